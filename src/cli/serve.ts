@@ -1,0 +1,39 @@
+import { loadConfig } from '../kernel/config.js';
+import { createPlatform, type PlatformOptions } from '../platform.js';
+
+/** Starts serving and drains on SIGTERM/SIGINT: stop accepting, finish in-flight requests, close pools. */
+export async function serve(options: PlatformOptions): Promise<void> {
+  const config = loadConfig();
+  const platform = await createPlatform(config, options);
+  const { app, log } = platform;
+  await app.listen({ host: config.host, port: config.port });
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  log.info({ url, plane: options.plane, database: config.databaseUrl ? 'postgres' : 'pglite' }, 'Courtyard is listening');
+  if (platform.generatedAdminPassword) {
+    process.stdout.write(
+      `\n  Platform administrator created: ${config.adminEmail}\n  Password (shown once): ${platform.generatedAdminPassword}\n  API docs: ${url}/docs\n\n`,
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'draining');
+    const timer = setTimeout(() => {
+      log.error('drain timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeout * 1000);
+    timer.unref();
+    try {
+      await platform.close();
+      log.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { AnyDB } from '../kernel/db/database.js';
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  target?: string | null;
+  data?: Record<string, unknown>;
+}
+
+const GENESIS = '0'.repeat(64);
+// jsonb does not keep key order, so the hash covers a canonical form with sorted keys.
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+      : value;
+const hashOf = (prev: string, e: { at: string; actor: string; action: string; target: string | null; data: unknown }) =>
+  createHash('sha256').update(JSON.stringify([prev, e.at, e.actor, e.action, e.target, canonical(e.data)])).digest('hex');
+
+/**
+ * The control plane's append-only, tamper-evident audit log: a trigger refuses updates and
+ * deletes, and each entry's hash covers the previous one, so any edit breaks `verify`.
+ * Call `append` in the same transaction as the change it records.
+ */
+export async function appendAudit(db: Kysely<AnyDB>, entry: AuditEntry): Promise<void> {
+  // One writer at a time extends the chain.
+  await sql`SELECT pg_advisory_xact_lock(7236110422)`.execute(db);
+  const last = await db.selectFrom('control.audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const prev = last?.hash ?? GENESIS;
+  const at = new Date().toISOString();
+  const row = { at, actor: entry.actor, action: entry.action, target: entry.target ?? null, data: entry.data ?? {} };
+  await db.insertInto('control.audit_log').values({ ...row, data: JSON.stringify(row.data), prev_hash: prev, hash: hashOf(prev, row) }).execute();
+}
+
+/** Walks the chain; returns the sequence number of the first broken entry, or null if intact. */
+export async function verifyAudit(db: Kysely<AnyDB>): Promise<number | null> {
+  const rows = await db.selectFrom('control.audit_log').selectAll().orderBy('seq').execute();
+  let prev = GENESIS;
+  for (const r of rows) {
+    const at = new Date(r.at).toISOString();
+    if (r.prev_hash !== prev || r.hash !== hashOf(prev, { at, actor: r.actor, action: r.action, target: r.target, data: r.data })) return Number(r.seq);
+    prev = r.hash;
+  }
+  return null;
+}

@@ -1,0 +1,145 @@
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { TenantStatus } from '../kernel/context.js';
+import { AppError } from '../kernel/errors.js';
+import { isPublic, type RouteAccess } from '../kernel/http/access.js';
+import type { HttpApp } from '../kernel/http/app.js';
+import { LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, Uuid } from '../kernel/http/schemas.js';
+import type { TokenService } from '../kernel/security/tokens.js';
+import { RESERVED_SLUGS } from '../kernel/tenancy.js';
+import type { ModuleHost } from '../data/module-host.js';
+import type { TenantRegistry } from '../data/tenant-registry.js';
+import type { PlatformAuthService } from './auth/platform-auth.service.js';
+import type { ControlContext } from './context.js';
+import { Branding, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
+import type { PlansService } from './plans/plans.service.js';
+import type { TenantsService } from './tenants/tenants.service.js';
+
+export interface ControlDeps {
+  tokens: TokenService;
+  auth: PlatformAuthService;
+  plans: PlansService;
+  tenants: TenantsService;
+  modules: ModuleHost;
+  registry: TenantRegistry;
+  baseDomain: string;
+  db: ControlContext['db'];
+}
+
+const admin: RouteAccess = { module: 'control', permission: 'platform.admin' };
+const open: RouteAccess = { public: true, module: 'control' };
+
+/** The control plane's API (`/control/v1`): platform operators only, but for sign-in and host resolution. */
+export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
+  const ctxOf = (req: FastifyRequest): ControlContext => ({ db: deps.db, actor: `platform:${req.platformUserId}`, log: req.log });
+
+  app.decorateRequest('platformUserId', null);
+  app.addHook('onRoute', (route) => {
+    const access = route.config?.access;
+    if (!access || access.module !== 'control') throw new Error(`control route ${String(route.method)} ${route.url} declares no control access`);
+  });
+  app.addHook('onRequest', async (request) => {
+    const access = request.routeOptions.config.access!;
+    if (isPublic(access)) return;
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match) throw new AppError('unauthenticated', 'Sign in as a platform operator first');
+    const claims = await deps.tokens.verifyAccess(match[1]!, 'courtyard:control');
+    if (!claims.roles.includes('platform_admin')) throw new AppError('permission_denied');
+    request.platformUserId = claims.sub;
+    request.log = request.log.child({ platformUser: claims.sub });
+  });
+
+  const tags = ['control'];
+
+  app.post('/auth/login', { config: { access: open }, schema: { tags, summary: 'Sign in as a platform operator', body: LoginBody, response: { 200: TokenPair } } },
+    (req) => deps.auth.login(req.ip, req.body.email, req.body.password));
+  app.post('/auth/refresh', { config: { access: open }, schema: { tags, summary: 'Rotate a platform refresh token', body: RefreshBody, response: { 200: TokenPair } } },
+    (req) => deps.auth.refresh(req.body.refreshToken));
+  app.post('/auth/logout', { config: { access: open }, schema: { tags, summary: 'Sign out a platform session', body: RefreshBody, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await deps.auth.logout(req.body.refreshToken);
+      return reply.code(204).send(null);
+    });
+
+  app.get('/modules', { config: { access: admin }, schema: { tags, summary: 'The module catalogue' } }, async () => ({ data: deps.modules.catalogue() }));
+
+  app.get('/plans', { config: { access: admin }, schema: { tags, summary: 'Plans', response: { 200: Type.Object({ data: Type.Array(Plan) }) } } },
+    async () => ({ data: await deps.plans.list(deps.db) }));
+  app.post('/plans', { config: { access: admin }, schema: { tags, summary: 'Create a plan', body: CreatePlan, response: { 201: Plan } } },
+    async (req, reply) => reply.code(201).send(await deps.plans.create(ctxOf(req), req.body as never)));
+  app.patch('/plans/:key', { config: { access: admin }, schema: { tags, summary: 'Change a plan', params: Type.Object({ key: Type.String({ maxLength: 40 }) }), body: UpdatePlan, response: { 200: Plan } } },
+    (req) => deps.plans.update(ctxOf(req), req.params.key, req.body as never));
+
+  app.get('/tenants', {
+    config: { access: admin },
+    schema: {
+      tags,
+      summary: 'List tenants (cursor-paginated; q searches slug and name)',
+      querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(Type.String({ enum: ['provisioning', 'failed', 'active', 'suspended', 'archived'] })) }, { additionalProperties: false }),
+      response: { 200: Page(Tenant) },
+    },
+  }, (req) => deps.tenants.list(ctxOf(req), { ...req.query, status: req.query.status as TenantStatus | undefined }));
+
+  app.post('/tenants', {
+    config: { access: admin },
+    schema: { tags, summary: 'Create and provision a tenant', body: CreateTenant, response: { 201: Type.Intersect([Tenant, Type.Object({ admin: Type.Object({ email: Type.String(), generatedPassword: Type.Optional(Type.String()) }) })]) } },
+  }, async (req, reply) => {
+    const { tenant, generatedAdminPassword } = await deps.tenants.create(ctxOf(req), req.body);
+    return reply.code(201).send({ ...tenant, admin: { email: req.body.admin.email.toLowerCase(), ...(generatedAdminPassword ? { generatedPassword: generatedAdminPassword } : {}) } });
+  });
+
+  app.get('/tenants/:tenant', { config: { access: admin }, schema: { tags, summary: 'One tenant (by id or slug)', params: TenantParams, response: { 200: Tenant } } },
+    (req) => deps.tenants.get(ctxOf(req), req.params.tenant));
+  app.patch('/tenants/:tenant', {
+    config: { access: admin },
+    schema: { tags, summary: 'Rename a tenant or change its plan (a new plan reissues the licence)', params: TenantParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), plan: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) }, { additionalProperties: false, minProperties: 1 }), response: { 200: Tenant } },
+  }, (req) => deps.tenants.update(ctxOf(req), req.params.tenant, req.body));
+
+  for (const action of ['suspend', 'resume', 'archive'] as const) {
+    app.post(`/tenants/:tenant/${action}`, { config: { access: admin }, schema: { tags, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a tenant`, params: TenantParams, response: { 200: Tenant } } },
+      (req) => deps.tenants.transition(ctxOf(req), req.params.tenant, action));
+  }
+  app.post('/tenants/:tenant/provision', { config: { access: admin }, schema: { tags, summary: 'Retry a failed provisioning from the step that failed', params: TenantParams, response: { 200: Tenant } } },
+    (req) => deps.tenants.retryProvisioning(ctxOf(req), req.params.tenant));
+
+  app.get('/tenants/:tenant/licence', { config: { access: admin }, schema: { tags, summary: "The tenant's current licence", params: TenantParams, response: { 200: Licence } } },
+    (req) => deps.tenants.currentLicence(ctxOf(req), req.params.tenant));
+  app.post('/tenants/:tenant/licence', { config: { access: admin }, schema: { tags, summary: 'Reissue the licence, with overrides', params: TenantParams, body: LicenceOverrides, response: { 201: Licence } } },
+    async (req, reply) => reply.code(201).send(await deps.tenants.issueLicence(ctxOf(req), req.params.tenant, req.body)));
+
+  const Domain = Type.String({ minLength: 3, maxLength: 253, pattern: '^(?=.{3,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}\\.?$' });
+  app.post('/tenants/:tenant/domains', {
+    config: { access: admin },
+    schema: { tags, summary: 'Add a custom domain', params: TenantParams, body: Type.Object({ domain: Domain }, { additionalProperties: false }), response: { 201: Type.Object({ domain: Type.String(), tenantId: Uuid, createdAt: Timestamp }) } },
+  }, async (req, reply) => reply.code(201).send(await deps.tenants.addDomain(ctxOf(req), req.params.tenant, req.body.domain, deps.baseDomain)));
+  app.delete('/tenants/:tenant/domains/:domain', {
+    config: { access: admin },
+    schema: { tags, summary: 'Remove a custom domain', params: Type.Object({ tenant: Type.String({ maxLength: 64 }), domain: Type.String({ maxLength: 253 }) }), response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    await deps.tenants.removeDomain(ctxOf(req), req.params.tenant, req.params.domain);
+    return reply.code(204).send(null);
+  });
+  app.put('/tenants/:tenant/branding', { config: { access: admin }, schema: { tags, summary: "Replace the tenant's branding", params: TenantParams, body: Branding, response: { 200: Tenant } } },
+    (req) => deps.tenants.setBranding(ctxOf(req), req.params.tenant, req.body));
+
+  app.get('/resolve', {
+    config: { access: open },
+    schema: {
+      tags,
+      summary: 'Which tenant a host name belongs to, with its branding (public)',
+      querystring: Type.Object({ host: Type.String({ minLength: 1, maxLength: 260 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ tenant: Type.Object({ id: Uuid, slug: Type.String(), name: Type.String(), status: Type.String() }), branding: Branding }) },
+    },
+  }, async (req) => {
+    const host = req.query.host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+    let tenant = null;
+    if (host.endsWith(`.${deps.baseDomain}`)) {
+      const sub = host.slice(0, -deps.baseDomain.length - 1);
+      if (!sub.includes('.') && !RESERVED_SLUGS.has(sub)) tenant = await deps.registry.byIdOrSlug(sub);
+    } else {
+      tenant = await deps.registry.byDomain(host);
+    }
+    if (!tenant || tenant.status === 'archived') throw new AppError('tenant_not_found', `No tenant at ${host}`);
+    return { tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, status: tenant.status }, branding: tenant.branding };
+  });
+}

@@ -1,0 +1,118 @@
+import { Type } from 'typebox';
+import { Email, Timestamp, Uuid } from '../kernel/http/schemas.js';
+import { MIN_PASSWORD_LENGTH } from '../kernel/security/passwords.js';
+import { SLUG_PATTERN } from '../kernel/tenancy.js';
+
+const NullableCount = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
+export const Limits = Type.Object(
+  { members: NullableCount, users: NullableCount, storageMb: NullableCount },
+  { additionalProperties: false, description: 'null means unlimited' },
+);
+const ModuleKeys = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 100 });
+const Price = Type.Object(
+  { amountMinor: Type.Integer({ minimum: 0 }), currency: Type.String({ pattern: '^[A-Z]{3}$' }), interval: Type.Union([Type.Literal('month'), Type.Literal('year')]) },
+  { additionalProperties: false },
+);
+
+export const Plan = Type.Object({ key: Type.String(), name: Type.String(), description: Type.String(), modules: Type.Array(Type.String()), limits: Limits, price: Price, active: Type.Boolean() });
+export const CreatePlan = Type.Object(
+  {
+    key: Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$' }),
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    description: Type.String({ maxLength: 1000, default: '' }),
+    modules: ModuleKeys,
+    limits: Limits,
+    price: Price,
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+export const UpdatePlan = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    description: Type.Optional(Type.String({ maxLength: 1000 })),
+    modules: Type.Optional(ModuleKeys),
+    limits: Type.Optional(Type.Partial(Limits)),
+    price: Type.Optional(Price),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const Branding = Type.Object(
+  {
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    primaryColor: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
+    accentColor: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
+    logoUrl: Type.Optional(Type.String({ format: 'uri', pattern: '^https://', maxLength: 2000 })),
+    supportEmail: Type.Optional(Email),
+  },
+  { additionalProperties: false },
+);
+
+const Status = Type.Enum(['provisioning', 'failed', 'active', 'suspended', 'archived']);
+const Placement = Type.Union([Type.Literal('pooled'), Type.Literal('dedicated')]);
+
+export const Tenant = Type.Object({
+  id: Uuid,
+  slug: Type.String(),
+  name: Type.String(),
+  plan: Type.String(),
+  status: Status,
+  placement: Placement,
+  placementReason: Type.String(),
+  region: Type.String(),
+  compliance: Type.Array(Type.String()),
+  expectedMembers: Type.Union([Type.Integer(), Type.Null()]),
+  branding: Branding,
+  domains: Type.Array(Type.String()),
+  provisioning: Type.Object({
+    completed: Type.Array(Type.String()),
+    attempts: Type.Integer(),
+    failedStep: Type.Optional(Type.String()),
+    error: Type.Optional(Type.String()),
+    startedAt: Type.Optional(Timestamp),
+    finishedAt: Type.Optional(Timestamp),
+  }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+
+export const CreateTenant = Type.Object(
+  {
+    slug: Type.String({ pattern: SLUG_PATTERN, description: 'DNS label: lowercase letters, digits and hyphens' }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    plan: Type.String({ minLength: 1, maxLength: 40 }),
+    region: Type.Optional(Type.String({ pattern: '^[a-z0-9-]{1,40}$' })),
+    placement: Type.Optional(Placement),
+    compliance: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), { maxItems: 20 })),
+    expectedMembers: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+    admin: Type.Object(
+      { email: Email, name: Type.String({ minLength: 1, maxLength: 200 }), password: Type.Optional(Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 })) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const LicenceOverrides = Type.Object(
+  {
+    modules: Type.Optional(ModuleKeys),
+    addModules: Type.Optional(ModuleKeys),
+    removeModules: Type.Optional(ModuleKeys),
+    limits: Type.Optional(Type.Partial(Limits)),
+    expiresAt: Type.Optional(Timestamp),
+    graceDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 365 })),
+  },
+  { additionalProperties: false },
+);
+
+export const Licence = Type.Object({
+  id: Uuid,
+  jws: Type.String({ description: 'The signed licence (compact JWS, EdDSA).' }),
+  claims: Type.Object({}, { additionalProperties: true }),
+  issuedAt: Timestamp,
+  expiresAt: Timestamp,
+});
+
+export const TenantParams = Type.Object({ tenant: Type.String({ minLength: 1, maxLength: 64, description: 'Tenant id or slug' }) }, { additionalProperties: false });

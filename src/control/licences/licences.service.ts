@@ -1,0 +1,70 @@
+import type { Kysely } from 'kysely';
+import type { AnyDB } from '../../kernel/db/database.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import type { LicenceClaims, LicenceLimits, LicenceSigner } from '../../kernel/security/licence.js';
+import { appendAudit } from '../audit.js';
+import type { ControlContext } from '../context.js';
+import type { PlansService } from '../plans/plans.service.js';
+
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+export interface LicenceOverrides {
+  modules?: string[];
+  addModules?: string[];
+  removeModules?: string[];
+  limits?: { [K in keyof LicenceLimits]?: LicenceLimits[K] | undefined };
+  expiresAt?: string | Date;
+  graceDays?: number;
+}
+
+export interface LicenceView {
+  id: string;
+  jws: string;
+  claims: LicenceClaims;
+  issuedAt: Date;
+  expiresAt: Date;
+}
+
+/** Authoring of tenant licences: the plan's modules and limits, with overrides, signed. */
+export class LicencesService {
+  constructor(
+    private readonly signer: LicenceSigner | null,
+    private readonly plans: PlansService,
+    private readonly graceDays: number,
+  ) {}
+
+  async current(db: Kysely<AnyDB>, tenantId: string): Promise<LicenceView> {
+    const row = await db.selectFrom('control.licences').selectAll().where('tenant_id', '=', tenantId).orderBy('issued_at', 'desc').limit(1).executeTakeFirst();
+    if (!row) throw notFound('The licence');
+    return { id: row.id, jws: row.jws, claims: row.claims, issuedAt: row.issued_at, expiresAt: row.expires_at };
+  }
+
+  async issue(ctx: ControlContext, tenant: { id: string; slug: string; plan: string }, overrides: LicenceOverrides = {}): Promise<LicenceView> {
+    if (!this.signer) throw new AppError('unprocessable', 'This instance has no licence signing key (COURTYARD_LICENCE_PRIVATE_KEY)');
+    const plan = await this.plans.get(ctx.db, tenant.plan);
+    let modules = overrides.modules ?? plan.modules;
+    if (overrides.addModules) modules = [...modules, ...overrides.addModules];
+    if (overrides.removeModules) modules = modules.filter((m) => !overrides.removeModules!.includes(m));
+    modules = [...new Set(modules)].sort();
+    this.plans.checkModules(modules);
+    const now = Math.floor(Date.now() / 1000);
+    const exp = overrides.expiresAt ? Math.floor(new Date(overrides.expiresAt).getTime() / 1000) : now + YEAR_SECONDS;
+    const { jws, claims } = await this.signer.sign({
+      sub: tenant.id,
+      tenant: tenant.slug,
+      plan: plan.key,
+      modules,
+      limits: { ...plan.limits, ...overrides.limits },
+      nbf: now - 60,
+      exp,
+      grace: (overrides.graceDays ?? this.graceDays) * 86_400,
+    });
+    const row = await ctx.db
+      .insertInto('control.licences')
+      .values({ id: claims.jti, tenant_id: tenant.id, jws, claims: JSON.stringify(claims), expires_at: new Date(exp * 1000) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(ctx.db, { actor: ctx.actor, action: 'licence.issued', target: tenant.id, data: { licence: claims.jti, plan: plan.key, modules, exp } });
+    return { id: row.id, jws, claims, issuedAt: row.issued_at, expiresAt: row.expires_at };
+  }
+}

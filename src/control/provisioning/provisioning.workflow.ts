@@ -1,0 +1,127 @@
+import type { Database } from '../../kernel/db/database.js';
+import { checkIsolation } from '../../kernel/db/isolation-check.js';
+import { migrate, type Migration } from '../../kernel/db/migrations.js';
+import type { Placement, TenantDatabaseRouter } from '../../kernel/db/router.js';
+import { seedIdentity } from '../../data/identity/index.js';
+import type { ModuleHost } from '../../data/module-host.js';
+import { appendAudit } from '../audit.js';
+import type { ControlContext } from '../context.js';
+import type { LicencesService } from '../licences/licences.service.js';
+
+export const PROVISIONING_STEPS = ['database', 'schema', 'identity', 'licence', 'activate'] as const;
+export type ProvisioningStep = (typeof PROVISIONING_STEPS)[number];
+
+export interface ProvisioningState {
+  completed: ProvisioningStep[];
+  attempts: number;
+  failedStep?: ProvisioningStep;
+  error?: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+export interface ProvisioningDeps {
+  router: TenantDatabaseRouter;
+  modules: ModuleHost;
+  tenantMigrations: Migration[];
+  licences: LicencesService;
+  onChange: () => void;
+  /** Test seam: called before each step; throwing simulates a failure at that step. */
+  beforeStep?: (step: ProvisioningStep, tenantSlug: string) => void | Promise<void>;
+}
+
+interface TenantRow {
+  id: string;
+  slug: string;
+  plan_key: string;
+  placement: Placement;
+  database_name: string | null;
+  admin_request: { email: string; name: string; passwordHash: string } | null;
+  provisioning: ProvisioningState;
+}
+
+/**
+ * Provisioning as a workflow of idempotent steps. Progress is recorded after every step, so
+ * a failure leaves the tenant visibly `failed` with the step and the error, and a retry
+ * resumes from the first step not completed.
+ */
+export class ProvisioningWorkflow {
+  constructor(private readonly deps: ProvisioningDeps) {}
+
+  async run(ctx: ControlContext, tenantId: string): Promise<ProvisioningState> {
+    const tenant = (await ctx.db.selectFrom('control.tenants').selectAll().where('id', '=', tenantId).executeTakeFirstOrThrow()) as TenantRow;
+    const state: ProvisioningState = {
+      completed: [...(tenant.provisioning.completed ?? [])],
+      attempts: (tenant.provisioning.attempts ?? 0) + 1,
+      startedAt: new Date().toISOString(),
+    };
+    await this.#save(ctx, tenantId, 'provisioning', state);
+
+    for (const step of PROVISIONING_STEPS) {
+      if (state.completed.includes(step)) continue;
+      try {
+        await this.deps.beforeStep?.(step, tenant.slug);
+        await this.#step(ctx, tenant, step);
+        state.completed.push(step);
+        if (step !== 'activate') await this.#save(ctx, tenantId, 'provisioning', state);
+      } catch (error) {
+        state.failedStep = step;
+        state.error = (error as Error).message;
+        state.finishedAt = new Date().toISOString();
+        await this.#save(ctx, tenantId, 'failed', state);
+        await appendAudit(ctx.db, { actor: ctx.actor, action: 'tenant.provisioning_failed', target: tenantId, data: { step, error: state.error } });
+        ctx.log.error({ tenant: tenant.slug, step, err: error }, 'provisioning failed');
+        return state;
+      }
+    }
+    state.finishedAt = new Date().toISOString();
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('control.tenants')
+        .set({ status: 'active', admin_request: null, provisioning: JSON.stringify(state), updated_at: new Date() })
+        .where('id', '=', tenantId)
+        .execute();
+      await appendAudit(trx, { actor: ctx.actor, action: 'tenant.provisioned', target: tenantId, data: { attempts: state.attempts } });
+    });
+    this.deps.onChange();
+    return state;
+  }
+
+  async #save(ctx: ControlContext, tenantId: string, status: 'provisioning' | 'failed', state: ProvisioningState) {
+    await ctx.db.updateTable('control.tenants').set({ status, provisioning: JSON.stringify(state), updated_at: new Date() }).where('id', '=', tenantId).execute();
+    this.deps.onChange();
+  }
+
+  async #step(ctx: ControlContext, tenant: TenantRow, step: ProvisioningStep): Promise<void> {
+    const { router } = this.deps;
+    const location = { id: tenant.id, placement: tenant.placement, databaseName: tenant.database_name };
+    switch (step) {
+      case 'database':
+        if (tenant.placement === 'dedicated') await router.createDedicated(tenant.database_name!);
+        return;
+      case 'schema':
+        // Pooled tenants share the main database, migrated at start-up.
+        if (tenant.placement === 'dedicated') {
+          await router.withDedicated(tenant.database_name!, async (db: Database) => {
+            await migrate(db, 'tenant', this.deps.tenantMigrations);
+            const problems = await checkIsolation(db);
+            if (problems.length > 0) throw new Error(`isolation check failed: ${problems.join('; ')}`);
+          });
+        }
+        return;
+      case 'identity': {
+        const admin = tenant.admin_request;
+        if (!admin) throw new Error('the first administrator was not recorded');
+        await router.tenantTransaction(location, (db) => seedIdentity(db, tenant.id, this.deps.modules, admin));
+        return;
+      }
+      case 'licence': {
+        const existing = await ctx.db.selectFrom('control.licences').select('id').where('tenant_id', '=', tenant.id).executeTakeFirst();
+        if (!existing) await this.deps.licences.issue(ctx, { id: tenant.id, slug: tenant.slug, plan: tenant.plan_key });
+        return;
+      }
+      case 'activate':
+        return;
+    }
+  }
+}

@@ -1,0 +1,268 @@
+import { sql } from 'kysely';
+import type { Branding, TenantStatus } from '../../kernel/context.js';
+import type { Placement, TenantDatabaseRouter } from '../../kernel/db/router.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
+import { isUuid, newId } from '../../kernel/ids.js';
+import { generatePassword, hashPassword } from '../../kernel/security/passwords.js';
+import { slugProblem } from '../../kernel/tenancy.js';
+import { appendAudit } from '../audit.js';
+import type { ControlContext } from '../context.js';
+import type { LicenceOverrides, LicencesService } from '../licences/licences.service.js';
+import type { PlansService } from '../plans/plans.service.js';
+import { decidePlacement } from '../provisioning/placement.js';
+import type { ProvisioningState, ProvisioningWorkflow } from '../provisioning/provisioning.workflow.js';
+
+export interface CreateTenantInput {
+  slug: string;
+  name: string;
+  plan: string;
+  region?: string;
+  placement?: Placement;
+  compliance?: string[];
+  expectedMembers?: number;
+  admin: { email: string; name: string; password?: string };
+}
+
+export interface TenantView {
+  id: string;
+  slug: string;
+  name: string;
+  plan: string;
+  status: TenantStatus;
+  placement: Placement;
+  placementReason: string;
+  region: string;
+  compliance: string[];
+  expectedMembers: number | null;
+  branding: Branding;
+  domains: string[];
+  provisioning: ProvisioningState;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface TenantRow {
+  id: string;
+  slug: string;
+  name: string;
+  plan_key: string;
+  status: TenantStatus;
+  placement: Placement;
+  placement_reason: string;
+  region: string;
+  compliance: string[];
+  expected_members: number | null;
+  branding: Branding;
+  provisioning: ProvisioningState;
+  created_at: Date;
+  updated_at: Date;
+  domains: string[] | null;
+}
+
+const toView = (r: TenantRow): TenantView => ({
+  id: r.id,
+  slug: r.slug,
+  name: r.name,
+  plan: r.plan_key,
+  status: r.status,
+  placement: r.placement,
+  placementReason: r.placement_reason,
+  region: r.region,
+  compliance: r.compliance,
+  expectedMembers: r.expected_members,
+  branding: r.branding,
+  domains: r.domains ?? [],
+  provisioning: r.provisioning,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+// Which status changes the lifecycle allows, and what each is called.
+const transitions: Record<'suspend' | 'resume' | 'archive', { from: TenantStatus[]; to: TenantStatus }> = {
+  suspend: { from: ['active'], to: 'suspended' },
+  resume: { from: ['suspended'], to: 'active' },
+  archive: { from: ['active', 'suspended', 'failed'], to: 'archived' },
+};
+
+export class TenantsService {
+  constructor(
+    private readonly deps: {
+      router: TenantDatabaseRouter;
+      plans: PlansService;
+      licences: LicencesService;
+      workflow: ProvisioningWorkflow;
+      defaultRegion: string;
+      onChange: () => void;
+    },
+  ) {}
+
+  #select(ctx: ControlContext) {
+    return ctx.db
+      .selectFrom('control.tenants as t')
+      .selectAll('t')
+      .select((eb) => eb.selectFrom('control.domains as d').select(sql<string[]>`array_agg(d.domain ORDER BY d.domain)`.as('domains')).whereRef('d.tenant_id', '=', 't.id').as('domains'));
+  }
+
+  async get(ctx: ControlContext, idOrSlug: string): Promise<TenantView> {
+    const row = await this.#select(ctx)
+      .where(isUuid(idOrSlug) ? 't.id' : 't.slug', '=', idOrSlug.toLowerCase())
+      .executeTakeFirst();
+    if (!row) throw new AppError('tenant_not_found', `No tenant "${idOrSlug}"`);
+    return toView(row as TenantRow);
+  }
+
+  async list(ctx: ControlContext, query: { limit: number; cursor?: string; q?: string; status?: TenantStatus }) {
+    const after = decodeCursor(query.cursor, 2);
+    let q = this.#select(ctx).orderBy('t.created_at').orderBy('t.id').limit(query.limit + 1);
+    if (after) q = q.where(sql`(t.created_at, t.id)`, '>', sql`(${after[0]}::timestamptz, ${after[1]}::uuid)`);
+    if (query.status) q = q.where('t.status', '=', query.status);
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) => eb.or([eb('t.slug', 'ilike', like), eb('t.name', 'ilike', like)]));
+    }
+    const page = pageOf((await q.execute()) as TenantRow[], query.limit, (r) => [new Date(r.created_at).toISOString(), r.id]);
+    return { data: page.data.map(toView), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Registers the tenant, then provisions it. Returns the tenant as provisioning left it
+   * (`active`, or `failed` with the step and error) and the administrator's password when
+   * it was generated.
+   */
+  async create(ctx: ControlContext, input: CreateTenantInput): Promise<{ tenant: TenantView; generatedAdminPassword?: string }> {
+    const slug = input.slug.toLowerCase();
+    const problem = slugProblem(slug);
+    if (problem) throw new AppError('validation_failed', `The slug ${problem}`, { errors: [{ field: 'slug', message: problem }] });
+    const plan = await this.deps.plans.get(ctx.db, input.plan).catch(() => {
+      throw new AppError('validation_failed', `No plan "${input.plan}"`, { errors: [{ field: 'plan', message: `no plan "${input.plan}"` }] });
+    });
+    if (!plan.active) throw new AppError('validation_failed', `Plan "${plan.key}" is retired`, { errors: [{ field: 'plan', message: 'is retired' }] });
+
+    const id = newId();
+    const compliance = [...new Set(input.compliance ?? [])];
+    const region = input.region ?? this.deps.defaultRegion;
+    const { placement, reason } = decidePlacement({ placement: input.placement, plan: plan.key, compliance, expectedMembers: input.expectedMembers, region });
+    const password = input.admin.password ?? generatePassword();
+    const adminRequest = { email: input.admin.email.toLowerCase(), name: input.admin.name, passwordHash: await hashPassword(password) };
+
+    const inserted = await ctx.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('control.tenants')
+        .values({
+          id,
+          slug,
+          name: input.name,
+          plan_key: plan.key,
+          status: 'provisioning',
+          placement,
+          placement_reason: reason,
+          database_name: placement === 'dedicated' ? this.deps.router.dedicatedNameFor(id) : null,
+          region,
+          compliance,
+          expected_members: input.expectedMembers ?? null,
+          admin_request: JSON.stringify(adminRequest),
+          provisioning: JSON.stringify({ completed: [], attempts: 0 }),
+        })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (row) await appendAudit(trx, { actor: ctx.actor, action: 'tenant.created', target: id, data: { slug, plan: plan.key, placement, reason } });
+      return row;
+    });
+    if (!inserted) throw new AppError('already_exists', `The slug "${slug}" is taken`, { errors: [{ field: 'slug', message: 'is already taken' }] });
+
+    await this.deps.workflow.run(ctx, id);
+    return { tenant: await this.get(ctx, id), ...(input.admin.password ? {} : { generatedAdminPassword: password }) };
+  }
+
+  /** Resumes a failed provisioning from the first step it did not complete. */
+  async retryProvisioning(ctx: ControlContext, idOrSlug: string): Promise<TenantView> {
+    const tenant = await this.get(ctx, idOrSlug);
+    if (tenant.status !== 'failed') throw new AppError('invalid_state', `Only a failed provisioning can be retried; the tenant is ${tenant.status}`);
+    await this.deps.workflow.run(ctx, tenant.id);
+    return this.get(ctx, tenant.id);
+  }
+
+  async update(ctx: ControlContext, idOrSlug: string, patch: { name?: string; plan?: string }): Promise<TenantView> {
+    const tenant = await this.get(ctx, idOrSlug);
+    if (patch.plan && patch.plan !== tenant.plan) {
+      const plan = await this.deps.plans.get(ctx.db, patch.plan).catch(() => {
+        throw new AppError('validation_failed', `No plan "${patch.plan}"`, { errors: [{ field: 'plan', message: `no plan "${patch.plan}"` }] });
+      });
+      if (!plan.active) throw new AppError('validation_failed', `Plan "${plan.key}" is retired`, { errors: [{ field: 'plan', message: 'is retired' }] });
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      const tctx = { ...ctx, db: trx };
+      await trx
+        .updateTable('control.tenants')
+        .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.plan ? { plan_key: patch.plan } : {}), updated_at: new Date() })
+        .where('id', '=', tenant.id)
+        .execute();
+      await appendAudit(trx, { actor: ctx.actor, action: 'tenant.updated', target: tenant.id, data: patch });
+      // A new plan means a new licence with the plan's modules and limits.
+      if (patch.plan && patch.plan !== tenant.plan && tenant.status !== 'provisioning' && tenant.status !== 'failed') {
+        await this.deps.licences.issue(tctx, { id: tenant.id, slug: tenant.slug, plan: patch.plan });
+      }
+    });
+    this.deps.onChange();
+    return this.get(ctx, tenant.id);
+  }
+
+  async transition(ctx: ControlContext, idOrSlug: string, action: keyof typeof transitions): Promise<TenantView> {
+    const tenant = await this.get(ctx, idOrSlug);
+    const rule = transitions[action];
+    if (!rule.from.includes(tenant.status)) throw new AppError('invalid_state', `A ${tenant.status} tenant cannot be ${action === 'resume' ? 'resumed' : `${action}d`}`);
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.updateTable('control.tenants').set({ status: rule.to, updated_at: new Date() }).where('id', '=', tenant.id).where('status', '=', tenant.status).execute();
+      await appendAudit(trx, { actor: ctx.actor, action: `tenant.${rule.to === 'active' ? 'resumed' : rule.to}`, target: tenant.id });
+    });
+    this.deps.onChange();
+    return this.get(ctx, tenant.id);
+  }
+
+  async issueLicence(ctx: ControlContext, idOrSlug: string, overrides: LicenceOverrides) {
+    const tenant = await this.get(ctx, idOrSlug);
+    if (tenant.status === 'archived') throw new AppError('invalid_state', 'An archived tenant gets no licence');
+    const licence = await ctx.db.transaction().execute((trx) => this.deps.licences.issue({ ...ctx, db: trx }, { id: tenant.id, slug: tenant.slug, plan: tenant.plan }, overrides));
+    this.deps.onChange();
+    return licence;
+  }
+
+  async currentLicence(ctx: ControlContext, idOrSlug: string) {
+    const tenant = await this.get(ctx, idOrSlug);
+    return this.deps.licences.current(ctx.db, tenant.id);
+  }
+
+  async addDomain(ctx: ControlContext, idOrSlug: string, domain: string, baseDomain: string) {
+    const tenant = await this.get(ctx, idOrSlug);
+    const name = domain.toLowerCase().replace(/\.$/, '');
+    if (name === baseDomain || name.endsWith(`.${baseDomain}`)) {
+      throw new AppError('validation_failed', `Subdomains of ${baseDomain} are the tenants' own; add a custom domain`, { errors: [{ field: 'domain', message: `must not be under ${baseDomain}` }] });
+    }
+    const row = await ctx.db.transaction().execute(async (trx) => {
+      const inserted = await trx.insertInto('control.domains').values({ domain: name, tenant_id: tenant.id }).onConflict((oc) => oc.column('domain').doNothing()).returningAll().executeTakeFirst();
+      if (inserted) await appendAudit(trx, { actor: ctx.actor, action: 'domain.added', target: tenant.id, data: { domain: name } });
+      return inserted;
+    });
+    if (!row) throw new AppError('already_exists', `The domain ${name} is in use`, { errors: [{ field: 'domain', message: 'is already in use' }] });
+    this.deps.onChange();
+    return { domain: row.domain, tenantId: row.tenant_id, createdAt: row.created_at };
+  }
+
+  async removeDomain(ctx: ControlContext, idOrSlug: string, domain: string): Promise<void> {
+    const tenant = await this.get(ctx, idOrSlug);
+    const result = await ctx.db.deleteFrom('control.domains').where('tenant_id', '=', tenant.id).where('domain', '=', domain.toLowerCase()).executeTakeFirst();
+    if (Number(result.numDeletedRows) === 0) throw notFound(`The domain ${domain}`);
+    await appendAudit(ctx.db, { actor: ctx.actor, action: 'domain.removed', target: tenant.id, data: { domain } });
+    this.deps.onChange();
+  }
+
+  async setBranding(ctx: ControlContext, idOrSlug: string, branding: Branding): Promise<TenantView> {
+    const tenant = await this.get(ctx, idOrSlug);
+    await ctx.db.updateTable('control.tenants').set({ branding: JSON.stringify(branding), updated_at: new Date() }).where('id', '=', tenant.id).execute();
+    await appendAudit(ctx.db, { actor: ctx.actor, action: 'tenant.branding_set', target: tenant.id });
+    this.deps.onChange();
+    return this.get(ctx, tenant.id);
+  }
+}

@@ -1,0 +1,118 @@
+import { resolve } from 'node:path';
+
+/**
+ * Every environment variable Courtyard reads, in one table. The README's configuration
+ * table is generated from it (`courtyard config --markdown`), so the two cannot drift.
+ */
+interface Setting<T> {
+  env: string;
+  description: string;
+  default?: T;
+  parse: (raw: string) => T;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const text = (raw: string) => raw;
+const integer = (min: number, max: number) => (raw: string) => {
+  if (!/^-?\d+$/.test(raw.trim())) throw new Error(`expected an integer, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new Error(`expected an integer between ${min} and ${max}, got ${n}`);
+  return n;
+};
+const boolean = (raw: string) => {
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+  throw new Error(`expected true or false, got "${raw}"`);
+};
+const oneOf = <T extends string>(...values: T[]) => (raw: string) => {
+  if (!values.includes(raw as T)) throw new Error(`expected one of ${values.join(', ')}, got "${raw}"`);
+  return raw as T;
+};
+const url = (...protocols: string[]) => (raw: string) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new Error('is not a valid URL');
+  }
+  if (!protocols.includes(parsed.protocol)) throw new Error(`expected a ${protocols.join(' or ')} URL`);
+  return raw;
+};
+const email = (raw: string) => {
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) throw new Error(`"${raw}" is not an e-mail address`);
+  return raw.toLowerCase();
+};
+const password = (raw: string) => {
+  if (raw.length < 12) throw new Error('must be at least 12 characters');
+  return raw;
+};
+const domain = (raw: string) => {
+  const v = raw.trim().toLowerCase();
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/.test(v)) throw new Error(`"${raw}" is not a domain name`);
+  return v;
+};
+
+export const settings = {
+  databaseUrl: { env: 'DATABASE_URL', description: 'PostgreSQL server (15+) for the control plane and pooled tenants. Unset: embedded PGlite under `COURTYARD_DATA_DIR`.', parse: url('postgres:', 'postgresql:') },
+  dataDir: { env: 'COURTYARD_DATA_DIR', description: 'Directory for the embedded database, dedicated PGlite tenants and files.', default: './data', parse: text },
+  host: { env: 'HOST', description: 'Address the HTTP server listens on.', default: '127.0.0.1', parse: text },
+  port: { env: 'PORT', description: 'HTTP port.', default: 3000, parse: integer(0, 65535) },
+  baseDomain: { env: 'COURTYARD_BASE_DOMAIN', description: 'Tenants are reachable at `{slug}.{base domain}`.', default: 'localhost', parse: domain },
+  adminEmail: { env: 'COURTYARD_ADMIN_EMAIL', description: 'E-mail of the platform administrator created on first start.', default: 'admin@courtyard.local', parse: email },
+  adminPassword: { env: 'COURTYARD_ADMIN_PASSWORD', description: 'Password of that administrator (12+ characters). Unset: one is generated and printed once.', parse: password },
+  tokenSecret: { env: 'COURTYARD_TOKEN_SECRET', description: 'HMAC secret for access tokens (32+ characters). Unset: generated once and kept in the control database.', parse: (raw: string) => { if (raw.length < 32) throw new Error('must be at least 32 characters'); return raw; } },
+  licencePrivateKey: { env: 'COURTYARD_LICENCE_PRIVATE_KEY', description: 'Ed25519 private key (PKCS#8 PEM) that signs licences. Unset: generated once and kept in the control database.', parse: text },
+  licencePublicKey: { env: 'COURTYARD_LICENCE_PUBLIC_KEY', description: 'Ed25519 public key (SPKI PEM) a data plane verifies licences with. Unset: read from the control database.', parse: text },
+  licenceGraceDays: { env: 'COURTYARD_LICENCE_GRACE_DAYS', description: 'Days a licence keeps working after it expires.', default: 14, parse: integer(0, 365) },
+  accessTokenTtl: { env: 'COURTYARD_ACCESS_TOKEN_TTL', description: 'Access token lifetime in seconds.', default: 900, parse: integer(30, 86_400) },
+  refreshTokenTtl: { env: 'COURTYARD_REFRESH_TOKEN_TTL', description: 'Refresh token lifetime in seconds.', default: 2_592_000, parse: integer(300, 31_536_000) },
+  poolMax: { env: 'COURTYARD_DB_POOL_MAX', description: 'Connections in the main PostgreSQL pool.', default: 10, parse: integer(1, 1000) },
+  dedicatedPoolMax: { env: 'COURTYARD_DEDICATED_POOL_MAX', description: 'Connections per dedicated tenant database pool.', default: 3, parse: integer(1, 100) },
+  dedicatedPoolsMax: { env: 'COURTYARD_DEDICATED_POOLS_MAX', description: 'Dedicated tenant databases kept open at once (least recently used are closed).', default: 20, parse: integer(1, 10_000) },
+  redisUrl: { env: 'REDIS_URL', description: 'Redis for shared rate limits. Unset: limits are kept in memory.', parse: url('redis:', 'rediss:') },
+  loginRatePerIp: { env: 'COURTYARD_LOGIN_RATE_PER_IP', description: 'Sign-in attempts allowed per IP address per 15 minutes.', default: 50, parse: integer(1, 1_000_000) },
+  loginRatePerAccount: { env: 'COURTYARD_LOGIN_RATE_PER_ACCOUNT', description: 'Failed sign-ins allowed per account per 15 minutes.', default: 10, parse: integer(1, 1_000_000) },
+  bodyLimit: { env: 'COURTYARD_BODY_LIMIT', description: 'Largest request body accepted, in bytes.', default: 1_048_576, parse: integer(1024, 1_073_741_824) },
+  trustProxy: { env: 'COURTYARD_TRUST_PROXY', description: 'Trust `X-Forwarded-*` headers (set behind a load balancer).', default: false, parse: boolean },
+  shutdownTimeout: { env: 'COURTYARD_SHUTDOWN_TIMEOUT', description: 'Seconds SIGTERM waits for in-flight requests before exiting.', default: 25, parse: integer(1, 600) },
+  logLevel: { env: 'LOG_LEVEL', description: 'Log level: fatal, error, warn, info, debug, trace or silent.', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof settings;
+type ValueOf<S> = S extends Setting<infer T> ? T : never;
+export type Config = {
+  [K in keyof Settings]: Settings[K] extends { default: unknown } ? ValueOf<Settings[K]> : ValueOf<Settings[K]> | undefined;
+};
+
+/** Reads the configuration from an environment; a wrong value throws a ConfigError naming the variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const config: Record<string, unknown> = {};
+  for (const [key, setting] of Object.entries(settings) as [string, Setting<unknown>][]) {
+    const raw = env[setting.env];
+    if (raw === undefined || raw === '') {
+      config[key] = setting.default;
+      continue;
+    }
+    try {
+      config[key] = setting.parse(raw);
+    } catch (error) {
+      throw new ConfigError(setting.env, (error as Error).message);
+    }
+  }
+  const result = { ...(config as Config), ...overrides };
+  result.dataDir = resolve(result.dataDir);
+  return result;
+}
+
+/** The configuration table as Markdown, for the README. */
+export function configMarkdown(): string {
+  const rows = (Object.values(settings) as Setting<unknown>[]).map((s) => `| \`${s.env}\` | ${s.default === undefined ? '—' : `\`${String(s.default)}\``} | ${s.description} |`);
+  return ['| variable | default | meaning |', '| --- | --- | --- |', ...rows].join('\n');
+}

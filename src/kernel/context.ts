@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { AnyDB } from './db/database.js';
+import type { Placement } from './db/router.js';
+import type { LicenceClaims, LicenceState } from './security/licence.js';
+
+export type TenantStatus = 'provisioning' | 'failed' | 'active' | 'suspended' | 'archived';
+
+export interface Branding {
+  displayName?: string;
+  primaryColor?: string;
+  accentColor?: string;
+  logoUrl?: string;
+  supportEmail?: string;
+}
+
+/** What the data plane knows of a tenant from the registry. */
+export interface TenantInfo {
+  id: string;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  placement: Placement;
+  databaseName: string | null;
+  licenceJws: string | null;
+  branding: Branding;
+}
+
+export interface Principal {
+  userId: string;
+  roles: string[];
+  permissions: ReadonlySet<string>;
+  sessionId: string;
+}
+
+/**
+ * Everything a service needs to act for a request, passed as its first argument (never a
+ * global): the tenant, the principal, the verified licence and the tenant-bound transaction.
+ */
+export interface TenantContext {
+  tenant: TenantInfo;
+  /** null on public routes (sign-in, refresh). */
+  principal: Principal | null;
+  licence: { claims: LicenceClaims; state: LicenceState };
+  /** The tenant-bound transaction: every statement runs under row-level security for `tenant`. */
+  db: Kysely<AnyDB>;
+  log: FastifyBaseLogger;
+  requestId: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the data-plane pipeline before a handler runs. */
+    ctx: TenantContext;
+  }
+}
+
+/** The principal of a context that requires one (every non-public route). */
+export function principalOf(ctx: TenantContext): Principal {
+  if (!ctx.principal) throw new Error('route declared public but needs a principal');
+  return ctx.principal;
+}

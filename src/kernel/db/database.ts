@@ -1,0 +1,140 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { AppError } from '../errors.js';
+import { APP_ROLE, TENANT_SETTING } from './roles.js';
+
+// timestamptz and date come back as Date / ISO strings; int8 (counts) as numbers, which is
+// safe for every count and money amount we keep (< 2^53 minor units).
+pg.types.setTypeParser(20, (v) => Number(v));
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDB = any;
+export type Db<T = AnyDB> = Kysely<T>;
+
+/** A raw session pinned to one connection, for migrations and checks that need scripts. */
+export interface Session {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** Runs a multi-statement script (no parameters). */
+  exec(script: string): Promise<void>;
+}
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/**
+ * One PostgreSQL database: a server database reached through a `pg` pool, or an embedded
+ * PGlite instance. Everything above the kernel talks to it through Kysely and the
+ * tenant-bound transaction; only migrations and checks use raw sessions.
+ */
+export interface Database {
+  readonly kind: 'postgres' | 'pglite';
+  readonly name: string;
+  readonly kysely: Kysely<AnyDB>;
+  session<T>(fn: (s: Session) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in a transaction as the application role with the tenant set, so row-level
+   * security confines every statement to that tenant. Rolled back if `fn` throws.
+   */
+  tenantTransaction<T>(tenantId: string, fn: (trx: Kysely<AnyDB>) => Promise<T>): Promise<T>;
+  poolStats(): PoolStats;
+  close(): Promise<void>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function assertTenantId(tenantId: string) {
+  // The id is interpolated into the one-round-trip BEGIN below; it must be a bare UUID.
+  if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
+}
+
+const beginTenant = (tenantId: string) =>
+  `BEGIN; SELECT set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTING}', '${tenantId}', true)`;
+
+export function openPostgres(connectionString: string, poolMax: number): Database {
+  const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
+  // An idle client that loses its server must not crash the process.
+  pool.on('error', () => undefined);
+  const kysely = new Kysely<AnyDB>({ dialect: new PostgresDialect({ pool }) });
+  const name = decodeURIComponent(new URL(connectionString).pathname.slice(1)) || 'postgres';
+
+  return {
+    kind: 'postgres',
+    name,
+    kysely,
+    async session(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          query: async (text, params) => (await client.query(text, params as unknown[])).rows,
+          exec: async (script) => void (await client.query(script)),
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async tenantTransaction(tenantId, fn) {
+      assertTenantId(tenantId);
+      return kysely.connection().execute(async (conn) => {
+        // One round trip: BEGIN and both settings travel as one simple-protocol message.
+        await sql.raw(beginTenant(tenantId)).execute(conn);
+        try {
+          const result = await fn(conn);
+          await sql.raw('COMMIT').execute(conn);
+          return result;
+        } catch (error) {
+          await sql.raw(error instanceof AppError && error.persist ? 'COMMIT' : 'ROLLBACK').execute(conn).catch(() => undefined);
+          throw error;
+        }
+      });
+    },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => kysely.destroy(),
+  };
+}
+
+export async function openPglite(dataDir: string | undefined, name = 'courtyard'): Promise<Database> {
+  if (dataDir) await mkdir(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  const kysely = new Kysely<AnyDB>({ dialect: new PGliteDialect({ pglite }) });
+  let waiting = 0;
+
+  return {
+    kind: 'pglite',
+    name,
+    kysely,
+    async session(fn) {
+      return kysely.connection().execute(async () =>
+        fn({
+          query: async (text, params) => (await pglite.query(text, params as unknown[])).rows as never[],
+          exec: async (script) => void (await pglite.exec(script)),
+        }),
+      );
+    },
+    async tenantTransaction(tenantId, fn) {
+      assertTenantId(tenantId);
+      waiting++;
+      return kysely.connection().execute(async (conn) => {
+        waiting--;
+        // In-process: there is no round trip to save, and PGlite's extended protocol takes
+        // one statement at a time.
+        await sql.raw('BEGIN').execute(conn);
+        try {
+          await sql`SELECT set_config('role', ${APP_ROLE}, true), set_config(${TENANT_SETTING}, ${tenantId}, true)`.execute(conn);
+          const result = await fn(conn);
+          await sql.raw('COMMIT').execute(conn);
+          return result;
+        } catch (error) {
+          await sql.raw(error instanceof AppError && error.persist ? 'COMMIT' : 'ROLLBACK').execute(conn).catch(() => undefined);
+          throw error;
+        }
+      });
+    },
+    poolStats: () => ({ total: 1, idle: waiting === 0 ? 1 : 0, waiting }),
+    close: () => kysely.destroy(),
+  };
+}

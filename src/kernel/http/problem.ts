@@ -1,0 +1,97 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, errorCatalogue, type ErrorCode, type FieldError } from '../errors.js';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: ErrorCode;
+  requestId: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+}
+
+const pathOf = (pointer: string) => pointer.replace(/^\//, '').replaceAll('/', '.');
+
+/** Turns ajv's errors into our field errors: `{field: 'admin.email', message}`. */
+function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
+  return validation.map((e) => {
+    let field = pathOf(e.instancePath);
+    let message = e.message ?? 'is not valid';
+    if (e.keyword === 'required') {
+      field = [field, String(e.params.missingProperty)].filter(Boolean).join('.');
+      message = 'is required';
+    } else if (e.keyword === 'additionalProperties') {
+      field = [field, String(e.params.additionalProperty)].filter(Boolean).join('.');
+      message = 'is not a known field';
+    }
+    return { field: field || (context ?? 'body'), message, ...(context && context !== 'body' ? { in: context } : {}) };
+  });
+}
+
+// PostgreSQL errors a client can provoke with valid-looking input; anything else is ours.
+const pgClientErrors: Record<string, ErrorCode> = {
+  '23505': 'already_exists',
+  '23503': 'conflict',
+  '23514': 'unprocessable',
+  '22001': 'validation_failed',
+  '22P02': 'validation_failed',
+  '22007': 'validation_failed',
+  '22008': 'validation_failed',
+  '22003': 'validation_failed',
+};
+
+/** Maps anything thrown to an AppError; unknown errors become internal_error (and are logged). */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as FastifyError & { validation?: AjvError[]; validationContext?: string; code?: string };
+  if (e?.validation) {
+    return new AppError('validation_failed', 'The request has invalid fields', { errors: fieldErrors(e.validation, e.validationContext) });
+  }
+  switch (e?.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('malformed_json', e.message);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', e.message);
+  }
+  if (e?.code && pgClientErrors[e.code]) return new AppError(pgClientErrors[e.code]!, 'The request conflicts with stored data or has a value out of range');
+  if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    const byStatus: Record<number, ErrorCode> = { 400: 'validation_failed', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
+    return new AppError(byStatus[e.statusCode] ?? 'unprocessable', e.message);
+  }
+  return new AppError('internal_error');
+}
+
+export function problemFor(error: AppError, request: FastifyRequest): Problem {
+  const { errors, headers: _headers, ...extensions } = error.extra;
+  return {
+    type: `urn:courtyard:problem:${error.code}`,
+    title: errorCatalogue[error.code].title,
+    status: error.status,
+    detail: error.message,
+    instance: request.url,
+    code: error.code,
+    requestId: String(request.id),
+    ...(errors ? { errors } : {}),
+    ...extensions,
+  };
+}
+
+export function sendProblem(reply: FastifyReply, error: AppError) {
+  for (const [name, value] of Object.entries(error.extra.headers ?? {})) reply.header(name, value);
+  return reply.code(error.status).type(PROBLEM_CONTENT_TYPE).send(problemFor(error, reply.request));
+}

@@ -1,0 +1,32 @@
+import type { HttpApp } from '../http/app.js';
+
+export type SystemRole = 'owner' | 'manager' | 'staff' | 'member';
+export const SYSTEM_ROLES: readonly SystemRole[] = ['owner', 'manager', 'staff', 'member'];
+
+export interface PermissionDefinition {
+  key: string;
+  description: string;
+}
+
+/**
+ * A business module: one folder that owns its key, dependencies, permissions and their
+ * default grants, routes and migrations. The data plane's module host reads nothing else.
+ */
+export interface ModuleManifest {
+  key: string;
+  name: string;
+  description: string;
+  /** Keys of modules this one needs (licensed and migrated before it). */
+  dependencies: string[];
+  permissions: PermissionDefinition[];
+  /** Permissions each system role gets when a tenant is provisioned. `owner` gets all. */
+  defaultGrants: Partial<Record<SystemRole, string[]>>;
+  /** Folder of this module's tenant-schema migrations. */
+  migrations?: URL;
+  /** Registers the module's routes on the data plane (prefix `/api/v1`). Each declares `config.access`. */
+  routes(app: HttpApp): void;
+  /** Always licensed (identity and the like), whatever the plan. */
+  alwaysLicensed?: boolean;
+}
+
+export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

@@ -1,0 +1,56 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { AppError } from '../errors.js';
+
+export type Audience = 'courtyard:control' | 'courtyard:tenant';
+
+export interface AccessClaims {
+  /** The user id. */
+  sub: string;
+  aud: Audience;
+  /** The tenant id, for tenant users. */
+  tid?: string;
+  /** Role keys held when the token was issued. */
+  roles: string[];
+  /** The refresh-token family (the session) this token belongs to. */
+  sid: string;
+  exp: number;
+}
+
+/** Short-lived access tokens (HS256 JWTs); refresh tokens are opaque and kept hashed. */
+export class TokenService {
+  readonly #key: Uint8Array;
+
+  constructor(secret: string, readonly accessTtl: number) {
+    this.#key = new TextEncoder().encode(secret);
+  }
+
+  async issueAccess(claims: Omit<AccessClaims, 'exp'>): Promise<{ token: string; expiresIn: number }> {
+    const jwt = new SignJWT({ roles: claims.roles, sid: claims.sid, ...(claims.tid ? { tid: claims.tid } : {}) })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.sub)
+      .setAudience(claims.aud)
+      .setIssuedAt()
+      .setExpirationTime(`${this.accessTtl}s`);
+    return { token: await jwt.sign(this.#key), expiresIn: this.accessTtl };
+  }
+
+  async verifyAccess(token: string, audience: Audience): Promise<AccessClaims> {
+    try {
+      const { payload } = await jwtVerify(token, this.#key, { audience, algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !Array.isArray(payload.roles)) throw new Error('bad claims');
+      return payload as unknown as AccessClaims;
+    } catch (error) {
+      const detail = error instanceof joseErrors.JWTExpired ? 'The access token has expired' : 'The access token is not valid';
+      throw new AppError('unauthenticated', detail);
+    }
+  }
+}
+
+/** An opaque refresh token and the hash we keep of it. */
+export function newRefreshToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');

@@ -1,0 +1,40 @@
+import type { HttpApp } from '../../kernel/http/app.js';
+import { IdParams } from '../../kernel/http/schemas.js';
+import { Type } from 'typebox';
+import { CreateMember, ListMembersQuery, Member, MemberPage, UpdateMember } from './members.schemas.js';
+import { createMember, deleteMember, getMember, listMembers, updateMember } from './members.service.js';
+
+const module = 'members';
+const tags = ['members'];
+const read = { module, permission: 'members.read' };
+const write = { module, permission: 'members.write' };
+
+export function membersRoutes(app: HttpApp): void {
+  app.get('/members', {
+    config: { access: read },
+    schema: { tags, summary: 'List members (cursor-paginated, searchable, filterable)', querystring: ListMembersQuery, response: { 200: MemberPage } },
+  }, (req) => listMembers(req.ctx, req.query as typeof req.query & { limit: number }));
+
+  app.post('/members', {
+    config: { access: write },
+    schema: { tags, summary: 'Add a member', body: CreateMember, response: { 201: Member } },
+  }, async (req, reply) => reply.code(201).send(await createMember(req.ctx, req.body)));
+
+  app.get('/members/:id', {
+    config: { access: read },
+    schema: { tags, summary: 'One member', params: IdParams, response: { 200: Member } },
+  }, (req) => getMember(req.ctx, req.params.id));
+
+  app.patch('/members/:id', {
+    config: { access: write },
+    schema: { tags, summary: 'Change a member', params: IdParams, body: UpdateMember, response: { 200: Member } },
+  }, (req) => updateMember(req.ctx, req.params.id, req.body));
+
+  app.delete('/members/:id', {
+    config: { access: write },
+    schema: { tags, summary: 'Remove a member', params: IdParams, response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    await deleteMember(req.ctx, req.params.id);
+    return reply.code(204).send(null);
+  });
+}

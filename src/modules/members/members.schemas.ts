@@ -1,0 +1,57 @@
+import { Type, type Static } from 'typebox';
+import { Email, Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+
+export const MEMBER_TYPES = ['resident', 'owner', 'renter', 'household', 'other'] as const;
+export const MEMBER_STATUSES = ['prospective', 'active', 'inactive', 'former'] as const;
+
+const MemberType = Type.Enum(MEMBER_TYPES);
+const MemberStatus = Type.Enum(MEMBER_STATUSES);
+const Name = Type.String({ minLength: 1, maxLength: 120 });
+const Phone = Type.String({ pattern: '^\\+?[0-9 ()./-]{3,32}$', description: 'Digits with optional +, spaces, dots, dashes and parentheses.' });
+const Notes = Type.String({ maxLength: 10_000 });
+
+export const Member = Type.Object({
+  id: Uuid,
+  firstName: Type.String(),
+  lastName: Type.String(),
+  email: Type.Union([Type.String(), Type.Null()]),
+  phone: Type.Union([Type.String(), Type.Null()]),
+  type: MemberType,
+  status: MemberStatus,
+  notes: Type.String(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type Member = Static<typeof Member>;
+
+export const CreateMember = Type.Object(
+  {
+    firstName: Name,
+    lastName: Name,
+    email: Type.Optional(Type.Union([Email, Type.Null()])),
+    phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+    type: MemberType,
+    status: Type.Optional(MemberStatus),
+    notes: Type.Optional(Notes),
+  },
+  { additionalProperties: false },
+);
+export type CreateMember = Static<typeof CreateMember>;
+
+export const UpdateMember = Type.Partial(CreateMember, { additionalProperties: false, minProperties: 1 });
+export type UpdateMember = Static<typeof UpdateMember>;
+
+export const MEMBER_SORTS = ['name', '-name', 'createdAt', '-createdAt'] as const;
+export const ListMembersQuery = Type.Object(
+  {
+    ...PageQuery,
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Matches first name, last name, full name or e-mail.' })),
+    type: Type.Optional(MemberType),
+    status: Type.Optional(MemberStatus),
+    sort: Type.Optional(Type.Enum(MEMBER_SORTS, { default: 'name' })),
+  },
+  { additionalProperties: false },
+);
+export type ListMembersQuery = Static<typeof ListMembersQuery>;
+
+export const MemberPage = Page(Member);

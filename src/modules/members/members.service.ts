@@ -1,0 +1,43 @@
+import type { TenantContext } from '../../kernel/context.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
+import { MembersRepository } from './members.repository.js';
+import type { CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
+
+const cursorOf = (sort: string) => (m: Member) =>
+  sort.endsWith('name') ? [m.lastName, m.firstName, m.id] : [new Date(m.createdAt).toISOString(), m.id];
+
+export async function listMembers(ctx: TenantContext, query: ListMembersQuery & { limit: number }) {
+  const sort = query.sort ?? 'name';
+  const after = decodeCursor(query.cursor, sort.endsWith('name') ? 3 : 2);
+  const rows = await new MembersRepository(ctx.db).list(query, after);
+  return pageOf(rows, query.limit, cursorOf(sort));
+}
+
+export async function getMember(ctx: TenantContext, id: string): Promise<Member> {
+  const member = await new MembersRepository(ctx.db).find(id);
+  if (!member) throw notFound('The member');
+  return member;
+}
+
+export async function createMember(ctx: TenantContext, input: CreateMember): Promise<Member> {
+  const repo = new MembersRepository(ctx.db);
+  const limit = ctx.licence.claims.limits.members;
+  if (limit !== null) {
+    await repo.lockForCreate(ctx.tenant.id);
+    if ((await repo.count()) >= limit) {
+      throw new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${limit} members; upgrade the plan to add more`, { limit, resource: 'members' });
+    }
+  }
+  return repo.insert(ctx.tenant.id, input);
+}
+
+export async function updateMember(ctx: TenantContext, id: string, patch: UpdateMember): Promise<Member> {
+  const member = await new MembersRepository(ctx.db).update(id, patch);
+  if (!member) throw notFound('The member');
+  return member;
+}
+
+export async function deleteMember(ctx: TenantContext, id: string): Promise<void> {
+  if (!(await new MembersRepository(ctx.db).delete(id))) throw notFound('The member');
+}

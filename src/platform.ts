@@ -1,0 +1,215 @@
+import { join } from 'node:path';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Redis } from 'ioredis';
+import pino, { type Logger } from 'pino';
+import type { Config } from './kernel/config.js';
+import { openPglite, openPostgres, type Database } from './kernel/db/database.js';
+import { checkIsolation } from './kernel/db/isolation-check.js';
+import { loadMigrations, migrate, pendingMigrations, type Migration } from './kernel/db/migrations.js';
+import { TenantDatabaseRouter } from './kernel/db/router.js';
+import { AppError } from './kernel/errors.js';
+import { createHttpApp, type HttpApp } from './kernel/http/app.js';
+import { sendProblem } from './kernel/http/problem.js';
+import { Metrics } from './kernel/observability/metrics.js';
+import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
+import { LoginThrottle } from './kernel/security/login-throttle.js';
+import { TokenService } from './kernel/security/tokens.js';
+import { PlatformAuthService } from './control/auth/platform-auth.service.js';
+import type { ControlContext } from './control/context.js';
+import { controlRoutes } from './control/control.routes.js';
+import { LicencesService } from './control/licences/licences.service.js';
+import { PlansService } from './control/plans/plans.service.js';
+import { ProvisioningWorkflow, type ProvisioningStep } from './control/provisioning/provisioning.workflow.js';
+import { loadSecrets } from './control/secrets.js';
+import { TenantsService } from './control/tenants/tenants.service.js';
+import { identityModule } from './data/identity/index.js';
+import { ModuleHost } from './data/module-host.js';
+import { installPipeline } from './data/pipeline.js';
+import { RolePermissionCache } from './data/role-cache.js';
+import { TenantRegistry } from './data/tenant-registry.js';
+import { stripTenantPath } from './data/tenant-resolution.js';
+import { membersModule } from './modules/members/index.js';
+
+export type Plane = 'all' | 'control' | 'data';
+
+export interface PlatformOptions {
+  plane?: Plane;
+  /** A data plane pinned to one tenant (slug or id) serves no other. */
+  pinnedTenant?: string;
+  logger?: Logger;
+  /** Keep the embedded database in memory (tests). */
+  inMemory?: boolean;
+  /** Test seam for provisioning failures. */
+  beforeProvisioningStep?: (step: ProvisioningStep, slug: string) => void | Promise<void>;
+}
+
+export interface Platform {
+  config: Config;
+  app: HttpApp;
+  log: Logger;
+  main: Database;
+  router: TenantDatabaseRouter;
+  modules: ModuleHost;
+  registry: TenantRegistry;
+  tenants: TenantsService;
+  plans: PlansService;
+  tokens: TokenService;
+  licenceVerifier: LicenceVerifier;
+  /** Set when the administrator's password was generated on this start: print it once. */
+  generatedAdminPassword?: string;
+  systemContext(actor?: string): ControlContext;
+  close(): Promise<void>;
+}
+
+const controlMigrationSource = { owner: 'control', dir: new URL('./control/migrations/', import.meta.url) };
+
+/** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
+export async function openMainDatabase(config: Config, inMemory = false): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolMax);
+  return openPglite(inMemory ? undefined : join(config.dataDir, 'db'));
+}
+
+/** Migrates the control schema, the shared tenant schema and every dedicated tenant database. */
+async function migrateEverything(main: Database, router: TenantDatabaseRouter, tenantMigrations: Migration[], log: Logger): Promise<string[]> {
+  const problems: string[] = [];
+  const applied = [...(await migrate(main, 'control', await loadMigrations([controlMigrationSource]))), ...(await migrate(main, 'tenant', tenantMigrations))];
+  problems.push(...(await checkIsolation(main)));
+  const dedicated = await main.kysely
+    .selectFrom('control.tenants')
+    .select(['slug', 'database_name'])
+    .where('placement', '=', 'dedicated')
+    .where('status', 'in', ['active', 'suspended'])
+    .execute();
+  for (const t of dedicated) {
+    await router.withDedicated(t.database_name, async (db) => {
+      applied.push(...(await migrate(db, 'tenant', tenantMigrations)).map((id) => `${t.slug}: ${id}`));
+      problems.push(...(await checkIsolation(db)));
+    });
+  }
+  if (applied.length > 0) log.info({ applied }, 'applied migrations');
+  return problems;
+}
+
+/**
+ * Builds Courtyard: opens and migrates the databases, checks isolation (refusing to serve if
+ * it does not hold), creates the first platform administrator, and assembles the HTTP app
+ * for the planes asked for. The caller listens and closes.
+ */
+export async function createPlatform(config: Config, options: PlatformOptions = {}): Promise<Platform> {
+  const plane = options.plane ?? 'all';
+  const log = options.logger ?? pino({ level: config.logLevel, base: { service: 'courtyard', plane } });
+  const main = await openMainDatabase(config, options.inMemory);
+  const router = new TenantDatabaseRouter(main, { mainUrl: config.databaseUrl, dataDir: config.dataDir, dedicatedPoolMax: config.dedicatedPoolMax, maxOpen: config.dedicatedPoolsMax });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
+  const closeAll = async () => {
+    await router.close();
+    await main.close();
+    redis?.disconnect();
+  };
+
+  try {
+    await migrate(main, 'control', await loadMigrations([controlMigrationSource]));
+    const secrets = await loadSecrets(main.kysely, config);
+    const tokens = new TokenService(secrets.tokenSecret, config.accessTokenTtl);
+    const licenceVerifier = await LicenceVerifier.fromPem(secrets.licencePublicKey);
+    const signer = secrets.licencePrivateKey ? await LicenceSigner.fromPem(secrets.licencePrivateKey) : null;
+    const throttle = new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis);
+    const registry = new TenantRegistry(main.kysely);
+    const roles = new RolePermissionCache(router);
+
+    let host: ModuleHost | undefined;
+    const modules = new ModuleHost([
+      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, throttle, roles, modules: () => host! }),
+      membersModule,
+    ]);
+    host = modules;
+    const tenantMigrations = await loadMigrations(modules.tenantMigrations());
+
+    const problems = await migrateEverything(main, router, tenantMigrations, log);
+    if (problems.length > 0) {
+      for (const p of problems) log.fatal(p);
+      throw new Error(`tenant isolation does not hold; refusing to serve:\n- ${problems.join('\n- ')}`);
+    }
+
+    const plans = new PlansService(modules);
+    const licences = new LicencesService(signer, plans, config.licenceGraceDays);
+    const onChange = () => registry.invalidate();
+    const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
+    const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
+    const auth = new PlatformAuthService(main.kysely, tokens, config.refreshTokenTtl, throttle);
+    const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);
+
+    const metrics = new Metrics(() => ({ main: main.poolStats() }));
+    const app = createHttpApp({ logger: log, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy, metrics, rewriteUrl: plane === 'control' ? undefined : stripTenantPath });
+
+    await app.register(swagger, {
+      openapi: {
+        openapi: '3.1.0',
+        info: { title: 'Courtyard API', version: '1', description: 'Control plane (`/control/v1`) and data plane (`/api/v1`). Errors are RFC 9457 problem details.' },
+        components: {
+          securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+          parameters: {},
+        },
+        security: [{ bearer: [] }],
+      },
+    });
+    await app.register(swaggerUi, { routePrefix: '/docs' });
+
+    const infra = { public: true, module: 'platform' } as const;
+    let pending: string[] = [];
+    app.get('/health/live', { config: { access: infra }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+    app.get('/health/startup', { config: { access: infra }, schema: { hide: true } }, async () => ({ status: 'started' }));
+    app.get('/health/ready', { config: { access: infra }, schema: { hide: true } }, async (_req, reply) => {
+      try {
+        await main.session((s) => s.query('SELECT 1'));
+        pending = await pendingMigrations(main, tenantMigrations);
+      } catch {
+        return sendProblem(reply, new AppError('not_ready', 'The database is not reachable'));
+      }
+      if (pending.length > 0) return sendProblem(reply, new AppError('not_ready', `Migrations are pending: ${pending.join(', ')}`));
+      return { status: 'ready' };
+    });
+    app.get('/metrics', { config: { access: infra }, schema: { hide: true } }, async (_req, reply) =>
+      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+    app.get('/openapi.json', { config: { access: infra }, schema: { hide: true } }, async () => app.swagger());
+
+    if (plane !== 'data') {
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, plans, tenants, modules, registry, baseDomain: config.baseDomain, db: main.kysely }), { prefix: '/control/v1' });
+    }
+    if (plane !== 'control') {
+      await app.register(
+        async (scope) => {
+          const s = scope as unknown as HttpApp;
+          installPipeline(s, { registry, router, licences: licenceVerifier, tokens, roles, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant });
+          for (const m of modules.ordered) m.routes(s);
+        },
+        { prefix: '/api/v1' },
+      );
+    }
+    await app.ready();
+
+    return {
+      config,
+      app,
+      log,
+      main,
+      router,
+      modules,
+      registry,
+      tenants,
+      plans,
+      tokens,
+      licenceVerifier,
+      ...(bootstrap.generatedPassword ? { generatedAdminPassword: bootstrap.generatedPassword } : {}),
+      systemContext: (actor = 'system') => ({ db: main.kysely, actor, log }),
+      async close() {
+        await app.close();
+        await closeAll();
+      },
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
