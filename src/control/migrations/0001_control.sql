@@ -66,7 +66,6 @@ CREATE TABLE control.tenants (
   created_at       timestamptz NOT NULL DEFAULT now(),
   updated_at       timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX tenants_by_created ON control.tenants (created_at, id);
 
 CREATE TABLE control.licences (
   id         uuid PRIMARY KEY,

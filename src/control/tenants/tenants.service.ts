@@ -113,15 +113,16 @@ export class TenantsService {
   }
 
   async list(ctx: ControlContext, query: { limit: number; cursor?: string; q?: string; status?: TenantStatus }) {
-    const after = decodeCursor(query.cursor, 2);
-    let q = this.#select(ctx).orderBy('t.created_at').orderBy('t.id').limit(query.limit + 1);
-    if (after) q = q.where(sql`(t.created_at, t.id)`, '>', sql`(${after[0]}::timestamptz, ${after[1]}::uuid)`);
+    // Ids are UUIDv7: id order is creation order.
+    const after = decodeCursor(query.cursor, 1);
+    let q = this.#select(ctx).orderBy('t.id').limit(query.limit + 1);
+    if (after) q = q.where('t.id', '>', after[0] as string);
     if (query.status) q = q.where('t.status', '=', query.status);
     if (query.q) {
       const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       q = q.where((eb) => eb.or([eb('t.slug', 'ilike', like), eb('t.name', 'ilike', like)]));
     }
-    const page = pageOf((await q.execute()) as TenantRow[], query.limit, (r) => [new Date(r.created_at).toISOString(), r.id]);
+    const page = pageOf((await q.execute()) as TenantRow[], query.limit, (r) => [r.id]);
     return { data: page.data.map(toView), nextCursor: page.nextCursor };
   }
 

@@ -24,19 +24,24 @@ interface AjvError {
 
 const pathOf = (pointer: string) => pointer.replace(/^\//, '').replaceAll('/', '.');
 
-/** Turns ajv's errors into our field errors: `{field: 'admin.email', message}`. */
+/**
+ * Turns ajv's errors into our field errors, one per field: `{field: 'admin.email', message}`.
+ * A nullable field (`T | null`) fails both branches; the branch that explains is kept.
+ */
 function fieldErrors(validation: AjvError[], context: string | undefined): FieldError[] {
-  return validation.map((e) => {
+  const byField = new Map<string, AjvError[]>();
+  for (const e of validation) {
     let field = pathOf(e.instancePath);
-    let message = e.message ?? 'is not valid';
-    if (e.keyword === 'required') {
-      field = [field, String(e.params.missingProperty)].filter(Boolean).join('.');
-      message = 'is required';
-    } else if (e.keyword === 'additionalProperties') {
-      field = [field, String(e.params.additionalProperty)].filter(Boolean).join('.');
-      message = 'is not a known field';
-    }
-    return { field: field || (context ?? 'body'), message, ...(context && context !== 'body' ? { in: context } : {}) };
+    if (e.keyword === 'required') field = [field, String(e.params.missingProperty)].filter(Boolean).join('.');
+    else if (e.keyword === 'additionalProperties') field = [field, String(e.params.additionalProperty)].filter(Boolean).join('.');
+    field ||= context ?? 'body';
+    byField.set(field, [...(byField.get(field) ?? []), e]);
+  }
+  return [...byField.entries()].map(([field, errors]) => {
+    const telling = errors.filter((e) => !['anyOf', 'oneOf'].includes(e.keyword) && !(e.keyword === 'type' && e.params.type === 'null'));
+    const e = telling[0] ?? errors[0]!;
+    const message = e.keyword === 'required' ? 'is required' : e.keyword === 'additionalProperties' ? 'is not a known field' : (e.message ?? 'is not valid');
+    return { field, message, ...(context && context !== 'body' ? { in: context } : {}) };
   });
 }
 

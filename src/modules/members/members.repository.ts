@@ -66,8 +66,9 @@ export class MembersRepository {
       if (after) q = q.where(sql`(last_name, first_name, id)`, cmp, sql`(${after[0]}, ${after[1]}, ${after[2]}::uuid)`);
       q = q.orderBy('last_name', dir).orderBy('first_name', dir).orderBy('id', dir);
     } else {
-      if (after) q = q.where(sql`(created_at, id)`, cmp, sql`(${after[0]}::timestamptz, ${after[1]}::uuid)`);
-      q = q.orderBy('created_at', dir).orderBy('id', dir);
+      // Ids are UUIDv7, minted at creation: id order is creation order, and the key is exact.
+      if (after) q = q.where('id', cmp, after[0] as string);
+      q = q.orderBy('id', dir);
     }
     return (await q.execute()).map(toMember);
   }

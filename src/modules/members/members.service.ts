@@ -5,11 +5,11 @@ import { MembersRepository } from './members.repository.js';
 import type { CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
 
 const cursorOf = (sort: string) => (m: Member) =>
-  sort.endsWith('name') ? [m.lastName, m.firstName, m.id] : [new Date(m.createdAt).toISOString(), m.id];
+  sort.endsWith('name') ? [m.lastName, m.firstName, m.id] : [m.id];
 
 export async function listMembers(ctx: TenantContext, query: ListMembersQuery & { limit: number }) {
   const sort = query.sort ?? 'name';
-  const after = decodeCursor(query.cursor, sort.endsWith('name') ? 3 : 2);
+  const after = decodeCursor(query.cursor, sort.endsWith('name') ? 3 : 1);
   const rows = await new MembersRepository(ctx.db).list(query, after);
   return pageOf(rows, query.limit, cursorOf(sort));
 }

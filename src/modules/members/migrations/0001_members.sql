@@ -15,7 +15,6 @@ CREATE TABLE members (
 
 -- Keyset pagination in both sort orders, and the filters lists offer.
 CREATE INDEX members_by_name ON members (tenant_id, last_name, first_name, id);
-CREATE INDEX members_by_created ON members (tenant_id, created_at, id);
 CREATE INDEX members_by_status_type ON members (tenant_id, status, type);
 CREATE INDEX members_by_email ON members (tenant_id, lower(email));
 

@@ -1,0 +1,135 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { loadConfig, type Config } from '../src/kernel/config.js';
+import { createPlatform, type Platform, type PlatformOptions } from '../src/platform.js';
+
+export const ADMIN_EMAIL = 'admin@courtyard.test';
+export const ADMIN_PASSWORD = 'platform-password-1';
+export const TENANT_PASSWORD = 'tenant-password-1';
+
+export interface TestPlatform {
+  platform: Platform;
+  config: Config;
+  /** `app.inject` with a JSON body and optional bearer token and tenant. */
+  call(method: InjectOptions['method'], url: string, options?: { token?: string; tenant?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  /** A fresh platform administrator access token. */
+  platformToken(): Promise<string>;
+  /** Creates an active tenant through the control API and signs its administrator in. */
+  createTenant(slug: string, options?: Partial<{ plan: string; placement: 'pooled' | 'dedicated'; compliance: string[]; expectedMembers: number }>): Promise<TestTenant>;
+  /** Signs a tenant user in; returns the token pair. */
+  login(tenant: string, email: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  close(): Promise<void>;
+}
+
+export interface TestTenant {
+  id: string;
+  slug: string;
+  adminEmail: string;
+  /** Access token of the tenant's owner. */
+  token: string;
+  refreshToken: string;
+  body: Record<string, unknown>;
+}
+
+/** A database of its own for one test file: a new PostgreSQL database, or temporary PGlite. */
+async function isolatedDatabase(): Promise<{ overrides: Partial<Config>; inMemory: boolean; dispose: () => Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'courtyard-test-'));
+  const base = process.env.DATABASE_URL;
+  if (!base) return { overrides: { dataDir }, inMemory: true, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+  const name = `cytest_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    overrides: { databaseUrl: url.toString(), dataDir },
+    inMemory: false,
+    async dispose() {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      // Dedicated tenant databases are named after the main one.
+      const { rows } = await c.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [name, `${name}\\_t\\_%`]);
+      for (const r of rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+      await c.end();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig(
+    {},
+    {
+      adminEmail: ADMIN_EMAIL,
+      adminPassword: ADMIN_PASSWORD,
+      logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
+      loginRatePerIp: 100_000,
+      loginRatePerAccount: 1_000,
+      baseDomain: 'courtyard.test',
+      ...overrides,
+    },
+  );
+}
+
+/** Starts a whole Courtyard (both planes) on an isolated database. */
+export async function startPlatform(options: { config?: Partial<Config>; platform?: PlatformOptions } = {}): Promise<TestPlatform> {
+  const db = await isolatedDatabase();
+  const config = testConfig({ ...db.overrides, ...options.config });
+  let platform: Platform;
+  try {
+    platform = await createPlatform(config, { inMemory: db.inMemory, ...options.platform });
+  } catch (error) {
+    await db.dispose();
+    throw error;
+  }
+  const call: TestPlatform['call'] = (method, url, o = {}) =>
+    platform.app.inject({
+      method,
+      url,
+      headers: {
+        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        ...(o.tenant ? { 'x-tenant-id': o.tenant } : {}),
+        ...o.headers,
+      },
+      ...(o.body !== undefined ? { payload: o.body as InjectOptions['payload'] } : {}),
+    });
+  const platformToken = async () => {
+    const res = await call('POST', '/control/v1/auth/login', { body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } });
+    if (res.statusCode !== 200) throw new Error(`platform login failed: ${res.body}`);
+    return res.json().accessToken as string;
+  };
+  const login: TestPlatform['login'] = async (tenant, email, password = TENANT_PASSWORD) => {
+    const res = await call('POST', '/api/v1/auth/login', { tenant, body: { email, password } });
+    if (res.statusCode !== 200) throw new Error(`tenant login failed: ${res.body}`);
+    return res.json();
+  };
+  let adminToken: string | undefined;
+  return {
+    platform,
+    config,
+    call,
+    platformToken,
+    login,
+    async createTenant(slug, o = {}) {
+      adminToken ??= await platformToken();
+      const adminEmail = `owner@${slug}.test`;
+      const res = await call('POST', '/control/v1/tenants', {
+        token: adminToken,
+        body: { slug, name: `Tenant ${slug}`, plan: o.plan ?? 'standard', ...o, admin: { email: adminEmail, name: `Owner of ${slug}`, password: TENANT_PASSWORD } },
+      });
+      if (res.statusCode !== 201 || res.json().status !== 'active') throw new Error(`tenant ${slug} was not created: ${res.statusCode} ${res.body}`);
+      const tokens = await login(slug, adminEmail);
+      return { id: res.json().id, slug, adminEmail, token: tokens.accessToken, refreshToken: tokens.refreshToken, body: res.json() };
+    },
+    async close() {
+      await platform.close();
+      await db.dispose();
+    },
+  };
+}
