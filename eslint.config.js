@@ -21,12 +21,13 @@ export default tseslint.config(
     },
   },
   {
-    // A module uses the kernel and other modules' public index only, never their internals.
+    // A module uses the kernel and other modules' public index only, never their internals,
+    // and knows nothing of the planes.
     files: ['src/modules/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['../*/*', '../../modules/*/*', '!../*/index.js'], message: "Use the other module's index.js, not its internals." },
-        { group: ['**/control/**', '**/cli/**'], message: 'Modules do not reach into the control plane or the CLI.' },
+        { regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$)', message: "Use the other module's index.js, not its internals." },
+        { regex: '^\\.\\./\\.\\./(control|data|cli|platform)', message: 'Modules do not reach into the planes or the CLI.' },
       ] }],
     },
   },

@@ -3,12 +3,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
+import type { RouteOptions } from 'fastify';
 import type { Config } from './kernel/config.js';
 import { openPglite, openPostgres, type Database } from './kernel/db/database.js';
 import { checkIsolation } from './kernel/db/isolation-check.js';
 import { loadMigrations, migrate, pendingMigrations, type Migration } from './kernel/db/migrations.js';
 import { TenantDatabaseRouter } from './kernel/db/router.js';
 import { AppError } from './kernel/errors.js';
+import type { RouteAccess } from './kernel/http/access.js';
 import { createHttpApp, type HttpApp } from './kernel/http/app.js';
 import { sendProblem } from './kernel/http/problem.js';
 import { Metrics } from './kernel/observability/metrics.js';
@@ -44,9 +46,18 @@ export interface PlatformOptions {
   beforeProvisioningStep?: (step: ProvisioningStep, slug: string) => void | Promise<void>;
 }
 
+/** One entry of the route table: what a test walks to prove every route declares its access. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
 export interface Platform {
   config: Config;
   app: HttpApp;
+  /** Every route the app serves (HEAD routes Fastify adds for GET included), with its access declaration. */
+  routes: RouteEntry[];
   log: Logger;
   main: Database;
   router: TenantDatabaseRouter;
@@ -118,12 +129,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const registry = new TenantRegistry(main.kysely);
     const roles = new RolePermissionCache(router);
 
-    let host: ModuleHost | undefined;
-    const modules = new ModuleHost([
-      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, throttle, roles, modules: () => host! }),
+    // Identity reads the module host (for /me and role seeding) that it is itself part of.
+    const modules: ModuleHost = new ModuleHost([
+      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, throttle, roles, modules: () => modules }),
       membersModule,
     ]);
-    host = modules;
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());
 
     const problems = await migrateEverything(main, router, tenantMigrations, log);
@@ -142,6 +152,12 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     const metrics = new Metrics(() => ({ main: main.poolStats() }));
     const app = createHttpApp({ logger: log, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy, metrics, rewriteUrl: plane === 'control' ? undefined : stripTenantPath });
+    // Registered before any route, so every scope inherits it; read after `ready`, once every
+    // scope's own onRoute hooks have had their say.
+    const routeTable: { method: string; url: string; options: RouteOptions }[] = [];
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, options: route as RouteOptions });
+    });
 
     await app.register(swagger, {
       openapi: {
@@ -154,9 +170,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         security: [{ bearer: [] }],
       },
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
-
     const infra = { public: true, module: 'platform' } as const;
+    // Swagger UI cannot declare access on the routes it adds: they are public documentation.
+    await app.register(async (docs) => {
+      docs.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: infra };
+      });
+      await docs.register(swaggerUi, { routePrefix: '/docs' });
+    });
+
     let pending: string[] = [];
     app.get('/health/live', { config: { access: infra }, schema: { hide: true } }, async () => ({ status: 'ok' }));
     app.get('/health/startup', { config: { access: infra }, schema: { hide: true } }, async () => ({ status: 'started' }));
@@ -188,10 +210,12 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       );
     }
     await app.ready();
+    const routes = routeTable.map(({ method, url, options }) => ({ method, url, access: options.config?.access }));
 
     return {
       config,
       app,
+      routes,
       log,
       main,
       router,

@@ -22,6 +22,12 @@ export interface TestPlatform {
   createTenant(slug: string, options?: Partial<{ plan: string; placement: 'pooled' | 'dedicated'; compliance: string[]; expectedMembers: number }>): Promise<TestTenant>;
   /** Signs a tenant user in; returns the token pair. */
   login(tenant: string, email: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
+  /**
+   * Closes this platform, keeping its database, and starts a new one on it (as a restart
+   * would). Needs `persistent: true` on PGlite. This platform is unusable afterwards; close
+   * the returned one.
+   */
+  restart(platform?: PlatformOptions): Promise<TestPlatform>;
   close(): Promise<void>;
 }
 
@@ -35,11 +41,22 @@ export interface TestTenant {
   body: Record<string, unknown>;
 }
 
-/** A database of its own for one test file: a new PostgreSQL database, or temporary PGlite. */
-async function isolatedDatabase(): Promise<{ overrides: Partial<Config>; inMemory: boolean; dispose: () => Promise<void> }> {
+export interface TestDatabase {
+  /** `dataDir`, and `databaseUrl` on PostgreSQL. */
+  overrides: Partial<Config>;
+  /** PGlite keeps the main database in memory (it does not survive a restart). */
+  inMemory: boolean;
+  dispose: () => Promise<void>;
+}
+
+/**
+ * A database of its own for one test file: a new PostgreSQL database when DATABASE_URL is
+ * set, or temporary PGlite (in memory, or under the data dir when `persistent`).
+ */
+export async function isolatedDatabase(options: { persistent?: boolean } = {}): Promise<TestDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'courtyard-test-'));
   const base = process.env.DATABASE_URL;
-  if (!base) return { overrides: { dataDir }, inMemory: true, dispose: () => rm(dataDir, { recursive: true, force: true }) };
+  if (!base) return { overrides: { dataDir }, inMemory: !options.persistent, dispose: () => rm(dataDir, { recursive: true, force: true }) };
   const name = `cytest_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
@@ -77,9 +94,12 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   );
 }
 
-/** Starts a whole Courtyard (both planes) on an isolated database. */
-export async function startPlatform(options: { config?: Partial<Config>; platform?: PlatformOptions } = {}): Promise<TestPlatform> {
-  const db = await isolatedDatabase();
+/**
+ * Starts a whole Courtyard (both planes) on an isolated database. `persistent` keeps PGlite
+ * on disk so that `restart` finds the data again; `database` reuses one (see `restart`).
+ */
+export async function startPlatform(options: { config?: Partial<Config>; platform?: PlatformOptions; persistent?: boolean; database?: TestDatabase } = {}): Promise<TestPlatform> {
+  const db = options.database ?? (await isolatedDatabase({ persistent: options.persistent }));
   const config = testConfig({ ...db.overrides, ...options.config });
   let platform: Platform;
   try {
@@ -126,6 +146,11 @@ export async function startPlatform(options: { config?: Partial<Config>; platfor
       if (res.statusCode !== 201 || res.json().status !== 'active') throw new Error(`tenant ${slug} was not created: ${res.statusCode} ${res.body}`);
       const tokens = await login(slug, adminEmail);
       return { id: res.json().id, slug, adminEmail, token: tokens.accessToken, refreshToken: tokens.refreshToken, body: res.json() };
+    },
+    async restart(platformOptions) {
+      if (db.inMemory) throw new Error('restart needs a database that outlives the platform: start with persistent: true');
+      await platform.close();
+      return startPlatform({ config: options.config, platform: platformOptions, database: db });
     },
     async close() {
       await platform.close();

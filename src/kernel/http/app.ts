@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
@@ -8,9 +8,9 @@ import type { Metrics } from '../observability/metrics.js';
 import { sendProblem, toAppError } from './problem.js';
 
 export type HttpApp = FastifyInstance<
-  import('node:http').Server,
+  Server,
   IncomingMessage,
-  import('node:http').ServerResponse,
+  ServerResponse,
   Logger,
   TypeBoxTypeProvider
 >;

@@ -73,6 +73,11 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', e.message);
   }
+  // A reference to a row that does not exist (for the tenant: row-level security hides the
+  // rows of others) is a missing record, not a conflict; "is still referenced" stays 409.
+  if (e?.code === '23503' && /is not present in table/.test(String((e as { detail?: unknown }).detail ?? ''))) {
+    return new AppError('not_found', 'A referenced record does not exist');
+  }
   if (e?.code && pgClientErrors[e.code]) return new AppError(pgClientErrors[e.code]!, 'The request conflicts with stored data or has a value out of range');
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     const byStatus: Record<number, ErrorCode> = { 400: 'validation_failed', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
