@@ -14,6 +14,8 @@ export const TENANT_PASSWORD = 'tenant-password-1';
 export interface TestPlatform {
   platform: Platform;
   config: Config;
+  /** The database this platform runs on; `close` disposes of it. */
+  database: TestDatabase;
   /** `app.inject` with a JSON body and optional bearer token and tenant. */
   call(method: InjectOptions['method'], url: string, options?: { token?: string; tenant?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   /** A fresh platform administrator access token. */
@@ -105,7 +107,8 @@ export async function startPlatform(options: { config?: Partial<Config>; platfor
   try {
     platform = await createPlatform(config, { inMemory: db.inMemory, ...options.platform });
   } catch (error) {
-    await db.dispose();
+    // A database passed in stays with the caller, who may repair it and start again.
+    if (!options.database) await db.dispose();
     throw error;
   }
   const call: TestPlatform['call'] = (method, url, o = {}) =>
@@ -133,6 +136,7 @@ export async function startPlatform(options: { config?: Partial<Config>; platfor
   return {
     platform,
     config,
+    database: db,
     call,
     platformToken,
     login,

@@ -201,8 +201,9 @@ export class TenantsService {
         .where('id', '=', tenant.id)
         .execute();
       await appendAudit(trx, { actor: ctx.actor, action: 'tenant.updated', target: tenant.id, data: patch });
-      // A new plan means a new licence with the plan's modules and limits.
-      if (patch.plan && patch.plan !== tenant.plan && tenant.status !== 'provisioning' && tenant.status !== 'failed') {
+      // A new plan means a new licence with the plan's modules and limits (provisioning issues
+      // the first one; an archived tenant gets none, as in issueLicence).
+      if (patch.plan && patch.plan !== tenant.plan && (tenant.status === 'active' || tenant.status === 'suspended')) {
         await this.deps.licences.issue(tctx, { id: tenant.id, slug: tenant.slug, plan: patch.plan });
       }
     });
@@ -213,7 +214,11 @@ export class TenantsService {
   async transition(ctx: ControlContext, idOrSlug: string, action: keyof typeof transitions): Promise<TenantView> {
     const tenant = await this.get(ctx, idOrSlug);
     const rule = transitions[action];
-    if (!rule.from.includes(tenant.status)) throw new AppError('invalid_state', `A ${tenant.status} tenant cannot be ${action === 'resume' ? 'resumed' : `${action}d`}`);
+    if (!rule.from.includes(tenant.status)) {
+      const article = /^[aeiou]/.test(tenant.status) ? 'An' : 'A';
+      const done = { suspend: 'suspended', resume: 'resumed', archive: 'archived' }[action];
+      throw new AppError('invalid_state', `${article} ${tenant.status} tenant cannot be ${done}`);
+    }
     await ctx.db.transaction().execute(async (trx) => {
       await trx.updateTable('control.tenants').set({ status: rule.to, updated_at: new Date() }).where('id', '=', tenant.id).where('status', '=', tenant.status).execute();
       await appendAudit(trx, { actor: ctx.actor, action: `tenant.${rule.to === 'active' ? 'resumed' : rule.to}`, target: tenant.id });
@@ -253,16 +258,22 @@ export class TenantsService {
 
   async removeDomain(ctx: ControlContext, idOrSlug: string, domain: string): Promise<void> {
     const tenant = await this.get(ctx, idOrSlug);
-    const result = await ctx.db.deleteFrom('control.domains').where('tenant_id', '=', tenant.id).where('domain', '=', domain.toLowerCase()).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw notFound(`The domain ${domain}`);
-    await appendAudit(ctx.db, { actor: ctx.actor, action: 'domain.removed', target: tenant.id, data: { domain } });
+    // The same normalisation as addDomain, so that a domain can be removed as it was added.
+    const name = domain.toLowerCase().replace(/\.$/, '');
+    await ctx.db.transaction().execute(async (trx) => {
+      const result = await trx.deleteFrom('control.domains').where('tenant_id', '=', tenant.id).where('domain', '=', name).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw notFound(`The domain ${name}`);
+      await appendAudit(trx, { actor: ctx.actor, action: 'domain.removed', target: tenant.id, data: { domain: name } });
+    });
     this.deps.onChange();
   }
 
   async setBranding(ctx: ControlContext, idOrSlug: string, branding: Branding): Promise<TenantView> {
     const tenant = await this.get(ctx, idOrSlug);
-    await ctx.db.updateTable('control.tenants').set({ branding: JSON.stringify(branding), updated_at: new Date() }).where('id', '=', tenant.id).execute();
-    await appendAudit(ctx.db, { actor: ctx.actor, action: 'tenant.branding_set', target: tenant.id });
+    await ctx.db.transaction().execute(async (trx) => {
+      await trx.updateTable('control.tenants').set({ branding: JSON.stringify(branding), updated_at: new Date() }).where('id', '=', tenant.id).execute();
+      await appendAudit(trx, { actor: ctx.actor, action: 'tenant.branding_set', target: tenant.id });
+    });
     this.deps.onChange();
     return this.get(ctx, tenant.id);
   }

@@ -53,8 +53,23 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
+  // Every body is JSON: a text/plain body is refused (415), not handed to the schema as a string.
+  app.removeContentTypeParser('text/plain');
+
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+
+  // While closing, requests still in flight are answered with `Connection: close`: their
+  // keep-alive connections end with the response instead of holding close() (and a SIGTERM
+  // drain) open until the keep-alive timeout.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
   });
 
   app.addHook('onResponse', async (request, reply) => {

@@ -20,6 +20,9 @@ export interface AccessClaims {
 /** Short-lived access tokens (HS256 JWTs); refresh tokens are opaque and kept hashed. */
 export class TokenService {
   readonly #key: Uint8Array;
+  // Verified tokens by their exact text: a hit skips the HMAC. The text is the signed token,
+  // so a hit is the same claims; expiry is still checked on every use.
+  readonly #verified = new Map<string, AccessClaims>();
 
   constructor(secret: string, readonly accessTtl: number) {
     this.#key = new TextEncoder().encode(secret);
@@ -36,10 +39,15 @@ export class TokenService {
   }
 
   async verifyAccess(token: string, audience: Audience): Promise<AccessClaims> {
+    const known = this.#verified.get(token);
+    if (known && known.aud === audience && known.exp > Date.now() / 1000) return known;
     try {
       const { payload } = await jwtVerify(token, this.#key, { audience, algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !Array.isArray(payload.roles)) throw new Error('bad claims');
-      return payload as unknown as AccessClaims;
+      const claims = payload as unknown as AccessClaims;
+      if (this.#verified.size >= 50_000) this.#verified.clear();
+      this.#verified.set(token, claims);
+      return claims;
     } catch (error) {
       const detail = error instanceof joseErrors.JWTExpired ? 'The access token has expired' : 'The access token is not valid';
       throw new AppError('unauthenticated', detail);

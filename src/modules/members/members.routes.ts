@@ -18,7 +18,10 @@ export function membersRoutes(app: HttpApp): void {
   app.post('/members', {
     config: { access: write },
     schema: { tags, summary: 'Add a member', body: CreateMember, response: { 201: Member } },
-  }, async (req, reply) => reply.code(201).send(await createMember(req.ctx, req.body)));
+  }, async (req, reply) => {
+    reply.code(201);
+    return createMember(req.ctx, req.body);
+  });
 
   app.get('/members/:id', {
     config: { access: read },
@@ -35,6 +38,7 @@ export function membersRoutes(app: HttpApp): void {
     schema: { tags, summary: 'Remove a member', params: IdParams, response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await deleteMember(req.ctx, req.params.id);
-    return reply.code(204).send(null);
+    reply.code(204);
+    return null;
   });
 }

@@ -1,0 +1,81 @@
+import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+
+const HZ = 100; // USER_HZ on Linux
+
+/** Busy CPU seconds of the whole machine so far (all cores; Linux /proc/stat, else null). */
+export async function machineBusySeconds(): Promise<number | null> {
+  try {
+    const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0]!;
+    const [, ...fields] = line.trim().split(/\s+/);
+    const v = fields.map(Number);
+    const idle = (v[3] ?? 0) + (v[4] ?? 0);
+    const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
+    return (total - idle) / HZ;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) used so far by each running PostgreSQL process, by pid. */
+export async function postgresCpu(): Promise<Map<number, number> | null> {
+  try {
+    const out = new Map<number, number>();
+    for (const entry of await readdir('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => null);
+      if (!stat) continue;
+      const close = stat.lastIndexOf(')');
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      if (comm !== 'postgres') continue;
+      const rest = stat.slice(close + 2).split(' ');
+      // utime and stime are fields 14 and 15 of /proc/PID/stat; rest starts at field 3.
+      out.set(Number(entry), (Number(rest[11]) + Number(rest[12])) / HZ);
+    }
+    return out;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds PostgreSQL processes used between two snapshots (new processes count from zero). */
+export function postgresDelta(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+  if (!before || !after) return null;
+  let sum = 0;
+  for (const [pid, s] of after) sum += s - (before.get(pid) ?? 0);
+  return Math.round(sum * 100) / 100;
+}
+
+export function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    loadAverage: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+/**
+ * CPU seconds of one process's threads (Linux): the main thread (the event loop) and all
+ * others together (libuv pool — WebCrypto, argon2, ... — GC helpers, the inspector).
+ */
+export async function threadCpu(pid: number): Promise<{ main: number; others: number } | null> {
+  try {
+    let main = 0;
+    let others = 0;
+    for (const tid of await readdir(`/proc/${pid}/task`)) {
+      const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
+      if (!stat) continue;
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const s = (Number(rest[11]) + Number(rest[12])) / HZ;
+      if (Number(tid) === pid) main += s;
+      else others += s;
+    }
+    return { main, others };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Ratio, ScenarioResult } from './types.js';
+
+export interface RatioResult extends Ratio {
+  value: number | null;
+  /** Whether the target (or the stretch, when only a stretch is given) is met. */
+  met: boolean | null;
+}
+
+export function computeRatios(ratios: Ratio[], results: ScenarioResult[]): RatioResult[] {
+  const byId = new Map(results.map((r) => [r.id, r]));
+  return ratios.map((ratio) => {
+    const n = byId.get(ratio.numerator);
+    const d = byId.get(ratio.denominator);
+    const value = n && d && n.valid && d.valid && d.requestsPerSecond > 0 ? Math.round((n.requestsPerSecond / d.requestsPerSecond) * 1000) / 1000 : null;
+    const goal = ratio.target ?? ratio.stretch;
+    return { ...ratio, value, met: value === null || goal === undefined ? null : value >= goal };
+  });
+}
+
+const pad = (s: string, n: number, right = false) => (right ? s.padStart(n) : s.padEnd(n));
+
+function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, rightAligned[i])).join('  ');
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const fmt = (n: number | undefined | null, digits = 2) => (n === undefined || n === null ? '—' : n.toFixed(digits));
+
+export function formatResults(results: ScenarioResult[], ratios: RatioResult[]): string {
+  const rows = results.map((r) => [
+    `(${r.id})`,
+    r.title,
+    r.error ? 'failed' : fmt(r.requestsPerSecond, 0),
+    fmt(r.latencyMs.p50),
+    fmt(r.latencyMs.p99),
+    String(r.errors + r.timeouts),
+    String(r.non2xx),
+    r.serverCpuSeconds !== undefined && r.requests > 0 ? fmt((r.serverCpuSeconds / r.requests) * 1e6, 0) : '—',
+    r.valid ? 'ok' : 'INVALID',
+  ]);
+  const out = [
+    table(['', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'srv CPU µs/req', ''], rows, [false, false, true, true, true, true, true, true, false]),
+    '',
+  ];
+  for (const r of ratios) {
+    const goal = r.target !== undefined ? `target >= ${r.target}` : r.stretch !== undefined ? `stretch >= ${r.stretch}` : '';
+    const verdict = r.met === null ? '' : r.met ? 'met' : 'not met';
+    out.push(`${pad(r.name, 8)} ${pad(r.value === null ? 'n/a' : r.value.toFixed(3), 6, true)}   ${goal}${verdict ? ` — ${verdict}` : ''}`);
+  }
+  return out.join('\n');
+}

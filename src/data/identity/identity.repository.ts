@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import type { AnyDB } from '../../kernel/db/database.js';
+import { newId } from '../../kernel/ids.js';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  status: 'active' | 'disabled';
+  member_id: string | null;
+  last_login_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface RoleRow {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  permissions: string[];
+  system: boolean;
+}
+
+const userColumns = ['id', 'email', 'name', 'password_hash', 'status', 'member_id', 'last_login_at', 'created_at', 'updated_at'] as const;
+
+/** SQL for tenant users and roles. Runs inside the tenant transaction: RLS scopes every statement. */
+export class IdentityRepository {
+  constructor(private readonly db: Kysely<AnyDB>) {}
+
+  findUserByEmail(email: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').select(userColumns).where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  }
+
+  findUser(id: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+  }
+
+  async listUsers(limit: number, after: string | null): Promise<UserRow[]> {
+    let q = this.db.selectFrom('users').select(userColumns).orderBy('id').limit(limit + 1);
+    if (after) q = q.where('id', '>', after);
+    return q.execute();
+  }
+
+  /** Serialises changes to the number of active users per tenant, so that concurrent requests cannot overshoot a plan limit. */
+  async lockSeats(tenantId: string): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`users:${tenantId}`}, 0))`.execute(this.db);
+  }
+
+  async countUsers(): Promise<number> {
+    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async insertUser(tenantId: string, user: { email: string; name: string; passwordHash: string | null; memberId: string | null }): Promise<UserRow> {
+    return this.db
+      .insertInto('users')
+      .values({ tenant_id: tenantId, id: newId(), email: user.email.toLowerCase(), name: user.name, password_hash: user.passwordHash, member_id: user.memberId })
+      .returning(userColumns)
+      .executeTakeFirstOrThrow();
+  }
+
+  async updateUser(id: string, patch: Partial<{ name: string; status: string; password_hash: string; member_id: string | null; last_login_at: Date }>): Promise<UserRow | undefined> {
+    return this.db
+      .updateTable('users')
+      .set({ ...patch, updated_at: new Date() })
+      .where('id', '=', id)
+      .returning(userColumns)
+      .executeTakeFirst();
+  }
+
+  async roleKeysOf(userIds: string[]): Promise<Map<string, string[]>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('user_roles as ur')
+      .innerJoin('roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+      .select(['ur.user_id', 'r.key'])
+      .where('ur.user_id', 'in', userIds)
+      .orderBy('r.key')
+      .execute();
+    const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
+    for (const r of rows) byUser.get(r.user_id)!.push(r.key);
+    return byUser;
+  }
+
+  listRoles(): Promise<RoleRow[]> {
+    return this.db.selectFrom('roles').select(['id', 'key', 'name', 'description', 'permissions', 'system']).orderBy('key').execute();
+  }
+
+  async rolesByKey(keys: string[]): Promise<RoleRow[]> {
+    if (keys.length === 0) return [];
+    return this.db.selectFrom('roles').select(['id', 'key', 'name', 'description', 'permissions', 'system']).where('key', 'in', keys).execute();
+  }
+
+  async setUserRoles(tenantId: string, userId: string, roleIds: string[]): Promise<void> {
+    await this.db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+    if (roleIds.length > 0) {
+      await this.db.insertInto('user_roles').values(roleIds.map((role_id) => ({ tenant_id: tenantId, user_id: userId, role_id }))).execute();
+    }
+  }
+
+  /** Creates a system role, or leaves it as the tenant has it (seeding is idempotent). */
+  async ensureRole(tenantId: string, role: { key: string; name: string; description: string; permissions: string[] }): Promise<void> {
+    await this.db
+      .insertInto('roles')
+      .values({ tenant_id: tenantId, id: newId(), key: role.key, name: role.name, description: role.description, permissions: role.permissions, system: true })
+      .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+      .execute();
+  }
+}

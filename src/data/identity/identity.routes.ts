@@ -1,0 +1,92 @@
+import { Type } from 'typebox';
+import type { HttpApp } from '../../kernel/http/app.js';
+import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, Uuid } from '../../kernel/http/schemas.js';
+import { MIN_PASSWORD_LENGTH } from '../../kernel/security/passwords.js';
+import type { IdentityService } from './identity.service.js';
+
+const module = 'core';
+const tags = ['identity'];
+
+const User = Type.Object({
+  id: Uuid,
+  email: Type.String(),
+  name: Type.String(),
+  status: Type.String(),
+  memberId: Type.Union([Uuid, Type.Null()]),
+  roles: Type.Array(Type.String()),
+  lastLoginAt: Type.Union([Timestamp, Type.Null()]),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 });
+const Name = Type.String({ minLength: 1, maxLength: 200 });
+const RoleKeys = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 });
+
+export function identityRoutes(app: HttpApp, identity: IdentityService): void {
+  app.post('/auth/login', {
+    config: { access: { public: true, module } },
+    schema: { tags, summary: 'Sign in as a tenant user', body: LoginBody, response: { 200: TokenPair } },
+  }, (req) => identity.login(req.ctx, req.ip, req.body.email, req.body.password));
+
+  app.post('/auth/refresh', {
+    config: { access: { public: true, module } },
+    schema: { tags, summary: 'Exchange a refresh token for new tokens (the old one is spent)', body: RefreshBody, response: { 200: TokenPair } },
+  }, (req) => identity.refresh(req.ctx, req.body.refreshToken));
+
+  app.post('/auth/logout', {
+    config: { access: { public: true, module } },
+    schema: { tags, summary: 'Sign out: revokes the session the refresh token belongs to', body: RefreshBody, response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    await identity.logout(req.ctx, req.body.refreshToken);
+    reply.code(204);
+    return null;
+  });
+
+  app.get('/me', {
+    config: { access: { module, authenticated: true } },
+    schema: { tags, summary: 'The signed-in user, roles, permissions, licensed modules and branding' },
+  }, (req) => identity.me(req.ctx));
+
+  app.get('/users', {
+    config: { access: { module, permission: 'users.read' } },
+    schema: { tags, summary: 'List tenant users', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(User) } },
+  }, (req) => identity.listUsers(req.ctx, req.query.limit, req.query.cursor));
+
+  app.post('/users', {
+    config: { access: { module, permission: 'users.write' } },
+    schema: {
+      tags,
+      summary: 'Create a tenant user',
+      body: Type.Object({ email: Email, name: Name, password: Type.Optional(Password), roles: RoleKeys, memberId: Type.Optional(Type.Union([Uuid, Type.Null()])) }, { additionalProperties: false }),
+      response: { 201: User },
+    },
+  }, async (req, reply) => {
+    reply.code(201);
+    return identity.createUser(req.ctx, req.body);
+  });
+
+  app.get('/users/:id', {
+    config: { access: { module, permission: 'users.read' } },
+    schema: { tags, summary: 'One tenant user', params: IdParams, response: { 200: User } },
+  }, (req) => identity.getUser(req.ctx, req.params.id));
+
+  app.patch('/users/:id', {
+    config: { access: { module, permission: 'users.write' } },
+    schema: {
+      tags,
+      summary: 'Change a tenant user (name, status, password, roles, linked member)',
+      params: IdParams,
+      body: Type.Object({ name: Type.Optional(Name), status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])), password: Type.Optional(Password), roles: Type.Optional(RoleKeys), memberId: Type.Optional(Type.Union([Uuid, Type.Null()])) }, { additionalProperties: false, minProperties: 1 }),
+      response: { 200: User },
+    },
+  }, (req) => identity.updateUser(req.ctx, req.params.id, req.body));
+
+  app.get('/roles', {
+    config: { access: { module, permission: 'roles.read' } },
+    schema: {
+      tags,
+      summary: 'The tenant roles and their permissions',
+      response: { 200: Type.Object({ data: Type.Array(Type.Object({ id: Uuid, key: Type.String(), name: Type.String(), description: Type.String(), permissions: Type.Array(Type.String()), system: Type.Boolean() })) }) },
+    },
+  }, (req) => identity.listRoles(req.ctx));
+}

@@ -1,0 +1,212 @@
+import type { Kysely } from 'kysely';
+import { principalOf, type TenantContext } from '../../kernel/context.js';
+import type { AnyDB } from '../../kernel/db/database.js';
+import { AppError, notFound, persisting } from '../../kernel/errors.js';
+import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
+import type { SystemRole } from '../../kernel/modules/manifest.js';
+import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
+import { hashPassword, verifyDecoy, verifyPassword } from '../../kernel/security/passwords.js';
+import { RefreshTokens } from '../../kernel/security/refresh-tokens.js';
+import type { TokenService } from '../../kernel/security/tokens.js';
+import type { ModuleHost } from '../module-host.js';
+import type { RolePermissionCache } from '../role-cache.js';
+import { IdentityRepository, type UserRow } from './identity.repository.js';
+
+export interface IdentityDeps {
+  tokens: TokenService;
+  refreshTtl: number;
+  throttle: LoginThrottle;
+  roles: RolePermissionCache;
+  modules: ModuleHost;
+}
+
+const SYSTEM_ROLE_NAMES: Record<SystemRole, { name: string; description: string }> = {
+  owner: { name: 'Owner', description: 'Runs the tenant: every permission.' },
+  manager: { name: 'Manager', description: 'Manages the community and its staff.' },
+  staff: { name: 'Staff', description: 'Day-to-day work with members and their homes.' },
+  member: { name: 'Member', description: 'A member with a portal login: sees their own records.' },
+};
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  status: string;
+  memberId: string | null;
+  roles: string[];
+  lastLoginAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const view = (u: UserRow, roles: string[]): UserView => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  status: u.status,
+  memberId: u.member_id,
+  roles,
+  lastLoginAt: u.last_login_at,
+  createdAt: u.created_at,
+  updatedAt: u.updated_at,
+});
+
+/** Seeds a new tenant's system roles and first administrator. Idempotent: provisioning may retry it. */
+export async function seedIdentity(db: Kysely<AnyDB>, tenantId: string, modules: ModuleHost, admin: { email: string; name: string; passwordHash: string }) {
+  const repo = new IdentityRepository(db);
+  for (const key of Object.keys(SYSTEM_ROLE_NAMES) as SystemRole[]) {
+    await repo.ensureRole(tenantId, { key, ...SYSTEM_ROLE_NAMES[key], permissions: modules.defaultGrants(key) });
+  }
+  const existing = await repo.findUserByEmail(admin.email);
+  const user = existing ?? (await repo.insertUser(tenantId, { email: admin.email, name: admin.name, passwordHash: admin.passwordHash, memberId: null }));
+  const [owner] = await repo.rolesByKey(['owner']);
+  const current = (await repo.roleKeysOf([user.id])).get(user.id) ?? [];
+  if (!current.includes('owner')) {
+    const keep = await repo.rolesByKey(current);
+    await repo.setUserRoles(tenantId, user.id, [...keep.map((r) => r.id), owner!.id]);
+  }
+  return user.id;
+}
+
+export class IdentityService {
+  constructor(private readonly deps: IdentityDeps) {}
+
+  #refreshTokens(ctx: TenantContext) {
+    return new RefreshTokens(ctx.db, 'refresh_tokens', this.deps.refreshTtl, { tenant_id: ctx.tenant.id });
+  }
+
+  async #tokensFor(ctx: TenantContext, userId: string, familyId: string, refreshToken: string) {
+    const roles = (await new IdentityRepository(ctx.db).roleKeysOf([userId])).get(userId) ?? [];
+    const access = await this.deps.tokens.issueAccess({ sub: userId, aud: 'courtyard:tenant', tid: ctx.tenant.id, roles, sid: familyId });
+    return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' as const };
+  }
+
+  async login(ctx: TenantContext, ip: string, email: string, password: string) {
+    const account = `${ctx.tenant.id}:${email.toLowerCase()}`;
+    await this.deps.throttle.attempt(ip, account);
+    const repo = new IdentityRepository(ctx.db);
+    const user = await repo.findUserByEmail(email);
+    const ok = user?.password_hash ? await verifyPassword(user.password_hash, password) : await verifyDecoy(password);
+    if (!user || !ok) {
+      await this.deps.throttle.failed(account);
+      throw new AppError('invalid_credentials');
+    }
+    if (user.status !== 'active') throw new AppError('account_disabled');
+    await this.deps.throttle.succeeded(account);
+    await repo.updateUser(user.id, { last_login_at: new Date() });
+    const { token, familyId } = await this.#refreshTokens(ctx).start(user.id);
+    ctx.log.info({ user: user.id }, 'tenant user signed in');
+    return this.#tokensFor(ctx, user.id, familyId, token);
+  }
+
+  async refresh(ctx: TenantContext, refreshToken: string) {
+    const next = await this.#refreshTokens(ctx).rotate(refreshToken);
+    const user = await new IdentityRepository(ctx.db).findUser(next.userId);
+    if (!user || user.status !== 'active') {
+      await this.#refreshTokens(ctx).revokeFamily(next.familyId);
+      throw persisting(new AppError('invalid_refresh_token', 'The account is no longer active'));
+    }
+    return this.#tokensFor(ctx, next.userId, next.familyId, next.token);
+  }
+
+  async logout(ctx: TenantContext, refreshToken: string): Promise<void> {
+    await this.#refreshTokens(ctx).revoke(refreshToken);
+  }
+
+  async me(ctx: TenantContext) {
+    const principal = principalOf(ctx);
+    const repo = new IdentityRepository(ctx.db);
+    const user = await repo.findUser(principal.userId);
+    if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
+    const roles = (await repo.roleKeysOf([user.id])).get(user.id) ?? [];
+    const licensed = [...this.deps.modules.alwaysLicensed, ...ctx.licence.claims.modules.filter((m) => this.deps.modules.has(m))];
+    return {
+      user: view(user, roles),
+      roles,
+      permissions: [...principal.permissions].sort(),
+      modules: licensed,
+      tenant: { id: ctx.tenant.id, slug: ctx.tenant.slug, name: ctx.tenant.name },
+      branding: ctx.tenant.branding,
+      licence: { plan: ctx.licence.claims.plan, state: ctx.licence.state, expiresAt: new Date(ctx.licence.claims.exp * 1000).toISOString(), limits: ctx.licence.claims.limits },
+    };
+  }
+
+  async listUsers(ctx: TenantContext, limit: number, cursor: string | undefined) {
+    const after = decodeCursor(cursor, 1)?.[0] as string | undefined;
+    const repo = new IdentityRepository(ctx.db);
+    const page = pageOf(await repo.listUsers(limit, after ?? null), limit, (u) => [u.id]);
+    const roles = await repo.roleKeysOf(page.data.map((u) => u.id));
+    return { data: page.data.map((u) => view(u, roles.get(u.id) ?? [])), nextCursor: page.nextCursor };
+  }
+
+  async getUser(ctx: TenantContext, id: string): Promise<UserView> {
+    const repo = new IdentityRepository(ctx.db);
+    const user = await repo.findUser(id);
+    if (!user) throw notFound('The user');
+    return view(user, (await repo.roleKeysOf([id])).get(id) ?? []);
+  }
+
+  /** Refuses one more active user beyond the licence's limit; holds the tenant's seat lock until the transaction ends. */
+  async #claimSeat(ctx: TenantContext, repo: IdentityRepository): Promise<void> {
+    const limit = ctx.licence.claims.limits.users;
+    if (limit === null) return;
+    await repo.lockSeats(ctx.tenant.id);
+    if ((await repo.countUsers()) >= limit) {
+      throw new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${limit} active users`, { limit, resource: 'users' });
+    }
+  }
+
+  async createUser(ctx: TenantContext, input: { email: string; name: string; password?: string; roles: string[]; memberId?: string | null }): Promise<UserView> {
+    const repo = new IdentityRepository(ctx.db);
+    // Hashed before the seat lock is taken, so that the lock is held briefly.
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    await this.#claimSeat(ctx, repo);
+    if (await repo.findUserByEmail(input.email)) throw new AppError('already_exists', 'A user with this e-mail exists', { errors: [{ field: 'email', message: 'is already taken' }] });
+    const roles = await this.#resolveRoles(repo, input.roles);
+    const user = await repo.insertUser(ctx.tenant.id, {
+      email: input.email,
+      name: input.name,
+      passwordHash,
+      memberId: input.memberId ?? null,
+    });
+    await repo.setUserRoles(ctx.tenant.id, user.id, roles.map((r) => r.id));
+    return view(user, roles.map((r) => r.key).sort());
+  }
+
+  async updateUser(ctx: TenantContext, id: string, patch: { name?: string; status?: 'active' | 'disabled'; password?: string; roles?: string[]; memberId?: string | null }): Promise<UserView> {
+    const repo = new IdentityRepository(ctx.db);
+    if (id === principalOf(ctx).userId && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('owner') && principalOf(ctx).roles.includes('owner')))) {
+      throw new AppError('invalid_state', 'You cannot disable yourself or give up your own owner role');
+    }
+    if (patch.status === 'active') {
+      // Enabling a disabled user takes a seat like creating one.
+      const current = await repo.findUser(id);
+      if (current?.status === 'disabled') await this.#claimSeat(ctx, repo);
+    }
+    const user = await repo.updateUser(id, {
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.password !== undefined ? { password_hash: await hashPassword(patch.password) } : {}),
+      ...(patch.memberId !== undefined ? { member_id: patch.memberId } : {}),
+    });
+    if (!user) throw notFound('The user');
+    if (patch.roles) {
+      const roles = await this.#resolveRoles(repo, patch.roles);
+      await repo.setUserRoles(ctx.tenant.id, id, roles.map((r) => r.id));
+    }
+    if (patch.status === 'disabled') await ctx.db.updateTable('refresh_tokens').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+    return this.getUser(ctx, id);
+  }
+
+  async listRoles(ctx: TenantContext) {
+    return { data: await new IdentityRepository(ctx.db).listRoles() };
+  }
+
+  async #resolveRoles(repo: IdentityRepository, keys: string[]) {
+    const unique = [...new Set(keys)];
+    const roles = await repo.rolesByKey(unique);
+    const missing = unique.filter((k) => !roles.some((r) => r.key === k));
+    if (missing.length > 0) throw new AppError('validation_failed', 'Unknown roles', { errors: missing.map((k) => ({ field: 'roles', message: `no role "${k}"` })) });
+    return roles;
+  }
+}

@@ -1,0 +1,28 @@
+import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
+import { identityRoutes } from './identity.routes.js';
+import { IdentityService, type IdentityDeps } from './identity.service.js';
+
+export { seedIdentity } from './identity.service.js';
+
+/** The `core` module: tenant users, roles and sessions. Every tenant has it. */
+export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: () => IdentityDeps['modules'] }): ModuleManifest {
+  let service: IdentityService | undefined;
+  return defineModule({
+    key: 'core',
+    name: 'Core',
+    description: 'Tenant users, roles, sign-in and sessions.',
+    dependencies: [],
+    alwaysLicensed: true,
+    permissions: [
+      { key: 'users.read', description: 'See tenant users' },
+      { key: 'users.write', description: 'Create tenant users, change their roles, disable them' },
+      { key: 'roles.read', description: 'See roles and their permissions' },
+    ],
+    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read'], staff: ['users.read', 'roles.read'] },
+    migrations: new URL('./migrations/', import.meta.url),
+    routes(app) {
+      service ??= new IdentityService({ ...deps, modules: deps.modules() });
+      identityRoutes(app, service);
+    },
+  });
+}

@@ -1,0 +1,81 @@
+import type { MigrationSource } from '../kernel/db/migrations.js';
+import type { ModuleManifest, SystemRole } from '../kernel/modules/manifest.js';
+
+/** The installed modules, checked once: unique keys, known dependencies, namespaced permissions. */
+export class ModuleHost {
+  readonly ordered: ModuleManifest[];
+  readonly #byKey: Map<string, ModuleManifest>;
+
+  constructor(manifests: ModuleManifest[]) {
+    this.#byKey = new Map();
+    for (const m of manifests) {
+      if (this.#byKey.has(m.key)) throw new Error(`module ${m.key} is installed twice`);
+      this.#byKey.set(m.key, m);
+    }
+    for (const m of manifests) {
+      for (const dep of m.dependencies) if (!this.#byKey.has(dep)) throw new Error(`module ${m.key} depends on ${dep}, which is not installed`);
+      for (const p of m.permissions) if (!p.key.startsWith(`${m.key}.`) && !m.alwaysLicensed) throw new Error(`permission ${p.key} of module ${m.key} must start with "${m.key}."`);
+      for (const [role, grants] of Object.entries(m.defaultGrants)) {
+        for (const g of grants ?? []) if (!m.permissions.some((p) => p.key === g)) throw new Error(`module ${m.key} grants ${role} unknown permission ${g}`);
+      }
+    }
+    this.ordered = this.#topological(manifests);
+  }
+
+  get(key: string): ModuleManifest | undefined {
+    return this.#byKey.get(key);
+  }
+
+  has(key: string): boolean {
+    return this.#byKey.has(key);
+  }
+
+  /** Modules every tenant has, whatever its licence. */
+  get alwaysLicensed(): string[] {
+    return this.ordered.filter((m) => m.alwaysLicensed).map((m) => m.key);
+  }
+
+  /** Licensable modules, for the control plane's catalogue. */
+  catalogue() {
+    return this.ordered
+      .filter((m) => !m.alwaysLicensed)
+      .map((m) => ({ key: m.key, name: m.name, description: m.description, dependencies: m.dependencies, permissions: m.permissions }));
+  }
+
+  tenantMigrations(): MigrationSource[] {
+    return this.ordered.filter((m) => m.migrations).map((m) => ({ owner: m.key, dir: m.migrations! }));
+  }
+
+  allPermissions(): string[] {
+    return this.ordered.flatMap((m) => m.permissions.map((p) => p.key));
+  }
+
+  /** The permissions a system role starts with. Owners hold every permission. */
+  defaultGrants(role: SystemRole): string[] {
+    if (role === 'owner') return this.allPermissions();
+    return this.ordered.flatMap((m) => m.defaultGrants[role] ?? []);
+  }
+
+  /** A module set closed under dependencies is what a licence may name. */
+  missingDependencies(modules: string[]): string[] {
+    const set = new Set([...modules, ...this.alwaysLicensed]);
+    return modules.flatMap((key) => (this.#byKey.get(key)?.dependencies ?? []).filter((d) => !set.has(d)).map((d) => `${key} needs ${d}`));
+  }
+
+  #topological(manifests: ModuleManifest[]): ModuleManifest[] {
+    const out: ModuleManifest[] = [];
+    const state = new Map<string, 'visiting' | 'done'>();
+    const visit = (m: ModuleManifest) => {
+      if (state.get(m.key) === 'done') return;
+      if (state.get(m.key) === 'visiting') throw new Error(`module dependency cycle through ${m.key}`);
+      state.set(m.key, 'visiting');
+      for (const dep of m.dependencies) visit(this.#byKey.get(dep)!);
+      state.set(m.key, 'done');
+      out.push(m);
+    };
+    manifests.forEach(visit);
+    return out;
+  }
+}
+
+export type { SystemRole };

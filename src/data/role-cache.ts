@@ -1,0 +1,36 @@
+import type { TenantInfo } from '../kernel/context.js';
+import type { TenantDatabaseRouter } from '../kernel/db/router.js';
+
+const TTL_MS = 10_000;
+
+/**
+ * Role → permissions per tenant, read from the tenant's `roles` table and kept briefly, so
+ * that the permission gate costs no query per request. Role changes in this process call
+ * `invalidate`; other instances see them within the TTL.
+ */
+export class RolePermissionCache {
+  readonly #byTenant = new Map<string, { roles: Promise<Map<string, string[]>>; expires: number }>();
+
+  constructor(private readonly router: TenantDatabaseRouter) {}
+
+  async permissionsOf(tenant: TenantInfo, roleKeys: string[]): Promise<ReadonlySet<string>> {
+    const now = Date.now();
+    let entry = this.#byTenant.get(tenant.id);
+    if (!entry || entry.expires <= now) {
+      entry = { roles: this.#load(tenant), expires: now + TTL_MS };
+      entry.roles.catch(() => this.#byTenant.delete(tenant.id));
+      this.#byTenant.set(tenant.id, entry);
+    }
+    const roles = await entry.roles;
+    return new Set(roleKeys.flatMap((key) => roles.get(key) ?? []));
+  }
+
+  invalidate(tenantId: string): void {
+    this.#byTenant.delete(tenantId);
+  }
+
+  async #load(tenant: TenantInfo): Promise<Map<string, string[]>> {
+    const rows = await this.router.tenantTransaction(tenant, (db) => db.selectFrom('roles').select(['key', 'permissions']).execute());
+    return new Map(rows.map((r: { key: string; permissions: string[] }) => [r.key, r.permissions]));
+  }
+}

@@ -1,0 +1,81 @@
+import type { Kysely } from 'kysely';
+import type { AnyDB } from '../kernel/db/database.js';
+import type { TenantInfo } from '../kernel/context.js';
+import { isUuid } from '../kernel/ids.js';
+
+const TTL_MS = 5_000;
+
+interface Entry {
+  tenant: TenantInfo | null;
+  expires: number;
+}
+
+/**
+ * The data plane's read-only view of the tenant registry, cached briefly. The control plane
+ * in the same process calls `invalidate` on every change, so suspensions and licence
+ * reissues take effect at once here and within the TTL on other instances.
+ */
+export class TenantRegistry {
+  readonly #byKey = new Map<string, Entry>();
+
+  constructor(private readonly control: Kysely<AnyDB>) {}
+
+  byIdOrSlug(value: string): Promise<TenantInfo | null> {
+    const key = value.toLowerCase();
+    return this.#cached(`t:${key}`, () => this.#load(isUuid(key) ? { id: key } : { slug: key }));
+  }
+
+  byDomain(host: string): Promise<TenantInfo | null> {
+    return this.#cached(`d:${host}`, () => this.#load({ domain: host }));
+  }
+
+  invalidate(): void {
+    this.#byKey.clear();
+  }
+
+  async #cached(key: string, load: () => Promise<TenantInfo | null>): Promise<TenantInfo | null> {
+    const now = Date.now();
+    const hit = this.#byKey.get(key);
+    if (hit && hit.expires > now) return hit.tenant;
+    const tenant = await load();
+    if (this.#byKey.size > 50_000) this.#byKey.clear();
+    this.#byKey.set(key, { tenant, expires: now + TTL_MS });
+    return tenant;
+  }
+
+  async #load(by: { id: string } | { slug: string } | { domain: string }): Promise<TenantInfo | null> {
+    let query = this.control
+      .selectFrom('control.tenants as t')
+      .select((eb) => [
+        't.id',
+        't.slug',
+        't.name',
+        't.status',
+        't.placement',
+        't.database_name',
+        't.branding',
+        eb
+          .selectFrom('control.licences as l')
+          .select('l.jws')
+          .whereRef('l.tenant_id', '=', 't.id')
+          .orderBy('l.issued_at', 'desc')
+          .limit(1)
+          .as('licence_jws'),
+      ]);
+    if ('id' in by) query = query.where('t.id', '=', by.id);
+    else if ('slug' in by) query = query.where('t.slug', '=', by.slug);
+    else query = query.where('t.id', 'in', this.control.selectFrom('control.domains').select('tenant_id').where('domain', '=', by.domain));
+    const row = await query.executeTakeFirst();
+    if (!row) return null;
+    return {
+      id: row.id,
+      slug: row.slug,
+      name: row.name,
+      status: row.status,
+      placement: row.placement,
+      databaseName: row.database_name,
+      licenceJws: row.licence_jws ?? null,
+      branding: row.branding ?? {},
+    };
+  }
+}

@@ -1,0 +1,105 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, TENANT_PASSWORD, isolatedDatabase, type TestDatabase } from './helpers.js';
+
+// Each run starts a whole process (tsx, the database, migrations): seconds, not milliseconds.
+const SLOW = 120_000;
+const root = fileURLToPath(new URL('..', import.meta.url));
+const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  // A PGlite data dir of its own, or a fresh database on the server when DATABASE_URL is set.
+  database = await isolatedDatabase({ persistent: true });
+});
+afterAll(() => database?.dispose());
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `courtyard …` as a user would, against this file's database. */
+function courtyard(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const base: Record<string, string | undefined> = { ...process.env };
+  for (const key of Object.keys(base)) if (key === 'DATABASE_URL' || key === 'PORT' || key.startsWith('COURTYARD_')) delete base[key];
+  const childEnv = {
+    ...base,
+    COURTYARD_DATA_DIR: database.overrides.dataDir!,
+    ...(database.overrides.databaseUrl ? { DATABASE_URL: database.overrides.databaseUrl } : {}),
+    COURTYARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    LOG_LEVEL: 'silent',
+    ...env,
+  };
+  return new Promise((resolve, reject) => {
+    const child = spawn(tsx, ['src/cli/main.ts', ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The JSON a command printed, failing with its output when it did not succeed. */
+function json(run: Run) {
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+describe('the courtyard command', () => {
+  it('creates a tenant and lists it', async () => {
+    const created = json(await courtyard(['tenant', 'create', '--slug', 'oak', '--name', 'Oak Estate', '--admin-email', 'owner@oak.test', '--admin-password', TENANT_PASSWORD]));
+    expect(created).toMatchObject({ slug: 'oak', name: 'Oak Estate', plan: 'standard', status: 'active', placement: 'pooled' });
+
+    const listed = await courtyard(['tenant', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/'oak'\s*│\s*'Oak Estate'\s*│\s*'standard'\s*│\s*'active'\s*│\s*'pooled'/);
+  }, SLOW);
+
+  it('suspends and resumes a tenant, and refuses to resume an active one', async () => {
+    expect(json(await courtyard(['tenant', 'suspend', 'oak']))).toMatchObject({ slug: 'oak', status: 'suspended' });
+    expect(json(await courtyard(['tenant', 'resume', 'oak']))).toMatchObject({ slug: 'oak', status: 'active' });
+    const again = await courtyard(['tenant', 'resume', 'oak']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('An active tenant cannot be resumed');
+  }, SLOW);
+
+  it('shows a licence that verifies, and reissues it without a module', async () => {
+    const shown = json(await courtyard(['licence', 'show', 'oak']));
+    expect(shown).toMatchObject({ tenant: 'oak', plan: 'standard', modules: ['members'], verification: 'valid' });
+    expect(shown.jws.split('.')).toHaveLength(3);
+
+    const issued = json(await courtyard(['licence', 'issue', 'oak', '--remove-modules', 'members', '--users', '7']));
+    expect(issued).toMatchObject({ tenant: 'oak', modules: [], limits: { users: 7 } });
+    expect(issued.jti).not.toBe(shown.jti);
+
+    const reshown = json(await courtyard(['licence', 'show', 'oak']));
+    expect(reshown).toMatchObject({ jti: issued.jti, modules: [], limits: { users: 7 }, verification: 'valid' });
+    expect(reshown.modules).not.toContain('members');
+  }, SLOW);
+
+  it('migrates a database that is already current', async () => {
+    const run = await courtyard(['migrate']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Migrations are current and tenant isolation holds.');
+  }, SLOW);
+
+  it('prints the configuration table, and stops with code 2 naming a wrong variable', async () => {
+    const [table, wrong] = await Promise.all([courtyard(['config', '--markdown']), courtyard(['tenant', 'list'], { PORT: 'abc' })]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^\| variable \| default \| meaning \|/);
+    expect(table.stdout).toMatch(/^\| `DATABASE_URL` \| — \| /m);
+    expect(table.stdout).toMatch(/^\| `PORT` \| `3000` \| /m);
+
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('Configuration error: PORT: expected an integer, got "abc"');
+    expect(wrong.stdout).toBe('');
+  }, SLOW);
+});

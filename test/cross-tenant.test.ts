@@ -1,0 +1,380 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkIsolation } from '../src/kernel/db/isolation-check.js';
+import { APP_ROLE, TENANT_SETTING } from '../src/kernel/db/roles.js';
+import { toAppError } from '../src/kernel/http/problem.js';
+import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+
+/**
+ * Tenant isolation, the promise everything else rests on. Tenant B's owner (every
+ * permission) aims every data-plane route at tenant A's records and must learn nothing
+ * and change nothing. A data-plane route this file does not exercise fails it.
+ */
+
+let t: TestPlatform;
+let alder: TestTenant;
+let birch: TestTenant;
+
+interface Seeded {
+  memberIds: string[];
+  userIds: string[];
+  roleIds: string[];
+  clerkId: string;
+  /** Everything of the tenant that must never appear in another tenant's answers. */
+  secrets: string[];
+}
+let a: Seeded;
+let b: Seeded;
+
+const memberOf = (firstName: string, lastName: string, email: string) => ({ firstName, lastName, email, type: 'owner', phone: '+31 20 555 0101', notes: `Notes of ${firstName}` });
+
+async function seed(tenant: TestTenant, people: [string, string][], clerk: { email: string; name: string }): Promise<Seeded> {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const memberIds: string[] = [];
+  const secrets: string[] = [tenant.id, tenant.adminEmail, `Owner of ${tenant.slug}`, clerk.email, clerk.name];
+  for (const [first, last] of people) {
+    const email = `${first}.${last}@${tenant.slug}-mail.test`.toLowerCase();
+    const res = await t.call('POST', '/api/v1/members', { ...opts, body: memberOf(first, last, email) });
+    expect(res.statusCode).toBe(201);
+    memberIds.push(res.json().id);
+    secrets.push(first, last, email, `Notes of ${first}`);
+  }
+  const created = await t.call('POST', '/api/v1/users', { ...opts, body: { email: clerk.email, name: clerk.name, password: TENANT_PASSWORD, roles: ['staff'], memberId: memberIds[0] } });
+  expect(created.statusCode).toBe(201);
+  const userIds = (await t.call('GET', '/api/v1/users?limit=200', opts)).json().data.map((u: { id: string }) => u.id);
+  const roleIds = (await t.call('GET', '/api/v1/roles', opts)).json().data.map((r: { id: string }) => r.id);
+  expect(userIds).toHaveLength(2);
+  expect(roleIds.length).toBeGreaterThan(0);
+  return { memberIds, userIds, roleIds, clerkId: created.json().id, secrets: [...secrets, ...memberIds, ...userIds, ...roleIds] };
+}
+
+beforeAll(async () => {
+  t = await startPlatform();
+  alder = await t.createTenant('alder');
+  birch = await t.createTenant('birch');
+  a = await seed(alder, [['Aldous', 'Quimby'], ['Zenobia', 'Wurtzel'], ['Octavia', 'Pemberton']], { email: 'clerk@alder-office.test', name: 'Clementine Alder-Clerk' });
+  b = await seed(birch, [['Birgit', 'Nordqvist'], ['Hamish', 'Tolliver']], { email: 'clerk@birch-office.test', name: 'Bartholomew Birch-Clerk' });
+});
+afterAll(() => t?.close());
+
+/** Routes (`METHOD /url`) this file has aimed at the other tenant; checked against the route table at the end. */
+const exercised = new Set<string>();
+
+/** Calls a data-plane route as tenant B's owner, filling its path parameters with `fill`. */
+function asBirch(method: string, route: string, options: { fill?: string; body?: unknown; token?: string } = {}) {
+  exercised.add(`${method} ${route}`);
+  const url = options.fill === undefined ? route : route.replace(/:[A-Za-z_]+/g, options.fill);
+  return t.call(method as never, url, { token: options.token ?? birch.token, tenant: 'birch', ...(options.body !== undefined ? { body: options.body } : {}) });
+}
+
+/** Fails when a response of tenant B carries anything of tenant A. `instance` echoes the caller's own URL and is checked apart. */
+function expectNothingOf(seeded: Seeded, res: LightMyRequestResponse, url?: string) {
+  let text = res.body;
+  if (res.headers['content-type']?.toString().includes('json') && text.length > 0) {
+    const { instance, ...rest } = res.json();
+    if (instance !== undefined) expect(instance).toBe(url);
+    text = JSON.stringify(rest);
+  }
+  const leaked = seeded.secrets.filter((s) => text.toLowerCase().includes(s.toLowerCase()));
+  expect(leaked, `${res.statusCode} ${text}`).toEqual([]);
+}
+
+async function snapshot(tenant: TestTenant) {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const members = (await t.call('GET', '/api/v1/members?limit=200', opts)).json();
+  const users = (await t.call('GET', '/api/v1/users?limit=200', opts)).json();
+  const roles = (await t.call('GET', '/api/v1/roles', opts)).json();
+  return { members, users, roles };
+}
+
+const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
+
+/**
+ * The body each route with a path parameter is sent, valid enough to reach the database.
+ * A new route with a parameter must be added here, or the walk below fails.
+ */
+const paramRouteBodies: Record<string, unknown> = {
+  'GET /api/v1/members/:id': undefined,
+  'HEAD /api/v1/members/:id': undefined,
+  'PATCH /api/v1/members/:id': { notes: 'Overwritten by birch', status: 'former' },
+  'DELETE /api/v1/members/:id': undefined,
+  'GET /api/v1/users/:id': undefined,
+  'HEAD /api/v1/users/:id': undefined,
+  'PATCH /api/v1/users/:id': { name: 'Hijacked by birch', status: 'disabled', roles: ['member'] },
+};
+
+describe('cross-tenant isolation through the API', () => {
+  it("walks every data-plane route with a path parameter using the other tenant's ids and gets 404 or 403", async () => {
+    const paramRoutes = dataRoutes().filter((r) => r.includes('/:'));
+    expect(paramRoutes.length).toBeGreaterThan(0);
+    expect(paramRoutes.filter((r) => !(r in paramRouteBodies)), 'routes with no cross-tenant probe body').toEqual([]);
+    expect(Object.keys(paramRouteBodies).filter((r) => !paramRoutes.includes(r)), 'probe bodies of routes that no longer exist').toEqual([]);
+
+    const before = { a: await snapshot(alder), b: await snapshot(birch) };
+    const foreignIds = [...a.memberIds, ...a.userIds, ...a.roleIds, alder.id];
+    const called = new Set<string>();
+    for (const key of paramRoutes) {
+      const [method, route] = key.split(' ') as [string, string];
+      for (const id of foreignIds) {
+        const res = await asBirch(method, route, { fill: id, body: paramRouteBodies[key] });
+        expect([403, 404], `${key} with ${id}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        if (method !== 'HEAD') expect(res.headers['content-type']).toContain('application/problem+json');
+        expectNothingOf(a, res, route.replace(/:[A-Za-z_]+/g, id));
+        called.add(key);
+      }
+    }
+    expect([...called].sort()).toEqual([...paramRoutes].sort());
+
+    // Nothing was written in either tenant.
+    expect(await snapshot(alder)).toEqual(before.a);
+    expect(await snapshot(birch)).toEqual(before.b);
+  });
+
+  it('shows a tenant none of the other tenant\'s rows on any list route', async () => {
+    const lists = dataRoutes().filter((r) => (r.startsWith('GET ') || r.startsWith('HEAD ')) && !r.includes('/:'));
+    expect(lists).toEqual(expect.arrayContaining(['GET /api/v1/members', 'GET /api/v1/users', 'GET /api/v1/roles', 'GET /api/v1/me']));
+    for (const key of lists) {
+      const [method, route] = key.split(' ') as [string, string];
+      const res = await asBirch(method, route);
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(200);
+      expectNothingOf(a, res);
+    }
+
+    // Each list holds exactly the caller's own rows.
+    const ids = (res: LightMyRequestResponse) => res.json().data.map((r: { id: string }) => r.id).sort();
+    expect(ids(await asBirch('GET', '/api/v1/members?limit=200'))).toEqual([...b.memberIds].sort());
+    expect(ids(await asBirch('GET', '/api/v1/users?limit=200'))).toEqual([...b.userIds].sort());
+    expect(ids(await asBirch('GET', '/api/v1/roles'))).toEqual([...b.roleIds].sort());
+    expect((await asBirch('GET', '/api/v1/me')).json().tenant.id).toBe(birch.id);
+    // Searching and filtering finds nothing of the other tenant either.
+    for (const q of ['Quimby', 'aldous', 'alder-mail', '%', 'a']) {
+      const res = await asBirch('GET', `/api/v1/members?q=${encodeURIComponent(q)}&limit=200`);
+      expect(res.statusCode).toBe(200);
+      expectNothingOf(a, res);
+    }
+    const page = await asBirch('GET', '/api/v1/users?limit=1');
+    const next = await asBirch('GET', `/api/v1/users?limit=200&cursor=${page.json().nextCursor}`);
+    expectNothingOf(a, next);
+  });
+
+  it("refuses to create a user linked to another tenant's member, and writes nothing", async () => {
+    const before = { a: await snapshot(alder), b: await snapshot(birch) };
+    const res = await asBirch('POST', '/api/v1/users', { body: { email: 'linked@birch-office.test', name: 'Linked Elsewhere', roles: ['member'], memberId: a.memberIds[1] } });
+    expect([403, 404], res.body).toContain(res.statusCode);
+    expect(res.json().code).toBe('not_found');
+    expectNothingOf(a, res, '/api/v1/users');
+    expect(await snapshot(alder)).toEqual(before.a);
+    expect(await snapshot(birch)).toEqual(before.b);
+
+    // Linking to the tenant's own member works: the refusal above is about the other tenant.
+    const own = await asBirch('POST', '/api/v1/users', { body: { email: 'linked@birch-office.test', name: 'Linked Here', roles: ['member'], memberId: b.memberIds[1] } });
+    expect(own.statusCode).toBe(201);
+    expect(own.json().memberId).toBe(b.memberIds[1]);
+    b.userIds.push(own.json().id);
+  });
+
+  it("refuses to link a user to another tenant's member, and writes nothing", async () => {
+    const before = { a: await snapshot(alder), b: await snapshot(birch) };
+    const res = await asBirch('PATCH', '/api/v1/users/:id', { fill: b.clerkId, body: { memberId: a.memberIds[2], name: 'Renamed' } });
+    expect([403, 404], res.body).toContain(res.statusCode);
+    expect(res.json().code).toBe('not_found');
+    expectNothingOf(a, res, `/api/v1/users/${b.clerkId}`);
+    expect(await snapshot(alder)).toEqual(before.a);
+    expect(await snapshot(birch)).toEqual(before.b);
+    const clerk = (await asBirch('GET', '/api/v1/users/:id', { fill: b.clerkId })).json();
+    expect(clerk).toMatchObject({ memberId: b.memberIds[0], name: 'Bartholomew Birch-Clerk' });
+  });
+
+  it("does not reveal that an e-mail is taken in another tenant", async () => {
+    const res = await asBirch('POST', '/api/v1/users', { body: { email: 'clerk@alder-office.test', name: 'Same Address', password: TENANT_PASSWORD, roles: ['staff'] } });
+    expect(res.statusCode).toBe(201);
+    b.userIds.push(res.json().id);
+    const alderClerk = (await t.call('GET', `/api/v1/users/${a.clerkId}`, { token: alder.token, tenant: 'alder' })).json();
+    expect(alderClerk).toMatchObject({ email: 'clerk@alder-office.test', name: 'Clementine Alder-Clerk' });
+    // Remove the shared address from the secrets: it is now birch's too.
+    a.secrets = a.secrets.filter((s) => s !== 'clerk@alder-office.test');
+  });
+
+  it("creates a member only in the caller's tenant", async () => {
+    const res = await asBirch('POST', '/api/v1/members', { body: memberOf('Fresh', 'Birchling', 'fresh@birch-mail.test') });
+    expect(res.statusCode).toBe(201);
+    b.memberIds.push(res.json().id);
+    const fromAlder = await t.call('GET', `/api/v1/members/${res.json().id}`, { token: alder.token, tenant: 'alder' });
+    expect(fromAlder.statusCode).toBe(404);
+    const alderList = (await t.call('GET', '/api/v1/members?limit=200', { token: alder.token, tenant: 'alder' })).json();
+    expect(alderList.data.map((m: { id: string }) => m.id).sort()).toEqual([...a.memberIds].sort());
+  });
+
+  it("refuses another tenant's users and refresh tokens at sign-in, refresh and sign-out", async () => {
+    const login = await asBirch('POST', '/api/v1/auth/login', { body: { email: alder.adminEmail, password: TENANT_PASSWORD } });
+    expect(login.statusCode).toBe(401);
+    expect(login.json().code).toBe('invalid_credentials');
+    const clerkLogin = await asBirch('POST', '/api/v1/auth/login', { body: { email: 'clerk@alder-office.test', password: TENANT_PASSWORD } });
+    expect(clerkLogin.statusCode).toBe(200);
+    // That is birch's own user with the same address, signed in to birch.
+    const who = (await t.call('GET', '/api/v1/me', { token: clerkLogin.json().accessToken, tenant: 'birch' })).json();
+    expect(who.tenant.id).toBe(birch.id);
+    expect(b.userIds).toContain(who.user.id);
+
+    const alderSession = await t.login('alder', alder.adminEmail);
+    const refresh = await asBirch('POST', '/api/v1/auth/refresh', { token: '', body: { refreshToken: alderSession.refreshToken } });
+    expect(refresh.statusCode).toBe(401);
+    expect(refresh.json().code).toBe('invalid_refresh_token');
+    expectNothingOf(a, refresh, '/api/v1/auth/refresh');
+    const logout = await asBirch('POST', '/api/v1/auth/logout', { token: '', body: { refreshToken: alderSession.refreshToken } });
+    expect([204, 401]).toContain(logout.statusCode);
+
+    // Birch's attempts neither spent nor revoked alder's session.
+    const stillGood = await t.call('POST', '/api/v1/auth/refresh', { tenant: 'alder', body: { refreshToken: alderSession.refreshToken } });
+    expect(stillGood.statusCode).toBe(200);
+  });
+
+  it("refuses the other tenant's token on every data-plane route with 403 tenant_mismatch", async () => {
+    const routes = dataRoutes();
+    for (const key of routes) {
+      const [method, route] = key.split(' ') as [string, string];
+      const url = route.replace(/:[A-Za-z_]+/g, b.memberIds[0]!);
+      const res = await t.call(method as never, url, { token: alder.token, tenant: 'birch', ...(['POST', 'PATCH', 'PUT'].includes(method) ? { body: {} } : {}) });
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(403);
+      if (method !== 'HEAD') expect(res.json().code).toBe('tenant_mismatch');
+    }
+    expect((await t.call('GET', `/api/v1/members/${b.memberIds[0]}`, { token: birch.token, tenant: 'birch' })).statusCode).toBe(200);
+  });
+
+  it('exercised every data-plane route in the route table', () => {
+    const table = new Set(dataRoutes());
+    expect(table.size).toBeGreaterThan(10);
+    expect([...table].filter((r) => !exercised.has(r)), 'data-plane routes no cross-tenant test aims at the other tenant').toEqual([]);
+  });
+});
+
+describe('cross-tenant isolation in the database', () => {
+  it('shows a query outside a tenant-bound transaction no tenant rows at all', async () => {
+    await t.platform.main.session(async (s) => {
+      const tables = (await s.query<{ tablename: string }>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map((r) => r.tablename);
+      expect(tables).toEqual(expect.arrayContaining(['members', 'users', 'roles', 'user_roles', 'refresh_tokens']));
+      await s.query('BEGIN');
+      try {
+        await s.query(`SET LOCAL ROLE ${APP_ROLE}`);
+        for (const table of tables) {
+          const [row] = await s.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`);
+          expect(row!.n, table).toBe(0);
+        }
+        // The rows are there: with the tenant set in this transaction, its own rows appear.
+        await s.query(`SELECT set_config('${TENANT_SETTING}', $1, true)`, [alder.id]);
+        const [members] = await s.query<{ n: number }>('SELECT count(*)::int AS n FROM members');
+        expect(members!.n).toBe(a.memberIds.length);
+        const [users] = await s.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+        expect(users!.n).toBe(a.userIds.length);
+        // And the control schema stays closed to the application role.
+        await expect(s.query('SELECT count(*) FROM control.tenants')).rejects.toThrow(/permission denied/);
+      } finally {
+        await s.query('ROLLBACK');
+      }
+    });
+  });
+
+  it('never lets interleaved requests of two tenants on a pool of one connection see each other', async () => {
+    const small = await startPlatform({ config: { poolMax: 1 } });
+    try {
+      const [one, two] = [await small.createTenant('one'), await small.createTenant('two')];
+      const own = new Map<string, string[]>();
+      for (const tenant of [one, two]) {
+        const ids: string[] = [];
+        for (let i = 0; i < 3; i++) {
+          const res = await small.call('POST', '/api/v1/members', { token: tenant.token, tenant: tenant.slug, body: memberOf(`${tenant.slug}${i}`, `Of-${tenant.slug}`, `${i}@${tenant.slug}.test`) });
+          expect(res.statusCode).toBe(201);
+          ids.push(res.json().id);
+        }
+        own.set(tenant.slug, ids);
+      }
+
+      const requests = Array.from({ length: 60 }, (_, i) => {
+        const [tenant, other] = i % 2 === 0 ? [one, two] : [two, one];
+        const kind = Math.floor(i / 2) % 6;
+        if (kind < 4) return { tenant, kind: 'list' as const, res: small.call('GET', '/api/v1/members?limit=200', { token: tenant.token, tenant: tenant.slug }) };
+        if (kind === 4) return { tenant, kind: 'foreign' as const, res: small.call('GET', `/api/v1/members/${own.get(other.slug)![0]}`, { token: tenant.token, tenant: tenant.slug }) };
+        return { tenant, kind: 'create' as const, res: small.call('POST', '/api/v1/members', { token: tenant.token, tenant: tenant.slug, body: memberOf(`New${i}`, `Of-${tenant.slug}`, `new${i}@${tenant.slug}.test`) }) };
+      });
+      const created = new Map<string, string[]>([['one', []], ['two', []]]);
+      for (const r of requests) {
+        const res = await r.res;
+        if (r.kind === 'foreign') {
+          expect(res.statusCode).toBe(404);
+          continue;
+        }
+        if (r.kind === 'create') {
+          expect(res.statusCode, res.body).toBe(201);
+          created.get(r.tenant.slug)!.push(res.json().id);
+          continue;
+        }
+        expect(res.statusCode, res.body).toBe(200);
+        const lastNames = new Set(res.json().data.map((m: { lastName: string }) => m.lastName));
+        expect([...lastNames]).toEqual([`Of-${r.tenant.slug}`]);
+        const ids = res.json().data.map((m: { id: string }) => m.id);
+        expect(ids).toEqual(expect.arrayContaining(own.get(r.tenant.slug)!));
+      }
+      for (const tenant of [one, two]) {
+        const list = (await small.call('GET', '/api/v1/members?limit=200', { token: tenant.token, tenant: tenant.slug })).json();
+        expect(list.data.map((m: { id: string }) => m.id).sort()).toEqual([...own.get(tenant.slug)!, ...created.get(tenant.slug)!].sort());
+      }
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('maps a reference to a missing row to 404 and a row still referenced to 409', async () => {
+    const errors = await t.platform.main.session(async (s) => {
+      const caught: unknown[] = [];
+      await s.query('BEGIN');
+      try {
+        await s.query('CREATE TEMP TABLE cy_parent (id int PRIMARY KEY) ON COMMIT DROP');
+        await s.query('CREATE TEMP TABLE cy_child (id int PRIMARY KEY, parent int REFERENCES cy_parent (id)) ON COMMIT DROP');
+        await s.query('INSERT INTO cy_parent VALUES (1)');
+        await s.query('INSERT INTO cy_child VALUES (1, 1)');
+        await s.query('SAVEPOINT probe');
+        await s.query('INSERT INTO cy_child VALUES (2, 2)').catch((e: unknown) => caught.push(e));
+        await s.query('ROLLBACK TO SAVEPOINT probe');
+        await s.query('DELETE FROM cy_parent WHERE id = 1').catch((e: unknown) => caught.push(e));
+      } finally {
+        await s.query('ROLLBACK');
+      }
+      return caught;
+    });
+    expect(errors).toHaveLength(2);
+    const [missing, referenced] = errors.map(toAppError);
+    expect(missing).toMatchObject({ code: 'not_found', status: 404 });
+    expect(referenced).toMatchObject({ code: 'conflict', status: 409 });
+  });
+
+  it('makes the isolation check refuse a table without row-level security or with a key not led by tenant_id', async () => {
+    const main = t.platform.main;
+    expect(await checkIsolation(main)).toEqual([]);
+    try {
+      await main.session((s) =>
+        s.exec(`
+          CREATE TABLE public.cy_unprotected (tenant_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant_id, id));
+          CREATE TABLE public.cy_badkey (tenant_id uuid NOT NULL, id uuid NOT NULL, code text NOT NULL, PRIMARY KEY (id, tenant_id), UNIQUE (code));
+          ALTER TABLE public.cy_badkey ENABLE ROW LEVEL SECURITY;
+          ALTER TABLE public.cy_badkey FORCE ROW LEVEL SECURITY;
+          CREATE POLICY tenant_isolation ON public.cy_badkey USING (tenant_id = nullif(current_setting('${TENANT_SETTING}', true), '')::uuid);
+        `),
+      );
+      const problems = await checkIsolation(main);
+      const about = (table: string) => problems.filter((p) => p.includes(`table ${table}`));
+      expect(about('cy_unprotected')).toEqual([
+        expect.stringMatching(/cy_unprotected does not enable row-level security$/),
+        expect.stringMatching(/cy_unprotected does not force row-level security$/),
+        expect.stringMatching(/cy_unprotected has no row-level security policy$/),
+      ]);
+      expect(about('cy_badkey')).toEqual(
+        expect.arrayContaining([expect.stringMatching(/cy_badkey: primary key \S+ does not lead with tenant_id$/), expect.stringMatching(/cy_badkey: unique key \S+ does not lead with tenant_id$/)]),
+      );
+      expect(about('cy_badkey')).toHaveLength(2);
+      expect(problems).toHaveLength(5);
+    } finally {
+      await main.session((s) => s.exec('DROP TABLE IF EXISTS public.cy_unprotected; DROP TABLE IF EXISTS public.cy_badkey;'));
+    }
+    expect(await checkIsolation(main)).toEqual([]);
+  });
+});
