@@ -428,6 +428,34 @@ describe('users and roles', () => {
     expect((await signIn('oak', oak.adminEmail, TENANT_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('does not let a manager grant the owner role, or change or demote an owner', async () => {
+    const manager = await createUser(oak, 'manager@oak.test', ['manager']);
+    const session = await t.login('oak', 'manager@oak.test');
+    const promoteSelf = await t.call('PATCH', `/api/v1/users/${manager.id}`, { token: session.accessToken, tenant: 'oak', body: { roles: ['manager', 'owner'] } });
+    expectProblem(promoteSelf, 403, 'permission_denied');
+    const createOwner = await t.call('POST', '/api/v1/users', { token: session.accessToken, tenant: 'oak', body: { email: 'usurper@oak.test', name: 'Usurper', password: TENANT_PASSWORD, roles: ['owner'] } });
+    expectProblem(createOwner, 403, 'permission_denied');
+    const me = (await t.call('GET', '/api/v1/me', { token: oak.token, tenant: 'oak' })).json();
+    const disableOwner = await t.call('PATCH', `/api/v1/users/${me.user.id}`, { token: session.accessToken, tenant: 'oak', body: { status: 'disabled' } });
+    expectProblem(disableOwner, 403, 'permission_denied');
+    const still = (await t.call('GET', `/api/v1/users/${manager.id}`, { token: oak.token, tenant: 'oak' })).json();
+    expect(still.roles).toEqual(['manager']);
+    expect((await t.call('GET', '/api/v1/users?limit=200', { token: oak.token, tenant: 'oak' })).json().data.map((u: { email: string }) => u.email)).not.toContain('usurper@oak.test');
+    // An owner may grant it.
+    const granted = await t.call('PATCH', `/api/v1/users/${manager.id}`, { token: oak.token, tenant: 'oak', body: { roles: ['manager', 'owner'] } });
+    expect(granted.statusCode).toBe(200);
+    expect(granted.json().roles).toEqual(['manager', 'owner']);
+  });
+
+  it('ends a user’s sessions when their password changes', async () => {
+    const user = await createUser(oak, 'rotating@oak.test', ['staff']);
+    const session = await t.login('oak', 'rotating@oak.test');
+    const changed = await t.call('PATCH', `/api/v1/users/${user.id}`, { token: oak.token, tenant: 'oak', body: { password: 'a-brand-new-password' } });
+    expect(changed.statusCode).toBe(200);
+    expectProblem(await refresh('oak', session.refreshToken), 401, 'invalid_refresh_token');
+    expect((await signIn('oak', 'rotating@oak.test', 'a-brand-new-password')).statusCode).toBe(200);
+  });
+
   it('does not let staff create or change users', async () => {
     await createUser(oak, 'clerk@oak.test', ['staff']);
     const clerk = await t.login('oak', 'clerk@oak.test');

@@ -158,6 +158,7 @@ export class IdentityService {
 
   async createUser(ctx: TenantContext, input: { email: string; name: string; password?: string; roles: string[]; memberId?: string | null }): Promise<UserView> {
     const repo = new IdentityRepository(ctx.db);
+    if (input.roles.includes('owner')) this.#requireOwner(ctx);
     // Hashed before the seat lock is taken, so that the lock is held briefly.
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     await this.#claimSeat(ctx, repo);
@@ -178,6 +179,9 @@ export class IdentityService {
     if (id === principalOf(ctx).userId && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('owner') && principalOf(ctx).roles.includes('owner')))) {
       throw new AppError('invalid_state', 'You cannot disable yourself or give up your own owner role');
     }
+    // Only owners make, unmake or change owners: a manager cannot promote themselves.
+    const targetRoles = (await repo.roleKeysOf([id])).get(id) ?? [];
+    if (targetRoles.includes('owner') || patch.roles?.includes('owner')) this.#requireOwner(ctx);
     if (patch.status === 'active') {
       // Enabling a disabled user takes a seat like creating one.
       const current = await repo.findUser(id);
@@ -194,12 +198,17 @@ export class IdentityService {
       const roles = await this.#resolveRoles(repo, patch.roles);
       await repo.setUserRoles(ctx.tenant.id, id, roles.map((r) => r.id));
     }
-    if (patch.status === 'disabled') await ctx.db.updateTable('refresh_tokens').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+    // Disabling a user or changing their password ends their sessions.
+    if (patch.status === 'disabled' || patch.password !== undefined) await ctx.db.updateTable('refresh_tokens').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
     return this.getUser(ctx, id);
   }
 
   async listRoles(ctx: TenantContext) {
     return { data: await new IdentityRepository(ctx.db).listRoles() };
+  }
+
+  #requireOwner(ctx: TenantContext): void {
+    if (!principalOf(ctx).roles.includes('owner')) throw new AppError('permission_denied', 'Only an owner can grant, revoke or change the owner role');
   }
 
   async #resolveRoles(repo: IdentityRepository, keys: string[]) {

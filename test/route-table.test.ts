@@ -1,0 +1,147 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installPipeline, type PipelineDeps } from '../src/data/pipeline.js';
+import { RolePermissionCache } from '../src/data/role-cache.js';
+import type { RouteAccess } from '../src/kernel/http/access.js';
+import { createHttpApp, type HttpApp } from '../src/kernel/http/app.js';
+import { Metrics } from '../src/kernel/observability/metrics.js';
+import type { RouteEntry } from '../src/platform.js';
+import { startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+
+/**
+ * Every route declares what it needs next to it (its module and permission, or that it is
+ * public). This file walks the whole route table for routes that do not, and proves that the
+ * data plane refuses to start with one.
+ */
+
+let t: TestPlatform;
+let oak: TestTenant;
+
+beforeAll(async () => {
+  t = await startPlatform();
+  oak = await t.createTenant('oak');
+});
+afterAll(() => t?.close());
+
+const key = (r: RouteEntry) => `${r.method} ${r.url}`;
+const plane = (url: string) => (url.startsWith('/api/v1/') ? 'data' : url.startsWith('/control/v1/') ? 'control' : 'platform');
+
+/** What is wrong with a route's declaration, or null. */
+function declarationProblem(route: RouteEntry): string | null {
+  const a = route.access as (RouteAccess & Record<string, unknown>) | undefined;
+  if (!a) return 'declares no access';
+  if (typeof a.module !== 'string' || a.module.length === 0) return 'names no module';
+  const kinds = [a.public === true, a.authenticated === true, typeof a.permission === 'string'].filter(Boolean).length;
+  if (kinds !== 1) return 'must be exactly one of public, authenticated or a permission';
+  const p = t.platform;
+  switch (plane(route.url)) {
+    case 'data':
+      if (!p.modules.has(a.module)) return `names unknown module ${a.module}`;
+      if (typeof a.permission === 'string' && !p.modules.allPermissions().includes(a.permission)) return `names unknown permission ${a.permission}`;
+      return null;
+    case 'control':
+      if (a.module !== 'control') return 'is a control route outside the control module';
+      if (typeof a.permission === 'string' && a.permission !== 'platform.admin') return `names unknown control permission ${a.permission}`;
+      if (a.authenticated) return 'control routes need platform.admin or are public';
+      return null;
+    default:
+      return a.module === 'platform' && a.public === true ? null : 'infrastructure routes are public routes of the platform module';
+  }
+}
+
+describe('route table', () => {
+  it('declares access on every route the platform serves: data plane, control plane, health and docs', () => {
+    const routes = t.platform.routes;
+    for (const prefix of ['/api/v1/', '/control/v1/', '/health/', '/docs']) {
+      expect(routes.some((r) => r.url.startsWith(prefix)), `routes under ${prefix}`).toBe(true);
+    }
+    const problems = routes.map((r) => ({ route: key(r), problem: declarationProblem(r) })).filter((r) => r.problem !== null);
+    expect(problems).toEqual([]);
+    // The table is the router's: every entry is a route Fastify serves.
+    for (const r of routes) expect(t.platform.app.hasRoute({ method: r.method as never, url: r.url }), key(r)).toBe(true);
+  });
+
+  it('keeps the routes reachable without signing in to a reviewed allowlist', () => {
+    const reviewed = [
+      'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout',
+      'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
+      'GET /health/live', 'GET /health/ready', 'GET /health/startup', 'GET /metrics', 'GET /openapi.json',
+    ];
+    const open = t.platform.routes
+      .filter((r) => (r.access as { public?: boolean } | undefined)?.public === true && r.method !== 'HEAD' && !r.url.startsWith('/docs'))
+      .map(key);
+    expect(open.sort()).toEqual([...reviewed].sort());
+  });
+
+  it('refuses every route that is not public to a caller who has not signed in', async () => {
+    const closed = t.platform.routes.filter((r) => (r.access as { public?: boolean } | undefined)?.public !== true);
+    expect(closed.length).toBeGreaterThan(20);
+    for (const r of closed) {
+      const url = r.url.replace(/:[A-Za-z_]+/g, oak.id);
+      const res = await t.call(r.method as never, url, plane(r.url) === 'data' ? { tenant: 'oak' } : {});
+      expect(res.statusCode, `${key(r)}: ${res.body}`).toBe(401);
+      if (r.method !== 'HEAD') expect(res.json().code).toBe('unauthenticated');
+    }
+  });
+
+  it('still serves the API documentation', async () => {
+    const res = await t.call('GET', '/docs/json');
+    expect(res.statusCode).toBe(200);
+    expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/v1/members', '/control/v1/tenants']));
+  });
+});
+
+describe('a data-plane route without an access declaration', () => {
+  /** A data plane of its own on the test platform's real registry, databases and modules. */
+  async function dataPlaneWith(register: (app: HttpApp) => void): Promise<HttpApp> {
+    const p = t.platform;
+    const deps: PipelineDeps = { registry: p.registry, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(p.router), modules: p.modules, baseDomain: 'courtyard.test' };
+    const app = createHttpApp({ logger: pino({ level: 'silent' }), bodyLimit: 1_048_576, trustProxy: false, metrics: new Metrics(() => ({})) });
+    await app.register(
+      async (scope) => {
+        const s = scope as unknown as HttpApp;
+        installPipeline(s, deps);
+        register(s);
+      },
+      { prefix: '/api/v1' },
+    );
+    return app;
+  }
+
+  async function expectStartRefused(register: (app: HttpApp) => void, message: RegExp) {
+    const app = await dataPlaneWith(register).catch((error: unknown) => error);
+    if (app instanceof Error) {
+      expect(app.message).toMatch(message);
+      return;
+    }
+    try {
+      await expect((app as HttpApp).ready()).rejects.toThrow(message);
+    } finally {
+      await (app as HttpApp).close().catch(() => undefined);
+    }
+  }
+
+  it('stops the data plane from starting', async () => {
+    await expectStartRefused((s) => s.get('/undeclared', async () => ({ leaked: true })), /GET \/api\/v1\/undeclared declares no access/);
+    await expectStartRefused((s) => s.get('/empty', { config: {} }, async () => ({ leaked: true })), /declares no access/);
+  });
+
+  it('stops the data plane from starting when the route names an unknown module or permission', async () => {
+    await expectStartRefused((s) => s.get('/ghost', { config: { access: { module: 'ghosts', authenticated: true } } }, async () => ({})), /names unknown module ghosts/);
+    await expectStartRefused((s) => s.get('/ghost', { config: { access: { module: 'members', permission: 'members.haunt' } } }, async () => ({})), /names unknown permission members.haunt/);
+  });
+
+  it('lets a route with a declaration start and puts it behind the pipeline', async () => {
+    const app = await dataPlaneWith((s) => s.get('/declared', { config: { access: { module: 'members', permission: 'members.read' } } }, async (req) => ({ tenant: req.ctx.tenant.slug })));
+    try {
+      await app.ready();
+      expect((await app.inject({ method: 'GET', url: '/api/v1/declared' })).statusCode).toBe(404);
+      expect((await app.inject({ method: 'GET', url: '/api/v1/declared', headers: { 'x-tenant-id': 'oak' } })).statusCode).toBe(401);
+      const ok = await app.inject({ method: 'GET', url: '/api/v1/declared', headers: { 'x-tenant-id': 'oak', authorization: `Bearer ${oak.token}` } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.json()).toEqual({ tenant: 'oak' });
+    } finally {
+      await app.close();
+    }
+  });
+});
