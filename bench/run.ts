@@ -129,6 +129,8 @@ interface Snapshot {
   machine: number | null;
   postgres: Map<number, number> | null;
   xact: number | null;
+  /** This database's backends and the server's background processes. */
+  ourPids: Set<number> | null;
 }
 
 /** Every counter the report shows, read just before and just after the measured window. */
@@ -137,7 +139,11 @@ async function snapshot(pid: number, serverCpu: () => Promise<number>, admin: pg
     .query<{ n: number }>('SELECT (xact_commit + xact_rollback)::float8 AS n FROM pg_stat_database WHERE datname = current_database()')
     .then((r) => r.rows[0]!.n)
     .catch(() => null);
-  return { server: await serverCpu(), serverThreads: await threadCpu(pid), self: process.cpuUsage(), machine: await machineBusySeconds(), postgres: await postgresCpu(), xact };
+  const ourPids = await admin
+    .query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR backend_type <> 'client backend'")
+    .then((r) => new Set(r.rows.map((row) => row.pid)))
+    .catch(() => null);
+  return { server: await serverCpu(), serverThreads: await threadCpu(pid), self: process.cpuUsage(), machine: await machineBusySeconds(), postgres: await postgresCpu(), xact, ourPids };
 }
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -149,7 +155,7 @@ function cpuBetween(a: Snapshot, b: Snapshot, requests: number) {
     serverMainThread: a.serverThreads && b.serverThreads ? r2(b.serverThreads.main - a.serverThreads.main) : null,
     serverOtherThreads: a.serverThreads && b.serverThreads ? r2(b.serverThreads.others - a.serverThreads.others) : null,
     loadGenerator: r2(selfSeconds),
-    postgres: postgresDelta(a.postgres, b.postgres),
+    postgres: postgresDelta(a.postgres, b.postgres, b.ourPids),
     machine: a.machine === null || b.machine === null ? null : r2(b.machine - a.machine),
     // PostgreSQL flushes these counters about once a second: an estimate over a 10 s window.
     dbTransactionsPerRequest: a.xact === null || b.xact === null || requests === 0 ? null : Math.round(((b.xact - a.xact) / requests) * 1000) / 1000,

@@ -38,11 +38,15 @@ export async function postgresCpu(): Promise<Map<number, number> | null> {
   }
 }
 
-/** CPU seconds PostgreSQL processes used between two snapshots (new processes count from zero). */
-export function postgresDelta(before: Map<number, number> | null, after: Map<number, number> | null): number | null {
+/**
+ * CPU seconds PostgreSQL processes used between two snapshots (new processes count from zero),
+ * only of the pids in `only` when given (this database's backends and the server's own
+ * background processes, not the backends of tests running against other databases).
+ */
+export function postgresDelta(before: Map<number, number> | null, after: Map<number, number> | null, only?: Set<number> | null): number | null {
   if (!before || !after) return null;
   let sum = 0;
-  for (const [pid, s] of after) sum += s - (before.get(pid) ?? 0);
+  for (const [pid, s] of after) if (!only || only.has(pid)) sum += s - (before.get(pid) ?? 0);
   return Math.round(sum * 100) / 100;
 }
 

@@ -180,7 +180,15 @@ export class TenantsService {
   /** Resumes a failed provisioning from the first step it did not complete. */
   async retryProvisioning(ctx: ControlContext, idOrSlug: string): Promise<TenantView> {
     const tenant = await this.get(ctx, idOrSlug);
-    if (tenant.status !== 'failed') throw new AppError('invalid_state', `Only a failed provisioning can be retried; the tenant is ${tenant.status}`);
+    // Claim the tenant atomically, so that two retries at once run the workflow once.
+    const claimed = await ctx.db
+      .updateTable('control.tenants')
+      .set({ status: 'provisioning', updated_at: new Date() })
+      .where('id', '=', tenant.id)
+      .where('status', '=', 'failed')
+      .returning('id')
+      .executeTakeFirst();
+    if (!claimed) throw new AppError('invalid_state', `Only a failed provisioning can be retried; the tenant is ${tenant.status === 'failed' ? 'being provisioned' : tenant.status}`);
     await this.deps.workflow.run(ctx, tenant.id);
     return this.get(ctx, tenant.id);
   }
