@@ -150,13 +150,18 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 
 function cpuBetween(a: Snapshot, b: Snapshot, requests: number) {
   const selfSeconds = (b.self.user - a.self.user + b.self.system - a.self.system) / 1e6;
+  const server = b.server - a.server;
+  const postgres = postgresDelta(a.postgres, b.postgres, b.ourPids);
+  const machine = a.machine === null || b.machine === null ? null : b.machine - a.machine;
   return {
-    server: r2(b.server - a.server),
+    server: r2(server),
     serverMainThread: a.serverThreads && b.serverThreads ? r2(b.serverThreads.main - a.serverThreads.main) : null,
     serverOtherThreads: a.serverThreads && b.serverThreads ? r2(b.serverThreads.others - a.serverThreads.others) : null,
     loadGenerator: r2(selfSeconds),
-    postgres: postgresDelta(a.postgres, b.postgres, b.ourPids),
-    machine: a.machine === null || b.machine === null ? null : r2(b.machine - a.machine),
+    postgres,
+    machine: machine === null ? null : r2(machine),
+    /** Everything else the machine ran meanwhile (other tests, the OS): the noise. */
+    others: machine === null || postgres === null ? null : r2(Math.max(0, machine - server - selfSeconds - postgres)),
     // PostgreSQL flushes these counters about once a second: an estimate over a 10 s window.
     dbTransactionsPerRequest: a.xact === null || b.xact === null || requests === 0 ? null : Math.round(((b.xact - a.xact) / requests) * 1000) / 1000,
   };
@@ -234,7 +239,7 @@ async function main(): Promise<number> {
         );
         log(
           `    CPU s: server ${cpu.server} (event loop ${cpu.serverMainThread ?? '?'}, other threads ${cpu.serverOtherThreads ?? '?'}), load generator ${cpu.loadGenerator}, ` +
-            `postgres ${cpu.postgres ?? '?'}, whole machine ${cpu.machine ?? '?'} of ${machine.cpus * load.durationSeconds} available`,
+            `postgres ${cpu.postgres ?? '?'}, others ${cpu.others ?? '?'}; whole machine ${cpu.machine ?? '?'} of ${machine.cpus * load.durationSeconds} available`,
         );
         if (!valid) log(`    INVALID: status codes ${JSON.stringify(load.statusCodes)}, errors ${load.errors}, timeouts ${load.timeouts}`);
         if (profile) profiles.push(await summariseProfile(profile));

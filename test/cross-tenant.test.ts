@@ -347,7 +347,7 @@ describe('cross-tenant isolation in the database', () => {
     expect(referenced).toMatchObject({ code: 'conflict', status: 409 });
   });
 
-  it('makes the isolation check refuse a table without row-level security or with a key not led by tenant_id', async () => {
+  it('makes the isolation check refuse a table without row-level security, with a key not led by tenant_id, or with a policy that lets other tenants’ rows through', async () => {
     const main = t.platform.main;
     expect(await checkIsolation(main)).toEqual([]);
     try {
@@ -358,6 +358,11 @@ describe('cross-tenant isolation in the database', () => {
           ALTER TABLE public.cy_badkey ENABLE ROW LEVEL SECURITY;
           ALTER TABLE public.cy_badkey FORCE ROW LEVEL SECURITY;
           CREATE POLICY tenant_isolation ON public.cy_badkey USING (tenant_id = nullif(current_setting('${TENANT_SETTING}', true), '')::uuid);
+          CREATE TABLE public.cy_open (tenant_id uuid NOT NULL, id uuid NOT NULL, PRIMARY KEY (tenant_id, id));
+          ALTER TABLE public.cy_open ENABLE ROW LEVEL SECURITY;
+          ALTER TABLE public.cy_open FORCE ROW LEVEL SECURITY;
+          CREATE POLICY tenant_isolation ON public.cy_open USING (tenant_id = nullif(current_setting('${TENANT_SETTING}', true), '')::uuid);
+          CREATE POLICY everyone ON public.cy_open USING (true);
         `),
       );
       const problems = await checkIsolation(main);
@@ -371,9 +376,11 @@ describe('cross-tenant isolation in the database', () => {
         expect.arrayContaining([expect.stringMatching(/cy_badkey: primary key \S+ does not lead with tenant_id$/), expect.stringMatching(/cy_badkey: unique key \S+ does not lead with tenant_id$/)]),
       );
       expect(about('cy_badkey')).toHaveLength(2);
-      expect(problems).toHaveLength(5);
+      // A second permissive policy that lets every row through undoes the first.
+      expect(about('cy_open')).toEqual([expect.stringMatching(/cy_open: policy everyone does not confine rows to tenant_id = the current tenant$/)]);
+      expect(problems).toHaveLength(6);
     } finally {
-      await main.session((s) => s.exec('DROP TABLE IF EXISTS public.cy_unprotected; DROP TABLE IF EXISTS public.cy_badkey;'));
+      await main.session((s) => s.exec('DROP TABLE IF EXISTS public.cy_unprotected; DROP TABLE IF EXISTS public.cy_badkey; DROP TABLE IF EXISTS public.cy_open;'));
     }
     expect(await checkIsolation(main)).toEqual([]);
   });

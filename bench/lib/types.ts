@@ -120,6 +120,7 @@ export interface ScenarioResult {
     loadGenerator: number;
     postgres: number | null;
     machine: number | null;
+    others: number | null;
     dbTransactionsPerRequest: number | null;
   };
   profile?: string;

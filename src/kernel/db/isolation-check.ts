@@ -1,13 +1,13 @@
 import type { Database } from './database.js';
-import { APP_ROLE } from './roles.js';
+import { APP_ROLE, TENANT_SETTING } from './roles.js';
 
 /**
  * Checks the promises tenant isolation rests on, in one database. Returns what is wrong;
  * start-up refuses to serve while the list is not empty.
  *
  * - the application role exists, is no superuser, has no BYPASSRLS and owns no tables;
- * - every table of the tenant schema (`public`) has row-level security enabled and forced
- *   and at least one policy;
+ * - every table of the tenant schema (`public`) has row-level security enabled and forced,
+ *   at least one policy, and every permissive policy compares tenant_id with the setting;
  * - its primary key and every foreign key and unique key lead with `tenant_id`;
  * - the application role cannot use the control schema.
  */
@@ -25,9 +25,14 @@ export async function checkIsolation(database: Database): Promise<string[]> {
     if (role.rolbypassrls) problems.push(`${database.name}: role ${APP_ROLE} has BYPASSRLS`);
     if (role.owned > 0) problems.push(`${database.name}: role ${APP_ROLE} owns ${role.owned} relation(s)`);
 
-    const tables = await s.query<{ table: string; rls: boolean; forced: boolean; policies: number; keys: string[] | null }>(
+    const tables = await s.query<{ table: string; rls: boolean; forced: boolean; policies: number; loose: string[] | null; keys: string[] | null }>(
       `SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
+              -- Permissive policies are OR-ed: each must itself confine rows to the tenant.
+              (SELECT array_agg(p.polname::text) FROM pg_policy p
+                WHERE p.polrelid = c.oid AND p.polpermissive
+                  AND (coalesce(pg_get_expr(p.polqual, p.polrelid), '') NOT LIKE $1
+                       OR (p.polwithcheck IS NOT NULL AND pg_get_expr(p.polwithcheck, p.polrelid) NOT LIKE $1))) AS loose,
               (SELECT array_agg(k.kind || ' ' || k.name || ' ' || coalesce(k.first, '(expression)'))
                  FROM (SELECT CASE con.contype WHEN 'p' THEN 'primary key' WHEN 'f' THEN 'foreign key' ELSE 'unique key' END AS kind,
                               con.conname AS name, a.attname::text AS first
@@ -43,12 +48,14 @@ export async function checkIsolation(database: Database): Promise<string[]> {
          FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
         ORDER BY c.relname`,
+      [`%tenant_id = %${TENANT_SETTING}%`],
     );
     for (const t of tables) {
       const where = `${database.name}: table ${t.table}`;
       if (!t.rls) problems.push(`${where} does not enable row-level security`);
       if (!t.forced) problems.push(`${where} does not force row-level security`);
       if (t.policies === 0) problems.push(`${where} has no row-level security policy`);
+      for (const policy of t.loose ?? []) problems.push(`${where}: policy ${policy} does not confine rows to tenant_id = the current tenant`);
       const keys = t.keys ?? [];
       if (!keys.some((k) => k.startsWith('primary key'))) problems.push(`${where} has no primary key`);
       for (const key of keys) {
