@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -15,6 +16,7 @@ import { machineBusySeconds, machineInfo, postgresCpu, postgresDelta, threadCpu 
 import { summariseProfile, type ProfileSummary } from './lib/profile.js';
 import { computeRatios, formatResults } from './lib/report.js';
 import { startServer } from './lib/server.js';
+import { traceSyscalls } from './lib/syscalls.js';
 import type { RunParams, ScenarioResult } from './lib/types.js';
 import { seconds } from './lib/util.js';
 import { suites } from './suites/index.js';
@@ -35,6 +37,8 @@ const HELP = `npm run bench -- [options]
   --profile              write a V8 CPU profile of each server over its measured window
                          (bench/results/profiles/) and print where the time goes; the
                          profiler slows the server, so such a run's numbers are not results
+  --syscalls             count each server's system calls per request over its measured
+                         window with strace -c (much slower: not a result either)
   --no-write             do not write the JSON result
   -h, --help             this help
 
@@ -55,6 +59,7 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'courtyard_bench' },
     keep: { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    syscalls: { type: 'boolean', default: false },
     'no-write': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -123,7 +128,7 @@ async function withServerAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> 
 }
 
 interface Snapshot {
-  server: number;
+  server: { user: number; system: number };
   serverThreads: { main: number; others: number } | null;
   self: NodeJS.CpuUsage;
   machine: number | null;
@@ -134,7 +139,7 @@ interface Snapshot {
 }
 
 /** Every counter the report shows, read just before and just after the measured window. */
-async function snapshot(pid: number, serverCpu: () => Promise<number>, admin: pg.Client): Promise<Snapshot> {
+async function snapshot(pid: number, serverCpu: () => Promise<{ user: number; system: number }>, admin: pg.Client): Promise<Snapshot> {
   const xact = await admin
     .query<{ n: number }>('SELECT (xact_commit + xact_rollback)::float8 AS n FROM pg_stat_database WHERE datname = current_database()')
     .then((r) => r.rows[0]!.n)
@@ -150,11 +155,16 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 
 function cpuBetween(a: Snapshot, b: Snapshot, requests: number) {
   const selfSeconds = (b.self.user - a.self.user + b.self.system - a.self.system) / 1e6;
-  const server = b.server - a.server;
+  const serverUser = b.server.user - a.server.user;
+  const serverSystem = b.server.system - a.server.system;
+  const server = serverUser + serverSystem;
   const postgres = postgresDelta(a.postgres, b.postgres, b.ourPids);
   const machine = a.machine === null || b.machine === null ? null : b.machine - a.machine;
   return {
     server: r2(server),
+    /** Of which in user space (JavaScript, V8, libraries) and in the kernel (system calls: sockets). */
+    serverUser: r2(serverUser),
+    serverSystem: r2(serverSystem),
     serverMainThread: a.serverThreads && b.serverThreads ? r2(b.serverThreads.main - a.serverThreads.main) : null,
     serverOtherThreads: a.serverThreads && b.serverThreads ? r2(b.serverThreads.others - a.serverThreads.others) : null,
     loadGenerator: r2(selfSeconds),
@@ -221,9 +231,11 @@ async function main(): Promise<number> {
         const next = () => scenario.request(fixture);
         if (params.warmupSeconds > 0) await runLoad({ baseUrl: server.baseUrl, connections: params.connections, durationSeconds: params.warmupSeconds, next });
         if (params.profile) await server.startProfile();
+        const trace = args.syscalls ? await traceSyscalls(server.pid, join(tmpdir(), `courtyard-bench-strace-${server.pid}.txt`)) : null;
         const before = await snapshot(server.pid, () => server.cpuSeconds(), admin);
         const load = await runLoad({ baseUrl: server.baseUrl, connections: params.connections, durationSeconds: params.durationSeconds, next });
         const after = await snapshot(server.pid, () => server.cpuSeconds(), admin);
+        const syscalls = trace ? await trace.stop(load.requests) : null;
         let profile: string | undefined;
         if (params.profile) {
           profile = join(profileDir, `${scenario.id}-${scenario.key}.cpuprofile`);
@@ -231,16 +243,26 @@ async function main(): Promise<number> {
         }
         const valid = load.requests > 0 && load.non2xx === 0 && load.errors === 0 && load.timeouts === 0;
         const cpu = cpuBetween(before, after, load.requests);
-        const result: ScenarioResult = { ...base, ...load, valid, serverCpuSeconds: cpu.server, loadGeneratorCpuSeconds: cpu.loadGenerator, resources: cpu, ...(profile ? { profile } : {}) };
+        const result: ScenarioResult = {
+          ...base,
+          ...load,
+          valid,
+          serverCpuSeconds: cpu.server,
+          loadGeneratorCpuSeconds: cpu.loadGenerator,
+          resources: cpu,
+          ...(profile ? { profile } : {}),
+          ...(syscalls ? { syscalls } : {}),
+        };
         results.push(result);
         log(
           `    ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.latencyMs.p50.toFixed(2)} ms, p99 ${load.latencyMs.p99.toFixed(2)} ms, ` +
             `${load.non2xx} non-2xx, ${load.errors} errors, ${cpu.dbTransactionsPerRequest ?? '?'} db transactions/request`,
         );
         log(
-          `    CPU s: server ${cpu.server} (event loop ${cpu.serverMainThread ?? '?'}, other threads ${cpu.serverOtherThreads ?? '?'}), load generator ${cpu.loadGenerator}, ` +
+          `    CPU s: server ${cpu.server} (user ${cpu.serverUser}, kernel ${cpu.serverSystem}; event loop ${cpu.serverMainThread ?? '?'}, other threads ${cpu.serverOtherThreads ?? '?'}), load generator ${cpu.loadGenerator}, ` +
             `postgres ${cpu.postgres ?? '?'}, others ${cpu.others ?? '?'}; whole machine ${cpu.machine ?? '?'} of ${machine.cpus * load.durationSeconds} available`,
         );
+        if (syscalls) log(`    system calls per request: ${syscalls.slice(0, 10).map((c) => `${c.syscall} ${c.perRequest}`).join(', ')}`);
         if (!valid) log(`    INVALID: status codes ${JSON.stringify(load.statusCodes)}, errors ${load.errors}, timeouts ${load.timeouts}`);
         if (profile) profiles.push(await summariseProfile(profile));
       } catch (error) {
@@ -248,6 +270,8 @@ async function main(): Promise<number> {
         log(`    FAILED: ${message}`);
         results.push({ ...base, durationSeconds: 0, requests: 0, requestsPerSecond: 0, latencyMs: { mean: 0, p50: 0, p90: 0, p99: 0, max: 0 }, statusCodes: {}, non2xx: 0, errors: 0, timeouts: 0, valid: false, error: message });
       } finally {
+        // Let requests the load generator abandoned at the end of its window finish first.
+        await new Promise((r) => setTimeout(r, 500));
         await server.stop();
       }
       await new Promise((r) => setTimeout(r, 1000));
@@ -263,12 +287,17 @@ async function main(): Promise<number> {
   log('');
   log(formatResults(results, ratios));
   for (const p of profiles) {
+    const r = results.find((x) => x.profile && p.file.endsWith(x.profile.split('/').pop()!));
+    // The profile samples the event loop only: scale its shares by the event loop's CPU time.
+    const perRequest = r?.resources?.serverMainThread && r.requests ? (r.resources.serverMainThread / r.requests) * 1e6 : null;
     log('');
-    log(`CPU profile ${p.file}: ${p.busyMs} ms busy of ${p.totalMs} ms sampled`);
+    log(`CPU profile ${p.file}: ${p.busyMs} ms busy of ${p.totalMs} ms sampled${perRequest ? `; event loop ${perRequest.toFixed(0)} µs CPU per request` : ''}`);
+    log('  busy time by stage:');
+    for (const s of p.byStage) log(`    ${(s.share * 100).toFixed(1).padStart(5)}%${perRequest ? ` ${(s.share * perRequest).toFixed(1).padStart(7)} µs/req` : ''}  ${s.stage}`);
     log('  self time by area:');
-    for (const a of p.byArea.slice(0, 15)) log(`    ${(a.share * 100).toFixed(1).padStart(5)}%  ${a.area}`);
+    for (const a of p.byArea.slice(0, 12)) log(`    ${(a.share * 100).toFixed(1).padStart(5)}%  ${a.area}`);
     log('  inclusive time of src/ functions:');
-    for (const f of p.inclusiveSrc.slice(0, 15)) log(`    ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.fn}`);
+    for (const f of p.inclusiveSrc.slice(0, 12)) log(`    ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.fn}`);
   }
 
   const finishedAt = new Date();
@@ -290,7 +319,8 @@ async function main(): Promise<number> {
     ratios: ratios.map((r) => ({ name: r.name, numerator: r.numerator, denominator: r.denominator, value: r.value, target: r.target ?? null, stretch: r.stretch ?? null, met: r.met })),
     ...(profiles.length ? { profiles } : {}),
   };
-  if (!args['no-write'] && !params.profile) {
+  const diagnostic = params.profile || args.syscalls;
+  if (!args['no-write'] && !diagnostic) {
     await mkdir(resultsDir, { recursive: true });
     const file = join(resultsDir, `${stamp}-${suite!.name}.json`);
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -300,6 +330,8 @@ async function main(): Promise<number> {
     await writeFile(join(resultsDir, 'profiles', stamp, 'summary.json'), `${JSON.stringify(report, null, 2)}\n`);
     log('');
     log(`wrote ${join('bench/results/profiles', stamp, 'summary.json')} (profiling run: not a result)`);
+  } else if (diagnostic) {
+    log('\ndiagnostic run (--syscalls): the numbers are not results; nothing written');
   }
   if (!valid) log('\nINVALID RUN: a scenario failed or answered with errors or non-2xx responses; its numbers are not results.');
   return valid ? 0 : 1;

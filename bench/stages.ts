@@ -131,6 +131,15 @@ async function main() {
       );
 
       log('-- whole requests in process (app.inject: no sockets)');
+      const constant = Fastify({ logger: false });
+      constant.get('/ping', async () => ({ status: 'ok' }));
+      await constant.ready();
+      await measure('bare Fastify: inject GET of a constant (the cost of inject itself)', 5_000, () => constant.inject({ method: 'GET', url: '/ping' }));
+      await measure('platform: inject GET /health/live (app hooks: request id, metrics, log; no pipeline)', 5_000, async () => {
+        const res = await p.app.inject({ method: 'GET', url: '/health/live' });
+        if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
+      });
+      await constant.close();
       const bare = Fastify({ logger: false });
       bare.get<{ Params: { id: string } }>('/api/v1/members/:id', async (request) => (await pool.query(QUERY, [request.headers['x-tenant-id'], request.params.id])).rows[0]);
       await bare.ready();

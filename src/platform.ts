@@ -73,6 +73,7 @@ export interface Platform {
   close(): Promise<void>;
 }
 
+const REGISTRY_CHANNEL = 'courtyard_registry';
 const controlMigrationSource = { owner: 'control', dir: new URL('./control/migrations/', import.meta.url) };
 
 /** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
@@ -113,7 +114,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const main = await openMainDatabase(config, options.inMemory);
   const router = new TenantDatabaseRouter(main, { mainUrl: config.databaseUrl, dataDir: config.dataDir, dedicatedPoolMax: config.dedicatedPoolMax, maxOpen: config.dedicatedPoolsMax });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
+  let stopListening = async () => undefined as void;
   const closeAll = async () => {
+    await stopListening();
     await router.close();
     await main.close();
     redis?.disconnect();
@@ -144,7 +147,12 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     const plans = new PlansService(modules);
     const licences = new LicencesService(signer, plans, config.licenceGraceDays);
-    const onChange = () => registry.invalidate();
+    // Registry changes reach this process's cache at once and every other's by notification.
+    stopListening = await main.listen(REGISTRY_CHANNEL, () => registry.invalidate());
+    const onChange = () => {
+      registry.invalidate();
+      main.notify(REGISTRY_CHANNEL, 'changed').catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a registry change'));
+    };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
     const auth = new PlatformAuthService(main.kysely, tokens, config.refreshTokenTtl, throttle);

@@ -27,6 +27,47 @@ export interface ProfileSummary {
   byFunction: { fn: string; ms: number; share: number }[];
   /** Inclusive time of frames from the project's own source (src/), share of busy time. */
   inclusiveSrc: { fn: string; ms: number; share: number }[];
+  /** Busy time by what the request was doing (see `stageOf`), share of busy time. */
+  byStage: { stage: string; ms: number; share: number }[];
+}
+
+type Frame = { functionName: string; url: string };
+
+/**
+ * What a sample was doing, from its stack (leaf first). The first rule that matches wins, so
+ * a socket write under pg counts as "write to PostgreSQL", not as Kysely that called it.
+ */
+export function stageOf(stack: Frame[]): string {
+  const leaf = stack[0]!.functionName;
+  const has = (url: string, fn?: string) => stack.some((f) => f.url.includes(url) && (fn === undefined || f.functionName === fn));
+  const hasFn = (fn: string) => stack.some((f) => f.functionName === fn);
+  if (leaf === '(garbage collector)') return 'GC';
+  if (leaf === '(program)') return 'V8/native, unattributed';
+  if (['writev', 'writeBuffer', 'writeUtf8String', 'writeLatin1String'].includes(leaf)) {
+    if (has('/pg/lib/')) return 'syscall: write to PostgreSQL';
+    if (has('_http_outgoing')) return 'syscall: write HTTP response';
+    return 'syscall: other write';
+  }
+  if (has('/pg-protocol/') || has('/pg/lib/result') || has('/postgres-date/') || has('/pg-types/')) return 'pg: parse replies and rows';
+  if (hasFn('verifyAccess')) return 'pipeline: authenticate (JWT)';
+  if (hasFn('resolveTenant')) return 'pipeline: resolve tenant (registry)';
+  if (hasFn('permissionsOf')) return 'pipeline: permission gate (role cache)';
+  if (has('/security/licence')) return 'pipeline: licence gate';
+  if (has('/pino/')) return 'logging (pino)';
+  if (has('/prom-client/') || has('/observability/metrics')) return 'metrics (prom-client)';
+  if (has('/uuidv7/') || has('/kernel/ids')) return 'ids (uuidv7)';
+  if (has('/pg/lib/') || has('/pg-pool/')) return 'pg: client and pool';
+  if (has('/kysely/')) return 'kysely: build, compile, execute';
+  if (has('/fast-json-stringify/') || hasFn('serialize')) return 'fastify: serialise response';
+  if (has('/ajv/') || has('/fast-uri/')) return 'fastify: validate';
+  if (has('/find-my-way/')) return 'fastify: route';
+  if (has('_http_server') || has('_http_common') || has('_http_incoming') || has('_http_outgoing')) return 'node http';
+  if (has('/fastify/') || has('/avvio/')) return 'fastify: hooks, reply, other';
+  if (has('/src/data/pipeline')) return 'pipeline: hooks and handler wrapper';
+  if (has('/src/kernel/db/')) return 'src: tenant transaction';
+  if (has('/src/')) return 'src: other';
+  if (hasFn('runMicrotasks') || hasFn('processTicksAndRejections')) return 'promises, ticks';
+  return 'other';
 }
 
 const root = process.cwd();
@@ -59,6 +100,12 @@ export async function summariseProfile(file: string, top = 25): Promise<ProfileS
     selfUs.set(id, (selfUs.get(id) ?? 0) + dt);
   }
 
+  const stage = new Map<string, number>();
+  const stackOf = (id: number): Frame[] => {
+    const out: Frame[] = [];
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) out.push(byId.get(cur)!.callFrame);
+    return out;
+  };
   const area = new Map<string, number>();
   const fns = new Map<string, number>();
   const inclusive = new Map<string, number>();
@@ -72,6 +119,8 @@ export async function summariseProfile(file: string, top = 25): Promise<ProfileS
       idle += us;
       continue;
     }
+    const st = stageOf(stackOf(id));
+    stage.set(st, (stage.get(st) ?? 0) + us);
     const a = areaOf(url, functionName);
     area.set(a, (area.get(a) ?? 0) + us);
     const fnKey = `${functionName || '(anonymous)'} ${a}:${lineNumber + 1}`;
@@ -88,7 +137,7 @@ export async function summariseProfile(file: string, top = 25): Promise<ProfileS
     }
   }
   const busy = total - idle;
-  const rank = (m: Map<string, number>, key: 'area' | 'fn') =>
+  const rank = (m: Map<string, number>, key: 'area' | 'fn' | 'stage') =>
     [...m.entries()]
       .sort((x, y) => y[1] - x[1])
       .slice(0, top)
@@ -100,5 +149,6 @@ export async function summariseProfile(file: string, top = 25): Promise<ProfileS
     byArea: rank(area, 'area') as ProfileSummary['byArea'],
     byFunction: rank(fns, 'fn') as ProfileSummary['byFunction'],
     inclusiveSrc: rank(inclusive, 'fn') as ProfileSummary['inclusiveSrc'],
+    byStage: rank(stage, 'stage') as ProfileSummary['byStage'],
   };
 }

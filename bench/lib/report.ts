@@ -37,10 +37,11 @@ export function formatResults(results: ScenarioResult[], ratios: RatioResult[]):
     String(r.errors + r.timeouts),
     String(r.non2xx),
     r.serverCpuSeconds !== undefined && r.requests > 0 ? fmt((r.serverCpuSeconds / r.requests) * 1e6, 0) : '—',
+    r.resources && r.requests > 0 ? `${fmt((r.resources.serverUser / r.requests) * 1e6, 0)} / ${fmt((r.resources.serverSystem / r.requests) * 1e6, 0)}` : '—',
     r.valid ? 'ok' : 'INVALID',
   ]);
   const out = [
-    table(['', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'srv CPU µs/req', ''], rows, [false, false, true, true, true, true, true, true, false]),
+    table(['', 'scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'srv CPU µs/req', 'user / kernel', ''], rows, [false, false, true, true, true, true, true, true, true, false]),
     '',
   ];
   for (const r of ratios) {

@@ -9,8 +9,8 @@ export interface StartedServer {
   baseUrl: string;
   port: number;
   pid: number;
-  /** The child's CPU time so far, in seconds. */
-  cpuSeconds(): Promise<number>;
+  /** The child's CPU time so far (all threads), in seconds, in user space and in the kernel. */
+  cpuSeconds(): Promise<{ user: number; system: number }>;
   /** Starts sampling the child's CPU (V8 profiler). */
   startProfile(): Promise<void>;
   /** Stops sampling and writes the .cpuprofile to `file`. */
@@ -80,7 +80,7 @@ export async function startServer(spec: ServerSpec, options: StartOptions): Prom
     baseUrl: `http://127.0.0.1:${port}`,
     cpuSeconds: async () => {
       const r = await ask({ type: 'cpu' }, 'cpu');
-      return (r.user + r.system) / 1e6;
+      return { user: r.user / 1e6, system: r.system / 1e6 };
     },
     startProfile: async () => void (await ask({ type: 'profile-start' }, 'profile-started')),
     stopProfile: async (file) => void (await ask({ type: 'profile-stop', file }, 'profile-written')),

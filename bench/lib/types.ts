@@ -115,6 +115,8 @@ export interface ScenarioResult {
   /** CPU seconds over the measured window by consumer, and database transactions per request. */
   resources?: {
     server: number;
+    serverUser: number;
+    serverSystem: number;
     serverMainThread: number | null;
     serverOtherThreads: number | null;
     loadGenerator: number;
@@ -124,5 +126,7 @@ export interface ScenarioResult {
     dbTransactionsPerRequest: number | null;
   };
   profile?: string;
+  /** System calls per request (--syscalls). */
+  syscalls?: { syscall: string; calls: number; perRequest: number }[];
   error?: string;
 }

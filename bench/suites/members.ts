@@ -263,7 +263,11 @@ export const membersSuite: Suite<MembersFixture> = {
   name: 'members',
   description: 'Members API through the whole pipeline against bare Fastify + pg baselines',
   seed,
-  describeFixture: (f) => ({ tenants: f.tenants.length, membersPerTenant: f.tenants[0]?.members.length ?? 0, seeding: f.seeding }),
+  describeFixture: (f) => ({
+    tenants: f.tenants.length,
+    membersPerTenant: f.tenants[0]?.members.length ?? 0,
+    seedingSeconds: Object.fromEntries(Object.entries(f.seeding).map(([k, v]) => [k.replace(/Seconds$/, ''), Math.round(v * 100) / 100])),
+  }),
   scenarios,
   ratios: [
     { name: '(a)/(b)', numerator: 'a', denominator: 'b', stretch: 0.6 },

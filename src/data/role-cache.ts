@@ -1,12 +1,12 @@
 import type { TenantInfo } from '../kernel/context.js';
 import type { TenantDatabaseRouter } from '../kernel/db/router.js';
 
-const TTL_MS = 10_000;
+const TTL_MS = 60_000;
 
 /**
- * Role → permissions per tenant, read from the tenant's `roles` table and kept briefly, so
- * that the permission gate costs no query per request. Role changes in this process call
- * `invalidate`; other instances see them within the TTL.
+ * Role → permissions per tenant, read from the tenant's `roles` table and kept for a minute,
+ * so that the permission gate costs no query per request. Roles change only when a tenant
+ * is seeded (there is no role editing yet); whatever edits them must call `invalidate`.
  */
 export class RolePermissionCache {
   readonly #byTenant = new Map<string, { roles: Promise<Map<string, string[]>>; expires: number }>();

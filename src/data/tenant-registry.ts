@@ -3,7 +3,8 @@ import type { AnyDB } from '../kernel/db/database.js';
 import type { TenantInfo } from '../kernel/context.js';
 import { isUuid } from '../kernel/ids.js';
 
-const TTL_MS = 5_000;
+// A safety net only: changes arrive as notifications (see platform.ts), at once.
+const TTL_MS = 60_000;
 
 interface Entry {
   tenant: TenantInfo | null;
@@ -11,9 +12,9 @@ interface Entry {
 }
 
 /**
- * The data plane's read-only view of the tenant registry, cached briefly. The control plane
- * in the same process calls `invalidate` on every change, so suspensions and licence
- * reissues take effect at once here and within the TTL on other instances.
+ * The data plane's read-only view of the tenant registry, cached. Every change on the control
+ * plane invalidates it: directly in the same process, and through a PostgreSQL notification
+ * in every other, so suspensions and licence reissues take effect at once everywhere.
  */
 export class TenantRegistry {
   readonly #byKey = new Map<string, Entry>();

@@ -41,9 +41,19 @@ export interface Database {
    * security confines every statement to that tenant. Rolled back if `fn` throws.
    */
   tenantTransaction<T>(tenantId: string, fn: (trx: Kysely<AnyDB>) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onMessage` with each notification on `channel`, from any process, and with null
+   * after (re)connecting, when anything may have changed unseen. PGlite serves one process,
+   * whose own changes it already knows: there it listens to nothing.
+   */
+  listen(channel: string, onMessage: (payload: string | null) => void): Promise<() => Promise<void>>;
+  /** Tells every listener of `channel` (other processes included). */
+  notify(channel: string, payload: string): Promise<void>;
   poolStats(): PoolStats;
   close(): Promise<void>;
 }
+
+const CHANNEL = /^[a-z_][a-z0-9_]{0,62}$/;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -92,6 +102,33 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
         }
       });
     },
+    async listen(channel, onMessage) {
+      if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      let client: pg.Client | null = null;
+      let stopped = false;
+      let retry: NodeJS.Timeout | undefined;
+      const connect = async () => {
+        const c = new pg.Client({ connectionString });
+        c.on('notification', (m) => onMessage(m.payload ?? ''));
+        c.on('error', () => {
+          c.end().catch(() => undefined);
+          if (!stopped && client === c) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
+        });
+        client = c;
+        await c.connect();
+        await c.query(`LISTEN ${channel}`);
+        onMessage(null);
+      };
+      await connect();
+      return async () => {
+        stopped = true;
+        clearTimeout(retry);
+        await client?.end().catch(() => undefined);
+      };
+    },
+    async notify(channel, payload) {
+      await sql`SELECT pg_notify(${channel}, ${payload})`.execute(kysely);
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => kysely.destroy(),
   };
@@ -134,6 +171,8 @@ export async function openPglite(dataDir: string | undefined, name = 'courtyard'
         }
       });
     },
+    listen: async () => async () => undefined,
+    notify: async () => undefined,
     poolStats: () => ({ total: 1, idle: waiting === 0 ? 1 : 0, waiting }),
     close: () => kysely.destroy(),
   };
