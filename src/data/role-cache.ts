@@ -9,7 +9,7 @@ const TTL_MS = 60_000;
  * is seeded (there is no role editing yet); whatever edits them must call `invalidate`.
  */
 export class RolePermissionCache {
-  readonly #byTenant = new Map<string, { roles: Promise<Map<string, string[]>>; expires: number }>();
+  readonly #byTenant = new Map<string, { roles: Promise<Map<string, string[]>>; sets: Map<string, ReadonlySet<string>>; expires: number }>();
 
   constructor(private readonly router: TenantDatabaseRouter) {}
 
@@ -17,12 +17,19 @@ export class RolePermissionCache {
     const now = Date.now();
     let entry = this.#byTenant.get(tenant.id);
     if (!entry || entry.expires <= now) {
-      entry = { roles: this.#load(tenant), expires: now + TTL_MS };
+      entry = { roles: this.#load(tenant), sets: new Map(), expires: now + TTL_MS };
       entry.roles.catch(() => this.#byTenant.delete(tenant.id));
       this.#byTenant.set(tenant.id, entry);
     }
     const roles = await entry.roles;
-    return new Set(roleKeys.flatMap((key) => roles.get(key) ?? []));
+    // Principals share a few role combinations: one permission set per combination.
+    const combination = roleKeys.join(',');
+    let set = entry.sets.get(combination);
+    if (!set) {
+      set = new Set(roleKeys.flatMap((key) => roles.get(key) ?? []));
+      entry.sets.set(combination, set);
+    }
+    return set;
   }
 
   invalidate(tenantId: string): void {

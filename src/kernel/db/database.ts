@@ -4,6 +4,7 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../errors.js';
 import { APP_ROLE, TENANT_SETTING } from './roles.js';
+import { TenantBoundQuery } from './tenant-bound-query.js';
 
 // timestamptz and date come back as Date / ISO strings; int8 (counts) as numbers, which is
 // safe for every count and money amount we keep (< 2^53 minor units).
@@ -62,10 +63,32 @@ function assertTenantId(tenantId: string) {
   if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
 }
 
-const beginTenant = (tenantId: string) =>
-  `BEGIN; SELECT set_config('role', '${APP_ROLE}', true), set_config('${TENANT_SETTING}', '${tenantId}', true)`;
+interface BoundConnection {
+  kysely: Kysely<AnyDB>;
+  /** Set when a tenant transaction starts; its first query sends BEGIN and the tenant with it. */
+  pendingTenant: string | null;
+}
+
+/** A Kysely that runs every query on one pooled connection, for tenant transactions. */
+function bindKysely(client: pg.PoolClient): BoundConnection {
+  const bound: BoundConnection = { kysely: undefined as never, pendingTenant: null };
+  const connection = {
+    query(text: string, values: unknown[]) {
+      const tenantId = bound.pendingTenant;
+      if (tenantId === null) return client.query(text, values);
+      bound.pendingTenant = null;
+      return new Promise<pg.QueryResult>((resolve, reject) => {
+        client.query(new TenantBoundQuery(tenantId, text, values, (error, result) => (error ? reject(error) : resolve(result))));
+      });
+    },
+    release: () => undefined,
+  };
+  bound.kysely = new Kysely<AnyDB>({ dialect: new PostgresDialect({ pool: { connect: async () => connection, end: async () => undefined } as never }) });
+  return bound;
+}
 
 export function openPostgres(connectionString: string, poolMax: number): Database {
+  const boundTo = new WeakMap<pg.PoolClient, BoundConnection>();
   const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
@@ -89,18 +112,30 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
     },
     async tenantTransaction(tenantId, fn) {
       assertTenantId(tenantId);
-      return kysely.connection().execute(async (conn) => {
-        // One round trip: BEGIN and both settings travel as one simple-protocol message.
-        await sql.raw(beginTenant(tenantId)).execute(conn);
-        try {
-          const result = await fn(conn);
-          await sql.raw('COMMIT').execute(conn);
-          return result;
-        } catch (error) {
-          await sql.raw(error instanceof AppError && error.persist ? 'COMMIT' : 'ROLLBACK').execute(conn).catch(() => undefined);
-          throw error;
+      const client = await pool.connect();
+      let bound = boundTo.get(client);
+      if (!bound) {
+        bound = bindKysely(client);
+        boundTo.set(client, bound);
+      }
+      // BEGIN and the tenant ride with the transaction's first query (TenantBoundQuery).
+      bound.pendingTenant = tenantId;
+      let broken: Error | undefined;
+      try {
+        const result = await fn(bound.kysely);
+        if (bound.pendingTenant === null) await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        if (bound.pendingTenant === null) {
+          await client.query(error instanceof AppError && error.persist ? 'COMMIT' : 'ROLLBACK').catch((e: Error) => {
+            broken = e;
+          });
         }
-      });
+        throw error;
+      } finally {
+        bound.pendingTenant = null;
+        client.release(broken);
+      }
     },
     async listen(channel, onMessage) {
       if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);

@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
-import { newId } from '../ids.js';
 import type { Metrics } from '../observability/metrics.js';
 import { sendProblem, toAppError } from './problem.js';
+import { logsAt } from '../observability/logging.js';
 
 export type HttpApp = FastifyInstance<
   Server,
@@ -37,7 +38,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
-      return typeof given === 'string' && REQUEST_ID.test(given) ? given : newId();
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     ajv: {
       customOptions: {
@@ -56,8 +57,10 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   // Every body is JSON: a text/plain body is refused (415), not handed to the schema as a string.
   app.removeContentTypeParser('text/plain');
 
-  app.addHook('onRequest', async (request, reply) => {
+  // Hooks on every request are callback-style: no promise per request.
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
 
   // While closing, requests still in flight are answered with `Connection: close`: their
@@ -72,16 +75,21 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     return payload;
   });
 
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     options.metrics.observe(request.method, route, reply.statusCode, reply.elapsedTime / 1000);
     const level = reply.statusCode >= 500 ? 'error' : 'info';
-    request.log[level]({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }, 'request');
+    if (logsAt(request.log, level)) {
+      request.log[level]({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 }, 'request');
+    }
+    done();
   });
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.code === 'internal_error') request.log.error({ err: error }, 'unhandled error');
+    // ctx is the tenant context when the error came from a data-plane handler.
+    const where = (request as { ctx?: { tenant: { slug: string }; principal: { userId: string } | null } }).ctx;
+    if (appError.code === 'internal_error') request.log.error({ err: error, ...(where ? { tenant: where.tenant.slug, user: where.principal?.userId } : {}) }, 'unhandled error');
     return sendProblem(reply, appError);
   });
 
