@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openMainDatabase } from '../src/platform.js';
-import type { Database } from '../src/kernel/db/database.js';
+import { openPglite, type Database } from '../src/kernel/db/database.js';
+import { ensureAppRoleSql } from '../src/kernel/db/roles.js';
 import { AppError, persisting } from '../src/kernel/errors.js';
 import { newId } from '../src/kernel/ids.js';
 import { startPlatform, testConfig, type TestDatabase, type TestPlatform } from './helpers.js';
@@ -93,6 +94,25 @@ describe('the tenant-bound transaction', () => {
     expect(fromA.map((r) => r.last_name)).not.toContain('OnlyB');
     const fromB = await db.tenantTransaction(tenantB, (trx) => trx.selectFrom('members').select(['tenant_id']).execute());
     expect(new Set(fromB.map((r) => r.tenant_id))).toEqual(new Set([tenantB]));
+  });
+
+  it('lets a transaction in flight finish before the database closes', async () => {
+    const own = store.overrides.databaseUrl ? await openMainDatabase(testConfig({ ...store.overrides, poolMax: 2 }), false) : await openPglite(undefined);
+    await own.session((s) => s.exec(ensureAppRoleSql));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const running = own.tenantTransaction(tenantA, async (trx) => {
+      await gate;
+      return (await whoAmI(trx)).tenant;
+    });
+    let closed = false;
+    const closing = own.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(closed).toBe(false);
+    release();
+    expect(await running).toBe(tenantA);
+    await closing;
+    expect(closed).toBe(true);
   });
 });
 

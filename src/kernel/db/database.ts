@@ -63,6 +63,26 @@ function assertTenantId(tenantId: string) {
   if (!UUID.test(tenantId)) throw new Error(`not a tenant id: ${tenantId}`);
 }
 
+/**
+ * Counts tenant transactions in flight, so that closing a database waits for them: a request
+ * whose client went away still finishes its transaction before the pool is destroyed.
+ */
+function inFlight() {
+  let active = 0;
+  let drained: (() => void) | null = null;
+  return {
+    async track<T>(work: () => Promise<T>): Promise<T> {
+      active++;
+      try {
+        return await work();
+      } finally {
+        if (--active === 0) drained?.();
+      }
+    },
+    idle: (): Promise<void> => (active === 0 ? Promise.resolve() : new Promise((resolve) => (drained = resolve))),
+  };
+}
+
 interface BoundConnection {
   kysely: Kysely<AnyDB>;
   /** Set when a tenant transaction starts; its first query sends BEGIN and the tenant with it. */
@@ -89,6 +109,7 @@ function bindKysely(client: pg.PoolClient): BoundConnection {
 
 export function openPostgres(connectionString: string, poolMax: number): Database {
   const boundTo = new WeakMap<pg.PoolClient, BoundConnection>();
+  const transactions = inFlight();
   const pool = new pg.Pool({ connectionString, max: poolMax, idleTimeoutMillis: 30_000, allowExitOnIdle: true });
   // An idle client that loses its server must not crash the process.
   pool.on('error', () => undefined);
@@ -110,7 +131,7 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
         client.release();
       }
     },
-    async tenantTransaction(tenantId, fn) {
+    tenantTransaction: (tenantId, fn) => transactions.track(async () => {
       assertTenantId(tenantId);
       const client = await pool.connect();
       let bound = boundTo.get(client);
@@ -136,7 +157,7 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
         bound.pendingTenant = null;
         client.release(broken);
       }
-    },
+    }),
     async listen(channel, onMessage) {
       if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
       let client: pg.Client | null = null;
@@ -165,7 +186,10 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
       await sql`SELECT pg_notify(${channel}, ${payload})`.execute(kysely);
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => kysely.destroy(),
+    async close() {
+      await transactions.idle();
+      await kysely.destroy();
+    },
   };
 }
 
@@ -173,6 +197,7 @@ export async function openPglite(dataDir: string | undefined, name = 'courtyard'
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir ? { dataDir } : {});
   const kysely = new Kysely<AnyDB>({ dialect: new PGliteDialect({ pglite }) });
+  const transactions = inFlight();
   let waiting = 0;
 
   return {
@@ -187,7 +212,7 @@ export async function openPglite(dataDir: string | undefined, name = 'courtyard'
         }),
       );
     },
-    async tenantTransaction(tenantId, fn) {
+    tenantTransaction: (tenantId, fn) => transactions.track(async () => {
       assertTenantId(tenantId);
       waiting++;
       return kysely.connection().execute(async (conn) => {
@@ -205,10 +230,13 @@ export async function openPglite(dataDir: string | undefined, name = 'courtyard'
           throw error;
         }
       });
-    },
+    }),
     listen: async () => async () => undefined,
     notify: async () => undefined,
     poolStats: () => ({ total: 1, idle: waiting === 0 ? 1 : 0, waiting }),
-    close: () => kysely.destroy(),
+    async close() {
+      await transactions.idle();
+      await kysely.destroy();
+    },
   };
 }
