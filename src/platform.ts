@@ -25,6 +25,7 @@ import { PlansService } from './control/plans/plans.service.js';
 import { ProvisioningWorkflow, type ProvisioningStep } from './control/provisioning/provisioning.workflow.js';
 import { loadSecrets } from './control/secrets.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
+import { eventsModule } from './data/events/index.js';
 import { identityModule } from './data/identity/index.js';
 import { ModuleHost } from './data/module-host.js';
 import { installPipeline } from './data/pipeline.js';
@@ -134,6 +135,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     // Identity reads the module host (for /me and role seeding) that it is itself part of.
     const modules: ModuleHost = new ModuleHost([
+      eventsModule,
       identityModule({ tokens, refreshTtl: config.refreshTokenTtl, throttle, roles, modules: () => modules }),
       membersModule,
     ]);

@@ -1,0 +1,16 @@
+import type { TenantContext } from '../context.js';
+import { newId } from '../ids.js';
+import type { DomainEvent } from './event.js';
+
+/**
+ * Records a domain event in the outbox, inside the caller's tenant transaction: it is
+ * delivered if and only if the change it describes commits.
+ */
+export async function emit<T extends object>(ctx: Pick<TenantContext, 'db' | 'tenant'>, type: string, data: T, version = 1): Promise<DomainEvent<T>> {
+  const event: DomainEvent<T> = { id: newId(), type, tenantId: ctx.tenant.id, occurredAt: new Date().toISOString(), version, data };
+  await ctx.db
+    .insertInto('outbox')
+    .values({ tenant_id: event.tenantId, id: event.id, type, version, data: JSON.stringify(data), occurred_at: event.occurredAt })
+    .execute();
+  return event;
+}

@@ -1,0 +1,53 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { AnyDB } from '../db/database.js';
+import type { DomainEvent } from '../events/event.js';
+
+export interface JobOptions {
+  /** At most one job with this key is queued or active at a time (deduplication). */
+  singletonKey?: string;
+  startAfter?: Date;
+  /** Overrides the job definition's retry limit. */
+  retryLimit?: number;
+  /** The tenant the job works for: fairness is per tenant. */
+  tenantId?: string | null;
+}
+
+/** The durable queue (pg-boss), as modules see it. */
+export interface JobQueue {
+  send(name: string, data: object, options?: JobOptions): Promise<string | null>;
+}
+
+/** What a job handler acts with. Handlers run at least once: they must be idempotent. */
+export interface JobContext {
+  queue: JobQueue;
+  log: FastifyBaseLogger;
+  /** A tenant-bound transaction for `tenantId`, in whichever database its placement names. */
+  tenantTransaction<T>(tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T>;
+  /** The current time; tests inject a clock. */
+  now(): Date;
+}
+
+export interface Job<T = unknown> {
+  id: string;
+  name: string;
+  data: T;
+  /** 0 on the first run. */
+  retryCount: number;
+}
+
+/** A kind of job a module runs: part of its manifest. */
+export interface JobDefinition<T = any> {
+  /** `<module>.<verb>`, e.g. `webhooks.deliver`. */
+  name: string;
+  handler(job: Job<T>, ctx: JobContext): Promise<void>;
+  /** Retries after a failure, with exponential backoff and jitter from `delaySeconds`. */
+  retry?: { limit: number; delaySeconds: number };
+}
+
+/** A module's reaction to domain events: `events` may end in `*` (`member.*`, `*`). */
+export interface EventSubscriber {
+  name: string;
+  events: string[];
+  handle(event: DomainEvent, ctx: JobContext): Promise<void>;
+}
