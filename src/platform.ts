@@ -27,12 +27,14 @@ import { loadSecrets } from './control/secrets.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
 import { identityModule } from './data/identity/index.js';
+import { JobRuntime } from './data/events/runtime.js';
 import { ModuleHost } from './data/module-host.js';
 import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
 import { TenantRegistry } from './data/tenant-registry.js';
 import { stripTenantPath } from './data/tenant-resolution.js';
 import { membersModule } from './modules/members/index.js';
+import type { ModuleManifest } from './kernel/modules/manifest.js';
 
 export type Plane = 'all' | 'control' | 'data';
 
@@ -43,6 +45,10 @@ export interface PlatformOptions {
   logger?: Logger;
   /** Keep the embedded database in memory (tests). */
   inMemory?: boolean;
+  /** Modules installed beside the built-in ones (tests install probes this way). */
+  extraModules?: ModuleManifest[];
+  /** Run the job workers and the outbox relay in this process (`courtyard start`, `courtyard worker`). */
+  workers?: boolean;
   /** Test seam for provisioning failures. */
   beforeProvisioningStep?: (step: ProvisioningStep, slug: string) => void | Promise<void>;
 }
@@ -68,6 +74,8 @@ export interface Platform {
   plans: PlansService;
   tokens: TokenService;
   licenceVerifier: LicenceVerifier;
+  /** The job queue, its workers (with `workers`) and the outbox relay. */
+  jobs: JobRuntime;
   /** Set when the administrator's password was generated on this start: print it once. */
   generatedAdminPassword?: string;
   systemContext(actor?: string): ControlContext;
@@ -116,7 +124,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const router = new TenantDatabaseRouter(main, { mainUrl: config.databaseUrl, dataDir: config.dataDir, dedicatedPoolMax: config.dedicatedPoolMax, maxOpen: config.dedicatedPoolsMax });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
   let stopListening = async () => undefined as void;
+  let jobs: JobRuntime | undefined;
   const closeAll = async () => {
+    await jobs?.stop();
     await stopListening();
     await router.close();
     await main.close();
@@ -138,6 +148,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       eventsModule,
       identityModule({ tokens, refreshTtl: config.refreshTokenTtl, throttle, roles, modules: () => modules }),
       membersModule,
+      ...(options.extraModules ?? []),
     ]);
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());
 
@@ -157,6 +168,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
+    jobs = new JobRuntime({ main, router, registry, modules, log }, config.databaseUrl);
+    if (options.workers) await jobs.work();
     const auth = new PlatformAuthService(main.kysely, tokens, config.refreshTokenTtl, throttle);
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);
 
@@ -207,7 +220,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     app.get('/openapi.json', { config: { access: infra }, schema: { hide: true } }, async () => app.swagger());
 
     if (plane !== 'data') {
-      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, plans, tenants, modules, registry, baseDomain: config.baseDomain, db: main.kysely }), { prefix: '/control/v1' });
+      const runtime = jobs;
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, plans, tenants, modules, registry, jobs: runtime, baseDomain: config.baseDomain, db: main.kysely }), { prefix: '/control/v1' });
     }
     if (plane !== 'control') {
       await app.register(
@@ -235,6 +249,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       plans,
       tokens,
       licenceVerifier,
+      jobs,
       ...(bootstrap.generatedPassword ? { generatedAdminPassword: bootstrap.generatedPassword } : {}),
       systemContext: (actor = 'system') => ({ db: main.kysely, actor, log }),
       async close() {

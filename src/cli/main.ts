@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, configMarkdown, loadConfig } from '../kernel/config.js';
 import { createPlatform, type Plane, type PlatformOptions } from '../platform.js';
-import { serve } from './serve.js';
+import { runWorker, serve } from './serve.js';
 
 const program = new Command('courtyard').description('Courtyard: a multi-tenant platform for organisations that run communities').showHelpAfterError();
 
@@ -34,7 +34,11 @@ const integer = (value: string) => {
 const list = (value: string) => value.split(',').map((v) => v.trim()).filter(Boolean);
 
 program.command('start').description('Run every plane in one process (embedded database unless DATABASE_URL is set)').action(async () => {
-  await serve({ plane: 'all' });
+  await serve({ plane: 'all', workers: true });
+});
+
+program.command('worker').description('Run the job workers and the outbox relay alone (no HTTP)').action(async () => {
+  await runWorker();
 });
 
 program

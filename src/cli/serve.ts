@@ -37,3 +37,27 @@ export async function serve(options: PlatformOptions): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
 }
+
+/** Runs the workers and the relay until SIGTERM/SIGINT, then lets running jobs finish. */
+export async function runWorker(): Promise<void> {
+  const config = loadConfig();
+  const platform = await createPlatform(config, { plane: 'control', workers: true });
+  platform.log.info('Courtyard workers are running');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    platform.log.info({ signal }, 'draining jobs');
+    const timer = setTimeout(() => process.exit(1), config.shutdownTimeout * 1000);
+    timer.unref();
+    await platform.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        platform.log.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}

@@ -9,6 +9,7 @@ import type { TokenService } from '../kernel/security/tokens.js';
 import { RESERVED_SLUGS } from '../kernel/tenancy.js';
 import type { ModuleHost } from '../data/module-host.js';
 import type { TenantRegistry } from '../data/tenant-registry.js';
+import type { JobRuntime } from '../data/events/runtime.js';
 import type { PlatformAuthService } from './auth/platform-auth.service.js';
 import type { ControlContext } from './context.js';
 import { Branding, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
@@ -22,6 +23,7 @@ export interface ControlDeps {
   tenants: TenantsService;
   modules: ModuleHost;
   registry: TenantRegistry;
+  jobs: JobRuntime;
   baseDomain: string;
   db: ControlContext['db'];
 }
@@ -121,6 +123,26 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
   });
   app.put('/tenants/:tenant/branding', { config: { access: admin }, schema: { tags, summary: "Replace the tenant's branding", params: TenantParams, body: Branding, response: { 200: Tenant } } },
     (req) => deps.tenants.setBranding(ctxOf(req), req.params.tenant, req.body));
+
+  const JobParams = Type.Object({ queue: Type.String({ minLength: 1, maxLength: 200 }), id: Uuid }, { additionalProperties: false });
+  app.get('/jobs', {
+    config: { access: admin },
+    schema: {
+      tags,
+      summary: 'Job queues: counts by queue and state, and the oldest job’s age',
+      response: { 200: Type.Object({ data: Type.Array(Type.Object({ queue: Type.String(), state: Type.String(), count: Type.Integer(), oldestSeconds: Type.Union([Type.Integer(), Type.Null()]) })) }) },
+    },
+  }, async () => ({ data: await deps.jobs.stats() }));
+  app.post('/jobs/:queue/:id/retry', { config: { access: admin }, schema: { tags, summary: 'Retry a failed (dead) job', params: JobParams, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await deps.jobs.retry(req.params.queue, req.params.id);
+      return reply.code(204).send(null);
+    });
+  app.delete('/jobs/:queue/:id', { config: { access: admin }, schema: { tags, summary: 'Discard a job', params: JobParams, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await deps.jobs.discard(req.params.queue, req.params.id);
+      return reply.code(204).send(null);
+    });
 
   app.get('/resolve', {
     config: { access: open },

@@ -5,6 +5,7 @@ import type { Placement, TenantDatabaseRouter } from '../../kernel/db/router.js'
 import { seedIdentity } from '../../data/identity/index.js';
 import type { ModuleHost } from '../../data/module-host.js';
 import { appendAudit } from '../audit.js';
+import { emitControl } from '../events.js';
 import type { ControlContext } from '../context.js';
 import type { LicencesService } from '../licences/licences.service.js';
 
@@ -82,6 +83,7 @@ export class ProvisioningWorkflow {
         .where('id', '=', tenantId)
         .execute();
       await appendAudit(trx, { actor: ctx.actor, action: 'tenant.provisioned', target: tenantId, data: { attempts: state.attempts } });
+      await emitControl(trx, 'tenant.provisioned', tenantId, { id: tenantId, slug: tenant.slug, placement: tenant.placement });
     });
     this.deps.onChange();
     return state;

@@ -7,6 +7,7 @@ import { isUuid, newId } from '../../kernel/ids.js';
 import { generatePassword, hashPassword } from '../../kernel/security/passwords.js';
 import { slugProblem } from '../../kernel/tenancy.js';
 import { appendAudit } from '../audit.js';
+import { emitControl } from '../events.js';
 import type { ControlContext } from '../context.js';
 import type { LicenceOverrides, LicencesService } from '../licences/licences.service.js';
 import type { PlansService } from '../plans/plans.service.js';
@@ -229,7 +230,9 @@ export class TenantsService {
     }
     await ctx.db.transaction().execute(async (trx) => {
       await trx.updateTable('control.tenants').set({ status: rule.to, updated_at: new Date() }).where('id', '=', tenant.id).where('status', '=', tenant.status).execute();
-      await appendAudit(trx, { actor: ctx.actor, action: `tenant.${rule.to === 'active' ? 'resumed' : rule.to}`, target: tenant.id });
+      const event = `tenant.${rule.to === 'active' ? 'resumed' : rule.to}`;
+      await appendAudit(trx, { actor: ctx.actor, action: event, target: tenant.id });
+      await emitControl(trx, event, tenant.id, { id: tenant.id, slug: tenant.slug, status: rule.to });
     });
     this.deps.onChange();
     return this.get(ctx, tenant.id);

@@ -19,6 +19,8 @@ export interface Session {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
   /** Runs a multi-statement script (no parameters). */
   exec(script: string): Promise<void>;
+  /** A statement with parameters, or a script without: the rows of its last statement. */
+  rows<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
 }
 
 export interface PoolStats {
@@ -126,6 +128,10 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
         return await fn({
           query: async (text, params) => (await client.query(text, params as unknown[])).rows,
           exec: async (script) => void (await client.query(script)),
+          rows: async (text, params) => {
+            const result = (await client.query(text, params as unknown[])) as pg.QueryResult | pg.QueryResult[];
+            return (Array.isArray(result) ? (result.at(-1)?.rows ?? []) : result.rows) as never[];
+          },
         });
       } finally {
         client.release();
@@ -209,6 +215,8 @@ export async function openPglite(dataDir: string | undefined, name = 'courtyard'
         fn({
           query: async (text, params) => (await pglite.query(text, params as unknown[])).rows as never[],
           exec: async (script) => void (await pglite.exec(script)),
+          rows: async (text, params) =>
+            (params && params.length > 0 ? (await pglite.query(text, params)).rows : ((await pglite.exec(text)).at(-1)?.rows ?? [])) as never[],
         }),
       );
     },

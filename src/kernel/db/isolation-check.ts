@@ -1,5 +1,5 @@
 import type { Database } from './database.js';
-import { APP_ROLE, TENANT_SETTING } from './roles.js';
+import { APP_ROLE, RELAY_ROLE, TENANT_SETTING } from './roles.js';
 
 /**
  * Checks the promises tenant isolation rests on, in one database. Returns what is wrong;
@@ -28,9 +28,11 @@ export async function checkIsolation(database: Database): Promise<string[]> {
     const tables = await s.query<{ table: string; rls: boolean; forced: boolean; policies: number; loose: string[] | null; keys: string[] | null }>(
       `SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
               (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies,
-              -- Permissive policies are OR-ed: each must itself confine rows to the tenant.
+              -- Permissive policies are OR-ed: each must itself confine rows to the tenant,
+              -- but for one granted to the outbox relay's role alone.
               (SELECT array_agg(p.polname::text) FROM pg_policy p
                 WHERE p.polrelid = c.oid AND p.polpermissive
+                  AND NOT (c.relname = 'outbox' AND p.polroles = ARRAY[(SELECT oid FROM pg_roles WHERE rolname = '${RELAY_ROLE}')])
                   AND (coalesce(pg_get_expr(p.polqual, p.polrelid), '') NOT LIKE $1
                        OR (p.polwithcheck IS NOT NULL AND pg_get_expr(p.polwithcheck, p.polrelid) NOT LIKE $1))) AS loose,
               (SELECT array_agg(k.kind || ' ' || k.name || ' ' || coalesce(k.first, '(expression)'))

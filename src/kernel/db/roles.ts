@@ -1,5 +1,7 @@
 /** The role every tenant-bound transaction runs as: no superuser, no BYPASSRLS, owns nothing. */
 export const APP_ROLE = 'courtyard_app';
+/** The role the outbox relay reads every tenant's outbox as (a policy lets it; nothing else does). */
+export const RELAY_ROLE = 'courtyard_relay';
 /** The transaction-local setting row-level security policies read the tenant from. */
 export const TENANT_SETTING = 'courtyard.tenant_id';
 

@@ -37,7 +37,7 @@ export interface Job<T = unknown> {
 }
 
 /** A kind of job a module runs: part of its manifest. */
-export interface JobDefinition<T = any> {
+export interface JobDefinition<T = unknown> {
   /** `<module>.<verb>`, e.g. `webhooks.deliver`. */
   name: string;
   handler(job: Job<T>, ctx: JobContext): Promise<void>;
@@ -50,4 +50,6 @@ export interface EventSubscriber {
   name: string;
   events: string[];
   handle(event: DomainEvent, ctx: JobContext): Promise<void>;
+  /** Retries after a failure (default 8, from 5 s, exponential with jitter), then the dead-letter queue. */
+  retry?: { limit: number; delaySeconds: number };
 }

@@ -1,4 +1,6 @@
+import type { EventDefinition } from '../events/event.js';
 import type { HttpApp } from '../http/app.js';
+import type { EventSubscriber, JobDefinition } from '../jobs/job.js';
 
 export type SystemRole = 'owner' | 'manager' | 'staff' | 'member';
 export const SYSTEM_ROLES: readonly SystemRole[] = ['owner', 'manager', 'staff', 'member'];
@@ -27,6 +29,12 @@ export interface ModuleManifest {
   routes(app: HttpApp): void;
   /** Always licensed (identity and the like), whatever the plan. */
   alwaysLicensed?: boolean;
+  /** Event types this module emits (the event catalogue). */
+  events?: EventDefinition[];
+  /** Kinds of background job this module runs. */
+  jobs?: JobDefinition[];
+  /** Reactions to domain events, run by workers after the change committed. */
+  subscribers?: EventSubscriber[];
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

@@ -12,5 +12,10 @@ export const membersModule = defineModule({
   ],
   defaultGrants: { manager: ['members.read', 'members.write'], staff: ['members.read', 'members.write'] },
   migrations: new URL('./migrations/', import.meta.url),
+  events: [
+    { type: 'member.created', version: 1, description: 'A member was added; data is the member.' },
+    { type: 'member.updated', version: 1, description: 'A member changed; data is the member and the names of the changed fields.' },
+    { type: 'member.deleted', version: 1, description: 'A member was removed; data is {id}.' },
+  ],
   routes: membersRoutes,
 });

@@ -1,5 +1,6 @@
 import type { TenantContext } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
+import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { MembersRepository } from './members.repository.js';
 import type { CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
@@ -29,15 +30,19 @@ export async function createMember(ctx: TenantContext, input: CreateMember): Pro
       throw new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${limit} members; upgrade the plan to add more`, { limit, resource: 'members' });
     }
   }
-  return repo.insert(ctx.tenant.id, input);
+  const member = await repo.insert(ctx.tenant.id, input);
+  await emit(ctx, 'member.created', member);
+  return member;
 }
 
 export async function updateMember(ctx: TenantContext, id: string, patch: UpdateMember): Promise<Member> {
   const member = await new MembersRepository(ctx.db).update(id, patch);
   if (!member) throw notFound('The member');
+  await emit(ctx, 'member.updated', { ...member, changed: Object.keys(patch) });
   return member;
 }
 
 export async function deleteMember(ctx: TenantContext, id: string): Promise<void> {
   if (!(await new MembersRepository(ctx.db).delete(id))) throw notFound('The member');
+  await emit(ctx, 'member.deleted', { id });
 }

@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { AnyDB } from '../kernel/db/database.js';
+import type { EventDefinition } from '../kernel/events/event.js';
+import { newId } from '../kernel/ids.js';
+
+export const controlEvents: EventDefinition[] = [
+  { type: 'tenant.provisioned', version: 1, description: 'A tenant finished provisioning and is active.' },
+  { type: 'tenant.suspended', version: 1, description: 'A tenant was suspended: its data plane refuses requests.' },
+  { type: 'tenant.resumed', version: 1, description: 'A suspended tenant was resumed.' },
+  { type: 'tenant.archived', version: 1, description: 'A tenant was archived for good.' },
+];
+
+/** Records a platform event in the control outbox, inside the caller's control transaction. */
+export async function emitControl(db: Kysely<AnyDB>, type: string, tenantId: string | null, data: object): Promise<void> {
+  await db.insertInto('control.outbox').values({ id: newId(), tenant_id: tenantId, type, version: 1, data: JSON.stringify(data), occurred_at: new Date().toISOString() }).execute();
+}

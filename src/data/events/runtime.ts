@@ -1,0 +1,304 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Kysely } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { AnyDB, Database, Session } from '../../kernel/db/database.js';
+import { RELAY_ROLE } from '../../kernel/db/roles.js';
+import type { TenantDatabaseRouter } from '../../kernel/db/router.js';
+import type { DomainEvent } from '../../kernel/events/event.js';
+import type { EventSubscriber, Job, JobContext, JobDefinition, JobOptions, JobQueue } from '../../kernel/jobs/job.js';
+import type { ModuleHost } from '../module-host.js';
+import type { TenantRegistry } from '../tenant-registry.js';
+
+export const DEAD_LETTER_QUEUE = 'courtyard.dead-letter';
+const SUBSCRIBER_PREFIX = 'event.';
+const RELAY_BATCH = 500;
+const DEFAULT_RETRY = { limit: 8, delaySeconds: 5 };
+
+export interface RuntimeOptions {
+  main: Database;
+  router: TenantDatabaseRouter;
+  registry: TenantRegistry;
+  modules: ModuleHost;
+  log: FastifyBaseLogger;
+  /** How often the relay looks at the outboxes when it found nothing, in ms. */
+  relayIntervalMs?: number;
+  now?: () => Date;
+}
+
+/** Does a subscriber's pattern (`member.created`, `member.*`, `*`) match an event type? */
+export const matches = (pattern: string, type: string): boolean =>
+  pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)));
+
+interface OutboxRow {
+  tenant_id: string | null;
+  id: string;
+  type: string;
+  version: number;
+  data: unknown;
+  occurred_at: Date | string;
+}
+
+/**
+ * The job runtime: a pg-boss queue in the main database (PGlite through an executor that takes
+ * the embedded database's single connection in turn), the workers for every module's jobs and
+ * event subscribers, and the relay that moves outbox rows to jobs.
+ *
+ * Delivery is at least once. The relay takes outbox rows with FOR UPDATE SKIP LOCKED (several
+ * workers share the work), inserts one job per subscriber and deletes the rows; for the main
+ * database all of it is one transaction, so an event is relayed exactly once; for dedicated
+ * databases the jobs are inserted before the rows are deleted, so a crash in between relays
+ * again (subscribers are idempotent).
+ */
+export class JobRuntime implements JobQueue {
+  readonly #boss: PgBoss;
+  readonly #jobs = new Map<string, JobDefinition>();
+  readonly #subscribers: EventSubscriber[] = [];
+  #relayTimer: NodeJS.Timeout | undefined;
+  #started: Promise<void> | undefined;
+  #relaying: Promise<unknown> = Promise.resolve();
+  #stopped = false;
+
+  constructor(private readonly options: RuntimeOptions, connectionString?: string) {
+    const { main } = options;
+    this.#boss =
+      main.kind === 'postgres'
+        ? new PgBoss({ connectionString, max: 4, schema: 'pgboss', application_name: 'courtyard-jobs' })
+        : new PgBoss({ db: { executeSql: (text, values) => main.session((s) => s.rows(text, values)).then((rows) => ({ rows })) }, schema: 'pgboss' });
+    this.#boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
+    for (const m of options.modules.ordered) {
+      for (const job of m.jobs ?? []) this.#jobs.set(job.name, job);
+      this.#subscribers.push(...(m.subscribers ?? []));
+    }
+  }
+
+  get subscribers(): readonly EventSubscriber[] {
+    return this.#subscribers;
+  }
+
+  /** Starts the queue once (migrating its schema): what sending and operators' calls need. */
+  ready(): Promise<void> {
+    return (this.#started ??= this.#start());
+  }
+
+  async #start(): Promise<void> {
+    await this.#boss.start();
+    await this.#ensureQueue(DEAD_LETTER_QUEUE);
+    for (const job of this.#jobs.values()) await this.#ensureQueue(job.name, job.retry);
+    for (const sub of this.#subscribers) await this.#ensureQueue(SUBSCRIBER_PREFIX + sub.name, sub.retry);
+  }
+
+  /** Starts the workers for every job and subscriber, and the relay. */
+  async work(): Promise<void> {
+    await this.ready();
+    for (const job of this.#jobs.values()) {
+      await this.#boss.work<object>(job.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([j]) => this.#run(job.handler.bind(job), j!));
+    }
+    for (const sub of this.#subscribers) {
+      await this.#boss.work<DomainEvent>(SUBSCRIBER_PREFIX + sub.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([j]) =>
+        this.#run((job, ctx) => sub.handle(job.data as DomainEvent, ctx), j!),
+      );
+    }
+    this.#scheduleRelay(0);
+  }
+
+  async send(name: string, data: object, options: JobOptions = {}): Promise<string | null> {
+    await this.ready();
+    const def = this.#jobs.get(name);
+    return this.#boss.send(name, data, {
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      retryLimit: options.retryLimit ?? def?.retry?.limit ?? DEFAULT_RETRY.limit,
+      retryDelay: def?.retry?.delaySeconds ?? DEFAULT_RETRY.delaySeconds,
+      retryBackoff: true,
+    });
+  }
+
+  /** Moves every waiting outbox row to jobs now (the loop does it on its own; tests and shutdown call it). */
+  async relayNow(): Promise<number> {
+    await this.ready();
+    const run = this.#relaying.then(() => this.#relayAll());
+    this.#relaying = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Stops taking work, lets running jobs finish (up to `timeoutMs`), and closes the queue. */
+  async stop(timeoutMs = 20_000): Promise<void> {
+    this.#stopped = true;
+    clearTimeout(this.#relayTimer);
+    await this.#relaying;
+    if (this.#started) {
+      await this.#started.catch(() => undefined);
+      await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
+    }
+  }
+
+  /** Queue counts by state and the oldest waiting job's age, for operators. */
+  async stats(): Promise<{ queue: string; state: string; count: number; oldestSeconds: number | null }[]> {
+    await this.ready();
+    const rows = await this.options.main.session((s) =>
+      s.rows<{ queue: string; state: string; count: number; oldest: number | null }>(
+        `SELECT name AS queue, state::text AS state, count(*)::int AS count,
+                extract(epoch FROM now() - min(created_on))::float8 AS oldest
+           FROM pgboss.job GROUP BY name, state ORDER BY name, state`,
+        [],
+      ),
+    );
+    return rows.map((r) => ({ queue: r.queue, state: r.state, count: Number(r.count), oldestSeconds: r.oldest === null ? null : Math.round(Number(r.oldest)) }));
+  }
+
+  async retry(queue: string, id: string): Promise<void> {
+    await this.ready();
+    await this.#boss.retry(queue, id);
+  }
+
+  async discard(queue: string, id: string): Promise<void> {
+    await this.ready();
+    await this.#boss.deleteJob(queue, id);
+  }
+
+  context(): JobContext {
+    const { registry, router, log } = this.options;
+    return {
+      queue: this,
+      log,
+      now: this.options.now ?? (() => new Date()),
+      async tenantTransaction<T>(tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T> {
+        const tenant = await registry.byIdOrSlug(tenantId);
+        if (!tenant) throw new Error(`no tenant ${tenantId}`);
+        return router.tenantTransaction(tenant, fn);
+      },
+    };
+  }
+
+  async #run(handler: (job: Job, ctx: JobContext) => Promise<void>, job: PgBoss.Job<object>): Promise<void> {
+    const j = job as PgBoss.Job<object> & { retryCount?: number };
+    await handler({ id: j.id, name: j.name, data: j.data, retryCount: j.retryCount ?? 0 }, this.context());
+  }
+
+  async #ensureQueue(name: string, retry = DEFAULT_RETRY): Promise<void> {
+    if (await this.#boss.getQueue(name)) return;
+    await this.#boss
+      .createQueue(name, {
+        name,
+        retryLimit: retry.limit,
+        retryDelay: retry.delaySeconds,
+        retryBackoff: true,
+        expireInSeconds: 15 * 60,
+        ...(name === DEAD_LETTER_QUEUE ? {} : { deadLetter: DEAD_LETTER_QUEUE }),
+      })
+      .catch(async (error: unknown) => {
+        if (!(await this.#boss.getQueue(name))) throw error; // another worker created it first
+      });
+  }
+
+  #scheduleRelay(delayMs: number) {
+    if (this.#stopped) return;
+    this.#relayTimer = setTimeout(() => {
+      this.relayNow()
+        .then((moved) => this.#scheduleRelay(moved > 0 ? 0 : (this.options.relayIntervalMs ?? 200)))
+        .catch((error: unknown) => {
+          this.options.log.error({ err: error }, 'outbox relay failed');
+          this.#scheduleRelay(1_000);
+        });
+    }, delayMs);
+    this.#relayTimer.unref();
+  }
+
+  async #relayAll(): Promise<number> {
+    const { main, router } = this.options;
+    let moved = await this.#relayControl();
+    moved += await this.#relayTenantOutbox(main, true);
+    const dedicated = await main.kysely
+      .selectFrom('control.tenants')
+      .select('database_name')
+      .where('placement', '=', 'dedicated')
+      .where('status', 'in', ['active', 'suspended'])
+      .execute();
+    for (const t of dedicated) moved += await router.withDedicated(t.database_name, (db) => this.#relayTenantOutbox(db, false));
+    return moved;
+  }
+
+  /** One job per (event, subscriber whose patterns match); fairness: each tenant's nth event of the batch gets priority -n. */
+  #jobsFor(rows: OutboxRow[]): PgBoss.JobInsert[] {
+    const rank = new Map<string, number>();
+    return rows.flatMap((row) => {
+      const event: DomainEvent = {
+        id: row.id,
+        type: row.type,
+        tenantId: row.tenant_id,
+        occurredAt: new Date(row.occurred_at).toISOString(),
+        version: row.version,
+        data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+      };
+      const n = (rank.get(row.tenant_id ?? '') ?? 0) + 1;
+      rank.set(row.tenant_id ?? '', n);
+      return this.#subscribers
+        .filter((s) => s.events.some((p) => matches(p, row.type)))
+        .map((s) => ({
+          name: SUBSCRIBER_PREFIX + s.name,
+          data: event,
+          singletonKey: `${s.name}:${event.id}`,
+          priority: -Math.min(n, 1_000),
+          retryLimit: (s.retry ?? DEFAULT_RETRY).limit,
+          retryDelay: (s.retry ?? DEFAULT_RETRY).delaySeconds,
+          retryBackoff: true,
+          deadLetter: DEAD_LETTER_QUEUE,
+        }));
+    });
+  }
+
+  async #insertJobs(jobs: PgBoss.JobInsert[], session?: Session): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.#boss.insert(jobs, session ? { db: { executeSql: async (text, values) => ({ rows: await session.rows(text, values) }) } } : {});
+  }
+
+  async #relayControl(): Promise<number> {
+    return this.options.main.session(async (s) => {
+      await s.exec('BEGIN');
+      try {
+        const rows = await s.query<OutboxRow>('SELECT tenant_id, id, type, version, data, occurred_at FROM control.outbox ORDER BY occurred_at, id LIMIT $1 FOR UPDATE SKIP LOCKED', [RELAY_BATCH]);
+        if (rows.length > 0) {
+          await s.query('DELETE FROM control.outbox WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+          await this.#insertJobs(this.#jobsFor(rows), s);
+        }
+        await s.exec('COMMIT');
+        return rows.length;
+      } catch (error) {
+        await s.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  async #relayTenantOutbox(db: Database, isMain: boolean): Promise<number> {
+    return db.session(async (s) => {
+      await s.exec('BEGIN');
+      try {
+        await s.exec(`SET LOCAL ROLE ${RELAY_ROLE}`);
+        // Round robin over tenants: each tenant's oldest events first, so one tenant's burst
+        // does not push the others' to the back.
+        const rows = await s.query<OutboxRow>(
+          `SELECT tenant_id, id, type, version, data, occurred_at FROM outbox
+            WHERE (tenant_id, id) IN (
+              SELECT tenant_id, id FROM (
+                SELECT tenant_id, id, row_number() OVER (PARTITION BY tenant_id ORDER BY id) AS n FROM outbox) ranked
+              ORDER BY n, id LIMIT $1)
+            ORDER BY id
+            FOR UPDATE SKIP LOCKED`,
+          [RELAY_BATCH],
+        );
+        if (rows.length > 0) {
+          await s.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+          await s.exec('RESET ROLE');
+          // In the main database the jobs are written in this very transaction.
+          await this.#insertJobs(this.#jobsFor(rows), isMain ? s : undefined);
+        }
+        await s.exec('COMMIT');
+        return rows.length;
+      } catch (error) {
+        await s.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+}
