@@ -26,6 +26,7 @@ import { ProvisioningWorkflow, type ProvisioningStep } from './control/provision
 import { loadSecrets } from './control/secrets.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
+import { idempotencyModule } from './data/idempotency/index.js';
 import { identityModule } from './data/identity/index.js';
 import { JobRuntime } from './data/events/runtime.js';
 import { ModuleHost } from './data/module-host.js';
@@ -34,6 +35,9 @@ import { RolePermissionCache } from './data/role-cache.js';
 import { TenantRegistry } from './data/tenant-registry.js';
 import { stripTenantPath } from './data/tenant-resolution.js';
 import { membersModule } from './modules/members/index.js';
+import { webhooksModule } from './modules/webhooks/index.js';
+import { createMailModule, tenantUrlFor } from './modules/mail/index.js';
+import { createMailer, type Mailer } from './kernel/mail/mailer.js';
 import type { ModuleManifest } from './kernel/modules/manifest.js';
 
 export type Plane = 'all' | 'control' | 'data';
@@ -125,12 +129,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
   let stopListening = async () => undefined as void;
   let jobs: JobRuntime | undefined;
+  let mailer: Mailer | undefined;
   const closeAll = async () => {
     await jobs?.stop();
     await stopListening();
     await router.close();
     await main.close();
     redis?.disconnect();
+    mailer?.close();
   };
 
   try {
@@ -143,11 +149,24 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const registry = new TenantRegistry(main.kysely);
     const roles = new RolePermissionCache(router);
 
+    // E-mail: SMTP when SMTP_URL is set, .eml files under the data directory otherwise.
+    mailer = createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, log });
+    const mail = createMailModule({
+      mailer,
+      from: config.mailFrom,
+      sealingSecret: secrets.tokenSecret,
+      tenant: (id) => registry.byIdOrSlug(id),
+      tenantUrl: tenantUrlFor(config.baseDomain, config.port),
+    });
+
     // Identity reads the module host (for /me and role seeding) that it is itself part of.
     const modules: ModuleHost = new ModuleHost([
       eventsModule,
-      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, throttle, roles, modules: () => modules }),
+      idempotencyModule,
+      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, throttle, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl }),
+      mail.module,
       membersModule,
+      webhooksModule({ allowPrivate: config.webhooksAllowPrivate }),
       ...(options.extraModules ?? []),
     ]);
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());

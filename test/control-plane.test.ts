@@ -76,6 +76,8 @@ describe('module catalogue and plans', () => {
     const plans = res.json().data as { key: string; modules: string[]; price: { currency: string } }[];
     expect(plans.map((p) => p.key)).toEqual(expect.arrayContaining(['starter', 'standard', 'enterprise']));
     for (const p of plans) expect(p.modules).toContain('members');
+    // Webhooks joined standard and enterprise in a later migration (control/0002).
+    expect(Object.fromEntries(plans.filter((p) => ['starter', 'standard', 'enterprise'].includes(p.key)).map((p) => [p.key, p.modules.includes('webhooks')]))).toEqual({ starter: false, standard: true, enterprise: true });
   });
 
   it('creates a plan, refuses a duplicate key and an unknown module, and changes limits and price', async () => {
@@ -317,7 +319,7 @@ describe('licences', () => {
     const claims = JSON.parse(new TextDecoder().decode(payload));
     expect(claims).toEqual(licence.claims);
     const now = Date.now() / 1000;
-    expect(claims).toMatchObject({ iss: 'courtyard', sub: oak.id, tenant: 'oak', plan: 'standard', modules: ['members'], limits: { members: 5000, users: 50, storageMb: 20480 }, grace: 14 * 86_400 });
+    expect(claims).toMatchObject({ iss: 'courtyard', sub: oak.id, tenant: 'oak', plan: 'standard', modules: ['members', 'webhooks'], limits: { members: 5000, users: 50, storageMb: 20480 }, grace: 14 * 86_400 });
     expect(claims.exp).toBeGreaterThan(now + 300 * 86_400);
     expect(new Date(licence.expiresAt).getTime()).toBe(claims.exp * 1000);
 
@@ -333,7 +335,7 @@ describe('licences', () => {
     expiresAt.setMilliseconds(0);
     const removed = await control('POST', '/tenants/oak/licence', { removeModules: ['members'], limits: { users: 7 }, expiresAt: expiresAt.toISOString(), graceDays: 3 });
     expect(removed.statusCode).toBe(201);
-    expect(removed.json().claims).toMatchObject({ modules: [], limits: { members: 5000, users: 7, storageMb: 20480 }, exp: expiresAt.getTime() / 1000, grace: 3 * 86_400 });
+    expect(removed.json().claims).toMatchObject({ modules: ['webhooks'], limits: { members: 5000, users: 7, storageMb: 20480 }, exp: expiresAt.getTime() / 1000, grace: 3 * 86_400 });
     expect((await control('GET', '/tenants/oak/licence')).json().id).toBe(removed.json().id);
 
     const unlicensed = await t.call('GET', '/api/v1/members', { token: oak.token, tenant: 'oak' });
@@ -342,7 +344,7 @@ describe('licences', () => {
 
     const added = await control('POST', '/tenants/oak/licence', { addModules: ['members'] });
     expect(added.statusCode).toBe(201);
-    expect(added.json().claims.modules).toEqual(['members']);
+    expect(added.json().claims.modules).toEqual(['members', 'webhooks']);
     expect((await t.call('GET', '/api/v1/members', { token: oak.token, tenant: 'oak' })).statusCode).toBe(200);
   });
 

@@ -4,6 +4,7 @@ import { checkIsolation } from '../src/kernel/db/isolation-check.js';
 import { APP_ROLE, TENANT_SETTING } from '../src/kernel/db/roles.js';
 import { toAppError } from '../src/kernel/http/problem.js';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+import { readMailFile, relayMail } from './mail-helpers.js';
 
 /**
  * Tenant isolation, the promise everything else rests on. Tenant B's owner (every
@@ -54,7 +55,43 @@ beforeAll(async () => {
   birch = await t.createTenant('birch');
   a = await seed(alder, [['Aldous', 'Quimby'], ['Zenobia', 'Wurtzel'], ['Octavia', 'Pemberton']], { email: 'clerk@alder-office.test', name: 'Clementine Alder-Clerk' });
   b = await seed(birch, [['Birgit', 'Nordqvist'], ['Hamish', 'Tolliver']], { email: 'clerk@birch-office.test', name: 'Bartholomew Birch-Clerk' });
+  alderMail = await seedMail(alder, a, { email: 'invitee@alder-office.test', name: 'Ignatius Alder-Invitee' });
+  alderHooks = await seedWebhooks(alder, a, 'https://203.0.113.61/alder-erp/hooks');
+  birchHooks = await seedWebhooks(birch, b, 'https://203.0.113.62/birch-erp/hooks');
 });
+
+/** A webhook endpoint with a delivery (a test message; no worker runs here, and the endpoint is then disabled). */
+let alderHooks: { endpointIds: string[]; deliveryIds: string[] };
+let birchHooks: { endpointIds: string[]; deliveryIds: string[] };
+async function seedWebhooks(tenant: TestTenant, seeded: Seeded, url: string) {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const description = `Hooks of ${tenant.slug} to its private ERP`;
+  const endpoint = await t.call('POST', '/api/v1/webhooks/endpoints', { ...opts, body: { url, events: ['member.*'], description } });
+  expect(endpoint.statusCode, endpoint.body).toBe(201);
+  const test = await t.call('POST', `/api/v1/webhooks/endpoints/${endpoint.json().id}/test`, opts);
+  expect(test.statusCode, test.body).toBe(202);
+  expect((await t.call('PATCH', `/api/v1/webhooks/endpoints/${endpoint.json().id}`, { ...opts, body: { enabled: false } })).statusCode).toBe(200);
+  seeded.secrets.push(url, description, endpoint.json().id, endpoint.json().secret, test.json().id, test.json().eventId);
+  return { endpointIds: [endpoint.json().id as string], deliveryIds: [test.json().id as string] };
+}
+
+/** Alder's e-mail: an invitation (sent, as an .eml file: no SMTP here) and its own invitation template. */
+let alderMail: { messageIds: string[]; token: string; templateSubject: string };
+async function seedMail(tenant: TestTenant, seeded: Seeded, invitee: { email: string; name: string }) {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const templateSubject = `Secret welcome of ${tenant.slug}, {{recipient.name}}`;
+  const template = await t.call('PUT', '/api/v1/mail/templates/invitation', { ...opts, body: { subject: templateSubject, text: 'Private text {{acceptUrl}}', html: '<p>Private html</p>' } });
+  expect(template.statusCode, template.body).toBe(200);
+  const invited = await t.call('POST', '/api/v1/users', { ...opts, body: { ...invitee, roles: ['member'] } });
+  expect(invited.statusCode, invited.body).toBe(201);
+  const [event] = await relayMail(t.platform, tenant.id);
+  const messageId = (event!.data as { messageId: string }).messageId;
+  const mail = await readMailFile(t.config.dataDir, messageId);
+  const token = /#token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
+  seeded.userIds.push(invited.json().id);
+  seeded.secrets.push(invitee.email, invitee.name, invited.json().id, messageId, `Secret welcome of ${tenant.slug}`, 'Private text', 'Private html', token);
+  return { messageIds: [messageId], token, templateSubject };
+}
 afterAll(() => t?.close());
 
 /** Routes (`METHOD /url`) this file has aimed at the other tenant; checked against the route table at the end. */
@@ -84,7 +121,10 @@ async function snapshot(tenant: TestTenant) {
   const members = (await t.call('GET', '/api/v1/members?limit=200', opts)).json();
   const users = (await t.call('GET', '/api/v1/users?limit=200', opts)).json();
   const roles = (await t.call('GET', '/api/v1/roles', opts)).json();
-  return { members, users, roles };
+  const webhooks = (await t.call('GET', '/api/v1/webhooks/endpoints?limit=200', opts)).json();
+  const deliveries = [];
+  for (const e of webhooks.data as { id: string }[]) deliveries.push((await t.call('GET', `/api/v1/webhooks/endpoints/${e.id}/deliveries?limit=200`, opts)).json());
+  return { members, users, roles, webhooks, deliveries };
 }
 
 const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
@@ -101,6 +141,24 @@ const paramRouteBodies: Record<string, unknown> = {
   'GET /api/v1/users/:id': undefined,
   'HEAD /api/v1/users/:id': undefined,
   'PATCH /api/v1/users/:id': { name: 'Hijacked by birch', status: 'disabled', roles: ['member'] },
+  'POST /api/v1/users/:id/invitation': undefined,
+  'GET /api/v1/mail/messages/:id': undefined,
+  'HEAD /api/v1/mail/messages/:id': undefined,
+  'POST /api/v1/mail/messages/:id/retry': undefined,
+  // Template kinds are names, not ids: a foreign id names no kind (404); the kinds themselves are probed below.
+  'GET /api/v1/mail/templates/:kind': undefined,
+  'HEAD /api/v1/mail/templates/:kind': undefined,
+  'PUT /api/v1/mail/templates/:kind': { subject: 'Hijacked by birch', text: 'Hijacked', html: '<p>Hijacked</p>' },
+  'DELETE /api/v1/mail/templates/:kind': undefined,
+  'GET /api/v1/webhooks/endpoints/:id': undefined,
+  'HEAD /api/v1/webhooks/endpoints/:id': undefined,
+  'PATCH /api/v1/webhooks/endpoints/:id': { url: 'https://203.0.113.99/birch', description: 'Hijacked by birch', enabled: true },
+  'DELETE /api/v1/webhooks/endpoints/:id': undefined,
+  'POST /api/v1/webhooks/endpoints/:id/rotate-secret': undefined,
+  'POST /api/v1/webhooks/endpoints/:id/test': undefined,
+  'GET /api/v1/webhooks/endpoints/:id/deliveries': undefined,
+  'HEAD /api/v1/webhooks/endpoints/:id/deliveries': undefined,
+  'POST /api/v1/webhooks/deliveries/:id/retry': undefined,
 };
 
 describe('cross-tenant isolation through the API', () => {
@@ -111,7 +169,7 @@ describe('cross-tenant isolation through the API', () => {
     expect(Object.keys(paramRouteBodies).filter((r) => !paramRoutes.includes(r)), 'probe bodies of routes that no longer exist').toEqual([]);
 
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
-    const foreignIds = [...a.memberIds, ...a.userIds, ...a.roleIds, alder.id];
+    const foreignIds = [...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -145,6 +203,8 @@ describe('cross-tenant isolation through the API', () => {
     expect(ids(await asBirch('GET', '/api/v1/members?limit=200'))).toEqual([...b.memberIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/users?limit=200'))).toEqual([...b.userIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/roles'))).toEqual([...b.roleIds].sort());
+    expect(ids(await asBirch('GET', '/api/v1/webhooks/endpoints?limit=200'))).toEqual([...birchHooks.endpointIds].sort());
+    expect(ids(await asBirch('GET', '/api/v1/webhooks/endpoints/:id/deliveries', { fill: birchHooks.endpointIds[0] }))).toEqual([...birchHooks.deliveryIds].sort());
     expect((await asBirch('GET', '/api/v1/me')).json().tenant.id).toBe(birch.id);
     // Searching and filtering finds nothing of the other tenant either.
     for (const q of ['Quimby', 'aldous', 'alder-mail', '%', 'a']) {
@@ -205,6 +265,17 @@ describe('cross-tenant isolation through the API', () => {
     expect(alderList.data.map((m: { id: string }) => m.id).sort()).toEqual([...a.memberIds].sort());
   });
 
+  it("creates a webhook endpoint only in the caller's tenant", async () => {
+    const res = await asBirch('POST', '/api/v1/webhooks/endpoints', { body: { url: 'https://203.0.113.63/birch-new', events: ['*'], enabled: false } });
+    expect(res.statusCode, res.body).toBe(201);
+    birchHooks.endpointIds.push(res.json().id);
+    expectNothingOf(a, res);
+    const fromAlder = await t.call('GET', `/api/v1/webhooks/endpoints/${res.json().id}`, { token: alder.token, tenant: 'alder' });
+    expect(fromAlder.statusCode).toBe(404);
+    const alderList = (await t.call('GET', '/api/v1/webhooks/endpoints?limit=200', { token: alder.token, tenant: 'alder' })).json();
+    expect(alderList.data.map((e: { id: string }) => e.id)).toEqual(alderHooks.endpointIds);
+  });
+
   it("refuses another tenant's users and refresh tokens at sign-in, refresh and sign-out", async () => {
     const login = await asBirch('POST', '/api/v1/auth/login', { body: { email: alder.adminEmail, password: TENANT_PASSWORD } });
     expect(login.statusCode).toBe(401);
@@ -227,6 +298,45 @@ describe('cross-tenant isolation through the API', () => {
     // Birch's attempts neither spent nor revoked alder's session.
     const stillGood = await t.call('POST', '/api/v1/auth/refresh', { tenant: 'alder', body: { refreshToken: alderSession.refreshToken } });
     expect(stillGood.statusCode).toBe(200);
+  });
+
+  it("keeps a tenant's e-mail to itself: its delivery log, its templates and its invitation tokens", async () => {
+    const alderOpts = { token: alder.token, tenant: 'alder' };
+    const alderLog = async () => (await t.call('GET', '/api/v1/mail/messages?limit=200', alderOpts)).json();
+    const before = await alderLog();
+    expect(before.data.map((m: { id: string }) => m.id)).toEqual(alderMail.messageIds);
+    // Birch's retry of it in the walk above requeued nothing.
+    expect(before.data[0]).toMatchObject({ status: 'sent', attempts: 1 });
+
+    const log = await asBirch('GET', '/api/v1/mail/messages');
+    expect(log.statusCode).toBe(200);
+    expect(log.json().data.filter((m: { id: string }) => alderMail.messageIds.includes(m.id))).toEqual([]);
+    expectNothingOf(a, log);
+    // Birch changing and resetting its own templates of every kind leaves alder's own as it was.
+    for (const kind of ['invitation', 'password_reset', 'notification']) {
+      const own = await asBirch('GET', '/api/v1/mail/templates/:kind', { fill: kind });
+      expect(own.statusCode).toBe(200);
+      expect(own.json().overridden).toBe(false);
+      expectNothingOf(a, own, `/api/v1/mail/templates/${kind}`);
+      expect((await asBirch('HEAD', '/api/v1/mail/templates/:kind', { fill: kind })).statusCode).toBe(200);
+      expect((await asBirch('PUT', '/api/v1/mail/templates/:kind', { fill: kind, body: { subject: 'Birch subject', text: 'Birch text', html: '<p>Birch</p>' } })).statusCode).toBe(200);
+      expect((await asBirch('DELETE', '/api/v1/mail/templates/:kind', { fill: kind })).statusCode).toBe(204);
+    }
+    const templates = await asBirch('GET', '/api/v1/mail/templates');
+    expect(templates.json().data.every((d: { overridden: boolean }) => !d.overridden)).toBe(true);
+    expectNothingOf(a, templates);
+    const alderTemplate = (await t.call('GET', '/api/v1/mail/templates/invitation', alderOpts)).json();
+    expect(alderTemplate).toMatchObject({ overridden: true, subject: alderMail.templateSubject });
+
+    // Alder's invitation token means nothing at birch's address, and is still good at alder's.
+    const accept = await asBirch('POST', '/api/v1/auth/accept-invitation', { token: '', body: { token: alderMail.token, password: 'birch-password-1' } });
+    expect(accept.statusCode).toBe(400);
+    expect(accept.json().code).toBe('invalid_token');
+    expectNothingOf(a, accept, '/api/v1/auth/accept-invitation');
+    expect(await alderLog()).toEqual(before);
+    const accepted = await t.call('POST', '/api/v1/auth/accept-invitation', { tenant: 'alder', body: { token: alderMail.token, password: 'alder-password-1' } });
+    expect(accepted.statusCode).toBe(204);
+    expect((await t.login('alder', 'invitee@alder-office.test', 'alder-password-1')).accessToken).toBeTruthy();
   });
 
   it("refuses the other tenant's token on every data-plane route with 403 tenant_mismatch", async () => {

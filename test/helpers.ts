@@ -43,6 +43,12 @@ export interface TestTenant {
   body: Record<string, unknown>;
 }
 
+/**
+ * `cytest_<seconds since epoch>_<random>`: global-setup sweeps only databases older than an
+ * hour that nobody is connected to, so parallel runs on one server never drop each other's.
+ */
+export const testDatabaseName = (): string => `cytest_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
+
 export interface TestDatabase {
   /** `dataDir`, and `databaseUrl` on PostgreSQL. */
   overrides: Partial<Config>;
@@ -59,7 +65,7 @@ export async function isolatedDatabase(options: { persistent?: boolean } = {}): 
   const dataDir = await mkdtemp(join(tmpdir(), 'courtyard-test-'));
   const base = process.env.DATABASE_URL;
   if (!base) return { overrides: { dataDir }, inMemory: !options.persistent, dispose: () => rm(dataDir, { recursive: true, force: true }) };
-  const name = `cytest_${randomBytes(5).toString('hex')}`;
+  const name = testDatabaseName();
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);

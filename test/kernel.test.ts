@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,7 @@ import { openPglite, openPostgres, type Database } from '../src/kernel/db/databa
 import { loadMigrations, migrate, pendingMigrations } from '../src/kernel/db/migrations.js';
 import { AppError } from '../src/kernel/errors.js';
 import { generateLicenceKeyPair, LicenceSigner, LicenceVerifier, type LicenceClaims } from '../src/kernel/security/licence.js';
+import { testDatabaseName } from './helpers.js';
 
 /** What `fn` threw (it must throw). */
 function thrown(fn: () => unknown): unknown {
@@ -132,7 +133,7 @@ function postgresTarget(base: string): Target {
   return {
     name: 'PostgreSQL',
     async open() {
-      const name = `cytest_${randomBytes(5).toString('hex')}`;
+      const name = testDatabaseName();
       const admin = new pg.Client({ connectionString: base });
       await admin.connect();
       await admin.query(`CREATE DATABASE "${name}"`);

@@ -64,6 +64,8 @@ describe('route table', () => {
   it('keeps the routes reachable without signing in to a reviewed allowlist', () => {
     const reviewed = [
       'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout',
+      // Accepting an invitation: the single-use token from the e-mail is the credential.
+      'POST /api/v1/auth/accept-invitation',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
       'GET /health/live', 'GET /health/ready', 'GET /health/startup', 'GET /metrics', 'GET /openapi.json',
     ];

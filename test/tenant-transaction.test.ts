@@ -96,6 +96,20 @@ describe('the tenant-bound transaction', () => {
     expect(new Set(fromB.map((r) => r.tenant_id))).toEqual(new Set([tenantB]));
   });
 
+  it('reuses a statement that failed when it ran, and keeps refusing one that never parsed', async () => {
+    const divide = (trx: Parameters<Parameters<Database['tenantTransaction']>[1]>[0], a: number, b: number) =>
+      sql<{ q: number }>`SELECT ${a}::int / ${b}::int AS q`.execute(trx).then((r) => r.rows[0]!.q);
+    // As the first statement of a transaction (it carries the preamble) and as a later one.
+    await expect(db.tenantTransaction(tenantA, (trx) => divide(trx, 1, 0))).rejects.toThrow(/division by zero/);
+    expect(await db.tenantTransaction(tenantA, (trx) => divide(trx, 6, 3))).toBe(2);
+    await expect(db.tenantTransaction(tenantA, async (trx) => (await whoAmI(trx), divide(trx, 1, 0)))).rejects.toThrow(/division by zero/);
+    expect(await db.tenantTransaction(tenantA, async (trx) => (await whoAmI(trx), divide(trx, 9, 3)))).toBe(3);
+    const broken = (trx: Parameters<Parameters<Database['tenantTransaction']>[1]>[0]) => sql`SELEC ${1}::int`.execute(trx);
+    await expect(db.tenantTransaction(tenantA, broken)).rejects.toThrow(/syntax error/);
+    await expect(db.tenantTransaction(tenantA, broken)).rejects.toThrow(/syntax error/);
+    expect(await db.tenantTransaction(tenantA, whoAmI)).toEqual({ role: 'courtyard_app', tenant: tenantA });
+  });
+
   it('lets a transaction in flight finish before the database closes', async () => {
     const own = store.overrides.databaseUrl ? await openMainDatabase(testConfig({ ...store.overrides, poolMax: 2 }), false) : await openPglite(undefined);
     await own.session((s) => s.exec(ensureAppRoleSql));

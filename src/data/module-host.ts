@@ -30,6 +30,11 @@ export class ModuleHost {
     return this.#byKey.has(key);
   }
 
+  /** Always-licensed modules a user can see (infrastructure excluded). */
+  get visibleAlwaysLicensed(): string[] {
+    return this.ordered.filter((m) => m.alwaysLicensed && !m.infrastructure).map((m) => m.key);
+  }
+
   /** Modules every tenant has, whatever its licence. */
   get alwaysLicensed(): string[] {
     return this.ordered.filter((m) => m.alwaysLicensed).map((m) => m.key);

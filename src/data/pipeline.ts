@@ -1,12 +1,15 @@
-import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { FastifyReply, FastifyRequest, FastifySchema, RouteHandlerMethod } from 'fastify';
 import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Principal, TenantContext, TenantInfo } from '../kernel/context.js';
+import type { AnyDB } from '../kernel/db/database.js';
 import type { TenantDatabaseRouter } from '../kernel/db/router.js';
 import { AppError } from '../kernel/errors.js';
 import { isPublic, permissionOf, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
 import type { LicenceVerifier, VerifiedLicence } from '../kernel/security/licence.js';
 import type { TokenService } from '../kernel/security/tokens.js';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyHeaders, IdempotencyKeys, REPLAYED_HEADER, requestFingerprint, type IdempotencyOptions, type StoredResponse } from './idempotency/index.js';
 import type { ModuleHost } from './module-host.js';
 import type { RolePermissionCache } from './role-cache.js';
 import type { TenantRegistry } from './tenant-registry.js';
@@ -23,6 +26,8 @@ export interface PipelineDeps {
   baseDomain: string;
   /** A data plane pinned to one tenant (slug or id) answers for no other. */
   pinnedTenant?: string;
+  /** Lease and retention of idempotency keys (tests shorten them). */
+  idempotency?: Partial<IdempotencyOptions>;
 }
 
 interface Gated {
@@ -47,6 +52,94 @@ function bearerToken(request: FastifyRequest): string | null {
   return match[1]!;
 }
 
+/** Methods whose requests change state: the ones an Idempotency-Key makes safe to retry. */
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Runs in the handler's transaction after the handler, with its result; returns what to send. */
+type Recorder = (db: Kysely<AnyDB>, result: unknown) => Promise<unknown>;
+
+/** Adds the shared Idempotency-Key header to a route's header schema (validation and OpenAPI). */
+function withIdempotencyHeader(schema: FastifySchema | undefined): FastifySchema {
+  const headers = schema?.headers as { properties?: object } | undefined;
+  if (!headers) return { ...schema, headers: IdempotencyKeyHeaders };
+  return { ...schema, headers: { ...headers, type: 'object', properties: { ...headers.properties, ...IdempotencyKeyHeaders.properties } } };
+}
+
+/** The handler, inside the tenant transaction; `record` runs in the same transaction after it. */
+function runInTransaction(router: TenantDatabaseRouter, handler: RouteHandlerMethod, self: unknown, request: FastifyRequest, reply: FastifyReply, g: Gated, record?: Recorder) {
+  return router.tenantTransaction(g.tenant, async (db) => {
+    const ctx: TenantContext = {
+      tenant: g.tenant,
+      principal: g.principal,
+      licence: g.licence,
+      db,
+      get log() {
+        return (g.log ??= request.log.child(g.bindings));
+      },
+      requestId: String(request.id),
+    };
+    request.ctx = ctx;
+    inTransaction.add(request);
+    let result: unknown;
+    try {
+      result = await handler.call(self as never, request as never, reply as never);
+    } finally {
+      inTransaction.delete(request);
+    }
+    if (sentInTransaction.has(request)) throw new Error(`route ${request.method} ${request.routeOptions.url} sent its reply inside the tenant transaction; rolled back`);
+    return record ? record(db, result) : result;
+  });
+}
+
+/** What the handler answered, as it goes on the wire: serialized by the route's response schema. */
+function responseOf(request: FastifyRequest, reply: FastifyReply, result: unknown): StoredResponse {
+  const status = reply.statusCode;
+  const set = reply.getHeader('content-type');
+  const type = typeof set === 'string' ? set : null;
+  if (result === undefined || result === null) return { status, type: null, body: null };
+  if (typeof result === 'string') return { status, type: type ?? 'text/plain; charset=utf-8', body: result };
+  if (Buffer.isBuffer(result) || typeof (result as { pipe?: unknown }).pipe === 'function') {
+    throw new Error(`route ${request.method} ${request.routeOptions.url} answers with a buffer or stream, which an Idempotency-Key replay cannot repeat`);
+  }
+  const body = reply.serialize(result);
+  return { status, type, body: typeof body === 'string' ? body : Buffer.from(body as ArrayBuffer).toString('utf8') };
+}
+
+function answer(reply: FastifyReply, response: StoredResponse): string | null {
+  reply.code(response.status);
+  if (response.body === null) return null;
+  reply.type(response.type ?? JSON_TYPE);
+  return response.body;
+}
+
+/**
+ * A request carrying Idempotency-Key: claim the key (or answer the stored response without
+ * running the handler), run the handler and store its response in the same transaction, or
+ * release the key if the handler fails, so that a retry runs again. Error responses are not
+ * stored: a failed request changed nothing.
+ */
+async function runIdempotently(keys: IdempotencyKeys, key: string, run: (record: Recorder) => Promise<unknown>, request: FastifyRequest, reply: FastifyReply, g: Gated) {
+  const fingerprint = requestFingerprint({ method: request.method, route: request.routeOptions.url ?? request.url, params: request.params, query: request.query, body: request.body });
+  const claim = await keys.claim(g.tenant, { tenantId: g.tenant.id, principal: g.principal!.userId, key }, fingerprint);
+  if (claim.kind === 'replay') {
+    reply.header(REPLAYED_HEADER, 'true');
+    return answer(reply, claim.response);
+  }
+  let response: StoredResponse;
+  try {
+    response = (await run(async (db, result) => {
+      const r = responseOf(request, reply, result);
+      await keys.complete(db, claim, r);
+      return r;
+    })) as StoredResponse;
+  } catch (error) {
+    await keys.release(g.tenant, claim).catch((e: unknown) => request.log.warn({ err: e }, 'could not release an idempotency key; it frees itself when its lease runs out'));
+    throw error;
+  }
+  return answer(reply, response);
+}
+
 /**
  * Installs the data-plane pipeline on a plugin scope:
  *
@@ -62,37 +155,24 @@ function bearerToken(request: FastifyRequest): string | null {
  * commit would still have answered 201): it is refused with a 500 and rolled back.
  */
 export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
+  const keys = new IdempotencyKeys(deps.router, deps.idempotency);
+
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access (module and permission, or public)`);
     if (!deps.modules.has(access.module)) throw new Error(`route ${String(route.method)} ${route.url} names unknown module ${access.module}`);
     const permission = permissionOf(access);
     if (permission && !deps.modules.allPermissions().includes(permission)) throw new Error(`route ${String(route.method)} ${route.url} names unknown permission ${permission}`);
+    // Public routes (sign-in, refresh) ignore Idempotency-Key: their responses hold tokens.
+    const idempotent = !isPublic(access) && [route.method].flat().some((m) => UNSAFE.has(String(m).toUpperCase()));
+    if (idempotent) route.schema = withIdempotencyHeader(route.schema);
     const handler = route.handler as RouteHandlerMethod;
     route.handler = async function tenantBound(this: unknown, request: FastifyRequest, reply: FastifyReply) {
       const g = gated.get(request)!;
-      return deps.router.tenantTransaction(g.tenant, async (db) => {
-        const ctx: TenantContext = {
-          tenant: g.tenant,
-          principal: g.principal,
-          licence: g.licence,
-          db,
-          get log() {
-            return (g.log ??= request.log.child(g.bindings));
-          },
-          requestId: String(request.id),
-        };
-        request.ctx = ctx;
-        inTransaction.add(request);
-        let result: unknown;
-        try {
-          result = await handler.call(this as never, request as never, reply as never);
-        } finally {
-          inTransaction.delete(request);
-        }
-        if (sentInTransaction.has(request)) throw new Error(`route ${request.method} ${request.routeOptions.url} sent its reply inside the tenant transaction; rolled back`);
-        return result;
-      });
+      const run = (record?: Recorder) => runInTransaction(deps.router, handler, this, request, reply, g, record);
+      const key = idempotent && UNSAFE.has(request.method) ? request.headers[IDEMPOTENCY_KEY_HEADER] : undefined;
+      if (typeof key !== 'string') return run();
+      return runIdempotently(keys, key, run, request, reply, g);
     } as never;
   });
 

@@ -7,6 +7,7 @@ export const eventsModule = defineModule({
   description: 'Domain events: the transactional outbox every module writes to.',
   dependencies: [],
   alwaysLicensed: true,
+  infrastructure: true,
   permissions: [],
   defaultGrants: {},
   migrations: new URL('./migrations/', import.meta.url),

@@ -23,6 +23,8 @@ export interface RoleRow {
   system: boolean;
 }
 
+export type TokenPurpose = 'invitation' | 'password_reset';
+
 const userColumns = ['id', 'email', 'name', 'password_hash', 'status', 'member_id', 'last_login_at', 'created_at', 'updated_at'] as const;
 
 /** SQL for tenant users and roles. Runs inside the tenant transaction: RLS scopes every statement. */
@@ -98,6 +100,31 @@ export class IdentityRepository {
     if (roleIds.length > 0) {
       await this.db.insertInto('user_roles').values(roleIds.map((role_id) => ({ tenant_id: tenantId, user_id: userId, role_id }))).execute();
     }
+  }
+
+  async insertToken(tenantId: string, t: { userId: string; purpose: TokenPurpose; hash: string; expiresAt: Date; createdBy: string | null }): Promise<void> {
+    await this.db
+      .insertInto('user_tokens')
+      .values({ tenant_id: tenantId, id: newId(), user_id: t.userId, purpose: t.purpose, token_hash: t.hash, expires_at: t.expiresAt, created_by: t.createdBy })
+      .execute();
+  }
+
+  /** Spends a token that is unspent and unexpired, atomically; returns whose it was, or nothing. */
+  consumeToken(purpose: TokenPurpose, hash: string, now: Date): Promise<{ user_id: string } | undefined> {
+    return this.db
+      .updateTable('user_tokens')
+      .set({ consumed_at: now })
+      .where('token_hash', '=', hash)
+      .where('purpose', '=', purpose)
+      .where('consumed_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('user_id')
+      .executeTakeFirst();
+  }
+
+  /** Spends every open token of a user for a purpose (a new invitation replaces the old). */
+  async revokeTokens(userId: string, purpose: TokenPurpose, now: Date): Promise<void> {
+    await this.db.updateTable('user_tokens').set({ consumed_at: now }).where('user_id', '=', userId).where('purpose', '=', purpose).where('consumed_at', 'is', null).execute();
   }
 
   /** Creates a system role, or leaves it as the tenant has it (seeding is idempotent). */

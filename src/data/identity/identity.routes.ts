@@ -42,6 +42,20 @@ export function identityRoutes(app: HttpApp, identity: IdentityService): void {
     return null;
   });
 
+  app.post('/auth/accept-invitation', {
+    config: { access: { public: true, module } },
+    schema: {
+      tags,
+      summary: 'Accept an invitation: choose a password with the token from the invitation e-mail (the token works once)',
+      body: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512 }), password: Password }, { additionalProperties: false }),
+      response: { 204: Type.Null() },
+    },
+  }, async (req, reply) => {
+    await identity.acceptInvitation(req.ctx, req.body.token, req.body.password);
+    reply.code(204);
+    return null;
+  });
+
   app.get('/me', {
     config: { access: { module, authenticated: true } },
     schema: { tags, summary: 'The signed-in user, roles, permissions, licensed modules and branding' },
@@ -56,7 +70,7 @@ export function identityRoutes(app: HttpApp, identity: IdentityService): void {
     config: { access: { module, permission: 'users.write' } },
     schema: {
       tags,
-      summary: 'Create a tenant user',
+      summary: 'Create a tenant user; without a password, the user is invited by e-mail to choose one',
       body: Type.Object({ email: Email, name: Name, password: Type.Optional(Password), roles: RoleKeys, memberId: Type.Optional(Type.Union([Uuid, Type.Null()])) }, { additionalProperties: false }),
       response: { 201: User },
     },
@@ -80,6 +94,19 @@ export function identityRoutes(app: HttpApp, identity: IdentityService): void {
       response: { 200: User },
     },
   }, (req) => identity.updateUser(req.ctx, req.params.id, req.body));
+
+  app.post('/users/:id/invitation', {
+    config: { access: { module, permission: 'users.write' } },
+    schema: {
+      tags,
+      summary: 'Send a user without a password a new invitation e-mail (earlier links stop working)',
+      params: IdParams,
+      response: { 202: Type.Object({ userId: Uuid, expiresAt: Timestamp, messageId: Uuid }) },
+    },
+  }, async (req, reply) => {
+    reply.code(202);
+    return identity.reinvite(req.ctx, req.params.id);
+  });
 
   app.get('/roles', {
     config: { access: { module, permission: 'roles.read' } },

@@ -2,12 +2,14 @@ import type { Kysely } from 'kysely';
 import { principalOf, type TenantContext } from '../../kernel/context.js';
 import type { AnyDB } from '../../kernel/db/database.js';
 import { AppError, notFound, persisting } from '../../kernel/errors.js';
+import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import type { SystemRole } from '../../kernel/modules/manifest.js';
+import type { MailQueue } from '../../kernel/mail/queue.js';
 import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
 import { hashPassword, verifyDecoy, verifyPassword } from '../../kernel/security/passwords.js';
 import { RefreshTokens } from '../../kernel/security/refresh-tokens.js';
-import type { TokenService } from '../../kernel/security/tokens.js';
+import { hashToken, newRefreshToken, type TokenService } from '../../kernel/security/tokens.js';
 import type { ModuleHost } from '../module-host.js';
 import type { RolePermissionCache } from '../role-cache.js';
 import { IdentityRepository, type UserRow } from './identity.repository.js';
@@ -18,6 +20,19 @@ export interface IdentityDeps {
   throttle: LoginThrottle;
   roles: RolePermissionCache;
   modules: ModuleHost;
+  /** Queues e-mail in the request's transaction (the mail module). */
+  mail: MailQueue;
+  /** Seconds an invitation link stays valid. */
+  invitationTtl: number;
+}
+
+/** What `user.invited` carries. The token is not in it: it exists only in the e-mail. */
+export interface UserInvitedData {
+  userId: string;
+  email: string;
+  name: string;
+  invitedBy: string | null;
+  expiresAt: string;
 }
 
 const SYSTEM_ROLE_NAMES: Record<SystemRole, { name: string; description: string }> = {
@@ -119,7 +134,7 @@ export class IdentityService {
     const user = await repo.findUser(principal.userId);
     if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
     const roles = (await repo.roleKeysOf([user.id])).get(user.id) ?? [];
-    const licensed = [...this.deps.modules.alwaysLicensed, ...ctx.licence.claims.modules.filter((m) => this.deps.modules.has(m))];
+    const licensed = [...this.deps.modules.visibleAlwaysLicensed, ...ctx.licence.claims.modules.filter((m) => this.deps.modules.has(m))];
     return {
       user: view(user, roles),
       roles,
@@ -171,7 +186,58 @@ export class IdentityService {
       memberId: input.memberId ?? null,
     });
     await repo.setUserRoles(ctx.tenant.id, user.id, roles.map((r) => r.id));
+    // Without a password the user is invited: an e-mail with a link to choose one.
+    if (!passwordHash) await this.#invite(ctx, repo, user);
     return view(user, roles.map((r) => r.key).sort());
+  }
+
+  /**
+   * Issues an invitation: a single-use token (only its hash is kept) replacing any earlier
+   * one, the `user.invited` event, and the e-mail that carries the token, all in the
+   * request's transaction. The e-mail is sent by a worker once the transaction commits.
+   */
+  async #invite(ctx: TenantContext, repo: IdentityRepository, user: UserRow): Promise<{ expiresAt: string; messageId: string }> {
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.deps.invitationTtl * 1000);
+    // 256 random bits (base64url) and the SHA-256 we keep: the same shape as a refresh token.
+    const { token, hash } = newRefreshToken();
+    const invitedBy = ctx.principal?.userId ?? null;
+    await repo.revokeTokens(user.id, 'invitation', now);
+    await repo.insertToken(ctx.tenant.id, { userId: user.id, purpose: 'invitation', hash, expiresAt, createdBy: invitedBy });
+    const inviter = invitedBy ? await repo.findUser(invitedBy) : undefined;
+    await emit(ctx, 'user.invited', { userId: user.id, email: user.email, name: user.name, invitedBy, expiresAt: expiresAt.toISOString() } satisfies UserInvitedData);
+    const mail = await this.deps.mail.queue(ctx, {
+      kind: 'invitation',
+      to: { email: user.email, name: user.name },
+      data: { inviterName: inviter?.name ?? null, expiresAt: expiresAt.toISOString() },
+      secrets: { token },
+    });
+    return { expiresAt: expiresAt.toISOString(), messageId: mail.id };
+  }
+
+  /** Sends a new invitation to a user who has not chosen a password yet; earlier links stop working. */
+  async reinvite(ctx: TenantContext, id: string) {
+    const repo = new IdentityRepository(ctx.db);
+    const user = await repo.findUser(id);
+    if (!user) throw notFound('The user');
+    if (user.password_hash) throw new AppError('invalid_state', 'The user has a password already: there is nothing to invite them to');
+    if (user.status !== 'active') throw new AppError('invalid_state', 'The user is disabled');
+    if ((await repo.roleKeysOf([id])).get(id)?.includes('owner')) this.#requireOwner(ctx);
+    return { userId: id, ...(await this.#invite(ctx, repo, user)) };
+  }
+
+  /** Spends an invitation token and sets the user's password. */
+  async acceptInvitation(ctx: TenantContext, token: string, password: string): Promise<void> {
+    const repo = new IdentityRepository(ctx.db);
+    const now = new Date();
+    const spent = await repo.consumeToken('invitation', hashToken(token), now);
+    const user = spent ? await repo.findUser(spent.user_id) : undefined;
+    // Unknown, expired and spent tokens get one answer; the transaction rolls back.
+    // A user who has a password by now (an administrator set one) is past the invitation.
+    if (!user || user.status !== 'active' || user.password_hash) throw new AppError('invalid_token', 'The invitation is not valid: it may have expired or been used already');
+    await repo.updateUser(user.id, { password_hash: await hashPassword(password) });
+    await repo.revokeTokens(user.id, 'invitation', now);
+    ctx.log.info({ user: user.id }, 'invitation accepted');
   }
 
   async updateUser(ctx: TenantContext, id: string, patch: { name?: string; status?: 'active' | 'disabled'; password?: string; roles?: string[]; memberId?: string | null }): Promise<UserView> {

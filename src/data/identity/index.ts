@@ -1,8 +1,9 @@
+import { Type } from 'typebox';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, type IdentityDeps } from './identity.service.js';
 
-export { seedIdentity } from './identity.service.js';
+export { seedIdentity, type UserInvitedData } from './identity.service.js';
 
 /** The `core` module: tenant users, roles and sessions. Every tenant has it. */
 export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: () => IdentityDeps['modules'] }): ModuleManifest {
@@ -20,6 +21,20 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: 
     ],
     defaultGrants: { manager: ['users.read', 'users.write', 'roles.read'], staff: ['users.read', 'roles.read'] },
     migrations: new URL('./migrations/', import.meta.url),
+    events: [
+      {
+        type: 'user.invited',
+        version: 1,
+        description: 'A user was created without a password and sent an invitation e-mail (also when an invitation is sent again).',
+        data: Type.Object({
+          userId: Type.String({ format: 'uuid' }),
+          email: Type.String(),
+          name: Type.String(),
+          invitedBy: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+          expiresAt: Type.String({ format: 'date-time' }),
+        }),
+      },
+    ],
     routes(app) {
       service ??= new IdentityService({ ...deps, modules: deps.modules() });
       identityRoutes(app, service);

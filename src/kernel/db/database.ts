@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
@@ -91,16 +92,37 @@ interface BoundConnection {
   pendingTenant: string | null;
 }
 
+const MAX_PREPARED = 500;
+const prepared = new WeakMap<pg.PoolClient, Map<string, string>>();
+
+/**
+ * Names the statement so that the server parses and plans it once per connection. Kysely's
+ * SQL for a given call site is always the same text, so a connection sees a bounded set; past
+ * MAX_PREPARED a connection stops preparing new ones.
+ */
+function statementName(client: pg.PoolClient, text: string): { name?: string } {
+  let names = prepared.get(client);
+  if (!names) prepared.set(client, (names = new Map()));
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size >= MAX_PREPARED) return {};
+    name = `cy_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return { name };
+}
+
 /** A Kysely that runs every query on one pooled connection, for tenant transactions. */
 function bindKysely(client: pg.PoolClient): BoundConnection {
   const bound: BoundConnection = { kysely: undefined as never, pendingTenant: null };
   const connection = {
     query(text: string, values: unknown[]) {
+      const query = { text, ...statementName(client, text) };
       const tenantId = bound.pendingTenant;
-      if (tenantId === null) return client.query(text, values);
+      if (tenantId === null) return client.query({ ...query, values });
       bound.pendingTenant = null;
       return new Promise<pg.QueryResult>((resolve, reject) => {
-        client.query(new TenantBoundQuery(tenantId, text, values, (error, result) => (error ? reject(error) : resolve(result))));
+        client.query(new TenantBoundQuery(tenantId, query, values, (error, result) => (error ? reject(error) : resolve(result))));
       });
     },
     release: () => undefined,

@@ -29,6 +29,8 @@ export interface ModuleManifest {
   routes(app: HttpApp): void;
   /** Always licensed (identity and the like), whatever the plan. */
   alwaysLicensed?: boolean;
+  /** Plumbing with nothing for a user to use (the outbox, idempotency keys): not listed in /me. */
+  infrastructure?: boolean;
   /** Event types this module emits (the event catalogue). */
   events?: EventDefinition[];
   /** Kinds of background job this module runs. */

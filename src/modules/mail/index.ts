@@ -1,0 +1,63 @@
+import { Type } from 'typebox';
+import type { TenantInfo } from '../../kernel/context.js';
+import type { MailQueue } from '../../kernel/mail/queue.js';
+import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
+import { mailRoutes } from './mail.routes.js';
+import { MAIL_QUEUED, MailService, type MailDeps, type MailQueuedData } from './mail.service.js';
+
+export { MAIL_QUEUED, type MailQueuedData } from './mail.service.js';
+
+/**
+ * A tenant's web address for links in messages: `https://{slug}.{base domain}`, or on a
+ * `localhost` base domain `http://{slug}.localhost:{port}` (development).
+ */
+export function tenantUrlFor(baseDomain: string, port: number): (tenant: TenantInfo) => string {
+  return (tenant) => (baseDomain === 'localhost' ? `http://${tenant.slug}.localhost:${port}` : `https://${tenant.slug}.${baseDomain}`);
+}
+
+/**
+ * The `mail` module: outgoing e-mail (queued in the request, sent by a worker), the delivery
+ * log and per-tenant templates. Always licensed: account e-mail (invitations, password
+ * resets) must reach every tenant's users whatever its plan.
+ */
+export function createMailModule(deps: MailDeps): { module: ModuleManifest; queue: MailQueue; service: MailService } {
+  const service = new MailService(deps);
+  const module = defineModule({
+    key: 'mail',
+    name: 'E-mail',
+    description: 'Outgoing e-mail: templates with the tenant’s branding, sending from workers, the delivery log.',
+    dependencies: [],
+    alwaysLicensed: true,
+    permissions: [
+      { key: 'mail.read', description: 'See the e-mail delivery log and templates' },
+      { key: 'mail.write', description: 'Send failed e-mail again' },
+      { key: 'mail.templates.write', description: 'Replace e-mail templates with the tenant’s own, or go back to the defaults' },
+    ],
+    defaultGrants: { manager: ['mail.read', 'mail.write', 'mail.templates.write'] },
+    migrations: new URL('./migrations/', import.meta.url),
+    events: [
+      {
+        type: MAIL_QUEUED,
+        version: 1,
+        description: 'An e-mail was queued; a worker renders and sends it.',
+        data: Type.Object({ messageId: Type.String({ format: 'uuid' }), kind: Type.String() }),
+      },
+    ],
+    subscribers: [
+      {
+        name: 'mail.send',
+        events: [MAIL_QUEUED],
+        async handle(event, ctx) {
+          const data = event.data as Partial<MailQueuedData>;
+          if (!event.tenantId || typeof data.messageId !== 'string') {
+            ctx.log.warn({ event: event.id }, 'mail.queued without a tenant or message id: ignored');
+            return;
+          }
+          await service.deliver(event.tenantId, data.messageId, ctx);
+        },
+      },
+    ],
+    routes: (app) => mailRoutes(app, service),
+  });
+  return { module, queue: service, service };
+}

@@ -1,0 +1,32 @@
+import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
+import { webhookEvents } from './webhooks.events.js';
+import { webhooksRoutes } from './webhooks.routes.js';
+import { WebhooksService } from './webhooks.service.js';
+import { webhookWorkers, type WorkerOptions } from './webhooks.worker.js';
+
+export { DELIVER_JOB, FAN_OUT_SUBSCRIBER, webhookWorkers, type DeliverJobData, type WorkerOptions } from './webhooks.worker.js';
+export { DELIVERY_REQUESTED_EVENT, ENDPOINT_DISABLED_EVENT, TEST_EVENT } from './webhooks.events.js';
+
+export type WebhooksModuleOptions = WorkerOptions;
+
+/** The `webhooks` module: tenant endpoints that receive the tenant's events, signed per Standard Webhooks. */
+export function webhooksModule(options: WebhooksModuleOptions): ModuleManifest {
+  const service = new WebhooksService(options);
+  const workers = webhookWorkers(options);
+  return defineModule({
+    key: 'webhooks',
+    name: 'Webhooks',
+    description: "Signed HTTP callbacks of the tenant's events to its other systems, retried and recorded.",
+    dependencies: ['core', 'events'],
+    permissions: [
+      { key: 'webhooks.read', description: 'See webhook endpoints and their delivery history' },
+      { key: 'webhooks.write', description: 'Register, change and remove webhook endpoints, rotate their secrets, send tests and retry deliveries' },
+    ],
+    defaultGrants: { manager: ['webhooks.read', 'webhooks.write'], staff: ['webhooks.read'] },
+    migrations: new URL('./migrations/', import.meta.url),
+    routes: (app) => webhooksRoutes(app, service),
+    events: webhookEvents,
+    jobs: [workers.deliver],
+    subscribers: [workers.fanOut],
+  });
+}

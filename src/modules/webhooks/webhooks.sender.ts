@@ -1,0 +1,119 @@
+import { performance } from 'node:perf_hooks';
+import { Agent, request } from 'undici';
+import { classifyAddress, DestinationRefusedError, guardedLookup, ipLiteral, type Resolver } from './webhooks.ssrf.js';
+
+/** Bytes of a receiver's response body that are kept with an attempt. */
+export const RESPONSE_BODY_LIMIT = 1024;
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+export interface SenderOptions {
+  /** Let webhooks reach loopback, private and link-local addresses (COURTYARD_WEBHOOKS_ALLOW_PRIVATE). */
+  allowPrivate: boolean;
+  /** Time for the whole attempt: connect, response headers and the kept part of the body. */
+  timeoutMs?: number;
+  /** Name resolution (tests inject one). */
+  resolve?: Resolver;
+}
+
+/** What one HTTP attempt gave: a response, or why there was none. */
+export interface AttemptResult {
+  statusCode: number | null;
+  /** The first RESPONSE_BODY_LIMIT bytes of the response body, as text. */
+  responseBody: string | null;
+  retryAfter: string | null;
+  durationMs: number;
+  error: string | null;
+}
+
+// PostgreSQL text cannot hold NUL; a receiver's body may.
+const storable = (s: string) => s.replaceAll('\u0000', '');
+
+function describeError(error: unknown, timeoutMs: number, timedOut: boolean): string {
+  if (timedOut) return `timed out after ${timeoutMs} ms`;
+  let e = error as (Error & { code?: string; cause?: unknown }) | undefined;
+  // undici wraps socket errors: the refusal of our own lookup is the cause worth telling.
+  for (let depth = 0; e && depth < 4; depth++) {
+    if (e instanceof DestinationRefusedError) return `refused: ${e.message}`;
+    if (!e.cause) break;
+    e = e.cause as typeof e;
+  }
+  const top = error as Error & { code?: string };
+  return storable(`${top.code ? `${top.code}: ` : ''}${top.message}`).slice(0, 500);
+}
+
+/**
+ * Sends webhook requests: POST, JSON, no redirects followed (a 3xx is answered as it is),
+ * a deadline for the whole attempt, and, unless private destinations are allowed, a
+ * connection only to addresses that were checked after resolution (the agent's lookup).
+ */
+export class WebhookSender {
+  readonly timeoutMs: number;
+  readonly #agent: Agent;
+
+  constructor(private readonly options: SenderOptions) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#agent = new Agent({
+      connect: { lookup: guardedLookup({ allowPrivate: options.allowPrivate, resolve: options.resolve }), timeout: this.timeoutMs },
+      headersTimeout: this.timeoutMs,
+      bodyTimeout: this.timeoutMs,
+      keepAliveTimeout: 4_000,
+    });
+  }
+
+  async send(url: string, headers: Record<string, string>, body: string): Promise<AttemptResult> {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    const failed = (error: string): AttemptResult => ({ statusCode: null, responseBody: null, retryAfter: null, durationMs: elapsed(), error });
+
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      return failed('the URL is not valid');
+    }
+    // A literal address skips name resolution, and with it the lookup's check.
+    const literal = ipLiteral(target);
+    const literalClass = literal && !this.options.allowPrivate ? classifyAddress(literal) : null;
+    if (literal && literalClass) return failed(`refused: ${new DestinationRefusedError(literal, literalClass).message}`);
+
+    const abort = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, this.timeoutMs);
+    try {
+      const res = await request(target, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'user-agent': 'Courtyard-Webhooks/1', ...headers },
+        body,
+        dispatcher: this.#agent,
+        signal: abort.signal,
+      });
+      const chunks: Buffer[] = [];
+      let kept = 0;
+      try {
+        for await (const chunk of res.body as AsyncIterable<Buffer>) {
+          chunks.push(chunk);
+          kept += chunk.length;
+          if (kept >= RESPONSE_BODY_LIMIT) break;
+        }
+      } finally {
+        if (kept >= RESPONSE_BODY_LIMIT) res.body.destroy();
+      }
+      const responseBody = storable(Buffer.concat(chunks).subarray(0, RESPONSE_BODY_LIMIT).toString('utf8'));
+      const retryAfter = res.headers['retry-after'];
+      const status = res.statusCode;
+      const error = status >= 300 && status < 400 ? `redirect (${status}${res.headers.location ? ` to ${String(res.headers.location)}` : ''}) not followed` : status >= 200 && status < 300 ? null : `HTTP ${status}`;
+      return { statusCode: status, responseBody, retryAfter: Array.isArray(retryAfter) ? (retryAfter[0] ?? null) : (retryAfter ?? null), durationMs: elapsed(), error: error && storable(error).slice(0, 500) };
+    } catch (error) {
+      return failed(describeError(error, this.timeoutMs, timedOut));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#agent.close();
+  }
+}

@@ -1,0 +1,128 @@
+import type { TenantContext } from '../../kernel/context.js';
+import { AppError, fieldError, notFound } from '../../kernel/errors.js';
+import { emit } from '../../kernel/events/outbox.js';
+import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
+import { newId } from '../../kernel/ids.js';
+import { DELIVERY_REQUESTED_EVENT, payloadOf, TEST_EVENT } from './webhooks.events.js';
+import { toDelivery, toEndpoint, WebhooksRepository, type DeliveryRow } from './webhooks.repository.js';
+import type { CreateWebhookEndpoint, ListDeliveriesQuery, ListEndpointsQuery, UpdateWebhookEndpoint, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from './webhooks.schemas.js';
+import { newSecret, ROTATION_OVERLAP_MS } from './webhooks.signing.js';
+import { describeAddressClass, DestinationRefusedError, ipLiteral, resolvePublic, type Resolver } from './webhooks.ssrf.js';
+
+/** Endpoints a tenant may register: each event fans out to every one of them. */
+export const MAX_ENDPOINTS = 50;
+
+export interface DestinationPolicy {
+  /** COURTYARD_WEBHOOKS_ALLOW_PRIVATE: loopback, private and link-local destinations are allowed. */
+  allowPrivate: boolean;
+  resolve?: Resolver;
+}
+
+/**
+ * Checks a webhook URL as the tenant gives it: http or https, no credentials, and (unless
+ * private destinations are allowed) a host whose every address is public. Returns the URL
+ * normalised (`http://2130706433/` is `http://127.0.0.1/`, and refused as such).
+ */
+export async function checkWebhookUrl(raw: string, policy: DestinationPolicy): Promise<string> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw fieldError('url', 'is not a valid URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fieldError('url', 'must be an http or https URL');
+  if (url.username || url.password) throw fieldError('url', 'must not contain credentials; use the signature to authenticate deliveries');
+  if (!url.hostname) throw fieldError('url', 'has no host');
+  if (!policy.allowPrivate) {
+    try {
+      await resolvePublic(ipLiteral(url) ?? url.hostname, policy.resolve);
+    } catch (error) {
+      if (error instanceof DestinationRefusedError) throw fieldError('url', `points to ${error.address}, ${describeAddressClass(error.addressClass)}: webhooks may not be sent there`);
+      throw fieldError('url', `the host ${url.hostname} could not be resolved`);
+    }
+  }
+  return url.href;
+}
+
+const endpointCursor = (e: WebhookEndpoint) => [e.id];
+const deliveryCursor = (d: WebhookDelivery) => [d.id];
+
+/** Webhook endpoints and their deliveries, for requests. Deliveries themselves are made by the worker (webhooks.worker.ts). */
+export class WebhooksService {
+  constructor(private readonly policy: DestinationPolicy) {}
+
+  async listEndpoints(ctx: TenantContext, query: ListEndpointsQuery & { limit: number }) {
+    const after = decodeCursor(query.cursor, 1);
+    const rows = await new WebhooksRepository(ctx.db).listEndpoints(query.limit, (after?.[0] as string | undefined) ?? null);
+    return pageOf(rows.map(toEndpoint), query.limit, endpointCursor);
+  }
+
+  async getEndpoint(ctx: TenantContext, id: string): Promise<WebhookEndpoint> {
+    const row = await new WebhooksRepository(ctx.db).findEndpoint(id);
+    if (!row) throw notFound('The webhook endpoint');
+    return toEndpoint(row);
+  }
+
+  async createEndpoint(ctx: TenantContext, input: CreateWebhookEndpoint): Promise<WebhookEndpointWithSecret> {
+    const url = await checkWebhookUrl(input.url, this.policy);
+    const repo = new WebhooksRepository(ctx.db);
+    await repo.lockForCreate(ctx.tenant.id);
+    if ((await repo.countEndpoints()) >= MAX_ENDPOINTS) throw new AppError('unprocessable', `A tenant may register at most ${MAX_ENDPOINTS} webhook endpoints`, { limit: MAX_ENDPOINTS });
+    const row = await repo.insertEndpoint(ctx.tenant.id, { url, events: [...new Set(input.events)], description: input.description ?? '', enabled: input.enabled ?? true, secret: newSecret() });
+    return { ...toEndpoint(row), secret: row.secret };
+  }
+
+  async updateEndpoint(ctx: TenantContext, id: string, patch: UpdateWebhookEndpoint): Promise<WebhookEndpoint> {
+    const url = patch.url === undefined ? undefined : await checkWebhookUrl(patch.url, this.policy);
+    const row = await new WebhooksRepository(ctx.db).updateEndpoint(id, { ...patch, url, events: patch.events && [...new Set(patch.events)] });
+    if (!row) throw notFound('The webhook endpoint');
+    return toEndpoint(row);
+  }
+
+  async deleteEndpoint(ctx: TenantContext, id: string): Promise<void> {
+    if (!(await new WebhooksRepository(ctx.db).deleteEndpoint(id))) throw notFound('The webhook endpoint');
+  }
+
+  /** A new secret; the old one keeps signing next to it for ROTATION_OVERLAP_MS (a second rotation ends that at once). */
+  async rotateSecret(ctx: TenantContext, id: string, now = new Date()): Promise<WebhookEndpointWithSecret> {
+    const row = await new WebhooksRepository(ctx.db).rotateSecret(id, newSecret(), new Date(now.getTime() + ROTATION_OVERLAP_MS));
+    if (!row) throw notFound('The webhook endpoint');
+    return { ...toEndpoint(row), secret: row.secret };
+  }
+
+  /** Queues a `webhook.test` message to one endpoint. */
+  async sendTest(ctx: TenantContext, id: string, now = new Date()): Promise<WebhookDelivery> {
+    const repo = new WebhooksRepository(ctx.db);
+    const endpoint = await repo.findEndpoint(id);
+    if (!endpoint) throw notFound('The webhook endpoint');
+    if (!endpoint.enabled) throw new AppError('invalid_state', 'The webhook endpoint is disabled; enable it first');
+    const data = { endpointId: id, message: 'This is a test message from Courtyard.' };
+    const delivery = await repo.insertDelivery(ctx.tenant.id, { endpointId: id, eventId: newId(), eventType: TEST_EVENT, payload: payloadOf(TEST_EVENT, now.toISOString(), data) }, now);
+    await emit(ctx, DELIVERY_REQUESTED_EVENT, { deliveryId: delivery.id });
+    return toDelivery(delivery, []);
+  }
+
+  async listDeliveries(ctx: TenantContext, endpointId: string, query: ListDeliveriesQuery & { limit: number }) {
+    const repo = new WebhooksRepository(ctx.db);
+    if (!(await repo.findEndpoint(endpointId))) throw notFound('The webhook endpoint');
+    const before = decodeCursor(query.cursor, 1);
+    const rows = await repo.listDeliveries(endpointId, query, (before?.[0] as string | undefined) ?? null);
+    return pageOf(await this.#withAttempts(repo, rows), query.limit, deliveryCursor);
+  }
+
+  /** Queues another attempt of a delivery now, whatever its state (a succeeded one is sent again: a replay). */
+  async retryDelivery(ctx: TenantContext, id: string, now = new Date()): Promise<WebhookDelivery> {
+    const repo = new WebhooksRepository(ctx.db);
+    const found = await repo.lockDelivery(id);
+    if (!found) throw notFound('The webhook delivery');
+    if (!found.endpoint.enabled) throw new AppError('invalid_state', 'The webhook endpoint is disabled; enable it first');
+    const row = (await repo.requeue(id, now))!;
+    await emit(ctx, DELIVERY_REQUESTED_EVENT, { deliveryId: id });
+    return (await this.#withAttempts(repo, [row]))[0]!;
+  }
+
+  async #withAttempts(repo: WebhooksRepository, rows: DeliveryRow[]): Promise<WebhookDelivery[]> {
+    const attempts = await repo.attemptsOf(rows.map((r) => r.id));
+    return rows.map((r) => toDelivery(r, attempts.get(r.id) ?? []));
+  }
+}

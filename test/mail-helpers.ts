@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import type { AnyDB } from '../src/kernel/db/database.js';
+import type { DomainEvent } from '../src/kernel/events/event.js';
+import type { EventSubscriber, JobContext } from '../src/kernel/jobs/job.js';
+import type { Platform } from '../src/platform.js';
+
+/** A real SMTP server (the `smtp-server` package) on a free local port, keeping what it receives. */
+export interface TestSmtp {
+  url: string;
+  received: { envelope: { from: string; to: string[] }; raw: Buffer; parsed: ParsedMail }[];
+  /** Refuse every recipient with this reply until cleared. */
+  refuseRecipients: { code: number; message: string } | null;
+  close(): Promise<void>;
+}
+
+export async function startSmtp(): Promise<TestSmtp> {
+  const state: TestSmtp = {
+    url: '',
+    received: [],
+    refuseRecipients: null,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(_address, _session, callback) {
+      const refusal = state.refuseRecipients;
+      if (!refusal) return callback();
+      const error = new Error(refusal.message) as Error & { responseCode: number };
+      error.responseCode = refusal.code;
+      return callback(error);
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        simpleParser(raw)
+          .then((parsed) => {
+            state.received.push({
+              envelope: { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) },
+              raw,
+              parsed,
+            });
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  state.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  return state;
+}
+
+/**
+ * A job context built from the platform's own parts (registry and tenant router), as a
+ * worker has it. Until the relay runs in tests, handlers are called with this directly.
+ */
+export function jobContext(platform: Platform, now: () => Date = () => new Date()): JobContext {
+  return {
+    queue: { send: async () => null },
+    log: platform.log,
+    now,
+    async tenantTransaction<T>(tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T> {
+      const tenant = await platform.registry.byIdOrSlug(tenantId);
+      if (!tenant) throw new Error(`no tenant ${tenantId}`);
+      return platform.router.tenantTransaction(tenant, fn);
+    },
+  };
+}
+
+export function tenantTransaction<T>(platform: Platform, tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T> {
+  return jobContext(platform).tenantTransaction(tenantId, fn);
+}
+
+export function mailSubscriber(platform: Platform): EventSubscriber {
+  const subscriber = platform.modules.get('mail')?.subscribers?.find((s) => s.events.includes('mail.queued'));
+  if (!subscriber) throw new Error('the mail module has no mail.queued subscriber');
+  return subscriber;
+}
+
+/** Takes a tenant's outbox rows of the given types out of the outbox, as the relay does, as events. */
+export async function takeEvents(platform: Platform, tenantId: string, types: string[]): Promise<DomainEvent[]> {
+  const rows = await tenantTransaction(platform, tenantId, (db) =>
+    db.deleteFrom('outbox').where('type', 'in', types).returning(['id', 'type', 'tenant_id', 'version', 'data', 'occurred_at']).execute(),
+  );
+  return rows
+    .map((r) => ({
+      id: r.id as string,
+      type: r.type as string,
+      tenantId: r.tenant_id as string,
+      occurredAt: new Date(r.occurred_at as string).toISOString(),
+      version: r.version as number,
+      data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as unknown,
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** Relays the tenant's waiting `mail.queued` events to the mail module's subscriber; returns them. */
+export async function relayMail(platform: Platform, tenantId: string, ctx: JobContext = jobContext(platform)): Promise<DomainEvent[]> {
+  const events = await takeEvents(platform, tenantId, ['mail.queued']);
+  for (const event of events) await mailSubscriber(platform).handle(event, ctx);
+  return events;
+}
+
+/** The `.eml` file the file mailer wrote for a message (no SMTP_URL), parsed. */
+export async function readMailFile(dataDir: string, messageId: string): Promise<ParsedMail> {
+  return simpleParser(await readFile(join(dataDir, 'mail', `${messageId}.eml`)));
+}
