@@ -3,7 +3,7 @@ import { createPlatform, type Platform } from '../src/platform.js';
 import { startPlatform, testConfig, type TestPlatform, type TestTenant } from './helpers.js';
 
 // Several processes share one PostgreSQL server; PGlite serves one process, so this suite
-// exists only when the tests run on PostgreSQL.
+// runs only on PostgreSQL (vitest.config.ts leaves the file out otherwise).
 const onPostgres = Boolean(process.env.DATABASE_URL);
 
 async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
