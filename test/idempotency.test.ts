@@ -263,15 +263,21 @@ describe('idempotency keys', () => {
     expect(await countMembers('Expired')).toBe(2);
   });
 
-  it('sweeps expired keys of the tenant when a claim is made, and leaves live ones', async () => {
+  it('sweeps every tenant’s expired keys on the hourly schedule, and leaves live ones', async () => {
     const live = randomUUID();
     const old = randomUUID();
     await create('Swept', live);
     await create('Swept', old, { body: member('Swept', { firstName: 'Old' }) });
     await updateKey(oak, old, { expires_at: sql`now() - interval '1 second'` });
-    const keys = new IdempotencyKeys(t.platform.router, { cleanupRate: 1 });
-    const tenant = { id: oak.id, placement: 'pooled' as const, databaseName: null };
-    await keys.claim(tenant, { tenantId: oak.id, principal: randomUUID(), key: randomUUID() }, 'another request');
+    // What a tick of the schedule does: one sweep job per tenant, once per tick.
+    const jobs = t.platform.jobs;
+    const tick = randomUUID();
+    expect(await jobs.fanOut('idempotency.sweep', tick)).toBeGreaterThanOrEqual(1);
+    expect(await jobs.fanOut('idempotency.sweep', tick)).toBe(0);
+    const schedules = await t.platform.main.session((s) => s.rows<{ name: string; cron: string }>('SELECT name, cron FROM pgboss.schedule', []));
+    expect(schedules).toContainEqual({ name: 'tick.idempotency.sweep', cron: '17 * * * *' });
+    const sweep = t.platform.modules.get('idempotency')!.jobs!.find((j) => j.name === 'idempotency.sweep')!;
+    await sweep.handler({ id: randomUUID(), name: sweep.name, data: { tenantId: oak.id }, retryCount: 0 }, jobs.context());
     expect(await keyRows(oak, old)).toHaveLength(0);
     expect(await keyRows(oak, live)).toHaveLength(1);
   });
@@ -295,7 +301,7 @@ describe('idempotency keys', () => {
 
   it('rolls back the writes of a request whose claim was taken over meanwhile, so the work is done once', async () => {
     // Leases that have run out as soon as they are taken: the second claim takes the key over.
-    const keys = new IdempotencyKeys(t.platform.router, { leaseMs: -1000, cleanupRate: 0 });
+    const keys = new IdempotencyKeys(t.platform.router, { leaseMs: -1000 });
     const tenant = { id: oak.id, placement: 'pooled' as const, databaseName: null };
     const ref = { tenantId: oak.id, principal: randomUUID(), key: randomUUID() };
     const slow = await keys.claim(tenant, ref, 'same request');

@@ -11,6 +11,7 @@ import type { TenantRegistry } from '../tenant-registry.js';
 
 export const DEAD_LETTER_QUEUE = 'courtyard.dead-letter';
 const SUBSCRIBER_PREFIX = 'event.';
+const TICK_PREFIX = 'tick.';
 const RELAY_BATCH = 500;
 const DEFAULT_RETRY = { limit: 8, delaySeconds: 5 };
 
@@ -83,7 +84,15 @@ export class JobRuntime implements JobQueue {
   async #start(): Promise<void> {
     await this.#boss.start();
     await this.#ensureQueue(DEAD_LETTER_QUEUE);
-    for (const job of this.#jobs.values()) await this.#ensureQueue(job.name, job.retry);
+    for (const job of this.#jobs.values()) {
+      await this.#ensureQueue(job.name, job.retry);
+      if (!job.schedule) continue;
+      // pg-boss fires the schedule once per tick across all workers; a per-tenant schedule
+      // fires a tick job that fans out.
+      const target = job.schedule.perTenant ? TICK_PREFIX + job.name : job.name;
+      if (job.schedule.perTenant) await this.#ensureQueue(target);
+      await this.#boss.schedule(target, job.schedule.cron, {}, { tz: 'UTC' });
+    }
     for (const sub of this.#subscribers) await this.#ensureQueue(SUBSCRIBER_PREFIX + sub.name, sub.retry);
   }
 
@@ -92,6 +101,9 @@ export class JobRuntime implements JobQueue {
     await this.ready();
     for (const job of this.#jobs.values()) {
       await this.#boss.work<object>(job.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([j]) => this.#run(job.handler.bind(job), j!));
+      if (job.schedule?.perTenant) {
+        await this.#boss.work<object>(TICK_PREFIX + job.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([tick]) => void (await this.fanOut(job.name, tick!.id)));
+      }
     }
     for (const sub of this.#subscribers) {
       await this.#boss.work<DomainEvent>(SUBSCRIBER_PREFIX + sub.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([j]) =>
@@ -106,6 +118,7 @@ export class JobRuntime implements JobQueue {
     const def = this.#jobs.get(name);
     return this.#boss.send(name, data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.singletonSeconds ? { singletonSeconds: options.singletonSeconds } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       retryLimit: options.retryLimit ?? def?.retry?.limit ?? DEFAULT_RETRY.limit,
       retryDelay: def?.retry?.delaySeconds ?? DEFAULT_RETRY.delaySeconds,
@@ -130,6 +143,21 @@ export class JobRuntime implements JobQueue {
       await this.#started.catch(() => undefined);
       await this.#boss.stop({ graceful: true, wait: true, timeout: timeoutMs });
     }
+  }
+
+  /**
+   * One job of `name` per active or suspended tenant, data `{tenantId}`, keyed by the tick so
+   * that a repeated tick sends nothing twice. Returns how many were queued.
+   */
+  async fanOut(name: string, tickId: string): Promise<number> {
+    await this.ready();
+    const tenants = await this.options.main.kysely.selectFrom('control.tenants').select('id').where('status', 'in', ['active', 'suspended']).execute();
+    let sent = 0;
+    for (const t of tenants) {
+      // Ticks are at most a minute apart: one job per tenant and tick within a minute's slot.
+      if (await this.send(name, { tenantId: t.id }, { singletonKey: `${t.id}:${tickId}`, singletonSeconds: 60, tenantId: t.id })) sent++;
+    }
+    return sent;
   }
 
   /** Queue counts by state and the oldest waiting job's age, for operators. */

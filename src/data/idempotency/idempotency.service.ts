@@ -13,12 +13,9 @@ export interface IdempotencyOptions {
   leaseMs: number;
   /** How long a completed response is kept (at least 24 h: the documented promise). */
   ttlMs: number;
-  /** Share of claims that also delete a batch of the tenant's expired keys (0..1). */
-  cleanupRate: number;
 }
 
-export const IDEMPOTENCY_DEFAULTS: IdempotencyOptions = { leaseMs: 60_000, ttlMs: 24 * 60 * 60_000, cleanupRate: 0.05 };
-const CLEANUP_BATCH = 100;
+export const IDEMPOTENCY_DEFAULTS: IdempotencyOptions = { leaseMs: 60_000, ttlMs: 24 * 60 * 60_000 };
 
 /** What a request may do with its key: run (holding `claim`), or answer the stored response. */
 export type Claim = { kind: 'claimed'; ref: KeyRef; claim: string } | { kind: 'replay'; response: StoredResponse };
@@ -69,12 +66,10 @@ export class IdempotencyKeys {
    * `request_in_progress` (the first request with this key still runs).
    */
   async claim(tenant: TenantLocation, ref: KeyRef, fingerprint: string): Promise<Claim> {
-    const { leaseMs, ttlMs, cleanupRate } = this.options;
+    const { leaseMs, ttlMs } = this.options;
     const claim = newId();
     return this.router.tenantTransaction(tenant, async (db) => {
       const repo = new IdempotencyRepository(db);
-      // A scheduled job will do this once the job queue exists; until then claims sweep.
-      if (cleanupRate > 0 && Math.random() < cleanupRate) await repo.deleteExpired(ref.tenantId, CLEANUP_BATCH);
       // Twice at most: a row released between the insert and the lock is simply gone.
       for (let attempt = 0; attempt < 2; attempt++) {
         if (await repo.insert(ref, fingerprint, claim, leaseMs, ttlMs)) return { kind: 'claimed', ref, claim };

@@ -1,4 +1,6 @@
+import type { Job, JobDefinition } from '../../kernel/jobs/job.js';
 import { defineModule } from '../../kernel/modules/manifest.js';
+import { IdempotencyRepository } from './idempotency.repository.js';
 
 export { IdempotencyKeyHeaders, IDEMPOTENCY_KEY_HEADER, MAX_KEY_LENGTH, REPLAYED_HEADER } from './idempotency.schemas.js';
 export { IDEMPOTENCY_DEFAULTS, IdempotencyKeys, requestFingerprint, type Claim, type Claimed, type IdempotencyOptions, type StoredResponse } from './idempotency.service.js';
@@ -19,4 +21,19 @@ export const idempotencyModule = defineModule({
   defaultGrants: {},
   migrations: new URL('./migrations/', import.meta.url),
   routes: () => undefined,
+  jobs: [
+    {
+      name: 'idempotency.sweep',
+      schedule: { cron: '17 * * * *', perTenant: true },
+      retry: { limit: 3, delaySeconds: 60 },
+      // Deletes a tenant's expired keys, in batches, so that the table holds about a day.
+      async handler(job: Job<{ tenantId: string }>, ctx) {
+        const { tenantId } = job.data;
+        let deleted: number;
+        do {
+          deleted = await ctx.tenantTransaction(tenantId, (db) => new IdempotencyRepository(db).deleteExpired(tenantId, 1_000));
+        } while (deleted === 1_000);
+      },
+    } satisfies JobDefinition<{ tenantId: string }> as JobDefinition,
+  ],
 });

@@ -4,8 +4,12 @@ import type { AnyDB } from '../db/database.js';
 import type { DomainEvent } from '../events/event.js';
 
 export interface JobOptions {
-  /** At most one job with this key is queued or active at a time (deduplication). */
+  /**
+   * Deduplication key. pg-boss enforces it on standard queues only within a time slot: give
+   * `singletonSeconds` too (one job per key and slot).
+   */
   singletonKey?: string;
+  singletonSeconds?: number;
   startAfter?: Date;
   /** Overrides the job definition's retry limit. */
   retryLimit?: number;
@@ -43,6 +47,11 @@ export interface JobDefinition<T = unknown> {
   handler(job: Job<T>, ctx: JobContext): Promise<void>;
   /** Retries after a failure, with exponential backoff and jitter from `delaySeconds`. */
   retry?: { limit: number; delaySeconds: number };
+  /**
+   * Runs on a cron schedule (UTC, minute precision). `perTenant`: each tick becomes one job per
+   * active tenant, data `{tenantId}`, once per tenant and tick however many workers run.
+   */
+  schedule?: { cron: string; perTenant: boolean };
 }
 
 /** A module's reaction to domain events: `events` may end in `*` (`member.*`, `*`). */
