@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- options]`: seeds a fresh PostgreSQL database, runs every scenario of a
- * suite one after another against it (each against its own server child process, with the
- * load generator in this process), prints a table with the ratios and writes the results as
- * JSON under bench/results/. See bench/README.md.
+ * `npm run bench [-- options]`: for every suite (or those given with --suite), seeds a fresh
+ * PostgreSQL database, runs every scenario of the suite one after another against it (each
+ * against its own server child process, with the load generator in this process), prints a
+ * table with the ratios and writes the results as JSON under bench/results/. See
+ * bench/README.md.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,20 +18,24 @@ import { summariseProfile, type ProfileSummary } from './lib/profile.js';
 import { computeRatios, formatResults } from './lib/report.js';
 import { startServer } from './lib/server.js';
 import { traceSyscalls } from './lib/syscalls.js';
-import type { RunParams, ScenarioResult } from './lib/types.js';
+import type { RunParams, ScenarioResult, WorkProbe, WorkResult } from './lib/types.js';
 import { seconds } from './lib/util.js';
-import { suites } from './suites/index.js';
+import { suites, type AnySuite } from './suites/index.js';
 
 const HELP = `npm run bench -- [options]
 
-  --suite NAME           suite to run (${Object.keys(suites).join(', ')}; default members)
-  --only a,c             run only these scenarios (ids)
-  --tenants N            tenants to seed (default 1000)
+  --suite NAME[,NAME]    suites to run, one after another, each on a fresh database
+                         (${Object.keys(suites).join(', ')}; default: all of them, in that order)
+  --only a,c             run only these scenarios (ids; needs a single --suite)
+  --tenants N            tenants to seed (default 1000; webhooks: 50)
   --members N            members per tenant (default 100)
   --service-tenants N    tenants created through TenantsService, the rest in bulk (default 3)
   --connections N        concurrent keep-alive connections of the load generator (default 32)
   --duration S           measured seconds per scenario (default 10)
   --warmup S             warm-up seconds per scenario, not measured (default 3)
+  --rate N               offered requests/s of paced scenarios (default 50; webhooks (c), (d))
+  --drain S              how long a scenario that measures work (webhook deliveries) waits
+                         after its window for the work to be done (default 30; webhooks: 45)
   --pool N               database pool size of every server (default COURTYARD_DB_POOL_MAX or 10)
   --database NAME        benchmark database, dropped and created (default courtyard_bench)
   --keep                 keep the benchmark database afterwards
@@ -45,16 +50,19 @@ const HELP = `npm run bench -- [options]
 DATABASE_URL names the PostgreSQL server (default postgres://postgres@127.0.0.1:5432/postgres);
 the role needs CREATEDB, and should be the superuser so that (b) bypasses row-level security.`;
 
+// Options without a default here take the suite's default, then the run's (DEFAULTS).
 const { values: args } = parseArgs({
   options: {
-    suite: { type: 'string', default: 'members' },
+    suite: { type: 'string' },
     only: { type: 'string' },
-    tenants: { type: 'string', default: '1000' },
-    members: { type: 'string', default: '100' },
-    'service-tenants': { type: 'string', default: '3' },
-    connections: { type: 'string', default: '32' },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
+    tenants: { type: 'string' },
+    members: { type: 'string' },
+    'service-tenants': { type: 'string' },
+    connections: { type: 'string' },
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    rate: { type: 'string' },
+    drain: { type: 'string' },
     pool: { type: 'string', default: process.env.COURTYARD_DB_POOL_MAX ?? '10' },
     database: { type: 'string', default: 'courtyard_bench' },
     keep: { type: 'boolean', default: false },
@@ -79,9 +87,15 @@ function int(name: string, raw: string, min: number): number {
   return n;
 }
 
-const suite = suites[args.suite];
-if (!suite) {
-  console.error(`no suite ${args.suite}; known: ${Object.keys(suites).join(', ')}`);
+const suiteNames = args.suite ? args.suite.split(',').map((n) => n.trim()) : Object.keys(suites);
+for (const name of suiteNames) {
+  if (!suites[name]) {
+    console.error(`no suite ${name}; known: ${Object.keys(suites).join(', ')}`);
+    process.exit(2);
+  }
+}
+if (args.only && suiteNames.length !== 1) {
+  console.error('--only names scenarios of one suite: give --suite too');
   process.exit(2);
 }
 if (!/^[a-z_][a-z0-9_]{0,62}$/.test(args.database)) {
@@ -89,21 +103,35 @@ if (!/^[a-z_][a-z0-9_]{0,62}$/.test(args.database)) {
   process.exit(2);
 }
 
-const params: RunParams = {
-  tenants: int('tenants', args.tenants, 1),
-  membersPerTenant: int('members', args.members, 1),
-  serviceTenants: int('service-tenants', args['service-tenants'], 0),
-  connections: int('connections', args.connections, 1),
-  durationSeconds: int('duration', args.duration, 1),
-  warmupSeconds: int('warmup', args.warmup, 0),
-  poolMax: int('pool', args.pool, 1),
-  profile: args.profile,
-};
+const DEFAULTS = { tenants: 1000, membersPerTenant: 100, serviceTenants: 3, connections: 32, durationSeconds: 10, warmupSeconds: 3, rate: 50, drainSeconds: 30 };
+
+/** The run's parameters for one suite: the command line, else the suite's defaults, else DEFAULTS. */
+function paramsFor(suite: AnySuite): RunParams {
+  const d = { ...DEFAULTS, ...suite.defaults };
+  const opt = (name: string, raw: string | undefined, fallback: number, min: number) => (raw === undefined ? fallback : int(name, raw, min));
+  return {
+    tenants: opt('tenants', args.tenants, d.tenants, 1),
+    membersPerTenant: opt('members', args.members, d.membersPerTenant, 1),
+    serviceTenants: opt('service-tenants', args['service-tenants'], d.serviceTenants, 0),
+    connections: opt('connections', args.connections, d.connections, 1),
+    durationSeconds: opt('duration', args.duration, d.durationSeconds, 1),
+    warmupSeconds: opt('warmup', args.warmup, d.warmupSeconds, 0),
+    poolMax: int('pool', args.pool, 1),
+    profile: args.profile,
+    rate: opt('rate', args.rate, d.rate, 1),
+    drainSeconds: opt('drain', args.drain, d.drainSeconds, 1),
+  };
+}
+
+// Check every option before anything runs.
+for (const name of suiteNames) paramsFor(suites[name]!);
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : null;
-const scenarios = suite.scenarios.filter((s) => !only || only.has(s.id));
-if (scenarios.length === 0) {
-  console.error(`no scenario matches --only ${args.only}; the suite has ${suite.scenarios.map((s) => s.id).join(', ')}`);
-  process.exit(2);
+if (only) {
+  const suite = suites[suiteNames[0]!]!;
+  if (!suite.scenarios.some((s) => only.has(s.id))) {
+    console.error(`no scenario matches --only ${args.only}; the suite has ${suite.scenarios.map((s) => s.id).join(', ')}`);
+    process.exit(2);
+  }
 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -114,8 +142,6 @@ const benchUrl = (() => {
   return u.toString();
 })();
 const resultsDir = fileURLToPath(new URL('./results/', import.meta.url));
-const startedAt = new Date();
-const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
 
 async function withServerAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: baseUrl });
@@ -131,6 +157,8 @@ interface Snapshot {
   server: { user: number; system: number };
   serverThreads: { main: number; others: number } | null;
   self: NodeJS.CpuUsage;
+  /** The processes at the other end of a scenario's work (the webhook receiver). */
+  work: number | null;
   machine: number | null;
   postgres: Map<number, number> | null;
   xact: number | null;
@@ -139,7 +167,7 @@ interface Snapshot {
 }
 
 /** Every counter the report shows, read just before and just after the measured window. */
-async function snapshot(pid: number, serverCpu: () => Promise<{ user: number; system: number }>, admin: pg.Client): Promise<Snapshot> {
+async function snapshot(pid: number, serverCpu: () => Promise<{ user: number; system: number }>, admin: pg.Client, probe: WorkProbe | undefined): Promise<Snapshot> {
   const xact = await admin
     .query<{ n: number }>('SELECT (xact_commit + xact_rollback)::float8 AS n FROM pg_stat_database WHERE datname = current_database()')
     .then((r) => r.rows[0]!.n)
@@ -148,7 +176,8 @@ async function snapshot(pid: number, serverCpu: () => Promise<{ user: number; sy
     .query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR backend_type <> 'client backend'")
     .then((r) => new Set(r.rows.map((row) => row.pid)))
     .catch(() => null);
-  return { server: await serverCpu(), serverThreads: await threadCpu(pid), self: process.cpuUsage(), machine: await machineBusySeconds(), postgres: await postgresCpu(), xact, ourPids };
+  const work = probe?.cpuSeconds ? await probe.cpuSeconds().catch(() => null) : null;
+  return { server: await serverCpu(), serverThreads: await threadCpu(pid), self: process.cpuUsage(), work, machine: await machineBusySeconds(), postgres: await postgresCpu(), xact, ourPids };
 }
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
@@ -160,6 +189,7 @@ function cpuBetween(a: Snapshot, b: Snapshot, requests: number) {
   const server = serverUser + serverSystem;
   const postgres = postgresDelta(a.postgres, b.postgres, b.ourPids);
   const machine = a.machine === null || b.machine === null ? null : b.machine - a.machine;
+  const work = a.work === null || b.work === null ? null : b.work - a.work;
   return {
     server: r2(server),
     /** Of which in user space (JavaScript, V8, libraries) and in the kernel (system calls: sockets). */
@@ -169,9 +199,10 @@ function cpuBetween(a: Snapshot, b: Snapshot, requests: number) {
     serverOtherThreads: a.serverThreads && b.serverThreads ? r2(b.serverThreads.others - a.serverThreads.others) : null,
     loadGenerator: r2(selfSeconds),
     postgres,
+    ...(work === null ? {} : { work: r2(work) }),
     machine: machine === null ? null : r2(machine),
     /** Everything else the machine ran meanwhile (other tests, the OS): the noise. */
-    others: machine === null || postgres === null ? null : r2(Math.max(0, machine - server - selfSeconds - postgres)),
+    others: machine === null || postgres === null ? null : r2(Math.max(0, machine - server - selfSeconds - postgres - (work ?? 0))),
     // PostgreSQL flushes these counters about once a second: an estimate over a 10 s window.
     dbTransactionsPerRequest: a.xact === null || b.xact === null || requests === 0 ? null : Math.round(((b.xact - a.xact) / requests) * 1000) / 1000,
   };
@@ -179,16 +210,23 @@ function cpuBetween(a: Snapshot, b: Snapshot, requests: number) {
 
 const dropDatabase = () => withServerAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${args.database}" WITH (FORCE)`));
 
-function gitCommit(): string | null {
+function gitCommit(): { commit: string | null; dirty: boolean | null } {
+  const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    // Changes to tracked files under src/ or bench/ not in the commit: the numbers are of the working tree.
+    return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench') !== '' };
   } catch {
-    return null;
+    return { commit: null, dirty: null };
   }
 }
 
-async function main(): Promise<number> {
-  log(`Courtyard benchmark — suite ${suite!.name}: ${suite!.description}`);
+/** Runs one suite on a fresh database; true when every scenario is valid. */
+async function runSuite(suite: AnySuite): Promise<boolean> {
+  const params = paramsFor(suite);
+  const scenarios = suite.scenarios.filter((s) => !only || only.has(s.id));
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
+  log(`Courtyard benchmark — suite ${suite.name}: ${suite.description}`);
   log(`  ${params.tenants} tenants × ${params.membersPerTenant} members; ${params.connections} connections, ${params.warmupSeconds} s warm-up + ${params.durationSeconds} s per scenario; pool ${params.poolMax}`);
 
   await dropDatabase();
@@ -200,6 +238,8 @@ async function main(): Promise<number> {
   let fixtureInfo: Record<string, unknown> = {};
   let postgresVersion = 'unknown';
   const machine = machineInfo();
+  let fixture: unknown;
+  let seeded = false;
 
   try {
     postgresVersion = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!.server_version;
@@ -207,9 +247,10 @@ async function main(): Promise<number> {
 
     log('seeding ...');
     const t0 = process.hrtime.bigint();
-    const fixture = await suite!.seed({ databaseUrl: benchUrl, admin, params, log });
+    fixture = await suite.seed({ databaseUrl: benchUrl, admin, params, log });
+    seeded = true;
     const seedSeconds = seconds(t0);
-    fixtureInfo = { ...(suite!.describeFixture?.(fixture) ?? {}), seedSeconds: Math.round(seedSeconds * 10) / 10 };
+    fixtureInfo = { ...(suite.describeFixture?.(fixture) ?? {}), seedSeconds: Math.round(seedSeconds * 10) / 10 };
     log(`  seeding took ${seedSeconds.toFixed(1)} s`);
 
     const profileDir = join(resultsDir, 'profiles', stamp);
@@ -218,31 +259,55 @@ async function main(): Promise<number> {
     for (const scenario of scenarios) {
       log(`(${scenario.id}) ${scenario.title} ...`);
       await admin.query('CHECKPOINT');
+      const rate = scenario.rate?.(params);
       const base: Omit<ScenarioResult, 'durationSeconds' | 'requests' | 'requestsPerSecond' | 'latencyMs' | 'statusCodes' | 'non2xx' | 'errors' | 'timeouts' | 'valid'> = {
         id: scenario.id,
         key: scenario.key,
         title: scenario.title,
         server: scenario.server,
         connections: params.connections,
+        ...(rate ? { rate } : {}),
       };
-      const server = await startServer(scenario.server, { databaseUrl: benchUrl, poolMax: params.poolMax });
+      // A scenario that measures work beside its requests (webhook deliveries): prepared before its server starts.
+      const probe = scenario.work?.(fixture, { admin, params, log });
+      let server: Awaited<ReturnType<typeof startServer>> | undefined;
       try {
-        await scenario.check?.(fixture, server.baseUrl);
+        await probe?.prepare();
+        server = await startServer(scenario.server, { databaseUrl: benchUrl, poolMax: params.poolMax });
+        const started = server;
+        await scenario.check?.(fixture, started.baseUrl);
         const next = () => scenario.request(fixture);
-        if (params.warmupSeconds > 0) await runLoad({ baseUrl: server.baseUrl, connections: params.connections, durationSeconds: params.warmupSeconds, next });
-        if (params.profile) await server.startProfile();
-        const trace = args.syscalls ? await traceSyscalls(server.pid, join(tmpdir(), `courtyard-bench-strace-${server.pid}.txt`)) : null;
-        const before = await snapshot(server.pid, () => server.cpuSeconds(), admin);
-        const load = await runLoad({ baseUrl: server.baseUrl, connections: params.connections, durationSeconds: params.durationSeconds, next });
-        const after = await snapshot(server.pid, () => server.cpuSeconds(), admin);
+        if (params.warmupSeconds > 0) await runLoad({ baseUrl: started.baseUrl, connections: params.connections, durationSeconds: params.warmupSeconds, rate, next });
+        if (params.profile) await started.startProfile();
+        const trace = args.syscalls ? await traceSyscalls(started.pid, join(tmpdir(), `courtyard-bench-strace-${started.pid}.txt`)) : null;
+        const before = await snapshot(started.pid, () => started.cpuSeconds(), admin, probe);
+        probe?.windowStart();
+        const load = await runLoad({ baseUrl: started.baseUrl, connections: params.connections, durationSeconds: params.durationSeconds, rate, next });
+        probe?.windowEnd();
+        const after = await snapshot(started.pid, () => started.cpuSeconds(), admin, probe);
         const syscalls = trace ? await trace.stop(load.requests) : null;
         let profile: string | undefined;
         if (params.profile) {
           profile = join(profileDir, `${scenario.id}-${scenario.key}.cpuprofile`);
-          await server.stopProfile(profile);
+          await started.stopProfile(profile);
         }
-        const valid = load.requests > 0 && load.non2xx === 0 && load.errors === 0 && load.timeouts === 0;
         const cpu = cpuBetween(before, after, load.requests);
+        log(
+          `    ${load.requestsPerSecond.toFixed(0)} req/s${rate ? ` (paced at ${rate})` : ''}, p50 ${load.latencyMs.p50.toFixed(2)} ms, p99 ${load.latencyMs.p99.toFixed(2)} ms, ` +
+            `${load.non2xx} non-2xx, ${load.errors} errors, ${cpu.dbTransactionsPerRequest ?? '?'} db transactions/request`,
+        );
+        log(
+          `    CPU s: server ${cpu.server} (user ${cpu.serverUser}, kernel ${cpu.serverSystem}; event loop ${cpu.serverMainThread ?? '?'}, other threads ${cpu.serverOtherThreads ?? '?'}), load generator ${cpu.loadGenerator}, ` +
+            `postgres ${cpu.postgres ?? '?'}${cpu.work === undefined ? '' : `, receiver ${cpu.work}`}, others ${cpu.others ?? '?'}; whole machine ${cpu.machine ?? '?'} of ${machine.cpus * load.durationSeconds} available`,
+        );
+        // Let the work finish (deliveries drain) with the server still up.
+        let work: WorkResult | undefined;
+        if (probe) {
+          work = await probe.finish();
+          for (const line of work.lines) log(`    ${line}`);
+        }
+        const problems = work?.problems ?? [];
+        const valid = load.requests > 0 && load.non2xx === 0 && load.errors === 0 && load.timeouts === 0 && (work?.valid ?? true);
         const result: ScenarioResult = {
           ...base,
           ...load,
@@ -250,42 +315,41 @@ async function main(): Promise<number> {
           serverCpuSeconds: cpu.server,
           loadGeneratorCpuSeconds: cpu.loadGenerator,
           resources: cpu,
+          ...(work ? { work: work.summary } : {}),
+          ...(problems.length ? { problems } : {}),
           ...(profile ? { profile } : {}),
           ...(syscalls ? { syscalls } : {}),
         };
         results.push(result);
-        log(
-          `    ${load.requestsPerSecond.toFixed(0)} req/s, p50 ${load.latencyMs.p50.toFixed(2)} ms, p99 ${load.latencyMs.p99.toFixed(2)} ms, ` +
-            `${load.non2xx} non-2xx, ${load.errors} errors, ${cpu.dbTransactionsPerRequest ?? '?'} db transactions/request`,
-        );
-        log(
-          `    CPU s: server ${cpu.server} (user ${cpu.serverUser}, kernel ${cpu.serverSystem}; event loop ${cpu.serverMainThread ?? '?'}, other threads ${cpu.serverOtherThreads ?? '?'}), load generator ${cpu.loadGenerator}, ` +
-            `postgres ${cpu.postgres ?? '?'}, others ${cpu.others ?? '?'}; whole machine ${cpu.machine ?? '?'} of ${machine.cpus * load.durationSeconds} available`,
-        );
         if (syscalls) log(`    system calls per request: ${syscalls.slice(0, 10).map((c) => `${c.syscall} ${c.perRequest}`).join(', ')}`);
-        if (!valid) log(`    INVALID: status codes ${JSON.stringify(load.statusCodes)}, errors ${load.errors}, timeouts ${load.timeouts}`);
+        if (!valid) log(`    INVALID: status codes ${JSON.stringify(load.statusCodes)}, errors ${load.errors}, timeouts ${load.timeouts}${problems.length ? `; ${problems.join('; ')}` : ''}`);
         if (profile) profiles.push(await summariseProfile(profile));
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log(`    FAILED: ${message}`);
         results.push({ ...base, durationSeconds: 0, requests: 0, requestsPerSecond: 0, latencyMs: { mean: 0, p50: 0, p90: 0, p99: 0, max: 0 }, statusCodes: {}, non2xx: 0, errors: 0, timeouts: 0, valid: false, error: message });
       } finally {
-        // Let requests the load generator abandoned at the end of its window finish first.
-        await new Promise((r) => setTimeout(r, 500));
-        await server.stop();
+        if (server) {
+          // Let requests the load generator abandoned at the end of its window finish first.
+          await new Promise((r) => setTimeout(r, 500));
+          await server.stop();
+        }
       }
       await new Promise((r) => setTimeout(r, 1000));
     }
   } finally {
+    if (seeded) await suite.teardown?.(fixture).catch((error: unknown) => log(`  teardown failed: ${String(error)}`));
     await admin.end();
     if (args.keep) log(`kept the database ${args.database} (${benchUrl})`);
     else await dropDatabase();
   }
 
-  const ratios = computeRatios(suite!.ratios, results);
+  const ratios = computeRatios(suite.ratios, results);
   const valid = results.every((r) => r.valid);
   log('');
   log(formatResults(results, ratios));
+  const extra = suite.report?.(results) ?? [];
+  if (extra.length) log(['', ...extra].join('\n'));
   for (const p of profiles) {
     const r = results.find((x) => x.profile && p.file.endsWith(x.profile.split('/').pop()!));
     // The profile samples the event loop only: scale its shares by the event loop's CPU time.
@@ -301,28 +365,31 @@ async function main(): Promise<number> {
   }
 
   const finishedAt = new Date();
+  const git = gitCommit();
   const report = {
-    suite: suite!.name,
-    description: suite!.description,
+    suite: suite.name,
+    description: suite.description,
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
-    commit: gitCommit(),
+    commit: git.commit,
+    /** Tracked files under src/ or bench/ differed from the commit: the numbers are of the working tree. */
+    dirty: git.dirty,
     valid,
     machine: { ...machine, loadAverageAfter: machineInfo().loadAverage, postgres: postgresVersion },
     parameters: {
       ...params,
       database: args.database,
-      loadGenerator: 'autocannon (closed loop, keep-alive, pipelining 1) in the parent process; every server in its own child process; LOG_LEVEL=warn',
+      loadGenerator: 'autocannon (closed loop unless paced, keep-alive, pipelining 1) in the parent process; every server in its own child process; LOG_LEVEL=warn',
     },
     fixture: fixtureInfo,
     scenarios: results,
-    ratios: ratios.map((r) => ({ name: r.name, numerator: r.numerator, denominator: r.denominator, value: r.value, target: r.target ?? null, stretch: r.stretch ?? null, met: r.met })),
+    ratios: ratios.map((r) => ({ name: r.name, metric: r.metric ?? 'requestsPerSecond', numerator: r.numerator, denominator: r.denominator, value: r.value, target: r.target ?? null, stretch: r.stretch ?? null, met: r.met })),
     ...(profiles.length ? { profiles } : {}),
   };
   const diagnostic = params.profile || args.syscalls;
   if (!args['no-write'] && !diagnostic) {
     await mkdir(resultsDir, { recursive: true });
-    const file = join(resultsDir, `${stamp}-${suite!.name}.json`);
+    const file = join(resultsDir, `${stamp}-${suite.name}.json`);
     await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
     log('');
     log(`wrote ${file}`);
@@ -333,7 +400,17 @@ async function main(): Promise<number> {
   } else if (diagnostic) {
     log('\ndiagnostic run (--syscalls): the numbers are not results; nothing written');
   }
-  if (!valid) log('\nINVALID RUN: a scenario failed or answered with errors or non-2xx responses; its numbers are not results.');
+  if (!valid) log(`\nINVALID RUN of ${suite.name}: a scenario failed, answered with errors or non-2xx responses, or left its work undone; its numbers are not results.`);
+  return valid;
+}
+
+async function main(): Promise<number> {
+  let valid = true;
+  for (const [i, name] of suiteNames.entries()) {
+    if (i > 0) log('\n' + '='.repeat(100) + '\n');
+    valid = (await runSuite(suites[name]!)) && valid;
+  }
+  if (suiteNames.length > 1) log(`\nsuites ${suiteNames.join(', ')}: ${valid ? 'all valid' : 'NOT ALL VALID'}`);
   return valid ? 0 : 1;
 }
 

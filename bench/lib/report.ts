@@ -11,7 +11,8 @@ export function computeRatios(ratios: Ratio[], results: ScenarioResult[]): Ratio
   return ratios.map((ratio) => {
     const n = byId.get(ratio.numerator);
     const d = byId.get(ratio.denominator);
-    const value = n && d && n.valid && d.valid && d.requestsPerSecond > 0 ? Math.round((n.requestsPerSecond / d.requestsPerSecond) * 1000) / 1000 : null;
+    const of = (r: ScenarioResult) => (ratio.metric === 'p99' ? r.latencyMs.p99 : r.requestsPerSecond);
+    const value = n && d && n.valid && d.valid && of(d) > 0 ? Math.round((of(n) / of(d)) * 1000) / 1000 : null;
     const goal = ratio.target ?? ratio.stretch;
     return { ...ratio, value, met: value === null || goal === undefined ? null : value >= goal };
   });
@@ -19,7 +20,7 @@ export function computeRatios(ratios: Ratio[], results: ScenarioResult[]): Ratio
 
 const pad = (s: string, n: number, right = false) => (right ? s.padStart(n) : s.padEnd(n));
 
-function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
+export function table(headers: string[], rows: string[][], rightAligned: boolean[]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => pad(c, widths[i]!, rightAligned[i])).join('  ');
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
@@ -31,7 +32,7 @@ export function formatResults(results: ScenarioResult[], ratios: RatioResult[]):
   const rows = results.map((r) => [
     `(${r.id})`,
     r.title,
-    r.error ? 'failed' : fmt(r.requestsPerSecond, 0),
+    r.error ? 'failed' : `${fmt(r.requestsPerSecond, 0)}${r.rate ? ` (paced ${r.rate})` : ''}`,
     fmt(r.latencyMs.p50),
     fmt(r.latencyMs.p99),
     String(r.errors + r.timeouts),

@@ -37,6 +37,7 @@ export async function startServer(spec: ServerSpec, options: StartOptions): Prom
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
     ...(spec.kind === 'bare' ? { BENCH_MODE: spec.mode } : {}),
+    ...(spec.kind === 'platform' ? { ...spec.env, BENCH_WORKERS: spec.workers ? 'true' : 'false' } : {}),
   };
   const child = fork(script, [], { execArgv: ['--import', 'tsx'], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 

@@ -2,8 +2,12 @@ import type pg from 'pg';
 
 /** How one scenario's server under test is started (each one runs in a child process). */
 export type ServerSpec =
-  /** The whole Courtyard (createPlatform), both planes, LOG_LEVEL=warn. */
-  | { kind: 'platform' }
+  /**
+   * The whole Courtyard (createPlatform), both planes, LOG_LEVEL=warn. `workers`: the job
+   * workers and the outbox relay run in the same process, as `courtyard start` runs them
+   * (createPlatform(config, {workers: true})). `env`: more environment for the child.
+   */
+  | { kind: 'platform'; workers?: boolean; env?: Record<string, string> }
   /** A bare Fastify + pg app (bench/servers/bare.ts) in one of its modes. */
   | { kind: 'bare'; mode: BareMode };
 
@@ -39,6 +43,46 @@ export interface RunParams {
   poolMax: number;
   /** Write V8 CPU profiles of the platform server children. */
   profile: boolean;
+  /** Offered requests per second of paced scenarios (open loop); the others run a closed loop. */
+  rate: number;
+  /** How long a scenario that measures work (webhook deliveries) waits after its window for the work to finish. */
+  drainSeconds: number;
+}
+
+/** What a suite may set as its own defaults; an option given on the command line wins. */
+export type SuiteDefaults = Partial<Pick<RunParams, 'tenants' | 'membersPerTenant' | 'serviceTenants' | 'connections' | 'durationSeconds' | 'warmupSeconds' | 'rate' | 'drainSeconds'>>;
+
+/** What a scenario that measures work beside its requests is given. */
+export interface WorkEnv {
+  admin: pg.Client;
+  params: RunParams;
+  log: (line: string) => void;
+}
+
+/**
+ * Work a scenario measures beside its requests (webhook deliveries, a billing run): a scenario
+ * kind of its own. run.ts calls `prepare` before the server starts, `windowStart` and
+ * `windowEnd` around the measured window, and `finish` after it, with the server still
+ * running (to let the work finish and report on it).
+ */
+export interface WorkProbe {
+  prepare(): Promise<void>;
+  windowStart(): void;
+  windowEnd(): void;
+  /** CPU seconds so far of the processes that take the work's other end (a receiver), if any. */
+  cpuSeconds?(): Promise<number>;
+  finish(): Promise<WorkResult>;
+}
+
+export interface WorkResult {
+  /** False makes the scenario, and the run, invalid (work left undone, wrong results). */
+  valid: boolean;
+  /** Recorded in the scenario's JSON as `work`. */
+  summary: Record<string, unknown>;
+  /** Printed under the scenario's line. */
+  lines: string[];
+  /** Why it is invalid. */
+  problems: string[];
 }
 
 /**
@@ -56,11 +100,19 @@ export interface Scenario<F> {
   request(fixture: F): BenchRequest;
   /** Sanity check against the started server; throw to fail the scenario before loading it. */
   check?(fixture: F, baseUrl: string): Promise<void>;
+  /** Paced: offered requests per second over all connections (open loop). Closed loop when absent. */
+  rate?(params: RunParams): number;
+  /** Work measured beside the requests (see WorkProbe). */
+  work?(fixture: F, env: WorkEnv): WorkProbe;
 }
 
-/** A ratio the report prints: throughput of `numerator` divided by throughput of `denominator`. */
+/**
+ * A ratio the report prints: throughput of `numerator` divided by throughput of `denominator`,
+ * or (`metric: 'p99'`) their p99 latencies — more than 1 is slower.
+ */
 export interface Ratio {
   name: string;
+  metric?: 'requestsPerSecond' | 'p99';
   numerator: string;
   denominator: string;
   /** The figure the issue asks for; printed next to the ratio. */
@@ -81,6 +133,12 @@ export interface Suite<F = unknown> {
   describeFixture?(fixture: F): Record<string, unknown>;
   scenarios: Scenario<F>[];
   ratios: Ratio[];
+  /** Defaults of the run's parameters for this suite (the command line wins). */
+  defaults?: SuiteDefaults;
+  /** More lines for the console report, after the table and the ratios. */
+  report?(results: ScenarioResult[]): string[];
+  /** Stops what seeding started (a receiver process); called once, after the last scenario. */
+  teardown?(fixture: F): Promise<void>;
 }
 
 export interface LatencySummary {
@@ -98,6 +156,8 @@ export interface ScenarioResult {
   server: ServerSpec;
   durationSeconds: number;
   connections: number;
+  /** Offered requests per second of a paced scenario; absent for a closed loop. */
+  rate?: number;
   requests: number;
   requestsPerSecond: number;
   /** Milliseconds, over every response in the measured window (warm-up excluded). */
@@ -122,9 +182,15 @@ export interface ScenarioResult {
     loadGenerator: number;
     postgres: number | null;
     machine: number | null;
+    /** The processes at the work's other end (the webhook receiver), when the scenario has any. */
+    work?: number | null;
     others: number | null;
     dbTransactionsPerRequest: number | null;
   };
+  /** What the scenario's work probe measured (webhook deliveries ...). */
+  work?: Record<string, unknown>;
+  /** Why the scenario is invalid, besides errors and non-2xx answers. */
+  problems?: string[];
   profile?: string;
   /** System calls per request (--syscalls). */
   syscalls?: { syscall: string; calls: number; perRequest: number }[];

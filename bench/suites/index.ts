@@ -1,14 +1,17 @@
 import type { Suite } from '../lib/types.js';
 import { membersSuite } from './members.js';
+import { webhooksSuite } from './webhooks.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySuite = Suite<any>;
 
 /**
  * Every benchmark suite `npm run bench` knows, by name (`npm run bench -- --suite NAME`).
- * A new suite (webhook delivery rate, rent roll, billing run) is a file in this folder that
- * exports a Suite — seed, scenarios, ratios — added here.
+ * Plain `npm run bench` runs all of them, in this order, each on a fresh database. A new
+ * suite (rent roll, billing run) is a file in this folder that exports a Suite — seed,
+ * scenarios, ratios — added here.
  */
 export const suites: Record<string, AnySuite> = {
   members: membersSuite,
+  webhooks: webhooksSuite,
 };

@@ -11,7 +11,7 @@ import pino from 'pino';
 import { LicencesService } from '../../src/control/licences/licences.service.js';
 import { PROVISIONING_STEPS } from '../../src/control/provisioning/provisioning.workflow.js';
 import { seedIdentity } from '../../src/data/identity/index.js';
-import { loadConfig } from '../../src/kernel/config.js';
+import { loadConfig, type Config } from '../../src/kernel/config.js';
 import { newId } from '../../src/kernel/ids.js';
 import { LicenceSigner } from '../../src/kernel/security/licence.js';
 import { hashPassword } from '../../src/kernel/security/passwords.js';
@@ -62,7 +62,14 @@ function memberRows(tenantId: string, slug: string, count: number) {
  * hash shared by every owner), and members as multi-row inserts inside tenant transactions
  * (so row-level security checks every row).
  */
-async function seed(env: SuiteEnv): Promise<MembersFixture> {
+export interface SeedOptions {
+  /** Configuration of the seeding platform beyond the defaults (the webhooks suite allows private webhook URLs). */
+  config?: Partial<Config>;
+  /** Runs with the seeding platform before it closes and the database is analysed (more seeding by other suites). */
+  extend?(platform: Platform, fixture: MembersFixture): Promise<void>;
+}
+
+export async function seedMembers(env: SuiteEnv, options: SeedOptions = {}): Promise<MembersFixture> {
   const { params, log } = env;
   const timings: Record<string, number> = {};
   const config = loadConfig(process.env, {
@@ -73,6 +80,7 @@ async function seed(env: SuiteEnv): Promise<MembersFixture> {
     adminPassword: 'bench-platform-password',
     accessTokenTtl: 86_400,
     poolMax: params.poolMax,
+    ...options.config,
   });
   let t0 = process.hrtime.bigint();
   const p = await createPlatform(config, { logger: pino({ level: 'warn' }) });
@@ -156,6 +164,7 @@ async function seed(env: SuiteEnv): Promise<MembersFixture> {
 
     await proveThePath(p, fixture, serviceCount > 0 ? tenants[0]! : null);
     log(`  seeded ${fixture.tenants.length} tenants (${serviceCount} through TenantsService), ${fixture.tenants.length * params.membersPerTenant} members`);
+    await options.extend?.(p, fixture);
   } finally {
     await p.close();
   }
@@ -207,7 +216,8 @@ const listPage = (f: MembersFixture): BenchRequest => {
 };
 
 let created = 0;
-const createOne = (f: MembersFixture): BenchRequest => {
+/** POST /api/v1/members for a random tenant: a new member, and a member.created event. */
+export const createOne = (f: MembersFixture): BenchRequest => {
   const t = pick(f.tenants);
   const n = created++;
   const first = FIRST[n % FIRST.length]!;
@@ -262,7 +272,7 @@ const scenarios: Scenario<MembersFixture>[] = [
 export const membersSuite: Suite<MembersFixture> = {
   name: 'members',
   description: 'Members API through the whole pipeline against bare Fastify + pg baselines',
-  seed,
+  seed: (env) => seedMembers(env),
   describeFixture: (f) => ({
     tenants: f.tenants.length,
     membersPerTenant: f.tenants[0]?.members.length ?? 0,

@@ -48,10 +48,16 @@ export async function runWorker(): Promise<void> {
     if (stopping) return;
     stopping = true;
     platform.log.info({ signal }, 'draining jobs');
-    const timer = setTimeout(() => process.exit(1), config.shutdownTimeout * 1000);
+    const timer = setTimeout(() => {
+      platform.log.error('drain timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeout * 1000);
     timer.unref();
     await platform.close().then(
-      () => process.exit(0),
+      () => {
+        platform.log.info('workers stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         platform.log.error({ err: error }, 'error while stopping');
         process.exit(1);

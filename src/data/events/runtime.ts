@@ -14,6 +14,9 @@ const SUBSCRIBER_PREFIX = 'event.';
 const TICK_PREFIX = 'tick.';
 const RELAY_BATCH = 500;
 const DEFAULT_RETRY = { limit: 8, delaySeconds: 5 };
+const DEFAULT_LEASE_SECONDS = 15 * 60;
+/** How often pg-boss looks for runs past their lease (its default, 2 minutes, would dwarf short leases). */
+const MAINTENANCE_INTERVAL_SECONDS = 15;
 
 export interface RuntimeOptions {
   main: Database;
@@ -63,8 +66,12 @@ export class JobRuntime implements JobQueue {
     const { main } = options;
     this.#boss =
       main.kind === 'postgres'
-        ? new PgBoss({ connectionString, max: 4, schema: 'pgboss', application_name: 'courtyard-jobs' })
-        : new PgBoss({ db: { executeSql: (text, values) => main.session((s) => s.rows(text, values)).then((rows) => ({ rows })) }, schema: 'pgboss' });
+        ? new PgBoss({ connectionString, max: 4, schema: 'pgboss', application_name: 'courtyard-jobs', maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS })
+        : new PgBoss({
+            db: { executeSql: (text, values) => main.session((s) => s.rows(text, values)).then((rows) => ({ rows })) },
+            schema: 'pgboss',
+            maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
+          });
     this.#boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
     for (const m of options.modules.ordered) {
       for (const job of m.jobs ?? []) this.#jobs.set(job.name, job);
@@ -85,7 +92,7 @@ export class JobRuntime implements JobQueue {
     await this.#boss.start();
     await this.#ensureQueue(DEAD_LETTER_QUEUE);
     for (const job of this.#jobs.values()) {
-      await this.#ensureQueue(job.name, job.retry);
+      await this.#ensureQueue(job.name, job.retry, job.leaseSeconds);
       if (!job.schedule) continue;
       // pg-boss fires the schedule once per tick across all workers; a per-tenant schedule
       // fires a tick job that fans out.
@@ -93,24 +100,37 @@ export class JobRuntime implements JobQueue {
       if (job.schedule.perTenant) await this.#ensureQueue(target);
       await this.#boss.schedule(target, job.schedule.cron, {}, { tz: 'UTC' });
     }
-    for (const sub of this.#subscribers) await this.#ensureQueue(SUBSCRIBER_PREFIX + sub.name, sub.retry);
+    for (const sub of this.#subscribers) await this.#ensureQueue(SUBSCRIBER_PREFIX + sub.name, sub.retry, sub.leaseSeconds);
   }
 
   /** Starts the workers for every job and subscriber, and the relay. */
   async work(): Promise<void> {
     await this.ready();
     for (const job of this.#jobs.values()) {
-      await this.#boss.work<object>(job.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([j]) => this.#run(job.handler.bind(job), j!));
-      if (job.schedule?.perTenant) {
-        await this.#boss.work<object>(TICK_PREFIX + job.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([tick]) => void (await this.fanOut(job.name, tick!.id)));
-      }
+      await this.#work<object>(job.name, ([j]) => this.#run(job.handler.bind(job), j!));
+      if (job.schedule?.perTenant) await this.#work<object>(TICK_PREFIX + job.name, async ([tick]) => void (await this.fanOut(job.name, tick!.id)));
     }
     for (const sub of this.#subscribers) {
-      await this.#boss.work<DomainEvent>(SUBSCRIBER_PREFIX + sub.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([j]) =>
-        this.#run((job, ctx) => sub.handle(job.data as DomainEvent, ctx), j!),
-      );
+      await this.#work<DomainEvent>(SUBSCRIBER_PREFIX + sub.name, ([j]) => this.#run((job, ctx) => sub.handle(job.data as DomainEvent, ctx), j!));
     }
     this.#scheduleRelay(0);
+  }
+
+  /**
+   * One pg-boss worker, a job at a time. pg-boss 10 waits out the polling interval after every
+   * fetch, even one that found a job (at most two jobs a second per queue): a worker that found
+   * one is told to fetch the next at once, and only an empty queue waits for the next poll.
+   */
+  async #work<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<void> {
+    // The id is known once work() returns; a job that comes before it just waits the interval.
+    const worker: { id?: string } = {};
+    worker.id = await this.#boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      try {
+        await handler(jobs);
+      } finally {
+        if (worker.id && !this.#stopped) this.#boss.notifyWorker(worker.id);
+      }
+    });
   }
 
   async send(name: string, data: object, options: JobOptions = {}): Promise<string | null> {
@@ -123,6 +143,8 @@ export class JobRuntime implements JobQueue {
       retryLimit: options.retryLimit ?? def?.retry?.limit ?? DEFAULT_RETRY.limit,
       retryDelay: def?.retry?.delaySeconds ?? DEFAULT_RETRY.delaySeconds,
       retryBackoff: true,
+      // Per job, not only per queue: a queue created by an earlier version keeps its own.
+      expireInSeconds: def?.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
     });
   }
 
@@ -203,7 +225,7 @@ export class JobRuntime implements JobQueue {
     await handler({ id: j.id, name: j.name, data: j.data, retryCount: j.retryCount ?? 0 }, this.context());
   }
 
-  async #ensureQueue(name: string, retry = DEFAULT_RETRY): Promise<void> {
+  async #ensureQueue(name: string, retry = DEFAULT_RETRY, leaseSeconds = DEFAULT_LEASE_SECONDS): Promise<void> {
     if (await this.#boss.getQueue(name)) return;
     await this.#boss
       .createQueue(name, {
@@ -211,7 +233,7 @@ export class JobRuntime implements JobQueue {
         retryLimit: retry.limit,
         retryDelay: retry.delaySeconds,
         retryBackoff: true,
-        expireInSeconds: 15 * 60,
+        expireInSeconds: leaseSeconds,
         ...(name === DEAD_LETTER_QUEUE ? {} : { deadLetter: DEAD_LETTER_QUEUE }),
       })
       .catch(async (error: unknown) => {
@@ -270,6 +292,7 @@ export class JobRuntime implements JobQueue {
           retryLimit: (s.retry ?? DEFAULT_RETRY).limit,
           retryDelay: (s.retry ?? DEFAULT_RETRY).delaySeconds,
           retryBackoff: true,
+          expireInSeconds: s.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
           deadLetter: DEAD_LETTER_QUEUE,
         }));
     });

@@ -47,6 +47,8 @@ export interface JobDefinition<T = unknown> {
   handler(job: Job<T>, ctx: JobContext): Promise<void>;
   /** Retries after a failure, with exponential backoff and jitter from `delaySeconds`. */
   retry?: { limit: number; delaySeconds: number };
+  /** See EventSubscriber.leaseSeconds (default 15 minutes). */
+  leaseSeconds?: number;
   /**
    * Runs on a cron schedule (UTC, minute precision). `perTenant`: each tick becomes one job per
    * active tenant, data `{tenantId}`, once per tenant and tick however many workers run.
@@ -61,4 +63,11 @@ export interface EventSubscriber {
   handle(event: DomainEvent, ctx: JobContext): Promise<void>;
   /** Retries after a failure (default 8, from 5 s, exponential with jitter), then the dead-letter queue. */
   retry?: { limit: number; delaySeconds: number };
+  /**
+   * The longest a run may take, in seconds (default 15 minutes). A run still active after it
+   * counts as failed (its worker died, or it hung) and is retried: what a killed worker's jobs
+   * wait before another worker takes them (plus up to the queue's maintenance interval and the
+   * retry delay). Short work should say so.
+   */
+  leaseSeconds?: number;
 }

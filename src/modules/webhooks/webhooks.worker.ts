@@ -26,6 +26,8 @@ export interface WorkerOptions extends SenderOptions {
 
 /** How long past its timeout an attempt's claim holds, so that a crashed worker's delivery is taken up again. */
 const CLAIM_MARGIN_MS = 60_000;
+/** The fan-out is a few statements: a killed worker's run is taken up again after this. */
+const FAN_OUT_LEASE_SECONDS = 30;
 
 // emit() needs the tenant's id only; a job knows no more of the tenant.
 const tenantRef = (id: string) => ({ id }) as TenantInfo;
@@ -63,6 +65,7 @@ export function webhookWorkers(options: WorkerOptions): { deliver: JobDefinition
   const fanOut: EventSubscriber = {
     name: FAN_OUT_SUBSCRIBER,
     events: ['*'],
+    leaseSeconds: FAN_OUT_LEASE_SECONDS,
     async handle(event: DomainEvent, ctx: JobContext): Promise<void> {
       const tenantId = event.tenantId;
       // Platform events (tenant.provisioned, tenant.archived, ...) are the control plane's, not the tenant's business.
@@ -89,7 +92,13 @@ export function webhookWorkers(options: WorkerOptions): { deliver: JobDefinition
 
   const deliver: JobDefinition<DeliverJobData> = {
     name: DELIVER_JOB,
-    retry: { limit: 10, delaySeconds: 30 },
+    // The queue retries a run that could not record (the database was unreachable) or whose
+    // worker died: from 5 s, so that a killed worker's attempt is taken up soon after its lease;
+    // 13 retries still cover more than 11 hours of outage.
+    retry: { limit: 13, delaySeconds: 5 },
+    // One attempt (at most the sender's timeout) and two short transactions. A run past its
+    // lease is retried; if its attempt is still under way, the claim makes the retry wait.
+    leaseSeconds: Math.ceil(sender.timeoutMs / 1000) + 15,
     async handler(job, ctx): Promise<void> {
       const { tenantId, deliveryId, attempt } = job.data;
       const now = ctx.now();
