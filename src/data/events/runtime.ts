@@ -14,6 +14,7 @@ const SUBSCRIBER_PREFIX = 'event.';
 const TICK_PREFIX = 'tick.';
 const RELAY_BATCH = 500;
 const DEFAULT_RETRY = { limit: 8, delaySeconds: 5 };
+const WORKERS_PER_QUEUE = 4;
 const DEFAULT_LEASE_SECONDS = 15 * 60;
 /** How often pg-boss looks for runs past their lease (its default, 2 minutes, would dwarf short leases). */
 const MAINTENANCE_INTERVAL_SECONDS = 15;
@@ -61,17 +62,19 @@ export class JobRuntime implements JobQueue {
   #started: Promise<void> | undefined;
   #relaying: Promise<unknown> = Promise.resolve();
   #stopped = false;
+  readonly #concurrency: number;
 
   constructor(private readonly options: RuntimeOptions, connectionString?: string) {
     const { main } = options;
     this.#boss =
       main.kind === 'postgres'
-        ? new PgBoss({ connectionString, max: 4, schema: 'pgboss', application_name: 'courtyard-jobs', maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS })
+        ? new PgBoss({ connectionString, max: 6, schema: 'pgboss', application_name: 'courtyard-jobs', maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS })
         : new PgBoss({
             db: { executeSql: (text, values) => main.session((s) => s.rows(text, values)).then((rows) => ({ rows })) },
             schema: 'pgboss',
             maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
           });
+    this.#concurrency = main.kind === 'postgres' ? WORKERS_PER_QUEUE : 1;
     this.#boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
     for (const m of options.modules.ordered) {
       for (const job of m.jobs ?? []) this.#jobs.set(job.name, job);
@@ -122,6 +125,12 @@ export class JobRuntime implements JobQueue {
    * one is told to fetch the next at once, and only an empty queue waits for the next poll.
    */
   async #work<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<void> {
+    // Several workers per queue on a server (jobs wait on the network, e.g. webhook receivers);
+    // one on the embedded database, whose single connection they would only queue for.
+    for (let i = 0; i < this.#concurrency; i++) await this.#workOne(queue, handler);
+  }
+
+  async #workOne<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<void> {
     // The id is known once work() returns; a job that comes before it just waits the interval.
     const worker: { id?: string } = {};
     worker.id = await this.#boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
