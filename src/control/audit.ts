@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../kernel/canonical-json.js';
 import { sql, type Kysely } from 'kysely';
 import type { AnyDB } from '../kernel/db/database.js';
 
@@ -11,14 +12,8 @@ export interface AuditEntry {
 
 const GENESIS = '0'.repeat(64);
 // jsonb does not keep key order, so the hash covers a canonical form with sorted keys.
-const canonical = (value: unknown): unknown =>
-  Array.isArray(value)
-    ? value.map(canonical)
-    : value && typeof value === 'object'
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
-      : value;
 const hashOf = (prev: string, e: { at: string; actor: string; action: string; target: string | null; data: unknown }) =>
-  createHash('sha256').update(JSON.stringify([prev, e.at, e.actor, e.action, e.target, canonical(e.data)])).digest('hex');
+  createHash('sha256').update(canonicalJson([prev, e.at, e.actor, e.action, e.target, e.data])).digest('hex');
 
 /**
  * The control plane's append-only, tamper-evident audit log: a trigger refuses updates and

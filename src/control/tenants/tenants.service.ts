@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Branding, TenantStatus } from '../../kernel/context.js';
 import type { Placement, TenantDatabaseRouter } from '../../kernel/db/router.js';
+import { containsPattern } from '../../kernel/db/like.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { isUuid, newId } from '../../kernel/ids.js';
@@ -120,7 +121,7 @@ export class TenantsService {
     if (after) q = q.where('t.id', '>', after[0] as string);
     if (query.status) q = q.where('t.status', '=', query.status);
     if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(query.q);
       q = q.where((eb) => eb.or([eb('t.slug', 'ilike', like), eb('t.name', 'ilike', like)]));
     }
     const page = pageOf((await q.execute()) as TenantRow[], query.limit, (r) => [r.id]);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../kernel/canonical-json.js';
 import type { Kysely } from 'kysely';
 import type { AnyDB } from '../../kernel/db/database.js';
 import type { TenantDatabaseRouter, TenantLocation } from '../../kernel/db/router.js';
@@ -29,15 +30,6 @@ export interface RequestShape {
   params: unknown;
   query: unknown;
   body: unknown;
-}
-
-/** JSON with object keys sorted at every depth: `{"b":1,"a":2}` and `{"a":2,"b":1}` are one body. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value ?? null, (_key, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(o).sort().map((k) => [k, o[k]]));
-  });
 }
 
 /** sha256 of method, route pattern, path parameters, query and canonical body. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnyDB } from '../../kernel/db/database.js';
+import { containsPattern } from '../../kernel/db/like.js';
 import { newId } from '../../kernel/ids.js';
 import type { CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
 
@@ -31,8 +32,6 @@ const toMember = (r: MemberRow): Member => ({
   updatedAt: r.updated_at as unknown as string,
 });
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /** Members SQL; runs inside the tenant transaction, so RLS scopes every statement. */
 export class MembersRepository {
   constructor(private readonly db: Kysely<AnyDB>) {}
@@ -52,7 +51,7 @@ export class MembersRepository {
     if (query.type) q = q.where('type', '=', query.type);
     if (query.status) q = q.where('status', '=', query.status);
     if (query.q) {
-      const like = `%${escapeLike(query.q)}%`;
+      const like = containsPattern(query.q);
       q = q.where((eb) =>
         eb.or([
           eb('first_name', 'ilike', like),
