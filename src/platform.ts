@@ -27,14 +27,17 @@ import { loadSecrets } from './control/secrets.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
 import { idempotencyModule } from './data/idempotency/index.js';
-import { identityModule } from './data/identity/index.js';
+import { identityModule, syncSystemRoles } from './data/identity/index.js';
 import { JobRuntime } from './data/events/runtime.js';
 import { ModuleHost } from './data/module-host.js';
 import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
 import { TenantRegistry } from './data/tenant-registry.js';
 import { stripTenantPath } from './data/tenant-resolution.js';
+import { leasesModule } from './modules/leases/index.js';
 import { membersModule } from './modules/members/index.js';
+import { occupancyModule } from './modules/occupancy/index.js';
+import { propertiesModule } from './modules/properties/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
 import { createMailModule, tenantUrlFor } from './modules/mail/index.js';
 import { createMailer, type Mailer } from './kernel/mail/mailer.js';
@@ -96,9 +99,10 @@ export async function openMainDatabase(config: Config, inMemory = false): Promis
 }
 
 /** Migrates the control schema, the shared tenant schema and every dedicated tenant database. */
-async function migrateEverything(main: Database, router: TenantDatabaseRouter, tenantMigrations: Migration[], log: Logger): Promise<string[]> {
+async function migrateEverything(main: Database, router: TenantDatabaseRouter, tenantMigrations: Migration[], modules: ModuleHost, log: Logger): Promise<string[]> {
   const problems: string[] = [];
   const applied = [...(await migrate(main, 'control', await loadMigrations([controlMigrationSource]))), ...(await migrate(main, 'tenant', tenantMigrations))];
+  let rolesSynced = await syncSystemRoles(main.kysely, modules);
   problems.push(...(await checkIsolation(main)));
   const dedicated = await main.kysely
     .selectFrom('control.tenants')
@@ -109,10 +113,12 @@ async function migrateEverything(main: Database, router: TenantDatabaseRouter, t
   for (const t of dedicated) {
     await router.withDedicated(t.database_name, async (db) => {
       applied.push(...(await migrate(db, 'tenant', tenantMigrations)).map((id) => `${t.slug}: ${id}`));
+      rolesSynced += await syncSystemRoles(db.kysely, modules);
       problems.push(...(await checkIsolation(db)));
     });
   }
   if (applied.length > 0) log.info({ applied }, 'applied migrations');
+  if (rolesSynced > 0) log.info({ roles: rolesSynced }, 'brought system roles up to the modules\' default grants');
   return problems;
 }
 
@@ -166,12 +172,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       identityModule({ tokens, refreshTtl: config.refreshTokenTtl, throttle, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl }),
       mail.module,
       membersModule,
+      propertiesModule,
+      occupancyModule,
+      leasesModule,
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate }),
       ...(options.extraModules ?? []),
     ]);
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());
 
-    const problems = await migrateEverything(main, router, tenantMigrations, log);
+    const problems = await migrateEverything(main, router, tenantMigrations, modules, log);
     if (problems.length > 0) {
       for (const p of problems) log.fatal(p);
       throw new Error(`tenant isolation does not hold; refusing to serve:\n- ${problems.join('\n- ')}`);

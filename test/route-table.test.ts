@@ -38,6 +38,7 @@ function declarationProblem(route: RouteEntry): string | null {
     case 'data':
       if (!p.modules.has(a.module)) return `names unknown module ${a.module}`;
       if (typeof a.permission === 'string' && !p.modules.allPermissions().includes(a.permission)) return `names unknown permission ${a.permission}`;
+      if (a.own !== undefined && (typeof a.own !== 'string' || !p.modules.allPermissions().includes(a.own))) return `names unknown own permission ${String(a.own)}`;
       return null;
     case 'control':
       if (a.module !== 'control') return 'is a control route outside the control module';

@@ -5,7 +5,7 @@ import type { Principal, TenantContext, TenantInfo } from '../kernel/context.js'
 import type { AnyDB } from '../kernel/db/database.js';
 import type { TenantDatabaseRouter } from '../kernel/db/router.js';
 import { AppError } from '../kernel/errors.js';
-import { isPublic, permissionOf, type RouteAccess } from '../kernel/http/access.js';
+import { isPublic, ownPermissionOf, permissionOf, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
 import type { LicenceVerifier, VerifiedLicence } from '../kernel/security/licence.js';
 import type { TokenService } from '../kernel/security/tokens.js';
@@ -163,6 +163,8 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     if (!deps.modules.has(access.module)) throw new Error(`route ${String(route.method)} ${route.url} names unknown module ${access.module}`);
     const permission = permissionOf(access);
     if (permission && !deps.modules.allPermissions().includes(permission)) throw new Error(`route ${String(route.method)} ${route.url} names unknown permission ${permission}`);
+    const own = ownPermissionOf(access);
+    if (own && !deps.modules.allPermissions().includes(own)) throw new Error(`route ${String(route.method)} ${route.url} names unknown permission ${own}`);
     // Public routes (sign-in, refresh) ignore Idempotency-Key: their responses hold tokens.
     const idempotent = !isPublic(access) && [route.method].flat().some((m) => UNSAFE.has(String(m).toUpperCase()));
     if (idempotent) route.schema = withIdempotencyHeader(route.schema);
@@ -196,7 +198,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
       if (!token) throw new AppError('unauthenticated', 'Sign in first: send "Authorization: Bearer <access token>"');
       const claims = await deps.tokens.verifyAccess(token, 'courtyard:tenant');
       if (claims.tid !== tenant.id) throw new AppError('tenant_mismatch', 'The access token belongs to another tenant');
-      principal = { userId: claims.sub, roles: claims.roles, sessionId: claims.sid, permissions: await deps.roles.permissionsOf(tenant, claims.roles) };
+      principal = { userId: claims.sub, roles: claims.roles, sessionId: claims.sid, memberId: claims.mid ?? null, permissions: await deps.roles.permissionsOf(tenant, claims.roles) };
     }
 
     const licence = await deps.licences.verify(tenant.licenceJws, tenant.id);
@@ -206,7 +208,10 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     }
 
     const permission = permissionOf(access);
-    if (permission && !principal!.permissions.has(permission)) throw new AppError('permission_denied', `This needs the permission ${permission}`);
+    if (permission && !principal!.permissions.has(permission)) {
+      const own = ownPermissionOf(access);
+      if (!own || !principal!.memberId || !principal!.permissions.has(own)) throw new AppError('permission_denied', `This needs the permission ${permission}`);
+    }
 
     // A child logger costs microseconds per request: make it now only if every request is logged.
     const bindings = { tenant: tenant.slug, ...(principal ? { user: principal.userId } : {}) };

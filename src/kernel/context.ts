@@ -31,6 +31,8 @@ export interface Principal {
   roles: string[];
   permissions: ReadonlySet<string>;
   sessionId: string;
+  /** The member this user is (a portal login), when the user is linked to one. */
+  memberId: string | null;
 }
 
 /**
@@ -59,4 +61,16 @@ declare module 'fastify' {
 export function principalOf(ctx: TenantContext): Principal {
   if (!ctx.principal) throw new Error('route declared public but needs a principal');
   return ctx.principal;
+}
+
+/**
+ * Whose records a read may see. Staff holding `permission` see the tenant's; a principal
+ * admitted by the route's `own` permission (a portal login) sees only what its member is
+ * attached to: the member id comes back, and the service confines its query to it.
+ */
+export function readScope(ctx: TenantContext, permission: string): { memberId: string } | null {
+  const principal = principalOf(ctx);
+  if (principal.permissions.has(permission)) return null;
+  if (principal.memberId) return { memberId: principal.memberId };
+  throw new Error(`route admitted a principal holding neither ${permission} nor a member link`);
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { principalOf, type TenantContext } from '../../kernel/context.js';
 import type { AnyDB } from '../../kernel/db/database.js';
 import { AppError, notFound, persisting } from '../../kernel/errors.js';
@@ -83,6 +83,23 @@ export async function seedIdentity(db: Kysely<AnyDB>, tenantId: string, modules:
   return user.id;
 }
 
+/**
+ * Brings every tenant's system roles in this database up to the installed modules' default
+ * grants, so that a module added or extended later reaches tenants provisioned before it.
+ * System roles cannot be edited by tenants, so the defaults are the whole truth of them.
+ * Runs as the migrating (owner) connection, across all tenants of the database at once.
+ */
+export async function syncSystemRoles(db: Kysely<AnyDB>, modules: ModuleHost): Promise<number> {
+  let changed = 0;
+  for (const key of Object.keys(SYSTEM_ROLE_NAMES) as SystemRole[]) {
+    const permissions = modules.defaultGrants(key);
+    const result = await sql`UPDATE roles SET permissions = ${permissions}::text[], updated_at = now()
+      WHERE system AND key = ${key} AND permissions IS DISTINCT FROM ${permissions}::text[]`.execute(db);
+    changed += Number(result.numAffectedRows ?? 0);
+  }
+  return changed;
+}
+
 export class IdentityService {
   constructor(private readonly deps: IdentityDeps) {}
 
@@ -91,8 +108,10 @@ export class IdentityService {
   }
 
   async #tokensFor(ctx: TenantContext, userId: string, familyId: string, refreshToken: string) {
-    const roles = (await new IdentityRepository(ctx.db).roleKeysOf([userId])).get(userId) ?? [];
-    const access = await this.deps.tokens.issueAccess({ sub: userId, aud: 'courtyard:tenant', tid: ctx.tenant.id, roles, sid: familyId });
+    const repo = new IdentityRepository(ctx.db);
+    const roles = (await repo.roleKeysOf([userId])).get(userId) ?? [];
+    const memberId = (await repo.findUser(userId))?.member_id ?? undefined;
+    const access = await this.deps.tokens.issueAccess({ sub: userId, aud: 'courtyard:tenant', tid: ctx.tenant.id, roles, sid: familyId, mid: memberId });
     return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' as const };
   }
 

@@ -3,7 +3,7 @@ import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, type IdentityDeps } from './identity.service.js';
 
-export { seedIdentity, type UserInvitedData } from './identity.service.js';
+export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.service.js';
 
 /** The `core` module: tenant users, roles and sessions. Every tenant has it. */
 export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: () => IdentityDeps['modules'] }): ModuleManifest {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { AppError } from '../errors.js';
@@ -223,7 +224,8 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
 
 export async function openPglite(dataDir: string | undefined, name = 'courtyard'): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? { dataDir } : {});
+  // btree_gist backs the exclusion constraints that keep date ranges from overlapping.
+  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } });
   const kysely = new Kysely<AnyDB>({ dialect: new PGliteDialect({ pglite }) });
   const transactions = inFlight();
   let waiting = 0;

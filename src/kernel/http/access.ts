@@ -7,8 +7,12 @@ export type RouteAccess =
   | { public: true; module: string }
   /** Any authenticated principal (of the resolved tenant, on the data plane). */
   | { module: string; authenticated: true }
-  /** An authenticated principal holding `permission`, in a tenant licensed for `module`. */
-  | { module: string; permission: string };
+  /**
+   * An authenticated principal holding `permission`, in a tenant licensed for `module`; or,
+   * when `own` is named, a principal linked to a member and holding `own`, whom the service
+   * then confines to that member's own records (see `readScope`).
+   */
+  | { module: string; permission: string; own?: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -18,3 +22,4 @@ declare module 'fastify' {
 
 export const isPublic = (a: RouteAccess): a is { public: true; module: string } => 'public' in a && a.public;
 export const permissionOf = (a: RouteAccess): string | null => ('permission' in a ? a.permission : null);
+export const ownPermissionOf = (a: RouteAccess): string | null => ('own' in a && a.own ? a.own : null);

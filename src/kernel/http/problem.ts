@@ -50,6 +50,7 @@ const pgClientErrors: Record<string, ErrorCode> = {
   '23505': 'already_exists',
   '23503': 'conflict',
   '23514': 'unprocessable',
+  '23P01': 'conflict',
   '22001': 'validation_failed',
   '22P02': 'validation_failed',
   '22007': 'validation_failed',

@@ -14,6 +14,8 @@ export interface AccessClaims {
   roles: string[];
   /** The refresh-token family (the session) this token belongs to. */
   sid: string;
+  /** The member a tenant user is linked to (a portal login), when it is. */
+  mid?: string;
   exp: number;
 }
 
@@ -29,7 +31,7 @@ export class TokenService {
   }
 
   async issueAccess(claims: Omit<AccessClaims, 'exp'>): Promise<{ token: string; expiresIn: number }> {
-    const jwt = new SignJWT({ roles: claims.roles, sid: claims.sid, ...(claims.tid ? { tid: claims.tid } : {}) })
+    const jwt = new SignJWT({ roles: claims.roles, sid: claims.sid, ...(claims.tid ? { tid: claims.tid } : {}), ...(claims.mid ? { mid: claims.mid } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.sub)
       .setAudience(claims.aud)
