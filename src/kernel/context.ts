@@ -57,6 +57,9 @@ declare module 'fastify' {
   }
 }
 
+/** What work done for a tenant outside a request (a job) has: its transaction and its id. */
+export type TenantScope = Pick<TenantContext, 'db' | 'tenant'>;
+
 /** The principal of a context that requires one (every non-public route). */
 export function principalOf(ctx: TenantContext): Principal {
   if (!ctx.principal) throw new Error('route declared public but needs a principal');

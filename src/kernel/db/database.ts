@@ -11,6 +11,13 @@ import { TenantBoundQuery } from './tenant-bound-query.js';
 // timestamptz and date come back as Date / ISO strings; int8 (counts) as numbers, which is
 // safe for every count and money amount we keep (< 2^53 minor units).
 pg.types.setTypeParser(20, (v) => Number(v));
+// Calendar dates stay 'YYYY-MM-DD' (a Date would shift them by the process's time zone), and
+// numerics stay exact decimal strings; PGlite is told the same below.
+const DATE_OID = 1082;
+const NUMERIC_OID = 1700;
+pg.types.setTypeParser(DATE_OID, (v) => v);
+pg.types.setTypeParser(NUMERIC_OID, (v) => v);
+const exactParsers = { [DATE_OID]: (v: string) => v, [NUMERIC_OID]: (v: string) => v };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDB = any;
@@ -225,7 +232,7 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
 export async function openPglite(dataDir: string | undefined, name = 'courtyard'): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   // btree_gist backs the exclusion constraints that keep date ranges from overlapping.
-  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist } });
+  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist }, parsers: exactParsers });
   const kysely = new Kysely<AnyDB>({ dialect: new PGliteDialect({ pglite }) });
   const transactions = inFlight();
   let waiting = 0;

@@ -4,6 +4,8 @@ export const Uuid = Type.String({ format: 'uuid' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 /** A timestamp: services hand over Dates, the wire carries ISO 8601 strings. */
 export const Timestamp = Type.Unsafe<Date | string>(Type.String({ format: 'date-time' }));
+/** A calendar date, `YYYY-MM-DD`. */
+export const DateOnly = Type.String({ format: 'date' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 /** Query of every list: a page size and the opaque cursor from the previous page. */

@@ -18,3 +18,6 @@ export const occupancyModule = defineModule({
   migrations: new URL('./migrations/', import.meta.url),
   routes() {},
 });
+
+export { addLeaseOccupancies, endLeaseOccupancies, type LeaseTerm } from './occupancy.leases.js';
+export { refreshUnits } from './occupancy.status.js';

@@ -18,3 +18,5 @@ export const propertiesModule = defineModule({
   migrations: new URL('./migrations/', import.meta.url),
   routes() {},
 });
+
+export { recordUnitOccupancy, type OccupancyStatus, type UnitOccupancy } from './unit-occupancy.js';

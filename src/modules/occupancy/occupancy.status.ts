@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import type { TenantScope } from '../../kernel/context.js';
+import type { IsoDate } from '../../kernel/dates.js';
+import { recordUnitOccupancy, type OccupancyStatus } from '../properties/index.js';
+
+/**
+ * A unit's status follows from who is attached to it on `today`: owner-occupied when an owner
+ * also lives there as a resident, occupied when anyone else lives there (a resident, renter
+ * or household member), vacant otherwise. Its attached members are those whose occupancy has
+ * not ended before `today` (current or coming). Tells the properties module, in the caller's
+ * transaction. `unitIds` null: every unit that has ever had an occupant (the daily refresh).
+ */
+export async function refreshUnits(scope: TenantScope, unitIds: string[] | null, today: IsoDate): Promise<void> {
+  const rows = await sql<{ unit_id: string; status: OccupancyStatus; member_ids: string[] }>`
+    WITH target AS (
+      ${unitIds === null ? sql`SELECT DISTINCT unit_id FROM occupancies` : sql`SELECT unnest(${unitIds}::uuid[]) AS unit_id`}
+    ), live AS (
+      SELECT o.unit_id, o.member_id, o.role, o.start_date <= ${today}::date AS current
+        FROM occupancies o JOIN target t ON t.unit_id = o.unit_id
+       WHERE o.end_date IS NULL OR o.end_date >= ${today}::date
+    )
+    SELECT t.unit_id,
+           CASE
+             WHEN EXISTS (SELECT 1 FROM live r JOIN live w ON w.unit_id = r.unit_id AND w.member_id = r.member_id
+                           WHERE r.unit_id = t.unit_id AND r.current AND r.role = 'resident' AND w.current AND w.role = 'owner')
+               THEN 'owner-occupied'
+             WHEN EXISTS (SELECT 1 FROM live l WHERE l.unit_id = t.unit_id AND l.current AND l.role IN ('resident', 'renter', 'household'))
+               THEN 'occupied'
+             ELSE 'vacant'
+           END AS status,
+           coalesce((SELECT array_agg(DISTINCT l.member_id) FROM live l WHERE l.unit_id = t.unit_id), '{}') AS member_ids
+      FROM target t`.execute(scope.db);
+  await recordUnitOccupancy(scope, rows.rows.map((r) => ({ unitId: r.unit_id, status: r.status, memberIds: r.member_ids })));
+}
