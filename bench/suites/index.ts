@@ -1,4 +1,5 @@
 import type { Suite } from '../lib/types.js';
+import { estateSuite } from './estate.js';
 import { membersSuite } from './members.js';
 import { webhooksSuite } from './webhooks.js';
 
@@ -14,4 +15,5 @@ export type AnySuite = Suite<any>;
 export const suites: Record<string, AnySuite> = {
   members: membersSuite,
   webhooks: webhooksSuite,
+  estate: estateSuite,
 };

@@ -1,0 +1,131 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+
+/**
+ * Member scope, the portal's promise: a member signed in sees their own home and lease and
+ * nothing of their neighbours'. Ann (an owner who lives in her flat) aims every route a
+ * portal login may reach at Ben's records (a renter in another block) and gets 404, never the
+ * data; she reaches no staff route at all. A route admitting portal logins that this file does
+ * not exercise fails it.
+ */
+
+let t: TestPlatform;
+let oak: TestTenant;
+
+interface Person {
+  memberId: string;
+  token: string;
+  unitId: string;
+  propertyId: string;
+  occupancyIds: string[];
+  leaseIds: string[];
+}
+let ann: Person;
+let ben: Person;
+/** Everything of Ben's that must never appear in Ann's answers. */
+const bens: string[] = [];
+
+const staff = () => ({ token: oak.token, tenant: 'oak' });
+
+async function ok(res: Promise<LightMyRequestResponse>, status = 201) {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.json();
+}
+
+async function portalUser(memberId: string, email: string): Promise<string> {
+  await ok(t.call('POST', '/api/v1/users', { ...staff(), body: { email, name: email, password: TENANT_PASSWORD, roles: ['member'], memberId } }));
+  return (await t.login('oak', email)).accessToken;
+}
+
+beforeAll(async () => {
+  t = await startPlatform();
+  oak = await t.createTenant('oak');
+  const annMember = await ok(t.call('POST', '/api/v1/members', { ...staff(), body: { firstName: 'Annabel', lastName: 'Oakenshield', type: 'owner' } }));
+  const benMember = await ok(t.call('POST', '/api/v1/members', { ...staff(), body: { firstName: 'Benedikt', lastName: 'Quillfeather', type: 'renter', notes: 'Private note of Ben' } }));
+  const annBlock = await ok(t.call('POST', '/api/v1/properties', { ...staff(), body: { name: 'Acorn House', kind: 'residential' } }));
+  const benBlock = await ok(t.call('POST', '/api/v1/properties', { ...staff(), body: { name: 'Beechwood Secret Court', kind: 'residential', notes: 'Private note of the Beechwood block' } }));
+  const annUnit = await ok(t.call('POST', `/api/v1/properties/${annBlock.id}/units`, { ...staff(), body: { label: 'A-101', kind: 'apartment' } }));
+  const benUnit = await ok(t.call('POST', `/api/v1/properties/${benBlock.id}/units`, { ...staff(), body: { label: 'BEN-SECRET-7', kind: 'apartment', notes: 'Private note of unit 7' } }));
+  const annOwner = await ok(t.call('POST', `/api/v1/units/${annUnit.id}/occupants`, { ...staff(), body: { memberId: annMember.id, role: 'owner', startDate: '2024-01-01', ownershipShare: '1' } }));
+  const annResident = await ok(t.call('POST', `/api/v1/units/${annUnit.id}/occupants`, { ...staff(), body: { memberId: annMember.id, role: 'resident', startDate: '2024-01-01' } }));
+  const lease = await ok(t.call('POST', '/api/v1/leases', {
+    ...staff(),
+    body: { unitId: benUnit.id, renterIds: [benMember.id], startDate: '2025-01-01', endDate: '2027-12-31', rent: { amount: 123_456, currency: 'EUR' }, frequency: 'monthly', dueDay: 1, deposit: 246_912, notes: 'Private lease note of Ben' },
+  }));
+  await ok(t.call('POST', `/api/v1/leases/${lease.id}/activate`, staff()), 200);
+  const benOccupancies = (await ok(t.call('GET', `/api/v1/units/${benUnit.id}/occupants?history=true`, staff()), 200)).data.map((o: { id: string }) => o.id);
+  expect(benOccupancies).toHaveLength(1);
+
+  ann = { memberId: annMember.id, token: await portalUser(annMember.id, 'ann@oak.test'), unitId: annUnit.id, propertyId: annBlock.id, occupancyIds: [annOwner.id, annResident.id], leaseIds: [] };
+  ben = { memberId: benMember.id, token: await portalUser(benMember.id, 'ben@oak.test'), unitId: benUnit.id, propertyId: benBlock.id, occupancyIds: benOccupancies, leaseIds: [lease.id] };
+  bens.push(benMember.id, 'Benedikt', 'Quillfeather', 'Private note of Ben', benBlock.id, 'Beechwood Secret Court', 'Private note of the Beechwood block', benUnit.id, 'BEN-SECRET-7', 'Private note of unit 7', lease.id, 'Private lease note of Ben', '123456', ...benOccupancies);
+});
+afterAll(() => t?.close());
+
+const routes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/'));
+const portalRoutes = () => routes().filter((r) => typeof (r.access as { own?: unknown } | undefined)?.own === 'string');
+
+function expectNothingOfBen(res: LightMyRequestResponse) {
+  const leaked = bens.filter((s) => res.body.toLowerCase().includes(s.toLowerCase()));
+  expect(leaked, `${res.statusCode} ${res.body}`).toEqual([]);
+}
+
+describe('member scope through the API', () => {
+  it('shows a member their own home, occupancy and lease', async () => {
+    const as = (p: Person) => ({ token: p.token, tenant: 'oak' });
+    expect((await ok(t.call('GET', `/api/v1/units/${ann.unitId}`, as(ann)), 200)).status).toBe('owner-occupied');
+    expect((await ok(t.call('GET', `/api/v1/properties/${ann.propertyId}`, as(ann)), 200)).name).toBe('Acorn House');
+    expect((await ok(t.call('GET', '/api/v1/units', as(ann)), 200)).data.map((u: { id: string }) => u.id)).toEqual([ann.unitId]);
+    expect((await ok(t.call('GET', '/api/v1/properties', as(ann)), 200)).data.map((p: { id: string }) => p.id)).toEqual([ann.propertyId]);
+    expect((await ok(t.call('GET', `/api/v1/members/${ann.memberId}/units`, as(ann)), 200)).data).toHaveLength(2);
+    expect((await ok(t.call('GET', `/api/v1/units/${ann.unitId}/occupants`, as(ann)), 200)).data).toHaveLength(2);
+
+    expect((await ok(t.call('GET', `/api/v1/leases/${ben.leaseIds[0]}`, as(ben)), 200)).status).toBe('active');
+    expect((await ok(t.call('GET', '/api/v1/leases', as(ben)), 200)).data.map((l: { id: string }) => l.id)).toEqual(ben.leaseIds);
+    expect((await ok(t.call('GET', `/api/v1/units/${ben.unitId}`, as(ben)), 200)).status).toBe('occupied');
+  });
+
+  it("answers every portal route aimed at a neighbour's records with 404, and lists none of them", async () => {
+    const portal = portalRoutes();
+    expect(portal.map((r) => `${r.method} ${r.url}`)).toEqual(
+      expect.arrayContaining(['GET /api/v1/units', 'GET /api/v1/units/:id', 'GET /api/v1/properties/:id', 'GET /api/v1/leases/:id', 'GET /api/v1/units/:id/occupants', 'GET /api/v1/members/:id/units']),
+    );
+    const foreign = [ben.memberId, ben.unitId, ben.propertyId, ...ben.occupancyIds, ...ben.leaseIds];
+    for (const r of portal) {
+      if (r.url.includes('/:')) {
+        for (const id of foreign) {
+          const url = r.url.replace(/:[A-Za-z_]+/g, id);
+          const res = await t.call(r.method as never, url, { token: ann.token, tenant: 'oak' });
+          expect(res.statusCode, `${r.method} ${url}: ${res.body}`).toBe(404);
+          expectNothingOfBen(res);
+        }
+      } else {
+        const res = await t.call(r.method as never, r.url, { token: ann.token, tenant: 'oak' });
+        expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(200);
+        expectNothingOfBen(res);
+      }
+    }
+  });
+
+  it('refuses a member every staff route of the estate, reads and writes alike', async () => {
+    const estate = routes().filter((r) => ['properties', 'occupancy', 'leases'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !portalRoutes().includes(r));
+    expect(estate.length).toBeGreaterThan(10);
+    for (const r of estate) {
+      const url = r.url.replace(/:[A-Za-z_]+/g, ann.unitId);
+      const res = await t.call(r.method as never, url, { token: ann.token, tenant: 'oak', ...(r.method === 'GET' || r.method === 'HEAD' || r.method === 'DELETE' ? {} : { body: {} }) });
+      expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(403);
+      expect(res.json().code).toBe('permission_denied');
+    }
+  });
+
+  it('lets a member with no member link see nothing of the estate', async () => {
+    await ok(t.call('POST', '/api/v1/users', { ...staff(), body: { email: 'unlinked@oak.test', name: 'Unlinked', password: TENANT_PASSWORD, roles: ['member'] } }));
+    const token = (await t.login('oak', 'unlinked@oak.test')).accessToken;
+    for (const url of ['/api/v1/units', '/api/v1/properties', '/api/v1/leases', `/api/v1/units/${ann.unitId}`]) {
+      const res = await t.call('GET', url, { token, tenant: 'oak' });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(403);
+    }
+  });
+});
