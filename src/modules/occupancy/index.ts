@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/modules/manifest.js';
+import { refreshJob } from './occupancy.jobs.js';
+import { occupancyRoutes } from './occupancy.routes.js';
 
 export const occupancyModule = defineModule({
   key: 'occupancy',
@@ -16,7 +18,15 @@ export const occupancyModule = defineModule({
     member: ['occupancy.read.own'],
   },
   migrations: new URL('./migrations/', import.meta.url),
-  routes() {},
+  // Every occupancy event carries {id, unitId, memberId, role, startDate, endDate, leaseId}.
+  events: [
+    { type: 'occupancy.created', version: 1, description: 'A member was attached to a unit in a role (by hand or by a lease); data is the occupancy.' },
+    { type: 'occupancy.updated', version: 1, description: "An occupancy's start, share or notes changed, or its end moved later or was removed; data is the occupancy." },
+    { type: 'occupancy.ended', version: 1, description: 'An occupancy was given an end date, or an earlier one (a move-out, a sale, a lease ending); data is the occupancy.' },
+    { type: 'occupancy.deleted', version: 1, description: 'An occupancy recorded by mistake was removed (or a lease ended before it began); data is the occupancy as it was.' },
+  ],
+  jobs: [refreshJob],
+  routes: occupancyRoutes,
 });
 
 export { addLeaseOccupancies, endLeaseOccupancies, type LeaseTerm } from './occupancy.leases.js';

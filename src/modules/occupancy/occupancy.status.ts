@@ -11,6 +11,14 @@ import { recordUnitOccupancy, type OccupancyStatus } from '../properties/index.j
  * transaction. `unitIds` null: every unit that has ever had an occupant (the daily refresh).
  */
 export async function refreshUnits(scope: TenantScope, unitIds: string[] | null, today: IsoDate): Promise<void> {
+  // Two changes to one unit racing would each derive its status from a snapshot without the
+  // other's change, and the last to write would win (a move-in and a move-out at once leaving
+  // the unit vacant). Locking the units first (in id order, so two refreshes take them alike) makes the
+  // second wait for the first to commit; the read below then takes a snapshot that has it.
+  await sql`
+    SELECT id FROM units
+     WHERE id IN (${unitIds === null ? sql`SELECT unit_id FROM occupancies` : sql`SELECT unnest(${unitIds}::uuid[])`})
+     ORDER BY id FOR NO KEY UPDATE`.execute(scope.db);
   const rows = await sql<{ unit_id: string; status: OccupancyStatus; member_ids: string[] }>`
     WITH target AS (
       ${unitIds === null ? sql`SELECT DISTINCT unit_id FROM occupancies` : sql`SELECT unnest(${unitIds}::uuid[]) AS unit_id`}

@@ -1,0 +1,431 @@
+import { randomUUID } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
+import type { TenantInfo } from '../../kernel/context.js';
+import { addDays, isoDate } from '../../kernel/dates.js';
+import type { AnyDB } from '../../kernel/db/database.js';
+import { newId } from '../../kernel/ids.js';
+import { addLeaseOccupancies } from './index.js';
+
+let t: TestPlatform;
+let oak: TestTenant;
+let propertyId: string;
+
+const staff = () => ({ token: oak.token, tenant: 'oak' });
+const today = isoDate(new Date());
+const day = (n: number) => addDays(today, n);
+
+const inOak = <T>(fn: (db: Kysely<AnyDB>) => Promise<T>) => t.platform.jobs.context().tenantTransaction(oak.id, fn);
+
+async function ok(res: Promise<LightMyRequestResponse>, status = 201) {
+  const r = await res;
+  expect(r.statusCode, r.body).toBe(status);
+  return r.statusCode === 204 ? null : r.json();
+}
+
+function expectProblem(res: LightMyRequestResponse, status: number, code: string, field?: string) {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(res.json().code).toBe(code);
+  if (field) expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+}
+
+async function newUnit(label: string): Promise<string> {
+  return (await ok(t.call('POST', `/api/v1/properties/${propertyId}/units`, { ...staff(), body: { label, kind: 'apartment' } }))).id;
+}
+const statusOf = async (unitId: string): Promise<string> => (await ok(t.call('GET', `/api/v1/units/${unitId}`, staff()), 200)).status;
+// What the properties module was told of who is attached: no route shows it to staff, so read it.
+const attachedTo = (unitId: string) =>
+  inOak(async (db) => (await db.selectFrom('unit_attachments').select('member_id').where('unit_id', '=', unitId).execute()).map((r: { member_id: string }) => r.member_id).sort());
+
+async function newMember(firstName: string, type = 'resident'): Promise<string> {
+  return (await ok(t.call('POST', '/api/v1/members', { ...staff(), body: { firstName, lastName: 'Tester', type } }))).id;
+}
+
+const attach = (unitId: string, body: Record<string, unknown>) => t.call('POST', `/api/v1/units/${unitId}/occupants`, { ...staff(), body });
+const occupants = (unitId: string, query = '') => ok(t.call('GET', `/api/v1/units/${unitId}/occupants${query}`, staff()), 200);
+const patch = (id: string, body: Record<string, unknown>) => t.call('PATCH', `/api/v1/occupancies/${id}`, { ...staff(), body });
+
+/** The occupancy events of one occupancy in the outbox, oldest first (no workers run here: nothing takes them). */
+const eventsOf = (occupancyId: string) =>
+  inOak((db) => db.selectFrom('outbox').select(['type', 'data']).where('type', 'like', 'occupancy.%').where(sql`data->>'id'`, '=', occupancyId).orderBy('id').execute());
+
+beforeAll(async () => {
+  t = await startPlatform();
+  oak = await t.createTenant('oak');
+  propertyId = (await ok(t.call('POST', '/api/v1/properties', { ...staff(), body: { name: 'Acorn House', kind: 'residential' } }))).id;
+});
+afterAll(() => t?.close());
+
+describe('attaching members to units', () => {
+  it('attaches owners, residents, renters and household members, and lists them by role then start date', async () => {
+    const unit = await newUnit('A-1');
+    const [ada, bea, cal, dot] = [await newMember('Ada', 'owner'), await newMember('Bea', 'owner'), await newMember('Cal', 'renter'), await newMember('Dot', 'household')];
+    const adaOwns = await ok(attach(unit, { memberId: ada, role: 'owner', startDate: day(-100), ownershipShare: '0.5', notes: 'Bought in spring' }));
+    expect(adaOwns).toMatchObject({ unitId: unit, memberId: ada, role: 'owner', startDate: day(-100), endDate: null, ownershipShare: '0.5', leaseId: null, notes: 'Bought in spring' });
+    expect(adaOwns.id).toMatch(/^[0-9a-f-]{36}$/);
+    await ok(attach(unit, { memberId: bea, role: 'owner', startDate: day(-50), ownershipShare: 0.5 }));
+    await ok(attach(unit, { memberId: ada, role: 'resident', startDate: day(-100) }));
+    await ok(attach(unit, { memberId: dot, role: 'household', startDate: day(-10), endDate: day(30) }));
+    await ok(attach(unit, { memberId: cal, role: 'renter', startDate: day(-10) }));
+
+    const now = await occupants(unit);
+    expect(now.unitId).toBe(unit);
+    expect(now.date).toBe(today);
+    expect(now.data.map((o: { role: string; member: { firstName: string } }) => `${o.role}:${o.member.firstName}`)).toEqual(['owner:Ada', 'owner:Bea', 'resident:Ada', 'renter:Cal', 'household:Dot']);
+    expect(now.ownership).toEqual({
+      owners: [
+        { occupancyId: adaOwns.id, memberId: ada, ownershipShare: '0.5' },
+        { occupancyId: expect.any(String), memberId: bea, ownershipShare: '0.5' },
+      ],
+      total: '1',
+      balanced: true,
+    });
+
+    const before = await occupants(unit, `?date=${day(-60)}`);
+    expect(before.data.map((o: { role: string; member: { firstName: string } }) => `${o.role}:${o.member.firstName}`)).toEqual(['owner:Ada', 'resident:Ada']);
+    expect(before.ownership).toMatchObject({ total: '0.5', balanced: false });
+    expect((await occupants(unit, `?date=${day(31)}`)).data).toHaveLength(4);
+  });
+
+  it('answers 404 for a unit or member that does not exist, and refuses invalid input with field errors', async () => {
+    const unit = await newUnit('A-2');
+    const eve = await newMember('Eve');
+    const noUnit = await attach(randomUUID(), { memberId: eve, role: 'resident', startDate: today });
+    expectProblem(noUnit, 404, 'not_found');
+    expect(noUnit.json().detail).toBe('The unit was not found');
+    const noMember = await attach(unit, { memberId: randomUUID(), role: 'resident', startDate: today });
+    expectProblem(noMember, 404, 'not_found');
+    expect(noMember.json().detail).toBe('The member was not found');
+    expectProblem(await t.call('GET', `/api/v1/units/${randomUUID()}/occupants`, staff()), 404, 'not_found');
+    expectProblem(await t.call('GET', `/api/v1/members/${randomUUID()}/units`, staff()), 404, 'not_found');
+
+    expectProblem(await attach(unit, { memberId: eve, role: 'resident', startDate: day(5), endDate: day(4) }), 400, 'validation_failed', '/endDate');
+    expectProblem(await attach(unit, { memberId: eve, role: 'resident', startDate: today, ownershipShare: '1' }), 400, 'validation_failed', '/ownershipShare');
+    expectProblem(await attach(unit, { memberId: eve, role: 'owner', startDate: today }), 400, 'validation_failed', '/ownershipShare');
+    expectProblem(await attach(unit, { memberId: eve, role: 'owner', startDate: today, ownershipShare: '0' }), 400, 'validation_failed', '/ownershipShare');
+    expectProblem(await attach(unit, { memberId: eve, role: 'owner', startDate: today, ownershipShare: '1.5' }), 400, 'validation_failed', 'ownershipShare');
+    expectProblem(await attach(unit, { memberId: eve, role: 'lodger', startDate: '2024-02-30' }), 400, 'validation_failed', 'role');
+    expectProblem(await attach(unit, { memberId: eve, role: 'resident', startDate: '2024-02-30' }), 400, 'validation_failed', 'startDate');
+    expectProblem(await t.call('GET', `/api/v1/units/${unit}/occupants?date=yesterday`, staff()), 400, 'validation_failed', 'date');
+    expect((await occupants(unit, '?history=true')).data).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it('refuses overlapping dates for the same member, unit and role, and allows adjacent stays and other roles', async () => {
+    const unit = await newUnit('B-1');
+    const [fay, gus] = [await newMember('Fay'), await newMember('Gus')];
+    const first = await ok(attach(unit, { memberId: fay, role: 'resident', startDate: day(-30), endDate: day(-1) }));
+    // Ranges are inclusive: sharing the last day is an overlap.
+    const overlap = await attach(unit, { memberId: fay, role: 'resident', startDate: day(-1) });
+    expectProblem(overlap, 409, 'conflict', '/startDate');
+    expect(overlap.json().detail).toContain(`already a resident of this unit from ${day(-30)} to ${day(-1)}`);
+    const next = await ok(attach(unit, { memberId: fay, role: 'resident', startDate: today }));
+    expectProblem(await attach(unit, { memberId: fay, role: 'resident', startDate: day(300), endDate: day(400) }), 409, 'conflict', '/startDate');
+    await ok(attach(unit, { memberId: fay, role: 'household', startDate: day(-30) }));
+    await ok(attach(unit, { memberId: gus, role: 'resident', startDate: day(-30) }));
+    // Moving the end of the first stay later would make it overlap the next one.
+    expectProblem(await patch(first.id, { endDate: today }), 409, 'conflict', '/startDate');
+    expectProblem(await patch(first.id, { endDate: null }), 409, 'conflict');
+    expectProblem(await patch(next.id, { endDate: day(-1) }), 400, 'validation_failed', '/endDate');
+    expect((await occupants(unit, '?history=true')).data.filter((o: { memberId: string; role: string }) => o.memberId === fay && o.role === 'resident')).toHaveLength(2);
+  });
+
+  it('lets exactly one of two concurrent requests for the same stay through: the database decides', async () => {
+    const unit = await newUnit('B-2');
+    for (let i = 0; i < 4; i++) {
+      const member = await newMember(`Racer${i}`);
+      const body = { memberId: member, role: 'resident', startDate: day(i), endDate: day(i + 10) };
+      const results = await Promise.all([attach(unit, body), attach(unit, { ...body, startDate: day(i + 5), endDate: null })]);
+      expect(results.map((r) => r.statusCode).sort(), results.map((r) => r.body).join('\n')).toEqual([201, 409]);
+      expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('conflict');
+    }
+    const rows = await inOak((db) => db.selectFrom('occupancies').select('member_id').where('unit_id', '=', unit).execute());
+    expect(rows).toHaveLength(4);
+  });
+});
+
+describe("owners' shares", () => {
+  it('reports the total of the current owners and refuses a write that takes it past 1', async () => {
+    const unit = await newUnit('C-1');
+    const [hal, ivy, jo, kit] = [await newMember('Hal', 'owner'), await newMember('Ivy', 'owner'), await newMember('Jo', 'owner'), await newMember('Kit', 'owner')];
+    const halOwns = await ok(attach(unit, { memberId: hal, role: 'owner', startDate: day(-365), ownershipShare: '0.600' }));
+    expect(halOwns.ownershipShare).toBe('0.6');
+    expect((await occupants(unit)).ownership).toEqual({ owners: [{ occupancyId: halOwns.id, memberId: hal, ownershipShare: '0.6' }], total: '0.6', balanced: false });
+
+    const tooMuch = await attach(unit, { memberId: ivy, role: 'owner', startDate: day(-30), ownershipShare: '0.5' });
+    expectProblem(tooMuch, 409, 'conflict', '/ownershipShare');
+    expect(tooMuch.json().detail).toContain(`would total 1.1 on ${day(-30)}`);
+    const ivyOwns = await ok(attach(unit, { memberId: ivy, role: 'owner', startDate: day(-30), ownershipShare: '0.4' }));
+    expect((await occupants(unit)).ownership).toMatchObject({ total: '1', balanced: true });
+    expectProblem(await patch(ivyOwns.id, { ownershipShare: '0.45' }), 409, 'conflict', '/ownershipShare');
+    // A future owner counts from their first day: a sale is recorded by ending the seller first.
+    expectProblem(await attach(unit, { memberId: jo, role: 'owner', startDate: day(10), ownershipShare: '0.6' }), 409, 'conflict', '/ownershipShare');
+    await ok(patch(halOwns.id, { endDate: day(9) }), 200);
+    const joOwns = await ok(attach(unit, { memberId: jo, role: 'owner', startDate: day(10), ownershipShare: '0.6' }));
+    expect((await occupants(unit, `?date=${day(10)}`)).ownership).toEqual({
+      owners: [
+        { occupancyId: ivyOwns.id, memberId: ivy, ownershipShare: '0.4' },
+        { occupancyId: joOwns.id, memberId: jo, ownershipShare: '0.6' },
+      ],
+      total: '1',
+      balanced: true,
+    });
+    // Reopening the seller's ownership would overlap the buyer's.
+    expectProblem(await patch(halOwns.id, { endDate: null }), 409, 'conflict', '/ownershipShare');
+    expectProblem(await attach(unit, { memberId: kit, role: 'owner', startDate: day(100), ownershipShare: '0.000000001' }), 409, 'conflict', '/ownershipShare');
+    const thirds = await newUnit('C-2');
+    for (const member of [hal, ivy, jo]) await ok(attach(thirds, { memberId: member, role: 'owner', startDate: today, ownershipShare: '0.333333333' }));
+    expect((await occupants(thirds)).ownership).toMatchObject({ total: '0.999999999', balanced: false });
+    const kitResides = await ok(attach(thirds, { memberId: kit, role: 'resident', startDate: today }));
+    expectProblem(await patch(kitResides.id, { ownershipShare: '0.1' }), 400, 'validation_failed', '/ownershipShare');
+  });
+
+  it('lets only one of two owners added at once take a share that leaves no room for the other', async () => {
+    const unit = await newUnit('C-3');
+    const [lea, max] = [await newMember('Lea', 'owner'), await newMember('Max', 'owner')];
+    const results = await Promise.all([
+      attach(unit, { memberId: lea, role: 'owner', startDate: today, ownershipShare: '0.6' }),
+      attach(unit, { memberId: max, role: 'owner', startDate: today, ownershipShare: '0.6' }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect((await occupants(unit)).ownership.total).toBe('0.6');
+  });
+});
+
+describe('unit status', () => {
+  it('derives vacant, occupied and owner-occupied from who lives there today, and attaches members current and coming', async () => {
+    const [ned, ora, pip] = [await newMember('Ned', 'owner'), await newMember('Ora'), await newMember('Pip', 'renter')];
+    const ownerLivesThere = await newUnit('D-1');
+    await ok(attach(ownerLivesThere, { memberId: ned, role: 'owner', startDate: day(-10), ownershipShare: '1' }));
+    expect(await statusOf(ownerLivesThere)).toBe('vacant');
+    await ok(attach(ownerLivesThere, { memberId: ned, role: 'resident', startDate: day(-10) }));
+    expect(await statusOf(ownerLivesThere)).toBe('owner-occupied');
+
+    const letOut = await newUnit('D-2');
+    await ok(attach(letOut, { memberId: ned, role: 'owner', startDate: day(-10), ownershipShare: '1' }));
+    await ok(attach(letOut, { memberId: pip, role: 'renter', startDate: day(-5) }));
+    expect(await statusOf(letOut)).toBe('occupied');
+    expect(await attachedTo(letOut)).toEqual([ned, pip].sort());
+
+    const household = await newUnit('D-3');
+    await ok(attach(household, { memberId: ora, role: 'household', startDate: today }));
+    expect(await statusOf(household)).toBe('occupied');
+
+    const coming = await newUnit('D-4');
+    await ok(attach(coming, { memberId: ora, role: 'resident', startDate: day(1) }));
+    expect(await statusOf(coming)).toBe('vacant');
+    expect(await attachedTo(coming)).toEqual([ora]);
+
+    const past = await newUnit('D-5');
+    const stay = await ok(attach(past, { memberId: pip, role: 'resident', startDate: day(-30) }));
+    expect(await statusOf(past)).toBe('occupied');
+    // The end day is still lived in.
+    await ok(patch(stay.id, { endDate: today }), 200);
+    expect(await statusOf(past)).toBe('occupied');
+    await ok(patch(stay.id, { endDate: day(-1) }), 200);
+    expect(await statusOf(past)).toBe('vacant');
+    expect(await attachedTo(past)).toEqual([]);
+
+    // A mistake removed: nobody is left attached.
+    const mistake = await newUnit('D-6');
+    const wrong = await ok(attach(mistake, { memberId: ora, role: 'resident', startDate: day(-3) }));
+    expect(await statusOf(mistake)).toBe('occupied');
+    await ok(t.call('DELETE', `/api/v1/occupancies/${wrong.id}`, staff()), 204);
+    expect(await statusOf(mistake)).toBe('vacant');
+    expect(await attachedTo(mistake)).toEqual([]);
+
+    const changes = await inOak((db) => db.selectFrom('outbox').select('data').where('type', '=', 'unit.status_changed').where(sql`data->>'id'`, '=', past).orderBy('id').execute());
+    expect(changes.map((c: { data: { status: string; previousStatus: string } }) => `${c.data.previousStatus}>${c.data.status}`)).toEqual(['vacant>occupied', 'occupied>vacant']);
+  });
+
+  it('keeps the status right when two changes to one unit race', async () => {
+    for (let i = 0; i < 8; i++) {
+      const unit = await newUnit(`R-${i}`);
+      const [leaver, comer] = [await newMember(`Leaver${i}`), await newMember(`Comer${i}`)];
+      const leaving = await ok(attach(unit, { memberId: leaver, role: 'resident', startDate: day(-30) }));
+      // Each change alone would leave the unit vacant or occupied; together, occupied.
+      const [ended, added] = await Promise.all([patch(leaving.id, { endDate: day(-1) }), attach(unit, { memberId: comer, role: 'resident', startDate: today })]);
+      expect([ended.statusCode, added.statusCode]).toEqual([200, 201]);
+      expect(await statusOf(unit)).toBe('occupied');
+      expect(await attachedTo(unit)).toEqual([comer]);
+    }
+  });
+
+  it('moves statuses as dates pass with the daily refresh job', async () => {
+    const [quin, rae] = [await newMember('Quin'), await newMember('Rae')];
+    const movingIn = await newUnit('E-1');
+    await ok(attach(movingIn, { memberId: quin, role: 'resident', startDate: day(3) }));
+    const movingOut = await newUnit('E-2');
+    await ok(attach(movingOut, { memberId: rae, role: 'renter', startDate: day(-100), endDate: day(1) }));
+    expect([await statusOf(movingIn), await statusOf(movingOut)]).toEqual(['vacant', 'occupied']);
+
+    const job = t.platform.modules.get('occupancy')!.jobs!.find((j) => j.name === 'occupancy.refresh')!;
+    expect(job.schedule).toEqual({ cron: '10 0 * * *', perTenant: true });
+    const runOn = (date: string) => job.handler({ id: randomUUID(), name: job.name, data: { tenantId: oak.id }, retryCount: 0 }, { ...t.platform.jobs.context(), now: () => new Date(`${date}T00:10:00Z`) });
+
+    await runOn(day(2));
+    expect([await statusOf(movingIn), await statusOf(movingOut)]).toEqual(['vacant', 'vacant']);
+    expect(await attachedTo(movingOut)).toEqual([]);
+    expect(await attachedTo(movingIn)).toEqual([quin]);
+    await runOn(day(3));
+    expect(await statusOf(movingIn)).toBe('occupied');
+    // Run twice, or late: the same outcome, and nothing new to say.
+    const before = await inOak((db) => db.selectFrom('outbox').select('id').where('type', '=', 'unit.status_changed').execute());
+    await runOn(day(3));
+    const after = await inOak((db) => db.selectFrom('outbox').select('id').where('type', '=', 'unit.status_changed').execute());
+    expect(after).toHaveLength(before.length);
+    // Back to the real today, as the next request would leave it.
+    await runOn(today);
+    expect([await statusOf(movingIn), await statusOf(movingOut)]).toEqual(['vacant', 'occupied']);
+  });
+
+  it('schedules the refresh daily, one job per tenant and tick', async () => {
+    const tick = randomUUID();
+    expect(await t.platform.jobs.fanOut('occupancy.refresh', tick)).toBeGreaterThanOrEqual(1);
+    expect(await t.platform.jobs.fanOut('occupancy.refresh', tick)).toBe(0);
+    const schedules = await t.platform.main.session((s) => s.rows<{ name: string; cron: string }>('SELECT name, cron FROM pgboss.schedule', []));
+    expect(schedules).toContainEqual({ name: 'tick.occupancy.refresh', cron: '10 0 * * *' });
+  });
+});
+
+describe('history', () => {
+  it('keeps an ended occupancy as history, makes a new stay a new row, and removes only mistakes', async () => {
+    const unit = await newUnit('F-1');
+    const sam = await newMember('Sam');
+    const stay = await ok(attach(unit, { memberId: sam, role: 'resident', startDate: day(-400) }));
+    expectProblem(await patch(stay.id, { startDate: day(-399) }), 409, 'invalid_state', '/startDate');
+    const noted = await ok(patch(stay.id, { notes: 'Has a dog' }), 200);
+    expect(noted).toMatchObject({ notes: 'Has a dog', endDate: null, startDate: day(-400) });
+    const ended = await ok(patch(stay.id, { endDate: day(-1) }), 200);
+    expect(ended).toMatchObject({ id: stay.id, endDate: day(-1), notes: 'Has a dog' });
+
+    expect((await occupants(unit)).data).toEqual([]);
+    expect((await occupants(unit, '?history=true')).data.map((o: { id: string; endDate: string }) => [o.id, o.endDate])).toEqual([[stay.id, day(-1)]]);
+    expect((await ok(t.call('GET', `/api/v1/members/${sam}/units`, staff()), 200)).data).toEqual([]);
+    const all = await ok(t.call('GET', `/api/v1/members/${sam}/units?history=true`, staff()), 200);
+    expect(all).toEqual({ memberId: sam, data: [expect.objectContaining({ id: stay.id, role: 'resident', unit: { id: unit, label: 'F-1', propertyId } })] });
+    expect((await ok(t.call('GET', `/api/v1/members/${sam}/units?current=false`, staff()), 200)).data).toHaveLength(1);
+
+    const again = await ok(attach(unit, { memberId: sam, role: 'resident', startDate: day(30) }));
+    expect((await ok(t.call('GET', `/api/v1/members/${sam}/units`, staff()), 200)).data.map((o: { id: string }) => o.id)).toEqual([again.id]);
+    // Not begun yet: its start may still move.
+    expect((await ok(patch(again.id, { startDate: day(20) }), 200)).startDate).toBe(day(20));
+    expect((await occupants(unit, '?history=true')).data).toHaveLength(2);
+
+    await ok(t.call('DELETE', `/api/v1/occupancies/${again.id}`, staff()), 204);
+    expectProblem(await t.call('DELETE', `/api/v1/occupancies/${again.id}`, staff()), 404, 'not_found');
+    expectProblem(await patch(again.id, { notes: 'x' }), 404, 'not_found');
+    expectProblem(await patch(stay.id, {}), 400, 'validation_failed');
+
+    const shape = (o: { id: string; startDate: string }, endDate: string | null) => ({ id: o.id, unitId: unit, memberId: sam, role: 'resident', startDate: o.startDate, endDate, leaseId: null });
+    expect(await eventsOf(stay.id)).toEqual([
+      { type: 'occupancy.created', data: shape(stay, null) },
+      { type: 'occupancy.updated', data: shape(stay, null) },
+      { type: 'occupancy.ended', data: shape(stay, day(-1)) },
+    ]);
+    expect((await eventsOf(again.id)).map((e: { type: string }) => e.type)).toEqual(['occupancy.created', 'occupancy.updated', 'occupancy.deleted']);
+  });
+
+  it('leaves the occupancies a lease made to the lease', async () => {
+    const unit = await newUnit('F-2');
+    const [tom, uma] = [await newMember('Tom', 'renter'), await newMember('Uma', 'renter')];
+    const lease = await ok(t.call('POST', '/api/v1/leases', {
+      ...staff(),
+      body: { unitId: unit, renterIds: [tom, uma], startDate: day(-10), endDate: day(355), rent: { amount: 100_000, currency: 'EUR' }, frequency: 'monthly', dueDay: 1 },
+    }));
+    await ok(t.call('POST', `/api/v1/leases/${lease.id}/activate`, staff()), 200);
+    expect(await statusOf(unit)).toBe('occupied');
+    const made = (await occupants(unit)).data as { id: string; role: string; leaseId: string }[];
+    expect(made.map((o) => [o.role, o.leaseId])).toEqual([['renter', lease.id], ['renter', lease.id]]);
+    for (const o of made) {
+      expectProblem(await patch(o.id, { endDate: today }), 409, 'invalid_state');
+      expectProblem(await t.call('DELETE', `/api/v1/occupancies/${o.id}`, staff()), 409, 'invalid_state');
+    }
+    // A renter of the lease cannot be added again by hand for those dates,
+    expectProblem(await attach(unit, { memberId: tom, role: 'renter', startDate: day(100) }), 409, 'conflict');
+    // nor by another lease's activation: the exclusion constraint refuses it, and the activation rolls back.
+    const overlapping = inOak(async (db) => {
+      const draft = newId();
+      await db.insertInto('leases').values({ tenant_id: oak.id, id: draft, unit_id: unit, start_date: day(100), rent_amount: 100_000, currency: 'EUR', frequency: 'monthly', due_day: 1 }).execute();
+      await addLeaseOccupancies({ db, tenant: { id: oak.id } as TenantInfo }, { leaseId: draft, unitId: unit, renterIds: [tom], startDate: day(100), endDate: null });
+    });
+    await expect(overlapping).rejects.toMatchObject({ code: 'conflict', extra: { errors: [{ field: '/renterIds' }] } });
+
+    await ok(t.call('POST', `/api/v1/leases/${lease.id}/terminate`, { ...staff(), body: { date: day(-1) } }), 200);
+    expect(await statusOf(unit)).toBe('vacant');
+    expect((await occupants(unit, '?history=true')).data.map((o: { endDate: string }) => o.endDate)).toEqual([day(-1), day(-1)]);
+    expect((await eventsOf(made[0]!.id)).map((e: { type: string }) => e.type)).toEqual(['occupancy.created', 'occupancy.ended']);
+  });
+});
+
+describe('member scope', () => {
+  let vic: { member: string; token: string; unit: string };
+  let wes: { member: string; unit: string };
+  let coming: { member: string; token: string; unit: string };
+  let gone: { member: string; token: string; unit: string };
+
+  async function portalLogin(memberId: string, email: string): Promise<string> {
+    await ok(t.call('POST', '/api/v1/users', { ...staff(), body: { email, name: email, password: TENANT_PASSWORD, roles: ['member'], memberId } }));
+    return (await t.login('oak', email)).accessToken;
+  }
+
+  beforeAll(async () => {
+    const [v, w, c, g] = [await newMember('Vic', 'owner'), await newMember('Wes'), await newMember('Cleo'), await newMember('Gil')];
+    const [vu, wu, cu, gu] = [await newUnit('G-1'), await newUnit('G-2'), await newUnit('G-3'), await newUnit('G-4')];
+    await ok(attach(vu, { memberId: v, role: 'owner', startDate: day(-100), ownershipShare: '1', notes: 'Staff only: owes the service charge' }));
+    await ok(attach(vu, { memberId: v, role: 'resident', startDate: day(-100) }));
+    await ok(attach(wu, { memberId: w, role: 'resident', startDate: day(-100), notes: 'Private note of Wes' }));
+    await ok(attach(cu, { memberId: c, role: 'resident', startDate: day(14) }));
+    await ok(attach(gu, { memberId: g, role: 'resident', startDate: day(-100), endDate: day(-1) }));
+    vic = { member: v, token: await portalLogin(v, 'vic@oak.test'), unit: vu };
+    wes = { member: w, unit: wu };
+    coming = { member: c, token: await portalLogin(c, 'cleo@oak.test'), unit: cu };
+    gone = { member: g, token: await portalLogin(g, 'gil@oak.test'), unit: gu };
+  });
+
+  const as = (p: { token: string }) => ({ token: p.token, tenant: 'oak' });
+
+  it("shows a member their unit's occupants and their own units, without staff notes", async () => {
+    const mine = await ok(t.call('GET', `/api/v1/units/${vic.unit}/occupants`, as(vic)), 200);
+    expect(mine.data.map((o: { role: string; memberId: string }) => [o.role, o.memberId])).toEqual([['owner', vic.member], ['resident', vic.member]]);
+    expect(mine.ownership).toMatchObject({ total: '1', balanced: true });
+    expect(mine.data[0]).not.toHaveProperty('notes');
+    expect(JSON.stringify(mine)).not.toContain('Staff only');
+    const units = await ok(t.call('GET', `/api/v1/members/${vic.member}/units`, as(vic)), 200);
+    expect(units.data.map((o: { unit: { label: string }; role: string }) => `${o.unit.label}:${o.role}`)).toEqual(['G-1:owner', 'G-1:resident']);
+    expect(units.data[0]).not.toHaveProperty('notes');
+    // Staff see the notes.
+    expect((await occupants(vic.unit)).data[0].notes).toBe('Staff only: owes the service charge');
+
+    // Attached from a coming date: the unit is theirs to see already.
+    expect((await ok(t.call('GET', `/api/v1/units/${coming.unit}/occupants?history=true`, as(coming)), 200)).data).toHaveLength(1);
+  });
+
+  it("answers 404 for another member's unit and units, and for a unit the member has left", async () => {
+    for (const url of [
+      `/api/v1/units/${wes.unit}/occupants`,
+      `/api/v1/units/${wes.unit}/occupants?history=true`,
+      `/api/v1/units/${randomUUID()}/occupants`,
+      `/api/v1/members/${wes.member}/units`,
+      `/api/v1/members/${randomUUID()}/units`,
+      `/api/v1/units/${wes.member}/occupants`,
+    ]) {
+      const res = await t.call('GET', url, as(vic));
+      expectProblem(res, 404, 'not_found');
+      expect(res.body).not.toContain('Private note of Wes');
+    }
+    expectProblem(await t.call('GET', `/api/v1/units/${gone.unit}/occupants`, as(gone)), 404, 'not_found');
+    expect((await ok(t.call('GET', `/api/v1/members/${gone.member}/units?history=true`, as(gone)), 200)).data).toHaveLength(1);
+    expect((await ok(t.call('GET', `/api/v1/members/${gone.member}/units`, as(gone)), 200)).data).toEqual([]);
+  });
+
+  it('refuses a member every write', async () => {
+    expectProblem(await t.call('POST', `/api/v1/units/${vic.unit}/occupants`, { ...as(vic), body: { memberId: vic.member, role: 'household', startDate: today } }), 403, 'permission_denied');
+    const [own] = (await occupants(vic.unit)).data as { id: string }[];
+    expectProblem(await t.call('PATCH', `/api/v1/occupancies/${own!.id}`, { ...as(vic), body: { notes: 'mine' } }), 403, 'permission_denied');
+    expectProblem(await t.call('DELETE', `/api/v1/occupancies/${own!.id}`, as(vic)), 403, 'permission_denied');
+  });
+});
