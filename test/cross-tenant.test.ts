@@ -58,7 +58,41 @@ beforeAll(async () => {
   alderMail = await seedMail(alder, a, { email: 'invitee@alder-office.test', name: 'Ignatius Alder-Invitee' });
   alderHooks = await seedWebhooks(alder, a, 'https://203.0.113.61/alder-erp/hooks');
   birchHooks = await seedWebhooks(birch, b, 'https://203.0.113.62/birch-erp/hooks');
+  alderEstate = await seedEstate(alder, a, 'Alderwood Secret Estate');
+  birchEstate = await seedEstate(birch, b, 'Birchwood Estate');
 });
+
+/** An estate: a property with a block, a unit in it, an owner who lives there and a renter under an active lease on a second unit. */
+interface Estate {
+  propertyIds: string[];
+  unitIds: string[];
+  occupancyIds: string[];
+  leaseIds: string[];
+}
+let alderEstate: Estate;
+let birchEstate: Estate;
+async function seedEstate(tenant: TestTenant, seeded: Seeded, name: string): Promise<Estate> {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const created = async (url: string, body: unknown) => {
+    const res = await t.call('POST', url, { ...opts, body });
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(201);
+    return res.json();
+  };
+  const estate = await created('/api/v1/properties', { name, kind: 'residential', address: { lines: [`1 ${name} Road`], city: `${tenant.slug}ton`, postalCode: 'ZZ1 1ZZ', country: 'GB' }, notes: `Estate notes of ${tenant.slug}` });
+  const block = await created('/api/v1/properties', { name: `${name} Block`, kind: 'residential', parentId: estate.id });
+  const home = await created(`/api/v1/properties/${block.id}/units`, { label: `${tenant.slug.toUpperCase()}-HOME-1`, kind: 'apartment', participationShare: '0.5', notes: `Unit notes of ${tenant.slug}` });
+  const flat = await created(`/api/v1/properties/${block.id}/units`, { label: `${tenant.slug.toUpperCase()}-FLAT-2`, kind: 'apartment', participationShare: '0.5' });
+  const owner = await created(`/api/v1/units/${home.id}/occupants`, { memberId: seeded.memberIds[0], role: 'owner', startDate: '2024-01-01', ownershipShare: '1' });
+  const resident = await created(`/api/v1/units/${home.id}/occupants`, { memberId: seeded.memberIds[0], role: 'resident', startDate: '2024-01-01' });
+  const lease = await created('/api/v1/leases', { unitId: flat.id, renterIds: [seeded.memberIds[1]], startDate: '2025-01-01', endDate: '2027-12-31', rent: { amount: 98_765, currency: 'EUR' }, frequency: 'monthly', dueDay: 3, deposit: 197_530, notes: `Lease notes of ${tenant.slug}` });
+  const activated = await t.call('POST', `/api/v1/leases/${lease.id}/activate`, opts);
+  expect(activated.statusCode, activated.body).toBe(200);
+  const occupants = await t.call('GET', `/api/v1/units/${flat.id}/occupants?history=true`, opts);
+  const renterOccupancies = occupants.json().data.map((o: { id: string }) => o.id);
+  const estateIds = { propertyIds: [estate.id, block.id], unitIds: [home.id, flat.id], occupancyIds: [owner.id, resident.id, ...renterOccupancies], leaseIds: [lease.id] };
+  seeded.secrets.push(name, `1 ${name} Road`, `${tenant.slug}ton`, `Estate notes of ${tenant.slug}`, `${tenant.slug.toUpperCase()}-HOME-1`, `${tenant.slug.toUpperCase()}-FLAT-2`, `Unit notes of ${tenant.slug}`, `Lease notes of ${tenant.slug}`, '98765', ...Object.values(estateIds).flat());
+  return estateIds;
+}
 
 /** A webhook endpoint with a delivery (a test message; no worker runs here, and the endpoint is then disabled). */
 let alderHooks: { endpointIds: string[]; deliveryIds: string[] };
@@ -124,7 +158,12 @@ async function snapshot(tenant: TestTenant) {
   const webhooks = (await t.call('GET', '/api/v1/webhooks/endpoints?limit=200', opts)).json();
   const deliveries = [];
   for (const e of webhooks.data as { id: string }[]) deliveries.push((await t.call('GET', `/api/v1/webhooks/endpoints/${e.id}/deliveries?limit=200`, opts)).json());
-  return { members, users, roles, webhooks, deliveries };
+  const properties = (await t.call('GET', '/api/v1/properties?limit=200&includeArchived=true', opts)).json();
+  const units = (await t.call('GET', '/api/v1/units?limit=200&includeArchived=true', opts)).json();
+  const leases = (await t.call('GET', '/api/v1/leases?limit=200', opts)).json();
+  const occupants = [];
+  for (const u of units.data as { id: string }[]) occupants.push((await t.call('GET', `/api/v1/units/${u.id}/occupants?history=true`, opts)).json());
+  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants };
 }
 
 const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
@@ -159,6 +198,35 @@ const paramRouteBodies: Record<string, unknown> = {
   'GET /api/v1/webhooks/endpoints/:id/deliveries': undefined,
   'HEAD /api/v1/webhooks/endpoints/:id/deliveries': undefined,
   'POST /api/v1/webhooks/deliveries/:id/retry': undefined,
+  'GET /api/v1/properties/:id': undefined,
+  'HEAD /api/v1/properties/:id': undefined,
+  'PATCH /api/v1/properties/:id': { name: 'Hijacked by birch', notes: 'Hijacked', archived: true },
+  'DELETE /api/v1/properties/:id': undefined,
+  'GET /api/v1/properties/:id/units': undefined,
+  'HEAD /api/v1/properties/:id/units': undefined,
+  'POST /api/v1/properties/:id/units': { label: 'HIJACK-1', kind: 'apartment' },
+  'GET /api/v1/units/:id': undefined,
+  'HEAD /api/v1/units/:id': undefined,
+  'PATCH /api/v1/units/:id': { label: 'HIJACKED', unavailable: true, notes: 'Hijacked' },
+  'DELETE /api/v1/units/:id': undefined,
+  'GET /api/v1/units/:id/occupants': undefined,
+  'HEAD /api/v1/units/:id/occupants': undefined,
+  // Birch's own member: only the unit is foreign.
+  'POST /api/v1/units/:id/occupants': () => ({ memberId: b.memberIds[0], role: 'resident', startDate: '2025-06-01' }),
+  'PATCH /api/v1/occupancies/:id': { endDate: '2025-12-31', notes: 'Hijacked by birch' },
+  'DELETE /api/v1/occupancies/:id': undefined,
+  'GET /api/v1/members/:id/units': undefined,
+  'HEAD /api/v1/members/:id/units': undefined,
+  'GET /api/v1/leases/:id': undefined,
+  'HEAD /api/v1/leases/:id': undefined,
+  'PATCH /api/v1/leases/:id': { notes: 'Hijacked by birch' },
+  'POST /api/v1/leases/:id/activate': undefined,
+  'POST /api/v1/leases/:id/terminate': { date: '2026-01-01', reason: 'Hijacked by birch' },
+  'POST /api/v1/leases/:id/renew': {},
+};
+const probeBody = (key: string): unknown => {
+  const body = paramRouteBodies[key];
+  return typeof body === 'function' ? (body as () => unknown)() : body;
 };
 
 describe('cross-tenant isolation through the API', () => {
@@ -169,12 +237,12 @@ describe('cross-tenant isolation through the API', () => {
     expect(Object.keys(paramRouteBodies).filter((r) => !paramRoutes.includes(r)), 'probe bodies of routes that no longer exist').toEqual([]);
 
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
-    const foreignIds = [...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, alder.id];
+    const foreignIds = [...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...Object.values(alderEstate).flat(), alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
       for (const id of foreignIds) {
-        const res = await asBirch(method, route, { fill: id, body: paramRouteBodies[key] });
+        const res = await asBirch(method, route, { fill: id, body: probeBody(key) });
         expect([403, 404], `${key} with ${id}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
         if (method !== 'HEAD') expect(res.headers['content-type']).toContain('application/problem+json');
         expectNothingOf(a, res, route.replace(/:[A-Za-z_]+/g, id));
@@ -215,6 +283,36 @@ describe('cross-tenant isolation through the API', () => {
     const page = await asBirch('GET', '/api/v1/users?limit=1');
     const next = await asBirch('GET', `/api/v1/users?limit=200&cursor=${page.json().nextCursor}`);
     expectNothingOf(a, next);
+    // The estate: lists, searches, filters and reports hold the caller's own rows only.
+    expect(ids(await asBirch('GET', '/api/v1/properties?limit=200&includeArchived=true'))).toEqual([...birchEstate.propertyIds].sort());
+    expect(ids(await asBirch('GET', '/api/v1/units?limit=200&includeArchived=true'))).toEqual([...birchEstate.unitIds].sort());
+    expect(ids(await asBirch('GET', '/api/v1/leases?limit=200'))).toEqual([...birchEstate.leaseIds].sort());
+    for (const url of ['/api/v1/units?q=HOME', '/api/v1/units?q=alder', '/api/v1/units?status=occupied', '/api/v1/units?status=owner-occupied', `/api/v1/units?propertyId=${alderEstate.propertyIds[1]}`, `/api/v1/leases?unitId=${alderEstate.unitIds[1]}`, `/api/v1/leases?memberId=${a.memberIds[1]}`, '/api/v1/reports/vacancy?format=csv', '/api/v1/reports/rent-roll?format=csv', '/api/v1/reports/rent-roll']) {
+      const res = await t.call('GET', url, { token: birch.token, tenant: 'birch' });
+      expect([200, 404], `${url}: ${res.body}`).toContain(res.statusCode);
+      expectNothingOf(a, res, url);
+    }
+  });
+
+  it("refuses estate records that name another tenant's property, unit or member, and writes nothing", async () => {
+    const before = { a: await snapshot(alder), b: await snapshot(birch) };
+    const attempts: [string, unknown][] = [
+      ['/api/v1/properties', { name: 'Birch annexe', kind: 'residential', parentId: alderEstate.propertyIds[0] }],
+      ['/api/v1/leases', { unitId: alderEstate.unitIds[1], renterIds: [b.memberIds[0]], startDate: '2028-01-01', rent: { amount: 1000, currency: 'EUR' }, frequency: 'monthly', dueDay: 1 }],
+      ['/api/v1/leases', { unitId: birchEstate.unitIds[0], renterIds: [a.memberIds[1]], startDate: '2028-01-01', rent: { amount: 1000, currency: 'EUR' }, frequency: 'monthly', dueDay: 1 }],
+    ];
+    for (const [url, body] of attempts) {
+      const res = await asBirch('POST', url, { body });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(404);
+      expectNothingOf(a, res, url);
+    }
+    // An import naming the other tenant's estate as a parent finds no such parent here.
+    const csv = `property,parent_property,property_kind,unit,unit_kind\nAlderwood Secret Estate Block,Alderwood Secret Estate,residential,HIJACK-9,apartment\n`;
+    exercised.add('POST /api/v1/properties/import');
+    const imported = await t.call('POST', '/api/v1/properties/import?dryRun=false', { token: birch.token, tenant: 'birch', body: csv, headers: { 'content-type': 'text/csv' } });
+    expect([400, 422], imported.body).toContain(imported.statusCode);
+    expect(await snapshot(alder)).toEqual(before.a);
+    expect(await snapshot(birch)).toEqual(before.b);
   });
 
   it("refuses to create a user linked to another tenant's member, and writes nothing", async () => {
