@@ -164,6 +164,8 @@ describe('tenants', () => {
 
     const retired = await control('POST', '/plans', { key: 'legacy', name: 'Legacy', modules: ['members'], limits: { members: null, users: null, storageMb: null }, price: { amountMinor: 0, currency: 'EUR', interval: 'year' }, active: false });
     expect(retired.statusCode).toBe(201);
+    // null is "no limit", kept as null (never coerced to a limit of 0).
+    expect(retired.json().limits).toEqual({ members: null, users: null, storageMb: null });
     const onRetiredPlan = await control('POST', '/tenants', newTenant('pine', { plan: 'legacy' }));
     expect(onRetiredPlan.statusCode).toBe(400);
     expect(onRetiredPlan.json().errors).toEqual([{ field: 'plan', message: 'is retired' }]);

@@ -3,7 +3,8 @@ import { Email, Timestamp, Uuid } from '../kernel/http/schemas.js';
 import { MIN_PASSWORD_LENGTH } from '../kernel/security/passwords.js';
 import { SLUG_PATTERN } from '../kernel/tenancy.js';
 
-const NullableCount = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
+// null before the integer: with coerceTypes, ajv would turn null into 0 trying the integer first.
+const NullableCount = Type.Union([Type.Null(), Type.Integer({ minimum: 0 })]);
 export const Limits = Type.Object(
   { members: NullableCount, users: NullableCount, storageMb: NullableCount },
   { additionalProperties: false, description: 'null means unlimited' },
@@ -63,7 +64,7 @@ export const Tenant = Type.Object({
   placementReason: Type.String(),
   region: Type.String(),
   compliance: Type.Array(Type.String()),
-  expectedMembers: Type.Union([Type.Integer(), Type.Null()]),
+  expectedMembers: Type.Union([Type.Null(), Type.Integer()]),
   branding: Branding,
   domains: Type.Array(Type.String()),
   provisioning: Type.Object({
