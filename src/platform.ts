@@ -103,6 +103,8 @@ async function migrateEverything(main: Database, router: TenantDatabaseRouter, t
   const problems: string[] = [];
   const applied = [...(await migrate(main, 'control', await loadMigrations([controlMigrationSource]))), ...(await migrate(main, 'tenant', tenantMigrations))];
   let rolesSynced = await syncSystemRoles(main.kysely, modules);
+  // PGlite has no autovacuum: without statistics the planner guesses, badly, on large tenants.
+  if (main.kind === 'pglite') await main.session((s) => s.exec('ANALYZE'));
   problems.push(...(await checkIsolation(main)));
   const dedicated = await main.kysely
     .selectFrom('control.tenants')

@@ -72,15 +72,15 @@ describe('the courtyard command', () => {
 
   it('shows a licence that verifies, and reissues it without a module', async () => {
     const shown = json(await courtyard(['licence', 'show', 'oak']));
-    expect(shown).toMatchObject({ tenant: 'oak', plan: 'standard', modules: ['members', 'webhooks'], verification: 'valid' });
+    expect(shown).toMatchObject({ tenant: 'oak', plan: 'standard', modules: ['leases', 'members', 'occupancy', 'properties', 'webhooks'], verification: 'valid' });
     expect(shown.jws.split('.')).toHaveLength(3);
 
-    const issued = json(await courtyard(['licence', 'issue', 'oak', '--remove-modules', 'members', '--users', '7']));
-    expect(issued).toMatchObject({ tenant: 'oak', modules: ['webhooks'], limits: { users: 7 } });
+    const issued = json(await courtyard(['licence', 'issue', 'oak', '--remove-modules', 'leases', '--users', '7']));
+    expect(issued).toMatchObject({ tenant: 'oak', modules: ['members', 'occupancy', 'properties', 'webhooks'], limits: { users: 7 } });
     expect(issued.jti).not.toBe(shown.jti);
 
     const reshown = json(await courtyard(['licence', 'show', 'oak']));
-    expect(reshown).toMatchObject({ jti: issued.jti, modules: ['webhooks'], limits: { users: 7 }, verification: 'valid' });
+    expect(reshown).toMatchObject({ jti: issued.jti, modules: ['members', 'occupancy', 'properties', 'webhooks'], limits: { users: 7 }, verification: 'valid' });
     expect(reshown.modules).not.toContain('members');
   }, SLOW);
 

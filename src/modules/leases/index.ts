@@ -1,4 +1,6 @@
 import { defineModule } from '../../kernel/modules/manifest.js';
+import { leasesDaily } from './leases.jobs.js';
+import { leasesRoutes } from './leases.routes.js';
 
 export const leasesModule = defineModule({
   key: 'leases',
@@ -16,5 +18,15 @@ export const leasesModule = defineModule({
     member: ['leases.read.own'],
   },
   migrations: new URL('./migrations/', import.meta.url),
-  routes() {},
+  events: [
+    { type: 'lease.created', version: 1, description: 'A lease was drafted (or a renewal drafted its successor); data is the lease.' },
+    { type: 'lease.updated', version: 1, description: 'A lease changed (any field of a draft, the notes of another); data is the lease and the names of the changed fields.' },
+    { type: 'lease.activated', version: 1, description: 'A lease took its unit and its renters moved in; data is the lease.' },
+    { type: 'lease.terminated', version: 1, description: 'A lease was ended early: status ending (a future last day) or terminated (today or earlier, or a draft cancelled); data is the lease.' },
+    { type: 'lease.renewed', version: 1, description: 'A lease was renewed; data is {id, successorId}, the successor being a draft.' },
+    { type: 'lease.expiring', version: 1, description: 'A lease ends in 60 or 30 days (each notice once); data is {id, unitId, renterIds, endDate, daysBefore, daysLeft, successorId} (successorId: the renewal, if any).' },
+    { type: 'lease.ended', version: 1, description: 'A lease reached its end date (or was activated after it); data is the lease.' },
+  ],
+  jobs: [leasesDaily],
+  routes: leasesRoutes,
 });

@@ -52,7 +52,7 @@ export async function addLeaseOccupancies(scope: TenantScope, lease: LeaseTerm, 
       ).rows[0]!;
     } catch (error) {
       if (violates(error, 'occupancies_no_overlap')) {
-        throw new AppError('conflict', 'A renter of this lease already rents the unit on some of its dates', { errors: [{ field: '/renterIds', message: `member ${memberId} already rents this unit then` }] });
+        throw new AppError('conflict', 'A renter of this lease already rents the unit on some of its dates', { errors: [{ field: 'renterIds', message: `member ${memberId} already rents this unit then` }] });
       }
       throw error;
     }
