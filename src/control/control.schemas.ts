@@ -3,8 +3,9 @@ import { Email, Timestamp, Uuid } from '../kernel/http/schemas.js';
 import { MIN_PASSWORD_LENGTH } from '../kernel/security/passwords.js';
 import { SLUG_PATTERN } from '../kernel/tenancy.js';
 
-// null before the integer: with coerceTypes, ajv would turn null into 0 trying the integer first.
-const NullableCount = Type.Union([Type.Null(), Type.Integer({ minimum: 0 })]);
+// One schema with both types: with coerceTypes, a union would coerce null into 0 (integer
+// first) or 0 into null (null first); a type list takes the value as it is.
+const NullableCount = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0 });
 export const Limits = Type.Object(
   { members: NullableCount, users: NullableCount, storageMb: NullableCount },
   { additionalProperties: false, description: 'null means unlimited' },
@@ -64,7 +65,7 @@ export const Tenant = Type.Object({
   placementReason: Type.String(),
   region: Type.String(),
   compliance: Type.Array(Type.String()),
-  expectedMembers: Type.Union([Type.Null(), Type.Integer()]),
+  expectedMembers: Type.Unsafe<number | null>({ type: ['integer', 'null'] }),
   branding: Branding,
   domains: Type.Array(Type.String()),
   provisioning: Type.Object({
