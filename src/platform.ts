@@ -34,6 +34,7 @@ import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
 import { TenantRegistry } from './data/tenant-registry.js';
 import { stripTenantPath } from './data/tenant-resolution.js';
+import { financeModule } from './modules/finance/index.js';
 import { leasesModule } from './modules/leases/index.js';
 import { membersModule } from './modules/members/index.js';
 import { occupancyModule } from './modules/occupancy/index.js';
@@ -177,6 +178,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       propertiesModule,
       occupancyModule,
       leasesModule,
+      financeModule(),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate }),
       ...(options.extraModules ?? []),
     ]);

@@ -1,0 +1,94 @@
+import { sql } from 'kysely';
+import type { TenantScope } from '../../kernel/context.js';
+import type { IsoDate } from '../../kernel/dates.js';
+import { notFound } from '../../kernel/errors.js';
+import { systemAccounts } from './ledger.js';
+
+export interface TrialBalanceRow {
+  accountId: string;
+  code: string;
+  name: string;
+  type: string;
+  currency: string;
+  debit: number;
+  credit: number;
+  /** Debit positive. */
+  balance: number;
+}
+
+/** Every account's balance per currency on `asOf` (inclusive); debits equal credits per currency. */
+export async function trialBalance(scope: TenantScope, asOf: IsoDate): Promise<{ asOf: IsoDate; rows: TrialBalanceRow[]; totals: { currency: string; debit: number; credit: number }[] }> {
+  await systemAccounts(scope);
+  const result = await sql<{ account_id: string; code: string; name: string; type: string; currency: string; debit: string; credit: string }>`
+    SELECT a.id AS account_id, a.code, a.name, a.type, l.currency,
+           sum(l.amount) FILTER (WHERE l.amount > 0) AS debit,
+           -sum(l.amount) FILTER (WHERE l.amount < 0) AS credit
+      FROM finance_lines l JOIN finance_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
+     WHERE l.entry_date <= ${asOf}::date
+     GROUP BY a.id, a.code, a.name, a.type, l.currency
+     ORDER BY a.code, l.currency`.execute(scope.db);
+  const rows = result.rows.map((r) => {
+    const debit = Number(r.debit ?? 0);
+    const credit = Number(r.credit ?? 0);
+    return { accountId: r.account_id, code: r.code, name: r.name, type: r.type, currency: r.currency, debit, credit, balance: debit - credit };
+  });
+  const totals = new Map<string, { currency: string; debit: number; credit: number }>();
+  for (const r of rows) {
+    const t = totals.get(r.currency) ?? { currency: r.currency, debit: 0, credit: 0 };
+    t.debit += Math.max(r.balance, 0);
+    t.credit += Math.max(-r.balance, 0);
+    totals.set(r.currency, t);
+  }
+  return { asOf, rows, totals: [...totals.values()] };
+}
+
+/** What a member owes per currency on `asOf`: receivable less unapplied credit (negative: in credit). */
+export async function memberBalance(scope: TenantScope, memberId: string, asOf: IsoDate): Promise<{ currency: string; receivable: number; credit: number; balance: number }[]> {
+  const accounts = await systemAccounts(scope);
+  const result = await sql<{ currency: string; receivable: string; credit: string }>`
+    SELECT currency,
+           coalesce(sum(amount) FILTER (WHERE account_id = ${accounts.receivable}), 0) AS receivable,
+           coalesce(-sum(amount) FILTER (WHERE account_id = ${accounts.member_credit}), 0) AS credit
+      FROM finance_lines
+     WHERE member_id = ${memberId} AND entry_date <= ${asOf}::date
+       AND account_id IN (${accounts.receivable}, ${accounts.member_credit})
+     GROUP BY currency ORDER BY currency`.execute(scope.db);
+  return result.rows.map((r) => {
+    const receivable = Number(r.receivable);
+    const credit = Number(r.credit);
+    return { currency: r.currency, receivable, credit, balance: receivable - credit };
+  });
+}
+
+/** An account's lines between two dates with the running balance, opening from everything before. */
+export async function accountLedger(scope: TenantScope, accountId: string, from: IsoDate, to: IsoDate) {
+  const account = await scope.db.selectFrom('finance_accounts').select(['id', 'code', 'name', 'type']).where('id', '=', accountId).executeTakeFirst();
+  if (!account) throw notFound('The account');
+  const opening = await sql<{ currency: string; balance: string }>`
+    SELECT currency, sum(amount) AS balance FROM finance_lines WHERE account_id = ${accountId} AND entry_date < ${from}::date GROUP BY currency`.execute(scope.db);
+  const lines = await sql<{ entry_id: string; line_no: number; entry_date: string; description: string; kind: string; amount: string; currency: string; member_id: string | null; charge_id: string | null; running: string }>`
+    SELECT l.entry_id, l.line_no, l.entry_date, e.description, e.kind, l.amount, l.currency, l.member_id, l.charge_id,
+           sum(l.amount) OVER (PARTITION BY l.currency ORDER BY l.entry_date, l.entry_id, l.line_no) AS running
+      FROM finance_lines l JOIN finance_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id
+     WHERE l.account_id = ${accountId} AND l.entry_date BETWEEN ${from}::date AND ${to}::date
+     ORDER BY l.entry_date, l.entry_id, l.line_no`.execute(scope.db);
+  const openingBy = new Map(opening.rows.map((r) => [r.currency, Number(r.balance)]));
+  return {
+    account,
+    from,
+    to,
+    opening: [...openingBy].map(([currency, balance]) => ({ currency, balance })),
+    lines: lines.rows.map((l) => ({
+      entryId: l.entry_id,
+      lineNo: l.line_no,
+      date: l.entry_date,
+      description: l.description,
+      kind: l.kind,
+      amount: Number(l.amount),
+      currency: l.currency,
+      memberId: l.member_id,
+      chargeId: l.charge_id,
+      balance: (openingBy.get(l.currency) ?? 0) + Number(l.running),
+    })),
+  };
+}

@@ -1,0 +1,9 @@
+import type { EventDefinition } from '../../kernel/events/event.js';
+import type { HttpApp } from '../../kernel/http/app.js';
+import type { JobDefinition } from '../../kernel/jobs/job.js';
+import type { FinanceOptions } from './options.js';
+
+export const providerEvents: EventDefinition[] = [];
+export const providerJobs = (_options: FinanceOptions): JobDefinition[] => [];
+
+export function providerRoutes(_app: HttpApp, _options: FinanceOptions): void {}
