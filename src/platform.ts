@@ -178,7 +178,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       propertiesModule,
       occupancyModule,
       leasesModule,
-      financeModule(),
+      financeModule({ sealingSecret: secrets.tokenSecret }),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate }),
       ...(options.extraModules ?? []),
     ]);
