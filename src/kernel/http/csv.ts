@@ -1,9 +1,14 @@
 import type { FastifyReply } from 'fastify';
 import { stringify } from 'csv-stringify/sync';
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 
 /** The query field of a report that can also be downloaded as CSV. */
 export const FormatQuery = { format: Type.Optional(Type.Enum(['json', 'csv'], { default: 'json', description: '`csv` downloads the report as a spreadsheet.' })) };
+
+/** The 200 response of such a report: `schema` as JSON, or the CSV text. */
+export const JsonOrCsv = (schema: TSchema, csv = 'format=csv: RFC 4180, a header row.') => ({
+  content: { 'application/json': { schema }, 'text/csv': { schema: Type.String({ description: csv }) } },
+});
 
 // A cell a spreadsheet would run as a formula (CSV injection) is written as text instead.
 const FORMULA = /^[=+\-@\t\r]/;

@@ -3,6 +3,7 @@ import { billingEvents, billingJobs, billingRoutes } from './billing.routes.js';
 import { coreEvents, coreJobs, coreRoutes } from './core.routes.js';
 import type { FinanceOptions } from './options.js';
 import { providerEvents, providerJobs, providerRoutes } from './provider.routes.js';
+import { reportsEvents, reportsJobs, reportsRoutes } from './reports.routes.js';
 
 export type { FinanceOptions } from './options.js';
 
@@ -28,12 +29,13 @@ export function financeModule(options: FinanceOptions = {}): ModuleManifest {
       member: ['finance.read.own'],
     },
     migrations: new URL('./migrations/', import.meta.url),
-    events: [...coreEvents, ...billingEvents, ...providerEvents],
-    jobs: [...coreJobs(options), ...billingJobs(options), ...providerJobs(options)],
+    events: [...coreEvents, ...billingEvents, ...providerEvents, ...reportsEvents],
+    jobs: [...coreJobs(options), ...billingJobs(options), ...providerJobs(options), ...reportsJobs(options)],
     routes(app) {
       coreRoutes(app, options);
       billingRoutes(app, options);
       providerRoutes(app, options);
+      reportsRoutes(app, options);
     },
   });
 }
