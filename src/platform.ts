@@ -35,6 +35,7 @@ import { RolePermissionCache } from './data/role-cache.js';
 import { TenantRegistry } from './data/tenant-registry.js';
 import { stripTenantPath } from './data/tenant-resolution.js';
 import { financeModule } from './modules/finance/index.js';
+import { objectStorageFor } from './kernel/storage/object-storage.js';
 import { leasesModule } from './modules/leases/index.js';
 import { membersModule } from './modules/members/index.js';
 import { occupancyModule } from './modules/occupancy/index.js';
@@ -158,6 +159,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const registry = new TenantRegistry(main.kysely);
     const roles = new RolePermissionCache(router);
 
+    // Files: an S3 bucket when COURTYARD_S3_BUCKET is set, a directory under the data directory otherwise.
+    const storage = objectStorageFor(config);
     // E-mail: SMTP when SMTP_URL is set, .eml files under the data directory otherwise.
     mailer = createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, log });
     const mail = createMailModule({
@@ -178,7 +181,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       propertiesModule,
       occupancyModule,
       leasesModule,
-      financeModule({ sealingSecret: secrets.tokenSecret }),
+      financeModule({
+        sealingSecret: secrets.tokenSecret,
+        stripeApiUrl: config.stripeApiUrl,
+        tenantUrl: tenantUrlFor(config.baseDomain, config.port),
+        storage,
+        mail: mail.queue,
+        tenantInfo: async (id) => (await registry.byIdOrSlug(id)) ?? undefined,
+      }),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate }),
       ...(options.extraModules ?? []),
     ]);

@@ -1,9 +1,10 @@
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
-import { billingEvents, billingJobs, billingRoutes } from './billing.routes.js';
+import { billingEvents, billingJobs, billingRoutes, billingSubscribers } from './billing.routes.js';
 import { coreEvents, coreJobs, coreRoutes } from './core.routes.js';
 import type { FinanceOptions } from './options.js';
 import { providerEvents, providerJobs, providerRoutes } from './provider.routes.js';
 import { reportsEvents, reportsJobs, reportsRoutes } from './reports.routes.js';
+import { statementsEvents, statementsJobs, statementsRoutes } from './statements.routes.js';
 
 export type { FinanceOptions } from './options.js';
 
@@ -29,13 +30,16 @@ export function financeModule(options: FinanceOptions = {}): ModuleManifest {
       member: ['finance.read.own'],
     },
     migrations: new URL('./migrations/', import.meta.url),
-    events: [...coreEvents, ...billingEvents, ...providerEvents, ...reportsEvents],
-    jobs: [...coreJobs(options), ...billingJobs(options), ...providerJobs(options), ...reportsJobs(options)],
+    events: [...coreEvents, ...billingEvents, ...providerEvents, ...reportsEvents, ...statementsEvents],
+    jobs: [...coreJobs(options), ...billingJobs(options), ...providerJobs(options), ...reportsJobs(options), ...statementsJobs(options)],
+    // Billing runs are queued through the outbox: its subscriber sends the run's job.
+    subscribers: [...billingSubscribers(options)],
     routes(app) {
       coreRoutes(app, options);
       billingRoutes(app, options);
       providerRoutes(app, options);
       reportsRoutes(app, options);
+      statementsRoutes(app, options);
     },
   });
 }
