@@ -18,7 +18,8 @@ import { summariseProfile, type ProfileSummary } from './lib/profile.js';
 import { computeRatios, formatResults } from './lib/report.js';
 import { startServer } from './lib/server.js';
 import { traceSyscalls } from './lib/syscalls.js';
-import type { RunParams, ScenarioResult, WorkProbe, WorkResult } from './lib/types.js';
+import { readFile } from 'node:fs/promises';
+import type { RunParams, ScenarioResult, TaskResult, WorkProbe, WorkResult } from './lib/types.js';
 import { seconds } from './lib/util.js';
 import { suites, type AnySuite } from './suites/index.js';
 
@@ -128,8 +129,8 @@ for (const name of suiteNames) paramsFor(suites[name]!);
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : null;
 if (only) {
   const suite = suites[suiteNames[0]!]!;
-  if (!suite.scenarios.some((s) => only.has(s.id))) {
-    console.error(`no scenario matches --only ${args.only}; the suite has ${suite.scenarios.map((s) => s.id).join(', ')}`);
+  if (![...suite.scenarios, ...(suite.tasks ?? [])].some((s) => only.has(s.id))) {
+    console.error(`no scenario or task matches --only ${args.only}; the suite has ${[...suite.scenarios, ...(suite.tasks ?? [])].map((s) => s.id).join(', ')}`);
     process.exit(2);
   }
 }
@@ -224,6 +225,8 @@ function gitCommit(): { commit: string | null; dirty: boolean | null } {
 async function runSuite(suite: AnySuite): Promise<boolean> {
   const params = paramsFor(suite);
   const scenarios = suite.scenarios.filter((s) => !only || only.has(s.id));
+  const tasks = (suite.tasks ?? []).filter((s) => !only || only.has(s.id));
+  const taskResults: TaskResult[] = [];
   const startedAt = new Date();
   const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
   log(`Courtyard benchmark — suite ${suite.name}: ${suite.description}`);
@@ -337,6 +340,31 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
       }
       await new Promise((r) => setTimeout(r, 1000));
     }
+
+    for (const task of tasks) {
+      log(`(${task.id}) ${task.title} ...`);
+      await admin.query('CHECKPOINT');
+      let server: Awaited<ReturnType<typeof startServer>> | undefined;
+      try {
+        server = await startServer(task.server, { databaseUrl: benchUrl, poolMax: params.poolMax });
+        const before = await memoryOf(server.pid);
+        const t0 = process.hrtime.bigint();
+        const outcome = await task.run(fixture, { baseUrl: server.baseUrl, admin, params, log });
+        const took = seconds(t0);
+        const after = await memoryOf(server.pid);
+        const result: TaskResult = { id: task.id, key: task.key, title: task.title, seconds: Math.round(took * 100) / 100, serverRssBeforeMb: before.rssMb, serverPeakRssMb: after.peakMb, valid: outcome.valid, summary: outcome.summary, problems: outcome.problems };
+        taskResults.push(result);
+        log(`    ${result.seconds} s; server memory ${result.serverRssBeforeMb ?? '?'} MiB before, peak ${result.serverPeakRssMb ?? '?'} MiB${outcome.valid ? '' : '; INVALID'}`);
+        for (const line of outcome.lines) log(`    ${line}`);
+        for (const problem of outcome.problems) log(`    problem: ${problem}`);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log(`    failed: ${message}`);
+        taskResults.push({ id: task.id, key: task.key, title: task.title, seconds: 0, serverRssBeforeMb: null, serverPeakRssMb: null, valid: false, summary: {}, problems: [message], error: message });
+      } finally {
+        await server?.stop();
+      }
+    }
   } finally {
     if (seeded) await suite.teardown?.(fixture).catch((error: unknown) => log(`  teardown failed: ${String(error)}`));
     await admin.end();
@@ -345,9 +373,13 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
   }
 
   const ratios = computeRatios(suite.ratios, results);
-  const valid = results.every((r) => r.valid);
+  const valid = results.every((r) => r.valid) && taskResults.every((r) => r.valid);
   log('');
-  log(formatResults(results, ratios));
+  if (results.length > 0) log(formatResults(results, ratios));
+  if (taskResults.length > 0) {
+    log('task                                                       seconds  server RSS before  server peak RSS  valid');
+    for (const r of taskResults) log(`(${r.id})  ${r.title.padEnd(52).slice(0, 52)}  ${String(r.seconds).padStart(7)}  ${String(r.serverRssBeforeMb ?? '?').padStart(13)} MiB  ${String(r.serverPeakRssMb ?? '?').padStart(11)} MiB  ${r.valid ? 'ok' : 'INVALID'}`);
+  }
   const extra = suite.report?.(results) ?? [];
   if (extra.length) log(['', ...extra].join('\n'));
   for (const p of profiles) {
@@ -383,6 +415,7 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
     },
     fixture: fixtureInfo,
     scenarios: results,
+    ...(taskResults.length ? { tasks: taskResults } : {}),
     ratios: ratios.map((r) => ({ name: r.name, metric: r.metric ?? 'requestsPerSecond', numerator: r.numerator, denominator: r.denominator, value: r.value, target: r.target ?? null, stretch: r.stretch ?? null, met: r.met })),
     ...(profiles.length ? { profiles } : {}),
   };
@@ -402,6 +435,20 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
   }
   if (!valid) log(`\nINVALID RUN of ${suite.name}: a scenario failed, answered with errors or non-2xx responses, or left its work undone; its numbers are not results.`);
   return valid;
+}
+
+/** A process's resident memory now and at its peak (Linux /proc; null elsewhere), in MiB. */
+async function memoryOf(pid: number): Promise<{ rssMb: number | null; peakMb: number | null }> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => {
+      const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+      return m ? Math.round(Number(m[1]) / 1024) : null;
+    };
+    return { rssMb: kb('VmRSS'), peakMb: kb('VmHWM') };
+  } catch {
+    return { rssMb: null, peakMb: null };
+  }
 }
 
 async function main(): Promise<number> {

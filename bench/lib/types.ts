@@ -120,6 +120,50 @@ export interface Ratio {
   stretch?: number;
 }
 
+/** What a task is given: the started server, the database and the run's knobs. */
+export interface TaskEnv {
+  baseUrl: string;
+  admin: pg.Client;
+  params: RunParams;
+  log: (line: string) => void;
+}
+
+/** What a task reports beside the time and memory the runner measures. */
+export interface TaskOutcome {
+  /** False makes the task, and the run, invalid (work left undone, wrong results). */
+  valid: boolean;
+  summary: Record<string, unknown>;
+  lines: string[];
+  problems: string[];
+}
+
+/**
+ * One timed piece of work rather than a load (a billing run, a burst of payments, a large
+ * report, a batch of PDFs): the runner starts `server`, calls `run`, and records its wall time
+ * and the server's memory (resident before, and its peak while the process lived).
+ */
+export interface Task<F> {
+  id: string;
+  key: string;
+  title: string;
+  server: ServerSpec;
+  run(fixture: F, env: TaskEnv): Promise<TaskOutcome>;
+}
+
+export interface TaskResult {
+  id: string;
+  key: string;
+  title: string;
+  seconds: number;
+  /** The server's resident memory when the task began, and the most it ever held (VmHWM), in MiB. */
+  serverRssBeforeMb: number | null;
+  serverPeakRssMb: number | null;
+  valid: boolean;
+  summary: Record<string, unknown>;
+  problems: string[];
+  error?: string;
+}
+
 /**
  * A suite: one seeded data set and the scenarios that run against it, one after another, in
  * one run. Later issues add suites (webhook delivery, rent roll, billing run) to the registry.
@@ -132,6 +176,8 @@ export interface Suite<F = unknown> {
   /** Parameters of the data set, recorded in the JSON. */
   describeFixture?(fixture: F): Record<string, unknown>;
   scenarios: Scenario<F>[];
+  /** Timed one-shot work, run after the scenarios, each with a fresh server. */
+  tasks?: Task<F>[];
   ratios: Ratio[];
   /** Defaults of the run's parameters for this suite (the command line wins). */
   defaults?: SuiteDefaults;

@@ -1,5 +1,6 @@
 import type { Suite } from '../lib/types.js';
 import { estateSuite } from './estate.js';
+import { financeSuite } from './finance.js';
 import { membersSuite } from './members.js';
 import { webhooksSuite } from './webhooks.js';
 
@@ -16,4 +17,5 @@ export const suites: Record<string, AnySuite> = {
   members: membersSuite,
   webhooks: webhooksSuite,
   estate: estateSuite,
+  finance: financeSuite,
 };

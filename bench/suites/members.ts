@@ -146,7 +146,8 @@ export async function seedMembers(env: SuiteEnv, options: SeedOptions = {}): Pro
         // Idempotent: for tenants provisioned through the service it finds their owner.
         const userId = await seedIdentity(db, t.id, p.modules, { email: t.email, name: `Owner of ${t.slug}`, passwordHash });
         const rows = memberRows(t.id, t.slug, params.membersPerTenant);
-        if (rows.length > 0) await db.insertInto('members').values(rows).execute();
+        // Batches stay under PostgreSQL's 65,535 parameters per statement.
+        for (const batch of chunks(rows, 5_000)) await db.insertInto('members').values(batch).execute();
         return { userId, members: rows.map((r) => r.id) };
       }),
     );
