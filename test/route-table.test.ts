@@ -67,6 +67,8 @@ describe('route table', () => {
       'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout',
       // Accepting an invitation: the single-use token from the e-mail is the credential.
       'POST /api/v1/auth/accept-invitation',
+      // Stripe's notifications: the tenant's webhook signing secret (Stripe-Signature over the raw body) is the credential.
+      'POST /api/v1/finance/providers/stripe/webhook',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
       'GET /health/live', 'GET /health/ready', 'GET /health/startup', 'GET /metrics', 'GET /openapi.json',
     ];

@@ -10,7 +10,9 @@ export interface TrialBalanceRow {
   name: string;
   type: string;
   currency: string;
+  /** The balance when it is a debit, else 0. */
   debit: number;
+  /** The balance when it is a credit, else 0. */
   credit: number;
   /** Debit positive. */
   balance: number;
@@ -19,27 +21,26 @@ export interface TrialBalanceRow {
 /** Every account's balance per currency on `asOf` (inclusive); debits equal credits per currency. */
 export async function trialBalance(scope: TenantScope, asOf: IsoDate): Promise<{ asOf: IsoDate; rows: TrialBalanceRow[]; totals: { currency: string; debit: number; credit: number }[] }> {
   await systemAccounts(scope);
-  const result = await sql<{ account_id: string; code: string; name: string; type: string; currency: string; debit: string; credit: string }>`
-    SELECT a.id AS account_id, a.code, a.name, a.type, l.currency,
-           sum(l.amount) FILTER (WHERE l.amount > 0) AS debit,
-           -sum(l.amount) FILTER (WHERE l.amount < 0) AS credit
+  const result = await sql<{ account_id: string; code: string; name: string; type: string; currency: string; balance: string }>`
+    SELECT a.id AS account_id, a.code, a.name, a.type, l.currency, sum(l.amount) AS balance
       FROM finance_lines l JOIN finance_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
      WHERE l.entry_date <= ${asOf}::date
      GROUP BY a.id, a.code, a.name, a.type, l.currency
      ORDER BY a.code, l.currency`.execute(scope.db);
+  // Each account's balance goes in the column of its side, as a trial balance is read: the
+  // columns then add up to the totals, and the totals agree when the ledger balances.
   const rows = result.rows.map((r) => {
-    const debit = Number(r.debit ?? 0);
-    const credit = Number(r.credit ?? 0);
-    return { accountId: r.account_id, code: r.code, name: r.name, type: r.type, currency: r.currency, debit, credit, balance: debit - credit };
+    const balance = Number(r.balance);
+    return { accountId: r.account_id, code: r.code, name: r.name, type: r.type, currency: r.currency, debit: Math.max(balance, 0), credit: Math.max(-balance, 0), balance };
   });
   const totals = new Map<string, { currency: string; debit: number; credit: number }>();
   for (const r of rows) {
     const t = totals.get(r.currency) ?? { currency: r.currency, debit: 0, credit: 0 };
-    t.debit += Math.max(r.balance, 0);
-    t.credit += Math.max(-r.balance, 0);
+    t.debit += r.debit;
+    t.credit += r.credit;
     totals.set(r.currency, t);
   }
-  return { asOf, rows, totals: [...totals.values()] };
+  return { asOf, rows, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
 }
 
 /** What a member owes per currency on `asOf`: receivable less unapplied credit (negative: in credit). */

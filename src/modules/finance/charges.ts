@@ -8,7 +8,8 @@ import { lockMember, postEntry, reverseEntry, type SystemAccount } from './ledge
 
 export const CHARGE_KINDS = ['levy', 'rent', 'service', 'utility', 'fee', 'deposit', 'other'] as const;
 export type ChargeKind = (typeof CHARGE_KINDS)[number];
-export type ChargeStatus = 'open' | 'partially_paid' | 'paid' | 'void';
+export const CHARGE_STATUSES = ['open', 'partially_paid', 'paid', 'written_off', 'void'] as const;
+export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
 
 /** Where a charge's money is earned (or, for a deposit, held). */
 export const CREDIT_ACCOUNT: Record<ChargeKind, SystemAccount> = {
@@ -101,7 +102,19 @@ export const toCharge = (r: ChargeRow): Charge => ({
   createdAt: r.created_at,
 });
 
+/** @deprecated The status ignoring write-offs; use chargeStatus. */
 export const statusOf = (amount: number, settled: number): ChargeStatus => (settled === 0 ? 'open' : settled >= amount ? 'paid' : 'partially_paid');
+
+/**
+ * A charge's status from what settled it: nothing left to pay is `paid` when payments settled
+ * it all, `written_off` when any of it was written off (a debt given up is not a debt paid).
+ */
+export function chargeStatus(c: { amount: number; allocated: number; writtenOff: number }): ChargeStatus {
+  const settled = c.allocated + c.writtenOff;
+  if (settled === 0) return 'open';
+  if (settled < c.amount) return 'partially_paid';
+  return c.writtenOff > 0 ? 'written_off' : 'paid';
+}
 
 export async function findCharge(scope: TenantScope, id: string, forUpdate = false): Promise<Charge> {
   let q = scope.db.selectFrom('finance_charges').select(chargeColumns).where('id', '=', id);
@@ -178,7 +191,7 @@ export async function voidCharge(scope: TenantScope, chargeId: string, date: Iso
   const before = await findCharge(scope, chargeId);
   await lockMember(scope, before.memberId);
   const charge = await findCharge(scope, chargeId, true);
-  if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is already void');
+  if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is already void', { status: charge.status });
   if (charge.writtenOff > 0) throw new AppError('invalid_state', 'Part of the charge is written off: a written-off charge cannot be voided');
   // One allocation entry may settle several charges: release this charge's share alone.
   const allocations = await scope.db.selectFrom('finance_allocations').select(['id', 'amount']).where('charge_id', '=', chargeId).where('reversed_entry_id', 'is', null).execute();
@@ -214,7 +227,8 @@ export async function writeOffCharge(scope: TenantScope, chargeId: string, amoun
   const before = await findCharge(scope, chargeId);
   await lockMember(scope, before.memberId);
   const charge = await findCharge(scope, chargeId, true);
-  if (charge.status === 'void' || charge.outstanding === 0) throw new AppError('invalid_state', 'Nothing of the charge is outstanding');
+  if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is void: there is nothing to write off', { status: charge.status });
+  if (charge.outstanding === 0) throw new AppError('invalid_state', `The charge is ${charge.status.replace('_', ' ')}: nothing of it is outstanding to write off`, { status: charge.status });
   const writeOff = amount ?? charge.outstanding;
   if (writeOff > charge.outstanding) throw new AppError('validation_failed', `Only ${charge.outstanding} is outstanding`, { errors: [{ field: 'amount', message: `is more than the ${charge.outstanding} outstanding` }] });
   const concerning = { memberId: charge.memberId, unitId: charge.unitId, leaseId: charge.leaseId, chargeId };
@@ -228,10 +242,9 @@ export async function writeOffCharge(scope: TenantScope, chargeId: string, amoun
       { account: { key: 'receivable' }, amount: -writeOff, currency: charge.currency, ...concerning },
     ],
   });
-  const settled = charge.allocated + charge.writtenOff + writeOff;
   const row = await scope.db
     .updateTable('finance_charges')
-    .set({ written_off: sql`written_off + ${writeOff}`, status: statusOf(charge.amount, settled), updated_at: new Date() })
+    .set({ written_off: sql`written_off + ${writeOff}`, status: chargeStatus({ ...charge, writtenOff: charge.writtenOff + writeOff }), updated_at: new Date() })
     .where('id', '=', chargeId)
     .returning(chargeColumns)
     .executeTakeFirstOrThrow();

@@ -54,7 +54,12 @@ export async function systemAccounts(scope: TenantScope): Promise<Record<SystemA
   if (Object.keys(SYSTEM_ACCOUNTS).every((k) => k in found)) return found;
   const rows = Object.entries(SYSTEM_ACCOUNTS).map(([key, a]) => ({ tenant_id: scope.tenant.id, id: newId(), code: a.code, name: a.name, type: a.type, system_key: key }));
   await scope.db.insertInto('finance_accounts').values(rows).onConflict((oc) => oc.doNothing()).execute();
-  return read();
+  const seeded = await read();
+  // A tenant account holding a system account's code would leave the key unseeded, and the
+  // posting that needs it would write a line to no account.
+  const missing = Object.keys(SYSTEM_ACCOUNTS).filter((k) => !(k in seeded));
+  if (missing.length > 0) throw new Error(`finance: system accounts ${missing.join(', ')} could not be seeded (their codes are taken)`);
+  return seeded;
 }
 
 /** Refuses an entry that does not balance per currency before the database has to. */

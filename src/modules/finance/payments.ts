@@ -4,7 +4,7 @@ import type { IsoDate } from '../../kernel/dates.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
-import { chargeColumns, statusOf, toCharge, type Charge } from './charges.js';
+import { chargeColumns, chargeStatus, toCharge, type Charge } from './charges.js';
 import { lockMember, postEntry, systemAccounts } from './ledger.js';
 
 export const PAYMENT_METHODS = ['bank_transfer', 'cash', 'cheque', 'card', 'other'] as const;
@@ -98,6 +98,9 @@ export async function creditOf(scope: TenantScope, memberId: string, currency: s
  * returns its payment (`created` false) and changes nothing.
  */
 export async function recordPayment(scope: TenantScope, input: PaymentInput, createdBy: string | null = null): Promise<{ payment: Payment; allocations: Allocation[]; created: boolean }> {
+  // Looked for under the member's lock: a second delivery racing the first waits for it to
+  // commit and then finds its payment, instead of failing on the unique key.
+  await lockMember(scope, input.memberId);
   if (input.provider) {
     const existing = await scope.db
       .selectFrom('finance_payments')
@@ -107,7 +110,6 @@ export async function recordPayment(scope: TenantScope, input: PaymentInput, cre
       .executeTakeFirst();
     if (existing) return { payment: toPayment(existing), allocations: [], created: false };
   }
-  await lockMember(scope, input.memberId);
   const accounts = await systemAccounts(scope);
   const id = newId();
   const entryId = await postEntry(
@@ -163,11 +165,14 @@ export async function applyCredit(
   if (!options.lockHeld) await lockMember(scope, memberId);
   const accounts = await systemAccounts(scope);
   let credit = await creditOf(scope, memberId, currency, accounts.member_credit);
-  if (credit <= 0) return [];
+  if (!options.targets && credit <= 0) return [];
 
   let charges: Charge[];
   if (options.targets) {
     const ids = options.targets.map((t) => t.chargeId);
+    // Twice the same charge would plan both shares from the same stale outstanding amount.
+    const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+    if (repeated >= 0) throw new AppError('validation_failed', `The charge ${ids[repeated]} is named twice`, { errors: [{ field: `allocations.${repeated}.chargeId`, message: 'names a charge already named' }] });
     const rows = ids.length === 0 ? [] : await scope.db.selectFrom('finance_charges').select(chargeColumns).where('id', 'in', ids).forUpdate().execute();
     const byId = new Map(rows.map((r: Parameters<typeof toCharge>[0]) => [r.id, toCharge(r)]));
     charges = ids.map((id, i) => {
@@ -175,6 +180,10 @@ export async function applyCredit(
       if (!charge || charge.memberId !== memberId) throw new AppError('not_found', `The charge ${id} was not found for this member`, { errors: [{ field: `allocations.${i}.chargeId`, message: 'is not a charge of this member' }] });
       if (charge.currency !== currency) throw new AppError('validation_failed', `The charge ${id} is in ${charge.currency}`, { errors: [{ field: `allocations.${i}.chargeId`, message: `is in ${charge.currency}, the payment in ${currency}` }] });
       if (charge.status === 'void' || charge.outstanding === 0) throw new AppError('invalid_state', `The charge ${id} owes nothing`, { errors: [{ field: `allocations.${i}.chargeId`, message: 'owes nothing' }] });
+      const asked = options.targets![i]!.amount;
+      if (asked !== undefined && asked > charge.outstanding) {
+        throw new AppError('validation_failed', `The charge ${charge.id} owes ${charge.outstanding}`, { errors: [{ field: `allocations.${i}.amount`, message: `is more than the ${charge.outstanding} the charge owes` }] });
+      }
       return charge;
     });
   } else {
@@ -190,14 +199,13 @@ export async function applyCredit(
       .execute();
     charges = rows.map(toCharge);
   }
+  // Targets are checked above even without credit: a wrong one is refused, not silently ignored.
+  if (credit <= 0) return [];
 
   const plan: { charge: Charge; amount: number }[] = [];
   charges.forEach((charge, i) => {
     if (credit === 0) return;
     const asked = options.targets?.[i]?.amount;
-    if (asked !== undefined && asked > charge.outstanding) {
-      throw new AppError('validation_failed', `The charge ${charge.id} owes ${charge.outstanding}`, { errors: [{ field: `allocations.${i}.amount`, message: `is more than the ${charge.outstanding} the charge owes` }] });
-    }
     const amount = Math.min(credit, asked ?? charge.outstanding);
     if (amount <= 0) return;
     plan.push({ charge, amount });
@@ -226,10 +234,9 @@ export async function applyCredit(
     .values(allocations.map((a) => ({ tenant_id: scope.tenant.id, id: a.id, member_id: memberId, charge_id: a.chargeId, payment_id: a.paymentId, amount: a.amount, currency, entry_id: entryId })))
     .execute();
   for (const p of plan) {
-    const settled = p.charge.allocated + p.charge.writtenOff + p.amount;
     const row = await scope.db
       .updateTable('finance_charges')
-      .set({ allocated: sql`allocated + ${p.amount}`, status: statusOf(p.charge.amount, settled), updated_at: new Date() })
+      .set({ allocated: sql`allocated + ${p.amount}`, status: chargeStatus({ ...p.charge, allocated: p.charge.allocated + p.amount }), updated_at: new Date() })
       .where('id', '=', p.charge.id)
       .returning(chargeColumns)
       .executeTakeFirstOrThrow();

@@ -34,7 +34,7 @@ const Statement = Type.Object({
   to: DateOnly,
   currencies: Type.Array(Type.Object({ currency: Type.String(), opening: Money, charges: Money, credits: Money, closing: Money, lines: Type.Array(StatementLine) })),
 });
-const Period = Type.Object({ from: DateOnly, to: DateOnly }, { additionalProperties: false });
+const Period = Type.Object({ from: Type.Optional(DateOnly), to: Type.Optional(DateOnly) }, { additionalProperties: false, description: 'Default: the month so far.' });
 
 const AgingFigures = { currency: Type.String(), current: Money, days1to30: Money, days31to60: Money, days61to90: Money, over90: Money, total: Money };
 const Aging = Type.Object({
@@ -57,6 +57,13 @@ const Collections = Type.Object({
 });
 
 const today = () => isoDate(new Date());
+/** A report period: `from` defaults to the 1st of January of this year, `to` to today. */
+const periodOf = (q: { from?: string; to?: string }) => {
+  const to = q.to ?? today();
+  const from = q.from ?? `${to.slice(0, 4)}-01-01`;
+  orderedPeriod(from, to);
+  return { from, to };
+};
 const orderedPeriod = (from: string, to: string) => {
   if (to < from) throw fieldError('to', 'must be on or after from');
 };
@@ -69,10 +76,12 @@ export function reportsRoutes(app: HttpApp, _options: FinanceOptions): void {
   }, async (req) => {
     const scope = readScope(req.ctx, 'finance.read');
     if (scope && scope.memberId !== req.params.id) throw notFound('The member');
-    orderedPeriod(req.query.from, req.query.to);
+    const to = req.query.to ?? today();
+    const from = req.query.from ?? `${to.slice(0, 7)}-01`;
+    orderedPeriod(from, to);
     const member = await req.ctx.db.selectFrom('members').select('id').where('id', '=', req.params.id).executeTakeFirst();
     if (!member) throw notFound('The member');
-    return memberStatement(req.ctx, req.params.id, req.query.from, req.query.to);
+    return memberStatement(req.ctx, req.params.id, from, to);
   });
 
   app.get('/finance/reports/arrears', {
@@ -94,10 +103,10 @@ export function reportsRoutes(app: HttpApp, _options: FinanceOptions): void {
 
   app.get('/finance/reports/income', {
     config: { access: read },
-    schema: { tags, summary: 'Income per income account for a period', querystring: Type.Object({ from: DateOnly, to: DateOnly, ...FormatQuery }, { additionalProperties: false }), response: { 200: JsonOrCsv(Income) } },
+    schema: { tags, summary: 'Income per income account for a period', querystring: Type.Object({ from: Type.Optional(DateOnly), to: Type.Optional(DateOnly), ...FormatQuery }, { additionalProperties: false }), response: { 200: JsonOrCsv(Income) } },
   }, async (req, reply) => {
-    orderedPeriod(req.query.from, req.query.to);
-    const report = await incomeByAccount(req.ctx, req.query.from, req.query.to);
+    const { from, to } = periodOf(req.query);
+    const report = await incomeByAccount(req.ctx, from, to);
     if (req.query.format !== 'csv') return report;
     return csvDownload(reply, `income-${report.from}-${report.to}.csv`, ['code', 'account', 'currency', 'income'], [
       ...report.rows.map((r) => [r.code, r.name, r.currency, r.income]),
@@ -110,12 +119,12 @@ export function reportsRoutes(app: HttpApp, _options: FinanceOptions): void {
     schema: {
       tags,
       summary: 'Collections rate of the charges due in a period',
-      querystring: Type.Object({ from: DateOnly, to: DateOnly, asOf: Type.Optional(DateOnly), ...FormatQuery }, { additionalProperties: false }),
+      querystring: Type.Object({ from: Type.Optional(DateOnly), to: Type.Optional(DateOnly), asOf: Type.Optional(DateOnly), ...FormatQuery }, { additionalProperties: false }),
       response: { 200: JsonOrCsv(Collections) },
     },
   }, async (req, reply) => {
-    orderedPeriod(req.query.from, req.query.to);
-    const report = await collections(req.ctx, req.query.from, req.query.to, req.query.asOf ?? req.query.to);
+    const { from, to } = periodOf(req.query);
+    const report = await collections(req.ctx, from, to, req.query.asOf ?? to);
     if (req.query.format !== 'csv') return report;
     return csvDownload(reply, `collections-${report.from}-${report.to}.csv`, ['currency', 'charges', 'charged', 'collected', 'written off', 'rate'], report.rows.map((r) => [r.currency, r.charges, r.charged, r.collected, r.writtenOff, r.rate]));
   });
