@@ -20,6 +20,8 @@ interface Person {
   propertyId: string;
   occupancyIds: string[];
   leaseIds: string[];
+  /** Charges, payments and statements. */
+  moneyIds: string[];
 }
 let ann: Person;
 let ben: Person;
@@ -58,9 +60,16 @@ beforeAll(async () => {
   const benOccupancies = (await ok(t.call('GET', `/api/v1/units/${benUnit.id}/occupants?history=true`, staff()), 200)).data.map((o: { id: string }) => o.id);
   expect(benOccupancies).toHaveLength(1);
 
-  ann = { memberId: annMember.id, token: await portalUser(annMember.id, 'ann@oak.test'), unitId: annUnit.id, propertyId: annBlock.id, occupancyIds: [annOwner.id, annResident.id], leaseIds: [] };
-  ben = { memberId: benMember.id, token: await portalUser(benMember.id, 'ben@oak.test'), unitId: benUnit.id, propertyId: benBlock.id, occupancyIds: benOccupancies, leaseIds: [lease.id] };
-  bens.push(benMember.id, 'Benedikt', 'Quillfeather', 'Private note of Ben', benBlock.id, 'Beechwood Secret Court', 'Private note of the Beechwood block', benUnit.id, 'BEN-SECRET-7', 'Private note of unit 7', lease.id, 'Private lease note of Ben', '123456', ...benOccupancies);
+  // Money: a charge each, Ben's rent paid, a statement each.
+  const annCharge = await ok(t.call('POST', '/api/v1/finance/charges', { ...staff(), body: { memberId: annMember.id, unitId: annUnit.id, kind: 'levy', description: 'Levy of Acorn House', amount: 11_111, currency: 'EUR', dueDate: '2026-01-31' } }));
+  const benCharge = await ok(t.call('POST', '/api/v1/finance/charges', { ...staff(), body: { memberId: benMember.id, unitId: benUnit.id, leaseId: lease.id, kind: 'rent', description: 'Secret rent of Beechwood', amount: 123_456, currency: 'EUR', dueDate: '2026-01-05' } }));
+  const benPayment = await ok(t.call('POST', '/api/v1/finance/payments', { ...staff(), body: { memberId: benMember.id, method: 'bank_transfer', amount: 123_456, currency: 'EUR', receivedOn: '2026-01-04', reference: 'BEN-SECRET-PAYMENT' } }));
+  const annStatement = await ok(t.call('POST', '/api/v1/finance/statements', { ...staff(), body: { memberId: annMember.id, from: '2026-01-01', to: '2026-01-31' } }));
+  const benStatement = await ok(t.call('POST', '/api/v1/finance/statements', { ...staff(), body: { memberId: benMember.id, from: '2026-01-01', to: '2026-01-31' } }));
+
+  ann = { memberId: annMember.id, token: await portalUser(annMember.id, 'ann@oak.test'), unitId: annUnit.id, propertyId: annBlock.id, occupancyIds: [annOwner.id, annResident.id], leaseIds: [], moneyIds: [annCharge.id, annStatement.id] };
+  ben = { memberId: benMember.id, token: await portalUser(benMember.id, 'ben@oak.test'), unitId: benUnit.id, propertyId: benBlock.id, occupancyIds: benOccupancies, leaseIds: [lease.id], moneyIds: [benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id] };
+  bens.push('Secret rent of Beechwood', 'BEN-SECRET-PAYMENT', benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id, benMember.id, 'Benedikt', 'Quillfeather', 'Private note of Ben', benBlock.id, 'Beechwood Secret Court', 'Private note of the Beechwood block', benUnit.id, 'BEN-SECRET-7', 'Private note of unit 7', lease.id, 'Private lease note of Ben', '123456', ...benOccupancies);
 });
 afterAll(() => t?.close());
 
@@ -90,6 +99,11 @@ describe('member scope through the API', () => {
     expect((await ok(t.call('GET', `/api/v1/leases/${ben.leaseIds[0]}`, as(ben)), 200)).status).toBe('active');
     expect((await ok(t.call('GET', '/api/v1/leases', as(ben)), 200)).data.map((l: { id: string }) => l.id)).toEqual(ben.leaseIds);
     expect((await ok(t.call('GET', `/api/v1/units/${ben.unitId}`, as(ben)), 200)).status).toBe('occupied');
+    expect((await ok(t.call('GET', '/api/v1/finance/charges', as(ann)), 200)).data.map((c: { id: string }) => c.id)).toEqual([ann.moneyIds[0]]);
+    expect((await ok(t.call('GET', '/api/v1/finance/statements', as(ann)), 200)).data.map((c: { id: string }) => c.id)).toEqual([ann.moneyIds[1]]);
+    expect((await t.call('GET', `/api/v1/finance/statements/${ann.moneyIds[1]}/pdf`, as(ann))).statusCode).toBe(200);
+    expect((await ok(t.call('GET', `/api/v1/finance/members/${ann.memberId}/balance`, as(ann)), 200))).toBeTruthy();
+    expect((await ok(t.call('GET', '/api/v1/finance/payments', as(ben)), 200)).data.map((p: { id: string }) => p.id)).toEqual([ben.moneyIds[1]]);
   });
 
   it("answers every portal route aimed at a neighbour's records with 404, and lists none of them", async () => {
@@ -97,7 +111,7 @@ describe('member scope through the API', () => {
     expect(portal.map((r) => `${r.method} ${r.url}`)).toEqual(
       expect.arrayContaining(['GET /api/v1/units', 'GET /api/v1/units/:id', 'GET /api/v1/properties/:id', 'GET /api/v1/leases/:id', 'GET /api/v1/units/:id/occupants', 'GET /api/v1/members/:id/units']),
     );
-    const foreign = [ben.memberId, ben.unitId, ben.propertyId, ...ben.occupancyIds, ...ben.leaseIds];
+    const foreign = [ben.memberId, ben.unitId, ben.propertyId, ...ben.occupancyIds, ...ben.leaseIds, ...ben.moneyIds];
     for (const r of portal) {
       if (r.url.includes('/:')) {
         for (const id of foreign) {
@@ -106,6 +120,11 @@ describe('member scope through the API', () => {
           expect(res.statusCode, `${r.method} ${url}: ${res.body}`).toBe(404);
           expectNothingOfBen(res, url);
         }
+      } else if (r.method === 'POST') {
+        // Paying for a neighbour (a checkout for their charges) is paying for no one she may name.
+        const res = await t.call('POST', r.url, { token: ann.token, tenant: 'oak', body: { memberId: ben.memberId, successUrl: 'https://oak.example/ok', cancelUrl: 'https://oak.example/cancel' } });
+        expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(404);
+        expectNothingOfBen(res, r.url);
       } else {
         const res = await t.call(r.method as never, r.url, { token: ann.token, tenant: 'oak' });
         expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(200);
@@ -115,7 +134,7 @@ describe('member scope through the API', () => {
   });
 
   it('refuses a member every staff route of the estate, reads and writes alike', async () => {
-    const estate = routes().filter((r) => ['properties', 'occupancy', 'leases'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !portalRoutes().includes(r));
+    const estate = routes().filter((r) => ['properties', 'occupancy', 'leases', 'finance'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !(r.access as { public?: boolean }).public && !portalRoutes().includes(r));
     expect(estate.length).toBeGreaterThan(10);
     for (const r of estate) {
       const url = r.url.replace(/:[A-Za-z_]+/g, ann.unitId);

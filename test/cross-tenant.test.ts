@@ -60,7 +60,53 @@ beforeAll(async () => {
   birchHooks = await seedWebhooks(birch, b, 'https://203.0.113.62/birch-erp/hooks');
   alderEstate = await seedEstate(alder, a, 'Alderwood Secret Estate', 98_765);
   birchEstate = await seedEstate(birch, b, 'Birchwood Estate', 54_321);
+  alderMoney = await seedFinance(alder, a, alderEstate, 31_337);
+  birchMoney = await seedFinance(birch, b, birchEstate, 27_182);
 });
+
+/** Money: an account of the tenant's own, a manual entry, a charge and its payment, a statement, a levy schedule and its run, a bank import. */
+interface Money {
+  accountIds: string[];
+  entryIds: string[];
+  chargeIds: string[];
+  paymentIds: string[];
+  statementIds: string[];
+  scheduleIds: string[];
+  runIds: string[];
+  importIds: string[];
+}
+let alderMoney: Money;
+let birchMoney: Money;
+async function seedFinance(tenant: TestTenant, seeded: Seeded, estate: Estate, amount: number): Promise<Money> {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const created = async (url: string, body: unknown, status = 201) => {
+    const res = await t.call('POST', url, { ...opts, body });
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(status);
+    return res.json();
+  };
+  const account = await created('/api/v1/finance/accounts', { code: '6100', name: `Gardening of ${tenant.slug}`, type: 'expense' });
+  const bank = (await t.call('GET', '/api/v1/finance/accounts?limit=200', opts)).json().data.find((x: { code: string }) => x.code === '1000');
+  const entry = await created('/api/v1/finance/journal', { date: '2026-01-10', description: `Hedge trimming of ${tenant.slug}`, lines: [{ accountId: account.id, amount, currency: 'EUR' }, { accountId: bank.id, amount: -amount, currency: 'EUR' }] });
+  const charge = await created('/api/v1/finance/charges', { memberId: seeded.memberIds[0], unitId: estate.unitIds[0], kind: 'levy', description: `Levy of ${tenant.slug}`, amount: amount + 1, currency: 'EUR', dueDate: '2026-01-31' });
+  const payment = await created('/api/v1/finance/payments', { memberId: seeded.memberIds[0], method: 'bank_transfer', amount: amount + 2, currency: 'EUR', receivedOn: '2026-01-20', reference: `PAY-${tenant.slug}-REF` });
+  const statement = await created('/api/v1/finance/statements', { memberId: seeded.memberIds[0], from: '2026-01-01', to: '2026-01-31' });
+  const schedule = await created('/api/v1/finance/schedules', { kind: 'levy', name: `Service charge of ${tenant.slug}`, propertyId: estate.propertyIds[1], budget: { amount: amount * 10, currency: 'EUR' }, startPeriod: '2026-01' });
+  const run = await t.call('POST', '/api/v1/finance/billing-runs', { ...opts, body: { period: '2026-02', scheduleIds: [schedule.id], dryRun: false } });
+  expect([201, 202], run.body).toContain(run.statusCode);
+  const bankImport = await created('/api/v1/finance/bank-imports', { csv: `Date,Amount,Reference\n2026-01-25,${(amount + 3) / 100},BANK-${tenant.slug}-LINE\n`, mapping: { date: 'Date', amount: 'Amount', reference: 'Reference' }, currency: 'EUR' });
+  const money: Money = {
+    accountIds: [account.id],
+    entryIds: [entry.id],
+    chargeIds: [charge.id],
+    paymentIds: [payment.payment?.id ?? payment.id],
+    statementIds: [statement.id],
+    scheduleIds: [schedule.id],
+    runIds: [run.json().id],
+    importIds: [bankImport.id],
+  };
+  seeded.secrets.push(`Gardening of ${tenant.slug}`, `Hedge trimming of ${tenant.slug}`, `Levy of ${tenant.slug}`, `PAY-${tenant.slug}-REF`, `Service charge of ${tenant.slug}`, `BANK-${tenant.slug}-LINE`, String(amount), String(amount + 1), String(amount + 2), ...Object.values(money).flat());
+  return money;
+}
 
 /** An estate: a property with a block, a unit in it, an owner who lives there and a renter under an active lease on a second unit. */
 interface Estate {
@@ -223,6 +269,39 @@ const paramRouteBodies: Record<string, unknown> = {
   'POST /api/v1/leases/:id/activate': undefined,
   'POST /api/v1/leases/:id/terminate': { date: '2026-01-01', reason: 'Hijacked by birch' },
   'POST /api/v1/leases/:id/renew': {},
+  'PATCH /api/v1/finance/accounts/:id': { name: 'Hijacked by birch', archived: true },
+  'GET /api/v1/finance/accounts/:id/ledger': undefined,
+  'HEAD /api/v1/finance/accounts/:id/ledger': undefined,
+  'GET /api/v1/finance/journal/:id': undefined,
+  'HEAD /api/v1/finance/journal/:id': undefined,
+  'POST /api/v1/finance/journal/:id/reverse': { reason: 'Hijacked by birch' },
+  'GET /api/v1/finance/charges/:id': undefined,
+  'HEAD /api/v1/finance/charges/:id': undefined,
+  'POST /api/v1/finance/charges/:id/void': { reason: 'Hijacked by birch' },
+  'POST /api/v1/finance/charges/:id/write-off': { reason: 'Hijacked by birch', amount: 1 },
+  'GET /api/v1/finance/payments/:id': undefined,
+  'HEAD /api/v1/finance/payments/:id': undefined,
+  'POST /api/v1/finance/payments/:id/refund': { amount: 1, reason: 'Hijacked by birch' },
+  'GET /api/v1/finance/members/:id/balance': undefined,
+  'HEAD /api/v1/finance/members/:id/balance': undefined,
+  'GET /api/v1/finance/members/:id/statement': undefined,
+  'HEAD /api/v1/finance/members/:id/statement': undefined,
+  'GET /api/v1/finance/statements/:id': undefined,
+  'HEAD /api/v1/finance/statements/:id': undefined,
+  'GET /api/v1/finance/statements/:id/pdf': undefined,
+  'HEAD /api/v1/finance/statements/:id/pdf': undefined,
+  'GET /api/v1/finance/schedules/:id': undefined,
+  'HEAD /api/v1/finance/schedules/:id': undefined,
+  'PATCH /api/v1/finance/schedules/:id': { name: 'Hijacked by birch', active: false },
+  'DELETE /api/v1/finance/schedules/:id': undefined,
+  'GET /api/v1/finance/billing-runs/:id': undefined,
+  'HEAD /api/v1/finance/billing-runs/:id': undefined,
+  'GET /api/v1/finance/billing-runs/:id/items': undefined,
+  'HEAD /api/v1/finance/billing-runs/:id/items': undefined,
+  'GET /api/v1/finance/bank-imports/:id': undefined,
+  'HEAD /api/v1/finance/bank-imports/:id': undefined,
+  // A line id of no import, and birch's own member: only the import is foreign.
+  'POST /api/v1/finance/bank-imports/:id/confirm': () => ({ lines: [{ lineId: '01a20000-0000-7000-8000-000000000000', memberId: b.memberIds[0] }] }),
 };
 const probeBody = (key: string): unknown => {
   const body = paramRouteBodies[key];
@@ -237,7 +316,7 @@ describe('cross-tenant isolation through the API', () => {
     expect(Object.keys(paramRouteBodies).filter((r) => !paramRoutes.includes(r)), 'probe bodies of routes that no longer exist').toEqual([]);
 
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
-    const foreignIds = [...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...Object.values(alderEstate).flat(), alder.id];
+    const foreignIds = [...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -292,6 +371,65 @@ describe('cross-tenant isolation through the API', () => {
       expect([200, 404], `${url}: ${res.body}`).toContain(res.statusCode);
       expectNothingOf(a, res, url);
     }
+  });
+
+  it("refuses money that names another tenant's member, charge, property or schedule, and shows none of its money", async () => {
+    const before = { a: await snapshot(alder), b: await snapshot(birch) };
+    const ledgerOf = async (tenant: TestTenant) => (await t.call('GET', '/api/v1/finance/journal?limit=200', { token: tenant.token, tenant: tenant.slug })).json();
+    const alderLedger = await ledgerOf(alder);
+    const foreignMember = a.memberIds[0]!;
+    const attempts: [string, string, unknown, number[]][] = [
+      ['POST', '/api/v1/finance/charges', { memberId: foreignMember, kind: 'levy', description: 'Hijack', amount: 100, currency: 'EUR', dueDate: '2026-01-01' }, [404]],
+      ['POST', '/api/v1/finance/payments', { memberId: foreignMember, method: 'cash', amount: 100, currency: 'EUR', receivedOn: '2026-01-01' }, [404]],
+      ['POST', '/api/v1/finance/payments', { memberId: b.memberIds[0], method: 'cash', amount: 100, currency: 'EUR', receivedOn: '2026-01-01', allocations: [{ chargeId: alderMoney.chargeIds[0] }] }, [404]],
+      ['POST', '/api/v1/finance/allocations', { memberId: foreignMember, currency: 'EUR' }, [404]],
+      ['POST', '/api/v1/finance/journal', { date: '2026-01-01', description: 'Hijack', lines: [{ accountId: birchMoney.accountIds[0], amount: 100, currency: 'EUR', memberId: foreignMember }, { accountId: alderMoney.accountIds[0], amount: -100, currency: 'EUR' }] }, [404]],
+      ['POST', '/api/v1/finance/statements', { memberId: foreignMember, from: '2026-01-01', to: '2026-01-31' }, [404]],
+      ['POST', '/api/v1/finance/schedules', { kind: 'levy', name: 'Hijack', propertyId: alderEstate.propertyIds[0], budget: { amount: 100, currency: 'EUR' }, startPeriod: '2026-01' }, [404]],
+      ['POST', '/api/v1/finance/billing-runs', { period: '2026-03', scheduleIds: [alderMoney.scheduleIds[0]], dryRun: true }, [404]],
+      ['POST', '/api/v1/finance/checkout-sessions', { memberId: foreignMember, successUrl: 'https://birch.example/ok', cancelUrl: 'https://birch.example/cancel' }, [404, 409]],
+    ];
+    for (const [method, url, body, statuses] of attempts) {
+      const res = await asBirch(method, url, { body });
+      expect(statuses, `${method} ${url}: ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+      expectNothingOf({ ...a, secrets: a.secrets.filter((secret) => !JSON.stringify(body).includes(secret)) }, res, url);
+    }
+    // An account of birch's own, with the code alder's own account has: codes are per tenant.
+    const account = await asBirch('POST', '/api/v1/finance/accounts', { body: { code: '6200', name: 'Birch snow clearing', type: 'expense' } });
+    expect(account.statusCode, account.body).toBe(201);
+    expectNothingOf(a, account);
+    birchMoney.accountIds.push(account.json().id);
+    // A bank statement naming the other tenant's members and charges matches nobody here.
+    const csv = `Date,Amount,Reference\n2026-02-01,313.38,${alderMoney.chargeIds[0]}\n2026-02-02,10.00,${foreignMember} Aldous Quimby\n`;
+    const imported = await asBirch('POST', '/api/v1/finance/bank-imports', { body: { csv, mapping: { date: 'Date', amount: 'Amount', reference: 'Reference' }, currency: 'EUR' } });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json().lines.every((l: { proposal: { memberId?: string } | null }) => !l.proposal?.memberId)).toBe(true);
+    birchMoney.importIds.push(imported.json().id);
+    // Birch's own settings and rules are birch's; its webhook refuses an event for another tenant.
+    for (const [method, url, body] of [['GET', '/api/v1/finance/providers/stripe', undefined], ['PUT', '/api/v1/finance/late-fee-rule', { enabled: false, graceDays: 10, kind: 'flat', amount: 500, repeat: 'once' }]] as const) {
+      const res = await asBirch(method, url, body === undefined ? {} : { body });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      expectNothingOf(a, res, url);
+    }
+    exercised.add('PUT /api/v1/finance/providers/stripe');
+    const settings = await t.call('PUT', '/api/v1/finance/providers/stripe', { token: birch.token, tenant: 'birch', body: { secretKey: 'sk_test_birch0123456789', webhookSecret: 'whsec_birch0123456789', enabled: false } });
+    expect(settings.statusCode, settings.body).toBe(200);
+    exercised.add('POST /api/v1/finance/providers/stripe/webhook');
+    const event = JSON.stringify({ id: 'evt_1', type: 'checkout.session.completed', data: { object: { id: 'cs_1', payment_status: 'paid', amount_total: 100, currency: 'eur', metadata: { courtyardTenantId: alder.id, memberId: foreignMember } } } });
+    const hook = await t.call('POST', '/api/v1/finance/providers/stripe/webhook', { tenant: 'birch', body: event, headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' } });
+    expect(hook.statusCode, hook.body).toBe(400);
+    // Alder's ledger is as it was; birch's lists hold birch's money only.
+    expect(await ledgerOf(alder)).toEqual(alderLedger);
+    const ids = (res: LightMyRequestResponse) => res.json().data.map((r: { id: string }) => r.id).sort();
+    expect(ids(await asBirch('GET', '/api/v1/finance/charges?limit=200'))).toEqual([...birchMoney.chargeIds].sort());
+    expect(ids(await asBirch('GET', '/api/v1/finance/statements?limit=200'))).toEqual([...birchMoney.statementIds].sort());
+    expect(ids(await asBirch('GET', '/api/v1/finance/schedules?limit=200'))).toEqual([...birchMoney.scheduleIds].sort());
+    for (const url of ['/api/v1/finance/reports/trial-balance?format=csv', '/api/v1/finance/reports/arrears?format=csv', '/api/v1/finance/reports/arrears?groupBy=property', '/api/v1/finance/reports/income?format=csv', '/api/v1/finance/reports/collections', `/api/v1/finance/charges?memberId=${foreignMember}`, `/api/v1/finance/payments?memberId=${foreignMember}`, `/api/v1/finance/statements?memberId=${foreignMember}`]) {
+      const res = await t.call('GET', url, { token: birch.token, tenant: 'birch' });
+      expect([200, 404], `${url}: ${res.body}`).toContain(res.statusCode);
+      expectNothingOf(a, res, url);
+    }
+    expect(await snapshot(alder)).toEqual(before.a);
   });
 
   it("refuses estate records that name another tenant's property, unit or member, and writes nothing", async () => {
