@@ -163,8 +163,8 @@ export async function planPeriod(scope: TenantScope, period: Month, schedules: S
 
   const repo = new BillingRepository(scope.db);
   const keys = lines.flatMap((l) => (l.naturalKey !== null && l.status === 'pending' ? [l.naturalKey] : []));
-  const existing = await repo.chargesByNaturalKey(keys);
-  const billed = await repo.billedTargets([...new Set(lines.filter((l) => l.status === 'pending').map((l) => l.target))]);
+  const existing = await repo.chargesByNaturalKey(scope.tenant.id, keys);
+  const billed = await repo.billedTargets(scope.tenant.id, [...new Set(lines.filter((l) => l.status === 'pending').map((l) => l.target))]);
   const planned = new Map<string, Set<string>>();
   for (const l of lines) if (l.naturalKey !== null) planned.set(l.target, (planned.get(l.target) ?? new Set()).add(l.naturalKey));
   const claimed = new Map<string, string>();

@@ -106,7 +106,12 @@ const LOOKUP_CHUNK = 5_000;
 
 const chunks = <T>(all: T[], size: number): T[][] => Array.from({ length: Math.ceil(all.length / size) }, (_, i) => all.slice(i * size, (i + 1) * size));
 
-/** Billing runs and their items; runs inside the tenant transaction, so RLS scopes every statement. */
+/**
+ * Billing runs and their items; runs inside the tenant transaction, so RLS scopes every
+ * statement. The look-ups a run repeats name the tenant too: the planner cannot see the
+ * policy's tenant as a constant, and without statistics (PGlite gathers none) it then passes
+ * over the keys that lead with tenant_id.
+ */
 export class BillingRepository {
   constructor(private readonly db: Kysely<AnyDB>) {}
 
@@ -180,8 +185,16 @@ export class BillingRepository {
   }
 
   /** The run's next `limit` items still to post, in plan order. */
-  async pendingItems(runId: string, limit: number): Promise<PendingItem[]> {
-    return this.db.selectFrom('finance_billing_run_items').select(itemColumns).where('run_id', '=', runId).where('status', '=', 'pending').orderBy('seq').limit(limit).execute();
+  async pendingItems(tenantId: string, runId: string, limit: number): Promise<PendingItem[]> {
+    return this.db
+      .selectFrom('finance_billing_run_items')
+      .select(itemColumns)
+      .where('tenant_id', '=', tenantId)
+      .where('run_id', '=', runId)
+      .where('status', '=', 'pending')
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
   }
 
   /**
@@ -225,22 +238,23 @@ export class BillingRepository {
   }
 
   /** The charges already made under these natural keys: key → charge id. */
-  async chargesByNaturalKey(keys: string[]): Promise<Map<string, string>> {
+  async chargesByNaturalKey(tenantId: string, keys: string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const chunk of chunks(keys, LOOKUP_CHUNK)) {
-      const rows = await sql<{ id: string; natural_key: string }>`SELECT id, natural_key FROM finance_charges WHERE natural_key = ANY(${chunk}::text[])`.execute(this.db);
+      const rows = await sql<{ id: string; natural_key: string }>`
+        SELECT id, natural_key FROM finance_charges WHERE tenant_id = ${tenantId}::uuid AND natural_key = ANY(${chunk}::text[])`.execute(this.db);
       for (const r of rows.rows) found.set(r.natural_key, r.id);
     }
     return found;
   }
 
   /** Of these targets, those some run has charged: target → the natural keys charged for it. */
-  async billedTargets(targets: string[]): Promise<Map<string, Set<string>>> {
+  async billedTargets(tenantId: string, targets: string[]): Promise<Map<string, Set<string>>> {
     const found = new Map<string, Set<string>>();
     for (const chunk of chunks(targets, LOOKUP_CHUNK)) {
       const rows = await sql<{ target: string; natural_key: string }>`
         SELECT DISTINCT target, natural_key FROM finance_billing_run_items
-         WHERE target = ANY(${chunk}::text[]) AND status IN ('created', 'existing')`.execute(this.db);
+         WHERE tenant_id = ${tenantId}::uuid AND target = ANY(${chunk}::text[]) AND status IN ('created', 'existing')`.execute(this.db);
       for (const r of rows.rows) found.set(r.target, (found.get(r.target) ?? new Set()).add(r.natural_key));
     }
     return found;

@@ -201,7 +201,7 @@ export async function executeRun(ctx: JobContext, tenantId: string, runId: strin
     tx(async (scope, repo) => {
       const run = await repo.lockRun(runId);
       if (run?.status !== 'running') return { kind: 'stopped' };
-      const items = await repo.pendingItems(runId, batchSize);
+      const items = await repo.pendingItems(tenantId, runId, batchSize);
       if (items.length === 0) return { kind: 'done' };
       await repo.recordOutcomes(runId, await postItems(scope, items, run.requestedBy), []);
       return { kind: 'batch', items: items.length };
@@ -209,13 +209,13 @@ export async function executeRun(ctx: JobContext, tenantId: string, runId: strin
 
   /** The batch again, an item per transaction: the items the database refuses fail, the others are charged. */
   const itemByItem = async (): Promise<BatchResult> => {
-    const items = await tx((_scope, repo) => repo.pendingItems(runId, batchSize));
+    const items = await tx((_scope, repo) => repo.pendingItems(tenantId, runId, batchSize));
     for (const item of items) {
       try {
         await tx(async (scope, repo) => {
           const run = await repo.lockRun(runId);
           if (run?.status !== 'running') return;
-          const still = (await repo.pendingItems(runId, batchSize)).find((i) => i.seq === item.seq);
+          const still = (await repo.pendingItems(tenantId, runId, batchSize)).find((i) => i.seq === item.seq);
           if (still) await repo.recordOutcomes(runId, await postItems(scope, [still], run.requestedBy), []);
         });
       } catch (error) {
@@ -241,7 +241,7 @@ export async function executeRun(ctx: JobContext, tenantId: string, runId: strin
 
   return tx(async (scope, repo) => {
     const run = await repo.lockRun(runId);
-    if (run?.status !== 'running' || (await repo.pendingItems(runId, 1)).length > 0) return run ?? null;
+    if (run?.status !== 'running' || (await repo.pendingItems(tenantId, runId, 1)).length > 0) return run ?? null;
     const finished = await repo.finish(runId, run.counts.failed > 0 ? 'failed' : 'completed', ctx.now());
     await emit(scope, finished.status === 'completed' ? RUN_COMPLETED : RUN_FAILED, finished);
     return finished;

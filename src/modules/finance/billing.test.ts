@@ -73,9 +73,10 @@ const preview = (period: string, scheduleIds: string[]) => ok(api('POST', '/fina
 const start = (period: string, scheduleIds?: string[]) => api('POST', '/finance/billing-runs', { period, ...(scheduleIds ? { scheduleIds } : {}), dryRun: false });
 
 /** The billing-run job's handler, as the platform would run it; `tuning` shrinks batches or stops between them. */
-async function runJob(runId: string, tuning: BillingTuning = {}, tenant: TestTenant = oak) {
+async function runJob(runId: string, tuning: BillingTuning = {}, o: { tenant?: TestTenant; retryCount?: number } = {}) {
   const job = billingJobs({ billing: tuning }).find((j) => j.name === 'finance.billing-run')!;
-  await job.handler({ id: randomUUID(), name: job.name, data: { tenantId: tenant.id, runId }, retryCount: 0 }, { ...t.platform.jobs.context(), now: () => new Date('2025-06-01T02:00:00Z') });
+  const tenant = o.tenant ?? oak;
+  await job.handler({ id: randomUUID(), name: job.name, data: { tenantId: tenant.id, runId }, retryCount: o.retryCount ?? 0 }, { ...t.platform.jobs.context(), now: () => new Date('2025-06-01T02:00:00Z') });
 }
 
 /** The events of a type in the tenant's outbox (no workers run in tests: nothing relays them away). */
@@ -349,6 +350,44 @@ describe('billing runs', () => {
     expect(charges).toHaveLength(8);
     expect(new Set(charges.map((c) => c.natural_key)).size).toBe(8);
     expect(charges.reduce((s, c) => s + Number(c.amount), 0)).toBe(10_000);
+  });
+
+  it('charges the rest when the database refuses an item, and fails the run naming it', async () => {
+    const { units, schedule } = await estate(['0.25', '0.25', '0.25', '0.25']);
+    const gone = units[2]!;
+    const run = (await start('2025-11', [schedule.id])).json();
+    // Between the plan and its third charge, the unit's owner is removed (a mistake undone).
+    await runJob(run.id, {
+      batchSize: 1,
+      afterBatch: async (n) => {
+        if (n !== 1) return;
+        const occupants = await ok(api('GET', `/units/${gone.unitId}/occupants`));
+        for (const o of occupants.data as { id: string }[]) expect((await api('DELETE', `/occupancies/${o.id}`)).statusCode).toBe(204);
+        expect((await api('DELETE', `/members/${gone.memberId}`)).statusCode).toBe(204);
+      },
+    });
+    const failed = await ok(api('GET', `/finance/billing-runs/${run.id}`));
+    expect(failed).toMatchObject({ status: 'failed', counts: { planned: 4, created: 3, failed: 1, pending: 0 } });
+    expect(failed.errors).toEqual([expect.objectContaining({ naturalKey: `schedule:${schedule.id}:2025-11:${gone.unitId}:${gone.memberId}` })]);
+    const items = await ok(api('GET', `/finance/billing-runs/${run.id}/items?status=failed`));
+    expect(items.data).toEqual([expect.objectContaining({ unitId: gone.unitId, status: 'failed', reason: 'error', chargeId: null })]);
+    expect((await events('billing_run.failed')).filter((e) => e.data.id === run.id)).toHaveLength(1);
+    expect((await chargesOf(schedule.id)).map((c) => c.unit_id).sort()).toEqual([units[0]!.unitId, units[1]!.unitId, units[3]!.unitId].sort());
+  });
+
+  it('marks the run failed when its job runs out of retries', async () => {
+    const { schedule } = await estate(['0.5', '0.5']);
+    const run = (await start('2025-12', [schedule.id])).json();
+    // Each attempt dies after one charge; the fifth retry is the last.
+    const dying = { batchSize: 1, afterBatch: () => { throw new Error('database unreachable'); } };
+    await expect(runJob(run.id, dying, { retryCount: 1 })).rejects.toThrow('database unreachable');
+    expect((await ok(api('GET', `/finance/billing-runs/${run.id}`))).status).toBe('running');
+    await expect(runJob(run.id, dying, { retryCount: 5 })).rejects.toThrow('database unreachable');
+    const failed = await ok(api('GET', `/finance/billing-runs/${run.id}`));
+    expect(failed).toMatchObject({ status: 'failed', errors: [{ naturalKey: null, message: 'the run stopped: database unreachable' }] });
+    expect((await events('billing_run.failed')).filter((e) => e.data.id === run.id)).toHaveLength(1);
+    // A failed run frees the month.
+    expect((await start('2025-12', [schedule.id])).statusCode).toBe(202);
   });
 
   it('never bills a unit’s levy to a new owner once it was billed to the old one', async () => {

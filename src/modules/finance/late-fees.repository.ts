@@ -39,7 +39,11 @@ export interface OverdueCharge {
   outstanding: number;
 }
 
-/** Late-fee rule and overdue charges SQL; runs inside the tenant transaction, so RLS scopes every statement. */
+/**
+ * Late-fee rule and overdue charges SQL; runs inside the tenant transaction, so RLS scopes every
+ * statement. The daily look-ups name the tenant too, so that the planner takes the keys that
+ * lead with tenant_id even without statistics (PGlite gathers none).
+ */
 export class LateFeesRepository {
   constructor(private readonly db: Kysely<AnyDB>) {}
 
@@ -73,11 +77,11 @@ export class LateFeesRepository {
    * Open or part-paid charges, fees excepted, due before `dueBefore`: a page of `limit` in due
    * order after the keyset `after` (the open-charges index serves it).
    */
-  async overdue(dueBefore: IsoDate, after: [IsoDate, string] | null, limit: number): Promise<OverdueCharge[]> {
+  async overdue(tenantId: string, dueBefore: IsoDate, after: [IsoDate, string] | null, limit: number): Promise<OverdueCharge[]> {
     const result = await sql<OverdueCharge>`
       SELECT id, member_id, unit_id, lease_id, description, currency, due_date, amount - allocated - written_off AS outstanding
         FROM finance_charges
-       WHERE status IN ('open', 'partially_paid') AND kind <> 'fee' AND due_date < ${dueBefore}::date
+       WHERE tenant_id = ${tenantId}::uuid AND status IN ('open', 'partially_paid') AND kind <> 'fee' AND due_date < ${dueBefore}::date
          ${after ? sql`AND (due_date, id) > (${after[0]}::date, ${after[1]}::uuid)` : sql``}
        ORDER BY due_date, id
        LIMIT ${limit}`.execute(this.db);
@@ -85,9 +89,9 @@ export class LateFeesRepository {
   }
 
   /** Of these natural keys, those a charge already has. */
-  async takenKeys(keys: string[]): Promise<Set<string>> {
+  async takenKeys(tenantId: string, keys: string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows = await sql<{ natural_key: string }>`SELECT natural_key FROM finance_charges WHERE natural_key = ANY(${keys}::text[])`.execute(this.db);
+    const rows = await sql<{ natural_key: string }>`SELECT natural_key FROM finance_charges WHERE tenant_id = ${tenantId}::uuid AND natural_key = ANY(${keys}::text[])`.execute(this.db);
     return new Set(rows.rows.map((r) => r.natural_key));
   }
 

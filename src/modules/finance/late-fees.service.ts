@@ -81,13 +81,13 @@ export async function applyLateFees(ctx: JobContext, tenantId: string, now: Date
       const rule = await repo.rule();
       if (!rule?.enabled) return null;
       await repo.lock(tenantId);
-      const charges = await repo.overdue(addDays(today, -rule.graceDays), after, batchSize);
+      const charges = await repo.overdue(tenantId, addDays(today, -rule.graceDays), after, batchSize);
       const due = charges.flatMap((c) => {
         const period = lateFeePeriod(rule, c.due_date, today);
         const amount = lateFeeAmount(rule, c.outstanding);
         return period === null || amount <= 0 ? [] : [{ charge: c, key: `late-fee:${c.id}:${period}`, amount }];
       });
-      const taken = await repo.takenKeys(due.map((d) => d.key));
+      const taken = await repo.takenKeys(tenantId, due.map((d) => d.key));
       const accounts = taken.size === due.length ? null : await systemAccounts(scope);
       for (const d of due) {
         if (taken.has(d.key)) continue;
