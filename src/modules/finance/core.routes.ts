@@ -1,8 +1,7 @@
-import { Type } from 'typebox';
 import { isoDate } from '../../kernel/dates.js';
 import type { EventDefinition } from '../../kernel/events/event.js';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { csvDownload } from '../../kernel/http/csv.js';
+import { JsonOrCsv, csvDownload } from '../../kernel/http/csv.js';
 import { IdParams } from '../../kernel/http/schemas.js';
 import type { JobDefinition } from '../../kernel/jobs/job.js';
 import {
@@ -211,7 +210,7 @@ export function coreRoutes(app: HttpApp, options: FinanceOptions): void {
   app.get('/finance/reports/trial-balance', {
     config: { access: read },
     schema: { tags, summary: 'The trial balance: every account’s balance per currency on a date; debits equal credits (JSON or CSV)', querystring: TrialBalanceQuery,
-      response: { 200: { content: { 'application/json': { schema: TrialBalance }, 'text/csv': { schema: Type.String({ description: 'format=csv: RFC 4180, a header row, a total line per currency.' }) } } } },
+      response: { 200: JsonOrCsv(TrialBalance, 'format=csv: RFC 4180, a header row, a total line per currency.') },
     },
   }, async (req, reply) => {
     const report = await getTrialBalance(req.ctx, req.query.asOf ?? today());

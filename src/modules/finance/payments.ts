@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
 import { chargeColumns, chargeStatus, toCharge, type Charge } from './charges.js';
-import { lockMember, postEntry, systemAccounts } from './ledger.js';
+import { lockMember, postEntry, systemAccounts, type SystemAccount } from './ledger.js';
 
 export const PAYMENT_METHODS = ['bank_transfer', 'cash', 'cheque', 'card', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
@@ -146,7 +146,7 @@ export async function recordPayment(scope: TenantScope, input: PaymentInput, cre
     .executeTakeFirstOrThrow();
   const payment = toPayment(row);
   await emit(scope, 'payment.recorded', payment);
-  const allocations = await applyCredit(scope, input.memberId, input.currency, { date: input.receivedOn, paymentId: id, targets: input.allocations ?? null, createdBy, lockHeld: true });
+  const allocations = await applyCredit(scope, input.memberId, input.currency, { date: input.receivedOn, paymentId: id, targets: input.allocations ?? null, createdBy, lockHeld: true, accounts });
   return { payment, allocations, created: true };
 }
 
@@ -160,10 +160,10 @@ export async function applyCredit(
   scope: TenantScope,
   memberId: string,
   currency: string,
-  options: { date: IsoDate; paymentId?: string | null; targets?: { chargeId: string; amount?: number }[] | null; createdBy?: string | null; lockHeld?: boolean },
+  options: { date: IsoDate; paymentId?: string | null; targets?: { chargeId: string; amount?: number }[] | null; createdBy?: string | null; lockHeld?: boolean; accounts?: Record<SystemAccount, string> },
 ): Promise<Allocation[]> {
   if (!options.lockHeld) await lockMember(scope, memberId);
-  const accounts = await systemAccounts(scope);
+  const accounts = options.accounts ?? (await systemAccounts(scope));
   let credit = await creditOf(scope, memberId, currency, accounts.member_credit);
   if (!options.targets && credit <= 0) return [];
 

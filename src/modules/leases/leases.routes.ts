@@ -1,7 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { csvDownload } from '../../kernel/http/csv.js';
+import { JsonOrCsv, csvDownload } from '../../kernel/http/csv.js';
 import { IdParams } from '../../kernel/http/schemas.js';
 import { CreateLease, Lease, LeasePage, ListLeasesQuery, RenewLease, RentRoll, RentRollQuery, TerminateLease, UpdateLease } from './leases.schemas.js';
 import { activateLease, createLease, getLease, listLeases, renewLease, rentRoll, terminateLease, updateLease } from './leases.service.js';
@@ -72,7 +71,7 @@ export function leasesRoutes(app: HttpApp): void {
   app.get('/reports/rent-roll', {
     config: { access: report },
     schema: { tags, summary: 'The rent roll: every unit let on a date, with rent, monthly equivalent and deposit; totals per currency (JSON or CSV)', querystring: RentRollQuery,
-      response: { 200: { content: { 'application/json': { schema: RentRoll }, 'text/csv': { schema: Type.String({ description: 'format=csv: RFC 4180, a header row, a total line per currency.' }) } } } },
+      response: { 200: JsonOrCsv(RentRoll, 'format=csv: RFC 4180, a header row, a total line per currency.') },
     },
   }, async (req, reply) => {
     const roll = await rentRoll(req.ctx, req.query);

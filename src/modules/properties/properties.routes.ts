@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { AppError } from '../../kernel/errors.js';
 import { isoDate } from '../../kernel/dates.js';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { csvDownload } from '../../kernel/http/csv.js';
+import { JsonOrCsv, csvDownload } from '../../kernel/http/csv.js';
 import { IdParams } from '../../kernel/http/schemas.js';
 import { importProperties } from './properties.import.js';
 import {
@@ -132,7 +132,7 @@ export function propertiesRoutes(app: HttpApp): void {
   app.get('/reports/vacancy', {
     config: { access: report },
     schema: { tags, summary: 'Units by status and the vacancy rate per property, with totals (JSON or CSV)', querystring: VacancyQuery,
-      response: { 200: { content: { 'application/json': { schema: VacancyReport }, 'text/csv': { schema: Type.String({ description: 'With format=csv: a header row, a row per property, then the totals.' }) } } } },
+      response: { 200: JsonOrCsv(VacancyReport, 'With format=csv: a header row, a row per property, then the totals.') },
     },
   }, async (req, reply) => {
     const result = await vacancyReport(req.ctx);
