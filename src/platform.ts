@@ -138,9 +138,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const router = new TenantDatabaseRouter(main, { mainUrl: config.databaseUrl, dataDir: config.dataDir, dedicatedPoolMax: config.dedicatedPoolMax, maxOpen: config.dedicatedPoolsMax });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
   let stopListening = async () => undefined as void;
+  let analyzer: NodeJS.Timeout | undefined;
   let jobs: JobRuntime | undefined;
   let mailer: Mailer | undefined;
   const closeAll = async () => {
+    clearInterval(analyzer);
     await jobs?.stop();
     await stopListening();
     await router.close();
@@ -198,6 +200,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     if (problems.length > 0) {
       for (const p of problems) log.fatal(p);
       throw new Error(`tenant isolation does not hold; refusing to serve:\n- ${problems.join('\n- ')}`);
+    }
+
+    // PGlite has no autovacuum either after start-up: statistics go stale as tenants grow (a
+    // large billing run slows with every batch), so they are refreshed every ten minutes.
+    if (main.kind === 'pglite') {
+      analyzer = setInterval(() => void main.session((s) => s.exec('ANALYZE')).catch((error: unknown) => log.warn({ err: error }, 'ANALYZE failed')), 600_000);
+      analyzer.unref();
     }
 
     const plans = new PlansService(modules);
