@@ -16,6 +16,7 @@ import { sendProblem } from './kernel/http/problem.js';
 import { Metrics } from './kernel/observability/metrics.js';
 import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
 import { LoginThrottle } from './kernel/security/login-throttle.js';
+import { SessionCache } from './kernel/security/session-cache.js';
 import { TokenService } from './kernel/security/tokens.js';
 import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
@@ -27,7 +28,7 @@ import { loadSecrets } from './control/secrets.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
 import { idempotencyModule } from './data/idempotency/index.js';
-import { identityModule, syncSystemRoles } from './data/identity/index.js';
+import { identityModule, syncSystemRoles, TenantSessions } from './data/identity/index.js';
 import { JobRuntime } from './data/events/runtime.js';
 import { ModuleHost } from './data/module-host.js';
 import { installPipeline } from './data/pipeline.js';
@@ -82,6 +83,8 @@ export interface Platform {
   tenants: TenantsService;
   plans: PlansService;
   tokens: TokenService;
+  /** The session check every data-plane request passes (pipelines built in tests use it too). */
+  sessions: TenantSessions;
   licenceVerifier: LicenceVerifier;
   /** The job queue, its workers (with `workers`) and the outbox relay. */
   jobs: JobRuntime;
@@ -92,6 +95,7 @@ export interface Platform {
 }
 
 const REGISTRY_CHANNEL = 'courtyard_registry';
+const SESSIONS_CHANNEL = 'courtyard_sessions';
 const controlMigrationSource = { owner: 'control', dir: new URL('./control/migrations/', import.meta.url) };
 
 /** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
@@ -160,6 +164,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const throttle = new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis);
     const registry = new TenantRegistry(main.kysely);
     const roles = new RolePermissionCache(router);
+    // Session changes reach this process's cache once committed and every other's by notification.
+    const sessionCache = new SessionCache((payload) => {
+      main.notify(SESSIONS_CHANNEL, payload).catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a session change'));
+    });
+    const stopSessions = await main.listen(SESSIONS_CHANNEL, (payload) => sessionCache.forget(payload));
+    stopListening = stopSessions;
+    const sessions = new TenantSessions(router, sessionCache);
 
     // Files: an S3 bucket when COURTYARD_S3_BUCKET is set, a directory under the data directory otherwise.
     const storage = objectStorageFor(config);
@@ -177,7 +188,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const modules: ModuleHost = new ModuleHost([
       eventsModule,
       idempotencyModule,
-      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, throttle, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl }),
+      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl }),
       mail.module,
       membersModule,
       propertiesModule,
@@ -212,7 +223,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const plans = new PlansService(modules);
     const licences = new LicencesService(signer, plans, config.licenceGraceDays);
     // Registry changes reach this process's cache at once and every other's by notification.
-    stopListening = await main.listen(REGISTRY_CHANNEL, () => registry.invalidate());
+    const stopRegistry = await main.listen(REGISTRY_CHANNEL, () => registry.invalidate());
+    stopListening = async () => {
+      await stopRegistry();
+      await stopSessions();
+    };
     const onChange = () => {
       registry.invalidate();
       main.notify(REGISTRY_CHANNEL, 'changed').catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a registry change'));
@@ -221,7 +236,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
     jobs = new JobRuntime({ main, router, registry, modules, log }, config.databaseUrl);
     if (options.workers) await jobs.work();
-    const auth = new PlatformAuthService(main.kysely, tokens, config.refreshTokenTtl, throttle);
+    const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache);
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);
 
     const metrics = new Metrics(() => ({ main: main.poolStats() }));
@@ -278,7 +293,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       await app.register(
         async (scope) => {
           const s = scope as unknown as HttpApp;
-          installPipeline(s, { registry, router, licences: licenceVerifier, tokens, roles, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant });
+          installPipeline(s, { registry, router, licences: licenceVerifier, tokens, roles, sessions, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant });
           for (const m of modules.ordered) m.routes(s);
         },
         { prefix: '/api/v1' },
@@ -299,6 +314,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       tenants,
       plans,
       tokens,
+      sessions,
       licenceVerifier,
       jobs,
       ...(bootstrap.generatedPassword ? { generatedAdminPassword: bootstrap.generatedPassword } : {}),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginThrottle } from '../src/kernel/security/login-throttle.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TENANT_PASSWORD, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
 
 let t: TestPlatform;
@@ -194,25 +195,52 @@ describe('platform sign-in and refresh tokens', () => {
 });
 
 describe('sign-in rate limits', () => {
-  it('refuses an account after its failed sign-ins, even with the right password, and spares other accounts from the same IP', async () => {
+  it('refuses the address that failed on an account, never the account: the right password from elsewhere still signs in', async () => {
     const p = await startPlatform({ config: { loginRatePerAccount: 3, loginRatePerIp: 1000 } });
     try {
       const pine = await p.createTenant('pine');
       await createUser(pine, 'other@pine.test', ['staff'], TENANT_PASSWORD, p);
-      for (let i = 0; i < 3; i++) expectProblem(await signIn('pine', pine.adminEmail, `wrong-password-${i}`, p), 401, 'invalid_credentials');
+      const attacker = '203.0.113.66';
+      for (let i = 0; i < 3; i++) expectProblem(await signIn('pine', pine.adminEmail, `wrong-password-${i}`, p, attacker), 401, 'invalid_credentials');
 
-      const limited = await signIn('pine', pine.adminEmail, TENANT_PASSWORD, p);
+      // The attacker's address is refused for this account, even with the right password…
+      const limited = await signIn('pine', pine.adminEmail, TENANT_PASSWORD, p, attacker);
       expectProblem(limited, 429, 'rate_limited');
       const retryAfter = Number(limited.headers['retry-after']);
       expect(Number.isInteger(retryAfter) && retryAfter > 0).toBe(true);
       expect(limited.json()).toMatchObject({ title: 'Too many requests', retryAfter, requestId: expect.any(String), instance: '/api/v1/auth/login' });
-      // The e-mail in another case is the same account.
-      expectProblem(await signIn('pine', pine.adminEmail.toUpperCase(), TENANT_PASSWORD, p), 429, 'rate_limited');
-
-      expect((await signIn('pine', 'other@pine.test', TENANT_PASSWORD, p)).statusCode).toBe(200);
+      // (the e-mail in another case is the same account)
+      expectProblem(await signIn('pine', pine.adminEmail.toUpperCase(), TENANT_PASSWORD, p, attacker), 429, 'rate_limited');
+      // …but not for other accounts,
+      expect((await signIn('pine', 'other@pine.test', TENANT_PASSWORD, p, attacker)).statusCode).toBe(200);
+      // and the owner, from their own address, signs in: slowed down, not refused.
+      const started = Date.now();
+      expect((await signIn('pine', pine.adminEmail, TENANT_PASSWORD, p, '198.51.100.20')).statusCode).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
     } finally {
       await p.close();
     }
+  });
+
+  it('cannot be used to lock the platform administrator out: ten failures from anywhere leave the right password working', async () => {
+    const p = await startPlatform({ config: { loginRatePerIp: 1000, loginRatePerAccount: 10 } }); // the default limit
+    try {
+      const login = (password: string, remoteAddress: string) =>
+        p.platform.app.inject({ method: 'POST', url: '/control/v1/auth/login', payload: { email: ADMIN_EMAIL, password }, remoteAddress });
+      // Ten failures, spread over addresses as a botnet would.
+      for (let i = 0; i < 10; i++) expectProblem(await login(`wrong-password-${i}`, `203.0.113.${i % 3}`), 401, 'invalid_credentials');
+      const started = Date.now();
+      expect((await login(ADMIN_PASSWORD, '198.51.100.1')).statusCode).toBe(200);
+      // The guesser is slowed: every attempt on the account now waits.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('doubles the wait with every failure past the limit, up to five seconds', () => {
+    const throttle = new LoginThrottle({ perIp: 50, perAccount: 10 });
+    expect([0, 9, 10, 11, 12, 14, 15, 1_000].map((f) => throttle.delayFor(f))).toEqual([0, 0, 250, 500, 1_000, 4_000, 5_000, 5_000]);
   });
 
   it('forgets an account’s failures after a successful sign-in', async () => {
@@ -274,9 +302,13 @@ describe('sign-in rate limits', () => {
               expectProblem(await login(a, 'wrong-password-1'), 401, 'invalid_credentials');
               expectProblem(await login(b, 'wrong-password-2'), 401, 'invalid_credentials');
               expectProblem(await login(a, 'wrong-password-3'), 401, 'invalid_credentials');
-              // Three failures across two instances: both refuse the account now.
+              // Three failures across two instances: both refuse this address for the account now…
               expectProblem(await login(b, ADMIN_PASSWORD), 429, 'rate_limited');
               expectProblem(await login(a, ADMIN_PASSWORD), 429, 'rate_limited');
+              // …and both slow every other address's attempts on it, which still get in.
+              const started = Date.now();
+              expect((await login(a, ADMIN_PASSWORD, `${ip}:1`)).statusCode).toBe(200);
+              expect(Date.now() - started).toBeGreaterThanOrEqual(250);
             } finally {
               await a.close();
               await b.close();

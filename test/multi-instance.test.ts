@@ -52,6 +52,15 @@ if (onPostgres) {
       expect((await membersOnDataPlane()).json().code).toBe('module_not_licensed');
     });
 
+    it('ends a signed-out session on every data plane at once, not when its token expires', async () => {
+      const session = await control.login('oak', oak.adminEmail);
+      const me = () => dataPlane.app.inject({ method: 'GET', url: '/api/v1/me', headers: { 'x-tenant-id': 'oak', authorization: `Bearer ${session.accessToken}` } });
+      // The other instance has checked, and cached, the session.
+      expect((await me()).statusCode).toBe(200);
+      expect((await control.call('POST', '/api/v1/auth/logout', { tenant: 'oak', body: { refreshToken: session.refreshToken } })).statusCode).toBe(204);
+      expect(await eventually(async () => (await me()).statusCode === 401)).toBe(true);
+    });
+
     it('serves only the data plane on a data-plane instance', async () => {
       const res = await dataPlane.app.inject({ method: 'GET', url: '/control/v1/tenants' });
       expect(res.statusCode).toBe(404);

@@ -389,7 +389,7 @@ describe('tenant-bound transaction', () => {
     await app.register(
       async (scope) => {
         const s = scope as unknown as HttpApp;
-        installPipeline(s, { registry: p.registry, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(p.router), modules: p.modules, baseDomain: 'courtyard.test' });
+        installPipeline(s, { registry: p.registry, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(p.router), sessions: p.sessions, modules: p.modules, baseDomain: 'courtyard.test' });
         s.post('/inside', { config: { access } }, async (req, reply) => {
           await insert(req, 'SentInside');
           return reply.code(201).send({ ok: true });

@@ -46,6 +46,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw new AppError('unauthenticated', 'Sign in as a platform operator first');
     const claims = await deps.tokens.verifyAccess(match[1]!, 'courtyard:control');
+    await deps.auth.verify(claims);
     if (!claims.roles.includes('platform_admin')) throw new AppError('permission_denied');
     request.platformUserId = claims.sub;
     request.log = request.log.child({ platformUser: claims.sub });

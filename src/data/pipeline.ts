@@ -11,6 +11,7 @@ import type { LicenceVerifier, VerifiedLicence } from '../kernel/security/licenc
 import type { TokenService } from '../kernel/security/tokens.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyHeaders, IdempotencyKeys, REPLAYED_HEADER, requestFingerprint, type IdempotencyOptions, type StoredResponse } from './idempotency/index.js';
 import type { ModuleHost } from './module-host.js';
+import type { TenantSessions } from './identity/tenant-sessions.js';
 import type { RolePermissionCache } from './role-cache.js';
 import type { TenantRegistry } from './tenant-registry.js';
 import { resolveTenant } from './tenant-resolution.js';
@@ -22,6 +23,7 @@ export interface PipelineDeps {
   licences: LicenceVerifier;
   tokens: TokenService;
   roles: RolePermissionCache;
+  sessions: TenantSessions;
   modules: ModuleHost;
   baseDomain: string;
   /** A data plane pinned to one tenant (slug or id) answers for no other. */
@@ -43,6 +45,16 @@ const gated = new WeakMap<FastifyRequest, Gated>();
 /** Requests whose handler is running inside its tenant transaction, and those that sent a reply from there. */
 const inTransaction = new WeakSet<FastifyRequest>();
 const sentInTransaction = new WeakSet<FastifyRequest>();
+
+/**
+ * The tenant a request was resolved to, for a route's own hooks that run after the gates but
+ * before the handler's transaction (a sign-in's throttle, whose delay must hold no connection).
+ */
+export function requestTenant(request: FastifyRequest): TenantInfo {
+  const g = gated.get(request);
+  if (!g) throw new Error('requestTenant called before the pipeline resolved the tenant');
+  return g.tenant;
+}
 
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
@@ -66,30 +78,53 @@ function withIdempotencyHeader(schema: FastifySchema | undefined): FastifySchema
   return { ...schema, headers: { ...headers, type: 'object', properties: { ...headers.properties, ...IdempotencyKeyHeaders.properties } } };
 }
 
-/** The handler, inside the tenant transaction; `record` runs in the same transaction after it. */
-function runInTransaction(router: TenantDatabaseRouter, handler: RouteHandlerMethod, self: unknown, request: FastifyRequest, reply: FastifyReply, g: Gated, record?: Recorder) {
-  return router.tenantTransaction(g.tenant, async (db) => {
-    const ctx: TenantContext = {
-      tenant: g.tenant,
-      principal: g.principal,
-      licence: g.licence,
-      db,
-      get log() {
-        return (g.log ??= request.log.child(g.bindings));
-      },
-      requestId: String(request.id),
-    };
-    request.ctx = ctx;
-    inTransaction.add(request);
-    let result: unknown;
-    try {
-      result = await handler.call(self as never, request as never, reply as never);
-    } finally {
-      inTransaction.delete(request);
+/**
+ * The handler, inside the tenant transaction; `record` runs in the same transaction after it.
+ * Effects the handler defers with `ctx.afterCommit` run once the transaction has committed.
+ */
+async function runInTransaction(router: TenantDatabaseRouter, handler: RouteHandlerMethod, self: unknown, request: FastifyRequest, reply: FastifyReply, g: Gated, record?: Recorder) {
+  const committed: (() => void)[] = [];
+  const runCommitted = () => {
+    for (const fn of committed) {
+      try {
+        fn();
+      } catch (error) {
+        request.log.error({ err: error }, 'an after-commit effect failed');
+      }
     }
-    if (sentInTransaction.has(request)) throw new Error(`route ${request.method} ${request.routeOptions.url} sent its reply inside the tenant transaction; rolled back`);
-    return record ? record(db, result) : result;
-  });
+  };
+  let result: unknown;
+  try {
+    result = await router.tenantTransaction(g.tenant, async (db) => {
+      const ctx: TenantContext = {
+        tenant: g.tenant,
+        principal: g.principal,
+        licence: g.licence,
+        db,
+        get log() {
+          return (g.log ??= request.log.child(g.bindings));
+        },
+        requestId: String(request.id),
+        afterCommit: (fn) => void committed.push(fn),
+      };
+      request.ctx = ctx;
+      inTransaction.add(request);
+      let answer: unknown;
+      try {
+        answer = await handler.call(self as never, request as never, reply as never);
+      } finally {
+        inTransaction.delete(request);
+      }
+      if (sentInTransaction.has(request)) throw new Error(`route ${request.method} ${request.routeOptions.url} sent its reply inside the tenant transaction; rolled back`);
+      return record ? record(db, answer) : answer;
+    });
+  } catch (error) {
+    // A persisting refusal committed its effects (a replayed refresh token's revocation).
+    if (error instanceof AppError && error.persist) runCommitted();
+    throw error;
+  }
+  runCommitted();
+  return result;
 }
 
 /** What the handler answered, as it goes on the wire: serialized by the route's response schema. */
@@ -198,6 +233,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
       if (!token) throw new AppError('unauthenticated', 'Sign in first: send "Authorization: Bearer <access token>"');
       const claims = await deps.tokens.verifyAccess(token, 'courtyard:tenant');
       if (claims.tid !== tenant.id) throw new AppError('tenant_mismatch', 'The access token belongs to another tenant');
+      await deps.sessions.verify(tenant, claims);
       principal = { userId: claims.sub, roles: claims.roles, sessionId: claims.sid, memberId: claims.mid ?? null, permissions: await deps.roles.permissionsOf(tenant, claims.roles) };
     }
 

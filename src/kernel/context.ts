@@ -48,6 +48,12 @@ export interface TenantContext {
   db: Kysely<AnyDB>;
   log: FastifyBaseLogger;
   requestId: string;
+  /**
+   * Runs `fn` once the transaction has committed (also when a persisting error commits it),
+   * never after a rollback: for effects outside the database that must not run early, such as
+   * telling other processes that a user's sessions changed.
+   */
+  afterCommit(fn: () => void): void;
 }
 
 declare module 'fastify' {

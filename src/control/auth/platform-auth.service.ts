@@ -7,16 +7,21 @@ import { newId } from '../../kernel/ids.js';
 import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
 import { generatePassword, hashPassword, verifyDecoy, verifyPassword } from '../../kernel/security/passwords.js';
 import { RefreshTokens } from '../../kernel/security/refresh-tokens.js';
-import type { TokenService } from '../../kernel/security/tokens.js';
+import { checkSession, type SessionCache, type SessionState } from '../../kernel/security/session-cache.js';
+import type { AccessClaims, TokenService } from '../../kernel/security/tokens.js';
 import { appendAudit } from '../audit.js';
+
+const SCOPE = 'control';
+const PLATFORM_ROLE = 'platform_admin';
 
 /** Sign-in for platform operators (the control plane). */
 export class PlatformAuthService {
   constructor(
     private readonly db: Kysely<AnyDB>,
     private readonly tokens: TokenService,
-    private readonly refreshTtl: number,
+    private readonly lifetimes: { refreshTtl: number; sessionLifetime: number },
     private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionCache,
   ) {}
 
   /**
@@ -40,17 +45,48 @@ export class PlatformAuthService {
   }
 
   #refresh(db: Kysely<AnyDB>) {
-    return new RefreshTokens(db, 'control.refresh_tokens', this.refreshTtl);
+    return new RefreshTokens(db, 'control.refresh_tokens', {
+      ttlSeconds: this.lifetimes.refreshTtl,
+      sessionSeconds: this.lifetimes.sessionLifetime,
+      // Platform sign-out and replay revocation are single statements: committed once they return.
+      onRevoke: (userId) => this.sessions.changed(SCOPE, userId),
+    });
+  }
+
+  /** An access token is honoured only while its session lives and its operator is active. */
+  async verify(claims: AccessClaims): Promise<void> {
+    const state = await this.sessions.get(SCOPE, claims.sub, claims.sid, () => this.#sessionState(claims.sub, claims.sid));
+    checkSession(state, claims);
+  }
+
+  async #sessionState(userId: string, familyId: string): Promise<SessionState | null> {
+    const row = await this.db
+      .selectFrom('control.platform_users as u')
+      .select((eb) => [
+        'u.status',
+        eb
+          .selectFrom('control.refresh_tokens as t')
+          .select(sql<Date>`max(t.session_expires_at)`.as('ends'))
+          .where('t.family_id', '=', familyId)
+          .whereRef('t.user_id', '=', 'u.id')
+          .where('t.revoked_at', 'is', null)
+          .as('ends_at'),
+      ])
+      .where('u.id', '=', userId)
+      .executeTakeFirst();
+    if (!row) return null;
+    // Every platform user is an administrator: the role is the one the token names.
+    return { alive: row.ends_at !== null, endsAt: row.ends_at ? new Date(row.ends_at).getTime() : 0, active: row.status === 'active', roles: [PLATFORM_ROLE], memberId: null };
   }
 
   async #pair(userId: string, familyId: string, refreshToken: string) {
-    const access = await this.tokens.issueAccess({ sub: userId, aud: 'courtyard:control', roles: ['platform_admin'], sid: familyId });
+    const access = await this.tokens.issueAccess({ sub: userId, aud: 'courtyard:control', roles: [PLATFORM_ROLE], sid: familyId });
     return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' as const };
   }
 
   async login(ip: string, email: string, password: string) {
     const account = `platform:${email.toLowerCase()}`;
-    await this.throttle.attempt(ip, account);
+    await this.throttle.admit(ip, account);
     const user = await this.db
       .selectFrom('control.platform_users')
       .select(['id', 'password_hash', 'status'])
@@ -58,11 +94,11 @@ export class PlatformAuthService {
       .executeTakeFirst();
     const ok = user ? await verifyPassword(user.password_hash, password) : await verifyDecoy(password);
     if (!user || !ok) {
-      await this.throttle.failed(account);
+      await this.throttle.failed(ip, account);
       throw new AppError('invalid_credentials');
     }
     if (user.status !== 'active') throw new AppError('account_disabled');
-    await this.throttle.succeeded(account);
+    await this.throttle.succeeded(ip, account);
     return this.db.transaction().execute(async (trx) => {
       await trx.updateTable('control.platform_users').set({ last_login_at: new Date() }).where('id', '=', user.id).execute();
       await appendAudit(trx, { actor: `platform:${user.id}`, action: 'platform_user.signed_in', data: { ip } });
@@ -74,6 +110,11 @@ export class PlatformAuthService {
   async refresh(refreshToken: string) {
     // No transaction: a replay's revocation must stick even though the call fails.
     const next = await this.#refresh(this.db).rotate(refreshToken);
+    const user = await this.db.selectFrom('control.platform_users').select('status').where('id', '=', next.userId).executeTakeFirst();
+    if (user?.status !== 'active') {
+      await this.#refresh(this.db).revokeFamily(next.userId, next.familyId);
+      throw new AppError('invalid_refresh_token', 'The account is no longer active');
+    }
     return this.#pair(next.userId, next.familyId, next.token);
   }
 

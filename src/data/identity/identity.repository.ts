@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnyDB } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
+import type { SessionState } from '../../kernel/security/session-cache.js';
 
 export interface UserRow {
   id: string;
@@ -84,6 +85,38 @@ export class IdentityRepository {
     const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
     for (const r of rows) byUser.get(r.user_id)!.push(r.key);
     return byUser;
+  }
+
+  /** The session check's one query: the user's status, roles and member link, and whether the family lives. */
+  async sessionState(userId: string, familyId: string): Promise<SessionState | null> {
+    const row = await this.db
+      .selectFrom('users as u')
+      .select((eb) => [
+        'u.status',
+        'u.member_id',
+        eb
+          .selectFrom('user_roles as ur')
+          .innerJoin('roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+          .select(sql<string[]>`coalesce(array_agg(r.key ORDER BY r.key), '{}')`.as('keys'))
+          .whereRef('ur.user_id', '=', 'u.id')
+          .as('roles'),
+        eb
+          .selectFrom('refresh_tokens as t')
+          .select(sql<Date>`max(t.session_expires_at)`.as('ends'))
+          .where('t.family_id', '=', familyId)
+          .whereRef('t.user_id', '=', 'u.id')
+          .where('t.revoked_at', 'is', null)
+          .as('ends_at'),
+      ])
+      .where('u.id', '=', userId)
+      .executeTakeFirst();
+    if (!row) return null;
+    return { alive: row.ends_at !== null, endsAt: row.ends_at ? new Date(row.ends_at).getTime() : 0, active: row.status === 'active', roles: row.roles ?? [], memberId: row.member_id };
+  }
+
+  /** Revokes every session of a user (disabled, or a new password). */
+  async revokeSessions(userId: string, now: Date): Promise<void> {
+    await this.db.updateTable('refresh_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
   }
 
   listRoles(): Promise<RoleRow[]> {

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, Uuid } from '../../kernel/http/schemas.js';
 import { MIN_PASSWORD_LENGTH } from '../../kernel/security/passwords.js';
+import { requestTenant } from '../pipeline.js';
 import type { IdentityService } from './identity.service.js';
 
 const module = 'core';
@@ -26,6 +27,7 @@ export function identityRoutes(app: HttpApp, identity: IdentityService): void {
   app.post('/auth/login', {
     config: { access: { public: true, module } },
     schema: { tags, summary: 'Sign in as a tenant user', body: LoginBody, response: { 200: TokenPair } },
+    preHandler: async (req) => identity.admitLogin(requestTenant(req), req.ip, req.body.email),
   }, (req) => identity.login(req.ctx, req.ip, req.body.email, req.body.password));
 
   app.post('/auth/refresh', {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { principalOf, type TenantContext } from '../../kernel/context.js';
+import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
 import type { AnyDB } from '../../kernel/db/database.js';
 import { AppError, notFound, persisting } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
@@ -13,11 +13,15 @@ import { hashToken, newRefreshToken, type TokenService } from '../../kernel/secu
 import type { ModuleHost } from '../module-host.js';
 import type { RolePermissionCache } from '../role-cache.js';
 import { IdentityRepository, type UserRow } from './identity.repository.js';
+import type { TenantSessions } from './tenant-sessions.js';
 
 export interface IdentityDeps {
   tokens: TokenService;
   refreshTtl: number;
+  /** Seconds a session lasts after sign-in, whatever its refreshes. */
+  sessionLifetime: number;
   throttle: LoginThrottle;
+  sessions: TenantSessions;
   roles: RolePermissionCache;
   modules: ModuleHost;
   /** Queues e-mail in the request's transaction (the mail module). */
@@ -104,7 +108,17 @@ export class IdentityService {
   constructor(private readonly deps: IdentityDeps) {}
 
   #refreshTokens(ctx: TenantContext) {
-    return new RefreshTokens(ctx.db, 'refresh_tokens', this.deps.refreshTtl, { tenant_id: ctx.tenant.id });
+    return new RefreshTokens(ctx.db, 'refresh_tokens', {
+      ttlSeconds: this.deps.refreshTtl,
+      sessionSeconds: this.deps.sessionLifetime,
+      scope: { tenant_id: ctx.tenant.id },
+      onRevoke: (userId) => this.deps.sessions.changed(ctx, userId),
+    });
+  }
+
+  /** Slows or refuses a sign-in before its transaction begins (a delay must not hold a connection). */
+  admitLogin(tenant: TenantInfo, ip: string, email: string): Promise<void> {
+    return this.deps.throttle.admit(ip, `${tenant.id}:${email.toLowerCase()}`);
   }
 
   async #tokensFor(ctx: TenantContext, userId: string, familyId: string, refreshToken: string) {
@@ -115,18 +129,18 @@ export class IdentityService {
     return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' as const };
   }
 
+  /** Signs a user in; `admitLogin` ran first, outside the transaction. */
   async login(ctx: TenantContext, ip: string, email: string, password: string) {
     const account = `${ctx.tenant.id}:${email.toLowerCase()}`;
-    await this.deps.throttle.attempt(ip, account);
     const repo = new IdentityRepository(ctx.db);
     const user = await repo.findUserByEmail(email);
     const ok = user?.password_hash ? await verifyPassword(user.password_hash, password) : await verifyDecoy(password);
     if (!user || !ok) {
-      await this.deps.throttle.failed(account);
+      await this.deps.throttle.failed(ip, account);
       throw new AppError('invalid_credentials');
     }
     if (user.status !== 'active') throw new AppError('account_disabled');
-    await this.deps.throttle.succeeded(account);
+    await this.deps.throttle.succeeded(ip, account);
     await repo.updateUser(user.id, { last_login_at: new Date() });
     const { token, familyId } = await this.#refreshTokens(ctx).start(user.id);
     ctx.log.info({ user: user.id }, 'tenant user signed in');
@@ -137,7 +151,7 @@ export class IdentityService {
     const next = await this.#refreshTokens(ctx).rotate(refreshToken);
     const user = await new IdentityRepository(ctx.db).findUser(next.userId);
     if (!user || user.status !== 'active') {
-      await this.#refreshTokens(ctx).revokeFamily(next.familyId);
+      await this.#refreshTokens(ctx).revokeFamily(next.userId, next.familyId);
       throw persisting(new AppError('invalid_refresh_token', 'The account is no longer active'));
     }
     return this.#tokensFor(ctx, next.userId, next.familyId, next.token);
@@ -283,8 +297,10 @@ export class IdentityService {
       const roles = await this.#resolveRoles(repo, patch.roles);
       await repo.setUserRoles(ctx.tenant.id, id, roles.map((r) => r.id));
     }
-    // Disabling a user or changing their password ends their sessions.
-    if (patch.status === 'disabled' || patch.password !== undefined) await ctx.db.updateTable('refresh_tokens').set({ revoked_at: new Date() }).where('user_id', '=', id).where('revoked_at', 'is', null).execute();
+    // Disabling a user or changing their password ends their sessions; any change to what an
+    // access token says (status, roles, member link) stops the tokens already issued.
+    if (patch.status === 'disabled' || patch.password !== undefined) await repo.revokeSessions(id, new Date());
+    if (patch.status !== undefined || patch.password !== undefined || patch.roles !== undefined || patch.memberId !== undefined) this.deps.sessions.changed(ctx, id);
     return this.getUser(ctx, id);
   }
 

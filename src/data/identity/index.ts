@@ -4,6 +4,7 @@ import { identityRoutes } from './identity.routes.js';
 import { IdentityService, type IdentityDeps } from './identity.service.js';
 
 export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.service.js';
+export { TenantSessions } from './tenant-sessions.js';
 
 /** The `core` module: tenant users, roles and sessions. Every tenant has it. */
 export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: () => IdentityDeps['modules'] }): ModuleManifest {
