@@ -14,6 +14,7 @@ import { seedIdentity } from '../../src/data/identity/index.js';
 import { loadConfig, type Config } from '../../src/kernel/config.js';
 import { newId } from '../../src/kernel/ids.js';
 import { LicenceSigner } from '../../src/kernel/security/licence.js';
+import { RefreshTokens } from '../../src/kernel/security/refresh-tokens.js';
 import { hashPassword } from '../../src/kernel/security/passwords.js';
 import { createPlatform, type Platform } from '../../src/platform.js';
 import type { BenchRequest, Scenario, Suite, SuiteEnv } from '../lib/types.js';
@@ -148,7 +149,9 @@ export async function seedMembers(env: SuiteEnv, options: SeedOptions = {}): Pro
         const rows = memberRows(t.id, t.slug, params.membersPerTenant);
         // Batches stay under PostgreSQL's 65,535 parameters per statement.
         for (const batch of chunks(rows, 5_000)) await db.insertInto('members').values(batch).execute();
-        return { userId, members: rows.map((r) => r.id) };
+        // A real session, as a sign-in starts one: every request checks its token's session lives.
+        const { familyId } = await new RefreshTokens(db, 'refresh_tokens', { ttlSeconds: config.refreshTokenTtl, sessionSeconds: config.sessionLifetime, scope: { tenant_id: t.id } }).start(userId);
+        return { userId, sessionId: familyId, members: rows.map((r) => r.id) };
       }),
     );
     timings.identityAndMembersSeconds = seconds(t0);
@@ -156,7 +159,7 @@ export async function seedMembers(env: SuiteEnv, options: SeedOptions = {}): Pro
     t0 = process.hrtime.bigint();
     fixture = {
       tenants: await mapLimit(tenants, 16, async (t, i) => {
-        const { token } = await p.tokens.issueAccess({ sub: seeded[i]!.userId, aud: 'courtyard:tenant', tid: t.id, roles: ['owner'], sid: newId() });
+        const { token } = await p.tokens.issueAccess({ sub: seeded[i]!.userId, aud: 'courtyard:tenant', tid: t.id, roles: ['owner'], sid: seeded[i]!.sessionId });
         return { id: t.id, slug: t.slug, authorization: `Bearer ${token}`, members: seeded[i]!.members };
       }),
       seeding: timings,
