@@ -27,7 +27,7 @@ import { ProvisioningWorkflow, type ProvisioningStep } from './control/provision
 import { loadSecrets } from './control/secrets.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
-import { idempotencyModule } from './data/idempotency/index.js';
+import { fingerprintKey, idempotencyModule } from './data/idempotency/index.js';
 import { identityModule, syncSystemRoles, TenantSessions } from './data/identity/index.js';
 import { JobRuntime } from './data/events/runtime.js';
 import { ModuleHost } from './data/module-host.js';
@@ -293,7 +293,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       await app.register(
         async (scope) => {
           const s = scope as unknown as HttpApp;
-          installPipeline(s, { registry, router, licences: licenceVerifier, tokens, roles, sessions, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant });
+          installPipeline(s, { registry, router, licences: licenceVerifier, tokens, roles, sessions, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret) });
           for (const m of modules.ordered) m.routes(s);
         },
         { prefix: '/api/v1' },

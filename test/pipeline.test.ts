@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { FastifyRequest, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
@@ -389,7 +390,7 @@ describe('tenant-bound transaction', () => {
     await app.register(
       async (scope) => {
         const s = scope as unknown as HttpApp;
-        installPipeline(s, { registry: p.registry, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(p.router), sessions: p.sessions, modules: p.modules, baseDomain: 'courtyard.test' });
+        installPipeline(s, { registry: p.registry, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(p.router), sessions: p.sessions, modules: p.modules, baseDomain: 'courtyard.test', fingerprintKey: randomBytes(32) });
         s.post('/inside', { config: { access } }, async (req, reply) => {
           await insert(req, 'SentInside');
           return reply.code(201).send({ ok: true });

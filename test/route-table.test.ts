@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installPipeline, type PipelineDeps } from '../src/data/pipeline.js';
@@ -100,7 +101,7 @@ describe('a data-plane route without an access declaration', () => {
   /** A data plane of its own on the test platform's real registry, databases and modules. */
   async function dataPlaneWith(register: (app: HttpApp) => void): Promise<HttpApp> {
     const p = t.platform;
-    const deps: PipelineDeps = { registry: p.registry, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(p.router), sessions: p.sessions, modules: p.modules, baseDomain: 'courtyard.test' };
+    const deps: PipelineDeps = { registry: p.registry, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(p.router), sessions: p.sessions, modules: p.modules, baseDomain: 'courtyard.test', fingerprintKey: randomBytes(32) };
     const app = createHttpApp({ logger: pino({ level: 'silent' }), bodyLimit: 1_048_576, trustProxy: false, metrics: new Metrics(() => ({})) });
     await app.register(
       async (scope) => {

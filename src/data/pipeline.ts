@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest, FastifySchema, RouteHandlerMethod } from 'fastify';
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Kysely } from 'kysely';
+import { Type, type TSchema } from 'typebox';
 import type { Principal, TenantContext, TenantInfo } from '../kernel/context.js';
 import type { AnyDB } from '../kernel/db/database.js';
 import type { TenantDatabaseRouter } from '../kernel/db/router.js';
@@ -9,7 +10,7 @@ import { isPublic, ownPermissionOf, permissionOf, type RouteAccess } from '../ke
 import type { HttpApp } from '../kernel/http/app.js';
 import type { LicenceVerifier, VerifiedLicence } from '../kernel/security/licence.js';
 import type { TokenService } from '../kernel/security/tokens.js';
-import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyHeaders, IdempotencyKeys, REPLAYED_HEADER, requestFingerprint, type IdempotencyOptions, type StoredResponse } from './idempotency/index.js';
+import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyHeaders, IdempotencyKeys, IdempotentReplay, REPLAYED_HEADER, requestFingerprint, type IdempotencyOptions, type StoredResponse } from './idempotency/index.js';
 import type { ModuleHost } from './module-host.js';
 import type { TenantSessions } from './identity/tenant-sessions.js';
 import type { RolePermissionCache } from './role-cache.js';
@@ -30,6 +31,8 @@ export interface PipelineDeps {
   pinnedTenant?: string;
   /** Lease and retention of idempotency keys (tests shorten them). */
   idempotency?: Partial<IdempotencyOptions>;
+  /** The key Idempotency-Key request fingerprints are made with (`fingerprintKey` of a server secret). */
+  fingerprintKey: Buffer;
 }
 
 interface Gated {
@@ -76,6 +79,31 @@ function withIdempotencyHeader(schema: FastifySchema | undefined): FastifySchema
   const headers = schema?.headers as { properties?: object } | undefined;
   if (!headers) return { ...schema, headers: IdempotencyKeyHeaders };
   return { ...schema, headers: { ...headers, type: 'object', properties: { ...headers.properties, ...IdempotencyKeyHeaders.properties } } };
+}
+
+/**
+ * Adds the replay body to the 2xx responses of a `status-only` route: documented next to the
+ * real body, which Fastify still serializes (the replay is sent as stored text).
+ */
+function withReplayResponse(route: string, schema: FastifySchema | undefined): FastifySchema {
+  const responses = (schema?.response ?? {}) as Record<string, Record<string, unknown>>;
+  const success = Object.keys(responses).filter((code) => /^2\d\d$/.test(code));
+  if (success.length === 0 || success.some((code) => 'content' in responses[code]!)) throw new Error(`route ${route} keeps status-only idempotent responses but declares no single JSON 2xx response schema to document the replay in`);
+  const description = 'The result, showing its secret this once; a retry with the same Idempotency-Key gets an IdempotentReplay instead.';
+  const replays = Object.fromEntries(success.map((code) => [code, Type.Union([responses[code] as TSchema, IdempotentReplay], { description })]));
+  return { ...schema, response: { ...responses, ...replays } };
+}
+
+/** What is kept of a `status-only` route's response: its status and the id of what it answered, never its body. */
+function replayOf(request: FastifyRequest, status: number, result: unknown): StoredResponse {
+  const id = (result as { id?: unknown } | null)?.id;
+  if (typeof id !== 'string') throw new Error(`route ${request.method} ${request.routeOptions.url} keeps status-only idempotent responses but answered no id`);
+  const body: IdempotentReplay = {
+    replayed: true,
+    id,
+    detail: 'This request was already carried out with this Idempotency-Key. Its response showed a secret once, which is not kept: read the resource by its id, or replace the secret with a new request and a new key.',
+  };
+  return { status, type: JSON_TYPE, body: JSON.stringify(body) };
 }
 
 /**
@@ -154,8 +182,8 @@ function answer(reply: FastifyReply, response: StoredResponse): string | null {
  * release the key if the handler fails, so that a retry runs again. Error responses are not
  * stored: a failed request changed nothing.
  */
-async function runIdempotently(keys: IdempotencyKeys, key: string, run: (record: Recorder) => Promise<unknown>, request: FastifyRequest, reply: FastifyReply, g: Gated) {
-  const fingerprint = requestFingerprint({ method: request.method, route: request.routeOptions.url ?? request.url, params: request.params, query: request.query, body: request.body });
+async function runIdempotently(keys: IdempotencyKeys, fingerprintKey: Buffer, statusOnly: boolean, key: string, run: (record: Recorder) => Promise<unknown>, request: FastifyRequest, reply: FastifyReply, g: Gated) {
+  const fingerprint = requestFingerprint(fingerprintKey, { method: request.method, route: request.routeOptions.url ?? request.url, params: request.params, query: request.query, body: request.body });
   const claim = await keys.claim(g.tenant, { tenantId: g.tenant.id, principal: g.principal!.userId, key }, fingerprint);
   if (claim.kind === 'replay') {
     reply.header(REPLAYED_HEADER, 'true');
@@ -165,7 +193,7 @@ async function runIdempotently(keys: IdempotencyKeys, key: string, run: (record:
   try {
     response = (await run(async (db, result) => {
       const r = responseOf(request, reply, result);
-      await keys.complete(db, claim, r);
+      await keys.complete(db, claim, statusOnly ? replayOf(request, r.status, result) : r);
       return r;
     })) as StoredResponse;
   } catch (error) {
@@ -203,13 +231,16 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     // Public routes (sign-in, refresh) ignore Idempotency-Key: their responses hold tokens.
     const idempotent = !isPublic(access) && [route.method].flat().some((m) => UNSAFE.has(String(m).toUpperCase()));
     if (idempotent) route.schema = withIdempotencyHeader(route.schema);
+    const statusOnly = route.config?.idempotency === 'status-only';
+    if (statusOnly && !idempotent) throw new Error(`route ${String(route.method)} ${route.url} keeps status-only idempotent responses but takes no Idempotency-Key`);
+    if (statusOnly) route.schema = withReplayResponse(`${String(route.method)} ${route.url}`, route.schema);
     const handler = route.handler as RouteHandlerMethod;
     route.handler = async function tenantBound(this: unknown, request: FastifyRequest, reply: FastifyReply) {
       const g = gated.get(request)!;
       const run = (record?: Recorder) => runInTransaction(deps.router, handler, this, request, reply, g, record);
       const key = idempotent && UNSAFE.has(request.method) ? request.headers[IDEMPOTENCY_KEY_HEADER] : undefined;
       if (typeof key !== 'string') return run();
-      return runIdempotently(keys, key, run, request, reply, g);
+      return runIdempotently(keys, deps.fingerprintKey, statusOnly, key, run, request, reply, g);
     } as never;
   });
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHmac, hkdfSync } from 'node:crypto';
 import { canonicalJson } from '../../kernel/canonical-json.js';
 import type { Kysely } from 'kysely';
 import type { AnyDB } from '../../kernel/db/database.js';
@@ -32,11 +32,25 @@ export interface RequestShape {
   body: unknown;
 }
 
-/** sha256 of method, route pattern, path parameters, query and canonical body. */
-export function requestFingerprint(r: RequestShape): string {
-  return createHash('sha256')
-    .update(canonicalJson([r.method.toUpperCase(), r.route, r.params ?? {}, r.query ?? {}, r.body ?? null]))
-    .digest('hex');
+/** Marks fingerprints made by `fingerprint`: rows without it cannot match any request. */
+const FINGERPRINT_PREFIX = 'hmac-sha256:';
+
+/**
+ * The key request fingerprints are made with, derived from a server secret: its own key, so a
+ * fingerprint says nothing about the secret, nor the secret's other uses about fingerprints.
+ */
+export function fingerprintKey(serverSecret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', serverSecret, '', 'courtyard idempotency fingerprint v1', 32));
+}
+
+/**
+ * HMAC-SHA-256 of method, route pattern, path parameters, query and canonical body. Keyed,
+ * because bodies carry passwords and provider keys: a plain hash would let whoever reads the
+ * table test guesses of them offline.
+ */
+export function requestFingerprint(key: Buffer, r: RequestShape): string {
+  const mac = createHmac('sha256', key).update(canonicalJson([r.method.toUpperCase(), r.route, r.params ?? {}, r.query ?? {}, r.body ?? null]));
+  return FINGERPRINT_PREFIX + mac.digest('hex');
 }
 
 /**

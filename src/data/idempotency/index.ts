@@ -2,8 +2,8 @@ import type { Job, JobDefinition } from '../../kernel/jobs/job.js';
 import { defineModule } from '../../kernel/modules/manifest.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 
-export { IdempotencyKeyHeaders, IDEMPOTENCY_KEY_HEADER, MAX_KEY_LENGTH, REPLAYED_HEADER } from './idempotency.schemas.js';
-export { IDEMPOTENCY_DEFAULTS, IdempotencyKeys, requestFingerprint, type Claim, type Claimed, type IdempotencyOptions, type StoredResponse } from './idempotency.service.js';
+export { IdempotencyKeyHeaders, IdempotentReplay, IDEMPOTENCY_KEY_HEADER, MAX_KEY_LENGTH, REPLAYED_HEADER, type IdempotencyStorage } from './idempotency.schemas.js';
+export { fingerprintKey, IDEMPOTENCY_DEFAULTS, IdempotencyKeys, requestFingerprint, type Claim, type Claimed, type IdempotencyOptions, type StoredResponse } from './idempotency.service.js';
 
 /**
  * The `idempotency` module: the tenant table behind `Idempotency-Key` (docs/idempotency.md).

@@ -25,8 +25,9 @@ export function webhooksRoutes(app: HttpApp, service: WebhooksService): void {
     schema: { tags, summary: 'List webhook endpoints (cursor-paginated)', querystring: ListEndpointsQuery, response: { 200: WebhookEndpointPage } },
   }, (req) => service.listEndpoints(req.ctx, req.query as typeof req.query & { limit: number }));
 
+  // The signing secret is shown once: an Idempotency-Key retry gets the id, never the secret again.
   app.post('/webhooks/endpoints', {
-    config: { access: write },
+    config: { access: write, idempotency: 'status-only' },
     schema: { tags, summary: 'Register a webhook endpoint; the answer shows its signing secret, once', body: CreateWebhookEndpoint, response: { 201: WebhookEndpointWithSecret } },
   }, async (req, reply) => {
     reply.code(201);
@@ -53,7 +54,7 @@ export function webhooksRoutes(app: HttpApp, service: WebhooksService): void {
   });
 
   app.post('/webhooks/endpoints/:id/rotate-secret', {
-    config: { access: write },
+    config: { access: write, idempotency: 'status-only' },
     schema: { tags, summary: 'Replace the signing secret; the old one keeps signing next to it for 24 hours', params: IdParams, response: { 200: WebhookEndpointWithSecret } },
   }, (req) => service.rotateSecret(req.ctx, req.params.id));
 
