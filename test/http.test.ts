@@ -1,6 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { AppError } from '../src/kernel/errors.js';
+import { createHttpApp } from '../src/kernel/http/app.js';
+import { Metrics } from '../src/kernel/observability/metrics.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
 
 let t: TestPlatform;
@@ -72,6 +76,22 @@ describe('problem details', () => {
     const problem = expectProblem(res, 404, 'route_not_found');
     expect(problem.instance).toBe('/api/v2/nothing-here');
     expectProblem(await t.call('DELETE', '/health/live'), 404, 'route_not_found');
+  });
+
+  it('keeps its standard members whatever extensions an error carries', async () => {
+    const app = createHttpApp({ logger: pino({ level: 'silent' }), bodyLimit: 1_048_576, trustProxy: false, metrics: new Metrics(() => ({})) });
+    // Names an extension could take by mistake (a record's status, say); the types refuse them, so they are forced here.
+    const clashing: Record<string, unknown> = { type: 'charge', title: 'Levy', status: 'paid', detail: 'x', instance: '/elsewhere', code: 'paid', requestId: 'r-1', currentStatus: 'paid' };
+    app.get('/clash', async () => {
+      throw new AppError('invalid_state', 'The charge is paid', clashing);
+    });
+    try {
+      const res = await app.inject({ method: 'GET', url: '/clash' });
+      const problem = expectProblem(res, 409, 'invalid_state');
+      expect(problem).toEqual({ type: 'urn:courtyard:problem:invalid_state', title: 'Not possible in the current state', status: 409, detail: 'The charge is paid', instance: '/clash', code: 'invalid_state', requestId: res.headers['x-request-id'], currentStatus: 'paid' });
+    } finally {
+      await app.close();
+    }
   });
 
   it('echoes a valid incoming x-request-id in the header and the problem', async () => {

@@ -43,6 +43,24 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * What an error adds to its problem document: field errors, response headers and extension
+ * members. An extension never takes a standard member's name (a record's state is
+ * `currentStatus`, never `status`, which is the HTTP status).
+ */
+export interface ProblemExtensions {
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+  type?: never;
+  title?: never;
+  status?: never;
+  detail?: never;
+  instance?: never;
+  code?: never;
+  requestId?: never;
+  [key: string]: unknown;
+}
+
 export class AppError extends Error {
   readonly status: number;
   readonly title: string;
@@ -55,7 +73,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     detail?: string,
-    readonly extra: { errors?: FieldError[]; headers?: Record<string, string>; [key: string]: unknown } = {},
+    readonly extra: ProblemExtensions = {},
   ) {
     super(detail ?? errorCatalogue[code].title);
     this.name = 'AppError';

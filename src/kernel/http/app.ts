@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import helmet from '@fastify/helmet';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
@@ -26,6 +27,11 @@ export interface HttpAppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+// Answers under these paths are data for programs (JSON, CSV, PDF), never a page: nothing in
+// them may load or be framed, and as they carry tokens or a tenant's data nothing may keep them.
+const API_PATH = /^\/(?:api|control)\//;
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** A Fastify instance with our conventions: request ids, problem details, strict validation, metrics. */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
@@ -57,9 +63,26 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   // Every body is JSON: a text/plain body is refused (415), not handed to the schema as a string.
   app.removeContentTypeParser('text/plain');
 
+  // The standard security headers on every answer, problems and 404s included. Its policy suits
+  // a page of this origin (the web app to come); API answers get API_CSP below, which wins as
+  // Fastify's own headers override those set on the raw response, and /docs gets its own.
+  void app.register(helmet, {
+    // The platform also runs on plain HTTP (development, behind a proxy on a private network):
+    // upgrading every request to https would break its pages there.
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    // A tenant's custom domain may be an apex whose other subdomains are not ours to pin to https.
+    strictTransportSecurity: { maxAge: 15_552_000, includeSubDomains: false },
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
   // Hooks on every request are callback-style: no promise per request.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    const api = API_PATH.test(request.url);
+    if (api) reply.header('content-security-policy', API_CSP);
+    // A route may still choose its own Cache-Control; sign-in answers are public routes, so the
+    // path decides as much as the credentials do.
+    if (api || request.headers.authorization !== undefined) reply.header('cache-control', 'no-store');
     done();
   });
 

@@ -10,13 +10,16 @@ export const JsonOrCsv = (schema: TSchema, csv = 'format=csv: RFC 4180, a header
   content: { 'application/json': { schema }, 'text/csv': { schema: Type.String({ description: csv }) } },
 });
 
-// A cell a spreadsheet would run as a formula (CSV injection) is written as text instead.
-const FORMULA = /^[=+\-@\t\r]/;
+// Text a spreadsheet would run as a formula (CSV injection) gets a leading ' and is read as
+// text. Every line of a cell is judged, not only its first: a reader that breaks rows at a bare
+// CR or LF makes each line a cell of its own. Full-width forms count: some spreadsheets fold them.
+const FORMULA_START = /(?<=^|[\r\n])(?=[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20])/g;
 const cell = (value: unknown): string | number => {
   if (value === null || value === undefined) return '';
+  // Numbers are ours, never a tenant's text: a negative one stays a number.
   if (typeof value === 'number') return value;
   const text = value instanceof Date ? value.toISOString() : String(value);
-  return FORMULA.test(text) ? `'${text}` : text;
+  return text.replace(FORMULA_START, "'");
 };
 
 /**
@@ -26,5 +29,7 @@ const cell = (value: unknown): string | number => {
 export function csvDownload(reply: FastifyReply, filename: string, header: string[], rows: unknown[][]): string {
   reply.type('text/csv; charset=utf-8');
   reply.header('content-disposition', `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`);
-  return stringify([header, ...rows.map((r) => r.map(cell))], { record_delimiter: 'windows' });
+  // Rows end in CRLF, and any CR or LF inside a cell is quoted: csv-stringify quotes only the
+  // record delimiter itself, and spreadsheets end a row at a bare CR or LF too.
+  return stringify([header, ...rows.map((r) => r.map(cell))], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 }

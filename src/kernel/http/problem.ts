@@ -87,8 +87,13 @@ export function toAppError(error: unknown): AppError {
   return new AppError('internal_error');
 }
 
+// The problem's own members, and the headers that leave as headers: an extension of the same
+// name (a charge's `status`, say) would contradict the problem, so it never gets through.
+const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId', 'errors', 'headers']);
+
 export function problemFor(error: AppError, request: FastifyRequest): Problem {
-  const { errors, headers: _headers, ...extensions } = error.extra;
+  const extensions = Object.fromEntries(Object.entries(error.extra).filter(([name]) => !RESERVED.has(name)));
+  const { errors } = error.extra;
   return {
     type: `urn:courtyard:problem:${error.code}`,
     title: errorCatalogue[error.code].title,

@@ -191,7 +191,7 @@ export async function voidCharge(scope: TenantScope, chargeId: string, date: Iso
   const before = await findCharge(scope, chargeId);
   await lockMember(scope, before.memberId);
   const charge = await findCharge(scope, chargeId, true);
-  if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is already void', { status: charge.status });
+  if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is already void', { currentStatus: charge.status });
   if (charge.writtenOff > 0) throw new AppError('invalid_state', 'Part of the charge is written off: a written-off charge cannot be voided');
   // One allocation entry may settle several charges: release this charge's share alone.
   const allocations = await scope.db.selectFrom('finance_allocations').select(['id', 'amount']).where('charge_id', '=', chargeId).where('reversed_entry_id', 'is', null).execute();
@@ -227,8 +227,8 @@ export async function writeOffCharge(scope: TenantScope, chargeId: string, amoun
   const before = await findCharge(scope, chargeId);
   await lockMember(scope, before.memberId);
   const charge = await findCharge(scope, chargeId, true);
-  if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is void: there is nothing to write off', { status: charge.status });
-  if (charge.outstanding === 0) throw new AppError('invalid_state', `The charge is ${charge.status.replace('_', ' ')}: nothing of it is outstanding to write off`, { status: charge.status });
+  if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is void: there is nothing to write off', { currentStatus: charge.status });
+  if (charge.outstanding === 0) throw new AppError('invalid_state', `The charge is ${charge.status.replace('_', ' ')}: nothing of it is outstanding to write off`, { currentStatus: charge.status });
   const writeOff = amount ?? charge.outstanding;
   if (writeOff > charge.outstanding) throw new AppError('validation_failed', `Only ${charge.outstanding} is outstanding`, { errors: [{ field: 'amount', message: `is more than the ${charge.outstanding} outstanding` }] });
   const concerning = { memberId: charge.memberId, unitId: charge.unitId, leaseId: charge.leaseId, chargeId };

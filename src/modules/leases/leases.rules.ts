@@ -27,7 +27,7 @@ export function notAllowed(lease: Pick<Lease, 'status'>, action: string): AppErr
   const from = TRANSITIONS[lease.status];
   const allowed = from.length === 0 ? 'it is final and changes no more' : `it may become ${from.map((t) => `${t.to} (${t.by})`).join(', ')}`;
   return new AppError('invalid_state', `The lease is ${lease.status}, so it cannot be ${action}: ${allowed}`, {
-    status: lease.status,
+    currentStatus: lease.status,
     allowedTransitions: from.map((t) => t.to),
   });
 }

@@ -105,7 +105,7 @@ export async function updateLease(ctx: TenantContext, id: string, patch: UpdateL
   const terms = TERM_FIELDS.filter((f) => patch[f] !== undefined);
   if (terms.length > 0 && lease.status !== 'draft') {
     throw new AppError('invalid_state', `The lease is ${lease.status}: only its notes can change (${terms.join(', ')} cannot). Terminate it to end it earlier, renew it to change its terms.`, {
-      status: lease.status,
+      currentStatus: lease.status,
       fields: terms,
     });
   }
@@ -218,7 +218,7 @@ export async function renewLease(ctx: TenantContext, id: string, input: RenewLea
   if (!lease) throw notFound('The lease');
   if (lease.status !== 'active' && lease.status !== 'ending') throw notAllowed(lease, 'renewed');
   if (lease.endDate === null) {
-    throw new AppError('invalid_state', 'The lease is periodic (it has no end date): it renews itself each period. Change its terms by terminating it and drafting a new lease.', { status: lease.status });
+    throw new AppError('invalid_state', 'The lease is periodic (it has no end date): it renews itself each period. Change its terms by terminating it and drafting a new lease.', { currentStatus: lease.status });
   }
   if (lease.successorId) throw new AppError('conflict', `The lease was already renewed: its successor is lease ${lease.successorId}`, { successorId: lease.successorId });
   const startDate = input.startDate ?? addDays(lease.endDate, 1);

@@ -200,7 +200,7 @@ describe('drafting leases', () => {
     await activate(lease.id);
     const frozen = await api('PATCH', `/leases/${lease.id}`, { rent: { amount: 1, currency: 'EUR' }, notes: 'cheaper?' });
     expectProblem(frozen, 409, 'invalid_state');
-    expect(frozen.json()).toMatchObject({ status: 'active', fields: ['rent'] });
+    expect(frozen.json()).toMatchObject({ status: 409, currentStatus: 'active', fields: ['rent'] });
     const notes = await api('PATCH', `/leases/${lease.id}`, { notes: 'Keys handed over' });
     expect(notes.statusCode).toBe(200);
     expect(notes.json()).toMatchObject({ notes: 'Keys handed over', rent: { amount: 130_000 }, status: 'active' });
@@ -254,7 +254,7 @@ describe('the lease lifecycle', () => {
 
     const again = await api('POST', `/leases/${lease.id}/terminate`, {});
     expectProblem(again, 409, 'invalid_state');
-    expect(again.json()).toMatchObject({ status: 'ended', allowedTransitions: [] });
+    expect(again.json()).toMatchObject({ status: 409, currentStatus: 'ended', allowedTransitions: [] });
   });
 
   it('cancels a draft: draft → terminated, touching no occupancy, and final', async () => {
@@ -275,7 +275,7 @@ describe('the lease lifecycle', () => {
     await activate(lease.id);
     const twice = await api('POST', `/leases/${lease.id}/activate`);
     expectProblem(twice, 409, 'invalid_state');
-    expect(twice.json()).toMatchObject({ status: 'active', allowedTransitions: ['ending', 'terminated', 'ended'] });
+    expect(twice.json()).toMatchObject({ status: 409, currentStatus: 'active', allowedTransitions: ['ending', 'terminated', 'ended'] });
     expect(twice.json().detail).toMatch(/ending \(terminate on a future date\)/);
   });
 

@@ -153,11 +153,31 @@ describe('SSRF address classification', () => {
     ['::ffff:169.254.169.254', 'metadata'],
     ['64:ff9b::10.0.0.1', 'private'],
     ['2002:a9fe:a9fe::1', 'metadata'],
+    // ::ffff:0:0/96 (SIIT, IPv4-translated): judged by the IPv4 address, refused even when it is public.
+    ['::ffff:0:10.0.0.1', 'private'],
+    ['::ffff:0:a00:1', 'private'],
+    ['::FFFF:0:A00:1', 'private'],
+    ['0:0:0:0:ffff:0:7f00:1', 'loopback'],
+    ['0000:0000:0000:0000:FFFF:0000:0A00:0001', 'private'],
+    ['::ffff:0:127.0.0.1', 'loopback'],
+    ['::ffff:0:192.168.0.1', 'private'],
+    ['::ffff:0:a9fe:a9fe', 'metadata'],
+    ['::ffff:0:8.8.8.8', 'reserved'],
+    ['::ffff:0:808:808', 'reserved'],
+    // 64:ff9b:1::/48 (local-use NAT64): the network's own translator, whatever it embeds.
+    ['64:ff9b:1::10.0.0.1', 'reserved'],
+    ['64:ff9b:1::a00:1', 'reserved'],
+    ['64:FF9B:1::A00:1', 'reserved'],
+    ['0064:ff9b:0001:0000:0000:0000:7f00:0001', 'reserved'],
+    ['64:ff9b:1:0:0:0:192.168.1.1', 'reserved'],
+    ['64:ff9b:1:a9fe:a9fe::', 'reserved'],
+    ['64:ff9b:1::8.8.8.8', 'reserved'],
+    ['64:ff9b:1:ffff:ffff:ffff:ffff:ffff', 'reserved'],
   ])('refuses %s as %s', (address, cls) => {
     expect(classifyAddress(address)).toBe(cls);
   });
 
-  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '203.0.113.7', '2606:4700:4700::1111', '2a00:1450:4001:81a::200e', '::ffff:8.8.8.8'])('allows the public address %s', (address) => {
+  it.each(['93.184.215.14', '8.8.8.8', '172.32.0.1', '100.128.0.1', '203.0.113.7', '2606:4700:4700::1111', '2a00:1450:4001:81a::200e', '::ffff:8.8.8.8', '64:ff9b::8.8.8.8'])('allows the public address %s', (address) => {
     expect(classifyAddress(address)).toBeNull();
   });
 

@@ -64,6 +64,9 @@ const V6_RULES: Rule[] = [
   [[0xff], 8, 'multicast'],
   [[0x01, 0x00, 0, 0, 0, 0, 0, 0], 64, 'reserved'], // discard-only
   [[0x20, 0x01, 0x00, 0x00], 32, 'reserved'], // Teredo: hides an IPv4 address
+  // Local-use NAT64 (RFC 8215): a translator of the network we are in, to any IPv4 address
+  // it likes, at a prefix length we cannot know; never routed on the internet.
+  [[0x00, 0x64, 0xff, 0x9b, 0x00, 0x01], 48, 'reserved'],
 ];
 
 function matches(bytes: number[], [prefix, bits]: Rule): boolean {
@@ -117,7 +120,8 @@ function classifyV4(bytes: number[]): AddressClass | null {
 
 /**
  * Why an IP address may not receive webhooks, or null when it is a public address. IPv6
- * forms that carry an IPv4 address (mapped, compatible, NAT64, 6to4) are judged by it.
+ * forms that carry an IPv4 address (mapped, compatible, translated, NAT64, 6to4) are judged by it;
+ * those that only a translator in our own network answers are refused whatever they carry.
  */
 export function classifyAddress(address: string): AddressClass | null {
   const v4 = parseV4(address);
@@ -126,6 +130,8 @@ export function classifyAddress(address: string): AddressClass | null {
   if (!b) return 'reserved'; // not an address we understand: refuse
   const zeros = (from: number, to: number) => b.slice(from, to).every((x) => x === 0);
   if (zeros(0, 10) && b[10] === 0xff && b[11] === 0xff) return classifyV4(b.slice(12)); // ::ffff:a.b.c.d
+  // ::ffff:0:a.b.c.d (SIIT, RFC 2765): only a translator inside our network answers it.
+  if (zeros(0, 8) && b[8] === 0xff && b[9] === 0xff && zeros(10, 12)) return classifyV4(b.slice(12)) ?? 'reserved';
   if (zeros(0, 12) && !zeros(12, 16) && !(zeros(12, 15) && b[15] === 1)) return classifyV4(b.slice(12)) ?? 'reserved'; // ::a.b.c.d (deprecated)
   if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zeros(4, 12)) return classifyV4(b.slice(12)); // 64:ff9b::/96
   if (b[0] === 0x20 && b[1] === 0x02) return classifyV4(b.slice(2, 6)); // 2002::/16, 6to4
