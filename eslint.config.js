@@ -1,6 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Forbids the files of `src/<folder>/` (at any depth) to import from the other top-level
+ * folders of `src/` named in `forbidden`. Relative paths are matched by depth, so that
+ * `kernel/jobs` may import `kernel/modules` while `kernel/x.ts` may not import `src/modules`.
+ */
+function walls(folder, forbidden, message) {
+  return [1, 2, 3, 4].map((depth) => ({
+    files: [`src/${folder}/${'*/'.repeat(depth - 1)}*.ts`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: `^${'\\.\\./'.repeat(depth)}(${forbidden.join('|')})(/|\\.js$)`, message }] }],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'data/**', 'node_modules/**', 'web/dist/**'] },
   js.configs.recommended,
@@ -11,15 +25,12 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
-  {
-    // The kernel knows nothing above it.
-    files: ['src/kernel/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/control/**', '**/data/**', '**/modules/**', '**/cli/**'], message: 'The kernel must not import the planes, modules or CLI.' },
-      ] }],
-    },
-  },
+  // The kernel knows nothing above it.
+  ...walls('kernel', ['control', 'data', 'modules', 'cli', 'platform'], 'The kernel must not import the planes, modules or CLI.'),
+  // The planes stand side by side on the kernel and never import each other, so either can
+  // run alone: they meet through kernel contracts (TenantDirectory, module manifests).
+  ...walls('control', ['data', 'modules', 'cli', 'platform'], 'The control plane meets the data plane and the modules only through kernel contracts (TenantDirectory, module manifests).'),
+  ...walls('data', ['control', 'cli', 'platform'], 'The data plane meets the control plane only through kernel contracts (TenantDirectory, module manifests).'),
   {
     // A module uses the kernel and other modules' public index only, never their internals,
     // and knows nothing of the planes.

@@ -83,7 +83,7 @@ async function main() {
       const tenants = fixture.tenants;
       const t = tenants[0]!;
       const token = t.authorization.slice('Bearer '.length);
-      const info = (await p.registry.byIdOrSlug(t.id))!;
+      const info = (await p.directory.byIdOrSlug(t.id))!;
       const roles = new RolePermissionCache(p.router);
       const at = (i: number) => tenants[i % tenants.length]!;
       const memberOf = (i: number) => at(i).members[i % at(i).members.length]!;
@@ -92,7 +92,7 @@ async function main() {
 
       log('-- pipeline stages, cached (pure CPU)');
       await measure('authenticate: tokens.verifyAccess (jose HS256, WebCrypto)', 20_000, () => p.tokens.verifyAccess(token, 'courtyard:tenant'));
-      await measure('resolve tenant: registry.byIdOrSlug, cache hit', 50_000, () => p.registry.byIdOrSlug(t.id));
+      await measure('resolve tenant: directory.byIdOrSlug, cache hit', 50_000, () => p.directory.byIdOrSlug(t.id));
       await measure('licence gate: licenceVerifier.verify, cache hit', 50_000, () => p.licenceVerifier.verify(info.licenceJws, t.id));
       await measure('permission gate: roles.permissionsOf, cache hit', 50_000, () => roles.permissionsOf(info, ['owner']));
       await measure('request logger: log.child({ tenant, user })', 50_000, () => p.log.child({ tenant: t.slug, user: t.id }));
@@ -100,9 +100,9 @@ async function main() {
       await measure('kysely: build + compile the member query', 50_000, (i) => p.main.kysely.selectFrom('members').select(COLUMNS).where('id', '=', memberOf(i)).compile());
 
       log('-- cache misses (each one is a query)');
-      await measure('resolve tenant: registry load (cache miss, 1 query)', 3_000, (i) => {
-        p.registry.invalidate();
-        return p.registry.byIdOrSlug(at(i).id);
+      await measure('resolve tenant: directory load (cache miss, 1 query)', 3_000, (i) => {
+        p.directory.invalidate();
+        return p.directory.byIdOrSlug(at(i).id);
       });
       await measure('permission gate: role load (cache miss, 1 tenant transaction)', 3_000, (i) => {
         roles.invalidate(info.id);

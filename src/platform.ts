@@ -25,15 +25,15 @@ import { LicencesService } from './control/licences/licences.service.js';
 import { PlansService } from './control/plans/plans.service.js';
 import { ProvisioningWorkflow, type ProvisioningStep } from './control/provisioning/provisioning.workflow.js';
 import { loadSecrets } from './control/secrets.js';
+import { ControlTenantDirectory } from './control/tenants/tenant-directory.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
 import { fingerprintKey, idempotencyModule } from './data/idempotency/index.js';
 import { identityModule, syncSystemRoles, TenantSessions } from './data/identity/index.js';
-import { JobRuntime } from './data/events/runtime.js';
-import { ModuleHost } from './data/module-host.js';
+import { JobRuntime } from './kernel/jobs/runtime.js';
+import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
-import { TenantRegistry } from './data/tenant-registry.js';
 import { stripTenantPath } from './data/tenant-resolution.js';
 import { financeModule } from './modules/finance/index.js';
 import { objectStorageFor } from './kernel/storage/object-storage.js';
@@ -45,6 +45,7 @@ import { webhooksModule } from './modules/webhooks/index.js';
 import { createMailModule, tenantUrlFor } from './modules/mail/index.js';
 import { createMailer, type Mailer } from './kernel/mail/mailer.js';
 import type { ModuleManifest } from './kernel/modules/manifest.js';
+import type { TenantDirectory } from './kernel/tenant-directory.js';
 
 export type Plane = 'all' | 'control' | 'data';
 
@@ -79,7 +80,8 @@ export interface Platform {
   main: Database;
   router: TenantDatabaseRouter;
   modules: ModuleHost;
-  registry: TenantRegistry;
+  /** Tenants as the data plane and the jobs find them (the control plane's registry). */
+  directory: ControlTenantDirectory;
   tenants: TenantsService;
   plans: PlansService;
   tokens: TokenService;
@@ -105,21 +107,15 @@ export async function openMainDatabase(config: Config, inMemory = false): Promis
 }
 
 /** Migrates the control schema, the shared tenant schema and every dedicated tenant database. */
-async function migrateEverything(main: Database, router: TenantDatabaseRouter, tenantMigrations: Migration[], modules: ModuleHost, log: Logger): Promise<string[]> {
+async function migrateEverything(main: Database, router: TenantDatabaseRouter, directory: TenantDirectory, tenantMigrations: Migration[], modules: ModuleHost, log: Logger): Promise<string[]> {
   const problems: string[] = [];
   const applied = [...(await migrate(main, 'control', await loadMigrations([controlMigrationSource]))), ...(await migrate(main, 'tenant', tenantMigrations))];
   let rolesSynced = await syncSystemRoles(main.kysely, modules);
   // PGlite has no autovacuum: without statistics the planner guesses, badly, on large tenants.
   if (main.kind === 'pglite') await main.session((s) => s.exec('ANALYZE'));
   problems.push(...(await checkIsolation(main)));
-  const dedicated = await main.kysely
-    .selectFrom('control.tenants')
-    .select(['slug', 'database_name'])
-    .where('placement', '=', 'dedicated')
-    .where('status', 'in', ['active', 'suspended'])
-    .execute();
-  for (const t of dedicated) {
-    await router.withDedicated(t.database_name, async (db) => {
+  for (const t of await directory.dedicatedDatabases()) {
+    await router.withDedicated(t.databaseName, async (db) => {
       applied.push(...(await migrate(db, 'tenant', tenantMigrations)).map((id) => `${t.slug}: ${id}`));
       rolesSynced += await syncSystemRoles(db.kysely, modules);
       problems.push(...(await checkIsolation(db)));
@@ -162,7 +158,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const licenceVerifier = await LicenceVerifier.fromPem(secrets.licencePublicKey);
     const signer = secrets.licencePrivateKey ? await LicenceSigner.fromPem(secrets.licencePrivateKey) : null;
     const throttle = new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis);
-    const registry = new TenantRegistry(main.kysely);
+    const directory = new ControlTenantDirectory(main.kysely);
     const roles = new RolePermissionCache(router);
     // Session changes reach this process's cache once committed and every other's by notification.
     const sessionCache = new SessionCache((payload) => {
@@ -180,7 +176,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       mailer,
       from: config.mailFrom,
       sealingSecret: secrets.tokenSecret,
-      tenant: (id) => registry.byIdOrSlug(id),
+      tenant: (id) => directory.byIdOrSlug(id),
       tenantUrl: tenantUrlFor(config.baseDomain, config.port),
     });
 
@@ -200,14 +196,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         tenantUrl: tenantUrlFor(config.baseDomain, config.port),
         storage,
         mail: mail.queue,
-        tenantInfo: async (id) => (await registry.byIdOrSlug(id)) ?? undefined,
+        tenantInfo: async (id) => (await directory.byIdOrSlug(id)) ?? undefined,
       }),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate }),
       ...(options.extraModules ?? []),
     ]);
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());
 
-    const problems = await migrateEverything(main, router, tenantMigrations, modules, log);
+    const problems = await migrateEverything(main, router, directory, tenantMigrations, modules, log);
     if (problems.length > 0) {
       for (const p of problems) log.fatal(p);
       throw new Error(`tenant isolation does not hold; refusing to serve:\n- ${problems.join('\n- ')}`);
@@ -223,18 +219,18 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const plans = new PlansService(modules);
     const licences = new LicencesService(signer, plans, config.licenceGraceDays);
     // Registry changes reach this process's cache at once and every other's by notification.
-    const stopRegistry = await main.listen(REGISTRY_CHANNEL, () => registry.invalidate());
+    const stopRegistry = await main.listen(REGISTRY_CHANNEL, () => directory.invalidate());
     stopListening = async () => {
       await stopRegistry();
       await stopSessions();
     };
     const onChange = () => {
-      registry.invalidate();
+      directory.invalidate();
       main.notify(REGISTRY_CHANNEL, 'changed').catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a registry change'));
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
-    jobs = new JobRuntime({ main, router, registry, modules, log }, config.databaseUrl);
+    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'] }, config.databaseUrl);
     if (options.workers) await jobs.work();
     const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache);
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);
@@ -303,13 +299,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     if (plane !== 'data') {
       const runtime = jobs;
-      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, plans, tenants, modules, registry, jobs: runtime, baseDomain: config.baseDomain, db: main.kysely }), { prefix: '/control/v1' });
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, db: main.kysely }), { prefix: '/control/v1' });
     }
     if (plane !== 'control') {
       await app.register(
         async (scope) => {
           const s = scope as unknown as HttpApp;
-          installPipeline(s, { registry, router, licences: licenceVerifier, tokens, roles, sessions, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret) });
+          installPipeline(s, { directory, router, licences: licenceVerifier, tokens, roles, sessions, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret) });
           for (const m of modules.ordered) m.routes(s);
         },
         { prefix: '/api/v1' },
@@ -326,7 +322,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       main,
       router,
       modules,
-      registry,
+      directory,
       tenants,
       plans,
       tokens,

@@ -128,7 +128,7 @@ describe('tenants', () => {
       placement: 'pooled',
       placementReason: 'default',
       admin: { email: 'owner@birch.test' },
-      provisioning: { attempts: 1, completed: ['database', 'schema', 'identity', 'licence', 'activate'] },
+      provisioning: { attempts: 1, completed: ['database', 'schema', 'modules', 'licence', 'activate'] },
     });
     expect(res.json().admin.generatedPassword).toBeUndefined();
     await expect(t.login('birch', 'owner@birch.test')).resolves.toMatchObject({ accessToken: expect.any(String) });

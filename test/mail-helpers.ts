@@ -69,7 +69,7 @@ export function jobContext(platform: Platform, now: () => Date = () => new Date(
     log: platform.log,
     now,
     async tenantTransaction<T>(tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T> {
-      const tenant = await platform.registry.byIdOrSlug(tenantId);
+      const tenant = await platform.directory.byIdOrSlug(tenantId);
       if (!tenant) throw new Error(`no tenant ${tenantId}`);
       return platform.router.tenantTransaction(tenant, fn);
     },

@@ -68,7 +68,7 @@ async function storeLicence(tenantId: string, jws: string, claims: LicenceClaims
     .insertInto('control.licences')
     .values({ id: claims.jti, tenant_id: tenantId, jws, claims: JSON.stringify(claims), expires_at: new Date(claims.exp * 1000) })
     .execute();
-  t.platform.registry.invalidate();
+  t.platform.directory.invalidate();
 }
 
 function licenceClaimsFor(tenant: TestTenant): Omit<LicenceClaims, 'iss' | 'jti' | 'iat'> {
@@ -235,7 +235,7 @@ describe('licence gate', () => {
     const [header, payload, signature] = (row.jws as string).split('.') as [string, string, string];
     const tampered = `${header}.${b64({ ...unb64(payload), limits: { members: null, users: null, storageMb: null } })}.${signature}`;
     await control().updateTable('control.licences').set({ jws: tampered }).where('id', '=', row.id).execute();
-    t.platform.registry.invalidate();
+    t.platform.directory.invalidate();
 
     expectProblem(await me({ token: fern.token, tenant: 'fern' }), 403, 'licence_invalid');
     expectProblem(await t.call('GET', '/api/v1/members', { token: fern.token, tenant: 'fern' }), 403, 'licence_invalid');
@@ -392,7 +392,7 @@ describe('tenant-bound transaction', () => {
     await app.register(
       async (scope) => {
         const s = scope as unknown as HttpApp;
-        installPipeline(s, { registry: p.registry, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(p.router), sessions: p.sessions, modules: p.modules, baseDomain: 'courtyard.test', fingerprintKey: randomBytes(32) });
+        installPipeline(s, { directory: p.directory, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(p.router), sessions: p.sessions, modules: p.modules, baseDomain: 'courtyard.test', fingerprintKey: randomBytes(32) });
         s.post('/inside', { config: { access } }, async (req, reply) => {
           await insert(req, 'SentInside');
           return reply.code(201).send({ ok: true });

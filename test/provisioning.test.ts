@@ -40,7 +40,7 @@ describe('the placement policy', () => {
 // One persistent platform for the rest of the file, so that it can be restarted on its data.
 // The seam fails the tenants named 'flaky…' at one step until `healed`.
 let healed = false;
-const failAt: Record<string, string> = { flaky: 'identity', 'flaky-dedicated': 'schema' };
+const failAt: Record<string, string> = { flaky: 'modules', 'flaky-dedicated': 'schema' };
 const seam = { beforeProvisioningStep: (step: string, slug: string) => { if (!healed && failAt[slug] === step) throw new Error('simulated outage'); } };
 
 async function healedWhile<T>(fn: () => Promise<T>): Promise<T> {
@@ -147,27 +147,27 @@ describe('a provisioning failure', () => {
   it('leaves a pooled tenant failed at its step, refused by the data plane, until a retry completes it', async () => {
     const created = await control('POST', '/tenants', { slug: 'flaky', name: 'Flaky', plan: 'standard', admin: { email: 'owner@flaky.test', name: 'Owner', password: TENANT_PASSWORD } });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ status: 'failed', provisioning: { failedStep: 'identity', error: 'simulated outage', attempts: 1, completed: ['database', 'schema'] } });
+    expect(created.json()).toMatchObject({ status: 'failed', provisioning: { failedStep: 'modules', error: 'simulated outage', attempts: 1, completed: ['database', 'schema'] } });
 
     const login = await t.call('POST', '/api/v1/auth/login', { tenant: 'flaky', body: { email: 'owner@flaky.test', password: TENANT_PASSWORD } });
     expect(login.statusCode).toBe(503);
     expect(login.json().code).toBe('tenant_not_ready');
     const shown = (await control('GET', '/tenants/flaky')).json();
-    expect(shown).toMatchObject({ status: 'failed', provisioning: { failedStep: 'identity', error: 'simulated outage' } });
+    expect(shown).toMatchObject({ status: 'failed', provisioning: { failedStep: 'modules', error: 'simulated outage' } });
     expect((await control('GET', '/tenants?status=failed')).json().data.map((x: { slug: string }) => x.slug)).toEqual(['flaky']);
     expect((await control('GET', '/tenants/flaky/licence')).statusCode).toBe(404);
 
     // Still broken: the retry fails at the same step and counts the attempt.
     const stillBroken = await control('POST', '/tenants/flaky/provision');
     expect(stillBroken.statusCode).toBe(200);
-    expect(stillBroken.json()).toMatchObject({ status: 'failed', provisioning: { failedStep: 'identity', attempts: 2 } });
+    expect(stillBroken.json()).toMatchObject({ status: 'failed', provisioning: { failedStep: 'modules', attempts: 2 } });
 
     // Two retries at once: one runs the workflow, the other is told it is under way.
     const [first, second] = await healedWhile(() => Promise.all([control('POST', '/tenants/flaky/provision'), control('POST', '/tenants/flaky/provision')]));
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 409]);
     const retried = first.statusCode === 200 ? first : second;
     expect(retried.json().status).toBe('active');
-    expect(retried.json().provisioning).toMatchObject({ attempts: 3, completed: ['database', 'schema', 'identity', 'licence', 'activate'] });
+    expect(retried.json().provisioning).toMatchObject({ attempts: 3, completed: ['database', 'schema', 'modules', 'licence', 'activate'] });
     expect(retried.json().provisioning.failedStep).toBeUndefined();
     expect(retried.json().provisioning.error).toBeUndefined();
     const tokens = await t.login('flaky', 'owner@flaky.test');
@@ -194,7 +194,7 @@ describe('a provisioning failure', () => {
 
     const retried = await healedWhile(() => control('POST', '/tenants/flaky-dedicated/provision'));
     expect(retried.statusCode).toBe(200);
-    expect(retried.json()).toMatchObject({ status: 'active', provisioning: { attempts: 2, completed: ['database', 'schema', 'identity', 'licence', 'activate'] } });
+    expect(retried.json()).toMatchObject({ status: 'active', provisioning: { attempts: 2, completed: ['database', 'schema', 'modules', 'licence', 'activate'] } });
     expect(await dedicatedExists(name)).toBe(true);
 
     const tokens = await t.login('flaky-dedicated', 'owner@flaky-dedicated.test');

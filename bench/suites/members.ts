@@ -137,7 +137,7 @@ export async function seedMembers(env: SuiteEnv, options: SeedOptions = {}): Pro
       });
     }
     tenants.push(...bulk);
-    p.registry.invalidate();
+    p.directory.invalidate();
     timings.bulkTenantsSeconds = seconds(t0);
 
     t0 = process.hrtime.bigint();

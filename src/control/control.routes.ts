@@ -7,9 +7,9 @@ import type { HttpApp } from '../kernel/http/app.js';
 import { LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, Uuid } from '../kernel/http/schemas.js';
 import type { TokenService } from '../kernel/security/tokens.js';
 import { RESERVED_SLUGS } from '../kernel/tenancy.js';
-import type { ModuleHost } from '../data/module-host.js';
-import type { TenantRegistry } from '../data/tenant-registry.js';
-import type { JobRuntime } from '../data/events/runtime.js';
+import type { ModuleHost } from '../kernel/modules/module-host.js';
+import type { JobRuntime } from '../kernel/jobs/runtime.js';
+import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import type { PlatformAuthService } from './auth/platform-auth.service.js';
 import type { ControlContext } from './context.js';
 import { Branding, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
@@ -22,7 +22,7 @@ export interface ControlDeps {
   plans: PlansService;
   tenants: TenantsService;
   modules: ModuleHost;
-  registry: TenantRegistry;
+  directory: TenantDirectory;
   jobs: JobRuntime;
   baseDomain: string;
   db: ControlContext['db'];
@@ -158,9 +158,9 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     let tenant = null;
     if (host.endsWith(`.${deps.baseDomain}`)) {
       const sub = host.slice(0, -deps.baseDomain.length - 1);
-      if (!sub.includes('.') && !RESERVED_SLUGS.has(sub)) tenant = await deps.registry.byIdOrSlug(sub);
+      if (!sub.includes('.') && !RESERVED_SLUGS.has(sub)) tenant = await deps.directory.byIdOrSlug(sub);
     } else {
-      tenant = await deps.registry.byDomain(host);
+      tenant = await deps.directory.byDomain(host);
     }
     if (!tenant || tenant.status === 'archived') throw new AppError('tenant_not_found', `No tenant at ${host}`);
     return { tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, status: tenant.status }, branding: tenant.branding };

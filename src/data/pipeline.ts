@@ -11,15 +11,15 @@ import type { HttpApp } from '../kernel/http/app.js';
 import type { LicenceVerifier, VerifiedLicence } from '../kernel/security/licence.js';
 import type { TokenService } from '../kernel/security/tokens.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyHeaders, IdempotencyKeys, IdempotentReplay, REPLAYED_HEADER, requestFingerprint, type IdempotencyOptions, type StoredResponse } from './idempotency/index.js';
-import type { ModuleHost } from './module-host.js';
+import type { ModuleHost } from '../kernel/modules/module-host.js';
+import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import type { TenantSessions } from './identity/tenant-sessions.js';
 import type { RolePermissionCache } from './role-cache.js';
-import type { TenantRegistry } from './tenant-registry.js';
 import { resolveTenant } from './tenant-resolution.js';
 import { logsAt } from '../kernel/observability/logging.js';
 
 export interface PipelineDeps {
-  registry: TenantRegistry;
+  directory: TenantDirectory;
   router: TenantDatabaseRouter;
   licences: LicenceVerifier;
   tokens: TokenService;
@@ -253,7 +253,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
 
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access as RouteAccess;
-    const tenant = await resolveTenant(request, deps.registry, deps.baseDomain);
+    const tenant = await resolveTenant(request, deps.directory, deps.baseDomain);
     if (deps.pinnedTenant && deps.pinnedTenant !== tenant.slug && deps.pinnedTenant !== tenant.id) {
       throw new AppError('tenant_not_found', 'This data plane serves another tenant');
     }

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { TenantInfo } from '../kernel/context.js';
 import { AppError } from '../kernel/errors.js';
 import { RESERVED_SLUGS } from '../kernel/tenancy.js';
-import type { TenantRegistry } from './tenant-registry.js';
+import type { TenantDirectory } from '../kernel/tenant-directory.js';
 
 const PATH_TENANT = /^\/t\/([a-z0-9-]{1,40})(\/.*)?$/;
 const pathTenants = new WeakMap<IncomingMessage, string>();
@@ -24,14 +24,14 @@ export function pathTenantOf(req: IncomingMessage): string | undefined {
 type Claim = { source: string; lookup: () => Promise<TenantInfo | null> };
 
 /** The tenant a host name claims: a subdomain of the base domain, or a custom domain. */
-function hostClaim(host: string, baseDomain: string, registry: TenantRegistry): Claim | null {
+function hostClaim(host: string, baseDomain: string, directory: TenantDirectory): Claim | null {
   if (!host || host === baseDomain || host === 'localhost' || /^[\d.]+$/.test(host) || host.startsWith('[')) return null;
   if (host.endsWith(`.${baseDomain}`)) {
     const sub = host.slice(0, -baseDomain.length - 1);
     if (sub.includes('.') || RESERVED_SLUGS.has(sub)) return null;
-    return { source: 'subdomain', lookup: () => registry.byIdOrSlug(sub) };
+    return { source: 'subdomain', lookup: () => directory.byIdOrSlug(sub) };
   }
-  return { source: 'domain', lookup: () => registry.byDomain(host) };
+  return { source: 'domain', lookup: () => directory.byDomain(host) };
 }
 
 /**
@@ -39,16 +39,16 @@ function hostClaim(host: string, baseDomain: string, registry: TenantRegistry): 
  * `/t/{slug}` path). All that are given must name the same tenant; the token's tenant is
  * checked against the result when the principal is authenticated.
  */
-export async function resolveTenant(request: FastifyRequest, registry: TenantRegistry, baseDomain: string): Promise<TenantInfo> {
+export async function resolveTenant(request: FastifyRequest, directory: TenantDirectory, baseDomain: string): Promise<TenantInfo> {
   const claims: Claim[] = [];
   const header = request.headers['x-tenant-id'];
   if (typeof header === 'string' && header.length > 0) {
     if (header.length > 64) throw new AppError('tenant_not_found', 'No tenant matches x-tenant-id');
-    claims.push({ source: 'x-tenant-id', lookup: () => registry.byIdOrSlug(header) });
+    claims.push({ source: 'x-tenant-id', lookup: () => directory.byIdOrSlug(header) });
   }
   const pathSlug = pathTenantOf(request.raw);
-  if (pathSlug) claims.push({ source: 'path', lookup: () => registry.byIdOrSlug(pathSlug) });
-  const host = hostClaim(request.hostname.toLowerCase(), baseDomain, registry);
+  if (pathSlug) claims.push({ source: 'path', lookup: () => directory.byIdOrSlug(pathSlug) });
+  const host = hostClaim(request.hostname.toLowerCase(), baseDomain, directory);
   if (host) claims.push(host);
 
   if (claims.length === 0) throw new AppError('tenant_not_found', 'No tenant given: send x-tenant-id, use the tenant domain, or prefix the path with /t/{slug}');

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AnyDB } from '../../kernel/db/database.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import type { LicenceLimits } from '../../kernel/security/licence.js';
-import type { ModuleHost } from '../../data/module-host.js';
+import type { ModuleHost } from '../../kernel/modules/module-host.js';
 import { appendAudit } from '../audit.js';
 import type { ControlContext } from '../context.js';
 

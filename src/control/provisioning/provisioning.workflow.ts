@@ -2,14 +2,15 @@ import type { Database } from '../../kernel/db/database.js';
 import { checkIsolation } from '../../kernel/db/isolation-check.js';
 import { migrate, type Migration } from '../../kernel/db/migrations.js';
 import type { Placement, TenantDatabaseRouter } from '../../kernel/db/router.js';
-import { seedIdentity } from '../../data/identity/index.js';
-import type { ModuleHost } from '../../data/module-host.js';
+import type { ModuleHost } from '../../kernel/modules/module-host.js';
 import { appendAudit } from '../audit.js';
 import { emitControl } from '../events.js';
 import type { ControlContext } from '../context.js';
 import type { LicencesService } from '../licences/licences.service.js';
 
-export const PROVISIONING_STEPS = ['database', 'schema', 'identity', 'licence', 'activate'] as const;
+// `modules` runs every module's provisioning hook (the core module seeds roles and the first
+// administrator). Tenants provisioned before it was named so recorded the step as `identity`.
+export const PROVISIONING_STEPS = ['database', 'schema', 'modules', 'licence', 'activate'] as const;
 export type ProvisioningStep = (typeof PROVISIONING_STEPS)[number];
 
 export interface ProvisioningState {
@@ -111,10 +112,10 @@ export class ProvisioningWorkflow {
           });
         }
         return;
-      case 'identity': {
+      case 'modules': {
         const admin = tenant.admin_request;
         if (!admin) throw new Error('the first administrator was not recorded');
-        await router.tenantTransaction(location, (db) => seedIdentity(db, tenant.id, this.deps.modules, admin));
+        await router.tenantTransaction(location, (db) => this.deps.modules.provision(db, { tenantId: tenant.id, admin }));
         return;
       }
       case 'licence': {

@@ -10,7 +10,7 @@ import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
 import { hashPassword, verifyDecoy, verifyPassword } from '../../kernel/security/passwords.js';
 import { RefreshTokens } from '../../kernel/security/refresh-tokens.js';
 import { hashToken, newRefreshToken, type TokenService } from '../../kernel/security/tokens.js';
-import type { ModuleHost } from '../module-host.js';
+import type { ModuleHost } from '../../kernel/modules/module-host.js';
 import type { RolePermissionCache } from '../role-cache.js';
 import { IdentityRepository, type UserRow } from './identity.repository.js';
 import type { TenantSessions } from './tenant-sessions.js';
@@ -71,7 +71,7 @@ const view = (u: UserRow, roles: string[]): UserView => ({
 });
 
 /** Seeds a new tenant's system roles and first administrator. Idempotent: provisioning may retry it. */
-export async function seedIdentity(db: Kysely<AnyDB>, tenantId: string, modules: ModuleHost, admin: { email: string; name: string; passwordHash: string }) {
+export async function seedIdentity(db: Kysely<AnyDB>, tenantId: string, modules: Pick<ModuleHost, 'defaultGrants'>, admin: { email: string; name: string; passwordHash: string }) {
   const repo = new IdentityRepository(db);
   for (const key of Object.keys(SYSTEM_ROLE_NAMES) as SystemRole[]) {
     await repo.ensureRole(tenantId, { key, ...SYSTEM_ROLE_NAMES[key], permissions: modules.defaultGrants(key) });

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import { identityRoutes } from './identity.routes.js';
-import { IdentityService, type IdentityDeps } from './identity.service.js';
+import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
 
 export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.service.js';
 export { TenantSessions } from './tenant-sessions.js';
@@ -36,6 +36,8 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: 
         }),
       },
     ],
+    // Every tenant starts with its system roles and its first administrator, an owner.
+    provision: async (db, input) => void (await seedIdentity(db, input.tenantId, input, input.admin)),
     routes(app) {
       service ??= new IdentityService({ ...deps, modules: deps.modules() });
       identityRoutes(app, service);

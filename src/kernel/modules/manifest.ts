@@ -1,9 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { AnyDB } from '../db/database.js';
 import type { EventDefinition } from '../events/event.js';
 import type { HttpApp } from '../http/app.js';
 import type { EventSubscriber, JobDefinition } from '../jobs/job.js';
 
 export type SystemRole = 'owner' | 'manager' | 'staff' | 'member';
 export const SYSTEM_ROLES: readonly SystemRole[] = ['owner', 'manager', 'staff', 'member'];
+
+/** What provisioning hands each module's hook when it sets up a new tenant. */
+export interface ProvisioningInput {
+  tenantId: string;
+  /** The tenant's first administrator, as the operator asked for them (the password already hashed). */
+  admin: { email: string; name: string; passwordHash: string };
+  /** The permissions a system role starts with, over every installed module. */
+  defaultGrants(role: SystemRole): string[];
+}
 
 export interface PermissionDefinition {
   key: string;
@@ -37,6 +48,11 @@ export interface ModuleManifest {
   jobs?: JobDefinition[];
   /** Reactions to domain events, run by workers after the change committed. */
   subscribers?: EventSubscriber[];
+  /**
+   * Sets the module up for a new tenant, inside the tenant's transaction, in dependency order.
+   * Must be idempotent: a provisioning that failed later runs it again.
+   */
+  provision?(db: Kysely<AnyDB>, input: ProvisioningInput): Promise<void>;
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

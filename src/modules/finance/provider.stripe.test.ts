@@ -213,7 +213,7 @@ describe('Stripe settings', () => {
     expect(read.body).not.toContain(SECRET_KEY);
     expect(read.body).not.toContain(WEBHOOK_SECRET);
 
-    const tenant = (await t.platform.registry.byIdOrSlug('oak'))!;
+    const tenant = (await t.platform.directory.byIdOrSlug('oak'))!;
     const rows = await t.platform.router.tenantTransaction(tenant, (db) => db.selectFrom('finance_payment_providers').selectAll().execute());
     expect(rows).toHaveLength(1);
     const stored = JSON.stringify(rows[0]);
@@ -311,7 +311,7 @@ describe('checkout sessions', () => {
     const res = await t.call('POST', '/api/v1/finance/checkout-sessions', { token: ash.token, tenant: 'ash', body: { ...urls, memberId: m.id } });
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().detail).toMatch(/Stripe refused the secret key: Invalid API Key provided/);
-    const tenant = (await t.platform.registry.byIdOrSlug('ash'))!;
+    const tenant = (await t.platform.directory.byIdOrSlug('ash'))!;
     expect(await t.platform.router.tenantTransaction(tenant, (db) => db.selectFrom('finance_checkout_sessions').selectAll().execute())).toEqual([]);
   });
 

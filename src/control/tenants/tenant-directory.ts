@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
-import type { AnyDB } from '../kernel/db/database.js';
-import type { TenantInfo } from '../kernel/context.js';
-import { isUuid } from '../kernel/ids.js';
+import type { AnyDB } from '../../kernel/db/database.js';
+import type { TenantInfo } from '../../kernel/context.js';
+import { isUuid } from '../../kernel/ids.js';
+import type { TenantDirectory } from '../../kernel/tenant-directory.js';
 
 // A safety net only: changes arrive as notifications (see platform.ts), at once.
 const TTL_MS = 60_000;
@@ -12,11 +13,12 @@ interface Entry {
 }
 
 /**
- * The data plane's read-only view of the tenant registry, cached. Every change on the control
+ * The tenant registry as the data plane and the job runtime see it (the kernel's
+ * TenantDirectory), read from the control schema and cached. Every change on the control
  * plane invalidates it: directly in the same process, and through a PostgreSQL notification
  * in every other, so suspensions and licence reissues take effect at once everywhere.
  */
-export class TenantRegistry {
+export class ControlTenantDirectory implements TenantDirectory {
   readonly #byKey = new Map<string, Entry>();
 
   constructor(private readonly control: Kysely<AnyDB>) {}
@@ -28,6 +30,21 @@ export class TenantRegistry {
 
   byDomain(host: string): Promise<TenantInfo | null> {
     return this.#cached(`d:${host}`, () => this.#load({ domain: host }));
+  }
+
+  async liveTenantIds(): Promise<string[]> {
+    const rows = await this.control.selectFrom('control.tenants').select('id').where('status', 'in', ['active', 'suspended']).execute();
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  async dedicatedDatabases(): Promise<{ slug: string; databaseName: string }[]> {
+    const rows = await this.control
+      .selectFrom('control.tenants')
+      .select(['slug', 'database_name'])
+      .where('placement', '=', 'dedicated')
+      .where('status', 'in', ['active', 'suspended'])
+      .execute();
+    return rows.map((r: { slug: string; database_name: string }) => ({ slug: r.slug, databaseName: r.database_name }));
   }
 
   invalidate(): void {

@@ -1,13 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { AnyDB, Database, Session } from '../../kernel/db/database.js';
-import { RELAY_ROLE } from '../../kernel/db/roles.js';
-import type { TenantDatabaseRouter } from '../../kernel/db/router.js';
-import type { DomainEvent } from '../../kernel/events/event.js';
-import type { EventSubscriber, Job, JobContext, JobDefinition, JobOptions, JobQueue } from '../../kernel/jobs/job.js';
-import type { ModuleHost } from '../module-host.js';
-import type { TenantRegistry } from '../tenant-registry.js';
+import type { AnyDB, Database, Session } from '../db/database.js';
+import { RELAY_ROLE } from '../db/roles.js';
+import type { TenantDatabaseRouter } from '../db/router.js';
+import type { DomainEvent } from '../events/event.js';
+import type { EventSubscriber, Job, JobContext, JobDefinition, JobOptions, JobQueue } from './job.js';
+import type { ModuleHost } from '../modules/module-host.js';
+import type { TenantDirectory } from '../tenant-directory.js';
 
 export const DEAD_LETTER_QUEUE = 'courtyard.dead-letter';
 const SUBSCRIBER_PREFIX = 'event.';
@@ -22,9 +22,14 @@ const MAINTENANCE_INTERVAL_SECONDS = 15;
 export interface RuntimeOptions {
   main: Database;
   router: TenantDatabaseRouter;
-  registry: TenantRegistry;
+  directory: TenantDirectory;
   modules: ModuleHost;
   log: FastifyBaseLogger;
+  /**
+   * Outbox tables of a plane in the main database (the control plane's `control.outbox`),
+   * relayed beside the tenants' outboxes; named by the plane, so the kernel names none.
+   */
+  planeOutboxes?: string[];
   /** How often the relay looks at the outboxes when it found nothing, in ms. */
   relayIntervalMs?: number;
   now?: () => Date;
@@ -182,11 +187,10 @@ export class JobRuntime implements JobQueue {
    */
   async fanOut(name: string, tickId: string): Promise<number> {
     await this.ready();
-    const tenants = await this.options.main.kysely.selectFrom('control.tenants').select('id').where('status', 'in', ['active', 'suspended']).execute();
     let sent = 0;
-    for (const t of tenants) {
+    for (const tenantId of await this.options.directory.liveTenantIds()) {
       // Ticks are at most a minute apart: one job per tenant and tick within a minute's slot.
-      if (await this.send(name, { tenantId: t.id }, { singletonKey: `${t.id}:${tickId}`, singletonSeconds: 60, tenantId: t.id })) sent++;
+      if (await this.send(name, { tenantId }, { singletonKey: `${tenantId}:${tickId}`, singletonSeconds: 60, tenantId })) sent++;
     }
     return sent;
   }
@@ -216,13 +220,13 @@ export class JobRuntime implements JobQueue {
   }
 
   context(): JobContext {
-    const { registry, router, log } = this.options;
+    const { directory, router, log } = this.options;
     return {
       queue: this,
       log,
       now: this.options.now ?? (() => new Date()),
       async tenantTransaction<T>(tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T> {
-        const tenant = await registry.byIdOrSlug(tenantId);
+        const tenant = await directory.byIdOrSlug(tenantId);
         if (!tenant) throw new Error(`no tenant ${tenantId}`);
         return router.tenantTransaction(tenant, fn);
       },
@@ -264,16 +268,11 @@ export class JobRuntime implements JobQueue {
   }
 
   async #relayAll(): Promise<number> {
-    const { main, router } = this.options;
-    let moved = await this.#relayControl();
+    const { main, router, directory } = this.options;
+    let moved = 0;
+    for (const table of this.options.planeOutboxes ?? []) moved += await this.#relayPlaneOutbox(table);
     moved += await this.#relayTenantOutbox(main, true);
-    const dedicated = await main.kysely
-      .selectFrom('control.tenants')
-      .select('database_name')
-      .where('placement', '=', 'dedicated')
-      .where('status', 'in', ['active', 'suspended'])
-      .execute();
-    for (const t of dedicated) moved += await router.withDedicated(t.database_name, (db) => this.#relayTenantOutbox(db, false));
+    for (const t of await directory.dedicatedDatabases()) moved += await router.withDedicated(t.databaseName, (db) => this.#relayTenantOutbox(db, false));
     return moved;
   }
 
@@ -312,13 +311,13 @@ export class JobRuntime implements JobQueue {
     await this.#boss.insert(jobs, session ? { db: { executeSql: async (text, values) => ({ rows: await session.rows(text, values) }) } } : {});
   }
 
-  async #relayControl(): Promise<number> {
+  async #relayPlaneOutbox(table: string): Promise<number> {
     return this.options.main.session(async (s) => {
       await s.exec('BEGIN');
       try {
-        const rows = await s.query<OutboxRow>('SELECT tenant_id, id, type, version, data, occurred_at FROM control.outbox ORDER BY occurred_at, id LIMIT $1 FOR UPDATE SKIP LOCKED', [RELAY_BATCH]);
+        const rows = await s.query<OutboxRow>(`SELECT tenant_id, id, type, version, data, occurred_at FROM ${table} ORDER BY occurred_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`, [RELAY_BATCH]);
         if (rows.length > 0) {
-          await s.query('DELETE FROM control.outbox WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
+          await s.query(`DELETE FROM ${table} WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
           await this.#insertJobs(this.#jobsFor(rows), s);
         }
         await s.exec('COMMIT');

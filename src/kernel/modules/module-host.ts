@@ -1,5 +1,7 @@
-import type { MigrationSource } from '../kernel/db/migrations.js';
-import type { ModuleManifest, SystemRole } from '../kernel/modules/manifest.js';
+import type { Kysely } from 'kysely';
+import type { AnyDB } from '../db/database.js';
+import type { MigrationSource } from '../db/migrations.js';
+import type { ModuleManifest, ProvisioningInput, SystemRole } from './manifest.js';
 
 /** The installed modules, checked once: unique keys, known dependencies, namespaced permissions. */
 export class ModuleHost {
@@ -59,6 +61,11 @@ export class ModuleHost {
   defaultGrants(role: SystemRole): string[] {
     if (role === 'owner') return this.allPermissions();
     return this.ordered.flatMap((m) => m.defaultGrants[role] ?? []);
+  }
+
+  /** Runs every module's provisioning hook for a new tenant, in dependency order, in its transaction. */
+  async provision(db: Kysely<AnyDB>, input: Omit<ProvisioningInput, 'defaultGrants'>): Promise<void> {
+    for (const m of this.ordered) await m.provision?.(db, { ...input, defaultGrants: (role) => this.defaultGrants(role) });
   }
 
   /** A module set closed under dependencies is what a licence may name. */

@@ -1,0 +1,18 @@
+import type { TenantInfo } from './context.js';
+
+/**
+ * How the data plane and the job runtime find tenants: the control plane implements it over
+ * its registry (and tells it of changes), and neither side imports the other. A data plane
+ * that runs apart is handed an implementation that reads the same registry.
+ */
+export interface TenantDirectory {
+  byIdOrSlug(value: string): Promise<TenantInfo | null>;
+  /** The tenant a host name (a custom domain) belongs to. */
+  byDomain(host: string): Promise<TenantInfo | null>;
+  /** Tenants that run work (active or suspended): per-tenant schedules fan out over them. */
+  liveTenantIds(): Promise<string[]>;
+  /** The dedicated databases of live tenants: migrations and the outbox relay visit each. */
+  dedicatedDatabases(): Promise<{ slug: string; databaseName: string }[]>;
+  /** Forget what is cached: the registry changed. */
+  invalidate(): void;
+}
