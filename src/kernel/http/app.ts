@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import type { Metrics } from '../observability/metrics.js';
 import { sendProblem, toAppError } from './problem.js';
+import { refuseMalformedText, strictUtf8 } from './well-formed.js';
 import { logsAt } from '../observability/logging.js';
 
 export type HttpApp = FastifyInstance<
@@ -50,18 +51,25 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       },
     },
     ...(options.rewriteUrl ? { rewriteUrl: options.rewriteUrl } : {}),
+    // A path the router cannot decode (`%ED%A0%80`, `%FF`) is a problem document too.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, toAppError(error)),
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
   // Every body is JSON: a text/plain body is refused (415), not handed to the schema as a string.
   app.removeContentTypeParser('text/plain');
+  // JSON bodies are decoded strictly: bytes that are not UTF-8 are a 400, not U+FFFD stored.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, strictUtf8(app.getDefaultJsonParser('error', 'error')));
 
   // Hooks on every request are callback-style: no promise per request.
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
   });
+  // NUL and unpaired surrogates in any string of any route are invalid input, not a 500 later.
+  app.addHook('preValidation', refuseMalformedText);
 
   // While closing, requests still in flight are answered with `Connection: close`: their
   // keep-alive connections end with the response instead of holding close() (and a SIGTERM

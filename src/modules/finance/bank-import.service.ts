@@ -9,8 +9,6 @@ import { isCurrency, readStatement, type StatementFormat } from './bank-import.p
 import { BankImportRepository, type ImportRow, type LineRow, type NewLine } from './bank-import.repository.js';
 import type { BankImport, BankImportListItem, BankLine, ConfirmBankLines, ConfirmResult, CreateBankImport, ListBankImportsQuery } from './bank-import.schemas.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** The provider name of payments confirmed from statement lines: one payment per line id. */
 export const BANK_IMPORT_PROVIDER = 'bank-import';
 
@@ -132,8 +130,7 @@ export async function getImport(ctx: TenantContext, id: string): Promise<BankImp
 }
 
 export async function listImports(ctx: TenantContext, query: ListBankImportsQuery & { limit: number }) {
-  const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
-  if (after !== null && (typeof after !== 'string' || !UUID.test(after))) throw new AppError('invalid_cursor', 'The cursor is not one this list gave out');
+  const after = decodeCursor(query.cursor, ['uuid'])?.[0] ?? null;
   const rows = await new BankImportRepository(ctx.db).list(query.limit, after);
   const items: BankImportListItem[] = rows.map((r) => ({ id: r.id, filename: r.filename, currency: r.currency, settings: r.settings, summary: r.summary as BankImportListItem['summary'], createdAt: r.created_at }));
   return pageOf(items, query.limit, (i) => [i.id]);

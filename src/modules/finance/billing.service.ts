@@ -120,14 +120,15 @@ export async function getRun(ctx: TenantContext, id: string): Promise<BillingRun
 }
 
 export async function listRuns(ctx: TenantContext, query: ListBillingRunsQuery & { limit: number }) {
-  const rows = await new BillingRepository(ctx.db).listRuns(query, decodeCursor(query.cursor, 1));
+  const rows = await new BillingRepository(ctx.db).listRuns(query, decodeCursor(query.cursor, ['uuid']));
   return pageOf(rows, query.limit, (r) => [r.id]);
 }
 
 export async function listRunItems(ctx: TenantContext, id: string, query: ListRunItemsQuery & { limit: number }) {
+  const after = decodeCursor(query.cursor, ['int']);
   const repo = new BillingRepository(ctx.db);
   if (!(await repo.findRun(id))) throw notFound('The billing run');
-  const rows = await repo.listItems(id, query, decodeCursor(query.cursor, 1));
+  const rows = await repo.listItems(id, query, after);
   return pageOf<RunItem>(rows, query.limit, (i) => [i.seq]);
 }
 

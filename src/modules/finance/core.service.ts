@@ -69,7 +69,7 @@ function checkAllocationTotal(targets: { amount?: number }[] | undefined, availa
 
 export async function listAccounts(ctx: TenantContext, query: ListAccountsQuery & { limit: number }) {
   await systemAccounts(ctx);
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['string']);
   const rows = await new FinanceRepository(ctx.db).listAccounts(query, after);
   return pageOf(rows, query.limit, (a) => [a.code]);
 }
@@ -119,7 +119,7 @@ async function withLines(repo: FinanceRepository, entries: Omit<JournalEntry, 'l
 }
 
 export async function listJournal(ctx: TenantContext, query: ListJournalQuery & { limit: number }) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['date', 'uuid']);
   const repo = new FinanceRepository(ctx.db);
   const rows = await withLines(repo, await repo.listEntries(query, after));
   return pageOf(rows, query.limit, (e) => [e.date, e.id]);
@@ -216,7 +216,7 @@ export async function reverseManualEntry(ctx: TenantContext, id: string, input: 
 export async function listCharges(ctx: TenantContext, query: ListChargesQuery & { limit: number }) {
   const sort = query.sort ?? 'dueDate';
   const byDue = sort.endsWith('dueDate');
-  const after = decodeCursor(query.cursor, byDue ? 2 : 1);
+  const after = byDue ? decodeCursor(query.cursor, ['date', 'uuid']) : decodeCursor(query.cursor, ['uuid']);
   const rows = await new FinanceRepository(ctx.db).listCharges(query, after, reader(ctx));
   return pageOf(rows, query.limit, (c) => (byDue ? [c.dueDate, c.id] : [c.id]));
 }
@@ -267,7 +267,7 @@ export async function writeOffChargeById(ctx: TenantContext, id: string, input: 
 // ---- payments and credit --------------------------------------------------------------------
 
 export async function listPayments(ctx: TenantContext, query: ListPaymentsQuery & { limit: number }) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['date', 'uuid']);
   const rows = await new FinanceRepository(ctx.db).listPayments(query, after, reader(ctx));
   return pageOf(rows, query.limit, (p) => [p.receivedOn, p.id]);
 }

@@ -13,7 +13,7 @@ const cursorOf = (sort: string) => (l: Lease) => (sort.endsWith('startDate') ? [
 
 export async function listLeases(ctx: TenantContext, query: ListLeasesQuery & { limit: number }) {
   const sort = query.sort ?? '-startDate';
-  const after = decodeCursor(query.cursor, sort.endsWith('startDate') ? 2 : 1);
+  const after = sort.endsWith('startDate') ? decodeCursor(query.cursor, ['date', 'uuid']) : decodeCursor(query.cursor, ['uuid']);
   const rows = await new LeasesRepository(ctx.db).list(query, after, readScope(ctx, 'leases.read'), isoDate(new Date()));
   return pageOf(rows, query.limit, cursorOf(sort));
 }
