@@ -3,6 +3,7 @@ import { AppError, notFound, type FieldError } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { newId } from '../../kernel/ids.js';
+import { safeTotal, sumExact } from '../../kernel/money.js';
 import { recordPayment } from './payments.js';
 import { Directory, idsIn, propose } from './bank-import.match.js';
 import { isCurrency, readStatement, type StatementFormat } from './bank-import.parse.js';
@@ -31,7 +32,7 @@ const toLine = (l: LineRow): BankLine => ({
 });
 
 function summarize(lines: LineRow[]): BankImport['summary'] {
-  const sum = (ls: LineRow[]) => ls.reduce((n, l) => n + l.amount, 0);
+  const sum = (ls: LineRow[], what: string) => safeTotal(sumExact(ls.map((l) => l.amount)), what);
   const credits = lines.filter((l) => l.direction === 'credit');
   const debits = lines.filter((l) => l.direction === 'debit');
   return {
@@ -41,8 +42,8 @@ function summarize(lines: LineRow[]): BankImport['summary'] {
     duplicates: lines.filter((l) => l.status === 'duplicate').length,
     proposed: lines.filter((l) => l.status === 'open' && l.proposal?.memberId).length,
     matched: lines.filter((l) => l.status === 'matched').length,
-    creditTotal: sum(credits),
-    debitTotal: sum(debits),
+    creditTotal: sum(credits, 'credit total'),
+    debitTotal: sum(debits, 'debit total'),
   };
 }
 

@@ -4,6 +4,7 @@ import { violates } from '../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound, type FieldError } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
+import { sumExact } from '../../kernel/money.js';
 import { accountLedger, memberBalance, trialBalance } from './balances.js';
 import { findCharge, postCharge, voidCharge, writeOffCharge, type Charge } from './charges.js';
 import { FinanceRepository } from './core.repository.js';
@@ -61,8 +62,8 @@ async function mustExist(repo: FinanceRepository, table: 'members' | 'units' | '
 
 /** Refuses explicit allocation amounts that add up to more money than there is to allocate. */
 function checkAllocationTotal(targets: { amount?: number }[] | undefined, available: number, currency: string, what: string): void {
-  const asked = (targets ?? []).reduce((sum, t) => sum + (t.amount ?? 0), 0);
-  if (asked > available) throw fieldError('allocations', `ask for ${asked} ${currency} in all, more than the ${available} ${what}`);
+  const asked = sumExact((targets ?? []).map((t) => t.amount ?? 0));
+  if (asked > BigInt(available)) throw fieldError('allocations', `ask for ${asked} ${currency} in all, more than the ${available} ${what}`);
 }
 
 // ---- accounts -------------------------------------------------------------------------------
