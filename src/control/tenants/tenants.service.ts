@@ -116,9 +116,9 @@ export class TenantsService {
 
   async list(ctx: ControlContext, query: { limit: number; cursor?: string; q?: string; status?: TenantStatus }) {
     // Ids are UUIDv7: id order is creation order.
-    const after = decodeCursor(query.cursor, 1);
+    const after = decodeCursor(query.cursor, ['uuid']);
     let q = this.#select(ctx).orderBy('t.id').limit(query.limit + 1);
-    if (after) q = q.where('t.id', '>', after[0] as string);
+    if (after) q = q.where('t.id', '>', after[0]);
     if (query.status) q = q.where('t.status', '=', query.status);
     if (query.q) {
       const like = containsPattern(query.q);

@@ -180,7 +180,7 @@ export class IdentityService {
   }
 
   async listUsers(ctx: TenantContext, limit: number, cursor: string | undefined) {
-    const after = decodeCursor(cursor, 1)?.[0] as string | undefined;
+    const after = decodeCursor(cursor, ['uuid'])?.[0];
     const repo = new IdentityRepository(ctx.db);
     const page = pageOf(await repo.listUsers(limit, after ?? null), limit, (u) => [u.id]);
     const roles = await repo.roleKeysOf(page.data.map((u) => u.id));

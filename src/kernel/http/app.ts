@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import type { Metrics } from '../observability/metrics.js';
 import { sendProblem, toAppError } from './problem.js';
+import { refuseMalformedText, strictUtf8 } from './well-formed.js';
 import { logsAt } from '../observability/logging.js';
 
 export type HttpApp = FastifyInstance<
@@ -56,12 +57,17 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       },
     },
     ...(options.rewriteUrl ? { rewriteUrl: options.rewriteUrl } : {}),
+    // A path the router cannot decode (`%ED%A0%80`, `%FF`) is a problem document too.
+    frameworkErrors: (error, _request, reply) => sendProblem(reply, toAppError(error)),
     forceCloseConnections: 'idle',
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as HttpApp;
 
   // Every body is JSON: a text/plain body is refused (415), not handed to the schema as a string.
   app.removeContentTypeParser('text/plain');
+  // JSON bodies are decoded strictly: bytes that are not UTF-8 are a 400, not U+FFFD stored.
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, strictUtf8(app.getDefaultJsonParser('error', 'error')));
 
   // The standard security headers on every answer, problems and 404s included. Its policy suits
   // a page of this origin (the web app to come); API answers get API_CSP below, which wins as
@@ -85,6 +91,8 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     if (api || request.headers.authorization !== undefined) reply.header('cache-control', 'no-store');
     done();
   });
+  // NUL and unpaired surrogates in any string of any route are invalid input, not a 500 later.
+  app.addHook('preValidation', refuseMalformedText);
 
   // While closing, requests still in flight are answered with `Connection: close`: their
   // keep-alive connections end with the response instead of holding close() (and a SIGTERM

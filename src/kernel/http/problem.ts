@@ -56,6 +56,9 @@ const pgClientErrors: Record<string, ErrorCode> = {
   '22007': 'validation_failed',
   '22008': 'validation_failed',
   '22003': 'validation_failed',
+  // Text with NUL (22021) or a jsonb \u0000 escape (22P05): refused at validation, this is the backstop.
+  '22021': 'validation_failed',
+  '22P05': 'validation_failed',
 };
 
 /** Maps anything thrown to an AppError; unknown errors become internal_error (and are logged). */
@@ -73,6 +76,10 @@ export function toAppError(error: unknown): AppError {
       return new AppError('payload_too_large');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', e.message);
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      // The router gave up before it knew the route, so the field is the path as a whole.
+      return new AppError('validation_failed', 'The path is not valid', { errors: [{ field: 'path', message: e.code === 'FST_ERR_BAD_URL' ? 'is not valid percent-encoded UTF-8' : 'has a segment that is too long', in: 'params' } as FieldError] });
   }
   // A reference to a row that does not exist (for the tenant: row-level security hides the
   // rows of others) is a missing record, not a conflict; "is still referenced" stays 409.

@@ -8,10 +8,14 @@ export const Timestamp = Type.Unsafe<Date | string>(Type.String({ format: 'date-
 export const DateOnly = Type.String({ format: 'date' });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
-/** Query of every list: a page size and the opaque cursor from the previous page. */
+/**
+ * Query of every list: a page size and the opaque cursor from the previous page. A cursor
+ * holds the last row's sort keys: the longest, a member's two names of 120 characters each
+ * escaped to six bytes in JSON at worst, and an id, comes to under 2,048 characters of base64.
+ */
 export const PageQuery = {
   limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-  cursor: Type.Optional(Type.String({ maxLength: 512 })),
+  cursor: Type.Optional(Type.String({ maxLength: 2048 })),
 };
 
 export const Page = <T extends TSchema>(item: T) =>

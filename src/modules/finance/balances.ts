@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TenantScope } from '../../kernel/context.js';
 import type { IsoDate } from '../../kernel/dates.js';
 import { notFound } from '../../kernel/errors.js';
+import { exact, safeTotal } from '../../kernel/money.js';
 import { systemAccounts } from './ledger.js';
 
 export interface TrialBalanceRow {
@@ -28,19 +29,24 @@ export async function trialBalance(scope: TenantScope, asOf: IsoDate): Promise<{
      GROUP BY a.id, a.code, a.name, a.type, l.currency
      ORDER BY a.code, l.currency`.execute(scope.db);
   // Each account's balance goes in the column of its side, as a trial balance is read: the
-  // columns then add up to the totals, and the totals agree when the ledger balances.
+  // columns then add up to the totals, and the totals agree when the ledger balances. Summed
+  // as bigints (a sum() is numeric, read as text): every figure is exact, and within 2^53 − 1
+  // as the turnover cap keeps it (docs/finance.md, Exact totals).
+  const totals = new Map<string, { debit: bigint; credit: bigint }>();
   const rows = result.rows.map((r) => {
-    const balance = Number(r.balance);
-    return { accountId: r.account_id, code: r.code, name: r.name, type: r.type, currency: r.currency, debit: Math.max(balance, 0), credit: Math.max(-balance, 0), balance };
+    const balance = exact(r.balance);
+    const [debit, credit] = balance > 0n ? [balance, 0n] : [0n, -balance];
+    const t = totals.get(r.currency) ?? { debit: 0n, credit: 0n };
+    totals.set(r.currency, { debit: t.debit + debit, credit: t.credit + credit });
+    return { accountId: r.account_id, code: r.code, name: r.name, type: r.type, currency: r.currency, debit: safeTotal(debit, 'debit'), credit: safeTotal(credit, 'credit'), balance: safeTotal(balance, 'balance') };
   });
-  const totals = new Map<string, { currency: string; debit: number; credit: number }>();
-  for (const r of rows) {
-    const t = totals.get(r.currency) ?? { currency: r.currency, debit: 0, credit: 0 };
-    t.debit += r.debit;
-    t.credit += r.credit;
-    totals.set(r.currency, t);
-  }
-  return { asOf, rows, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+  return {
+    asOf,
+    rows,
+    totals: [...totals]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, t]) => ({ currency, debit: safeTotal(t.debit, 'debit total'), credit: safeTotal(t.credit, 'credit total') })),
+  };
 }
 
 /** What a member owes per currency on `asOf`: receivable less unapplied credit (negative: in credit). */
@@ -55,9 +61,8 @@ export async function memberBalance(scope: TenantScope, memberId: string, asOf: 
        AND account_id IN (${accounts.receivable}, ${accounts.member_credit})
      GROUP BY currency ORDER BY currency`.execute(scope.db);
   return result.rows.map((r) => {
-    const receivable = Number(r.receivable);
-    const credit = Number(r.credit);
-    return { currency: r.currency, receivable, credit, balance: receivable - credit };
+    const [receivable, credit] = [exact(r.receivable), exact(r.credit)];
+    return { currency: r.currency, receivable: safeTotal(receivable, 'receivable'), credit: safeTotal(credit, 'credit'), balance: safeTotal(receivable - credit, 'balance') };
   });
 }
 
@@ -73,12 +78,12 @@ export async function accountLedger(scope: TenantScope, accountId: string, from:
       FROM finance_lines l JOIN finance_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id
      WHERE l.account_id = ${accountId} AND l.entry_date BETWEEN ${from}::date AND ${to}::date
      ORDER BY l.entry_date, l.entry_id, l.line_no`.execute(scope.db);
-  const openingBy = new Map(opening.rows.map((r) => [r.currency, Number(r.balance)]));
+  const openingBy = new Map(opening.rows.map((r) => [r.currency, exact(r.balance)]));
   return {
     account,
     from,
     to,
-    opening: [...openingBy].map(([currency, balance]) => ({ currency, balance })),
+    opening: [...openingBy].map(([currency, balance]) => ({ currency, balance: safeTotal(balance, 'opening balance') })),
     lines: lines.rows.map((l) => ({
       entryId: l.entry_id,
       lineNo: l.line_no,
@@ -89,7 +94,7 @@ export async function accountLedger(scope: TenantScope, accountId: string, from:
       currency: l.currency,
       memberId: l.member_id,
       chargeId: l.charge_id,
-      balance: (openingBy.get(l.currency) ?? 0) + Number(l.running),
+      balance: safeTotal((openingBy.get(l.currency) ?? 0n) + exact(l.running), 'running balance'),
     })),
   };
 }

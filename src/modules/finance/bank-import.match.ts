@@ -19,6 +19,8 @@
  * nothing is recorded until a person confirms the line.
  */
 
+import { sumExact } from '../../kernel/money.js';
+
 export interface MatchMember {
   id: string;
   firstName: string;
@@ -216,7 +218,7 @@ export function propose(line: { amount: number; currency: string; reference: str
       confidence += EXACT_CHARGE;
       reasons.push(`an open charge of the member (${exact.id}) owes exactly the amount`);
       allocations = [{ chargeId: exact.id, amount: line.amount }];
-    } else if (open.length > 0 && open.reduce((sum, c) => sum + c.outstanding, 0) === line.amount) {
+    } else if (open.length > 0 && sumExact(open.map((c) => c.outstanding)) === BigInt(line.amount)) {
       confidence += EXACT_BALANCE;
       reasons.push("the member's open charges add up to exactly the amount");
     }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
 import type { IsoDate } from '../../kernel/dates.js';
+import { MAX_AMOUNT } from '../../kernel/money.js';
 
 export const DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY'] as const;
 export type DateFormat = (typeof DATE_FORMATS)[number];
@@ -91,7 +92,7 @@ export function parseAmount(raw: string, separator: DecimalSeparator, digits: nu
   const fraction = match[2] ?? '';
   if (fraction.length > digits) return `"${raw}" has ${fraction.length} decimals; ${digits === 0 ? 'the currency has none' : `the currency has ${digits}`}`;
   const minor = Number(match[1]) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-  if (!Number.isSafeInteger(minor)) return `"${raw}" is too large`;
+  if (!Number.isSafeInteger(minor) || minor > MAX_AMOUNT) return `"${raw}" is more than the most one amount can be (${MAX_AMOUNT} minor units)`;
   return negative ? -minor : minor;
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnyDB } from '../../kernel/db/database.js';
 import type { IsoDate } from '../../kernel/dates.js';
+import { exact, safeTotal } from '../../kernel/money.js';
 import type { MatchCharge, MatchMember, Proposal } from './bank-import.match.js';
 import type { LineStatus } from './bank-import.schemas.js';
 
@@ -152,7 +153,7 @@ export class BankImportRepository {
       return {
         ...i,
         settings: json<Record<string, unknown>>(i.settings),
-        summary: { lines: n(s?.lines), credits: n(s?.credits), debits: n(s?.debits), duplicates: n(s?.duplicates), proposed: n(s?.proposed), matched: n(s?.matched), creditTotal: n(s?.credit_total), debitTotal: n(s?.debit_total) },
+        summary: { lines: n(s?.lines), credits: n(s?.credits), debits: n(s?.debits), duplicates: n(s?.duplicates), proposed: n(s?.proposed), matched: n(s?.matched), creditTotal: safeTotal(exact(s?.credit_total), 'credit total'), debitTotal: safeTotal(exact(s?.debit_total), 'debit total') },
       };
     });
   }

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { DateOnly, Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { MAX_AMOUNT } from '../../kernel/money.js';
 import { DATE_FORMATS, DECIMAL_SEPARATORS, DELIMITERS } from './bank-import.parse.js';
 
 const Column = Type.String({ minLength: 1, maxLength: 200, description: 'A column name of the header row (case and surrounding spaces ignored).' });
@@ -104,7 +105,7 @@ export const ConfirmBankLines = Type.Object(
         {
           lineId: Uuid,
           memberId: Uuid,
-          allocations: Type.Optional(Type.Array(Type.Object({ chargeId: Uuid, amount: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), { maxItems: 100, description: 'Charges to settle, in order. Omitted: oldest due first.' })),
+          allocations: Type.Optional(Type.Array(Type.Object({ chargeId: Uuid, amount: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT })) }, { additionalProperties: false }), { maxItems: 100, description: 'Charges to settle, in order. Omitted: oldest due first.' })),
         },
         { additionalProperties: false },
       ),

@@ -3,13 +3,12 @@ import { AppError, notFound, type FieldError } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { newId } from '../../kernel/ids.js';
+import { safeTotal, sumExact } from '../../kernel/money.js';
 import { recordPayment } from './payments.js';
 import { Directory, idsIn, propose } from './bank-import.match.js';
 import { isCurrency, readStatement, type StatementFormat } from './bank-import.parse.js';
 import { BankImportRepository, type ImportRow, type LineRow, type NewLine } from './bank-import.repository.js';
 import type { BankImport, BankImportListItem, BankLine, ConfirmBankLines, ConfirmResult, CreateBankImport, ListBankImportsQuery } from './bank-import.schemas.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The provider name of payments confirmed from statement lines: one payment per line id. */
 export const BANK_IMPORT_PROVIDER = 'bank-import';
@@ -33,7 +32,7 @@ const toLine = (l: LineRow): BankLine => ({
 });
 
 function summarize(lines: LineRow[]): BankImport['summary'] {
-  const sum = (ls: LineRow[]) => ls.reduce((n, l) => n + l.amount, 0);
+  const sum = (ls: LineRow[], what: string) => safeTotal(sumExact(ls.map((l) => l.amount)), what);
   const credits = lines.filter((l) => l.direction === 'credit');
   const debits = lines.filter((l) => l.direction === 'debit');
   return {
@@ -43,8 +42,8 @@ function summarize(lines: LineRow[]): BankImport['summary'] {
     duplicates: lines.filter((l) => l.status === 'duplicate').length,
     proposed: lines.filter((l) => l.status === 'open' && l.proposal?.memberId).length,
     matched: lines.filter((l) => l.status === 'matched').length,
-    creditTotal: sum(credits),
-    debitTotal: sum(debits),
+    creditTotal: sum(credits, 'credit total'),
+    debitTotal: sum(debits, 'debit total'),
   };
 }
 
@@ -132,8 +131,7 @@ export async function getImport(ctx: TenantContext, id: string): Promise<BankImp
 }
 
 export async function listImports(ctx: TenantContext, query: ListBankImportsQuery & { limit: number }) {
-  const after = decodeCursor(query.cursor, 1)?.[0] ?? null;
-  if (after !== null && (typeof after !== 'string' || !UUID.test(after))) throw new AppError('invalid_cursor', 'The cursor is not one this list gave out');
+  const after = decodeCursor(query.cursor, ['uuid'])?.[0] ?? null;
   const rows = await new BankImportRepository(ctx.db).list(query.limit, after);
   const items: BankImportListItem[] = rows.map((r) => ({ id: r.id, filename: r.filename, currency: r.currency, settings: r.settings, summary: r.summary as BankImportListItem['summary'], createdAt: r.created_at }));
   return pageOf(items, query.limit, (i) => [i.id]);

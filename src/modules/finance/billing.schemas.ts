@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { DateOnly, Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { MAX_AMOUNT } from '../../kernel/money.js';
 import { LEVY_FREQUENCIES } from './billing.periods.js';
 
 export const SCHEDULE_KINDS = ['levy', 'rent'] as const;
@@ -15,7 +16,7 @@ export type SkipReason = (typeof SKIP_REASONS)[number];
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /** Minor units (cents): money is never a float. */
-const MinorUnits = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Integer minor units (cents).' });
+const MinorUnits = Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'Integer minor units (cents), at most 10^13.' });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR.' });
 const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'A month, YYYY-MM.' });
 const Name = Type.String({ minLength: 1, maxLength: 200 });

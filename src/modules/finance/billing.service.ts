@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import type { JobContext } from '../../kernel/jobs/job.js';
+import { safeTotal } from '../../kernel/money.js';
 import { parsePeriod } from './billing.periods.js';
 import { planPeriod } from './billing.plan.js';
 import { BillingRepository, type ItemOutcome, type PendingItem, type RunError } from './billing.repository.js';
@@ -68,12 +69,11 @@ export async function previewRun(ctx: TenantContext, input: StartBillingRun): Pr
     dueDate: l.dueDate,
   });
   const charges = plan.lines.filter((l) => l.status === 'pending');
-  const totals = new Map<string, { currency: string; charges: number; amount: number }>();
+  // A preview is not in the ledger yet, so no cap bounds its sum: summed exactly, refused past 2^53 − 1.
+  const totals = new Map<string, { charges: number; amount: bigint }>();
   for (const c of charges) {
-    const t = totals.get(c.currency!) ?? { currency: c.currency!, charges: 0, amount: 0 };
-    t.charges++;
-    t.amount += c.amount!;
-    totals.set(c.currency!, t);
+    const t = totals.get(c.currency!) ?? { charges: 0, amount: 0n };
+    totals.set(c.currency!, { charges: t.charges + 1, amount: t.amount + BigInt(c.amount!) });
   }
   return {
     period,
@@ -87,7 +87,9 @@ export async function previewRun(ctx: TenantContext, input: StartBillingRun): Pr
           ? { ...line(l), reason: 'already_charged' as const, detail: `charged already (charge ${l.chargeId})`, chargeId: l.chargeId }
           : { ...line(l), reason: l.reason!, detail: l.detail!, chargeId: null },
       ),
-    totals: [...totals.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1)),
+    totals: [...totals]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([currency, t]) => ({ currency, charges: t.charges, amount: safeTotal(t.amount, `${currency} total of the run`) })),
   };
 }
 
@@ -120,14 +122,15 @@ export async function getRun(ctx: TenantContext, id: string): Promise<BillingRun
 }
 
 export async function listRuns(ctx: TenantContext, query: ListBillingRunsQuery & { limit: number }) {
-  const rows = await new BillingRepository(ctx.db).listRuns(query, decodeCursor(query.cursor, 1));
+  const rows = await new BillingRepository(ctx.db).listRuns(query, decodeCursor(query.cursor, ['uuid']));
   return pageOf(rows, query.limit, (r) => [r.id]);
 }
 
 export async function listRunItems(ctx: TenantContext, id: string, query: ListRunItemsQuery & { limit: number }) {
+  const after = decodeCursor(query.cursor, ['int']);
   const repo = new BillingRepository(ctx.db);
   if (!(await repo.findRun(id))) throw notFound('The billing run');
-  const rows = await repo.listItems(id, query, decodeCursor(query.cursor, 1));
+  const rows = await repo.listItems(id, query, after);
   return pageOf<RunItem>(rows, query.limit, (i) => [i.seq]);
 }
 

@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
 import { addDays, isoDate } from '../../kernel/dates.js';
+import { MAX_AMOUNT, sumExact as sum } from '../../kernel/money.js';
+import { assertBalanced } from './ledger.js';
 
 /**
  * The ledger's promises under any sequence of money operations, through the API: random runs
@@ -39,29 +41,39 @@ type Op =
 
 const member = fc.nat({ max: MEMBERS - 1 });
 const currency = fc.nat({ max: 1 });
-const targets: fc.Arbitrary<Targets> = fc.option(fc.array(fc.record({ pick: fc.nat(), amount: fc.option(fc.integer({ min: 1, max: 8_000 }), { nil: undefined }) }, { requiredKeys: ['pick'] }), { minLength: 1, maxLength: 3 }), { nil: null });
-const op: fc.Arbitrary<Op> = fc.oneof(
-  { arbitrary: fc.record({ op: fc.constant('charge' as const), m: member, c: currency, amount: fc.integer({ min: 1, max: 20_000 }), dueDaysAgo: fc.integer({ min: 1, max: 90 }) }), weight: 4 },
-  { arbitrary: fc.record({ op: fc.constant('pay' as const), m: member, c: currency, amount: fc.integer({ min: 1, max: 25_000 }), daysAgo: fc.integer({ min: 0, max: 90 }), targets }), weight: 4 },
-  { arbitrary: fc.record({ op: fc.constant('apply' as const), m: member, c: currency, targets }), weight: 1 },
-  { arbitrary: fc.record({ op: fc.constant('void' as const), pick: fc.nat() }), weight: 2 },
-  { arbitrary: fc.record({ op: fc.constant('writeOff' as const), pick: fc.nat(), amount: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: undefined }) }, { requiredKeys: ['op', 'pick'] }), weight: 2 },
-  { arbitrary: fc.record({ op: fc.constant('refund' as const), pick: fc.nat(), amount: fc.integer({ min: 1, max: 10_000 }) }), weight: 2 },
-);
 
-/** What the successful answers say happened, per member and currency: the balance they imply. */
+/**
+ * Operations with amounts up to `max × scale` minor units: scale 1 for everyday sums, and a
+ * scale that takes the largest payment (25,000 × 4 × 10^8) to MAX_AMOUNT for sums past what
+ * a float adds exactly in its last digits.
+ */
+function operations(scale: number): fc.Arbitrary<Op> {
+  const amount = (max: number) => fc.integer({ min: 1, max: max * scale });
+  const targets: fc.Arbitrary<Targets> = fc.option(fc.array(fc.record({ pick: fc.nat(), amount: fc.option(amount(8_000), { nil: undefined }) }, { requiredKeys: ['pick'] }), { minLength: 1, maxLength: 3 }), { nil: null });
+  return fc.oneof(
+    { arbitrary: fc.record({ op: fc.constant('charge' as const), m: member, c: currency, amount: amount(20_000), dueDaysAgo: fc.integer({ min: 1, max: 90 }) }), weight: 4 },
+    { arbitrary: fc.record({ op: fc.constant('pay' as const), m: member, c: currency, amount: amount(25_000), daysAgo: fc.integer({ min: 0, max: 90 }), targets }), weight: 4 },
+    { arbitrary: fc.record({ op: fc.constant('apply' as const), m: member, c: currency, targets }), weight: 1 },
+    { arbitrary: fc.record({ op: fc.constant('void' as const), pick: fc.nat() }), weight: 2 },
+    { arbitrary: fc.record({ op: fc.constant('writeOff' as const), pick: fc.nat(), amount: fc.option(amount(10_000), { nil: undefined }) }, { requiredKeys: ['op', 'pick'] }), weight: 2 },
+    { arbitrary: fc.record({ op: fc.constant('refund' as const), pick: fc.nat(), amount: amount(10_000) }), weight: 2 },
+  );
+}
+const LARGE = MAX_AMOUNT / 25_000;
+
+/** What the successful answers say happened, per member and currency: the balance they imply, summed exactly. */
 class Model {
   charges: { id: string; memberId: string; currency: string; amount: number; writtenOff: number; void: boolean }[] = [];
   payments: { id: string; memberId: string; currency: string }[] = [];
-  private totals = new Map<string, number>();
+  private totals = new Map<string, bigint>();
 
   add(memberId: string, currency: string, amount: number) {
     const key = `${memberId}/${currency}`;
-    this.totals.set(key, (this.totals.get(key) ?? 0) + amount);
+    this.totals.set(key, (this.totals.get(key) ?? 0n) + BigInt(amount));
   }
 
   expected(memberId: string, currency: string) {
-    return this.totals.get(`${memberId}/${currency}`) ?? 0;
+    return this.totals.get(`${memberId}/${currency}`) ?? 0n;
   }
 }
 
@@ -168,8 +180,14 @@ async function checkBooks(currencies: string[], memberIds: string[], model: Mode
   const bare = await tx<unknown[]>(async (db) => (await sql`SELECT entry_id FROM finance_lines WHERE entry_id IN ${entries} GROUP BY entry_id HAVING count(*) < 2`.execute(db)).rows);
   expect(bare).toEqual([]);
 
-  const trial = (await api('GET', '/finance/reports/trial-balance?asOf=2999-12-31')).json();
-  for (const total of trial.totals as { currency: string; debit: number; credit: number }[]) expect(total.debit, total.currency).toBe(total.credit);
+  const trial = (await api('GET', '/finance/reports/trial-balance?asOf=2999-12-31')).json() as { rows: { currency: string; debit: number; credit: number }[]; totals: { currency: string; debit: number; credit: number }[] };
+  for (const total of trial.totals) {
+    expect(total.debit, total.currency).toBe(total.credit);
+    // Each total is its column, to the minor unit.
+    const rows = trial.rows.filter((r) => r.currency === total.currency);
+    expect(BigInt(total.debit), total.currency).toBe(sum(rows.map((r) => r.debit)));
+    expect(BigInt(total.credit), total.currency).toBe(sum(rows.map((r) => r.credit)));
+  }
 
   // Each charge: never settled beyond its amount, and its `allocated` is its live allocations.
   const drift = await tx<unknown[]>(async (db) =>
@@ -190,39 +208,68 @@ async function checkBooks(currencies: string[], memberIds: string[], model: Mode
     for (const cur of currencies) {
       const live = charges.filter((c) => c.currency === cur && c.status !== 'void');
       const paid = payments.filter((p) => p.currency === cur);
-      const charged = live.reduce((s, c) => s + c.amount, 0);
-      const writtenOff = live.reduce((s, c) => s + c.writtenOff, 0);
-      const received = paid.reduce((s, p) => s + p.amount - p.refunded, 0);
-      const outstanding = live.reduce((s, c) => s + c.outstanding, 0);
-      const allocated = live.reduce((s, c) => s + c.allocated, 0);
+      const charged = sum(live.map((c) => c.amount));
+      const writtenOff = sum(live.map((c) => c.writtenOff));
+      const received = sum(paid.map((p) => p.amount - p.refunded));
+      const outstanding = sum(live.map((c) => c.outstanding));
+      const allocated = sum(live.map((c) => c.allocated));
       const b = (balance.balances as { currency: string; receivable: number; credit: number; balance: number }[]).find((x) => x.currency === cur) ?? { receivable: 0, credit: 0, balance: 0 };
       const where = `member ${memberId} in ${cur}`;
-      expect(b.balance, where).toBe(charged - writtenOff - received);
-      expect(b.receivable, where).toBe(outstanding);
-      expect(b.credit, where).toBe(received - allocated);
-      expect(b.balance, `${where}, as the accepted operations imply`).toBe(model.expected(memberId, cur));
+      expect(BigInt(b.balance), where).toBe(charged - writtenOff - received);
+      expect(BigInt(b.receivable), where).toBe(outstanding);
+      expect(BigInt(b.credit), where).toBe(received - allocated);
+      expect(BigInt(b.balance), `${where}, as the accepted operations imply`).toBe(model.expected(memberId, cur));
     }
   }
 }
 
+let runNo = 0;
+/** Random runs of `ops` for fresh members, after each of which the books must add up. */
+const booksAddUp = (ops: fc.Arbitrary<Op>, numRuns: number) =>
+  fc.assert(
+    fc.asyncProperty(fc.boolean(), fc.array(ops, { minLength: 5, maxLength: 12, size: 'max' }), async (twoCurrencies, sequence) => {
+      runNo++;
+      const currencies = twoCurrencies ? ['EUR', 'USD'] : ['EUR'];
+      const memberIds: string[] = [];
+      for (let i = 0; i < MEMBERS; i++) {
+        const res = await api('POST', '/members', { firstName: 'Prop', lastName: `Run${runNo}-${i}`, type: 'owner' });
+        expect(res.statusCode, res.body).toBe(201);
+        memberIds.push(res.json().id);
+      }
+      const model = new Model();
+      await run(sequence, currencies, memberIds, model);
+      await checkBooks(currencies, memberIds, model);
+    }),
+    { numRuns },
+  );
+
 describe('the books under random sequences of money operations', () => {
-  it('always balance, per entry, per currency and per member', { timeout: 180_000 }, async () => {
-    let runNo = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.array(op, { minLength: 5, maxLength: 12, size: 'max' }), async (twoCurrencies, ops) => {
-        runNo++;
-        const currencies = twoCurrencies ? ['EUR', 'USD'] : ['EUR'];
-        const memberIds: string[] = [];
-        for (let i = 0; i < MEMBERS; i++) {
-          const res = await api('POST', '/members', { firstName: 'Prop', lastName: `Run${runNo}-${i}`, type: 'owner' });
-          expect(res.statusCode, res.body).toBe(201);
-          memberIds.push(res.json().id);
+  it('always balance, per entry, per currency and per member', { timeout: 180_000 }, () => booksAddUp(operations(1), 25));
+
+  // Ten runs of at most twelve operations of at most 2 × 10^13 debits each stay far within
+  // what the tenant's ledger may accumulate (2^53 − 1 per currency).
+  it('stay exact with amounts up to the largest one allowed', { timeout: 180_000 }, () => booksAddUp(operations(LARGE), 10));
+});
+
+describe('the balance check in code', () => {
+  // Amounts past 2^53 are not valid lines (they are refused as not whole minor units), so
+  // the lines are safe integers whose float sum rounds: 2^53 − 1 + 2 is 2^53 + 1, a float 2^53.
+  const line = fc.integer({ min: 2 ** 52, max: Number.MAX_SAFE_INTEGER });
+  it('refuses an entry off by one minor unit, however large its lines', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 2, maxLength: 6 }), fc.constantFrom(-1, 1), (debits, off) => {
+        // Credits that balance the debits exactly, but for `off`, in lines no larger than a line may be.
+        let left = sum(debits) + BigInt(off);
+        const credits: number[] = [];
+        while (left > 0n) {
+          const part = left > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(left);
+          credits.push(-part);
+          left -= BigInt(part);
         }
-        const model = new Model();
-        await run(ops, currencies, memberIds, model);
-        await checkBooks(currencies, memberIds, model);
+        const lines = [...debits, ...credits].map((amount) => ({ amount, currency: 'EUR' }));
+        expect(() => assertBalanced(lines)).toThrow(/does not balance/);
+        expect(() => assertBalanced([...lines, { amount: off, currency: 'EUR' }])).not.toThrow();
       }),
-      { numRuns: 25 },
     );
   });
 });

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { IsoDate } from '../../kernel/dates.js';
 import type { AnyDB } from '../../kernel/db/database.js';
 import { newId } from '../../kernel/ids.js';
+import { exact, safeTotal } from '../../kernel/money.js';
 import { chargeColumns, toCharge, type Charge } from './charges.js';
 import type { Account, Allocation, CreateAccount, JournalEntry, JournalLine, ListAccountsQuery, ListChargesQuery, ListJournalQuery, ListPaymentsQuery } from './core.schemas.js';
 import { paymentColumns, toPayment, type Payment } from './payments.js';
@@ -149,7 +150,7 @@ export class FinanceRepository {
       SELECT currency, sum(amount) AS balance FROM finance_lines
        WHERE account_id = ${accountId} AND entry_date <= ${to}::date
        GROUP BY currency ORDER BY currency`.execute(this.db);
-    return result.rows.map((r) => ({ currency: r.currency, balance: Number(r.balance) }));
+    return result.rows.map((r) => ({ currency: r.currency, balance: safeTotal(exact(r.balance), 'balance') }));
   }
 
   // ---- journal

@@ -1,15 +1,16 @@
 import { Type, type Static } from 'typebox';
 import { FormatQuery } from '../../kernel/http/csv.js';
 import { DateOnly, Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { MAX_AMOUNT } from '../../kernel/money.js';
 import { CHARGE_KINDS, CHARGE_STATUSES } from './charges.js';
 import { PAYMENT_METHODS } from './payments.js';
 
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'income', 'expense'] as const;
 
 /** Minor units (cents) of a charge, payment, refund or write-off: money is never a float. */
-const Amount = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Positive integer minor units (cents).' });
+const Amount = Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'Positive integer minor units (cents), at most 10^13.' });
 /** A journal line: debit positive, credit negative; never zero. */
-const SignedAmount = Type.Integer({ minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER, description: 'Integer minor units: debit positive, credit negative, never 0.' });
+const SignedAmount = Type.Integer({ minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT, description: 'Integer minor units: debit positive, credit negative, never 0; at most 10^13 either way.' });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR.' });
 const Reason = Type.String({ minLength: 1, maxLength: 1_000 });
 const Description = Type.String({ minLength: 1, maxLength: 500 });
@@ -262,7 +263,7 @@ export type VoidCharge = Static<typeof VoidCharge>;
 export const WriteOffCharge = Type.Object(
   {
     reason: Reason,
-    amount: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Default: all that is outstanding.' })),
+    amount: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'Default: all that is outstanding.' })),
     date: Type.Optional(Type.String({ format: 'date', description: 'Default today; not before the charge was posted.' })),
   },
   { additionalProperties: false },
@@ -273,7 +274,7 @@ const AllocationTargets = Type.Array(
   Type.Object(
     {
       chargeId: Uuid,
-      amount: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Default: what the charge owes, as far as the money goes.' })),
+      amount: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'Default: what the charge owes, as far as the money goes.' })),
     },
     { additionalProperties: false },
   ),

@@ -4,6 +4,7 @@ import { violates } from '../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound, type FieldError } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
+import { sumExact } from '../../kernel/money.js';
 import { accountLedger, memberBalance, trialBalance } from './balances.js';
 import { findCharge, postCharge, voidCharge, writeOffCharge, type Charge } from './charges.js';
 import { FinanceRepository } from './core.repository.js';
@@ -61,15 +62,15 @@ async function mustExist(repo: FinanceRepository, table: 'members' | 'units' | '
 
 /** Refuses explicit allocation amounts that add up to more money than there is to allocate. */
 function checkAllocationTotal(targets: { amount?: number }[] | undefined, available: number, currency: string, what: string): void {
-  const asked = (targets ?? []).reduce((sum, t) => sum + (t.amount ?? 0), 0);
-  if (asked > available) throw fieldError('allocations', `ask for ${asked} ${currency} in all, more than the ${available} ${what}`);
+  const asked = sumExact((targets ?? []).map((t) => t.amount ?? 0));
+  if (asked > BigInt(available)) throw fieldError('allocations', `ask for ${asked} ${currency} in all, more than the ${available} ${what}`);
 }
 
 // ---- accounts -------------------------------------------------------------------------------
 
 export async function listAccounts(ctx: TenantContext, query: ListAccountsQuery & { limit: number }) {
   await systemAccounts(ctx);
-  const after = decodeCursor(query.cursor, 1);
+  const after = decodeCursor(query.cursor, ['string']);
   const rows = await new FinanceRepository(ctx.db).listAccounts(query, after);
   return pageOf(rows, query.limit, (a) => [a.code]);
 }
@@ -119,7 +120,7 @@ async function withLines(repo: FinanceRepository, entries: Omit<JournalEntry, 'l
 }
 
 export async function listJournal(ctx: TenantContext, query: ListJournalQuery & { limit: number }) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['date', 'uuid']);
   const repo = new FinanceRepository(ctx.db);
   const rows = await withLines(repo, await repo.listEntries(query, after));
   return pageOf(rows, query.limit, (e) => [e.date, e.id]);
@@ -216,7 +217,7 @@ export async function reverseManualEntry(ctx: TenantContext, id: string, input: 
 export async function listCharges(ctx: TenantContext, query: ListChargesQuery & { limit: number }) {
   const sort = query.sort ?? 'dueDate';
   const byDue = sort.endsWith('dueDate');
-  const after = decodeCursor(query.cursor, byDue ? 2 : 1);
+  const after = byDue ? decodeCursor(query.cursor, ['date', 'uuid']) : decodeCursor(query.cursor, ['uuid']);
   const rows = await new FinanceRepository(ctx.db).listCharges(query, after, reader(ctx));
   return pageOf(rows, query.limit, (c) => (byDue ? [c.dueDate, c.id] : [c.id]));
 }
@@ -267,7 +268,7 @@ export async function writeOffChargeById(ctx: TenantContext, id: string, input: 
 // ---- payments and credit --------------------------------------------------------------------
 
 export async function listPayments(ctx: TenantContext, query: ListPaymentsQuery & { limit: number }) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['date', 'uuid']);
   const rows = await new FinanceRepository(ctx.db).listPayments(query, after, reader(ctx));
   return pageOf(rows, query.limit, (p) => [p.receivedOn, p.id]);
 }

@@ -1,5 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Timestamp } from '../../kernel/http/schemas.js';
+import { MAX_AMOUNT } from '../../kernel/money.js';
 
 export const LATE_FEE_KINDS = ['flat', 'percent'] as const;
 export const LATE_FEE_REPEATS = ['once', 'monthly'] as const;
@@ -7,13 +8,13 @@ export type LateFeeKind = (typeof LATE_FEE_KINDS)[number];
 export type LateFeeRepeat = (typeof LATE_FEE_REPEATS)[number];
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
-const MinorUnits = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'Integer minor units (cents) of the overdue charge’s currency.' });
+const MinorUnits = Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'Integer minor units (cents) of the overdue charge’s currency, at most 10^13.' });
 
 const fields = {
   enabled: Type.Boolean(),
   graceDays: Type.Integer({ minimum: 0, maximum: 365, description: 'Days after the due date before a charge counts as late: a fee comes on the day after due date + grace days.' }),
   kind: Type.Enum(LATE_FEE_KINDS, { description: '`flat`: `amount` per fee. `percent`: `percentBasisPoints` of what the charge still owes.' }),
-  cap: Nullable(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: 'The most one fee can be, in minor units; null: no cap.' })),
+  cap: Nullable(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'The most one fee can be, in minor units; null: no cap.' })),
   repeat: Type.Enum(LATE_FEE_REPEATS, { description: '`once` per charge, or `monthly`: once in each month of lateness (counted from the first late day) while it stays unpaid.' }),
 };
 

@@ -65,12 +65,13 @@ export async function systemAccounts(scope: TenantScope): Promise<Record<SystemA
 /** Refuses an entry that does not balance per currency before the database has to. */
 export function assertBalanced(lines: Pick<LineInput, 'amount' | 'currency'>[]): void {
   if (lines.length < 2) throw new AppError('validation_failed', 'A journal entry needs at least two lines', { errors: [{ field: 'lines', message: 'needs at least two lines' }] });
-  const totals = new Map<string, number>();
+  // Summed exactly: past 2^53 numbers round (2^53 + 1 is 2^53), and an entry off by one could pass.
+  const totals = new Map<string, bigint>();
   for (const l of lines) {
     if (!Number.isSafeInteger(l.amount) || l.amount === 0) throw new AppError('validation_failed', 'Line amounts are non-zero whole minor units', { errors: [{ field: 'lines', message: 'amounts must be non-zero integers' }] });
-    totals.set(l.currency, (totals.get(l.currency) ?? 0) + l.amount);
+    totals.set(l.currency, (totals.get(l.currency) ?? 0n) + BigInt(l.amount));
   }
-  const off = [...totals].filter(([, total]) => total !== 0);
+  const off = [...totals].filter(([, total]) => total !== 0n);
   if (off.length > 0) {
     throw new AppError('unprocessable', `The entry does not balance: ${off.map(([c, t]) => `${c} off by ${t}`).join(', ')}`, { errors: [{ field: 'lines', message: 'debits and credits must be equal per currency' }] });
   }

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../kernel/dates.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
+import { exact, safeTotal, sumExact } from '../../kernel/money.js';
 import { chargeColumns, chargeStatus, toCharge, type Charge } from './charges.js';
 import { lockMember, postEntry, systemAccounts, type SystemAccount } from './ledger.js';
 
@@ -88,7 +89,7 @@ export async function creditOf(scope: TenantScope, memberId: string, currency: s
   const account = creditAccountId ?? (await systemAccounts(scope)).member_credit;
   const row = await sql<{ credit: string | null }>`
     SELECT -sum(amount) AS credit FROM finance_lines WHERE account_id = ${account} AND member_id = ${memberId} AND currency = ${currency}`.execute(scope.db);
-  return Number(row.rows[0]?.credit ?? 0);
+  return safeTotal(exact(row.rows[0]?.credit), 'credit');
 }
 
 /**
@@ -213,7 +214,7 @@ export async function applyCredit(
   });
   if (plan.length === 0) return [];
 
-  const total = plan.reduce((sum, p) => sum + p.amount, 0);
+  const total = safeTotal(sumExact(plan.map((p) => p.amount)), 'allocation');
   const entryId = await postEntry(
     scope,
     {

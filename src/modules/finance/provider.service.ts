@@ -3,6 +3,7 @@ import { isoDate } from '../../kernel/dates.js';
 import { AppError, notFound, type FieldError } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
+import { safeTotal, sumExact } from '../../kernel/money.js';
 import { SealedBox } from '../../kernel/security/sealed-box.js';
 import { memberBalance } from './balances.js';
 import type { Charge } from './charges.js';
@@ -162,7 +163,7 @@ export class CardPayments {
       scope = 'charges';
       currency = chosen[0]!.currency;
       charges = chosen.map((c) => ({ chargeId: c.id, amount: c.outstanding }));
-      amount = charges.reduce((sum, c) => sum + c.amount, 0);
+      amount = safeTotal(sumExact(charges.map((c) => c.amount)), 'amount to pay');
       lineItems = chosen.map((c) => ({ name: c.description, amount: c.outstanding }));
     } else {
       const owing = (await memberBalance(ctx, input.memberId, isoDate(this.#now()))).filter((b) => b.balance > 0);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TenantScope } from '../../kernel/context.js';
 import type { IsoDate } from '../../kernel/dates.js';
+import { exact, safeTotal, sumExact } from '../../kernel/money.js';
 import { systemAccounts } from './ledger.js';
 
 export const AGING_GROUPS = ['member', 'unit', 'property'] as const;
@@ -18,6 +19,9 @@ export interface AgingRow {
   over90: number;
   total: number;
 }
+
+const AGING_FIGURES = ['current', 'days1to30', 'days31to60', 'days61to90', 'over90', 'total'] as const;
+const agingFigures = (f: bigint[]) => Object.fromEntries(AGING_FIGURES.map((k, i) => [k, safeTotal(f[i]!, `${k} arrears`)])) as Record<(typeof AGING_FIGURES)[number], number>;
 
 /**
  * Arrears aging on `asOf`: what each charge still owed that day (its receivable lines up to
@@ -56,23 +60,17 @@ export async function arrearsAging(scope: TenantScope, asOf: IsoDate, groupBy: A
         FROM aged GROUP BY id, currency
     )
     SELECT g.*, ${name} AS name FROM grouped g ORDER BY name, g.id, g.currency`.execute(scope.db);
+  // Summed as bigints from the numeric sums: exact, and within 2^53 − 1 as the turnover cap
+  // keeps every figure (what is still owed is part of what was debited).
+  const totals = new Map<string, bigint[]>();
   const rows = result.rows.map((r) => {
-    const row = { id: r.id, name: r.name, currency: r.currency, current: Number(r.current), days1to30: Number(r.d30), days31to60: Number(r.d60), days61to90: Number(r.d90), over90: Number(r.over), total: 0 };
-    row.total = row.current + row.days1to30 + row.days31to60 + row.days61to90 + row.over90;
-    return row;
+    const buckets = [r.current, r.d30, r.d60, r.d90, r.over].map(exact);
+    const figures = [...buckets, sumExact(buckets)];
+    const t = totals.get(r.currency);
+    totals.set(r.currency, t ? t.map((v, i) => v + figures[i]!) : figures);
+    return { id: r.id, name: r.name, currency: r.currency, ...agingFigures(figures) };
   });
-  const totals = new Map<string, Omit<AgingRow, 'id' | 'name'>>();
-  for (const r of rows) {
-    const t = totals.get(r.currency) ?? { currency: r.currency, current: 0, days1to30: 0, days31to60: 0, days61to90: 0, over90: 0, total: 0 };
-    t.current += r.current;
-    t.days1to30 += r.days1to30;
-    t.days31to60 += r.days31to60;
-    t.days61to90 += r.days61to90;
-    t.over90 += r.over90;
-    t.total += r.total;
-    totals.set(r.currency, t);
-  }
-  return { asOf, groupBy, rows, totals: [...totals.values()] };
+  return { asOf, groupBy, rows, totals: [...totals].map(([currency, t]) => ({ currency, ...agingFigures(t) })) };
 }
 
 /** Income per income account between two dates (inclusive), credits positive, net of reversals. */
@@ -84,10 +82,13 @@ export async function incomeByAccount(scope: TenantScope, from: IsoDate, to: Iso
      WHERE a.type = 'income' AND l.entry_date BETWEEN ${from}::date AND ${to}::date
      GROUP BY a.id, a.code, a.name, l.currency
      ORDER BY a.code, l.currency`.execute(scope.db);
-  const rows = result.rows.map((r) => ({ accountId: r.account_id, code: r.code, name: r.name, currency: r.currency, income: Number(r.income) }));
-  const totals = new Map<string, number>();
-  for (const r of rows) totals.set(r.currency, (totals.get(r.currency) ?? 0) + r.income);
-  return { from, to, rows, totals: [...totals].map(([currency, income]) => ({ currency, income })) };
+  const totals = new Map<string, bigint>();
+  const rows = result.rows.map((r) => {
+    const income = exact(r.income);
+    totals.set(r.currency, (totals.get(r.currency) ?? 0n) + income);
+    return { accountId: r.account_id, code: r.code, name: r.name, currency: r.currency, income: safeTotal(income, 'income') };
+  });
+  return { from, to, rows, totals: [...totals].map(([currency, income]) => ({ currency, income: safeTotal(income, 'income total') })) };
 }
 
 /**
@@ -110,9 +111,10 @@ export async function collections(scope: TenantScope, from: IsoDate, to: IsoDate
     to,
     asOf,
     rows: result.rows.map((r) => {
-      const charged = Number(r.charged);
-      const collected = Number(r.collected);
-      return { currency: r.currency, charges: Number(r.charges), charged, collected, writtenOff: Number(r.written_off), rate: charged === 0 ? null : Math.round((collected / charged) * 10_000) / 10_000 };
+      const [charged, collected] = [exact(r.charged), exact(r.collected)];
+      // The rate to four decimals, from the exact sums (rounded half up).
+      const rate = charged === 0n ? null : Number((collected * 20_000n + charged) / (2n * charged)) / 10_000;
+      return { currency: r.currency, charges: Number(r.charges), charged: safeTotal(charged, 'amount charged'), collected: safeTotal(collected, 'amount collected'), writtenOff: safeTotal(exact(r.written_off), 'amount written off'), rate };
     }),
   };
 }

@@ -86,7 +86,7 @@ async function referencingProperty<T>(write: () => Promise<T>): Promise<T> {
 const cursorOf = (s: Schedule) => [s.name, s.id];
 
 export async function listSchedules(ctx: TenantContext, query: ListSchedulesQuery & { limit: number }) {
-  const rows = await new SchedulesRepository(ctx.db).list(query, decodeCursor(query.cursor, 2));
+  const rows = await new SchedulesRepository(ctx.db).list(query, decodeCursor(query.cursor, ['string', 'uuid']));
   return pageOf(rows, query.limit, cursorOf);
 }
 

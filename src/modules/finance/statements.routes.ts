@@ -191,7 +191,7 @@ export function statementsRoutes(app: HttpApp, options: FinanceOptions): void {
   }, async (req) => {
     const scope = readScope(req.ctx, 'finance.read');
     const limit = req.query.limit;
-    const after = decodeCursor(req.query.cursor, 2);
+    const after = decodeCursor(req.query.cursor, ['date', 'uuid']);
     let q = req.ctx.db.selectFrom('finance_statements').select(columns).orderBy('period_from', 'desc').orderBy('id', 'desc').limit(limit + 1);
     const memberId = scope?.memberId ?? req.query.memberId;
     if (memberId) q = q.where('member_id', '=', memberId);

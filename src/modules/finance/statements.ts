@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TenantScope } from '../../kernel/context.js';
 import type { IsoDate } from '../../kernel/dates.js';
+import { exact, safeTotal } from '../../kernel/money.js';
 import { systemAccounts } from './ledger.js';
 
 /** A line of a statement: one journal entry's effect on what the member owes. */
@@ -46,21 +47,30 @@ export async function memberStatement(scope: TenantScope, memberId: string, from
     HAVING sum(l.amount) <> 0
      ORDER BY l.entry_date, l.entry_id`.execute(scope.db);
 
-  const byCurrency = new Map<string, Statement['currencies'][number]>();
+  // Running sums as bigints, exact; each is part of the ledger, so within 2^53 − 1 (turnover cap).
+  const byCurrency = new Map<string, { opening: bigint; charges: bigint; credits: bigint; closing: bigint; lines: StatementLine[] }>();
   const get = (currency: string) => {
     let c = byCurrency.get(currency);
-    if (!c) byCurrency.set(currency, (c = { currency, opening: 0, charges: 0, credits: 0, closing: 0, lines: [] }));
+    if (!c) byCurrency.set(currency, (c = { opening: 0n, charges: 0n, credits: 0n, closing: 0n, lines: [] }));
     return c;
   };
-  for (const o of opening.rows) get(o.currency).opening = Number(o.balance);
+  for (const o of opening.rows) get(o.currency).opening = exact(o.balance);
   for (const c of byCurrency.values()) c.closing = c.opening;
   for (const m of movements.rows) {
     const c = get(m.currency);
-    const amount = Number(m.amount);
+    const amount = exact(m.amount);
     c.closing += amount;
-    if (amount > 0) c.charges += amount;
+    if (amount > 0n) c.charges += amount;
     else c.credits -= amount;
-    c.lines.push({ entryId: m.entry_id, date: m.entry_date, kind: m.kind, description: m.description, chargeId: m.charge_id, amount, balance: c.closing });
+    c.lines.push({ entryId: m.entry_id, date: m.entry_date, kind: m.kind, description: m.description, chargeId: m.charge_id, amount: safeTotal(amount, 'statement line'), balance: safeTotal(c.closing, 'balance') });
   }
-  return { memberId, from, to, currencies: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+  const currencies = [...byCurrency].map(([currency, c]) => ({
+    currency,
+    opening: safeTotal(c.opening, 'opening balance'),
+    charges: safeTotal(c.charges, 'charges'),
+    credits: safeTotal(c.credits, 'credits'),
+    closing: safeTotal(c.closing, 'closing balance'),
+    lines: c.lines,
+  }));
+  return { memberId, from, to, currencies: currencies.sort((a, b) => a.currency.localeCompare(b.currency)) };
 }

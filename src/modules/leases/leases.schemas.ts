@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { FormatQuery } from '../../kernel/http/csv.js';
 import { DateOnly, Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { MAX_AMOUNT } from '../../kernel/money.js';
 
 export const LEASE_STATUSES = ['draft', 'active', 'ending', 'ended', 'terminated'] as const;
 export const FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'yearly'] as const;
@@ -10,7 +11,7 @@ export type Frequency = (typeof FREQUENCIES)[number];
 const LeaseStatus = Type.Enum(LEASE_STATUSES);
 const Frequency = Type.Enum(FREQUENCIES);
 /** Minor units (cents): money is never a float. */
-const MinorUnits = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description: 'Integer minor units (cents).' });
+const MinorUnits = Type.Integer({ minimum: 0, maximum: MAX_AMOUNT, description: 'Integer minor units (cents), at most 10^13.' });
 const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR.' });
 const Notes = Type.String({ maxLength: 10_000 });
 const NullableDate = Type.Union([DateOnly, Type.Null()]);

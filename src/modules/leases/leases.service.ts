@@ -4,6 +4,7 @@ import { violates } from '../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound, type FieldError } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
+import { safeTotal } from '../../kernel/money.js';
 import { addLeaseOccupancies, endLeaseOccupancies } from '../occupancy/index.js';
 import { LeasesRepository, type LeaseChanges, type LeaseTerms } from './leases.repository.js';
 import { defaultDueDay, isCurrency, monthlyEquivalent, notAllowed, renewedEnd } from './leases.rules.js';
@@ -13,7 +14,7 @@ const cursorOf = (sort: string) => (l: Lease) => (sort.endsWith('startDate') ? [
 
 export async function listLeases(ctx: TenantContext, query: ListLeasesQuery & { limit: number }) {
   const sort = query.sort ?? '-startDate';
-  const after = decodeCursor(query.cursor, sort.endsWith('startDate') ? 2 : 1);
+  const after = sort.endsWith('startDate') ? decodeCursor(query.cursor, ['date', 'uuid']) : decodeCursor(query.cursor, ['uuid']);
   const rows = await new LeasesRepository(ctx.db).list(query, after, readScope(ctx, 'leases.read'), isoDate(new Date()));
   return pageOf(rows, query.limit, cursorOf(sort));
 }
@@ -297,14 +298,18 @@ export async function rentRoll(ctx: TenantContext, query: RentRollQuery): Promis
     endDate: l.end_date,
     status: l.status,
   }));
-  // Totals add the rows' rounded amounts, so that they agree with the rows a reader sums.
-  const totals = new Map<string, RentRollTotal>();
+  // Totals add the rows' rounded amounts, so that they agree with the rows a reader sums;
+  // exactly, and refused past 2^53 − 1 (no cap bounds a sum of many leases' rents).
+  const totals = new Map<string, { units: number; monthlyRent: bigint; deposit: bigint }>();
   for (const r of rows) {
-    const t = totals.get(r.rent.currency) ?? { currency: r.rent.currency, units: 0, monthlyRent: 0, deposit: 0 };
-    t.units++;
-    t.monthlyRent += r.monthlyRent;
-    t.deposit += r.deposit;
-    totals.set(r.rent.currency, t);
+    const t = totals.get(r.rent.currency) ?? { units: 0, monthlyRent: 0n, deposit: 0n };
+    totals.set(r.rent.currency, { units: t.units + 1, monthlyRent: t.monthlyRent + BigInt(r.monthlyRent), deposit: t.deposit + BigInt(r.deposit) });
   }
-  return { date, propertyId: query.propertyId ?? null, rows, totals: [...totals.values()].sort((a, b) => a.currency.localeCompare(b.currency)) };
+  const total = ([currency, t]: [string, { units: number; monthlyRent: bigint; deposit: bigint }]): RentRollTotal => ({
+    currency,
+    units: t.units,
+    monthlyRent: safeTotal(t.monthlyRent, `${currency} monthly rent of the rent roll`),
+    deposit: safeTotal(t.deposit, `${currency} deposits of the rent roll`),
+  });
+  return { date, propertyId: query.propertyId ?? null, rows, totals: [...totals].map(total).sort((a, b) => a.currency.localeCompare(b.currency)) };
 }

@@ -10,7 +10,7 @@ const cursorOf = (sort: string) => (m: Member) =>
 
 export async function listMembers(ctx: TenantContext, query: ListMembersQuery & { limit: number }) {
   const sort = query.sort ?? 'name';
-  const after = decodeCursor(query.cursor, sort.endsWith('name') ? 3 : 1);
+  const after = sort.endsWith('name') ? decodeCursor(query.cursor, ['string', 'string', 'uuid']) : decodeCursor(query.cursor, ['uuid']);
   const rows = await new MembersRepository(ctx.db).list(query, after);
   return pageOf(rows, query.limit, cursorOf(sort));
 }

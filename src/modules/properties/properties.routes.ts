@@ -4,6 +4,7 @@ import { isoDate } from '../../kernel/dates.js';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { JsonOrCsv, csvDownload } from '../../kernel/http/csv.js';
 import { IdParams } from '../../kernel/http/schemas.js';
+import { strictUtf8Text } from '../../kernel/http/well-formed.js';
 import { importProperties } from './properties.import.js';
 import {
   CreateProperty,
@@ -146,7 +147,7 @@ export function propertiesRoutes(app: HttpApp): void {
   app.register(async (scope) => {
     const csv = scope as unknown as HttpApp;
     csv.removeAllContentTypeParsers();
-    csv.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+    csv.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, strictUtf8Text);
     csv.post('/properties/import', {
       config: { access: write },
       bodyLimit: IMPORT_BODY_LIMIT,

@@ -63,7 +63,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 // Properties
 
 export async function listProperties(ctx: TenantContext, query: ListPropertiesQuery & { limit: number }) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   const rows = await new PropertiesRepository(ctx.db).listProperties(query, after, scopeOf(ctx));
   return pageOf(rows, query.limit, (p) => [p.name, p.id]);
 }
@@ -184,7 +184,7 @@ export async function deleteProperty(ctx: TenantContext, id: string): Promise<vo
 // Units
 
 export async function listUnits(ctx: TenantContext, query: ListUnitsQuery & { limit: number }) {
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['string', 'uuid']);
   const rows = await new PropertiesRepository(ctx.db).listUnits(query, after, scopeOf(ctx));
   return pageOf(rows, query.limit, (u) => [u.label, u.id]);
 }

@@ -52,8 +52,8 @@ export class WebhooksService {
   constructor(private readonly policy: DestinationPolicy) {}
 
   async listEndpoints(ctx: TenantContext, query: ListEndpointsQuery & { limit: number }) {
-    const after = decodeCursor(query.cursor, 1);
-    const rows = await new WebhooksRepository(ctx.db).listEndpoints(query.limit, (after?.[0] as string | undefined) ?? null);
+    const after = decodeCursor(query.cursor, ['uuid']);
+    const rows = await new WebhooksRepository(ctx.db).listEndpoints(query.limit, after?.[0] ?? null);
     return pageOf(rows.map(toEndpoint), query.limit, endpointCursor);
   }
 
@@ -103,10 +103,10 @@ export class WebhooksService {
   }
 
   async listDeliveries(ctx: TenantContext, endpointId: string, query: ListDeliveriesQuery & { limit: number }) {
+    const before = decodeCursor(query.cursor, ['uuid']);
     const repo = new WebhooksRepository(ctx.db);
     if (!(await repo.findEndpoint(endpointId))) throw notFound('The webhook endpoint');
-    const before = decodeCursor(query.cursor, 1);
-    const rows = await repo.listDeliveries(endpointId, query, (before?.[0] as string | undefined) ?? null);
+    const rows = await repo.listDeliveries(endpointId, query, before?.[0] ?? null);
     return pageOf(await this.#withAttempts(repo, rows), query.limit, deliveryCursor);
   }
 
