@@ -95,6 +95,8 @@ async function main() {
       await measure('resolve tenant: directory.byIdOrSlug, cache hit', 50_000, () => p.directory.byIdOrSlug(t.id));
       await measure('licence gate: licenceVerifier.verify, cache hit', 50_000, () => p.licenceVerifier.verify(info.licenceJws, t.id));
       await measure('permission gate: roles.permissionsOf, cache hit', 50_000, () => roles.permissionsOf(info, ['owner']));
+      const claims = await p.tokens.verifyAccess(token, 'courtyard:tenant');
+      await measure('session check: sessions.verify, cache hit', 50_000, () => p.sessions.verify(info, claims));
       await measure('request logger: log.child({ tenant, user })', 50_000, () => p.log.child({ tenant: t.slug, user: t.id }));
       await measure('request id: newId() (uuidv7)', 50_000, () => newId());
       await measure('kysely: build + compile the member query', 50_000, (i) => p.main.kysely.selectFrom('members').select(COLUMNS).where('id', '=', memberOf(i)).compile());
