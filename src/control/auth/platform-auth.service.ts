@@ -1,15 +1,14 @@
 import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { AnyDB } from '../../kernel/db/database.js';
 import { AppError } from '../../kernel/errors.js';
-import { newId } from '../../kernel/ids.js';
 import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
 import { generatePassword, hashPassword, verifyDecoy, verifyPassword } from '../../kernel/security/passwords.js';
 import { RefreshTokens } from '../../kernel/security/refresh-tokens.js';
 import { checkSession, type SessionCache, type SessionState } from '../../kernel/security/session-cache.js';
 import type { AccessClaims, TokenService } from '../../kernel/security/tokens.js';
 import { appendAudit } from '../audit.js';
+import { PlatformUsersRepository } from './platform-users.repository.js';
 
 const SCOPE = 'control';
 const PLATFORM_ROLE = 'platform_admin';
@@ -29,16 +28,10 @@ export class PlatformAuthService {
    * password when none was configured, so that the caller prints it once.
    */
   async bootstrap(email: string, password: string | undefined, log: Logger): Promise<{ created: boolean; generatedPassword?: string }> {
-    const existing = await this.db.selectFrom('control.platform_users').select('id').limit(1).executeTakeFirst();
-    if (existing) return { created: false };
+    const users = new PlatformUsersRepository(this.db);
+    if (await users.anyExists()) return { created: false };
     const chosen = password ?? generatePassword();
-    const inserted = await this.db
-      .insertInto('control.platform_users')
-      .values({ id: newId(), email, name: 'Platform administrator', password_hash: await hashPassword(chosen) })
-      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) return { created: false };
+    if (!(await users.insert({ email, name: 'Platform administrator', passwordHash: await hashPassword(chosen) }))) return { created: false };
     await appendAudit(this.db, { actor: 'system', action: 'platform_user.bootstrapped', target: email });
     log.info({ email }, 'created the platform administrator');
     return password ? { created: true } : { created: true, generatedPassword: chosen };
@@ -60,20 +53,7 @@ export class PlatformAuthService {
   }
 
   async #sessionState(userId: string, familyId: string): Promise<SessionState | null> {
-    const row = await this.db
-      .selectFrom('control.platform_users as u')
-      .select((eb) => [
-        'u.status',
-        eb
-          .selectFrom('control.refresh_tokens as t')
-          .select(sql<Date>`max(t.session_expires_at)`.as('ends'))
-          .where('t.family_id', '=', familyId)
-          .whereRef('t.user_id', '=', 'u.id')
-          .where('t.revoked_at', 'is', null)
-          .as('ends_at'),
-      ])
-      .where('u.id', '=', userId)
-      .executeTakeFirst();
+    const row = await new PlatformUsersRepository(this.db).session(userId, familyId);
     if (!row) return null;
     // Every platform user is an administrator: the role is the one the token names.
     return { alive: row.ends_at !== null, endsAt: row.ends_at ? new Date(row.ends_at).getTime() : 0, active: row.status === 'active', roles: [PLATFORM_ROLE], memberId: null };
@@ -87,11 +67,7 @@ export class PlatformAuthService {
   async login(ip: string, email: string, password: string) {
     const account = `platform:${email.toLowerCase()}`;
     await this.throttle.admit(ip, account);
-    const user = await this.db
-      .selectFrom('control.platform_users')
-      .select(['id', 'password_hash', 'status'])
-      .where(sql<string>`lower(email)`, '=', email.toLowerCase())
-      .executeTakeFirst();
+    const user = await new PlatformUsersRepository(this.db).findByEmail(email);
     const ok = user ? await verifyPassword(user.password_hash, password) : await verifyDecoy(password);
     if (!user || !ok) {
       await this.throttle.failed(ip, account);
@@ -100,7 +76,7 @@ export class PlatformAuthService {
     if (user.status !== 'active') throw new AppError('account_disabled');
     await this.throttle.succeeded(ip, account);
     return this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('control.platform_users').set({ last_login_at: new Date() }).where('id', '=', user.id).execute();
+      await new PlatformUsersRepository(trx).signedIn(user.id, new Date());
       await appendAudit(trx, { actor: `platform:${user.id}`, action: 'platform_user.signed_in', data: { ip } });
       const { token, familyId } = await this.#refresh(trx).start(user.id);
       return this.#pair(user.id, familyId, token);
@@ -110,8 +86,7 @@ export class PlatformAuthService {
   async refresh(refreshToken: string) {
     // No transaction: a replay's revocation must stick even though the call fails.
     const next = await this.#refresh(this.db).rotate(refreshToken);
-    const user = await this.db.selectFrom('control.platform_users').select('status').where('id', '=', next.userId).executeTakeFirst();
-    if (user?.status !== 'active') {
+    if ((await new PlatformUsersRepository(this.db).status(next.userId)) !== 'active') {
       await this.#refresh(this.db).revokeFamily(next.userId, next.familyId);
       throw new AppError('invalid_refresh_token', 'The account is no longer active');
     }

@@ -5,6 +5,7 @@ import type { LicenceClaims, LicenceLimits, LicenceSigner } from '../../kernel/s
 import { appendAudit } from '../audit.js';
 import type { ControlContext } from '../context.js';
 import type { PlansService } from '../plans/plans.service.js';
+import { LicencesRepository } from './licences.repository.js';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
@@ -34,7 +35,7 @@ export class LicencesService {
   ) {}
 
   async current(db: Kysely<AnyDB>, tenantId: string): Promise<LicenceView> {
-    const row = await db.selectFrom('control.licences').selectAll().where('tenant_id', '=', tenantId).orderBy('issued_at', 'desc').limit(1).executeTakeFirst();
+    const row = await new LicencesRepository(db).current(tenantId);
     if (!row) throw notFound('The licence');
     return { id: row.id, jws: row.jws, claims: row.claims, issuedAt: row.issued_at, expiresAt: row.expires_at };
   }
@@ -59,11 +60,7 @@ export class LicencesService {
       exp,
       grace: (overrides.graceDays ?? this.graceDays) * 86_400,
     });
-    const row = await ctx.db
-      .insertInto('control.licences')
-      .values({ id: claims.jti, tenant_id: tenant.id, jws, claims: JSON.stringify(claims), expires_at: new Date(exp * 1000) })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await new LicencesRepository(ctx.db).insert({ id: claims.jti, tenantId: tenant.id, jws, claims, expiresAt: new Date(exp * 1000) });
     await appendAudit(ctx.db, { actor: ctx.actor, action: 'licence.issued', target: tenant.id, data: { licence: claims.jti, plan: plan.key, modules, exp } });
     return { id: row.id, jws, claims, issuedAt: row.issued_at, expiresAt: row.expires_at };
   }

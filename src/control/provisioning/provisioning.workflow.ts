@@ -1,26 +1,17 @@
 import type { Database } from '../../kernel/db/database.js';
 import { checkIsolation } from '../../kernel/db/isolation-check.js';
 import { migrate, type Migration } from '../../kernel/db/migrations.js';
-import type { Placement, TenantDatabaseRouter } from '../../kernel/db/router.js';
+import type { TenantDatabaseRouter } from '../../kernel/db/router.js';
 import type { ModuleHost } from '../../kernel/modules/module-host.js';
 import { appendAudit } from '../audit.js';
 import { emitControl } from '../events.js';
 import type { ControlContext } from '../context.js';
+import { LicencesRepository } from '../licences/licences.repository.js';
 import type { LicencesService } from '../licences/licences.service.js';
+import { ProvisioningRepository, type ProvisioningTarget } from './provisioning.repository.js';
+import { PROVISIONING_STEPS, type ProvisioningState, type ProvisioningStep } from './provisioning.steps.js';
 
-// `modules` runs every module's provisioning hook (the core module seeds roles and the first
-// administrator). Tenants provisioned before it was named so recorded the step as `identity`.
-export const PROVISIONING_STEPS = ['database', 'schema', 'modules', 'licence', 'activate'] as const;
-export type ProvisioningStep = (typeof PROVISIONING_STEPS)[number];
-
-export interface ProvisioningState {
-  completed: ProvisioningStep[];
-  attempts: number;
-  failedStep?: ProvisioningStep;
-  error?: string;
-  startedAt?: string;
-  finishedAt?: string;
-}
+export { PROVISIONING_STEPS, type ProvisioningState, type ProvisioningStep } from './provisioning.steps.js';
 
 export interface ProvisioningDeps {
   router: TenantDatabaseRouter;
@@ -32,16 +23,6 @@ export interface ProvisioningDeps {
   beforeStep?: (step: ProvisioningStep, tenantSlug: string) => void | Promise<void>;
 }
 
-interface TenantRow {
-  id: string;
-  slug: string;
-  plan_key: string;
-  placement: Placement;
-  database_name: string | null;
-  admin_request: { email: string; name: string; passwordHash: string } | null;
-  provisioning: ProvisioningState;
-}
-
 /**
  * Provisioning as a workflow of idempotent steps. Progress is recorded after every step, so
  * a failure leaves the tenant visibly `failed` with the step and the error, and a retry
@@ -51,7 +32,7 @@ export class ProvisioningWorkflow {
   constructor(private readonly deps: ProvisioningDeps) {}
 
   async run(ctx: ControlContext, tenantId: string): Promise<ProvisioningState> {
-    const tenant = (await ctx.db.selectFrom('control.tenants').selectAll().where('id', '=', tenantId).executeTakeFirstOrThrow()) as TenantRow;
+    const tenant = await new ProvisioningRepository(ctx.db).load(tenantId);
     const state: ProvisioningState = {
       completed: [...(tenant.provisioning.completed ?? [])],
       attempts: (tenant.provisioning.attempts ?? 0) + 1,
@@ -78,11 +59,7 @@ export class ProvisioningWorkflow {
     }
     state.finishedAt = new Date().toISOString();
     await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('control.tenants')
-        .set({ status: 'active', admin_request: null, provisioning: JSON.stringify(state), updated_at: new Date() })
-        .where('id', '=', tenantId)
-        .execute();
+      await new ProvisioningRepository(trx).activate(tenantId, state);
       await appendAudit(trx, { actor: ctx.actor, action: 'tenant.provisioned', target: tenantId, data: { attempts: state.attempts } });
       await emitControl(trx, 'tenant.provisioned', tenantId, { id: tenantId, slug: tenant.slug, placement: tenant.placement });
     });
@@ -91,11 +68,11 @@ export class ProvisioningWorkflow {
   }
 
   async #save(ctx: ControlContext, tenantId: string, status: 'provisioning' | 'failed', state: ProvisioningState) {
-    await ctx.db.updateTable('control.tenants').set({ status, provisioning: JSON.stringify(state), updated_at: new Date() }).where('id', '=', tenantId).execute();
+    await new ProvisioningRepository(ctx.db).save(tenantId, status, state);
     this.deps.onChange();
   }
 
-  async #step(ctx: ControlContext, tenant: TenantRow, step: ProvisioningStep): Promise<void> {
+  async #step(ctx: ControlContext, tenant: ProvisioningTarget, step: ProvisioningStep): Promise<void> {
     const { router } = this.deps;
     const location = { id: tenant.id, placement: tenant.placement, databaseName: tenant.database_name };
     switch (step) {
@@ -119,8 +96,7 @@ export class ProvisioningWorkflow {
         return;
       }
       case 'licence': {
-        const existing = await ctx.db.selectFrom('control.licences').select('id').where('tenant_id', '=', tenant.id).executeTakeFirst();
-        if (!existing) await this.deps.licences.issue(ctx, { id: tenant.id, slug: tenant.slug, plan: tenant.plan_key });
+        if (!(await new LicencesRepository(ctx.db).exists(tenant.id))) await this.deps.licences.issue(ctx, { id: tenant.id, slug: tenant.slug, plan: tenant.plan_key });
         return;
       }
       case 'activate':

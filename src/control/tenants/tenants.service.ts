@@ -1,10 +1,8 @@
-import { sql } from 'kysely';
 import type { Branding, TenantStatus } from '../../kernel/context.js';
 import type { Placement, TenantDatabaseRouter } from '../../kernel/db/router.js';
-import { containsPattern } from '../../kernel/db/like.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
-import { isUuid, newId } from '../../kernel/ids.js';
+import { newId } from '../../kernel/ids.js';
 import { generatePassword, hashPassword } from '../../kernel/security/passwords.js';
 import { slugProblem } from '../../kernel/tenancy.js';
 import { appendAudit } from '../audit.js';
@@ -14,6 +12,7 @@ import type { LicenceOverrides, LicencesService } from '../licences/licences.ser
 import type { PlansService } from '../plans/plans.service.js';
 import { decidePlacement } from '../provisioning/placement.js';
 import type { ProvisioningState, ProvisioningWorkflow } from '../provisioning/provisioning.workflow.js';
+import { TenantsRepository, type TenantRow } from './tenants.repository.js';
 
 export interface CreateTenantInput {
   slug: string;
@@ -42,24 +41,6 @@ export interface TenantView {
   provisioning: ProvisioningState;
   createdAt: Date;
   updatedAt: Date;
-}
-
-interface TenantRow {
-  id: string;
-  slug: string;
-  name: string;
-  plan_key: string;
-  status: TenantStatus;
-  placement: Placement;
-  placement_reason: string;
-  region: string;
-  compliance: string[];
-  expected_members: number | null;
-  branding: Branding;
-  provisioning: ProvisioningState;
-  created_at: Date;
-  updated_at: Date;
-  domains: string[] | null;
 }
 
 const toView = (r: TenantRow): TenantView => ({
@@ -99,32 +80,17 @@ export class TenantsService {
     },
   ) {}
 
-  #select(ctx: ControlContext) {
-    return ctx.db
-      .selectFrom('control.tenants as t')
-      .selectAll('t')
-      .select((eb) => eb.selectFrom('control.domains as d').select(sql<string[]>`array_agg(d.domain ORDER BY d.domain)`.as('domains')).whereRef('d.tenant_id', '=', 't.id').as('domains'));
-  }
-
   async get(ctx: ControlContext, idOrSlug: string): Promise<TenantView> {
-    const row = await this.#select(ctx)
-      .where(isUuid(idOrSlug) ? 't.id' : 't.slug', '=', idOrSlug.toLowerCase())
-      .executeTakeFirst();
+    const row = await new TenantsRepository(ctx.db).find(idOrSlug);
     if (!row) throw new AppError('tenant_not_found', `No tenant "${idOrSlug}"`);
-    return toView(row as TenantRow);
+    return toView(row);
   }
 
   async list(ctx: ControlContext, query: { limit: number; cursor?: string; q?: string; status?: TenantStatus }) {
     // Ids are UUIDv7: id order is creation order.
     const after = decodeCursor(query.cursor, ['uuid']);
-    let q = this.#select(ctx).orderBy('t.id').limit(query.limit + 1);
-    if (after) q = q.where('t.id', '>', after[0]);
-    if (query.status) q = q.where('t.status', '=', query.status);
-    if (query.q) {
-      const like = containsPattern(query.q);
-      q = q.where((eb) => eb.or([eb('t.slug', 'ilike', like), eb('t.name', 'ilike', like)]));
-    }
-    const page = pageOf((await q.execute()) as TenantRow[], query.limit, (r) => [r.id]);
+    const rows = await new TenantsRepository(ctx.db).list({ limit: query.limit, after: after?.[0] ?? null, q: query.q, status: query.status });
+    const page = pageOf(rows, query.limit, (r) => [r.id]);
     return { data: page.data.map(toView), nextCursor: page.nextCursor };
   }
 
@@ -150,28 +116,21 @@ export class TenantsService {
     const adminRequest = { email: input.admin.email.toLowerCase(), name: input.admin.name, passwordHash: await hashPassword(password) };
 
     const inserted = await ctx.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('control.tenants')
-        .values({
-          id,
-          slug,
-          name: input.name,
-          plan_key: plan.key,
-          status: 'provisioning',
-          placement,
-          placement_reason: reason,
-          database_name: placement === 'dedicated' ? this.deps.router.dedicatedNameFor(id) : null,
-          region,
-          compliance,
-          expected_members: input.expectedMembers ?? null,
-          admin_request: JSON.stringify(adminRequest),
-          provisioning: JSON.stringify({ completed: [], attempts: 0 }),
-        })
-        .onConflict((oc) => oc.column('slug').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (row) await appendAudit(trx, { actor: ctx.actor, action: 'tenant.created', target: id, data: { slug, plan: plan.key, placement, reason } });
-      return row;
+      const registered = await new TenantsRepository(trx).insert({
+        id,
+        slug,
+        name: input.name,
+        planKey: plan.key,
+        placement,
+        placementReason: reason,
+        databaseName: placement === 'dedicated' ? this.deps.router.dedicatedNameFor(id) : null,
+        region,
+        compliance,
+        expectedMembers: input.expectedMembers ?? null,
+        adminRequest,
+      });
+      if (registered) await appendAudit(trx, { actor: ctx.actor, action: 'tenant.created', target: id, data: { slug, plan: plan.key, placement, reason } });
+      return registered;
     });
     if (!inserted) throw new AppError('already_exists', `The slug "${slug}" is taken`, { errors: [{ field: 'slug', message: 'is already taken' }] });
 
@@ -183,14 +142,7 @@ export class TenantsService {
   async retryProvisioning(ctx: ControlContext, idOrSlug: string): Promise<TenantView> {
     const tenant = await this.get(ctx, idOrSlug);
     // Claim the tenant atomically, so that two retries at once run the workflow once.
-    const claimed = await ctx.db
-      .updateTable('control.tenants')
-      .set({ status: 'provisioning', updated_at: new Date() })
-      .where('id', '=', tenant.id)
-      .where('status', '=', 'failed')
-      .returning('id')
-      .executeTakeFirst();
-    if (!claimed) throw new AppError('invalid_state', `Only a failed provisioning can be retried; the tenant is ${tenant.status === 'failed' ? 'being provisioned' : tenant.status}`);
+    if (!(await new TenantsRepository(ctx.db).claimFailed(tenant.id))) throw new AppError('invalid_state', `Only a failed provisioning can be retried; the tenant is ${tenant.status === 'failed' ? 'being provisioned' : tenant.status}`);
     await this.deps.workflow.run(ctx, tenant.id);
     return this.get(ctx, tenant.id);
   }
@@ -205,11 +157,7 @@ export class TenantsService {
     }
     await ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };
-      await trx
-        .updateTable('control.tenants')
-        .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.plan ? { plan_key: patch.plan } : {}), updated_at: new Date() })
-        .where('id', '=', tenant.id)
-        .execute();
+      await new TenantsRepository(trx).update(tenant.id, { name: patch.name, planKey: patch.plan });
       await appendAudit(trx, { actor: ctx.actor, action: 'tenant.updated', target: tenant.id, data: patch });
       // A new plan means a new licence with the plan's modules and limits (provisioning issues
       // the first one; an archived tenant gets none, as in issueLicence).
@@ -230,7 +178,7 @@ export class TenantsService {
       throw new AppError('invalid_state', `${article} ${tenant.status} tenant cannot be ${done}`);
     }
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.updateTable('control.tenants').set({ status: rule.to, updated_at: new Date() }).where('id', '=', tenant.id).where('status', '=', tenant.status).execute();
+      await new TenantsRepository(trx).setStatus(tenant.id, tenant.status, rule.to);
       const event = `tenant.${rule.to === 'active' ? 'resumed' : rule.to}`;
       await appendAudit(trx, { actor: ctx.actor, action: event, target: tenant.id });
       await emitControl(trx, event, tenant.id, { id: tenant.id, slug: tenant.slug, status: rule.to });
@@ -259,7 +207,7 @@ export class TenantsService {
       throw new AppError('validation_failed', `Subdomains of ${baseDomain} are the tenants' own; add a custom domain`, { errors: [{ field: 'domain', message: `must not be under ${baseDomain}` }] });
     }
     const row = await ctx.db.transaction().execute(async (trx) => {
-      const inserted = await trx.insertInto('control.domains').values({ domain: name, tenant_id: tenant.id }).onConflict((oc) => oc.column('domain').doNothing()).returningAll().executeTakeFirst();
+      const inserted = await new TenantsRepository(trx).insertDomain(tenant.id, name);
       if (inserted) await appendAudit(trx, { actor: ctx.actor, action: 'domain.added', target: tenant.id, data: { domain: name } });
       return inserted;
     });
@@ -273,8 +221,7 @@ export class TenantsService {
     // The same normalisation as addDomain, so that a domain can be removed as it was added.
     const name = domain.toLowerCase().replace(/\.$/, '');
     await ctx.db.transaction().execute(async (trx) => {
-      const result = await trx.deleteFrom('control.domains').where('tenant_id', '=', tenant.id).where('domain', '=', name).executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw notFound(`The domain ${name}`);
+      if (!(await new TenantsRepository(trx).deleteDomain(tenant.id, name))) throw notFound(`The domain ${name}`);
       await appendAudit(trx, { actor: ctx.actor, action: 'domain.removed', target: tenant.id, data: { domain: name } });
     });
     this.deps.onChange();
@@ -283,7 +230,7 @@ export class TenantsService {
   async setBranding(ctx: ControlContext, idOrSlug: string, branding: Branding): Promise<TenantView> {
     const tenant = await this.get(ctx, idOrSlug);
     await ctx.db.transaction().execute(async (trx) => {
-      await trx.updateTable('control.tenants').set({ branding: JSON.stringify(branding), updated_at: new Date() }).where('id', '=', tenant.id).execute();
+      await new TenantsRepository(trx).setBranding(tenant.id, branding);
       await appendAudit(trx, { actor: ctx.actor, action: 'tenant.branding_set', target: tenant.id });
     });
     this.deps.onChange();

@@ -1,0 +1,135 @@
+import { sql, type Kysely } from 'kysely';
+import type { Branding, TenantStatus } from '../../kernel/context.js';
+import type { AnyDB } from '../../kernel/db/database.js';
+import type { Placement } from '../../kernel/db/router.js';
+import { containsPattern } from '../../kernel/db/like.js';
+import { isUuid } from '../../kernel/ids.js';
+import type { ProvisioningState } from '../provisioning/provisioning.steps.js';
+
+export interface TenantRow {
+  id: string;
+  slug: string;
+  name: string;
+  plan_key: string;
+  status: TenantStatus;
+  placement: Placement;
+  placement_reason: string;
+  region: string;
+  compliance: string[];
+  expected_members: number | null;
+  branding: Branding;
+  provisioning: ProvisioningState;
+  created_at: Date;
+  updated_at: Date;
+  domains: string[] | null;
+}
+
+export interface NewTenant {
+  id: string;
+  slug: string;
+  name: string;
+  planKey: string;
+  placement: Placement;
+  placementReason: string;
+  databaseName: string | null;
+  region: string;
+  compliance: string[];
+  expectedMembers: number | null;
+  adminRequest: { email: string; name: string; passwordHash: string };
+}
+
+/** SQL for the tenant registry (`control.tenants`, `control.domains`). */
+export class TenantsRepository {
+  constructor(private readonly db: Kysely<AnyDB>) {}
+
+  #select() {
+    return this.db
+      .selectFrom('control.tenants as t')
+      .selectAll('t')
+      .select((eb) => eb.selectFrom('control.domains as d').select(sql<string[]>`array_agg(d.domain ORDER BY d.domain)`.as('domains')).whereRef('d.tenant_id', '=', 't.id').as('domains'));
+  }
+
+  async find(idOrSlug: string): Promise<TenantRow | undefined> {
+    return (await this.#select().where(isUuid(idOrSlug) ? 't.id' : 't.slug', '=', idOrSlug.toLowerCase()).executeTakeFirst()) as TenantRow | undefined;
+  }
+
+  /** A page in id order (UUIDv7: creation order), one more than `limit` to tell whether there is a next. */
+  async list(query: { limit: number; after: string | null; q?: string; status?: TenantStatus }): Promise<TenantRow[]> {
+    let q = this.#select().orderBy('t.id').limit(query.limit + 1);
+    if (query.after) q = q.where('t.id', '>', query.after);
+    if (query.status) q = q.where('t.status', '=', query.status);
+    if (query.q) {
+      const like = containsPattern(query.q);
+      q = q.where((eb) => eb.or([eb('t.slug', 'ilike', like), eb('t.name', 'ilike', like)]));
+    }
+    return (await q.execute()) as TenantRow[];
+  }
+
+  /** Registers a tenant as `provisioning`; false when the slug is taken. */
+  async insert(t: NewTenant): Promise<boolean> {
+    const row = await this.db
+      .insertInto('control.tenants')
+      .values({
+        id: t.id,
+        slug: t.slug,
+        name: t.name,
+        plan_key: t.planKey,
+        status: 'provisioning',
+        placement: t.placement,
+        placement_reason: t.placementReason,
+        database_name: t.databaseName,
+        region: t.region,
+        compliance: t.compliance,
+        expected_members: t.expectedMembers,
+        admin_request: JSON.stringify(t.adminRequest),
+        provisioning: JSON.stringify({ completed: [], attempts: 0 }),
+      })
+      .onConflict((oc) => oc.column('slug').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  /** Moves a failed tenant back to `provisioning`, atomically: false when it was not failed. */
+  async claimFailed(id: string): Promise<boolean> {
+    const row = await this.db
+      .updateTable('control.tenants')
+      .set({ status: 'provisioning', updated_at: new Date() })
+      .where('id', '=', id)
+      .where('status', '=', 'failed')
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async update(id: string, patch: { name?: string; planKey?: string }): Promise<void> {
+    await this.db
+      .updateTable('control.tenants')
+      .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.planKey ? { plan_key: patch.planKey } : {}), updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async setStatus(id: string, from: TenantStatus, to: TenantStatus): Promise<void> {
+    await this.db.updateTable('control.tenants').set({ status: to, updated_at: new Date() }).where('id', '=', id).where('status', '=', from).execute();
+  }
+
+  async setBranding(id: string, branding: Branding): Promise<void> {
+    await this.db.updateTable('control.tenants').set({ branding: JSON.stringify(branding), updated_at: new Date() }).where('id', '=', id).execute();
+  }
+
+  /** Adds a custom domain; nothing when another tenant (or this one) has it already. */
+  async insertDomain(tenantId: string, domain: string): Promise<{ domain: string; tenant_id: string; created_at: Date } | undefined> {
+    return this.db
+      .insertInto('control.domains')
+      .values({ domain, tenant_id: tenantId })
+      .onConflict((oc) => oc.column('domain').doNothing())
+      .returning(['domain', 'tenant_id', 'created_at'])
+      .executeTakeFirst();
+  }
+
+  async deleteDomain(tenantId: string, domain: string): Promise<boolean> {
+    const result = await this.db.deleteFrom('control.domains').where('tenant_id', '=', tenantId).where('domain', '=', domain).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+}
