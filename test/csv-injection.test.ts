@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantScope } from '../src/kernel/context.js';
 import { csvDownload } from '../src/kernel/http/csv.js';
 import { newId } from '../src/kernel/ids.js';
-import { postCharge } from '../src/modules/finance/charges.js';
+import { postCharge } from '../src/modules/finance/ledger/charges.js';
 import { startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
 
 /**

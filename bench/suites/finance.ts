@@ -7,9 +7,9 @@
 import { addDays, isoDate } from '../../src/kernel/dates.js';
 import { newId } from '../../src/kernel/ids.js';
 import type { TenantScope } from '../../src/kernel/context.js';
-import { systemAccounts } from '../../src/modules/finance/ledger.js';
-import { postCharge } from '../../src/modules/finance/charges.js';
-import { recordPayment } from '../../src/modules/finance/payments.js';
+import { systemAccounts } from '../../src/modules/finance/ledger/journal.js';
+import { postCharge } from '../../src/modules/finance/ledger/charges.js';
+import { recordPayment } from '../../src/modules/finance/ledger/payments.js';
 import { refreshUnits } from '../../src/modules/occupancy/index.js';
 import type { Platform } from '../../src/platform.js';
 import type { Suite, SuiteEnv, Task, TaskOutcome } from '../lib/types.js';

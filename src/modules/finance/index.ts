@@ -1,10 +1,11 @@
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
-import { billingEvents, billingJobs, billingRoutes, billingSubscribers } from './billing.routes.js';
-import { coreEvents, coreJobs, coreRoutes } from './core.routes.js';
+import { bankImportRoom } from './bank-import/index.js';
+import { billingRoom } from './billing/index.js';
+import { ledgerRoom } from './ledger/index.js';
 import type { FinanceOptions } from './options.js';
-import { providerEvents, providerJobs, providerRoutes } from './provider.routes.js';
-import { reportsEvents, reportsJobs, reportsRoutes } from './reports.routes.js';
-import { statementsEvents, statementsJobs, statementsRoutes } from './statements.routes.js';
+import { providersRoom } from './providers/index.js';
+import { reportsRoom } from './reports/index.js';
+import { statementsRoom } from './statements/index.js';
 
 export type { FinanceOptions } from './options.js';
 
@@ -13,6 +14,7 @@ export type { FinanceOptions } from './options.js';
  * (recorded, by card through a payment provider, from bank statements), late fees.
  */
 export function financeModule(options: FinanceOptions = {}): ModuleManifest {
+  const rooms = [ledgerRoom(options), billingRoom(options), bankImportRoom(), providersRoom(options), statementsRoom(options), reportsRoom()];
   return defineModule({
     key: 'finance',
     name: 'Finance',
@@ -30,16 +32,11 @@ export function financeModule(options: FinanceOptions = {}): ModuleManifest {
       member: ['finance.read.own'],
     },
     migrations: new URL('./migrations/', import.meta.url),
-    events: [...coreEvents, ...billingEvents, ...providerEvents, ...reportsEvents, ...statementsEvents],
-    jobs: [...coreJobs(options), ...billingJobs(options), ...providerJobs(options), ...reportsJobs(options), ...statementsJobs(options)],
-    // Billing runs are queued through the outbox: its subscriber sends the run's job.
-    subscribers: [...billingSubscribers(options)],
+    events: rooms.flatMap((room) => room.events),
+    jobs: rooms.flatMap((room) => room.jobs),
+    subscribers: rooms.flatMap((room) => room.subscribers),
     routes(app) {
-      coreRoutes(app, options);
-      billingRoutes(app, options);
-      providerRoutes(app, options);
-      reportsRoutes(app, options);
-      statementsRoutes(app, options);
+      for (const room of rooms) room.routes(app);
     },
   });
 }

@@ -1,0 +1,16 @@
+import type { FinanceOptions } from '../options.js';
+import type { FinanceRoom } from '../room.js';
+import { ledgerEvents, ledgerRoutes } from './ledger.routes.js';
+
+/** The ledger: accounts, journal entries, charges, payments and balances. The other rooms post through it. */
+export const ledgerRoom = (options: FinanceOptions): FinanceRoom => ({
+  events: ledgerEvents,
+  jobs: [],
+  subscribers: [],
+  routes: (app) => ledgerRoutes(app, options),
+});
+
+export { memberBalance } from './balances.js';
+export { chargeColumns, postCharge, toCharge, voidCharge, writeOffCharge, type Charge } from './charges.js';
+export { lockMember, systemAccounts, type SystemAccount } from './journal.js';
+export { recordPayment } from './payments.js';

@@ -1,0 +1,10 @@
+import type { FinanceRoom } from '../room.js';
+import { reportsRoutes } from './reports.routes.js';
+
+/** Reports: arrears aging, income by account and collections rate, as JSON or CSV. */
+export const reportsRoom = (): FinanceRoom => ({
+  events: [],
+  jobs: [],
+  subscribers: [],
+  routes: (app) => reportsRoutes(app),
+});

@@ -1,0 +1,13 @@
+import type { FinanceOptions } from '../options.js';
+import type { FinanceRoom } from '../room.js';
+import { statementsEvents, statementsJobs, statementsRoutes } from './statements.routes.js';
+
+/** Member statements: opening, movements and closing per currency, as JSON and as PDFs sent monthly. */
+export const statementsRoom = (options: FinanceOptions): FinanceRoom => ({
+  events: statementsEvents,
+  jobs: statementsJobs(options),
+  subscribers: [],
+  routes: (app) => statementsRoutes(app, options),
+});
+
+export { memberStatement } from './statements.js';
