@@ -117,6 +117,45 @@ describe('problem details', () => {
   });
 });
 
+describe('strict bodies', () => {
+  const api = (method: 'GET' | 'POST', url: string, body?: unknown) => t.call(method, `/api/v1${url}`, { token: oak.token, tenant: 'oak', body });
+  const made = async (url: string, body: unknown) => {
+    const res = await api('POST', url, body);
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const fieldsOf = (res: LightMyRequestResponse) => expectProblem(res, 400, 'validation_failed').errors.map((e: { field: string }) => e.field);
+
+  it('refuses an amount sent as a string instead of taking it as minor units', async () => {
+    const member = await made('/members', { firstName: 'Ada', lastName: 'Strict', type: 'owner' });
+    const charge = { memberId: member.id, kind: 'levy', description: 'Levy', currency: 'NOK', dueDate: '2026-01-31' };
+    const refused = await api('POST', '/finance/charges', { ...charge, amount: '10' });
+    expect(fieldsOf(refused)).toEqual(['amount']);
+    expect(refused.json().errors[0].message).toBe('must be integer');
+    expect((await api('GET', `/finance/charges?memberId=${member.id}`)).json().data).toEqual([]);
+    // The same charge with a JSON number is taken.
+    await made('/finance/charges', { ...charge, amount: 10 });
+  });
+
+  it('refuses quoted integers and booleans, a number for a string and null for a string', async () => {
+    const property = await made('/properties', { name: 'Strict House', kind: 'residential' });
+    const unit = await api('POST', `/properties/${property.id}/units`, { label: 'S-1', kind: 'apartment', bedrooms: '2', unavailable: 'true' });
+    expect(fieldsOf(unit).sort()).toEqual(['bedrooms', 'unavailable']);
+    expect(fieldsOf(await api('POST', '/members', { firstName: 42, lastName: null, type: 'owner' })).sort()).toEqual(['firstName', 'lastName']);
+    // A single value where a list is expected is not wrapped into one.
+    expect(fieldsOf(await api('POST', `/properties/${property.id}/units`, { label: 'S-2', kind: 'apartment', amenities: 'balcony' }))).toEqual(['amenities']);
+  });
+
+  it('still reads numbers and booleans from the query string', async () => {
+    for (const firstName of ['Bo', 'Cy']) await made('/members', { firstName, lastName: 'Query', type: 'owner' });
+    const page = await api('GET', '/members?limit=1');
+    expect(page.statusCode, page.body).toBe(200);
+    expect(page.json().data).toHaveLength(1);
+    const bad = expectProblem(await api('GET', '/members?limit=ten'), 400, 'validation_failed');
+    expect(bad.errors).toEqual([{ field: 'limit', message: expect.any(String), in: 'querystring' }]);
+  });
+});
+
 describe('health', () => {
   it('reports live, ready and started', async () => {
     const live = await t.call('GET', '/health/live');

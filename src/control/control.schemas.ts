@@ -3,9 +3,7 @@ import { Email, Timestamp, Uuid } from '../kernel/http/schemas.js';
 import { MIN_PASSWORD_LENGTH } from '../kernel/security/passwords.js';
 import { SLUG_PATTERN } from '../kernel/tenancy.js';
 
-// One schema with both types: with coerceTypes, a union would coerce null into 0 (integer
-// first) or 0 into null (null first); a type list takes the value as it is.
-const NullableCount = Type.Unsafe<number | null>({ type: ['integer', 'null'], minimum: 0 });
+const NullableCount = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
 export const Limits = Type.Object(
   { members: NullableCount, users: NullableCount, storageMb: NullableCount },
   { additionalProperties: false, description: 'null means unlimited' },

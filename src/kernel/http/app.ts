@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { AjvCompiler } from '@fastify/ajv-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
@@ -60,6 +61,25 @@ const SECURITY_HEADERS = securityHeaders({
 });
 const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
+const ajvOptions = {
+  // Unknown fields are refused (additionalProperties: false), never silently dropped.
+  removeAdditional: false,
+  useDefaults: true,
+  allErrors: true,
+} as const;
+const validatorPool = AjvCompiler();
+
+/**
+ * Query strings, path parameters and headers are text, so `?limit=10` is coerced to the integer
+ * its schema asks for. A JSON body has types of its own: `"amount": "10"` is a client's mistake
+ * (a 400 naming the field), never 10 minor units.
+ */
+const partValidators: typeof validatorPool = (externalSchemas) => {
+  const text = validatorPool(externalSchemas, { customOptions: { ...ajvOptions, coerceTypes: 'array' } });
+  const json = validatorPool(externalSchemas, { customOptions: { ...ajvOptions, coerceTypes: false } });
+  return (route) => ((route as { httpPart?: string }).httpPart === 'body' ? json : text)(route);
+};
+
 /** A Fastify instance with our conventions: request ids, problem details, strict validation, metrics. */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const app = Fastify({
@@ -73,15 +93,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    ajv: {
-      customOptions: {
-        // Unknown fields are refused (additionalProperties: false), never silently dropped.
-        removeAdditional: false,
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: true,
-      },
-    },
+    schemaController: { compilersFactory: { buildValidator: partValidators } },
     ...(options.rewriteUrl ? { rewriteUrl: options.rewriteUrl } : {}),
     // A path the router cannot decode (`%ED%A0%80`, `%FF`) is a problem document too.
     frameworkErrors: (error, _request, reply) => sendProblem(reply, toAppError(error)),

@@ -6,9 +6,13 @@ export type OccupancyRole = (typeof OCCUPANCY_ROLES)[number];
 
 const Role = Type.Enum(OCCUPANCY_ROLES);
 const Notes = Type.String({ maxLength: 10_000 });
-/** Numeric(12, 9) in the database: a decimal string keeps it exact on the wire. */
-const Share = Type.String({
-  pattern: '^(0(\\.[0-9]{1,9})?|1(\\.0{1,9})?)$',
+/** A fraction in [0, 1] with up to 9 decimals; the service refuses 0. */
+export const SHARE_PATTERN = '^(0(\\.[0-9]{1,9})?|1(\\.0{1,9})?)$';
+/**
+ * Numeric(12, 9) in the database: a decimal string keeps it exact on the wire. A JSON number
+ * is taken too (bodies are not coerced, so the service turns it into the string).
+ */
+const Share = Type.Union([Type.String({ pattern: SHARE_PATTERN }), Type.Number({ minimum: 0, maximum: 1 })], {
   description: 'A decimal fraction of the unit in (0, 1], up to 9 decimals, e.g. "0.5" (a JSON number is accepted too).',
 });
 const EndDate = Type.Union([DateOnly, Type.Null()], { description: 'Inclusive; null while open-ended.' });

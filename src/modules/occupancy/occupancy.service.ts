@@ -4,7 +4,7 @@ import { violates } from '../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decimal, OccupancyRepository } from './occupancy.repository.js';
-import type { CreateOccupancy, MemberUnits, MemberUnitsQuery, Occupancy, OccupancyRole, OccupantsQuery, Ownership, UnitOccupants, UpdateOccupancy } from './occupancy.schemas.js';
+import { SHARE_PATTERN, type CreateOccupancy, type MemberUnits, type MemberUnitsQuery, type Occupancy, type OccupancyRole, type OccupantsQuery, type Ownership, type UnitOccupants, type UpdateOccupancy } from './occupancy.schemas.js';
 import { refreshUnits } from './occupancy.status.js';
 
 // Tenants have no time zone yet: a day is a UTC day, as in the daily refresh.
@@ -39,6 +39,15 @@ const withoutNotes = <T extends Occupancy>({ notes: _notes, ...rest }: T): Omit<
 
 const managedByLease = (o: Occupancy) =>
   new AppError('invalid_state', 'This occupancy was made by a lease, which manages it: change, terminate or end the lease instead', { leaseId: o.leaseId });
+
+const SHARE = new RegExp(SHARE_PATTERN);
+/** The body with its share as the decimal string the database keeps; a JSON number is read as JSON wrote it. */
+function withShareText<T extends { ownershipShare?: string | number }>(body: T): Omit<T, 'ownershipShare'> & { ownershipShare?: string } {
+  const { ownershipShare: share, ...rest } = body;
+  if (typeof share !== 'number') return { ...rest, ...(share !== undefined ? { ownershipShare: share } : {}) };
+  if (!SHARE.test(String(share))) throw fieldError('ownershipShare', 'must be a decimal fraction of the unit in (0, 1] with up to 9 decimals');
+  return { ...rest, ownershipShare: String(share) };
+}
 
 function checkShare(role: OccupancyRole, share: string | undefined): void {
   if (role === 'owner' && share === undefined) throw fieldError('ownershipShare', 'is required for an owner: their share of the unit, e.g. "1" or "0.5"');
@@ -92,7 +101,8 @@ export async function listOccupants(ctx: TenantContext, unitId: string, query: O
   return { unitId, date: day, data: scope ? data.map(withoutNotes) : data, ownership: ownershipOn(data, day) };
 }
 
-export async function createOccupancy(ctx: TenantContext, unitId: string, input: CreateOccupancy): Promise<Occupancy> {
+export async function createOccupancy(ctx: TenantContext, unitId: string, body: CreateOccupancy): Promise<Occupancy> {
+  const input = withShareText(body);
   checkShare(input.role, input.ownershipShare);
   checkDates(input.startDate, input.endDate ?? null);
   const repo = new OccupancyRepository(ctx.db);
@@ -110,7 +120,8 @@ export async function createOccupancy(ctx: TenantContext, unitId: string, input:
   return created;
 }
 
-export async function updateOccupancy(ctx: TenantContext, id: string, patch: UpdateOccupancy): Promise<Occupancy> {
+export async function updateOccupancy(ctx: TenantContext, id: string, body: UpdateOccupancy): Promise<Occupancy> {
+  const patch = withShareText(body);
   const repo = new OccupancyRepository(ctx.db);
   const current = await repo.lock(id);
   if (!current) throw notFound('The occupancy');

@@ -106,6 +106,10 @@ describe('attaching members to units', () => {
     expectProblem(await attach(unit, { memberId: eve, role: 'owner', startDate: today }), 400, 'validation_failed', 'ownershipShare');
     expectProblem(await attach(unit, { memberId: eve, role: 'owner', startDate: today, ownershipShare: '0' }), 400, 'validation_failed', 'ownershipShare');
     expectProblem(await attach(unit, { memberId: eve, role: 'owner', startDate: today, ownershipShare: '1.5' }), 400, 'validation_failed', 'ownershipShare');
+    // A JSON number is read as JSON wrote it: too fine, or out of range, it is refused like the string.
+    for (const ownershipShare of [1e-10, 0.1234567891, 1.5, 0]) {
+      expectProblem(await attach(unit, { memberId: eve, role: 'owner', startDate: today, ownershipShare }), 400, 'validation_failed', 'ownershipShare');
+    }
     expectProblem(await attach(unit, { memberId: eve, role: 'lodger', startDate: '2024-02-30' }), 400, 'validation_failed', 'role');
     expectProblem(await attach(unit, { memberId: eve, role: 'resident', startDate: '2024-02-30' }), 400, 'validation_failed', 'startDate');
     expectProblem(await t.call('GET', `/api/v1/units/${unit}/occupants?date=yesterday`, staff()), 400, 'validation_failed', 'date');

@@ -127,12 +127,7 @@ export type Unit = Static<typeof Unit>;
 export const UnitDetail = Type.Object({ ...unitFields, propertyShares: Shares });
 export type UnitDetail = Static<typeof UnitDetail>;
 
-// Under ajv's type coercion an `anyOf` of a number and null turns null into 0 (and 0 then
-// passes): nullable numbers are one schema with a list of types instead.
-const NullableNumber = (type: 'integer' | 'number', options: Record<string, unknown>) => Type.Unsafe<number | null>({ ...options, type: [type, 'null'] });
-
-// A decimal as a string or a JSON number. The string branch comes first so that coercion turns a
-// number into the decimal JSON had (0.1 stays "0.1"); the service checks the digits and the range.
+// A decimal as a string or a JSON number: the service checks the digits and the range.
 const DecimalInput = (description: string) => Type.Union([Type.String({ minLength: 1, maxLength: 32 }), Type.Number(), Type.Null()], { description });
 const ShareInput = DecimalInput('A fraction of 1 with up to 9 decimals, as a string ("0.125") or a number; null clears the share.');
 const PerMilleInput = DecimalInput('The share in per mille (0–1000, up to 6 decimals), instead of participationShare.');
@@ -140,9 +135,9 @@ const PerMilleInput = DecimalInput('The share in per mille (0–1000, up to 6 de
 const unitInputFields = {
   label: Label,
   kind: UnitKind,
-  floor: Type.Optional(NullableNumber('integer', { minimum: -50, maximum: 300 })),
-  area: Type.Optional(NullableNumber('number', { exclusiveMinimum: 0, maximum: 9_999_999_999.99, description: 'Square metres, up to 2 decimals.' })),
-  bedrooms: Type.Optional(NullableNumber('integer', { minimum: 0, maximum: 1000 })),
+  floor: Type.Optional(Nullable(Type.Integer({ minimum: -50, maximum: 300 }))),
+  area: Type.Optional(Nullable(Type.Number({ exclusiveMinimum: 0, maximum: 9_999_999_999.99, description: 'Square metres, up to 2 decimals.' }))),
+  bedrooms: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1000 }))),
   participationShare: Type.Optional(ShareInput),
   participationPerMille: Type.Optional(PerMilleInput),
   amenities: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50 })),

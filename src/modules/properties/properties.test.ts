@@ -180,7 +180,7 @@ describe('units', () => {
     });
     expect(await ok(api('GET', `/units/${unit.id}`), 200)).toEqual(unit);
 
-    const perMille = await ok(api('PATCH', `/units/${unit.id}`, { participationPerMille: 333.333333, area: '80.05', floor: null }), 200);
+    const perMille = await ok(api('PATCH', `/units/${unit.id}`, { participationPerMille: 333.333333, area: 80.05, floor: null }), 200);
     expect(perMille).toMatchObject({ participationShare: '0.333333333', participationPerMille: 333.333333, area: 80.05, floor: null, label: 'A-101' });
     const number = await ok(api('PATCH', `/units/${unit.id}`, { participationShare: 0.25 }), 200);
     expect(number).toMatchObject({ participationShare: '0.25', participationPerMille: 250 });
