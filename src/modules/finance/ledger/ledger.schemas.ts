@@ -2,8 +2,7 @@ import { Type, type Static } from 'typebox';
 import { FormatQuery } from '../../../kernel/http/csv.js';
 import { DateOnly, Page, PageQuery, Timestamp, Uuid } from '../../../kernel/http/schemas.js';
 import { MAX_AMOUNT } from '../../../kernel/money.js';
-import { CHARGE_KINDS, CHARGE_STATUSES } from './charges.js';
-import { PAYMENT_METHODS } from './payments.js';
+import { CHARGE_KINDS, CHARGE_STATUSES, PAYMENT_METHODS } from './ledger.types.js';
 
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'income', 'expense'] as const;
 
