@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnyDB } from '../../../kernel/db/database.js';
-import type { Allocation, ListChargesQuery } from './ledger.schemas.js';
+import type { Allocation, ListChargesQuery } from './charges.schemas.js';
 import type { Charge, ChargeInput, ChargeKind, ChargeStatus, FinanceReader } from './ledger.types.js';
 
 interface ChargeRow {

@@ -11,32 +11,21 @@ import { BalancesRepository } from './balances.repository.js';
 import { findCharge, postCharge, voidCharge, writeOffCharge } from './charges.js';
 import { ChargesRepository } from './charges.repository.js';
 import { JournalRepository } from './journal.repository.js';
+import type { MemberBalance, TrialBalance } from './balances.schemas.js';
+import type { ChargeDetail, CreateCharge, ListChargesQuery, VoidCharge, WriteOffCharge } from './charges.schemas.js';
 import type {
   Account,
   AccountLedger,
-  AppliedCredit,
-  ApplyCredit,
-  ChargeDetail,
   CreateAccount,
-  CreateCharge,
   CreateJournalEntry,
   JournalEntry,
   LedgerQuery,
   ListAccountsQuery,
-  ListChargesQuery,
   ListJournalQuery,
-  ListPaymentsQuery,
-  MemberBalance,
-  PaymentDetail,
-  RecordedPayment,
-  RecordPayment,
-  RefundPayment,
   ReverseJournalEntry,
-  TrialBalance,
   UpdateAccount,
-  VoidCharge,
-  WriteOffCharge,
 } from './ledger.schemas.js';
+import type { AppliedCredit, ApplyCredit, ListPaymentsQuery, PaymentDetail, RecordedPayment, RecordPayment, RefundPayment } from './payments.schemas.js';
 import { assertBalanced, lockMember, postEntry, reverseEntry, systemAccounts } from './journal.js';
 import type { Charge, Payment } from './ledger.types.js';
 import { applyCredit, creditOf, recordPayment, refundPayment } from './payments.js';

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnyDB } from '../../../kernel/db/database.js';
-import type { ListPaymentsQuery } from './ledger.schemas.js';
+import type { ListPaymentsQuery } from './payments.schemas.js';
 import type { FinanceReader, Payment, PaymentInput, PaymentMethod } from './ledger.types.js';
 
 interface PaymentRow {
