@@ -11,4 +11,4 @@ export const statementsRoom = (options: FinanceOptions): FinanceRoom => ({
   routes: (app) => statementsRoutes(app, options),
 });
 
-export { memberStatement } from './statements.js';
+export { memberStatement, type Statement } from './statements.js';
