@@ -14,7 +14,9 @@ import pg from 'pg';
 import pino from 'pino';
 import { RolePermissionCache } from '../src/data/role-cache.js';
 import { loadConfig } from '../src/kernel/config.js';
+import { tablesOf } from '../src/kernel/db/tables.js';
 import { newId } from '../src/kernel/ids.js';
+import type { MembersTables } from '../src/modules/members/members.tables.js';
 import { createPlatform } from '../src/platform.js';
 import { membersSuite, type MembersFixture } from './suites/members.js';
 
@@ -61,6 +63,7 @@ async function measure(stage: string, ops: number, fn: (i: number) => Promise<un
 }
 
 const COLUMNS = ['id', 'first_name', 'last_name', 'email', 'phone', 'type', 'status', 'notes', 'created_at', 'updated_at'] as const;
+const TYPED_COLUMNS = ['id', 'firstName', 'lastName', 'email', 'phone', 'type', 'status', 'notes', 'createdAt', 'updatedAt'] as const;
 const QUERY = `SELECT ${COLUMNS.join(', ')} FROM members WHERE tenant_id = $1 AND id = $2`;
 const SET_TENANT = "SELECT set_config('role', 'courtyard_app', true), set_config('courtyard.tenant_id', $1, true)";
 
@@ -100,6 +103,10 @@ async function main() {
       await measure('request logger: log.child({ tenant, user })', 50_000, () => p.log.child({ tenant: t.slug, user: t.id }));
       await measure('request id: newId() (uuidv7)', 50_000, () => newId());
       await measure('kysely: build + compile the member query', 50_000, (i) => p.main.kysely.selectFrom('members').select(COLUMNS).where('id', '=', memberOf(i)).compile());
+      // What the members repository runs: its tables, camelCase through the plugin.
+      await measure('kysely: tablesOf + build + compile the member query (camelCase)', 50_000, (i) =>
+        tablesOf<MembersTables>(p.main.kysely).selectFrom('members').select(TYPED_COLUMNS).where('id', '=', memberOf(i)).compile(),
+      );
 
       log('-- cache misses (each one is a query)');
       await measure('resolve tenant: directory load (cache miss, 1 query)', 3_000, (i) => {

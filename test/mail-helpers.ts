@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import type { AnyDB } from '../src/kernel/db/database.js';
+import type { Db } from '../src/kernel/db/tables.js';
 import type { DomainEvent } from '../src/kernel/events/event.js';
 import type { EventSubscriber, JobContext } from '../src/kernel/jobs/job.js';
 import type { Platform } from '../src/platform.js';
@@ -68,7 +67,7 @@ export function jobContext(platform: Platform, now: () => Date = () => new Date(
     queue: { send: async () => null },
     log: platform.log,
     now,
-    async tenantTransaction<T>(tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T> {
+    async tenantTransaction<T>(tenantId: string, fn: (db: Db) => Promise<T>): Promise<T> {
       const tenant = await platform.directory.byIdOrSlug(tenantId);
       if (!tenant) throw new Error(`no tenant ${tenantId}`);
       return platform.router.tenantTransaction(tenant, fn);
@@ -76,7 +75,7 @@ export function jobContext(platform: Platform, now: () => Date = () => new Date(
   };
 }
 
-export function tenantTransaction<T>(platform: Platform, tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T> {
+export function tenantTransaction<T>(platform: Platform, tenantId: string, fn: (db: Db) => Promise<T>): Promise<T> {
   return jobContext(platform).tenantTransaction(tenantId, fn);
 }
 

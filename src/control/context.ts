@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AnyDB } from '../kernel/db/database.js';
+import type { Db } from '../kernel/db/tables.js';
 
 /** What a control-plane service acts with: the control database and who is acting. */
 export interface ControlContext {
-  db: Kysely<AnyDB>;
+  db: Db;
   /** `platform:{user id}`, `cli` or `system`. */
   actor: string;
   log: FastifyBaseLogger;

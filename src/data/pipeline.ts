@@ -1,9 +1,8 @@
 import type { FastifyReply, FastifyRequest, FastifySchema, RouteHandlerMethod } from 'fastify';
 import type { FastifyBaseLogger as Logger } from 'fastify';
-import type { Kysely } from 'kysely';
 import { Type, type TSchema } from 'typebox';
 import type { Principal, TenantContext, TenantInfo } from '../kernel/context.js';
-import type { AnyDB } from '../kernel/db/database.js';
+import type { Db } from '../kernel/db/tables.js';
 import type { TenantDatabaseRouter } from '../kernel/db/router.js';
 import { AppError } from '../kernel/errors.js';
 import { isPublic, ownPermissionOf, permissionOf, type RouteAccess } from '../kernel/http/access.js';
@@ -72,7 +71,7 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Runs in the handler's transaction after the handler, with its result; returns what to send. */
-type Recorder = (db: Kysely<AnyDB>, result: unknown) => Promise<unknown>;
+type Recorder = (db: Db, result: unknown) => Promise<unknown>;
 
 /** Adds the shared Idempotency-Key header to a route's header schema (validation and OpenAPI). */
 function withIdempotencyHeader(schema: FastifySchema | undefined): FastifySchema {

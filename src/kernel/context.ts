@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
-import type { AnyDB } from './db/database.js';
+import type { Db } from './db/tables.js';
 import type { Placement } from './db/router.js';
 import type { LicenceClaims, LicenceState } from './security/licence.js';
 
@@ -45,7 +44,7 @@ export interface TenantContext {
   principal: Principal | null;
   licence: { claims: LicenceClaims; state: LicenceState };
   /** The tenant-bound transaction: every statement runs under row-level security for `tenant`. */
-  db: Kysely<AnyDB>;
+  db: Db;
   log: FastifyBaseLogger;
   requestId: string;
   /**

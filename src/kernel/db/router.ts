@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { AnyDB, Database } from './database.js';
+import type { Database } from './database.js';
+import type { Db } from './tables.js';
 import { openPglite, openPostgres } from './database.js';
-import type { Kysely } from 'kysely';
 
 export type Placement = 'pooled' | 'dedicated';
 
@@ -82,7 +82,7 @@ export class TenantDatabaseRouter {
   }
 
   /** The tenant-bound transaction, in whichever database the tenant's placement names. */
-  async tenantTransaction<T>(tenant: TenantLocation, fn: (trx: Kysely<AnyDB>) => Promise<T>): Promise<T> {
+  async tenantTransaction<T>(tenant: TenantLocation, fn: (trx: Db) => Promise<T>): Promise<T> {
     if (tenant.placement === 'pooled' || !tenant.databaseName) return this.main.tenantTransaction(tenant.id, fn);
     return this.withDedicated(tenant.databaseName, (db) => db.tenantTransaction(tenant.id, fn));
   }

@@ -1,4 +1,6 @@
 import type { TenantContext } from '../context.js';
+import type { KernelTables } from '../db/kernel.tables.js';
+import { tablesOf } from '../db/tables.js';
 import { newId } from '../ids.js';
 import type { DomainEvent } from './event.js';
 
@@ -8,9 +10,9 @@ import type { DomainEvent } from './event.js';
  */
 export async function emit<T extends object>(ctx: Pick<TenantContext, 'db' | 'tenant'>, type: string, data: T, version = 1): Promise<DomainEvent<T>> {
   const event: DomainEvent<T> = { id: newId(), type, tenantId: ctx.tenant.id, occurredAt: new Date().toISOString(), version, data };
-  await ctx.db
+  await tablesOf<KernelTables>(ctx.db)
     .insertInto('outbox')
-    .values({ tenant_id: event.tenantId, id: event.id, type, version, data: JSON.stringify(data), occurred_at: event.occurredAt })
+    .values({ tenantId: ctx.tenant.id, id: event.id, type, version, data: JSON.stringify(data), occurredAt: event.occurredAt })
     .execute();
   return event;
 }

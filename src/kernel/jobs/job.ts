@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../db/database.js';
+import type { Db } from '../db/tables.js';
 import type { DomainEvent } from '../events/event.js';
 
 export interface JobOptions {
@@ -27,7 +26,7 @@ export interface JobContext {
   queue: JobQueue;
   log: FastifyBaseLogger;
   /** A tenant-bound transaction for `tenantId`, in whichever database its placement names. */
-  tenantTransaction<T>(tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T>;
+  tenantTransaction<T>(tenantId: string, fn: (db: Db) => Promise<T>): Promise<T>;
   /** The current time; tests inject a clock. */
   now(): Date;
 }

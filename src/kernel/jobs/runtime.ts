@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Kysely } from 'kysely';
 import PgBoss from 'pg-boss';
-import type { AnyDB, Database, Session } from '../db/database.js';
+import type { Database, Session } from '../db/database.js';
+import type { Db } from '../db/tables.js';
 import { RELAY_ROLE } from '../db/roles.js';
 import type { TenantDatabaseRouter } from '../db/router.js';
 import type { DomainEvent } from '../events/event.js';
@@ -225,7 +225,7 @@ export class JobRuntime implements JobQueue {
       queue: this,
       log,
       now: this.options.now ?? (() => new Date()),
-      async tenantTransaction<T>(tenantId: string, fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T> {
+      async tenantTransaction<T>(tenantId: string, fn: (db: Db) => Promise<T>): Promise<T> {
         const tenant = await directory.byIdOrSlug(tenantId);
         if (!tenant) throw new Error(`no tenant ${tenantId}`);
         return router.tenantTransaction(tenant, fn);

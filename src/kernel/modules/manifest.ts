@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../db/database.js';
+import type { Db } from '../db/tables.js';
 import type { EventDefinition } from '../events/event.js';
 import type { HttpApp } from '../http/app.js';
 import type { EventSubscriber, JobDefinition } from '../jobs/job.js';
@@ -52,7 +51,7 @@ export interface ModuleManifest {
    * Sets the module up for a new tenant, inside the tenant's transaction, in dependency order.
    * Must be idempotent: a provisioning that failed later runs it again.
    */
-  provision?(db: Kysely<AnyDB>, input: ProvisioningInput): Promise<void>;
+  provision?(db: Db, input: ProvisioningInput): Promise<void>;
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../db/database.js';
+import type { Db } from '../db/tables.js';
 import type { MigrationSource } from '../db/migrations.js';
 import type { ModuleManifest, ProvisioningInput, SystemRole } from './manifest.js';
 
@@ -64,7 +63,7 @@ export class ModuleHost {
   }
 
   /** Runs every module's provisioning hook for a new tenant, in dependency order, in its transaction. */
-  async provision(db: Kysely<AnyDB>, input: Omit<ProvisioningInput, 'defaultGrants'>): Promise<void> {
+  async provision(db: Db, input: Omit<ProvisioningInput, 'defaultGrants'>): Promise<void> {
     for (const m of this.ordered) await m.provision?.(db, { ...input, defaultGrants: (role) => this.defaultGrants(role) });
   }
 

@@ -19,3 +19,4 @@ export const membersModule = defineModule({
   ],
   routes: membersRoutes,
 });
+export { existingMembers, memberContacts, memberNames, type MemberContact, type MemberName } from './members.reads.js';

@@ -1,44 +1,24 @@
 import { sql, type Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
+import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 import type { CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
+import type { MembersTables } from './members.tables.js';
 
-interface MemberRow {
-  id: string;
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  phone: string | null;
-  type: Member['type'];
-  status: Member['status'];
-  notes: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const columns = ['id', 'first_name', 'last_name', 'email', 'phone', 'type', 'status', 'notes', 'created_at', 'updated_at'] as const;
-
-const toMember = (r: MemberRow): Member => ({
-  id: r.id,
-  firstName: r.first_name,
-  lastName: r.last_name,
-  email: r.email,
-  phone: r.phone,
-  type: r.type,
-  status: r.status,
-  notes: r.notes,
-  createdAt: r.created_at as unknown as string,
-  updatedAt: r.updated_at as unknown as string,
-});
+const columns = ['id', 'firstName', 'lastName', 'email', 'phone', 'type', 'status', 'notes', 'createdAt', 'updatedAt'] as const;
 
 /** Members SQL; runs inside the tenant transaction, so RLS scopes every statement. */
 export class MembersRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: Kysely<MembersTables & KernelTables>;
+
+  constructor(db: Db) {
+    this.db = tablesOf(db);
+  }
 
   async find(id: string): Promise<Member | undefined> {
     const row = await this.db.selectFrom('members').select(columns).where('id', '=', id).executeTakeFirst();
-    return row && toMember(row);
+    return row;
   }
 
   /** A page of `limit + 1` rows after the keyset `after`, for the caller to split. */
@@ -54,8 +34,8 @@ export class MembersRepository {
       const like = containsPattern(query.q);
       q = q.where((eb) =>
         eb.or([
-          eb('first_name', 'ilike', like),
-          eb('last_name', 'ilike', like),
+          eb('firstName', 'ilike', like),
+          eb('lastName', 'ilike', like),
           eb(sql`first_name || ' ' || last_name`, 'ilike', like),
           eb('email', 'ilike', like),
         ]),
@@ -63,13 +43,13 @@ export class MembersRepository {
     }
     if (sort.endsWith('name')) {
       if (after) q = q.where(sql`(last_name, first_name, id)`, cmp, sql`(${after[0]}, ${after[1]}, ${after[2]}::uuid)`);
-      q = q.orderBy('last_name', dir).orderBy('first_name', dir).orderBy('id', dir);
+      q = q.orderBy('lastName', dir).orderBy('firstName', dir).orderBy('id', dir);
     } else {
       // Ids are UUIDv7, minted at creation: id order is creation order, and the key is exact.
       if (after) q = q.where('id', cmp, after[0] as string);
       q = q.orderBy('id', dir);
     }
-    return (await q.execute()).map(toMember);
+    return q.execute();
   }
 
   async count(): Promise<number> {
@@ -78,13 +58,13 @@ export class MembersRepository {
   }
 
   async insert(tenantId: string, input: CreateMember): Promise<Member> {
-    const row = await this.db
+    return this.db
       .insertInto('members')
       .values({
-        tenant_id: tenantId,
+        tenantId,
         id: newId(),
-        first_name: input.firstName,
-        last_name: input.lastName,
+        firstName: input.firstName,
+        lastName: input.lastName,
         email: input.email?.toLowerCase() ?? null,
         phone: input.phone ?? null,
         type: input.type,
@@ -93,20 +73,17 @@ export class MembersRepository {
       })
       .returning(columns)
       .executeTakeFirstOrThrow();
-    return toMember(row);
   }
 
   async update(id: string, patch: UpdateMember): Promise<Member | undefined> {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    if (patch.firstName !== undefined) set.first_name = patch.firstName;
-    if (patch.lastName !== undefined) set.last_name = patch.lastName;
-    if (patch.email !== undefined) set.email = patch.email?.toLowerCase() ?? null;
-    if (patch.phone !== undefined) set.phone = patch.phone;
-    if (patch.type !== undefined) set.type = patch.type;
-    if (patch.status !== undefined) set.status = patch.status;
-    if (patch.notes !== undefined) set.notes = patch.notes;
-    const row = await this.db.updateTable('members').set(set).where('id', '=', id).returning(columns).executeTakeFirst();
-    return row && toMember(row);
+    // Kysely leaves out the fields that are undefined: the patch changes only what it names.
+    const { firstName, lastName, email, phone, type, status, notes } = patch;
+    return this.db
+      .updateTable('members')
+      .set({ firstName, lastName, email: email === undefined ? undefined : (email?.toLowerCase() ?? null), phone, type, status, notes, updatedAt: new Date() })
+      .where('id', '=', id)
+      .returning(columns)
+      .executeTakeFirst();
   }
 
   async delete(id: string): Promise<boolean> {

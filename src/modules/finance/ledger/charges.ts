@@ -1,15 +1,11 @@
-import { sql } from 'kysely';
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
+import { ChargesRepository } from './charges.repository.js';
 import { lockMember, postEntry, reverseEntry, type SystemAccount } from './journal.js';
-
-export const CHARGE_KINDS = ['levy', 'rent', 'service', 'utility', 'fee', 'deposit', 'other'] as const;
-export type ChargeKind = (typeof CHARGE_KINDS)[number];
-export const CHARGE_STATUSES = ['open', 'partially_paid', 'paid', 'written_off', 'void'] as const;
-export type ChargeStatus = (typeof CHARGE_STATUSES)[number];
+import type { Charge, ChargeInput, ChargeKind, ChargeStatus } from './ledger.types.js';
 
 /** Where a charge's money is earned (or, for a deposit, held). */
 export const CREDIT_ACCOUNT: Record<ChargeKind, SystemAccount> = {
@@ -21,89 +17,6 @@ export const CREDIT_ACCOUNT: Record<ChargeKind, SystemAccount> = {
   deposit: 'deposits_held',
   other: 'other_income',
 };
-
-export interface ChargeInput {
-  memberId: string;
-  unitId?: string | null;
-  leaseId?: string | null;
-  kind: ChargeKind;
-  description: string;
-  amount: number;
-  currency: string;
-  periodStart?: IsoDate | null;
-  periodEnd?: IsoDate | null;
-  dueDate: IsoDate;
-}
-
-export interface Charge {
-  id: string;
-  memberId: string;
-  unitId: string | null;
-  leaseId: string | null;
-  kind: ChargeKind;
-  description: string;
-  amount: number;
-  currency: string;
-  periodStart: IsoDate | null;
-  periodEnd: IsoDate | null;
-  dueDate: IsoDate;
-  allocated: number;
-  writtenOff: number;
-  outstanding: number;
-  status: ChargeStatus;
-  entryId: string;
-  voidEntryId: string | null;
-  naturalKey: string | null;
-  createdAt: Date;
-}
-
-interface ChargeRow {
-  id: string;
-  member_id: string;
-  unit_id: string | null;
-  lease_id: string | null;
-  kind: ChargeKind;
-  description: string;
-  amount: number;
-  currency: string;
-  period_start: string | null;
-  period_end: string | null;
-  due_date: string;
-  allocated: number;
-  written_off: number;
-  status: ChargeStatus;
-  entry_id: string;
-  void_entry_id: string | null;
-  natural_key: string | null;
-  created_at: Date;
-}
-
-export const chargeColumns = ['id', 'member_id', 'unit_id', 'lease_id', 'kind', 'description', 'amount', 'currency', 'period_start', 'period_end', 'due_date', 'allocated', 'written_off', 'status', 'entry_id', 'void_entry_id', 'natural_key', 'created_at'] as const;
-
-export const toCharge = (r: ChargeRow): Charge => ({
-  id: r.id,
-  memberId: r.member_id,
-  unitId: r.unit_id,
-  leaseId: r.lease_id,
-  kind: r.kind,
-  description: r.description,
-  amount: Number(r.amount),
-  currency: r.currency,
-  periodStart: r.period_start,
-  periodEnd: r.period_end,
-  dueDate: r.due_date,
-  allocated: Number(r.allocated),
-  writtenOff: Number(r.written_off),
-  outstanding: r.status === 'void' ? 0 : Number(r.amount) - Number(r.allocated) - Number(r.written_off),
-  status: r.status,
-  entryId: r.entry_id,
-  voidEntryId: r.void_entry_id,
-  naturalKey: r.natural_key,
-  createdAt: r.created_at,
-});
-
-/** @deprecated The status ignoring write-offs; use chargeStatus. */
-export const statusOf = (amount: number, settled: number): ChargeStatus => (settled === 0 ? 'open' : settled >= amount ? 'paid' : 'partially_paid');
 
 /**
  * A charge's status from what settled it: nothing left to pay is `paid` when payments settled
@@ -117,11 +30,19 @@ export function chargeStatus(c: { amount: number; allocated: number; writtenOff:
 }
 
 export async function findCharge(scope: TenantScope, id: string, forUpdate = false): Promise<Charge> {
-  let q = scope.db.selectFrom('finance_charges').select(chargeColumns).where('id', '=', id);
-  if (forUpdate) q = q.forUpdate();
-  const row = await q.executeTakeFirst();
-  if (!row) throw notFound('The charge');
-  return toCharge(row);
+  const charge = await new ChargesRepository(scope.db).find(id, { lock: forUpdate });
+  if (!charge) throw notFound('The charge');
+  return charge;
+}
+
+/** The charges of those ids the tenant has, in no particular order. */
+export async function chargesByIds(scope: TenantScope, ids: string[]): Promise<Charge[]> {
+  return new ChargesRepository(scope.db).findMany(ids);
+}
+
+/** The member's charges that still owe money (in `currency`, if given), oldest due first: the order payments settle them. */
+export async function openCharges(scope: TenantScope, memberId: string, currency?: string): Promise<Charge[]> {
+  return new ChargesRepository(scope.db).open(memberId, { currency });
 }
 
 /**
@@ -135,9 +56,10 @@ export async function postCharge(
   input: ChargeInput,
   options: { naturalKey?: string; createdBy?: string | null; date?: IsoDate; accounts?: Record<SystemAccount, string> } = {},
 ): Promise<{ charge: Charge; created: boolean }> {
+  const charges = new ChargesRepository(scope.db);
   if (options.naturalKey) {
-    const existing = await scope.db.selectFrom('finance_charges').select(chargeColumns).where('natural_key', '=', options.naturalKey).executeTakeFirst();
-    if (existing) return { charge: toCharge(existing), created: false };
+    const existing = await charges.findByNaturalKey(options.naturalKey);
+    if (existing) return { charge: existing, created: false };
   }
   const id = newId();
   const concerning = { memberId: input.memberId, unitId: input.unitId ?? null, leaseId: input.leaseId ?? null, chargeId: id };
@@ -157,27 +79,7 @@ export async function postCharge(
   );
   // Two transactions racing on one natural key: the unique key refuses the second, whose
   // entry rolls back with it. Billing runs also serialise per tenant and period.
-  const row = await scope.db
-    .insertInto('finance_charges')
-    .values({
-      tenant_id: scope.tenant.id,
-      id,
-      member_id: input.memberId,
-      unit_id: input.unitId ?? null,
-      lease_id: input.leaseId ?? null,
-      kind: input.kind,
-      description: input.description,
-      amount: input.amount,
-      currency: input.currency,
-      period_start: input.periodStart ?? null,
-      period_end: input.periodEnd ?? null,
-      due_date: input.dueDate,
-      entry_id: entryId,
-      natural_key: options.naturalKey ?? null,
-    })
-    .returning(chargeColumns)
-    .executeTakeFirstOrThrow();
-  const charge = toCharge(row);
+  const charge = await charges.insert(scope.tenant.id, id, input, entryId, options.naturalKey ?? null);
   await emit(scope, 'charge.posted', charge);
   return { charge, created: true };
 }
@@ -194,10 +96,10 @@ export async function voidCharge(scope: TenantScope, chargeId: string, date: Iso
   if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is already void', { currentStatus: charge.status });
   if (charge.writtenOff > 0) throw new AppError('invalid_state', 'Part of the charge is written off: a written-off charge cannot be voided');
   // One allocation entry may settle several charges: release this charge's share alone.
-  const allocations = await scope.db.selectFrom('finance_allocations').select(['id', 'amount']).where('charge_id', '=', chargeId).where('reversed_entry_id', 'is', null).execute();
+  const charges = new ChargesRepository(scope.db);
+  const allocations = await charges.unreleasedAllocations(chargeId);
   const concerning = { memberId: charge.memberId, unitId: charge.unitId, leaseId: charge.leaseId, chargeId };
-  for (const a of allocations as { id: string; amount: number }[]) {
-    const amount = Number(a.amount);
+  for (const { id, amount } of allocations) {
     const released = await postEntry(scope, {
       date,
       description: `Allocation released: ${reason}`,
@@ -208,16 +110,10 @@ export async function voidCharge(scope: TenantScope, chargeId: string, date: Iso
         { account: { key: 'member_credit' }, amount: -amount, currency: charge.currency, memberId: charge.memberId },
       ],
     });
-    await scope.db.updateTable('finance_allocations').set({ reversed_entry_id: released }).where('id', '=', a.id).execute();
+    await charges.releaseAllocation(id, released);
   }
   const voidEntryId = await reverseEntry(scope, charge.entryId, date, `Void: ${reason}`, 'void', createdBy);
-  const row = await scope.db
-    .updateTable('finance_charges')
-    .set({ status: 'void', void_entry_id: voidEntryId, allocated: 0, updated_at: new Date() })
-    .where('id', '=', chargeId)
-    .returning(chargeColumns)
-    .executeTakeFirstOrThrow();
-  const voided = toCharge(row);
+  const voided = await charges.markVoid(chargeId, voidEntryId);
   await emit(scope, 'charge.voided', { ...voided, reason, releasedToCredit: charge.allocated });
   return voided;
 }
@@ -242,13 +138,7 @@ export async function writeOffCharge(scope: TenantScope, chargeId: string, amoun
       { account: { key: 'receivable' }, amount: -writeOff, currency: charge.currency, ...concerning },
     ],
   });
-  const row = await scope.db
-    .updateTable('finance_charges')
-    .set({ written_off: sql`written_off + ${writeOff}`, status: chargeStatus({ ...charge, writtenOff: charge.writtenOff + writeOff }), updated_at: new Date() })
-    .where('id', '=', chargeId)
-    .returning(chargeColumns)
-    .executeTakeFirstOrThrow();
-  const written = toCharge(row);
+  const written = await new ChargesRepository(scope.db).settle(chargeId, 'written_off', writeOff, chargeStatus({ ...charge, writtenOff: charge.writtenOff + writeOff }));
   await emit(scope, 'charge.written_off', { ...written, amountWrittenOff: writeOff, reason });
   return written;
 }

@@ -11,6 +11,7 @@ export const ledgerRoom = (options: FinanceOptions): FinanceRoom => ({
 });
 
 export { memberBalance } from './balances.js';
-export { chargeColumns, postCharge, toCharge, voidCharge, writeOffCharge, type Charge } from './charges.js';
+export { chargesByIds, openCharges, postCharge, voidCharge, writeOffCharge } from './charges.js';
+export type { Charge } from './ledger.types.js';
 export { lockMember, systemAccounts, type SystemAccount } from './journal.js';
 export { recordPayment } from './payments.js';

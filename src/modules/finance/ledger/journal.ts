@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError } from '../../../kernel/errors.js';
 import { newId } from '../../../kernel/ids.js';
+import { JournalRepository } from './journal.repository.js';
 
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 
@@ -46,14 +46,11 @@ export interface EntryInput {
  * concurrent seeders agree). Not cached across transactions: a seeding transaction may roll back.
  */
 export async function systemAccounts(scope: TenantScope): Promise<Record<SystemAccount, string>> {
-  const read = async () => {
-    const rows = await scope.db.selectFrom('finance_accounts').select(['id', 'system_key']).where('system_key', 'is not', null).execute();
-    return Object.fromEntries(rows.map((r: { id: string; system_key: string }) => [r.system_key, r.id])) as Record<SystemAccount, string>;
-  };
+  const journal = new JournalRepository(scope.db);
+  const read = async () => (await journal.systemAccountIds()) as Record<SystemAccount, string>;
   const found = await read();
   if (Object.keys(SYSTEM_ACCOUNTS).every((k) => k in found)) return found;
-  const rows = Object.entries(SYSTEM_ACCOUNTS).map(([key, a]) => ({ tenant_id: scope.tenant.id, id: newId(), code: a.code, name: a.name, type: a.type, system_key: key }));
-  await scope.db.insertInto('finance_accounts').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  await journal.seedAccounts(scope.tenant.id, Object.entries(SYSTEM_ACCOUNTS).map(([key, a]) => ({ id: newId(), code: a.code, name: a.name, type: a.type, systemKey: key })));
   const seeded = await read();
   // A tenant account holding a system account's code would leave the key unseeded, and the
   // posting that needs it would write a line to no account.
@@ -85,61 +82,41 @@ export async function postEntry(scope: TenantScope, entry: EntryInput, accounts?
   assertBalanced(entry.lines);
   const ids = entry.lines.some((l) => 'key' in l.account) ? (accounts ?? (await systemAccounts(scope))) : accounts;
   const id = newId();
-  await scope.db
-    .insertInto('finance_entries')
-    .values({ tenant_id: scope.tenant.id, id, entry_date: entry.date, description: entry.description, kind: entry.kind, reverses_id: entry.reversesId ?? null, created_by: entry.createdBy ?? null })
-    .execute();
-  await scope.db
-    .insertInto('finance_lines')
-    .values(
-      entry.lines.map((l, i) => ({
-        tenant_id: scope.tenant.id,
-        entry_id: id,
-        line_no: i + 1,
-        account_id: 'key' in l.account ? ids![l.account.key] : l.account.id,
-        amount: l.amount,
-        currency: l.currency,
-        member_id: l.memberId ?? null,
-        unit_id: l.unitId ?? null,
-        lease_id: l.leaseId ?? null,
-        charge_id: l.chargeId ?? null,
-        entry_date: entry.date,
-      })),
-    )
-    .execute();
+  await new JournalRepository(scope.db).insertEntry(
+    scope.tenant.id,
+    id,
+    { date: entry.date, description: entry.description, kind: entry.kind, reversesId: entry.reversesId ?? null, createdBy: entry.createdBy ?? null },
+    entry.lines.map((l) => ({
+      accountId: 'key' in l.account ? ids![l.account.key] : l.account.id,
+      amount: l.amount,
+      currency: l.currency,
+      memberId: l.memberId ?? null,
+      unitId: l.unitId ?? null,
+      leaseId: l.leaseId ?? null,
+      chargeId: l.chargeId ?? null,
+    })),
+  );
   return id;
 }
 
 /** Posts the mirror image of an entry (every line negated), linked to it; an entry is reversed once. */
 export async function reverseEntry(scope: TenantScope, entryId: string, date: IsoDate, description: string, kind = 'reversal', createdBy: string | null = null): Promise<string> {
-  const lines = await scope.db
-    .selectFrom('finance_lines')
-    .select(['account_id', 'amount', 'currency', 'member_id', 'unit_id', 'lease_id', 'charge_id'])
-    .where('entry_id', '=', entryId)
-    .orderBy('line_no')
-    .execute();
+  const journal = new JournalRepository(scope.db);
+  const lines = await journal.linesToReverse(entryId);
   if (lines.length === 0) throw new AppError('not_found', 'The journal entry was not found');
-  const already = await scope.db.selectFrom('finance_entries').select('id').where('reverses_id', '=', entryId).executeTakeFirst();
-  if (already) throw new AppError('invalid_state', 'The journal entry is already reversed', { reversalId: already.id });
+  const already = await journal.reversalOf(entryId);
+  if (already) throw new AppError('invalid_state', 'The journal entry is already reversed', { reversalId: already });
   return postEntry(scope, {
     date,
     description,
     kind,
     reversesId: entryId,
     createdBy,
-    lines: lines.map((l: { account_id: string; amount: number; currency: string; member_id: string | null; unit_id: string | null; lease_id: string | null; charge_id: string | null }) => ({
-      account: { id: l.account_id },
-      amount: -Number(l.amount),
-      currency: l.currency,
-      memberId: l.member_id,
-      unitId: l.unit_id,
-      leaseId: l.lease_id,
-      chargeId: l.charge_id,
-    })),
+    lines: lines.map(({ accountId, amount, ...concerning }) => ({ account: { id: accountId }, amount: -amount, ...concerning })),
   });
 }
 
 /** Serialises money movements of one member (allocations, payments, voids), across processes. */
 export async function lockMember(scope: TenantScope, memberId: string): Promise<void> {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`finance:member:${scope.tenant.id}:${memberId}`}, 0))`.execute(scope.db);
+  await new JournalRepository(scope.db).lock(`finance:member:${scope.tenant.id}:${memberId}`);
 }

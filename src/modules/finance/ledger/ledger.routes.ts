@@ -3,38 +3,32 @@ import type { EventDefinition } from '../../../kernel/events/event.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
 import { JsonOrCsv, csvDownload } from '../../../kernel/http/csv.js';
 import { IdParams } from '../../../kernel/http/schemas.js';
+import { BalanceQuery, MemberBalance, TrialBalance, TrialBalanceQuery } from './balances.schemas.js';
+import { ChargeDetail, ChargePage, CreateCharge, ListChargesQuery, VoidCharge, WriteOffCharge } from './charges.schemas.js';
 import {
   Account,
   AccountLedger,
   AccountPage,
-  AppliedCredit,
-  ApplyCredit,
-  BalanceQuery,
-  ChargeDetail,
-  ChargePage,
   CreateAccount,
-  CreateCharge,
   CreateJournalEntry,
   JournalEntry,
   JournalPage,
   LedgerQuery,
   ListAccountsQuery,
-  ListChargesQuery,
   ListJournalQuery,
+  ReverseJournalEntry,
+  UpdateAccount,
+} from './ledger.schemas.js';
+import {
+  AppliedCredit,
+  ApplyCredit,
   ListPaymentsQuery,
-  MemberBalance,
   PaymentDetail,
   PaymentPage,
   RecordedPayment,
   RecordPayment,
   RefundPayment,
-  ReverseJournalEntry,
-  TrialBalance,
-  TrialBalanceQuery,
-  UpdateAccount,
-  VoidCharge,
-  WriteOffCharge,
-} from './ledger.schemas.js';
+} from './payments.schemas.js';
 import {
   applyMemberCredit,
   createAccount,

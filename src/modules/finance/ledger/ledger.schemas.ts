@@ -1,28 +1,26 @@
 import { Type, type Static } from 'typebox';
-import { FormatQuery } from '../../../kernel/http/csv.js';
 import { DateOnly, Page, PageQuery, Timestamp, Uuid } from '../../../kernel/http/schemas.js';
 import { MAX_AMOUNT } from '../../../kernel/money.js';
-import { CHARGE_KINDS, CHARGE_STATUSES } from './charges.js';
-import { PAYMENT_METHODS } from './payments.js';
+import { CHARGE_KINDS, CHARGE_STATUSES, PAYMENT_METHODS } from './ledger.types.js';
 
 export const ACCOUNT_TYPES = ['asset', 'liability', 'equity', 'income', 'expense'] as const;
 
 /** Minor units (cents) of a charge, payment, refund or write-off: money is never a float. */
-const Amount = Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'Positive integer minor units (cents), at most 10^13.' });
+export const Amount = Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'Positive integer minor units (cents), at most 10^13.' });
 /** A journal line: debit positive, credit negative; never zero. */
 const SignedAmount = Type.Integer({ minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT, description: 'Integer minor units: debit positive, credit negative, never 0; at most 10^13 either way.' });
-const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR.' });
-const Reason = Type.String({ minLength: 1, maxLength: 1_000 });
-const Description = Type.String({ minLength: 1, maxLength: 500 });
-const NullableUuid = Type.Union([Uuid, Type.Null()]);
-const NullableDate = Type.Union([DateOnly, Type.Null()]);
-const NullableString = Type.Union([Type.String(), Type.Null()]);
-const QueryUuid = (description: string) => Type.String({ format: 'uuid', description });
-const QueryDate = (description: string) => Type.String({ format: 'date', description });
-const ChargeKind = Type.Enum(CHARGE_KINDS);
-const ChargeStatus = Type.Enum(CHARGE_STATUSES);
-const PaymentMethod = Type.Enum(PAYMENT_METHODS);
-const AccountType = Type.Enum(ACCOUNT_TYPES);
+export const Currency = Type.String({ pattern: '^[A-Z]{3}$', description: 'ISO 4217 code, e.g. EUR.' });
+export const Reason = Type.String({ minLength: 1, maxLength: 1_000 });
+export const Description = Type.String({ minLength: 1, maxLength: 500 });
+export const NullableUuid = Type.Union([Uuid, Type.Null()]);
+export const NullableDate = Type.Union([DateOnly, Type.Null()]);
+export const NullableString = Type.Union([Type.String(), Type.Null()]);
+export const QueryUuid = (description: string) => Type.String({ format: 'uuid', description });
+export const QueryDate = (description: string) => Type.String({ format: 'date', description });
+export const ChargeKind = Type.Enum(CHARGE_KINDS);
+export const ChargeStatus = Type.Enum(CHARGE_STATUSES);
+export const PaymentMethod = Type.Enum(PAYMENT_METHODS);
+export const AccountType = Type.Enum(ACCOUNT_TYPES);
 
 // ---- accounts -------------------------------------------------------------------------------
 
@@ -176,235 +174,3 @@ export const ReverseJournalEntry = Type.Object(
   { additionalProperties: false },
 );
 export type ReverseJournalEntry = Static<typeof ReverseJournalEntry>;
-
-// ---- charges, allocations -------------------------------------------------------------------
-
-export const Allocation = Type.Object({
-  id: Uuid,
-  memberId: Uuid,
-  chargeId: Uuid,
-  paymentId: Type.Union([Uuid, Type.Null()], { description: 'The payment whose money it was, when known (credit may pool several payments).' }),
-  amount: Type.Integer(),
-  currency: Currency,
-  entryId: Uuid,
-  releasedEntryId: Type.Union([Uuid, Type.Null()], { description: 'Set when the allocation went back to credit (its charge was voided).' }),
-  createdAt: Timestamp,
-});
-export type Allocation = Static<typeof Allocation>;
-
-const chargeFields = {
-  id: Uuid,
-  memberId: Uuid,
-  unitId: NullableUuid,
-  leaseId: NullableUuid,
-  kind: ChargeKind,
-  description: Type.String(),
-  amount: Type.Integer(),
-  currency: Currency,
-  periodStart: NullableDate,
-  periodEnd: NullableDate,
-  dueDate: DateOnly,
-  allocated: Type.Integer({ description: 'Settled by payments (allocations not released).' }),
-  writtenOff: Type.Integer(),
-  outstanding: Type.Integer({ description: 'amount − allocated − writtenOff; 0 once void.' }),
-  status: ChargeStatus,
-  entryId: Uuid,
-  voidEntryId: NullableUuid,
-  naturalKey: NullableString,
-  createdAt: Timestamp,
-};
-export const Charge = Type.Object(chargeFields);
-export const ChargeDetail = Type.Object({ ...chargeFields, allocations: Type.Array(Allocation) });
-export type ChargeDetail = Static<typeof ChargeDetail>;
-export const ChargePage = Page(Charge);
-
-export const CHARGE_SORTS = ['dueDate', '-dueDate', 'createdAt', '-createdAt'] as const;
-export const ListChargesQuery = Type.Object(
-  {
-    ...PageQuery,
-    memberId: Type.Optional(QueryUuid('The member’s charges.')),
-    unitId: Type.Optional(QueryUuid('Charges for this unit.')),
-    leaseId: Type.Optional(QueryUuid('Charges under this lease.')),
-    status: Type.Optional(ChargeStatus),
-    outstanding: Type.Optional(Type.Boolean({ description: 'true: charges with something left to pay (open or partially paid).' })),
-    kind: Type.Optional(ChargeKind),
-    currency: Type.Optional(Currency),
-    dueBefore: Type.Optional(QueryDate('Due before this day (exclusive).')),
-    dueAfter: Type.Optional(QueryDate('Due after this day (exclusive).')),
-    sort: Type.Optional(Type.Enum(CHARGE_SORTS, { default: 'dueDate' })),
-  },
-  { additionalProperties: false },
-);
-export type ListChargesQuery = Static<typeof ListChargesQuery>;
-
-export const CreateCharge = Type.Object(
-  {
-    memberId: Uuid,
-    unitId: Type.Optional(Uuid),
-    leaseId: Type.Optional(Uuid),
-    kind: ChargeKind,
-    description: Description,
-    amount: Amount,
-    currency: Currency,
-    periodStart: Type.Optional(DateOnly),
-    periodEnd: Type.Optional(DateOnly),
-    dueDate: DateOnly,
-  },
-  { additionalProperties: false },
-);
-export type CreateCharge = Static<typeof CreateCharge>;
-
-export const VoidCharge = Type.Object(
-  { reason: Reason, date: Type.Optional(Type.String({ format: 'date', description: 'Default today; not before the charge was posted.' })) },
-  { additionalProperties: false },
-);
-export type VoidCharge = Static<typeof VoidCharge>;
-
-export const WriteOffCharge = Type.Object(
-  {
-    reason: Reason,
-    amount: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'Default: all that is outstanding.' })),
-    date: Type.Optional(Type.String({ format: 'date', description: 'Default today; not before the charge was posted.' })),
-  },
-  { additionalProperties: false },
-);
-export type WriteOffCharge = Static<typeof WriteOffCharge>;
-
-const AllocationTargets = Type.Array(
-  Type.Object(
-    {
-      chargeId: Uuid,
-      amount: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_AMOUNT, description: 'Default: what the charge owes, as far as the money goes.' })),
-    },
-    { additionalProperties: false },
-  ),
-  { maxItems: 200, description: 'Charges to settle, in this order. Omitted: the member’s open charges, oldest due first.' },
-);
-
-// ---- payments -------------------------------------------------------------------------------
-
-const paymentFields = {
-  id: Uuid,
-  memberId: Uuid,
-  method: PaymentMethod,
-  amount: Type.Integer(),
-  currency: Currency,
-  receivedOn: DateOnly,
-  reference: NullableString,
-  payer: NullableString,
-  refunded: Type.Integer(),
-  entryId: Uuid,
-  provider: NullableString,
-  providerEventId: NullableString,
-  createdAt: Timestamp,
-};
-export const Payment = Type.Object(paymentFields);
-export const PaymentDetail = Type.Object({ ...paymentFields, allocations: Type.Array(Allocation, { description: 'The charges this payment’s money settled.' }) });
-export type PaymentDetail = Static<typeof PaymentDetail>;
-export const PaymentPage = Page(Payment);
-export const RecordedPayment = Type.Object({
-  ...paymentFields,
-  allocations: Type.Array(Allocation),
-  memberCredit: Type.Integer({ description: 'The member’s unapplied credit in the payment’s currency afterwards.' }),
-});
-export type RecordedPayment = Static<typeof RecordedPayment>;
-
-export const PAYMENT_SORTS = ['-receivedOn', 'receivedOn'] as const;
-export const ListPaymentsQuery = Type.Object(
-  {
-    ...PageQuery,
-    memberId: Type.Optional(QueryUuid('The member’s payments.')),
-    method: Type.Optional(PaymentMethod),
-    currency: Type.Optional(Currency),
-    receivedFrom: Type.Optional(QueryDate('Received on or after.')),
-    receivedTo: Type.Optional(QueryDate('Received on or before.')),
-    sort: Type.Optional(Type.Enum(PAYMENT_SORTS, { default: '-receivedOn' })),
-  },
-  { additionalProperties: false },
-);
-export type ListPaymentsQuery = Static<typeof ListPaymentsQuery>;
-
-export const RecordPayment = Type.Object(
-  {
-    memberId: Uuid,
-    method: PaymentMethod,
-    amount: Amount,
-    currency: Currency,
-    receivedOn: DateOnly,
-    reference: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    payer: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    allocations: Type.Optional(AllocationTargets),
-  },
-  { additionalProperties: false },
-);
-export type RecordPayment = Static<typeof RecordPayment>;
-
-export const RefundPayment = Type.Object(
-  { amount: Amount, reason: Reason, date: Type.Optional(Type.String({ format: 'date', description: 'Default today; not before the payment was received.' })) },
-  { additionalProperties: false },
-);
-export type RefundPayment = Static<typeof RefundPayment>;
-
-export const ApplyCredit = Type.Object(
-  {
-    memberId: Uuid,
-    currency: Currency,
-    allocations: Type.Optional(AllocationTargets),
-    date: Type.Optional(Type.String({ format: 'date', description: 'Default today.' })),
-  },
-  { additionalProperties: false },
-);
-export type ApplyCredit = Static<typeof ApplyCredit>;
-
-export const AppliedCredit = Type.Object({
-  allocations: Type.Array(Allocation),
-  memberCredit: Type.Integer({ description: 'The member’s credit in the currency left afterwards.' }),
-});
-export type AppliedCredit = Static<typeof AppliedCredit>;
-
-// ---- balances and reports -------------------------------------------------------------------
-
-export const BalanceQuery = Type.Object(
-  { asOf: Type.Optional(QueryDate('Default today: everything dated on or before it.')) },
-  { additionalProperties: false },
-);
-export type BalanceQuery = Static<typeof BalanceQuery>;
-
-export const MemberBalance = Type.Object({
-  memberId: Uuid,
-  asOf: DateOnly,
-  balances: Type.Array(
-    Type.Object({
-      currency: Currency,
-      receivable: Type.Integer({ description: 'What the member’s charges still ask.' }),
-      credit: Type.Integer({ description: 'Money received and not yet applied to a charge.' }),
-      balance: Type.Integer({ description: 'receivable − credit: owed when positive, in credit when negative.' }),
-    }),
-  ),
-  openCharges: Type.Array(Charge, { description: 'Charges with something left to pay today, oldest due first.' }),
-});
-export type MemberBalance = Static<typeof MemberBalance>;
-
-export const TrialBalanceQuery = Type.Object(
-  { asOf: Type.Optional(QueryDate('Default today.')), ...FormatQuery },
-  { additionalProperties: false },
-);
-export type TrialBalanceQuery = Static<typeof TrialBalanceQuery>;
-
-export const TrialBalance = Type.Object({
-  asOf: DateOnly,
-  rows: Type.Array(
-    Type.Object({
-      accountId: Uuid,
-      code: Type.String(),
-      name: Type.String(),
-      type: AccountType,
-      currency: Currency,
-      debit: Type.Integer({ description: 'The balance when it is a debit, else 0.' }),
-      credit: Type.Integer({ description: 'The balance when it is a credit, else 0.' }),
-      balance: Type.Integer({ description: 'Debit positive.' }),
-    }),
-  ),
-  totals: Type.Array(Type.Object({ currency: Currency, debit: Type.Integer(), credit: Type.Integer() }), { description: 'Per currency; debits equal credits.' }),
-});
-export type TrialBalance = Static<typeof TrialBalance>;

@@ -4,38 +4,32 @@ import { violates } from '../../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound, type FieldError } from '../../../kernel/errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
-import { sumExact } from '../../../kernel/money.js';
+import { safeTotal, sumExact } from '../../../kernel/money.js';
+import { AccountsRepository } from './accounts.repository.js';
 import { accountLedger, memberBalance, trialBalance } from './balances.js';
-import { findCharge, postCharge, voidCharge, writeOffCharge, type Charge } from './charges.js';
-import { FinanceRepository } from './ledger.repository.js';
+import { BalancesRepository } from './balances.repository.js';
+import { findCharge, postCharge, voidCharge, writeOffCharge } from './charges.js';
+import { ChargesRepository } from './charges.repository.js';
+import { JournalRepository } from './journal.repository.js';
+import type { MemberBalance, TrialBalance } from './balances.schemas.js';
+import type { ChargeDetail, CreateCharge, ListChargesQuery, VoidCharge, WriteOffCharge } from './charges.schemas.js';
 import type {
   Account,
   AccountLedger,
-  AppliedCredit,
-  ApplyCredit,
-  ChargeDetail,
   CreateAccount,
-  CreateCharge,
   CreateJournalEntry,
   JournalEntry,
   LedgerQuery,
   ListAccountsQuery,
-  ListChargesQuery,
   ListJournalQuery,
-  ListPaymentsQuery,
-  MemberBalance,
-  PaymentDetail,
-  RecordedPayment,
-  RecordPayment,
-  RefundPayment,
   ReverseJournalEntry,
-  TrialBalance,
   UpdateAccount,
-  VoidCharge,
-  WriteOffCharge,
 } from './ledger.schemas.js';
+import type { AppliedCredit, ApplyCredit, ListPaymentsQuery, PaymentDetail, RecordedPayment, RecordPayment, RefundPayment } from './payments.schemas.js';
 import { assertBalanced, lockMember, postEntry, reverseEntry, systemAccounts } from './journal.js';
-import { applyCredit, creditOf, recordPayment, refundPayment, type Payment } from './payments.js';
+import type { Charge, Payment } from './ledger.types.js';
+import { applyCredit, creditOf, recordPayment, refundPayment } from './payments.js';
+import { PaymentsRepository } from './payments.repository.js';
 
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 const isCurrency = (code: string) => CURRENCIES.has(code);
@@ -54,7 +48,7 @@ function notBefore(date: IsoDate, earliest: IsoDate, what: string): void {
 }
 
 /** 404 naming the field when `id` is not a member (unit, lease) of the tenant. */
-async function mustExist(repo: FinanceRepository, table: 'members' | 'units' | 'leases', id: string, field: string): Promise<void> {
+async function mustExist(repo: AccountsRepository, table: 'members' | 'units' | 'leases', id: string, field: string): Promise<void> {
   if (await repo.exists(table, id)) return;
   const what = { members: 'member', units: 'unit', leases: 'lease' }[table];
   throw new AppError('not_found', `The ${what} ${id} was not found`, { errors: [{ field, message: `is not a ${what} of this tenant` }] });
@@ -71,7 +65,7 @@ function checkAllocationTotal(targets: { amount?: number }[] | undefined, availa
 export async function listAccounts(ctx: TenantContext, query: ListAccountsQuery & { limit: number }) {
   await systemAccounts(ctx);
   const after = decodeCursor(query.cursor, ['string']);
-  const rows = await new FinanceRepository(ctx.db).listAccounts(query, after);
+  const rows = await new AccountsRepository(ctx.db).listAccounts(query, after);
   return pageOf(rows, query.limit, (a) => [a.code]);
 }
 
@@ -79,7 +73,7 @@ export async function createAccount(ctx: TenantContext, input: CreateAccount): P
   // Seeded first: an account taking a system account's code would keep it from being seeded.
   await systemAccounts(ctx);
   try {
-    return await new FinanceRepository(ctx.db).insertAccount(ctx.tenant.id, input);
+    return await new AccountsRepository(ctx.db).insertAccount(ctx.tenant.id, input);
   } catch (error) {
     if (violates(error, 'finance_accounts_tenant_id_code_key')) {
       throw new AppError('already_exists', `An account with the code ${input.code} already exists`, { errors: [{ field: 'code', message: 'is taken by another account' }] });
@@ -89,7 +83,7 @@ export async function createAccount(ctx: TenantContext, input: CreateAccount): P
 }
 
 export async function updateAccount(ctx: TenantContext, id: string, patch: UpdateAccount): Promise<Account> {
-  const repo = new FinanceRepository(ctx.db);
+  const repo = new AccountsRepository(ctx.db);
   const account = await repo.findAccount(id);
   if (!account) throw notFound('The account');
   if (patch.archived === true && account.systemKey) {
@@ -105,29 +99,29 @@ export async function getAccountLedger(ctx: TenantContext, id: string, query: Le
   const to = query.to ?? today;
   const from = query.from ?? `${to.slice(0, 4)}-01-01`;
   if (from > to) throw fieldError('from', `must not be after ${to}, the end of the period`);
-  const repo = new FinanceRepository(ctx.db);
-  const account = await repo.findAccount(id);
+  const account = await new AccountsRepository(ctx.db).findAccount(id);
   if (!account) throw notFound('The account');
   const ledger = await accountLedger(ctx, id, from, to);
-  return { ...ledger, account, closing: await repo.accountBalances(id, to) };
+  const closing = await new BalancesRepository(ctx.db).accountBalances(id, to);
+  return { ...ledger, account, closing: closing.map((c) => ({ currency: c.currency, balance: safeTotal(c.balance, 'balance') })) };
 }
 
 // ---- journal --------------------------------------------------------------------------------
 
-async function withLines(repo: FinanceRepository, entries: Omit<JournalEntry, 'lines'>[]): Promise<JournalEntry[]> {
+async function withLines(repo: JournalRepository, entries: Omit<JournalEntry, 'lines'>[]): Promise<JournalEntry[]> {
   const lines = await repo.linesOf(entries.map((e) => e.id));
   return entries.map((e) => ({ ...e, lines: lines.get(e.id) ?? [] }));
 }
 
 export async function listJournal(ctx: TenantContext, query: ListJournalQuery & { limit: number }) {
   const after = decodeCursor(query.cursor, ['date', 'uuid']);
-  const repo = new FinanceRepository(ctx.db);
+  const repo = new JournalRepository(ctx.db);
   const rows = await withLines(repo, await repo.listEntries(query, after));
   return pageOf(rows, query.limit, (e) => [e.date, e.id]);
 }
 
 export async function getJournalEntry(ctx: TenantContext, id: string): Promise<JournalEntry> {
-  const repo = new FinanceRepository(ctx.db);
+  const repo = new JournalRepository(ctx.db);
   const entry = await repo.findEntry(id);
   if (!entry) throw notFound('The journal entry');
   return (await withLines(repo, [entry]))[0]!;
@@ -139,7 +133,7 @@ export async function getJournalEntry(ctx: TenantContext, id: string): Promise<J
  * agree with them line for line.
  */
 export async function postManualEntry(ctx: TenantContext, input: CreateJournalEntry): Promise<JournalEntry> {
-  const repo = new FinanceRepository(ctx.db);
+  const repo = new AccountsRepository(ctx.db);
   const system = await systemAccounts(ctx);
   const kept = new Map([[system.receivable, 'the receivable account (post a charge, or void or write one off)'], [system.member_credit, 'the member-credit account (record or refund a payment)']]);
   const accounts = await repo.accountsByIds([...new Set(input.lines.map((l) => l.accountId))]);
@@ -196,7 +190,7 @@ const CORRECTED_BY: Record<string, string> = {
 
 /** Reverses a manual entry with its mirror image, once; other entries have their own corrections. */
 export async function reverseManualEntry(ctx: TenantContext, id: string, input: ReverseJournalEntry, today: IsoDate): Promise<JournalEntry> {
-  const repo = new FinanceRepository(ctx.db);
+  const repo = new JournalRepository(ctx.db);
   // Locked: of two reversals racing, the second sees the first's and is refused by name.
   const entry = await repo.findEntry(id, true);
   if (!entry) throw notFound('The journal entry');
@@ -218,71 +212,67 @@ export async function listCharges(ctx: TenantContext, query: ListChargesQuery & 
   const sort = query.sort ?? 'dueDate';
   const byDue = sort.endsWith('dueDate');
   const after = byDue ? decodeCursor(query.cursor, ['date', 'uuid']) : decodeCursor(query.cursor, ['uuid']);
-  const rows = await new FinanceRepository(ctx.db).listCharges(query, after, reader(ctx));
+  const rows = await new ChargesRepository(ctx.db).list(query, after, reader(ctx));
   return pageOf(rows, query.limit, (c) => (byDue ? [c.dueDate, c.id] : [c.id]));
 }
 
-async function chargeDetail(repo: FinanceRepository, charge: Charge): Promise<ChargeDetail> {
-  return { ...charge, allocations: await repo.allocationsOf('charge_id', charge.id) };
+async function chargeDetail(ctx: TenantContext, charge: Charge): Promise<ChargeDetail> {
+  return { ...charge, allocations: await new ChargesRepository(ctx.db).allocationsOf('charge_id', charge.id) };
 }
 
 /** One charge with its allocations; a portal member gets 404 for anyone else's. */
 export async function getCharge(ctx: TenantContext, id: string): Promise<ChargeDetail> {
-  const repo = new FinanceRepository(ctx.db);
-  const charge = await repo.findCharge(id, reader(ctx));
+  const charge = await new ChargesRepository(ctx.db).find(id, { reader: reader(ctx) });
   if (!charge) throw notFound('The charge');
-  return chargeDetail(repo, charge);
+  return chargeDetail(ctx, charge);
 }
 
 export async function createCharge(ctx: TenantContext, input: CreateCharge): Promise<ChargeDetail> {
   checkCurrency(input.currency);
   if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw fieldError('periodEnd', `must not be before the period start ${input.periodStart}`);
-  const repo = new FinanceRepository(ctx.db);
+  const repo = new AccountsRepository(ctx.db);
   await mustExist(repo, 'members', input.memberId, 'memberId');
   if (input.unitId) await mustExist(repo, 'units', input.unitId, 'unitId');
   if (input.leaseId) await mustExist(repo, 'leases', input.leaseId, 'leaseId');
   const { charge } = await postCharge(ctx, input, { createdBy: userOf(ctx) });
-  return chargeDetail(repo, charge);
+  return chargeDetail(ctx, charge);
 }
 
-async function chargePostedOn(repo: FinanceRepository, charge: Charge): Promise<IsoDate> {
-  return repo.entryDate(charge.entryId);
+async function chargePostedOn(ctx: TenantContext, charge: Charge): Promise<IsoDate> {
+  return new JournalRepository(ctx.db).entryDate(charge.entryId);
 }
 
 export async function voidChargeById(ctx: TenantContext, id: string, input: VoidCharge, today: IsoDate): Promise<ChargeDetail> {
-  const repo = new FinanceRepository(ctx.db);
   const charge = await findCharge(ctx, id);
   const date = input.date ?? today;
-  notBefore(date, await chargePostedOn(repo, charge), 'charge was posted');
-  return chargeDetail(repo, await voidCharge(ctx, id, date, input.reason, userOf(ctx)));
+  notBefore(date, await chargePostedOn(ctx, charge), 'charge was posted');
+  return chargeDetail(ctx, await voidCharge(ctx, id, date, input.reason, userOf(ctx)));
 }
 
 export async function writeOffChargeById(ctx: TenantContext, id: string, input: WriteOffCharge, today: IsoDate): Promise<ChargeDetail> {
-  const repo = new FinanceRepository(ctx.db);
   const charge = await findCharge(ctx, id);
   const date = input.date ?? today;
-  notBefore(date, await chargePostedOn(repo, charge), 'charge was posted');
-  return chargeDetail(repo, await writeOffCharge(ctx, id, input.amount ?? null, date, input.reason, userOf(ctx)));
+  notBefore(date, await chargePostedOn(ctx, charge), 'charge was posted');
+  return chargeDetail(ctx, await writeOffCharge(ctx, id, input.amount ?? null, date, input.reason, userOf(ctx)));
 }
 
 // ---- payments and credit --------------------------------------------------------------------
 
 export async function listPayments(ctx: TenantContext, query: ListPaymentsQuery & { limit: number }) {
   const after = decodeCursor(query.cursor, ['date', 'uuid']);
-  const rows = await new FinanceRepository(ctx.db).listPayments(query, after, reader(ctx));
+  const rows = await new PaymentsRepository(ctx.db).list(query, after, reader(ctx));
   return pageOf(rows, query.limit, (p) => [p.receivedOn, p.id]);
 }
 
-async function paymentDetail(repo: FinanceRepository, payment: Payment): Promise<PaymentDetail> {
-  return { ...payment, allocations: await repo.allocationsOf('payment_id', payment.id) };
+async function paymentDetail(ctx: TenantContext, payment: Payment): Promise<PaymentDetail> {
+  return { ...payment, allocations: await new ChargesRepository(ctx.db).allocationsOf('payment_id', payment.id) };
 }
 
 /** One payment with the allocations of its money; a portal member gets 404 for anyone else's. */
 export async function getPayment(ctx: TenantContext, id: string): Promise<PaymentDetail> {
-  const repo = new FinanceRepository(ctx.db);
-  const payment = await repo.findPayment(id, reader(ctx));
+  const payment = await new PaymentsRepository(ctx.db).find(id, { reader: reader(ctx) });
   if (!payment) throw notFound('The payment');
-  return paymentDetail(repo, payment);
+  return paymentDetail(ctx, payment);
 }
 
 /**
@@ -291,8 +281,7 @@ export async function getPayment(ctx: TenantContext, id: string): Promise<Paymen
  */
 export async function recordMemberPayment(ctx: TenantContext, input: RecordPayment): Promise<RecordedPayment> {
   checkCurrency(input.currency);
-  const repo = new FinanceRepository(ctx.db);
-  await mustExist(repo, 'members', input.memberId, 'memberId');
+  await mustExist(new AccountsRepository(ctx.db), 'members', input.memberId, 'memberId');
   // The member's money moves one transaction at a time from here to the commit.
   await lockMember(ctx, input.memberId);
   if (input.allocations?.some((a) => a.amount !== undefined)) {
@@ -300,29 +289,27 @@ export async function recordMemberPayment(ctx: TenantContext, input: RecordPayme
     checkAllocationTotal(input.allocations, input.amount + credit, input.currency, `the payment and the member's credit hold`);
   }
   const { payment } = await recordPayment(ctx, { ...input, allocations: input.allocations ?? null }, userOf(ctx));
-  return { ...(await paymentDetail(repo, payment)), memberCredit: await creditOf(ctx, input.memberId, input.currency) };
+  return { ...(await paymentDetail(ctx, payment)), memberCredit: await creditOf(ctx, input.memberId, input.currency) };
 }
 
 export async function refundPaymentById(ctx: TenantContext, id: string, input: RefundPayment, today: IsoDate): Promise<PaymentDetail> {
-  const repo = new FinanceRepository(ctx.db);
-  const payment = await repo.findPayment(id, null);
+  const payment = await new PaymentsRepository(ctx.db).find(id);
   if (!payment) throw notFound('The payment');
   const date = input.date ?? today;
   notBefore(date, payment.receivedOn, 'payment was received');
-  return paymentDetail(repo, await refundPayment(ctx, id, input.amount, date, input.reason, userOf(ctx)));
+  return paymentDetail(ctx, await refundPayment(ctx, id, input.amount, date, input.reason, userOf(ctx)));
 }
 
 /** Applies a member's credit to their open charges now: the ones named, or oldest due first. */
 export async function applyMemberCredit(ctx: TenantContext, input: ApplyCredit, today: IsoDate): Promise<AppliedCredit> {
   checkCurrency(input.currency);
-  const repo = new FinanceRepository(ctx.db);
-  await mustExist(repo, 'members', input.memberId, 'memberId');
+  await mustExist(new AccountsRepository(ctx.db), 'members', input.memberId, 'memberId');
   await lockMember(ctx, input.memberId);
   if (input.allocations?.some((a) => a.amount !== undefined)) {
     checkAllocationTotal(input.allocations, await creditOf(ctx, input.memberId, input.currency), input.currency, `of credit the member has`);
   }
   const made = await applyCredit(ctx, input.memberId, input.currency, { date: input.date ?? today, targets: input.allocations ?? null, createdBy: userOf(ctx), lockHeld: true });
-  return { allocations: await repo.allocationsByIds(made.map((a) => a.id)), memberCredit: await creditOf(ctx, input.memberId, input.currency) };
+  return { allocations: await new ChargesRepository(ctx.db).allocationsByIds(made.map((a) => a.id)), memberCredit: await creditOf(ctx, input.memberId, input.currency) };
 }
 
 // ---- balances and reports -------------------------------------------------------------------
@@ -330,9 +317,8 @@ export async function applyMemberCredit(ctx: TenantContext, input: ApplyCredit, 
 /** A member's balance per currency; a portal member sees only their own (anyone else's: 404). */
 export async function getMemberBalance(ctx: TenantContext, memberId: string, asOf: IsoDate): Promise<MemberBalance> {
   const scope = reader(ctx);
-  const repo = new FinanceRepository(ctx.db);
-  if ((scope && scope.memberId !== memberId) || !(await repo.exists('members', memberId))) throw notFound('The member');
-  return { memberId, asOf, balances: await memberBalance(ctx, memberId, asOf), openCharges: await repo.openCharges(memberId) };
+  if ((scope && scope.memberId !== memberId) || !(await new AccountsRepository(ctx.db).exists('members', memberId))) throw notFound('The member');
+  return { memberId, asOf, balances: await memberBalance(ctx, memberId, asOf), openCharges: await new ChargesRepository(ctx.db).open(memberId) };
 }
 
 export async function getTrialBalance(ctx: TenantContext, asOf: IsoDate): Promise<TrialBalance> {

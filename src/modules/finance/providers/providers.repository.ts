@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnyDB } from '../../../kernel/db/database.js';
-import { chargeColumns, toCharge, type Charge } from '../ledger/index.js';
 import type { ProviderName } from './provider.js';
 
 export interface ProviderRow {
@@ -70,25 +69,6 @@ export class ProviderRepository {
   async member(id: string): Promise<MemberContact | undefined> {
     const row = await this.db.selectFrom('members').select(['id', 'first_name', 'last_name', 'email']).where('id', '=', id).executeTakeFirst();
     return row && { id: row.id, firstName: row.first_name, lastName: row.last_name, email: row.email };
-  }
-
-  async charges(ids: string[]): Promise<Charge[]> {
-    if (ids.length === 0) return [];
-    return (await this.db.selectFrom('finance_charges').select(chargeColumns).where('id', 'in', ids).execute()).map(toCharge);
-  }
-
-  /** The member's charges that still owe money in `currency`, oldest due first (the order payments settle them). */
-  async openCharges(memberId: string, currency: string): Promise<Charge[]> {
-    const rows = await this.db
-      .selectFrom('finance_charges')
-      .select(chargeColumns)
-      .where('member_id', '=', memberId)
-      .where('currency', '=', currency)
-      .where('status', 'in', ['open', 'partially_paid'])
-      .orderBy('due_date')
-      .orderBy('id')
-      .execute();
-    return rows.map(toCharge);
   }
 
   async insertSession(tenantId: string, s: Omit<SessionRow, 'status' | 'payment_id' | 'created_at'> & { createdBy: string | null; charges: { chargeId: string; amount: number }[] }): Promise<void> {

@@ -5,7 +5,7 @@ import { emit } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
 import { safeTotal, sumExact } from '../../../kernel/money.js';
 import { SealedBox } from '../../../kernel/security/sealed-box.js';
-import { memberBalance } from '../ledger/index.js';
+import { chargesByIds, memberBalance, openCharges } from '../ledger/index.js';
 import type { Charge } from '../ledger/index.js';
 import { lockMember } from '../ledger/index.js';
 import type { FinanceOptions } from '../options.js';
@@ -159,7 +159,7 @@ export class CardPayments {
     let lineItems: { name: string; amount: number }[];
     let charges: { chargeId: string; amount: number }[];
     if (input.chargeIds) {
-      const chosen = await this.#chosenCharges(repo, input.memberId, input.chargeIds);
+      const chosen = await this.#chosenCharges(ctx, input.memberId, input.chargeIds);
       scope = 'charges';
       currency = chosen[0]!.currency;
       charges = chosen.map((c) => ({ chargeId: c.id, amount: c.outstanding }));
@@ -178,7 +178,7 @@ export class CardPayments {
       amount = owing[0]!.balance;
       lineItems = [{ name: `Account balance of ${name}`, amount }];
       // What was open when the session opened, for the record; the payment settles oldest due first.
-      charges = (await repo.openCharges(input.memberId, currency)).filter((c) => c.outstanding > 0).map((c) => ({ chargeId: c.id, amount: c.outstanding }));
+      charges = (await openCharges(ctx, input.memberId, currency)).filter((c) => c.outstanding > 0).map((c) => ({ chargeId: c.id, amount: c.outstanding }));
     }
 
     const id = newId();
@@ -203,8 +203,8 @@ export class CardPayments {
     return this.#session((await repo.findSession(id))!, charges);
   }
 
-  async #chosenCharges(repo: ProviderRepository, memberId: string, ids: string[]): Promise<Charge[]> {
-    const found = new Map((await repo.charges(ids)).map((c) => [c.id, c]));
+  async #chosenCharges(ctx: TenantContext, memberId: string, ids: string[]): Promise<Charge[]> {
+    const found = new Map((await chargesByIds(ctx, ids)).map((c) => [c.id, c]));
     const chosen = ids.map((id, i) => {
       const charge = found.get(id);
       if (!charge || charge.memberId !== memberId) throw new AppError('not_found', `The charge ${id} was not found for this member`, { errors: [{ field: `chargeIds.${i}`, message: 'is not a charge of this member' }] });
@@ -291,7 +291,7 @@ export class CardPayments {
     let allocations: { chargeId: string }[] | null = null;
     if (scope === 'charges') {
       const ids = session ? (await repo.sessionCharges(session.id)).map((c) => c.chargeId) : chargeIdsFrom(event.metadata);
-      const still = new Map((await repo.charges(ids)).map((c) => [c.id, c]));
+      const still = new Map((await chargesByIds(ctx, ids)).map((c) => [c.id, c]));
       // A chosen charge settled meanwhile (a transfer arrived too) is skipped; what is left stays as credit.
       allocations = ids.filter((id) => {
         const c = still.get(id);

@@ -1,13 +1,10 @@
 import { Type } from 'typebox';
-import { readScope } from '../../../kernel/context.js';
 import { isoDate } from '../../../kernel/dates.js';
-import { fieldError, notFound } from '../../../kernel/errors.js';
+import { fieldError } from '../../../kernel/errors.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
 import { csvDownload, FormatQuery, JsonOrCsv } from '../../../kernel/http/csv.js';
 import { DateOnly, IdParams } from '../../../kernel/http/schemas.js';
-import { AGING_GROUPS, arrearsAging, collections, incomeByAccount } from './reports.js';
-import { memberStatement } from '../statements/index.js';
-
+import { AGING_GROUPS, arrearsAging, collections, incomeByAccount, statementOf } from './reports.js';
 
 const module = 'finance';
 const tags = ['finance'];
@@ -69,14 +66,7 @@ export function reportsRoutes(app: HttpApp): void {
     config: { access: { module, permission: 'finance.read', own: 'finance.read.own' } },
     schema: { tags, summary: "A member's statement for a period: opening balance, every charge, payment, credit and fee, closing balance", params: IdParams, querystring: Period, response: { 200: Statement } },
   }, async (req) => {
-    const scope = readScope(req.ctx, 'finance.read');
-    if (scope && scope.memberId !== req.params.id) throw notFound('The member');
-    const to = req.query.to ?? today();
-    const from = req.query.from ?? `${to.slice(0, 7)}-01`;
-    orderedPeriod(from, to);
-    const member = await req.ctx.db.selectFrom('members').select('id').where('id', '=', req.params.id).executeTakeFirst();
-    if (!member) throw notFound('The member');
-    return memberStatement(req.ctx, req.params.id, from, to);
+    return statementOf(req.ctx, req.params.id, req.query, today());
   });
 
   app.get('/finance/reports/arrears', {

@@ -1,8 +1,12 @@
-import { sql } from 'kysely';
-import type { TenantScope } from '../../../kernel/context.js';
+import { readScope, type TenantContext, type TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
-import { exact, safeTotal, sumExact } from '../../../kernel/money.js';
+import { fieldError, notFound } from '../../../kernel/errors.js';
+import { safeTotal, sumExact } from '../../../kernel/money.js';
+import { existingMembers, memberNames } from '../../members/index.js';
+import { unitLabels } from '../../properties/index.js';
 import { systemAccounts } from '../ledger/index.js';
+import { memberStatement, type Statement } from '../statements/index.js';
+import { ReportsRepository } from './reports.repository.js';
 
 export const AGING_GROUPS = ['member', 'unit', 'property'] as const;
 export type AgingGroup = (typeof AGING_GROUPS)[number];
@@ -27,48 +31,48 @@ const agingFigures = (f: bigint[]) => Object.fromEntries(AGING_FIGURES.map((k, i
  * Arrears aging on `asOf`: what each charge still owed that day (its receivable lines up to
  * then, so a later payment does not rewrite the past), by days past its due date, summed per
  * member, unit or property. Unapplied credit is not netted here: it shows on the balance.
- * Names come from the members, units and properties tables (a read-only join for the report).
+ * Names come from the members and properties modules, asked once for all the report's ids.
  */
 export async function arrearsAging(scope: TenantScope, asOf: IsoDate, groupBy: AgingGroup): Promise<{ asOf: IsoDate; groupBy: AgingGroup; rows: AgingRow[]; totals: Omit<AgingRow, 'id' | 'name'>[] }> {
   const { receivable } = await systemAccounts(scope);
-  const key = groupBy === 'member' ? sql`c.member_id` : groupBy === 'unit' ? sql`c.unit_id` : sql`u.property_id`;
-  const name =
-    groupBy === 'member'
-      ? sql`(SELECT m.first_name || ' ' || m.last_name FROM members m WHERE m.id = g.id)`
-      : groupBy === 'unit'
-        ? sql`(SELECT x.label FROM units x WHERE x.id = g.id)`
-        : sql`(SELECT p.name FROM properties p WHERE p.id = g.id)`;
-  const result = await sql<{ id: string | null; name: string | null; currency: string; current: string; d30: string; d60: string; d90: string; over: string }>`
-    WITH owed AS (
-      SELECT l.charge_id, sum(l.amount) AS amount
-        FROM finance_lines l
-       WHERE l.account_id = ${receivable} AND l.charge_id IS NOT NULL AND l.entry_date <= ${asOf}::date
-       GROUP BY l.charge_id
-      HAVING sum(l.amount) > 0
-    ), aged AS (
-      SELECT ${key} AS id, c.currency, o.amount, ${asOf}::date - c.due_date AS late
-        FROM owed o
-        JOIN finance_charges c ON c.id = o.charge_id
-        LEFT JOIN units u ON u.tenant_id = c.tenant_id AND u.id = c.unit_id
-    ), grouped AS (
-      SELECT id, currency,
-             coalesce(sum(amount) FILTER (WHERE late <= 0), 0) AS current,
-             coalesce(sum(amount) FILTER (WHERE late BETWEEN 1 AND 30), 0) AS d30,
-             coalesce(sum(amount) FILTER (WHERE late BETWEEN 31 AND 60), 0) AS d60,
-             coalesce(sum(amount) FILTER (WHERE late BETWEEN 61 AND 90), 0) AS d90,
-             coalesce(sum(amount) FILTER (WHERE late > 90), 0) AS over
-        FROM aged GROUP BY id, currency
-    )
-    SELECT g.*, ${name} AS name FROM grouped g ORDER BY name, g.id, g.currency`.execute(scope.db);
+  const aged = await new ReportsRepository(scope.db).aging(receivable, asOf, groupBy === 'member' ? 'member' : 'unit');
+  const ids = [...new Set(aged.flatMap((a) => (a.id === null ? [] : [a.id])))];
+  let groups: { id: string | null; name: string | null; currency: string; buckets: bigint[] }[];
+  if (groupBy === 'member') {
+    const names = await memberNames(scope.db, ids);
+    groups = aged.map((a) => {
+      const n = a.id === null ? undefined : names.get(a.id);
+      return { ...a, name: n ? `${n.firstName} ${n.lastName}` : null };
+    });
+  } else {
+    const units = await unitLabels(scope.db, ids);
+    if (groupBy === 'unit') {
+      groups = aged.map((a) => ({ ...a, name: (a.id !== null && units.get(a.id)?.label) || null }));
+    } else {
+      // A charge whose unit is gone counts with those that have none, as the unit's property is unknown.
+      const byProperty = new Map<string, { id: string | null; name: string | null; currency: string; buckets: bigint[] }>();
+      for (const a of aged) {
+        const unit = a.id === null ? undefined : units.get(a.id);
+        const id = unit?.propertyId ?? null;
+        const key = `${id}/${a.currency}`;
+        const group = byProperty.get(key);
+        if (group) group.buckets = group.buckets.map((v, i) => v + a.buckets[i]!);
+        else byProperty.set(key, { id, name: unit?.propertyName ?? null, currency: a.currency, buckets: [...a.buckets] });
+      }
+      groups = [...byProperty.values()];
+    }
+  }
+  // By name (unnamed last), then id (none last), then currency, as the rows are read.
+  const order = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
+  groups.sort((a, b) => order(a.name, b.name) || order(a.id, b.id) || order(a.currency, b.currency));
   // Summed as bigints from the numeric sums: exact, and within 2^53 − 1 as the turnover cap
   // keeps every figure (what is still owed is part of what was debited).
   const totals = new Map<string, bigint[]>();
-  const rows = result.rows.map((r) => {
-    const buckets = [r.current, r.d30, r.d60, r.d90, r.over].map(exact);
-    const figures = [...buckets, sumExact(buckets)];
-    const t = totals.get(r.currency);
-    totals.set(r.currency, t ? t.map((v, i) => v + figures[i]!) : figures);
-    return { id: r.id, name: r.name, currency: r.currency, ...agingFigures(figures) };
+  const rows = groups.map((g) => {
+    const figures = [...g.buckets, sumExact(g.buckets)];
+    const t = totals.get(g.currency);
+    totals.set(g.currency, t ? t.map((v, i) => v + figures[i]!) : figures);
+    return { id: g.id, name: g.name, currency: g.currency, ...agingFigures(figures) };
   });
   return { asOf, groupBy, rows, totals: [...totals].map(([currency, t]) => ({ currency, ...agingFigures(t) })) };
 }
@@ -76,17 +80,11 @@ export async function arrearsAging(scope: TenantScope, asOf: IsoDate, groupBy: A
 /** Income per income account between two dates (inclusive), credits positive, net of reversals. */
 export async function incomeByAccount(scope: TenantScope, from: IsoDate, to: IsoDate) {
   await systemAccounts(scope);
-  const result = await sql<{ account_id: string; code: string; name: string; currency: string; income: string }>`
-    SELECT a.id AS account_id, a.code, a.name, l.currency, -sum(l.amount) AS income
-      FROM finance_lines l JOIN finance_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
-     WHERE a.type = 'income' AND l.entry_date BETWEEN ${from}::date AND ${to}::date
-     GROUP BY a.id, a.code, a.name, l.currency
-     ORDER BY a.code, l.currency`.execute(scope.db);
+  const accounts = await new ReportsRepository(scope.db).income(from, to);
   const totals = new Map<string, bigint>();
-  const rows = result.rows.map((r) => {
-    const income = exact(r.income);
-    totals.set(r.currency, (totals.get(r.currency) ?? 0n) + income);
-    return { accountId: r.account_id, code: r.code, name: r.name, currency: r.currency, income: safeTotal(income, 'income') };
+  const rows = accounts.map((r) => {
+    totals.set(r.currency, (totals.get(r.currency) ?? 0n) + r.income);
+    return { ...r, income: safeTotal(r.income, 'income') };
   });
   return { from, to, rows, totals: [...totals].map(([currency, income]) => ({ currency, income: safeTotal(income, 'income total') })) };
 }
@@ -97,24 +95,29 @@ export async function incomeByAccount(scope: TenantScope, from: IsoDate, to: Iso
  * apart: they settle a charge without collecting it.
  */
 export async function collections(scope: TenantScope, from: IsoDate, to: IsoDate, asOf: IsoDate = to) {
-  const result = await sql<{ currency: string; charges: string; charged: string; collected: string; written_off: string }>`
-    SELECT c.currency, count(*) AS charges, sum(c.amount) AS charged,
-           coalesce(sum((SELECT sum(a.amount) FROM finance_allocations a
-                           JOIN finance_entries e ON e.tenant_id = a.tenant_id AND e.id = a.entry_id
-                          WHERE a.tenant_id = c.tenant_id AND a.charge_id = c.id AND a.reversed_entry_id IS NULL AND e.entry_date <= ${asOf}::date)), 0) AS collected,
-           sum(c.written_off) AS written_off
-      FROM finance_charges c
-     WHERE c.status <> 'void' AND c.due_date BETWEEN ${from}::date AND ${to}::date
-     GROUP BY c.currency ORDER BY c.currency`.execute(scope.db);
+  const sums = await new ReportsRepository(scope.db).collections(from, to, asOf);
   return {
     from,
     to,
     asOf,
-    rows: result.rows.map((r) => {
-      const [charged, collected] = [exact(r.charged), exact(r.collected)];
+    rows: sums.map(({ currency, charges, charged, collected, writtenOff }) => {
       // The rate to four decimals, from the exact sums (rounded half up).
       const rate = charged === 0n ? null : Number((collected * 20_000n + charged) / (2n * charged)) / 10_000;
-      return { currency: r.currency, charges: Number(r.charges), charged: safeTotal(charged, 'amount charged'), collected: safeTotal(collected, 'amount collected'), writtenOff: safeTotal(exact(r.written_off), 'amount written off'), rate };
+      return { currency, charges, charged: safeTotal(charged, 'amount charged'), collected: safeTotal(collected, 'amount collected'), writtenOff: safeTotal(writtenOff, 'amount written off'), rate };
     }),
   };
+}
+
+/**
+ * A member's statement for a period, by default the month so far; a portal member gets 404
+ * for anyone else's, as for a member the tenant does not have.
+ */
+export async function statementOf(ctx: TenantContext, memberId: string, period: { from?: IsoDate; to?: IsoDate }, today: IsoDate): Promise<Statement> {
+  const scope = readScope(ctx, 'finance.read');
+  if (scope && scope.memberId !== memberId) throw notFound('The member');
+  const to = period.to ?? today;
+  const from = period.from ?? `${to.slice(0, 7)}-01`;
+  if (to < from) throw fieldError('to', 'must be on or after from');
+  if (!(await existingMembers(ctx.db, [memberId])).has(memberId)) throw notFound('The member');
+  return memberStatement(ctx, memberId, from, to);
 }

@@ -1,6 +1,7 @@
 import type { FinanceOptions } from '../options.js';
 import type { FinanceRoom } from '../room.js';
-import { statementsEvents, statementsJobs, statementsRoutes } from './statements.routes.js';
+import { statementsJobs } from './statements.jobs.js';
+import { statementsEvents, statementsRoutes } from './statements.routes.js';
 
 /** Member statements: opening, movements and closing per currency, as JSON and as PDFs sent monthly. */
 export const statementsRoom = (options: FinanceOptions): FinanceRoom => ({
@@ -10,4 +11,4 @@ export const statementsRoom = (options: FinanceOptions): FinanceRoom => ({
   routes: (app) => statementsRoutes(app, options),
 });
 
-export { memberStatement } from './statements.js';
+export { memberStatement, type Statement } from './statements.js';

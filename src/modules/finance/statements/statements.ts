@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
-import { exact, safeTotal } from '../../../kernel/money.js';
+import { safeTotal } from '../../../kernel/money.js';
 import { systemAccounts } from '../ledger/index.js';
+import { StatementsRepository } from './statements.repository.js';
 
 /** A line of a statement: one journal entry's effect on what the member owes. */
 export interface StatementLine {
@@ -33,19 +33,9 @@ export interface Statement {
  */
 export async function memberStatement(scope: TenantScope, memberId: string, from: IsoDate, to: IsoDate): Promise<Statement> {
   const accounts = await systemAccounts(scope);
-  const relevant = [accounts.receivable, accounts.member_credit];
-  const opening = await sql<{ currency: string; balance: string }>`
-    SELECT currency, sum(amount) AS balance FROM finance_lines
-     WHERE member_id = ${memberId} AND account_id IN (${relevant[0]}, ${relevant[1]}) AND entry_date < ${from}::date
-     GROUP BY currency`.execute(scope.db);
-  const movements = await sql<{ entry_id: string; entry_date: string; kind: string; description: string; currency: string; charge_id: string | null; amount: string }>`
-    SELECT l.entry_id, l.entry_date, e.kind, e.description, l.currency, min(l.charge_id::text)::uuid AS charge_id, sum(l.amount) AS amount
-      FROM finance_lines l JOIN finance_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id
-     WHERE l.member_id = ${memberId} AND l.account_id IN (${relevant[0]}, ${relevant[1]})
-       AND l.entry_date BETWEEN ${from}::date AND ${to}::date
-     GROUP BY l.entry_id, l.entry_date, e.kind, e.description, l.currency
-    HAVING sum(l.amount) <> 0
-     ORDER BY l.entry_date, l.entry_id`.execute(scope.db);
+  const repo = new StatementsRepository(scope.db);
+  const opening = await repo.opening(memberId, [accounts.receivable, accounts.member_credit], from);
+  const movements = await repo.movements(memberId, [accounts.receivable, accounts.member_credit], from, to);
 
   // Running sums as bigints, exact; each is part of the ledger, so within 2^53 − 1 (turnover cap).
   const byCurrency = new Map<string, { opening: bigint; charges: bigint; credits: bigint; closing: bigint; lines: StatementLine[] }>();
@@ -54,15 +44,14 @@ export async function memberStatement(scope: TenantScope, memberId: string, from
     if (!c) byCurrency.set(currency, (c = { opening: 0n, charges: 0n, credits: 0n, closing: 0n, lines: [] }));
     return c;
   };
-  for (const o of opening.rows) get(o.currency).opening = exact(o.balance);
+  for (const o of opening) get(o.currency).opening = o.balance;
   for (const c of byCurrency.values()) c.closing = c.opening;
-  for (const m of movements.rows) {
-    const c = get(m.currency);
-    const amount = exact(m.amount);
+  for (const { amount, currency, ...m } of movements) {
+    const c = get(currency);
     c.closing += amount;
     if (amount > 0n) c.charges += amount;
     else c.credits -= amount;
-    c.lines.push({ entryId: m.entry_id, date: m.entry_date, kind: m.kind, description: m.description, chargeId: m.charge_id, amount: safeTotal(amount, 'statement line'), balance: safeTotal(c.closing, 'balance') });
+    c.lines.push({ ...m, amount: safeTotal(amount, 'statement line'), balance: safeTotal(c.closing, 'balance') });
   }
   const currencies = [...byCurrency].map(([currency, c]) => ({
     currency,

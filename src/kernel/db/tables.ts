@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import { CamelCasePlugin } from 'kysely';
+import type { AnyDB } from './database.js';
+
+/**
+ * A database or tenant transaction as the kernel hands it out. A module sees its own tables
+ * through `tablesOf`, so that naming another module's table is a type error. It becomes
+ * `Kysely<unknown>` (no tables at all) once finance, the last module on `AnyDB`, declares its
+ * tables (issue 10).
+ */
+export type Db = Kysely<AnyDB>;
+
+/**
+ * SQL says snake_case and TypeScript camelCase; the plugin maps both ways, so a repository
+ * returns its rows as they come. The names are a bounded set (the code's own identifiers and
+ * aliases), so each is converted once. jsonb values keep their keys: they are data, not columns.
+ */
+class CamelCase extends CamelCasePlugin {
+  readonly #snake = new Map<string, string>();
+  readonly #camel = new Map<string, string>();
+
+  constructor() {
+    super({ maintainNestedObjectKeys: true });
+  }
+
+  protected override snakeCase(name: string): string {
+    return remembered(this.#snake, name, (n) => super.snakeCase(n));
+  }
+
+  protected override camelCase(name: string): string {
+    return remembered(this.#camel, name, (n) => super.camelCase(n));
+  }
+}
+
+const MAX_NAMES = 10_000;
+
+function remembered(cache: Map<string, string>, name: string, convert: (name: string) => string): string {
+  let converted = cache.get(name);
+  if (converted === undefined) {
+    converted = convert(name);
+    if (cache.size < MAX_NAMES) cache.set(name, converted);
+  }
+  return converted;
+}
+
+const camelCase = new CamelCase();
+// A transaction's Kysely lives as long as its pooled connection, so each connection wraps once.
+const wrapped = new WeakMap<Db, Db>();
+const wrappers = new WeakSet<Db>();
+
+/**
+ * `db` seen through the tables `T` (camelCase, as their `*.tables.ts` declares them). The one
+ * place that narrows a database to a table set: the type a repository may name is what its
+ * module owns (and the kernel's tables), nothing more.
+ */
+export function tablesOf<T>(db: Db): Kysely<T> {
+  // The cast is the whole of the mechanism: `T` exists only in the types.
+  if (wrappers.has(db)) return db as unknown as Kysely<T>;
+  let typed = wrapped.get(db);
+  if (!typed) {
+    typed = db.withPlugin(camelCase);
+    wrapped.set(db, typed);
+    wrappers.add(typed);
+  }
+  return typed as unknown as Kysely<T>;
+}

@@ -1,0 +1,65 @@
+import { sql, type Kysely } from 'kysely';
+import type { IsoDate } from '../../../kernel/dates.js';
+import type { AnyDB } from '../../../kernel/db/database.js';
+import { exact } from '../../../kernel/money.js';
+
+/** What was still owed on a date, in the aging buckets: current, 1–30, 31–60, 61–90, 90+ days past due. */
+export type Buckets = [bigint, bigint, bigint, bigint, bigint];
+
+/** The finance reports' sums; runs inside the tenant transaction, under RLS. Sums are numeric, returned exact. */
+export class ReportsRepository {
+  constructor(private readonly db: Kysely<AnyDB>) {}
+
+  /**
+   * What each charge still owed on `asOf` (its lines on the receivable account up to then),
+   * aged by days past its due date and summed per member or per unit (null: no unit) and currency.
+   */
+  async aging(receivable: string, asOf: IsoDate, by: 'member' | 'unit'): Promise<{ id: string | null; currency: string; buckets: Buckets }[]> {
+    const key = by === 'member' ? sql`c.member_id` : sql`c.unit_id`;
+    const result = await sql<{ id: string | null; currency: string; current: string; d30: string; d60: string; d90: string; over: string }>`
+      WITH owed AS (
+        SELECT l.charge_id, sum(l.amount) AS amount
+          FROM finance_lines l
+         WHERE l.account_id = ${receivable} AND l.charge_id IS NOT NULL AND l.entry_date <= ${asOf}::date
+         GROUP BY l.charge_id
+        HAVING sum(l.amount) > 0
+      ), aged AS (
+        SELECT ${key} AS id, c.currency, o.amount, ${asOf}::date - c.due_date AS late
+          FROM owed o
+          JOIN finance_charges c ON c.id = o.charge_id
+      )
+      SELECT id, currency,
+             coalesce(sum(amount) FILTER (WHERE late <= 0), 0) AS current,
+             coalesce(sum(amount) FILTER (WHERE late BETWEEN 1 AND 30), 0) AS d30,
+             coalesce(sum(amount) FILTER (WHERE late BETWEEN 31 AND 60), 0) AS d60,
+             coalesce(sum(amount) FILTER (WHERE late BETWEEN 61 AND 90), 0) AS d90,
+             coalesce(sum(amount) FILTER (WHERE late > 90), 0) AS over
+        FROM aged GROUP BY id, currency`.execute(this.db);
+    return result.rows.map((r) => ({ id: r.id, currency: r.currency, buckets: [r.current, r.d30, r.d60, r.d90, r.over].map(exact) as Buckets }));
+  }
+
+  /** Per income account and currency, what it earned from `from` to `to` (credits positive), in code order. */
+  async income(from: IsoDate, to: IsoDate) {
+    const result = await sql<{ account_id: string; code: string; name: string; currency: string; income: string }>`
+      SELECT a.id AS account_id, a.code, a.name, l.currency, -sum(l.amount) AS income
+        FROM finance_lines l JOIN finance_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
+       WHERE a.type = 'income' AND l.entry_date BETWEEN ${from}::date AND ${to}::date
+       GROUP BY a.id, a.code, a.name, l.currency
+       ORDER BY a.code, l.currency`.execute(this.db);
+    return result.rows.map((r) => ({ accountId: r.account_id, code: r.code, name: r.name, currency: r.currency, income: exact(r.income) }));
+  }
+
+  /** Per currency, the charges due from `from` to `to` (voids left out): how many, charged, settled by payments by `asOf`, written off. */
+  async collections(from: IsoDate, to: IsoDate, asOf: IsoDate) {
+    const result = await sql<{ currency: string; charges: string; charged: string; collected: string; written_off: string }>`
+      SELECT c.currency, count(*) AS charges, sum(c.amount) AS charged,
+             coalesce(sum((SELECT sum(a.amount) FROM finance_allocations a
+                             JOIN finance_entries e ON e.tenant_id = a.tenant_id AND e.id = a.entry_id
+                            WHERE a.tenant_id = c.tenant_id AND a.charge_id = c.id AND a.reversed_entry_id IS NULL AND e.entry_date <= ${asOf}::date)), 0) AS collected,
+             sum(c.written_off) AS written_off
+        FROM finance_charges c
+       WHERE c.status <> 'void' AND c.due_date BETWEEN ${from}::date AND ${to}::date
+       GROUP BY c.currency ORDER BY c.currency`.execute(this.db);
+    return result.rows.map((r) => ({ currency: r.currency, charges: Number(r.charges), charged: exact(r.charged), collected: exact(r.collected), writtenOff: exact(r.written_off) }));
+  }
+}

@@ -1,0 +1,101 @@
+import { readScope, type TenantContext, type TenantInfo, type TenantScope } from '../../../kernel/context.js';
+import { addDays, isoDate, type IsoDate } from '../../../kernel/dates.js';
+import { notFound } from '../../../kernel/errors.js';
+import { emit } from '../../../kernel/events/outbox.js';
+import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
+import type { JobDefinition } from '../../../kernel/jobs/job.js';
+import { newId } from '../../../kernel/ids.js';
+import type { FinanceOptions } from '../options.js';
+import { formatMoney, renderStatementPdf } from './statement.pdf.js';
+import { memberStatement } from './statements.js';
+import { StatementsRepository } from './statements.repository.js';
+import type { StatementRecord } from './statements.schemas.js';
+
+/**
+ * Generates a member's statement for a period: the figures from the ledger, the branded PDF
+ * into object storage (a key per member and period, so a retry overwrites the same object),
+ * and the record. `regenerate` false keeps a statement already issued for the period as it is.
+ */
+export async function issueStatement(
+  scope: TenantScope,
+  options: FinanceOptions,
+  tenant: Pick<TenantInfo, 'id' | 'name' | 'branding'>,
+  memberId: string,
+  period: { from: IsoDate; to: IsoDate },
+  regenerate: boolean,
+): Promise<{ record: StatementRecord; created: boolean }> {
+  if (!options.storage) throw new Error('the finance module was started without object storage');
+  const repo = new StatementsRepository(scope.db);
+  const existing = await repo.findForPeriod(memberId, period);
+  if (existing && !regenerate) return { record: existing, created: false };
+  const member = await repo.memberContact(memberId);
+  if (!member) throw notFound('The member');
+  const statement = await memberStatement(scope, memberId, period.from, period.to);
+  const generatedAt = options.now?.() ?? new Date();
+  const pdf = await renderStatementPdf({ tenant, member: { name: `${member.firstName} ${member.lastName}`, email: member.email }, statement, generatedAt });
+  const key = `tenants/${scope.tenant.id}/statements/${memberId}/${period.from}_${period.to}.pdf`;
+  await options.storage.put(key, pdf, 'application/pdf');
+  const summary = statement.currencies.map(({ lines: _lines, ...figures }) => figures);
+  const record = await repo.save(scope.tenant.id, existing?.id ?? newId(), memberId, period, { summary, objectKey: key, pdfBytes: pdf.length, generatedAt });
+  await emit(scope, 'statement.generated', record);
+  return { record, created: !existing };
+}
+
+/** The calendar month before the one `now` falls in. */
+export function previousMonth(now: Date): { from: IsoDate; to: IsoDate } {
+  const firstOfThisMonth = `${isoDate(now).slice(0, 7)}-01`;
+  const to = addDays(firstOfThisMonth, -1);
+  return { from: `${to.slice(0, 7)}-01`, to };
+}
+
+/**
+ * The monthly run for one tenant: a statement for last month for every member with money on
+ * the ledger up to its end, and an e-mail to those who have an address. One transaction per
+ * member, and what is done is skipped when the job runs again, so a crash resumes.
+ */
+export async function runMonthlyStatements(tenantId: string, ctx: Parameters<JobDefinition['handler']>[1], options: FinanceOptions): Promise<void> {
+  const now = ctx.now();
+  const period = previousMonth(now);
+  const tenant = await options.tenantInfo?.(tenantId);
+  if (!tenant) throw new Error(`tenant ${tenantId} is not known to the registry`);
+  const members = await ctx.tenantTransaction(tenantId, (db) => new StatementsRepository(db).membersWithLines(period.to));
+  for (const memberId of members) {
+    await ctx.tenantTransaction(tenantId, async (db) => {
+      const scope = { db, tenant };
+      const repo = new StatementsRepository(db);
+      const { record } = await issueStatement(scope, { ...options, now: () => now }, tenant, memberId, period, false);
+      if (record.emailedAt || !options.mail) return;
+      const member = await repo.memberContact(memberId);
+      if (!member?.email) return;
+      const owed = record.summary.map((s) => formatMoney(s.closing, s.currency)).join(', ') || formatMoney(0, 'EUR');
+      await options.mail.queue(scope, {
+        kind: 'notification',
+        to: { email: member.email, name: `${member.firstName} ${member.lastName}` },
+        data: {
+          title: `Your statement for ${period.from.slice(0, 7)}`,
+          body: `Your statement from ${period.from} to ${period.to} is ready. Balance at ${period.to}: ${owed}. Sign in to download it as a PDF.`,
+          actionUrl: options.tenantUrl ? `${options.tenantUrl(tenant)}/portal/statements/${record.id}` : '',
+          actionLabel: 'See your statement',
+        },
+      });
+      await repo.markEmailed(record.id, now);
+    });
+  }
+  ctx.log.info({ tenantId, period, members: members.length }, 'monthly statements issued');
+}
+
+/** One statement and where its PDF is kept; a portal member gets 404 for anyone else's. */
+export async function findStatement(ctx: TenantContext, id: string): Promise<{ record: StatementRecord; objectKey: string }> {
+  const found = await new StatementsRepository(ctx.db).find(id);
+  const scope = readScope(ctx, 'finance.read');
+  if (!found || (scope && found.record.memberId !== scope.memberId)) throw notFound('The statement');
+  return found;
+}
+
+/** Statements issued, newest period first; a portal member sees only their own. */
+export async function listStatements(ctx: TenantContext, query: { limit: number; cursor?: string; memberId?: string }) {
+  const scope = readScope(ctx, 'finance.read');
+  const after = decodeCursor(query.cursor, ['date', 'uuid']);
+  const rows = await new StatementsRepository(ctx.db).list(query.limit, scope?.memberId ?? query.memberId, after);
+  return pageOf(rows, query.limit, (r) => [r.from, r.id]);
+}
