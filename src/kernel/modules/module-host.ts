@@ -1,11 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { AnyDB } from '../db/database.js';
+import { kernelErrors, type ErrorDefinition } from '../errors.js';
 import type { MigrationSource } from '../db/migrations.js';
 import type { ModuleManifest, ProvisioningInput, SystemRole } from './manifest.js';
 
-/** The installed modules, checked once: unique keys, known dependencies, namespaced permissions. */
+/** The installed modules, checked once: unique keys, known dependencies, namespaced permissions and error codes. */
 export class ModuleHost {
   readonly ordered: ModuleManifest[];
+  /** Every error code the platform answers with: the kernel's, then each module's. */
+  readonly errorCatalogue: readonly ErrorDefinition[];
   readonly #byKey: Map<string, ModuleManifest>;
 
   constructor(manifests: ModuleManifest[]) {
@@ -22,6 +25,7 @@ export class ModuleHost {
       }
     }
     this.ordered = this.#topological(manifests);
+    this.errorCatalogue = this.#errors();
   }
 
   get(key: string): ModuleManifest | undefined {
@@ -72,6 +76,20 @@ export class ModuleHost {
   missingDependencies(modules: string[]): string[] {
     const set = new Set([...modules, ...this.alwaysLicensed]);
     return modules.flatMap((key) => (this.#byKey.get(key)?.dependencies ?? []).filter((d) => !set.has(d)).map((d) => `${key} needs ${d}`));
+  }
+
+  #errors(): ErrorDefinition[] {
+    const catalogue: ErrorDefinition[] = [...kernelErrors];
+    const codes = new Set<string>(catalogue.map((e) => e.code));
+    for (const m of this.ordered) {
+      for (const e of Object.values(m.errors ?? {})) {
+        if (!e.code.startsWith(`${m.key}.`)) throw new Error(`error code ${e.code} of module ${m.key} must start with "${m.key}."`);
+        if (codes.has(e.code)) throw new Error(`error code ${e.code} is declared twice`);
+        codes.add(e.code);
+        catalogue.push(e);
+      }
+    }
+    return catalogue;
   }
 
   #topological(manifests: ModuleManifest[]): ModuleManifest[] {

@@ -140,7 +140,7 @@ export async function listImports(ctx: TenantContext, query: ListBankImportsQuer
 /** An allocation error of recordPayment, renamed to the confirmation's field. */
 function within(error: unknown, prefix: string): unknown {
   if (!(error instanceof AppError) || !error.extra.errors) return error;
-  return new AppError(error.code, error.message, { ...error.extra, errors: error.extra.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) });
+  return new AppError(error.definition, error.message, { ...error.extra, errors: error.extra.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) });
 }
 
 /**
