@@ -22,6 +22,7 @@ import { SessionCache } from './kernel/security/session-cache.js';
 import { TokenService } from './kernel/security/tokens.js';
 import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
+import { controlErrors } from './control/control.errors.js';
 import { controlRoutes } from './control/control.routes.js';
 import { LicencesService } from './control/licences/licences.service.js';
 import { PlansService } from './control/plans/plans.service.js';
@@ -204,7 +205,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       }),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate }),
       ...(options.extraModules ?? []),
-    ]);
+    ], { control: controlErrors });
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());
 
     const problems = await migrateEverything(main, router, directory, tenantMigrations, modules, log);

@@ -11,7 +11,11 @@ export class ModuleHost {
   readonly errorCatalogue: readonly ErrorDefinition[];
   readonly #byKey: Map<string, ModuleManifest>;
 
-  constructor(manifests: ModuleManifest[]) {
+  /**
+   * `planeErrors`: the codes of a plane that is no module (the control plane's `control.*`),
+   * checked and catalogued like a module's.
+   */
+  constructor(manifests: ModuleManifest[], planeErrors: Readonly<Record<string, Readonly<Record<string, ErrorDefinition>>>> = {}) {
     this.#byKey = new Map();
     for (const m of manifests) {
       if (this.#byKey.has(m.key)) throw new Error(`module ${m.key} is installed twice`);
@@ -25,7 +29,7 @@ export class ModuleHost {
       }
     }
     this.ordered = this.#topological(manifests);
-    this.errorCatalogue = this.#errors();
+    this.errorCatalogue = this.#errors([...this.ordered.map((m) => ({ owner: m.key, errors: m.errors ?? {} })), ...Object.entries(planeErrors).map(([owner, errors]) => ({ owner, errors }))]);
   }
 
   get(key: string): ModuleManifest | undefined {
@@ -78,12 +82,12 @@ export class ModuleHost {
     return modules.flatMap((key) => (this.#byKey.get(key)?.dependencies ?? []).filter((d) => !set.has(d)).map((d) => `${key} needs ${d}`));
   }
 
-  #errors(): ErrorDefinition[] {
+  #errors(owners: { owner: string; errors: Readonly<Record<string, ErrorDefinition>> }[]): ErrorDefinition[] {
     const catalogue: ErrorDefinition[] = [...kernelErrors];
     const codes = new Set<string>(catalogue.map((e) => e.code));
-    for (const m of this.ordered) {
-      for (const e of Object.values(m.errors ?? {})) {
-        if (!e.code.startsWith(`${m.key}.`)) throw new Error(`error code ${e.code} of module ${m.key} must start with "${m.key}."`);
+    for (const { owner, errors } of owners) {
+      for (const e of Object.values(errors)) {
+        if (!e.code.startsWith(`${owner}.`)) throw new Error(`error code ${e.code} of ${owner} must start with "${owner}."`);
         if (codes.has(e.code)) throw new Error(`error code ${e.code} is declared twice`);
         codes.add(e.code);
         catalogue.push(e);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { newId } from '../../../kernel/ids.js';
 
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
@@ -120,7 +121,7 @@ export async function reverseEntry(scope: TenantScope, entryId: string, date: Is
     .execute();
   if (lines.length === 0) throw new AppError('not_found', 'The journal entry was not found');
   const already = await scope.db.selectFrom('finance_entries').select('id').where('reverses_id', '=', entryId).executeTakeFirst();
-  if (already) throw new AppError('invalid_state', 'The journal entry is already reversed', { reversalId: already.id });
+  if (already) throw new AppError(financeErrors.entry_already_reversed, 'The journal entry is already reversed', { reversalId: already.id });
   return postEntry(scope, {
     date,
     description,
