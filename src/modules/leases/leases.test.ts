@@ -199,7 +199,7 @@ describe('drafting leases', () => {
 
     await activate(lease.id);
     const frozen = await api('PATCH', `/leases/${lease.id}`, { rent: { amount: 1, currency: 'EUR' }, notes: 'cheaper?' });
-    expectProblem(frozen, 409, 'invalid_state');
+    expectProblem(frozen, 409, 'leases.terms_frozen');
     expect(frozen.json()).toMatchObject({ status: 409, currentStatus: 'active', fields: ['rent'] });
     const notes = await api('PATCH', `/leases/${lease.id}`, { notes: 'Keys handed over' });
     expect(notes.statusCode).toBe(200);
@@ -253,7 +253,7 @@ describe('the lease lifecycle', () => {
     expect(await eventsOf('lease.ended', lease.id)).toHaveLength(1);
 
     const again = await api('POST', `/leases/${lease.id}/terminate`, {});
-    expectProblem(again, 409, 'invalid_state');
+    expectProblem(again, 409, 'leases.status_forbids');
     expect(again.json()).toMatchObject({ status: 409, currentStatus: 'ended', allowedTransitions: [] });
   });
 
@@ -265,7 +265,7 @@ describe('the lease lifecycle', () => {
     expect(cancelled.json().terminatedAt).not.toBeNull();
     expect(await occupanciesOf(lease.id)).toEqual([]);
     const activated = await api('POST', `/leases/${lease.id}/activate`);
-    expectProblem(activated, 409, 'invalid_state');
+    expectProblem(activated, 409, 'leases.status_forbids');
     expect(activated.json().detail).toMatch(/terminated/);
     expect(activated.json().allowedTransitions).toEqual([]);
   });
@@ -274,7 +274,7 @@ describe('the lease lifecycle', () => {
     const lease = await draft();
     await activate(lease.id);
     const twice = await api('POST', `/leases/${lease.id}/activate`);
-    expectProblem(twice, 409, 'invalid_state');
+    expectProblem(twice, 409, 'leases.status_forbids');
     expect(twice.json()).toMatchObject({ status: 409, currentStatus: 'active', allowedTransitions: ['ending', 'terminated', 'ended'] });
     expect(twice.json().detail).toMatch(/ending \(terminate on a future date\)/);
   });
@@ -317,7 +317,7 @@ describe('the lease lifecycle', () => {
     expect(await eventsOf('lease.ended', lease.id)).toHaveLength(1);
     // It still holds its dates: no other lease of the unit may claim them.
     const overlapping = await draft({ unitId: unit.id, startDate: day(-100), endDate: day(100) });
-    expectProblem(await api('POST', `/leases/${overlapping.id}/activate`), 409, 'conflict');
+    expectProblem(await api('POST', `/leases/${overlapping.id}/activate`), 409, 'leases.unit_already_let');
   });
 });
 
@@ -328,7 +328,7 @@ describe('one lease per unit at a time', () => {
     await activate(first.id);
     const second = await draft({ unitId: unit.id, startDate: day(364), endDate: null });
     const refused = await api('POST', `/leases/${second.id}/activate`);
-    expectProblem(refused, 409, 'conflict');
+    expectProblem(refused, 409, 'leases.unit_already_let');
     expect(refused.json().detail).toBe(`The unit is already let from ${day(0)} to ${day(364)} (lease ${first.id}), which overlaps this lease’s dates`);
     expect(refused.json().conflictingLeaseId).toBe(first.id);
     expect((await api('GET', `/leases/${second.id}`)).json().status).toBe('draft');
@@ -346,7 +346,7 @@ describe('one lease per unit at a time', () => {
       const results = await Promise.all([a, b].map((l) => api('POST', `/leases/${l.id}/activate`)));
       expect(results.map((r) => r.statusCode).sort(), results.map((r) => r.body).join('\n')).toEqual([200, 409]);
       const loser = results.find((r) => r.statusCode === 409)!;
-      expect(loser.json().code).toBe('conflict');
+      expect(loser.json().code).toBe('leases.unit_already_let');
       const active = (await api('GET', `/leases?unitId=${unit.id}&status=active`)).json().data;
       expect(active).toHaveLength(1);
       const loserId = active[0].id === a.id ? b.id : a.id;
@@ -365,7 +365,7 @@ describe('one lease per unit at a time', () => {
     expect(retry.body).toBe(first.body);
     expect(await eventsOf('lease.activated', lease.id)).toHaveLength(1);
     // Without the key, a second activation is refused: it is already active.
-    expectProblem(await api('POST', `/leases/${lease.id}/activate`), 409, 'invalid_state');
+    expectProblem(await api('POST', `/leases/${lease.id}/activate`), 409, 'leases.status_forbids');
   });
 });
 
@@ -386,7 +386,7 @@ describe('renewals', () => {
 
     expect((await activate(successor.id)).status).toBe('active');
     const second = await api('POST', `/leases/${lease.id}/renew`, {});
-    expectProblem(second, 409, 'conflict');
+    expectProblem(second, 409, 'leases.already_renewed');
     expect(second.json().successorId).toBe(successor.id);
     // The renters' tenancy continues: two occupancies each, back to back.
     const renter = lease.renterIds[0];
@@ -407,12 +407,12 @@ describe('renewals', () => {
   it('refuses to renew a draft, a periodic lease, or into the lease’s own dates', async () => {
     const d = await draft();
     const refused = await api('POST', `/leases/${d.id}/renew`, {});
-    expectProblem(refused, 409, 'invalid_state');
+    expectProblem(refused, 409, 'leases.status_forbids');
     expect(refused.json().allowedTransitions).toEqual(['active', 'ended', 'terminated']);
     const periodic = await draft({ endDate: null });
     await activate(periodic.id);
     const rolling = await api('POST', `/leases/${periodic.id}/renew`, {});
-    expectProblem(rolling, 409, 'invalid_state');
+    expectProblem(rolling, 409, 'leases.periodic_not_renewable');
     expect(rolling.json().detail).toMatch(/periodic/);
     const fixed = await draft({ startDate: day(0), endDate: day(99) });
     await activate(fixed.id);

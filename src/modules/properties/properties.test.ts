@@ -340,10 +340,10 @@ describe('archiving and removing', () => {
     expect((await ok(api('GET', '/properties?q=hazel&includeArchived=true'), 200)).data).toHaveLength(2);
 
     // Nothing is added to, or restored inside, an archived property.
-    expectProblem(await api('POST', `/properties/${block.id}/units`, { label: 'New', kind: 'apartment' }), 409, 'invalid_state');
-    expectProblem(await api('POST', '/properties', { name: 'Hazel Annex', kind: 'residential', parentId: estate.id }), 409, 'invalid_state');
-    expectProblem(await api('PATCH', `/units/${u1.id}`, { archived: false }), 409, 'invalid_state');
-    expectProblem(await api('PATCH', `/properties/${block.id}`, { archived: false }), 409, 'invalid_state');
+    expectProblem(await api('POST', `/properties/${block.id}/units`, { label: 'New', kind: 'apartment' }), 409, 'properties.property_archived');
+    expectProblem(await api('POST', '/properties', { name: 'Hazel Annex', kind: 'residential', parentId: estate.id }), 409, 'properties.parent_archived');
+    expectProblem(await api('PATCH', `/units/${u1.id}`, { archived: false }), 409, 'properties.property_archived');
+    expectProblem(await api('PATCH', `/properties/${block.id}`, { archived: false }), 409, 'properties.parent_archived');
 
     await ok(api('PATCH', `/properties/${estate.id}`, { archived: false }), 200);
     expect((await ok(api('GET', `/properties/${block.id}`), 200)).archived).toBe(false);
@@ -356,13 +356,13 @@ describe('archiving and removing', () => {
     const estate = await newProperty({ name: 'Rowan Estate' });
     const block = await newProperty({ name: 'Rowan Block', parentId: estate.id });
     const unit = await newUnit(block.id);
-    const withChild = expectProblem(await api('DELETE', `/properties/${estate.id}`), 409, 'conflict');
+    const withChild = expectProblem(await api('DELETE', `/properties/${estate.id}`), 409, 'properties.has_dependents');
     expect(withChild.detail).toBe('The property has 1 property under it; delete those first, or archive it instead (PATCH {"archived": true})');
-    const withUnit = expectProblem(await api('DELETE', `/properties/${block.id}`), 409, 'conflict');
+    const withUnit = expectProblem(await api('DELETE', `/properties/${block.id}`), 409, 'properties.has_dependents');
     expect(withUnit.detail).toMatch(/has 1 unit;.*archive it instead \(PATCH \{"archived": true\}\)/);
     // Archived units count too: they are history.
     await ok(api('PATCH', `/units/${unit.id}`, { archived: true }), 200);
-    expectProblem(await api('DELETE', `/properties/${block.id}`), 409, 'conflict');
+    expectProblem(await api('DELETE', `/properties/${block.id}`), 409, 'properties.has_dependents');
 
     await ok(api('DELETE', `/units/${unit.id}`), 204);
     await ok(api('DELETE', `/properties/${block.id}`), 204);
@@ -373,11 +373,11 @@ describe('archiving and removing', () => {
     const p = await newProperty();
     const unit = await newUnit(p.id);
     await attach(unit.id, await newMember('Hester'));
-    const refused = expectProblem(await api('DELETE', `/units/${unit.id}`), 409, 'conflict');
+    const refused = expectProblem(await api('DELETE', `/units/${unit.id}`), 409, 'properties.unit_has_history');
     expect(refused.detail).toBe('The unit has occupancy or lease history; archive it instead (PATCH {"archived": true})');
     expect((await ok(api('GET', `/units/${unit.id}`), 200)).archived).toBe(false);
     expect((await ok(api('PATCH', `/units/${unit.id}`, { archived: true }), 200)).archived).toBe(true);
-    expectProblem(await api('DELETE', `/properties/${p.id}`), 409, 'conflict');
+    expectProblem(await api('DELETE', `/properties/${p.id}`), 409, 'properties.has_dependents');
   });
 });
 

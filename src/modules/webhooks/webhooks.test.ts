@@ -597,7 +597,7 @@ describe('webhook deliveries', () => {
     await onOak()('PATCH', `/webhooks/endpoints/${other.id}`, { enabled: false });
     const refused = await onOak()('POST', `/webhooks/endpoints/${other.id}/test`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().code).toBe('invalid_state');
+    expect(refused.json().code).toBe('webhooks.endpoint_disabled');
     expect((await onOak()('POST', `/webhooks/endpoints/${newId()}/test`)).statusCode).toBe(404);
   });
 
@@ -646,7 +646,7 @@ describe('webhook deliveries', () => {
     await onOak()('PATCH', `/webhooks/endpoints/${endpoint.id}`, { enabled: false });
     const disabled = await onOak()('POST', `/webhooks/deliveries/${oldest.id}/retry`);
     expect(disabled.statusCode).toBe(409);
-    expect(disabled.json().code).toBe('invalid_state');
+    expect(disabled.json().code).toBe('webhooks.endpoint_disabled');
   });
 
   it('fails the waiting deliveries of an endpoint that was disabled, without an attempt', async () => {

@@ -1,6 +1,7 @@
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { newId } from '../../../kernel/ids.js';
 import { JournalRepository } from './journal.repository.js';
 
@@ -105,7 +106,7 @@ export async function reverseEntry(scope: TenantScope, entryId: string, date: Is
   const lines = await journal.linesToReverse(entryId);
   if (lines.length === 0) throw new AppError('not_found', 'The journal entry was not found');
   const already = await journal.reversalOf(entryId);
-  if (already) throw new AppError('invalid_state', 'The journal entry is already reversed', { reversalId: already });
+  if (already) throw new AppError(financeErrors.entry_already_reversed, 'The journal entry is already reversed', { reversalId: already });
   return postEntry(scope, {
     date,
     description,

@@ -1,0 +1,8 @@
+import { defineErrors } from '../../kernel/errors.js';
+
+export const propertiesErrors = defineErrors('properties', {
+  parent_archived: { status: 409, title: 'The parent property is archived' },
+  property_archived: { status: 409, title: 'The property is archived' },
+  has_dependents: { status: 409, title: 'The property still has sub-properties, units or history' },
+  unit_has_history: { status: 409, title: 'The unit has occupancy or lease history' },
+});
