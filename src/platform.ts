@@ -25,6 +25,7 @@ import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
 import { controlRoutes } from './control/control.routes.js';
 import { LicencesService } from './control/licences/licences.service.js';
+import { offerModules } from './control/plans/module-offers.js';
 import { PlansService } from './control/plans/plans.service.js';
 import { ProvisioningWorkflow, type ProvisioningStep } from './control/provisioning/provisioning.workflow.js';
 import { loadSecrets } from './control/secrets.js';
@@ -222,6 +223,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     }
 
     const plans = new PlansService(modules);
+    await offerModules({ db: main.kysely, actor: 'system', log }, modules);
     const licences = new LicencesService(signer, plans, config.licenceGraceDays);
     // Registry changes reach this process's cache at once and every other's by notification.
     const stopRegistry = await main.listen(REGISTRY_CHANNEL, () => directory.invalidate());

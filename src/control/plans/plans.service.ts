@@ -5,6 +5,7 @@ import type { LicenceLimits } from '../../kernel/security/licence.js';
 import type { ModuleHost } from '../../kernel/modules/module-host.js';
 import { appendAudit } from '../audit.js';
 import type { ControlContext } from '../context.js';
+import { ModuleOffersRepository } from './module-offers.repository.js';
 
 export interface Plan {
   key: string;
@@ -83,6 +84,8 @@ export class PlansService {
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new AppError('already_exists', `Plan "${input.key}" exists`, { errors: [{ field: 'key', message: 'is already taken' }] });
+    // The operator chose this plan's modules: the installed ones are not offered to it again.
+    await new ModuleOffersRepository(ctx.db).record(this.modules.catalogue().map((m) => ({ plan: input.key, module: m.key })));
     await appendAudit(ctx.db, { actor: ctx.actor, action: 'plan.created', target: input.key });
     return toPlan(row);
   }

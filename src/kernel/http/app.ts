@@ -67,18 +67,19 @@ const ajvOptions = {
   useDefaults: true,
   allErrors: true,
 } as const;
-const validatorPool = AjvCompiler();
-
 /**
  * Query strings, path parameters and headers are text, so `?limit=10` is coerced to the integer
  * its schema asks for. A JSON body has types of its own: `"amount": "10"` is a client's mistake
- * (a 400 naming the field), never 10 minor units.
+ * (a 400 naming the field), never 10 minor units. One pool per app, as Fastify's own default.
  */
-const partValidators: typeof validatorPool = (externalSchemas) => {
-  const text = validatorPool(externalSchemas, { customOptions: { ...ajvOptions, coerceTypes: 'array' } });
-  const json = validatorPool(externalSchemas, { customOptions: { ...ajvOptions, coerceTypes: false } });
-  return (route) => ((route as { httpPart?: string }).httpPart === 'body' ? json : text)(route);
-};
+function partValidators(): ReturnType<typeof AjvCompiler> {
+  const pool = AjvCompiler();
+  return (externalSchemas) => {
+    const text = pool(externalSchemas, { customOptions: { ...ajvOptions, coerceTypes: 'array' } });
+    const json = pool(externalSchemas, { customOptions: { ...ajvOptions, coerceTypes: false } });
+    return (route) => ((route as { httpPart?: string }).httpPart === 'body' ? json : text)(route);
+  };
+}
 
 /** A Fastify instance with our conventions: request ids, problem details, strict validation, metrics. */
 export function createHttpApp(options: HttpAppOptions): HttpApp {
@@ -93,7 +94,7 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    schemaController: { compilersFactory: { buildValidator: partValidators } },
+    schemaController: { compilersFactory: { buildValidator: partValidators() } },
     ...(options.rewriteUrl ? { rewriteUrl: options.rewriteUrl } : {}),
     // A path the router cannot decode (`%ED%A0%80`, `%FF`) is a problem document too.
     frameworkErrors: (error, _request, reply) => sendProblem(reply, toAppError(error)),

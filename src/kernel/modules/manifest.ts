@@ -55,6 +55,12 @@ export interface ModuleManifest {
    * Must be idempotent: a provisioning that failed later runs it again.
    */
   provision?(db: Db, input: ProvisioningInput): Promise<void>;
+  /**
+   * The plans (their keys) this module joins when it is first installed, or `'all'` for every
+   * plan there is then. Each plan is offered the module once: the plans API decides after that.
+   * Unknown keys are skipped with a warning. Default: no plan (an operator adds it).
+   */
+  includedIn?: 'all' | string[];
 }
 
 export const defineModule = (manifest: ModuleManifest): ModuleManifest => manifest;

@@ -21,6 +21,7 @@ export function financeModule(options: FinanceOptions = {}): ModuleManifest {
     name: 'Finance',
     description: 'Levies and rent: a double-entry ledger, charges, billing runs, payments, late fees and statements.',
     dependencies: ['core', 'members', 'properties', 'occupancy', 'leases'],
+    includedIn: 'all',
     permissions: [
       { key: 'finance.read', description: 'See accounts, the journal, charges, payments, balances and reports' },
       { key: 'finance.write', description: 'Post charges and journal entries, record and allocate payments, run billing' },

@@ -8,6 +8,7 @@ export const leasesModule = defineModule({
   name: 'Leases',
   description: 'Who rents which unit, for how much and until when; renewals and the rent roll.',
   dependencies: ['core', 'members', 'properties', 'occupancy'],
+  includedIn: 'all',
   permissions: [
     { key: 'leases.read', description: 'See every lease and the rent roll' },
     { key: 'leases.write', description: 'Draft, change, activate, terminate and renew leases' },

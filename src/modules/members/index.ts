@@ -6,6 +6,7 @@ export const membersModule = defineModule({
   name: 'Members',
   description: 'The people of the community: residents, owners, renters and their households.',
   dependencies: ['core'],
+  includedIn: 'all',
   permissions: [
     { key: 'members.read', description: 'See members and their contact details' },
     { key: 'members.write', description: 'Add, change and remove members' },

@@ -8,6 +8,7 @@ export const occupancyModule = defineModule({
   name: 'Occupancy',
   description: 'Who owns, lives in and rents each unit, and when: history kept.',
   dependencies: ['core', 'members', 'properties'],
+  includedIn: 'all',
   permissions: [
     { key: 'occupancy.read', description: 'See who owns, lives in and rents every unit' },
     { key: 'occupancy.write', description: 'Attach members to units, change and end their occupancy' },

@@ -7,6 +7,7 @@ export const propertiesModule = defineModule({
   name: 'Properties',
   description: 'The estate: properties (estates, blocks, buildings, land) and their units.',
   dependencies: ['core', 'members'],
+  includedIn: 'all',
   permissions: [
     { key: 'properties.read', description: 'See every property and unit' },
     { key: 'properties.write', description: 'Add, change, archive, remove and import properties and units' },

@@ -19,6 +19,7 @@ export function webhooksModule(options: WebhooksModuleOptions): ModuleManifest {
     name: 'Webhooks',
     description: "Signed HTTP callbacks of the tenant's events to its other systems, retried and recorded.",
     dependencies: ['core', 'events'],
+    includedIn: ['standard', 'enterprise'],
     permissions: [
       { key: 'webhooks.read', description: 'See webhook endpoints and their delivery history' },
       { key: 'webhooks.write', description: 'Register, change and remove webhook endpoints, rotate their secrets, send tests and retry deliveries' },
