@@ -30,3 +30,4 @@ export const leasesModule = defineModule({
   jobs: [leasesDaily],
   routes: leasesRoutes,
 });
+export { existingLeases, leasesInForce, type RentTerms } from './leases.reads.js';
