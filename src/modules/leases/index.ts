@@ -33,3 +33,4 @@ export const leasesModule = defineModule({
   jobs: [leasesDaily],
   routes: leasesRoutes,
 });
+export { existingLeases, leasesInForce, type RentTerms } from './leases.reads.js';

@@ -34,3 +34,4 @@ export const occupancyModule = defineModule({
 
 export { addLeaseOccupancies, endLeaseOccupancies, type LeaseTerm } from './occupancy.leases.js';
 export { refreshUnits } from './occupancy.status.js';
+export { ownersOn, type UnitOwners } from './occupancy.reads.js';

@@ -36,4 +36,4 @@ export const propertiesModule = defineModule({
 });
 
 export { recordUnitOccupancy, type OccupancyStatus, type UnitOccupancy } from './unit-occupancy.js';
-export { existingUnits, unitLabels, type UnitLabel } from './properties.reads.js';
+export { existingUnits, levyUnits, propertyAncestry, unitLabels, unitsIn, type LevyUnit, type UnitLabel } from './properties.reads.js';

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { AnyDB } from '../../../kernel/db/database.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { exact, safeTotal } from '../../../kernel/money.js';
-import type { MatchCharge, MatchMember, Proposal } from './bank-import.match.js';
+import type { MatchCharge, Proposal } from './bank-import.match.js';
 import type { LineStatus } from './bank-import.schemas.js';
 
 export interface ImportRow {
@@ -63,15 +63,6 @@ export class BankImportRepository {
       for (const r of rows as { id: string; fingerprint: string }[]) if (!found.has(r.fingerprint)) found.set(r.fingerprint, r.id);
     }
     return found;
-  }
-
-  async members(): Promise<MatchMember[]> {
-    const rows = await this.db.selectFrom('members').select(['id', 'first_name', 'last_name', 'email']).execute();
-    return rows.map((r: { id: string; first_name: string; last_name: string; email: string | null }) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email }));
-  }
-
-  async memberExists(id: string): Promise<boolean> {
-    return (await this.db.selectFrom('members').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
   /** Charges by id (named in references), whatever their state. */

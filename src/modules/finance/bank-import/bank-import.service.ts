@@ -5,6 +5,7 @@ import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
 import { newId } from '../../../kernel/ids.js';
 import { safeTotal, sumExact } from '../../../kernel/money.js';
+import { existingMembers, memberContacts } from '../../members/index.js';
 import { recordPayment } from '../ledger/index.js';
 import { Directory, idsIn, propose } from './bank-import.match.js';
 import { isCurrency, readStatement, type StatementFormat } from './bank-import.parse.js';
@@ -92,7 +93,7 @@ export async function importStatement(ctx: TenantContext, input: CreateBankImpor
   const earlier = await repo.linesByFingerprint(statement.lines.map((l) => l.fingerprint));
   const credits = statement.lines.filter((l) => l.amount > 0 && !earlier.has(l.fingerprint));
   const named = credits.flatMap((l) => idsIn([l.reference, l.description ?? '', l.payer ?? ''].join(' ')));
-  const directory = new Directory(await repo.members(), await repo.charges(named), await repo.openCharges(input.currency));
+  const directory = new Directory(await memberContacts(ctx.db), await repo.charges(named), await repo.openCharges(input.currency));
 
   const id = newId();
   const lines: NewLine[] = statement.lines.map((l) => {
@@ -174,7 +175,7 @@ export async function confirmLines(ctx: TenantContext, importId: string, input: 
       results[i] = { lineId: line.id, memberId: item.memberId, paymentId: line.payment_id!, created: false, allocations: [] };
       continue;
     }
-    if (!(await repo.memberExists(item.memberId))) throw new AppError('not_found', `The member ${item.memberId} was not found`, { errors: [{ field: `lines.${i}.memberId`, message: 'is not a member of this tenant' }] });
+    if (!(await existingMembers(ctx.db, [item.memberId])).has(item.memberId)) throw new AppError('not_found', `The member ${item.memberId} was not found`, { errors: [{ field: `lines.${i}.memberId`, message: 'is not a member of this tenant' }] });
     let result;
     try {
       result = await recordPayment(

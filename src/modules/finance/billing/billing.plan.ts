@@ -1,40 +1,11 @@
 import type { TenantScope } from '../../../kernel/context.js';
-import type { IsoDate } from '../../../kernel/dates.js';
 import { firstDay, lastDay, levyPeriodStarting, rentPeriodsStarting, type Month } from './billing.periods.js';
 import { BillingRepository } from './billing.repository.js';
 import type { Schedule, SkipReason } from './billing.schemas.js';
-import { BillingSourcesRepository, type LevyUnitRow, type RentLeaseRow } from './billing.sources.js';
+import type { Plan, PlanLine } from './billing.types.js';
+import { levyUnits, rentLeases, type LevyUnit, type RentLease } from './billing.sources.js';
 import { largestRemainder, shareUnits, type Claim } from './billing.split.js';
 import { renderDescription } from './schedules.service.js';
-
-/** One line of a run's plan: a charge to make (or found made), or something not charged and why. */
-export interface PlanLine {
-  scheduleId: string;
-  kind: Schedule['kind'];
-  status: 'pending' | 'existing' | 'skipped';
-  /** The unit's levy or the lease period's rent this line is part of. */
-  target: string;
-  naturalKey: string | null;
-  memberId: string | null;
-  unitId: string | null;
-  leaseId: string | null;
-  amount: number | null;
-  currency: string | null;
-  description: string | null;
-  periodStart: IsoDate | null;
-  periodEnd: IsoDate | null;
-  dueDate: IsoDate | null;
-  reason: SkipReason | null;
-  detail: string | null;
-  /** The charge already made under the natural key (status `existing`). */
-  chargeId: string | null;
-}
-
-export interface Plan {
-  period: Month;
-  schedules: Schedule[];
-  lines: PlanLine[];
-}
 
 type Draft = Omit<PlanLine, 'status' | 'reason' | 'detail' | 'chargeId'>;
 const charge = (d: Draft): PlanLine => ({ ...d, status: 'pending', reason: null, detail: null, chargeId: null });
@@ -45,11 +16,11 @@ const skip = (d: Draft, reason: SkipReason, detail: string): PlanLine => ({ ...d
  * Several owners split it by ownership share, by the same largest-remainder rule; shares that
  * do not sum to 1 are taken relative to their sum, so the owners recorded pay the whole part.
  */
-function levyLines(schedule: Schedule, period: Month, units: LevyUnitRow[]): PlanLine[] {
+function levyLines(schedule: Schedule, period: Month, units: LevyUnit[]): PlanLine[] {
   const p = levyPeriodStarting(period, { frequency: schedule.frequency!, dueDay: schedule.dueDay!, startPeriod: schedule.startPeriod, endPeriod: schedule.endPeriod });
   if (!p) return [];
   const budget = schedule.budget!;
-  const draft = (u: LevyUnitRow, memberId: string | null, amount: number | null): Draft => ({
+  const draft = (u: LevyUnit, memberId: string | null, amount: number | null): Draft => ({
     scheduleId: schedule.id,
     kind: 'levy',
     target: `schedule:${schedule.id}:${p.key}:${u.id}`,
@@ -59,14 +30,14 @@ function levyLines(schedule: Schedule, period: Month, units: LevyUnitRow[]): Pla
     leaseId: null,
     amount,
     currency: budget.currency,
-    description: renderDescription(schedule.description, { schedule: schedule.name, period: period, periodStart: p.start, periodEnd: p.end, unit: u.label, property: u.property_name }),
+    description: renderDescription(schedule.description, { schedule: schedule.name, period: period, periodStart: p.start, periodEnd: p.end, unit: u.label, property: u.propertyName }),
     periodStart: p.start,
     periodEnd: p.end,
     dueDate: p.due,
   });
 
   const sharing = units.flatMap((u) => {
-    const weight = u.participation_share === null ? 0n : shareUnits(u.participation_share);
+    const weight = u.participationShare === null ? 0n : shareUnits(u.participationShare);
     return weight > 0n ? [{ u, claim: { weight, tieBreak: [u.label, u.id] } satisfies Claim }] : [];
   });
   const parts = largestRemainder(budget.amount, sharing.map((s) => s.claim));
@@ -79,7 +50,7 @@ function levyLines(schedule: Schedule, period: Month, units: LevyUnitRow[]): Pla
       lines.push(skip(draft(u, null, null), 'no_share', `unit ${u.label} has no participation share`));
       continue;
     }
-    if (u.owner_ids.length === 0) {
+    if (u.ownerIds.length === 0) {
       lines.push(skip(draft(u, null, part), 'no_owner', `unit ${u.label} has no owner on ${p.start}`));
       continue;
     }
@@ -88,9 +59,9 @@ function levyLines(schedule: Schedule, period: Month, units: LevyUnitRow[]): Pla
       continue;
     }
     // Shares are required of owners; were one missing, the owners would share equally.
-    const ownerWeights = u.owner_shares.some((s) => s === null) ? u.owner_ids.map(() => 1n) : u.owner_shares.map((s) => shareUnits(s!));
-    const ownerParts = largestRemainder(part, u.owner_ids.map((id, i) => ({ weight: ownerWeights[i]!, tieBreak: [id] })));
-    u.owner_ids.forEach((memberId, i) => {
+    const ownerWeights = u.ownerShares.some((s) => s === null) ? u.ownerIds.map(() => 1n) : u.ownerShares.map((s) => shareUnits(s!));
+    const ownerParts = largestRemainder(part, u.ownerIds.map((id, i) => ({ weight: ownerWeights[i]!, tieBreak: [id] })));
+    u.ownerIds.forEach((memberId, i) => {
       const amount = ownerParts[i]!;
       lines.push(amount > 0 ? charge(draft(u, memberId, amount)) : skip(draft(u, memberId, 0), 'zero_amount', `the owner's part of unit ${u.label}'s levy rounds to nothing`));
     });
@@ -102,11 +73,11 @@ function levyLines(schedule: Schedule, period: Month, units: LevyUnitRow[]): Pla
  * A lease's rent for each of its periods that begins in the month, charged to the lead renter
  * or split equally between the renters (largest remainder, earlier renters first on ties).
  */
-function rentLines(schedule: Schedule, period: Month, leases: RentLeaseRow[]): PlanLine[] {
+function rentLines(schedule: Schedule, period: Month, leases: RentLease[]): PlanLine[] {
   if (period < schedule.startPeriod || (schedule.endPeriod !== null && period > schedule.endPeriod)) return [];
   const lines: PlanLine[] = [];
   for (const l of leases) {
-    const terms = { startDate: l.start_date, endDate: l.end_date, frequency: l.frequency, dueDay: l.due_day, amount: l.rent_amount };
+    const terms = { startDate: l.startDate, endDate: l.endDate, frequency: l.frequency, dueDay: l.dueDay, amount: l.rentAmount };
     for (const rp of rentPeriodsStarting(period, terms)) {
       const target = `rent:${l.id}:${rp.start}`;
       const draft = (memberId: string | null, amount: number): Draft => ({
@@ -115,20 +86,20 @@ function rentLines(schedule: Schedule, period: Month, leases: RentLeaseRow[]): P
         target,
         naturalKey: memberId === null ? null : `${target}:${memberId}`,
         memberId,
-        unitId: l.unit_id,
+        unitId: l.unitId,
         leaseId: l.id,
         amount,
         currency: l.currency,
-        description: renderDescription(schedule.description, { schedule: schedule.name, period, periodStart: rp.start, periodEnd: rp.end, unit: l.unit_label, property: l.property_name }),
+        description: renderDescription(schedule.description, { schedule: schedule.name, period, periodStart: rp.start, periodEnd: rp.end, unit: l.unitLabel, property: l.propertyName }),
         periodStart: rp.start,
         periodEnd: rp.end,
         dueDate: rp.start,
       });
-      if (l.renter_ids.length === 0) {
+      if (l.renterIds.length === 0) {
         lines.push(skip(draft(null, rp.amount), 'no_renter', `lease ${l.id} has no renter`));
         continue;
       }
-      const payers = schedule.renterSplit === 'equal' ? l.renter_ids : l.renter_ids.slice(0, 1);
+      const payers = schedule.renterSplit === 'equal' ? l.renterIds : l.renterIds.slice(0, 1);
       // Renters in lease order: the position, zero-padded, orders ties the way the lease lists them.
       const parts = largestRemainder(rp.amount, payers.map((_, i) => ({ weight: 1n, tieBreak: [String(i).padStart(3, '0')] })));
       payers.forEach((memberId, i) => {
@@ -150,14 +121,13 @@ function rentLines(schedule: Schedule, period: Month, leases: RentLeaseRow[]): P
  * renters changed after it was billed) is skipped, never charged twice.
  */
 export async function planPeriod(scope: TenantScope, period: Month, schedules: Schedule[]): Promise<Plan> {
-  const sources = new BillingSourcesRepository(scope.db);
   let lines: PlanLine[] = [];
   for (const s of schedules) {
     if (s.kind === 'levy') {
       const due = levyPeriodStarting(period, { frequency: s.frequency!, dueDay: s.dueDay!, startPeriod: s.startPeriod, endPeriod: s.endPeriod });
-      if (due) lines.push(...levyLines(s, period, await sources.levyUnits(s.propertyId!, s.includeSubProperties, due.start)));
+      if (due) lines.push(...levyLines(s, period, await levyUnits(scope, s.propertyId!, s.includeSubProperties, due.start)));
     } else {
-      lines.push(...rentLines(s, period, await sources.rentLeases(s.propertyId, s.includeSubProperties, firstDay(period), lastDay(period))));
+      lines.push(...rentLines(s, period, await rentLeases(scope, s.propertyId, s.includeSubProperties, firstDay(period), lastDay(period))));
     }
   }
 

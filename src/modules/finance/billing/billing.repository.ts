@@ -3,7 +3,7 @@ import type { IsoDate } from '../../../kernel/dates.js';
 import type { AnyDB } from '../../../kernel/db/database.js';
 import { newId } from '../../../kernel/ids.js';
 import type { Month } from './billing.periods.js';
-import type { PlanLine } from './billing.plan.js';
+import type { PlanLine } from './billing.types.js';
 import type { BillingRun, ItemStatus, ListBillingRunsQuery, ListRunItemsQuery, RunItem, RunStatus, ScheduleKind } from './billing.schemas.js';
 
 interface RunRow {

@@ -4,8 +4,8 @@ import { AppError, notFound, type FieldError } from '../../../kernel/errors.js';
 import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
-import { BillingSourcesRepository } from './billing.sources.js';
 import type { CreateSchedule, ListSchedulesQuery, Schedule, UpdateSchedule } from './billing.schemas.js';
+import { propertyAncestry } from '../../properties/index.js';
 import { SchedulesRepository, type ScheduleFields } from './schedules.repository.js';
 
 export const PLACEHOLDERS = ['schedule', 'period', 'periodStart', 'periodEnd', 'unit', 'property'] as const;
@@ -55,12 +55,11 @@ async function checkRentOverlap(ctx: TenantContext, repo: SchedulesRepository, f
   await repo.lockRentSchedules(ctx.tenant.id);
   const others = await repo.rentSchedules(id);
   if (others.length === 0) return;
-  const sources = new BillingSourcesRepository(ctx.db);
   // `a` covers `b`'s property: tenant-wide, the same property, or an ancestor of it with its sub-properties.
   const covers = async (a: { propertyId: string | null; includeSubProperties: boolean }, b: { propertyId: string | null }) => {
     if (a.propertyId === null || b.propertyId === null) return true;
     if (a.propertyId === b.propertyId) return true;
-    return a.includeSubProperties && (await sources.ancestry(b.propertyId)).includes(a.propertyId);
+    return a.includeSubProperties && (await propertyAncestry(ctx.db, b.propertyId)).includes(a.propertyId);
   };
   for (const other of others) {
     if ((await covers(f, other)) || (await covers(other, f))) {

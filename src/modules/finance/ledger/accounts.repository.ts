@@ -32,12 +32,6 @@ const toAccount = (r: AccountRow): Account => ({
 export class AccountsRepository {
   constructor(private readonly db: Kysely<AnyDB>) {}
 
-  // Existence checks on other modules' tables, read-only, so that a reference to a record the
-  // tenant does not have is a 404 naming the field before anything is written.
-  async exists(table: 'members' | 'units' | 'leases', id: string): Promise<boolean> {
-    return (await this.db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-  }
-
   // ---- accounts
 
   async findAccount(id: string): Promise<Account | undefined> {

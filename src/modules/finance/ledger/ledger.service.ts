@@ -6,6 +6,9 @@ import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
 import { safeTotal, sumExact } from '../../../kernel/money.js';
+import { existingLeases } from '../../leases/index.js';
+import { existingMembers } from '../../members/index.js';
+import { existingUnits } from '../../properties/index.js';
 import { AccountsRepository } from './accounts.repository.js';
 import { accountLedger, memberBalance, trialBalance } from './balances.js';
 import { BalancesRepository } from './balances.repository.js';
@@ -49,8 +52,12 @@ function notBefore(date: IsoDate, earliest: IsoDate, what: string): void {
 }
 
 /** 404 naming the field when `id` is not a member (unit, lease) of the tenant. */
-async function mustExist(repo: AccountsRepository, table: 'members' | 'units' | 'leases', id: string, field: string): Promise<void> {
-  if (await repo.exists(table, id)) return;
+/** Which of the ids the owning module has, asked once for them all. */
+const EXISTING = { members: existingMembers, units: existingUnits, leases: existingLeases };
+type Referenced = keyof typeof EXISTING;
+
+async function mustExist(ctx: TenantContext, table: Referenced, id: string, field: string): Promise<void> {
+  if ((await EXISTING[table](ctx.db, [id])).has(id)) return;
   const what = { members: 'member', units: 'unit', leases: 'lease' }[table];
   throw new AppError('not_found', `The ${what} ${id} was not found`, { errors: [{ field, message: `is not a ${what} of this tenant` }] });
 }
@@ -138,12 +145,11 @@ export async function postManualEntry(ctx: TenantContext, input: CreateJournalEn
   const system = await systemAccounts(ctx);
   const kept = new Map([[system.receivable, 'the receivable account (post a charge, or void or write one off)'], [system.member_credit, 'the member-credit account (record or refund a payment)']]);
   const accounts = await repo.accountsByIds([...new Set(input.lines.map((l) => l.accountId))]);
-  const known = new Map<string, boolean>();
-  const exists = async (table: 'members' | 'units' | 'leases', id: string) => {
-    const key = `${table}/${id}`;
-    if (!known.has(key)) known.set(key, await repo.exists(table, id));
-    return known.get(key)!;
-  };
+  const refs = { memberId: 'members', unitId: 'units', leaseId: 'leases' } as const;
+  const existing = new Map<Referenced, Set<string>>();
+  for (const [key, table] of Object.entries(refs) as [keyof typeof refs, Referenced][]) {
+    existing.set(table, await EXISTING[table](ctx.db, input.lines.flatMap((l) => (l[key] ? [l[key]] : []))));
+  }
   const missing: FieldError[] = [];
   const invalid: FieldError[] = [];
   for (const [i, line] of input.lines.entries()) {
@@ -153,9 +159,9 @@ export async function postManualEntry(ctx: TenantContext, input: CreateJournalEn
     else if (account.archived) invalid.push({ field: `lines.${i}.accountId`, message: `is archived (${account.code} ${account.name})` });
     if (line.amount === 0) invalid.push({ field: `lines.${i}.amount`, message: 'must not be 0' });
     if (!isCurrency(line.currency)) invalid.push({ field: `lines.${i}.currency`, message: `${line.currency} is not an ISO 4217 currency code` });
-    for (const [key, table] of [['memberId', 'members'], ['unitId', 'units'], ['leaseId', 'leases']] as const) {
+    for (const [key, table] of Object.entries(refs) as [keyof typeof refs, Referenced][]) {
       const ref = line[key];
-      if (ref && !(await exists(table, ref))) missing.push({ field: `lines.${i}.${key}`, message: `is not a ${table.slice(0, -1)} of this tenant` });
+      if (ref && !existing.get(table)!.has(ref)) missing.push({ field: `lines.${i}.${key}`, message: `is not a ${table.slice(0, -1)} of this tenant` });
     }
   }
   if (missing.length > 0) throw new AppError('not_found', `The entry names ${missing.length === 1 ? 'a record' : 'records'} this tenant does not have`, { errors: missing });
@@ -231,10 +237,9 @@ export async function getCharge(ctx: TenantContext, id: string): Promise<ChargeD
 export async function createCharge(ctx: TenantContext, input: CreateCharge): Promise<ChargeDetail> {
   checkCurrency(input.currency);
   if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw fieldError('periodEnd', `must not be before the period start ${input.periodStart}`);
-  const repo = new AccountsRepository(ctx.db);
-  await mustExist(repo, 'members', input.memberId, 'memberId');
-  if (input.unitId) await mustExist(repo, 'units', input.unitId, 'unitId');
-  if (input.leaseId) await mustExist(repo, 'leases', input.leaseId, 'leaseId');
+  await mustExist(ctx, 'members', input.memberId, 'memberId');
+  if (input.unitId) await mustExist(ctx, 'units', input.unitId, 'unitId');
+  if (input.leaseId) await mustExist(ctx, 'leases', input.leaseId, 'leaseId');
   const { charge } = await postCharge(ctx, input, { createdBy: userOf(ctx) });
   return chargeDetail(ctx, charge);
 }
@@ -282,7 +287,7 @@ export async function getPayment(ctx: TenantContext, id: string): Promise<Paymen
  */
 export async function recordMemberPayment(ctx: TenantContext, input: RecordPayment): Promise<RecordedPayment> {
   checkCurrency(input.currency);
-  await mustExist(new AccountsRepository(ctx.db), 'members', input.memberId, 'memberId');
+  await mustExist(ctx, 'members', input.memberId, 'memberId');
   // The member's money moves one transaction at a time from here to the commit.
   await lockMember(ctx, input.memberId);
   if (input.allocations?.some((a) => a.amount !== undefined)) {
@@ -304,7 +309,7 @@ export async function refundPaymentById(ctx: TenantContext, id: string, input: R
 /** Applies a member's credit to their open charges now: the ones named, or oldest due first. */
 export async function applyMemberCredit(ctx: TenantContext, input: ApplyCredit, today: IsoDate): Promise<AppliedCredit> {
   checkCurrency(input.currency);
-  await mustExist(new AccountsRepository(ctx.db), 'members', input.memberId, 'memberId');
+  await mustExist(ctx, 'members', input.memberId, 'memberId');
   await lockMember(ctx, input.memberId);
   if (input.allocations?.some((a) => a.amount !== undefined)) {
     checkAllocationTotal(input.allocations, await creditOf(ctx, input.memberId, input.currency), input.currency, `of credit the member has`);
@@ -318,7 +323,7 @@ export async function applyMemberCredit(ctx: TenantContext, input: ApplyCredit, 
 /** A member's balance per currency; a portal member sees only their own (anyone else's: 404). */
 export async function getMemberBalance(ctx: TenantContext, memberId: string, asOf: IsoDate): Promise<MemberBalance> {
   const scope = reader(ctx);
-  if ((scope && scope.memberId !== memberId) || !(await new AccountsRepository(ctx.db).exists('members', memberId))) throw notFound('The member');
+  if ((scope && scope.memberId !== memberId) || !(await existingMembers(ctx.db, [memberId])).has(memberId)) throw notFound('The member');
   return { memberId, asOf, balances: await memberBalance(ctx, memberId, asOf), openCharges: await new ChargesRepository(ctx.db).open(memberId) };
 }
 

@@ -28,13 +28,6 @@ export interface SessionRow {
 
 const sessionColumns = ['id', 'provider', 'provider_session_id', 'member_id', 'scope', 'amount', 'currency', 'url', 'status', 'expires_at', 'payment_id', 'created_at'] as const;
 
-export interface MemberContact {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-}
-
 /** SQL of card payments: provider settings and checkout sessions; runs inside the tenant transaction. */
 export class ProviderRepository {
   constructor(private readonly db: Kysely<AnyDB>) {}
@@ -64,11 +57,6 @@ export class ProviderRepository {
   /** Serialises changes of one tenant's provider settings (the first PUT inserts; two must not race). */
   async lockSettings(tenantId: string, provider: ProviderName): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`finance:provider:${tenantId}:${provider}`}, 0))`.execute(this.db);
-  }
-
-  async member(id: string): Promise<MemberContact | undefined> {
-    const row = await this.db.selectFrom('members').select(['id', 'first_name', 'last_name', 'email']).where('id', '=', id).executeTakeFirst();
-    return row && { id: row.id, firstName: row.first_name, lastName: row.last_name, email: row.email };
   }
 
   async insertSession(tenantId: string, s: Omit<SessionRow, 'status' | 'payment_id' | 'created_at'> & { createdBy: string | null; charges: { chargeId: string; amount: number }[] }): Promise<void> {

@@ -6,6 +6,7 @@ import { emit } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
 import { safeTotal, sumExact } from '../../../kernel/money.js';
 import { SealedBox } from '../../../kernel/security/sealed-box.js';
+import { existingMembers, memberContacts } from '../../members/index.js';
 import { chargesByIds, memberBalance, openCharges } from '../ledger/index.js';
 import type { Charge } from '../ledger/index.js';
 import { lockMember } from '../ledger/index.js';
@@ -147,7 +148,7 @@ export class CardPayments {
     const own = readScope(ctx, 'finance.write');
     if (own && own.memberId !== input.memberId) throw notFound('The member');
     const repo = new ProviderRepository(ctx.db);
-    const member = await repo.member(input.memberId);
+    const [member] = await memberContacts(ctx.db, [input.memberId]);
     if (!member) throw notFound('The member');
     const settings = await repo.settings('stripe');
     if (!settings?.enabled) throw new AppError(financeErrors.card_payments_disabled, 'Card payments are not enabled for this tenant: a manager sets up Stripe with PUT /finance/providers/stripe');
@@ -284,7 +285,7 @@ export class CardPayments {
     // The session row is ours and authoritative; without it (its transaction failed after
     // Stripe opened the session) the metadata Stripe kept says the same, and the money is real.
     const memberId = session?.member_id ?? event.metadata[META.member];
-    if (!memberId || !(await repo.member(memberId))) {
+    if (!memberId || !(await existingMembers(ctx.db, [memberId])).has(memberId)) {
       throw new AppError('validation_failed', 'The checkout session names a member this tenant does not have', { errors: [{ field: `data.object.metadata.${META.member}`, message: 'is not a member of this tenant' }] });
     }
     const scope = session?.scope ?? (event.metadata[META.scope] === 'charges' ? 'charges' : 'balance');

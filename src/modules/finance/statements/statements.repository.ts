@@ -95,10 +95,4 @@ export class StatementsRepository {
   async markEmailed(id: string, at: Date): Promise<void> {
     await this.db.updateTable('finance_statements').set({ emailed_at: at }).where('id', '=', id).execute();
   }
-
-  // Read of the members module's table; goes when members exports its read functions.
-  async memberContact(id: string): Promise<{ firstName: string; lastName: string; email: string | null } | undefined> {
-    const row = await this.db.selectFrom('members').select(['first_name', 'last_name', 'email']).where('id', '=', id).executeTakeFirst();
-    return row && { firstName: row.first_name, lastName: row.last_name, email: row.email };
-  }
 }

@@ -5,6 +5,7 @@ import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
 import type { JobDefinition } from '../../../kernel/jobs/job.js';
 import { newId } from '../../../kernel/ids.js';
+import { memberContacts } from '../../members/index.js';
 import type { FinanceOptions } from '../options.js';
 import { formatMoney, renderStatementPdf } from './statement.pdf.js';
 import { memberStatement } from './statements.js';
@@ -28,7 +29,7 @@ export async function issueStatement(
   const repo = new StatementsRepository(scope.db);
   const existing = await repo.findForPeriod(memberId, period);
   if (existing && !regenerate) return { record: existing, created: false };
-  const member = await repo.memberContact(memberId);
+  const [member] = await memberContacts(scope.db, [memberId]);
   if (!member) throw notFound('The member');
   const statement = await memberStatement(scope, memberId, period.from, period.to);
   const generatedAt = options.now?.() ?? new Date();
@@ -65,7 +66,7 @@ export async function runMonthlyStatements(tenantId: string, ctx: Parameters<Job
       const repo = new StatementsRepository(db);
       const { record } = await issueStatement(scope, { ...options, now: () => now }, tenant, memberId, period, false);
       if (record.emailedAt || !options.mail) return;
-      const member = await repo.memberContact(memberId);
+      const [member] = await memberContacts(db, [memberId]);
       if (!member?.email) return;
       const owed = record.summary.map((s) => formatMoney(s.closing, s.currency)).join(', ') || formatMoney(0, 'EUR');
       await options.mail.queue(scope, {

@@ -1,0 +1,27 @@
+import { sql } from 'kysely';
+import type { IsoDate } from '../../kernel/dates.js';
+import { tablesOf, type Db } from '../../kernel/db/tables.js';
+
+/**
+ * What other modules may read of occupancy, each in one query however many ids it is given.
+ * They run in the caller's tenant transaction, under row-level security.
+ */
+
+/** A unit's owners on a day, in member id order, with their ownership shares. */
+export interface UnitOwners {
+  memberIds: string[];
+  /** Parallel to memberIds; numeric(12, 9) as exact decimal strings, null where none is recorded. */
+  shares: (string | null)[];
+}
+
+/** The owners of each unit among `unitIds` whose occupancy covers `onDate`; units without one are left out. */
+export async function ownersOn(db: Db, unitIds: readonly string[], onDate: IsoDate): Promise<Map<string, UnitOwners>> {
+  if (unitIds.length === 0) return new Map();
+  const result = await sql<UnitOwners & { unitId: string }>`
+    SELECT o.unit_id, array_agg(o.member_id::text ORDER BY o.member_id) AS member_ids, array_agg(o.ownership_share::text ORDER BY o.member_id) AS shares
+      FROM occupancies o
+     WHERE o.unit_id = ANY(${[...new Set(unitIds)]}::uuid[]) AND o.role = 'owner'
+       AND o.start_date <= ${onDate}::date AND (o.end_date IS NULL OR o.end_date >= ${onDate}::date)
+     GROUP BY o.unit_id`.execute(tablesOf<unknown>(db));
+  return new Map(result.rows.map(({ unitId, ...owners }) => [unitId, owners]));
+}
