@@ -1,32 +1,20 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
+import { estate, expectProblem, ok, type Estate } from '../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
 
 let t: TestPlatform;
-let oak: TestTenant;
+let oak: Estate;
 
 beforeAll(async () => {
   t = await startPlatform();
-  oak = await t.createTenant('oak');
+  oak = await estate(t, { slug: 'oak' });
 });
 afterAll(() => t?.close());
 
-const as = (tenant: TestTenant) => ({ token: tenant.token, tenant: tenant.slug });
-const upload = (csv: string, { dryRun = false, tenant = oak, type = 'text/csv' } = {}) =>
-  t.call('POST', `/api/v1/properties/import?dryRun=${dryRun}`, { ...as(tenant), body: csv, headers: { 'content-type': type } });
-const get = async (url: string, tenant = oak) => {
-  const res = await t.call('GET', `/api/v1${url}`, as(tenant));
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
+const upload = (csv: string, { dryRun = false, tenant = oak, type = 'text/csv' } = {}) => tenant.api('POST', `/properties/import?dryRun=${dryRun}`, csv, { headers: { 'content-type': type } });
+const get = (url: string, tenant = oak) => ok(tenant.api('GET', url), 200);
 const allProperties = async (tenant = oak) => (await get('/properties?limit=200&includeArchived=true', tenant)).data as { id: string; name: string; parentId: string | null; [k: string]: unknown }[];
-const outboxTypes = (tenant: TestTenant) =>
-  t.platform.router.tenantTransaction({ id: tenant.id, placement: 'pooled', databaseName: null }, async (db) => (await db.selectFrom('outbox').select(['type', 'data']).orderBy('id').execute()) as { type: string; data: unknown }[]);
-
-function json(res: LightMyRequestResponse, status: number) {
-  expect(res.statusCode, res.body).toBe(status);
-  return res.json();
-}
+const outboxTypes = (tenant: Estate) => tenant.tx(async (db) => (await db.selectFrom('outbox').select(['type', 'data']).orderBy('id').execute()) as { type: string; data: unknown }[]);
 
 const HEADER = 'Property,Parent_Property,Property_Kind,Address_Line1,Address_Line2,City,Region,Postal_Code,Country,Unit,Unit_Kind,Floor,Area,Bedrooms,Participation_Share,Amenities';
 
@@ -47,7 +35,7 @@ describe('importing properties and units from CSV', () => {
       ',,,,,,,,,,,,,,,', // 13: empty, skipped
       'Plot 1,,land,,,,,,,,plot,,,,,', // 14
     ].join('\r\n');
-    const report = json(await upload(csv, { dryRun: true }), 200);
+    const report = (await ok(upload(csv, { dryRun: true }), 200));
     expect(report.dryRun).toBe(true);
     expect(report.rows).toBe(11);
     expect(report.errors.map((e: { row: number; field: string | null }) => `${e.row} ${e.field}`)).toEqual([
@@ -71,7 +59,7 @@ describe('importing properties and units from CSV', () => {
 
     expect(await allProperties()).toEqual([]);
     // A real run of the same file is refused with the same report, and still writes nothing.
-    const refused = json(await upload(csv), 422);
+    const refused = (await ok(upload(csv), 422));
     expect(refused.code).toBe('unprocessable');
     expect(refused.detail).toBe('8 rows have problems; nothing was imported');
     expect(refused.errors).toEqual(report.errors);
@@ -81,7 +69,7 @@ describe('importing properties and units from CSV', () => {
   });
 
   it('imports estates, nested blocks and units, and a second import updates instead of duplicating', async () => {
-    const elm = await t.createTenant('elm');
+    const elm = await estate(t, { slug: 'elm' });
     const csv = [
       'property,parent_property,property_kind,address_line1,city,postal_code,country,unit,unit_kind,floor,area,bedrooms,participation_share,amenities',
       'Maple Estate,,mixed,1 Maple Way,York,YO1 7HH,gb,,,,,,,',
@@ -92,11 +80,11 @@ describe('importing properties and units from CSV', () => {
       'Maple Estate,,,,,,,Gatehouse,house,,,3,,',
     ].join('\n');
 
-    const dry = json(await upload(csv, { dryRun: true, tenant: elm }), 200);
+    const dry = (await ok(upload(csv, { dryRun: true, tenant: elm }), 200));
     expect(dry).toEqual({ dryRun: true, rows: 6, errors: [], created: { properties: 3, units: 5 }, updated: { properties: 0, units: 0 }, unchanged: { properties: 0, units: 0 } });
     expect(await allProperties(elm)).toEqual([]);
 
-    const done = json(await upload(csv, { tenant: elm }), 200);
+    const done = (await ok(upload(csv, { tenant: elm }), 200));
     expect(done).toEqual({ ...dry, dryRun: false });
     const properties = await allProperties(elm);
     const byName = Object.fromEntries(properties.map((p) => [p.name, p]));
@@ -115,7 +103,7 @@ describe('importing properties and units from CSV', () => {
     expect(data).toEqual({ rows: 6, created: { properties: 3, units: 5 }, updated: { properties: 0, units: 0 }, unchanged: { properties: 0, units: 0 } });
 
     // The same file again changes nothing.
-    expect(json(await upload(csv, { tenant: elm }), 200)).toMatchObject({ created: { properties: 0, units: 0 }, updated: { properties: 0, units: 0 }, unchanged: { properties: 3, units: 5 } });
+    expect((await ok(upload(csv, { tenant: elm }), 200))).toMatchObject({ created: { properties: 0, units: 0 }, updated: { properties: 0, units: 0 }, unchanged: { properties: 3, units: 5 } });
 
     // Names and labels match ignoring case; empty cells keep what is stored; filled ones replace it.
     const again = [
@@ -126,10 +114,10 @@ describe('importing properties and units from CSV', () => {
       'Block A,Maple Estate,,,A-04b,other,,',
       'Block B,Maple Estate,,,shop 1,,,',
     ].join('\n');
-    const checked = json(await upload(again, { dryRun: true, tenant: elm }), 200);
+    const checked = (await ok(upload(again, { dryRun: true, tenant: elm }), 200));
     expect(checked.errors).toEqual([{ row: 4, field: 'unit_kind', message: '"studio" is not one of apartment, house, plot, shop, office, parking, storage, other' }]);
     const fixed = again.replace('studio', 'apartment');
-    const second = json(await upload(fixed, { tenant: elm }), 200);
+    const second = (await ok(upload(fixed, { tenant: elm }), 200));
     expect(second).toMatchObject({ created: { properties: 0, units: 2 }, updated: { properties: 1, units: 1 }, unchanged: { properties: 2, units: 1 } });
     expect(await allProperties(elm)).toHaveLength(3);
     expect((await get(`/properties/${byName['Maple Estate']!.id}`, elm)).address).toEqual({ lines: ['1 Maple Way'], city: 'Leeds', region: null, postalCode: 'YO1 7HH', country: 'GB' });
@@ -139,13 +127,13 @@ describe('importing properties and units from CSV', () => {
   });
 
   it('refuses rows aimed at archived properties or units', async () => {
-    const fir = await t.createTenant('fir');
-    json(await upload('property,property_kind,unit,unit_kind\nFir House,residential,F-1,apartment\nFir House,,F-2,apartment\nFir Hall,residential,,\n', { tenant: fir }), 200);
+    const fir = await estate(t, { slug: 'fir' });
+    (await ok(upload('property,property_kind,unit,unit_kind\nFir House,residential,F-1,apartment\nFir House,,F-2,apartment\nFir Hall,residential,,\n', { tenant: fir }), 200));
     const [hall, house] = (await allProperties(fir)).sort((a, b) => a.name.localeCompare(b.name));
     const f2 = (await get(`/properties/${house!.id}/units?q=F-2`, fir)).data[0];
-    expect(json(await t.call('PATCH', `/api/v1/units/${f2.id}`, { ...as(fir), body: { archived: true } }), 200).archived).toBe(true);
-    expect(json(await t.call('PATCH', `/api/v1/properties/${hall!.id}`, { ...as(fir), body: { archived: true } }), 200).archived).toBe(true);
-    const report = json(await upload('property,unit,area\nFir House,F-1,50\nFir House,F-2,50\nFir Hall,,\n', { tenant: fir, dryRun: true }), 200);
+    expect((await ok(fir.api('PATCH', `/units/${f2.id}`, { archived: true }), 200)).archived).toBe(true);
+    expect((await ok(fir.api('PATCH', `/properties/${hall!.id}`, { archived: true }), 200)).archived).toBe(true);
+    const report = (await ok(upload('property,unit,area\nFir House,F-1,50\nFir House,F-2,50\nFir Hall,,\n', { tenant: fir, dryRun: true }), 200));
     expect(report.errors).toEqual([
       { row: 3, field: 'unit', message: '"F-2" is archived; restore it first (PATCH {"archived": false})' },
       { row: 4, field: 'property', message: '"Fir Hall" is archived; restore it first (PATCH {"archived": false})' },
@@ -154,28 +142,28 @@ describe('importing properties and units from CSV', () => {
   });
 
   it('refuses a header it does not know, and a file without a property column', async () => {
-    const unknown = json(await upload('property,property_kind,flavour,Postal Code\nX,land,vanilla,AB1\n', { dryRun: true }), 200);
+    const unknown = (await ok(upload('property,property_kind,flavour,Postal Code\nX,land,vanilla,AB1\n', { dryRun: true }), 200));
     expect(unknown.errors).toEqual([{ row: 1, field: null, message: expect.stringMatching(/^"flavour" is not a known column; the columns are property, parent_property/) }]);
-    const missing = json(await upload('name,unit\nX,1\n'), 422);
+    const missing = (await ok(upload('name,unit\nX,1\n'), 422));
     expect(missing.errors).toEqual([
       { row: 1, field: null, message: expect.stringMatching(/^"name" is not a known column/) },
       { row: 1, field: 'property', message: 'is missing from the header: every file needs a property column' },
     ]);
-    const broken = json(await upload('property,unit\n"Unclosed,1\n'), 422);
+    const broken = (await ok(upload('property,unit\n"Unclosed,1\n'), 422));
     expect(broken.errors).toEqual([{ row: 2, field: null, message: expect.stringMatching(/^The file is not valid CSV: Quote Not Closed/) }]);
-    expect(json(await upload('property,unit\n', { dryRun: true }), 200)).toMatchObject({ rows: 0, errors: [], created: { properties: 0, units: 0 } });
+    expect((await ok(upload('property,unit\n', { dryRun: true }), 200))).toMatchObject({ rows: 0, errors: [], created: { properties: 0, units: 0 } });
   });
 
   it('takes CSV only, on this route only', async () => {
-    expect(json(await t.call('POST', '/api/v1/properties/import', { ...as(oak), body: { property: 'X' } }), 415).code).toBe('unsupported_media_type');
-    expect(json(await upload('property\nX\n', { type: 'text/plain' }), 415).code).toBe('unsupported_media_type');
-    expect(json(await upload(''), 400).code).toBe('validation_failed');
-    expect(json(await upload('property,property_kind\nX,land\n', { type: 'text/csv; charset=utf-8', dryRun: true }), 200).created).toEqual({ properties: 1, units: 0 });
-    expect(json(await t.call('POST', '/api/v1/properties/import?dryRun=maybe', { ...as(oak), body: 'property\n', headers: { 'content-type': 'text/csv' } }), 400).errors[0]).toMatchObject({ field: 'dryRun', in: 'querystring' });
+    expectProblem(await oak.api('POST', '/properties/import', { property: 'X' }), 415, 'unsupported_media_type');
+    expectProblem(await upload('property\nX\n', { type: 'text/plain' }), 415, 'unsupported_media_type');
+    expectProblem(await upload(''), 400, 'validation_failed');
+    expect((await ok(upload('property,property_kind\nX,land\n', { type: 'text/csv; charset=utf-8', dryRun: true }), 200)).created).toEqual({ properties: 1, units: 0 });
+    expect((await ok(oak.api('POST', '/properties/import?dryRun=maybe', 'property\n', { headers: { 'content-type': 'text/csv' } }), 400)).errors[0]).toMatchObject({ field: 'dryRun', in: 'querystring' });
   });
 
   it('imports a 5,000-unit estate in batches, quickly, and re-checks it just as quickly', async () => {
-    const big = await t.createTenant('big');
+    const big = await estate(t, { slug: 'big' });
     const lines = ['property,parent_property,property_kind,address_line1,city,postal_code,country,unit,unit_kind,floor,area,bedrooms,participation_share,amenities', 'Grand Estate,,residential,1 Grand Road,Leeds,LS1 1AA,GB,,,,,,,'];
     for (let b = 0; b < 10; b++) {
       for (let u = 0; u < 500; u++) {
@@ -184,7 +172,7 @@ describe('importing properties and units from CSV', () => {
     }
     const csv = lines.join('\n');
     let started = Date.now();
-    const report = json(await upload(csv, { tenant: big }), 200);
+    const report = (await ok(upload(csv, { tenant: big }), 200));
     const took = Date.now() - started;
     expect(report).toMatchObject({ rows: 5001, errors: [], created: { properties: 11, units: 5000 } });
     expect(took).toBeLessThan(20_000);
@@ -196,7 +184,7 @@ describe('importing properties and units from CSV', () => {
     expect(blocks.every((p: { shares: { total: string; balanced: boolean; unitCount: number } }) => p.shares.total === '1' && p.shares.balanced && p.shares.unitCount === 500)).toBe(true);
 
     started = Date.now();
-    expect(json(await upload(csv, { tenant: big, dryRun: true }), 200)).toMatchObject({ errors: [], created: { properties: 0, units: 0 }, unchanged: { properties: 11, units: 5000 } });
+    expect((await ok(upload(csv, { tenant: big, dryRun: true }), 200))).toMatchObject({ errors: [], created: { properties: 0, units: 0 }, unchanged: { properties: 11, units: 5000 } });
     expect(Date.now() - started).toBeLessThan(20_000);
   });
 });
