@@ -16,5 +16,7 @@ export const financeErrors = defineErrors('finance', {
   bank_line_duplicate: { status: 409, title: 'The bank statement line was imported before', description: 'The bank statement line was imported before: confirm the earlier one (`duplicateOf`)' },
   bank_line_other_member: { status: 409, title: 'The bank statement line was recorded for another member' },
   card_payments_disabled: { status: 409, title: 'Card payments are not enabled for this tenant' },
+  entry_unbalanced: { status: 422, title: 'The journal entry does not balance', description: 'The journal entry does not balance: debits and credits differ in some currency' },
+  provider_refused: { status: 422, title: 'The payment provider refused the checkout', description: 'The payment provider refused the checkout (its keys, or the request)' },
   stripe_keys_unreadable: { status: 409, title: 'The stored Stripe keys cannot be opened', description: 'The stored Stripe keys cannot be opened (the platform secret changed): a manager enters them again' },
 });

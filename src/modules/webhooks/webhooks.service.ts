@@ -68,7 +68,7 @@ export class WebhooksService {
     const url = await checkWebhookUrl(input.url, this.policy);
     const repo = new WebhooksRepository(ctx.db);
     await repo.lockForCreate(ctx.tenant.id);
-    if ((await repo.countEndpoints()) >= MAX_ENDPOINTS) throw new AppError('unprocessable', `A tenant may register at most ${MAX_ENDPOINTS} webhook endpoints`, { limit: MAX_ENDPOINTS });
+    if ((await repo.countEndpoints()) >= MAX_ENDPOINTS) throw new AppError(webhooksErrors.endpoint_limit, `A tenant may register at most ${MAX_ENDPOINTS} webhook endpoints`, { limit: MAX_ENDPOINTS });
     const row = await repo.insertEndpoint(ctx.tenant.id, { url, events: [...new Set(input.events)], description: input.description ?? '', enabled: input.enabled ?? true, secret: newSecret() });
     return { ...toEndpoint(row), secret: row.secret };
   }

@@ -71,7 +71,7 @@ export function assertBalanced(lines: Pick<LineInput, 'amount' | 'currency'>[]):
   }
   const off = [...totals].filter(([, total]) => total !== 0n);
   if (off.length > 0) {
-    throw new AppError('unprocessable', `The entry does not balance: ${off.map(([c, t]) => `${c} off by ${t}`).join(', ')}`, { errors: [{ field: 'lines', message: 'debits and credits must be equal per currency' }] });
+    throw new AppError(financeErrors.entry_unbalanced, `The entry does not balance: ${off.map(([c, t]) => `${c} off by ${t}`).join(', ')}`, { errors: [{ field: 'lines', message: 'debits and credits must be equal per currency' }] });
   }
 }
 

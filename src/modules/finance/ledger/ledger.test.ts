@@ -171,10 +171,10 @@ describe('the journal', () => {
     const line = (accountId: string, amount: number, currency = 'EUR', o = {}) => ({ accountId, amount, currency, ...o });
 
     const unbalanced = await post([line(bank, 100), line(levy_income, -99)]);
-    expectProblem(unbalanced, 422, 'unprocessable');
+    expectProblem(unbalanced, 422, 'finance.entry_unbalanced');
     expect(unbalanced.json().detail).toContain('EUR off by 1');
     // Balanced in total, not per currency.
-    expectProblem(await post([line(bank, 100), line(levy_income, -100, 'USD')]), 422, 'unprocessable');
+    expectProblem(await post([line(bank, 100), line(levy_income, -100, 'USD')]), 422, 'finance.entry_unbalanced');
 
     const zero = await post([line(bank, 0), line(levy_income, 0)]);
     expectProblem(zero, 400, 'validation_failed');

@@ -198,7 +198,7 @@ export class CardPayments {
       if (!(error instanceof ProviderRequestError)) throw error;
       ctx.log.warn({ err: error, provider: this.#provider.name }, 'the payment provider refused or failed a checkout');
       if (error.kind === 'unavailable') throw new AppError('not_ready', `${error.message}; try again shortly`);
-      throw new AppError('unprocessable', error.kind === 'credentials' ? `${error.message}. A manager checks the key with PUT /finance/providers/stripe` : error.message);
+      throw new AppError(financeErrors.provider_refused, error.kind === 'credentials' ? `${error.message}. A manager checks the key with PUT /finance/providers/stripe` : error.message);
     }
     const row = { id, provider: this.#provider.name, provider_session_id: created.providerSessionId, member_id: input.memberId, scope, amount, currency, url: created.url, expires_at: created.expiresAt };
     await repo.insertSession(ctx.tenant.id, { ...row, createdBy: principal.userId, charges });
