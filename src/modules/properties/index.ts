@@ -32,5 +32,5 @@ export const propertiesModule = defineModule({
   routes: propertiesRoutes,
 });
 
-export { recordUnitOccupancy, type OccupancyStatus, type UnitOccupancy } from './unit-occupancy.js';
-export { existingUnits, unitLabels, type UnitLabel } from './properties.reads.js';
+export { lockUnits, recordUnitOccupancy, type OccupancyStatus, type UnitOccupancy } from './unit-occupancy.js';
+export { existingUnits, unitLabels, unitsUnder, type UnitLabel } from './properties.reads.js';
