@@ -3,6 +3,7 @@ import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
 
+export { rolePermissions } from './identity.reads.js';
 export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.service.js';
 export { TenantSessions } from './tenant-sessions.js';
 

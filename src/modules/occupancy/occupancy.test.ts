@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
 import type { TenantInfo } from '../../kernel/context.js';
 import { addDays, isoDate } from '../../kernel/dates.js';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 import { addLeaseOccupancies } from './index.js';
 
@@ -17,7 +17,7 @@ const staff = () => ({ token: oak.token, tenant: 'oak' });
 const today = isoDate(new Date());
 const day = (n: number) => addDays(today, n);
 
-const inOak = <T>(fn: (db: Kysely<AnyDB>) => Promise<T>) => t.platform.jobs.context().tenantTransaction(oak.id, fn);
+const inOak = <T>(fn: (db: Db) => Promise<T>) => t.platform.jobs.context().tenantTransaction(oak.id, fn);
 
 async function ok(res: Promise<LightMyRequestResponse>, status = 201) {
   const r = await res;
