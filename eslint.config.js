@@ -42,4 +42,16 @@ export default tseslint.config(
       ] }],
     },
   },
+  {
+    // A room of a module (finance's ledger, billing, ...) is one folder deeper: it reaches
+    // another room only through that room's index.js, as it reaches another module.
+    files: ['src/modules/*/*/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { regex: '^\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$)', message: "Use the other room's index.js, not its internals." },
+        { regex: '^\\.\\./\\.\\./(?!\\.\\.)[^/]+/(?!index\\.js$)', message: "Use the other module's index.js, not its internals." },
+        { regex: '^\\.\\./\\.\\./\\.\\./(control|data|cli|platform)', message: 'Modules do not reach into the planes or the CLI.' },
+      ] }],
+    },
+  },
 );

@@ -1,5 +1,6 @@
 import type { TenantInfo } from '../kernel/context.js';
 import type { TenantDatabaseRouter } from '../kernel/db/router.js';
+import { rolePermissions } from './identity/index.js';
 
 const TTL_MS = 60_000;
 
@@ -37,7 +38,6 @@ export class RolePermissionCache {
   }
 
   async #load(tenant: TenantInfo): Promise<Map<string, string[]>> {
-    const rows = await this.router.tenantTransaction(tenant, (db) => db.selectFrom('roles').select(['key', 'permissions']).execute());
-    return new Map(rows.map((r: { key: string; permissions: string[] }) => [r.key, r.permissions]));
+    return this.router.tenantTransaction(tenant, rolePermissions);
   }
 }

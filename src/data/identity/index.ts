@@ -4,6 +4,7 @@ import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
 
+export { rolePermissions } from './identity.reads.js';
 export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.service.js';
 export { TenantSessions } from './tenant-sessions.js';
 

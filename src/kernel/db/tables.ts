@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import { CamelCasePlugin } from 'kysely';
+import { CamelCasePlugin, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AnyDB } from './database.js';
 
 /**
@@ -63,4 +62,12 @@ export function tablesOf<T>(db: Db): Kysely<T> {
     wrappers.add(typed);
   }
   return typed as unknown as Kysely<T>;
+}
+
+/**
+ * `= ANY(ids)` for a batch of uuids: one parameter however many, so the statement's text (and
+ * its prepared plan) is the same for every batch size and no batch meets the bind limit.
+ */
+export function anyUuid(ids: Iterable<string>): RawBuilder<string> {
+  return sql<string>`ANY(${[...new Set(ids)]}::uuid[])`;
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../../kernel/dates.js';
-import { tablesOf, type Db } from '../../kernel/db/tables.js';
+import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
+import type { LeasesTables } from './leases.tables.js';
 
 /**
  * What other modules may read of the leases, each in one query however many ids it is given.
@@ -37,7 +38,7 @@ export async function leasesInForce(db: Db, from: IsoDate, to: IsoDate, unitIds?
        AND l.status <> 'draft'
        AND l.start_date <= ${to}::date
        AND (l.end_date IS NULL OR (l.end_date >= ${from}::date AND l.end_date >= l.start_date))
-       ${unitIds ? sql`AND l.unit_id = ANY(${[...unitIds]}::uuid[])` : sql``}`.execute(tablesOf<unknown>(db));
+       ${unitIds ? sql`AND l.unit_id = ${anyUuid(unitIds)}` : sql``}`.execute(tablesOf<LeasesTables>(db));
   // bigint: a number, as every amount the ledger keeps is within 2^53 (docs/finance.md).
   return result.rows.map((r) => ({ ...r, rentAmount: Number(r.rentAmount) }));
 }
@@ -45,6 +46,6 @@ export async function leasesInForce(db: Db, from: IsoDate, to: IsoDate, unitIds?
 /** The leases among `ids` that exist. */
 export async function existingLeases(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const result = await sql<{ id: string }>`SELECT id FROM leases WHERE id = ANY(${[...new Set(ids)]}::uuid[])`.execute(db);
-  return new Set(result.rows.map((r) => r.id));
+  const rows = await tablesOf<LeasesTables>(db).selectFrom('leases').select('id').where('id', '=', anyUuid(ids)).execute();
+  return new Set(rows.map((r) => r.id));
 }

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
 import { addDays, isoDate } from '../../kernel/dates.js';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 import { monthlyEquivalent, renewedEnd } from './leases.rules.js';
 
@@ -27,7 +26,7 @@ const api = (method: Method, url: string, body?: unknown, o: { tenant?: TestTena
   t.call(method, `/api/v1${url}`, { token: o.token ?? (o.tenant ?? pine).token, tenant: (o.tenant ?? pine).slug, ...(body !== undefined ? { body } : {}) });
 
 /** A real tenant-bound transaction (row-level security applies), for fixtures. */
-const tx = <T>(tenant: TestTenant, fn: (db: Kysely<AnyDB>) => Promise<T>) => t.platform.jobs.context().tenantTransaction(tenant.id, fn);
+const tx = <T>(tenant: TestTenant, fn: (db: Db) => Promise<T>) => t.platform.jobs.context().tenantTransaction(tenant.id, fn);
 
 const propertiesApi = () => t.platform.app.hasRoute({ method: 'POST', url: '/api/v1/properties/:id/units' });
 

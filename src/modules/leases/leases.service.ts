@@ -128,14 +128,14 @@ export async function updateLease(ctx: TenantContext, id: string, patch: UpdateL
     };
     checkTerms(merged);
     Object.assign(set, {
-      unit_id: merged.unitId,
-      start_date: merged.startDate,
-      end_date: merged.endDate,
-      rent_amount: merged.rentAmount,
+      unitId: merged.unitId,
+      startDate: merged.startDate,
+      endDate: merged.endDate,
+      rentAmount: merged.rentAmount,
       currency: merged.currency,
       frequency: merged.frequency,
-      due_day: merged.dueDay,
-      deposit_amount: merged.deposit,
+      dueDay: merged.dueDay,
+      depositAmount: merged.deposit,
     });
   }
   await referencingUnit(() => repo.update(id, set));
@@ -165,7 +165,7 @@ export async function activateLease(ctx: TenantContext, id: string, now = new Da
   }
   const over = lease.endDate !== null && lease.endDate < isoDate(now);
   try {
-    await repo.update(id, { status: over ? 'ended' : 'active', activated_at: now });
+    await repo.update(id, { status: over ? 'ended' : 'active', activatedAt: now });
   } catch (error) {
     if (violates(error, 'leases_no_overlap')) {
       throw new AppError(leasesErrors.unit_already_let, `The unit is already let on some of the dates ${period(lease)}: another lease of the unit was activated for them at the same time`);
@@ -191,7 +191,7 @@ export async function terminateLease(ctx: TenantContext, id: string, input: Term
   if (!lease) throw notFound('The lease');
   const reason = input.reason ?? null;
   if (lease.status === 'draft') {
-    await repo.update(id, { status: 'terminated', terminated_at: now, termination_reason: reason });
+    await repo.update(id, { status: 'terminated', terminatedAt: now, terminationReason: reason });
   } else if (lease.status === 'active' || lease.status === 'ending') {
     const today = isoDate(now);
     const date = input.date ?? today;
@@ -199,7 +199,7 @@ export async function terminateLease(ctx: TenantContext, id: string, input: Term
     if (date < earliest) throw fieldError('date', `must not be before ${earliest}, the day before the lease starts`);
     if (lease.endDate !== null && date > lease.endDate) throw fieldError('date', `must not be after the lease’s end date ${lease.endDate}: renew the lease to extend it`);
     const status = date > today && date >= lease.startDate ? 'ending' : 'terminated';
-    await repo.update(id, { status, end_date: date, terminated_at: now, termination_reason: reason });
+    await repo.update(id, { status, endDate: date, terminatedAt: now, terminationReason: reason });
     await endLeaseOccupancies(ctx, id, date, now);
   } else {
     throw notAllowed(lease, 'terminated');
@@ -285,18 +285,18 @@ export async function rentRoll(ctx: TenantContext, query: RentRollQuery): Promis
   const date: IsoDate = query.date ?? isoDate(new Date());
   const lines = await new LeasesRepository(ctx.db).rentRoll(date, query.propertyId ?? null);
   const rows = lines.map((l) => ({
-    unitId: l.unit_id,
-    unitLabel: l.unit_label,
-    propertyId: l.property_id,
-    propertyName: l.property_name,
-    leaseId: l.lease_id,
-    renters: l.renter_ids.map((id, i) => ({ id, name: l.renter_names[i]! })),
-    rent: { amount: Number(l.rent_amount), currency: l.currency },
+    unitId: l.unitId,
+    unitLabel: l.unitLabel,
+    propertyId: l.propertyId,
+    propertyName: l.propertyName,
+    leaseId: l.leaseId,
+    renters: l.renterIds.map((id, i) => ({ id, name: l.renterNames[i]! })),
+    rent: { amount: Number(l.rentAmount), currency: l.currency },
     frequency: l.frequency,
-    monthlyRent: monthlyEquivalent(Number(l.rent_amount), l.frequency),
-    deposit: Number(l.deposit_amount),
-    startDate: l.start_date,
-    endDate: l.end_date,
+    monthlyRent: monthlyEquivalent(Number(l.rentAmount), l.frequency),
+    deposit: Number(l.depositAmount),
+    startDate: l.startDate,
+    endDate: l.endDate,
     status: l.status,
   }));
   // Totals add the rows' rounded amounts, so that they agree with the rows a reader sums;

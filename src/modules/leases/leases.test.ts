@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPlatform, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
 import { addDays, isoDate } from '../../kernel/dates.js';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 
 let t: TestPlatform;
@@ -24,7 +23,7 @@ const api = (method: Method, url: string, body?: unknown, o: { tenant?: TestTena
   t.call(method, `/api/v1${url}`, { token: o.token ?? (o.tenant ?? oak).token, tenant: (o.tenant ?? oak).slug, ...(body !== undefined ? { body } : {}), ...(o.headers ? { headers: o.headers } : {}) });
 
 /** A real tenant-bound transaction (row-level security applies), for fixtures and for looking. */
-const tx = <T>(tenant: TestTenant, fn: (db: Kysely<AnyDB>) => Promise<T>) => t.platform.jobs.context().tenantTransaction(tenant.id, fn);
+const tx = <T>(tenant: TestTenant, fn: (db: Db) => Promise<T>) => t.platform.jobs.context().tenantTransaction(tenant.id, fn);
 
 function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
   expect({ status: res.statusCode, code: res.json().code }, res.body).toEqual({ status, code });

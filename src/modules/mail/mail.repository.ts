@@ -1,66 +1,42 @@
-import { sql, type Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { KernelTables } from '../../kernel/db/kernel.tables.js';
+import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import type { MailData } from '../../kernel/mail/queue.js';
+import type { MailStatus, MailTables } from './mail.tables.js';
 
-export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+export type { MailStatus };
 
-export interface MessageRow {
-  id: string;
-  kind: string;
-  to_email: string;
-  to_name: string;
-  data: MailData;
-  sealed: string | null;
-  status: MailStatus;
-  attempts: number;
-  last_error: string | null;
-  subject: string | null;
-  message_id: string;
-  response: string | null;
-  created_at: Date;
-  updated_at: Date;
-  sent_at: Date | null;
-}
+const messageColumns = ['id', 'kind', 'toEmail', 'toName', 'data', 'sealed', 'status', 'attempts', 'lastError', 'subject', 'messageId', 'response', 'createdAt', 'updatedAt', 'sentAt'] as const;
+const templateColumns = ['kind', 'subject', 'textBody', 'htmlBody', 'updatedBy', 'updatedAt'] as const;
 
-export interface LogRow {
-  message_id: string;
-  seq: number;
-  status: 'queued' | 'sent' | 'failed';
-  detail: string | null;
-  at: Date;
-}
-
-export interface TemplateRow {
-  kind: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  updated_by: string | null;
-  updated_at: Date;
-}
-
-const messageColumns = ['id', 'kind', 'to_email', 'to_name', 'data', 'sealed', 'status', 'attempts', 'last_error', 'subject', 'message_id', 'response', 'created_at', 'updated_at', 'sent_at'] as const;
-const templateColumns = ['kind', 'subject', 'text_body', 'html_body', 'updated_by', 'updated_at'] as const;
+type Tables = MailTables & KernelTables;
+export type MessageRow = Pick<Selectable<Tables['mailMessages']>, (typeof messageColumns)[number]>;
+export type LogRow = Omit<Selectable<Tables['mailMessageLog']>, 'tenantId'>;
+export type TemplateRow = Pick<Selectable<Tables['mailTemplates']>, (typeof templateColumns)[number]>;
 
 /** SQL of the mail module. Runs inside a tenant transaction: row-level security scopes every statement. */
 export class MailRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: Kysely<Tables>;
+
+  constructor(db: Db) {
+    this.db = tablesOf(db);
+  }
 
   async insert(tenantId: string, m: { id: string; kind: string; toEmail: string; toName: string; data: MailData; sealed: string | null; messageId: string }): Promise<void> {
     await this.db
-      .insertInto('mail_messages')
-      .values({ tenant_id: tenantId, id: m.id, kind: m.kind, to_email: m.toEmail, to_name: m.toName, data: JSON.stringify(m.data), sealed: m.sealed, message_id: m.messageId })
+      .insertInto('mailMessages')
+      .values({ tenantId, id: m.id, kind: m.kind, toEmail: m.toEmail, toName: m.toName, data: JSON.stringify(m.data), sealed: m.sealed, messageId: m.messageId })
       .execute();
     await this.log(tenantId, m.id, 'queued', null);
   }
 
   find(id: string): Promise<MessageRow | undefined> {
-    return this.db.selectFrom('mail_messages').select(messageColumns).where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('mailMessages').select(messageColumns).where('id', '=', id).executeTakeFirst();
   }
 
   /** Newest first: ids are UUIDv7, so id order is creation order. */
   list(limit: number, filter: { status?: MailStatus; kind?: string }, before: string | null): Promise<MessageRow[]> {
-    let q = this.db.selectFrom('mail_messages').select(messageColumns).orderBy('id', 'desc').limit(limit + 1);
+    let q = this.db.selectFrom('mailMessages').select(messageColumns).orderBy('id', 'desc').limit(limit + 1);
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.kind) q = q.where('kind', '=', filter.kind);
     if (before) q = q.where('id', '<', before);
@@ -68,16 +44,16 @@ export class MailRepository {
   }
 
   history(id: string): Promise<LogRow[]> {
-    return this.db.selectFrom('mail_message_log').select(['message_id', 'seq', 'status', 'detail', 'at']).where('message_id', '=', id).orderBy('seq').execute();
+    return this.db.selectFrom('mailMessageLog').select(['messageId', 'seq', 'status', 'detail', 'at']).where('messageId', '=', id).orderBy('seq').execute();
   }
 
   async log(tenantId: string, messageId: string, status: LogRow['status'], detail: string | null): Promise<void> {
     await this.db
-      .insertInto('mail_message_log')
+      .insertInto('mailMessageLog')
       .values((eb) => ({
-        tenant_id: tenantId,
-        message_id: messageId,
-        seq: eb.selectFrom('mail_message_log').select(sql<number>`coalesce(max(seq), 0) + 1`.as('n')).where('message_id', '=', messageId),
+        tenantId,
+        messageId,
+        seq: eb.selectFrom('mailMessageLog').select(sql<number>`coalesce(max(seq), 0) + 1`.as('n')).where('messageId', '=', messageId),
         status,
         detail,
       }))
@@ -91,18 +67,18 @@ export class MailRepository {
    */
   claim(id: string, now: Date, holdSeconds: number): Promise<MessageRow | undefined> {
     return this.db
-      .updateTable('mail_messages')
-      .set({ status: 'sending', attempts: sql`attempts + 1`, claimed_until: new Date(now.getTime() + holdSeconds * 1000), updated_at: now })
+      .updateTable('mailMessages')
+      .set({ status: 'sending', attempts: sql`attempts + 1`, claimedUntil: new Date(now.getTime() + holdSeconds * 1000), updatedAt: now })
       .where('id', '=', id)
-      .where((eb) => eb.or([eb('status', 'in', ['queued', 'failed']), eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)])]))
+      .where((eb) => eb.or([eb('status', 'in', ['queued', 'failed']), eb.and([eb('status', '=', 'sending'), eb('claimedUntil', '<', now)])]))
       .returning(messageColumns)
       .executeTakeFirst();
   }
 
   async markSent(tenantId: string, id: string, subject: string, response: string, now: Date): Promise<void> {
     await this.db
-      .updateTable('mail_messages')
-      .set({ status: 'sent', subject, response: response.slice(0, 1000), last_error: null, sealed: null, claimed_until: null, sent_at: now, updated_at: now })
+      .updateTable('mailMessages')
+      .set({ status: 'sent', subject, response: response.slice(0, 1000), lastError: null, sealed: null, claimedUntil: null, sentAt: now, updatedAt: now })
       .where('id', '=', id)
       .execute();
     await this.log(tenantId, id, 'sent', response.slice(0, 1000));
@@ -110,8 +86,8 @@ export class MailRepository {
 
   async markFailed(tenantId: string, id: string, reason: string, subject: string | null, now: Date): Promise<void> {
     await this.db
-      .updateTable('mail_messages')
-      .set({ status: 'failed', last_error: reason.slice(0, 1000), ...(subject ? { subject } : {}), claimed_until: null, updated_at: now })
+      .updateTable('mailMessages')
+      .set({ status: 'failed', lastError: reason.slice(0, 1000), ...(subject ? { subject } : {}), claimedUntil: null, updatedAt: now })
       .where('id', '=', id)
       .execute();
     await this.log(tenantId, id, 'failed', reason.slice(0, 1000));
@@ -119,30 +95,30 @@ export class MailRepository {
 
   /** Puts a failed message back in the queue; false when it is not failed. */
   async requeue(tenantId: string, id: string): Promise<boolean> {
-    const row = await this.db.updateTable('mail_messages').set({ status: 'queued', updated_at: new Date() }).where('id', '=', id).where('status', '=', 'failed').returning('id').executeTakeFirst();
+    const row = await this.db.updateTable('mailMessages').set({ status: 'queued', updatedAt: new Date() }).where('id', '=', id).where('status', '=', 'failed').returning('id').executeTakeFirst();
     if (row) await this.log(tenantId, id, 'queued', 'retry requested');
     return row !== undefined;
   }
 
   template(kind: string): Promise<TemplateRow | undefined> {
-    return this.db.selectFrom('mail_templates').select(templateColumns).where('kind', '=', kind).executeTakeFirst();
+    return this.db.selectFrom('mailTemplates').select(templateColumns).where('kind', '=', kind).executeTakeFirst();
   }
 
   templates(): Promise<TemplateRow[]> {
-    return this.db.selectFrom('mail_templates').select(templateColumns).execute();
+    return this.db.selectFrom('mailTemplates').select(templateColumns).execute();
   }
 
   async saveTemplate(tenantId: string, kind: string, t: { subject: string; text: string; html: string }, userId: string | null): Promise<TemplateRow> {
-    const values = { subject: t.subject, text_body: t.text, html_body: t.html, updated_by: userId, updated_at: new Date() };
+    const values = { subject: t.subject, textBody: t.text, htmlBody: t.html, updatedBy: userId, updatedAt: new Date() };
     return this.db
-      .insertInto('mail_templates')
-      .values({ tenant_id: tenantId, kind, ...values })
-      .onConflict((oc) => oc.columns(['tenant_id', 'kind']).doUpdateSet(values))
+      .insertInto('mailTemplates')
+      .values({ tenantId, kind, ...values })
+      .onConflict((oc) => oc.columns(['tenantId', 'kind']).doUpdateSet(values))
       .returning(templateColumns)
       .executeTakeFirstOrThrow();
   }
 
   async deleteTemplate(kind: string): Promise<boolean> {
-    return (await this.db.deleteFrom('mail_templates').where('kind', '=', kind).executeTakeFirst()).numDeletedRows > 0n;
+    return (await this.db.deleteFrom('mailTemplates').where('kind', '=', kind).executeTakeFirst()).numDeletedRows > 0n;
   }
 }

@@ -37,20 +37,20 @@ const sealContext = (tenantId: string, messageId: string) => `mail_messages:${te
 const messageView = (m: MessageRow) => ({
   id: m.id,
   kind: m.kind,
-  to: { email: m.to_email, name: m.to_name },
+  to: { email: m.toEmail, name: m.toName },
   status: m.status,
   attempts: m.attempts,
-  lastError: m.last_error,
+  lastError: m.lastError,
   subject: m.subject,
-  messageId: m.message_id,
-  createdAt: m.created_at,
-  updatedAt: m.updated_at,
-  sentAt: m.sent_at,
+  messageId: m.messageId,
+  createdAt: m.createdAt,
+  updatedAt: m.updatedAt,
+  sentAt: m.sentAt,
 });
 const logView = (l: LogRow) => ({ status: l.status, detail: l.detail, at: l.at });
 
 const partsOf = (row: TemplateRow | undefined, kind: keyof typeof KINDS): TemplateParts =>
-  row ? { subject: row.subject, text: row.text_body, html: row.html_body } : KINDS[kind].defaults;
+  row ? { subject: row.subject, text: row.textBody, html: row.htmlBody } : KINDS[kind].defaults;
 
 /**
  * E-mail: queues messages in the caller's transaction (never sends inside a request), sends
@@ -110,7 +110,7 @@ export class MailService implements MailQueue {
     try {
       if (!isMailKind(message.kind)) throw new Error(`there is no template for messages of kind ${message.kind}`);
       const secrets = message.sealed ? this.#box.open<Record<string, string>>(message.sealed, sealContext(tenantId, message.id)) : {};
-      const view = viewOf({ kind: message.kind, tenant: { name: tenant.name, branding: tenant.branding, url: this.deps.tenantUrl(tenant) }, recipient: { email: message.to_email, name: message.to_name }, data: message.data, secrets });
+      const view = viewOf({ kind: message.kind, tenant: { name: tenant.name, branding: tenant.branding, url: this.deps.tenantUrl(tenant) }, recipient: { email: message.toEmail, name: message.toName }, data: message.data, secrets });
       rendered = renderMail(partsOf(template, message.kind), view);
     } catch (error) {
       await fail(`could not render the message: ${(error as Error).message}`);
@@ -121,10 +121,10 @@ export class MailService implements MailQueue {
     try {
       const sent = await this.deps.mailer.send({
         id: message.id,
-        messageId: message.message_id,
+        messageId: message.messageId,
         from: { name: tenant.branding.displayName || tenant.name, address: this.deps.from },
         ...(tenant.branding.supportEmail ? { replyTo: tenant.branding.supportEmail } : {}),
-        to: { name: message.to_name, address: message.to_email },
+        to: { name: message.toName, address: message.toEmail },
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
@@ -172,7 +172,7 @@ export class MailService implements MailQueue {
       variables: { ...COMMON_VARIABLES, ...def.variables },
       overridden: row !== undefined,
       ...partsOf(row, kind),
-      updatedAt: row?.updated_at ?? null,
+      updatedAt: row?.updatedAt ?? null,
       defaults: def.defaults,
     };
   }

@@ -1,4 +1,4 @@
-import { tablesOf, type Db } from '../../kernel/db/tables.js';
+import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
 import type { MembersTables } from './members.tables.js';
 
 /**
@@ -19,7 +19,7 @@ export interface MemberContact extends MemberName {
 /** The names of the members among `ids` that exist. */
 export async function memberNames(db: Db, ids: readonly string[]): Promise<Map<string, MemberName>> {
   if (ids.length === 0) return new Map();
-  const rows = await tablesOf<MembersTables>(db).selectFrom('members').select(['id', 'firstName', 'lastName']).where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await tablesOf<MembersTables>(db).selectFrom('members').select(['id', 'firstName', 'lastName']).where('id', '=', anyUuid(ids)).execute();
   return new Map(rows.map((r) => [r.id, { firstName: r.firstName, lastName: r.lastName }]));
 }
 
@@ -27,13 +27,13 @@ export async function memberNames(db: Db, ids: readonly string[]): Promise<Map<s
 export async function memberContacts(db: Db, ids?: readonly string[]): Promise<MemberContact[]> {
   if (ids?.length === 0) return [];
   let q = tablesOf<MembersTables>(db).selectFrom('members').select(['id', 'firstName', 'lastName', 'email']);
-  if (ids) q = q.where('id', 'in', [...new Set(ids)]);
+  if (ids) q = q.where('id', '=', anyUuid(ids));
   return q.execute();
 }
 
 /** The members among `ids` that exist. */
 export async function existingMembers(db: Db, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await tablesOf<MembersTables>(db).selectFrom('members').select('id').where('id', 'in', [...new Set(ids)]).execute();
+  const rows = await tablesOf<MembersTables>(db).selectFrom('members').select('id').where('id', '=', anyUuid(ids)).execute();
   return new Set(rows.map((r) => r.id));
 }

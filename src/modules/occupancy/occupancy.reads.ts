@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../../kernel/dates.js';
-import { tablesOf, type Db } from '../../kernel/db/tables.js';
+import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
+import type { OccupancyTables } from './occupancy.tables.js';
 
 /**
  * What other modules may read of occupancy, each in one query however many ids it is given.
@@ -20,8 +21,8 @@ export async function ownersOn(db: Db, unitIds: readonly string[], onDate: IsoDa
   const result = await sql<UnitOwners & { unitId: string }>`
     SELECT o.unit_id, array_agg(o.member_id::text ORDER BY o.member_id) AS member_ids, array_agg(o.ownership_share::text ORDER BY o.member_id) AS shares
       FROM occupancies o
-     WHERE o.unit_id = ANY(${[...new Set(unitIds)]}::uuid[]) AND o.role = 'owner'
+     WHERE o.unit_id = ${anyUuid(unitIds)} AND o.role = 'owner'
        AND o.start_date <= ${onDate}::date AND (o.end_date IS NULL OR o.end_date >= ${onDate}::date)
-     GROUP BY o.unit_id`.execute(tablesOf<unknown>(db));
+     GROUP BY o.unit_id`.execute(tablesOf<OccupancyTables>(db));
   return new Map(result.rows.map(({ unitId, ...owners }) => [unitId, owners]));
 }

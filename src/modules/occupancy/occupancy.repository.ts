@@ -1,44 +1,32 @@
 import { sql, type Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
 import type { IsoDate } from '../../kernel/dates.js';
+import type { KernelTables } from '../../kernel/db/kernel.tables.js';
+import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
+import { existingMembers, memberNames } from '../members/index.js';
+import { existingUnits, unitLabels } from '../properties/index.js';
 import type { CreateOccupancy, MemberUnit, Occupancy, OccupancyRole, Occupant } from './occupancy.schemas.js';
-
-interface OccupancyRow {
-  id: string;
-  unit_id: string;
-  member_id: string;
-  role: OccupancyRole;
-  start_date: string;
-  end_date: string | null;
-  ownership_share: string | null;
-  lease_id: string | null;
-  notes: string;
-  created_at: Date;
-  updated_at: Date;
-}
-
-const fields = ['id', 'unit_id', 'member_id', 'role', 'start_date', 'end_date', 'ownership_share', 'lease_id', 'notes', 'created_at', 'updated_at'] as const;
-const columns = fields.map((f) => `o.${f}` as const);
+import type { OccupancyTables } from './occupancy.tables.js';
 
 /** numeric(12, 9) comes back as "0.500000000": shown as "0.5". */
 export function decimal(value: string): string {
   return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value;
 }
 
-const toOccupancy = (r: OccupancyRow): Occupancy => ({
-  id: r.id,
-  unitId: r.unit_id,
-  memberId: r.member_id,
-  role: r.role,
-  startDate: r.start_date,
-  endDate: r.end_date,
-  ownershipShare: r.ownership_share === null ? null : decimal(r.ownership_share),
-  leaseId: r.lease_id,
-  notes: r.notes,
-  createdAt: r.created_at as unknown as string,
-  updatedAt: r.updated_at as unknown as string,
-});
+// The share as `decimal` shows it, trimmed in SQL so that rows come back as the API has them.
+const columns = [
+  'id',
+  'unitId',
+  'memberId',
+  'role',
+  'startDate',
+  'endDate',
+  sql<string | null>`trim_scale(ownership_share)::text`.as('ownershipShare'),
+  'leaseId',
+  'notes',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 // Roles list in this order (owners first), not alphabetically.
 const roleOrder = sql`array_position(ARRAY['owner', 'resident', 'renter', 'household']::text[], o.role)`;
@@ -47,6 +35,9 @@ const roleOrder = sql`array_position(ARRAY['owner', 'resident', 'renter', 'house
 const inEffectOn = (day: IsoDate) => sql<boolean>`o.start_date <= ${day}::date AND (o.end_date IS NULL OR o.end_date >= ${day}::date)`;
 /** Not ended before `day`: in effect or still to come. */
 const notEndedBefore = (day: IsoDate) => sql<boolean>`(o.end_date IS NULL OR o.end_date >= ${day}::date)`;
+
+/** What is stored of a new occupancy: the share as the decimal text the service checked. */
+export type NewOccupancy = Omit<CreateOccupancy, 'ownershipShare'> & { ownershipShare?: string };
 
 export interface OccupancyPatch {
   startDate?: IsoDate;
@@ -57,46 +48,58 @@ export interface OccupancyPatch {
 
 /** Occupancy SQL; runs inside the tenant transaction, so RLS scopes every statement. */
 export class OccupancyRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: Kysely<OccupancyTables & KernelTables>;
+
+  /** `tenantDb` is the tenant transaction, for the members' and properties' read functions. */
+  constructor(private readonly tenantDb: Db) {
+    this.db = tablesOf(tenantDb);
+  }
 
   /** The occupancy, locked until the transaction ends so that concurrent changes to it queue. */
   async lock(id: string): Promise<Occupancy | undefined> {
-    const row = await this.db.selectFrom('occupancies as o').select(columns).where('o.id', '=', id).forUpdate().executeTakeFirst();
-    return row && toOccupancy(row);
+    return this.db.selectFrom('occupancies as o').select(columns).where('o.id', '=', id).forUpdate().executeTakeFirst();
   }
 
-  /** The unit as the occupancy module needs it (its label and property), from the properties module's table. */
-  async findUnit(id: string): Promise<{ id: string; label: string; propertyId: string } | undefined> {
-    const row = await this.db.selectFrom('units').select(['id', 'label', 'property_id']).where('id', '=', id).executeTakeFirst();
-    return row && { id: row.id, label: row.label, propertyId: row.property_id };
+  async unitExists(id: string): Promise<boolean> {
+    return (await existingUnits(this.tenantDb, [id])).has(id);
   }
 
   async memberExists(id: string): Promise<boolean> {
-    return (await this.db.selectFrom('members').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    return (await existingMembers(this.tenantDb, [id])).has(id);
   }
 
-  /** The unit's occupancies in effect on `day`, or all of them; with the members' names. */
+  /**
+   * The unit's occupancies in effect on `day`, or all of them; with the members' names (from
+   * the members module), owners first.
+   */
   async listForUnit(unitId: string, day: IsoDate | null): Promise<Occupant[]> {
-    let q = this.db
-      .selectFrom('occupancies as o')
-      .innerJoin('members as m', 'm.id', 'o.member_id')
-      .select([...columns, 'm.first_name', 'm.last_name'])
-      .where('o.unit_id', '=', unitId);
+    let q = this.db.selectFrom('occupancies as o').select(columns).where('o.unitId', '=', unitId);
     if (day !== null) q = q.where(inEffectOn(day));
-    const rows = await q.orderBy(roleOrder).orderBy('o.start_date').orderBy('o.id').execute();
-    return rows.map((r: OccupancyRow & { first_name: string; last_name: string }) => ({ ...toOccupancy(r), member: { firstName: r.first_name, lastName: r.last_name } }));
+    const rows = await q.orderBy(roleOrder).orderBy('o.startDate').orderBy('o.id').execute();
+    const members = await memberNames(this.tenantDb, rows.map((r) => r.memberId));
+    return rows.flatMap((r) => {
+      const member = members.get(r.memberId);
+      return member ? [{ ...r, member }] : [];
+    });
   }
 
-  /** The member's occupancies not ended before `day`, or all of them; with their units. */
+  /**
+   * The member's occupancies not ended before `day`, or all of them; with their units (from the
+   * properties module, which gives them in label order), then owners first, earliest first.
+   */
   async listForMember(memberId: string, notEndedBeforeDay: IsoDate | null): Promise<MemberUnit[]> {
-    let q = this.db
-      .selectFrom('occupancies as o')
-      .innerJoin('units as u', 'u.id', 'o.unit_id')
-      .select([...columns, 'u.label', 'u.property_id'])
-      .where('o.member_id', '=', memberId);
+    let q = this.db.selectFrom('occupancies as o').select(columns).where('o.memberId', '=', memberId);
     if (notEndedBeforeDay !== null) q = q.where(notEndedBefore(notEndedBeforeDay));
-    const rows = await q.orderBy('u.label').orderBy('u.id').orderBy(roleOrder).orderBy('o.start_date').execute();
-    return rows.map((r: OccupancyRow & { label: string; property_id: string }) => ({ ...toOccupancy(r), unit: { id: r.unit_id, label: r.label, propertyId: r.property_id } }));
+    const rows = await q.orderBy(roleOrder).orderBy('o.startDate').execute();
+    const units = await unitLabels(this.tenantDb, rows.map((r) => r.unitId));
+    const rank = new Map([...units.keys()].map((id, i) => [id, i]));
+    return rows
+      .filter((r) => units.has(r.unitId))
+      .sort((a, b) => rank.get(a.unitId)! - rank.get(b.unitId)!)
+      .map((r) => {
+        const { label, propertyId } = units.get(r.unitId)!;
+        return { ...r, unit: { id: r.unitId, label, propertyId } };
+      });
   }
 
   /** Whether the member has an occupancy of the unit that has not ended before `day` (what admits a portal login to it). */
@@ -104,8 +107,8 @@ export class OccupancyRepository {
     const row = await this.db
       .selectFrom('occupancies as o')
       .select('o.id')
-      .where('o.unit_id', '=', unitId)
-      .where('o.member_id', '=', memberId)
+      .where('o.unitId', '=', unitId)
+      .where('o.memberId', '=', memberId)
       .where(notEndedBefore(day))
       .limit(1)
       .executeTakeFirst();
@@ -117,13 +120,12 @@ export class OccupancyRepository {
     let q = this.db
       .selectFrom('occupancies as o')
       .select(columns)
-      .where('o.unit_id', '=', o.unitId)
-      .where('o.member_id', '=', o.memberId)
+      .where('o.unitId', '=', o.unitId)
+      .where('o.memberId', '=', o.memberId)
       .where('o.role', '=', o.role)
       .where(sql<boolean>`daterange(o.start_date, o.end_date, '[]') && daterange(${o.startDate}::date, ${o.endDate}::date, '[]')`);
     if (o.exceptId) q = q.where('o.id', '<>', o.exceptId);
-    const row = await q.orderBy('o.start_date').limit(1).executeTakeFirst();
-    return row && toOccupancy(row);
+    return q.orderBy('o.startDate').limit(1).executeTakeFirst();
   }
 
   /**
@@ -148,33 +150,33 @@ export class OccupancyRepository {
     return rows[0];
   }
 
-  async insert(tenantId: string, unitId: string, input: CreateOccupancy): Promise<Occupancy> {
-    const row = await this.db
+  async insert(tenantId: string, unitId: string, input: NewOccupancy): Promise<Occupancy> {
+    return this.db
       .insertInto('occupancies')
       .values({
-        tenant_id: tenantId,
+        tenantId,
         id: newId(),
-        unit_id: unitId,
-        member_id: input.memberId,
+        unitId,
+        memberId: input.memberId,
         role: input.role,
-        start_date: input.startDate,
-        end_date: input.endDate ?? null,
-        ownership_share: input.ownershipShare ?? null,
+        startDate: input.startDate,
+        endDate: input.endDate ?? null,
+        ownershipShare: input.ownershipShare ?? null,
         notes: input.notes ?? '',
       })
-      .returning(fields)
+      .returning(columns)
       .executeTakeFirstOrThrow();
-    return toOccupancy(row);
   }
 
   async update(id: string, patch: OccupancyPatch): Promise<Occupancy> {
-    const set: Record<string, unknown> = { updated_at: new Date() };
-    if (patch.startDate !== undefined) set.start_date = patch.startDate;
-    if (patch.endDate !== undefined) set.end_date = patch.endDate;
-    if (patch.ownershipShare !== undefined) set.ownership_share = patch.ownershipShare;
-    if (patch.notes !== undefined) set.notes = patch.notes;
-    const row = await this.db.updateTable('occupancies').set(set).where('id', '=', id).returning(fields).executeTakeFirstOrThrow();
-    return toOccupancy(row);
+    // Kysely leaves out the fields that are undefined: the patch changes only what it names.
+    const { startDate, endDate, ownershipShare, notes } = patch;
+    return this.db
+      .updateTable('occupancies')
+      .set({ startDate, endDate, ownershipShare, notes, updatedAt: new Date() })
+      .where('id', '=', id)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
   }
 
   async delete(id: string): Promise<void> {

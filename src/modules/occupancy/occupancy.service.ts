@@ -97,7 +97,7 @@ export async function listOccupants(ctx: TenantContext, unitId: string, query: O
   const repo = new OccupancyRepository(ctx.db);
   // A unit the member is not attached to answers as one that does not exist.
   if (scope && !(await repo.isAttached(unitId, scope.memberId, today()))) throw notFound('The unit');
-  if (!(await repo.findUnit(unitId))) throw notFound('The unit');
+  if (!(await repo.unitExists(unitId))) throw notFound('The unit');
   const data = await repo.listForUnit(unitId, query.history ? null : day);
   return { unitId, date: day, data: scope ? data.map(withoutNotes) : data, ownership: ownershipOn(data, day) };
 }

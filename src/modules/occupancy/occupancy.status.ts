@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { TenantScope } from '../../kernel/context.js';
 import type { IsoDate } from '../../kernel/dates.js';
-import { recordUnitOccupancy, type OccupancyStatus } from '../properties/index.js';
+import { tablesOf } from '../../kernel/db/tables.js';
+import { lockUnits, recordUnitOccupancy, type UnitOccupancy } from '../properties/index.js';
+import type { OccupancyTables } from './occupancy.tables.js';
 
 /**
  * A unit's status follows from who is attached to it on `today`: owner-occupied when an owner
@@ -13,15 +15,16 @@ import { recordUnitOccupancy, type OccupancyStatus } from '../properties/index.j
 export async function refreshUnits(scope: TenantScope, unitIds: string[] | null, today: IsoDate): Promise<void> {
   // Two changes to one unit racing would each derive its status from a snapshot without the
   // other's change, and the last to write would win (a move-in and a move-out at once leaving
-  // the unit vacant). Locking the units first (in id order, so two refreshes take them alike) makes the
-  // second wait for the first to commit; the read below then takes a snapshot that has it.
-  await sql`
-    SELECT id FROM units
-     WHERE id IN (${unitIds === null ? sql`SELECT unit_id FROM occupancies` : sql`SELECT unnest(${unitIds}::uuid[])`})
-     ORDER BY id FOR NO KEY UPDATE`.execute(scope.db);
-  const rows = await sql<{ unit_id: string; status: OccupancyStatus; member_ids: string[] }>`
+  // the unit vacant). Locking the units first (the properties module takes them in id order, so
+  // two refreshes take them alike) makes the second wait for the first to commit; the read
+  // below then takes a snapshot that has it.
+  const db = tablesOf<OccupancyTables>(scope.db);
+  const ids = unitIds ?? (await db.selectFrom('occupancies').select('unitId').distinct().execute()).map((r) => r.unitId);
+  if (ids.length === 0) return;
+  await lockUnits(scope, ids);
+  const rows = await sql<UnitOccupancy>`
     WITH target AS (
-      ${unitIds === null ? sql`SELECT DISTINCT unit_id FROM occupancies` : sql`SELECT unnest(${unitIds}::uuid[]) AS unit_id`}
+      SELECT unnest(${ids}::uuid[]) AS unit_id
     ), live AS (
       SELECT o.unit_id, o.member_id, o.role, o.start_date <= ${today}::date AS current
         FROM occupancies o JOIN target t ON t.unit_id = o.unit_id
@@ -37,6 +40,6 @@ export async function refreshUnits(scope: TenantScope, unitIds: string[] | null,
              ELSE 'vacant'
            END AS status,
            coalesce((SELECT array_agg(DISTINCT l.member_id) FROM live l WHERE l.unit_id = t.unit_id), '{}') AS member_ids
-      FROM target t`.execute(scope.db);
-  await recordUnitOccupancy(scope, rows.rows.map((r) => ({ unitId: r.unit_id, status: r.status, memberIds: r.member_ids })));
+      FROM target t`.execute(db);
+  await recordUnitOccupancy(scope, rows.rows);
 }

@@ -35,5 +35,5 @@ export const propertiesModule = defineModule({
   routes: propertiesRoutes,
 });
 
-export { recordUnitOccupancy, type OccupancyStatus, type UnitOccupancy } from './unit-occupancy.js';
-export { existingUnits, levyUnits, propertyAncestry, unitLabels, unitsIn, type LevyUnit, type UnitLabel } from './properties.reads.js';
+export { lockUnits, recordUnitOccupancy, type OccupancyStatus, type UnitOccupancy } from './unit-occupancy.js';
+export { existingUnits, levyUnits, propertyAncestry, unitLabels, unitsIn, unitsUnder, type LevyUnit, type UnitLabel } from './properties.reads.js';

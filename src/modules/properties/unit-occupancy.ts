@@ -13,6 +13,15 @@ export interface UnitOccupancy {
 }
 
 /**
+ * Locks the units (in id order, so that two callers take them alike) until the caller's
+ * transaction ends: the occupancy module holds them while it derives their status, so that
+ * two changes to one unit derive it one after the other.
+ */
+export async function lockUnits(scope: TenantScope, unitIds: string[]): Promise<void> {
+  await sql`SELECT id FROM units WHERE id = ANY(${unitIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`.execute(scope.db);
+}
+
+/**
  * Records what occupancy says of units, in the caller's transaction: their occupancy status
  * (the unit's status unless it is marked unavailable) and the members attached to them.
  * Emits `unit.status_changed` for each unit whose status changed.

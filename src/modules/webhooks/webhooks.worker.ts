@@ -73,7 +73,7 @@ export function webhookWorkers(options: WorkerOptions): { deliver: JobDefinition
       if (event.type === DELIVERY_REQUESTED_EVENT) {
         const deliveryId = (event.data as { deliveryId: string }).deliveryId;
         const delivery = await ctx.tenantTransaction(tenantId, (db) => new WebhooksRepository(db).findDelivery(deliveryId));
-        if (delivery?.status === 'pending') await sendAttempt(ctx, { tenantId, deliveryId, attempt: delivery.attempt_count + 1 });
+        if (delivery?.status === 'pending') await sendAttempt(ctx, { tenantId, deliveryId, attempt: delivery.attemptCount + 1 });
         return;
       }
       if (INTERNAL_EVENTS.has(event.type)) return;
@@ -108,11 +108,11 @@ export function webhookWorkers(options: WorkerOptions): { deliver: JobDefinition
         const found = await repo.lockDelivery(deliveryId);
         if (!found || found.delivery.status !== 'pending') return { kind: 'done' };
         const { delivery, endpoint } = found;
-        if (delivery.attempt_count >= attempt) {
-          return delivery.attempt_count === attempt && delivery.next_attempt_at ? { kind: 'follow_up', at: delivery.next_attempt_at } : { kind: 'done' };
+        if (delivery.attemptCount >= attempt) {
+          return delivery.attemptCount === attempt && delivery.nextAttemptAt ? { kind: 'follow_up', at: delivery.nextAttemptAt } : { kind: 'done' };
         }
-        if (delivery.attempt_count < attempt - 1) return { kind: 'done' };
-        if (delivery.claimed_until && delivery.claimed_until.getTime() > now.getTime()) return { kind: 'busy', until: delivery.claimed_until };
+        if (delivery.attemptCount < attempt - 1) return { kind: 'done' };
+        if (delivery.claimedUntil && delivery.claimedUntil.getTime() > now.getTime()) return { kind: 'busy', until: delivery.claimedUntil };
         if (!endpoint.enabled) {
           await repo.fail(deliveryId, 'not attempted: the endpoint is disabled', now);
           return { kind: 'done' };
@@ -126,8 +126,8 @@ export function webhookWorkers(options: WorkerOptions): { deliver: JobDefinition
       if (claim.kind === 'busy') return void (await sendAttempt(ctx, job.data, claim.until));
 
       const { delivery, endpoint } = claim;
-      const keys = { secret: endpoint.secret, previousSecret: endpoint.previous_secret, previousSecretExpiresAt: endpoint.previous_secret_expires_at };
-      const result = await sender.send(endpoint.url, webhookHeaders(keys, delivery.event_id, now, delivery.payload), delivery.payload);
+      const keys = { secret: endpoint.secret, previousSecret: endpoint.previousSecret, previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
+      const result = await sender.send(endpoint.url, webhookHeaders(keys, delivery.eventId, now, delivery.payload), delivery.payload);
       if (result.error) ctx.log.info({ tenantId, deliveryId, attempt, url: endpoint.url, statusCode: result.statusCode, error: result.error }, 'webhook attempt failed');
 
       let next: Date | null;

@@ -1,95 +1,29 @@
-import { sql, type Kysely } from 'kysely';
-import type { IsoDate } from '../../../kernel/dates.js';
-import type { AnyDB } from '../../../kernel/db/database.js';
+import { sql } from 'kysely';
+import type { Db } from '../../../kernel/db/tables.js';
 import { newId } from '../../../kernel/ids.js';
+import { financeDb, type FinanceDb } from '../finance.tables.js';
 import type { Month } from './billing.periods.js';
+import type { BillingRun, ListBillingRunsQuery, ListRunItemsQuery, RunItem } from './billing.schemas.js';
 import type { PlanLine } from './billing.types.js';
-import type { BillingRun, ItemStatus, ListBillingRunsQuery, ListRunItemsQuery, RunItem, RunStatus, ScheduleKind } from './billing.schemas.js';
 
-interface RunRow {
-  id: string;
-  period: Month;
-  schedule_ids: string[] | null;
-  status: RunStatus;
-  planned: number;
-  created: number;
-  existing: number;
-  failed: number;
-  skipped: number;
-  errors: unknown;
-  requested_by: string | null;
-  created_at: Date;
-  started_at: Date | null;
-  finished_at: Date | null;
-}
-
-const runColumns = ['id', 'period', 'schedule_ids', 'status', 'planned', 'created', 'existing', 'failed', 'skipped', 'errors', 'requested_by', 'created_at', 'started_at', 'finished_at'] as const;
+const runColumns = ['id', 'period', 'scheduleIds', 'status', 'planned', 'created', 'existing', 'failed', 'skipped', 'errors', 'requestedBy', 'createdAt', 'startedAt', 'finishedAt'] as const;
 
 export type RunError = BillingRun['errors'][number];
 
-const toRun = (r: RunRow): BillingRun => {
-  const counts = { planned: r.planned, created: r.created, existing: r.existing, failed: r.failed, skipped: r.skipped };
-  return {
-    id: r.id,
-    period: r.period,
-    scheduleIds: r.schedule_ids,
-    status: r.status,
-    counts: { ...counts, pending: counts.planned - counts.created - counts.existing - counts.failed },
-    errors: (typeof r.errors === 'string' ? JSON.parse(r.errors) : r.errors) as RunError[],
-    requestedBy: r.requested_by,
-    createdAt: r.created_at as unknown as string,
-    startedAt: r.started_at as unknown as string | null,
-    finishedAt: r.finished_at as unknown as string | null,
-  };
-};
+type RunRow = Omit<BillingRun, 'counts' | 'errors'> & { planned: number; created: number; existing: number; failed: number; skipped: number; errors: unknown };
 
-interface ItemRow {
-  seq: number;
-  schedule_id: string;
-  kind: ScheduleKind;
-  status: ItemStatus;
-  target: string;
-  natural_key: string | null;
-  member_id: string | null;
-  unit_id: string | null;
-  lease_id: string | null;
-  amount: number | null;
-  currency: string | null;
-  description: string | null;
-  period_start: IsoDate | null;
-  period_end: IsoDate | null;
-  due_date: IsoDate | null;
-  reason: string | null;
-  detail: string | null;
-  charge_id: string | null;
-}
+const toRun = ({ planned, created, existing, failed, skipped, errors, ...r }: RunRow): BillingRun => ({
+  ...r,
+  counts: { planned, created, existing, failed, skipped, pending: planned - created - existing - failed },
+  errors: errors as RunError[],
+});
 
 const itemColumns = [
-  'seq', 'schedule_id', 'kind', 'status', 'target', 'natural_key', 'member_id', 'unit_id', 'lease_id', 'amount', 'currency', 'description',
-  'period_start', 'period_end', 'due_date', 'reason', 'detail', 'charge_id',
+  'seq', 'scheduleId', 'kind', 'memberId', 'unitId', 'leaseId', 'amount', 'currency', 'description',
+  'periodStart', 'periodEnd', 'dueDate', 'status', 'naturalKey', 'chargeId', 'reason', 'detail',
 ] as const;
 
-export type PendingItem = ItemRow;
-
-const toItem = (r: ItemRow): RunItem => ({
-  seq: r.seq,
-  scheduleId: r.schedule_id,
-  kind: r.kind,
-  memberId: r.member_id,
-  unitId: r.unit_id,
-  leaseId: r.lease_id,
-  amount: r.amount === null ? null : Number(r.amount),
-  currency: r.currency,
-  description: r.description,
-  periodStart: r.period_start,
-  periodEnd: r.period_end,
-  dueDate: r.due_date,
-  status: r.status,
-  naturalKey: r.natural_key,
-  chargeId: r.charge_id,
-  reason: r.reason,
-  detail: r.detail,
-});
+export type PendingItem = RunItem;
 
 /** The outcome of one item: what the batch writes back in one statement. */
 export interface ItemOutcome {
@@ -113,28 +47,32 @@ const chunks = <T>(all: T[], size: number): T[][] => Array.from({ length: Math.c
  * over the keys that lead with tenant_id.
  */
 export class BillingRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: FinanceDb;
+
+  constructor(db: Db) {
+    this.db = financeDb(db);
+  }
 
   async findRun(id: string): Promise<BillingRun | undefined> {
-    const row = await this.db.selectFrom('finance_billing_runs').select(runColumns).where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('financeBillingRuns').select(runColumns).where('id', '=', id).executeTakeFirst();
     return row && toRun(row);
   }
 
   /** The run, its row locked until the transaction ends: whatever works on a run does so one at a time. */
   async lockRun(id: string): Promise<BillingRun | undefined> {
-    const row = await this.db.selectFrom('finance_billing_runs').select(runColumns).where('id', '=', id).forUpdate().executeTakeFirst();
+    const row = await this.db.selectFrom('financeBillingRuns').select(runColumns).where('id', '=', id).forUpdate().executeTakeFirst();
     return row && toRun(row);
   }
 
   /** The queued or running run of the month, if any. */
   async activeRun(period: Month): Promise<BillingRun | undefined> {
-    const row = await this.db.selectFrom('finance_billing_runs').select(runColumns).where('period', '=', period).where('status', 'in', ['queued', 'running']).executeTakeFirst();
+    const row = await this.db.selectFrom('financeBillingRuns').select(runColumns).where('period', '=', period).where('status', 'in', ['queued', 'running']).executeTakeFirst();
     return row && toRun(row);
   }
 
   /** Newest first: a page of `limit + 1` runs after the keyset `after`. */
   async listRuns(query: ListBillingRunsQuery & { limit: number }, after: unknown[] | null): Promise<BillingRun[]> {
-    let q = this.db.selectFrom('finance_billing_runs').select(runColumns).limit(query.limit + 1);
+    let q = this.db.selectFrom('financeBillingRuns').select(runColumns).limit(query.limit + 1);
     if (query.period) q = q.where('period', '=', query.period);
     if (query.status) q = q.where('status', '=', query.status);
     // Ids are UUIDv7, minted at creation: id order is creation order, and the key is exact.
@@ -144,8 +82,8 @@ export class BillingRepository {
 
   async insertRun(tenantId: string, run: { period: Month; scheduleIds: string[] | null; requestedBy: string | null }): Promise<BillingRun> {
     const row = await this.db
-      .insertInto('finance_billing_runs')
-      .values({ tenant_id: tenantId, id: newId(), period: run.period, schedule_ids: run.scheduleIds, requested_by: run.requestedBy })
+      .insertInto('financeBillingRuns')
+      .values({ tenantId, id: newId(), period: run.period, scheduleIds: run.scheduleIds, requestedBy: run.requestedBy })
       .returning(runColumns)
       .executeTakeFirstOrThrow();
     return toRun(row);
@@ -153,33 +91,12 @@ export class BillingRepository {
 
   /** Stores the plan as the run's items, numbered in plan order, and marks the run running. */
   async start(tenantId: string, runId: string, lines: PlanLine[], now: Date): Promise<void> {
-    const rows = lines.map((l, seq) => ({
-      tenant_id: tenantId,
-      run_id: runId,
-      seq,
-      schedule_id: l.scheduleId,
-      kind: l.kind,
-      status: l.status,
-      target: l.target,
-      natural_key: l.naturalKey,
-      member_id: l.memberId,
-      unit_id: l.unitId,
-      lease_id: l.leaseId,
-      amount: l.amount,
-      currency: l.currency,
-      description: l.description,
-      period_start: l.periodStart,
-      period_end: l.periodEnd,
-      due_date: l.dueDate,
-      reason: l.reason,
-      detail: l.detail,
-      charge_id: l.chargeId,
-    }));
-    for (const chunk of chunks(rows, INSERT_CHUNK)) await this.db.insertInto('finance_billing_run_items').values(chunk).execute();
+    const rows = lines.map((l, seq) => ({ tenantId, runId, seq, ...l }));
+    for (const chunk of chunks(rows, INSERT_CHUNK)) await this.db.insertInto('financeBillingRunItems').values(chunk).execute();
     const count = (s: PlanLine['status']) => lines.filter((l) => l.status === s).length;
     await this.db
-      .updateTable('finance_billing_runs')
-      .set({ status: 'running', planned: count('pending') + count('existing'), existing: count('existing'), skipped: count('skipped'), started_at: now, updated_at: now })
+      .updateTable('financeBillingRuns')
+      .set({ status: 'running', planned: count('pending') + count('existing'), existing: count('existing'), skipped: count('skipped'), startedAt: now, updatedAt: now })
       .where('id', '=', runId)
       .execute();
   }
@@ -187,10 +104,10 @@ export class BillingRepository {
   /** The run's next `limit` items still to post, in plan order. */
   async pendingItems(tenantId: string, runId: string, limit: number): Promise<PendingItem[]> {
     return this.db
-      .selectFrom('finance_billing_run_items')
+      .selectFrom('financeBillingRunItems')
       .select(itemColumns)
-      .where('tenant_id', '=', tenantId)
-      .where('run_id', '=', runId)
+      .where('tenantId', '=', tenantId)
+      .where('runId', '=', runId)
       .where('status', '=', 'pending')
       .orderBy('seq')
       .limit(limit)
@@ -221,8 +138,8 @@ export class BillingRepository {
 
   async finish(runId: string, status: 'completed' | 'failed', now: Date, error?: RunError): Promise<BillingRun> {
     const row = await this.db
-      .updateTable('finance_billing_runs')
-      .set({ status, finished_at: now, updated_at: now, ...(error ? { errors: sql`errors || ${JSON.stringify([error])}::jsonb` } : {}) })
+      .updateTable('financeBillingRuns')
+      .set({ status, finishedAt: now, updatedAt: now, ...(error ? { errors: sql<string>`errors || ${JSON.stringify([error])}::jsonb` } : {}) })
       .where('id', '=', runId)
       .returning(runColumns)
       .executeTakeFirstOrThrow();
@@ -231,19 +148,19 @@ export class BillingRepository {
 
   /** A page of `limit + 1` of the run's items in plan order after the keyset `after`. */
   async listItems(runId: string, query: ListRunItemsQuery & { limit: number }, after: unknown[] | null): Promise<RunItem[]> {
-    let q = this.db.selectFrom('finance_billing_run_items').select(itemColumns).where('run_id', '=', runId).limit(query.limit + 1);
+    let q = this.db.selectFrom('financeBillingRunItems').select(itemColumns).where('runId', '=', runId).limit(query.limit + 1);
     if (query.status) q = q.where('status', '=', query.status);
     if (after) q = q.where('seq', '>', after[0] as number);
-    return (await q.orderBy('seq').execute()).map(toItem);
+    return q.orderBy('seq').execute();
   }
 
   /** The charges already made under these natural keys: key → charge id. */
   async chargesByNaturalKey(tenantId: string, keys: string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const chunk of chunks(keys, LOOKUP_CHUNK)) {
-      const rows = await sql<{ id: string; natural_key: string }>`
+      const rows = await sql<{ id: string; naturalKey: string }>`
         SELECT id, natural_key FROM finance_charges WHERE tenant_id = ${tenantId}::uuid AND natural_key = ANY(${chunk}::text[])`.execute(this.db);
-      for (const r of rows.rows) found.set(r.natural_key, r.id);
+      for (const r of rows.rows) found.set(r.naturalKey, r.id);
     }
     return found;
   }
@@ -252,10 +169,10 @@ export class BillingRepository {
   async billedTargets(tenantId: string, targets: string[]): Promise<Map<string, Set<string>>> {
     const found = new Map<string, Set<string>>();
     for (const chunk of chunks(targets, LOOKUP_CHUNK)) {
-      const rows = await sql<{ target: string; natural_key: string }>`
+      const rows = await sql<{ target: string; naturalKey: string }>`
         SELECT DISTINCT target, natural_key FROM finance_billing_run_items
          WHERE tenant_id = ${tenantId}::uuid AND target = ANY(${chunk}::text[]) AND status IN ('created', 'existing')`.execute(this.db);
-      for (const r of rows.rows) found.set(r.target, (found.get(r.target) ?? new Set()).add(r.natural_key));
+      for (const r of rows.rows) found.set(r.target, (found.get(r.target) ?? new Set()).add(r.naturalKey));
     }
     return found;
   }

@@ -152,18 +152,18 @@ async function postItems(scope: TenantScope, items: PendingItem[], createdBy: st
     const { charge, created } = await postCharge(
       scope,
       {
-        memberId: item.member_id!,
-        unitId: item.unit_id,
-        leaseId: item.lease_id,
+        memberId: item.memberId!,
+        unitId: item.unitId,
+        leaseId: item.leaseId,
         kind: item.kind,
         description: item.description!,
-        amount: Number(item.amount),
+        amount: item.amount!,
         currency: item.currency!,
-        periodStart: item.period_start,
-        periodEnd: item.period_end,
-        dueDate: item.due_date!,
+        periodStart: item.periodStart,
+        periodEnd: item.periodEnd,
+        dueDate: item.dueDate!,
       },
-      { naturalKey: item.natural_key!, accounts, createdBy, date: item.period_start ?? item.due_date! },
+      { naturalKey: item.naturalKey!, accounts, createdBy, date: item.periodStart ?? item.dueDate! },
     );
     outcomes.push({ seq: item.seq, status: created ? 'created' : 'existing', chargeId: charge.id, detail: null });
   }
@@ -225,7 +225,7 @@ export async function executeRun(ctx: JobContext, tenantId: string, runId: strin
       } catch (error) {
         if (!refusedByData(error)) throw error;
         const message = messageOf(error);
-        await tx((_scope, repo) => repo.recordOutcomes(runId, [{ seq: item.seq, status: 'failed', chargeId: null, detail: message }], [{ naturalKey: item.natural_key, message }]));
+        await tx((_scope, repo) => repo.recordOutcomes(runId, [{ seq: item.seq, status: 'failed', chargeId: null, detail: message }], [{ naturalKey: item.naturalKey, message }]));
       }
     }
     return { kind: 'batch', items: items.length };

@@ -1,41 +1,20 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { IsoDate } from '../../../kernel/dates.js';
-import type { AnyDB } from '../../../kernel/db/database.js';
-import type { LateFeeKind, LateFeeRepeat, LateFeeRule } from './late-fees.schemas.js';
+import type { Db } from '../../../kernel/db/tables.js';
+import { financeDb, type FinanceDb } from '../finance.tables.js';
+import type { LateFeeRule } from './late-fees.schemas.js';
 
-interface RuleRow {
-  enabled: boolean;
-  grace_days: number;
-  kind: LateFeeKind;
-  amount: number | null;
-  percent_bp: number | null;
-  cap: number | null;
-  repeat: LateFeeRepeat;
-  updated_at: Date;
-}
-
-const ruleColumns = ['enabled', 'grace_days', 'kind', 'amount', 'percent_bp', 'cap', 'repeat', 'updated_at'] as const;
-
-const toRule = (r: RuleRow): LateFeeRule => ({
-  enabled: r.enabled,
-  graceDays: r.grace_days,
-  kind: r.kind,
-  amount: r.amount === null ? null : Number(r.amount),
-  percentBasisPoints: r.percent_bp,
-  cap: r.cap === null ? null : Number(r.cap),
-  repeat: r.repeat,
-  updatedAt: r.updated_at as unknown as string,
-});
+const ruleColumns = ['enabled', 'graceDays', 'kind', 'amount', 'percentBp as percentBasisPoints', 'cap', 'repeat', 'updatedAt'] as const;
 
 /** An overdue charge the late-fee job looks at. */
 export interface OverdueCharge {
   id: string;
-  member_id: string;
-  unit_id: string | null;
-  lease_id: string | null;
+  memberId: string;
+  unitId: string | null;
+  leaseId: string | null;
   description: string;
   currency: string;
-  due_date: IsoDate;
+  dueDate: IsoDate;
   outstanding: number;
 }
 
@@ -45,32 +24,34 @@ export interface OverdueCharge {
  * lead with tenant_id even without statistics (PGlite gathers none).
  */
 export class LateFeesRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: FinanceDb;
+
+  constructor(db: Db) {
+    this.db = financeDb(db);
+  }
 
   async rule(): Promise<LateFeeRule | undefined> {
-    const row = await this.db.selectFrom('finance_late_fee_rules').select(ruleColumns).executeTakeFirst();
-    return row && toRule(row);
+    return this.db.selectFrom('financeLateFeeRules').select(ruleColumns).executeTakeFirst();
   }
 
   async putRule(tenantId: string, rule: Omit<LateFeeRule, 'updatedAt'>, updatedBy: string | null): Promise<LateFeeRule> {
     const values = {
       enabled: rule.enabled,
-      grace_days: rule.graceDays,
+      graceDays: rule.graceDays,
       kind: rule.kind,
       amount: rule.amount,
-      percent_bp: rule.percentBasisPoints,
+      percentBp: rule.percentBasisPoints,
       cap: rule.cap,
       repeat: rule.repeat,
-      updated_by: updatedBy,
-      updated_at: new Date(),
+      updatedBy,
+      updatedAt: new Date(),
     };
-    const row = await this.db
-      .insertInto('finance_late_fee_rules')
-      .values({ tenant_id: tenantId, ...values })
-      .onConflict((oc) => oc.column('tenant_id').doUpdateSet(values))
+    return this.db
+      .insertInto('financeLateFeeRules')
+      .values({ tenantId, ...values })
+      .onConflict((oc) => oc.column('tenantId').doUpdateSet(values))
       .returning(ruleColumns)
       .executeTakeFirstOrThrow();
-    return toRule(row);
   }
 
   /**
@@ -85,14 +66,14 @@ export class LateFeesRepository {
          ${after ? sql`AND (due_date, id) > (${after[0]}::date, ${after[1]}::uuid)` : sql``}
        ORDER BY due_date, id
        LIMIT ${limit}`.execute(this.db);
-    return result.rows.map((r) => ({ ...r, outstanding: Number(r.outstanding) }));
+    return result.rows;
   }
 
   /** Of these natural keys, those a charge already has. */
   async takenKeys(tenantId: string, keys: string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows = await sql<{ natural_key: string }>`SELECT natural_key FROM finance_charges WHERE tenant_id = ${tenantId}::uuid AND natural_key = ANY(${keys}::text[])`.execute(this.db);
-    return new Set(rows.rows.map((r) => r.natural_key));
+    const rows = await sql<{ naturalKey: string }>`SELECT natural_key FROM finance_charges WHERE tenant_id = ${tenantId}::uuid AND natural_key = ANY(${keys}::text[])`.execute(this.db);
+    return new Set(rows.rows.map((r) => r.naturalKey));
   }
 
   /** Serialises the late-fee work of one tenant: two runs of the job take turns, batch by batch. */

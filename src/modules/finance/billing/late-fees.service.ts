@@ -83,7 +83,7 @@ export async function applyLateFees(ctx: JobContext, tenantId: string, now: Date
       await repo.lock(tenantId);
       const charges = await repo.overdue(tenantId, addDays(today, -rule.graceDays), after, batchSize);
       const due = charges.flatMap((c) => {
-        const period = lateFeePeriod(rule, c.due_date, today);
+        const period = lateFeePeriod(rule, c.dueDate, today);
         const amount = lateFeeAmount(rule, c.outstanding);
         return period === null || amount <= 0 ? [] : [{ charge: c, key: `late-fee:${c.id}:${period}`, amount }];
       });
@@ -93,7 +93,7 @@ export async function applyLateFees(ctx: JobContext, tenantId: string, now: Date
         if (taken.has(d.key)) continue;
         const { created } = await postCharge(
           scope,
-          { memberId: d.charge.member_id, unitId: d.charge.unit_id, leaseId: d.charge.lease_id, kind: 'fee', description: `Late fee on ${d.charge.description}`, amount: d.amount, currency: d.charge.currency, dueDate: today },
+          { memberId: d.charge.memberId, unitId: d.charge.unitId, leaseId: d.charge.leaseId, kind: 'fee', description: `Late fee on ${d.charge.description}`, amount: d.amount, currency: d.charge.currency, dueDate: today },
           { naturalKey: d.key, accounts: accounts!, date: today },
         );
         if (created) totals.charged++;
@@ -104,7 +104,7 @@ export async function applyLateFees(ctx: JobContext, tenantId: string, now: Date
     });
     if (page === null || page.length < batchSize) break;
     const last = page[page.length - 1]!;
-    after = [last.due_date, last.id];
+    after = [last.dueDate, last.id];
   }
   return totals;
 }

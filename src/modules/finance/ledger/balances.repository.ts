@@ -1,14 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { IsoDate } from '../../../kernel/dates.js';
-import type { AnyDB } from '../../../kernel/db/database.js';
+import type { Db } from '../../../kernel/db/tables.js';
 import { exact } from '../../../kernel/money.js';
+import { financeDb, type FinanceDb } from '../finance.tables.js';
 
 // Sums are numeric, read as exact decimal strings and returned as bigints: every figure is
 // exact, and the services check it fits a number (the turnover cap, docs/finance.md).
 
 /** Balances summed from the journal's lines; runs inside the tenant transaction, under RLS. */
 export class BalancesRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: FinanceDb;
+
+  constructor(db: Db) {
+    this.db = financeDb(db);
+  }
 
   /** What the member-credit account `accountId` holds for the member in `currency` (credit positive). */
   async memberCredit(accountId: string, memberId: string, currency: string): Promise<bigint> {
@@ -34,40 +39,29 @@ export class BalancesRepository {
   }
 
   async account(id: string): Promise<{ id: string; code: string; name: string; type: string } | undefined> {
-    return this.db.selectFrom('finance_accounts').select(['id', 'code', 'name', 'type']).where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('financeAccounts').select(['id', 'code', 'name', 'type']).where('id', '=', id).executeTakeFirst();
   }
 
   /** The account's lines from `from` to `to`, each with the running sum of its currency from `from` on. */
   async accountLines(accountId: string, from: IsoDate, to: IsoDate) {
-    const result = await sql<{ entry_id: string; line_no: number; entry_date: string; description: string; kind: string; amount: string; currency: string; member_id: string | null; charge_id: string | null; running: string }>`
-      SELECT l.entry_id, l.line_no, l.entry_date, e.description, e.kind, l.amount, l.currency, l.member_id, l.charge_id,
+    const result = await sql<{ entryId: string; lineNo: number; date: IsoDate; description: string; kind: string; amount: number; currency: string; memberId: string | null; chargeId: string | null; running: string }>`
+      SELECT l.entry_id, l.line_no, l.entry_date AS date, e.description, e.kind, l.amount, l.currency, l.member_id, l.charge_id,
              sum(l.amount) OVER (PARTITION BY l.currency ORDER BY l.entry_date, l.entry_id, l.line_no) AS running
         FROM finance_lines l JOIN finance_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id
        WHERE l.account_id = ${accountId} AND l.entry_date BETWEEN ${from}::date AND ${to}::date
        ORDER BY l.entry_date, l.entry_id, l.line_no`.execute(this.db);
-    return result.rows.map((l) => ({
-      entryId: l.entry_id,
-      lineNo: l.line_no,
-      date: l.entry_date as IsoDate,
-      description: l.description,
-      kind: l.kind,
-      amount: Number(l.amount),
-      currency: l.currency,
-      memberId: l.member_id,
-      chargeId: l.charge_id,
-      running: exact(l.running),
-    }));
+    return result.rows.map((l) => ({ ...l, running: exact(l.running) }));
   }
 
   /** Every account's balance per currency on `asOf` (inclusive), in code order. */
   async accountTotals(asOf: IsoDate) {
-    const result = await sql<{ account_id: string; code: string; name: string; type: string; currency: string; balance: string }>`
+    const result = await sql<{ accountId: string; code: string; name: string; type: string; currency: string; balance: string }>`
       SELECT a.id AS account_id, a.code, a.name, a.type, l.currency, sum(l.amount) AS balance
         FROM finance_lines l JOIN finance_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
        WHERE l.entry_date <= ${asOf}::date
        GROUP BY a.id, a.code, a.name, a.type, l.currency
        ORDER BY a.code, l.currency`.execute(this.db);
-    return result.rows.map((r) => ({ accountId: r.account_id, code: r.code, name: r.name, type: r.type, currency: r.currency, balance: exact(r.balance) }));
+    return result.rows.map((r) => ({ ...r, balance: exact(r.balance) }));
   }
 
   /** Per currency on `asOf`: the member's receivable lines' sum and what their credit lines hold. */

@@ -139,7 +139,7 @@ export async function writeOffCharge(scope: TenantScope, chargeId: string, amoun
       { account: { key: 'receivable' }, amount: -writeOff, currency: charge.currency, ...concerning },
     ],
   });
-  const written = await new ChargesRepository(scope.db).settle(chargeId, 'written_off', writeOff, chargeStatus({ ...charge, writtenOff: charge.writtenOff + writeOff }));
+  const written = await new ChargesRepository(scope.db).settle(chargeId, 'writtenOff', writeOff, chargeStatus({ ...charge, writtenOff: charge.writtenOff + writeOff }));
   await emit(scope, 'charge.written_off', { ...written, amountWrittenOff: writeOff, reason });
   return written;
 }

@@ -1,46 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { IsoDate } from '../../../kernel/dates.js';
-import type { AnyDB } from '../../../kernel/db/database.js';
+import type { Db } from '../../../kernel/db/tables.js';
+import { financeDb, type FinanceDb } from '../finance.tables.js';
 import type { JournalEntry, JournalLine, ListJournalQuery } from './ledger.schemas.js';
-
-interface EntryRow {
-  id: string;
-  entry_date: string;
-  description: string;
-  kind: string;
-  reverses_id: string | null;
-  reversed_by_id: string | null;
-  created_by: string | null;
-  created_at: Date;
-}
-
-interface LineRow {
-  entry_id: string;
-  line_no: number;
-  account_id: string;
-  account_code: string;
-  account_name: string;
-  amount: number | string;
-  currency: string;
-  member_id: string | null;
-  unit_id: string | null;
-  lease_id: string | null;
-  charge_id: string | null;
-}
 
 // The entry that reverses this one (one at most: the unique key on reverses_id).
 const reversedById = sql<string | null>`(SELECT r.id FROM finance_entries r WHERE r.tenant_id = e.tenant_id AND r.reverses_id = e.id)`;
-
-const toEntry = (r: EntryRow): Omit<JournalEntry, 'lines'> => ({
-  id: r.id,
-  date: r.entry_date,
-  description: r.description,
-  kind: r.kind,
-  reversesId: r.reverses_id,
-  reversedById: r.reversed_by_id,
-  createdBy: r.created_by,
-  createdAt: r.created_at as unknown as string,
-});
 
 /** A line as it is written; the entry's date rides on each line for the balance queries. */
 export interface NewLine {
@@ -55,67 +20,47 @@ export interface NewLine {
 
 /** The journal: accounts the platform posts to, entries and their lines; runs inside the tenant transaction, under RLS. */
 export class JournalRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: FinanceDb;
+
+  constructor(db: Db) {
+    this.db = financeDb(db);
+  }
 
   /** Ids of the system accounts seeded so far, by key. */
   async systemAccountIds(): Promise<Record<string, string>> {
-    const rows = await this.db.selectFrom('finance_accounts').select(['id', 'system_key']).where('system_key', 'is not', null).execute();
-    return Object.fromEntries(rows.map((r: { id: string; system_key: string }) => [r.system_key, r.id]));
+    const rows = await this.db.selectFrom('financeAccounts').select(['id', 'systemKey']).where('systemKey', 'is not', null).execute();
+    return Object.fromEntries(rows.map((r) => [r.systemKey, r.id]));
   }
 
   /** Adds the accounts whose codes are free; concurrent seeders agree. */
-  async seedAccounts(tenantId: string, accounts: { id: string; code: string; name: string; type: string; systemKey: string }[]): Promise<void> {
-    const rows = accounts.map((a) => ({ tenant_id: tenantId, id: a.id, code: a.code, name: a.name, type: a.type, system_key: a.systemKey }));
-    await this.db.insertInto('finance_accounts').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  async seedAccounts(tenantId: string, accounts: { id: string; code: string; name: string; type: 'asset' | 'liability' | 'equity' | 'income' | 'expense'; systemKey: string }[]): Promise<void> {
+    await this.db.insertInto('financeAccounts').values(accounts.map((a) => ({ tenantId, ...a }))).onConflict((oc) => oc.doNothing()).execute();
   }
 
   async insertEntry(tenantId: string, id: string, entry: { date: IsoDate; description: string; kind: string; reversesId: string | null; createdBy: string | null }, lines: NewLine[]): Promise<void> {
     await this.db
-      .insertInto('finance_entries')
-      .values({ tenant_id: tenantId, id, entry_date: entry.date, description: entry.description, kind: entry.kind, reverses_id: entry.reversesId, created_by: entry.createdBy })
+      .insertInto('financeEntries')
+      .values({ tenantId, id, entryDate: entry.date, description: entry.description, kind: entry.kind, reversesId: entry.reversesId, createdBy: entry.createdBy })
       .execute();
     await this.db
-      .insertInto('finance_lines')
-      .values(
-        lines.map((l, i) => ({
-          tenant_id: tenantId,
-          entry_id: id,
-          line_no: i + 1,
-          account_id: l.accountId,
-          amount: l.amount,
-          currency: l.currency,
-          member_id: l.memberId,
-          unit_id: l.unitId,
-          lease_id: l.leaseId,
-          charge_id: l.chargeId,
-          entry_date: entry.date,
-        })),
-      )
+      .insertInto('financeLines')
+      .values(lines.map((l, i) => ({ tenantId, entryId: id, lineNo: i + 1, ...l, entryDate: entry.date })))
       .execute();
   }
 
   /** The entry's lines as written, in line order. */
   async linesToReverse(entryId: string): Promise<NewLine[]> {
-    const rows = await this.db
-      .selectFrom('finance_lines')
-      .select(['account_id', 'amount', 'currency', 'member_id', 'unit_id', 'lease_id', 'charge_id'])
-      .where('entry_id', '=', entryId)
-      .orderBy('line_no')
+    return this.db
+      .selectFrom('financeLines')
+      .select(['accountId', 'amount', 'currency', 'memberId', 'unitId', 'leaseId', 'chargeId'])
+      .where('entryId', '=', entryId)
+      .orderBy('lineNo')
       .execute();
-    return rows.map((l: { account_id: string; amount: number; currency: string; member_id: string | null; unit_id: string | null; lease_id: string | null; charge_id: string | null }) => ({
-      accountId: l.account_id,
-      amount: Number(l.amount),
-      currency: l.currency,
-      memberId: l.member_id,
-      unitId: l.unit_id,
-      leaseId: l.lease_id,
-      chargeId: l.charge_id,
-    }));
   }
 
   /** The entry that reverses `entryId`, if any. */
   async reversalOf(entryId: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('finance_entries').select('id').where('reverses_id', '=', entryId).executeTakeFirst();
+    const row = await this.db.selectFrom('financeEntries').select('id').where('reversesId', '=', entryId).executeTakeFirst();
     return row?.id;
   }
 
@@ -126,16 +71,15 @@ export class JournalRepository {
 
   private entries() {
     return this.db
-      .selectFrom('finance_entries as e')
-      .select(['e.id', 'e.entry_date', 'e.description', 'e.kind', 'e.reverses_id', reversedById.as('reversed_by_id'), 'e.created_by', 'e.created_at']);
+      .selectFrom('financeEntries as e')
+      .select(['e.id', 'e.entryDate as date', 'e.description', 'e.kind', 'e.reversesId', reversedById.as('reversedById'), 'e.createdBy', 'e.createdAt']);
   }
 
   /** The entry (without lines); `lock` holds its row until the transaction ends. */
   async findEntry(id: string, lock = false): Promise<Omit<JournalEntry, 'lines'> | undefined> {
     let q = this.entries().where('e.id', '=', id);
     if (lock) q = q.forUpdate('e');
-    const row = await q.executeTakeFirst();
-    return row && toEntry(row as EntryRow);
+    return q.executeTakeFirst();
   }
 
   /** A page of `limit + 1` entries after the keyset `after` (date, id), without their lines. */
@@ -143,8 +87,8 @@ export class JournalRepository {
     const desc = (query.sort ?? '-date') === '-date';
     const dir = desc ? 'desc' : 'asc';
     let q = this.entries().limit(query.limit + 1);
-    if (query.from) q = q.where('e.entry_date', '>=', query.from);
-    if (query.to) q = q.where('e.entry_date', '<=', query.to);
+    if (query.from) q = q.where('e.entryDate', '>=', query.from);
+    if (query.to) q = q.where('e.entryDate', '<=', query.to);
     if (query.kind) q = q.where('e.kind', '=', query.kind);
     if (query.accountId) {
       q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM finance_lines l WHERE l.tenant_id = e.tenant_id AND l.entry_id = e.id AND l.account_id = ${query.accountId}::uuid)`);
@@ -154,8 +98,8 @@ export class JournalRepository {
     }
     if (after) q = q.where(sql`(e.entry_date, e.id)`, desc ? '<' : '>', sql`(${after[0]}::date, ${after[1]}::uuid)`);
     // Ids are UUIDv7: within a day, id order is the order of posting.
-    q = q.orderBy('e.entry_date', dir).orderBy('e.id', dir);
-    return (await q.execute()).map((r) => toEntry(r as EntryRow));
+    q = q.orderBy('e.entryDate', dir).orderBy('e.id', dir);
+    return q.execute();
   }
 
   /** The lines of the entries, each entry's in line order. */
@@ -163,32 +107,19 @@ export class JournalRepository {
     const byEntry = new Map<string, JournalLine[]>(entryIds.map((id) => [id, []]));
     if (entryIds.length === 0) return byEntry;
     const rows = await this.db
-      .selectFrom('finance_lines as l')
-      .innerJoin('finance_accounts as a', (j) => j.onRef('a.tenant_id', '=', 'l.tenant_id').onRef('a.id', '=', 'l.account_id'))
-      .select(['l.entry_id', 'l.line_no', 'l.account_id', 'a.code as account_code', 'a.name as account_name', 'l.amount', 'l.currency', 'l.member_id', 'l.unit_id', 'l.lease_id', 'l.charge_id'])
-      .where('l.entry_id', 'in', entryIds)
-      .orderBy('l.entry_id')
-      .orderBy('l.line_no')
+      .selectFrom('financeLines as l')
+      .innerJoin('financeAccounts as a', (j) => j.onRef('a.tenantId', '=', 'l.tenantId').onRef('a.id', '=', 'l.accountId'))
+      .select(['l.entryId', 'l.lineNo', 'l.accountId', 'a.code as accountCode', 'a.name as accountName', 'l.amount', 'l.currency', 'l.memberId', 'l.unitId', 'l.leaseId', 'l.chargeId'])
+      .where('l.entryId', 'in', entryIds)
+      .orderBy('l.entryId')
+      .orderBy('l.lineNo')
       .execute();
-    for (const r of rows as LineRow[]) {
-      byEntry.get(r.entry_id)?.push({
-        lineNo: r.line_no,
-        accountId: r.account_id,
-        accountCode: r.account_code,
-        accountName: r.account_name,
-        amount: Number(r.amount),
-        currency: r.currency,
-        memberId: r.member_id,
-        unitId: r.unit_id,
-        leaseId: r.lease_id,
-        chargeId: r.charge_id,
-      });
-    }
+    for (const { entryId, ...line } of rows) byEntry.get(entryId)?.push(line);
     return byEntry;
   }
 
   async entryDate(id: string): Promise<IsoDate> {
-    const row = await this.db.selectFrom('finance_entries').select('entry_date').where('id', '=', id).executeTakeFirstOrThrow();
-    return row.entry_date as IsoDate;
+    const row = await this.db.selectFrom('financeEntries').select('entryDate').where('id', '=', id).executeTakeFirstOrThrow();
+    return row.entryDate;
   }
 }

@@ -97,9 +97,9 @@ export async function updateAccount(ctx: TenantContext, id: string, patch: Updat
   if (patch.archived === true && account.systemKey) {
     throw new AppError(financeErrors.system_account, `${account.code} ${account.name} is a system account: the platform posts to it, so it cannot be archived`, { systemKey: account.systemKey });
   }
-  const set: { name?: string; archived_at?: Date | null } = {};
+  const set: { name?: string; archivedAt?: Date | null } = {};
   if (patch.name !== undefined) set.name = patch.name;
-  if (patch.archived !== undefined && patch.archived !== account.archived) set.archived_at = patch.archived ? new Date() : null;
+  if (patch.archived !== undefined && patch.archived !== account.archived) set.archivedAt = patch.archived ? new Date() : null;
   return repo.updateAccount(id, set);
 }
 
@@ -224,7 +224,7 @@ export async function listCharges(ctx: TenantContext, query: ListChargesQuery & 
 }
 
 async function chargeDetail(ctx: TenantContext, charge: Charge): Promise<ChargeDetail> {
-  return { ...charge, allocations: await new ChargesRepository(ctx.db).allocationsOf('charge_id', charge.id) };
+  return { ...charge, allocations: await new ChargesRepository(ctx.db).allocationsOf('chargeId', charge.id) };
 }
 
 /** One charge with its allocations; a portal member gets 404 for anyone else's. */
@@ -271,7 +271,7 @@ export async function listPayments(ctx: TenantContext, query: ListPaymentsQuery 
 }
 
 async function paymentDetail(ctx: TenantContext, payment: Payment): Promise<PaymentDetail> {
-  return { ...payment, allocations: await new ChargesRepository(ctx.db).allocationsOf('payment_id', payment.id) };
+  return { ...payment, allocations: await new ChargesRepository(ctx.db).allocationsOf('paymentId', payment.id) };
 }
 
 /** One payment with the allocations of its money; a portal member gets 404 for anyone else's. */

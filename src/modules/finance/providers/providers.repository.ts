@@ -1,56 +1,41 @@
-import { sql, type Kysely } from 'kysely';
-import type { AnyDB } from '../../../kernel/db/database.js';
+import { sql, type Selectable } from 'kysely';
+import type { Db } from '../../../kernel/db/tables.js';
+import { financeDb, type FinanceDb, type FinanceTables } from '../finance.tables.js';
 import type { ProviderName } from './provider.js';
 
-export interface ProviderRow {
-  provider: ProviderName;
-  secrets_sealed: string;
-  secret_key_last4: string | null;
-  webhook_secret_last4: string | null;
-  enabled: boolean;
-  updated_at: Date;
-}
+const settingsColumns = ['provider', 'secretsSealed', 'secretKeyLast4', 'webhookSecretLast4', 'enabled', 'updatedAt'] as const;
+const sessionColumns = ['id', 'provider', 'providerSessionId', 'memberId', 'scope', 'amount', 'currency', 'url', 'status', 'expiresAt', 'paymentId', 'createdAt'] as const;
 
-export interface SessionRow {
-  id: string;
-  provider: ProviderName;
-  provider_session_id: string;
-  member_id: string;
-  scope: 'balance' | 'charges';
-  amount: number;
-  currency: string;
-  url: string;
-  status: 'open' | 'completed' | 'expired' | 'failed';
-  expires_at: Date | null;
-  payment_id: string | null;
-  created_at: Date;
-}
-
-const sessionColumns = ['id', 'provider', 'provider_session_id', 'member_id', 'scope', 'amount', 'currency', 'url', 'status', 'expires_at', 'payment_id', 'created_at'] as const;
+export type ProviderRow = { [K in (typeof settingsColumns)[number]]: Selectable<FinanceTables['financePaymentProviders']>[K] };
+export type SessionRow = { [K in (typeof sessionColumns)[number]]: Selectable<FinanceTables['financeCheckoutSessions']>[K] };
 
 /** SQL of card payments: provider settings and checkout sessions; runs inside the tenant transaction. */
 export class ProviderRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: FinanceDb;
+
+  constructor(db: Db) {
+    this.db = financeDb(db);
+  }
 
   async settings(provider: ProviderName, forUpdate = false): Promise<ProviderRow | undefined> {
-    let q = this.db.selectFrom('finance_payment_providers').select(['provider', 'secrets_sealed', 'secret_key_last4', 'webhook_secret_last4', 'enabled', 'updated_at']).where('provider', '=', provider);
+    let q = this.db.selectFrom('financePaymentProviders').select(settingsColumns).where('provider', '=', provider);
     if (forUpdate) q = q.forUpdate();
     return q.executeTakeFirst();
   }
 
   async saveSettings(tenantId: string, provider: ProviderName, values: { sealed: string; secretKeyLast4: string; webhookSecretLast4: string; enabled: boolean; updatedBy: string | null }): Promise<void> {
     const row = {
-      secrets_sealed: values.sealed,
-      secret_key_last4: values.secretKeyLast4,
-      webhook_secret_last4: values.webhookSecretLast4,
+      secretsSealed: values.sealed,
+      secretKeyLast4: values.secretKeyLast4,
+      webhookSecretLast4: values.webhookSecretLast4,
       enabled: values.enabled,
-      updated_by: values.updatedBy,
-      updated_at: new Date(),
+      updatedBy: values.updatedBy,
+      updatedAt: new Date(),
     };
     await this.db
-      .insertInto('finance_payment_providers')
-      .values({ tenant_id: tenantId, provider, ...row })
-      .onConflict((oc) => oc.columns(['tenant_id', 'provider']).doUpdateSet(row))
+      .insertInto('financePaymentProviders')
+      .values({ tenantId, provider, ...row })
+      .onConflict((oc) => oc.columns(['tenantId', 'provider']).doUpdateSet(row))
       .execute();
   }
 
@@ -59,49 +44,33 @@ export class ProviderRepository {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`finance:provider:${tenantId}:${provider}`}, 0))`.execute(this.db);
   }
 
-  async insertSession(tenantId: string, s: Omit<SessionRow, 'status' | 'payment_id' | 'created_at'> & { createdBy: string | null; charges: { chargeId: string; amount: number }[] }): Promise<void> {
+  async insertSession(tenantId: string, { charges, ...s }: Omit<SessionRow, 'status' | 'paymentId' | 'createdAt'> & { createdBy: string | null; charges: { chargeId: string; amount: number }[] }): Promise<void> {
+    await this.db.insertInto('financeCheckoutSessions').values({ tenantId, ...s }).execute();
+    if (charges.length === 0) return;
     await this.db
-      .insertInto('finance_checkout_sessions')
-      .values({
-        tenant_id: tenantId,
-        id: s.id,
-        provider: s.provider,
-        provider_session_id: s.provider_session_id,
-        member_id: s.member_id,
-        scope: s.scope,
-        amount: s.amount,
-        currency: s.currency,
-        url: s.url,
-        expires_at: s.expires_at,
-        created_by: s.createdBy,
-      })
-      .execute();
-    if (s.charges.length === 0) return;
-    await this.db
-      .insertInto('finance_checkout_session_charges')
-      .values(s.charges.map((c, position) => ({ tenant_id: tenantId, session_id: s.id, position, charge_id: c.chargeId, amount: c.amount })))
+      .insertInto('financeCheckoutSessionCharges')
+      .values(charges.map((c, position) => ({ tenantId, sessionId: s.id, position, chargeId: c.chargeId, amount: c.amount })))
       .execute();
   }
 
   /** The session the provider's event names, locked: deliveries of one session's events take turns. */
   async lockSession(provider: ProviderName, providerSessionId: string): Promise<SessionRow | undefined> {
-    return this.db.selectFrom('finance_checkout_sessions').select(sessionColumns).where('provider', '=', provider).where('provider_session_id', '=', providerSessionId).forUpdate().executeTakeFirst();
+    return this.db.selectFrom('financeCheckoutSessions').select(sessionColumns).where('provider', '=', provider).where('providerSessionId', '=', providerSessionId).forUpdate().executeTakeFirst();
   }
 
   async findSession(id: string): Promise<SessionRow | undefined> {
-    return this.db.selectFrom('finance_checkout_sessions').select(sessionColumns).where('id', '=', id).executeTakeFirst();
+    return this.db.selectFrom('financeCheckoutSessions').select(sessionColumns).where('id', '=', id).executeTakeFirst();
   }
 
   async sessionCharges(sessionId: string): Promise<{ chargeId: string; amount: number }[]> {
-    const rows = await this.db.selectFrom('finance_checkout_session_charges').select(['charge_id', 'amount']).where('session_id', '=', sessionId).orderBy('position').execute();
-    return rows.map((r: { charge_id: string; amount: number }) => ({ chargeId: r.charge_id, amount: Number(r.amount) }));
+    return this.db.selectFrom('financeCheckoutSessionCharges').select(['chargeId', 'amount']).where('sessionId', '=', sessionId).orderBy('position').execute();
   }
 
   async completeSession(id: string, paymentId: string, eventId: string): Promise<void> {
-    await this.db.updateTable('finance_checkout_sessions').set({ status: 'completed', payment_id: paymentId, provider_event_id: eventId, completed_at: new Date() }).where('id', '=', id).execute();
+    await this.db.updateTable('financeCheckoutSessions').set({ status: 'completed', paymentId, providerEventId: eventId, completedAt: new Date() }).where('id', '=', id).execute();
   }
 
   async closeSession(id: string, status: 'expired' | 'failed'): Promise<void> {
-    await this.db.updateTable('finance_checkout_sessions').set({ status }).where('id', '=', id).where('status', '=', 'open').execute();
+    await this.db.updateTable('financeCheckoutSessions').set({ status }).where('id', '=', id).where('status', '=', 'open').execute();
   }
 }

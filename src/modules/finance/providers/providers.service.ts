@@ -75,7 +75,7 @@ export class CardPayments {
 
   #open(ctx: TenantContext, row: ProviderRow): ProviderCredentials | null {
     try {
-      return this.#sealer().open<ProviderCredentials>(row.secrets_sealed, this.#context(ctx, row.provider));
+      return this.#sealer().open<ProviderCredentials>(row.secretsSealed, this.#context(ctx, row.provider));
     } catch (error) {
       if (error instanceof AppError) throw error;
       // The platform secret changed since the keys were sealed: they must be entered again.
@@ -96,12 +96,12 @@ export class CardPayments {
       provider: 'stripe',
       enabled: row?.enabled ?? false,
       mode: credentials ? modeOf(credentials.secretKey) : null,
-      secretKey: { set: row?.secret_key_last4 != null, last4: row?.secret_key_last4 ?? null },
-      webhookSecret: { set: row?.webhook_secret_last4 != null, last4: row?.webhook_secret_last4 ?? null },
+      secretKey: { set: row?.secretKeyLast4 != null, last4: row?.secretKeyLast4 ?? null },
+      webhookSecret: { set: row?.webhookSecretLast4 != null, last4: row?.webhookSecretLast4 ?? null },
       // Without a known address, the path form names the tenant: any of the tenant's hosts serves it.
       webhookUrl: base ? `${base}${WEBHOOK_PATH}` : `/t/${ctx.tenant.slug}${WEBHOOK_PATH}`,
       webhookEvents: [...this.#provider.webhookEvents],
-      updatedAt: row?.updated_at ?? null,
+      updatedAt: row?.updatedAt ?? null,
     };
   }
 
@@ -200,7 +200,7 @@ export class CardPayments {
       if (error.kind === 'unavailable') throw new AppError('not_ready', `${error.message}; try again shortly`);
       throw new AppError(financeErrors.provider_refused, error.kind === 'credentials' ? `${error.message}. A manager checks the key with PUT /finance/providers/stripe` : error.message);
     }
-    const row = { id, provider: this.#provider.name, provider_session_id: created.providerSessionId, member_id: input.memberId, scope, amount, currency, url: created.url, expires_at: created.expiresAt };
+    const row = { id, provider: this.#provider.name, providerSessionId: created.providerSessionId, memberId: input.memberId, scope, amount, currency, url: created.url, expiresAt: created.expiresAt };
     await repo.insertSession(ctx.tenant.id, { ...row, createdBy: principal.userId, charges });
     return this.#session((await repo.findSession(id))!, charges);
   }
@@ -221,21 +221,7 @@ export class CardPayments {
   }
 
   #session(row: SessionRow, charges: { chargeId: string; amount: number }[]): CheckoutSession {
-    return {
-      id: row.id,
-      url: row.url,
-      provider: row.provider,
-      providerSessionId: row.provider_session_id,
-      memberId: row.member_id,
-      scope: row.scope,
-      amount: Number(row.amount),
-      currency: row.currency,
-      charges,
-      status: row.status,
-      paymentId: row.payment_id,
-      expiresAt: row.expires_at,
-      createdAt: row.created_at,
-    };
+    return { ...row, charges };
   }
 
   #now(): Date {
@@ -279,12 +265,12 @@ export class CardPayments {
       if (session) await repo.closeSession(session.id, event.reason);
       return { received: true, outcome: 'closed', paymentId: null };
     }
-    if (session?.payment_id) return { received: true, outcome: 'already_recorded', paymentId: session.payment_id };
+    if (session?.paymentId) return { received: true, outcome: 'already_recorded', paymentId: session.paymentId };
     if (!(event.amount > 0) || !/^[A-Z]{3}$/.test(event.currency)) return ignored;
 
     // The session row is ours and authoritative; without it (its transaction failed after
     // Stripe opened the session) the metadata Stripe kept says the same, and the money is real.
-    const memberId = session?.member_id ?? event.metadata[META.member];
+    const memberId = session?.memberId ?? event.metadata[META.member];
     if (!memberId || !(await existingMembers(ctx.db, [memberId])).has(memberId)) {
       throw new AppError('validation_failed', 'The checkout session names a member this tenant does not have', { errors: [{ field: `data.object.metadata.${META.member}`, message: 'is not a member of this tenant' }] });
     }

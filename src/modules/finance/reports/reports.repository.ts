@@ -1,14 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { IsoDate } from '../../../kernel/dates.js';
-import type { AnyDB } from '../../../kernel/db/database.js';
+import type { Db } from '../../../kernel/db/tables.js';
 import { exact } from '../../../kernel/money.js';
+import { financeDb, type FinanceDb } from '../finance.tables.js';
 
 /** What was still owed on a date, in the aging buckets: current, 1–30, 31–60, 61–90, 90+ days past due. */
 export type Buckets = [bigint, bigint, bigint, bigint, bigint];
 
 /** The finance reports' sums; runs inside the tenant transaction, under RLS. Sums are numeric, returned exact. */
 export class ReportsRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: FinanceDb;
+
+  constructor(db: Db) {
+    this.db = financeDb(db);
+  }
 
   /**
    * What each charge still owed on `asOf` (its lines on the receivable account up to then),
@@ -40,18 +45,18 @@ export class ReportsRepository {
 
   /** Per income account and currency, what it earned from `from` to `to` (credits positive), in code order. */
   async income(from: IsoDate, to: IsoDate) {
-    const result = await sql<{ account_id: string; code: string; name: string; currency: string; income: string }>`
+    const result = await sql<{ accountId: string; code: string; name: string; currency: string; income: string }>`
       SELECT a.id AS account_id, a.code, a.name, l.currency, -sum(l.amount) AS income
         FROM finance_lines l JOIN finance_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
        WHERE a.type = 'income' AND l.entry_date BETWEEN ${from}::date AND ${to}::date
        GROUP BY a.id, a.code, a.name, l.currency
        ORDER BY a.code, l.currency`.execute(this.db);
-    return result.rows.map((r) => ({ accountId: r.account_id, code: r.code, name: r.name, currency: r.currency, income: exact(r.income) }));
+    return result.rows.map((r) => ({ ...r, income: exact(r.income) }));
   }
 
   /** Per currency, the charges due from `from` to `to` (voids left out): how many, charged, settled by payments by `asOf`, written off. */
   async collections(from: IsoDate, to: IsoDate, asOf: IsoDate) {
-    const result = await sql<{ currency: string; charges: string; charged: string; collected: string; written_off: string }>`
+    const result = await sql<{ currency: string; charges: number; charged: string; collected: string; writtenOff: string }>`
       SELECT c.currency, count(*) AS charges, sum(c.amount) AS charged,
              coalesce(sum((SELECT sum(a.amount) FROM finance_allocations a
                              JOIN finance_entries e ON e.tenant_id = a.tenant_id AND e.id = a.entry_id
@@ -60,6 +65,6 @@ export class ReportsRepository {
         FROM finance_charges c
        WHERE c.status <> 'void' AND c.due_date BETWEEN ${from}::date AND ${to}::date
        GROUP BY c.currency ORDER BY c.currency`.execute(this.db);
-    return result.rows.map((r) => ({ currency: r.currency, charges: Number(r.charges), charged: exact(r.charged), collected: exact(r.collected), writtenOff: exact(r.written_off) }));
+    return result.rows.map((r) => ({ ...r, charged: exact(r.charged), collected: exact(r.collected), writtenOff: exact(r.writtenOff) }));
   }
 }

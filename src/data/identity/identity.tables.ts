@@ -1,0 +1,57 @@
+import type { Generated } from 'kysely';
+import type { TenantKey, Timestamptz } from '../../kernel/db/kernel.tables.js';
+
+/** The tables `migrations/` creates, as identity's SQL sees them (camelCase). */
+export interface IdentityTables {
+  roles: {
+    tenantId: TenantKey;
+    id: string;
+    key: string;
+    name: string;
+    description: Generated<string>;
+    permissions: Generated<string[]>;
+    system: Generated<boolean>;
+    createdAt: Timestamptz;
+    updatedAt: Timestamptz;
+  };
+  users: {
+    tenantId: TenantKey;
+    id: string;
+    email: string;
+    name: string;
+    passwordHash: string | null;
+    status: Generated<'active' | 'disabled'>;
+    memberId: string | null;
+    lastLoginAt: Date | null;
+    createdAt: Timestamptz;
+    updatedAt: Timestamptz;
+  };
+  userRoles: {
+    tenantId: TenantKey;
+    userId: string;
+    roleId: string;
+  };
+  refreshTokens: {
+    tenantId: TenantKey;
+    id: string;
+    familyId: string;
+    userId: string;
+    tokenHash: string;
+    expiresAt: Date | string;
+    usedAt: Date | null;
+    revokedAt: Date | null;
+    createdAt: Timestamptz;
+    sessionExpiresAt: Date | string;
+  };
+  userTokens: {
+    tenantId: TenantKey;
+    id: string;
+    userId: string;
+    purpose: 'invitation' | 'password_reset';
+    tokenHash: string;
+    expiresAt: Date | string;
+    consumedAt: Date | null;
+    createdBy: string | null;
+    createdAt: Timestamptz;
+  };
+}
