@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../kernel/canonical-json.js';
-import { sql, type Kysely } from 'kysely';
-import type { AnyDB } from '../kernel/db/database.js';
+import { sql } from 'kysely';
+import type { Db } from '../kernel/db/tables.js';
 
 export interface AuditEntry {
   actor: string;
@@ -20,7 +20,7 @@ const hashOf = (prev: string, e: { at: string; actor: string; action: string; ta
  * deletes, and each entry's hash covers the previous one, so any edit breaks `verify`.
  * Call `append` in the same transaction as the change it records.
  */
-export async function appendAudit(db: Kysely<AnyDB>, entry: AuditEntry): Promise<void> {
+export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
   // One writer at a time extends the chain.
   await sql`SELECT pg_advisory_xact_lock(7236110422)`.execute(db);
   const last = await db.selectFrom('control.audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
@@ -31,7 +31,7 @@ export async function appendAudit(db: Kysely<AnyDB>, entry: AuditEntry): Promise
 }
 
 /** Walks the chain; returns the sequence number of the first broken entry, or null if intact. */
-export async function verifyAudit(db: Kysely<AnyDB>): Promise<number | null> {
+export async function verifyAudit(db: Db): Promise<number | null> {
   const rows = await db.selectFrom('control.audit_log').selectAll().orderBy('seq').execute();
   let prev = GENESIS;
   for (const r of rows) {

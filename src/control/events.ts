@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../kernel/db/database.js';
+import type { Db } from '../kernel/db/tables.js';
 import type { EventDefinition } from '../kernel/events/event.js';
 import { newId } from '../kernel/ids.js';
 
@@ -11,6 +10,6 @@ export const controlEvents: EventDefinition[] = [
 ];
 
 /** Records a platform event in the control outbox, inside the caller's control transaction. */
-export async function emitControl(db: Kysely<AnyDB>, type: string, tenantId: string | null, data: object): Promise<void> {
+export async function emitControl(db: Db, type: string, tenantId: string | null, data: object): Promise<void> {
   await db.insertInto('control.outbox').values({ id: newId(), tenant_id: tenantId, type, version: 1, data: JSON.stringify(data), occurred_at: new Date().toISOString() }).execute();
 }

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { Config } from '../kernel/config.js';
-import type { AnyDB } from '../kernel/db/database.js';
+import type { Db } from '../kernel/db/tables.js';
 import { generateLicenceKeyPair } from '../kernel/security/licence.js';
 
 export interface PlatformSecrets {
@@ -11,7 +10,7 @@ export interface PlatformSecrets {
 }
 
 /** Reads a secret, creating it once (safe when several processes start together). */
-async function secret(db: Kysely<AnyDB>, name: string, create: () => string): Promise<string> {
+async function secret(db: Db, name: string, create: () => string): Promise<string> {
   await db.insertInto('control.secrets').values({ name, value: create() }).onConflict((oc) => oc.column('name').doNothing()).execute();
   const row = await db.selectFrom('control.secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;
@@ -21,7 +20,7 @@ async function secret(db: Kysely<AnyDB>, name: string, create: () => string): Pr
  * The platform's secrets: from the environment when given, else generated on first start and
  * kept in the control schema (which tenant transactions cannot read).
  */
-export async function loadSecrets(db: Kysely<AnyDB>, config: Config): Promise<PlatformSecrets> {
+export async function loadSecrets(db: Db, config: Config): Promise<PlatformSecrets> {
   const tokenSecret = config.tokenSecret ?? (await secret(db, 'token_secret', () => randomBytes(48).toString('base64url')));
   if (config.licencePrivateKey || config.licencePublicKey) {
     if (!config.licencePublicKey) throw new Error('COURTYARD_LICENCE_PUBLIC_KEY must be set with COURTYARD_LICENCE_PRIVATE_KEY');

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import { AppError } from '../../kernel/errors.js';
 import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
 import { generatePassword, hashPassword, verifyDecoy, verifyPassword } from '../../kernel/security/passwords.js';
@@ -16,7 +15,7 @@ const PLATFORM_ROLE = 'platform_admin';
 /** Sign-in for platform operators (the control plane). */
 export class PlatformAuthService {
   constructor(
-    private readonly db: Kysely<AnyDB>,
+    private readonly db: Db,
     private readonly tokens: TokenService,
     private readonly lifetimes: { refreshTtl: number; sessionLifetime: number },
     private readonly throttle: LoginThrottle,
@@ -37,7 +36,7 @@ export class PlatformAuthService {
     return password ? { created: true } : { created: true, generatedPassword: chosen };
   }
 
-  #refresh(db: Kysely<AnyDB>) {
+  #refresh(db: Db) {
     return new RefreshTokens(db, 'control.refresh_tokens', {
       ttlSeconds: this.lifetimes.refreshTtl,
       sessionSeconds: this.lifetimes.sessionLifetime,

@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import { sql } from 'kysely';
+import type { Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 
 /** SQL for platform operators (`control.platform_users`) and their sessions. */
 export class PlatformUsersRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  constructor(private readonly db: Db) {}
 
   async anyExists(): Promise<boolean> {
     return (await this.db.selectFrom('control.platform_users').select('id').limit(1).executeTakeFirst()) !== undefined;

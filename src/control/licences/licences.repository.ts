@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import type { LicenceClaims } from '../../kernel/security/licence.js';
 
 export interface LicenceRow {
@@ -12,7 +11,7 @@ export interface LicenceRow {
 
 /** SQL for issued licences (`control.licences`): append-only, the newest is the tenant's. */
 export class LicencesRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  constructor(private readonly db: Db) {}
 
   current(tenantId: string): Promise<LicenceRow | undefined> {
     return this.db.selectFrom('control.licences').select(['id', 'jws', 'claims', 'issued_at', 'expires_at']).where('tenant_id', '=', tenantId).orderBy('issued_at', 'desc').limit(1).executeTakeFirst();

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import type { LicenceClaims, LicenceLimits, LicenceSigner } from '../../kernel/security/licence.js';
 import { appendAudit } from '../audit.js';
@@ -34,7 +33,7 @@ export class LicencesService {
     private readonly graceDays: number,
   ) {}
 
-  async current(db: Kysely<AnyDB>, tenantId: string): Promise<LicenceView> {
+  async current(db: Db, tenantId: string): Promise<LicenceView> {
     const row = await new LicencesRepository(db).current(tenantId);
     if (!row) throw notFound('The licence');
     return { id: row.id, jws: row.jws, claims: row.claims, issuedAt: row.issued_at, expiresAt: row.expires_at };

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import type { LicenceLimits } from '../../kernel/security/licence.js';
 import type { ModuleHost } from '../../kernel/modules/module-host.js';
@@ -47,11 +46,11 @@ export type PlanInput = Omit<Plan, 'active'> & { active?: boolean };
 export class PlansService {
   constructor(private readonly modules: ModuleHost) {}
 
-  async list(db: Kysely<AnyDB>): Promise<Plan[]> {
+  async list(db: Db): Promise<Plan[]> {
     return (await db.selectFrom('control.plans').selectAll().orderBy('price_minor').execute()).map(toPlan);
   }
 
-  async get(db: Kysely<AnyDB>, key: string): Promise<Plan> {
+  async get(db: Db, key: string): Promise<Plan> {
     const row = await db.selectFrom('control.plans').selectAll().where('key', '=', key).executeTakeFirst();
     if (!row) throw notFound(`Plan "${key}"`);
     return toPlan(row);

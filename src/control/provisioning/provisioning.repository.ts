@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import type { Placement } from '../../kernel/db/router.js';
 import type { ProvisioningState } from './provisioning.steps.js';
 
@@ -16,7 +15,7 @@ export interface ProvisioningTarget {
 
 /** SQL for a tenant's provisioning progress (`control.tenants`). */
 export class ProvisioningRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  constructor(private readonly db: Db) {}
 
   load(tenantId: string): Promise<ProvisioningTarget> {
     return this.db

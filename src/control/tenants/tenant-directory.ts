@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import type { TenantInfo } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/ids.js';
 import type { TenantDirectory } from '../../kernel/tenant-directory.js';
@@ -21,7 +20,7 @@ interface Entry {
 export class ControlTenantDirectory implements TenantDirectory {
   readonly #byKey = new Map<string, Entry>();
 
-  constructor(private readonly control: Kysely<AnyDB>) {}
+  constructor(private readonly control: Db) {}
 
   byIdOrSlug(value: string): Promise<TenantInfo | null> {
     const key = value.toLowerCase();

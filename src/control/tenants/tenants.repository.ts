@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { Branding, TenantStatus } from '../../kernel/context.js';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import type { Placement } from '../../kernel/db/router.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { isUuid } from '../../kernel/ids.js';
@@ -40,7 +40,7 @@ export interface NewTenant {
 
 /** SQL for the tenant registry (`control.tenants`, `control.domains`). */
 export class TenantsRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  constructor(private readonly db: Db) {}
 
   #select() {
     return this.db

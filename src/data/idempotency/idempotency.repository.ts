@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import { tablesOf, type Db } from '../../kernel/db/tables.js';
+import type { IdempotencyTables } from './idempotency.tables.js';
 
 /** Which stored key: the primary key of `idempotency_keys`. */
 export interface KeyRef {
@@ -29,76 +30,70 @@ const seconds = (ms: number) => sql`(${ms / 1000}::double precision * interval '
 
 /** Idempotency keys SQL; runs inside tenant transactions, so RLS scopes every statement. */
 export class IdempotencyRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: Kysely<IdempotencyTables>;
+
+  constructor(db: Db) {
+    this.db = tablesOf(db);
+  }
 
   #where(ref: KeyRef) {
-    return { tenant_id: ref.tenantId, principal: ref.principal, key: ref.key };
+    return { tenantId: ref.tenantId, principal: ref.principal, key: ref.key };
   }
 
   /** Inserts an in-progress row; false when the key is already there. */
   async insert(ref: KeyRef, fingerprint: string, claim: string, leaseMs: number, ttlMs: number): Promise<boolean> {
     const row = await this.db
-      .insertInto('idempotency_keys')
+      .insertInto('idempotencyKeys')
       .values({
         ...this.#where(ref),
         fingerprint,
         status: 'in_progress',
         claim,
-        locked_until: sql`now() + ${seconds(leaseMs)}`,
-        expires_at: sql`now() + ${seconds(ttlMs)}`,
+        lockedUntil: sql`now() + ${seconds(leaseMs)}`,
+        expiresAt: sql`now() + ${seconds(ttlMs)}`,
       })
-      .onConflict((oc) => oc.columns(['tenant_id', 'principal', 'key']).doNothing())
+      .onConflict((oc) => oc.columns(['tenantId', 'principal', 'key']).doNothing())
       .returning('claim')
       .executeTakeFirst();
     return row !== undefined;
   }
 
   /** The stored row, locked until the transaction ends (waits for a request completing it). */
-  async lock(ref: KeyRef): Promise<StoredKey | undefined> {
-    const row = await this.db
-      .selectFrom('idempotency_keys')
+  lock(ref: KeyRef): Promise<StoredKey | undefined> {
+    return this.db
+      .selectFrom('idempotencyKeys')
       .select([
         'fingerprint',
         'status',
-        'response_status',
-        'response_type',
-        'response_body',
+        'responseStatus',
+        'responseType',
+        'responseBody',
         sql<boolean>`status = 'in_progress' AND locked_until > now()`.as('leased'),
         sql<boolean>`expires_at <= now()`.as('expired'),
       ])
-      .where('tenant_id', '=', ref.tenantId)
+      .where('tenantId', '=', ref.tenantId)
       .where('principal', '=', ref.principal)
       .where('key', '=', ref.key)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      fingerprint: row.fingerprint,
-      status: row.status,
-      responseStatus: row.response_status,
-      responseType: row.response_type,
-      responseBody: row.response_body,
-      leased: row.leased,
-      expired: row.expired,
-    };
   }
 
   /** Hands a locked row to a new request, as if it had just been inserted. */
   async takeOver(ref: KeyRef, fingerprint: string, claim: string, leaseMs: number, ttlMs: number): Promise<void> {
     await this.db
-      .updateTable('idempotency_keys')
+      .updateTable('idempotencyKeys')
       .set({
         fingerprint,
         status: 'in_progress',
         claim,
-        locked_until: sql`now() + ${seconds(leaseMs)}`,
-        response_status: null,
-        response_type: null,
-        response_body: null,
-        created_at: sql`now()`,
-        expires_at: sql`now() + ${seconds(ttlMs)}`,
+        lockedUntil: sql`now() + ${seconds(leaseMs)}`,
+        responseStatus: null,
+        responseType: null,
+        responseBody: null,
+        createdAt: sql`now()`,
+        expiresAt: sql`now() + ${seconds(ttlMs)}`,
       })
-      .where('tenant_id', '=', ref.tenantId)
+      .where('tenantId', '=', ref.tenantId)
       .where('principal', '=', ref.principal)
       .where('key', '=', ref.key)
       .execute();
@@ -110,16 +105,16 @@ export class IdempotencyRepository {
    */
   async complete(ref: KeyRef, claim: string, response: StoredResponse, ttlMs: number): Promise<boolean> {
     const result = await this.db
-      .updateTable('idempotency_keys')
+      .updateTable('idempotencyKeys')
       .set({
         status: 'completed',
-        locked_until: null,
-        response_status: response.status,
-        response_type: response.type,
-        response_body: response.body,
-        expires_at: sql`clock_timestamp() + ${seconds(ttlMs)}`,
+        lockedUntil: null,
+        responseStatus: response.status,
+        responseType: response.type,
+        responseBody: response.body,
+        expiresAt: sql`clock_timestamp() + ${seconds(ttlMs)}`,
       })
-      .where('tenant_id', '=', ref.tenantId)
+      .where('tenantId', '=', ref.tenantId)
       .where('principal', '=', ref.principal)
       .where('key', '=', ref.key)
       .where('claim', '=', claim)
@@ -131,8 +126,8 @@ export class IdempotencyRepository {
   /** Frees a key whose request failed, if that request still holds it. */
   async release(ref: KeyRef, claim: string): Promise<void> {
     await this.db
-      .deleteFrom('idempotency_keys')
-      .where('tenant_id', '=', ref.tenantId)
+      .deleteFrom('idempotencyKeys')
+      .where('tenantId', '=', ref.tenantId)
       .where('principal', '=', ref.principal)
       .where('key', '=', ref.key)
       .where('claim', '=', claim)

@@ -1,7 +1,6 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { canonicalJson } from '../../kernel/canonical-json.js';
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import type { TenantDatabaseRouter, TenantLocation } from '../../kernel/db/router.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
@@ -103,7 +102,7 @@ export class IdempotencyKeys {
    * Stores the response in the handler's transaction `db`. If the claim was lost (the lease ran
    * out and a retry took the key over), refuses, which rolls the handler's writes back.
    */
-  async complete(db: Kysely<AnyDB>, claimed: Claimed, response: StoredResponse): Promise<void> {
+  async complete(db: Db, claimed: Claimed, response: StoredResponse): Promise<void> {
     if (!(await new IdempotencyRepository(db).complete(claimed.ref, claimed.claim, response, this.options.ttlMs))) {
       throw new AppError('request_in_progress', 'This request took longer than its hold on the Idempotency-Key and a retry took the key over; nothing was changed');
     }

@@ -1,36 +1,26 @@
-import { sql, type Kysely } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { KernelTables } from '../../kernel/db/kernel.tables.js';
+import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 import type { SessionState } from '../../kernel/security/session-cache.js';
+import type { IdentityTables } from './identity.tables.js';
 
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  password_hash: string | null;
-  status: 'active' | 'disabled';
-  member_id: string | null;
-  last_login_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
+const userColumns = ['id', 'email', 'name', 'passwordHash', 'status', 'memberId', 'lastLoginAt', 'createdAt', 'updatedAt'] as const;
+const roleColumns = ['id', 'key', 'name', 'description', 'permissions', 'system'] as const;
 
-export interface RoleRow {
-  id: string;
-  key: string;
-  name: string;
-  description: string;
-  permissions: string[];
-  system: boolean;
-}
+type Tables = IdentityTables & KernelTables;
+export type UserRow = Pick<Selectable<Tables['users']>, (typeof userColumns)[number]>;
+export type RoleRow = Pick<Selectable<Tables['roles']>, (typeof roleColumns)[number]>;
 
 export type TokenPurpose = 'invitation' | 'password_reset';
 
-const userColumns = ['id', 'email', 'name', 'password_hash', 'status', 'member_id', 'last_login_at', 'created_at', 'updated_at'] as const;
-
 /** SQL for tenant users and roles. Runs inside the tenant transaction: RLS scopes every statement. */
 export class IdentityRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: Kysely<Tables>;
+
+  constructor(db: Db) {
+    this.db = tablesOf(db);
+  }
 
   findUserByEmail(email: string): Promise<UserRow | undefined> {
     return this.db.selectFrom('users').select(userColumns).where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
@@ -59,15 +49,15 @@ export class IdentityRepository {
   async insertUser(tenantId: string, user: { email: string; name: string; passwordHash: string | null; memberId: string | null }): Promise<UserRow> {
     return this.db
       .insertInto('users')
-      .values({ tenant_id: tenantId, id: newId(), email: user.email.toLowerCase(), name: user.name, password_hash: user.passwordHash, member_id: user.memberId })
+      .values({ tenantId: tenantId, id: newId(), email: user.email.toLowerCase(), name: user.name, passwordHash: user.passwordHash, memberId: user.memberId })
       .returning(userColumns)
       .executeTakeFirstOrThrow();
   }
 
-  async updateUser(id: string, patch: Partial<{ name: string; status: string; password_hash: string; member_id: string | null; last_login_at: Date }>): Promise<UserRow | undefined> {
+  async updateUser(id: string, patch: Partial<{ name: string; status: UserRow['status']; passwordHash: string; memberId: string | null; lastLoginAt: Date }>): Promise<UserRow | undefined> {
     return this.db
       .updateTable('users')
-      .set({ ...patch, updated_at: new Date() })
+      .set({ ...patch, updatedAt: new Date() })
       .where('id', '=', id)
       .returning(userColumns)
       .executeTakeFirst();
@@ -76,14 +66,14 @@ export class IdentityRepository {
   async roleKeysOf(userIds: string[]): Promise<Map<string, string[]>> {
     if (userIds.length === 0) return new Map();
     const rows = await this.db
-      .selectFrom('user_roles as ur')
-      .innerJoin('roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
-      .select(['ur.user_id', 'r.key'])
-      .where('ur.user_id', 'in', userIds)
+      .selectFrom('userRoles as ur')
+      .innerJoin('roles as r', (j) => j.onRef('r.tenantId', '=', 'ur.tenantId').onRef('r.id', '=', 'ur.roleId'))
+      .select(['ur.userId', 'r.key'])
+      .where('ur.userId', '=', anyUuid(userIds))
       .orderBy('r.key')
       .execute();
     const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
-    for (const r of rows) byUser.get(r.user_id)!.push(r.key);
+    for (const r of rows) byUser.get(r.userId)!.push(r.key);
     return byUser;
   }
 
@@ -93,79 +83,79 @@ export class IdentityRepository {
       .selectFrom('users as u')
       .select((eb) => [
         'u.status',
-        'u.member_id',
+        'u.memberId',
         eb
-          .selectFrom('user_roles as ur')
-          .innerJoin('roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+          .selectFrom('userRoles as ur')
+          .innerJoin('roles as r', (j) => j.onRef('r.tenantId', '=', 'ur.tenantId').onRef('r.id', '=', 'ur.roleId'))
           .select(sql<string[]>`coalesce(array_agg(r.key ORDER BY r.key), '{}')`.as('keys'))
-          .whereRef('ur.user_id', '=', 'u.id')
+          .whereRef('ur.userId', '=', 'u.id')
           .as('roles'),
         eb
-          .selectFrom('refresh_tokens as t')
+          .selectFrom('refreshTokens as t')
           .select(sql<Date>`max(t.session_expires_at)`.as('ends'))
-          .where('t.family_id', '=', familyId)
-          .whereRef('t.user_id', '=', 'u.id')
-          .where('t.revoked_at', 'is', null)
-          .as('ends_at'),
+          .where('t.familyId', '=', familyId)
+          .whereRef('t.userId', '=', 'u.id')
+          .where('t.revokedAt', 'is', null)
+          .as('endsAt'),
       ])
       .where('u.id', '=', userId)
       .executeTakeFirst();
     if (!row) return null;
-    return { alive: row.ends_at !== null, endsAt: row.ends_at ? new Date(row.ends_at).getTime() : 0, active: row.status === 'active', roles: row.roles ?? [], memberId: row.member_id };
+    return { alive: row.endsAt !== null, endsAt: row.endsAt ? new Date(row.endsAt).getTime() : 0, active: row.status === 'active', roles: row.roles ?? [], memberId: row.memberId };
   }
 
   /** Revokes every session of a user (disabled, or a new password). */
   async revokeSessions(userId: string, now: Date): Promise<void> {
-    await this.db.updateTable('refresh_tokens').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+    await this.db.updateTable('refreshTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
   }
 
   listRoles(): Promise<RoleRow[]> {
-    return this.db.selectFrom('roles').select(['id', 'key', 'name', 'description', 'permissions', 'system']).orderBy('key').execute();
+    return this.db.selectFrom('roles').select(roleColumns).orderBy('key').execute();
   }
 
   async rolesByKey(keys: string[]): Promise<RoleRow[]> {
     if (keys.length === 0) return [];
-    return this.db.selectFrom('roles').select(['id', 'key', 'name', 'description', 'permissions', 'system']).where('key', 'in', keys).execute();
+    return this.db.selectFrom('roles').select(roleColumns).where('key', '=', sql<string>`ANY(${keys}::text[])`).execute();
   }
 
   async setUserRoles(tenantId: string, userId: string, roleIds: string[]): Promise<void> {
-    await this.db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
+    await this.db.deleteFrom('userRoles').where('userId', '=', userId).execute();
     if (roleIds.length > 0) {
-      await this.db.insertInto('user_roles').values(roleIds.map((role_id) => ({ tenant_id: tenantId, user_id: userId, role_id }))).execute();
+      await this.db.insertInto('userRoles').values(roleIds.map((roleId) => ({ tenantId, userId, roleId }))).execute();
     }
   }
 
   async insertToken(tenantId: string, t: { userId: string; purpose: TokenPurpose; hash: string; expiresAt: Date; createdBy: string | null }): Promise<void> {
     await this.db
-      .insertInto('user_tokens')
-      .values({ tenant_id: tenantId, id: newId(), user_id: t.userId, purpose: t.purpose, token_hash: t.hash, expires_at: t.expiresAt, created_by: t.createdBy })
+      .insertInto('userTokens')
+      .values({ tenantId: tenantId, id: newId(), userId: t.userId, purpose: t.purpose, tokenHash: t.hash, expiresAt: t.expiresAt, createdBy: t.createdBy })
       .execute();
   }
 
   /** Spends a token that is unspent and unexpired, atomically; returns whose it was, or nothing. */
-  consumeToken(purpose: TokenPurpose, hash: string, now: Date): Promise<{ user_id: string } | undefined> {
+  consumeToken(purpose: TokenPurpose, hash: string, now: Date): Promise<{ userId: string } | undefined> {
     return this.db
-      .updateTable('user_tokens')
-      .set({ consumed_at: now })
-      .where('token_hash', '=', hash)
+      .updateTable('userTokens')
+      .set({ consumedAt: now })
+      .where('tokenHash', '=', hash)
       .where('purpose', '=', purpose)
-      .where('consumed_at', 'is', null)
-      .where('expires_at', '>', now)
-      .returning('user_id')
+      .where('consumedAt', 'is', null)
+      .where('expiresAt', '>', now)
+      .returning('userId')
       .executeTakeFirst();
   }
 
   /** Spends every open token of a user for a purpose (a new invitation replaces the old). */
   async revokeTokens(userId: string, purpose: TokenPurpose, now: Date): Promise<void> {
-    await this.db.updateTable('user_tokens').set({ consumed_at: now }).where('user_id', '=', userId).where('purpose', '=', purpose).where('consumed_at', 'is', null).execute();
+    await this.db.updateTable('userTokens').set({ consumedAt: now }).where('userId', '=', userId).where('purpose', '=', purpose).where('consumedAt', 'is', null).execute();
   }
 
   /** Creates a system role, or leaves it as the tenant has it (seeding is idempotent). */
   async ensureRole(tenantId: string, role: { key: string; name: string; description: string; permissions: string[] }): Promise<void> {
     await this.db
       .insertInto('roles')
-      .values({ tenant_id: tenantId, id: newId(), key: role.key, name: role.name, description: role.description, permissions: role.permissions, system: true })
-      .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
+      .values({ tenantId: tenantId, id: newId(), key: role.key, name: role.name, description: role.description, permissions: role.permissions, system: true })
+      .onConflict((oc) => oc.columns(['tenantId', 'key']).doNothing())
       .execute();
   }
 }

@@ -1,6 +1,6 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
-import type { AnyDB } from '../../kernel/db/database.js';
+import type { Db } from '../../kernel/db/tables.js';
 import { AppError, notFound, persisting } from '../../kernel/errors.js';
 import { coreErrors } from './identity.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
@@ -64,15 +64,15 @@ const view = (u: UserRow, roles: string[]): UserView => ({
   email: u.email,
   name: u.name,
   status: u.status,
-  memberId: u.member_id,
+  memberId: u.memberId,
   roles,
-  lastLoginAt: u.last_login_at,
-  createdAt: u.created_at,
-  updatedAt: u.updated_at,
+  lastLoginAt: u.lastLoginAt,
+  createdAt: u.createdAt,
+  updatedAt: u.updatedAt,
 });
 
 /** Seeds a new tenant's system roles and first administrator. Idempotent: provisioning may retry it. */
-export async function seedIdentity(db: Kysely<AnyDB>, tenantId: string, modules: Pick<ModuleHost, 'defaultGrants'>, admin: { email: string; name: string; passwordHash: string }) {
+export async function seedIdentity(db: Db, tenantId: string, modules: Pick<ModuleHost, 'defaultGrants'>, admin: { email: string; name: string; passwordHash: string }) {
   const repo = new IdentityRepository(db);
   for (const key of Object.keys(SYSTEM_ROLE_NAMES) as SystemRole[]) {
     await repo.ensureRole(tenantId, { key, ...SYSTEM_ROLE_NAMES[key], permissions: modules.defaultGrants(key) });
@@ -94,7 +94,7 @@ export async function seedIdentity(db: Kysely<AnyDB>, tenantId: string, modules:
  * System roles cannot be edited by tenants, so the defaults are the whole truth of them.
  * Runs as the migrating (owner) connection, across all tenants of the database at once.
  */
-export async function syncSystemRoles(db: Kysely<AnyDB>, modules: ModuleHost): Promise<number> {
+export async function syncSystemRoles(db: Db, modules: ModuleHost): Promise<number> {
   let changed = 0;
   for (const key of Object.keys(SYSTEM_ROLE_NAMES) as SystemRole[]) {
     const permissions = modules.defaultGrants(key);
@@ -125,7 +125,7 @@ export class IdentityService {
   async #tokensFor(ctx: TenantContext, userId: string, familyId: string, refreshToken: string) {
     const repo = new IdentityRepository(ctx.db);
     const roles = (await repo.roleKeysOf([userId])).get(userId) ?? [];
-    const memberId = (await repo.findUser(userId))?.member_id ?? undefined;
+    const memberId = (await repo.findUser(userId))?.memberId ?? undefined;
     const access = await this.deps.tokens.issueAccess({ sub: userId, aud: 'courtyard:tenant', tid: ctx.tenant.id, roles, sid: familyId, mid: memberId });
     return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' as const };
   }
@@ -135,14 +135,14 @@ export class IdentityService {
     const account = `${ctx.tenant.id}:${email.toLowerCase()}`;
     const repo = new IdentityRepository(ctx.db);
     const user = await repo.findUserByEmail(email);
-    const ok = user?.password_hash ? await verifyPassword(user.password_hash, password) : await verifyDecoy(password);
+    const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyDecoy(password);
     if (!user || !ok) {
       await this.deps.throttle.failed(ip, account);
       throw new AppError('invalid_credentials');
     }
     if (user.status !== 'active') throw new AppError('account_disabled');
     await this.deps.throttle.succeeded(ip, account);
-    await repo.updateUser(user.id, { last_login_at: new Date() });
+    await repo.updateUser(user.id, { lastLoginAt: new Date() });
     const { token, familyId } = await this.#refreshTokens(ctx).start(user.id);
     ctx.log.info({ user: user.id }, 'tenant user signed in');
     return this.#tokensFor(ctx, user.id, familyId, token);
@@ -254,7 +254,7 @@ export class IdentityService {
     const repo = new IdentityRepository(ctx.db);
     const user = await repo.findUser(id);
     if (!user) throw notFound('The user');
-    if (user.password_hash) throw new AppError(coreErrors.user_has_password, 'The user has a password already: there is nothing to invite them to');
+    if (user.passwordHash) throw new AppError(coreErrors.user_has_password, 'The user has a password already: there is nothing to invite them to');
     if (user.status !== 'active') throw new AppError(coreErrors.user_disabled, 'The user is disabled');
     if ((await repo.roleKeysOf([id])).get(id)?.includes('owner')) this.#requireOwner(ctx);
     return { userId: id, ...(await this.#invite(ctx, repo, user)) };
@@ -265,11 +265,11 @@ export class IdentityService {
     const repo = new IdentityRepository(ctx.db);
     const now = new Date();
     const spent = await repo.consumeToken('invitation', hashToken(token), now);
-    const user = spent ? await repo.findUser(spent.user_id) : undefined;
+    const user = spent ? await repo.findUser(spent.userId) : undefined;
     // Unknown, expired and spent tokens get one answer; the transaction rolls back.
     // A user who has a password by now (an administrator set one) is past the invitation.
-    if (!user || user.status !== 'active' || user.password_hash) throw new AppError('invalid_token', 'The invitation is not valid: it may have expired or been used already');
-    await repo.updateUser(user.id, { password_hash: await hashPassword(password) });
+    if (!user || user.status !== 'active' || user.passwordHash) throw new AppError('invalid_token', 'The invitation is not valid: it may have expired or been used already');
+    await repo.updateUser(user.id, { passwordHash: await hashPassword(password) });
     await repo.revokeTokens(user.id, 'invitation', now);
     ctx.log.info({ user: user.id }, 'invitation accepted');
   }
@@ -290,8 +290,8 @@ export class IdentityService {
     const user = await repo.updateUser(id, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.status !== undefined ? { status: patch.status } : {}),
-      ...(patch.password !== undefined ? { password_hash: await hashPassword(patch.password) } : {}),
-      ...(patch.memberId !== undefined ? { member_id: patch.memberId } : {}),
+      ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
+      ...(patch.memberId !== undefined ? { memberId: patch.memberId } : {}),
     });
     if (!user) throw notFound('The user');
     if (patch.roles) {

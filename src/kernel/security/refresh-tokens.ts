@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../db/database.js';
+import type { Db } from '../db/tables.js';
 import { AppError, persisting } from '../errors.js';
 import { newId } from '../ids.js';
 import { hashToken, newRefreshToken } from './tokens.js';
@@ -26,7 +25,7 @@ export interface RefreshTokenOptions {
  */
 export class RefreshTokens {
   constructor(
-    private readonly db: Kysely<AnyDB>,
+    private readonly db: Db,
     private readonly table: string,
     private readonly options: RefreshTokenOptions,
   ) {}

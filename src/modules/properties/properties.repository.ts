@@ -1,5 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { AnyDB } from '../../kernel/db/database.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../../kernel/db/tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { newId } from '../../kernel/ids.js';
 import type { ListPropertiesQuery, ListUnitsQuery, Property, Shares, Unit, UnitDetail, VacancyReport, VacancyTotals } from './properties.schemas.js';
@@ -129,7 +129,7 @@ const subtree = (id: string) => sql`
 
 /** Properties and units SQL; runs inside the tenant transaction, so RLS scopes every statement. */
 export class PropertiesRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  constructor(private readonly db: Db) {}
 
   // -------------------------------------------------------------------------------------------
   // Properties
