@@ -12,7 +12,9 @@ import { TenantDatabaseRouter } from './kernel/db/router.js';
 import { AppError } from './kernel/errors.js';
 import type { RouteAccess } from './kernel/http/access.js';
 import { createHttpApp, type HttpApp } from './kernel/http/app.js';
+import { openApiOptions } from './kernel/http/openapi.js';
 import { sendProblem } from './kernel/http/problem.js';
+import { ProblemSchema } from './kernel/http/schemas.js';
 import { Metrics } from './kernel/observability/metrics.js';
 import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
 import { LoginThrottle } from './kernel/security/login-throttle.js';
@@ -20,6 +22,7 @@ import { SessionCache } from './kernel/security/session-cache.js';
 import { TokenService } from './kernel/security/tokens.js';
 import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
+import { controlErrors } from './control/control.errors.js';
 import { controlRoutes } from './control/control.routes.js';
 import { LicencesService } from './control/licences/licences.service.js';
 import { PlansService } from './control/plans/plans.service.js';
@@ -69,6 +72,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: RouteAccess | undefined;
+  /** The name a generated client gives the operation (the route's `schema.operationId`). */
+  operationId: string | undefined;
 }
 
 export interface Platform {
@@ -200,7 +205,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       }),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate }),
       ...(options.extraModules ?? []),
-    ]);
+    ], { control: controlErrors });
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());
 
     const problems = await migrateEverything(main, router, directory, tenantMigrations, modules, log);
@@ -244,17 +249,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, options: route as RouteOptions });
     });
 
-    await app.register(swagger, {
-      openapi: {
-        openapi: '3.1.0',
-        info: { title: 'Courtyard API', version: '1', description: 'Control plane (`/control/v1`) and data plane (`/api/v1`). Errors are RFC 9457 problem details.' },
-        components: {
-          securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-          parameters: {},
-        },
-        security: [{ bearer: [] }],
-      },
-    });
+    app.addSchema(ProblemSchema);
+    await app.register(swagger, openApiOptions(modules.errorCatalogue));
     const infra = { public: true, module: 'platform' } as const;
     // Swagger UI cannot declare access on the routes it adds: they are public documentation.
     await app.register(async (docs) => {
@@ -312,7 +308,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       );
     }
     await app.ready();
-    const routes = routeTable.map(({ method, url, options }) => ({ method, url, access: options.config?.access }));
+    const routes = routeTable.map(({ method, url, options }) => ({ method, url, access: options.config?.access, operationId: (options.schema as { operationId?: string } | undefined)?.operationId }));
 
     return {
       config,

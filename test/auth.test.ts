@@ -453,9 +453,9 @@ describe('users and roles', () => {
   it('does not let an owner disable themselves or give up their own owner role', async () => {
     const me = (await t.call('GET', '/api/v1/me', { token: oak.token, tenant: 'oak' })).json();
     const disable = await t.call('PATCH', `/api/v1/users/${me.user.id}`, { token: oak.token, tenant: 'oak', body: { status: 'disabled' } });
-    expectProblem(disable, 409, 'invalid_state');
+    expectProblem(disable, 409, 'core.own_access');
     const demote = await t.call('PATCH', `/api/v1/users/${me.user.id}`, { token: oak.token, tenant: 'oak', body: { roles: ['staff'] } });
-    expectProblem(demote, 409, 'invalid_state');
+    expectProblem(demote, 409, 'core.own_access');
     const still = (await t.call('GET', `/api/v1/users/${me.user.id}`, { token: oak.token, tenant: 'oak' })).json();
     expect(still).toMatchObject({ status: 'active', roles: ['owner'] });
     expect((await signIn('oak', oak.adminEmail, TENANT_PASSWORD)).statusCode).toBe(200);

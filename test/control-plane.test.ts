@@ -279,7 +279,7 @@ describe('tenants', () => {
     expect(refused.json().code).toBe('tenant_suspended');
     const again = await control('POST', '/tenants/elm/suspend');
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'invalid_state', detail: 'A suspended tenant cannot be suspended' });
+    expect(again.json()).toMatchObject({ code: 'control.tenant_status_forbids', detail: 'A suspended tenant cannot be suspended' });
 
     const resumed = await control('POST', '/tenants/elm/resume');
     expect(resumed.statusCode).toBe(200);
@@ -287,7 +287,7 @@ describe('tenants', () => {
     expect((await t.call('GET', '/api/v1/me', { token: elm.accessToken, tenant: 'elm' })).statusCode).toBe(200);
     const resumeActive = await control('POST', '/tenants/elm/resume');
     expect(resumeActive.statusCode).toBe(409);
-    expect(resumeActive.json()).toMatchObject({ code: 'invalid_state', detail: 'An active tenant cannot be resumed' });
+    expect(resumeActive.json()).toMatchObject({ code: 'control.tenant_status_forbids', detail: 'An active tenant cannot be resumed' });
 
     const archived = await control('POST', '/tenants/elm/archive');
     expect(archived.statusCode).toBe(200);
@@ -295,7 +295,7 @@ describe('tenants', () => {
     for (const [action, done] of [['suspend', 'suspended'], ['resume', 'resumed'], ['archive', 'archived']]) {
       const res = await control('POST', `/tenants/elm/${action}`);
       expect(res.statusCode, action).toBe(409);
-      expect(res.json()).toMatchObject({ code: 'invalid_state', detail: `An archived tenant cannot be ${done}` });
+      expect(res.json()).toMatchObject({ code: 'control.tenant_status_forbids', detail: `An archived tenant cannot be ${done}` });
     }
     const licenceBefore = (await control('GET', '/tenants/elm/licence')).json();
     const licence = await control('POST', '/tenants/elm/licence', {});

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configMarkdown } from '../src/kernel/config.js';
-import { errorCatalogue } from '../src/kernel/errors.js';
+import { errorsMarkdown } from '../src/kernel/errors.js';
+import { startPlatform, type TestPlatform } from './helpers.js';
 
 const read = (path: string) => readFile(new URL(`../${path}`, import.meta.url), 'utf8');
 
@@ -10,9 +11,16 @@ describe('the documentation', () => {
     expect(await read('README.md')).toContain(configMarkdown());
   });
 
-  it('lists every error code with its status', async () => {
-    const doc = await read('docs/errors.md');
-    for (const [code, { status }] of Object.entries(errorCatalogue)) expect(doc).toContain(`| \`${code}\` | ${status} |`);
+  describe('with the installed modules', () => {
+    let t: TestPlatform;
+    beforeAll(async () => {
+      t = await startPlatform();
+    });
+    afterAll(() => t?.close());
+
+    it('shows the error catalogue the platform answers with, the kernel\'s codes and every module\'s', async () => {
+      expect(await read('docs/errors.md')).toContain(errorsMarkdown(t.platform.modules.errorCatalogue));
+    });
   });
 
   it('names only npm scripts that exist', async () => {

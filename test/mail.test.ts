@@ -192,7 +192,7 @@ describe('invitations by e-mail', () => {
     // A user with a password has nothing to be invited to.
     const refused = await oak.api('POST', `/users/${user.id}/invitation`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().code).toBe('invalid_state');
+    expect(refused.json().code).toBe('core.user_has_password');
   });
 
   it('still creates a user with a password directly, without an invitation', async () => {
@@ -283,7 +283,7 @@ describe('sending under at-least-once delivery', () => {
     // Only a failed message can be retried.
     const again = await oak.api('POST', `/mail/messages/${failed.id}/retry`);
     expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe('invalid_state');
+    expect(again.json().code).toBe('mail.message_not_failed');
   });
 
   it('marks a message failed on a passing refusal (4xx) and throws, so that the queue tries again; the next attempt sends it', async () => {

@@ -175,7 +175,7 @@ describe('a provisioning failure', () => {
 
     const again = await control('POST', '/tenants/flaky/provision');
     expect(again.statusCode).toBe(409);
-    expect(again.json().code).toBe('invalid_state');
+    expect(again.json().code).toBe('control.provisioning_not_failed');
     const unknown = await control('POST', '/tenants/no-such-tenant/provision');
     expect(unknown.statusCode).toBe(404);
 

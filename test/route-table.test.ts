@@ -95,6 +95,29 @@ describe('route table', () => {
     expect(res.statusCode).toBe(200);
     expect(Object.keys(res.json().paths)).toEqual(expect.arrayContaining(['/api/v1/members', '/control/v1/tenants']));
   });
+
+  it('names every API operation once, for the methods of a generated client', () => {
+    const api = t.platform.routes.filter((r) => plane(r.url) !== 'platform' && r.method !== 'HEAD');
+    expect(api.filter((r) => !r.operationId).map(key)).toEqual([]);
+    const ids = api.map((r) => r.operationId);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    for (const id of ids) expect(id).toMatch(/^[a-z][A-Za-z]*(\.[a-z][A-Za-z]*)+$/);
+  });
+
+  it('documents every operation with its id and its problem responses', async () => {
+    const doc = (await t.call('GET', '/openapi.json')).json() as { paths: Record<string, Record<string, { operationId?: string; responses: Record<string, { content?: Record<string, unknown> }> }>> };
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ at: `${method.toUpperCase()} ${path}`, ...op })));
+    expect(operations.length).toBe(t.platform.routes.filter((r) => plane(r.url) !== 'platform' && r.method !== 'HEAD').length);
+    for (const op of operations) {
+      expect(op.operationId, op.at).toBeTruthy();
+      const problems = Object.entries(op.responses).filter(([status]) => /^4\d\d$/.test(status));
+      expect(problems.length, op.at).toBeGreaterThan(0);
+      for (const [, response] of problems) expect(Object.keys(response.content ?? {}), op.at).toEqual(['application/problem+json']);
+    }
+    const members = doc.paths['/api/v1/members/{id}']!;
+    expect(Object.keys(members.patch!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '422']);
+    expect(Object.keys(doc.paths['/api/v1/auth/login']!.post!.responses)).toEqual(expect.arrayContaining(['401', '429']));
+  });
 });
 
 describe('a data-plane route without an access declaration', () => {

@@ -1,6 +1,10 @@
 #!/usr/bin/env node
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, configMarkdown, loadConfig } from '../kernel/config.js';
+import { errorsMarkdown } from '../kernel/errors.js';
 import { createPlatform, type Plane, type PlatformOptions } from '../platform.js';
 import { runWorker, serve } from './serve.js';
 
@@ -19,6 +23,26 @@ async function withPlatform<T>(fn: (p: Awaited<ReturnType<typeof createPlatform>
     return await fn(platform);
   } finally {
     await platform.close();
+  }
+}
+
+/**
+ * Runs `fn` against a platform of its own, in memory, that nobody reaches: the documents the
+ * code serves (the error catalogue, the OpenAPI document) are printed from it without touching
+ * the configured databases.
+ */
+async function withEmbeddedPlatform<T>(fn: (p: Awaited<ReturnType<typeof createPlatform>>) => Promise<T>): Promise<T> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'courtyard-docs-'));
+  try {
+    const config = loadConfig(process.env, { databaseUrl: undefined, redisUrl: undefined, dataDir, logLevel: 'warn' });
+    const platform = await createPlatform(config, { inMemory: true });
+    try {
+      return await fn(platform);
+    } finally {
+      await platform.close();
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -54,6 +78,12 @@ program.command('migrate').description('Apply pending migrations to the control 
   .action(() => withPlatform(async () => print('Migrations are current and tenant isolation holds.')));
 
 program.command('config').description('Print the configuration table').option('--markdown', 'as Markdown').action(() => print(configMarkdown()));
+
+program.command('errors').description('Print the error catalogue: the kernel\'s codes and every installed module\'s').option('--markdown', 'as Markdown')
+  .action(() => withEmbeddedPlatform(async (p) => print(errorsMarkdown(p.modules.errorCatalogue))));
+
+program.command('openapi').description('Print the OpenAPI document the platform serves at /openapi.json')
+  .action(() => withEmbeddedPlatform(async (p) => print((await p.app.inject({ method: 'GET', url: '/openapi.json' })).json())));
 
 const tenant = program.command('tenant').description('Manage tenants');
 tenant

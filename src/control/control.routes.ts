@@ -54,28 +54,29 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
 
   const tags = ['control'];
 
-  app.post('/auth/login', { config: { access: open }, schema: { tags, summary: 'Sign in as a platform operator', body: LoginBody, response: { 200: TokenPair } } },
+  app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator', body: LoginBody, response: { 200: TokenPair } } },
     (req) => deps.auth.login(req.ip, req.body.email, req.body.password));
-  app.post('/auth/refresh', { config: { access: open }, schema: { tags, summary: 'Rotate a platform refresh token', body: RefreshBody, response: { 200: TokenPair } } },
+  app.post('/auth/refresh', { config: { access: open, problems: [401] }, schema: { operationId: 'control.auth.refresh', tags, summary: 'Rotate a platform refresh token', body: RefreshBody, response: { 200: TokenPair } } },
     (req) => deps.auth.refresh(req.body.refreshToken));
-  app.post('/auth/logout', { config: { access: open }, schema: { tags, summary: 'Sign out a platform session', body: RefreshBody, response: { 204: Type.Null() } } },
+  app.post('/auth/logout', { config: { access: open }, schema: { operationId: 'control.auth.logout', tags, summary: 'Sign out a platform session', body: RefreshBody, response: { 204: Type.Null() } } },
     async (req, reply) => {
       await deps.auth.logout(req.body.refreshToken);
       return reply.code(204).send(null);
     });
 
-  app.get('/modules', { config: { access: admin }, schema: { tags, summary: 'The module catalogue' } }, async () => ({ data: deps.modules.catalogue() }));
+  app.get('/modules', { config: { access: admin }, schema: { operationId: 'control.modules.list', tags, summary: 'The module catalogue' } }, async () => ({ data: deps.modules.catalogue() }));
 
-  app.get('/plans', { config: { access: admin }, schema: { tags, summary: 'Plans', response: { 200: Type.Object({ data: Type.Array(Plan) }) } } },
+  app.get('/plans', { config: { access: admin }, schema: { operationId: 'control.plans.list', tags, summary: 'Plans', response: { 200: Type.Object({ data: Type.Array(Plan) }) } } },
     async () => ({ data: await deps.plans.list(deps.db) }));
-  app.post('/plans', { config: { access: admin }, schema: { tags, summary: 'Create a plan', body: CreatePlan, response: { 201: Plan } } },
+  app.post('/plans', { config: { access: admin }, schema: { operationId: 'control.plans.create', tags, summary: 'Create a plan', body: CreatePlan, response: { 201: Plan } } },
     async (req, reply) => reply.code(201).send(await deps.plans.create(ctxOf(req), req.body as never)));
-  app.patch('/plans/:key', { config: { access: admin }, schema: { tags, summary: 'Change a plan', params: Type.Object({ key: Type.String({ maxLength: 40 }) }), body: UpdatePlan, response: { 200: Plan } } },
+  app.patch('/plans/:key', { config: { access: admin }, schema: { operationId: 'control.plans.update', tags, summary: 'Change a plan', params: Type.Object({ key: Type.String({ maxLength: 40 }) }), body: UpdatePlan, response: { 200: Plan } } },
     (req) => deps.plans.update(ctxOf(req), req.params.key, req.body as never));
 
   app.get('/tenants', {
     config: { access: admin },
     schema: {
+      operationId: 'control.tenants.list',
       tags,
       summary: 'List tenants (cursor-paginated; q searches slug and name)',
       querystring: Type.Object({ ...PageQuery, q: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(Type.String({ enum: ['provisioning', 'failed', 'active', 'suspended', 'archived'] })) }, { additionalProperties: false }),
@@ -85,61 +86,62 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
 
   app.post('/tenants', {
     config: { access: admin },
-    schema: { tags, summary: 'Create and provision a tenant', body: CreateTenant, response: { 201: Type.Intersect([Tenant, Type.Object({ admin: Type.Object({ email: Type.String(), generatedPassword: Type.Optional(Type.String()) }) })]) } },
+    schema: { operationId: 'control.tenants.create', tags, summary: 'Create and provision a tenant', body: CreateTenant, response: { 201: Type.Intersect([Tenant, Type.Object({ admin: Type.Object({ email: Type.String(), generatedPassword: Type.Optional(Type.String()) }) })]) } },
   }, async (req, reply) => {
     const { tenant, generatedAdminPassword } = await deps.tenants.create(ctxOf(req), req.body);
     return reply.code(201).send({ ...tenant, admin: { email: req.body.admin.email.toLowerCase(), ...(generatedAdminPassword ? { generatedPassword: generatedAdminPassword } : {}) } });
   });
 
-  app.get('/tenants/:tenant', { config: { access: admin }, schema: { tags, summary: 'One tenant (by id or slug)', params: TenantParams, response: { 200: Tenant } } },
+  app.get('/tenants/:tenant', { config: { access: admin }, schema: { operationId: 'control.tenants.get', tags, summary: 'One tenant (by id or slug)', params: TenantParams, response: { 200: Tenant } } },
     (req) => deps.tenants.get(ctxOf(req), req.params.tenant));
   app.patch('/tenants/:tenant', {
     config: { access: admin },
-    schema: { tags, summary: 'Rename a tenant or change its plan (a new plan reissues the licence)', params: TenantParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), plan: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) }, { additionalProperties: false, minProperties: 1 }), response: { 200: Tenant } },
+    schema: { operationId: 'control.tenants.update', tags, summary: 'Rename a tenant or change its plan (a new plan reissues the licence)', params: TenantParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), plan: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) }, { additionalProperties: false, minProperties: 1 }), response: { 200: Tenant } },
   }, (req) => deps.tenants.update(ctxOf(req), req.params.tenant, req.body));
 
   for (const action of ['suspend', 'resume', 'archive'] as const) {
-    app.post(`/tenants/:tenant/${action}`, { config: { access: admin }, schema: { tags, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a tenant`, params: TenantParams, response: { 200: Tenant } } },
+    app.post(`/tenants/:tenant/${action}`, { config: { access: admin }, schema: { operationId: `control.tenants.${action}`, tags, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a tenant`, params: TenantParams, response: { 200: Tenant } } },
       (req) => deps.tenants.transition(ctxOf(req), req.params.tenant, action));
   }
-  app.post('/tenants/:tenant/provision', { config: { access: admin }, schema: { tags, summary: 'Retry a failed provisioning from the step that failed', params: TenantParams, response: { 200: Tenant } } },
+  app.post('/tenants/:tenant/provision', { config: { access: admin }, schema: { operationId: 'control.tenants.retryProvisioning', tags, summary: 'Retry a failed provisioning from the step that failed', params: TenantParams, response: { 200: Tenant } } },
     (req) => deps.tenants.retryProvisioning(ctxOf(req), req.params.tenant));
 
-  app.get('/tenants/:tenant/licence', { config: { access: admin }, schema: { tags, summary: "The tenant's current licence", params: TenantParams, response: { 200: Licence } } },
+  app.get('/tenants/:tenant/licence', { config: { access: admin }, schema: { operationId: 'control.tenants.licence.get', tags, summary: "The tenant's current licence", params: TenantParams, response: { 200: Licence } } },
     (req) => deps.tenants.currentLicence(ctxOf(req), req.params.tenant));
-  app.post('/tenants/:tenant/licence', { config: { access: admin }, schema: { tags, summary: 'Reissue the licence, with overrides', params: TenantParams, body: LicenceOverrides, response: { 201: Licence } } },
+  app.post('/tenants/:tenant/licence', { config: { access: admin }, schema: { operationId: 'control.tenants.licence.reissue', tags, summary: 'Reissue the licence, with overrides', params: TenantParams, body: LicenceOverrides, response: { 201: Licence } } },
     async (req, reply) => reply.code(201).send(await deps.tenants.issueLicence(ctxOf(req), req.params.tenant, req.body)));
 
   const Domain = Type.String({ minLength: 3, maxLength: 253, pattern: '^(?=.{3,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}\\.?$' });
   app.post('/tenants/:tenant/domains', {
     config: { access: admin },
-    schema: { tags, summary: 'Add a custom domain', params: TenantParams, body: Type.Object({ domain: Domain }, { additionalProperties: false }), response: { 201: Type.Object({ domain: Type.String(), tenantId: Uuid, createdAt: Timestamp }) } },
+    schema: { operationId: 'control.tenants.domains.add', tags, summary: 'Add a custom domain', params: TenantParams, body: Type.Object({ domain: Domain }, { additionalProperties: false }), response: { 201: Type.Object({ domain: Type.String(), tenantId: Uuid, createdAt: Timestamp }) } },
   }, async (req, reply) => reply.code(201).send(await deps.tenants.addDomain(ctxOf(req), req.params.tenant, req.body.domain, deps.baseDomain)));
   app.delete('/tenants/:tenant/domains/:domain', {
     config: { access: admin },
-    schema: { tags, summary: 'Remove a custom domain', params: Type.Object({ tenant: Type.String({ maxLength: 64 }), domain: Type.String({ maxLength: 253 }) }), response: { 204: Type.Null() } },
+    schema: { operationId: 'control.tenants.domains.remove', tags, summary: 'Remove a custom domain', params: Type.Object({ tenant: Type.String({ maxLength: 64 }), domain: Type.String({ maxLength: 253 }) }), response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await deps.tenants.removeDomain(ctxOf(req), req.params.tenant, req.params.domain);
     return reply.code(204).send(null);
   });
-  app.put('/tenants/:tenant/branding', { config: { access: admin }, schema: { tags, summary: "Replace the tenant's branding", params: TenantParams, body: Branding, response: { 200: Tenant } } },
+  app.put('/tenants/:tenant/branding', { config: { access: admin }, schema: { operationId: 'control.tenants.branding.replace', tags, summary: "Replace the tenant's branding", params: TenantParams, body: Branding, response: { 200: Tenant } } },
     (req) => deps.tenants.setBranding(ctxOf(req), req.params.tenant, req.body));
 
   const JobParams = Type.Object({ queue: Type.String({ minLength: 1, maxLength: 200 }), id: Uuid }, { additionalProperties: false });
   app.get('/jobs', {
     config: { access: admin },
     schema: {
+      operationId: 'control.jobs.list',
       tags,
       summary: 'Job queues: counts by queue and state, and the oldest job’s age',
       response: { 200: Type.Object({ data: Type.Array(Type.Object({ queue: Type.String(), state: Type.String(), count: Type.Integer(), oldestSeconds: Type.Union([Type.Integer(), Type.Null()]) })) }) },
     },
   }, async () => ({ data: await deps.jobs.stats() }));
-  app.post('/jobs/:queue/:id/retry', { config: { access: admin }, schema: { tags, summary: 'Retry a failed (dead) job', params: JobParams, response: { 204: Type.Null() } } },
+  app.post('/jobs/:queue/:id/retry', { config: { access: admin }, schema: { operationId: 'control.jobs.retry', tags, summary: 'Retry a failed (dead) job', params: JobParams, response: { 204: Type.Null() } } },
     async (req, reply) => {
       await deps.jobs.retry(req.params.queue, req.params.id);
       return reply.code(204).send(null);
     });
-  app.delete('/jobs/:queue/:id', { config: { access: admin }, schema: { tags, summary: 'Discard a job', params: JobParams, response: { 204: Type.Null() } } },
+  app.delete('/jobs/:queue/:id', { config: { access: admin }, schema: { operationId: 'control.jobs.discard', tags, summary: 'Discard a job', params: JobParams, response: { 204: Type.Null() } } },
     async (req, reply) => {
       await deps.jobs.discard(req.params.queue, req.params.id);
       return reply.code(204).send(null);
@@ -148,6 +150,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
   app.get('/resolve', {
     config: { access: open },
     schema: {
+      operationId: 'control.tenants.resolve',
       tags,
       summary: 'Which tenant a host name belongs to, with its branding (public)',
       querystring: Type.Object({ host: Type.String({ minLength: 1, maxLength: 260 }) }, { additionalProperties: false }),

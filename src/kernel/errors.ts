@@ -1,7 +1,17 @@
 /**
- * The one catalogue of error codes. A code is a promise to API clients: never rename one.
- * Every error leaves the process as RFC 9457 problem details at the HTTP edge (http/problem.ts).
+ * The kernel's error codes, shared by every module. A code is a promise to API clients: never
+ * rename one. A module declares its own codes with `defineErrors` in its manifest, and the
+ * module host merges them into one catalogue (docs/errors.md is generated from it). Every
+ * error leaves the process as RFC 9457 problem details at the HTTP edge (http/problem.ts).
  */
+interface ErrorDetails {
+  readonly status: number;
+  /** The problem's `title`, the same for every problem of the code. */
+  readonly title: string;
+  /** When the code is answered, for docs/errors.md, where the title does not say it all. */
+  readonly description?: string;
+}
+
 export const errorCatalogue = {
   validation_failed: { status: 400, title: 'The request is not valid' },
   malformed_json: { status: 400, title: 'The request body is not valid JSON' },
@@ -9,7 +19,7 @@ export const errorCatalogue = {
   unauthenticated: { status: 401, title: 'Authentication is required' },
   invalid_credentials: { status: 401, title: 'The e-mail or password is wrong' },
   invalid_refresh_token: { status: 401, title: 'The refresh token is not valid' },
-  invalid_token: { status: 400, title: 'The token is not valid, has expired or was already used' },
+  invalid_token: { status: 400, title: 'The token is not valid, has expired or was already used', description: 'An invitation (or other single-use) token is unknown, has expired or was already used; the three are not told apart' },
   permission_denied: { status: 403, title: 'You do not have the permission for this' },
   module_not_licensed: { status: 403, title: 'The tenant licence does not include this module' },
   licence_invalid: { status: 403, title: 'The tenant licence is not valid' },
@@ -24,18 +34,48 @@ export const errorCatalogue = {
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   already_exists: { status: 409, title: 'It already exists' },
   invalid_state: { status: 409, title: 'Not possible in the current state' },
-  request_in_progress: { status: 409, title: 'A request with this idempotency key is still in progress' },
+  request_in_progress: { status: 409, title: 'A request with this idempotency key is still in progress', description: 'A request with this `Idempotency-Key` is still in progress; retry shortly (see [idempotency](idempotency.md))' },
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unsupported_media_type: { status: 415, title: 'The content type is not supported' },
   unprocessable: { status: 422, title: 'The request cannot be carried out' },
-  idempotency_key_reused: { status: 422, title: 'The idempotency key was used for a different request' },
+  idempotency_key_reused: { status: 422, title: 'The idempotency key was used for a different request', description: 'The `Idempotency-Key` was used for a different request (see [idempotency](idempotency.md))' },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
   tenant_not_ready: { status: 503, title: 'The tenant is not ready' },
   not_ready: { status: 503, title: 'The service is not ready' },
-} as const;
+} as const satisfies Record<string, ErrorDetails>;
 
-export type ErrorCode = keyof typeof errorCatalogue;
+export type KernelErrorCode = keyof typeof errorCatalogue;
+
+/** One code of the catalogue, with the HTTP status and title every problem of that code has. */
+export interface ErrorDefinition<Code extends string = string> extends ErrorDetails {
+  readonly code: Code;
+}
+
+/** A kernel code, or a module's (always `<module>.<name>`). */
+export type ErrorCode = KernelErrorCode | `${string}.${string}`;
+
+export const kernelErrors: readonly ErrorDefinition<KernelErrorCode>[] = Object.entries(errorCatalogue).map(([code, details]) => ({ code: code as KernelErrorCode, ...details }));
+
+export type ModuleErrors<Module extends string, Names extends string> = { readonly [Name in Names]: ErrorDefinition<`${Module}.${Name}`> };
+
+/**
+ * A module's error codes, `<module>.<name>`, for its manifest's `errors` and its throws:
+ * `new AppError(financeErrors.charge_already_void, ...)` can only name a code that exists.
+ * A code is a promise to clients (they branch on it): add one where a client would act
+ * differently, never rename one.
+ */
+export function defineErrors<const Module extends string, const Names extends string>(
+  module: Module,
+  errors: Record<Names, ErrorDetails>,
+): ModuleErrors<Module, Names> {
+  const entries = Object.entries<ErrorDetails>(errors).map(([name, details]) => {
+    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`error code ${module}.${name}: a name is lower snake case`);
+    if (!Number.isInteger(details.status) || details.status < 400 || details.status > 599) throw new Error(`error code ${module}.${name}: ${details.status} is not an error status`);
+    return [name, { code: `${module}.${name}`, ...details }];
+  });
+  return Object.freeze(Object.fromEntries(entries)) as ModuleErrors<Module, Names>;
+}
 
 export interface FieldError {
   /** JSON pointer-ish path of the field, e.g. `/email` or `/admin/password`. */
@@ -70,16 +110,29 @@ export class AppError extends Error {
    */
   persist = false;
 
+  readonly code: ErrorCode;
+  readonly definition: ErrorDefinition<ErrorCode>;
+
+  /** `error` is a kernel code, or a module's definition (from its `defineErrors`). */
   constructor(
-    readonly code: ErrorCode,
+    error: KernelErrorCode | ErrorDefinition<ErrorCode>,
     detail?: string,
     readonly extra: ProblemExtensions = {},
   ) {
-    super(detail ?? errorCatalogue[code].title);
+    const definition = typeof error === 'string' ? { code: error, ...errorCatalogue[error] } : error;
+    super(detail ?? definition.title);
     this.name = 'AppError';
-    this.status = errorCatalogue[code].status;
-    this.title = errorCatalogue[code].title;
+    this.definition = definition;
+    this.code = definition.code;
+    this.status = definition.status;
+    this.title = definition.title;
   }
+}
+
+/** The error catalogue as Markdown, for docs/errors.md (`courtyard errors --markdown`). */
+export function errorsMarkdown(catalogue: readonly ErrorDefinition[]): string {
+  const rows = catalogue.map((e) => `| \`${e.code}\` | ${e.status} | ${e.description ?? e.title} |`);
+  return ['| code | status | when |', '| --- | --- | --- |', ...rows].join('\n');
 }
 
 export const notFound = (what: string) => new AppError('not_found', `${what} was not found`);

@@ -1,6 +1,7 @@
 import type { Branding, TenantStatus } from '../../kernel/context.js';
 import type { Placement, TenantDatabaseRouter } from '../../kernel/db/router.js';
 import { AppError, notFound } from '../../kernel/errors.js';
+import { controlErrors } from '../control.errors.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { newId } from '../../kernel/ids.js';
 import { generatePassword, hashPassword } from '../../kernel/security/passwords.js';
@@ -142,7 +143,7 @@ export class TenantsService {
   async retryProvisioning(ctx: ControlContext, idOrSlug: string): Promise<TenantView> {
     const tenant = await this.get(ctx, idOrSlug);
     // Claim the tenant atomically, so that two retries at once run the workflow once.
-    if (!(await new TenantsRepository(ctx.db).claimFailed(tenant.id))) throw new AppError('invalid_state', `Only a failed provisioning can be retried; the tenant is ${tenant.status === 'failed' ? 'being provisioned' : tenant.status}`);
+    if (!(await new TenantsRepository(ctx.db).claimFailed(tenant.id))) throw new AppError(controlErrors.provisioning_not_failed, `Only a failed provisioning can be retried; the tenant is ${tenant.status === 'failed' ? 'being provisioned' : tenant.status}`);
     await this.deps.workflow.run(ctx, tenant.id);
     return this.get(ctx, tenant.id);
   }
@@ -175,7 +176,7 @@ export class TenantsService {
     if (!rule.from.includes(tenant.status)) {
       const article = /^[aeiou]/.test(tenant.status) ? 'An' : 'A';
       const done = { suspend: 'suspended', resume: 'resumed', archive: 'archived' }[action];
-      throw new AppError('invalid_state', `${article} ${tenant.status} tenant cannot be ${done}`);
+      throw new AppError(controlErrors.tenant_status_forbids, `${article} ${tenant.status} tenant cannot be ${done}`);
     }
     await ctx.db.transaction().execute(async (trx) => {
       await new TenantsRepository(trx).setStatus(tenant.id, tenant.status, rule.to);
@@ -189,7 +190,7 @@ export class TenantsService {
 
   async issueLicence(ctx: ControlContext, idOrSlug: string, overrides: LicenceOverrides) {
     const tenant = await this.get(ctx, idOrSlug);
-    if (tenant.status === 'archived') throw new AppError('invalid_state', 'An archived tenant gets no licence');
+    if (tenant.status === 'archived') throw new AppError(controlErrors.tenant_archived, 'An archived tenant gets no licence');
     const licence = await ctx.db.transaction().execute((trx) => this.deps.licences.issue({ ...ctx, db: trx }, { id: tenant.id, slug: tenant.slug, plan: tenant.plan }, overrides));
     this.deps.onChange();
     return licence;

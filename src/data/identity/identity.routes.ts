@@ -25,19 +25,19 @@ const RoleKeys = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxI
 
 export function identityRoutes(app: HttpApp, identity: IdentityService): void {
   app.post('/auth/login', {
-    config: { access: { public: true, module } },
-    schema: { tags, summary: 'Sign in as a tenant user', body: LoginBody, response: { 200: TokenPair } },
+    config: { access: { public: true, module }, problems: [401, 403, 429] },
+    schema: { operationId: 'auth.login', tags, summary: 'Sign in as a tenant user', body: LoginBody, response: { 200: TokenPair } },
     preHandler: async (req) => identity.admitLogin(requestTenant(req), req.ip, req.body.email),
   }, (req) => identity.login(req.ctx, req.ip, req.body.email, req.body.password));
 
   app.post('/auth/refresh', {
-    config: { access: { public: true, module } },
-    schema: { tags, summary: 'Exchange a refresh token for new tokens (the old one is spent)', body: RefreshBody, response: { 200: TokenPair } },
+    config: { access: { public: true, module }, problems: [401] },
+    schema: { operationId: 'auth.refresh', tags, summary: 'Exchange a refresh token for new tokens (the old one is spent)', body: RefreshBody, response: { 200: TokenPair } },
   }, (req) => identity.refresh(req.ctx, req.body.refreshToken));
 
   app.post('/auth/logout', {
     config: { access: { public: true, module } },
-    schema: { tags, summary: 'Sign out: revokes the session the refresh token belongs to', body: RefreshBody, response: { 204: Type.Null() } },
+    schema: { operationId: 'auth.logout', tags, summary: 'Sign out: revokes the session the refresh token belongs to', body: RefreshBody, response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await identity.logout(req.ctx, req.body.refreshToken);
     reply.code(204);
@@ -47,6 +47,7 @@ export function identityRoutes(app: HttpApp, identity: IdentityService): void {
   app.post('/auth/accept-invitation', {
     config: { access: { public: true, module } },
     schema: {
+      operationId: 'auth.acceptInvitation',
       tags,
       summary: 'Accept an invitation: choose a password with the token from the invitation e-mail (the token works once)',
       body: Type.Object({ token: Type.String({ minLength: 1, maxLength: 512 }), password: Password }, { additionalProperties: false }),
@@ -60,17 +61,18 @@ export function identityRoutes(app: HttpApp, identity: IdentityService): void {
 
   app.get('/me', {
     config: { access: { module, authenticated: true } },
-    schema: { tags, summary: 'The signed-in user, roles, permissions, licensed modules and branding' },
+    schema: { operationId: 'me.get', tags, summary: 'The signed-in user, roles, permissions, licensed modules and branding' },
   }, (req) => identity.me(req.ctx));
 
   app.get('/users', {
     config: { access: { module, permission: 'users.read' } },
-    schema: { tags, summary: 'List tenant users', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(User) } },
+    schema: { operationId: 'users.list', tags, summary: 'List tenant users', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(User) } },
   }, (req) => identity.listUsers(req.ctx, req.query.limit, req.query.cursor));
 
   app.post('/users', {
     config: { access: { module, permission: 'users.write' } },
     schema: {
+      operationId: 'users.create',
       tags,
       summary: 'Create a tenant user; without a password, the user is invited by e-mail to choose one',
       body: Type.Object({ email: Email, name: Name, password: Type.Optional(Password), roles: RoleKeys, memberId: Type.Optional(Type.Union([Uuid, Type.Null()])) }, { additionalProperties: false }),
@@ -83,12 +85,13 @@ export function identityRoutes(app: HttpApp, identity: IdentityService): void {
 
   app.get('/users/:id', {
     config: { access: { module, permission: 'users.read' } },
-    schema: { tags, summary: 'One tenant user', params: IdParams, response: { 200: User } },
+    schema: { operationId: 'users.get', tags, summary: 'One tenant user', params: IdParams, response: { 200: User } },
   }, (req) => identity.getUser(req.ctx, req.params.id));
 
   app.patch('/users/:id', {
     config: { access: { module, permission: 'users.write' } },
     schema: {
+      operationId: 'users.update',
       tags,
       summary: 'Change a tenant user (name, status, password, roles, linked member)',
       params: IdParams,
@@ -100,6 +103,7 @@ export function identityRoutes(app: HttpApp, identity: IdentityService): void {
   app.post('/users/:id/invitation', {
     config: { access: { module, permission: 'users.write' } },
     schema: {
+      operationId: 'users.invite',
       tags,
       summary: 'Send a user without a password a new invitation e-mail (earlier links stop working)',
       params: IdParams,
@@ -113,6 +117,7 @@ export function identityRoutes(app: HttpApp, identity: IdentityService): void {
   app.get('/roles', {
     config: { access: { module, permission: 'roles.read' } },
     schema: {
+      operationId: 'roles.list',
       tags,
       summary: 'The tenant roles and their permissions',
       response: { 200: Type.Object({ data: Type.Array(Type.Object({ id: Uuid, key: Type.String(), name: Type.String(), description: Type.String(), permissions: Type.Array(Type.String()), system: Type.Boolean() })) }) },

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
 import type { AnyDB } from '../../kernel/db/database.js';
 import { AppError, notFound, persisting } from '../../kernel/errors.js';
+import { coreErrors } from './identity.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import type { SystemRole } from '../../kernel/modules/manifest.js';
@@ -253,8 +254,8 @@ export class IdentityService {
     const repo = new IdentityRepository(ctx.db);
     const user = await repo.findUser(id);
     if (!user) throw notFound('The user');
-    if (user.password_hash) throw new AppError('invalid_state', 'The user has a password already: there is nothing to invite them to');
-    if (user.status !== 'active') throw new AppError('invalid_state', 'The user is disabled');
+    if (user.password_hash) throw new AppError(coreErrors.user_has_password, 'The user has a password already: there is nothing to invite them to');
+    if (user.status !== 'active') throw new AppError(coreErrors.user_disabled, 'The user is disabled');
     if ((await repo.roleKeysOf([id])).get(id)?.includes('owner')) this.#requireOwner(ctx);
     return { userId: id, ...(await this.#invite(ctx, repo, user)) };
   }
@@ -276,7 +277,7 @@ export class IdentityService {
   async updateUser(ctx: TenantContext, id: string, patch: { name?: string; status?: 'active' | 'disabled'; password?: string; roles?: string[]; memberId?: string | null }): Promise<UserView> {
     const repo = new IdentityRepository(ctx.db);
     if (id === principalOf(ctx).userId && (patch.status === 'disabled' || (patch.roles && !patch.roles.includes('owner') && principalOf(ctx).roles.includes('owner')))) {
-      throw new AppError('invalid_state', 'You cannot disable yourself or give up your own owner role');
+      throw new AppError(coreErrors.own_access, 'You cannot disable yourself or give up your own owner role');
     }
     // Only owners make, unmake or change owners: a manager cannot promote themselves.
     const targetRoles = (await repo.roleKeysOf([id])).get(id) ?? [];

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
+import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
 
@@ -22,6 +23,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: 
     ],
     defaultGrants: { manager: ['users.read', 'users.write', 'roles.read'], staff: ['users.read', 'roles.read'] },
     migrations: new URL('./migrations/', import.meta.url),
+    errors: coreErrors,
     events: [
       {
         type: 'user.invited',

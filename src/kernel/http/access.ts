@@ -17,6 +17,11 @@ export type RouteAccess =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /**
+     * Problem statuses the route answers beyond those its access and schema imply (a sign-in's
+     * 401 and 429), for the OpenAPI document (http/openapi.ts).
+     */
+    problems?: number[];
   }
 }
 

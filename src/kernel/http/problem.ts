@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, errorCatalogue, type ErrorCode, type FieldError } from '../errors.js';
+import { AppError, type ErrorCode, type FieldError, type KernelErrorCode } from '../errors.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -46,7 +46,7 @@ function fieldErrors(validation: AjvError[], context: string | undefined): Field
 }
 
 // PostgreSQL errors a client can provoke with valid-looking input; anything else is ours.
-const pgClientErrors: Record<string, ErrorCode> = {
+const pgClientErrors: Record<string, KernelErrorCode> = {
   '23505': 'already_exists',
   '23503': 'conflict',
   '23514': 'unprocessable',
@@ -88,7 +88,7 @@ export function toAppError(error: unknown): AppError {
   }
   if (e?.code && pgClientErrors[e.code]) return new AppError(pgClientErrors[e.code]!, 'The request conflicts with stored data or has a value out of range');
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    const byStatus: Record<number, ErrorCode> = { 400: 'validation_failed', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
+    const byStatus: Record<number, KernelErrorCode> = { 400: 'validation_failed', 401: 'unauthenticated', 403: 'permission_denied', 404: 'not_found', 413: 'payload_too_large', 415: 'unsupported_media_type', 429: 'rate_limited' };
     return new AppError(byStatus[e.statusCode] ?? 'unprocessable', e.message);
   }
   return new AppError('internal_error');
@@ -103,7 +103,7 @@ export function problemFor(error: AppError, request: FastifyRequest): Problem {
   const { errors } = error.extra;
   return {
     type: `urn:courtyard:problem:${error.code}`,
-    title: errorCatalogue[error.code].title,
+    title: error.title,
     status: error.status,
     detail: error.message,
     instance: request.url,

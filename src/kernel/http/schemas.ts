@@ -30,7 +30,7 @@ export const ProblemSchema = Type.Object(
     instance: Type.String(),
     code: Type.String(),
     requestId: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String(), in: Type.Optional(Type.String({ description: '`querystring` or `params` when the field is not in the body' })) }))),
   },
   { $id: 'Problem', additionalProperties: true },
 );

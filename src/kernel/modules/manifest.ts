@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AnyDB } from '../db/database.js';
+import type { ErrorDefinition } from '../errors.js';
 import type { EventDefinition } from '../events/event.js';
 import type { HttpApp } from '../http/app.js';
 import type { EventSubscriber, JobDefinition } from '../jobs/job.js';
@@ -42,6 +43,8 @@ export interface ModuleManifest {
   alwaysLicensed?: boolean;
   /** Plumbing with nothing for a user to use (the outbox, idempotency keys): not listed in /me. */
   infrastructure?: boolean;
+  /** Error codes this module answers with, from its `defineErrors` (`<key>.<name>`, merged into the catalogue). */
+  errors?: Readonly<Record<string, ErrorDefinition>>;
   /** Event types this module emits (the event catalogue). */
   events?: EventDefinition[];
   /** Kinds of background job this module runs. */

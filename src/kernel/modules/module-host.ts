@@ -1,14 +1,21 @@
 import type { Kysely } from 'kysely';
 import type { AnyDB } from '../db/database.js';
+import { kernelErrors, type ErrorDefinition } from '../errors.js';
 import type { MigrationSource } from '../db/migrations.js';
 import type { ModuleManifest, ProvisioningInput, SystemRole } from './manifest.js';
 
-/** The installed modules, checked once: unique keys, known dependencies, namespaced permissions. */
+/** The installed modules, checked once: unique keys, known dependencies, namespaced permissions and error codes. */
 export class ModuleHost {
   readonly ordered: ModuleManifest[];
+  /** Every error code the platform answers with: the kernel's, then each module's. */
+  readonly errorCatalogue: readonly ErrorDefinition[];
   readonly #byKey: Map<string, ModuleManifest>;
 
-  constructor(manifests: ModuleManifest[]) {
+  /**
+   * `planeErrors`: the codes of a plane that is no module (the control plane's `control.*`),
+   * checked and catalogued like a module's.
+   */
+  constructor(manifests: ModuleManifest[], planeErrors: Readonly<Record<string, Readonly<Record<string, ErrorDefinition>>>> = {}) {
     this.#byKey = new Map();
     for (const m of manifests) {
       if (this.#byKey.has(m.key)) throw new Error(`module ${m.key} is installed twice`);
@@ -22,6 +29,7 @@ export class ModuleHost {
       }
     }
     this.ordered = this.#topological(manifests);
+    this.errorCatalogue = this.#errors([...this.ordered.map((m) => ({ owner: m.key, errors: m.errors ?? {} })), ...Object.entries(planeErrors).map(([owner, errors]) => ({ owner, errors }))]);
   }
 
   get(key: string): ModuleManifest | undefined {
@@ -72,6 +80,20 @@ export class ModuleHost {
   missingDependencies(modules: string[]): string[] {
     const set = new Set([...modules, ...this.alwaysLicensed]);
     return modules.flatMap((key) => (this.#byKey.get(key)?.dependencies ?? []).filter((d) => !set.has(d)).map((d) => `${key} needs ${d}`));
+  }
+
+  #errors(owners: { owner: string; errors: Readonly<Record<string, ErrorDefinition>> }[]): ErrorDefinition[] {
+    const catalogue: ErrorDefinition[] = [...kernelErrors];
+    const codes = new Set<string>(catalogue.map((e) => e.code));
+    for (const { owner, errors } of owners) {
+      for (const e of Object.values(errors)) {
+        if (!e.code.startsWith(`${owner}.`)) throw new Error(`error code ${e.code} of ${owner} must start with "${owner}."`);
+        if (codes.has(e.code)) throw new Error(`error code ${e.code} is declared twice`);
+        codes.add(e.code);
+        catalogue.push(e);
+      }
+    }
+    return catalogue;
   }
 
   #topological(manifests: ModuleManifest[]): ModuleManifest[] {

@@ -2,6 +2,7 @@ import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest
 import { bankImportRoom } from './bank-import/index.js';
 import { billingRoom } from './billing/index.js';
 import { ledgerRoom } from './ledger/index.js';
+import { financeErrors } from './finance.errors.js';
 import type { FinanceOptions } from './options.js';
 import { providersRoom } from './providers/index.js';
 import { reportsRoom } from './reports/index.js';
@@ -32,6 +33,7 @@ export function financeModule(options: FinanceOptions = {}): ModuleManifest {
       member: ['finance.read.own'],
     },
     migrations: new URL('./migrations/', import.meta.url),
+    errors: financeErrors,
     events: rooms.flatMap((room) => room.events),
     jobs: rooms.flatMap((room) => room.jobs),
     subscribers: rooms.flatMap((room) => room.subscribers),

@@ -1,6 +1,7 @@
 import { defineModule } from '../../kernel/modules/manifest.js';
 import { leasesDaily } from './leases.jobs.js';
 import { leasesRoutes } from './leases.routes.js';
+import { leasesErrors } from './leases.errors.js';
 
 export const leasesModule = defineModule({
   key: 'leases',
@@ -18,6 +19,7 @@ export const leasesModule = defineModule({
     member: ['leases.read.own'],
   },
   migrations: new URL('./migrations/', import.meta.url),
+  errors: leasesErrors,
   events: [
     { type: 'lease.created', version: 1, description: 'A lease was drafted (or a renewal drafted its successor); data is the lease.' },
     { type: 'lease.updated', version: 1, description: 'A lease changed (any field of a draft, the notes of another); data is the lease and the names of the changed fields.' },

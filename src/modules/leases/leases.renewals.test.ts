@@ -46,7 +46,7 @@ describe('renewals', () => {
 
     expect((await activate(successor.id)).status).toBe('active');
     const second = await oak.api('POST', `/leases/${lease.id}/renew`, {});
-    expectProblem(second, 409, 'conflict');
+    expectProblem(second, 409, 'leases.already_renewed');
     expect(second.json().successorId).toBe(successor.id);
     // The renters' tenancy continues: two occupancies each, back to back.
     const renter = lease.renterIds[0];
@@ -67,12 +67,12 @@ describe('renewals', () => {
   it('refuses to renew a draft, a periodic lease, or into the lease’s own dates', async () => {
     const d = await draft();
     const refused = await oak.api('POST', `/leases/${d.id}/renew`, {});
-    expectProblem(refused, 409, 'invalid_state');
+    expectProblem(refused, 409, 'leases.status_forbids');
     expect(refused.json().allowedTransitions).toEqual(['active', 'ended', 'terminated']);
     const periodic = await draft({ endDate: null });
     await activate(periodic.id);
     const rolling = await oak.api('POST', `/leases/${periodic.id}/renew`, {});
-    expectProblem(rolling, 409, 'invalid_state');
+    expectProblem(rolling, 409, 'leases.periodic_not_renewable');
     expect(rolling.json().detail).toMatch(/periodic/);
     const fixed = await draft({ startDate: day(0), endDate: day(99) });
     await activate(fixed.id);

@@ -26,12 +26,12 @@ const RENT_ROLL_COLUMNS = [
 export function leasesRoutes(app: HttpApp): void {
   app.get('/leases', {
     config: { access: read },
-    schema: { tags, summary: 'List leases (cursor-paginated, filterable by unit, renter, status and expiry)', querystring: ListLeasesQuery, response: { 200: LeasePage } },
+    schema: { operationId: 'leases.list', tags, summary: 'List leases (cursor-paginated, filterable by unit, renter, status and expiry)', querystring: ListLeasesQuery, response: { 200: LeasePage } },
   }, (req) => listLeases(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.post('/leases', {
     config: { access: write },
-    schema: { tags, summary: 'Draft a lease', body: CreateLease, response: { 201: Lease } },
+    schema: { operationId: 'leases.create', tags, summary: 'Draft a lease', body: CreateLease, response: { 201: Lease } },
   }, async (req, reply) => {
     reply.code(201);
     return createLease(req.ctx, req.body);
@@ -39,29 +39,29 @@ export function leasesRoutes(app: HttpApp): void {
 
   app.get('/leases/:id', {
     config: { access: read },
-    schema: { tags, summary: 'One lease', params: IdParams, response: { 200: Lease } },
+    schema: { operationId: 'leases.get', tags, summary: 'One lease', params: IdParams, response: { 200: Lease } },
   }, (req) => getLease(req.ctx, req.params.id));
 
   app.patch('/leases/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Change a draft lease, or the notes of any lease', params: IdParams, body: UpdateLease, response: { 200: Lease } },
+    schema: { operationId: 'leases.update', tags, summary: 'Change a draft lease, or the notes of any lease', params: IdParams, body: UpdateLease, response: { 200: Lease } },
   }, (req) => updateLease(req.ctx, req.params.id, req.body));
 
   app.post('/leases/:id/activate', {
     config: { access: write },
-    schema: { tags, summary: 'Activate a draft lease: it takes the unit for its dates and its renters move in', params: IdParams, response: { 200: Lease } },
+    schema: { operationId: 'leases.activate', tags, summary: 'Activate a draft lease: it takes the unit for its dates and its renters move in', params: IdParams, response: { 200: Lease } },
   }, (req) => activateLease(req.ctx, req.params.id));
 
   app.post('/leases/:id/terminate', {
     config: { access: write },
     preValidation: emptyBodyIsEmptyObject,
-    schema: { tags, summary: 'End a lease on a date (its last day), or cancel a draft', params: IdParams, body: TerminateLease, response: { 200: Lease } },
+    schema: { operationId: 'leases.terminate', tags, summary: 'End a lease on a date (its last day), or cancel a draft', params: IdParams, body: TerminateLease, response: { 200: Lease } },
   }, (req) => terminateLease(req.ctx, req.params.id, req.body));
 
   app.post('/leases/:id/renew', {
     config: { access: write },
     preValidation: emptyBodyIsEmptyObject,
-    schema: { tags, summary: 'Draft the successor of a lease with an end date, on the same terms unless given', params: IdParams, body: RenewLease, response: { 201: Lease } },
+    schema: { operationId: 'leases.renew', tags, summary: 'Draft the successor of a lease with an end date, on the same terms unless given', params: IdParams, body: RenewLease, response: { 201: Lease } },
   }, async (req, reply) => {
     const successor = await renewLease(req.ctx, req.params.id, req.body);
     reply.code(201);
@@ -70,7 +70,7 @@ export function leasesRoutes(app: HttpApp): void {
 
   app.get('/reports/rent-roll', {
     config: { access: report },
-    schema: { tags, summary: 'The rent roll: every unit let on a date, with rent, monthly equivalent and deposit; totals per currency (JSON or CSV)', querystring: RentRollQuery,
+    schema: { operationId: 'reports.rentRoll', tags, summary: 'The rent roll: every unit let on a date, with rent, monthly equivalent and deposit; totals per currency (JSON or CSV)', querystring: RentRollQuery,
       response: { 200: JsonOrCsv(RentRoll, 'format=csv: RFC 4180, a header row, a total line per currency.') },
     },
   }, async (req, reply) => {

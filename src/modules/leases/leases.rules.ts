@@ -1,5 +1,6 @@
 import { addDays, daysBetween, type IsoDate } from '../../kernel/dates.js';
 import { AppError } from '../../kernel/errors.js';
+import { leasesErrors } from './leases.errors.js';
 import type { Frequency, Lease, LeaseStatus } from './leases.schemas.js';
 
 /** Where each status may go, and how: the one table the service and the docs follow. */
@@ -22,11 +23,11 @@ export const TRANSITIONS: Record<LeaseStatus, { to: LeaseStatus; by: string }[]>
   terminated: [],
 };
 
-/** 409 invalid_state for `action` on a lease whose status does not allow it, saying what does. */
+/** 409 leases.status_forbids for `action` on a lease whose status does not allow it, saying what does. */
 export function notAllowed(lease: Pick<Lease, 'status'>, action: string): AppError {
   const from = TRANSITIONS[lease.status];
   const allowed = from.length === 0 ? 'it is final and changes no more' : `it may become ${from.map((t) => `${t.to} (${t.by})`).join(', ')}`;
-  return new AppError('invalid_state', `The lease is ${lease.status}, so it cannot be ${action}: ${allowed}`, {
+  return new AppError(leasesErrors.status_forbids, `The lease is ${lease.status}, so it cannot be ${action}: ${allowed}`, {
     currentStatus: lease.status,
     allowedTransitions: from.map((t) => t.to),
   });

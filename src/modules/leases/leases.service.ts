@@ -2,6 +2,7 @@ import { readScope, type TenantContext, type TenantScope } from '../../kernel/co
 import { addDays, daysBetween, isoDate, type IsoDate } from '../../kernel/dates.js';
 import { violates } from '../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound, type FieldError } from '../../kernel/errors.js';
+import { leasesErrors } from './leases.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { safeTotal } from '../../kernel/money.js';
@@ -105,7 +106,7 @@ export async function updateLease(ctx: TenantContext, id: string, patch: UpdateL
   const changed = Object.keys(patch);
   const terms = TERM_FIELDS.filter((f) => patch[f] !== undefined);
   if (terms.length > 0 && lease.status !== 'draft') {
-    throw new AppError('invalid_state', `The lease is ${lease.status}: only its notes can change (${terms.join(', ')} cannot). Terminate it to end it earlier, renew it to change its terms.`, {
+    throw new AppError(leasesErrors.terms_frozen, `The lease is ${lease.status}: only its notes can change (${terms.join(', ')} cannot). Terminate it to end it earlier, renew it to change its terms.`, {
       currentStatus: lease.status,
       fields: terms,
     });
@@ -160,14 +161,14 @@ export async function activateLease(ctx: TenantContext, id: string, now = new Da
   if (lease.status !== 'draft') throw notAllowed(lease, 'activated');
   const taken = await repo.overlapping(lease);
   if (taken) {
-    throw new AppError('conflict', `The unit is already let ${period(taken)} (lease ${taken.id}), which overlaps this lease’s dates`, { conflictingLeaseId: taken.id });
+    throw new AppError(leasesErrors.unit_already_let, `The unit is already let ${period(taken)} (lease ${taken.id}), which overlaps this lease’s dates`, { conflictingLeaseId: taken.id });
   }
   const over = lease.endDate !== null && lease.endDate < isoDate(now);
   try {
     await repo.update(id, { status: over ? 'ended' : 'active', activated_at: now });
   } catch (error) {
     if (violates(error, 'leases_no_overlap')) {
-      throw new AppError('conflict', `The unit is already let on some of the dates ${period(lease)}: another lease of the unit was activated for them at the same time`);
+      throw new AppError(leasesErrors.unit_already_let, `The unit is already let on some of the dates ${period(lease)}: another lease of the unit was activated for them at the same time`);
     }
     throw error;
   }
@@ -219,9 +220,9 @@ export async function renewLease(ctx: TenantContext, id: string, input: RenewLea
   if (!lease) throw notFound('The lease');
   if (lease.status !== 'active' && lease.status !== 'ending') throw notAllowed(lease, 'renewed');
   if (lease.endDate === null) {
-    throw new AppError('invalid_state', 'The lease is periodic (it has no end date): it renews itself each period. Change its terms by terminating it and drafting a new lease.', { currentStatus: lease.status });
+    throw new AppError(leasesErrors.periodic_not_renewable, 'The lease is periodic (it has no end date): it renews itself each period. Change its terms by terminating it and drafting a new lease.', { currentStatus: lease.status });
   }
-  if (lease.successorId) throw new AppError('conflict', `The lease was already renewed: its successor is lease ${lease.successorId}`, { successorId: lease.successorId });
+  if (lease.successorId) throw new AppError(leasesErrors.already_renewed, `The lease was already renewed: its successor is lease ${lease.successorId}`, { successorId: lease.successorId });
   const startDate = input.startDate ?? addDays(lease.endDate, 1);
   if (startDate <= lease.endDate) throw fieldError('startDate', `must be after ${lease.endDate}, the end of the lease it renews`);
   const frequency = input.frequency ?? lease.frequency;
@@ -243,7 +244,7 @@ export async function renewLease(ctx: TenantContext, id: string, input: RenewLea
   try {
     successorId = await repo.insert(ctx.tenant.id, terms);
   } catch (error) {
-    if (violates(error, 'leases_one_successor')) throw new AppError('conflict', 'The lease was already renewed');
+    if (violates(error, 'leases_one_successor')) throw new AppError(leasesErrors.already_renewed, 'The lease was already renewed');
     throw error;
   }
   await setRenters(ctx, repo, successorId, input.renterIds ?? lease.renterIds);

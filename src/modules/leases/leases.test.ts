@@ -118,7 +118,7 @@ describe('drafting leases', () => {
 
     await activate(lease.id);
     const frozen = await oak.api('PATCH', `/leases/${lease.id}`, { rent: { amount: 1, currency: 'EUR' }, notes: 'cheaper?' });
-    expectProblem(frozen, 409, 'invalid_state');
+    expectProblem(frozen, 409, 'leases.terms_frozen');
     expect(frozen.json()).toMatchObject({ status: 409, currentStatus: 'active', fields: ['rent'] });
     const notes = await oak.api('PATCH', `/leases/${lease.id}`, { notes: 'Keys handed over' });
     expect(notes.statusCode).toBe(200);
@@ -170,7 +170,7 @@ describe('the lease lifecycle', () => {
     expect(await eventsOf('lease.ended', lease.id)).toHaveLength(1);
 
     const again = await oak.api('POST', `/leases/${lease.id}/terminate`, {});
-    expectProblem(again, 409, 'invalid_state');
+    expectProblem(again, 409, 'leases.status_forbids');
     expect(again.json()).toMatchObject({ status: 409, currentStatus: 'ended', allowedTransitions: [] });
   });
 
@@ -182,7 +182,7 @@ describe('the lease lifecycle', () => {
     expect(cancelled.json().terminatedAt).not.toBeNull();
     expect(await occupanciesOf(lease.id)).toEqual([]);
     const activated = await oak.api('POST', `/leases/${lease.id}/activate`);
-    expectProblem(activated, 409, 'invalid_state');
+    expectProblem(activated, 409, 'leases.status_forbids');
     expect(activated.json().detail).toMatch(/terminated/);
     expect(activated.json().allowedTransitions).toEqual([]);
   });
@@ -191,7 +191,7 @@ describe('the lease lifecycle', () => {
     const lease = await draft();
     await activate(lease.id);
     const twice = await oak.api('POST', `/leases/${lease.id}/activate`);
-    expectProblem(twice, 409, 'invalid_state');
+    expectProblem(twice, 409, 'leases.status_forbids');
     expect(twice.json()).toMatchObject({ status: 409, currentStatus: 'active', allowedTransitions: ['ending', 'terminated', 'ended'] });
     expect(twice.json().detail).toMatch(/ending \(terminate on a future date\)/);
   });
@@ -234,7 +234,7 @@ describe('the lease lifecycle', () => {
     expect(await eventsOf('lease.ended', lease.id)).toHaveLength(1);
     // It still holds its dates: no other lease of the unit may claim them.
     const overlapping = await draft({ unitId: unit.id, startDate: day(-100), endDate: day(100) });
-    expectProblem(await oak.api('POST', `/leases/${overlapping.id}/activate`), 409, 'conflict');
+    expectProblem(await oak.api('POST', `/leases/${overlapping.id}/activate`), 409, 'leases.unit_already_let');
   });
 });
 
@@ -245,7 +245,7 @@ describe('one lease per unit at a time', () => {
     await activate(first.id);
     const second = await draft({ unitId: unit.id, startDate: day(364), endDate: null });
     const refused = await oak.api('POST', `/leases/${second.id}/activate`);
-    expectProblem(refused, 409, 'conflict');
+    expectProblem(refused, 409, 'leases.unit_already_let');
     expect(refused.json().detail).toBe(`The unit is already let from ${day(0)} to ${day(364)} (lease ${first.id}), which overlaps this lease’s dates`);
     expect(refused.json().conflictingLeaseId).toBe(first.id);
     expect((await oak.api('GET', `/leases/${second.id}`)).json().status).toBe('draft');
@@ -263,7 +263,7 @@ describe('one lease per unit at a time', () => {
       const results = await Promise.all([a, b].map((l) => oak.api('POST', `/leases/${l.id}/activate`)));
       expect(results.map((r) => r.statusCode).sort(), results.map((r) => r.body).join('\n')).toEqual([200, 409]);
       const loser = results.find((r) => r.statusCode === 409)!;
-      expect(loser.json().code).toBe('conflict');
+      expect(loser.json().code).toBe('leases.unit_already_let');
       const active = (await oak.api('GET', `/leases?unitId=${unit.id}&status=active`)).json().data;
       expect(active).toHaveLength(1);
       const loserId = active[0].id === a.id ? b.id : a.id;
@@ -282,6 +282,6 @@ describe('one lease per unit at a time', () => {
     expect(retry.body).toBe(first.body);
     expect(await eventsOf('lease.activated', lease.id)).toHaveLength(1);
     // Without the key, a second activation is refused: it is already active.
-    expectProblem(await oak.api('POST', `/leases/${lease.id}/activate`), 409, 'invalid_state');
+    expectProblem(await oak.api('POST', `/leases/${lease.id}/activate`), 409, 'leases.status_forbids');
   });
 });

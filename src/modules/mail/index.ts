@@ -4,6 +4,7 @@ import type { MailQueue } from '../../kernel/mail/queue.js';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import { mailRoutes } from './mail.routes.js';
 import { MAIL_QUEUED, MailService, type MailDeps, type MailQueuedData } from './mail.service.js';
+import { mailErrors } from './mail.errors.js';
 
 export { MAIL_QUEUED, type MailQueuedData } from './mail.service.js';
 
@@ -35,6 +36,7 @@ export function createMailModule(deps: MailDeps): { module: ModuleManifest; queu
     ],
     defaultGrants: { manager: ['mail.read', 'mail.write', 'mail.templates.write'] },
     migrations: new URL('./migrations/', import.meta.url),
+    errors: mailErrors,
     events: [
       {
         type: MAIL_QUEUED,

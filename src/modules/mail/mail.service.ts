@@ -1,5 +1,6 @@
 import type { TenantContext, TenantInfo } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
+import { mailErrors } from './mail.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { newId } from '../../kernel/ids.js';
@@ -158,7 +159,7 @@ export class MailService implements MailQueue {
     const repo = new MailRepository(ctx.db);
     const message = await repo.find(id);
     if (!message) throw notFound('The message');
-    if (!(await repo.requeue(ctx.tenant.id, id))) throw new AppError('invalid_state', `The message is ${message.status}: only a failed message can be retried`);
+    if (!(await repo.requeue(ctx.tenant.id, id))) throw new AppError(mailErrors.message_not_failed, `The message is ${message.status}: only a failed message can be retried`);
     await emit(ctx, MAIL_QUEUED, { messageId: id, kind: message.kind } satisfies MailQueuedData);
     return this.get(ctx, id);
   }

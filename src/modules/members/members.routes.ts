@@ -12,12 +12,12 @@ const write = { module, permission: 'members.write' };
 export function membersRoutes(app: HttpApp): void {
   app.get('/members', {
     config: { access: read },
-    schema: { tags, summary: 'List members (cursor-paginated, searchable, filterable)', querystring: ListMembersQuery, response: { 200: MemberPage } },
+    schema: { operationId: 'members.list', tags, summary: 'List members (cursor-paginated, searchable, filterable)', querystring: ListMembersQuery, response: { 200: MemberPage } },
   }, (req) => listMembers(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.post('/members', {
     config: { access: write },
-    schema: { tags, summary: 'Add a member', body: CreateMember, response: { 201: Member } },
+    schema: { operationId: 'members.create', tags, summary: 'Add a member', body: CreateMember, response: { 201: Member } },
   }, async (req, reply) => {
     reply.code(201);
     return createMember(req.ctx, req.body);
@@ -25,17 +25,17 @@ export function membersRoutes(app: HttpApp): void {
 
   app.get('/members/:id', {
     config: { access: read },
-    schema: { tags, summary: 'One member', params: IdParams, response: { 200: Member } },
+    schema: { operationId: 'members.get', tags, summary: 'One member', params: IdParams, response: { 200: Member } },
   }, (req) => getMember(req.ctx, req.params.id));
 
   app.patch('/members/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Change a member', params: IdParams, body: UpdateMember, response: { 200: Member } },
+    schema: { operationId: 'members.update', tags, summary: 'Change a member', params: IdParams, body: UpdateMember, response: { 200: Member } },
   }, (req) => updateMember(req.ctx, req.params.id, req.body));
 
   app.delete('/members/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Remove a member', params: IdParams, response: { 204: Type.Null() } },
+    schema: { operationId: 'members.delete', tags, summary: 'Remove a member', params: IdParams, response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await deleteMember(req.ctx, req.params.id);
     reply.code(204);

@@ -1,6 +1,7 @@
 import { defineModule } from '../../kernel/modules/manifest.js';
 import { refreshJob } from './occupancy.jobs.js';
 import { occupancyRoutes } from './occupancy.routes.js';
+import { occupancyErrors } from './occupancy.errors.js';
 
 export const occupancyModule = defineModule({
   key: 'occupancy',
@@ -18,6 +19,7 @@ export const occupancyModule = defineModule({
     member: ['occupancy.read.own'],
   },
   migrations: new URL('./migrations/', import.meta.url),
+  errors: occupancyErrors,
   // Every occupancy event carries {id, unitId, memberId, role, startDate, endDate, leaseId}.
   events: [
     { type: 'occupancy.created', version: 1, description: 'A member was attached to a unit in a role (by hand or by a lease); data is the occupancy.' },

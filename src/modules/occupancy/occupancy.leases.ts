@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TenantScope } from '../../kernel/context.js';
 import { isoDate, type IsoDate } from '../../kernel/dates.js';
 import { AppError } from '../../kernel/errors.js';
+import { occupancyErrors } from './occupancy.errors.js';
 import { violates } from '../../kernel/db/constraints.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
@@ -52,7 +53,7 @@ export async function addLeaseOccupancies(scope: TenantScope, lease: LeaseTerm, 
       ).rows[0]!;
     } catch (error) {
       if (violates(error, 'occupancies_no_overlap')) {
-        throw new AppError('conflict', 'A renter of this lease already rents the unit on some of its dates', { errors: [{ field: 'renterIds', message: `member ${memberId} already rents this unit then` }] });
+        throw new AppError(occupancyErrors.overlap, 'A renter of this lease already rents the unit on some of its dates', { errors: [{ field: 'renterIds', message: `member ${memberId} already rents this unit then` }] });
       }
       throw error;
     }

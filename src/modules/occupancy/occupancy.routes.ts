@@ -14,6 +14,7 @@ export function occupancyRoutes(app: HttpApp): void {
   app.get('/units/:id/occupants', {
     config: { access: read },
     schema: {
+      operationId: 'units.occupants.list',
       tags,
       summary: "Who owns, lives in and rents a unit on a day (default today), or its whole history; with the owners' shares",
       params: IdParams,
@@ -24,7 +25,7 @@ export function occupancyRoutes(app: HttpApp): void {
 
   app.post('/units/:id/occupants', {
     config: { access: write },
-    schema: { tags, summary: 'Attach a member to a unit in a role, from a date', params: IdParams, body: CreateOccupancy, response: { 201: Occupancy } },
+    schema: { operationId: 'units.occupants.attach', tags, summary: 'Attach a member to a unit in a role, from a date', params: IdParams, body: CreateOccupancy, response: { 201: Occupancy } },
   }, async (req, reply) => {
     reply.code(201);
     return createOccupancy(req.ctx, req.params.id, req.body);
@@ -33,6 +34,7 @@ export function occupancyRoutes(app: HttpApp): void {
   app.patch('/occupancies/:id', {
     config: { access: write },
     schema: {
+      operationId: 'occupancies.update',
       tags,
       summary: 'Change an occupancy: set endDate to end it (the row stays, as history), or change its share, notes, or start before it begins',
       params: IdParams,
@@ -43,7 +45,7 @@ export function occupancyRoutes(app: HttpApp): void {
 
   app.delete('/occupancies/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Remove an occupancy recorded by mistake (to end one, PATCH its endDate)', params: IdParams, response: { 204: Type.Null() } },
+    schema: { operationId: 'occupancies.delete', tags, summary: 'Remove an occupancy recorded by mistake (to end one, PATCH its endDate)', params: IdParams, response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await deleteOccupancy(req.ctx, req.params.id);
     reply.code(204);
@@ -52,6 +54,6 @@ export function occupancyRoutes(app: HttpApp): void {
 
   app.get('/members/:id/units', {
     config: { access: read },
-    schema: { tags, summary: 'The units a member is attached to, with role and dates (current and coming by default, or all)', params: IdParams, querystring: MemberUnitsQuery, response: { 200: MemberUnits } },
+    schema: { operationId: 'members.units.list', tags, summary: 'The units a member is attached to, with role and dates (current and coming by default, or all)', params: IdParams, querystring: MemberUnitsQuery, response: { 200: MemberUnits } },
   }, (req) => listMemberUnits(req.ctx, req.params.id, req.query));
 }

@@ -2,6 +2,7 @@ import { readScope, type TenantContext } from '../../kernel/context.js';
 import { isoDate, type IsoDate } from '../../kernel/dates.js';
 import { violates } from '../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound } from '../../kernel/errors.js';
+import { occupancyErrors } from './occupancy.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decimal, OccupancyRepository } from './occupancy.repository.js';
 import type { CreateOccupancy, MemberUnits, MemberUnitsQuery, Occupancy, OccupancyRole, OccupantsQuery, Ownership, UnitOccupants, UpdateOccupancy } from './occupancy.schemas.js';
@@ -38,7 +39,7 @@ function ownershipOn(occupancies: Occupancy[], day: IsoDate): Ownership {
 const withoutNotes = <T extends Occupancy>({ notes: _notes, ...rest }: T): Omit<T, 'notes'> => rest;
 
 const managedByLease = (o: Occupancy) =>
-  new AppError('invalid_state', 'This occupancy was made by a lease, which manages it: change, terminate or end the lease instead', { leaseId: o.leaseId });
+  new AppError(occupancyErrors.managed_by_lease, 'This occupancy was made by a lease, which manages it: change, terminate or end the lease instead', { leaseId: o.leaseId });
 
 function checkShare(role: OccupancyRole, share: string | undefined): void {
   if (role === 'owner' && share === undefined) throw fieldError('ownershipShare', 'is required for an owner: their share of the unit, e.g. "1" or "0.5"');
@@ -58,14 +59,14 @@ async function refuseOverlap(repo: OccupancyRepository, o: { unitId: string; mem
   const other = await repo.overlapping(o);
   if (!other) return;
   const message = `This member is already ${ROLE_NOUNS[o.role]} of this unit ${rangeOf(other)}: the dates of one role cannot overlap`;
-  throw new AppError('conflict', message, { errors: [{ field: 'startDate', message: `overlaps occupancy ${other.id} (${rangeOf(other)})` }], occupancyId: other.id });
+  throw new AppError(occupancyErrors.overlap, message, { errors: [{ field: 'startDate', message: `overlaps occupancy ${other.id} (${rangeOf(other)})` }], occupancyId: other.id });
 }
 
 /** The database's refusals a request can cause, as clear errors. */
 function writeError(error: unknown, role: OccupancyRole): unknown {
   if (violates(error, 'occupancies_no_overlap')) {
     const message = `This member is already ${ROLE_NOUNS[role]} of this unit on some of these dates: the dates of one role cannot overlap`;
-    return new AppError('conflict', message, { errors: [{ field: 'startDate', message: 'overlaps another occupancy of this member in the same role' }] });
+    return new AppError(occupancyErrors.overlap, message, { errors: [{ field: 'startDate', message: 'overlaps another occupancy of this member in the same role' }] });
   }
   if (violates(error, 'occupancies_tenant_id_unit_id_fkey')) return notFound('The unit');
   if (violates(error, 'occupancies_tenant_id_member_id_fkey')) return notFound('The member');
@@ -78,7 +79,7 @@ async function checkOwnership(repo: OccupancyRepository, o: Occupancy): Promise<
   if (!over) return;
   const total = decimal(over.total);
   const message = `The owners' shares of this unit would total ${total} on ${over.day}; together they may hold at most 1`;
-  throw new AppError('conflict', message, { errors: [{ field: 'ownershipShare', message: `would make the owners' shares total ${total} on ${over.day}` }] });
+  throw new AppError(occupancyErrors.shares_exceed_whole, message, { errors: [{ field: 'ownershipShare', message: `would make the owners' shares total ${total} on ${over.day}` }] });
 }
 
 export async function listOccupants(ctx: TenantContext, unitId: string, query: OccupantsQuery): Promise<UnitOccupants> {
@@ -117,7 +118,7 @@ export async function updateOccupancy(ctx: TenantContext, id: string, patch: Upd
   if (current.leaseId) throw managedByLease(current);
   const day = today();
   if (patch.startDate !== undefined && patch.startDate !== current.startDate && current.startDate <= day) {
-    throw new AppError('invalid_state', `The occupancy began on ${current.startDate}, so its start date stays: end it (PATCH endDate) and add a new occupancy instead`, {
+    throw new AppError(occupancyErrors.start_date_fixed, `The occupancy began on ${current.startDate}, so its start date stays: end it (PATCH endDate) and add a new occupancy instead`, {
       errors: [{ field: 'startDate', message: 'cannot change once the occupancy has begun' }],
     });
   }

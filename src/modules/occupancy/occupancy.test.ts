@@ -94,15 +94,15 @@ describe('dates', () => {
     const first = await ok(attach(unit, { memberId: fay, role: 'resident', startDate: day(-30), endDate: day(-1) }));
     // Ranges are inclusive: sharing the last day is an overlap.
     const overlap = await attach(unit, { memberId: fay, role: 'resident', startDate: day(-1) });
-    expectProblem(overlap, 409, 'conflict', 'startDate');
+    expectProblem(overlap, 409, 'occupancy.overlap', 'startDate');
     expect(overlap.json().detail).toContain(`already a resident of this unit from ${day(-30)} to ${day(-1)}`);
     const next = await ok(attach(unit, { memberId: fay, role: 'resident', startDate: today }));
-    expectProblem(await attach(unit, { memberId: fay, role: 'resident', startDate: day(300), endDate: day(400) }), 409, 'conflict', 'startDate');
+    expectProblem(await attach(unit, { memberId: fay, role: 'resident', startDate: day(300), endDate: day(400) }), 409, 'occupancy.overlap', 'startDate');
     await ok(attach(unit, { memberId: fay, role: 'household', startDate: day(-30) }));
     await ok(attach(unit, { memberId: gus, role: 'resident', startDate: day(-30) }));
     // Moving the end of the first stay later would make it overlap the next one.
-    expectProblem(await patch(first.id, { endDate: today }), 409, 'conflict', 'startDate');
-    expectProblem(await patch(first.id, { endDate: null }), 409, 'conflict');
+    expectProblem(await patch(first.id, { endDate: today }), 409, 'occupancy.overlap', 'startDate');
+    expectProblem(await patch(first.id, { endDate: null }), 409, 'occupancy.overlap');
     expectProblem(await patch(next.id, { endDate: day(-1) }), 400, 'validation_failed', 'endDate');
     expect((await occupants(unit, '?history=true')).data.filter((o: { memberId: string; role: string }) => o.memberId === fay && o.role === 'resident')).toHaveLength(2);
   });
@@ -114,7 +114,7 @@ describe('dates', () => {
       const body = { memberId: member, role: 'resident', startDate: day(i), endDate: day(i + 10) };
       const results = await Promise.all([attach(unit, body), attach(unit, { ...body, startDate: day(i + 5), endDate: null })]);
       expect(results.map((r) => r.statusCode).sort(), results.map((r) => r.body).join('\n')).toEqual([201, 409]);
-      expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('conflict');
+      expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('occupancy.overlap');
     }
     const rows = await oak.tx((db) => db.selectFrom('occupancies').select('member_id').where('unit_id', '=', unit).execute());
     expect(rows).toHaveLength(4);
@@ -130,13 +130,13 @@ describe("owners' shares", () => {
     expect((await occupants(unit)).ownership).toEqual({ owners: [{ occupancyId: halOwns.id, memberId: hal, ownershipShare: '0.6' }], total: '0.6', balanced: false });
 
     const tooMuch = await attach(unit, { memberId: ivy, role: 'owner', startDate: day(-30), ownershipShare: '0.5' });
-    expectProblem(tooMuch, 409, 'conflict', 'ownershipShare');
+    expectProblem(tooMuch, 409, 'occupancy.shares_exceed_whole', 'ownershipShare');
     expect(tooMuch.json().detail).toContain(`would total 1.1 on ${day(-30)}`);
     const ivyOwns = await ok(attach(unit, { memberId: ivy, role: 'owner', startDate: day(-30), ownershipShare: '0.4' }));
     expect((await occupants(unit)).ownership).toMatchObject({ total: '1', balanced: true });
-    expectProblem(await patch(ivyOwns.id, { ownershipShare: '0.45' }), 409, 'conflict', 'ownershipShare');
+    expectProblem(await patch(ivyOwns.id, { ownershipShare: '0.45' }), 409, 'occupancy.shares_exceed_whole', 'ownershipShare');
     // A future owner counts from their first day: a sale is recorded by ending the seller first.
-    expectProblem(await attach(unit, { memberId: jo, role: 'owner', startDate: day(10), ownershipShare: '0.6' }), 409, 'conflict', 'ownershipShare');
+    expectProblem(await attach(unit, { memberId: jo, role: 'owner', startDate: day(10), ownershipShare: '0.6' }), 409, 'occupancy.shares_exceed_whole', 'ownershipShare');
     await ok(patch(halOwns.id, { endDate: day(9) }), 200);
     const joOwns = await ok(attach(unit, { memberId: jo, role: 'owner', startDate: day(10), ownershipShare: '0.6' }));
     expect((await occupants(unit, `?date=${day(10)}`)).ownership).toEqual({
@@ -148,8 +148,8 @@ describe("owners' shares", () => {
       balanced: true,
     });
     // Reopening the seller's ownership would overlap the buyer's.
-    expectProblem(await patch(halOwns.id, { endDate: null }), 409, 'conflict', 'ownershipShare');
-    expectProblem(await attach(unit, { memberId: kit, role: 'owner', startDate: day(100), ownershipShare: '0.000000001' }), 409, 'conflict', 'ownershipShare');
+    expectProblem(await patch(halOwns.id, { endDate: null }), 409, 'occupancy.shares_exceed_whole', 'ownershipShare');
+    expectProblem(await attach(unit, { memberId: kit, role: 'owner', startDate: day(100), ownershipShare: '0.000000001' }), 409, 'occupancy.shares_exceed_whole', 'ownershipShare');
     const thirds = await newUnit('C-2');
     for (const member of [hal, ivy, jo]) await ok(attach(thirds, { memberId: member, role: 'owner', startDate: today, ownershipShare: '0.333333333' }));
     expect((await occupants(thirds)).ownership).toMatchObject({ total: '0.999999999', balanced: false });
@@ -270,7 +270,7 @@ describe('history', () => {
     const unit = await newUnit('F-1');
     const sam = await newMember('Sam');
     const stay = await ok(attach(unit, { memberId: sam, role: 'resident', startDate: day(-400) }));
-    expectProblem(await patch(stay.id, { startDate: day(-399) }), 409, 'invalid_state', 'startDate');
+    expectProblem(await patch(stay.id, { startDate: day(-399) }), 409, 'occupancy.start_date_fixed', 'startDate');
     const noted = await ok(patch(stay.id, { notes: 'Has a dog' }), 200);
     expect(noted).toMatchObject({ notes: 'Has a dog', endDate: null, startDate: day(-400) });
     const ended = await ok(patch(stay.id, { endDate: day(-1) }), 200);
@@ -312,18 +312,18 @@ describe('history', () => {
     const made = (await occupants(unit)).data as { id: string; role: string; leaseId: string }[];
     expect(made.map((o) => [o.role, o.leaseId])).toEqual([['renter', lease.id], ['renter', lease.id]]);
     for (const o of made) {
-      expectProblem(await patch(o.id, { endDate: today }), 409, 'invalid_state');
-      expectProblem(await oak.api('DELETE', `/occupancies/${o.id}`), 409, 'invalid_state');
+      expectProblem(await patch(o.id, { endDate: today }), 409, 'occupancy.managed_by_lease');
+      expectProblem(await oak.api('DELETE', `/occupancies/${o.id}`), 409, 'occupancy.managed_by_lease');
     }
     // A renter of the lease cannot be added again by hand for those dates,
-    expectProblem(await attach(unit, { memberId: tom, role: 'renter', startDate: day(100) }), 409, 'conflict');
+    expectProblem(await attach(unit, { memberId: tom, role: 'renter', startDate: day(100) }), 409, 'occupancy.overlap');
     // nor by another lease's activation: the exclusion constraint refuses it, and the activation rolls back.
     const overlapping = oak.tx(async (db) => {
       const draft = newId();
       await db.insertInto('leases').values({ tenant_id: oak.id, id: draft, unit_id: unit, start_date: day(100), rent_amount: 100_000, currency: 'EUR', frequency: 'monthly', due_day: 1 }).execute();
       await addLeaseOccupancies({ db, tenant: { id: oak.id } as TenantInfo }, { leaseId: draft, unitId: unit, renterIds: [tom], startDate: day(100), endDate: null });
     });
-    await expect(overlapping).rejects.toMatchObject({ code: 'conflict', extra: { errors: [{ field: 'renterIds' }] } });
+    await expect(overlapping).rejects.toMatchObject({ code: 'occupancy.overlap', extra: { errors: [{ field: 'renterIds' }] } });
 
     await ok(oak.api('POST', `/leases/${lease.id}/terminate`, { date: day(-1) }), 200);
     expect(await statusOf(unit)).toBe('vacant');

@@ -1,5 +1,6 @@
 import { defineModule } from '../../kernel/modules/manifest.js';
 import { propertiesRoutes } from './properties.routes.js';
+import { propertiesErrors } from './properties.errors.js';
 
 export const propertiesModule = defineModule({
   key: 'properties',
@@ -17,6 +18,7 @@ export const propertiesModule = defineModule({
     member: ['properties.read.own'],
   },
   migrations: new URL('./migrations/', import.meta.url),
+  errors: propertiesErrors,
   events: [
     { type: 'property.created', version: 1, description: 'A property was added; data is the property.' },
     { type: 'property.updated', version: 1, description: 'A property changed (or was restored, with what came back with it: restoredWithIt {properties, units}); data is the property and the names of the changed fields.' },

@@ -60,7 +60,7 @@ describe('importing properties and units from CSV', () => {
     expect(await allProperties()).toEqual([]);
     // A real run of the same file is refused with the same report, and still writes nothing.
     const refused = (await ok(upload(csv), 422));
-    expect(refused.code).toBe('unprocessable');
+    expect(refused.code).toBe('properties.import_rejected');
     expect(refused.detail).toBe('8 rows have problems; nothing was imported');
     expect(refused.errors).toEqual(report.errors);
     expect(refused.rows).toBe(11);

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { TenantContext } from '../../kernel/context.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
+import { propertiesErrors } from './properties.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
 import { PropertiesRepository, type PropertyRow, type UnitRow } from './properties.repository.js';
@@ -373,7 +374,7 @@ export async function importProperties(ctx: TenantContext, text: string, dryRun:
     const badRows = new Set(report.errors.map((e) => e.row)).size;
     // The report's problems are the problem's field errors, each with its row; a problem of a
     // whole row has no field.
-    throw new AppError('unprocessable', `${plural(badRows, 'row has', 'rows have')} problems; nothing was imported`, { ...report, errors: report.errors as FieldError[] });
+    throw new AppError(propertiesErrors.import_rejected, `${plural(badRows, 'row has', 'rows have')} problems; nothing was imported`, { ...report, errors: report.errors as FieldError[] });
   }
 
   // Parents before their children; batches keep each statement to a few hundred rows.

@@ -61,12 +61,12 @@ const statusIsDerived = async (req: { body: unknown }) => {
 export function propertiesRoutes(app: HttpApp): void {
   app.get('/properties', {
     config: { access: read },
-    schema: { tags, summary: 'List properties by name (cursor-paginated, searchable, filterable)', querystring: ListPropertiesQuery, response: { 200: PropertyPage } },
+    schema: { operationId: 'properties.list', tags, summary: 'List properties by name (cursor-paginated, searchable, filterable)', querystring: ListPropertiesQuery, response: { 200: PropertyPage } },
   }, (req) => listProperties(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.post('/properties', {
     config: { access: write },
-    schema: { tags, summary: 'Add a property (an estate, a block inside one, a building, land)', body: CreateProperty, response: { 201: Property } },
+    schema: { operationId: 'properties.create', tags, summary: 'Add a property (an estate, a block inside one, a building, land)', body: CreateProperty, response: { 201: Property } },
   }, async (req, reply) => {
     reply.code(201);
     return createProperty(req.ctx, req.body);
@@ -74,17 +74,17 @@ export function propertiesRoutes(app: HttpApp): void {
 
   app.get('/properties/:id', {
     config: { access: read },
-    schema: { tags, summary: 'One property, with how its units\u2019 participation shares add up', params: IdParams, response: { 200: Property } },
+    schema: { operationId: 'properties.get', tags, summary: 'One property, with how its units\u2019 participation shares add up', params: IdParams, response: { 200: Property } },
   }, (req) => getProperty(req.ctx, req.params.id));
 
   app.patch('/properties/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Change, move, archive or restore a property (archiving takes what is in it along)', params: IdParams, body: UpdateProperty, response: { 200: Property } },
+    schema: { operationId: 'properties.update', tags, summary: 'Change, move, archive or restore a property (archiving takes what is in it along)', params: IdParams, body: UpdateProperty, response: { 200: Property } },
   }, (req) => updateProperty(req.ctx, req.params.id, req.body));
 
   app.delete('/properties/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Remove a property that holds no units and no other properties', params: IdParams, response: { 204: Type.Null() } },
+    schema: { operationId: 'properties.delete', tags, summary: 'Remove a property that holds no units and no other properties', params: IdParams, response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await deleteProperty(req.ctx, req.params.id);
     reply.code(204);
@@ -93,13 +93,13 @@ export function propertiesRoutes(app: HttpApp): void {
 
   app.get('/properties/:id/units', {
     config: { access: read },
-    schema: { tags, summary: 'The units of a property by label (cursor-paginated, searchable, filterable)', params: IdParams, querystring: ListPropertyUnitsQuery, response: { 200: UnitPage } },
+    schema: { operationId: 'properties.units.list', tags, summary: 'The units of a property by label (cursor-paginated, searchable, filterable)', params: IdParams, querystring: ListPropertyUnitsQuery, response: { 200: UnitPage } },
   }, (req) => listPropertyUnits(req.ctx, req.params.id, req.query as typeof req.query & { limit: number }));
 
   app.post('/properties/:id/units', {
     config: { access: write },
     preValidation: statusIsDerived,
-    schema: { tags, summary: 'Add a unit to a property', params: IdParams, body: CreateUnit, response: { 201: UnitDetail } },
+    schema: { operationId: 'properties.units.create', tags, summary: 'Add a unit to a property', params: IdParams, body: CreateUnit, response: { 201: UnitDetail } },
   }, async (req, reply) => {
     reply.code(201);
     return createUnit(req.ctx, req.params.id, req.body);
@@ -107,23 +107,23 @@ export function propertiesRoutes(app: HttpApp): void {
 
   app.get('/units', {
     config: { access: read },
-    schema: { tags, summary: 'List units by label (cursor-paginated, searchable, filterable)', querystring: ListUnitsQuery, response: { 200: UnitPage } },
+    schema: { operationId: 'units.list', tags, summary: 'List units by label (cursor-paginated, searchable, filterable)', querystring: ListUnitsQuery, response: { 200: UnitPage } },
   }, (req) => listUnits(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.get('/units/:id', {
     config: { access: read },
-    schema: { tags, summary: 'One unit, with how its property\u2019s shares add up', params: IdParams, response: { 200: UnitDetail } },
+    schema: { operationId: 'units.get', tags, summary: 'One unit, with how its property\u2019s shares add up', params: IdParams, response: { 200: UnitDetail } },
   }, (req) => getUnit(req.ctx, req.params.id));
 
   app.patch('/units/:id', {
     config: { access: write },
     preValidation: statusIsDerived,
-    schema: { tags, summary: 'Change, archive or restore a unit (its status is derived, not set)', params: IdParams, body: UpdateUnit, response: { 200: UnitDetail } },
+    schema: { operationId: 'units.update', tags, summary: 'Change, archive or restore a unit (its status is derived, not set)', params: IdParams, body: UpdateUnit, response: { 200: UnitDetail } },
   }, (req) => updateUnit(req.ctx, req.params.id, req.body));
 
   app.delete('/units/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Remove a unit that has no occupancy or lease history', params: IdParams, response: { 204: Type.Null() } },
+    schema: { operationId: 'units.delete', tags, summary: 'Remove a unit that has no occupancy or lease history', params: IdParams, response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await deleteUnit(req.ctx, req.params.id);
     reply.code(204);
@@ -132,7 +132,7 @@ export function propertiesRoutes(app: HttpApp): void {
 
   app.get('/reports/vacancy', {
     config: { access: report },
-    schema: { tags, summary: 'Units by status and the vacancy rate per property, with totals (JSON or CSV)', querystring: VacancyQuery,
+    schema: { operationId: 'reports.vacancy', tags, summary: 'Units by status and the vacancy rate per property, with totals (JSON or CSV)', querystring: VacancyQuery,
       response: { 200: JsonOrCsv(VacancyReport, 'With format=csv: a header row, a row per property, then the totals.') },
     },
   }, async (req, reply) => {
@@ -152,6 +152,7 @@ export function propertiesRoutes(app: HttpApp): void {
       config: { access: write },
       bodyLimit: IMPORT_BODY_LIMIT,
       schema: {
+        operationId: 'properties.import',
         tags,
         summary: 'Import properties and units from CSV (all or nothing; dryRun=true only reports)',
         querystring: ImportQuery,

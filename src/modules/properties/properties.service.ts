@@ -1,6 +1,7 @@
 import { readScope, type TenantContext } from '../../kernel/context.js';
 import { violates } from '../../kernel/db/constraints.js';
 import { AppError, notFound, type FieldError } from '../../kernel/errors.js';
+import { propertiesErrors } from './properties.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { PropertiesRepository, type PropertyRow, type PropertyValues, type UnitValues } from './properties.repository.js';
@@ -98,7 +99,7 @@ export async function createProperty(ctx: TenantContext, input: CreateProperty):
   if (parentId) {
     const parent = await repo.lockProperty(parentId, 'share');
     if (!parent) throw parentNotFound();
-    if (parent.archived_at) throw new AppError('invalid_state', `The parent property "${parent.name}" is archived; restore it first`);
+    if (parent.archived_at) throw new AppError(propertiesErrors.parent_archived, `The parent property "${parent.name}" is archived; restore it first`);
   }
   const id = await unique(
     () => repo.insertProperty(ctx.tenant.id, { name, kind: input.kind, parent_id: parentId, notes: input.notes ?? '', ...address }),
@@ -134,7 +135,7 @@ export async function updateProperty(ctx: TenantContext, id: string, patch: Upda
   const restoring = archived === false && current.archived_at !== null;
   if (restoring && newParentId) {
     const parent = await repo.lockProperty(newParentId, 'share');
-    if (parent?.archived_at) throw new AppError('invalid_state', `The parent property "${parent.name}" is archived; restore it first`);
+    if (parent?.archived_at) throw new AppError(propertiesErrors.parent_archived, `The parent property "${parent.name}" is archived; restore it first`);
   }
 
   if (Object.keys(values).length > 0) {
@@ -157,7 +158,7 @@ async function checkNewParent(repo: PropertiesRepository, property: PropertyRow,
     const detail = parentId === property.id ? 'A property cannot be its own parent' : `"${parent.name}" is inside "${property.name}": a property cannot be its own ancestor`;
     throw new AppError('validation_failed', detail, { errors: [{ field: 'parentId', message: 'would make the property its own ancestor' }] });
   }
-  if (parent.archived_at && property.archived_at === null) throw new AppError('invalid_state', `The parent property "${parent.name}" is archived; restore it first`);
+  if (parent.archived_at && property.archived_at === null) throw new AppError(propertiesErrors.parent_archived, `The parent property "${parent.name}" is archived; restore it first`);
 }
 
 export async function deleteProperty(ctx: TenantContext, id: string): Promise<void> {
@@ -165,7 +166,7 @@ export async function deleteProperty(ctx: TenantContext, id: string): Promise<vo
   const current = await repo.lockProperty(id, 'update');
   if (!current) throw notFound('The property');
   const contents = await repo.contents(id, true);
-  const refusal = (what: string) => new AppError('conflict', `The property has ${what}; delete those first, or ${ARCHIVE_INSTEAD}`);
+  const refusal = (what: string) => new AppError(propertiesErrors.has_dependents, `The property has ${what}; delete those first, or ${ARCHIVE_INSTEAD}`);
   if (contents.units > 0 || contents.properties > 0) {
     const what = [contents.units > 0 ? plural(contents.units, 'unit', 'units') : null, contents.properties > 0 ? `${plural(contents.properties, 'property', 'properties')} under it` : null];
     throw refusal(what.filter(Boolean).join(' and '));
@@ -239,7 +240,7 @@ export async function createUnit(ctx: TenantContext, propertyId: string, input: 
   refuseInvalid(errors);
   const property = await repo.lockProperty(propertyId, 'share');
   if (!property) throw notFound('The property');
-  if (property.archived_at) throw new AppError('invalid_state', `The property "${property.name}" is archived; restore it before adding units`);
+  if (property.archived_at) throw new AppError(propertiesErrors.property_archived, `The property "${property.name}" is archived; restore it before adding units`);
   const label = values.label!;
   const id = await unique(() => repo.insertUnit(ctx.tenant.id, propertyId, { ...values, label, kind: input.kind }), 'units_label_in_property', () => labelTaken(label));
   const unit = (await repo.findUnit(id, null))!;
@@ -265,7 +266,7 @@ export async function updateUnit(ctx: TenantContext, id: string, patch: UpdateUn
   const restoring = archived === false && current.archived_at !== null;
   if (archiving) values.archived_at = new Date();
   if (restoring) {
-    if (property?.archived_at) throw new AppError('invalid_state', `The unit's property "${property.name}" is archived; restore the property first`);
+    if (property?.archived_at) throw new AppError(propertiesErrors.property_archived, `The unit's property "${property.name}" is archived; restore the property first`);
     values.archived_at = null;
   }
   if (Object.keys(values).length > 0) await unique(() => repo.updateUnit(id, values), 'units_label_in_property', () => labelTaken(values.label ?? current.label));
@@ -284,7 +285,7 @@ export async function deleteUnit(ctx: TenantContext, id: string): Promise<void> 
     propertyId = await new PropertiesRepository(ctx.db).deleteUnit(id);
   } catch (error) {
     // Occupancies and leases refer to their unit without cascading: history is kept.
-    if ((error as { code?: unknown }).code === '23503') throw new AppError('conflict', `The unit has occupancy or lease history; ${ARCHIVE_INSTEAD}`);
+    if ((error as { code?: unknown }).code === '23503') throw new AppError(propertiesErrors.unit_has_history, `The unit has occupancy or lease history; ${ARCHIVE_INSTEAD}`);
     throw error;
   }
   if (!propertyId) throw notFound('The unit');

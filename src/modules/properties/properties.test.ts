@@ -163,10 +163,10 @@ describe('archiving and removing', () => {
     expect((await ok(oak.api('GET', '/properties?q=hazel&includeArchived=true'), 200)).data).toHaveLength(2);
 
     // Nothing is added to, or restored inside, an archived property.
-    expectProblem(await oak.api('POST', `/properties/${block.id}/units`, { label: 'New', kind: 'apartment' }), 409, 'invalid_state');
-    expectProblem(await oak.api('POST', '/properties', { name: 'Hazel Annex', kind: 'residential', parentId: estate.id }), 409, 'invalid_state');
-    expectProblem(await oak.api('PATCH', `/units/${u1.id}`, { archived: false }), 409, 'invalid_state');
-    expectProblem(await oak.api('PATCH', `/properties/${block.id}`, { archived: false }), 409, 'invalid_state');
+    expectProblem(await oak.api('POST', `/properties/${block.id}/units`, { label: 'New', kind: 'apartment' }), 409, 'properties.property_archived');
+    expectProblem(await oak.api('POST', '/properties', { name: 'Hazel Annex', kind: 'residential', parentId: estate.id }), 409, 'properties.parent_archived');
+    expectProblem(await oak.api('PATCH', `/units/${u1.id}`, { archived: false }), 409, 'properties.property_archived');
+    expectProblem(await oak.api('PATCH', `/properties/${block.id}`, { archived: false }), 409, 'properties.parent_archived');
 
     await ok(oak.api('PATCH', `/properties/${estate.id}`, { archived: false }), 200);
     expect((await ok(oak.api('GET', `/properties/${block.id}`), 200)).archived).toBe(false);
@@ -179,13 +179,13 @@ describe('archiving and removing', () => {
     const estate = await oak.newProperty({ name: 'Rowan Estate' });
     const block = await oak.newProperty({ name: 'Rowan Block', parentId: estate.id });
     const unit = await oak.newUnit(block.id);
-    const withChild = expectProblem(await oak.api('DELETE', `/properties/${estate.id}`), 409, 'conflict');
+    const withChild = expectProblem(await oak.api('DELETE', `/properties/${estate.id}`), 409, 'properties.has_dependents');
     expect(withChild.detail).toBe('The property has 1 property under it; delete those first, or archive it instead (PATCH {"archived": true})');
-    const withUnit = expectProblem(await oak.api('DELETE', `/properties/${block.id}`), 409, 'conflict');
+    const withUnit = expectProblem(await oak.api('DELETE', `/properties/${block.id}`), 409, 'properties.has_dependents');
     expect(withUnit.detail).toMatch(/has 1 unit;.*archive it instead \(PATCH \{"archived": true\}\)/);
     // Archived units count too: they are history.
     await ok(oak.api('PATCH', `/units/${unit.id}`, { archived: true }), 200);
-    expectProblem(await oak.api('DELETE', `/properties/${block.id}`), 409, 'conflict');
+    expectProblem(await oak.api('DELETE', `/properties/${block.id}`), 409, 'properties.has_dependents');
 
     await ok(oak.api('DELETE', `/units/${unit.id}`), 204);
     await ok(oak.api('DELETE', `/properties/${block.id}`), 204);
@@ -196,11 +196,11 @@ describe('archiving and removing', () => {
     const p = await oak.newProperty();
     const unit = await oak.newUnit(p.id);
     await oak.occupy(unit.id, await oak.newMember({ firstName: 'Hester', lastName: 'Tester' }));
-    const refused = expectProblem(await oak.api('DELETE', `/units/${unit.id}`), 409, 'conflict');
+    const refused = expectProblem(await oak.api('DELETE', `/units/${unit.id}`), 409, 'properties.unit_has_history');
     expect(refused.detail).toBe('The unit has occupancy or lease history; archive it instead (PATCH {"archived": true})');
     expect((await ok(oak.api('GET', `/units/${unit.id}`), 200)).archived).toBe(false);
     expect((await ok(oak.api('PATCH', `/units/${unit.id}`, { archived: true }), 200)).archived).toBe(true);
-    expectProblem(await oak.api('DELETE', `/properties/${p.id}`), 409, 'conflict');
+    expectProblem(await oak.api('DELETE', `/properties/${p.id}`), 409, 'properties.has_dependents');
   });
 });
 

@@ -3,6 +3,7 @@ import { webhookEvents } from './webhooks.events.js';
 import { webhooksRoutes } from './webhooks.routes.js';
 import { WebhooksService } from './webhooks.service.js';
 import { webhookWorkers, type WorkerOptions } from './webhooks.worker.js';
+import { webhooksErrors } from './webhooks.errors.js';
 
 export { DELIVER_JOB, FAN_OUT_SUBSCRIBER, webhookWorkers, type DeliverJobData, type WorkerOptions } from './webhooks.worker.js';
 export { DELIVERY_REQUESTED_EVENT, ENDPOINT_DISABLED_EVENT, TEST_EVENT } from './webhooks.events.js';
@@ -24,6 +25,7 @@ export function webhooksModule(options: WebhooksModuleOptions): ModuleManifest {
     ],
     defaultGrants: { manager: ['webhooks.read', 'webhooks.write'], staff: ['webhooks.read'] },
     migrations: new URL('./migrations/', import.meta.url),
+    errors: webhooksErrors,
     routes: (app) => webhooksRoutes(app, service),
     events: webhookEvents,
     jobs: [workers.deliver],

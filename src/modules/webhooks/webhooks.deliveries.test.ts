@@ -331,7 +331,7 @@ describe('webhook deliveries', () => {
     await oak.api('PATCH', `/webhooks/endpoints/${other.id}`, { enabled: false });
     const refused = await oak.api('POST', `/webhooks/endpoints/${other.id}/test`);
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().code).toBe('invalid_state');
+    expect(refused.json().code).toBe('webhooks.endpoint_disabled');
     expect((await oak.api('POST', `/webhooks/endpoints/${newId()}/test`)).statusCode).toBe(404);
   });
 
@@ -380,7 +380,7 @@ describe('webhook deliveries', () => {
     await oak.api('PATCH', `/webhooks/endpoints/${endpoint.id}`, { enabled: false });
     const disabled = await oak.api('POST', `/webhooks/deliveries/${oldest.id}/retry`);
     expect(disabled.statusCode).toBe(409);
-    expect(disabled.json().code).toBe('invalid_state');
+    expect(disabled.json().code).toBe('webhooks.endpoint_disabled');
   });
 
   it('fails the waiting deliveries of an endpoint that was disabled, without an attempt', async () => {

@@ -1,5 +1,6 @@
 import type { TenantContext } from '../../kernel/context.js';
 import { AppError, fieldError, notFound } from '../../kernel/errors.js';
+import { webhooksErrors } from './webhooks.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { newId } from '../../kernel/ids.js';
@@ -67,7 +68,7 @@ export class WebhooksService {
     const url = await checkWebhookUrl(input.url, this.policy);
     const repo = new WebhooksRepository(ctx.db);
     await repo.lockForCreate(ctx.tenant.id);
-    if ((await repo.countEndpoints()) >= MAX_ENDPOINTS) throw new AppError('unprocessable', `A tenant may register at most ${MAX_ENDPOINTS} webhook endpoints`, { limit: MAX_ENDPOINTS });
+    if ((await repo.countEndpoints()) >= MAX_ENDPOINTS) throw new AppError(webhooksErrors.endpoint_limit, `A tenant may register at most ${MAX_ENDPOINTS} webhook endpoints`, { limit: MAX_ENDPOINTS });
     const row = await repo.insertEndpoint(ctx.tenant.id, { url, events: [...new Set(input.events)], description: input.description ?? '', enabled: input.enabled ?? true, secret: newSecret() });
     return { ...toEndpoint(row), secret: row.secret };
   }
@@ -95,7 +96,7 @@ export class WebhooksService {
     const repo = new WebhooksRepository(ctx.db);
     const endpoint = await repo.findEndpoint(id);
     if (!endpoint) throw notFound('The webhook endpoint');
-    if (!endpoint.enabled) throw new AppError('invalid_state', 'The webhook endpoint is disabled; enable it first');
+    if (!endpoint.enabled) throw new AppError(webhooksErrors.endpoint_disabled, 'The webhook endpoint is disabled; enable it first');
     const data = { endpointId: id, message: 'This is a test message from Courtyard.' };
     const delivery = await repo.insertDelivery(ctx.tenant.id, { endpointId: id, eventId: newId(), eventType: TEST_EVENT, payload: payloadOf(TEST_EVENT, now.toISOString(), data) }, now);
     await emit(ctx, DELIVERY_REQUESTED_EVENT, { deliveryId: delivery.id });
@@ -115,7 +116,7 @@ export class WebhooksService {
     const repo = new WebhooksRepository(ctx.db);
     const found = await repo.lockDelivery(id);
     if (!found) throw notFound('The webhook delivery');
-    if (!found.endpoint.enabled) throw new AppError('invalid_state', 'The webhook endpoint is disabled; enable it first');
+    if (!found.endpoint.enabled) throw new AppError(webhooksErrors.endpoint_disabled, 'The webhook endpoint is disabled; enable it first');
     const row = (await repo.requeue(id, now))!;
     await emit(ctx, DELIVERY_REQUESTED_EVENT, { deliveryId: id });
     return (await this.#withAttempts(repo, [row]))[0]!;

@@ -20,7 +20,7 @@ export function bankImportRoutes(app: HttpApp): void {
   app.post('/finance/bank-imports', {
     config: { access: write },
     bodyLimit: IMPORT_BODY_LIMIT,
-    schema: { tags, summary: 'Import a bank statement (CSV with a column mapping) and propose who paid each credit; nothing is recorded yet', body: CreateBankImport, response: { 201: BankImport } },
+    schema: { operationId: 'finance.bankImports.create', tags, summary: 'Import a bank statement (CSV with a column mapping) and propose who paid each credit; nothing is recorded yet', body: CreateBankImport, response: { 201: BankImport } },
   }, async (req, reply) => {
     const imported = await importStatement(req.ctx, req.body);
     reply.code(201);
@@ -29,16 +29,16 @@ export function bankImportRoutes(app: HttpApp): void {
 
   app.get('/finance/bank-imports', {
     config: { access: read },
-    schema: { tags, summary: 'Bank statement imports, newest first, with what their lines add up to (cursor-paginated)', querystring: ListBankImportsQuery, response: { 200: BankImportPage } },
+    schema: { operationId: 'finance.bankImports.list', tags, summary: 'Bank statement imports, newest first, with what their lines add up to (cursor-paginated)', querystring: ListBankImportsQuery, response: { 200: BankImportPage } },
   }, (req) => listImports(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.get('/finance/bank-imports/:id', {
     config: { access: read },
-    schema: { tags, summary: 'One bank statement import: every line, its status and the proposed match', params: IdParams, response: { 200: BankImport } },
+    schema: { operationId: 'finance.bankImports.get', tags, summary: 'One bank statement import: every line, its status and the proposed match', params: IdParams, response: { 200: BankImport } },
   }, (req) => getImport(req.ctx, req.params.id));
 
   app.post('/finance/bank-imports/:id/confirm', {
     config: { access: write },
-    schema: { tags, summary: 'Record confirmed credit lines as bank transfers of the members given (all or nothing; a line confirmed again records nothing more)', params: IdParams, body: ConfirmBankLines, response: { 200: ConfirmResult } },
+    schema: { operationId: 'finance.bankImports.confirm', tags, summary: 'Record confirmed credit lines as bank transfers of the members given (all or nothing; a line confirmed again records nothing more)', params: IdParams, body: ConfirmBankLines, response: { 200: ConfirmResult } },
   }, (req) => confirmLines(req.ctx, req.params.id, req.body));
 }

@@ -1,5 +1,6 @@
 import { principalOf, type TenantContext } from '../../../kernel/context.js';
 import { AppError, notFound, type FieldError } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
 import { newId } from '../../../kernel/ids.js';
@@ -140,7 +141,7 @@ export async function listImports(ctx: TenantContext, query: ListBankImportsQuer
 /** An allocation error of recordPayment, renamed to the confirmation's field. */
 function within(error: unknown, prefix: string): unknown {
   if (!(error instanceof AppError) || !error.extra.errors) return error;
-  return new AppError(error.code, error.message, { ...error.extra, errors: error.extra.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) });
+  return new AppError(error.definition, error.message, { ...error.extra, errors: error.extra.errors.map((e) => ({ ...e, field: `${prefix}.${e.field}` })) });
 }
 
 /**
@@ -162,13 +163,13 @@ export async function confirmLines(ctx: TenantContext, importId: string, input: 
   for (const { item, i } of order) {
     const line = locked.get(item.lineId);
     if (!line) throw new AppError('not_found', `The line ${item.lineId} is not a line of this import`, { errors: [{ field: `lines.${i}.lineId`, message: 'is not a line of this import' }] });
-    if (line.status === 'ignored') throw new AppError('invalid_state', `Line ${line.row_no} is money out: only credits are payments`, { errors: [{ field: `lines.${i}.lineId`, message: 'is a debit' }] });
+    if (line.status === 'ignored') throw new AppError(financeErrors.bank_line_not_credit, `Line ${line.row_no} is money out: only credits are payments`, { errors: [{ field: `lines.${i}.lineId`, message: 'is a debit' }] });
     if (line.status === 'duplicate') {
-      throw new AppError('invalid_state', `Line ${line.row_no} was imported before (line ${line.duplicate_of}): confirm that one`, { errors: [{ field: `lines.${i}.lineId`, message: 'is a duplicate of an earlier import' }], duplicateOf: line.duplicate_of });
+      throw new AppError(financeErrors.bank_line_duplicate, `Line ${line.row_no} was imported before (line ${line.duplicate_of}): confirm that one`, { errors: [{ field: `lines.${i}.lineId`, message: 'is a duplicate of an earlier import' }], duplicateOf: line.duplicate_of });
     }
     if (line.status === 'matched') {
       if (line.member_id !== item.memberId) {
-        throw new AppError('invalid_state', `Line ${line.row_no} was already recorded as a payment of another member`, { errors: [{ field: `lines.${i}.memberId`, message: 'differs from the member the line was recorded for' }], paymentId: line.payment_id });
+        throw new AppError(financeErrors.bank_line_other_member, `Line ${line.row_no} was already recorded as a payment of another member`, { errors: [{ field: `lines.${i}.memberId`, message: 'differs from the member the line was recorded for' }], paymentId: line.payment_id });
       }
       results[i] = { lineId: line.id, memberId: item.memberId, paymentId: line.payment_id!, created: false, allocations: [] };
       continue;

@@ -43,12 +43,12 @@ export const billingSubscribers = (_options: FinanceOptions): EventSubscriber[] 
 export function billingRoutes(app: HttpApp, _options: FinanceOptions): void {
   app.get('/finance/schedules', {
     config: { access: read },
-    schema: { tags, summary: 'List billing schedules by name (cursor-paginated; filter by kind, property, active)', querystring: ListSchedulesQuery, response: { 200: SchedulePage } },
+    schema: { operationId: 'finance.schedules.list', tags, summary: 'List billing schedules by name (cursor-paginated; filter by kind, property, active)', querystring: ListSchedulesQuery, response: { 200: SchedulePage } },
   }, (req) => listSchedules(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.post('/finance/schedules', {
     config: { access: write },
-    schema: { tags, summary: 'Add a billing schedule: a levy split over a property’s units, or rent from leases', body: CreateSchedule, response: { 201: Schedule } },
+    schema: { operationId: 'finance.schedules.create', tags, summary: 'Add a billing schedule: a levy split over a property’s units, or rent from leases', body: CreateSchedule, response: { 201: Schedule } },
   }, async (req, reply) => {
     reply.code(201);
     return createSchedule(req.ctx, req.body);
@@ -56,17 +56,17 @@ export function billingRoutes(app: HttpApp, _options: FinanceOptions): void {
 
   app.get('/finance/schedules/:id', {
     config: { access: read },
-    schema: { tags, summary: 'One billing schedule', params: IdParams, response: { 200: Schedule } },
+    schema: { operationId: 'finance.schedules.get', tags, summary: 'One billing schedule', params: IdParams, response: { 200: Schedule } },
   }, (req) => getSchedule(req.ctx, req.params.id));
 
   app.patch('/finance/schedules/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Change a billing schedule (for runs from now on)', params: IdParams, body: UpdateSchedule, response: { 200: Schedule } },
+    schema: { operationId: 'finance.schedules.update', tags, summary: 'Change a billing schedule (for runs from now on)', params: IdParams, body: UpdateSchedule, response: { 200: Schedule } },
   }, (req) => updateSchedule(req.ctx, req.params.id, req.body));
 
   app.delete('/finance/schedules/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Remove a billing schedule (the charges it made stay)', params: IdParams, response: { 204: Type.Null() } },
+    schema: { operationId: 'finance.schedules.delete', tags, summary: 'Remove a billing schedule (the charges it made stay)', params: IdParams, response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await deleteSchedule(req.ctx, req.params.id);
     reply.code(204);
@@ -76,6 +76,7 @@ export function billingRoutes(app: HttpApp, _options: FinanceOptions): void {
   app.post('/finance/billing-runs', {
     config: { access: write },
     schema: {
+      operationId: 'finance.billingRuns.start',
       tags,
       summary: 'Bill a month: dryRun true answers what it would charge and skip (writing nothing); false queues the run (202)',
       body: StartBillingRun,
@@ -90,17 +91,18 @@ export function billingRoutes(app: HttpApp, _options: FinanceOptions): void {
 
   app.get('/finance/billing-runs', {
     config: { access: read },
-    schema: { tags, summary: 'List billing runs, newest first (cursor-paginated; filter by period, status)', querystring: ListBillingRunsQuery, response: { 200: BillingRunPage } },
+    schema: { operationId: 'finance.billingRuns.list', tags, summary: 'List billing runs, newest first (cursor-paginated; filter by period, status)', querystring: ListBillingRunsQuery, response: { 200: BillingRunPage } },
   }, (req) => listRuns(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.get('/finance/billing-runs/:id', {
     config: { access: read },
-    schema: { tags, summary: 'One billing run: its status, counts and errors', params: IdParams, response: { 200: BillingRun } },
+    schema: { operationId: 'finance.billingRuns.get', tags, summary: 'One billing run: its status, counts and errors', params: IdParams, response: { 200: BillingRun } },
   }, (req) => getRun(req.ctx, req.params.id));
 
   app.get('/finance/billing-runs/:id/items', {
     config: { access: read },
     schema: {
+      operationId: 'finance.billingRuns.items',
       tags,
       summary: 'A billing run’s items in plan order: the charges it made (with their ids) and the lines it skipped, with why (cursor-paginated; filter by status)',
       params: IdParams,
@@ -111,11 +113,11 @@ export function billingRoutes(app: HttpApp, _options: FinanceOptions): void {
 
   app.get('/finance/late-fee-rule', {
     config: { access: read },
-    schema: { tags, summary: 'The tenant’s late-fee rule (disabled until set)', response: { 200: LateFeeRule } },
+    schema: { operationId: 'finance.lateFeeRule.get', tags, summary: 'The tenant’s late-fee rule (disabled until set)', response: { 200: LateFeeRule } },
   }, (req) => getLateFeeRule(req.ctx));
 
   app.put('/finance/late-fee-rule', {
     config: { access: write },
-    schema: { tags, summary: 'Set the tenant’s late-fee rule', body: PutLateFeeRule, response: { 200: LateFeeRule } },
+    schema: { operationId: 'finance.lateFeeRule.replace', tags, summary: 'Set the tenant’s late-fee rule', body: PutLateFeeRule, response: { 200: LateFeeRule } },
   }, (req) => putLateFeeRule(req.ctx, req.body));
 }

@@ -1,6 +1,7 @@
 import { principalOf, type TenantContext, type TenantInfo, type TenantScope } from '../../../kernel/context.js';
 import { violates } from '../../../kernel/db/constraints.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
 import type { JobContext } from '../../../kernel/jobs/job.js';
@@ -103,12 +104,12 @@ export async function startRun(ctx: TenantContext, input: StartBillingRun): Prom
   await namedSchedules(ctx, input.scheduleIds);
   const repo = new BillingRepository(ctx.db);
   const active = await repo.activeRun(period);
-  if (active) throw new AppError('conflict', `A billing run of ${period} is already ${active.status} (run ${active.id}); wait for it to finish`, { activeRunId: active.id });
+  if (active) throw new AppError(financeErrors.billing_run_in_progress, `A billing run of ${period} is already ${active.status} (run ${active.id}); wait for it to finish`, { activeRunId: active.id });
   let run: BillingRun;
   try {
     run = await repo.insertRun(ctx.tenant.id, { period, scheduleIds: input.scheduleIds ?? null, requestedBy: principalOf(ctx).userId });
   } catch (error) {
-    if (violates(error, 'finance_billing_runs_one_active')) throw new AppError('conflict', `A billing run of ${period} was started at the same moment; wait for it to finish`);
+    if (violates(error, 'finance_billing_runs_one_active')) throw new AppError(financeErrors.billing_run_in_progress, `A billing run of ${period} was started at the same moment; wait for it to finish`);
     throw error;
   }
   await emit(ctx, RUN_QUEUED, { id: run.id, period: run.period, scheduleIds: run.scheduleIds });

@@ -167,12 +167,12 @@ describe('billing schedules', () => {
     const whole = await newSchedule({ kind: 'rent', name: 'Estate rent', propertyId: estateId, startPeriod: '2025-01' });
     expect(whole).toMatchObject({ kind: 'rent', includeSubProperties: true, renterSplit: 'lead', budget: null, frequency: null, dueDay: null });
     const overlapping = await api('POST', '/finance/schedules', { kind: 'rent', name: 'Block rent', propertyId: block, startPeriod: '2025-01' });
-    expectProblem(overlapping, 409, 'conflict');
+    expectProblem(overlapping, 409, 'finance.schedule_overlap');
     expect(overlapping.json().conflictingScheduleId).toBe(whole.id);
     // Confined to the estate's own units, it no longer reaches the block's leases.
     await ok(api('PATCH', `/finance/schedules/${whole.id}`, { includeSubProperties: false }));
     await newSchedule({ kind: 'rent', name: 'Block rent', propertyId: block, startPeriod: '2025-01' });
-    expectProblem(await api('PATCH', `/finance/schedules/${whole.id}`, { includeSubProperties: true }), 409, 'conflict');
+    expectProblem(await api('PATCH', `/finance/schedules/${whole.id}`, { includeSubProperties: true }), 409, 'finance.schedule_overlap');
   });
 });
 
@@ -322,7 +322,7 @@ describe('billing runs', () => {
     expect(statuses).toEqual([202, 409]);
     const refused = first.statusCode === 409 ? first : second;
     const accepted = (first.statusCode === 202 ? first : second).json();
-    expect(refused.json().code).toBe('conflict');
+    expect(refused.json().code).toBe('finance.billing_run_in_progress');
 
     await Promise.all([runJob(accepted.id, { batchSize: 1 }), runJob(accepted.id, { batchSize: 2 })]);
     expect(await chargesOf(schedule.id)).toHaveLength(4);

@@ -1,6 +1,7 @@
 import type { TenantContext } from '../../../kernel/context.js';
 import { violates } from '../../../kernel/db/constraints.js';
 import { AppError, notFound, type FieldError } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
 import { BillingSourcesRepository } from './billing.sources.js';
@@ -63,7 +64,7 @@ async function checkRentOverlap(ctx: TenantContext, repo: SchedulesRepository, f
   };
   for (const other of others) {
     if ((await covers(f, other)) || (await covers(other, f))) {
-      throw new AppError('conflict', `The rent schedule “${other.name}” already covers some of these leases: one rent schedule per lease`, {
+      throw new AppError(financeErrors.schedule_overlap, `The rent schedule “${other.name}” already covers some of these leases: one rent schedule per lease`, {
         conflictingScheduleId: other.id,
         errors: [{ field: 'propertyId', message: `overlaps the rent schedule ${other.id}` }],
       });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
 import { lockMember, postEntry, reverseEntry, type SystemAccount } from './journal.js';
@@ -191,8 +192,8 @@ export async function voidCharge(scope: TenantScope, chargeId: string, date: Iso
   const before = await findCharge(scope, chargeId);
   await lockMember(scope, before.memberId);
   const charge = await findCharge(scope, chargeId, true);
-  if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is already void', { currentStatus: charge.status });
-  if (charge.writtenOff > 0) throw new AppError('invalid_state', 'Part of the charge is written off: a written-off charge cannot be voided');
+  if (charge.status === 'void') throw new AppError(financeErrors.charge_already_void, 'The charge is already void', { currentStatus: charge.status });
+  if (charge.writtenOff > 0) throw new AppError(financeErrors.charge_written_off, 'Part of the charge is written off: a written-off charge cannot be voided');
   // One allocation entry may settle several charges: release this charge's share alone.
   const allocations = await scope.db.selectFrom('finance_allocations').select(['id', 'amount']).where('charge_id', '=', chargeId).where('reversed_entry_id', 'is', null).execute();
   const concerning = { memberId: charge.memberId, unitId: charge.unitId, leaseId: charge.leaseId, chargeId };
@@ -227,8 +228,8 @@ export async function writeOffCharge(scope: TenantScope, chargeId: string, amoun
   const before = await findCharge(scope, chargeId);
   await lockMember(scope, before.memberId);
   const charge = await findCharge(scope, chargeId, true);
-  if (charge.status === 'void') throw new AppError('invalid_state', 'The charge is void: there is nothing to write off', { currentStatus: charge.status });
-  if (charge.outstanding === 0) throw new AppError('invalid_state', `The charge is ${charge.status.replace('_', ' ')}: nothing of it is outstanding to write off`, { currentStatus: charge.status });
+  if (charge.status === 'void') throw new AppError(financeErrors.charge_already_void, 'The charge is void: there is nothing to write off', { currentStatus: charge.status });
+  if (charge.outstanding === 0) throw new AppError(financeErrors.charge_owes_nothing, `The charge is ${charge.status.replace('_', ' ')}: nothing of it is outstanding to write off`, { currentStatus: charge.status });
   const writeOff = amount ?? charge.outstanding;
   if (writeOff > charge.outstanding) throw new AppError('validation_failed', `Only ${charge.outstanding} is outstanding`, { errors: [{ field: 'amount', message: `is more than the ${charge.outstanding} outstanding` }] });
   const concerning = { memberId: charge.memberId, unitId: charge.unitId, leaseId: charge.leaseId, chargeId };

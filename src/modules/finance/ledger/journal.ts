@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { newId } from '../../../kernel/ids.js';
 
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
@@ -73,7 +74,7 @@ export function assertBalanced(lines: Pick<LineInput, 'amount' | 'currency'>[]):
   }
   const off = [...totals].filter(([, total]) => total !== 0n);
   if (off.length > 0) {
-    throw new AppError('unprocessable', `The entry does not balance: ${off.map(([c, t]) => `${c} off by ${t}`).join(', ')}`, { errors: [{ field: 'lines', message: 'debits and credits must be equal per currency' }] });
+    throw new AppError(financeErrors.entry_unbalanced, `The entry does not balance: ${off.map(([c, t]) => `${c} off by ${t}`).join(', ')}`, { errors: [{ field: 'lines', message: 'debits and credits must be equal per currency' }] });
   }
 }
 
@@ -120,7 +121,7 @@ export async function reverseEntry(scope: TenantScope, entryId: string, date: Is
     .execute();
   if (lines.length === 0) throw new AppError('not_found', 'The journal entry was not found');
   const already = await scope.db.selectFrom('finance_entries').select('id').where('reverses_id', '=', entryId).executeTakeFirst();
-  if (already) throw new AppError('invalid_state', 'The journal entry is already reversed', { reversalId: already.id });
+  if (already) throw new AppError(financeErrors.entry_already_reversed, 'The journal entry is already reversed', { reversalId: already.id });
   return postEntry(scope, {
     date,
     description,

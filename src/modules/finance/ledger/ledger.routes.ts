@@ -88,12 +88,12 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.get('/finance/accounts', {
     config: { access: read },
-    schema: { tags, summary: 'The chart of accounts, in code order (the system accounts are set up on first use)', querystring: ListAccountsQuery, response: { 200: AccountPage } },
+    schema: { operationId: 'finance.accounts.list', tags, summary: 'The chart of accounts, in code order (the system accounts are set up on first use)', querystring: ListAccountsQuery, response: { 200: AccountPage } },
   }, (req) => listAccounts(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.post('/finance/accounts', {
     config: { access: write },
-    schema: { tags, summary: 'Add an account to the chart', body: CreateAccount, response: { 201: Account } },
+    schema: { operationId: 'finance.accounts.create', tags, summary: 'Add an account to the chart', body: CreateAccount, response: { 201: Account } },
   }, async (req, reply) => {
     reply.code(201);
     return createAccount(req.ctx, req.body);
@@ -101,24 +101,24 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.patch('/finance/accounts/:id', {
     config: { access: write },
-    schema: { tags, summary: 'Rename an account, or archive it (not a system account) or bring it back', params: IdParams, body: UpdateAccount, response: { 200: Account } },
+    schema: { operationId: 'finance.accounts.update', tags, summary: 'Rename an account, or archive it (not a system account) or bring it back', params: IdParams, body: UpdateAccount, response: { 200: Account } },
   }, (req) => updateAccount(req.ctx, req.params.id, req.body));
 
   app.get('/finance/accounts/:id/ledger', {
     config: { access: read },
-    schema: { tags, summary: 'An account’s lines over a period with the running balance, opening and closing balances per currency', params: IdParams, querystring: LedgerQuery, response: { 200: AccountLedger } },
+    schema: { operationId: 'finance.accounts.ledger', tags, summary: 'An account’s lines over a period with the running balance, opening and closing balances per currency', params: IdParams, querystring: LedgerQuery, response: { 200: AccountLedger } },
   }, (req) => getAccountLedger(req.ctx, req.params.id, req.query, today()));
 
   // ---- the journal
 
   app.get('/finance/journal', {
     config: { access: read },
-    schema: { tags, summary: 'Journal entries with their lines (cursor-paginated; by date range, kind, account or member)', querystring: ListJournalQuery, response: { 200: JournalPage } },
+    schema: { operationId: 'finance.journal.list', tags, summary: 'Journal entries with their lines (cursor-paginated; by date range, kind, account or member)', querystring: ListJournalQuery, response: { 200: JournalPage } },
   }, (req) => listJournal(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.post('/finance/journal', {
     config: { access: write },
-    schema: { tags, summary: 'Post a manual entry, balanced per currency', body: CreateJournalEntry, response: { 201: JournalEntry } },
+    schema: { operationId: 'finance.journal.create', tags, summary: 'Post a manual entry, balanced per currency', body: CreateJournalEntry, response: { 201: JournalEntry } },
   }, async (req, reply) => {
     reply.code(201);
     return postManualEntry(req.ctx, req.body);
@@ -126,12 +126,12 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.get('/finance/journal/:id', {
     config: { access: read },
-    schema: { tags, summary: 'One journal entry with its lines and the entry that reverses it', params: IdParams, response: { 200: JournalEntry } },
+    schema: { operationId: 'finance.journal.get', tags, summary: 'One journal entry with its lines and the entry that reverses it', params: IdParams, response: { 200: JournalEntry } },
   }, (req) => getJournalEntry(req.ctx, req.params.id));
 
   app.post('/finance/journal/:id/reverse', {
     config: { access: approve },
-    schema: { tags, summary: 'Reverse a manual entry (once) with its mirror image', params: IdParams, body: ReverseJournalEntry, response: { 201: JournalEntry } },
+    schema: { operationId: 'finance.journal.reverse', tags, summary: 'Reverse a manual entry (once) with its mirror image', params: IdParams, body: ReverseJournalEntry, response: { 201: JournalEntry } },
   }, async (req, reply) => {
     const reversal = await reverseManualEntry(req.ctx, req.params.id, req.body, today());
     reply.code(201);
@@ -142,12 +142,12 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.get('/finance/charges', {
     config: { access: readOwn },
-    schema: { tags, summary: 'Charges (cursor-paginated; by member, unit, lease, status, kind, due date)', querystring: ListChargesQuery, response: { 200: ChargePage } },
+    schema: { operationId: 'finance.charges.list', tags, summary: 'Charges (cursor-paginated; by member, unit, lease, status, kind, due date)', querystring: ListChargesQuery, response: { 200: ChargePage } },
   }, (req) => listCharges(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.post('/finance/charges', {
     config: { access: write },
-    schema: { tags, summary: 'Post a charge to a member', body: CreateCharge, response: { 201: ChargeDetail } },
+    schema: { operationId: 'finance.charges.create', tags, summary: 'Post a charge to a member', body: CreateCharge, response: { 201: ChargeDetail } },
   }, async (req, reply) => {
     reply.code(201);
     return createCharge(req.ctx, req.body);
@@ -155,29 +155,29 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.get('/finance/charges/:id', {
     config: { access: readOwn },
-    schema: { tags, summary: 'One charge with its allocations', params: IdParams, response: { 200: ChargeDetail } },
+    schema: { operationId: 'finance.charges.get', tags, summary: 'One charge with its allocations', params: IdParams, response: { 200: ChargeDetail } },
   }, (req) => getCharge(req.ctx, req.params.id));
 
   app.post('/finance/charges/:id/void', {
     config: { access: approve },
-    schema: { tags, summary: 'Void a charge: its entry is reversed and what was paid on it goes back to the member’s credit', params: IdParams, body: VoidCharge, response: { 200: ChargeDetail } },
+    schema: { operationId: 'finance.charges.void', tags, summary: 'Void a charge: its entry is reversed and what was paid on it goes back to the member’s credit', params: IdParams, body: VoidCharge, response: { 200: ChargeDetail } },
   }, (req) => voidChargeById(req.ctx, req.params.id, req.body, today()));
 
   app.post('/finance/charges/:id/write-off', {
     config: { access: approve },
-    schema: { tags, summary: 'Write off what is outstanding of a charge (or part of it) as bad debt', params: IdParams, body: WriteOffCharge, response: { 200: ChargeDetail } },
+    schema: { operationId: 'finance.charges.writeOff', tags, summary: 'Write off what is outstanding of a charge (or part of it) as bad debt', params: IdParams, body: WriteOffCharge, response: { 200: ChargeDetail } },
   }, (req) => writeOffChargeById(req.ctx, req.params.id, req.body, today()));
 
   // ---- payments and credit
 
   app.get('/finance/payments', {
     config: { access: readOwn },
-    schema: { tags, summary: 'Payments (cursor-paginated; by member, method, currency, date received)', querystring: ListPaymentsQuery, response: { 200: PaymentPage } },
+    schema: { operationId: 'finance.payments.list', tags, summary: 'Payments (cursor-paginated; by member, method, currency, date received)', querystring: ListPaymentsQuery, response: { 200: PaymentPage } },
   }, (req) => listPayments(req.ctx, req.query as typeof req.query & { limit: number }));
 
   app.post('/finance/payments', {
     config: { access: write },
-    schema: { tags, summary: 'Record a payment: it settles the charges named, or the oldest due first; the rest stays as credit', body: RecordPayment, response: { 201: RecordedPayment } },
+    schema: { operationId: 'finance.payments.create', tags, summary: 'Record a payment: it settles the charges named, or the oldest due first; the rest stays as credit', body: RecordPayment, response: { 201: RecordedPayment } },
   }, async (req, reply) => {
     reply.code(201);
     return recordMemberPayment(req.ctx, req.body);
@@ -185,29 +185,29 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.get('/finance/payments/:id', {
     config: { access: readOwn },
-    schema: { tags, summary: 'One payment with the allocations of its money', params: IdParams, response: { 200: PaymentDetail } },
+    schema: { operationId: 'finance.payments.get', tags, summary: 'One payment with the allocations of its money', params: IdParams, response: { 200: PaymentDetail } },
   }, (req) => getPayment(req.ctx, req.params.id));
 
   app.post('/finance/payments/:id/refund', {
     config: { access: approve },
-    schema: { tags, summary: 'Pay back part of a payment out of the member’s credit', params: IdParams, body: RefundPayment, response: { 200: PaymentDetail } },
+    schema: { operationId: 'finance.payments.refund', tags, summary: 'Pay back part of a payment out of the member’s credit', params: IdParams, body: RefundPayment, response: { 200: PaymentDetail } },
   }, (req) => refundPaymentById(req.ctx, req.params.id, req.body, today()));
 
   app.post('/finance/allocations', {
     config: { access: write },
-    schema: { tags, summary: 'Apply a member’s credit to their open charges now (the ones named, or the oldest due first)', body: ApplyCredit, response: { 200: AppliedCredit } },
+    schema: { operationId: 'finance.allocations.create', tags, summary: 'Apply a member’s credit to their open charges now (the ones named, or the oldest due first)', body: ApplyCredit, response: { 200: AppliedCredit } },
   }, (req) => applyMemberCredit(req.ctx, req.body, today()));
 
   // ---- balances and reports
 
   app.get('/finance/members/:id/balance', {
     config: { access: readOwn },
-    schema: { tags, summary: 'A member’s balance per currency (receivable, credit, balance) and their open charges', params: IdParams, querystring: BalanceQuery, response: { 200: MemberBalance } },
+    schema: { operationId: 'finance.members.balance', tags, summary: 'A member’s balance per currency (receivable, credit, balance) and their open charges', params: IdParams, querystring: BalanceQuery, response: { 200: MemberBalance } },
   }, (req) => getMemberBalance(req.ctx, req.params.id, req.query.asOf ?? today()));
 
   app.get('/finance/reports/trial-balance', {
     config: { access: read },
-    schema: { tags, summary: 'The trial balance: every account’s balance per currency on a date; debits equal credits (JSON or CSV)', querystring: TrialBalanceQuery,
+    schema: { operationId: 'finance.reports.trialBalance', tags, summary: 'The trial balance: every account’s balance per currency on a date; debits equal credits (JSON or CSV)', querystring: TrialBalanceQuery,
       response: { 200: JsonOrCsv(TrialBalance, 'format=csv: RFC 4180, a header row, a total line per currency.') },
     },
   }, async (req, reply) => {

@@ -2,6 +2,7 @@ import { readScope, type TenantContext } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { violates } from '../../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound, type FieldError } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
 import { sumExact } from '../../../kernel/money.js';
@@ -93,7 +94,7 @@ export async function updateAccount(ctx: TenantContext, id: string, patch: Updat
   const account = await repo.findAccount(id);
   if (!account) throw notFound('The account');
   if (patch.archived === true && account.systemKey) {
-    throw new AppError('invalid_state', `${account.code} ${account.name} is a system account: the platform posts to it, so it cannot be archived`, { systemKey: account.systemKey });
+    throw new AppError(financeErrors.system_account, `${account.code} ${account.name} is a system account: the platform posts to it, so it cannot be archived`, { systemKey: account.systemKey });
   }
   const set: { name?: string; archived_at?: Date | null } = {};
   if (patch.name !== undefined) set.name = patch.name;
@@ -201,9 +202,9 @@ export async function reverseManualEntry(ctx: TenantContext, id: string, input: 
   const entry = await repo.findEntry(id, true);
   if (!entry) throw notFound('The journal entry');
   if (entry.kind !== 'manual') {
-    throw new AppError('invalid_state', `Only manual entries are reversed here; this is a ${entry.kind.replace('_', ' ')} entry: ${CORRECTED_BY[entry.kind] ?? 'it is corrected where it was made'}`, { kind: entry.kind });
+    throw new AppError(financeErrors.entry_not_manual, `Only manual entries are reversed here; this is a ${entry.kind.replace('_', ' ')} entry: ${CORRECTED_BY[entry.kind] ?? 'it is corrected where it was made'}`, { kind: entry.kind });
   }
-  if (entry.reversedById) throw new AppError('invalid_state', `The entry is already reversed by ${entry.reversedById}`, { reversedById: entry.reversedById });
+  if (entry.reversedById) throw new AppError(financeErrors.entry_already_reversed, `The entry is already reversed by ${entry.reversedById}`, { reversedById: entry.reversedById });
   const date = input.date ?? today;
   notBefore(date, entry.date, 'entry is dated');
   const reversalId = await reverseEntry(ctx, id, date, `Reversal: ${input.reason}`, 'reversal', userOf(ctx));

@@ -100,7 +100,7 @@ describe('the chart of accounts', () => {
 
     const { bank } = await system();
     const refused = await api('PATCH', `/finance/accounts/${bank}`, { archived: true });
-    expectProblem(refused, 409, 'invalid_state');
+    expectProblem(refused, 409, 'finance.system_account');
     expect(refused.json().systemKey).toBe('bank');
     expect(await ok(api('PATCH', `/finance/accounts/${bank}`, { name: 'Main bank account' }), 200)).toMatchObject({ name: 'Main bank account', systemKey: 'bank' });
     expectProblem(await api('PATCH', `/finance/accounts/${newId()}`, { name: 'Ghost' }), 404, 'not_found');
@@ -149,9 +149,9 @@ describe('the journal', () => {
     expect((await events('journal.reversed')).find((e) => e.id === reversal.id)).toMatchObject({ reversesId: entry.id });
 
     const twice = await api('POST', `/finance/journal/${entry.id}/reverse`, { reason: 'Again' });
-    expectProblem(twice, 409, 'invalid_state');
+    expectProblem(twice, 409, 'finance.entry_already_reversed');
     expect(twice.json().reversedById).toBe(reversal.id);
-    expectProblem(await api('POST', `/finance/journal/${reversal.id}/reverse`, { reason: 'Undo the undo' }), 409, 'invalid_state');
+    expectProblem(await api('POST', `/finance/journal/${reversal.id}/reverse`, { reason: 'Undo the undo' }), 409, 'finance.entry_not_manual');
     expectProblem(await api('POST', `/finance/journal/${newId()}/reverse`, { reason: 'Ghost' }), 404, 'not_found');
   });
 
@@ -171,10 +171,10 @@ describe('the journal', () => {
     const line = (accountId: string, amount: number, currency = 'EUR', o = {}) => ({ accountId, amount, currency, ...o });
 
     const unbalanced = await post([line(bank, 100), line(levy_income, -99)]);
-    expectProblem(unbalanced, 422, 'unprocessable');
+    expectProblem(unbalanced, 422, 'finance.entry_unbalanced');
     expect(unbalanced.json().detail).toContain('EUR off by 1');
     // Balanced in total, not per currency.
-    expectProblem(await post([line(bank, 100), line(levy_income, -100, 'USD')]), 422, 'unprocessable');
+    expectProblem(await post([line(bank, 100), line(levy_income, -100, 'USD')]), 422, 'finance.entry_unbalanced');
 
     const zero = await post([line(bank, 0), line(levy_income, 0)]);
     expectProblem(zero, 400, 'validation_failed');
@@ -202,7 +202,7 @@ describe('the journal', () => {
     const p = await pay(member, 4_000);
     for (const [id, hint] of [[c.entryId, 'void the charge'], [p.entryId, 'refund the payment'], [p.allocations[0].entryId, 'void the charges']]) {
       const res = await api('POST', `/finance/journal/${id}/reverse`, { reason: 'Not here' });
-      expectProblem(res, 409, 'invalid_state');
+      expectProblem(res, 409, 'finance.entry_not_manual');
       expect(res.json().detail).toContain(hint);
     }
   });
@@ -304,9 +304,9 @@ describe('charges', () => {
     expect(await balanceOf(member)).toEqual({ currency: 'EUR', receivable: 2_000, credit: 6_000, balance: -4_000 });
 
     const again = await api('POST', `/finance/charges/${first.id}/void`, { reason: 'Again' });
-    expectProblem(again, 409, 'invalid_state');
+    expectProblem(again, 409, 'finance.charge_already_void');
     expect(again.json()).toMatchObject({ status: 409, currentStatus: 'void' });
-    expectProblem(await api('POST', `/finance/charges/${first.id}/write-off`, { reason: 'Void already' }), 409, 'invalid_state');
+    expectProblem(await api('POST', `/finance/charges/${first.id}/write-off`, { reason: 'Void already' }), 409, 'finance.charge_already_void');
     const early = await api('POST', `/finance/charges/${second.id}/void`, { reason: 'Too early', date: day(-21) });
     expectProblem(early, 400, 'validation_failed');
     expect(early.json().errors[0].field).toBe('date');
@@ -334,17 +334,17 @@ describe('charges', () => {
     expect((await events('charge.written_off')).filter((e) => e.id === debt.id).map((e) => e.amountWrittenOff)).toEqual([2_000, 5_000]);
     expect(await balanceOf(member)).toEqual({ currency: 'EUR', receivable: 0, credit: 0, balance: 0 });
     const again = await api('POST', `/finance/charges/${debt.id}/write-off`, { reason: 'Again' });
-    expectProblem(again, 409, 'invalid_state');
+    expectProblem(again, 409, 'finance.charge_owes_nothing');
     expect(again.json()).toMatchObject({ status: 409, currentStatus: 'written_off' });
     // Written off in part: voiding would undo what the write-off recorded.
-    expectProblem(await api('POST', `/finance/charges/${debt.id}/void`, { reason: 'Undo' }), 409, 'invalid_state');
+    expectProblem(await api('POST', `/finance/charges/${debt.id}/void`, { reason: 'Undo' }), 409, 'finance.charge_written_off');
 
     const settled = await charge(member, 1_000);
     await pay(member, 1_000);
     const paid = await api('POST', `/finance/charges/${settled.id}/write-off`, { reason: 'Paid already' });
-    expectProblem(paid, 409, 'invalid_state');
+    expectProblem(paid, 409, 'finance.charge_owes_nothing');
     // The problem's status is the HTTP status; the charge's own is currentStatus.
-    expect(paid.json()).toMatchObject({ status: 409, code: 'invalid_state', currentStatus: 'paid', detail: expect.stringContaining('paid') });
+    expect(paid.json()).toMatchObject({ status: 409, code: 'finance.charge_owes_nothing', currentStatus: 'paid', detail: expect.stringContaining('paid') });
   });
 });
 
@@ -419,7 +419,7 @@ describe('payments', () => {
 
     await pay(member, 5_000);
     const settled = await api('POST', '/finance/payments', { memberId: member, method: 'cash', amount: 1_000, currency: 'EUR', receivedOn: day(-1), allocations: [{ chargeId: eur.id }] });
-    expectProblem(settled, 409, 'invalid_state');
+    expectProblem(settled, 409, 'finance.charge_owes_nothing');
     expect(settled.json().errors).toEqual([{ field: 'allocations.0.chargeId', message: 'owes nothing' }]);
   });
 
@@ -450,7 +450,7 @@ describe('payments', () => {
     expectProblem(tooMuch, 400, 'validation_failed');
     expect(tooMuch.json().errors[0].field).toBe('amount');
     const beyondCredit = await api('POST', `/finance/payments/${payment.id}/refund`, { amount: 6_001, reason: 'Overpaid' });
-    expectProblem(beyondCredit, 409, 'invalid_state');
+    expectProblem(beyondCredit, 409, 'finance.refund_exceeds_credit');
     expect(beyondCredit.json().credit).toBe(6_000);
 
     const refunded = await ok(api('POST', `/finance/payments/${payment.id}/refund`, { amount: 6_000, reason: 'Overpaid' }), 200);
@@ -652,7 +652,7 @@ describe('concurrent payments', () => {
     const accepted = results.filter((r) => r.statusCode === 201);
     // 1,500 × 3 = 4,500, the fourth settles the last 500 and keeps 1,000 as credit; the rest find nothing owed.
     expect(accepted).toHaveLength(4);
-    for (const res of results.filter((r) => r.statusCode !== 201)) expectProblem(res, 409, 'invalid_state');
+    for (const res of results.filter((r) => r.statusCode !== 201)) expectProblem(res, 409, 'finance.charge_owes_nothing');
     expect(await ok(api('GET', `/finance/charges/${target.id}`), 200)).toMatchObject({ status: 'paid', allocated: 5_000 });
     expect(await balanceOf(member)).toEqual({ currency: 'EUR', receivable: 0, credit: 1_000, balance: -1_000 });
   });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
 import { exact, safeTotal, sumExact } from '../../../kernel/money.js';
@@ -180,7 +181,7 @@ export async function applyCredit(
       const charge = byId.get(id);
       if (!charge || charge.memberId !== memberId) throw new AppError('not_found', `The charge ${id} was not found for this member`, { errors: [{ field: `allocations.${i}.chargeId`, message: 'is not a charge of this member' }] });
       if (charge.currency !== currency) throw new AppError('validation_failed', `The charge ${id} is in ${charge.currency}`, { errors: [{ field: `allocations.${i}.chargeId`, message: `is in ${charge.currency}, the payment in ${currency}` }] });
-      if (charge.status === 'void' || charge.outstanding === 0) throw new AppError('invalid_state', `The charge ${id} owes nothing`, { errors: [{ field: `allocations.${i}.chargeId`, message: 'owes nothing' }] });
+      if (charge.status === 'void' || charge.outstanding === 0) throw new AppError(financeErrors.charge_owes_nothing, `The charge ${id} owes nothing`, { errors: [{ field: `allocations.${i}.chargeId`, message: 'owes nothing' }] });
       const asked = options.targets![i]!.amount;
       if (asked !== undefined && asked > charge.outstanding) {
         throw new AppError('validation_failed', `The charge ${charge.id} owes ${charge.outstanding}`, { errors: [{ field: `allocations.${i}.amount`, message: `is more than the ${charge.outstanding} the charge owes` }] });
@@ -259,7 +260,7 @@ export async function refundPayment(scope: TenantScope, paymentId: string, amoun
   }
   const credit = await creditOf(scope, payment.memberId, payment.currency);
   if (amount > credit) {
-    throw new AppError('invalid_state', `The member's credit is ${credit}: release the payment's allocations (void the charges) before refunding more`, { credit });
+    throw new AppError(financeErrors.refund_exceeds_credit, `The member's credit is ${credit}: release the payment's allocations (void the charges) before refunding more`, { credit });
   }
   await postEntry(scope, {
     date,

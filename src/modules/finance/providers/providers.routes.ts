@@ -22,19 +22,19 @@ export function providerRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.get('/finance/providers/stripe', {
     config: { access: { module, permission: 'finance.read' } },
-    schema: { tags, summary: "The tenant's Stripe settings: whether keys are set (their last 4 characters, never the keys) and the webhook URL to give Stripe", response: { 200: StripeSettings } },
+    schema: { operationId: 'finance.providers.stripe.get', tags, summary: "The tenant's Stripe settings: whether keys are set (their last 4 characters, never the keys) and the webhook URL to give Stripe", response: { 200: StripeSettings } },
   }, (req) => cards.getSettings(req.ctx));
 
   app.put('/finance/providers/stripe', {
     config: { access: { module, permission: 'finance.approve' } },
-    schema: { tags, summary: 'Set the Stripe keys (sealed at rest) and switch card payments on or off; a key left out is kept', body: PutStripeSettings, response: { 200: StripeSettings } },
+    schema: { operationId: 'finance.providers.stripe.replace', tags, summary: 'Set the Stripe keys (sealed at rest) and switch card payments on or off; a key left out is kept', body: PutStripeSettings, response: { 200: StripeSettings } },
   }, (req) => cards.putSettings(req.ctx, req.body));
 
   // A portal member opens a checkout for their own balance: `own` admits them, the service
   // confines them to their member id.
   app.post('/finance/checkout-sessions', {
     config: { access: { module, permission: 'finance.write', own: 'finance.read.own' } },
-    schema: { tags, summary: "Open a card checkout for a member's balance or chosen open charges (amount from the ledger); answers the page to send the payer to", body: CreateCheckoutSession, response: { 201: CheckoutSession } },
+    schema: { operationId: 'finance.checkoutSessions.create', tags, summary: "Open a card checkout for a member's balance or chosen open charges (amount from the ledger); answers the page to send the payer to", body: CreateCheckoutSession, response: { 201: CheckoutSession } },
   }, async (req, reply) => {
     const session = await cards.createCheckout(req.ctx, req.body);
     reply.code(201);
@@ -52,6 +52,7 @@ export function providerRoutes(app: HttpApp, options: FinanceOptions): void {
       // and the URL (tenant domain or /t/{slug}) names the tenant, as on every data-plane route.
       config: { access: { public: true, module } },
       schema: {
+        operationId: 'finance.providers.stripe.webhook',
         tags,
         summary: "Stripe's notifications for this tenant (checkout.session.*), verified with its webhook signing secret; a paid checkout is recorded as a payment once",
         security: [],

@@ -1,6 +1,7 @@
 import { principalOf, readScope, type TenantContext } from '../../../kernel/context.js';
 import { isoDate } from '../../../kernel/dates.js';
 import { AppError, notFound, type FieldError } from '../../../kernel/errors.js';
+import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
 import { safeTotal, sumExact } from '../../../kernel/money.js';
@@ -83,7 +84,7 @@ export class CardPayments {
 
   #credentials(ctx: TenantContext, row: ProviderRow): ProviderCredentials {
     const credentials = this.#open(ctx, row);
-    if (!credentials) throw new AppError('invalid_state', 'The stored Stripe keys cannot be opened (the platform secret changed): a manager enters them again with PUT /finance/providers/stripe');
+    if (!credentials) throw new AppError(financeErrors.stripe_keys_unreadable, 'The stored Stripe keys cannot be opened (the platform secret changed): a manager enters them again with PUT /finance/providers/stripe');
     return credentials;
   }
 
@@ -149,7 +150,7 @@ export class CardPayments {
     const member = await repo.member(input.memberId);
     if (!member) throw notFound('The member');
     const settings = await repo.settings('stripe');
-    if (!settings?.enabled) throw new AppError('invalid_state', 'Card payments are not enabled for this tenant: a manager sets up Stripe with PUT /finance/providers/stripe');
+    if (!settings?.enabled) throw new AppError(financeErrors.card_payments_disabled, 'Card payments are not enabled for this tenant: a manager sets up Stripe with PUT /finance/providers/stripe');
     const credentials = this.#credentials(ctx, settings);
 
     const name = `${member.firstName} ${member.lastName}`;
@@ -167,7 +168,7 @@ export class CardPayments {
       lineItems = chosen.map((c) => ({ name: c.description, amount: c.outstanding }));
     } else {
       const owing = (await memberBalance(ctx, input.memberId, isoDate(this.#now()))).filter((b) => b.balance > 0);
-      if (owing.length === 0) throw new AppError('invalid_state', `${name} owes nothing today: there is nothing to pay`);
+      if (owing.length === 0) throw new AppError(financeErrors.nothing_owed, `${name} owes nothing today: there is nothing to pay`);
       if (owing.length > 1) {
         throw new AppError('validation_failed', `${name} owes in ${owing.map((b) => b.currency).join(' and ')}; a checkout is in one currency: choose chargeIds`, {
           errors: [{ field: 'chargeIds', message: `are needed: the balance is in ${owing.length} currencies` }],
@@ -196,7 +197,7 @@ export class CardPayments {
       if (!(error instanceof ProviderRequestError)) throw error;
       ctx.log.warn({ err: error, provider: this.#provider.name }, 'the payment provider refused or failed a checkout');
       if (error.kind === 'unavailable') throw new AppError('not_ready', `${error.message}; try again shortly`);
-      throw new AppError('unprocessable', error.kind === 'credentials' ? `${error.message}. A manager checks the key with PUT /finance/providers/stripe` : error.message);
+      throw new AppError(financeErrors.provider_refused, error.kind === 'credentials' ? `${error.message}. A manager checks the key with PUT /finance/providers/stripe` : error.message);
     }
     const row = { id, provider: this.#provider.name, provider_session_id: created.providerSessionId, member_id: input.memberId, scope, amount, currency, url: created.url, expires_at: created.expiresAt };
     await repo.insertSession(ctx.tenant.id, { ...row, createdBy: principal.userId, charges });
@@ -208,7 +209,7 @@ export class CardPayments {
     const chosen = ids.map((id, i) => {
       const charge = found.get(id);
       if (!charge || charge.memberId !== memberId) throw new AppError('not_found', `The charge ${id} was not found for this member`, { errors: [{ field: `chargeIds.${i}`, message: 'is not a charge of this member' }] });
-      if (charge.outstanding <= 0) throw new AppError('invalid_state', `The charge ${id} is ${charge.status} and owes nothing`, { errors: [{ field: `chargeIds.${i}`, message: 'owes nothing' }] });
+      if (charge.outstanding <= 0) throw new AppError(financeErrors.charge_owes_nothing, `The charge ${id} is ${charge.status} and owes nothing`, { errors: [{ field: `chargeIds.${i}`, message: 'owes nothing' }] });
       return charge;
     });
     const currencies = [...new Set(chosen.map((c) => c.currency))];

@@ -67,7 +67,7 @@ const orderedPeriod = (from: string, to: string) => {
 export function reportsRoutes(app: HttpApp): void {
   app.get('/finance/members/:id/statement', {
     config: { access: { module, permission: 'finance.read', own: 'finance.read.own' } },
-    schema: { tags, summary: "A member's statement for a period: opening balance, every charge, payment, credit and fee, closing balance", params: IdParams, querystring: Period, response: { 200: Statement } },
+    schema: { operationId: 'finance.members.statement', tags, summary: "A member's statement for a period: opening balance, every charge, payment, credit and fee, closing balance", params: IdParams, querystring: Period, response: { 200: Statement } },
   }, async (req) => {
     const scope = readScope(req.ctx, 'finance.read');
     if (scope && scope.memberId !== req.params.id) throw notFound('The member');
@@ -82,6 +82,7 @@ export function reportsRoutes(app: HttpApp): void {
   app.get('/finance/reports/arrears', {
     config: { access: read },
     schema: {
+      operationId: 'finance.reports.arrears',
       tags,
       summary: 'Arrears aging (current, 1–30, 31–60, 61–90, 90+ days) per member, unit or property',
       querystring: Type.Object({ asOf: Type.Optional(DateOnly), groupBy: Type.Optional(Type.Enum(AGING_GROUPS, { default: 'member' })), ...FormatQuery }, { additionalProperties: false }),
@@ -98,7 +99,7 @@ export function reportsRoutes(app: HttpApp): void {
 
   app.get('/finance/reports/income', {
     config: { access: read },
-    schema: { tags, summary: 'Income per income account for a period', querystring: Type.Object({ from: Type.Optional(DateOnly), to: Type.Optional(DateOnly), ...FormatQuery }, { additionalProperties: false }), response: { 200: JsonOrCsv(Income) } },
+    schema: { operationId: 'finance.reports.income', tags, summary: 'Income per income account for a period', querystring: Type.Object({ from: Type.Optional(DateOnly), to: Type.Optional(DateOnly), ...FormatQuery }, { additionalProperties: false }), response: { 200: JsonOrCsv(Income) } },
   }, async (req, reply) => {
     const { from, to } = periodOf(req.query);
     const report = await incomeByAccount(req.ctx, from, to);
@@ -112,6 +113,7 @@ export function reportsRoutes(app: HttpApp): void {
   app.get('/finance/reports/collections', {
     config: { access: read },
     schema: {
+      operationId: 'finance.reports.collections',
       tags,
       summary: 'Collections rate of the charges due in a period',
       querystring: Type.Object({ from: Type.Optional(DateOnly), to: Type.Optional(DateOnly), asOf: Type.Optional(DateOnly), ...FormatQuery }, { additionalProperties: false }),

@@ -177,7 +177,7 @@ export function statementsRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.post('/finance/statements', {
     config: { access: { module, permission: 'finance.write' } },
-    schema: { tags, summary: "Generate (or generate again) a member's statement for a period, as figures and a branded PDF", body: GenerateStatement, response: { 201: StatementRecord } },
+    schema: { operationId: 'finance.statements.create', tags, summary: "Generate (or generate again) a member's statement for a period, as figures and a branded PDF", body: GenerateStatement, response: { 201: StatementRecord } },
   }, async (req, reply) => {
     if (req.body.to < req.body.from) throw fieldError('to', 'must be on or after from');
     const { record } = await issueStatement(req.ctx, options, req.ctx.tenant, req.body.memberId, req.body, true);
@@ -187,7 +187,7 @@ export function statementsRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.get('/finance/statements', {
     config: { access: own },
-    schema: { tags, summary: 'Statements issued, newest period first (a portal member sees their own)', querystring: ListStatementsQuery, response: { 200: Page(StatementRecord) } },
+    schema: { operationId: 'finance.statements.list', tags, summary: 'Statements issued, newest period first (a portal member sees their own)', querystring: ListStatementsQuery, response: { 200: Page(StatementRecord) } },
   }, async (req) => {
     const scope = readScope(req.ctx, 'finance.read');
     const limit = req.query.limit;
@@ -202,12 +202,12 @@ export function statementsRoutes(app: HttpApp, options: FinanceOptions): void {
 
   app.get('/finance/statements/:id', {
     config: { access: own },
-    schema: { tags, summary: 'One statement record', params: IdParams, response: { 200: StatementRecord } },
+    schema: { operationId: 'finance.statements.get', tags, summary: 'One statement record', params: IdParams, response: { 200: StatementRecord } },
   }, async (req) => toRecord(await findRecord(req.ctx, req.params.id)));
 
   app.get('/finance/statements/:id/pdf', {
     config: { access: own },
-    schema: { tags, summary: 'Download the statement PDF', params: IdParams, response: { 200: { content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } } } } },
+    schema: { operationId: 'finance.statements.pdf', tags, summary: 'Download the statement PDF', params: IdParams, response: { 200: { content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } } } } },
   }, async (req, reply) => {
     const row = await findRecord(req.ctx, req.params.id);
     const pdf = await options.storage?.get(row.object_key);
