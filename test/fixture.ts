@@ -55,6 +55,10 @@ export interface Estate extends TestTenant {
   as(user: { token: string }): Estate;
   /** A tenant-bound transaction (row-level security applies), for what no route shows. */
   tx<T>(fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T>;
+  /** The tenant's outbox events (of one type), oldest first: no workers run in tests, so nothing relays them away. */
+  outbox(type?: string): Promise<{ type: string; data: Json }[]>;
+  /** Runs a module's job for this tenant as a worker would, with the clock at `now`. */
+  runJob(module: string, job: string, now?: Date): Promise<void>;
   /** A property (random name, residential); returns its body. */
   newProperty(body?: Body): Promise<Json>;
   /** A unit (random label, apartment) in the estate's property or the one given; returns its body. */
@@ -63,8 +67,8 @@ export interface Estate extends TestTenant {
   newMember(body?: Body): Promise<string>;
   /** Attaches a member to a unit (as its sole owner since 2025-01-01 unless told); returns the occupancy. */
   occupy(unitId: string, memberId: string, body?: Body): Promise<Json>;
-  /** A draft lease (monthly 1,200.00 EUR from ten days ago for a year), active with `activate`; returns its body. */
-  newLease(unitId: string, renterIds: string[], body?: Body, options?: { activate?: boolean }): Promise<Json>;
+  /** A draft lease on `leaseTerms` (of a new unit in a new property, to a new renter, unless told), active with `activate`; returns its body. */
+  newLease(body?: Body, options?: { activate?: boolean }): Promise<Json>;
   /** A tenant user with a password, signed in. */
   newUser(email: string, roles: string[], body?: Body): Promise<SignedInUser>;
   /** A portal login for a member, signed in. */
@@ -75,6 +79,19 @@ export interface Estate extends TestTenant {
 export const today = isoDate(new Date());
 export const day = (n: number): string => addDays(today, n);
 export const uniq = (): string => randomUUID().slice(0, 8);
+
+/** A lease's terms: monthly 1,200.00 EUR due on the 1st with a deposit, from ten days ago for a year, unless told. */
+export const leaseTerms = (unitId: string, renterIds: string[], body: Body = {}): Body => ({
+  unitId,
+  renterIds,
+  startDate: day(-10),
+  endDate: day(355),
+  rent: { amount: 120_000, currency: 'EUR' },
+  frequency: 'monthly',
+  dueDay: 1,
+  deposit: 240_000,
+  ...body,
+});
 
 /** Expects `status` (201 unless told) and returns the JSON body, or null for 204. */
 export async function ok(res: LightMyRequestResponse | Promise<LightMyRequestResponse>, status = 201) {
@@ -135,6 +152,16 @@ function helpers(t: TestPlatform, tenant: TestTenant, made: Pick<Estate, 'proper
     api,
     as: (user) => ({ ...helpers(t, { ...tenant, token: user.token }, e), staff: e.staff, portal: e.portal }),
     tx: (fn) => t.platform.jobs.context().tenantTransaction(tenant.id, fn),
+    outbox: (type) =>
+      e.tx(async (db) => {
+        const rows = await db.selectFrom('outbox').select(['type', 'data']).$if(type !== undefined, (q) => q.where('type', '=', type!)).orderBy('id').execute();
+        return rows.map((r: { type: string; data: unknown }) => ({ type: r.type, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data }));
+      }),
+    runJob: async (module, name, now = new Date()) => {
+      const job = t.platform.modules.get(module)?.jobs?.find((j) => j.name === name);
+      if (!job) throw new Error(`no job ${name} in module ${module}`);
+      await job.handler({ id: randomUUID(), name, data: { tenantId: tenant.id }, retryCount: 0 }, { ...t.platform.jobs.context(), now: () => now });
+    },
     newProperty: async (body = {}) => ok(api('POST', '/properties', { name: `Property ${uniq()}`, kind: 'residential', ...body })),
     newUnit: async (propertyId = e.propertyId, body = {}) => ok(api('POST', `/properties/${propertyId}/units`, { label: `U-${uniq()}`, kind: 'apartment', ...body })),
     newMember: async (body = {}) => (await ok(api('POST', '/members', { firstName: 'Mia', lastName: `M-${uniq()}`, type: 'owner', ...body }))).id,
@@ -142,10 +169,10 @@ function helpers(t: TestPlatform, tenant: TestTenant, made: Pick<Estate, 'proper
       const role = body.role ?? 'owner';
       return ok(api('POST', `/units/${unitId}/occupants`, { memberId, role, startDate: '2025-01-01', ...(role === 'owner' ? { ownershipShare: '1' } : {}), ...body }));
     },
-    newLease: async (unitId, renterIds, body = {}, o = {}) => {
-      const lease = await ok(
-        api('POST', '/leases', { unitId, renterIds, startDate: day(-10), endDate: day(355), rent: { amount: 120_000, currency: 'EUR' }, frequency: 'monthly', dueDay: 1, deposit: 240_000, ...body }),
-      );
+    newLease: async (body = {}, o = {}) => {
+      const unitId = (body.unitId as string | undefined) ?? (await e.newUnit((await e.newProperty()).id)).id;
+      const renterIds = (body.renterIds as string[] | undefined) ?? [await e.newMember({ firstName: 'Rhea', type: 'renter' })];
+      const lease = await ok(api('POST', '/leases', leaseTerms(unitId, renterIds, body)));
       return o.activate ? ok(api('POST', `/leases/${lease.id}/activate`), 200) : lease;
     },
     newUser,

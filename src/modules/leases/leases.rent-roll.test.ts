@@ -1,68 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
-import { addDays, isoDate } from '../../kernel/dates.js';
-import type { Db } from '../../kernel/db/tables.js';
+import { day, estate, today, type Estate } from '../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
 import { newId } from '../../kernel/ids.js';
 import { monthlyEquivalent, renewedEnd } from './leases.rules.js';
 
 /** The rent roll, and what a portal member may see of leases. */
 
 let t: TestPlatform;
-let pine: TestTenant;
+let pine: Estate;
 
 beforeAll(async () => {
   t = await startPlatform();
-  pine = await t.createTenant('pine');
+  pine = await estate(t, { slug: 'pine' });
 });
 afterAll(() => t?.close());
 
-const today = isoDate(new Date());
-const day = (n: number) => addDays(today, n);
-
-type Method = 'GET' | 'POST' | 'PATCH';
-const api = (method: Method, url: string, body?: unknown, o: { tenant?: TestTenant; token?: string } = {}) =>
-  t.call(method, `/api/v1${url}`, { token: o.token ?? (o.tenant ?? pine).token, tenant: (o.tenant ?? pine).slug, ...(body !== undefined ? { body } : {}) });
-
-/** A real tenant-bound transaction (row-level security applies), for fixtures. */
-const tx = <T>(tenant: TestTenant, fn: (db: Db) => Promise<T>) => t.platform.jobs.context().tenantTransaction(tenant.id, fn);
-
-const propertiesApi = () => t.platform.app.hasRoute({ method: 'POST', url: '/api/v1/properties/:id/units' });
-
-/** A property: through the properties API when it is there, else a row in a real tenant transaction. */
-async function newProperty(name: string, parentId: string | null = null, tenant: TestTenant = pine): Promise<string> {
-  if (propertiesApi()) {
-    const res = await api('POST', '/properties', { name, kind: 'residential', ...(parentId ? { parentId } : {}) }, { tenant });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id;
-  }
-  const id = newId();
-  await tx(tenant, (db) => db.insertInto('properties').values({ tenant_id: tenant.id, id, parent_id: parentId, name, kind: 'residential' }).execute());
-  return id;
-}
-
-async function newUnit(propertyId: string, label: string, tenant: TestTenant = pine): Promise<string> {
-  if (propertiesApi()) {
-    const res = await api('POST', `/properties/${propertyId}/units`, { label, kind: 'apartment' }, { tenant });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json().id;
-  }
-  const id = newId();
-  await tx(tenant, (db) => db.insertInto('units').values({ tenant_id: tenant.id, id, property_id: propertyId, label, kind: 'apartment' }).execute());
-  return id;
-}
-
-async function newMember(firstName: string, lastName: string, tenant: TestTenant = pine): Promise<string> {
-  const res = await api('POST', '/members', { firstName, lastName, type: 'renter' }, { tenant });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json().id;
-}
+const newProperty = async (name: string, parentId: string | null = null): Promise<string> => (await pine.newProperty({ name, ...(parentId ? { parentId } : {}) })).id;
+const newUnit = async (propertyId: string, label: string): Promise<string> => (await pine.newUnit(propertyId, { label })).id;
+const newMember = (firstName: string, lastName: string, tenant: Estate = pine): Promise<string> => tenant.newMember({ firstName, lastName, type: 'renter' });
 
 async function lease(unitId: string, renterIds: string[], o: Record<string, unknown> = {}, activate = true): Promise<string> {
-  const res = await api('POST', '/leases', { unitId, renterIds, startDate: day(-100), endDate: day(265), rent: { amount: 100_000, currency: 'EUR' }, deposit: 200_000, ...o });
+  const res = await pine.api('POST', '/leases', { unitId, renterIds, startDate: day(-100), endDate: day(265), rent: { amount: 100_000, currency: 'EUR' }, deposit: 200_000, ...o });
   expect(res.statusCode, res.body).toBe(201);
-  if (activate) expect((await api('POST', `/leases/${res.json().id}/activate`)).statusCode).toBe(200);
+  if (activate) expect((await pine.api('POST', `/leases/${res.json().id}/activate`)).statusCode).toBe(200);
   return res.json().id;
 }
 
@@ -87,17 +49,17 @@ describe('the monthly equivalent of a rent', () => {
 });
 
 describe('the rent roll', () => {
-  let estate: string;
+  let elmEstate: string;
   let garden: string;
   const units: Record<string, string> = {};
   const leases: Record<string, string> = {};
   const people: Record<string, string> = {};
 
   beforeAll(async () => {
-    estate = await newProperty('Elm Estate');
-    const block = await newProperty('Block A', estate);
+    elmEstate = await newProperty('Elm Estate');
+    const block = await newProperty('Block A', elmEstate);
     garden = await newProperty('Garden House');
-    for (const [label, property] of [['A1', block], ['A2', block], ['A3', block], ['A4', block], ['E1', estate], ['G1', garden], ['G2', garden], ['G3', garden]] as const) {
+    for (const [label, property] of [['A1', block], ['A2', block], ['A3', block], ['A4', block], ['E1', elmEstate], ['G1', garden], ['G2', garden], ['G3', garden]] as const) {
       units[label] = await newUnit(property, label);
     }
     people.ada = await newMember('Ada', 'Lovelace');
@@ -111,11 +73,11 @@ describe('the rent roll', () => {
     leases.G1 = await lease(units.G1!, [people.grace!], { frequency: 'yearly', rent: { amount: 1_200_006, currency: 'GBP' }, deposit: 100_000 });
     leases.G2 = await lease(units.G2!, [people.ada!], { startDate: day(1), endDate: day(30), rent: { amount: 50_000, currency: 'GBP' } }); // from tomorrow
     const cancelled = await lease(units.G3!, [people.ada!], { startDate: day(5) });
-    expect((await api('POST', `/leases/${cancelled}/terminate`, { date: day(4) })).json().status).toBe('terminated');
+    expect((await pine.api('POST', `/leases/${cancelled}/terminate`, { date: day(4) })).json().status).toBe('terminated');
   });
 
   it('lists every unit let today with its rent per month, and totals per currency', async () => {
-    const res = await api('GET', '/reports/rent-roll');
+    const res = await pine.api('GET', '/reports/rent-roll');
     expect(res.statusCode, res.body).toBe(200);
     const roll = res.json();
     expect(roll.date).toBe(today);
@@ -136,27 +98,27 @@ describe('the rent roll', () => {
   });
 
   it('answers for another date: coming leases then, and ended ones as they were', async () => {
-    const tomorrow = (await api('GET', `/reports/rent-roll?date=${day(1)}`)).json();
+    const tomorrow = (await pine.api('GET', `/reports/rent-roll?date=${day(1)}`)).json();
     expect(tomorrow.rows.map((r: { unitLabel: string }) => r.unitLabel)).toEqual(['A1', 'A2', 'A3', 'G1', 'G2']);
-    const earlier = (await api('GET', `/reports/rent-roll?date=${day(-50)}`)).json();
+    const earlier = (await pine.api('GET', `/reports/rent-roll?date=${day(-50)}`)).json();
     expect(earlier.rows.map((r: { unitLabel: string }) => r.unitLabel)).toEqual(['A1', 'A2', 'A3', 'E1', 'G1']);
     expect(earlier.rows[3]).toMatchObject({ propertyName: 'Elm Estate', status: 'ended' });
-    expect((await api('GET', '/reports/rent-roll?date=2001-01-01')).json()).toMatchObject({ rows: [], totals: [] });
-    expect((await api('GET', '/reports/rent-roll?date=tomorrow')).statusCode).toBe(400);
+    expect((await pine.api('GET', '/reports/rent-roll?date=2001-01-01')).json()).toMatchObject({ rows: [], totals: [] });
+    expect((await pine.api('GET', '/reports/rent-roll?date=tomorrow')).statusCode).toBe(400);
   });
 
   it('confines itself to a property and the properties inside it', async () => {
-    const inEstate = (await api('GET', `/reports/rent-roll?propertyId=${estate}`)).json();
-    expect(inEstate.propertyId).toBe(estate);
+    const inEstate = (await pine.api('GET', `/reports/rent-roll?propertyId=${elmEstate}`)).json();
+    expect(inEstate.propertyId).toBe(elmEstate);
     expect(inEstate.rows.map((r: { unitLabel: string }) => r.unitLabel)).toEqual(['A1', 'A2', 'A3']);
-    const inGarden = (await api('GET', `/reports/rent-roll?propertyId=${garden}`)).json();
+    const inGarden = (await pine.api('GET', `/reports/rent-roll?propertyId=${garden}`)).json();
     expect(inGarden.rows.map((r: { unitLabel: string }) => r.unitLabel)).toEqual(['G1']);
     expect(inGarden.totals).toEqual([{ currency: 'GBP', units: 1, monthlyRent: 100_000, deposit: 100_000 }]);
-    expect((await api('GET', `/reports/rent-roll?propertyId=${randomUUID()}`)).json().rows).toEqual([]);
+    expect((await pine.api('GET', `/reports/rent-roll?propertyId=${randomUUID()}`)).json().rows).toEqual([]);
   });
 
   it('downloads as CSV, with a total line per currency and formulas defused', async () => {
-    const res = await api('GET', '/reports/rent-roll?format=csv');
+    const res = await pine.api('GET', '/reports/rent-roll?format=csv');
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(`attachment; filename="rent-roll-${today}.csv"`);
@@ -170,10 +132,10 @@ describe('the rent roll', () => {
   });
 
   it('lists every one of 5,000 let units, as JSON and as CSV', async () => {
-    const big = await t.createTenant('big');
+    const big = await estate(t, { slug: 'big' });
     const renter = await newMember('Many', 'Units', big);
     // Rows in a real tenant transaction: five thousand API calls would test the API, not the report.
-    await tx(big, async (db) => {
+    await big.tx(async (db) => {
       const property = newId();
       await db.insertInto('properties').values({ tenant_id: big.id, id: property, name: 'Tower', kind: 'residential' }).execute();
       await sql`INSERT INTO units (tenant_id, id, property_id, label, kind)
@@ -186,11 +148,11 @@ describe('the rent roll', () => {
       await sql`ANALYZE leases, lease_renters, units`.execute(db).catch(() => undefined);
     });
     // How fast it is lives in the estate benchmark (npm run bench -- --suite estate); here, that it is complete.
-    const res = await api('GET', '/reports/rent-roll', undefined, { tenant: big });
+    const res = await big.api('GET', '/reports/rent-roll');
     expect(res.statusCode).toBe(200);
     expect(res.json().rows).toHaveLength(5000);
     expect(res.json().totals).toEqual([expect.objectContaining({ currency: 'EUR', units: 5000 })]);
-    const csv = await api('GET', '/reports/rent-roll?format=csv', undefined, { tenant: big });
+    const csv = await big.api('GET', '/reports/rent-roll?format=csv');
     expect(csv.body.trimEnd().split('\r\n')).toHaveLength(5002);
   });
 });
@@ -203,9 +165,7 @@ describe('what a portal member sees', () => {
     const property = await newProperty('Portal Court');
     const me = await newMember('Pat', 'Portal');
     const other = await newMember('Oscar', 'Other');
-    const user = await api('POST', '/users', { email: 'pat@pine.test', name: 'Pat Portal', password: TENANT_PASSWORD, roles: ['member'], memberId: me });
-    expect(user.statusCode, user.body).toBe(201);
-    token = (await t.login('pine', 'pat@pine.test')).accessToken;
+    token = (await pine.newPortalUser(me, 'pat@pine.test')).token;
     ids.mine = await lease(await newUnit(property, 'P1'), [other, me]);
     ids.draft = await lease(await newUnit(property, 'P2'), [me], {}, false);
     ids.theirs = await lease(await newUnit(property, 'P3'), [other]);
@@ -214,19 +174,19 @@ describe('what a portal member sees', () => {
   });
 
   it('lists only the leases they rent under, drafts left out', async () => {
-    const res = await api('GET', '/leases', undefined, { token });
+    const res = await pine.api('GET', '/leases', undefined, { token });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().data.map((l: { id: string }) => l.id)).toEqual([ids.mine]);
-    expect((await api('GET', `/leases?memberId=${ids.other}`, undefined, { token })).json().data.map((l: { id: string }) => l.id)).toEqual([ids.mine]);
-    expect((await api('GET', '/leases?status=draft', undefined, { token })).json().data).toEqual([]);
+    expect((await pine.api('GET', `/leases?memberId=${ids.other}`, undefined, { token })).json().data.map((l: { id: string }) => l.id)).toEqual([ids.mine]);
+    expect((await pine.api('GET', '/leases?status=draft', undefined, { token })).json().data).toEqual([]);
   });
 
   it('reads their lease, and gets 404 for anyone else’s and for their draft', async () => {
-    const mine = await api('GET', `/leases/${ids.mine}`, undefined, { token });
+    const mine = await pine.api('GET', `/leases/${ids.mine}`, undefined, { token });
     expect(mine.statusCode).toBe(200);
     expect(mine.json().renterIds).toEqual([ids.other, ids.me]);
     for (const id of [ids.theirs, ids.draft, randomUUID()]) {
-      const res = await api('GET', `/leases/${id}`, undefined, { token });
+      const res = await pine.api('GET', `/leases/${id}`, undefined, { token });
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('not_found');
       expect(res.body).not.toContain(id === ids.theirs ? ids.other : 'unitId');
@@ -234,9 +194,9 @@ describe('what a portal member sees', () => {
   });
 
   it('may not write leases nor see the rent roll', async () => {
-    expect((await api('GET', '/reports/rent-roll', undefined, { token })).statusCode).toBe(403);
-    expect((await api('POST', `/leases/${ids.mine}/terminate`, {}, { token })).statusCode).toBe(403);
-    expect((await api('PATCH', `/leases/${ids.mine}`, { notes: 'mine now' }, { token })).statusCode).toBe(403);
-    expect((await api('POST', '/leases', { unitId: randomUUID(), renterIds: [ids.me], startDate: today, rent: { amount: 1, currency: 'EUR' } }, { token })).statusCode).toBe(403);
+    expect((await pine.api('GET', '/reports/rent-roll', undefined, { token })).statusCode).toBe(403);
+    expect((await pine.api('POST', `/leases/${ids.mine}/terminate`, {}, { token })).statusCode).toBe(403);
+    expect((await pine.api('PATCH', `/leases/${ids.mine}`, { notes: 'mine now' }, { token })).statusCode).toBe(403);
+    expect((await pine.api('POST', '/leases', { unitId: randomUUID(), renterIds: [ids.me], startDate: today, rent: { amount: 1, currency: 'EUR' } }, { token })).statusCode).toBe(403);
   });
 });

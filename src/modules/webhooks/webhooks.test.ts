@@ -1,266 +1,62 @@
-import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { LookupAddress } from 'node:dns';
-import { Webhook } from 'standardwebhooks';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
-import type { DomainEvent } from '../../kernel/events/event.js';
-import { newId } from '../../kernel/ids.js';
-import type { JobContext } from '../../kernel/jobs/job.js';
-import { webhookWorkers, type DeliverJobData, type WorkerOptions } from './index.js';
-import { systemResolver } from './webhooks.ssrf.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { estate, type Estate } from '../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
 
 /**
- * The webhooks module through its API and its worker, on a real database and a real HTTP
- * receiver on 127.0.0.1. The worker's subscriber and job handler are called here directly,
- * with the platform's own job context (tenant transactions in whichever database the tenant
- * lives), a queue that records what is sent, and a clock the test moves: the relay and pg-boss
- * are exercised end to end in webhooks.relay.test.ts.
+ * Webhook endpoints through the API: on a platform that refuses private destinations (elm's),
+ * and one whose operator allows them (oak's). Deliveries are in webhooks.deliveries.test.ts.
  */
-
-// ---- a receiver
-
-interface Hit {
-  path: string;
-  host: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-let server: Server;
-let port: number;
-const hits: Hit[] = [];
-const slow = new Set<NodeJS.Timeout>();
-const hitsOn = (path: string) => hits.filter((h) => h.path === path);
-
-const replies: Record<string, (res: ServerResponse) => void> = {
-  '/ok': (res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('thanks'),
-  '/fail': (res) => res.writeHead(500).end('boom'),
-  '/long': (res) => res.writeHead(500).end('x'.repeat(5_000)),
-  '/gone': (res) => res.writeHead(410).end('gone'),
-  '/redirect': (res) => res.writeHead(302, { location: `http://127.0.0.1:${port}/ok` }).end(),
-  '/busy': (res) => res.writeHead(503, { 'retry-after': '3600' }).end('later'),
-  '/slow': (res) => {
-    const timer = setTimeout(() => res.writeHead(200).end('too late'), 3_000);
-    slow.add(timer);
-  },
-};
-
-function startReceiver(): Promise<void> {
-  server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const path = (req.url ?? '/').split('?')[0]!;
-      hits.push({ path, host: req.headers.host ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      (replies[path] ?? ((r: ServerResponse) => r.writeHead(404).end()))(res);
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    port = (server.address() as AddressInfo).port;
-    resolve();
-  }));
-}
-
-// ---- platforms: one that allows private destinations (the receiver is on loopback), one that does not
 
 let open: TestPlatform;
 let strict: TestPlatform;
-let oak: TestTenant;
-let elm: TestTenant;
+let oak: Estate;
+let elm: Estate;
 
 beforeAll(async () => {
-  await startReceiver();
   [open, strict] = await Promise.all([startPlatform({ config: { webhooksAllowPrivate: true } }), startPlatform()]);
-  [oak, elm] = await Promise.all([open.createTenant('oak'), strict.createTenant('elm')]);
+  [oak, elm] = await Promise.all([estate(open, { slug: 'oak' }), estate(strict, { slug: 'elm' })]);
 });
-afterAll(async () => {
-  for (const timer of slow) clearTimeout(timer);
-  server?.closeAllConnections();
-  server?.close();
-  await Promise.all([open?.close(), strict?.close()]);
-});
-
-const api = (p: TestPlatform, tenant: TestTenant) => (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, token = tenant.token) =>
-  p.call(method, `/api/v1${url}`, { token, tenant: tenant.slug, ...(body !== undefined ? { body } : {}) });
-const onOak = () => api(open, oak);
-const onElm = () => api(strict, elm);
-const receiverUrl = (path: string, host = '127.0.0.1') => `http://${host}:${port}${path}`;
-
-async function createEndpoint(body: Record<string, unknown>) {
-  const res = await onOak()('POST', '/webhooks/endpoints', { description: 'Test receiver', ...body });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; secret: string; url: string };
-}
-
-async function deliveriesOf(endpointId: string, query = 'limit=200') {
-  const res = await onOak()('GET', `/webhooks/endpoints/${endpointId}/deliveries?${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { data: Delivery[]; nextCursor: string | null };
-}
-
-interface Delivery {
-  id: string;
-  eventId: string;
-  eventType: string;
-  status: string;
-  attemptCount: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastResponseBody: string | null;
-  lastError: string | null;
-  attempts: { number: number; attemptedAt: string; statusCode: number | null; responseBody: string | null; durationMs: number; error: string | null }[];
-  payload: { type: string; timestamp: string; data: unknown };
-}
-
-// ---- the worker, driven by the test
-
-interface Queued {
-  name: string;
-  data: DeliverJobData;
-  startAfter: Date | null;
-}
-
-interface Harness {
-  clock: Date;
-  queued: Queued[];
-  sent: Queued[];
-  workers: ReturnType<typeof webhookWorkers>;
-  ctx: JobContext;
-  relay(tenantId: string): Promise<DomainEvent[]>;
-  runUntil(until?: Date): Promise<number>;
-  deliver(event: DomainEvent): Promise<number>;
-}
-
-/** The webhook worker with the platform's job context, a recording queue and a clock the test moves. */
-function harness(p: TestPlatform, options: Partial<WorkerOptions> = {}): Harness {
-  const workers = webhookWorkers({ allowPrivate: true, random: () => 0.5, ...options });
-  const queued: Queued[] = [];
-  const sent: Queued[] = [];
-  const h: Harness = {
-    clock: new Date(),
-    queued,
-    sent,
-    workers,
-    ctx: undefined as unknown as JobContext,
-    /** Feeds the tenant's outbox to the subscriber, as the relay would, and empties it. Returns the events. */
-    async relay(tenantId: string): Promise<DomainEvent[]> {
-      const events = await drainOutbox(p, tenantId);
-      for (const event of events) await workers.fanOut.handle(event, h.ctx);
-      return events;
-    },
-    /** Runs every job due by `until`, earliest first, each at its own start time; the clock ends at `until`. */
-    async runUntil(until: Date = h.clock): Promise<number> {
-      let ran = 0;
-      for (;;) {
-        const due = queued.filter((q) => (q.startAfter?.getTime() ?? 0) <= until.getTime()).sort((a, b) => (a.startAfter?.getTime() ?? 0) - (b.startAfter?.getTime() ?? 0));
-        const next = due[0];
-        if (!next) break;
-        queued.splice(queued.indexOf(next), 1);
-        if (next.startAfter && next.startAfter > h.clock) h.clock = next.startAfter;
-        await workers.deliver.handler({ id: newId(), name: next.name, data: next.data, retryCount: 0 }, h.ctx);
-        ran++;
-      }
-      if (until > h.clock) h.clock = until;
-      return ran;
-    },
-    async deliver(event: DomainEvent) {
-      await workers.fanOut.handle(event, h.ctx);
-      return h.runUntil();
-    },
-  };
-  h.ctx = {
-    ...p.platform.jobs.context(),
-    now: () => h.clock,
-    queue: {
-      async send(name, data, o) {
-        const job = { name, data: data as DeliverJobData, startAfter: o?.startAfter ?? null };
-        queued.push(job);
-        sent.push(job);
-        return String(sent.length);
-      },
-    },
-  };
-  harnesses.push(h);
-  return h;
-}
-const harnesses: Harness[] = [];
-
-async function drainOutbox(p: TestPlatform, tenantId: string): Promise<DomainEvent[]> {
-  return p.platform.jobs.context().tenantTransaction(tenantId, async (db) => {
-    const rows = await db.selectFrom('outbox').selectAll().orderBy('occurred_at').orderBy('id').execute();
-    await db.deleteFrom('outbox').execute();
-    return (rows as { id: string; type: string; tenant_id: string; occurred_at: Date | string; version: number; data: unknown }[]).map((r) => ({
-      id: r.id,
-      type: r.type,
-      tenantId: r.tenant_id,
-      occurredAt: new Date(r.occurred_at).toISOString(),
-      version: r.version,
-      data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
-    }));
-  });
-}
-
-const eventOf = (type: string, data: object = { id: newId() }, tenantId = oak.id): DomainEvent => ({ id: newId(), type, tenantId, occurredAt: new Date().toISOString(), version: 1, data });
-
-/** standardwebhooks checks the timestamp against the system clock: verify as of `now`. */
-function verifyAt(now: Date, secret: string, hit: Hit) {
-  vi.useFakeTimers({ toFake: ['Date'], now });
-  try {
-    return new Webhook(secret).verify(hit.body, hit.headers as Record<string, string>);
-  } finally {
-    vi.useRealTimers();
-  }
-}
-
-afterEach(async () => {
-  // Each test starts with no endpoints, an empty outbox and no hits.
-  const list = (await onOak()('GET', '/webhooks/endpoints?limit=200')).json().data as { id: string }[];
-  for (const e of list) expect((await onOak()('DELETE', `/webhooks/endpoints/${e.id}`)).statusCode).toBe(204);
-  await drainOutbox(open, oak.id);
-  hits.length = 0;
-  await Promise.all(harnesses.splice(0).map((h) => h.workers.sender.close()));
-});
+afterAll(() => Promise.all([open?.close(), strict?.close()]));
 
 describe('webhook endpoints', () => {
   it('registers an endpoint and shows its signing secret once', async () => {
-    const res = await onElm()('POST', '/webhooks/endpoints', { url: 'https://203.0.113.10/hooks/courtyard', events: ['member.*', 'member.created', 'member.*'], description: 'ERP' });
+    const res = await elm.api('POST', '/webhooks/endpoints', { url: 'https://203.0.113.10/hooks/courtyard', events: ['member.*', 'member.created', 'member.*'], description: 'ERP' });
     expect(res.statusCode, res.body).toBe(201);
     const created = res.json();
     expect(created).toMatchObject({ url: 'https://203.0.113.10/hooks/courtyard', events: ['member.*', 'member.created'], description: 'ERP', enabled: true, disabledReason: null, failingSince: null, previousSecretExpiresAt: null });
     expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     expect(Buffer.from(created.secret.slice(6), 'base64').length).toBeGreaterThanOrEqual(24);
 
-    const read = await onElm()('GET', `/webhooks/endpoints/${created.id}`);
+    const read = await elm.api('GET', `/webhooks/endpoints/${created.id}`);
     expect(read.statusCode).toBe(200);
     const { secret: _secret, ...withoutSecret } = created;
     expect(read.json()).toEqual(withoutSecret);
-    const list = await onElm()('GET', '/webhooks/endpoints');
+    const list = await elm.api('GET', '/webhooks/endpoints');
     expect(list.json().data).toEqual([withoutSecret]);
     expect(list.body).not.toContain(created.secret);
-    expect((await onElm()('DELETE', `/webhooks/endpoints/${created.id}`)).statusCode).toBe(204);
+    expect((await elm.api('DELETE', `/webhooks/endpoints/${created.id}`)).statusCode).toBe(204);
   });
 
   it('changes, disables, enables and removes an endpoint', async () => {
-    const created = (await onElm()('POST', '/webhooks/endpoints', { url: 'https://203.0.113.11/a', events: ['*'] })).json();
-    const changed = await onElm()('PATCH', `/webhooks/endpoints/${created.id}`, { url: 'https://203.0.113.12/b', events: ['member.deleted'], description: 'Changed', enabled: false });
+    const created = (await elm.api('POST', '/webhooks/endpoints', { url: 'https://203.0.113.11/a', events: ['*'] })).json();
+    const changed = await elm.api('PATCH', `/webhooks/endpoints/${created.id}`, { url: 'https://203.0.113.12/b', events: ['member.deleted'], description: 'Changed', enabled: false });
     expect(changed.statusCode, changed.body).toBe(200);
     expect(changed.json()).toMatchObject({ url: 'https://203.0.113.12/b', events: ['member.deleted'], description: 'Changed', enabled: false, disabledReason: 'manual' });
     expect(changed.json().secret).toBeUndefined();
-    const enabled = await onElm()('PATCH', `/webhooks/endpoints/${created.id}`, { enabled: true });
+    const enabled = await elm.api('PATCH', `/webhooks/endpoints/${created.id}`, { enabled: true });
     expect(enabled.json()).toMatchObject({ enabled: true, disabledReason: null });
 
-    expect((await onElm()('DELETE', `/webhooks/endpoints/${created.id}`)).statusCode).toBe(204);
-    const gone = await onElm()('GET', `/webhooks/endpoints/${created.id}`);
+    expect((await elm.api('DELETE', `/webhooks/endpoints/${created.id}`)).statusCode).toBe(204);
+    const gone = await elm.api('GET', `/webhooks/endpoints/${created.id}`);
     expect(gone.statusCode).toBe(404);
     expect(gone.json().code).toBe('not_found');
-    expect((await onElm()('DELETE', `/webhooks/endpoints/${created.id}`)).statusCode).toBe(404);
-    expect((await onElm()('PATCH', `/webhooks/endpoints/${created.id}`, { enabled: false })).statusCode).toBe(404);
-    expect((await onElm()('POST', `/webhooks/endpoints/${created.id}/rotate-secret`)).statusCode).toBe(404);
+    expect((await elm.api('DELETE', `/webhooks/endpoints/${created.id}`)).statusCode).toBe(404);
+    expect((await elm.api('PATCH', `/webhooks/endpoints/${created.id}`, { enabled: false })).statusCode).toBe(404);
+    expect((await elm.api('POST', `/webhooks/endpoints/${created.id}/rotate-secret`)).statusCode).toBe(404);
   });
 
   it('refuses a bad URL, empty or malformed event patterns and unknown fields with field errors, and writes nothing', async () => {
-    const before = (await onElm()('GET', '/webhooks/endpoints?limit=200')).json().data.length;
+    const before = (await elm.api('GET', '/webhooks/endpoints?limit=200')).json().data.length;
     const cases: [unknown, string[]][] = [
       [{ url: 'https://203.0.113.13/', events: [] }, ['events']],
       [{ url: 'not a url', events: ['*'] }, ['url']],
@@ -271,25 +67,25 @@ describe('webhook endpoints', () => {
       [{ events: ['*'], colour: 'red' }, ['colour', 'url']],
     ];
     for (const [body, fields] of cases) {
-      const res = await onElm()('POST', '/webhooks/endpoints', body);
+      const res = await elm.api('POST', '/webhooks/endpoints', body);
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
       const problem = res.json();
       expect(problem.code).toBe('validation_failed');
       expect(problem.errors.map((e: { field: string }) => e.field).sort(), JSON.stringify(body)).toEqual(fields);
     }
-    expect((await onElm()('POST', '/webhooks/endpoints', { url: 'ftp://203.0.113.13/drop', events: ['*'] })).json().errors[0].message).toBe('must be an http or https URL');
+    expect((await elm.api('POST', '/webhooks/endpoints', { url: 'ftp://203.0.113.13/drop', events: ['*'] })).json().errors[0].message).toBe('must be an http or https URL');
 
-    const created = (await onElm()('POST', '/webhooks/endpoints', { url: 'https://203.0.113.14/', events: ['*'] })).json();
-    const empty = await onElm()('PATCH', `/webhooks/endpoints/${created.id}`, {});
+    const created = (await elm.api('POST', '/webhooks/endpoints', { url: 'https://203.0.113.14/', events: ['*'] })).json();
+    const empty = await elm.api('PATCH', `/webhooks/endpoints/${created.id}`, {});
     expect(empty.statusCode).toBe(400);
-    const badUrl = await onElm()('PATCH', `/webhooks/endpoints/${created.id}`, { url: 'javascript:alert(1)' });
+    const badUrl = await elm.api('PATCH', `/webhooks/endpoints/${created.id}`, { url: 'javascript:alert(1)' });
     expect(badUrl.statusCode).toBe(400);
     expect(badUrl.json().errors).toEqual([{ field: 'url', message: 'must be an http or https URL' }]);
-    expect((await onElm()('GET', '/webhooks/endpoints/not-a-uuid')).statusCode).toBe(400);
-    expect((await onElm()('GET', '/webhooks/endpoints?cursor=garbage')).json().code).toBe('invalid_cursor');
-    expect((await onElm()('DELETE', `/webhooks/endpoints/${created.id}`)).statusCode).toBe(204);
-    expect((await onElm()('GET', '/webhooks/endpoints?limit=200')).json().data.length).toBe(before);
+    expect((await elm.api('GET', '/webhooks/endpoints/not-a-uuid')).statusCode).toBe(400);
+    expect((await elm.api('GET', '/webhooks/endpoints?cursor=garbage')).json().code).toBe('invalid_cursor');
+    expect((await elm.api('DELETE', `/webhooks/endpoints/${created.id}`)).statusCode).toBe(204);
+    expect((await elm.api('GET', '/webhooks/endpoints?limit=200')).json().data.length).toBe(before);
   });
 
   it('refuses URLs that point at loopback, private, link-local, CGNAT or metadata addresses, by literal or by name', async () => {
@@ -307,355 +103,36 @@ describe('webhook endpoints', () => {
       ['http://localhost/hook', /a loopback address/],
     ];
     for (const [url, message] of refused) {
-      const res = await onElm()('POST', '/webhooks/endpoints', { url, events: ['*'] });
+      const res = await elm.api('POST', '/webhooks/endpoints', { url, events: ['*'] });
       expect(res.statusCode, url).toBe(400);
       expect(res.json().errors, url).toEqual([{ field: 'url', message: expect.stringMatching(message) }]);
     }
     // A change of URL is checked the same way.
-    const created = (await onElm()('POST', '/webhooks/endpoints', { url: 'https://203.0.113.15/', events: ['*'] })).json();
-    const patched = await onElm()('PATCH', `/webhooks/endpoints/${created.id}`, { url: 'http://169.254.169.254/' });
+    const created = (await elm.api('POST', '/webhooks/endpoints', { url: 'https://203.0.113.15/', events: ['*'] })).json();
+    const patched = await elm.api('PATCH', `/webhooks/endpoints/${created.id}`, { url: 'http://169.254.169.254/' });
     expect(patched.statusCode).toBe(400);
     expect(patched.json().errors[0].field).toBe('url');
-    expect((await onElm()('GET', `/webhooks/endpoints/${created.id}`)).json().url).toBe('https://203.0.113.15/');
-    await onElm()('DELETE', `/webhooks/endpoints/${created.id}`);
+    expect((await elm.api('GET', `/webhooks/endpoints/${created.id}`)).json().url).toBe('https://203.0.113.15/');
+    await elm.api('DELETE', `/webhooks/endpoints/${created.id}`);
 
     // With COURTYARD_WEBHOOKS_ALLOW_PRIVATE the operator allows them.
     for (const url of ['http://127.0.0.1:9/hook', 'http://localhost:9/hook', 'http://10.1.2.3/hook']) {
-      const res = await onOak()('POST', '/webhooks/endpoints', { url, events: ['*'] });
+      const res = await oak.api('POST', '/webhooks/endpoints', { url, events: ['*'] });
       expect(res.statusCode, url).toBe(201);
     }
   });
 
   it('lets staff see endpoints but not change them, and members neither', async () => {
-    const created = (await onElm()('POST', '/webhooks/endpoints', { url: 'https://203.0.113.16/', events: ['*'] })).json();
-    for (const [email, role] of [['clerk@elm.test', 'staff'], ['resident@elm.test', 'member']] as const) {
-      expect((await onElm()('POST', '/users', { email, name: role, password: TENANT_PASSWORD, roles: [role] })).statusCode).toBe(201);
-    }
-    const staff = (await strict.login('elm', 'clerk@elm.test')).accessToken;
-    const member = (await strict.login('elm', 'resident@elm.test')).accessToken;
-    expect((await onElm()('GET', '/webhooks/endpoints', undefined, staff)).statusCode).toBe(200);
-    expect((await onElm()('GET', `/webhooks/endpoints/${created.id}/deliveries`, undefined, staff)).statusCode).toBe(200);
-    const write = await onElm()('POST', '/webhooks/endpoints', { url: 'https://203.0.113.17/', events: ['*'] }, staff);
+    const created = (await elm.api('POST', '/webhooks/endpoints', { url: 'https://203.0.113.16/', events: ['*'] })).json();
+    const staff = (await elm.newUser('clerk@elm.test', ['staff'])).token;
+    const member = (await elm.newUser('resident@elm.test', ['member'])).token;
+    expect((await elm.api('GET', '/webhooks/endpoints', undefined, { token: staff })).statusCode).toBe(200);
+    expect((await elm.api('GET', `/webhooks/endpoints/${created.id}/deliveries`, undefined, { token: staff })).statusCode).toBe(200);
+    const write = await elm.api('POST', '/webhooks/endpoints', { url: 'https://203.0.113.17/', events: ['*'] }, { token: staff });
     expect(write.statusCode).toBe(403);
     expect(write.json().code).toBe('permission_denied');
-    expect((await onElm()('POST', `/webhooks/endpoints/${created.id}/rotate-secret`, undefined, staff)).statusCode).toBe(403);
-    expect((await onElm()('GET', '/webhooks/endpoints', undefined, member)).statusCode).toBe(403);
-    await onElm()('DELETE', `/webhooks/endpoints/${created.id}`);
-  });
-});
-
-describe('webhook deliveries', () => {
-  it('delivers a committed change to a local receiver, signed so that the standardwebhooks package verifies it', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/ok'), events: ['member.*'] });
-    const elsewhere = await createEndpoint({ url: receiverUrl('/fail'), events: ['invoice.*'] });
-    const off = await createEndpoint({ url: receiverUrl('/fail'), events: ['*'], enabled: false });
-
-    const member = await onOak()('POST', '/members', { firstName: 'Ada', lastName: 'Lovelace', type: 'owner' });
-    expect(member.statusCode).toBe(201);
-    const events = await h.relay(oak.id);
-    const created = events.find((e) => e.type === 'member.created')!;
-    expect(created).toBeDefined();
-    await h.runUntil();
-
-    expect(hitsOn('/fail')).toEqual([]);
-    const [hit] = hitsOn('/ok');
-    expect(hitsOn('/ok')).toHaveLength(1);
-    expect(hit!.headers['content-type']).toBe('application/json');
-    expect(hit!.headers['webhook-id']).toBe(created.id);
-    const verified = verifyAt(new Date(), endpoint.secret, hit!) as { type: string; timestamp: string; data: { id: string; firstName: string } };
-    expect(verified).toMatchObject({ type: 'member.created', timestamp: created.occurredAt, data: { id: member.json().id, firstName: 'Ada' } });
-    expect(() => verifyAt(new Date(), elsewhere.secret, hit!)).toThrow();
-
-    const { data } = await deliveriesOf(endpoint.id);
-    expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ eventId: created.id, eventType: 'member.created', status: 'succeeded', attemptCount: 1, nextAttemptAt: null, lastStatusCode: 200, lastResponseBody: 'thanks', lastError: null });
-    expect(data[0]!.attempts).toEqual([{ number: 1, attemptedAt: expect.any(String), statusCode: 200, responseBody: 'thanks', durationMs: expect.any(Number), error: null }]);
-    expect(data[0]!.payload).toEqual(JSON.parse(hit!.body));
-    expect((await deliveriesOf(elsewhere.id)).data).toEqual([]);
-    expect((await deliveriesOf(off.id)).data).toEqual([]);
-  });
-
-  it('makes one delivery per endpoint and event however often the event is handed over, and a repeated job sends nothing twice', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/ok'), events: ['*'] });
-    const event = eventOf('member.updated');
-    await h.workers.fanOut.handle(event, h.ctx);
-    await h.workers.fanOut.handle(event, h.ctx);
-    expect(h.queued).toHaveLength(2);
-    const job = { ...h.queued[0]! };
-    await h.runUntil();
-    expect(hitsOn('/ok')).toHaveLength(1);
-    // The same job again, as an at-least-once queue may run it: nothing is sent.
-    await h.workers.deliver.handler({ id: newId(), name: job.name, data: job.data, retryCount: 1 }, h.ctx);
-    expect(hitsOn('/ok')).toHaveLength(1);
-    expect((await deliveriesOf(endpoint.id)).data.map((d) => d.attemptCount)).toEqual([1]);
-  });
-
-  it('records every failed attempt and spaces the attempts by the schedule: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/fail'), events: ['member.*'] });
-    const start = h.clock;
-    await h.deliver(eventOf('member.updated'));
-    expect(hitsOn('/fail')).toHaveLength(1);
-    let [delivery] = (await deliveriesOf(endpoint.id)).data;
-    expect(delivery).toMatchObject({ status: 'pending', attemptCount: 1, lastStatusCode: 500, lastResponseBody: 'boom', lastError: 'HTTP 500' });
-    expect(new Date(delivery!.nextAttemptAt!).getTime() - start.getTime()).toBe(5_000);
-    expect(h.queued.map((q) => q.startAfter?.getTime())).toEqual([start.getTime() + 5_000]);
-
-    await h.runUntil(new Date(start.getTime() + 3 * 86_400_000));
-    expect(hitsOn('/fail')).toHaveLength(8);
-    [delivery] = (await deliveriesOf(endpoint.id)).data;
-    expect(delivery).toMatchObject({ status: 'failed', attemptCount: 8, nextAttemptAt: null });
-    const times = delivery!.attempts.map((a) => new Date(a.attemptedAt).getTime());
-    expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual([5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000]);
-    expect(delivery!.attempts.map((a) => a.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(delivery!.attempts.every((a) => a.statusCode === 500 && a.responseBody === 'boom' && a.durationMs >= 0)).toBe(true);
-    // The receiver saw the same message every time.
-    expect(new Set(hitsOn('/fail').map((x) => x.headers['webhook-id'])).size).toBe(1);
-    expect(new Set(hitsOn('/fail').map((x) => x.body)).size).toBe(1);
-    expect(h.queued).toEqual([]);
-    // 27.6 hours of failure do not disable the endpoint.
-    expect((await onOak()('GET', `/webhooks/endpoints/${endpoint.id}`)).json()).toMatchObject({ enabled: true, failingSince: start.toISOString() });
-  });
-
-  it('spreads the retries with jitter', async () => {
-    const h = harness(open, { random: () => 0 });
-    await createEndpoint({ url: receiverUrl('/fail'), events: ['*'] });
-    const start = h.clock.getTime();
-    await h.deliver(eventOf('member.updated'));
-    expect(h.queued[0]!.startAfter!.getTime() - start).toBe(4_500);
-  });
-
-  it('honours Retry-After', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/busy'), events: ['*'] });
-    const start = h.clock.getTime();
-    await h.deliver(eventOf('member.updated'));
-    expect(h.queued.map((q) => q.startAfter!.getTime() - start)).toEqual([3_600_000]);
-    const [delivery] = (await deliveriesOf(endpoint.id)).data;
-    expect(delivery).toMatchObject({ lastStatusCode: 503, lastResponseBody: 'later', status: 'pending' });
-    expect(new Date(delivery!.nextAttemptAt!).getTime() - start).toBe(3_600_000);
-  });
-
-  it('does not follow redirects: a 3xx is a failed attempt', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/redirect'), events: ['*'] });
-    await h.deliver(eventOf('member.updated'));
-    expect(hitsOn('/redirect')).toHaveLength(1);
-    expect(hitsOn('/ok')).toEqual([]);
-    const [delivery] = (await deliveriesOf(endpoint.id)).data;
-    expect(delivery).toMatchObject({ status: 'pending', lastStatusCode: 302, lastError: expect.stringMatching(/^redirect \(302 to http:\/\/127\.0\.0\.1:\d+\/ok\) not followed$/) });
-    expect(h.queued).toHaveLength(1);
-  });
-
-  it('records a receiver that does not answer in time as a failed attempt', async () => {
-    const h = harness(open, { timeoutMs: 300 });
-    const endpoint = await createEndpoint({ url: receiverUrl('/slow'), events: ['*'] });
-    await h.deliver(eventOf('member.updated'));
-    const [delivery] = (await deliveriesOf(endpoint.id)).data;
-    expect(delivery).toMatchObject({ status: 'pending', lastStatusCode: null, lastResponseBody: null, lastError: 'timed out after 300 ms' });
-    expect(delivery!.attempts[0]!.durationMs).toBeGreaterThanOrEqual(250);
-    expect(delivery!.attempts[0]!.durationMs).toBeLessThan(3_000);
-    expect(h.queued).toHaveLength(1);
-  });
-
-  it('keeps the first kilobyte of a long response body', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/long'), events: ['*'] });
-    await h.deliver(eventOf('member.updated'));
-    const [delivery] = (await deliveriesOf(endpoint.id)).data;
-    expect(delivery!.lastResponseBody).toBe('x'.repeat(1024));
-    expect(delivery!.attempts[0]!.responseBody).toBe('x'.repeat(1024));
-  });
-
-  it('disables an endpoint that answers 410 Gone, and tells the tenant', async () => {
-    const h = harness(open);
-    const gone = await createEndpoint({ url: receiverUrl('/gone'), events: ['member.*'] });
-    const watcher = await createEndpoint({ url: receiverUrl('/ok'), events: ['webhook_endpoint.*'] });
-    await h.deliver(eventOf('member.updated'));
-    expect(hitsOn('/gone')).toHaveLength(1);
-    expect(h.queued).toEqual([]);
-    expect((await deliveriesOf(gone.id)).data[0]).toMatchObject({ status: 'failed', lastStatusCode: 410, attemptCount: 1 });
-    expect((await onOak()('GET', `/webhooks/endpoints/${gone.id}`)).json()).toMatchObject({ enabled: false, disabledReason: 'gone' });
-
-    // The tenant is told: an event, which its other endpoints may receive.
-    const events = await h.relay(oak.id);
-    expect(events.map((e) => e.type)).toEqual(['webhook_endpoint.disabled']);
-    expect(events[0]!.data).toEqual({ endpointId: gone.id, url: gone.url, reason: 'gone', failingSince: h.clock.toISOString() });
-    await h.runUntil();
-    const told = hitsOn('/ok');
-    expect(told).toHaveLength(1);
-    expect(verifyAt(h.clock, watcher.secret, told[0]!)).toMatchObject({ type: 'webhook_endpoint.disabled', data: { endpointId: gone.id, reason: 'gone' } });
-
-    // A disabled endpoint receives nothing more.
-    await h.deliver(eventOf('member.updated'));
-    expect(hitsOn('/gone')).toHaveLength(1);
-    expect((await deliveriesOf(gone.id)).data).toHaveLength(1);
-  });
-
-  it('disables an endpoint that has failed for 5 days, and tells the tenant once', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/fail'), events: ['member.*'] });
-    const start = h.clock.getTime();
-    const day = 86_400_000;
-    await h.deliver(eventOf('member.updated'));
-    await h.runUntil(new Date(start + 4 * day));
-    expect((await onOak()('GET', `/webhooks/endpoints/${endpoint.id}`)).json()).toMatchObject({ enabled: true, failingSince: new Date(start).toISOString() });
-
-    // Four days in, a new event fails again; its retries run past the fifth day.
-    await h.deliver(eventOf('member.created'));
-    expect((await onOak()('GET', `/webhooks/endpoints/${endpoint.id}`)).json().enabled).toBe(true);
-    await h.runUntil(new Date(start + 6 * day));
-    const after = (await onOak()('GET', `/webhooks/endpoints/${endpoint.id}`)).json();
-    expect(after).toMatchObject({ enabled: false, disabledReason: 'failing', failingSince: new Date(start).toISOString() });
-
-    const [second, first] = (await deliveriesOf(endpoint.id)).data;
-    expect(first).toMatchObject({ status: 'failed', attemptCount: 8 });
-    expect(second).toMatchObject({ status: 'failed' });
-    const times = second!.attempts.map((a) => new Date(a.attemptedAt).getTime() - start);
-    expect(times.at(-1)).toBeGreaterThanOrEqual(5 * day);
-    expect(times.slice(0, -1).every((t) => t < 5 * day)).toBe(true);
-
-    const events = (await h.relay(oak.id)).filter((e) => e.type === 'webhook_endpoint.disabled');
-    expect(events).toHaveLength(1);
-    expect(events[0]!.data).toEqual({ endpointId: endpoint.id, url: endpoint.url, reason: 'failing', failingSince: new Date(start).toISOString() });
-    expect(h.queued).toEqual([]);
-  });
-
-  it('refuses private destinations at delivery, after name resolution, unless the operator allows them', async () => {
-    // *.rebind.test resolves to loopback: a name that passed registration elsewhere and now points inside.
-    const resolve = async (host: string): Promise<LookupAddress[]> => (host.endsWith('.rebind.test') ? [{ address: '127.0.0.1', family: 4 }] : systemResolver(host));
-    const guarded = harness(open, { allowPrivate: false, resolve });
-    const urls = [receiverUrl('/ok'), receiverUrl('/ok', 'localhost'), receiverUrl('/ok', '[::1]'), receiverUrl('/ok', 'hooks.rebind.test')];
-    const endpoints = [];
-    for (const url of urls) endpoints.push(await createEndpoint({ url, events: ['member.*'] }));
-    await guarded.deliver(eventOf('member.updated'));
-    expect(hits).toEqual([]);
-    for (const [i, e] of endpoints.entries()) {
-      const [delivery] = (await deliveriesOf(e.id)).data;
-      expect(delivery, urls[i]).toMatchObject({ status: 'pending', attemptCount: 1, lastStatusCode: null, lastError: expect.stringMatching(/^refused: (127\.0\.0\.1|::1) is a loopback address/) });
-    }
-
-    // Allowed, the same resolver's answer is where the connection goes: the receiver on 127.0.0.1.
-    const allowed = harness(open, { allowPrivate: true, resolve });
-    for (const e of endpoints.slice(2)) await onOak()('DELETE', `/webhooks/endpoints/${e.id}`);
-    await allowed.deliver(eventOf('member.updated'));
-    expect(hitsOn('/ok').map((x) => x.host).sort()).toEqual([`127.0.0.1:${port}`, `localhost:${port}`].sort());
-    const rebound = await createEndpoint({ url: receiverUrl('/ok', 'hooks.rebind.test'), events: ['invoice.*'] });
-    await allowed.deliver(eventOf('invoice.paid'));
-    expect(hitsOn('/ok').at(-1)!.host).toBe(`hooks.rebind.test:${port}`);
-    expect((await deliveriesOf(rebound.id)).data[0]).toMatchObject({ status: 'succeeded' });
-  });
-
-  it('rotates the secret: both sign for 24 hours, the new one alone after', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/ok'), events: ['*'] });
-    const rotated = await onOak()('POST', `/webhooks/endpoints/${endpoint.id}/rotate-secret`);
-    expect(rotated.statusCode, rotated.body).toBe(200);
-    const { secret, previousSecretExpiresAt } = rotated.json();
-    expect(secret).toMatch(/^whsec_/);
-    expect(secret).not.toBe(endpoint.secret);
-    const rotatedAt = new Date(previousSecretExpiresAt).getTime() - 24 * 3_600_000;
-    expect(Math.abs(rotatedAt - Date.now())).toBeLessThan(60_000);
-    expect((await onOak()('GET', `/webhooks/endpoints/${endpoint.id}`)).json().secret).toBeUndefined();
-
-    h.clock = new Date(rotatedAt + 23 * 3_600_000);
-    expect((await onOak()('POST', `/webhooks/endpoints/${endpoint.id}/test`)).statusCode).toBe(202);
-    await h.relay(oak.id);
-    await h.runUntil();
-    const during = hitsOn('/ok').at(-1)!;
-    expect(String(during.headers['webhook-signature']).split(' ')).toHaveLength(2);
-    expect(verifyAt(h.clock, endpoint.secret, during)).toMatchObject({ type: 'webhook.test' });
-    expect(verifyAt(h.clock, secret, during)).toMatchObject({ type: 'webhook.test' });
-
-    h.clock = new Date(rotatedAt + 25 * 3_600_000);
-    await onOak()('POST', `/webhooks/endpoints/${endpoint.id}/test`);
-    await h.relay(oak.id);
-    await h.runUntil();
-    const after = hitsOn('/ok').at(-1)!;
-    expect(after).not.toBe(during);
-    expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
-    expect(verifyAt(h.clock, secret, after)).toMatchObject({ type: 'webhook.test' });
-    expect(() => verifyAt(h.clock, endpoint.secret, after)).toThrow();
-  });
-
-  it('sends a test message to one endpoint only, and refuses one to a disabled endpoint', async () => {
-    const h = harness(open);
-    const target = await createEndpoint({ url: receiverUrl('/ok'), events: ['member.created'] });
-    const other = await createEndpoint({ url: receiverUrl('/ok'), events: ['*'] });
-    const res = await onOak()('POST', `/webhooks/endpoints/${target.id}/test`);
-    expect(res.statusCode, res.body).toBe(202);
-    expect(res.json()).toMatchObject({ endpointId: target.id, eventType: 'webhook.test', status: 'pending', attemptCount: 0, attempts: [], payload: { type: 'webhook.test', data: { endpointId: target.id } } });
-    await h.relay(oak.id);
-    await h.runUntil();
-    expect(hitsOn('/ok')).toHaveLength(1);
-    expect(verifyAt(h.clock, target.secret, hitsOn('/ok')[0]!)).toMatchObject({ type: 'webhook.test' });
-    expect((await deliveriesOf(target.id)).data[0]).toMatchObject({ id: res.json().id, status: 'succeeded' });
-    expect((await deliveriesOf(other.id)).data).toEqual([]);
-
-    await onOak()('PATCH', `/webhooks/endpoints/${other.id}`, { enabled: false });
-    const refused = await onOak()('POST', `/webhooks/endpoints/${other.id}/test`);
-    expect(refused.statusCode).toBe(409);
-    expect(refused.json().code).toBe('webhooks.endpoint_disabled');
-    expect((await onOak()('POST', `/webhooks/endpoints/${newId()}/test`)).statusCode).toBe(404);
-  });
-
-  it('lists deliveries newest first with cursors and a status filter, and retries one by hand', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/fail'), events: ['member.*'] });
-    const events = [eventOf('member.created'), eventOf('member.updated'), eventOf('member.deleted')];
-    for (const e of events) await h.deliver(e);
-
-    const first = await deliveriesOf(endpoint.id, 'limit=2');
-    expect(first.data.map((d) => d.eventId)).toEqual([events[2]!.id, events[1]!.id]);
-    expect(first.nextCursor).toBeTruthy();
-    const second = await deliveriesOf(endpoint.id, `limit=2&cursor=${first.nextCursor}`);
-    expect(second.data.map((d) => d.eventId)).toEqual([events[0]!.id]);
-    expect(second.nextCursor).toBeNull();
-    expect((await deliveriesOf(endpoint.id, 'status=pending')).data).toHaveLength(3);
-    expect((await deliveriesOf(endpoint.id, 'status=succeeded')).data).toEqual([]);
-    expect((await onOak()('GET', `/webhooks/endpoints/${endpoint.id}/deliveries?status=lost`)).statusCode).toBe(400);
-    expect((await onOak()('GET', `/webhooks/endpoints/${newId()}/deliveries`)).statusCode).toBe(404);
-
-    // The receiver is fixed; the oldest delivery is retried by hand at once.
-    await onOak()('PATCH', `/webhooks/endpoints/${endpoint.id}`, { url: receiverUrl('/ok') });
-    const oldest = second.data[0]!;
-    const retried = await onOak()('POST', `/webhooks/deliveries/${oldest.id}/retry`);
-    expect(retried.statusCode, retried.body).toBe(202);
-    expect(retried.json()).toMatchObject({ id: oldest.id, status: 'pending', attemptCount: 1 });
-    await h.relay(oak.id);
-    await h.runUntil();
-    expect(hitsOn('/ok')).toHaveLength(1);
-    expect(hitsOn('/ok')[0]!.headers['webhook-id']).toBe(events[0]!.id);
-    const after = (await deliveriesOf(endpoint.id, 'status=succeeded')).data;
-    expect(after).toHaveLength(1);
-    expect(after[0]).toMatchObject({ id: oldest.id, attemptCount: 2, lastStatusCode: 200 });
-    expect(after[0]!.attempts.map((a) => a.statusCode)).toEqual([500, 200]);
-    // The attempt the schedule had planned finds the delivery done, and sends nothing.
-    await h.runUntil(new Date(h.clock.getTime() + 10_000));
-    expect(hitsOn('/ok').filter((x) => x.headers['webhook-id'] === events[0]!.id)).toHaveLength(1);
-
-    // A delivery that succeeded can be sent again (a replay).
-    expect((await onOak()('POST', `/webhooks/deliveries/${oldest.id}/retry`)).statusCode).toBe(202);
-    await h.relay(oak.id);
-    await h.runUntil();
-    expect(hitsOn('/ok').filter((x) => x.headers['webhook-id'] === events[0]!.id)).toHaveLength(2);
-
-    expect((await onOak()('POST', `/webhooks/deliveries/${newId()}/retry`)).statusCode).toBe(404);
-    await onOak()('PATCH', `/webhooks/endpoints/${endpoint.id}`, { enabled: false });
-    const disabled = await onOak()('POST', `/webhooks/deliveries/${oldest.id}/retry`);
-    expect(disabled.statusCode).toBe(409);
-    expect(disabled.json().code).toBe('webhooks.endpoint_disabled');
-  });
-
-  it('fails the waiting deliveries of an endpoint that was disabled, without an attempt', async () => {
-    const h = harness(open);
-    const endpoint = await createEndpoint({ url: receiverUrl('/fail'), events: ['*'] });
-    await h.deliver(eventOf('member.updated'));
-    await onOak()('PATCH', `/webhooks/endpoints/${endpoint.id}`, { enabled: false });
-    await h.runUntil(new Date(h.clock.getTime() + 60_000));
-    expect(hitsOn('/fail')).toHaveLength(1);
-    expect((await deliveriesOf(endpoint.id)).data[0]).toMatchObject({ status: 'failed', attemptCount: 1, lastError: 'not attempted: the endpoint is disabled' });
+    expect((await elm.api('POST', `/webhooks/endpoints/${created.id}/rotate-secret`, undefined, { token: staff })).statusCode).toBe(403);
+    expect((await elm.api('GET', '/webhooks/endpoints', undefined, { token: member })).statusCode).toBe(403);
+    await elm.api('DELETE', `/webhooks/endpoints/${created.id}`);
   });
 });
