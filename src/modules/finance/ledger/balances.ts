@@ -48,9 +48,7 @@ export async function trialBalance(scope: TenantScope, asOf: IsoDate): Promise<{
 export async function memberBalance(scope: TenantScope, memberId: string, asOf: IsoDate): Promise<{ currency: string; receivable: number; credit: number; balance: number }[]> {
   const accounts = await systemAccounts(scope);
   const totals = await new BalancesRepository(scope.db).memberTotals(memberId, asOf, { receivable: accounts.receivable, memberCredit: accounts.member_credit });
-  return totals.map(({ currency, receivable, credit }) => {
-    return { currency, receivable: safeTotal(receivable, 'receivable'), credit: safeTotal(credit, 'credit'), balance: safeTotal(receivable - credit, 'balance') };
-  });
+  return totals.map(({ currency, receivable, credit }) => ({ currency, receivable: safeTotal(receivable, 'receivable'), credit: safeTotal(credit, 'credit'), balance: safeTotal(receivable - credit, 'balance') }));
 }
 
 /** An account's lines between two dates with the running balance, opening from everything before. */
