@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../kernel/canonical-json.js';
 import { sql } from 'kysely';
-import type { Db } from '../kernel/db/tables.js';
+import { tablesOf, type Db } from '../kernel/db/tables.js';
+import type { ControlTables } from './control.tables.js';
 
 export interface AuditEntry {
   actor: string;
@@ -20,23 +21,24 @@ const hashOf = (prev: string, e: { at: string; actor: string; action: string; ta
  * deletes, and each entry's hash covers the previous one, so any edit breaks `verify`.
  * Call `append` in the same transaction as the change it records.
  */
-export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+export async function appendAudit(raw: Db, entry: AuditEntry): Promise<void> {
+  const db = tablesOf<ControlTables>(raw);
   // One writer at a time extends the chain.
   await sql`SELECT pg_advisory_xact_lock(7236110422)`.execute(db);
-  const last = await db.selectFrom('control.audit_log').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await db.selectFrom('control.auditLog').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const prev = last?.hash ?? GENESIS;
   const at = new Date().toISOString();
   const row = { at, actor: entry.actor, action: entry.action, target: entry.target ?? null, data: entry.data ?? {} };
-  await db.insertInto('control.audit_log').values({ ...row, data: JSON.stringify(row.data), prev_hash: prev, hash: hashOf(prev, row) }).execute();
+  await db.insertInto('control.auditLog').values({ ...row, data: JSON.stringify(row.data), prevHash: prev, hash: hashOf(prev, row) }).execute();
 }
 
 /** Walks the chain; returns the sequence number of the first broken entry, or null if intact. */
 export async function verifyAudit(db: Db): Promise<number | null> {
-  const rows = await db.selectFrom('control.audit_log').selectAll().orderBy('seq').execute();
+  const rows = await tablesOf<ControlTables>(db).selectFrom('control.auditLog').selectAll().orderBy('seq').execute();
   let prev = GENESIS;
   for (const r of rows) {
     const at = new Date(r.at).toISOString();
-    if (r.prev_hash !== prev || r.hash !== hashOf(prev, { at, actor: r.actor, action: r.action, target: r.target, data: r.data })) return Number(r.seq);
+    if (r.prevHash !== prev || r.hash !== hashOf(prev, { at, actor: r.actor, action: r.action, target: r.target, data: r.data })) return Number(r.seq);
     prev = r.hash;
   }
   return null;

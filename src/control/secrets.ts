@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../kernel/config.js';
-import type { Db } from '../kernel/db/tables.js';
+import { tablesOf, type Db } from '../kernel/db/tables.js';
+import type { ControlTables } from './control.tables.js';
 import { generateLicenceKeyPair } from '../kernel/security/licence.js';
 
 export interface PlatformSecrets {
@@ -10,7 +11,8 @@ export interface PlatformSecrets {
 }
 
 /** Reads a secret, creating it once (safe when several processes start together). */
-async function secret(db: Db, name: string, create: () => string): Promise<string> {
+async function secret(raw: Db, name: string, create: () => string): Promise<string> {
+  const db = tablesOf<ControlTables>(raw);
   await db.insertInto('control.secrets').values({ name, value: create() }).onConflict((oc) => oc.column('name').doNothing()).execute();
   const row = await db.selectFrom('control.secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
   return row.value;

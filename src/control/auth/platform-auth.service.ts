@@ -55,7 +55,7 @@ export class PlatformAuthService {
     const row = await new PlatformUsersRepository(this.db).session(userId, familyId);
     if (!row) return null;
     // Every platform user is an administrator: the role is the one the token names.
-    return { alive: row.ends_at !== null, endsAt: row.ends_at ? new Date(row.ends_at).getTime() : 0, active: row.status === 'active', roles: [PLATFORM_ROLE], memberId: null };
+    return { alive: row.endsAt !== null, endsAt: row.endsAt ? new Date(row.endsAt).getTime() : 0, active: row.status === 'active', roles: [PLATFORM_ROLE], memberId: null };
   }
 
   async #pair(userId: string, familyId: string, refreshToken: string) {
@@ -67,7 +67,7 @@ export class PlatformAuthService {
     const account = `platform:${email.toLowerCase()}`;
     await this.throttle.admit(ip, account);
     const user = await new PlatformUsersRepository(this.db).findByEmail(email);
-    const ok = user ? await verifyPassword(user.password_hash, password) : await verifyDecoy(password);
+    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyDecoy(password);
     if (!user || !ok) {
       await this.throttle.failed(ip, account);
       throw new AppError('invalid_credentials');

@@ -1,31 +1,32 @@
-import type { Db } from '../../kernel/db/tables.js';
+import type { Kysely, Selectable } from 'kysely';
+import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import type { LicenceClaims } from '../../kernel/security/licence.js';
+import type { ControlTables } from '../control.tables.js';
 
-export interface LicenceRow {
-  id: string;
-  jws: string;
-  claims: LicenceClaims;
-  issued_at: Date;
-  expires_at: Date;
-}
+const columns = ['id', 'jws', 'claims', 'issuedAt', 'expiresAt'] as const;
+export type LicenceRow = Pick<Selectable<ControlTables['control.licences']>, (typeof columns)[number]>;
 
 /** SQL for issued licences (`control.licences`): append-only, the newest is the tenant's. */
 export class LicencesRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Kysely<ControlTables>;
+
+  constructor(db: Db) {
+    this.db = tablesOf(db);
+  }
 
   current(tenantId: string): Promise<LicenceRow | undefined> {
-    return this.db.selectFrom('control.licences').select(['id', 'jws', 'claims', 'issued_at', 'expires_at']).where('tenant_id', '=', tenantId).orderBy('issued_at', 'desc').limit(1).executeTakeFirst();
+    return this.db.selectFrom('control.licences').select(columns).where('tenantId', '=', tenantId).orderBy('issuedAt', 'desc').limit(1).executeTakeFirst();
   }
 
   async exists(tenantId: string): Promise<boolean> {
-    return (await this.db.selectFrom('control.licences').select('id').where('tenant_id', '=', tenantId).limit(1).executeTakeFirst()) !== undefined;
+    return (await this.db.selectFrom('control.licences').select('id').where('tenantId', '=', tenantId).limit(1).executeTakeFirst()) !== undefined;
   }
 
   insert(licence: { id: string; tenantId: string; jws: string; claims: LicenceClaims; expiresAt: Date }): Promise<LicenceRow> {
     return this.db
       .insertInto('control.licences')
-      .values({ id: licence.id, tenant_id: licence.tenantId, jws: licence.jws, claims: JSON.stringify(licence.claims), expires_at: licence.expiresAt })
-      .returning(['id', 'jws', 'claims', 'issued_at', 'expires_at'])
+      .values({ id: licence.id, tenantId: licence.tenantId, jws: licence.jws, claims: JSON.stringify(licence.claims), expiresAt: licence.expiresAt })
+      .returning(columns)
       .executeTakeFirstOrThrow();
   }
 }

@@ -36,7 +36,7 @@ export class LicencesService {
   async current(db: Db, tenantId: string): Promise<LicenceView> {
     const row = await new LicencesRepository(db).current(tenantId);
     if (!row) throw notFound('The licence');
-    return { id: row.id, jws: row.jws, claims: row.claims, issuedAt: row.issued_at, expiresAt: row.expires_at };
+    return { id: row.id, jws: row.jws, claims: row.claims, issuedAt: row.issuedAt, expiresAt: row.expiresAt };
   }
 
   async issue(ctx: ControlContext, tenant: { id: string; slug: string; plan: string }, overrides: LicenceOverrides = {}): Promise<LicenceView> {
@@ -61,6 +61,6 @@ export class LicencesService {
     });
     const row = await new LicencesRepository(ctx.db).insert({ id: claims.jti, tenantId: tenant.id, jws, claims, expiresAt: new Date(exp * 1000) });
     await appendAudit(ctx.db, { actor: ctx.actor, action: 'licence.issued', target: tenant.id, data: { licence: claims.jti, plan: plan.key, modules, exp } });
-    return { id: row.id, jws, claims, issuedAt: row.issued_at, expiresAt: row.expires_at };
+    return { id: row.id, jws, claims, issuedAt: row.issuedAt, expiresAt: row.expiresAt };
   }
 }

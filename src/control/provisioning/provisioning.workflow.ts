@@ -74,15 +74,15 @@ export class ProvisioningWorkflow {
 
   async #step(ctx: ControlContext, tenant: ProvisioningTarget, step: ProvisioningStep): Promise<void> {
     const { router } = this.deps;
-    const location = { id: tenant.id, placement: tenant.placement, databaseName: tenant.database_name };
+    const location = { id: tenant.id, placement: tenant.placement, databaseName: tenant.databaseName };
     switch (step) {
       case 'database':
-        if (tenant.placement === 'dedicated') await router.createDedicated(tenant.database_name!);
+        if (tenant.placement === 'dedicated') await router.createDedicated(tenant.databaseName!);
         return;
       case 'schema':
         // Pooled tenants share the main database, migrated at start-up.
         if (tenant.placement === 'dedicated') {
-          await router.withDedicated(tenant.database_name!, async (db: Database) => {
+          await router.withDedicated(tenant.databaseName!, async (db: Database) => {
             await migrate(db, 'tenant', this.deps.tenantMigrations);
             const problems = await checkIsolation(db);
             if (problems.length > 0) throw new Error(`isolation check failed: ${problems.join('; ')}`);
@@ -90,13 +90,13 @@ export class ProvisioningWorkflow {
         }
         return;
       case 'modules': {
-        const admin = tenant.admin_request;
+        const admin = tenant.adminRequest;
         if (!admin) throw new Error('the first administrator was not recorded');
         await router.tenantTransaction(location, (db) => this.deps.modules.provision(db, { tenantId: tenant.id, admin }));
         return;
       }
       case 'licence': {
-        if (!(await new LicencesRepository(ctx.db).exists(tenant.id))) await this.deps.licences.issue(ctx, { id: tenant.id, slug: tenant.slug, plan: tenant.plan_key });
+        if (!(await new LicencesRepository(ctx.db).exists(tenant.id))) await this.deps.licences.issue(ctx, { id: tenant.id, slug: tenant.slug, plan: tenant.planKey });
         return;
       }
       case 'activate':

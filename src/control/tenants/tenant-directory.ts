@@ -1,7 +1,9 @@
-import type { Db } from '../../kernel/db/tables.js';
+import type { Kysely } from 'kysely';
+import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import type { TenantInfo } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/ids.js';
 import type { TenantDirectory } from '../../kernel/tenant-directory.js';
+import type { ControlTables } from '../control.tables.js';
 
 // A safety net only: changes arrive as notifications (see platform.ts), at once.
 const TTL_MS = 60_000;
@@ -20,7 +22,11 @@ interface Entry {
 export class ControlTenantDirectory implements TenantDirectory {
   readonly #byKey = new Map<string, Entry>();
 
-  constructor(private readonly control: Db) {}
+  private readonly control: Kysely<ControlTables>;
+
+  constructor(control: Db) {
+    this.control = tablesOf(control);
+  }
 
   byIdOrSlug(value: string): Promise<TenantInfo | null> {
     const key = value.toLowerCase();
@@ -33,17 +39,18 @@ export class ControlTenantDirectory implements TenantDirectory {
 
   async liveTenantIds(): Promise<string[]> {
     const rows = await this.control.selectFrom('control.tenants').select('id').where('status', 'in', ['active', 'suspended']).execute();
-    return rows.map((r: { id: string }) => r.id);
+    return rows.map((r) => r.id);
   }
 
   async dedicatedDatabases(): Promise<{ slug: string; databaseName: string }[]> {
-    const rows = await this.control
+    return this.control
       .selectFrom('control.tenants')
-      .select(['slug', 'database_name'])
+      .select(['slug', 'databaseName'])
       .where('placement', '=', 'dedicated')
       .where('status', 'in', ['active', 'suspended'])
+      .where('databaseName', 'is not', null)
+      .$narrowType<{ databaseName: string }>()
       .execute();
-    return rows.map((r: { slug: string; database_name: string }) => ({ slug: r.slug, databaseName: r.database_name }));
   }
 
   invalidate(): void {
@@ -69,19 +76,19 @@ export class ControlTenantDirectory implements TenantDirectory {
         't.name',
         't.status',
         't.placement',
-        't.database_name',
+        't.databaseName',
         't.branding',
         eb
           .selectFrom('control.licences as l')
           .select('l.jws')
-          .whereRef('l.tenant_id', '=', 't.id')
-          .orderBy('l.issued_at', 'desc')
+          .whereRef('l.tenantId', '=', 't.id')
+          .orderBy('l.issuedAt', 'desc')
           .limit(1)
-          .as('licence_jws'),
+          .as('licenceJws'),
       ]);
     if ('id' in by) query = query.where('t.id', '=', by.id);
     else if ('slug' in by) query = query.where('t.slug', '=', by.slug);
-    else query = query.where('t.id', 'in', this.control.selectFrom('control.domains').select('tenant_id').where('domain', '=', by.domain));
+    else query = query.where('t.id', 'in', this.control.selectFrom('control.domains').select('tenantId').where('domain', '=', by.domain));
     const row = await query.executeTakeFirst();
     if (!row) return null;
     return {
@@ -90,8 +97,8 @@ export class ControlTenantDirectory implements TenantDirectory {
       name: row.name,
       status: row.status,
       placement: row.placement,
-      databaseName: row.database_name,
-      licenceJws: row.licence_jws ?? null,
+      databaseName: row.databaseName,
+      licenceJws: row.licenceJws ?? null,
       branding: row.branding ?? {},
     };
   }

@@ -1,28 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Branding, TenantStatus } from '../../kernel/context.js';
-import type { Db } from '../../kernel/db/tables.js';
 import type { Placement } from '../../kernel/db/router.js';
+import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { isUuid } from '../../kernel/ids.js';
-import type { ProvisioningState } from '../provisioning/provisioning.steps.js';
+import type { ControlTables } from '../control.tables.js';
 
-export interface TenantRow {
-  id: string;
-  slug: string;
-  name: string;
-  plan_key: string;
-  status: TenantStatus;
-  placement: Placement;
-  placement_reason: string;
-  region: string;
-  compliance: string[];
-  expected_members: number | null;
-  branding: Branding;
-  provisioning: ProvisioningState;
-  created_at: Date;
-  updated_at: Date;
-  domains: string[] | null;
-}
+/** A tenant as the registry keeps it, with its custom domains. */
+export type TenantRow = Selectable<ControlTables['control.tenants']> & { domains: string[] | null };
 
 export interface NewTenant {
   id: string;
@@ -40,17 +25,21 @@ export interface NewTenant {
 
 /** SQL for the tenant registry (`control.tenants`, `control.domains`). */
 export class TenantsRepository {
-  constructor(private readonly db: Db) {}
+  private readonly db: Kysely<ControlTables>;
+
+  constructor(db: Db) {
+    this.db = tablesOf(db);
+  }
 
   #select() {
     return this.db
       .selectFrom('control.tenants as t')
       .selectAll('t')
-      .select((eb) => eb.selectFrom('control.domains as d').select(sql<string[]>`array_agg(d.domain ORDER BY d.domain)`.as('domains')).whereRef('d.tenant_id', '=', 't.id').as('domains'));
+      .select((eb) => eb.selectFrom('control.domains as d').select(sql<string[]>`array_agg(d.domain ORDER BY d.domain)`.as('domains')).whereRef('d.tenantId', '=', 't.id').as('domains'));
   }
 
   async find(idOrSlug: string): Promise<TenantRow | undefined> {
-    return (await this.#select().where(isUuid(idOrSlug) ? 't.id' : 't.slug', '=', idOrSlug.toLowerCase()).executeTakeFirst()) as TenantRow | undefined;
+    return this.#select().where(isUuid(idOrSlug) ? 't.id' : 't.slug', '=', idOrSlug.toLowerCase()).executeTakeFirst();
   }
 
   /** A page in id order (UUIDv7: creation order), one more than `limit` to tell whether there is a next. */
@@ -62,7 +51,7 @@ export class TenantsRepository {
       const like = containsPattern(query.q);
       q = q.where((eb) => eb.or([eb('t.slug', 'ilike', like), eb('t.name', 'ilike', like)]));
     }
-    return (await q.execute()) as TenantRow[];
+    return q.execute();
   }
 
   /** Registers a tenant as `provisioning`; false when the slug is taken. */
@@ -73,15 +62,15 @@ export class TenantsRepository {
         id: t.id,
         slug: t.slug,
         name: t.name,
-        plan_key: t.planKey,
+        planKey: t.planKey,
         status: 'provisioning',
         placement: t.placement,
-        placement_reason: t.placementReason,
-        database_name: t.databaseName,
+        placementReason: t.placementReason,
+        databaseName: t.databaseName,
         region: t.region,
         compliance: t.compliance,
-        expected_members: t.expectedMembers,
-        admin_request: JSON.stringify(t.adminRequest),
+        expectedMembers: t.expectedMembers,
+        adminRequest: JSON.stringify(t.adminRequest),
         provisioning: JSON.stringify({ completed: [], attempts: 0 }),
       })
       .onConflict((oc) => oc.column('slug').doNothing())
@@ -94,7 +83,7 @@ export class TenantsRepository {
   async claimFailed(id: string): Promise<boolean> {
     const row = await this.db
       .updateTable('control.tenants')
-      .set({ status: 'provisioning', updated_at: new Date() })
+      .set({ status: 'provisioning', updatedAt: new Date() })
       .where('id', '=', id)
       .where('status', '=', 'failed')
       .returning('id')
@@ -105,31 +94,31 @@ export class TenantsRepository {
   async update(id: string, patch: { name?: string; planKey?: string }): Promise<void> {
     await this.db
       .updateTable('control.tenants')
-      .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.planKey ? { plan_key: patch.planKey } : {}), updated_at: new Date() })
+      .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.planKey ? { planKey: patch.planKey } : {}), updatedAt: new Date() })
       .where('id', '=', id)
       .execute();
   }
 
   async setStatus(id: string, from: TenantStatus, to: TenantStatus): Promise<void> {
-    await this.db.updateTable('control.tenants').set({ status: to, updated_at: new Date() }).where('id', '=', id).where('status', '=', from).execute();
+    await this.db.updateTable('control.tenants').set({ status: to, updatedAt: new Date() }).where('id', '=', id).where('status', '=', from).execute();
   }
 
   async setBranding(id: string, branding: Branding): Promise<void> {
-    await this.db.updateTable('control.tenants').set({ branding: JSON.stringify(branding), updated_at: new Date() }).where('id', '=', id).execute();
+    await this.db.updateTable('control.tenants').set({ branding: JSON.stringify(branding), updatedAt: new Date() }).where('id', '=', id).execute();
   }
 
   /** Adds a custom domain; nothing when another tenant (or this one) has it already. */
-  async insertDomain(tenantId: string, domain: string): Promise<{ domain: string; tenant_id: string; created_at: Date } | undefined> {
+  async insertDomain(tenantId: string, domain: string): Promise<{ domain: string; tenantId: string; createdAt: Date } | undefined> {
     return this.db
       .insertInto('control.domains')
-      .values({ domain, tenant_id: tenantId })
+      .values({ domain, tenantId })
       .onConflict((oc) => oc.column('domain').doNothing())
-      .returning(['domain', 'tenant_id', 'created_at'])
+      .returning(['domain', 'tenantId', 'createdAt'])
       .executeTakeFirst();
   }
 
   async deleteDomain(tenantId: string, domain: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('control.domains').where('tenant_id', '=', tenantId).where('domain', '=', domain).executeTakeFirst();
+    const result = await this.db.deleteFrom('control.domains').where('tenantId', '=', tenantId).where('domain', '=', domain).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 }

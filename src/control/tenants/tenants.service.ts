@@ -48,18 +48,18 @@ const toView = (r: TenantRow): TenantView => ({
   id: r.id,
   slug: r.slug,
   name: r.name,
-  plan: r.plan_key,
+  plan: r.planKey,
   status: r.status,
   placement: r.placement,
-  placementReason: r.placement_reason,
+  placementReason: r.placementReason,
   region: r.region,
   compliance: r.compliance,
-  expectedMembers: r.expected_members,
+  expectedMembers: r.expectedMembers,
   branding: r.branding,
   domains: r.domains ?? [],
   provisioning: r.provisioning,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
 });
 
 // Which status changes the lifecycle allows, and what each is called.
@@ -214,7 +214,7 @@ export class TenantsService {
     });
     if (!row) throw new AppError('already_exists', `The domain ${name} is in use`, { errors: [{ field: 'domain', message: 'is already in use' }] });
     this.deps.onChange();
-    return { domain: row.domain, tenantId: row.tenant_id, createdAt: row.created_at };
+    return { domain: row.domain, tenantId: row.tenantId, createdAt: row.createdAt };
   }
 
   async removeDomain(ctx: ControlContext, idOrSlug: string, domain: string): Promise<void> {

@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { TenantKey, Timestamptz } from '../../kernel/db/kernel.tables.js';
+import type { TenantKey, RequiredTimestamptz, Timestamptz } from '../../kernel/db/kernel.tables.js';
 
 /** The tables `migrations/` creates, as identity's SQL sees them (camelCase). */
 export interface IdentityTables {
@@ -37,11 +37,11 @@ export interface IdentityTables {
     familyId: string;
     userId: string;
     tokenHash: string;
-    expiresAt: Date | string;
+    expiresAt: RequiredTimestamptz;
     usedAt: Date | null;
     revokedAt: Date | null;
     createdAt: Timestamptz;
-    sessionExpiresAt: Date | string;
+    sessionExpiresAt: RequiredTimestamptz;
   };
   userTokens: {
     tenantId: TenantKey;
@@ -49,7 +49,7 @@ export interface IdentityTables {
     userId: string;
     purpose: 'invitation' | 'password_reset';
     tokenHash: string;
-    expiresAt: Date | string;
+    expiresAt: RequiredTimestamptz;
     consumedAt: Date | null;
     createdBy: string | null;
     createdAt: Timestamptz;

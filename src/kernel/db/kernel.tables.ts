@@ -5,6 +5,8 @@ import type { ColumnType } from 'kysely';
  * default. `Timestamp` in the HTTP schemas serialises the Date.
  */
 export type Timestamptz = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamptz column without a default: read as a Date; written as a Date or an ISO string. */
+export type RequiredTimestamptz = ColumnType<Date, Date | string, Date | string>;
 /** A jsonb column: read parsed; written as its JSON text. */
 export type Jsonb<T> = ColumnType<T, string, string>;
 /** Every tenant-schema table leads its key with `tenant_id`; row-level security checks it. */

@@ -1,0 +1,105 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Branding, TenantStatus } from '../kernel/context.js';
+import type { Jsonb, RequiredTimestamptz, Timestamptz } from '../kernel/db/kernel.tables.js';
+import type { Placement } from '../kernel/db/router.js';
+import type { LicenceClaims } from '../kernel/security/licence.js';
+import type { ProvisioningState } from './provisioning/provisioning.steps.js';
+
+/** The administrator a tenant is provisioned with, kept until provisioning has created them. */
+export interface AdminRequest {
+  email: string;
+  name: string;
+  passwordHash: string;
+}
+
+/** The tables `migrations/` creates in the control schema, as the control plane's SQL sees them (camelCase). */
+export interface ControlTables {
+  'control.secrets': {
+    name: string;
+    value: string;
+    createdAt: Timestamptz;
+  };
+  'control.platformUsers': {
+    id: string;
+    email: string;
+    name: string;
+    passwordHash: string;
+    status: Generated<'active' | 'disabled'>;
+    lastLoginAt: Date | null;
+    createdAt: Timestamptz;
+    updatedAt: Timestamptz;
+  };
+  'control.refreshTokens': {
+    id: string;
+    familyId: string;
+    userId: string;
+    tokenHash: string;
+    expiresAt: RequiredTimestamptz;
+    usedAt: Date | null;
+    revokedAt: Date | null;
+    createdAt: Timestamptz;
+    sessionExpiresAt: RequiredTimestamptz;
+  };
+  'control.plans': {
+    key: string;
+    name: string;
+    description: Generated<string>;
+    modules: string[];
+    limits: Jsonb<Record<string, number | null>>;
+    priceMinor: ColumnType<number | string, number, number>;
+    currency: string;
+    interval: 'month' | 'year';
+    active: Generated<boolean>;
+    createdAt: Timestamptz;
+    updatedAt: Timestamptz;
+  };
+  'control.tenants': {
+    id: string;
+    slug: string;
+    name: string;
+    planKey: string;
+    status: TenantStatus;
+    placement: Placement;
+    placementReason: string;
+    databaseName: string | null;
+    region: string;
+    compliance: Generated<string[]>;
+    expectedMembers: number | null;
+    branding: ColumnType<Branding, string | undefined, string>;
+    adminRequest: ColumnType<AdminRequest | null, string | null | undefined, string | null>;
+    provisioning: ColumnType<ProvisioningState, string | undefined, string>;
+    createdAt: Timestamptz;
+    updatedAt: Timestamptz;
+  };
+  'control.licences': {
+    id: string;
+    tenantId: string;
+    jws: string;
+    claims: Jsonb<LicenceClaims>;
+    issuedAt: Timestamptz;
+    expiresAt: RequiredTimestamptz;
+  };
+  'control.domains': {
+    domain: string;
+    tenantId: string;
+    createdAt: Timestamptz;
+  };
+  'control.auditLog': {
+    seq: ColumnType<number | string, never, never>;
+    at: Timestamptz;
+    actor: string;
+    action: string;
+    target: string | null;
+    data: Jsonb<unknown>;
+    prevHash: string;
+    hash: string;
+  };
+  'control.outbox': {
+    id: string;
+    tenantId: string | null;
+    type: string;
+    version: number;
+    data: Jsonb<unknown>;
+    occurredAt: Timestamptz;
+  };
+}
