@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Kysely } from 'kysely';
 import type { IsoDate } from '../../kernel/dates.js';
 import type { Jsonb, KernelTables, TenantKey, Timestamptz } from '../../kernel/db/kernel.tables.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
+import type { Proposal } from './bank-import/index.js';
 
 // bigint columns (amounts, counts) read as numbers: every amount the ledger keeps is within
 // 2^53 − 1 (the turnover cap, docs/finance.md). A sum() of them is numeric, an exact string,
@@ -228,7 +229,7 @@ export interface FinanceTables {
     fingerprint: string;
     duplicateOf: string | null;
     status: 'open' | 'matched' | 'duplicate' | 'ignored';
-    proposal: ColumnType<unknown, string | null, string | null>;
+    proposal: ColumnType<Proposal | null, string | null, string | null>;
     memberId: string | null;
     paymentId: string | null;
     matchedBy: string | null;

@@ -1,54 +1,27 @@
-import { sql, type Kysely } from 'kysely';
-import type { AnyDB } from '../../../kernel/db/database.js';
-import type { IsoDate } from '../../../kernel/dates.js';
+import { sql, type Selectable } from 'kysely';
+import { anyUuid, type Db } from '../../../kernel/db/tables.js';
 import { exact, safeTotal } from '../../../kernel/money.js';
-import type { MatchCharge, Proposal } from './bank-import.match.js';
-import type { LineStatus } from './bank-import.schemas.js';
+import { financeDb, type FinanceDb, type FinanceTables } from '../finance.tables.js';
+import type { MatchCharge } from './bank-import.match.js';
 
-export interface ImportRow {
-  id: string;
-  filename: string | null;
-  currency: string;
-  settings: Record<string, unknown>;
-  created_at: Date;
-}
+const importColumns = ['id', 'filename', 'currency', 'settings', 'createdAt'] as const;
+const lineColumns = ['id', 'importId', 'rowNo', 'bookedOn', 'direction', 'amount', 'currency', 'reference', 'payer', 'description', 'fingerprint', 'duplicateOf', 'status', 'proposal', 'memberId', 'paymentId', 'matchedAt'] as const;
 
-export interface LineRow {
-  id: string;
-  import_id: string;
-  row_no: number;
-  booked_on: IsoDate;
-  direction: 'credit' | 'debit';
-  amount: number;
-  currency: string;
-  reference: string;
-  payer: string | null;
-  description: string | null;
-  fingerprint: string;
-  duplicate_of: string | null;
-  status: LineStatus;
-  proposal: Proposal | null;
-  member_id: string | null;
-  payment_id: string | null;
-  matched_at: Date | null;
-}
-
-export type NewLine = Omit<LineRow, 'import_id' | 'member_id' | 'payment_id' | 'matched_at'>;
-
-const importColumns = ['id', 'filename', 'currency', 'settings', 'created_at'] as const;
-const lineColumns = ['id', 'import_id', 'row_no', 'booked_on', 'direction', 'amount', 'currency', 'reference', 'payer', 'description', 'fingerprint', 'duplicate_of', 'status', 'proposal', 'member_id', 'payment_id', 'matched_at'] as const;
+export type ImportRow = Pick<Selectable<FinanceTables['financeBankImports']>, (typeof importColumns)[number]>;
+export type LineRow = Pick<Selectable<FinanceTables['financeBankLines']>, (typeof lineColumns)[number]>;
+export type NewLine = Omit<LineRow, 'importId' | 'memberId' | 'paymentId' | 'matchedAt'>;
 
 /** Rows per INSERT or IN list. */
 const BATCH = 500;
 const chunks = <T>(items: T[]): T[][] => Array.from({ length: Math.ceil(items.length / BATCH) }, (_, i) => items.slice(i * BATCH, (i + 1) * BATCH));
 
-// jsonb comes back parsed from pg and PGlite alike; a driver handing back text is read too.
-const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
-const toLine = (r: LineRow): LineRow => ({ ...r, amount: Number(r.amount), proposal: r.proposal === null ? null : json<Proposal>(r.proposal) });
-
 /** SQL of bank statements and their lines; runs inside the tenant transaction. */
 export class BankImportRepository {
-  constructor(private readonly db: Kysely<AnyDB>) {}
+  private readonly db: FinanceDb;
+
+  constructor(db: Db) {
+    this.db = financeDb(db);
+  }
 
   /** Imports of one tenant take turns, so that two uploads of one file see each other's lines as duplicates. */
   async lockImports(tenantId: string): Promise<void> {
@@ -59,72 +32,70 @@ export class BankImportRepository {
   async linesByFingerprint(fingerprints: string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const part of chunks([...new Set(fingerprints)])) {
-      const rows = await this.db.selectFrom('finance_bank_lines').select(['id', 'fingerprint']).where('fingerprint', 'in', part).where('duplicate_of', 'is', null).orderBy('id').execute();
-      for (const r of rows as { id: string; fingerprint: string }[]) if (!found.has(r.fingerprint)) found.set(r.fingerprint, r.id);
+      const rows = await this.db.selectFrom('financeBankLines').select(['id', 'fingerprint']).where('fingerprint', 'in', part).where('duplicateOf', 'is', null).orderBy('id').execute();
+      for (const r of rows) if (!found.has(r.fingerprint)) found.set(r.fingerprint, r.id);
     }
     return found;
   }
 
   /** Charges by id (named in references), whatever their state. */
   async charges(ids: string[]): Promise<MatchCharge[]> {
-    const out: MatchCharge[] = [];
-    for (const part of chunks([...new Set(ids)])) {
-      out.push(...(await this.#charges().where('id', 'in', part).execute()).map(toMatchCharge));
-    }
-    return out;
+    if (ids.length === 0) return [];
+    return this.#charges().where('id', '=', anyUuid(ids)).execute();
   }
 
   /** Every charge of the tenant that still owes money in `currency`. */
   async openCharges(currency: string): Promise<MatchCharge[]> {
-    return (await this.#charges().where('currency', '=', currency).where('status', 'in', ['open', 'partially_paid']).execute()).map(toMatchCharge).filter((c) => c.outstanding > 0);
+    return (await this.#charges().where('currency', '=', currency).where('status', 'in', ['open', 'partially_paid']).execute()).filter((c) => c.outstanding > 0);
   }
 
   #charges() {
-    return this.db.selectFrom('finance_charges').select(['id', 'member_id', 'currency', 'due_date', sql<string>`CASE WHEN status = 'void' THEN 0 ELSE amount - allocated - written_off END`.as('outstanding')]);
+    // bigint arithmetic stays bigint, read as a number like the amounts it comes from.
+    return this.db.selectFrom('financeCharges').select(['id', 'memberId', 'currency', 'dueDate', sql<number>`CASE WHEN status = 'void' THEN 0 ELSE amount - allocated - written_off END`.as('outstanding')]);
   }
 
   async insertImport(tenantId: string, values: { id: string; filename: string | null; currency: string; settings: object; lineCount: number; createdBy: string | null }): Promise<void> {
     await this.db
-      .insertInto('finance_bank_imports')
-      .values({ tenant_id: tenantId, id: values.id, filename: values.filename, currency: values.currency, settings: JSON.stringify(values.settings), line_count: values.lineCount, created_by: values.createdBy })
+      .insertInto('financeBankImports')
+      .values({ tenantId, id: values.id, filename: values.filename, currency: values.currency, settings: JSON.stringify(values.settings), lineCount: values.lineCount, createdBy: values.createdBy })
       .execute();
   }
 
   async insertLines(tenantId: string, importId: string, lines: NewLine[]): Promise<void> {
     for (const part of chunks(lines)) {
       await this.db
-        .insertInto('finance_bank_lines')
-        .values(part.map((l) => ({ ...l, tenant_id: tenantId, import_id: importId, proposal: l.proposal === null ? null : JSON.stringify(l.proposal) })))
+        .insertInto('financeBankLines')
+        .values(part.map((l) => ({ ...l, tenantId, importId, proposal: l.proposal === null ? null : JSON.stringify(l.proposal) })))
         .execute();
     }
   }
 
   async findImport(id: string): Promise<ImportRow | undefined> {
-    const row = await this.db.selectFrom('finance_bank_imports').select(importColumns).where('id', '=', id).executeTakeFirst();
-    return row && { ...row, settings: json<Record<string, unknown>>(row.settings) };
+    return this.db.selectFrom('financeBankImports').select(importColumns).where('id', '=', id).executeTakeFirst();
   }
 
   async lines(importId: string): Promise<LineRow[]> {
-    return (await this.db.selectFrom('finance_bank_lines').select(lineColumns).where('import_id', '=', importId).orderBy('row_no').execute()).map(toLine);
+    return this.db.selectFrom('financeBankLines').select(lineColumns).where('importId', '=', importId).orderBy('rowNo').execute();
   }
 
   /** The import's lines among `ids`, locked in id order (two confirmations never wait on each other in a circle). */
   async lockLines(importId: string, ids: string[]): Promise<Map<string, LineRow>> {
-    const rows = await this.db.selectFrom('finance_bank_lines').select(lineColumns).where('import_id', '=', importId).where('id', 'in', ids).orderBy('id').forUpdate().execute();
-    return new Map(rows.map((r: LineRow) => [r.id, toLine(r)]));
+    const rows = await this.db.selectFrom('financeBankLines').select(lineColumns).where('importId', '=', importId).where('id', '=', anyUuid(ids)).orderBy('id').forUpdate().execute();
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   async markMatched(id: string, values: { memberId: string; paymentId: string; by: string | null }): Promise<void> {
-    await this.db.updateTable('finance_bank_lines').set({ status: 'matched', member_id: values.memberId, payment_id: values.paymentId, matched_by: values.by, matched_at: new Date() }).where('id', '=', id).execute();
+    await this.db.updateTable('financeBankLines').set({ status: 'matched', memberId: values.memberId, paymentId: values.paymentId, matchedBy: values.by, matchedAt: new Date() }).where('id', '=', id).execute();
   }
 
   /** A page of imports, newest first, with what their lines add up to. */
   async list(limit: number, before: string | null): Promise<(ImportRow & { summary: Record<string, number> })[]> {
-    let q = this.db.selectFrom('finance_bank_imports').select(importColumns).orderBy('id', 'desc').limit(limit + 1);
+    let q = this.db.selectFrom('financeBankImports').select(importColumns).orderBy('id', 'desc').limit(limit + 1);
     if (before) q = q.where('id', '<', before);
-    const imports = (await q.execute()) as ImportRow[];
+    const imports = await q.execute();
     if (imports.length === 0) return [];
-    const sums = await sql<{ import_id: string; lines: string; credits: string; debits: string; duplicates: string; proposed: string; matched: string; credit_total: string | null; debit_total: string | null }>`
+    // Counts are bigint (numbers); sums are numeric, exact strings.
+    const sums = await sql<{ importId: string; lines: number; credits: number; debits: number; duplicates: number; proposed: number; matched: number; creditTotal: string | null; debitTotal: string | null }>`
       SELECT import_id,
              count(*) AS lines,
              count(*) FILTER (WHERE direction = 'credit') AS credits,
@@ -135,25 +106,15 @@ export class BankImportRepository {
              sum(amount) FILTER (WHERE direction = 'credit') AS credit_total,
              sum(amount) FILTER (WHERE direction = 'debit') AS debit_total
         FROM finance_bank_lines
-       WHERE import_id IN (${sql.join(imports.map((i) => sql`${i.id}::uuid`))})
+       WHERE import_id = ${anyUuid(imports.map((i) => i.id))}
        GROUP BY import_id`.execute(this.db);
-    const by = new Map(sums.rows.map((r) => [r.import_id, r]));
+    const by = new Map(sums.rows.map((r) => [r.importId, r]));
     return imports.map((i) => {
       const s = by.get(i.id);
-      const n = (v: string | null | undefined) => Number(v ?? 0);
       return {
         ...i,
-        settings: json<Record<string, unknown>>(i.settings),
-        summary: { lines: n(s?.lines), credits: n(s?.credits), debits: n(s?.debits), duplicates: n(s?.duplicates), proposed: n(s?.proposed), matched: n(s?.matched), creditTotal: safeTotal(exact(s?.credit_total), 'credit total'), debitTotal: safeTotal(exact(s?.debit_total), 'debit total') },
+        summary: { lines: s?.lines ?? 0, credits: s?.credits ?? 0, debits: s?.debits ?? 0, duplicates: s?.duplicates ?? 0, proposed: s?.proposed ?? 0, matched: s?.matched ?? 0, creditTotal: safeTotal(exact(s?.creditTotal), 'credit total'), debitTotal: safeTotal(exact(s?.debitTotal), 'debit total') },
       };
     });
   }
 }
-
-const toMatchCharge = (r: { id: string; member_id: string; currency: string; due_date: string; outstanding: string }): MatchCharge => ({
-  id: r.id,
-  memberId: r.member_id,
-  currency: r.currency,
-  outstanding: Number(r.outstanding),
-  dueDate: String(r.due_date),
-});

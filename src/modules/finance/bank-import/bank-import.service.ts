@@ -17,8 +17,8 @@ export const BANK_IMPORT_PROVIDER = 'bank-import';
 
 const toLine = (l: LineRow): BankLine => ({
   id: l.id,
-  row: l.row_no,
-  bookedOn: l.booked_on,
+  row: l.rowNo,
+  bookedOn: l.bookedOn,
   direction: l.direction,
   amount: l.amount,
   currency: l.currency,
@@ -26,11 +26,11 @@ const toLine = (l: LineRow): BankLine => ({
   payer: l.payer,
   description: l.description,
   status: l.status,
-  duplicateOf: l.duplicate_of,
+  duplicateOf: l.duplicateOf,
   proposal: l.proposal,
-  memberId: l.member_id,
-  paymentId: l.payment_id,
-  matchedAt: l.matched_at,
+  memberId: l.memberId,
+  paymentId: l.paymentId,
+  matchedAt: l.matchedAt,
 });
 
 function summarize(lines: LineRow[]): BankImport['summary'] {
@@ -55,7 +55,7 @@ const view = (i: ImportRow, lines: LineRow[]): BankImport => ({
   currency: i.currency,
   settings: i.settings,
   summary: summarize(lines),
-  createdAt: i.created_at,
+  createdAt: i.createdAt,
   lines: lines.map(toLine),
 });
 
@@ -103,8 +103,8 @@ export async function importStatement(ctx: TenantContext, input: CreateBankImpor
     const status = duplicateOf ? 'duplicate' : direction === 'debit' ? 'ignored' : 'open';
     return {
       id: newId(),
-      row_no: l.row,
-      booked_on: l.bookedOn,
+      rowNo: l.row,
+      bookedOn: l.bookedOn,
       direction,
       amount,
       currency: input.currency,
@@ -112,7 +112,7 @@ export async function importStatement(ctx: TenantContext, input: CreateBankImpor
       payer: l.payer,
       description: l.description,
       fingerprint: l.fingerprint,
-      duplicate_of: duplicateOf,
+      duplicateOf,
       status,
       proposal: status === 'open' ? propose({ amount, currency: input.currency, reference: l.reference, payer: l.payer, description: l.description }, directory) : null,
     };
@@ -135,7 +135,7 @@ export async function getImport(ctx: TenantContext, id: string): Promise<BankImp
 export async function listImports(ctx: TenantContext, query: ListBankImportsQuery & { limit: number }) {
   const after = decodeCursor(query.cursor, ['uuid'])?.[0] ?? null;
   const rows = await new BankImportRepository(ctx.db).list(query.limit, after);
-  const items: BankImportListItem[] = rows.map((r) => ({ id: r.id, filename: r.filename, currency: r.currency, settings: r.settings, summary: r.summary as BankImportListItem['summary'], createdAt: r.created_at }));
+  const items: BankImportListItem[] = rows.map((r) => ({ id: r.id, filename: r.filename, currency: r.currency, settings: r.settings, summary: r.summary as BankImportListItem['summary'], createdAt: r.createdAt }));
   return pageOf(items, query.limit, (i) => [i.id]);
 }
 
@@ -164,15 +164,15 @@ export async function confirmLines(ctx: TenantContext, importId: string, input: 
   for (const { item, i } of order) {
     const line = locked.get(item.lineId);
     if (!line) throw new AppError('not_found', `The line ${item.lineId} is not a line of this import`, { errors: [{ field: `lines.${i}.lineId`, message: 'is not a line of this import' }] });
-    if (line.status === 'ignored') throw new AppError(financeErrors.bank_line_not_credit, `Line ${line.row_no} is money out: only credits are payments`, { errors: [{ field: `lines.${i}.lineId`, message: 'is a debit' }] });
+    if (line.status === 'ignored') throw new AppError(financeErrors.bank_line_not_credit, `Line ${line.rowNo} is money out: only credits are payments`, { errors: [{ field: `lines.${i}.lineId`, message: 'is a debit' }] });
     if (line.status === 'duplicate') {
-      throw new AppError(financeErrors.bank_line_duplicate, `Line ${line.row_no} was imported before (line ${line.duplicate_of}): confirm that one`, { errors: [{ field: `lines.${i}.lineId`, message: 'is a duplicate of an earlier import' }], duplicateOf: line.duplicate_of });
+      throw new AppError(financeErrors.bank_line_duplicate, `Line ${line.rowNo} was imported before (line ${line.duplicateOf}): confirm that one`, { errors: [{ field: `lines.${i}.lineId`, message: 'is a duplicate of an earlier import' }], duplicateOf: line.duplicateOf });
     }
     if (line.status === 'matched') {
-      if (line.member_id !== item.memberId) {
-        throw new AppError(financeErrors.bank_line_other_member, `Line ${line.row_no} was already recorded as a payment of another member`, { errors: [{ field: `lines.${i}.memberId`, message: 'differs from the member the line was recorded for' }], paymentId: line.payment_id });
+      if (line.memberId !== item.memberId) {
+        throw new AppError(financeErrors.bank_line_other_member, `Line ${line.rowNo} was already recorded as a payment of another member`, { errors: [{ field: `lines.${i}.memberId`, message: 'differs from the member the line was recorded for' }], paymentId: line.paymentId });
       }
-      results[i] = { lineId: line.id, memberId: item.memberId, paymentId: line.payment_id!, created: false, allocations: [] };
+      results[i] = { lineId: line.id, memberId: item.memberId, paymentId: line.paymentId!, created: false, allocations: [] };
       continue;
     }
     if (!(await existingMembers(ctx.db, [item.memberId])).has(item.memberId)) throw new AppError('not_found', `The member ${item.memberId} was not found`, { errors: [{ field: `lines.${i}.memberId`, message: 'is not a member of this tenant' }] });
@@ -185,7 +185,7 @@ export async function confirmLines(ctx: TenantContext, importId: string, input: 
           method: 'bank_transfer',
           amount: line.amount,
           currency: line.currency,
-          receivedOn: line.booked_on,
+          receivedOn: line.bookedOn,
           reference: line.reference || null,
           payer: line.payer,
           allocations: item.allocations ?? null,
@@ -198,7 +198,7 @@ export async function confirmLines(ctx: TenantContext, importId: string, input: 
     }
     await repo.markMatched(line.id, { memberId: item.memberId, paymentId: result.payment.id, by: principal.userId });
     // The same line named twice in one request: the second finds it matched.
-    locked.set(line.id, { ...line, status: 'matched', member_id: item.memberId, payment_id: result.payment.id });
+    locked.set(line.id, { ...line, status: 'matched', memberId: item.memberId, paymentId: result.payment.id });
     results[i] = { lineId: line.id, memberId: item.memberId, paymentId: result.payment.id, created: result.created, allocations: result.allocations.map((a) => ({ chargeId: a.chargeId, amount: a.amount })) };
     if (result.created) recorded.push({ lineId: line.id, paymentId: result.payment.id, memberId: item.memberId, amount: line.amount });
   }
