@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../../../test/fake-stripe.js';
-import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from '../../../../test/helpers.js';
+import { estate, ok, type Estate } from '../../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 
 /**
  * Card payments against Stripe's real wire format. Stripe itself cannot be reached from here,
@@ -16,32 +16,21 @@ import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } fr
 
 const stripe = new FakeStripe();
 let t: TestPlatform;
-let oak: TestTenant;
-let elm: TestTenant;
+let oak: Estate;
+let elm: Estate;
 let staffToken: string;
 
-const staff = () => ({ token: oak.token, tenant: 'oak' });
-
-async function ok(res: Promise<LightMyRequestResponse>, status = 201) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
 async function member(firstName: string, lastName: string, tenant = oak) {
-  return ok(t.call('POST', '/api/v1/members', { token: tenant.token, tenant: tenant.slug, body: { firstName, lastName, type: 'owner', email: `${firstName.toLowerCase()}@${tenant.slug}.test` } }));
+  return ok(tenant.api('POST', '/members', { firstName, lastName, type: 'owner', email: `${firstName.toLowerCase()}@${tenant.slug}.test` }));
 }
 
 async function charge(memberId: string, amount: number, dueDate: string, currency = 'EUR', tenant = oak) {
-  return ok(t.call('POST', '/api/v1/finance/charges', { token: tenant.token, tenant: tenant.slug, body: { memberId, kind: 'levy', description: `Levy due ${dueDate}`, amount, currency, dueDate } }));
+  return ok(tenant.api('POST', '/finance/charges', { memberId, kind: 'levy', description: `Levy due ${dueDate}`, amount, currency, dueDate }));
 }
 
-async function userOf(role: string, email: string, memberId?: string): Promise<string> {
-  await ok(t.call('POST', '/api/v1/users', { ...staff(), body: { email, name: email, password: TENANT_PASSWORD, roles: [role], ...(memberId ? { memberId } : {}) } }));
-  return (await t.login('oak', email)).accessToken;
-}
+const userOf = async (role: string, email: string, memberId?: string): Promise<string> => (await oak.newUser(email, [role], memberId ? { memberId } : {})).token;
 
-const configure = (tenant: TestTenant, body: Record<string, unknown>) => t.call('PUT', '/api/v1/finance/providers/stripe', { token: tenant.token, tenant: tenant.slug, body });
+const configure = (tenant: Estate, body: Record<string, unknown>) => tenant.api('PUT', '/finance/providers/stripe', body);
 
 const urls = { successUrl: 'https://oak.courtyard.test/portal/paid?session={CHECKOUT_SESSION_ID}', cancelUrl: 'https://oak.courtyard.test/portal/balance' };
 
@@ -56,14 +45,14 @@ function deliver(payload: string, options: { secret?: string; timestamp?: number
   });
 }
 
-const paymentsOf = async (memberId: string) => (await ok(t.call('GET', `/api/v1/finance/payments?memberId=${memberId}`, staff()), 200)).data as { id: string; amount: number; method: string; currency: string; reference: string }[];
-const chargeOf = async (id: string) => ok(t.call('GET', `/api/v1/finance/charges/${id}`, staff()), 200);
+const paymentsOf = async (memberId: string) => (await ok(oak.api('GET', `/finance/payments?memberId=${memberId}`), 200)).data as { id: string; amount: number; method: string; currency: string; reference: string }[];
+const chargeOf = async (id: string) => ok(oak.api('GET', `/finance/charges/${id}`), 200);
 
 beforeAll(async () => {
   await stripe.start();
   t = await startPlatform({ config: { stripeApiUrl: stripe.url } });
-  oak = await t.createTenant('oak');
-  elm = await t.createTenant('elm');
+  oak = await estate(t, { slug: 'oak' });
+  elm = await estate(t, { slug: 'elm' });
   staffToken = await userOf('staff', 'clerk@oak.test');
 });
 afterAll(async () => {
@@ -91,14 +80,14 @@ describe('Stripe settings', () => {
     const half = await configure(oak, { secretKey: SECRET_KEY, enabled: true });
     expect(half.statusCode).toBe(400);
     expect(half.json().errors).toEqual([{ field: 'webhookSecret', message: 'is needed the first time Stripe is set up' }]);
-    expect((await t.call('GET', '/api/v1/finance/providers/stripe', staff())).json().secretKey.set).toBe(false);
+    expect((await oak.api('GET', '/finance/providers/stripe')).json().secretKey.set).toBe(false);
   });
 
   it('keeps the keys sealed: the API shows their last four characters, the database no key at all', async () => {
     const res = await configure(oak, { secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, enabled: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ enabled: true, mode: 'test', secretKey: { set: true, last4: SECRET_KEY.slice(-4) }, webhookSecret: { set: true, last4: WEBHOOK_SECRET.slice(-4) } });
-    const read = await t.call('GET', '/api/v1/finance/providers/stripe', staff());
+    const read = await oak.api('GET', '/finance/providers/stripe');
     expect(read.body).not.toContain(SECRET_KEY);
     expect(read.body).not.toContain(WEBHOOK_SECRET);
 
@@ -193,7 +182,7 @@ describe('checkout sessions', () => {
   });
 
   it('answers 422 and records nothing when Stripe refuses the key', async () => {
-    const ash = await t.createTenant('ash');
+    const ash = await estate(t, { slug: 'ash' });
     const m = await member('Ash', 'Tree', ash);
     await charge(m.id, 500, '2025-01-01', 'EUR', ash);
     await ok(configure(ash, { secretKey: 'sk_test_revokedrevokedrevoked', webhookSecret: WEBHOOK_SECRET, enabled: true }), 200);
@@ -358,7 +347,7 @@ describe('the Stripe webhook', () => {
   it('takes only JSON, and leaves every other route its own JSON parsing', async () => {
     const res = await t.call('POST', '/t/oak/api/v1/finance/providers/stripe/webhook', { body: 'id=evt_1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.statusCode).toBe(415);
-    const parsed = await t.call('POST', '/api/v1/members', { ...staff(), body: { firstName: 'Parsed', lastName: 'Json', type: 'owner' } });
+    const parsed = await oak.api('POST', '/members', { firstName: 'Parsed', lastName: 'Json', type: 'owner' });
     expect(parsed.statusCode).toBe(201);
   });
 });
