@@ -1,3 +1,4 @@
+// Long on purpose: one walk over every data-plane route against one seeded pair of tenants reads best in one file.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIsolation } from '../src/kernel/db/isolation-check.js';

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type TestPlatform, type TestTenant } from '../../../../test/helpers.js';
+import { estate, expectProblem, ok as expectStatus, uniq, type Estate, type Method } from '../../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 import type { AnyDB } from '../../../kernel/db/database.js';
 import type { DomainEvent } from '../../../kernel/events/event.js';
 import type { JobContext } from '../../../kernel/jobs/job.js';
@@ -10,32 +11,18 @@ import { billingJobs, billingSubscribers } from './billing.routes.js';
 import type { BillingTuning } from './billing.service.js';
 
 let t: TestPlatform;
-let oak: TestTenant;
+let oak: Estate;
 
 beforeAll(async () => {
   t = await startPlatform();
-  oak = await t.createTenant('oak');
+  oak = await estate(t, { slug: 'oak' });
 });
 afterAll(() => t?.close());
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
-const api = (method: Method, url: string, body?: unknown, tenant: TestTenant = oak) =>
-  t.call(method, `/api/v1${url}`, { token: tenant.token, tenant: tenant.slug, ...(body !== undefined ? { body } : {}) });
-
-async function ok(res: Promise<LightMyRequestResponse>, status = 200) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
-function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect({ status: res.statusCode, code: res.json().code }, res.body).toEqual({ status, code });
-}
-
+const api = (method: Method, url: string, body?: unknown, tenant: Estate = oak) => tenant.api(method, url, body);
+const ok = (res: Promise<LightMyRequestResponse>, status = 200) => expectStatus(res, status);
 /** A real tenant-bound transaction (row-level security applies), for looking at what the API does not show. */
-const tx = <T>(fn: (db: Kysely<AnyDB>) => Promise<T>, tenant: TestTenant = oak) => t.platform.jobs.context().tenantTransaction(tenant.id, fn);
-
-const uniq = () => randomUUID().slice(0, 8);
+const tx = <T>(fn: (db: Kysely<AnyDB>) => Promise<T>, tenant: Estate = oak) => tenant.tx(fn);
 
 async function property(parentId?: string): Promise<string> {
   return (await ok(api('POST', '/properties', { name: `Estate ${uniq()}`, kind: 'residential', ...(parentId ? { parentId } : {}) }), 201)).id;
@@ -73,7 +60,7 @@ const preview = (period: string, scheduleIds: string[]) => ok(api('POST', '/fina
 const start = (period: string, scheduleIds?: string[]) => api('POST', '/finance/billing-runs', { period, ...(scheduleIds ? { scheduleIds } : {}), dryRun: false });
 
 /** The billing-run job's handler, as the platform would run it; `tuning` shrinks batches or stops between them. */
-async function runJob(runId: string, tuning: BillingTuning = {}, o: { tenant?: TestTenant; retryCount?: number } = {}) {
+async function runJob(runId: string, tuning: BillingTuning = {}, o: { tenant?: Estate; retryCount?: number } = {}) {
   const job = billingJobs({ billing: tuning }).find((j) => j.name === 'finance.billing-run')!;
   const tenant = o.tenant ?? oak;
   await job.handler({ id: randomUUID(), name: job.name, data: { tenantId: tenant.id, runId }, retryCount: o.retryCount ?? 0 }, { ...t.platform.jobs.context(), now: () => new Date('2025-06-01T02:00:00Z') });
@@ -107,7 +94,7 @@ const counts = () =>
   });
 
 /** An estate of `shares.length` units, each owned by a member of its own, and a levy schedule on it. */
-async function estate(shares: (string | null)[], o: Record<string, unknown> = {}) {
+async function levyEstate(shares: (string | null)[], o: Record<string, unknown> = {}) {
   const propertyId = await property();
   const units = [];
   for (const [i, share] of shares.entries()) units.push({ label: `A-${String(i + 1).padStart(2, '0')}`, share, ...(await ownedUnit(propertyId, `A-${String(i + 1).padStart(2, '0')}`, share)) });
@@ -180,7 +167,7 @@ describe('levy splits', () => {
   it('splits 100.00 EUR over awkward shares so that the charges sum to exactly the budget', async () => {
     // 3 units of a third, 7 of a seventh: shares summing to ~2, normalised by their sum.
     const shares = [...Array.from({ length: 3 }, () => '0.333333333'), ...Array.from({ length: 7 }, () => '0.142700000')];
-    const { units, schedule } = await estate(shares);
+    const { units, schedule } = await levyEstate(shares);
     const p = await preview('2025-03', [schedule.id]);
     expect(p.charges).toHaveLength(10);
     expect(p.charges.reduce((s: number, c: { amount: number }) => s + c.amount, 0)).toBe(10_000);
@@ -241,7 +228,7 @@ describe('levy splits', () => {
   });
 
   it('bills a quarterly levy only in the months that begin its quarters', async () => {
-    const { schedule } = await estate(['1'], { frequency: 'quarterly', startPeriod: '2025-02', endPeriod: '2025-07' });
+    const { schedule } = await levyEstate(['1'], { frequency: 'quarterly', startPeriod: '2025-02', endPeriod: '2025-07' });
     const months = ['2025-01', '2025-02', '2025-03', '2025-05', '2025-08'];
     const billed = [];
     for (const m of months) billed.push((await preview(m, [schedule.id])).charges.length);
@@ -250,7 +237,7 @@ describe('levy splits', () => {
   });
 
   it('previews without writing anything', async () => {
-    const { schedule } = await estate(['0.5', '0.5']);
+    const { schedule } = await levyEstate(['0.5', '0.5']);
     const before = await counts();
     const p = await preview('2025-02', [schedule.id]);
     expect(p.charges).toHaveLength(2);
@@ -270,7 +257,7 @@ describe('billing runs', () => {
   }
 
   it('queues a run, whose job creates every charge once and reports what it did', async () => {
-    const { units, schedule } = await estate(['0.3', '0.3', '0.4', null]);
+    const { units, schedule } = await levyEstate(['0.3', '0.3', '0.4', null]);
     const res = await start('2025-05', [schedule.id]);
     expect(res.statusCode, res.body).toBe(202);
     const queued = res.json();
@@ -316,7 +303,7 @@ describe('billing runs', () => {
   });
 
   it('runs one run of a month at a time, and a run executed twice at once makes each charge once', async () => {
-    const { schedule } = await estate(['0.25', '0.25', '0.25', '0.25']);
+    const { schedule } = await levyEstate(['0.25', '0.25', '0.25', '0.25']);
     const [first, second] = await Promise.all([start('2025-06', [schedule.id]), start('2025-06', [schedule.id])]);
     const statuses = [first.statusCode, second.statusCode].sort();
     expect(statuses).toEqual([202, 409]);
@@ -332,7 +319,7 @@ describe('billing runs', () => {
   });
 
   it('resumes a run whose job died after its first batch, with no charge twice', async () => {
-    const { schedule } = await estate(Array.from({ length: 8 }, () => '0.125'));
+    const { schedule } = await levyEstate(Array.from({ length: 8 }, () => '0.125'));
     const run = (await start('2025-07', [schedule.id])).json();
     const killed = runJob(run.id, {
       batchSize: 3,
@@ -353,7 +340,7 @@ describe('billing runs', () => {
   });
 
   it('charges the rest when the database refuses an item, and fails the run naming it', async () => {
-    const { units, schedule } = await estate(['0.25', '0.25', '0.25', '0.25']);
+    const { units, schedule } = await levyEstate(['0.25', '0.25', '0.25', '0.25']);
     const gone = units[2]!;
     const run = (await start('2025-11', [schedule.id])).json();
     // Between the plan and its third charge, the unit's owner is removed (a mistake undone).
@@ -376,7 +363,7 @@ describe('billing runs', () => {
   });
 
   it('marks the run failed when its job runs out of retries', async () => {
-    const { schedule } = await estate(['0.5', '0.5']);
+    const { schedule } = await levyEstate(['0.5', '0.5']);
     const run = (await start('2025-12', [schedule.id])).json();
     // Each attempt dies after one charge; the fifth retry is the last.
     const dying = { batchSize: 1, afterBatch: () => { throw new Error('database unreachable'); } };
@@ -426,8 +413,8 @@ describe('billing runs', () => {
   });
 
   it('keeps runs and schedules to their tenant', async () => {
-    const elm = await t.createTenant('elm');
-    const { schedule } = await estate(['1']);
+    const elm = await estate(t, { slug: 'elm' });
+    const { schedule } = await levyEstate(['1']);
     const run = (await start('2025-10', [schedule.id])).json();
     expectProblem(await api('GET', `/finance/schedules/${schedule.id}`, undefined, elm), 404, 'not_found');
     expectProblem(await api('GET', `/finance/billing-runs/${run.id}`, undefined, elm), 404, 'not_found');

@@ -1,158 +1,36 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { LightMyRequestResponse } from 'fastify';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from '../../../../test/helpers.js';
+import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../../../test/fake-stripe.js';
+import { estate, ok, type Estate } from '../../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 
 /**
  * Card payments against Stripe's real wire format. Stripe itself cannot be reached from here,
  * so a small stand-in of its API runs on 127.0.0.1: it takes what the official `stripe`
  * package sends (form-encoded, Bearer secret key) and answers as Stripe's Checkout Sessions
  * API does. Webhooks are signed by the official package's own test signer and delivered
- * through the HTTP API.
+ * through the HTTP API. The stand-in is test/fake-stripe.ts.
  */
 
-const SECRET_KEY = `sk_test_${randomBytes(12).toString('hex')}`;
-const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64').replace(/[^A-Za-z0-9]/g, '')}`;
-
-interface SeenRequest {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  form: Record<string, string>;
-}
-
-/** Stripe's Checkout Sessions API, as far as Courtyard uses it. */
-class FakeStripe {
-  readonly requests: SeenRequest[] = [];
-  readonly sessions = new Map<string, Record<string, unknown>>();
-  #server: Server | null = null;
-  url = '';
-
-  async start(): Promise<void> {
-    this.#server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        const form = Object.fromEntries(new URLSearchParams(body));
-        this.requests.push({ method: req.method!, path: req.url!, headers: req.headers, form });
-        const send = (status: number, json: unknown) => {
-          res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${randomBytes(6).toString('hex')}` });
-          res.end(JSON.stringify(json));
-        };
-        if (req.headers.authorization !== `Bearer ${SECRET_KEY}`) {
-          const given = (req.headers.authorization ?? '').replace(/^Bearer /, '');
-          return send(401, { error: { message: `Invalid API Key provided: ${given.slice(0, 8)}********${given.slice(-4)}`, type: 'invalid_request_error' } });
-        }
-        if (req.method !== 'POST' || req.url !== '/v1/checkout/sessions') return send(404, { error: { message: `Unrecognized request URL (${req.method}: ${req.url}).`, type: 'invalid_request_error' } });
-        if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return send(400, { error: { message: 'Invalid request: expected a form-encoded body', type: 'invalid_request_error' } });
-        send(200, this.#createSession(form));
-      });
-    });
-    await new Promise<void>((resolve) => this.#server!.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.#server!.address() as AddressInfo).port}`;
-  }
-
-  #createSession(form: Record<string, string>): Record<string, unknown> {
-    const id = `cs_test_${randomBytes(16).toString('hex')}`;
-    const metadata: Record<string, string> = {};
-    for (const [k, v] of Object.entries(form)) {
-      const m = /^metadata\[(.+)\]$/.exec(k);
-      if (m) metadata[m[1]!] = v;
-    }
-    let total = 0;
-    for (let i = 0; form[`line_items[${i}][quantity]`] !== undefined; i++) total += Number(form[`line_items[${i}][price_data][unit_amount]`]) * Number(form[`line_items[${i}][quantity]`]);
-    const created = Math.floor(Date.now() / 1000);
-    const session = {
-      id,
-      object: 'checkout.session',
-      amount_subtotal: total,
-      amount_total: total,
-      cancel_url: form.cancel_url,
-      client_reference_id: form.client_reference_id ?? null,
-      created,
-      currency: form['line_items[0][price_data][currency]'],
-      customer: null,
-      customer_details: null,
-      customer_email: form.customer_email ?? null,
-      expires_at: created + 86_400,
-      livemode: false,
-      metadata,
-      mode: form.mode,
-      payment_intent: null,
-      payment_status: 'unpaid',
-      status: 'open',
-      success_url: form.success_url,
-      url: `https://checkout.stripe.com/c/pay/${id}#fidkdWxOYHwnPyd1blpxYHZxWjA0`,
-    };
-    this.sessions.set(id, session);
-    return session;
-  }
-
-  /** The event Stripe sends when the payer has paid: the session completed, with its payment. */
-  completed(sessionId: string, overrides: { type?: string; paymentStatus?: string; amountTotal?: number; metadata?: Record<string, string> } = {}) {
-    const session = this.sessions.get(sessionId)!;
-    return {
-      id: `evt_${randomBytes(12).toString('hex')}`,
-      object: 'event',
-      api_version: Stripe.API_VERSION,
-      created: Math.floor(Date.now() / 1000),
-      data: {
-        object: {
-          ...session,
-          amount_total: overrides.amountTotal ?? session.amount_total,
-          customer_details: { email: 'payer@example.test', name: 'Ada Lovelace' },
-          metadata: overrides.metadata ?? session.metadata,
-          payment_intent: `pi_${randomBytes(12).toString('hex')}`,
-          payment_status: overrides.paymentStatus ?? 'paid',
-          status: 'complete',
-        },
-      },
-      livemode: false,
-      pending_webhooks: 1,
-      request: { id: null, idempotency_key: null },
-      type: overrides.type ?? 'checkout.session.completed',
-    };
-  }
-
-  checkoutRequests = () => this.requests.filter((r) => r.path === '/v1/checkout/sessions');
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
-  }
-}
 
 const stripe = new FakeStripe();
 let t: TestPlatform;
-let oak: TestTenant;
-let elm: TestTenant;
+let oak: Estate;
+let elm: Estate;
 let staffToken: string;
 
-const staff = () => ({ token: oak.token, tenant: 'oak' });
-
-async function ok(res: Promise<LightMyRequestResponse>, status = 201) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
 async function member(firstName: string, lastName: string, tenant = oak) {
-  return ok(t.call('POST', '/api/v1/members', { token: tenant.token, tenant: tenant.slug, body: { firstName, lastName, type: 'owner', email: `${firstName.toLowerCase()}@${tenant.slug}.test` } }));
+  return ok(tenant.api('POST', '/members', { firstName, lastName, type: 'owner', email: `${firstName.toLowerCase()}@${tenant.slug}.test` }));
 }
 
 async function charge(memberId: string, amount: number, dueDate: string, currency = 'EUR', tenant = oak) {
-  return ok(t.call('POST', '/api/v1/finance/charges', { token: tenant.token, tenant: tenant.slug, body: { memberId, kind: 'levy', description: `Levy due ${dueDate}`, amount, currency, dueDate } }));
+  return ok(tenant.api('POST', '/finance/charges', { memberId, kind: 'levy', description: `Levy due ${dueDate}`, amount, currency, dueDate }));
 }
 
-async function userOf(role: string, email: string, memberId?: string): Promise<string> {
-  await ok(t.call('POST', '/api/v1/users', { ...staff(), body: { email, name: email, password: TENANT_PASSWORD, roles: [role], ...(memberId ? { memberId } : {}) } }));
-  return (await t.login('oak', email)).accessToken;
-}
+const userOf = async (role: string, email: string, memberId?: string): Promise<string> => (await oak.newUser(email, [role], memberId ? { memberId } : {})).token;
 
-const configure = (tenant: TestTenant, body: Record<string, unknown>) => t.call('PUT', '/api/v1/finance/providers/stripe', { token: tenant.token, tenant: tenant.slug, body });
+const configure = (tenant: Estate, body: Record<string, unknown>) => tenant.api('PUT', '/finance/providers/stripe', body);
 
 const urls = { successUrl: 'https://oak.courtyard.test/portal/paid?session={CHECKOUT_SESSION_ID}', cancelUrl: 'https://oak.courtyard.test/portal/balance' };
 
@@ -167,14 +45,14 @@ function deliver(payload: string, options: { secret?: string; timestamp?: number
   });
 }
 
-const paymentsOf = async (memberId: string) => (await ok(t.call('GET', `/api/v1/finance/payments?memberId=${memberId}`, staff()), 200)).data as { id: string; amount: number; method: string; currency: string; reference: string }[];
-const chargeOf = async (id: string) => ok(t.call('GET', `/api/v1/finance/charges/${id}`, staff()), 200);
+const paymentsOf = async (memberId: string) => (await ok(oak.api('GET', `/finance/payments?memberId=${memberId}`), 200)).data as { id: string; amount: number; method: string; currency: string; reference: string }[];
+const chargeOf = async (id: string) => ok(oak.api('GET', `/finance/charges/${id}`), 200);
 
 beforeAll(async () => {
   await stripe.start();
   t = await startPlatform({ config: { stripeApiUrl: stripe.url } });
-  oak = await t.createTenant('oak');
-  elm = await t.createTenant('elm');
+  oak = await estate(t, { slug: 'oak' });
+  elm = await estate(t, { slug: 'elm' });
   staffToken = await userOf('staff', 'clerk@oak.test');
 });
 afterAll(async () => {
@@ -202,14 +80,14 @@ describe('Stripe settings', () => {
     const half = await configure(oak, { secretKey: SECRET_KEY, enabled: true });
     expect(half.statusCode).toBe(400);
     expect(half.json().errors).toEqual([{ field: 'webhookSecret', message: 'is needed the first time Stripe is set up' }]);
-    expect((await t.call('GET', '/api/v1/finance/providers/stripe', staff())).json().secretKey.set).toBe(false);
+    expect((await oak.api('GET', '/finance/providers/stripe')).json().secretKey.set).toBe(false);
   });
 
   it('keeps the keys sealed: the API shows their last four characters, the database no key at all', async () => {
     const res = await configure(oak, { secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET, enabled: true });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ enabled: true, mode: 'test', secretKey: { set: true, last4: SECRET_KEY.slice(-4) }, webhookSecret: { set: true, last4: WEBHOOK_SECRET.slice(-4) } });
-    const read = await t.call('GET', '/api/v1/finance/providers/stripe', staff());
+    const read = await oak.api('GET', '/finance/providers/stripe');
     expect(read.body).not.toContain(SECRET_KEY);
     expect(read.body).not.toContain(WEBHOOK_SECRET);
 
@@ -304,7 +182,7 @@ describe('checkout sessions', () => {
   });
 
   it('answers 422 and records nothing when Stripe refuses the key', async () => {
-    const ash = await t.createTenant('ash');
+    const ash = await estate(t, { slug: 'ash' });
     const m = await member('Ash', 'Tree', ash);
     await charge(m.id, 500, '2025-01-01', 'EUR', ash);
     await ok(configure(ash, { secretKey: 'sk_test_revokedrevokedrevoked', webhookSecret: WEBHOOK_SECRET, enabled: true }), 200);
@@ -469,7 +347,7 @@ describe('the Stripe webhook', () => {
   it('takes only JSON, and leaves every other route its own JSON parsing', async () => {
     const res = await t.call('POST', '/t/oak/api/v1/finance/providers/stripe/webhook', { body: 'id=evt_1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.statusCode).toBe(415);
-    const parsed = await t.call('POST', '/api/v1/members', { ...staff(), body: { firstName: 'Parsed', lastName: 'Json', type: 'owner' } });
+    const parsed = await oak.api('POST', '/members', { firstName: 'Parsed', lastName: 'Json', type: 'owner' });
     expect(parsed.statusCode).toBe(201);
   });
 });
