@@ -40,6 +40,11 @@ export interface ControlTables {
     createdAt: Timestamptz;
     sessionExpiresAt: RequiredTimestamptz;
   };
+  'control.moduleOffers': {
+    planKey: string;
+    module: string;
+    offeredAt: Timestamptz;
+  };
   'control.plans': {
     key: string;
     name: string;
