@@ -13,6 +13,7 @@ import { AppError } from './kernel/errors.js';
 import type { RouteAccess } from './kernel/http/access.js';
 import { createHttpApp, type HttpApp } from './kernel/http/app.js';
 import { openApiOptions } from './kernel/http/openapi.js';
+import { DEFAULT_WEB_ROOT } from './kernel/http/pages.js';
 import { sendProblem } from './kernel/http/problem.js';
 import { ProblemSchema } from './kernel/http/schemas.js';
 import { Metrics } from './kernel/observability/metrics.js';
@@ -38,7 +39,7 @@ import { JobRuntime } from './kernel/jobs/runtime.js';
 import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
-import { stripTenantPath } from './data/tenant-resolution.js';
+import { hostNamesTenant, stripTenantPath } from './data/tenant-resolution.js';
 import { financeModule } from './modules/finance/index.js';
 import { objectStorageFor } from './kernel/storage/object-storage.js';
 import { leasesModule } from './modules/leases/index.js';
@@ -64,6 +65,8 @@ export interface PlatformOptions {
   extraModules?: ModuleManifest[];
   /** Run the job workers and the outbox relay in this process (`courtyard start`, `courtyard worker`). */
   workers?: boolean;
+  /** The built web application to serve (default `dist/web`; tests give a folder of their own). */
+  webRoot?: string;
   /** Test seam for provisioning failures. */
   beforeProvisioningStep?: (step: ProvisioningStep, slug: string) => void | Promise<void>;
 }
@@ -243,7 +246,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);
 
     const metrics = new Metrics(() => ({ main: main.poolStats() }));
-    const app = createHttpApp({ logger: log, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy, metrics, rewriteUrl: plane === 'control' ? undefined : stripTenantPath });
+    const pages = { root: options.webRoot ?? DEFAULT_WEB_ROOT, isTenantHost: (host: string) => hostNamesTenant(host, config.baseDomain) };
+    const app = createHttpApp({ logger: log, bodyLimit: config.bodyLimit, trustProxy: config.trustProxy, metrics, rewriteUrl: plane === 'control' ? undefined : stripTenantPath, pages });
     // Registered before any route, so every scope inherits it; read after `ready`, once every
     // scope's own onRoute hooks have had their say.
     const routeTable: { method: string; url: string; options: RouteOptions }[] = [];
@@ -297,7 +301,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     if (plane !== 'data') {
       const runtime = jobs;
-      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, db: main.kysely }), { prefix: '/control/v1' });
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
     }
     if (plane !== 'control') {
       await app.register(

@@ -72,6 +72,8 @@ describe('route table', () => {
       'POST /api/v1/finance/providers/stripe/webhook',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
       'GET /health/live', 'GET /health/ready', 'GET /health/startup', 'GET /metrics', 'GET /openapi.json',
+      // The web application's page and its files: the same for everyone, no data in them.
+      'GET /', 'GET /console', 'GET /console/*', 'GET /assets/*',
     ];
     const open = t.platform.routes
       .filter((r) => (r.access as { public?: boolean } | undefined)?.public === true && r.method !== 'HEAD' && !r.url.startsWith('/docs'))

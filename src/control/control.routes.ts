@@ -4,7 +4,8 @@ import type { TenantStatus } from '../kernel/context.js';
 import { AppError } from '../kernel/errors.js';
 import { isPublic, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
-import { LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, Uuid } from '../kernel/http/schemas.js';
+import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../kernel/http/refresh-cookie.js';
+import { LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../kernel/http/schemas.js';
 import type { TokenService } from '../kernel/security/tokens.js';
 import { RESERVED_SLUGS } from '../kernel/tenancy.js';
 import type { ModuleHost } from '../kernel/modules/module-host.js';
@@ -25,6 +26,8 @@ export interface ControlDeps {
   directory: TenantDirectory;
   jobs: JobRuntime;
   baseDomain: string;
+  /** Lifetime of a refresh token, and so of the cookie that carries it to a web page. */
+  refreshTtl: number;
   db: ControlContext['db'];
 }
 
@@ -54,13 +57,19 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
 
   const tags = ['control'];
 
-  app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator', body: LoginBody, response: { 200: TokenPair } } },
-    (req) => deps.auth.login(req.ip, req.body.email, req.body.password));
-  app.post('/auth/refresh', { config: { access: open, problems: [401] }, schema: { operationId: 'control.auth.refresh', tags, summary: 'Rotate a platform refresh token', body: RefreshBody, response: { 200: TokenPair } } },
-    (req) => deps.auth.refresh(req.body.refreshToken));
-  app.post('/auth/logout', { config: { access: open }, schema: { operationId: 'control.auth.logout', tags, summary: 'Sign out a platform session', body: RefreshBody, response: { 204: Type.Null() } } },
+  app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator', headers: TokenTransportHeaders, body: LoginBody, response: { 200: TokenPair } } },
+    async (req, reply) => deliverTokens(req, reply, await deps.auth.login(req.ip, req.body.email, req.body.password), deps.refreshTtl));
+  app.post('/auth/refresh', { config: { access: open, problems: [401] }, schema: { operationId: 'control.auth.refresh', tags, summary: 'Rotate a platform refresh token', headers: TokenTransportHeaders, body: RefreshBody, response: { 200: TokenPair } } },
     async (req, reply) => {
-      await deps.auth.logout(req.body.refreshToken);
+      const token = refreshTokenOf(req, req.body);
+      if (token === undefined) throw new AppError('invalid_refresh_token', 'No refresh token in the body or the cookie');
+      return deliverTokens(req, reply, await deps.auth.refresh(token), deps.refreshTtl);
+    });
+  app.post('/auth/logout', { config: { access: open }, schema: { operationId: 'control.auth.logout', tags, summary: 'Sign out a platform session', headers: TokenTransportHeaders, body: RefreshBody, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      const token = refreshTokenOf(req, req.body);
+      if (token !== undefined) await deps.auth.logout(token);
+      clearRefreshCookie(req, reply);
       return reply.code(204).send(null);
     });
 

@@ -23,15 +23,27 @@ export function pathTenantOf(req: IncomingMessage): string | undefined {
 
 type Claim = { source: string; lookup: () => Promise<TenantInfo | null> };
 
-/** The tenant a host name claims: a subdomain of the base domain, or a custom domain. */
-function hostClaim(host: string, baseDomain: string, directory: TenantDirectory): Claim | null {
+/** What a host name names: a tenant's subdomain of the base domain, a custom domain, or no tenant. */
+function hostName(host: string, baseDomain: string): { subdomain: string } | { domain: string } | null {
   if (!host || host === baseDomain || host === 'localhost' || /^[\d.]+$/.test(host) || host.startsWith('[')) return null;
   if (host.endsWith(`.${baseDomain}`)) {
     const sub = host.slice(0, -baseDomain.length - 1);
-    if (sub.includes('.') || RESERVED_SLUGS.has(sub)) return null;
-    return { source: 'subdomain', lookup: () => directory.byIdOrSlug(sub) };
+    return sub.includes('.') || RESERVED_SLUGS.has(sub) ? null : { subdomain: sub };
   }
-  return { source: 'domain', lookup: () => directory.byDomain(host) };
+  return { domain: host };
+}
+
+/** Whether a host name claims a tenant (the web pages serve its workspace at `/`). */
+export function hostNamesTenant(host: string, baseDomain: string): boolean {
+  return hostName(host.toLowerCase(), baseDomain) !== null;
+}
+
+/** The tenant a host name claims: a subdomain of the base domain, or a custom domain. */
+function hostClaim(host: string, baseDomain: string, directory: TenantDirectory): Claim | null {
+  const named = hostName(host, baseDomain);
+  if (!named) return null;
+  if ('subdomain' in named) return { source: 'subdomain', lookup: () => directory.byIdOrSlug(named.subdomain) };
+  return { source: 'domain', lookup: () => directory.byDomain(named.domain) };
 }
 
 /**

@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, Uuid } from '../../kernel/http/schemas.js';
+import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../../kernel/http/refresh-cookie.js';
+import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../../kernel/http/schemas.js';
+import { AppError } from '../../kernel/errors.js';
 import { MIN_PASSWORD_LENGTH } from '../../kernel/security/passwords.js';
 import { requestTenant } from '../pipeline.js';
 import type { IdentityService } from './identity.service.js';
@@ -23,23 +25,29 @@ const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 }
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const RoleKeys = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 });
 
-export function identityRoutes(app: HttpApp, identity: IdentityService): void {
+export function identityRoutes(app: HttpApp, identity: IdentityService, refreshTtl: number): void {
   app.post('/auth/login', {
     config: { access: { public: true, module }, problems: [401, 403, 429] },
-    schema: { operationId: 'auth.login', tags, summary: 'Sign in as a tenant user', body: LoginBody, response: { 200: TokenPair } },
+    schema: { operationId: 'auth.login', tags, summary: 'Sign in as a tenant user', headers: TokenTransportHeaders, body: LoginBody, response: { 200: TokenPair } },
     preHandler: async (req) => identity.admitLogin(requestTenant(req), req.ip, req.body.email),
-  }, (req) => identity.login(req.ctx, req.ip, req.body.email, req.body.password));
+  }, async (req, reply) => deliverTokens(req, reply, await identity.login(req.ctx, req.ip, req.body.email, req.body.password), refreshTtl));
 
   app.post('/auth/refresh', {
     config: { access: { public: true, module }, problems: [401] },
-    schema: { operationId: 'auth.refresh', tags, summary: 'Exchange a refresh token for new tokens (the old one is spent)', body: RefreshBody, response: { 200: TokenPair } },
-  }, (req) => identity.refresh(req.ctx, req.body.refreshToken));
+    schema: { operationId: 'auth.refresh', tags, summary: 'Exchange a refresh token for new tokens (the old one is spent)', headers: TokenTransportHeaders, body: RefreshBody, response: { 200: TokenPair } },
+  }, async (req, reply) => {
+    const token = refreshTokenOf(req, req.body);
+    if (token === undefined) throw new AppError('invalid_refresh_token', 'No refresh token in the body or the cookie');
+    return deliverTokens(req, reply, await identity.refresh(req.ctx, token), refreshTtl);
+  });
 
   app.post('/auth/logout', {
     config: { access: { public: true, module } },
-    schema: { operationId: 'auth.logout', tags, summary: 'Sign out: revokes the session the refresh token belongs to', body: RefreshBody, response: { 204: Type.Null() } },
+    schema: { operationId: 'auth.logout', tags, summary: 'Sign out: revokes the session the refresh token belongs to', headers: TokenTransportHeaders, body: RefreshBody, response: { 204: Type.Null() } },
   }, async (req, reply) => {
-    await identity.logout(req.ctx, req.body.refreshToken);
+    const token = refreshTokenOf(req, req.body);
+    if (token !== undefined) await identity.logout(req.ctx, token);
+    clearRefreshCookie(req, reply);
     reply.code(204);
     return null;
   });

@@ -43,7 +43,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: 
     provision: async (db, input) => void (await seedIdentity(db, input.tenantId, input, input.admin)),
     routes(app) {
       service ??= new IdentityService({ ...deps, modules: deps.modules() });
-      identityRoutes(app, service);
+      identityRoutes(app, service, deps.refreshTtl);
     },
   });
 }

@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Logger } from 'pino';
 import { AppError } from '../errors.js';
 import type { Metrics } from '../observability/metrics.js';
+import { servePages, type PagesOptions } from './pages.js';
 import { sendProblem, toAppError } from './problem.js';
 import { refuseMalformedText, strictUtf8 } from './well-formed.js';
 import { logsAt } from '../observability/logging.js';
@@ -26,6 +27,8 @@ export interface HttpAppOptions {
   metrics: Metrics;
   /** Rewrites a URL before routing (the data plane strips `/t/{slug}` prefixes this way). */
   rewriteUrl?: (req: IncomingMessage) => string;
+  /** Serve the web application's pages (the console and the workspaces) beside the API. */
+  pages?: PagesOptions;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -153,7 +156,12 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     return sendProblem(reply, appError);
   });
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, new AppError('route_not_found', `No route ${request.method} ${request.url}`)));
+  // Page routes load with the other plugins, so the caller's onRoute hooks see them too.
+  let pageFallback: ReturnType<typeof servePages> | null = null;
+  const pages = options.pages;
+  if (pages) void app.register(async (scope) => void (pageFallback = servePages(scope as unknown as HttpApp, pages)));
+  // A workspace's deep links (`/t/{slug}/members/…`) are pages when a browser asks for one.
+  app.setNotFoundHandler((request, reply) => pageFallback?.(request, reply) ?? sendProblem(reply, new AppError('route_not_found', `No route ${request.method} ${request.url}`)));
 
   return app;
 }

@@ -37,9 +37,12 @@ export const ProblemSchema = Type.Object(
 
 export const TokenPair = Type.Object({
   accessToken: Type.String(),
-  refreshToken: Type.String(),
+  refreshToken: Type.Optional(Type.String({ description: 'Absent when the request asked for it in the HttpOnly cookie (`x-token-transport: cookie`).' })),
   expiresIn: Type.Integer({ description: 'Seconds until the access token expires.' }),
   tokenType: Type.Literal('Bearer'),
 });
 export const LoginBody = Type.Object({ email: Email, password: Type.String({ minLength: 1, maxLength: 1024 }) }, { additionalProperties: false });
-export const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 512 }) }, { additionalProperties: false });
+/** A refresh or sign-out: the refresh token, or `{}` with `x-token-transport: cookie` and the cookie. */
+export const RefreshBody = Type.Object({ refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })) }, { additionalProperties: false });
+/** Sign-in, refresh and sign-out take the refresh token in the body, or with this header in a cookie (see refresh-cookie.ts). */
+export const TokenTransportHeaders = Type.Object({ 'x-token-transport': Type.Optional(Type.Literal('cookie', { description: 'The refresh token travels in an HttpOnly, SameSite=Strict cookie scoped to the auth routes instead of the JSON body.' })) });
