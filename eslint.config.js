@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 /**
  * Forbids the files of `src/<folder>/` (at any depth) to import from the other top-level
@@ -26,6 +27,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // The web application: the rules of hooks (and React Compiler's checks) on its components.
+  { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   // The kernel knows nothing above it.
   ...walls('kernel', ['control', 'data', 'modules', 'cli', 'platform'], 'The kernel must not import the planes, modules or CLI.'),
   // The planes stand side by side on the kernel and never import each other, so either can

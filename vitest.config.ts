@@ -2,13 +2,33 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    // Several processes sharing one database need a database server: PGlite serves one process.
-    exclude: ['**/node_modules/**', ...(process.env.DATABASE_URL ? [] : ['test/multi-instance.test.ts', 'test/fault-injection.test.ts'])],
-    globalSetup: ['test/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
     reporters: ['default', './test/summary-reporter.ts'],
+    projects: [
+      {
+        test: {
+          name: 'api',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          // Several processes sharing one database need a database server: PGlite serves one process.
+          exclude: ['**/node_modules/**', ...(process.env.DATABASE_URL ? [] : ['test/multi-instance.test.ts', 'test/fault-injection.test.ts'])],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      // Logic of the web pages that needs no browser (money formatting, problem mapping).
+      { test: { name: 'web', include: ['web/src/**/*.test.ts'] } },
+      {
+        // Journeys in Chromium against one real Courtyard, shared by every file (see web/e2e/global-setup.ts).
+        test: {
+          name: 'e2e',
+          include: ['web/e2e/**/*.test.ts'],
+          globalSetup: ['web/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          pool: 'forks',
+        },
+      },
+    ],
   },
 });

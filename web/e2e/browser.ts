@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { createCourtyardClient } from '../../sdk/src/index.js';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export const TENANT_PASSWORD = 'tenant-password-1';
+
+export const server = () => inject('e2e');
+
+export async function connect(): Promise<Browser> {
+  return chromium.connect(server().wsEndpoint);
+}
+
+/**
+ * A fresh browser context (no cookies, no storage) and a page in it. Errors in the page and
+ * Content-Security-Policy refusals fail the test: the pages must run under their own policy.
+ */
+export async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ baseURL: server().url, viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    // The browser logs every 4xx answer (a refused form, the silent refresh of a signed-out
+    // page); the pages handle those. Anything else logged as an error is a problem.
+    if (message.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) problems.push(`console: ${message.text()}`);
+  });
+  return { context, page, problems };
+}
+
+/** axe-core, run in the page as it is: no serious or critical violation. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical'), `${what}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** Every page has one h1, a main landmark and a nav landmark. */
+export async function expectPageShape(page: Page, title: string): Promise<void> {
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).allTextContents()).toEqual([title]);
+  expect(await page.getByRole('main').count()).toBe(1);
+}
+
+/** Saves a screenshot for the README when UPDATE_SCREENSHOTS is set (`UPDATE_SCREENSHOTS=1 npm test -- --project e2e`). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const image = await page.screenshot({ fullPage: false });
+  expect(image.length).toBeGreaterThan(1000);
+  if (!process.env.UPDATE_SCREENSHOTS) return;
+  const dir = new URL('../../docs/screenshots/', import.meta.url);
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, dir).pathname });
+}
+
+/** The API, as an integrator would use it (the SDK), to set up what a test starts from. */
+export async function createTenant(slug: string): Promise<{ slug: string; email: string }> {
+  const s = server();
+  const control = createCourtyardClient({ baseUrl: s.url });
+  const login = await control.POST('/control/v1/auth/login', { body: { email: s.adminEmail, password: s.adminPassword } });
+  const token = login.data!.accessToken;
+  const authed = createCourtyardClient({ baseUrl: s.url, accessToken: () => token });
+  const email = `manager@${slug}.test`;
+  const created = await authed.POST('/control/v1/tenants', { body: { slug, name: `${slug[0]!.toUpperCase()}${slug.slice(1)} Estate`, plan: 'standard', admin: { email, name: 'Manager', password: TENANT_PASSWORD } } });
+  if (created.response.status !== 201) throw new Error(`tenant ${slug}: ${JSON.stringify(created.error)}`);
+  return { slug, email };
+}

@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserServer } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, isolatedDatabase, testConfig } from '../../test/helpers.js';
+import { createPlatform } from '../../src/platform.js';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: { url: string; wsEndpoint: string; adminEmail: string; adminPassword: string };
+  }
+}
+
+/**
+ * One Courtyard (on PostgreSQL when DATABASE_URL is set, else PGlite) on a free port, serving the
+ * real build of the web pages, and one Chromium, shared by every end-to-end file: each file
+ * connects to both and works in tenants of its own.
+ */
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) throw new Error(`The end-to-end tests drive Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+  execFileSync(process.execPath, ['scripts/web.mjs', 'ensure'], { stdio: 'inherit' });
+
+  const database = await isolatedDatabase();
+  const platform = await createPlatform(testConfig(database.overrides), { inMemory: database.inMemory, workers: true });
+  await platform.app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = platform.app.server.address() as AddressInfo;
+
+  let browser: BrowserServer;
+  try {
+    // Playwright gives the browser a fresh profile (--user-data-dir) of its own each launch.
+    browser = await chromium.launchServer({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  } catch (error) {
+    await platform.close();
+    await database.dispose();
+    throw error;
+  }
+  project.provide('e2e', { url: `http://127.0.0.1:${port}`, wsEndpoint: browser.wsEndpoint(), adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD });
+
+  return async () => {
+    await browser.close();
+    await platform.close();
+    await database.dispose();
+  };
+}

@@ -1,0 +1,145 @@
+import { createCourtyardClient, type CourtyardClient } from '@courtyard/sdk';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Plane } from './plane.js';
+import { asProblem } from './problem.js';
+
+/**
+ * The session of a page. The access token lives in this module's memory only (never in web
+ * storage); the refresh token lives in an HttpOnly cookie that scripts cannot read, scoped to
+ * the auth routes of this tenant (or of the console), so a reload signs in again silently and
+ * another tenant's workspace finds no session. See docs/web.md.
+ */
+let accessToken: string | undefined;
+let onUnauthenticated: () => void = () => undefined;
+
+const COOKIE = { 'x-token-transport': 'cookie' } as const;
+
+/** The API client of this page, with the access token and the tenant path of the plane. */
+export function createApi(plane: Plane): CourtyardClient {
+  const prefix = plane.kind === 'workspace' && plane.slug ? `/t/${plane.slug}` : '';
+  const client = createCourtyardClient({ baseUrl: `${location.origin}${prefix}`, accessToken: () => accessToken });
+  // A token that stopped working (session revoked, user disabled) ends the session on the page.
+  client.use({
+    onResponse({ request, response }) {
+      if (response.status === 401 && !new URL(request.url).pathname.includes('/auth/')) onUnauthenticated();
+      return response;
+    },
+  });
+  return client;
+}
+
+type Tokens = { accessToken: string; expiresIn: number };
+type Answer = { data?: Tokens; error?: unknown; response: Response };
+interface AuthCalls {
+  login: (email: string, password: string) => Promise<Answer>;
+  refresh: () => Promise<Answer>;
+  logout: () => Promise<unknown>;
+}
+
+/**
+ * A refresh token works once: two refreshes sent at once with the same cookie are a replay, and
+ * the server ends the session. So refreshes never overlap, in this page (a shared promise) nor
+ * across the tabs of this origin (a Web Lock, where the browser offers one: secure contexts).
+ */
+let inflight: Promise<Answer> | null = null;
+function serialized(refresh: () => Promise<Answer>): () => Promise<Answer> {
+  return () => {
+    if (!inflight) {
+      const run = navigator.locks ? (navigator.locks.request('courtyard-refresh', refresh) as Promise<unknown> as Promise<Answer>) : refresh();
+      inflight = run.finally(() => {
+        inflight = null;
+      });
+    }
+    return inflight;
+  };
+}
+
+function authCalls(api: CourtyardClient, plane: Plane): AuthCalls {
+  if (plane.kind === 'console') {
+    return {
+      login: (email, password) => api.POST('/control/v1/auth/login', { headers: COOKIE, body: { email, password } }),
+      refresh: serialized(() => api.POST('/control/v1/auth/refresh', { headers: COOKIE, body: {} })),
+      logout: () => api.POST('/control/v1/auth/logout', { headers: COOKIE, body: {} }),
+    };
+  }
+  return {
+    login: (email, password) => api.POST('/api/v1/auth/login', { headers: COOKIE, body: { email, password } }),
+    refresh: serialized(() => api.POST('/api/v1/auth/refresh', { headers: COOKIE, body: {} })),
+    logout: () => api.POST('/api/v1/auth/logout', { headers: COOKIE, body: {} }),
+  };
+}
+
+export type AuthStatus = 'loading' | 'signedOut' | 'signedIn';
+interface AuthState {
+  status: AuthStatus;
+  /** Resolves to null when signed in, or to the refusal's problem code. */
+  signIn: (email: string, password: string) => Promise<string | null>;
+  signOut: () => Promise<void>;
+}
+const AuthContext = createContext<AuthState | null>(null);
+const ApiContext = createContext<CourtyardClient | null>(null);
+
+export function useAuth(): AuthState {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside SessionProvider');
+  return auth;
+}
+export function useApi(): CourtyardClient {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi outside SessionProvider');
+  return api;
+}
+
+export function SessionProvider({ plane, api, onSignedOut, children }: { plane: Plane; api: CourtyardClient; onSignedOut: () => void; children: ReactNode }) {
+  const [status, setStatus] = useState<AuthStatus>('loading');
+  const calls = useMemo(() => authCalls(api, plane), [api, plane]);
+  const timer = useRef<number | undefined>(undefined);
+
+  const end = useCallback(() => {
+    window.clearTimeout(timer.current);
+    accessToken = undefined;
+    setStatus('signedOut');
+    onSignedOut();
+  }, [onSignedOut]);
+
+  // Renewal, a minute before the access token expires, through the cookie.
+  const renew = useRef<() => void>(() => undefined);
+  const accept = useCallback((tokens: Tokens) => {
+    accessToken = tokens.accessToken;
+    setStatus('signedIn');
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => renew.current(), Math.max(10, tokens.expiresIn - 60) * 1000);
+  }, []);
+
+  useEffect(() => {
+    onUnauthenticated = end;
+    renew.current = () => void calls.refresh().then((r) => (r.data ? accept(r.data) : end()), end);
+    // A reload (or a new tab) resumes the session if this tenant's cookie holds one.
+    renew.current();
+    return () => window.clearTimeout(timer.current);
+  }, [calls, accept, end]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      status,
+      async signIn(email, password) {
+        const r = await calls.login(email, password);
+        if (r.data) {
+          accept(r.data);
+          return null;
+        }
+        return asProblem(r.error, r.response).code;
+      },
+      async signOut() {
+        await calls.logout().catch(() => undefined);
+        end();
+      },
+    }),
+    [status, calls, accept, end],
+  );
+  return (
+    <ApiContext.Provider value={api}>
+      <AuthContext.Provider value={value}>{children}</AuthContext.Provider>
+    </ApiContext.Provider>
+  );
+}

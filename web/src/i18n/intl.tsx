@@ -1,0 +1,63 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
+import { IntlProvider, useIntl, type PrimitiveType } from 'react-intl';
+import en from './en.json';
+
+/** Every string a page shows has an id in the catalogue; English is the reference. */
+export type MessageId = keyof typeof en;
+type Catalogue = Record<MessageId, string>;
+
+/**
+ * The languages shipped. A new one is a catalogue with the same ids, loaded when chosen (it
+ * becomes a chunk of its own): `fr: { name: 'Français', load: () => import('./fr.json').then((m) => m.default) }`.
+ */
+export const LOCALES: Record<string, { name: string; load: () => Promise<Catalogue> }> = {
+  en: { name: 'English', load: async () => en },
+};
+const STORAGE_KEY = 'courtyard.locale';
+
+function initialLocale(): string {
+  const chosen = localStorage.getItem(STORAGE_KEY);
+  if (chosen && chosen in LOCALES) return chosen;
+  const browser = navigator.language.split('-')[0] ?? 'en';
+  return browser in LOCALES ? browser : 'en';
+}
+
+interface LocaleState {
+  locale: string;
+  setLocale: (locale: string) => void;
+}
+const LocaleContext = createContext<LocaleState>({ locale: 'en', setLocale: () => undefined });
+export const useLocale = () => useContext(LocaleContext);
+
+/** react-intl for messages, numbers and dates; react-aria for widgets' own strings and calendars. */
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<{ locale: string; messages: Catalogue }>(() => ({ locale: 'en', messages: en }));
+  const setLocale = useCallback((locale: string) => {
+    const entry = LOCALES[locale];
+    if (!entry) return;
+    void entry.load().then((messages) => {
+      localStorage.setItem(STORAGE_KEY, locale);
+      document.documentElement.lang = locale;
+      setState({ locale, messages });
+    });
+  }, []);
+  useEffect(() => {
+    const first = initialLocale();
+    if (first !== 'en') setLocale(first);
+  }, [setLocale]);
+  const value = useMemo(() => ({ locale: state.locale, setLocale }), [state.locale, setLocale]);
+  return (
+    <LocaleContext.Provider value={value}>
+      <IntlProvider locale={state.locale} defaultLocale="en" messages={state.messages}>
+        <AriaI18nProvider locale={state.locale}>{children}</AriaI18nProvider>
+      </IntlProvider>
+    </LocaleContext.Provider>
+  );
+}
+
+/** `t('members.new')`: a message of the catalogue, typed by its id. */
+export function useT(): (id: MessageId, values?: Record<string, PrimitiveType>) => string {
+  const intl = useIntl();
+  return useCallback((id, values) => intl.formatMessage({ id }, values), [intl]);
+}

@@ -1,0 +1,23 @@
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { listSearch } from '../../ui/paging.js';
+import { workspaceRoot } from '../../workspace/root.js';
+
+/** The members module's pages; each loads (as a chunk of its own) when first opened. */
+export const membersRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/members',
+  validateSearch: listSearch,
+  component: lazyRouteComponent(() => import('./MembersList.js'), 'MembersList'),
+});
+export const newMemberRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/members/new',
+  component: lazyRouteComponent(() => import('./NewMember.js'), 'NewMember'),
+});
+export const memberRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/members/$memberId',
+  component: lazyRouteComponent(() => import('./MemberPage.js'), 'MemberPage'),
+});
+
+export const membersRoutes = [membersRoute, newMemberRoute, memberRoute];

@@ -1,0 +1,77 @@
+import { useRef, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import { asProblem } from '../api/problem.js';
+import { useT } from '../i18n/intl.js';
+import { Button } from './Button.js';
+
+/** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; plain-http hosts have none). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+type Answer<R> = { data?: R; error?: unknown; response: Response };
+
+/**
+ * A form bound to an API call: validation as you type (react-hook-form), the problem document's
+ * field `errors` put on the fields they name, anything else said above the form, and the input
+ * kept whatever the server answers. With `idempotent`, every submission carries an
+ * Idempotency-Key, kept while an attempt's outcome is unknown (a network error, a 5xx) so that
+ * a retry cannot do the work twice, and renewed once the server has answered.
+ */
+export function useApiForm<T extends FieldValues>(options: { defaultValues: DefaultValues<T>; idempotent?: boolean }) {
+  const t = useT();
+  const form = useForm<T>({ defaultValues: options.defaultValues, mode: 'onTouched' });
+  const [formError, setFormError] = useState<string | null>(null);
+  const key = useRef<string | null>(null);
+
+  function onSubmit<R>(send: (values: T, headers: Record<string, string>) => Promise<Answer<R>>, onDone: (data: R) => void) {
+    return form.handleSubmit(async (values) => {
+      setFormError(null);
+      const headers: Record<string, string> = {};
+      if (options.idempotent) headers['idempotency-key'] = key.current ??= newIdempotencyKey();
+      let answer: Answer<R>;
+      try {
+        answer = await send(values, headers);
+      } catch {
+        setFormError(t('form.networkError'));
+        return;
+      }
+      if (answer.response.status < 500) key.current = null;
+      if (answer.response.ok) return onDone(answer.data as R);
+      const problem = asProblem(answer.error, answer.response);
+      const unplaced: string[] = [];
+      let first: Path<T> | null = null;
+      for (const e of problem.errors ?? []) {
+        const field = e.field as Path<T>;
+        if (form.getValues(field) === undefined) {
+          unplaced.push(`${e.field} ${e.message}`);
+          continue;
+        }
+        form.setError(field, { type: 'server', message: e.message });
+        first ??= field;
+      }
+      if (first) form.setFocus(first);
+      if (!first || unplaced.length > 0) setFormError([problem.detail, ...unplaced].join(' — '));
+    });
+  }
+  return { form, formError, onSubmit };
+}
+
+/** The frame of a form: the refusal that belongs to no field, the fields, and the submit button (`Save` unless told). */
+export function ApiForm<T extends FieldValues>({ form, formError, onSubmit, submitLabel, children }: { form: UseFormReturn<T>; formError: string | null; onSubmit: (event?: BaseSyntheticEvent) => Promise<void>; submitLabel?: string; children: ReactNode }) {
+  const t = useT();
+  return (
+    <form onSubmit={(event) => void onSubmit(event)} noValidate className="max-w-xl space-y-4">
+      {formError ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {formError}
+        </p>
+      ) : null}
+      {children}
+      <Button type="submit" isDisabled={form.formState.isSubmitting}>
+        {submitLabel ?? t('form.save')}
+      </Button>
+    </form>
+  );
+}
