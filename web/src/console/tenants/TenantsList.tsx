@@ -38,7 +38,7 @@ export function TenantsList() {
       ),
     }),
     column.accessor('plan', { header: t('tenants.plan') }),
-    column.accessor('status', { header: t('tenants.status') }),
+    column.accessor('status', { header: t('tenants.status'), cell: (c) => t(`tenants.status.${c.getValue()}`) }),
     column.accessor('createdAt', { header: t('tenants.created'), cell: (c) => <FormattedDate value={c.getValue()} /> }),
   ];
   const data = tenants.data?.data ?? [];

@@ -7,7 +7,7 @@ import { formatMoney } from '../../ui/money.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
 import { memberRoute } from './routes.js';
-import { typeLabel } from './types.js';
+import { statusLabel, typeLabel } from './types.js';
 
 /** The member's balance per currency, when the tenant has finance and the user may see it. */
 function Balance({ memberId }: { memberId: string }) {
@@ -41,7 +41,7 @@ export function MemberPage() {
     [t('members.email'), m.email ?? '—'],
     [t('members.phone'), m.phone ?? '—'],
     [t('members.type'), t(typeLabel(m.type))],
-    [t('members.status'), m.status],
+    [t('members.status'), t(statusLabel(m.status))],
   ];
   return (
     <Page title={`${m.firstName} ${m.lastName}`} actions={<Link to="/members">{t('nav.members')}</Link>}>

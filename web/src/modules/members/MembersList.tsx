@@ -11,7 +11,7 @@ import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
 import { may, useMe } from '../../workspace/me.js';
 import { membersRoute } from './routes.js';
-import { typeLabel, type Member } from './types.js';
+import { statusLabel, typeLabel, type Member } from './types.js';
 
 const column = createColumnHelper<Member>();
 
@@ -39,7 +39,7 @@ export function MembersList() {
     }),
     column.accessor('email', { header: t('members.email'), cell: (c) => c.getValue() ?? '' }),
     column.accessor('type', { header: t('members.type'), cell: (c) => t(typeLabel(c.getValue())) }),
-    column.accessor('status', { header: t('members.status') }),
+    column.accessor('status', { header: t('members.status'), cell: (c) => t(statusLabel(c.getValue())) }),
   ];
   const next = members.data?.nextCursor;
   const canCreate = may(me.data, 'members', 'members.write');

@@ -12,3 +12,5 @@ export const MEMBER_TYPES: { id: MemberType; label: MessageId }[] = [
   { id: 'other', label: 'members.type.other' },
 ];
 export const typeLabel = (type: MemberType): MessageId => MEMBER_TYPES.find((m) => m.id === type)?.label ?? 'members.type.other';
+
+export const statusLabel = (status: Member['status']): MessageId => `members.status.${status}`;
