@@ -19,5 +19,6 @@ export default defineConfig({
     assetsInlineLimit: 0,
     reportCompressedSize: false,
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/control': 'http://127.0.0.1:3000', '/t': 'http://127.0.0.1:3000' } },
+  // `npx vite --config web/vite.config.ts` beside `npm start`: the API calls go to the server.
+  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/control': 'http://127.0.0.1:3000', '^/t/[^/]+/api/': 'http://127.0.0.1:3000' } },
 });
