@@ -258,6 +258,3 @@ async function analyse(f: WebhooksFixture, env: WorkEnv, w: Window): Promise<Wor
   ];
   return { valid: problems.length === 0, summary, lines, problems };
 }
-
-// ---------------------------------------------------------------------------------------------
-
