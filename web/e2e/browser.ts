@@ -70,3 +70,14 @@ export async function createTenant(slug: string): Promise<{ slug: string; email:
   if (created.response.status !== 201) throw new Error(`tenant ${slug}: ${JSON.stringify(created.error)}`);
   return { slug, email };
 }
+
+/** A member of a tenant, created through the API as the tenant's manager. */
+export async function createMember(tenant: { slug: string; email: string }, firstName: string, lastName: string): Promise<string> {
+  const api = createCourtyardClient({ baseUrl: server().url, tenant: tenant.slug });
+  const login = await api.POST('/api/v1/auth/login', { body: { email: tenant.email, password: TENANT_PASSWORD } });
+  const token = login.data!.accessToken;
+  const authed = createCourtyardClient({ baseUrl: server().url, tenant: tenant.slug, accessToken: () => token });
+  const created = await authed.POST('/api/v1/members', { body: { firstName, lastName, type: 'owner' } });
+  if (!created.data) throw new Error(`member in ${tenant.slug}: ${JSON.stringify(created.error)}`);
+  return created.data.id;
+}

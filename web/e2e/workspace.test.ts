@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
+import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
 import { tabTo } from './keyboard.js';
 
 let browser: Browser;
@@ -65,8 +65,9 @@ describe('the tenant workspace', () => {
     expect(problems).toEqual([]);
   });
 
-  it("shows another tenant's sign-in page, never its data, to a user signed in to this one", async () => {
+  it("shows another tenant's sign-in page, never its data, to a user signed in to this one; signing out ends the session", async () => {
     const elm = await createTenant('elm');
+    const elmMember = await createMember(elm, 'Elsa', 'Elmwood');
     const { page, problems } = await openPage(browser);
     await page.goto(`/t/${oak.slug}/members`);
     await page.getByLabel('Email').fill(oak.email);
@@ -74,15 +75,21 @@ describe('the tenant workspace', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectPageShape(page, 'Members');
 
-    for (const path of [`/t/${elm.slug}/`, `/t/${elm.slug}/members`]) {
+    for (const path of [`/t/${elm.slug}/`, `/t/${elm.slug}/members`, `/t/${elm.slug}/members/${elmMember}`]) {
       await page.goto(path);
       await expectPageShape(page, 'Sign in to your workspace');
       expect(await page.getByRole('navigation', { name: 'Modules' }).count()).toBe(0);
-      expect(await page.getByText('Elm Estate').count()).toBe(0);
+      expect(await page.getByText(/Elm Estate|Elmwood/).count()).toBe(0);
     }
     // Oak's session is untouched: its pages open signed in.
     await page.goto(`/t/${oak.slug}/members`);
     await expectPageShape(page, 'Members');
+
+    // Signing out ends the session for good: a reload finds no cookie to resume it with.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectPageShape(page, 'Sign in to your workspace');
+    await page.reload();
+    await expectPageShape(page, 'Sign in to your workspace');
     expect(problems).toEqual([]);
   });
 });
