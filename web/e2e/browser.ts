@@ -59,7 +59,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** The API, as an integrator would use it (the SDK), to set up what a test starts from. */
-export async function createTenant(slug: string): Promise<{ slug: string; email: string }> {
+export async function createTenant(slug: string, options: { domains?: string[] } = {}): Promise<{ slug: string; email: string }> {
   const s = server();
   const control = createCourtyardClient({ baseUrl: s.url });
   const login = await control.POST('/control/v1/auth/login', { body: { email: s.adminEmail, password: s.adminPassword } });
@@ -68,6 +68,10 @@ export async function createTenant(slug: string): Promise<{ slug: string; email:
   const email = `manager@${slug}.test`;
   const created = await authed.POST('/control/v1/tenants', { body: { slug, name: `${slug[0]!.toUpperCase()}${slug.slice(1)} Estate`, plan: 'standard', admin: { email, name: 'Manager', password: TENANT_PASSWORD } } });
   if (created.response.status !== 201) throw new Error(`tenant ${slug}: ${JSON.stringify(created.error)}`);
+  for (const domain of options.domains ?? []) {
+    const added = await authed.POST('/control/v1/tenants/{tenant}/domains', { params: { path: { tenant: slug } }, body: { domain } });
+    if (added.response.status !== 201) throw new Error(`domain ${domain}: ${JSON.stringify(added.error)}`);
+  }
   return { slug, email };
 }
 

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
+import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 import { tabTo } from './keyboard.js';
 
 let browser: Browser;
@@ -90,6 +90,27 @@ describe('the tenant workspace', () => {
     await expectPageShape(page, 'Sign in to your workspace');
     await page.reload();
     await expectPageShape(page, 'Sign in to your workspace');
+    expect(problems).toEqual([]);
+  });
+
+  it("serves the workspace at / on the tenant's own host name, resolved as the API resolves it", async () => {
+    // Chromium sends *.localhost to this machine: a custom domain that needs no DNS.
+    const ash = await createTenant('ash', { domains: ['ash.localhost'] });
+    const { page, problems } = await openPage(browser);
+    const url = new URL(server().url);
+    await page.goto(`http://ash.localhost:${url.port}/`);
+    await expectPageShape(page, 'Sign in to your workspace');
+    await page.getByLabel('Email').fill(ash.email);
+    await page.getByLabel('Password').fill(TENANT_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'Welcome to Ash Estate');
+    await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Members' }).click();
+    await expectPageShape(page, 'Members');
+    expect(new URL(page.url()).pathname).toBe('/members');
+    // A deep link reloads in place, signed in through the host's own cookie.
+    await page.reload();
+    await expectPageShape(page, 'Members');
+    await expectAccessible(page, 'members on the tenant host');
     expect(problems).toEqual([]);
   });
 });
