@@ -1,5 +1,6 @@
 import { useRef, useState, type BaseSyntheticEvent, type ReactNode } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type UseFormReturn } from 'react-hook-form';
+import type { Problem } from '@courtyard/sdk';
 import { asProblem } from '../api/problem.js';
 import { useT } from '../i18n/intl.js';
 import { Button } from './Button.js';
@@ -11,6 +12,18 @@ export function newIdempotencyKey(): string {
 }
 
 type Answer<R> = { data?: R; error?: unknown; response: Response };
+
+/**
+ * Where a refusal is shown: each field error on the form's field of that name (`admin.email`),
+ * and above the form the problem's detail when no field explains it, with the errors of fields
+ * the form does not have.
+ */
+export function placeProblem(problem: Problem, hasField: (field: string) => boolean): { fields: { field: string; message: string }[]; message: string | null } {
+  const errors = problem.errors ?? [];
+  const fields = errors.filter((e) => hasField(e.field));
+  const unplaced = errors.filter((e) => !hasField(e.field)).map((e) => `${e.field} ${e.message}`);
+  return { fields, message: fields.length === 0 || unplaced.length > 0 ? [problem.detail, ...unplaced].join(' — ') : null };
+}
 
 /**
  * A form bound to an API call: validation as you type (react-hook-form), the problem document's
@@ -39,20 +52,10 @@ export function useApiForm<T extends FieldValues>(options: { defaultValues: Defa
       }
       if (answer.response.status < 500) key.current = null;
       if (answer.response.ok) return onDone(answer.data as R);
-      const problem = asProblem(answer.error, answer.response);
-      const unplaced: string[] = [];
-      let first: Path<T> | null = null;
-      for (const e of problem.errors ?? []) {
-        const field = e.field as Path<T>;
-        if (form.getValues(field) === undefined) {
-          unplaced.push(`${e.field} ${e.message}`);
-          continue;
-        }
-        form.setError(field, { type: 'server', message: e.message });
-        first ??= field;
-      }
-      if (first) form.setFocus(first);
-      if (!first || unplaced.length > 0) setFormError([problem.detail, ...unplaced].join(' — '));
+      const placed = placeProblem(asProblem(answer.error, answer.response), (field) => form.getValues(field as Path<T>) !== undefined);
+      for (const e of placed.fields) form.setError(e.field as Path<T>, { type: 'server', message: e.message });
+      if (placed.fields[0]) form.setFocus(placed.fields[0].field as Path<T>);
+      if (placed.message) setFormError(placed.message);
     });
   }
   return { form, formError, onSubmit };
