@@ -150,7 +150,7 @@ export async function seedMembers(env: SuiteEnv, options: SeedOptions = {}): Pro
         // Batches stay under PostgreSQL's 65,535 parameters per statement.
         for (const batch of chunks(rows, 5_000)) await db.insertInto('members').values(batch).execute();
         // A real session, as a sign-in starts one: every request checks its token's session lives.
-        const { familyId } = await new RefreshTokens(db, 'refresh_tokens', { ttlSeconds: config.refreshTokenTtl, sessionSeconds: config.sessionLifetime, scope: { tenant_id: t.id } }).start(userId);
+        const { familyId } = await new RefreshTokens(db, 'refresh_tokens', { ttlSeconds: config.refreshTokenTtl, sessionSeconds: config.sessionLifetime, tenantId: t.id }).start(userId);
         return { userId, sessionId: familyId, members: rows.map((r) => r.id) };
       }),
     );
