@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../kernel/canonical-json.js';
-import { sql } from 'kysely';
-import { tablesOf, type Db } from '../kernel/db/tables.js';
-import type { ControlTables } from './control.tables.js';
+import type { Db } from '../kernel/db/tables.js';
+import { AuditRepository } from './audit.repository.js';
 
 export interface AuditEntry {
   actor: string;
@@ -21,20 +20,19 @@ const hashOf = (prev: string, e: { at: string; actor: string; action: string; ta
  * deletes, and each entry's hash covers the previous one, so any edit breaks `verify`.
  * Call `append` in the same transaction as the change it records.
  */
-export async function appendAudit(raw: Db, entry: AuditEntry): Promise<void> {
-  const db = tablesOf<ControlTables>(raw);
+export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
+  const audit = new AuditRepository(db);
   // One writer at a time extends the chain.
-  await sql`SELECT pg_advisory_xact_lock(7236110422)`.execute(db);
-  const last = await db.selectFrom('control.auditLog').select('hash').orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  const prev = last?.hash ?? GENESIS;
+  await audit.lockChain();
+  const prev = (await audit.lastHash()) ?? GENESIS;
   const at = new Date().toISOString();
   const row = { at, actor: entry.actor, action: entry.action, target: entry.target ?? null, data: entry.data ?? {} };
-  await db.insertInto('control.auditLog').values({ ...row, data: JSON.stringify(row.data), prevHash: prev, hash: hashOf(prev, row) }).execute();
+  await audit.insert({ ...row, prevHash: prev, hash: hashOf(prev, row) });
 }
 
 /** Walks the chain; returns the sequence number of the first broken entry, or null if intact. */
 export async function verifyAudit(db: Db): Promise<number | null> {
-  const rows = await tablesOf<ControlTables>(db).selectFrom('control.auditLog').selectAll().orderBy('seq').execute();
+  const rows = await new AuditRepository(db).all();
   let prev = GENESIS;
   for (const r of rows) {
     const at = new Date(r.at).toISOString();

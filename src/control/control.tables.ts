@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Branding, TenantStatus } from '../kernel/context.js';
 import type { Jsonb, RequiredTimestamptz, Timestamptz } from '../kernel/db/kernel.tables.js';
 import type { Placement } from '../kernel/db/router.js';
-import type { LicenceClaims } from '../kernel/security/licence.js';
+import type { LicenceClaims, LicenceLimits } from '../kernel/security/licence.js';
 import type { ProvisioningState } from './provisioning/provisioning.steps.js';
 
 /** The administrator a tenant is provisioned with, kept until provisioning has created them. */
@@ -50,7 +50,7 @@ export interface ControlTables {
     name: string;
     description: Generated<string>;
     modules: string[];
-    limits: Jsonb<Record<string, number | null>>;
+    limits: Jsonb<LicenceLimits>;
     priceMinor: ColumnType<number | string, number, number>;
     currency: string;
     interval: 'month' | 'year';

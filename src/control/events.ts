@@ -1,7 +1,7 @@
-import { tablesOf, type Db } from '../kernel/db/tables.js';
+import type { Db } from '../kernel/db/tables.js';
 import type { EventDefinition } from '../kernel/events/event.js';
 import { newId } from '../kernel/ids.js';
-import type { ControlTables } from './control.tables.js';
+import { ControlOutboxRepository } from './outbox.repository.js';
 
 export const controlEvents: EventDefinition[] = [
   { type: 'tenant.provisioned', version: 1, description: 'A tenant finished provisioning and is active.' },
@@ -12,8 +12,5 @@ export const controlEvents: EventDefinition[] = [
 
 /** Records a platform event in the control outbox, inside the caller's control transaction. */
 export async function emitControl(db: Db, type: string, tenantId: string | null, data: object): Promise<void> {
-  await tablesOf<ControlTables>(db)
-    .insertInto('control.outbox')
-    .values({ id: newId(), tenantId, type, version: 1, data: JSON.stringify(data), occurredAt: new Date().toISOString() })
-    .execute();
+  await new ControlOutboxRepository(db).insert({ id: newId(), tenantId, type, version: 1, data, occurredAt: new Date().toISOString() });
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../kernel/config.js';
-import { tablesOf, type Db } from '../kernel/db/tables.js';
-import type { ControlTables } from './control.tables.js';
+import type { Db } from '../kernel/db/tables.js';
 import { generateLicenceKeyPair } from '../kernel/security/licence.js';
+import { SecretsRepository } from './secrets.repository.js';
 
 export interface PlatformSecrets {
   tokenSecret: string;
@@ -11,11 +11,10 @@ export interface PlatformSecrets {
 }
 
 /** Reads a secret, creating it once (safe when several processes start together). */
-async function secret(raw: Db, name: string, create: () => string): Promise<string> {
-  const db = tablesOf<ControlTables>(raw);
-  await db.insertInto('control.secrets').values({ name, value: create() }).onConflict((oc) => oc.column('name').doNothing()).execute();
-  const row = await db.selectFrom('control.secrets').select('value').where('name', '=', name).executeTakeFirstOrThrow();
-  return row.value;
+async function secret(db: Db, name: string, create: () => string): Promise<string> {
+  const secrets = new SecretsRepository(db);
+  await secrets.insertIfAbsent(name, create());
+  return secrets.value(name);
 }
 
 /**

@@ -1,9 +1,8 @@
-import type { Kysely } from 'kysely';
-import { tablesOf, type Db } from '../../kernel/db/tables.js';
+import type { Db } from '../../kernel/db/tables.js';
 import type { TenantInfo } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/ids.js';
 import type { TenantDirectory } from '../../kernel/tenant-directory.js';
-import type { ControlTables } from '../control.tables.js';
+import { TenantsRepository } from './tenants.repository.js';
 
 // A safety net only: changes arrive as notifications (see platform.ts), at once.
 const TTL_MS = 60_000;
@@ -22,10 +21,10 @@ interface Entry {
 export class ControlTenantDirectory implements TenantDirectory {
   readonly #byKey = new Map<string, Entry>();
 
-  private readonly control: Kysely<ControlTables>;
+  private readonly tenants: TenantsRepository;
 
   constructor(control: Db) {
-    this.control = tablesOf(control);
+    this.tenants = new TenantsRepository(control);
   }
 
   byIdOrSlug(value: string): Promise<TenantInfo | null> {
@@ -37,20 +36,12 @@ export class ControlTenantDirectory implements TenantDirectory {
     return this.#cached(`d:${host}`, () => this.#load({ domain: host }));
   }
 
-  async liveTenantIds(): Promise<string[]> {
-    const rows = await this.control.selectFrom('control.tenants').select('id').where('status', 'in', ['active', 'suspended']).execute();
-    return rows.map((r) => r.id);
+  liveTenantIds(): Promise<string[]> {
+    return this.tenants.liveIds();
   }
 
-  async dedicatedDatabases(): Promise<{ slug: string; databaseName: string }[]> {
-    return this.control
-      .selectFrom('control.tenants')
-      .select(['slug', 'databaseName'])
-      .where('placement', '=', 'dedicated')
-      .where('status', 'in', ['active', 'suspended'])
-      .where('databaseName', 'is not', null)
-      .$narrowType<{ databaseName: string }>()
-      .execute();
+  dedicatedDatabases(): Promise<{ slug: string; databaseName: string }[]> {
+    return this.tenants.dedicatedDatabases();
   }
 
   invalidate(): void {
@@ -68,28 +59,7 @@ export class ControlTenantDirectory implements TenantDirectory {
   }
 
   async #load(by: { id: string } | { slug: string } | { domain: string }): Promise<TenantInfo | null> {
-    let query = this.control
-      .selectFrom('control.tenants as t')
-      .select((eb) => [
-        't.id',
-        't.slug',
-        't.name',
-        't.status',
-        't.placement',
-        't.databaseName',
-        't.branding',
-        eb
-          .selectFrom('control.licences as l')
-          .select('l.jws')
-          .whereRef('l.tenantId', '=', 't.id')
-          .orderBy('l.issuedAt', 'desc')
-          .limit(1)
-          .as('licenceJws'),
-      ]);
-    if ('id' in by) query = query.where('t.id', '=', by.id);
-    else if ('slug' in by) query = query.where('t.slug', '=', by.slug);
-    else query = query.where('t.id', 'in', this.control.selectFrom('control.domains').select('tenantId').where('domain', '=', by.domain));
-    const row = await query.executeTakeFirst();
+    const row = await this.tenants.routing(by);
     if (!row) return null;
     return {
       id: row.id,

@@ -121,4 +121,48 @@ export class TenantsRepository {
     const result = await this.db.deleteFrom('control.domains').where('tenantId', '=', tenantId).where('domain', '=', domain).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
+
+  /** Tenants that still hold data: active or suspended. */
+  async liveIds(): Promise<string[]> {
+    const rows = await this.db.selectFrom('control.tenants').select('id').where('status', 'in', ['active', 'suspended']).execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** The dedicated databases of live tenants. */
+  dedicatedDatabases(): Promise<{ slug: string; databaseName: string }[]> {
+    return this.db
+      .selectFrom('control.tenants')
+      .select(['slug', 'databaseName'])
+      .where('placement', '=', 'dedicated')
+      .where('status', 'in', ['active', 'suspended'])
+      .where('databaseName', 'is not', null)
+      .$narrowType<{ databaseName: string }>()
+      .execute();
+  }
+
+  /** What the data plane needs of a tenant, with its current licence, by id, slug or custom domain. */
+  routing(by: { id: string } | { slug: string } | { domain: string }) {
+    let query = this.db
+      .selectFrom('control.tenants as t')
+      .select((eb) => [
+        't.id',
+        't.slug',
+        't.name',
+        't.status',
+        't.placement',
+        't.databaseName',
+        't.branding',
+        eb
+          .selectFrom('control.licences as l')
+          .select('l.jws')
+          .whereRef('l.tenantId', '=', 't.id')
+          .orderBy('l.issuedAt', 'desc')
+          .limit(1)
+          .as('licenceJws'),
+      ]);
+    if ('id' in by) query = query.where('t.id', '=', by.id);
+    else if ('slug' in by) query = query.where('t.slug', '=', by.slug);
+    else query = query.where('t.id', 'in', this.db.selectFrom('control.domains').select('tenantId').where('domain', '=', by.domain));
+    return query.executeTakeFirst();
+  }
 }
