@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAudit } from '../src/control/audit.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TENANT_PASSWORD, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb } from './test-db.js';
 
 let t: TestPlatform;
 let token: string;
@@ -314,7 +315,7 @@ describe('licences', () => {
     const res = await control('GET', '/tenants/oak/licence');
     expect(res.statusCode).toBe(200);
     const licence = res.json();
-    const { value } = await t.platform.main.kysely.selectFrom('control.secrets').select('value').where('name', '=', 'licence_public_key').executeTakeFirstOrThrow();
+    const { value } = await testDb(t.platform.main.kysely).selectFrom('control.secrets').select('value').where('name', '=', 'licence_public_key').executeTakeFirstOrThrow();
     const key = await importSPKI(value, 'EdDSA');
     const { payload, protectedHeader } = await compactVerify(licence.jws, key);
     expect(protectedHeader.alg).toBe('EdDSA');
@@ -461,7 +462,7 @@ describe('domains and branding', () => {
 
 describe('the audit log', () => {
   it('records the actions above in a chain that verifies', async () => {
-    const rows = await t.platform.main.kysely.selectFrom('control.audit_log').select(['action', 'target', 'actor']).orderBy('seq').execute();
+    const rows = await testDb(t.platform.main.kysely).selectFrom('control.auditLog').select(['action', 'target', 'actor']).orderBy('seq').execute();
     const actions = rows.map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining([
       'platform_user.bootstrapped', 'platform_user.signed_in', 'plan.created', 'plan.updated', 'tenant.created', 'tenant.provisioned',
@@ -480,7 +481,7 @@ describe('the audit log', () => {
 
   it('finds the first tampered entry when the trigger is bypassed', async () => {
     const db = t.platform.main.kysely;
-    const target = await db.selectFrom('control.audit_log').select(['seq', 'data']).where('action', '=', 'licence.issued').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    const target = await testDb(db).selectFrom('control.auditLog').select(['seq', 'data']).where('action', '=', 'licence.issued').orderBy('seq').limit(1).executeTakeFirstOrThrow();
     // The trigger is per table, so bypassing it needs one connection for all three statements.
     await db.connection().execute(async (conn) => {
       await sql`ALTER TABLE control.audit_log DISABLE TRIGGER audit_log_append_only`.execute(conn);

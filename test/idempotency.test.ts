@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdempotencyKeys, type Claimed } from '../src/data/idempotency/index.js';
 import { canonicalJson } from '../src/kernel/canonical-json.js';
 import { loadMigrations } from '../src/kernel/db/migrations.js';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb, type TestTables } from './test-db.js';
 
 /**
  * Idempotency keys on the data plane: an unsafe request may carry `Idempotency-Key`; the first
@@ -56,11 +57,11 @@ async function countMembers(lastName: string, o: { token?: string; tenant?: stri
 
 /** The stored key rows of a tenant (read under its row-level security). */
 function keyRows(tenant: TestTenant, key: string) {
-  return t.platform.main.tenantTransaction(tenant.id, (db) => db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).execute());
+  return t.platform.main.tenantTransaction(tenant.id, (db) => testDb(db).selectFrom('idempotencyKeys').selectAll().where('key', '=', key).execute());
 }
 
-function updateKey(tenant: TestTenant, key: string, set: Record<string, unknown>) {
-  return t.platform.main.tenantTransaction(tenant.id, (db) => db.updateTable('idempotency_keys').set(set).where('key', '=', key).execute());
+function updateKey(tenant: TestTenant, key: string, set: UpdateObject<TestTables, 'idempotencyKeys'>) {
+  return t.platform.main.tenantTransaction(tenant.id, (db) => testDb(db).updateTable('idempotencyKeys').set(set).where('key', '=', key).execute());
 }
 
 function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
@@ -254,10 +255,10 @@ describe('idempotency keys', () => {
     const key = randomUUID();
     const first = await create('Expired', key);
     const row = (await keyRows(oak, key))[0]!;
-    expect(row).toMatchObject({ status: 'completed', response_status: 201, locked_until: null });
-    expect(new Date(row.expires_at).getTime() - new Date(row.created_at).getTime()).toBeGreaterThanOrEqual(24 * 3600_000);
+    expect(row).toMatchObject({ status: 'completed', responseStatus: 201, lockedUntil: null });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThanOrEqual(24 * 3600_000);
 
-    await updateKey(oak, key, { expires_at: sql`now() - interval '1 second'` });
+    await updateKey(oak, key, { expiresAt: sql`now() - interval '1 second'` });
     const after = await create('Expired', key);
     expect(after.statusCode).toBe(201);
     expect(replayed(after)).toBe(false);
@@ -270,7 +271,7 @@ describe('idempotency keys', () => {
     const old = randomUUID();
     await create('Swept', live);
     await create('Swept', old, { body: member('Swept', { firstName: 'Old' }) });
-    await updateKey(oak, old, { expires_at: sql`now() - interval '1 second'` });
+    await updateKey(oak, old, { expiresAt: sql`now() - interval '1 second'` });
     // What a tick of the schedule does: one sweep job per tenant, once per tick.
     const jobs = t.platform.jobs;
     const tick = randomUUID();
@@ -288,10 +289,10 @@ describe('idempotency keys', () => {
     const key = randomUUID();
     const first = await create('Crashed', key);
     // As if the first request were still running (or had crashed mid-way, its writes rolled back).
-    await updateKey(oak, key, { status: 'in_progress', response_status: null, response_body: null, locked_until: sql`now() + interval '1 minute'` });
+    await updateKey(oak, key, { status: 'in_progress', responseStatus: null, responseBody: null, lockedUntil: sql`now() + interval '1 minute'` });
     expectProblem(await create('Crashed', key), 409, 'request_in_progress');
 
-    await updateKey(oak, key, { locked_until: sql`now() - interval '1 second'` });
+    await updateKey(oak, key, { lockedUntil: sql`now() - interval '1 second'` });
     const taken = await create('Crashed', key);
     expect(taken.statusCode).toBe(201);
     expect(replayed(taken)).toBe(false);
@@ -312,7 +313,7 @@ describe('idempotency keys', () => {
 
     const work = (claimed: typeof slow) =>
       t.platform.main.tenantTransaction(oak.id, async (db) => {
-        await db.insertInto('members').values({ tenant_id: oak.id, id: randomUUID(), first_name: 'Ada', last_name: 'TakenOver', type: 'owner' }).execute();
+        await testDb(db).insertInto('members').values({ tenantId: oak.id, id: randomUUID(), firstName: 'Ada', lastName: 'TakenOver', type: 'owner' }).execute();
         await keys.complete(db, claimed as Claimed, { status: 201, type: null, body: '{}' });
       });
     await expect(work(slow)).rejects.toMatchObject({ code: 'request_in_progress' });
@@ -371,7 +372,7 @@ describe('idempotency keys keep no secrets', () => {
 
     const rows = await keyRows(oak, key);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'completed', response_status: 201 });
+    expect(rows[0]).toMatchObject({ status: 'completed', responseStatus: 201 });
     expect(JSON.stringify(rows[0])).not.toContain(secret.slice('whsec_'.length));
     expect(JSON.stringify(rows[0])).not.toContain('whsec_');
 
@@ -423,13 +424,13 @@ describe('idempotency keys keep no secrets', () => {
     const first = await create('Legacy', key);
     expect(first.statusCode).toBe(201);
     // A row as the previous code kept it: a plain sha256 fingerprint and the whole body.
-    await updateKey(oak, key, { fingerprint: plainSha256('POST', '/api/v1/members', member('Legacy')), response_body: '{"secret":"whsec_legacy"}' });
+    await updateKey(oak, key, { fingerprint: plainSha256('POST', '/api/v1/members', member('Legacy')), responseBody: '{"secret":"whsec_legacy"}' });
 
     const [migration] = (await loadMigrations([{ owner: 'idempotency', dir: new URL('../src/data/idempotency/migrations/', import.meta.url) }])).filter((m) => m.id === 'idempotency/0002_keyed_fingerprints');
     await t.platform.main.session((s) => s.exec(migration!.sql));
 
     const [row] = await keyRows(oak, key);
-    expect(row).toMatchObject({ fingerprint: 'cleared', response_body: null, response_type: null, status: 'completed', response_status: 201 });
+    expect(row).toMatchObject({ fingerprint: 'cleared', responseBody: null, responseType: null, status: 'completed', responseStatus: 201 });
     expectProblem(await create('Legacy', key), 422, 'idempotency_key_reused');
     expect(await countMembers('Legacy')).toBe(1);
   });

@@ -10,6 +10,7 @@ import { newId } from '../src/kernel/ids.js';
 import { Metrics } from '../src/kernel/observability/metrics.js';
 import { generateLicenceKeyPair, LicenceSigner, type LicenceClaims } from '../src/kernel/security/licence.js';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb } from './test-db.js';
 
 /**
  * The data-plane request pipeline, through the HTTP API:
@@ -29,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const control = () => t.platform.main.kysely;
+const control = () => testDb(t.platform.main.kysely);
 
 function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
   expect({ status: res.statusCode, body: res.body }).toMatchObject({ status });
@@ -41,7 +42,7 @@ const me = (o: Parameters<TestPlatform['call']>[2]) => t.call('GET', '/api/v1/me
 
 async function tokenSecret(): Promise<Uint8Array> {
   const row = await control().selectFrom('control.secrets').select('value').where('name', '=', 'token_secret').executeTakeFirstOrThrow();
-  return new TextEncoder().encode(row.value as string);
+  return new TextEncoder().encode(row.value);
 }
 
 /** An access token signed with the platform's own secret, with the given lifetime. */
@@ -59,14 +60,14 @@ const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('bas
 const unb64 = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 
 async function newestLicence(tenantId: string) {
-  return control().selectFrom('control.licences').selectAll().where('tenant_id', '=', tenantId).orderBy('issued_at', 'desc').limit(1).executeTakeFirstOrThrow();
+  return control().selectFrom('control.licences').selectAll().where('tenantId', '=', tenantId).orderBy('issuedAt', 'desc').limit(1).executeTakeFirstOrThrow();
 }
 
 /** Stores a licence as the tenant's newest, as if the control plane had issued it, and drops the data plane's cache. */
 async function storeLicence(tenantId: string, jws: string, claims: LicenceClaims) {
   await control()
     .insertInto('control.licences')
-    .values({ id: claims.jti, tenant_id: tenantId, jws, claims: JSON.stringify(claims), expires_at: new Date(claims.exp * 1000) })
+    .values({ id: claims.jti, tenantId, jws, claims: JSON.stringify(claims), expiresAt: new Date(claims.exp * 1000) })
     .execute();
   t.platform.directory.invalidate();
 }
@@ -232,7 +233,7 @@ describe('licence gate', () => {
   it('refuses a tenant whose stored licence was tampered with, until a new one is issued', async () => {
     const fern = await t.createTenant('fern');
     const row = await newestLicence(fern.id);
-    const [header, payload, signature] = (row.jws as string).split('.') as [string, string, string];
+    const [header, payload, signature] = row.jws.split('.') as [string, string, string];
     const tampered = `${header}.${b64({ ...unb64(payload), limits: { members: null, users: null, storageMb: null } })}.${signature}`;
     await control().updateTable('control.licences').set({ jws: tampered }).where('id', '=', row.id).execute();
     t.platform.directory.invalidate();
@@ -255,7 +256,7 @@ describe('licence gate', () => {
 
     // The same claims signed with the platform's key are accepted: only the key differs.
     const key = await control().selectFrom('control.secrets').select('value').where('name', '=', 'licence_private_key').executeTakeFirstOrThrow();
-    const genuine = await (await LicenceSigner.fromPem(key.value as string)).sign(licenceClaimsFor(moss));
+    const genuine = await (await LicenceSigner.fromPem(key.value)).sign(licenceClaimsFor(moss));
     await storeLicence(moss.id, genuine.jws, genuine.claims);
     expect((await t.call('GET', '/api/v1/members', { token: moss.token, tenant: 'moss' })).statusCode).toBe(200);
   });
@@ -263,7 +264,7 @@ describe('licence gate', () => {
   it('refuses a licence that was issued for another tenant', async () => {
     const reed = await t.createTenant('reed');
     const elmLicence = await newestLicence(elm.id);
-    await storeLicence(reed.id, elmLicence.jws as string, { ...(elmLicence.claims as LicenceClaims), jti: crypto.randomUUID() });
+    await storeLicence(reed.id, elmLicence.jws, { ...elmLicence.claims, jti: crypto.randomUUID() });
     const res = await me({ token: reed.token, tenant: 'reed' });
     expectProblem(res, 403, 'licence_invalid');
     expect(res.json().detail).toMatch(/another tenant/);
@@ -388,7 +389,7 @@ describe('tenant-bound transaction', () => {
     const p = t.platform;
     const access = { module: 'members', permission: 'members.write' };
     const insert = (req: FastifyRequest, lastName: string) =>
-      req.ctx.db.insertInto('members').values({ tenant_id: req.ctx.tenant.id, id: newId(), first_name: 'Probe', last_name: lastName, type: 'other' }).execute();
+      testDb(req.ctx.db).insertInto('members').values({ tenantId: req.ctx.tenant.id, id: newId(), firstName: 'Probe', lastName, type: 'other' }).execute();
     await app.register(
       async (scope) => {
         const s = scope as unknown as HttpApp;

@@ -14,7 +14,7 @@ const newUnit = async (label: string): Promise<string> => (await oak.newUnit(oak
 const statusOf = async (unitId: string): Promise<string> => (await ok(oak.api('GET', `/units/${unitId}`), 200)).status;
 // What the properties module was told of who is attached: no route shows it to staff, so read it.
 const attachedTo = (unitId: string) =>
-  oak.tx(async (db) => (await db.selectFrom('unit_attachments').select('member_id').where('unit_id', '=', unitId).execute()).map((r: { member_id: string }) => r.member_id).sort());
+  oak.tx(async (db) => (await db.selectFrom('unitAttachments').select('memberId').where('unitId', '=', unitId).execute()).map((r) => r.memberId).sort());
 
 const newMember = (firstName: string, type = 'resident'): Promise<string> => oak.newMember({ firstName, lastName: 'Tester', type });
 
@@ -120,7 +120,7 @@ describe('dates', () => {
       expect(results.map((r) => r.statusCode).sort(), results.map((r) => r.body).join('\n')).toEqual([201, 409]);
       expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('occupancy.overlap');
     }
-    const rows = await oak.tx((db) => db.selectFrom('occupancies').select('member_id').where('unit_id', '=', unit).execute());
+    const rows = await oak.tx((db) => db.selectFrom('occupancies').select('memberId').where('unitId', '=', unit).execute());
     expect(rows).toHaveLength(4);
   });
 });
@@ -215,8 +215,8 @@ describe('unit status', () => {
     expect(await statusOf(mistake)).toBe('vacant');
     expect(await attachedTo(mistake)).toEqual([]);
 
-    const changes = await oak.tx((db) => db.selectFrom('outbox').select('data').where('type', '=', 'unit.status_changed').where(sql`data->>'id'`, '=', past).orderBy('id').execute());
-    expect(changes.map((c: { data: { status: string; previousStatus: string } }) => `${c.data.previousStatus}>${c.data.status}`)).toEqual(['vacant>occupied', 'occupied>vacant']);
+    const changes = (await oak.outbox('unit.status_changed')).filter((e) => e.data.id === past);
+    expect(changes.map((c) => `${c.data.previousStatus}>${c.data.status}`)).toEqual(['vacant>occupied', 'occupied>vacant']);
   });
 
   it('keeps the status right when two changes to one unit race', async () => {
@@ -322,10 +322,10 @@ describe('history', () => {
     // A renter of the lease cannot be added again by hand for those dates,
     expectProblem(await attach(unit, { memberId: tom, role: 'renter', startDate: day(100) }), 409, 'occupancy.overlap');
     // nor by another lease's activation: the exclusion constraint refuses it, and the activation rolls back.
-    const overlapping = oak.tx(async (db) => {
+    const overlapping = oak.tx(async (db, trx) => {
       const draft = newId();
-      await db.insertInto('leases').values({ tenant_id: oak.id, id: draft, unit_id: unit, start_date: day(100), rent_amount: 100_000, currency: 'EUR', frequency: 'monthly', due_day: 1 }).execute();
-      await addLeaseOccupancies({ db, tenant: { id: oak.id } as TenantInfo }, { leaseId: draft, unitId: unit, renterIds: [tom], startDate: day(100), endDate: null });
+      await db.insertInto('leases').values({ tenantId: oak.id, id: draft, unitId: unit, startDate: day(100), rentAmount: 100_000, currency: 'EUR', frequency: 'monthly', dueDay: 1 }).execute();
+      await addLeaseOccupancies({ db: trx, tenant: { id: oak.id } as TenantInfo }, { leaseId: draft, unitId: unit, renterIds: [tom], startDate: day(100), endDate: null });
     });
     await expect(overlapping).rejects.toMatchObject({ code: 'occupancy.overlap', extra: { errors: [{ field: 'renterIds' }] } });
 

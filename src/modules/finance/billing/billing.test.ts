@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estate, expectProblem, ok as expectStatus, uniq, type Estate, type Method } from '../../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
-import type { AnyDB } from '../../../kernel/db/database.js';
+import type { TestDb, TestTables } from '../../../../test/test-db.js';
 import type { DomainEvent } from '../../../kernel/events/event.js';
 import type { JobContext } from '../../../kernel/jobs/job.js';
 import { billingJobs, billingSubscribers } from './billing.routes.js';
@@ -22,7 +21,7 @@ afterAll(() => t?.close());
 const api = (method: Method, url: string, body?: unknown, tenant: Estate = oak) => tenant.api(method, url, body);
 const ok = (res: Promise<LightMyRequestResponse>, status = 200) => expectStatus(res, status);
 /** A real tenant-bound transaction (row-level security applies), for looking at what the API does not show. */
-const tx = <T>(fn: (db: Kysely<AnyDB>) => Promise<T>, tenant: Estate = oak) => tenant.tx(fn);
+const tx = <T>(fn: (db: TestDb) => Promise<T>, tenant: Estate = oak) => tenant.tx(fn);
 
 async function property(parentId?: string): Promise<string> {
   return (await ok(api('POST', '/properties', { name: `Estate ${uniq()}`, kind: 'residential', ...(parentId ? { parentId } : {}) }), 201)).id;
@@ -69,7 +68,7 @@ async function runJob(runId: string, tuning: BillingTuning = {}, o: { tenant?: E
 /** The events of a type in the tenant's outbox (no workers run in tests: nothing relays them away). */
 const events = (type: string) =>
   tx(async (db) =>
-    (await db.selectFrom('outbox').select(['id', 'type', 'data', 'occurred_at']).where('type', '=', type).orderBy('id').execute()).map((r: { id: string; type: string; data: unknown; occurred_at: Date }) => ({
+    (await db.selectFrom('outbox').select(['id', 'type', 'data']).where('type', '=', type).orderBy('id').execute()).map((r) => ({
       id: r.id,
       type: r.type,
       data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>,
@@ -78,19 +77,19 @@ const events = (type: string) =>
 
 /** The charges a schedule made, by natural key. */
 const chargesOf = (scheduleId: string) =>
-  tx<{ natural_key: string; member_id: string; unit_id: string; amount: number; due_date: string; description: string; kind: string }[]>((db) =>
+  tx((db) =>
     db
-      .selectFrom('finance_charges')
-      .select(['natural_key', 'member_id', 'unit_id', 'amount', 'due_date', 'description', 'kind'])
-      .where('natural_key', 'like', `schedule:${scheduleId}:%`)
-      .orderBy('natural_key')
+      .selectFrom('financeCharges')
+      .select(['naturalKey', 'memberId', 'unitId', 'amount', 'dueDate', 'description', 'kind'])
+      .where('naturalKey', 'like', `schedule:${scheduleId}:%`)
+      .orderBy('naturalKey')
       .execute(),
   );
 
 const counts = () =>
   tx(async (db) => {
-    const n = async (table: string) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    return { charges: await n('finance_charges'), entries: await n('finance_entries'), runs: await n('finance_billing_runs'), items: await n('finance_billing_run_items'), outbox: await n('outbox') };
+    const n = async (table: keyof TestTables) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { charges: await n('financeCharges'), entries: await n('financeEntries'), runs: await n('financeBillingRuns'), items: await n('financeBillingRunItems'), outbox: await n('outbox') };
   });
 
 /** An estate of `shares.length` units, each owned by a member of its own, and a levy schedule on it. */
@@ -270,7 +269,7 @@ describe('billing runs', () => {
     expect(run).toMatchObject({ status: 'completed', counts: { planned: 3, created: 3, existing: 0, failed: 0, pending: 0, skipped: 1 }, errors: [] });
     const charges = await chargesOf(schedule.id);
     const byUnit = (rows: unknown[][]) => [...rows].sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1));
-    expect(byUnit(charges.map((c) => [c.unit_id, c.member_id, Number(c.amount), c.kind, c.due_date]))).toEqual(
+    expect(byUnit(charges.map((c) => [c.unitId, c.memberId, Number(c.amount), c.kind, c.dueDate]))).toEqual(
       byUnit(units.slice(0, 3).map((u, i) => [u.unitId, u.memberId, [3_000, 3_000, 4_000][i], 'levy', '2025-05-05'])),
     );
 
@@ -335,7 +334,7 @@ describe('billing runs', () => {
     expect(await ok(api('GET', `/finance/billing-runs/${run.id}`))).toMatchObject({ status: 'completed', counts: { planned: 8, created: 8, existing: 0, pending: 0 } });
     const charges = await chargesOf(schedule.id);
     expect(charges).toHaveLength(8);
-    expect(new Set(charges.map((c) => c.natural_key)).size).toBe(8);
+    expect(new Set(charges.map((c) => c.naturalKey)).size).toBe(8);
     expect(charges.reduce((s, c) => s + Number(c.amount), 0)).toBe(10_000);
   });
 
@@ -359,7 +358,7 @@ describe('billing runs', () => {
     const items = await ok(api('GET', `/finance/billing-runs/${run.id}/items?status=failed`));
     expect(items.data).toEqual([expect.objectContaining({ unitId: gone.unitId, status: 'failed', reason: 'error', chargeId: null })]);
     expect((await events('billing_run.failed')).filter((e) => e.data.id === run.id)).toHaveLength(1);
-    expect((await chargesOf(schedule.id)).map((c) => c.unit_id).sort()).toEqual([units[0]!.unitId, units[1]!.unitId, units[3]!.unitId].sort());
+    expect((await chargesOf(schedule.id)).map((c) => c.unitId).sort()).toEqual([units[0]!.unitId, units[1]!.unitId, units[3]!.unitId].sort());
   });
 
   it('marks the run failed when its job runs out of retries', async () => {
@@ -385,7 +384,7 @@ describe('billing runs', () => {
     const schedule = await newSchedule(levy(propertyId));
     const run = (await start('2025-08', [schedule.id])).json();
     await runJob(run.id);
-    expect((await chargesOf(schedule.id)).map((c) => c.member_id)).toEqual([seller]);
+    expect((await chargesOf(schedule.id)).map((c) => c.memberId)).toEqual([seller]);
 
     // The sale is recorded late: the buyer owns the unit from before the billed month.
     await ok(api('PATCH', `/occupancies/${occupancy}`, { endDate: '2025-07-31' }));
@@ -396,7 +395,7 @@ describe('billing runs', () => {
     expect(p.skipped).toEqual([expect.objectContaining({ memberId: buyer, reason: 'billed_to_others' })]);
     const rerun = (await start('2025-08', [schedule.id])).json();
     await runJob(rerun.id);
-    expect((await chargesOf(schedule.id)).map((c) => c.member_id)).toEqual([seller]);
+    expect((await chargesOf(schedule.id)).map((c) => c.memberId)).toEqual([seller]);
     // The next month is the buyer's.
     expect((await preview('2025-09', [schedule.id])).charges.map((c: { memberId: string }) => c.memberId)).toEqual([buyer]);
   });
