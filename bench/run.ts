@@ -5,7 +5,6 @@
  * table with the ratios and writes the results as JSON under bench/results/. See
  * bench/README.md.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { runLoad } from './lib/load.js';
-import { machineBusySeconds, machineInfo, postgresCpu, postgresDelta, threadCpu } from './lib/machine.js';
+import { gitCommit, machineInfo } from './lib/machine.js';
 import { summariseProfile, type ProfileSummary } from './lib/profile.js';
-import { computeRatios, formatResults } from './lib/report.js';
+import { computeRatios, formatProfile, formatResults, formatTasks } from './lib/report.js';
+import { cpuBetween, memoryOf, snapshot } from './lib/resources.js';
 import { startServer } from './lib/server.js';
 import { traceSyscalls } from './lib/syscalls.js';
-import { readFile } from 'node:fs/promises';
-import type { RunParams, ScenarioResult, TaskResult, WorkProbe, WorkResult } from './lib/types.js';
+import type { RunParams, ScenarioResult, TaskResult, WorkResult } from './lib/types.js';
 import { seconds } from './lib/util.js';
 import { suites, type AnySuite } from './suites/index.js';
 
@@ -154,72 +153,7 @@ async function withServerAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> 
   }
 }
 
-interface Snapshot {
-  server: { user: number; system: number };
-  serverThreads: { main: number; others: number } | null;
-  self: NodeJS.CpuUsage;
-  /** The processes at the other end of a scenario's work (the webhook receiver). */
-  work: number | null;
-  machine: number | null;
-  postgres: Map<number, number> | null;
-  xact: number | null;
-  /** This database's backends and the server's background processes. */
-  ourPids: Set<number> | null;
-}
-
-/** Every counter the report shows, read just before and just after the measured window. */
-async function snapshot(pid: number, serverCpu: () => Promise<{ user: number; system: number }>, admin: pg.Client, probe: WorkProbe | undefined): Promise<Snapshot> {
-  const xact = await admin
-    .query<{ n: number }>('SELECT (xact_commit + xact_rollback)::float8 AS n FROM pg_stat_database WHERE datname = current_database()')
-    .then((r) => r.rows[0]!.n)
-    .catch(() => null);
-  const ourPids = await admin
-    .query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR backend_type <> 'client backend'")
-    .then((r) => new Set(r.rows.map((row) => row.pid)))
-    .catch(() => null);
-  const work = probe?.cpuSeconds ? await probe.cpuSeconds().catch(() => null) : null;
-  return { server: await serverCpu(), serverThreads: await threadCpu(pid), self: process.cpuUsage(), work, machine: await machineBusySeconds(), postgres: await postgresCpu(), xact, ourPids };
-}
-
-const r2 = (n: number) => Math.round(n * 100) / 100;
-
-function cpuBetween(a: Snapshot, b: Snapshot, requests: number) {
-  const selfSeconds = (b.self.user - a.self.user + b.self.system - a.self.system) / 1e6;
-  const serverUser = b.server.user - a.server.user;
-  const serverSystem = b.server.system - a.server.system;
-  const server = serverUser + serverSystem;
-  const postgres = postgresDelta(a.postgres, b.postgres, b.ourPids);
-  const machine = a.machine === null || b.machine === null ? null : b.machine - a.machine;
-  const work = a.work === null || b.work === null ? null : b.work - a.work;
-  return {
-    server: r2(server),
-    /** Of which in user space (JavaScript, V8, libraries) and in the kernel (system calls: sockets). */
-    serverUser: r2(serverUser),
-    serverSystem: r2(serverSystem),
-    serverMainThread: a.serverThreads && b.serverThreads ? r2(b.serverThreads.main - a.serverThreads.main) : null,
-    serverOtherThreads: a.serverThreads && b.serverThreads ? r2(b.serverThreads.others - a.serverThreads.others) : null,
-    loadGenerator: r2(selfSeconds),
-    postgres,
-    ...(work === null ? {} : { work: r2(work) }),
-    machine: machine === null ? null : r2(machine),
-    /** Everything else the machine ran meanwhile (other tests, the OS): the noise. */
-    others: machine === null || postgres === null ? null : r2(Math.max(0, machine - server - selfSeconds - postgres - (work ?? 0))),
-    // PostgreSQL flushes these counters about once a second: an estimate over a 10 s window.
-    dbTransactionsPerRequest: a.xact === null || b.xact === null || requests === 0 ? null : Math.round(((b.xact - a.xact) / requests) * 1000) / 1000,
-  };
-}
-
 const dropDatabase = () => withServerAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${args.database}" WITH (FORCE)`));
-
-function gitCommit(): { commit: string | null; dirty: boolean | null } {
-  const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  try {
-    // Changes to tracked files under src/ or bench/ not in the commit: the numbers are of the working tree.
-    return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench') !== '' };
-  } catch {
-    return { commit: null, dirty: null };
-  }
-}
 
 /** Runs one suite on a fresh database; true when every scenario is valid. */
 async function runSuite(suite: AnySuite): Promise<boolean> {
@@ -376,25 +310,10 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
   const valid = results.every((r) => r.valid) && taskResults.every((r) => r.valid);
   log('');
   if (results.length > 0) log(formatResults(results, ratios));
-  if (taskResults.length > 0) {
-    log('task                                                       seconds  server RSS before  server peak RSS  valid');
-    for (const r of taskResults) log(`(${r.id})  ${r.title.padEnd(52).slice(0, 52)}  ${String(r.seconds).padStart(7)}  ${String(r.serverRssBeforeMb ?? '?').padStart(13)} MiB  ${String(r.serverPeakRssMb ?? '?').padStart(11)} MiB  ${r.valid ? 'ok' : 'INVALID'}`);
-  }
+  if (taskResults.length > 0) log(formatTasks(taskResults));
   const extra = suite.report?.(results) ?? [];
   if (extra.length) log(['', ...extra].join('\n'));
-  for (const p of profiles) {
-    const r = results.find((x) => x.profile && p.file.endsWith(x.profile.split('/').pop()!));
-    // The profile samples the event loop only: scale its shares by the event loop's CPU time.
-    const perRequest = r?.resources?.serverMainThread && r.requests ? (r.resources.serverMainThread / r.requests) * 1e6 : null;
-    log('');
-    log(`CPU profile ${p.file}: ${p.busyMs} ms busy of ${p.totalMs} ms sampled${perRequest ? `; event loop ${perRequest.toFixed(0)} µs CPU per request` : ''}`);
-    log('  busy time by stage:');
-    for (const s of p.byStage) log(`    ${(s.share * 100).toFixed(1).padStart(5)}%${perRequest ? ` ${(s.share * perRequest).toFixed(1).padStart(7)} µs/req` : ''}  ${s.stage}`);
-    log('  self time by area:');
-    for (const a of p.byArea.slice(0, 12)) log(`    ${(a.share * 100).toFixed(1).padStart(5)}%  ${a.area}`);
-    log('  inclusive time of src/ functions:');
-    for (const f of p.inclusiveSrc.slice(0, 12)) log(`    ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.fn}`);
-  }
+  for (const p of profiles) for (const line of formatProfile(p, results)) log(line);
 
   const finishedAt = new Date();
   const git = gitCommit();
@@ -435,20 +354,6 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
   }
   if (!valid) log(`\nINVALID RUN of ${suite.name}: a scenario failed, answered with errors or non-2xx responses, or left its work undone; its numbers are not results.`);
   return valid;
-}
-
-/** A process's resident memory now and at its peak (Linux /proc; null elsewhere), in MiB. */
-async function memoryOf(pid: number): Promise<{ rssMb: number | null; peakMb: number | null }> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => {
-      const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
-      return m ? Math.round(Number(m[1]) / 1024) : null;
-    };
-    return { rssMb: kb('VmRSS'), peakMb: kb('VmHWM') };
-  } catch {
-    return { rssMb: null, peakMb: null };
-  }
 }
 
 async function main(): Promise<number> {

@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+import { estate, ok, type Estate } from './fixture.js';
+import { startPlatform, type TestPlatform } from './helpers.js';
 
 /**
  * Member scope, the portal's promise: a member signed in sees their own home and lease and
@@ -11,7 +12,7 @@ import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } fr
  */
 
 let t: TestPlatform;
-let oak: TestTenant;
+let oak: Estate;
 
 interface Person {
   memberId: string;
@@ -28,44 +29,30 @@ let ben: Person;
 /** Everything of Ben's that must never appear in Ann's answers. */
 const bens: string[] = [];
 
-const staff = () => ({ token: oak.token, tenant: 'oak' });
-
-async function ok(res: Promise<LightMyRequestResponse>, status = 201) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
-async function portalUser(memberId: string, email: string): Promise<string> {
-  await ok(t.call('POST', '/api/v1/users', { ...staff(), body: { email, name: email, password: TENANT_PASSWORD, roles: ['member'], memberId } }));
-  return (await t.login('oak', email)).accessToken;
-}
+const portalUser = async (memberId: string, email: string): Promise<string> => (await oak.newPortalUser(memberId, email)).token;
 
 beforeAll(async () => {
   t = await startPlatform();
-  oak = await t.createTenant('oak');
-  const annMember = await ok(t.call('POST', '/api/v1/members', { ...staff(), body: { firstName: 'Annabel', lastName: 'Oakenshield', type: 'owner' } }));
-  const benMember = await ok(t.call('POST', '/api/v1/members', { ...staff(), body: { firstName: 'Benedikt', lastName: 'Quillfeather', type: 'renter', notes: 'Private note of Ben' } }));
-  const annBlock = await ok(t.call('POST', '/api/v1/properties', { ...staff(), body: { name: 'Acorn House', kind: 'residential' } }));
-  const benBlock = await ok(t.call('POST', '/api/v1/properties', { ...staff(), body: { name: 'Beechwood Secret Court', kind: 'residential', notes: 'Private note of the Beechwood block' } }));
-  const annUnit = await ok(t.call('POST', `/api/v1/properties/${annBlock.id}/units`, { ...staff(), body: { label: 'A-101', kind: 'apartment' } }));
-  const benUnit = await ok(t.call('POST', `/api/v1/properties/${benBlock.id}/units`, { ...staff(), body: { label: 'BEN-SECRET-7', kind: 'apartment', notes: 'Private note of unit 7' } }));
-  const annOwner = await ok(t.call('POST', `/api/v1/units/${annUnit.id}/occupants`, { ...staff(), body: { memberId: annMember.id, role: 'owner', startDate: '2024-01-01', ownershipShare: '1' } }));
-  const annResident = await ok(t.call('POST', `/api/v1/units/${annUnit.id}/occupants`, { ...staff(), body: { memberId: annMember.id, role: 'resident', startDate: '2024-01-01' } }));
-  const lease = await ok(t.call('POST', '/api/v1/leases', {
-    ...staff(),
-    body: { unitId: benUnit.id, renterIds: [benMember.id], startDate: '2025-01-01', endDate: '2027-12-31', rent: { amount: 123_456, currency: 'EUR' }, frequency: 'monthly', dueDay: 1, deposit: 246_912, notes: 'Private lease note of Ben' },
-  }));
-  await ok(t.call('POST', `/api/v1/leases/${lease.id}/activate`, staff()), 200);
-  const benOccupancies = (await ok(t.call('GET', `/api/v1/units/${benUnit.id}/occupants?history=true`, staff()), 200)).data.map((o: { id: string }) => o.id);
+  oak = await estate(t, { slug: 'oak' });
+  const annMember = await ok(oak.api('POST', '/members', { firstName: 'Annabel', lastName: 'Oakenshield', type: 'owner' }));
+  const benMember = await ok(oak.api('POST', '/members', { firstName: 'Benedikt', lastName: 'Quillfeather', type: 'renter', notes: 'Private note of Ben' }));
+  const annBlock = await ok(oak.api('POST', '/properties', { name: 'Acorn House', kind: 'residential' }));
+  const benBlock = await ok(oak.api('POST', '/properties', { name: 'Beechwood Secret Court', kind: 'residential', notes: 'Private note of the Beechwood block' }));
+  const annUnit = await ok(oak.api('POST', `/properties/${annBlock.id}/units`, { label: 'A-101', kind: 'apartment' }));
+  const benUnit = await ok(oak.api('POST', `/properties/${benBlock.id}/units`, { label: 'BEN-SECRET-7', kind: 'apartment', notes: 'Private note of unit 7' }));
+  const annOwner = await ok(oak.api('POST', `/units/${annUnit.id}/occupants`, { memberId: annMember.id, role: 'owner', startDate: '2024-01-01', ownershipShare: '1' }));
+  const annResident = await ok(oak.api('POST', `/units/${annUnit.id}/occupants`, { memberId: annMember.id, role: 'resident', startDate: '2024-01-01' }));
+  const lease = await ok(oak.api('POST', '/leases', { unitId: benUnit.id, renterIds: [benMember.id], startDate: '2025-01-01', endDate: '2027-12-31', rent: { amount: 123_456, currency: 'EUR' }, frequency: 'monthly', dueDay: 1, deposit: 246_912, notes: 'Private lease note of Ben' }));
+  await ok(oak.api('POST', `/leases/${lease.id}/activate`), 200);
+  const benOccupancies = (await ok(oak.api('GET', `/units/${benUnit.id}/occupants?history=true`), 200)).data.map((o: { id: string }) => o.id);
   expect(benOccupancies).toHaveLength(1);
 
   // Money: a charge each, Ben's rent paid, a statement each.
-  const annCharge = await ok(t.call('POST', '/api/v1/finance/charges', { ...staff(), body: { memberId: annMember.id, unitId: annUnit.id, kind: 'levy', description: 'Levy of Acorn House', amount: 11_111, currency: 'EUR', dueDate: '2026-01-31' } }));
-  const benCharge = await ok(t.call('POST', '/api/v1/finance/charges', { ...staff(), body: { memberId: benMember.id, unitId: benUnit.id, leaseId: lease.id, kind: 'rent', description: 'Secret rent of Beechwood', amount: 123_456, currency: 'EUR', dueDate: '2026-01-05' } }));
-  const benPayment = await ok(t.call('POST', '/api/v1/finance/payments', { ...staff(), body: { memberId: benMember.id, method: 'bank_transfer', amount: 123_456, currency: 'EUR', receivedOn: '2026-01-04', reference: 'BEN-SECRET-PAYMENT' } }));
-  const annStatement = await ok(t.call('POST', '/api/v1/finance/statements', { ...staff(), body: { memberId: annMember.id, from: '2026-01-01', to: '2026-01-31' } }));
-  const benStatement = await ok(t.call('POST', '/api/v1/finance/statements', { ...staff(), body: { memberId: benMember.id, from: '2026-01-01', to: '2026-01-31' } }));
+  const annCharge = await ok(oak.api('POST', '/finance/charges', { memberId: annMember.id, unitId: annUnit.id, kind: 'levy', description: 'Levy of Acorn House', amount: 11_111, currency: 'EUR', dueDate: '2026-01-31' }));
+  const benCharge = await ok(oak.api('POST', '/finance/charges', { memberId: benMember.id, unitId: benUnit.id, leaseId: lease.id, kind: 'rent', description: 'Secret rent of Beechwood', amount: 123_456, currency: 'EUR', dueDate: '2026-01-05' }));
+  const benPayment = await ok(oak.api('POST', '/finance/payments', { memberId: benMember.id, method: 'bank_transfer', amount: 123_456, currency: 'EUR', receivedOn: '2026-01-04', reference: 'BEN-SECRET-PAYMENT' }));
+  const annStatement = await ok(oak.api('POST', '/finance/statements', { memberId: annMember.id, from: '2026-01-01', to: '2026-01-31' }));
+  const benStatement = await ok(oak.api('POST', '/finance/statements', { memberId: benMember.id, from: '2026-01-01', to: '2026-01-31' }));
 
   ann = { memberId: annMember.id, token: await portalUser(annMember.id, 'ann@oak.test'), unitId: annUnit.id, propertyId: annBlock.id, occupancyIds: [annOwner.id, annResident.id], leaseIds: [], moneyIds: [annCharge.id, annStatement.id] };
   ben = { memberId: benMember.id, token: await portalUser(benMember.id, 'ben@oak.test'), unitId: benUnit.id, propertyId: benBlock.id, occupancyIds: benOccupancies, leaseIds: [lease.id], moneyIds: [benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id] };
@@ -88,22 +75,22 @@ function expectNothingOfBen(res: LightMyRequestResponse, url: string) {
 
 describe('member scope through the API', () => {
   it('shows a member their own home, occupancy and lease', async () => {
-    const as = (p: Person) => ({ token: p.token, tenant: 'oak' });
-    expect((await ok(t.call('GET', `/api/v1/units/${ann.unitId}`, as(ann)), 200)).status).toBe('owner-occupied');
-    expect((await ok(t.call('GET', `/api/v1/properties/${ann.propertyId}`, as(ann)), 200)).name).toBe('Acorn House');
-    expect((await ok(t.call('GET', '/api/v1/units', as(ann)), 200)).data.map((u: { id: string }) => u.id)).toEqual([ann.unitId]);
-    expect((await ok(t.call('GET', '/api/v1/properties', as(ann)), 200)).data.map((p: { id: string }) => p.id)).toEqual([ann.propertyId]);
-    expect((await ok(t.call('GET', `/api/v1/members/${ann.memberId}/units`, as(ann)), 200)).data).toHaveLength(2);
-    expect((await ok(t.call('GET', `/api/v1/units/${ann.unitId}/occupants`, as(ann)), 200)).data).toHaveLength(2);
+    const as = (p: Person) => oak.as(p);
+    expect((await ok(as(ann).api('GET', `/units/${ann.unitId}`), 200)).status).toBe('owner-occupied');
+    expect((await ok(as(ann).api('GET', `/properties/${ann.propertyId}`), 200)).name).toBe('Acorn House');
+    expect((await ok(as(ann).api('GET', '/units'), 200)).data.map((u: { id: string }) => u.id)).toEqual([ann.unitId]);
+    expect((await ok(as(ann).api('GET', '/properties'), 200)).data.map((p: { id: string }) => p.id)).toEqual([ann.propertyId]);
+    expect((await ok(as(ann).api('GET', `/members/${ann.memberId}/units`), 200)).data).toHaveLength(2);
+    expect((await ok(as(ann).api('GET', `/units/${ann.unitId}/occupants`), 200)).data).toHaveLength(2);
 
-    expect((await ok(t.call('GET', `/api/v1/leases/${ben.leaseIds[0]}`, as(ben)), 200)).status).toBe('active');
-    expect((await ok(t.call('GET', '/api/v1/leases', as(ben)), 200)).data.map((l: { id: string }) => l.id)).toEqual(ben.leaseIds);
-    expect((await ok(t.call('GET', `/api/v1/units/${ben.unitId}`, as(ben)), 200)).status).toBe('occupied');
-    expect((await ok(t.call('GET', '/api/v1/finance/charges', as(ann)), 200)).data.map((c: { id: string }) => c.id)).toEqual([ann.moneyIds[0]]);
-    expect((await ok(t.call('GET', '/api/v1/finance/statements', as(ann)), 200)).data.map((c: { id: string }) => c.id)).toEqual([ann.moneyIds[1]]);
-    expect((await t.call('GET', `/api/v1/finance/statements/${ann.moneyIds[1]}/pdf`, as(ann))).statusCode).toBe(200);
-    expect((await ok(t.call('GET', `/api/v1/finance/members/${ann.memberId}/balance`, as(ann)), 200))).toBeTruthy();
-    expect((await ok(t.call('GET', '/api/v1/finance/payments', as(ben)), 200)).data.map((p: { id: string }) => p.id)).toEqual([ben.moneyIds[1]]);
+    expect((await ok(as(ben).api('GET', `/leases/${ben.leaseIds[0]}`), 200)).status).toBe('active');
+    expect((await ok(as(ben).api('GET', '/leases'), 200)).data.map((l: { id: string }) => l.id)).toEqual(ben.leaseIds);
+    expect((await ok(as(ben).api('GET', `/units/${ben.unitId}`), 200)).status).toBe('occupied');
+    expect((await ok(as(ann).api('GET', '/finance/charges'), 200)).data.map((c: { id: string }) => c.id)).toEqual([ann.moneyIds[0]]);
+    expect((await ok(as(ann).api('GET', '/finance/statements'), 200)).data.map((c: { id: string }) => c.id)).toEqual([ann.moneyIds[1]]);
+    expect((await as(ann).api('GET', `/finance/statements/${ann.moneyIds[1]}/pdf`)).statusCode).toBe(200);
+    expect((await ok(as(ann).api('GET', `/finance/members/${ann.memberId}/balance`), 200))).toBeTruthy();
+    expect((await ok(as(ben).api('GET', '/finance/payments'), 200)).data.map((p: { id: string }) => p.id)).toEqual([ben.moneyIds[1]]);
   });
 
   it("answers every portal route aimed at a neighbour's records with 404, and lists none of them", async () => {
@@ -145,8 +132,7 @@ describe('member scope through the API', () => {
   });
 
   it('lets a member with no member link see nothing of the estate', async () => {
-    await ok(t.call('POST', '/api/v1/users', { ...staff(), body: { email: 'unlinked@oak.test', name: 'Unlinked', password: TENANT_PASSWORD, roles: ['member'] } }));
-    const token = (await t.login('oak', 'unlinked@oak.test')).accessToken;
+    const { token } = await oak.newUser('unlinked@oak.test', ['member']);
     for (const url of ['/api/v1/units', '/api/v1/properties', '/api/v1/leases', `/api/v1/units/${ann.unitId}`]) {
       const res = await t.call('GET', url, { token, tenant: 'oak' });
       expect(res.statusCode, `${url}: ${res.body}`).toBe(403);

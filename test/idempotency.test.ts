@@ -1,75 +1,26 @@
-import { createHash, randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
-import { sql, type UpdateObject } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdempotencyKeys, type Claimed } from '../src/data/idempotency/index.js';
-import { canonicalJson } from '../src/kernel/canonical-json.js';
-import { loadMigrations } from '../src/kernel/db/migrations.js';
-import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
-import { testDb, type TestTables } from './test-db.js';
+import { TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+import { countMembers, create, expectProblem, keyRows, member, replayed, send, startIdempotencyPlatform, updateKey } from './idempotency-helpers.js';
+import { testDb } from './test-db.js';
 
 /**
  * Idempotency keys on the data plane: an unsafe request may carry `Idempotency-Key`; the first
  * completed response is kept per tenant and principal, a retry gets it again, and the handler
- * runs once.
+ * runs once. That keys keep no secrets is in idempotency.secrets.test.ts.
  */
 
 let t: TestPlatform;
 let oak: TestTenant;
 let elm: TestTenant;
-/** A second user of oak (a manager), to show keys are per principal. */
 let oakManager: string;
 
 beforeAll(async () => {
-  t = await startPlatform();
-  oak = await t.createTenant('oak');
-  elm = await t.createTenant('elm');
-  const user = await t.call('POST', '/api/v1/users', {
-    token: oak.token,
-    tenant: 'oak',
-    body: { email: 'manager@oak.test', name: 'Manager', password: TENANT_PASSWORD, roles: ['manager'] },
-  });
-  expect(user.statusCode).toBe(201);
-  oakManager = (await t.login('oak', 'manager@oak.test')).accessToken;
+  ({ t, oak, elm, oakManager } = await startIdempotencyPlatform());
 });
 afterAll(() => t?.close());
-
-const member = (lastName: string, overrides: Record<string, unknown> = {}) => ({ firstName: 'Ada', lastName, type: 'owner', ...overrides });
-
-function send(method: 'POST' | 'PATCH' | 'DELETE' | 'GET', url: string, o: { key?: string; body?: unknown; token?: string; tenant?: string } = {}) {
-  return t.call(method, url, {
-    token: o.token ?? oak.token,
-    tenant: o.tenant ?? 'oak',
-    ...(o.body !== undefined ? { body: o.body } : {}),
-    ...(o.key !== undefined ? { headers: { 'idempotency-key': o.key } } : {}),
-  });
-}
-
-const create = (lastName: string, key?: string, o: { token?: string; tenant?: string; body?: unknown } = {}) =>
-  send('POST', '/api/v1/members', { key, body: o.body ?? member(lastName), token: o.token, tenant: o.tenant });
-
-/** How many members of the tenant have this last name (a unique name per test). */
-async function countMembers(lastName: string, o: { token?: string; tenant?: string } = {}): Promise<number> {
-  const res = await send('GET', `/api/v1/members?limit=200&q=${encodeURIComponent(lastName)}`, o);
-  expect(res.statusCode).toBe(200);
-  return (res.json().data as { lastName: string }[]).filter((m) => m.lastName === lastName).length;
-}
-
-/** The stored key rows of a tenant (read under its row-level security). */
-function keyRows(tenant: TestTenant, key: string) {
-  return t.platform.main.tenantTransaction(tenant.id, (db) => testDb(db).selectFrom('idempotencyKeys').selectAll().where('key', '=', key).execute());
-}
-
-function updateKey(tenant: TestTenant, key: string, set: UpdateObject<TestTables, 'idempotencyKeys'>) {
-  return t.platform.main.tenantTransaction(tenant.id, (db) => testDb(db).updateTable('idempotencyKeys').set(set).where('key', '=', key).execute());
-}
-
-function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect({ status: res.statusCode, body: res.json() }).toMatchObject({ status, body: { status, code } });
-  expect(res.headers['content-type']).toContain('application/problem+json');
-}
-
-const replayed = (res: LightMyRequestResponse) => res.headers['idempotent-replayed'] === 'true';
 
 describe('idempotency keys', () => {
   it('answers a retry with the same key and body with the stored status and body, and creates the member once', async () => {
@@ -332,127 +283,3 @@ describe('idempotency keys', () => {
     expect(header(doc.paths['/api/v1/auth/login'].post)).toBeUndefined();
   });
 });
-
-/** What fingerprints were before they were keyed: plain sha256 of the canonical request. */
-const plainSha256 = (method: string, route: string, body: unknown) => createHash('sha256').update(canonicalJson([method, route, {}, {}, body])).digest('hex');
-
-describe('idempotency keys keep no secrets', () => {
-  it('fingerprints with a keyed HMAC: a password in the body cannot be tested against the stored fingerprint with plain sha256', async () => {
-    const key = randomUUID();
-    const body = { email: 'hmac@oak.test', name: 'Hmac', password: 'correct horse battery staple', roles: ['manager'] };
-    const first = await send('POST', '/api/v1/users', { key, body });
-    expect(first.statusCode).toBe(201);
-
-    const [row] = await keyRows(oak, key);
-    expect(row!.fingerprint).not.toContain(plainSha256('POST', '/api/v1/users', body));
-    expect(row!.fingerprint).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
-
-    // The same request still replays (a second run would answer 409: the e-mail is taken).
-    const retry = await send('POST', '/api/v1/users', { key, body });
-    expect(retry.statusCode).toBe(201);
-    expect(replayed(retry)).toBe(true);
-    expect(retry.body).toBe(first.body);
-    expectProblem(await send('POST', '/api/v1/users', { key, body: { ...body, password: 'another long password' } }), 422, 'idempotency_key_reused');
-  });
-
-  it('keeps only the status and the id of a new webhook endpoint: a retry gets the id, never the signing secret', async () => {
-    const key = randomUUID();
-    const body = { url: 'https://203.0.113.40/hooks', events: ['member.*'] };
-    const first = await send('POST', '/api/v1/webhooks/endpoints', { key, body });
-    expect(first.statusCode).toBe(201);
-    const { id, secret } = first.json() as { id: string; secret: string };
-    expect(secret).toMatch(/^whsec_/);
-
-    const retry = await send('POST', '/api/v1/webhooks/endpoints', { key, body });
-    expect(retry.statusCode).toBe(201);
-    expect(replayed(retry)).toBe(true);
-    expect(retry.headers['content-type']).toContain('application/json');
-    expect(retry.json()).toEqual({ replayed: true, id, detail: expect.any(String) });
-    expect(retry.body).not.toContain('whsec_');
-
-    const rows = await keyRows(oak, key);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'completed', responseStatus: 201 });
-    expect(JSON.stringify(rows[0])).not.toContain(secret.slice('whsec_'.length));
-    expect(JSON.stringify(rows[0])).not.toContain('whsec_');
-
-    // One endpoint was made; a different request under the key is still refused.
-    const list = (await send('GET', '/api/v1/webhooks/endpoints?limit=200')).json().data as { id: string; url: string }[];
-    expect(list.filter((e) => e.url === body.url).map((e) => e.id)).toEqual([id]);
-    expectProblem(await send('POST', '/api/v1/webhooks/endpoints', { key, body: { ...body, events: ['*'] } }), 422, 'idempotency_key_reused');
-  });
-
-  it('keeps only the status and the id of a secret rotation: a retry neither rotates again nor shows the new secret', async () => {
-    const created = (await send('POST', '/api/v1/webhooks/endpoints', { body: { url: 'https://203.0.113.41/hooks', events: ['*'] } })).json() as { id: string; secret: string };
-    const key = randomUUID();
-    const first = await send('POST', `/api/v1/webhooks/endpoints/${created.id}/rotate-secret`, { key });
-    expect(first.statusCode).toBe(200);
-    const rotated = first.json() as { secret: string; previousSecretExpiresAt: string };
-    expect(rotated.secret).not.toBe(created.secret);
-
-    const retry = await send('POST', `/api/v1/webhooks/endpoints/${created.id}/rotate-secret`, { key });
-    expect(retry.statusCode).toBe(200);
-    expect(replayed(retry)).toBe(true);
-    expect(retry.json()).toEqual({ replayed: true, id: created.id, detail: expect.any(String) });
-    const stored = JSON.stringify(await keyRows(oak, key));
-    for (const secret of [rotated.secret, created.secret]) expect(stored).not.toContain(secret.slice('whsec_'.length));
-    // Not rotated a second time: the secret of the first rotation still has its expiry.
-    expect((await send('GET', `/api/v1/webhooks/endpoints/${created.id}`)).json().previousSecretExpiresAt).toBe(rotated.previousSecretExpiresAt);
-  });
-
-  it('marks every idempotent route whose answer carries a secret, and documents its replay body in the OpenAPI document', async () => {
-    const doc = (await t.call('GET', '/openapi.json')).json() as { paths: Record<string, Record<string, Operation>> };
-    const carrying: string[] = [];
-    const marked: string[] = [];
-    for (const [path, ops] of Object.entries(doc.paths)) {
-      for (const [method, op] of Object.entries(ops)) {
-        if (!op.parameters?.some((p) => p.in === 'header' && p.name === 'idempotency-key')) continue;
-        for (const [status, response] of Object.entries(op.responses ?? {})) {
-          if (!status.startsWith('2')) continue;
-          const schema = response.content?.['application/json']?.schema;
-          if (schema?.anyOf?.some((s) => s.title === 'IdempotentReplay')) marked.push(`${method.toUpperCase()} ${path}`);
-          if (schema && carriesSecret(schema)) carrying.push(`${method.toUpperCase()} ${path}`);
-        }
-      }
-    }
-    expect(carrying.sort()).toEqual(['POST /api/v1/webhooks/endpoints', 'POST /api/v1/webhooks/endpoints/{id}/rotate-secret']);
-    expect(marked.sort()).toEqual(carrying);
-  });
-
-  it('clears the fingerprints and bodies stored before keyed fingerprints: a retry with such a key is refused, not run again', async () => {
-    const key = randomUUID();
-    const first = await create('Legacy', key);
-    expect(first.statusCode).toBe(201);
-    // A row as the previous code kept it: a plain sha256 fingerprint and the whole body.
-    await updateKey(oak, key, { fingerprint: plainSha256('POST', '/api/v1/members', member('Legacy')), responseBody: '{"secret":"whsec_legacy"}' });
-
-    const [migration] = (await loadMigrations([{ owner: 'idempotency', dir: new URL('../src/data/idempotency/migrations/', import.meta.url) }])).filter((m) => m.id === 'idempotency/0002_keyed_fingerprints');
-    await t.platform.main.session((s) => s.exec(migration!.sql));
-
-    const [row] = await keyRows(oak, key);
-    expect(row).toMatchObject({ fingerprint: 'cleared', responseBody: null, responseType: null, status: 'completed', responseStatus: 201 });
-    expectProblem(await create('Legacy', key), 422, 'idempotency_key_reused');
-    expect(await countMembers('Legacy')).toBe(1);
-  });
-});
-
-interface JsonSchema {
-  type?: string | string[];
-  title?: string;
-  properties?: Record<string, JsonSchema>;
-  items?: JsonSchema;
-  anyOf?: JsonSchema[];
-}
-interface Operation {
-  parameters?: { in: string; name: string }[];
-  responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
-}
-
-/** A string property named like a credential, at any depth (the replay body's alternatives aside). */
-function carriesSecret(schema: JsonSchema): boolean {
-  const credential = /(secret|token|password|apikey)$/i;
-  if (schema.title === 'IdempotentReplay') return false;
-  const own = Object.entries(schema.properties ?? {}).some(([name, p]) => credential.test(name) && [p.type].flat().includes('string'));
-  return own || [...Object.values(schema.properties ?? {}), ...(schema.items ? [schema.items] : []), ...(schema.anyOf ?? [])].some(carriesSecret);
-}
-

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 
@@ -81,5 +82,16 @@ export async function threadCpu(pid: number): Promise<{ main: number; others: nu
     return { main, others };
   } catch {
     return null;
+  }
+}
+
+/** The commit the numbers are of, and whether src/ or bench/ differed from it. */
+export function gitCommit(): { commit: string | null; dirty: boolean | null } {
+  const git = (...a: string[]) => execFileSync('git', a, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    // Changes to tracked files under src/ or bench/ not in the commit: the numbers are of the working tree.
+    return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no', '--', 'src', 'bench') !== '' };
+  } catch {
+    return { commit: null, dirty: null };
   }
 }

@@ -1,4 +1,5 @@
-import type { Ratio, ScenarioResult } from './types.js';
+import type { ProfileSummary } from './profile.js';
+import type { Ratio, ScenarioResult, TaskResult } from './types.js';
 
 export interface RatioResult extends Ratio {
   value: number | null;
@@ -51,4 +52,28 @@ export function formatResults(results: ScenarioResult[], ratios: RatioResult[]):
     out.push(`${pad(r.name, 8)} ${pad(r.value === null ? 'n/a' : r.value.toFixed(3), 6, true)}   ${goal}${verdict ? ` — ${verdict}` : ''}`);
   }
   return out.join('\n');
+}
+
+export function formatTasks(tasks: TaskResult[]): string {
+  return [
+    'task                                                       seconds  server RSS before  server peak RSS  valid',
+    ...tasks.map((r) => `(${r.id})  ${r.title.padEnd(52).slice(0, 52)}  ${String(r.seconds).padStart(7)}  ${String(r.serverRssBeforeMb ?? '?').padStart(13)} MiB  ${String(r.serverPeakRssMb ?? '?').padStart(11)} MiB  ${r.valid ? 'ok' : 'INVALID'}`),
+  ].join('\n');
+}
+
+/** Where a profiled server's time went, after a blank line. */
+export function formatProfile(p: ProfileSummary, results: ScenarioResult[]): string[] {
+  const r = results.find((x) => x.profile && p.file.endsWith(x.profile.split('/').pop()!));
+  // The profile samples the event loop only: scale its shares by the event loop's CPU time.
+  const perRequest = r?.resources?.serverMainThread && r.requests ? (r.resources.serverMainThread / r.requests) * 1e6 : null;
+  return [
+    '',
+    `CPU profile ${p.file}: ${p.busyMs} ms busy of ${p.totalMs} ms sampled${perRequest ? `; event loop ${perRequest.toFixed(0)} µs CPU per request` : ''}`,
+    '  busy time by stage:',
+    ...p.byStage.map((s) => `    ${(s.share * 100).toFixed(1).padStart(5)}%${perRequest ? ` ${(s.share * perRequest).toFixed(1).padStart(7)} µs/req` : ''}  ${s.stage}`),
+    '  self time by area:',
+    ...p.byArea.slice(0, 12).map((a) => `    ${(a.share * 100).toFixed(1).padStart(5)}%  ${a.area}`),
+    '  inclusive time of src/ functions:',
+    ...p.inclusiveSrc.slice(0, 12).map((f) => `    ${(f.share * 100).toFixed(1).padStart(5)}%  ${f.fn}`),
+  ];
 }

@@ -1,26 +1,19 @@
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from '../../../../test/helpers.js';
+import { estate, ok, type Estate } from '../../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 import { parseAmount, parseDate } from './bank-import.parse.js';
 
 let t: TestPlatform;
-let oak: TestTenant;
-const staff = () => ({ token: oak.token, tenant: 'oak' });
-
-async function ok(res: Promise<LightMyRequestResponse>, status = 201) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
+let oak: Estate;
 
 const member = (firstName: string, lastName: string, email?: string) =>
-  ok(t.call('POST', '/api/v1/members', { ...staff(), body: { firstName, lastName, type: 'owner', ...(email ? { email } : {}) } }));
+  ok(oak.api('POST', '/members', { firstName, lastName, type: 'owner', ...(email ? { email } : {}) }));
 const charge = (memberId: string, amount: number, dueDate: string) =>
-  ok(t.call('POST', '/api/v1/finance/charges', { ...staff(), body: { memberId, kind: 'levy', description: `Levy ${dueDate}`, amount, currency: 'EUR', dueDate } }));
-const upload = (body: Record<string, unknown>, token = oak.token) => t.call('POST', '/api/v1/finance/bank-imports', { token, tenant: 'oak', body });
-const confirm = (importId: string, lines: unknown[]) => t.call('POST', `/api/v1/finance/bank-imports/${importId}/confirm`, { ...staff(), body: { lines } });
-const paymentsOf = async (memberId: string) => (await ok(t.call('GET', `/api/v1/finance/payments?memberId=${memberId}`, staff()), 200)).data as { id: string; amount: number; method: string; reference: string | null; receivedOn: string }[];
-const chargeOf = async (id: string) => ok(t.call('GET', `/api/v1/finance/charges/${id}`, staff()), 200);
+  ok(oak.api('POST', '/finance/charges', { memberId, kind: 'levy', description: `Levy ${dueDate}`, amount, currency: 'EUR', dueDate }));
+const upload = (body: Record<string, unknown>, token = oak.token) => oak.api('POST', '/finance/bank-imports', body, { token });
+const confirm = (importId: string, lines: unknown[]) => oak.api('POST', `/finance/bank-imports/${importId}/confirm`, { lines });
+const paymentsOf = async (memberId: string) => (await ok(oak.api('GET', `/finance/payments?memberId=${memberId}`), 200)).data as { id: string; amount: number; method: string; reference: string | null; receivedOn: string }[];
+const chargeOf = async (id: string) => ok(oak.api('GET', `/finance/charges/${id}`), 200);
 
 interface Line {
   id: string;
@@ -87,7 +80,7 @@ describe('bank statement import', () => {
 
   beforeAll(async () => {
     t = await startPlatform();
-    oak = await t.createTenant('oak');
+    oak = await estate(t, { slug: 'oak' });
     ada = await member('Ada', 'Lovelace', 'ada@oak.test');
     grace = await member('Grace', 'Hopper', 'grace@oak.test');
     jose = await member('José', 'García');
@@ -141,7 +134,7 @@ describe('bank statement import', () => {
     // An e-mail address, and one of the member's charges owes exactly the amount.
     expect(line(10).proposal).toMatchObject({ memberId: grace.id, rule: 'member_email', confidence: 0.85, allocations: [{ chargeId: graceCharges[1]!.id, amount: 5_000 }] });
 
-    const again = await ok(t.call('GET', `/api/v1/finance/bank-imports/${imported.id}`, staff()), 200);
+    const again = await ok(oak.api('GET', `/finance/bank-imports/${imported.id}`), 200);
     expect(again.lines).toEqual(imported.lines);
     expect(await paymentsOf(ada.id)).toEqual([]);
   });
@@ -167,7 +160,7 @@ describe('bank statement import', () => {
     expect((await chargeOf(adaCharge.id)).status).toBe('paid');
     expect((await chargeOf(joseCharge.id)).status).toBe('paid');
 
-    const after = await ok(t.call('GET', `/api/v1/finance/bank-imports/${imported.id}`, staff()), 200);
+    const after = await ok(oak.api('GET', `/finance/bank-imports/${imported.id}`), 200);
     expect(after.summary).toMatchObject({ matched: 2, proposed: 4 });
     expect(after.lines.find((l: Line) => l.row === 3)).toMatchObject({ status: 'matched', memberId: ada.id, paymentId: first.results[0].paymentId });
   });
@@ -188,7 +181,7 @@ describe('bank statement import', () => {
     expect(mixed.statusCode).toBe(404);
     expect(mixed.json().errors[0].field).toBe('lines.1.allocations.0.chargeId');
     expect(await paymentsOf(ben.id)).toEqual([]);
-    expect((await ok(t.call('GET', `/api/v1/finance/bank-imports/${imported.id}`, staff()), 200)).lines.find((l: Line) => l.row === 8).status).toBe('open');
+    expect((await ok(oak.api('GET', `/finance/bank-imports/${imported.id}`), 200)).lines.find((l: Line) => l.row === 8).status).toBe('open');
   });
 
   it('marks the lines of an overlapping statement as duplicates, never to be recorded twice', async () => {
@@ -200,9 +193,9 @@ describe('bank statement import', () => {
     expect(res.statusCode).toBe(409);
     expect(await paymentsOf(ada.id)).toHaveLength(1);
 
-    const list = await ok(t.call('GET', '/api/v1/finance/bank-imports?limit=1', staff()), 200);
+    const list = await ok(oak.api('GET', '/finance/bank-imports?limit=1'), 200);
     expect(list.data.map((i: { id: string }) => i.id)).toEqual([overlap.id]);
-    const rest = await ok(t.call('GET', `/api/v1/finance/bank-imports?limit=1&cursor=${list.nextCursor}`, staff()), 200);
+    const rest = await ok(oak.api('GET', `/finance/bank-imports?limit=1&cursor=${list.nextCursor}`), 200);
     expect(rest.data[0]).toMatchObject({ id: imported.id, filename: 'rabo-januari.csv', summary: { matched: 2, duplicates: 0, lines: 8 } });
     expect(rest.nextCursor).toBeNull();
   });
@@ -219,7 +212,7 @@ describe('bank statement import', () => {
   });
 
   it('refuses a bad file with 400, naming every problem with its line, and imports nothing', async () => {
-    const before = (await ok(t.call('GET', '/api/v1/finance/bank-imports?limit=200', staff()), 200)).data.length;
+    const before = (await ok(oak.api('GET', '/finance/bank-imports?limit=200'), 200)).data.length;
     const bad = await upload({
       csv: 'Date,Amount,Reference\n2025-02-30,10.00,a\n2025-03-01,ten,b\n2025-03-02,1.234,c\n2025-03-03,5.00,ok\n',
       mapping: { date: 'Date', amount: 'Amount', reference: 'Reference' },
@@ -246,28 +239,23 @@ describe('bank statement import', () => {
     expect(currency.statusCode).toBe(400);
     expect(currency.json().errors).toEqual([{ field: 'currency', message: 'is not an ISO 4217 currency code' }]);
 
-    expect((await ok(t.call('GET', '/api/v1/finance/bank-imports?limit=200', staff()), 200)).data.length).toBe(before);
+    expect((await ok(oak.api('GET', '/finance/bank-imports?limit=200'), 200)).data.length).toBe(before);
   });
 
   it("sees nothing of another tenant: its member and charge ids match nobody, its imports are not found", async () => {
-    const elm = await t.createTenant('elm');
-    const asElm = { token: elm.token, tenant: 'elm' };
-    const res = await t.call('POST', '/api/v1/finance/bank-imports', {
-      ...asElm,
-      body: { csv: `Date,Amount,Reference\n2025-01-05,120.00,${adaCharge.id} ${ada.id} ada@oak.test Ada Lovelace\n`, mapping: { date: 'Date', amount: 'Amount', reference: 'Reference' }, currency: 'EUR' },
-    });
+    const elm = await estate(t, { slug: 'elm' });
+    const res = await elm.api('POST', '/finance/bank-imports', { csv: `Date,Amount,Reference\n2025-01-05,120.00,${adaCharge.id} ${ada.id} ada@oak.test Ada Lovelace\n`, mapping: { date: 'Date', amount: 'Amount', reference: 'Reference' }, currency: 'EUR' });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().lines[0].proposal).toMatchObject({ memberId: null, candidates: [] });
-    expect((await t.call('GET', `/api/v1/finance/bank-imports/${imported.id}`, asElm)).statusCode).toBe(404);
-    const theirs = await t.call('POST', `/api/v1/finance/bank-imports/${imported.id}/confirm`, { ...asElm, body: { lines: [{ lineId: line(8).id, memberId: ben.id }] } });
+    expect((await elm.api('GET', `/finance/bank-imports/${imported.id}`)).statusCode).toBe(404);
+    const theirs = await elm.api('POST', `/finance/bank-imports/${imported.id}/confirm`, { lines: [{ lineId: line(8).id, memberId: ben.id }] });
     expect(theirs.statusCode).toBe(404);
-    expect((await ok(t.call('GET', '/api/v1/finance/bank-imports', asElm), 200)).data.map((i: { id: string }) => i.id)).toEqual([res.json().id]);
+    expect((await ok(elm.api('GET', '/finance/bank-imports'), 200)).data.map((i: { id: string }) => i.id)).toEqual([res.json().id]);
   });
 
   it('is for staff: a portal member can neither import nor read statements', async () => {
-    await ok(t.call('POST', '/api/v1/users', { ...staff(), body: { email: 'ada@portal.test', name: 'Ada', password: TENANT_PASSWORD, roles: ['member'], memberId: ada.id } }));
-    const token = (await t.login('oak', 'ada@portal.test')).accessToken;
+    const { token } = await oak.newPortalUser(ada.id, 'ada@portal.test');
     expect((await upload(dutch(), token)).statusCode).toBe(403);
-    expect((await t.call('GET', `/api/v1/finance/bank-imports/${imported.id}`, { token, tenant: 'oak' })).statusCode).toBe(403);
+    expect((await oak.api('GET', `/finance/bank-imports/${imported.id}`, undefined, { token })).statusCode).toBe(403);
   });
 });

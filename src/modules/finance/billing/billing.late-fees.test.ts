@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type TestPlatform, type TestTenant } from '../../../../test/helpers.js';
+import { estate, ok as expectStatus, type Estate } from '../../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 import { billingJobs } from './billing.routes.js';
 
 let t: TestPlatform;
@@ -12,39 +13,34 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** Every test has a tenant of its own: the job looks at every overdue charge of the tenant. */
-const newTenant = () => t.createTenant(`lf-${randomUUID().slice(0, 8)}`);
+const newTenant = () => estate(t, { slug: `lf-${randomUUID().slice(0, 8)}` });
 
 type Method = 'GET' | 'POST' | 'PUT';
-const api = (tenant: TestTenant, method: Method, url: string, body?: unknown) => t.call(method, `/api/v1${url}`, { token: tenant.token, tenant: tenant.slug, ...(body !== undefined ? { body } : {}) });
+const api = (tenant: Estate, method: Method, url: string, body?: unknown) => tenant.api(method, url, body);
+const ok = (res: Promise<LightMyRequestResponse>, status = 200) => expectStatus(res, status);
 
-async function ok(res: Promise<LightMyRequestResponse>, status = 200) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
-async function member(tenant: TestTenant) {
+async function member(tenant: Estate) {
   return (await ok(api(tenant, 'POST', '/members', { firstName: 'Lee', lastName: `L-${randomUUID().slice(0, 8)}`, type: 'owner' }), 201)).id as string;
 }
 
-async function charge(tenant: TestTenant, memberId: string, amount: number, dueDate: string, description = `Levy ${dueDate}`) {
+async function charge(tenant: Estate, memberId: string, amount: number, dueDate: string, description = `Levy ${dueDate}`) {
   return ok(api(tenant, 'POST', '/finance/charges', { memberId, kind: 'levy', description, amount, currency: 'EUR', dueDate }), 201);
 }
 
-async function pay(tenant: TestTenant, memberId: string, chargeId: string, amount: number) {
+async function pay(tenant: Estate, memberId: string, chargeId: string, amount: number) {
   await ok(api(tenant, 'POST', '/finance/payments', { memberId, method: 'bank_transfer', amount, currency: 'EUR', receivedOn: '2025-03-01', allocations: [{ chargeId }] }), 201);
 }
 
-const setRule = (tenant: TestTenant, rule: Record<string, unknown>) => ok(api(tenant, 'PUT', '/finance/late-fee-rule', rule));
+const setRule = (tenant: Estate, rule: Record<string, unknown>) => ok(api(tenant, 'PUT', '/finance/late-fee-rule', rule));
 
 /** The daily job for the tenant, on the day `date` (as the scheduler would run it, 01:30 UTC). */
-async function lateFees(tenant: TestTenant, date: string) {
+async function lateFees(tenant: Estate, date: string) {
   const job = billingJobs({}).find((j) => j.name === 'finance.late-fees')!;
   await job.handler({ id: randomUUID(), name: job.name, data: { tenantId: tenant.id }, retryCount: 0 }, { ...t.platform.jobs.context(), now: () => new Date(`${date}T01:30:00Z`) });
 }
 
 type ChargeJson = { id: string; memberId: string; unitId: string | null; leaseId: string | null; kind: string; amount: number; description: string; dueDate: string; naturalKey: string | null };
-async function fees(tenant: TestTenant, memberId?: string): Promise<ChargeJson[]> {
+async function fees(tenant: Estate, memberId?: string): Promise<ChargeJson[]> {
   const res = await ok(api(tenant, 'GET', `/finance/charges?kind=fee&limit=200${memberId ? `&memberId=${memberId}` : ''}`));
   return res.data;
 }

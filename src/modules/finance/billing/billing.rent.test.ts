@@ -1,28 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type TestPlatform, type TestTenant } from '../../../../test/helpers.js';
+import { estate, ok as expectStatus, uniq, type Estate, type Method } from '../../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 import { billingJobs } from './billing.routes.js';
 
 let t: TestPlatform;
-let oak: TestTenant;
+let oak: Estate;
 
 beforeAll(async () => {
   t = await startPlatform();
-  oak = await t.createTenant('oak');
+  oak = await estate(t, { slug: 'oak' });
 });
 afterAll(() => t?.close());
 
-type Method = 'GET' | 'POST' | 'PATCH';
-const api = (method: Method, url: string, body?: unknown) => t.call(method, `/api/v1${url}`, { token: oak.token, tenant: oak.slug, ...(body !== undefined ? { body } : {}) });
-
-async function ok(res: Promise<LightMyRequestResponse>, status = 200) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
-const uniq = () => randomUUID().slice(0, 8);
+const api = (method: Method, url: string, body?: unknown) => oak.api(method, url, body);
+const ok = (res: Promise<LightMyRequestResponse>, status = 200) => expectStatus(res, status);
 const property = async () => (await ok(api('POST', '/properties', { name: `Block ${uniq()}`, kind: 'residential' }), 201)).id as string;
 const unit = async (propertyId: string, label = `R-${uniq()}`) => (await ok(api('POST', `/properties/${propertyId}/units`, { label, kind: 'apartment' }), 201)).id as string;
 const renter = async () => (await ok(api('POST', '/members', { firstName: 'Rhea', lastName: `R-${uniq()}`, type: 'renter' }), 201)).id as string;

@@ -2,8 +2,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type TestPlatform, type TestTenant } from '../../../../test/helpers.js';
-import { addDays, isoDate } from '../../../kernel/dates.js';
+import { day, estate, type Estate } from '../../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 import { MAX_AMOUNT, sumExact as sum } from '../../../kernel/money.js';
 import { assertBalanced } from './journal.js';
 
@@ -15,19 +15,16 @@ import { assertBalanced } from './journal.js';
  */
 
 let t: TestPlatform;
-let oak: TestTenant;
+let oak: Estate;
 
 beforeAll(async () => {
   t = await startPlatform();
-  oak = await t.createTenant('oak');
+  oak = await estate(t, { slug: 'oak' });
 });
 afterAll(() => t?.close());
 
-const today = isoDate(new Date());
-const day = (n: number) => addDays(today, n);
-const api = (method: 'GET' | 'POST', url: string, body?: unknown) =>
-  t.call(method, `/api/v1${url}`, { token: oak.token, tenant: oak.slug, ...(body !== undefined ? { body } : {}) });
-const tx = <T>(fn: Parameters<ReturnType<typeof t.platform.jobs.context>['tenantTransaction']>[1]) => t.platform.jobs.context().tenantTransaction(oak.id, fn) as Promise<T>;
+const api = (method: 'GET' | 'POST', url: string, body?: unknown) => oak.api(method, url, body);
+const tx: Estate['tx'] = (fn) => oak.tx(fn);
 
 const MEMBERS = 3;
 type Targets = { pick: number; amount?: number }[] | null;
@@ -231,11 +228,7 @@ const booksAddUp = (ops: fc.Arbitrary<Op>, numRuns: number) =>
       runNo++;
       const currencies = twoCurrencies ? ['EUR', 'USD'] : ['EUR'];
       const memberIds: string[] = [];
-      for (let i = 0; i < MEMBERS; i++) {
-        const res = await api('POST', '/members', { firstName: 'Prop', lastName: `Run${runNo}-${i}`, type: 'owner' });
-        expect(res.statusCode, res.body).toBe(201);
-        memberIds.push(res.json().id);
-      }
+      for (let i = 0; i < MEMBERS; i++) memberIds.push(await oak.newMember({ firstName: 'Prop', lastName: `Run${runNo}-${i}` }));
       const model = new Model();
       await run(sequence, currencies, memberIds, model);
       await checkBooks(currencies, memberIds, model);

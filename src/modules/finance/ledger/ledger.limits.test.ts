@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type TestPlatform, type TestTenant } from '../../../../test/helpers.js';
-import { addDays, isoDate } from '../../../kernel/dates.js';
+import { day, estate, expectProblem, ok, today, type Estate } from '../../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 import { MAX_AMOUNT } from '../../../kernel/money.js';
 import type { SystemAccount } from './journal.js';
 
@@ -13,33 +12,20 @@ import type { SystemAccount } from './journal.js';
  */
 
 let t: TestPlatform;
-let oak: TestTenant;
+let oak: Estate;
 
 beforeAll(async () => {
   t = await startPlatform();
-  oak = await t.createTenant('oak');
+  oak = await estate(t, { slug: 'oak' });
 });
 afterAll(() => t?.close());
 
 const MAX = MAX_AMOUNT;
-const today = isoDate(new Date());
-const day = (n: number) => addDays(today, n);
+const api = (method: 'GET' | 'POST', url: string, body?: unknown) => oak.api(method, url, body);
+/** A validation problem naming this field among its invalid ones. */
+const expectFieldError = (res: Parameters<typeof expectProblem>[0], field: string) => expectProblem(res, 400, 'validation_failed', field);
 
-const api = (method: 'GET' | 'POST', url: string, body?: unknown) => t.call(method, `/api/v1${url}`, { token: oak.token, tenant: oak.slug, ...(body !== undefined ? { body } : {}) });
-
-async function ok(res: Promise<LightMyRequestResponse>, status = 201) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
-function expectFieldError(res: LightMyRequestResponse, field: string) {
-  expect(res.statusCode, res.body).toBe(400);
-  expect(res.json().code).toBe('validation_failed');
-  expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
-}
-
-const newMember = async () => (await ok(api('POST', '/members', { firstName: 'Max', lastName: `Amount-${randomUUID().slice(0, 8)}`, type: 'owner' }))).id as string;
+const newMember = (): Promise<string> => oak.newMember({ firstName: 'Max', lastName: `Amount-${randomUUID().slice(0, 8)}` });
 
 const systemAccounts = async () => {
   const accounts = (await ok(api('GET', '/finance/accounts?limit=200'), 200)).data as { id: string; systemKey: string | null }[];

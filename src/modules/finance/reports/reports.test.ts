@@ -1,33 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from '../../../../test/helpers.js';
+import { estate, type Estate } from '../../../../test/fixture.js';
+import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 import type { TenantScope } from '../../../kernel/context.js';
 import { postCharge, voidCharge, writeOffCharge } from '../ledger/index.js';
 import { recordPayment } from '../ledger/index.js';
 
 let t: TestPlatform;
-let oak: TestTenant;
+let oak: Estate;
 let ada: string;
 let bob: string;
 let unit: string;
 let property: string;
 
-const staff = () => ({ token: oak.token, tenant: 'oak' });
 /** Money moves through the ledger functions in a real tenant-bound transaction; the reports are read through the API. */
-const tx = <T>(fn: (scope: TenantScope) => Promise<T>) => t.platform.jobs.context().tenantTransaction(oak.id, (db) => fn({ db, tenant: { id: oak.id } } as TenantScope));
-const get = async (url: string, as = staff()) => {
-  const res = await t.call('GET', url, as);
+const tx = <T>(fn: (scope: TenantScope) => Promise<T>) => oak.tx((db) => fn({ db, tenant: { id: oak.id } } as TenantScope));
+const get = async (url: string) => {
+  const res = await oak.api('GET', url);
   expect(res.statusCode, res.body).toBe(200);
   return res;
 };
 
 beforeAll(async () => {
   t = await startPlatform();
-  oak = await t.createTenant('oak');
-  const member = async (firstName: string) => (await t.call('POST', '/api/v1/members', { ...staff(), body: { firstName, lastName: 'Ledger', type: 'owner' } })).json().id as string;
-  ada = await member('Ada');
-  bob = await member('Bob');
-  property = (await t.call('POST', '/api/v1/properties', { ...staff(), body: { name: 'Counting House', kind: 'residential' } })).json().id;
-  unit = (await t.call('POST', `/api/v1/properties/${property}/units`, { ...staff(), body: { label: 'C-1', kind: 'apartment' } })).json().id;
+  oak = await estate(t, { slug: 'oak', units: ['C-1'], property: 'Counting House' });
+  property = oak.propertyId;
+  unit = oak.unitIds[0]!;
+  ada = await oak.newMember({ firstName: 'Ada', lastName: 'Ledger' });
+  bob = await oak.newMember({ firstName: 'Bob', lastName: 'Ledger' });
 
   // Ada: January levy 100.00 (due 31 Jan), February levy 100.00 (due 28 Feb), a 25.00 fee due
   // 15 Feb that is voided, a payment of 150.00 on 10 Feb, a 5.00 charge written off in March.
@@ -46,10 +45,10 @@ afterAll(() => t?.close());
 
 describe('member statements', () => {
   it('lists every charge, payment, void and write-off with running balances, and chains periods to the cent', async () => {
-    const jan = (await get(`/api/v1/finance/members/${ada}/statement?from=2026-01-01&to=2026-01-31`)).json();
+    const jan = (await get(`/finance/members/${ada}/statement?from=2026-01-01&to=2026-01-31`)).json();
     expect(jan.currencies).toEqual([{ currency: 'EUR', opening: 0, charges: 10_000, credits: 0, closing: 10_000, lines: [expect.objectContaining({ date: '2026-01-01', kind: 'charge', description: 'Levy January', amount: 10_000, balance: 10_000 })] }]);
 
-    const feb = (await get(`/api/v1/finance/members/${ada}/statement?from=2026-02-01&to=2026-02-28`)).json().currencies[0];
+    const feb = (await get(`/finance/members/${ada}/statement?from=2026-02-01&to=2026-02-28`)).json().currencies[0];
     expect(feb.opening).toBe(jan.currencies[0].closing);
     expect(feb.lines.map((l: { kind: string; amount: number }) => [l.kind, l.amount])).toEqual([
       ['charge', 10_000],
@@ -59,34 +58,32 @@ describe('member statements', () => {
     ]);
     expect(feb.closing).toBe(5_000);
 
-    const mar = (await get(`/api/v1/finance/members/${ada}/statement?from=2026-03-01&to=2026-03-31`)).json().currencies[0];
+    const mar = (await get(`/finance/members/${ada}/statement?from=2026-03-01&to=2026-03-31`)).json().currencies[0];
     expect(mar).toMatchObject({ opening: 5_000, charges: 500, credits: 500, closing: 5_000 });
     // One statement over the whole quarter ends where the three monthly ones do.
-    const quarter = (await get(`/api/v1/finance/members/${ada}/statement?from=2026-01-01&to=2026-03-31`)).json().currencies[0];
+    const quarter = (await get(`/finance/members/${ada}/statement?from=2026-01-01&to=2026-03-31`)).json().currencies[0];
     expect(quarter).toMatchObject({ opening: 0, closing: mar.closing, charges: jan.currencies[0].charges + feb.charges + mar.charges });
     // And it agrees with the balance the ledger gives.
-    const balance = (await get(`/api/v1/finance/members/${ada}/balance?asOf=2026-03-31`)).json();
+    const balance = (await get(`/finance/members/${ada}/balance?asOf=2026-03-31`)).json();
     expect(JSON.stringify(balance)).toContain('5000');
   });
 
   it('refuses a period that ends before it starts, and an unknown member', async () => {
-    const backwards = await t.call('GET', `/api/v1/finance/members/${ada}/statement?from=2026-02-01&to=2026-01-01`, staff());
+    const backwards = await oak.api('GET', `/finance/members/${ada}/statement?from=2026-02-01&to=2026-01-01`);
     expect(backwards.statusCode).toBe(400);
     expect(backwards.json().errors).toEqual([expect.objectContaining({ field: 'to' })]);
-    const unknown = await t.call('GET', `/api/v1/finance/members/${unit}/statement?from=2026-01-01&to=2026-01-31`, staff());
+    const unknown = await oak.api('GET', `/finance/members/${unit}/statement?from=2026-01-01&to=2026-01-31`);
     expect(unknown.statusCode).toBe(404);
   });
 
   it("shows a portal member their own statement and no one else's, and none of the reports", async () => {
-    expect((await t.call('POST', '/api/v1/users', { ...staff(), body: { email: 'ada@oak.test', name: 'Ada', password: TENANT_PASSWORD, roles: ['member'], memberId: ada } })).statusCode).toBe(201);
-    const token = (await t.login('oak', 'ada@oak.test')).accessToken;
-    const as = { token, tenant: 'oak' };
-    expect((await t.call('GET', `/api/v1/finance/members/${ada}/statement?from=2026-01-01&to=2026-12-31`, as)).statusCode).toBe(200);
-    const other = await t.call('GET', `/api/v1/finance/members/${bob}/statement?from=2026-01-01&to=2026-12-31`, as);
+    const as = oak.as(await oak.newPortalUser(ada, 'ada@oak.test'));
+    expect((await as.api('GET', `/finance/members/${ada}/statement?from=2026-01-01&to=2026-12-31`)).statusCode).toBe(200);
+    const other = await as.api('GET', `/finance/members/${bob}/statement?from=2026-01-01&to=2026-12-31`);
     expect(other.statusCode).toBe(404);
     expect(other.body).not.toContain('Rent January');
-    for (const url of ['/api/v1/finance/reports/arrears', '/api/v1/finance/reports/income?from=2026-01-01&to=2026-12-31', '/api/v1/finance/reports/collections?from=2026-01-01&to=2026-12-31']) {
-      expect((await t.call('GET', url, as)).statusCode, url).toBe(403);
+    for (const url of ['/finance/reports/arrears', '/finance/reports/income?from=2026-01-01&to=2026-12-31', '/finance/reports/collections?from=2026-01-01&to=2026-12-31']) {
+      expect((await as.api('GET', url)).statusCode, url).toBe(403);
     }
   });
 });
@@ -94,23 +91,23 @@ describe('member statements', () => {
 describe('finance reports', () => {
   it('ages arrears as they stood on a date, per member, unit and property', async () => {
     // 31 Jan: Ada's January levy is due today (current); Bob's rent is 26 days late.
-    const jan = (await get('/api/v1/finance/reports/arrears?asOf=2026-01-31')).json();
+    const jan = (await get('/finance/reports/arrears?asOf=2026-01-31')).json();
     const row = (id: string) => jan.rows.find((r: { id: string }) => r.id === id);
     expect(row(ada)).toMatchObject({ name: 'Ada Ledger', current: 10_000, days1to30: 0, total: 10_000 });
     expect(row(bob)).toMatchObject({ current: 0, days1to30: 80_000, total: 80_000 });
     // 15 May: the payment settled January, the fee and part of February (oldest first); the fee's void put its share back on
     // February, so half of February is left, 76 days late.
-    const may = (await get('/api/v1/finance/reports/arrears?asOf=2026-05-15')).json();
+    const may = (await get('/finance/reports/arrears?asOf=2026-05-15')).json();
     expect(may.rows.find((r: { id: string }) => r.id === ada)).toMatchObject({ days61to90: 5_000, total: 5_000 });
     expect(may.rows.find((r: { id: string }) => r.id === bob)).toMatchObject({ over90: 80_000 });
     expect(may.totals).toEqual([expect.objectContaining({ currency: 'EUR', total: 85_000 })]);
 
-    const byUnit = (await get('/api/v1/finance/reports/arrears?asOf=2026-05-15&groupBy=unit')).json();
+    const byUnit = (await get('/finance/reports/arrears?asOf=2026-05-15&groupBy=unit')).json();
     expect(byUnit.rows).toEqual(expect.arrayContaining([expect.objectContaining({ id: unit, name: 'C-1', total: 5_000 }), expect.objectContaining({ id: null, total: 80_000 })]));
-    const byProperty = (await get('/api/v1/finance/reports/arrears?asOf=2026-05-15&groupBy=property')).json();
+    const byProperty = (await get('/finance/reports/arrears?asOf=2026-05-15&groupBy=property')).json();
     expect(byProperty.rows).toEqual(expect.arrayContaining([expect.objectContaining({ id: property, name: 'Counting House', total: 5_000 })]));
 
-    const csv = await get('/api/v1/finance/reports/arrears?asOf=2026-05-15&format=csv');
+    const csv = await get('/finance/reports/arrears?asOf=2026-05-15&format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.trimEnd().split('\r\n');
     expect(lines[0]).toBe('member,name,currency,current,1-30,31-60,61-90,90+,total');
@@ -118,16 +115,16 @@ describe('finance reports', () => {
   });
 
   it('sums income per account net of voids, and the collections rate of what fell due', async () => {
-    const income = (await get('/api/v1/finance/reports/income?from=2026-01-01&to=2026-03-31')).json();
+    const income = (await get('/finance/reports/income?from=2026-01-01&to=2026-03-31')).json();
     const by = Object.fromEntries(income.rows.map((r: { code: string; income: number }) => [r.code, r.income]));
     // Levies 200.00; rent 800.00; the voided fee nets to 0; the parking pass 5.00 (written off as an expense, not against income).
     expect(by).toMatchObject({ '4000': 20_000, '4100': 80_000, '4200': 0, '4900': 500 });
     expect(income.totals).toEqual([{ currency: 'EUR', income: 100_500 }]);
 
-    const collected = (await get('/api/v1/finance/reports/collections?from=2026-01-01&to=2026-03-31')).json();
+    const collected = (await get('/finance/reports/collections?from=2026-01-01&to=2026-03-31')).json();
     // Due in the quarter and not void: 100 + 100 + 800 + 5; collected 150 by payment; 5 written off.
     expect(collected.rows).toEqual([{ currency: 'EUR', charges: 4, charged: 100_500, collected: 15_000, writtenOff: 500, rate: 0.1493 }]);
-    const early = (await get('/api/v1/finance/reports/collections?from=2026-01-01&to=2026-03-31&asOf=2026-02-01')).json();
+    const early = (await get('/finance/reports/collections?from=2026-01-01&to=2026-03-31&asOf=2026-02-01')).json();
     expect(early.rows[0].collected).toBe(0);
   });
 });
