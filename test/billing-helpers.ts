@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { AnyDB } from '../src/kernel/db/database.js';
+import type { TestDb, TestTables } from './test-db.js';
 import { billingJobs } from '../src/modules/finance/billing/billing.routes.js';
 import type { BillingTuning } from '../src/modules/finance/billing/billing.service.js';
 import { estate, ok as expectStatus, uniq, type Estate, type Method } from './fixture.js';
@@ -25,7 +24,7 @@ export async function startBilling(): Promise<{ t: TestPlatform; oak: Estate }> 
 export const api = (method: Method, url: string, body?: unknown, tenant: Estate = oak) => tenant.api(method, url, body);
 export const ok = (res: Promise<LightMyRequestResponse>, status = 200) => expectStatus(res, status);
 /** A real tenant-bound transaction (row-level security applies), for looking at what the API does not show. */
-export const tx = <T>(fn: (db: Kysely<AnyDB>) => Promise<T>, tenant: Estate = oak) => tenant.tx(fn);
+export const tx = <T>(fn: (db: TestDb) => Promise<T>, tenant: Estate = oak) => tenant.tx(fn);
 
 export async function property(parentId?: string): Promise<string> {
   return (await ok(api('POST', '/properties', { name: `Estate ${uniq()}`, kind: 'residential', ...(parentId ? { parentId } : {}) }), 201)).id;
@@ -72,7 +71,7 @@ export async function runJob(runId: string, tuning: BillingTuning = {}, o: { ten
 /** The events of a type in the tenant's outbox (no workers run in tests: nothing relays them away). */
 export const events = (type: string) =>
   tx(async (db) =>
-    (await db.selectFrom('outbox').select(['id', 'type', 'data', 'occurred_at']).where('type', '=', type).orderBy('id').execute()).map((r: { id: string; type: string; data: unknown; occurred_at: Date }) => ({
+    (await db.selectFrom('outbox').select(['id', 'type', 'data']).where('type', '=', type).orderBy('id').execute()).map((r) => ({
       id: r.id,
       type: r.type,
       data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as Record<string, unknown>,
@@ -81,19 +80,19 @@ export const events = (type: string) =>
 
 /** The charges a schedule made, by natural key. */
 export const chargesOf = (scheduleId: string) =>
-  tx<{ natural_key: string; member_id: string; unit_id: string; amount: number; due_date: string; description: string; kind: string }[]>((db) =>
+  tx((db) =>
     db
-      .selectFrom('finance_charges')
-      .select(['natural_key', 'member_id', 'unit_id', 'amount', 'due_date', 'description', 'kind'])
-      .where('natural_key', 'like', `schedule:${scheduleId}:%`)
-      .orderBy('natural_key')
+      .selectFrom('financeCharges')
+      .select(['naturalKey', 'memberId', 'unitId', 'amount', 'dueDate', 'description', 'kind'])
+      .where('naturalKey', 'like', `schedule:${scheduleId}:%`)
+      .orderBy('naturalKey')
       .execute(),
   );
 
 export const counts = () =>
   tx(async (db) => {
-    const n = async (table: string) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    return { charges: await n('finance_charges'), entries: await n('finance_entries'), runs: await n('finance_billing_runs'), items: await n('finance_billing_run_items'), outbox: await n('outbox') };
+    const n = async (table: keyof TestTables) => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { charges: await n('financeCharges'), entries: await n('financeEntries'), runs: await n('financeBillingRuns'), items: await n('financeBillingRunItems'), outbox: await n('outbox') };
   });
 
 /** An estate of `shares.length` units, each owned by a member of its own, and a levy schedule on it. */

@@ -5,6 +5,7 @@ import { verifyAudit } from '../src/control/audit.js';
 import { type Control, newTenant, startControlPlane } from './control-plane-helpers.js';
 import { fieldsOf, ok } from './fixture.js';
 import type { TestPlatform, TestTenant } from './helpers.js';
+import { testDb } from './test-db.js';
 
 let t: TestPlatform;
 let oak: TestTenant;
@@ -28,7 +29,7 @@ describe('licences', () => {
     const res = await control('GET', '/tenants/oak/licence');
     expect(res.statusCode).toBe(200);
     const licence = res.json();
-    const { value } = await t.platform.main.kysely.selectFrom('control.secrets').select('value').where('name', '=', 'licence_public_key').executeTakeFirstOrThrow();
+    const { value } = await testDb(t.platform.main.kysely).selectFrom('control.secrets').select('value').where('name', '=', 'licence_public_key').executeTakeFirstOrThrow();
     const key = await importSPKI(value, 'EdDSA');
     const { payload, protectedHeader } = await compactVerify(licence.jws, key);
     expect(protectedHeader.alg).toBe('EdDSA');
@@ -175,7 +176,7 @@ describe('domains and branding', () => {
 
 describe('the audit log', () => {
   it('records the actions above in a chain that verifies', async () => {
-    const rows = await t.platform.main.kysely.selectFrom('control.audit_log').select(['action', 'target', 'actor']).orderBy('seq').execute();
+    const rows = await testDb(t.platform.main.kysely).selectFrom('control.auditLog').select(['action', 'target', 'actor']).orderBy('seq').execute();
     const actions = rows.map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining([
       'platform_user.bootstrapped', 'platform_user.signed_in', 'plan.created', 'plan.updated', 'tenant.created', 'tenant.provisioned',
@@ -194,7 +195,7 @@ describe('the audit log', () => {
 
   it('finds the first tampered entry when the trigger is bypassed', async () => {
     const db = t.platform.main.kysely;
-    const target = await db.selectFrom('control.audit_log').select(['seq', 'data']).where('action', '=', 'licence.issued').orderBy('seq').limit(1).executeTakeFirstOrThrow();
+    const target = await testDb(db).selectFrom('control.auditLog').select(['seq', 'data']).where('action', '=', 'licence.issued').orderBy('seq').limit(1).executeTakeFirstOrThrow();
     // The trigger is per table, so bypassing it needs one connection for all three statements.
     await db.connection().execute(async (conn) => {
       await sql`ALTER TABLE control.audit_log DISABLE TRIGGER audit_log_append_only`.execute(conn);

@@ -6,6 +6,7 @@ import { csvDownload } from '../src/kernel/http/csv.js';
 import { newId } from '../src/kernel/ids.js';
 import { postCharge } from '../src/modules/finance/ledger/charges.js';
 import { startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb } from './test-db.js';
 
 /**
  * CSV (formula) injection: text from tenants' records must come out of every CSV download as
@@ -95,7 +96,7 @@ describe('report downloads', () => {
       const scope = { db, tenant: { id: oak.id } } as TenantScope;
       for (const [i, text] of HOSTILE.entries()) {
         const id = newId();
-        await db.insertInto('members').values({ tenant_id: oak.id, id, first_name: text, last_name: `#${i}`, type: 'owner' }).execute();
+        await testDb(db).insertInto('members').values({ tenantId: oak.id, id, firstName: text, lastName: `#${i}`, type: 'owner' }).execute();
         names.set(id, `${text} #${i}`);
         await postCharge(scope, { memberId: id, kind: 'levy', description: 'Levy', amount: 1_000 + i, currency: 'EUR', dueDate: '2026-01-31' }, { date: '2026-01-01' });
       }

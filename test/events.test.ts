@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../src/kernel/events/event.js';
 import { defineModule } from '../src/kernel/modules/manifest.js';
 import { startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb } from './test-db.js';
 
 // A probe module: its subscribers record what reaches them, through the real outbox, relay,
 // queue and workers.
@@ -78,7 +79,7 @@ describe('domain events', () => {
     expect(eventsOf('member.updated', id)[0]).toMatchObject({ data: { status: 'inactive', changed: ['status'] } });
     // The relay emptied the outbox.
     await t.platform.jobs.relayNow();
-    const left = await t.platform.router.tenantTransaction({ id: oak.id, placement: 'pooled', databaseName: null }, (db) => db.selectFrom('outbox').select('id').execute());
+    const left = await t.platform.router.tenantTransaction({ id: oak.id, placement: 'pooled', databaseName: null }, (db) => testDb(db).selectFrom('outbox').select('id').execute());
     expect(left).toEqual([]);
     expect(eventsOf('member.created', id)).toHaveLength(1);
   });
@@ -92,7 +93,7 @@ describe('domain events', () => {
     const invalid = await t.call('POST', '/api/v1/members', { token: elm.token, tenant: 'elm', body: { firstName: '', lastName: 'Bad', type: 'owner' } });
     expect(invalid.statusCode).toBe(400);
     await t.platform.jobs.relayNow();
-    const outbox = await t.platform.router.tenantTransaction({ id: elm.id, placement: 'pooled', databaseName: null }, (db) => db.selectFrom('outbox').select('id').execute());
+    const outbox = await t.platform.router.tenantTransaction({ id: elm.id, placement: 'pooled', databaseName: null }, (db) => testDb(db).selectFrom('outbox').select('id').execute());
     expect(outbox).toEqual([]);
     expect(received.filter((e) => e.tenantId === elm.id && e.type.startsWith('member.'))).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
-import type { AnyDB } from '../src/kernel/db/database.js';
+import type { Db } from '../src/kernel/db/tables.js';
 import { addDays, isoDate } from '../src/kernel/dates.js';
 import { TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb, type TestDb } from './test-db.js';
 
 /**
  * The one test fixture every module's tests start from: a tenant of a running platform with,
@@ -53,8 +53,11 @@ export interface Estate extends TestTenant {
   api(method: Method, url: string, body?: unknown, options?: { token?: string; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
   /** The same helpers acting as another of the tenant's users (a staff or portal login). */
   as(user: { token: string }): Estate;
-  /** A tenant-bound transaction (row-level security applies), for what no route shows. */
-  tx<T>(fn: (db: Kysely<AnyDB>) => Promise<T>): Promise<T>;
+  /**
+   * A tenant-bound transaction (row-level security applies), for what no route shows: `db` sees
+   * every table in camelCase, `trx` is the same transaction as a module's functions take it.
+   */
+  tx<T>(fn: (db: TestDb, trx: Db) => Promise<T>): Promise<T>;
   /** The tenant's outbox events (of one type), oldest first: no workers run in tests, so nothing relays them away. */
   outbox(type?: string): Promise<{ type: string; data: Json }[]>;
   /** Runs a module's job for this tenant as a worker would, with the clock at `now`. */
@@ -151,11 +154,11 @@ function helpers(t: TestPlatform, tenant: TestTenant, made: Pick<Estate, 'proper
     t,
     api,
     as: (user) => ({ ...helpers(t, { ...tenant, token: user.token }, e), staff: e.staff, portal: e.portal }),
-    tx: (fn) => t.platform.jobs.context().tenantTransaction(tenant.id, fn),
+    tx: (fn) => t.platform.jobs.context().tenantTransaction(tenant.id, (trx) => fn(testDb(trx), trx)),
     outbox: (type) =>
       e.tx(async (db) => {
         const rows = await db.selectFrom('outbox').select(['type', 'data']).$if(type !== undefined, (q) => q.where('type', '=', type!)).orderBy('id').execute();
-        return rows.map((r: { type: string; data: unknown }) => ({ type: r.type, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data }));
+        return rows.map((r) => ({ type: r.type, data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data }));
       }),
     runJob: async (module, name, now = new Date()) => {
       const job = t.platform.modules.get(module)?.jobs?.find((j) => j.name === name);

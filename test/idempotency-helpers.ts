@@ -1,6 +1,8 @@
 import type { LightMyRequestResponse } from 'fastify';
+import type { UpdateObject } from 'kysely';
 import { expect } from 'vitest';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb, type TestTables } from './test-db.js';
 
 /**
  * What the idempotency tests (idempotency*.test.ts) share. The calls below act on the platform
@@ -48,11 +50,11 @@ export async function countMembers(lastName: string, o: { token?: string; tenant
 
 /** The stored key rows of a tenant (read under its row-level security). */
 export function keyRows(tenant: TestTenant, key: string) {
-  return t.platform.main.tenantTransaction(tenant.id, (db) => db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).execute());
+  return t.platform.main.tenantTransaction(tenant.id, (db) => testDb(db).selectFrom('idempotencyKeys').selectAll().where('key', '=', key).execute());
 }
 
-export function updateKey(tenant: TestTenant, key: string, set: Record<string, unknown>) {
-  return t.platform.main.tenantTransaction(tenant.id, (db) => db.updateTable('idempotency_keys').set(set).where('key', '=', key).execute());
+export function updateKey(tenant: TestTenant, key: string, set: UpdateObject<TestTables, 'idempotencyKeys'>) {
+  return t.platform.main.tenantTransaction(tenant.id, (db) => testDb(db).updateTable('idempotencyKeys').set(set).where('key', '=', key).execute());
 }
 
 export function expectProblem(res: LightMyRequestResponse, status: number, code: string) {

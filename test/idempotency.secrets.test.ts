@@ -52,7 +52,7 @@ describe('idempotency keys keep no secrets', () => {
 
     const rows = await keyRows(oak, key);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'completed', response_status: 201 });
+    expect(rows[0]).toMatchObject({ status: 'completed', responseStatus: 201 });
     expect(JSON.stringify(rows[0])).not.toContain(secret.slice('whsec_'.length));
     expect(JSON.stringify(rows[0])).not.toContain('whsec_');
 
@@ -104,13 +104,13 @@ describe('idempotency keys keep no secrets', () => {
     const first = await create('Legacy', key);
     expect(first.statusCode).toBe(201);
     // A row as the previous code kept it: a plain sha256 fingerprint and the whole body.
-    await updateKey(oak, key, { fingerprint: plainSha256('POST', '/api/v1/members', member('Legacy')), response_body: '{"secret":"whsec_legacy"}' });
+    await updateKey(oak, key, { fingerprint: plainSha256('POST', '/api/v1/members', member('Legacy')), responseBody: '{"secret":"whsec_legacy"}' });
 
     const [migration] = (await loadMigrations([{ owner: 'idempotency', dir: new URL('../src/data/idempotency/migrations/', import.meta.url) }])).filter((m) => m.id === 'idempotency/0002_keyed_fingerprints');
     await t.platform.main.session((s) => s.exec(migration!.sql));
 
     const [row] = await keyRows(oak, key);
-    expect(row).toMatchObject({ fingerprint: 'cleared', response_body: null, response_type: null, status: 'completed', response_status: 201 });
+    expect(row).toMatchObject({ fingerprint: 'cleared', responseBody: null, responseType: null, status: 'completed', responseStatus: 201 });
     expectProblem(await create('Legacy', key), 422, 'idempotency_key_reused');
     expect(await countMembers('Legacy')).toBe(1);
   });

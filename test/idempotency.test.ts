@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdempotencyKeys, type Claimed } from '../src/data/idempotency/index.js';
 import { TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
 import { countMembers, create, expectProblem, keyRows, member, replayed, send, startIdempotencyPlatform, updateKey } from './idempotency-helpers.js';
+import { testDb } from './test-db.js';
 
 /**
  * Idempotency keys on the data plane: an unsafe request may carry `Idempotency-Key`; the first
@@ -205,10 +206,10 @@ describe('idempotency keys', () => {
     const key = randomUUID();
     const first = await create('Expired', key);
     const row = (await keyRows(oak, key))[0]!;
-    expect(row).toMatchObject({ status: 'completed', response_status: 201, locked_until: null });
-    expect(new Date(row.expires_at).getTime() - new Date(row.created_at).getTime()).toBeGreaterThanOrEqual(24 * 3600_000);
+    expect(row).toMatchObject({ status: 'completed', responseStatus: 201, lockedUntil: null });
+    expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThanOrEqual(24 * 3600_000);
 
-    await updateKey(oak, key, { expires_at: sql`now() - interval '1 second'` });
+    await updateKey(oak, key, { expiresAt: sql`now() - interval '1 second'` });
     const after = await create('Expired', key);
     expect(after.statusCode).toBe(201);
     expect(replayed(after)).toBe(false);
@@ -221,7 +222,7 @@ describe('idempotency keys', () => {
     const old = randomUUID();
     await create('Swept', live);
     await create('Swept', old, { body: member('Swept', { firstName: 'Old' }) });
-    await updateKey(oak, old, { expires_at: sql`now() - interval '1 second'` });
+    await updateKey(oak, old, { expiresAt: sql`now() - interval '1 second'` });
     // What a tick of the schedule does: one sweep job per tenant, once per tick.
     const jobs = t.platform.jobs;
     const tick = randomUUID();
@@ -239,10 +240,10 @@ describe('idempotency keys', () => {
     const key = randomUUID();
     const first = await create('Crashed', key);
     // As if the first request were still running (or had crashed mid-way, its writes rolled back).
-    await updateKey(oak, key, { status: 'in_progress', response_status: null, response_body: null, locked_until: sql`now() + interval '1 minute'` });
+    await updateKey(oak, key, { status: 'in_progress', responseStatus: null, responseBody: null, lockedUntil: sql`now() + interval '1 minute'` });
     expectProblem(await create('Crashed', key), 409, 'request_in_progress');
 
-    await updateKey(oak, key, { locked_until: sql`now() - interval '1 second'` });
+    await updateKey(oak, key, { lockedUntil: sql`now() - interval '1 second'` });
     const taken = await create('Crashed', key);
     expect(taken.statusCode).toBe(201);
     expect(replayed(taken)).toBe(false);
@@ -263,7 +264,7 @@ describe('idempotency keys', () => {
 
     const work = (claimed: typeof slow) =>
       t.platform.main.tenantTransaction(oak.id, async (db) => {
-        await db.insertInto('members').values({ tenant_id: oak.id, id: randomUUID(), first_name: 'Ada', last_name: 'TakenOver', type: 'owner' }).execute();
+        await testDb(db).insertInto('members').values({ tenantId: oak.id, id: randomUUID(), firstName: 'Ada', lastName: 'TakenOver', type: 'owner' }).execute();
         await keys.complete(db, claimed as Claimed, { status: 201, type: null, body: '{}' });
       });
     await expect(work(slow)).rejects.toMatchObject({ code: 'request_in_progress' });

@@ -7,6 +7,7 @@ import type { Db } from '../src/kernel/db/tables.js';
 import type { DomainEvent } from '../src/kernel/events/event.js';
 import type { EventSubscriber, JobContext } from '../src/kernel/jobs/job.js';
 import type { Platform } from '../src/platform.js';
+import { testDb, type TestDb } from './test-db.js';
 
 /** A real SMTP server (the `smtp-server` package) on a free local port, keeping what it receives. */
 export interface TestSmtp {
@@ -75,8 +76,9 @@ export function jobContext(platform: Platform, now: () => Date = () => new Date(
   };
 }
 
-export function tenantTransaction<T>(platform: Platform, tenantId: string, fn: (db: Db) => Promise<T>): Promise<T> {
-  return jobContext(platform).tenantTransaction(tenantId, fn);
+/** A transaction of the tenant that sees every table (camelCase), for what no route shows. */
+export function tenantTransaction<T>(platform: Platform, tenantId: string, fn: (db: TestDb) => Promise<T>): Promise<T> {
+  return jobContext(platform).tenantTransaction(tenantId, (db) => fn(testDb(db)));
 }
 
 export function mailSubscriber(platform: Platform): EventSubscriber {
@@ -88,16 +90,13 @@ export function mailSubscriber(platform: Platform): EventSubscriber {
 /** Takes a tenant's outbox rows of the given types out of the outbox, as the relay does, as events. */
 export async function takeEvents(platform: Platform, tenantId: string, types: string[]): Promise<DomainEvent[]> {
   const rows = await tenantTransaction(platform, tenantId, (db) =>
-    db.deleteFrom('outbox').where('type', 'in', types).returning(['id', 'type', 'tenant_id', 'version', 'data', 'occurred_at']).execute(),
+    db.deleteFrom('outbox').where('type', 'in', types).returning(['id', 'type', 'tenantId', 'version', 'data', 'occurredAt']).execute(),
   );
   return rows
     .map((r) => ({
-      id: r.id as string,
-      type: r.type as string,
-      tenantId: r.tenant_id as string,
-      occurredAt: new Date(r.occurred_at as string).toISOString(),
-      version: r.version as number,
-      data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as unknown,
+      ...r,
+      occurredAt: r.occurredAt.toISOString(),
+      data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
     }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }

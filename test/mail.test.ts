@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { estate, type Estate } from './fixture.js';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform } from './helpers.js';
 import { jobContext, mailSubscriber, relayMail, startSmtp, takeEvents, tenantTransaction, type TestSmtp } from './mail-helpers.js';
+import { testDb } from './test-db.js';
 
 /**
  * E-mail through a real SMTP server (the `smtp-server` package): invitations queued in the
@@ -123,11 +124,11 @@ describe('invitations by e-mail', () => {
     expect(detail.sentAt).not.toBeNull();
 
     const stored = await tenantTransaction(t.platform, oak.id, async (db) => ({
-      tokens: await db.selectFrom('user_tokens').selectAll().where('user_id', '=', invitee.id).execute(),
-      message: await db.selectFrom('mail_messages').selectAll().where('id', '=', logged.id).executeTakeFirstOrThrow(),
+      tokens: await db.selectFrom('userTokens').selectAll().where('userId', '=', invitee.id).execute(),
+      message: await db.selectFrom('mailMessages').selectAll().where('id', '=', logged.id).executeTakeFirstOrThrow(),
     }));
     expect(stored.tokens).toHaveLength(1);
-    expect(stored.tokens[0]).toMatchObject({ purpose: 'invitation', token_hash: createHash('sha256').update(token).digest('hex'), consumed_at: null });
+    expect(stored.tokens[0]).toMatchObject({ purpose: 'invitation', tokenHash: createHash('sha256').update(token).digest('hex'), consumedAt: null });
     expect(stored.message.sealed).toBeNull();
     expect(JSON.stringify(stored)).not.toContain(token);
   });
@@ -157,7 +158,7 @@ describe('invitations by e-mail', () => {
     expect(short.statusCode).toBe(400);
     expect(short.json().code).toBe('validation_failed');
 
-    await tenantTransaction(t.platform, oak.id, (db) => db.updateTable('user_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', late.id).execute());
+    await tenantTransaction(t.platform, oak.id, (db) => db.updateTable('userTokens').set({ expiresAt: new Date(Date.now() - 1000) }).where('userId', '=', late.id).execute());
     const expired = await t.call('POST', '/api/v1/auth/accept-invitation', { tenant: 'oak', body: { token: lateToken, password: 'chosen-password-1' } });
     expect(expired.statusCode).toBe(400);
     expect(expired.json()).toMatchObject({ code: 'invalid_token', detail: unknown.json().detail });
@@ -217,7 +218,7 @@ describe('a tenant in a dedicated database', () => {
     const token = tokenIn(received('dedicated@ash.test')[0]!.parsed.text!)!;
     expect((await t.call('POST', '/api/v1/auth/accept-invitation', { tenant: 'ash', body: { token, password: 'dedicated-password-1' } })).statusCode).toBe(204);
     // The pooled database has no trace of it.
-    const pooled = await t.platform.main.tenantTransaction(ash.id, (db) => db.selectFrom('mail_messages').select('id').execute());
+    const pooled = await t.platform.main.tenantTransaction(ash.id, (db) => testDb(db).selectFrom('mailMessages').select('id').execute());
     expect(pooled).toEqual([]);
   });
 });
@@ -244,7 +245,7 @@ describe('sending under at-least-once delivery', () => {
     const [event] = await takeEvents(t.platform, oak.id, ['mail.queued']);
     const { id } = await messageTo('crashed@oak.test');
     // A worker claimed it and died before sending.
-    await tenantTransaction(t.platform, oak.id, (db) => db.updateTable('mail_messages').set({ status: 'sending', attempts: 1, claimed_until: new Date(Date.now() + 60_000) }).where('id', '=', id).execute());
+    await tenantTransaction(t.platform, oak.id, (db) => db.updateTable('mailMessages').set({ status: 'sending', attempts: 1, claimedUntil: new Date(Date.now() + 60_000) }).where('id', '=', id).execute());
     await mailSubscriber(t.platform).handle(event!, jobContext(t.platform));
     expect(received('crashed@oak.test')).toHaveLength(0);
     const later = () => new Date(Date.now() + 120_000);

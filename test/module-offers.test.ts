@@ -3,6 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineModule, type ModuleManifest } from '../src/kernel/modules/manifest.js';
 import { startPlatform, type TestPlatform } from './helpers.js';
+import { testDb } from './test-db.js';
 
 // Modules a later release installs: they reach plans through their manifests, with no control migration.
 const probe = (key: string, includedIn: ModuleManifest['includedIn'], dependencies = ['core', 'members']) =>
@@ -78,7 +79,7 @@ describe('modules offered to plans by their manifests', () => {
     // Each offer is made once: a second restart changes nothing, and the audit log shows each offer.
     await restart([noticeboard, polls, ballots]);
     expect(await planModules()).toEqual(plans);
-    const offers = (await t.platform.main.kysely.selectFrom('control.audit_log').select(['target', 'data']).where('action', '=', 'plan.module_offered').execute()).map((r) => `${r.target}/${(r.data as { module: string }).module}`);
+    const offers = (await testDb(t.platform.main.kysely).selectFrom('control.auditLog').select(['target', 'data']).where('action', '=', 'plan.module_offered').execute()).map((r) => `${r.target}/${(r.data as { module: string }).module}`);
     expect(offers.sort()).toEqual(['community/polls', 'enterprise/polls', 'standard/noticeboard', 'standard/polls', 'starter/ballots', 'starter/noticeboard', 'starter/polls'].sort());
   });
 

@@ -20,7 +20,7 @@ export const newUnit = async (label: string): Promise<string> => (await oak.newU
 export const statusOf = async (unitId: string): Promise<string> => (await ok(oak.api('GET', `/units/${unitId}`), 200)).status;
 // What the properties module was told of who is attached: no route shows it to staff, so read it.
 export const attachedTo = (unitId: string) =>
-  oak.tx(async (db) => (await db.selectFrom('unit_attachments').select('member_id').where('unit_id', '=', unitId).execute()).map((r: { member_id: string }) => r.member_id).sort());
+  oak.tx(async (db) => (await db.selectFrom('unitAttachments').select('memberId').where('unitId', '=', unitId).execute()).map((r) => r.memberId).sort());
 
 export const newMember = (firstName: string, type = 'resident'): Promise<string> => oak.newMember({ firstName, lastName: 'Tester', type });
 

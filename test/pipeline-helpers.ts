@@ -3,6 +3,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { LicenceClaims } from '../src/kernel/security/licence.js';
 import { startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb } from './test-db.js';
 
 /**
  * What the pipeline tests (pipeline*.test.ts) share. The calls below act on the platform the
@@ -18,7 +19,7 @@ export async function startPipelinePlatform(): Promise<{ t: TestPlatform; admin:
   return { t, admin, oak: await t.createTenant('oak'), elm: await t.createTenant('elm') };
 }
 
-export const control = () => t.platform.main.kysely;
+export const control = () => testDb(t.platform.main.kysely);
 
 export function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
   expect({ status: res.statusCode, body: res.body }).toMatchObject({ status });
@@ -30,7 +31,7 @@ export const me = (o: Parameters<TestPlatform['call']>[2]) => t.call('GET', '/ap
 
 async function tokenSecret(): Promise<Uint8Array> {
   const row = await control().selectFrom('control.secrets').select('value').where('name', '=', 'token_secret').executeTakeFirstOrThrow();
-  return new TextEncoder().encode(row.value as string);
+  return new TextEncoder().encode(row.value);
 }
 
 /** An access token signed with the platform's own secret, with the given lifetime. */
@@ -48,14 +49,14 @@ export const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toStri
 export const unb64 = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
 
 export async function newestLicence(tenantId: string) {
-  return control().selectFrom('control.licences').selectAll().where('tenant_id', '=', tenantId).orderBy('issued_at', 'desc').limit(1).executeTakeFirstOrThrow();
+  return control().selectFrom('control.licences').selectAll().where('tenantId', '=', tenantId).orderBy('issuedAt', 'desc').limit(1).executeTakeFirstOrThrow();
 }
 
 /** Stores a licence as the tenant's newest, as if the control plane had issued it, and drops the data plane's cache. */
 export async function storeLicence(tenantId: string, jws: string, claims: LicenceClaims) {
   await control()
     .insertInto('control.licences')
-    .values({ id: claims.jti, tenant_id: tenantId, jws, claims: JSON.stringify(claims), expires_at: new Date(claims.exp * 1000) })
+    .values({ id: claims.jti, tenantId, jws, claims: JSON.stringify(claims), expiresAt: new Date(claims.exp * 1000) })
     .execute();
   t.platform.directory.invalidate();
 }

@@ -7,9 +7,10 @@ import { RolePermissionCache } from '../src/data/role-cache.js';
 import { createHttpApp, type HttpApp } from '../src/kernel/http/app.js';
 import { newId } from '../src/kernel/ids.js';
 import { Metrics } from '../src/kernel/observability/metrics.js';
-import { generateLicenceKeyPair, LicenceSigner, type LicenceClaims } from '../src/kernel/security/licence.js';
+import { generateLicenceKeyPair, LicenceSigner } from '../src/kernel/security/licence.js';
 import { TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
 import { b64, control, expectProblem, licenceClaimsFor, me, newestLicence, startPipelinePlatform, storeLicence, unb64 } from './pipeline-helpers.js';
+import { testDb } from './test-db.js';
 
 /** The data-plane pipeline's licence and permission gates, and the tenant-bound transaction around a handler. */
 
@@ -27,7 +28,7 @@ describe('licence gate', () => {
   it('refuses a tenant whose stored licence was tampered with, until a new one is issued', async () => {
     const fern = await t.createTenant('fern');
     const row = await newestLicence(fern.id);
-    const [header, payload, signature] = (row.jws as string).split('.') as [string, string, string];
+    const [header, payload, signature] = row.jws.split('.') as [string, string, string];
     const tampered = `${header}.${b64({ ...unb64(payload), limits: { members: null, users: null, storageMb: null } })}.${signature}`;
     await control().updateTable('control.licences').set({ jws: tampered }).where('id', '=', row.id).execute();
     t.platform.directory.invalidate();
@@ -50,7 +51,7 @@ describe('licence gate', () => {
 
     // The same claims signed with the platform's key are accepted: only the key differs.
     const key = await control().selectFrom('control.secrets').select('value').where('name', '=', 'licence_private_key').executeTakeFirstOrThrow();
-    const genuine = await (await LicenceSigner.fromPem(key.value as string)).sign(licenceClaimsFor(moss));
+    const genuine = await (await LicenceSigner.fromPem(key.value)).sign(licenceClaimsFor(moss));
     await storeLicence(moss.id, genuine.jws, genuine.claims);
     expect((await t.call('GET', '/api/v1/members', { token: moss.token, tenant: 'moss' })).statusCode).toBe(200);
   });
@@ -58,7 +59,7 @@ describe('licence gate', () => {
   it('refuses a licence that was issued for another tenant', async () => {
     const reed = await t.createTenant('reed');
     const elmLicence = await newestLicence(elm.id);
-    await storeLicence(reed.id, elmLicence.jws as string, { ...(elmLicence.claims as LicenceClaims), jti: crypto.randomUUID() });
+    await storeLicence(reed.id, elmLicence.jws, { ...elmLicence.claims, jti: crypto.randomUUID() });
     const res = await me({ token: reed.token, tenant: 'reed' });
     expectProblem(res, 403, 'licence_invalid');
     expect(res.json().detail).toMatch(/another tenant/);
@@ -183,7 +184,7 @@ describe('tenant-bound transaction', () => {
     const p = t.platform;
     const access = { module: 'members', permission: 'members.write' };
     const insert = (req: FastifyRequest, lastName: string) =>
-      req.ctx.db.insertInto('members').values({ tenant_id: req.ctx.tenant.id, id: newId(), first_name: 'Probe', last_name: lastName, type: 'other' }).execute();
+      testDb(req.ctx.db).insertInto('members').values({ tenantId: req.ctx.tenant.id, id: newId(), firstName: 'Probe', lastName, type: 'other' }).execute();
     await app.register(
       async (scope) => {
         const s = scope as unknown as HttpApp;

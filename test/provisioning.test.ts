@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decidePlacement } from '../src/control/provisioning/placement.js';
 import { openPglite, openPostgres, type Database } from '../src/kernel/db/database.js';
 import { TENANT_PASSWORD, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb } from './test-db.js';
 
 describe('the placement policy', () => {
   const base = { plan: 'standard', compliance: [] as string[], region: 'default' };
@@ -69,8 +70,11 @@ afterAll(async () => {
 
 const control = (method: 'GET' | 'POST', url: string, body?: unknown) => t.call(method, `/control/v1${url}`, { token, ...(body !== undefined ? { body } : {}) });
 
-const databaseNameOf = async (tenantId: string) =>
-  (await t.platform.main.kysely.selectFrom('control.tenants').select('database_name').where('id', '=', tenantId).executeTakeFirstOrThrow()).database_name as string;
+const databaseNameOf = async (tenantId: string): Promise<string> => {
+  const { databaseName } = await testDb(t.platform.main.kysely).selectFrom('control.tenants').select('databaseName').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  if (databaseName === null) throw new Error(`tenant ${tenantId} has no database of its own`);
+  return databaseName;
+};
 
 /** Whether a dedicated database exists: in the server's catalogue, or as a PGlite data dir. */
 async function dedicatedExists(name: string): Promise<boolean> {
@@ -116,16 +120,16 @@ describe('a dedicated tenant', () => {
     expect(listed.data.map((m: { lastName: string }) => m.lastName)).toEqual(['Birch', 'Hazel', 'Rowan']);
 
     // Both queries run as the database owner, which row-level security does not restrict.
-    const inMain = await t.platform.main.kysely.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', maple.id).executeTakeFirstOrThrow();
+    const inMain = await testDb(t.platform.main.kysely).selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).where('tenantId', '=', maple.id).executeTakeFirstOrThrow();
     expect(Number(inMain.n)).toBe(0);
-    const usersInMain = await t.platform.main.kysely.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('tenant_id', '=', maple.id).executeTakeFirstOrThrow();
+    const usersInMain = await testDb(t.platform.main.kysely).selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('tenantId', '=', maple.id).executeTakeFirstOrThrow();
     expect(Number(usersInMain.n)).toBe(0);
     const inDedicated = await t.platform.router.withDedicated(databaseName, (db) =>
-      db.kysely.selectFrom('members').select(['tenant_id', 'last_name']).orderBy('last_name').execute());
+      testDb(db.kysely).selectFrom('members').select(['tenantId', 'lastName']).orderBy('lastName').execute());
     expect(inDedicated).toEqual([
-      { tenant_id: maple.id, last_name: 'Birch' },
-      { tenant_id: maple.id, last_name: 'Hazel' },
-      { tenant_id: maple.id, last_name: 'Rowan' },
+      { tenantId: maple.id, lastName: 'Birch' },
+      { tenantId: maple.id, lastName: 'Hazel' },
+      { tenantId: maple.id, lastName: 'Rowan' },
     ]);
   });
 
@@ -179,7 +183,7 @@ describe('a provisioning failure', () => {
     const unknown = await control('POST', '/tenants/no-such-tenant/provision');
     expect(unknown.statusCode).toBe(404);
 
-    const audit = await t.platform.main.kysely.selectFrom('control.audit_log').select('action').where('target', '=', created.json().id).orderBy('seq').execute();
+    const audit = await testDb(t.platform.main.kysely).selectFrom('control.auditLog').select('action').where('target', '=', created.json().id).orderBy('seq').execute();
     expect(audit.map((a) => a.action)).toEqual(['tenant.created', 'tenant.provisioning_failed', 'tenant.provisioning_failed', 'licence.issued', 'tenant.provisioned']);
   });
 
@@ -200,7 +204,7 @@ describe('a provisioning failure', () => {
     const tokens = await t.login('flaky-dedicated', 'owner@flaky-dedicated.test');
     const res = await t.call('POST', '/api/v1/members', { token: tokens.accessToken, tenant: 'flaky-dedicated', body: member('Alder') });
     expect(res.statusCode).toBe(201);
-    const users = await t.platform.router.withDedicated(name, (db) => db.kysely.selectFrom('users').select('email').execute());
+    const users = await t.platform.router.withDedicated(name, (db) => testDb(db.kysely).selectFrom('users').select('email').execute());
     expect(users).toEqual([{ email: 'owner@flaky-dedicated.test' }]);
   });
 
@@ -225,7 +229,7 @@ describe('a restart', () => {
   it('migrates and checks the dedicated databases again, and they still serve their data', async () => {
     const mapleId = (await control('GET', '/tenants/maple')).json().id as string;
     const name = await databaseNameOf(mapleId);
-    const ledger = await t.platform.router.withDedicated(name, (db) => db.kysely.selectFrom('courtyard.schema_migrations').select(['id', 'checksum']).orderBy('id').execute());
+    const ledger = await t.platform.router.withDedicated(name, (db) => testDb(db.kysely).selectFrom('courtyard.schemaMigrations').select(['id', 'checksum']).orderBy('id').execute());
     expect(ledger.map((m) => m.id)).toEqual(expect.arrayContaining(['core/0001_identity', 'members/0001_members']));
 
     // An edited migration in the dedicated database stops the start: the migrator ran there.
@@ -238,12 +242,12 @@ describe('a restart', () => {
       }
     };
     await t.platform.close();
-    await tamper((db) => db.kysely.updateTable('courtyard.schema_migrations').set({ checksum: 'edited' }).where('id', '=', 'members/0001_members').execute());
+    await tamper((db) => testDb(db.kysely).updateTable('courtyard.schemaMigrations').set({ checksum: 'edited' }).where('id', '=', 'members/0001_members').execute());
     await expect(startPlatform({ database: t.database })).rejects.toThrow(/migration members\/0001_members was changed/);
 
     // Lost isolation in the dedicated database stops the start too: the check ran there.
     await tamper(async (db) => {
-      await db.kysely.updateTable('courtyard.schema_migrations').set({ checksum: ledger.find((m) => m.id === 'members/0001_members')!.checksum }).where('id', '=', 'members/0001_members').execute();
+      await testDb(db.kysely).updateTable('courtyard.schemaMigrations').set({ checksum: ledger.find((m) => m.id === 'members/0001_members')!.checksum }).where('id', '=', 'members/0001_members').execute();
       await sql`ALTER TABLE members NO FORCE ROW LEVEL SECURITY`.execute(db.kysely);
     });
     await expect(startPlatform({ database: t.database })).rejects.toThrow(new RegExp(`${name}: table members does not force row-level security`));

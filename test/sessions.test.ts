@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+import { testDb } from './test-db.js';
 
 /**
  * An access token is only as good as its session: the moment a user signs out, is disabled,
@@ -125,12 +126,12 @@ describe('platform access tokens follow their session', () => {
 
   it('refuses a disabled operator’s access token and refresh token', async () => {
     const session = await ok(control('login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }), 200);
-    await t.platform.main.kysely.updateTable('control.platform_users').set({ status: 'disabled' }).where('email', '=', ADMIN_EMAIL).execute();
+    await testDb(t.platform.main.kysely).updateTable('control.platformUsers').set({ status: 'disabled' }).where('email', '=', ADMIN_EMAIL).execute();
     try {
       expectSignedOut(await t.call('GET', '/control/v1/plans', { token: session.accessToken }));
       expect((await control('refresh', { refreshToken: session.refreshToken })).json().code).toBe('invalid_refresh_token');
     } finally {
-      await t.platform.main.kysely.updateTable('control.platform_users').set({ status: 'active' }).where('email', '=', ADMIN_EMAIL).execute();
+      await testDb(t.platform.main.kysely).updateTable('control.platformUsers').set({ status: 'active' }).where('email', '=', ADMIN_EMAIL).execute();
     }
   });
 });

@@ -6,6 +6,7 @@ import { ensureAppRoleSql } from '../src/kernel/db/roles.js';
 import { AppError, persisting } from '../src/kernel/errors.js';
 import { newId } from '../src/kernel/ids.js';
 import { startPlatform, testConfig, type TestDatabase, type TestPlatform } from './helpers.js';
+import { testDb } from './test-db.js';
 
 // The tenant-bound transaction on whichever database the suite runs on, through a pool of
 // one connection so that every transaction reuses the connection the previous one left.
@@ -34,7 +35,7 @@ const whoAmI = (trx: Parameters<Parameters<Database['tenantTransaction']>[1]>[0]
   sql<{ role: string; tenant: string }>`SELECT current_user AS role, current_setting('courtyard.tenant_id', true) AS tenant`.execute(trx).then((r) => r.rows[0]!);
 
 const insertMember = (trx: Parameters<Parameters<Database['tenantTransaction']>[1]>[0], tenantId: string, lastName: string) =>
-  trx.insertInto('members').values({ tenant_id: tenantId, id: newId(), first_name: 'T', last_name: lastName, type: 'owner' }).execute();
+  testDb(trx).insertInto('members').values({ tenantId, id: newId(), firstName: 'T', lastName, type: 'owner' }).execute();
 
 describe('the tenant-bound transaction', () => {
   it('runs its very first statement as the application role with the tenant set', async () => {
@@ -46,8 +47,8 @@ describe('the tenant-bound transaction', () => {
 
   it('commits what it writes, and leaves the connection with neither role nor tenant', async () => {
     await db.tenantTransaction(tenantA, (trx) => insertMember(trx, tenantA, 'Committed'));
-    const seen = await db.tenantTransaction(tenantA, (trx) => trx.selectFrom('members').select('last_name').where('last_name', '=', 'Committed').execute());
-    expect(seen).toEqual([{ last_name: 'Committed' }]);
+    const seen = await db.tenantTransaction(tenantA, (trx) => testDb(trx).selectFrom('members').select('lastName').where('lastName', '=', 'Committed').execute());
+    expect(seen).toEqual([{ lastName: 'Committed' }]);
     const after = await db.session((s) => s.query<{ role: string; tenant: string | null }>(`SELECT current_user AS role, nullif(current_setting('courtyard.tenant_id', true), '') AS tenant`));
     expect(after[0]!.tenant).toBeNull();
     expect(after[0]!.role).not.toBe('courtyard_app');
@@ -61,7 +62,7 @@ describe('the tenant-bound transaction', () => {
       }),
     ).rejects.toThrow('handler failed');
     expect(await db.tenantTransaction(tenantB, whoAmI)).toEqual({ role: 'courtyard_app', tenant: tenantB });
-    const seen = await db.tenantTransaction(tenantA, (trx) => trx.selectFrom('members').select('last_name').where('last_name', '=', 'RolledBack').execute());
+    const seen = await db.tenantTransaction(tenantA, (trx) => testDb(trx).selectFrom('members').select('lastName').where('lastName', '=', 'RolledBack').execute());
     expect(seen).toEqual([]);
   });
 
@@ -78,8 +79,8 @@ describe('the tenant-bound transaction', () => {
         throw persisting(new AppError('invalid_refresh_token'));
       }),
     ).rejects.toMatchObject({ code: 'invalid_refresh_token' });
-    const seen = await db.tenantTransaction(tenantA, (trx) => trx.selectFrom('members').select('last_name').where('last_name', '=', 'Persisted').execute());
-    expect(seen).toEqual([{ last_name: 'Persisted' }]);
+    const seen = await db.tenantTransaction(tenantA, (trx) => testDb(trx).selectFrom('members').select('lastName').where('lastName', '=', 'Persisted').execute());
+    expect(seen).toEqual([{ lastName: 'Persisted' }]);
   });
 
   it('runs a transaction without statements, and statements issued together', async () => {
@@ -90,10 +91,10 @@ describe('the tenant-bound transaction', () => {
 
   it('never shows one tenant the rows of another', async () => {
     await db.tenantTransaction(tenantB, (trx) => insertMember(trx, tenantB, 'OnlyB'));
-    const fromA = await db.tenantTransaction(tenantA, (trx) => trx.selectFrom('members').select('last_name').execute());
-    expect(fromA.map((r) => r.last_name)).not.toContain('OnlyB');
-    const fromB = await db.tenantTransaction(tenantB, (trx) => trx.selectFrom('members').select(['tenant_id']).execute());
-    expect(new Set(fromB.map((r) => r.tenant_id))).toEqual(new Set([tenantB]));
+    const fromA = await db.tenantTransaction(tenantA, (trx) => testDb(trx).selectFrom('members').select('lastName').execute());
+    expect(fromA.map((r) => r.lastName)).not.toContain('OnlyB');
+    const fromB = await db.tenantTransaction(tenantB, (trx) => testDb(trx).selectFrom('members').select(['tenantId']).execute());
+    expect(new Set(fromB.map((r) => r.tenantId))).toEqual(new Set([tenantB]));
   });
 
   it('reuses a statement that failed when it ran, and keeps refusing one that never parsed', async () => {

@@ -5,6 +5,7 @@ import { newId } from '../src/kernel/ids.js';
 import type { JobContext } from '../src/kernel/jobs/job.js';
 import { webhookWorkers, type DeliverJobData, type WorkerOptions } from '../src/modules/webhooks/index.js';
 import type { TestPlatform } from './helpers.js';
+import { testDb } from './test-db.js';
 
 /**
  * For the webhooks module's tests: a real HTTP receiver on 127.0.0.1 whose paths answer as
@@ -150,13 +151,14 @@ export function harness(p: TestPlatform, options: Partial<WorkerOptions> = {}): 
 
 export async function drainOutbox(p: TestPlatform, tenantId: string): Promise<DomainEvent[]> {
   return p.platform.jobs.context().tenantTransaction(tenantId, async (db) => {
-    const rows = await db.selectFrom('outbox').selectAll().orderBy('occurred_at').orderBy('id').execute();
-    await db.deleteFrom('outbox').execute();
-    return (rows as { id: string; type: string; tenant_id: string; occurred_at: Date | string; version: number; data: unknown }[]).map((r) => ({
+    const outbox = testDb(db);
+    const rows = await outbox.selectFrom('outbox').selectAll().orderBy('occurredAt').orderBy('id').execute();
+    await outbox.deleteFrom('outbox').execute();
+    return rows.map((r) => ({
       id: r.id,
       type: r.type,
-      tenantId: r.tenant_id,
-      occurredAt: new Date(r.occurred_at).toISOString(),
+      tenantId: r.tenantId,
+      occurredAt: r.occurredAt.toISOString(),
       version: r.version,
       data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
     }));

@@ -4,10 +4,12 @@
  * manager runs on it: the rent roll (JSON and CSV), the vacancy report, and unit list pages
  * filtered by status.
  */
+import type { Insertable } from 'kysely';
 import type { Platform } from '../../src/platform.js';
 import { isoDate, addDays } from '../../src/kernel/dates.js';
 import { newId } from '../../src/kernel/ids.js';
 import { refreshUnits } from '../../src/modules/occupancy/index.js';
+import { testDb, type TestTables } from '../../test/test-db.js';
 import type { BenchRequest, Scenario, Suite } from '../lib/types.js';
 import { chunks, pick, seconds } from '../lib/util.js';
 import { seedMembers, type BenchTenant, type MembersFixture } from './members.js';
@@ -39,13 +41,14 @@ export interface EstateFixture extends MembersFixture {
  */
 async function seedEstate(p: Platform, t: BenchTenant, units: number): Promise<EstateTenant> {
   const today = isoDate(new Date());
-  return p.router.tenantTransaction({ id: t.id, placement: 'pooled', databaseName: null }, async (db) => {
+  return p.router.tenantTransaction({ id: t.id, placement: 'pooled', databaseName: null }, async (trx) => {
+    const db = testDb(trx);
     const estateId = newId();
-    await db.insertInto('properties').values({ tenant_id: t.id, id: estateId, name: 'Bench Estate', kind: 'residential', address_lines: ['1 Bench Road'], city: 'Leeds', postal_code: 'LS1 1AA', country: 'GB' }).execute();
+    await db.insertInto('properties').values({ tenantId: t.id, id: estateId, name: 'Bench Estate', kind: 'residential', addressLines: ['1 Bench Road'], city: 'Leeds', postalCode: 'LS1 1AA', country: 'GB' }).execute();
     const blockIds = Array.from({ length: BLOCKS }, () => newId());
     await db
       .insertInto('properties')
-      .values(blockIds.map((id, b) => ({ tenant_id: t.id, id, parent_id: estateId, name: `Block ${String.fromCharCode(65 + b)}`, kind: 'residential', country: 'GB' })))
+      .values(blockIds.map((id, b) => ({ tenantId: t.id, id, parentId: estateId, name: `Block ${String.fromCharCode(65 + b)}`, kind: 'residential' as const, country: 'GB' })))
       .execute();
 
     const perBlock = Math.ceil(units / BLOCKS);
@@ -53,15 +56,15 @@ async function seedEstate(p: Platform, t: BenchTenant, units: number): Promise<E
       const block = Math.floor(i / perBlock);
       const inBlock = Math.min(perBlock, units - block * perBlock);
       return {
-        tenant_id: t.id,
+        tenantId: t.id,
         id: newId(),
-        property_id: blockIds[block]!,
+        propertyId: blockIds[block]!,
         label: `${String.fromCharCode(65 + block)}-${String((i % perBlock) + 1).padStart(4, '0')}`,
-        kind: i % 50 === 49 ? 'parking' : 'apartment',
+        kind: i % 50 === 49 ? ('parking' as const) : ('apartment' as const),
         floor: Math.floor((i % perBlock) / 20),
         area: (45 + (i % 7) * 10).toFixed(2),
         bedrooms: 1 + (i % 3),
-        participation_share: (1 / inBlock).toFixed(9),
+        participationShare: (1 / inBlock).toFixed(9),
         amenities: i % 3 === 0 ? ['balcony'] : [],
         unavailable: i % 20 === 19,
       };
@@ -69,18 +72,18 @@ async function seedEstate(p: Platform, t: BenchTenant, units: number): Promise<E
     for (const batch of chunks(unitRows, 1000)) await db.insertInto('units').values(batch).execute();
 
     const members = t.members;
-    const occupancies: Record<string, unknown>[] = [];
-    const leases: Record<string, unknown>[] = [];
-    const renters: Record<string, unknown>[] = [];
+    const occupancies: Insertable<TestTables['occupancies']>[] = [];
+    const leases: Insertable<TestTables['leases']>[] = [];
+    const renters: Insertable<TestTables['leaseRenters']>[] = [];
     let leasesInForce = 0;
     const start = addDays(today, -400);
     unitRows.forEach((u, i) => {
       if (u.unavailable) return;
       const owner = members[i % members.length]!;
       const slot = i % 20;
-      occupancies.push({ tenant_id: t.id, id: newId(), unit_id: u.id, member_id: owner, role: 'owner', start_date: start, ownership_share: '1' });
+      occupancies.push({ tenantId: t.id, id: newId(), unitId: u.id, memberId: owner, role: 'owner', startDate: start, ownershipShare: '1' });
       if (slot < 8) {
-        occupancies.push({ tenant_id: t.id, id: newId(), unit_id: u.id, member_id: owner, role: 'resident', start_date: start });
+        occupancies.push({ tenantId: t.id, id: newId(), unitId: u.id, memberId: owner, role: 'resident', startDate: start });
       } else if (slot < 17) {
         const renter = members[(i + 2_500) % members.length]!;
         const ended = newId();
@@ -88,23 +91,23 @@ async function seedEstate(p: Platform, t: BenchTenant, units: number): Promise<E
         const endedTo = addDays(today, -200);
         const from = addDays(endedTo, 1);
         const to = addDays(from, 364 + (i % 90));
-        const common = { tenant_id: t.id, unit_id: u.id, currency: 'GBP', frequency: 'monthly', due_day: 1 + (i % 28), deposit_amount: 150_000 };
-        leases.push({ ...common, id: ended, status: 'ended', start_date: addDays(endedTo, -364), end_date: endedTo, rent_amount: 90_000 + (i % 40) * 1_000, activated_at: new Date() });
-        leases.push({ ...common, id: current, status: 'active', start_date: from, end_date: to, rent_amount: 95_000 + (i % 40) * 1_000, previous_lease_id: ended, activated_at: new Date() });
-        renters.push({ tenant_id: t.id, lease_id: ended, member_id: renter }, { tenant_id: t.id, lease_id: current, member_id: renter });
-        occupancies.push({ tenant_id: t.id, id: newId(), unit_id: u.id, member_id: renter, role: 'renter', start_date: addDays(endedTo, -364), end_date: endedTo, lease_id: ended });
-        occupancies.push({ tenant_id: t.id, id: newId(), unit_id: u.id, member_id: renter, role: 'renter', start_date: from, end_date: to, lease_id: current });
+        const common = { tenantId: t.id, unitId: u.id, currency: 'GBP', frequency: 'monthly' as const, dueDay: 1 + (i % 28), depositAmount: 150_000 };
+        leases.push({ ...common, id: ended, status: 'ended', startDate: addDays(endedTo, -364), endDate: endedTo, rentAmount: 90_000 + (i % 40) * 1_000, activatedAt: new Date() });
+        leases.push({ ...common, id: current, status: 'active', startDate: from, endDate: to, rentAmount: 95_000 + (i % 40) * 1_000, previousLeaseId: ended, activatedAt: new Date() });
+        renters.push({ tenantId: t.id, leaseId: ended, memberId: renter }, { tenantId: t.id, leaseId: current, memberId: renter });
+        occupancies.push({ tenantId: t.id, id: newId(), unitId: u.id, memberId: renter, role: 'renter', startDate: addDays(endedTo, -364), endDate: endedTo, leaseId: ended });
+        occupancies.push({ tenantId: t.id, id: newId(), unitId: u.id, memberId: renter, role: 'renter', startDate: from, endDate: to, leaseId: current });
         leasesInForce++;
       }
     });
     for (const batch of chunks(leases, 1000)) await db.insertInto('leases').values(batch).execute();
-    for (const batch of chunks(renters, 2000)) await db.insertInto('lease_renters').values(batch).execute();
+    for (const batch of chunks(renters, 2000)) await db.insertInto('leaseRenters').values(batch).execute();
     for (const batch of chunks(occupancies, 1000)) await db.insertInto('occupancies').values(batch).execute();
 
-    await refreshUnits({ db, tenant: { id: t.id } as never }, null, today);
+    await refreshUnits({ db: trx, tenant: { id: t.id } as never }, null, today);
     const counts = await db.selectFrom('units').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
     const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<string, number>;
-    for (const c of counts) byStatus[c.status as string] = Number(c.n);
+    for (const c of counts) byStatus[c.status] = Number(c.n);
     return { ...t, estateId, blockIds, units, byStatus, leasesInForce };
   });
 }

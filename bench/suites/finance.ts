@@ -12,6 +12,7 @@ import { postCharge } from '../../src/modules/finance/ledger/charges.js';
 import { recordPayment } from '../../src/modules/finance/ledger/payments.js';
 import { refreshUnits } from '../../src/modules/occupancy/index.js';
 import type { Platform } from '../../src/platform.js';
+import { testDb } from '../../test/test-db.js';
 import type { Suite, SuiteEnv, Task, TaskOutcome } from '../lib/types.js';
 import { chunks, mapLimit, seconds, summarise } from '../lib/util.js';
 import { seedMembers, type BenchTenant } from './members.js';
@@ -41,17 +42,18 @@ async function seedEstateAndLedger(p: Platform, t: BenchTenant, log: (line: stri
   const today = isoDate(now);
   const estateId = newId();
   let t0 = process.hrtime.bigint();
-  const unitIds = await p.router.tenantTransaction(location, async (db) => {
-    await db.insertInto('properties').values({ tenant_id: t.id, id: estateId, name: 'Ledger Park', kind: 'residential', country: 'GB' }).execute();
-    const blocks = Array.from({ length: BLOCKS }, (_, b) => ({ tenant_id: t.id, id: newId(), parent_id: estateId, name: `Block ${b + 1}`, kind: 'residential', country: 'GB' }));
+  const unitIds = await p.router.tenantTransaction(location, async (trx) => {
+    const db = testDb(trx);
+    await db.insertInto('properties').values({ tenantId: t.id, id: estateId, name: 'Ledger Park', kind: 'residential', country: 'GB' }).execute();
+    const blocks = Array.from({ length: BLOCKS }, (_, b) => ({ tenantId: t.id, id: newId(), parentId: estateId, name: `Block ${b + 1}`, kind: 'residential' as const, country: 'GB' }));
     await db.insertInto('properties').values(blocks).execute();
     // Equal shares of the whole estate: 1/units each, exact in numeric(12, 9) for 50,000.
     const share = (1 / units).toFixed(9);
-    const rows = t.members.map((_, i) => ({ tenant_id: t.id, id: newId(), property_id: blocks[i % BLOCKS]!.id, label: `${String((i % BLOCKS) + 1).padStart(2, '0')}-${String(Math.floor(i / BLOCKS) + 1).padStart(4, '0')}`, kind: 'apartment', participation_share: share }));
+    const rows = t.members.map((_, i) => ({ tenantId: t.id, id: newId(), propertyId: blocks[i % BLOCKS]!.id, label: `${String((i % BLOCKS) + 1).padStart(2, '0')}-${String(Math.floor(i / BLOCKS) + 1).padStart(4, '0')}`, kind: 'apartment' as const, participationShare: share }));
     for (const batch of chunks(rows, 5_000)) await db.insertInto('units').values(batch).execute();
-    const owners = rows.map((u, i) => ({ tenant_id: t.id, id: newId(), unit_id: u.id, member_id: t.members[i]!, role: 'owner', start_date: addDays(today, -400), ownership_share: '1' }));
+    const owners = rows.map((u, i) => ({ tenantId: t.id, id: newId(), unitId: u.id, memberId: t.members[i]!, role: 'owner' as const, startDate: addDays(today, -400), ownershipShare: '1' }));
     for (const batch of chunks(owners, 5_000)) await db.insertInto('occupancies').values(batch).execute();
-    await refreshUnits({ db, tenant: { id: t.id } } as unknown as TenantScope, null, today);
+    await refreshUnits({ db: trx, tenant: { id: t.id } } as unknown as TenantScope, null, today);
     return rows.map((r) => r.id);
   });
   timings.estateSeconds = seconds(t0);

@@ -17,6 +17,7 @@ import { LicenceSigner } from '../../src/kernel/security/licence.js';
 import { RefreshTokens } from '../../src/kernel/security/refresh-tokens.js';
 import { hashPassword } from '../../src/kernel/security/passwords.js';
 import { createPlatform, type Platform } from '../../src/platform.js';
+import { testDb } from '../../test/test-db.js';
 import type { BenchRequest, Scenario, Suite, SuiteEnv } from '../lib/types.js';
 import { chunks, mapLimit, pick, seconds } from '../lib/util.js';
 
@@ -43,14 +44,14 @@ function memberRows(tenantId: string, slug: string, count: number) {
     const first = FIRST[i % FIRST.length]!;
     const last = LAST[(i * 7) % LAST.length]!;
     return {
-      tenant_id: tenantId,
+      tenantId,
       id: newId(),
-      first_name: first,
-      last_name: last,
+      firstName: first,
+      lastName: last,
       email: `${first}.${last}.${i}@${slug}.example`.toLowerCase(),
       phone: `+44 20 7946 ${String(1000 + i).slice(-4)}`,
       type: TYPES[i % TYPES.length]!,
-      status: i % 10 === 9 ? 'inactive' : 'active',
+      status: i % 10 === 9 ? ('inactive' as const) : ('active' as const),
       notes: i % 4 === 0 ? 'Keys held by the concierge.' : '',
     };
   });
@@ -109,27 +110,27 @@ export async function seedMembers(env: SuiteEnv, options: SeedOptions = {}): Pro
     });
     const provisioning = JSON.stringify({ completed: [...PROVISIONING_STEPS], attempts: 1, finishedAt: new Date().toISOString() });
     for (const batch of chunks(bulk, 500)) {
-      await p.main.kysely
+      await testDb(p.main.kysely)
         .insertInto('control.tenants')
         .values(
           batch.map((t) => ({
             id: t.id,
             slug: t.slug,
             name: `Bench ${t.slug}`,
-            plan_key: 'standard',
-            status: 'active',
-            placement: 'pooled',
-            placement_reason: 'bench: bulk-seeded',
-            database_name: null,
+            planKey: 'standard',
+            status: 'active' as const,
+            placement: 'pooled' as const,
+            placementReason: 'bench: bulk-seeded',
+            databaseName: null,
             region: 'default',
-            expected_members: params.membersPerTenant,
+            expectedMembers: params.membersPerTenant,
             provisioning,
           })),
         )
         .execute();
     }
     // Licences as the control plane issues them: plan modules and limits, signed, audited.
-    const secret = await p.main.kysely.selectFrom('control.secrets').select('value').where('name', '=', 'licence_private_key').executeTakeFirstOrThrow();
+    const secret = await testDb(p.main.kysely).selectFrom('control.secrets').select('value').where('name', '=', 'licence_private_key').executeTakeFirstOrThrow();
     const licences = new LicencesService(await LicenceSigner.fromPem(secret.value), p.plans, config.licenceGraceDays);
     for (const batch of chunks(bulk, 250)) {
       await p.main.kysely.transaction().execute(async (trx) => {
@@ -148,9 +149,9 @@ export async function seedMembers(env: SuiteEnv, options: SeedOptions = {}): Pro
         const userId = await seedIdentity(db, t.id, p.modules, { email: t.email, name: `Owner of ${t.slug}`, passwordHash });
         const rows = memberRows(t.id, t.slug, params.membersPerTenant);
         // Batches stay under PostgreSQL's 65,535 parameters per statement.
-        for (const batch of chunks(rows, 5_000)) await db.insertInto('members').values(batch).execute();
+        for (const batch of chunks(rows, 5_000)) await testDb(db).insertInto('members').values(batch).execute();
         // A real session, as a sign-in starts one: every request checks its token's session lives.
-        const { familyId } = await new RefreshTokens(db, 'refresh_tokens', { ttlSeconds: config.refreshTokenTtl, sessionSeconds: config.sessionLifetime, scope: { tenant_id: t.id } }).start(userId);
+        const { familyId } = await new RefreshTokens(db, 'refresh_tokens', { ttlSeconds: config.refreshTokenTtl, sessionSeconds: config.sessionLifetime, tenantId: t.id }).start(userId);
         return { userId, sessionId: familyId, members: rows.map((r) => r.id) };
       }),
     );

@@ -150,6 +150,16 @@ export class IdentityRepository {
     await this.db.updateTable('userTokens').set({ consumedAt: now }).where('userId', '=', userId).where('purpose', '=', purpose).where('consumedAt', 'is', null).execute();
   }
 
+  /**
+   * Gives system role `key` these permissions in every tenant the connection sees (the migrating
+   * connection sees all of its database's); how many roles changed.
+   */
+  async setSystemRolePermissions(key: string, permissions: string[]): Promise<number> {
+    const result = await sql`UPDATE roles SET permissions = ${permissions}::text[], updated_at = now()
+      WHERE system AND key = ${key} AND permissions IS DISTINCT FROM ${permissions}::text[]`.execute(this.db);
+    return Number(result.numAffectedRows ?? 0);
+  }
+
   /** Creates a system role, or leaves it as the tenant has it (seeding is idempotent). */
   async ensureRole(tenantId: string, role: { key: string; name: string; description: string; permissions: string[] }): Promise<void> {
     await this.db

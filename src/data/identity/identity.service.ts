@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/tables.js';
 import { AppError, notFound, persisting } from '../../kernel/errors.js';
@@ -95,13 +94,9 @@ export async function seedIdentity(db: Db, tenantId: string, modules: Pick<Modul
  * Runs as the migrating (owner) connection, across all tenants of the database at once.
  */
 export async function syncSystemRoles(db: Db, modules: ModuleHost): Promise<number> {
+  const repo = new IdentityRepository(db);
   let changed = 0;
-  for (const key of Object.keys(SYSTEM_ROLE_NAMES) as SystemRole[]) {
-    const permissions = modules.defaultGrants(key);
-    const result = await sql`UPDATE roles SET permissions = ${permissions}::text[], updated_at = now()
-      WHERE system AND key = ${key} AND permissions IS DISTINCT FROM ${permissions}::text[]`.execute(db);
-    changed += Number(result.numAffectedRows ?? 0);
-  }
+  for (const key of Object.keys(SYSTEM_ROLE_NAMES) as SystemRole[]) changed += await repo.setSystemRolePermissions(key, modules.defaultGrants(key));
   return changed;
 }
 
@@ -112,7 +107,7 @@ export class IdentityService {
     return new RefreshTokens(ctx.db, 'refresh_tokens', {
       ttlSeconds: this.deps.refreshTtl,
       sessionSeconds: this.deps.sessionLifetime,
-      scope: { tenant_id: ctx.tenant.id },
+      tenantId: ctx.tenant.id,
       onRevoke: (userId) => this.deps.sessions.changed(ctx, userId),
     });
   }

@@ -21,13 +21,6 @@ pg.types.setTypeParser(DATE_OID, (v) => v);
 pg.types.setTypeParser(NUMERIC_OID, (v) => v);
 const exactParsers = { [DATE_OID]: (v: string) => v, [NUMERIC_OID]: (v: string) => v };
 
-/**
- * @deprecated Finance's repositories only, until they declare `finance.tables.ts` (issue 10):
- * everything else sees its tables through `tablesOf`.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyDB = any;
-
 /** A raw session pinned to one connection, for migrations and checks that need scripts. */
 export interface Session {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;

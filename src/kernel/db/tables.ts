@@ -1,13 +1,10 @@
 import { CamelCasePlugin, sql, type Kysely, type RawBuilder } from 'kysely';
-import type { AnyDB } from './database.js';
 
 /**
- * A database or tenant transaction as the kernel hands it out. A module sees its own tables
- * through `tablesOf`, so that naming another module's table is a type error. It becomes
- * `Kysely<unknown>` (no tables at all) once finance, the last module on `AnyDB`, declares its
- * tables (issue 10).
+ * A database or tenant transaction as the kernel hands it out: no tables at all. A module sees
+ * its own tables through `tablesOf`, so that naming another module's table is a type error.
  */
-export type Db = Kysely<AnyDB>;
+export type Db = Kysely<unknown>;
 
 /**
  * SQL says snake_case and TypeScript camelCase; the plugin maps both ways, so a repository

@@ -1,15 +1,36 @@
-import type { Db } from '../db/tables.js';
+import type { ColumnType, Kysely } from 'kysely';
+import type { RequiredTimestamptz } from '../db/kernel.tables.js';
+import { tablesOf, type Db } from '../db/tables.js';
 import { AppError, persisting } from '../errors.js';
 import { newId } from '../ids.js';
 import { hashToken, newRefreshToken } from './tokens.js';
+
+/**
+ * The columns a refresh-token table has, as this file reads and writes them (camelCase). The
+ * tenant users' table leads with `tenant_id`, which the platform's lacks.
+ */
+export interface RefreshTokenTable {
+  tenantId: ColumnType<string, string | undefined, never>;
+  id: string;
+  familyId: string;
+  userId: string;
+  tokenHash: string;
+  expiresAt: RequiredTimestamptz;
+  usedAt: Date | null;
+  revokedAt: Date | null;
+  sessionExpiresAt: RequiredTimestamptz;
+}
+
+/** The refresh-token tables: the platform users' and (in a tenant transaction) the tenant users'. */
+export type RefreshTokenTableName = 'control.refresh_tokens' | 'refresh_tokens';
 
 export interface RefreshTokenOptions {
   /** Seconds one refresh token stays valid (idle timeout). */
   ttlSeconds: number;
   /** Seconds a family (a session) lasts after sign-in, however often it rotates. */
   sessionSeconds: number;
-  /** Extra columns every row carries (the tenant id for tenant users). */
-  scope?: Record<string, string>;
+  /** The tenant every row carries, for tenant users. */
+  tenantId?: string;
   /** Told of every family revoked (sign-out, replay), so that its access tokens stop working. */
   onRevoke?: (userId: string, familyId: string) => void;
 }
@@ -24,11 +45,15 @@ export interface RefreshTokenOptions {
  * (`refresh_tokens`, inside the tenant transaction, with `tenant_id`).
  */
 export class RefreshTokens {
+  private readonly db: Kysely<Record<RefreshTokenTableName, RefreshTokenTable>>;
+
   constructor(
-    private readonly db: Db,
-    private readonly table: string,
+    db: Db,
+    private readonly table: RefreshTokenTableName,
     private readonly options: RefreshTokenOptions,
-  ) {}
+  ) {
+    this.db = tablesOf(db);
+  }
 
   async start(userId: string): Promise<{ token: string; familyId: string }> {
     const familyId = newId();
@@ -40,35 +65,35 @@ export class RefreshTokens {
   async rotate(token: string): Promise<{ token: string; userId: string; familyId: string }> {
     const row = await this.db
       .selectFrom(this.table)
-      .select(['id', 'family_id', 'user_id', 'expires_at', 'session_expires_at', 'used_at', 'revoked_at'])
-      .where('token_hash', '=', hashToken(token))
+      .select(['id', 'familyId', 'userId', 'expiresAt', 'sessionExpiresAt', 'usedAt', 'revokedAt'])
+      .where('tokenHash', '=', hashToken(token))
       .executeTakeFirst();
-    if (!row || row.revoked_at) throw new AppError('invalid_refresh_token');
+    if (!row || row.revokedAt) throw new AppError('invalid_refresh_token');
     const now = Date.now();
-    if (new Date(row.session_expires_at).getTime() <= now) throw new AppError('invalid_refresh_token', 'The session has ended: sign in again');
-    if (new Date(row.expires_at).getTime() <= now) throw new AppError('invalid_refresh_token', 'The refresh token has expired');
+    if (new Date(row.sessionExpiresAt).getTime() <= now) throw new AppError('invalid_refresh_token', 'The session has ended: sign in again');
+    if (new Date(row.expiresAt).getTime() <= now) throw new AppError('invalid_refresh_token', 'The refresh token has expired');
     const spent = await this.db
       .updateTable(this.table)
-      .set({ used_at: new Date(now) })
+      .set({ usedAt: new Date(now) })
       .where('id', '=', row.id)
-      .where('used_at', 'is', null)
+      .where('usedAt', 'is', null)
       .returning('id')
       .executeTakeFirst();
     if (!spent) {
-      await this.revokeFamily(row.user_id, row.family_id);
+      await this.revokeFamily(row.userId, row.familyId);
       throw persisting(new AppError('invalid_refresh_token', 'The refresh token was already used; the session is revoked'));
     }
-    return { token: await this.#issue(row.user_id, row.family_id, new Date(row.session_expires_at)), userId: row.user_id, familyId: row.family_id };
+    return { token: await this.#issue(row.userId, row.familyId, new Date(row.sessionExpiresAt)), userId: row.userId, familyId: row.familyId };
   }
 
   /** Revokes the family `token` belongs to (sign-out). Unknown tokens are ignored. */
   async revoke(token: string): Promise<void> {
-    const row = await this.db.selectFrom(this.table).select(['user_id', 'family_id']).where('token_hash', '=', hashToken(token)).executeTakeFirst();
-    if (row) await this.revokeFamily(row.user_id, row.family_id);
+    const row = await this.db.selectFrom(this.table).select(['userId', 'familyId']).where('tokenHash', '=', hashToken(token)).executeTakeFirst();
+    if (row) await this.revokeFamily(row.userId, row.familyId);
   }
 
   async revokeFamily(userId: string, familyId: string): Promise<void> {
-    await this.db.updateTable(this.table).set({ revoked_at: new Date() }).where('family_id', '=', familyId).where('revoked_at', 'is', null).execute();
+    await this.db.updateTable(this.table).set({ revokedAt: new Date() }).where('familyId', '=', familyId).where('revokedAt', 'is', null).execute();
     this.options.onRevoke?.(userId, familyId);
   }
 
@@ -77,7 +102,7 @@ export class RefreshTokens {
     const expires = Math.min(Date.now() + this.options.ttlSeconds * 1000, sessionEnds.getTime());
     await this.db
       .insertInto(this.table)
-      .values({ ...this.options.scope, id: newId(), family_id: familyId, user_id: userId, token_hash: hash, expires_at: new Date(expires), session_expires_at: sessionEnds })
+      .values({ tenantId: this.options.tenantId, id: newId(), familyId, userId, tokenHash: hash, expiresAt: new Date(expires), sessionExpiresAt: sessionEnds })
       .execute();
     return token;
   }

@@ -50,9 +50,9 @@ describe('renewals', () => {
     expect(second.json().successorId).toBe(successor.id);
     // The renters' tenancy continues: two occupancies each, back to back.
     const renter = lease.renterIds[0];
-    const stays = await oak.tx<{ start_date: string; end_date: string }[]>((db) =>
-      db.selectFrom('occupancies').select(['start_date', 'end_date']).where('member_id', '=', renter).where('unit_id', '=', unit.id).orderBy('start_date').execute());
-    expect(stays).toEqual([{ start_date: '2030-01-01', end_date: '2030-12-31' }, { start_date: '2031-01-01', end_date: '2031-12-31' }]);
+    const stays = await oak.tx((db) =>
+      db.selectFrom('occupancies').select(['startDate', 'endDate']).where('memberId', '=', renter).where('unitId', '=', unit.id).orderBy('startDate').execute());
+    expect(stays).toEqual([{ startDate: '2030-01-01', endDate: '2030-12-31' }, { startDate: '2031-01-01', endDate: '2031-12-31' }]);
   });
 
   it('renews a term of whole months for as many months, and one of odd length for as many days', async () => {
@@ -126,9 +126,9 @@ describe('the daily job', () => {
     await runDaily(at('2041-06-10'));
     await runDaily(at('2041-06-11'));
     expect((await eventsOf('lease.expiring', lease.id)).map((d) => [d.daysBefore, d.daysLeft])).toEqual([[30, 20]]);
-    const rows = await oak.tx<{ days_before: number; skipped: boolean }[]>((db) =>
-      db.selectFrom('lease_notices').select(['days_before', 'skipped']).where('lease_id', '=', lease.id).orderBy('days_before').execute());
-    expect(rows).toEqual([{ days_before: 30, skipped: false }, { days_before: 60, skipped: true }]);
+    const rows = await oak.tx((db) =>
+      db.selectFrom('leaseNotices').select(['daysBefore', 'skipped']).where('leaseId', '=', lease.id).orderBy('daysBefore').execute());
+    expect(rows).toEqual([{ daysBefore: 30, skipped: false }, { daysBefore: 60, skipped: true }]);
   });
 
   it('ends active and ending leases after their end date, and leaves periodic ones', async () => {

@@ -137,7 +137,7 @@ describe('the rent roll', () => {
     // Rows in a real tenant transaction: five thousand API calls would test the API, not the report.
     await big.tx(async (db) => {
       const property = newId();
-      await db.insertInto('properties').values({ tenant_id: big.id, id: property, name: 'Tower', kind: 'residential' }).execute();
+      await db.insertInto('properties').values({ tenantId: big.id, id: property, name: 'Tower', kind: 'residential' }).execute();
       await sql`INSERT INTO units (tenant_id, id, property_id, label, kind)
                 SELECT ${big.id}::uuid, gen_random_uuid(), ${property}::uuid, 'U' || lpad(n::text, 4, '0'), 'apartment' FROM generate_series(1, 5000) n`.execute(db);
       await sql`INSERT INTO leases (tenant_id, id, unit_id, status, start_date, end_date, rent_amount, currency, frequency, due_day, activated_at)

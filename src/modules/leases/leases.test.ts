@@ -24,7 +24,7 @@ const activate = (id: string, tenant: Estate = oak) => ok(tenant.api('POST', `/l
 
 /** The occupancies a lease made. */
 const occupanciesOf = (leaseId: string, tenant: Estate = oak) =>
-  tenant.tx((db) => db.selectFrom('occupancies').select(['member_id', 'role', 'start_date', 'end_date']).where('lease_id', '=', leaseId).orderBy('member_id').execute());
+  tenant.tx((db) => db.selectFrom('occupancies').select(['memberId', 'role', 'startDate', 'endDate']).where('leaseId', '=', leaseId).orderBy('memberId').execute());
 const unitStatus = async (unitId: string, tenant: Estate = oak): Promise<string> => (await ok(tenant.api('GET', `/units/${unitId}`), 200)).status;
 const eventsOf = async (type: string, leaseId: string, tenant: Estate = oak) => (await tenant.outbox(type)).map((e) => e.data).filter((d) => d.id === leaseId);
 const runDaily = (now: Date, tenant: Estate = oak) => tenant.runJob('leases', 'leases.daily', now);
@@ -138,7 +138,7 @@ describe('the lease lifecycle', () => {
     expect(active.status).toBe('active');
     expect(new Date(active.activatedAt).getTime()).toBeLessThanOrEqual(Date.now());
     expect(await occupanciesOf(lease.id)).toEqual(
-      [...renters].sort().map((member_id) => ({ member_id, role: 'renter', start_date: day(-10), end_date: day(100) })),
+      [...renters].sort().map((memberId) => ({ memberId, role: 'renter', startDate: day(-10), endDate: day(100) })),
     );
     expect(await unitStatus(unit.id)).toBe('occupied');
     expect(await eventsOf('lease.activated', lease.id)).toHaveLength(1);
@@ -151,7 +151,7 @@ describe('the lease lifecycle', () => {
     const ending = await oak.api('POST', `/leases/${lease.id}/terminate`, { date: day(20), reason: 'Moving abroad' });
     expect(ending.statusCode, ending.body).toBe(200);
     expect(ending.json()).toMatchObject({ status: 'ending', endDate: day(20), terminationReason: 'Moving abroad' });
-    expect((await occupanciesOf(lease.id)).map((o) => o.end_date)).toEqual([day(20), day(20)]);
+    expect((await occupanciesOf(lease.id)).map((o) => o.endDate)).toEqual([day(20), day(20)]);
     expect(await unitStatus(unit.id)).toBe('occupied');
     expect(await eventsOf('lease.terminated', lease.id)).toEqual([expect.objectContaining({ status: 'ending' })]);
 
@@ -208,7 +208,7 @@ describe('the lease lifecycle', () => {
     const res = await oak.api('POST', `/leases/${lease.id}/terminate`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'terminated', endDate: today });
-    expect((await occupanciesOf(lease.id)).map((o) => o.end_date)).toEqual([today]);
+    expect((await occupanciesOf(lease.id)).map((o) => o.endDate)).toEqual([today]);
   });
 
   it('terminates a lease that has not begun on the day before its start, freeing its dates', async () => {

@@ -32,6 +32,7 @@ export const occupancyModule = defineModule({
   routes: occupancyRoutes,
 });
 
-export { addLeaseOccupancies, endLeaseOccupancies, type LeaseTerm } from './occupancy.leases.js';
+export { addLeaseOccupancies, endLeaseOccupancies } from './occupancy.leases.js';
+export type { LeaseTerm } from './occupancy.repository.js';
 export { refreshUnits } from './occupancy.status.js';
 export { ownersOn, type UnitOwners } from './occupancy.reads.js';

@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { IsoDate } from '../../kernel/dates.js';
 import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 import { existingMembers, memberNames } from '../members/index.js';
-import { existingUnits, unitLabels } from '../properties/index.js';
+import { existingUnits, unitLabels, type UnitOccupancy } from '../properties/index.js';
 import type { CreateOccupancy, MemberUnit, Occupancy, OccupancyRole, Occupant } from './occupancy.schemas.js';
 import type { OccupancyTables } from './occupancy.tables.js';
 
@@ -38,6 +38,20 @@ const notEndedBefore = (day: IsoDate) => sql<boolean>`(o.end_date IS NULL OR o.e
 
 /** What is stored of a new occupancy: the share as the decimal text the service checked. */
 export type NewOccupancy = Omit<CreateOccupancy, 'ownershipShare'> & { ownershipShare?: string };
+
+/** A lease's terms, as occupancy keeps them. */
+export interface LeaseTerm {
+  leaseId: string;
+  unitId: string;
+  renterIds: string[];
+  startDate: IsoDate;
+  /** Inclusive; null for a periodic lease. */
+  endDate: IsoDate | null;
+}
+
+// What an occupancy event carries of a lease's occupancy.
+const eventFields = ['id', 'unitId', 'memberId', 'role', 'startDate', 'endDate', 'leaseId'] as const;
+export type LeaseOccupancyEvent = Pick<Selectable<OccupancyTables['occupancies']>, (typeof eventFields)[number]>;
 
 export interface OccupancyPatch {
   startDate?: IsoDate;
@@ -181,6 +195,67 @@ export class OccupancyRepository {
 
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('occupancies').where('id', '=', id).execute();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Leases
+
+  /** A renter's occupancy for a lease's dates; what an occupancy event carries of it. */
+  async insertLeaseOccupancy(tenantId: string, lease: LeaseTerm, memberId: string): Promise<LeaseOccupancyEvent> {
+    return this.db
+      .insertInto('occupancies')
+      .values({ tenantId, id: newId(), unitId: lease.unitId, memberId, role: 'renter', startDate: lease.startDate, endDate: lease.endDate, leaseId: lease.leaseId })
+      .returning(eventFields)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Removes the lease's occupancies that begin after `lastDay` and ends the others on it (those ending later or never). */
+  async endLeaseOccupancies(leaseId: string, lastDay: IsoDate): Promise<{ removed: LeaseOccupancyEvent[]; ended: LeaseOccupancyEvent[] }> {
+    const removed = await this.db.deleteFrom('occupancies').where('leaseId', '=', leaseId).where('startDate', '>', lastDay).returning(eventFields).execute();
+    const ended = await this.db
+      .updateTable('occupancies')
+      .set({ endDate: lastDay, updatedAt: sql`now()` })
+      .where('leaseId', '=', leaseId)
+      .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>', lastDay)]))
+      .returning(eventFields)
+      .execute();
+    return { removed, ended };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Units' status
+
+  /** Every unit that has ever had an occupant. */
+  async occupiedUnits(): Promise<string[]> {
+    return (await this.db.selectFrom('occupancies').select('unitId').distinct().execute()).map((r) => r.unitId);
+  }
+
+  /**
+   * Each unit's status on `today`: owner-occupied when an owner also lives there as a resident,
+   * occupied when anyone else lives there (a resident, renter or household member), vacant
+   * otherwise; with its members whose occupancy has not ended before `today` (current or coming).
+   */
+  async unitStatuses(unitIds: string[], today: IsoDate): Promise<UnitOccupancy[]> {
+    const { rows } = await sql<UnitOccupancy>`
+      WITH target AS (
+        SELECT unnest(${unitIds}::uuid[]) AS unit_id
+      ), live AS (
+        SELECT o.unit_id, o.member_id, o.role, o.start_date <= ${today}::date AS current
+          FROM occupancies o JOIN target t ON t.unit_id = o.unit_id
+         WHERE o.end_date IS NULL OR o.end_date >= ${today}::date
+      )
+      SELECT t.unit_id,
+             CASE
+               WHEN EXISTS (SELECT 1 FROM live r JOIN live w ON w.unit_id = r.unit_id AND w.member_id = r.member_id
+                             WHERE r.unit_id = t.unit_id AND r.current AND r.role = 'resident' AND w.current AND w.role = 'owner')
+                 THEN 'owner-occupied'
+               WHEN EXISTS (SELECT 1 FROM live l WHERE l.unit_id = t.unit_id AND l.current AND l.role IN ('resident', 'renter', 'household'))
+                 THEN 'occupied'
+               ELSE 'vacant'
+             END AS status,
+             coalesce((SELECT array_agg(DISTINCT l.member_id) FROM live l WHERE l.unit_id = t.unit_id), '{}') AS member_ids
+        FROM target t`.execute(this.db);
+    return rows;
   }
 
   /**

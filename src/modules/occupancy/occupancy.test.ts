@@ -102,7 +102,7 @@ describe('dates', () => {
       expect(results.map((r) => r.statusCode).sort(), results.map((r) => r.body).join('\n')).toEqual([201, 409]);
       expect(results.find((r) => r.statusCode === 409)!.json().code).toBe('occupancy.overlap');
     }
-    const rows = await oak.tx((db) => db.selectFrom('occupancies').select('member_id').where('unit_id', '=', unit).execute());
+    const rows = await oak.tx((db) => db.selectFrom('occupancies').select('memberId').where('unitId', '=', unit).execute());
     expect(rows).toHaveLength(4);
   });
 });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { day, expectProblem, ok, today, type Estate } from '../../../test/fixture.js';
 import type { TestPlatform } from '../../../test/helpers.js';
@@ -60,8 +59,8 @@ describe('unit status', () => {
     expect(await statusOf(mistake)).toBe('vacant');
     expect(await attachedTo(mistake)).toEqual([]);
 
-    const changes = await oak.tx((db) => db.selectFrom('outbox').select('data').where('type', '=', 'unit.status_changed').where(sql`data->>'id'`, '=', past).orderBy('id').execute());
-    expect(changes.map((c: { data: { status: string; previousStatus: string } }) => `${c.data.previousStatus}>${c.data.status}`)).toEqual(['vacant>occupied', 'occupied>vacant']);
+    const changes = (await oak.outbox('unit.status_changed')).filter((e) => e.data.id === past);
+    expect(changes.map((c) => `${c.data.previousStatus}>${c.data.status}`)).toEqual(['vacant>occupied', 'occupied>vacant']);
   });
 
   it('keeps the status right when two changes to one unit race', async () => {
@@ -167,10 +166,10 @@ describe('history', () => {
     // A renter of the lease cannot be added again by hand for those dates,
     expectProblem(await attach(unit, { memberId: tom, role: 'renter', startDate: day(100) }), 409, 'occupancy.overlap');
     // nor by another lease's activation: the exclusion constraint refuses it, and the activation rolls back.
-    const overlapping = oak.tx(async (db) => {
+    const overlapping = oak.tx(async (db, trx) => {
       const draft = newId();
-      await db.insertInto('leases').values({ tenant_id: oak.id, id: draft, unit_id: unit, start_date: day(100), rent_amount: 100_000, currency: 'EUR', frequency: 'monthly', due_day: 1 }).execute();
-      await addLeaseOccupancies({ db, tenant: { id: oak.id } as TenantInfo }, { leaseId: draft, unitId: unit, renterIds: [tom], startDate: day(100), endDate: null });
+      await db.insertInto('leases').values({ tenantId: oak.id, id: draft, unitId: unit, startDate: day(100), rentAmount: 100_000, currency: 'EUR', frequency: 'monthly', dueDay: 1 }).execute();
+      await addLeaseOccupancies({ db: trx, tenant: { id: oak.id } as TenantInfo }, { leaseId: draft, unitId: unit, renterIds: [tom], startDate: day(100), endDate: null });
     });
     await expect(overlapping).rejects.toMatchObject({ code: 'occupancy.overlap', extra: { errors: [{ field: 'renterIds' }] } });
 

@@ -4,9 +4,10 @@ import { AppError, type FieldError } from '../../kernel/errors.js';
 import { propertiesErrors } from './properties.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
-import { PropertiesRepository, type PropertyRow, type UnitRow } from './properties.repository.js';
+import { PropertiesRepository, type PropertyRow } from './properties.repository.js';
 import { PROPERTY_KINDS, UNIT_KINDS, type ImportProblem, type ImportReport } from './properties.schemas.js';
 import { exactDecimal, isCountry, isShare } from './properties.values.js';
+import { UnitsRepository, type UnitRow } from './units.repository.js';
 
 export const IMPORT_COLUMNS = [
   'property',
@@ -245,12 +246,12 @@ function gather(rows: CsvRow[], problems: Problems): { properties: Map<string, P
 // Matching what is stored, and what changes
 
 /** Finds the stored properties and units the file names; `lock` when the import will write. */
-async function match(repo: PropertiesRepository, properties: Map<string, PropertyPlan>, units: UnitPlan[], problems: Problems, lock: boolean): Promise<void> {
+async function match(repo: PropertiesRepository, unitsRepo: UnitsRepository, properties: Map<string, PropertyPlan>, units: UnitPlan[], problems: Problems, lock: boolean): Promise<void> {
   const plans = [...properties.values()];
   const names = new Set(plans.flatMap((p) => [lower(p.name), ...(p.parentName ? [lower(p.parentName)] : [])]));
   const stored = await repo.propertiesNamed([...names], lock);
-  const topLevel = new Map(stored.filter((p) => p.parent_id === null).map((p) => [lower(p.name), p]));
-  const children = new Map(stored.filter((p) => p.parent_id !== null).map((p) => [`${p.parent_id}\u0000${lower(p.name)}`, p]));
+  const topLevel = new Map(stored.filter((p) => p.parentId === null).map((p) => [lower(p.name), p]));
+  const children = new Map(stored.filter((p) => p.parentId !== null).map((p) => [`${p.parentId}\u0000${lower(p.name)}`, p]));
 
   // Top-level properties first: their children look them up.
   for (const plan of [...plans.filter((p) => !p.parentName), ...plans.filter((p) => p.parentName)]) {
@@ -262,25 +263,25 @@ async function match(repo: PropertiesRepository, properties: Map<string, Propert
       plan.parent = parentPlan ?? storedParent;
       if (!plan.parent) problems.add(plan.line, 'parent_property', `no top-level property is named "${plan.parentName}", in the file or already`);
       if (storedParent) plan.existing = children.get(`${storedParent.id}\u0000${lower(plan.name)}`);
-      if (storedParent?.archived_at && !plan.existing) problems.add(plan.line, 'parent_property', `"${storedParent.name}" is archived; restore it first`);
+      if (storedParent?.archivedAt && !plan.existing) problems.add(plan.line, 'parent_property', `"${storedParent.name}" is archived; restore it first`);
     }
-    if (plan.existing?.archived_at) problems.add(plan.line, 'property', `"${plan.existing.name}" is archived; restore it first (PATCH {"archived": false})`);
+    if (plan.existing?.archivedAt) problems.add(plan.line, 'property', `"${plan.existing.name}" is archived; restore it first (PATCH {"archived": false})`);
     if (!plan.existing && !plan.details.has('property_kind')) problems.add(plan.line, 'property_kind', `is required for the new property "${plan.name}"`);
   }
 
-  const storedUnits = await repo.unitsOf(plans.flatMap((p) => (p.existing ? [p.existing.id] : [])), lock);
-  const byLabel = new Map(storedUnits.map((u) => [`${u.property_id}\u0000${lower(u.label)}`, u]));
+  const storedUnits = await unitsRepo.unitsOf(plans.flatMap((p) => (p.existing ? [p.existing.id] : [])), lock);
+  const byLabel = new Map(storedUnits.map((u) => [`${u.propertyId}\u0000${lower(u.label)}`, u]));
   for (const unit of units) {
     if (unit.property.existing) unit.existing = byLabel.get(`${unit.property.existing.id}\u0000${lower(unit.label)}`);
-    if (unit.existing?.archived_at) problems.add(unit.line, 'unit', `"${unit.existing.label}" is archived; restore it first (PATCH {"archived": false})`);
+    if (unit.existing?.archivedAt) problems.add(unit.line, 'unit', `"${unit.existing.label}" is archived; restore it first (PATCH {"archived": false})`);
     if (!unit.existing && !unit.kind) problems.add(unit.line, 'unit_kind', `is required for the new unit "${unit.label}"`);
   }
 }
 
-type NewProperty = Omit<PropertyRow, 'archived_at'>;
-type PropertyUpdate = Omit<PropertyRow, 'archived_at' | 'parent_id' | 'name'>;
-type NewUnit = Omit<UnitRow, 'archived_at' | 'status' | 'unavailable'>;
-type UnitUpdate = Omit<UnitRow, 'archived_at' | 'status' | 'unavailable' | 'property_id' | 'label'>;
+type NewProperty = Omit<PropertyRow, 'archivedAt'>;
+type PropertyUpdate = Omit<PropertyRow, 'archivedAt' | 'parentId' | 'name'>;
+type NewUnit = Omit<UnitRow, 'archivedAt' | 'status' | 'unavailable'>;
+type UnitUpdate = Omit<UnitRow, 'archivedAt' | 'status' | 'unavailable' | 'propertyId' | 'label'>;
 
 interface Changes {
   newProperties: NewProperty[];
@@ -299,7 +300,7 @@ function changesOf(properties: Map<string, PropertyPlan>, units: UnitPlan[]): Ch
   for (const plan of properties.values()) {
     const d = (detail: PropertyDetail) => plan.details.get(detail)?.value;
     const base = plan.existing;
-    const lines = [...(base?.address_lines ?? [])];
+    const lines = [...(base?.addressLines ?? [])];
     const line1 = d('address_line1');
     const line2 = d('address_line2');
     if (line1 !== undefined) lines[0] = line1;
@@ -307,16 +308,16 @@ function changesOf(properties: Map<string, PropertyPlan>, units: UnitPlan[]): Ch
     const fields = {
       kind: (d('property_kind') ?? base?.kind ?? 'residential') as PropertyRow['kind'],
       // A line given alone as address_line2 of a new property is its only line.
-      address_lines: lines.filter((l) => l !== undefined),
+      addressLines: lines.filter((l) => l !== undefined),
       city: d('city') ?? base?.city ?? null,
       region: d('region') ?? base?.region ?? null,
-      postal_code: d('postal_code') ?? base?.postal_code ?? null,
+      postalCode: d('postal_code') ?? base?.postalCode ?? null,
       country: d('country') ?? base?.country ?? null,
     };
     if (!base) {
       const parentId = plan.parent ? (isPlan(plan.parent) ? (plan.parent.existing?.id ?? plan.parent.id) : plan.parent.id) : null;
-      changes.newProperties.push({ id: plan.id, parent_id: parentId, name: plan.name, ...fields });
-    } else if (same(fields, { kind: base.kind, address_lines: base.address_lines, city: base.city, region: base.region, postal_code: base.postal_code, country: base.country })) {
+      changes.newProperties.push({ id: plan.id, parentId, name: plan.name, ...fields });
+    } else if (same(fields, { kind: base.kind, addressLines: base.addressLines, city: base.city, region: base.region, postalCode: base.postalCode, country: base.country })) {
       changes.unchangedProperties++;
     } else {
       changes.propertyUpdates.push({ id: base.id, ...fields });
@@ -329,12 +330,12 @@ function changesOf(properties: Map<string, PropertyPlan>, units: UnitPlan[]): Ch
       floor: unit.floor ?? base?.floor ?? null,
       area: unit.area ?? base?.area ?? null,
       bedrooms: unit.bedrooms ?? base?.bedrooms ?? null,
-      participation_share: unit.share ?? base?.participation_share ?? null,
+      participationShare: unit.share ?? base?.participationShare ?? null,
       amenities: unit.amenities ?? base?.amenities ?? [],
     };
     if (!base) {
-      changes.newUnits.push({ id: newId(), property_id: unit.property.existing?.id ?? unit.property.id, label: unit.label, ...fields });
-    } else if (same(fields, { kind: base.kind, floor: base.floor, area: base.area, bedrooms: base.bedrooms, participation_share: base.participation_share, amenities: base.amenities })) {
+      changes.newUnits.push({ id: newId(), propertyId: unit.property.existing?.id ?? unit.property.id, label: unit.label, ...fields });
+    } else if (same(fields, { kind: base.kind, floor: base.floor, area: base.area, bedrooms: base.bedrooms, participationShare: base.participationShare, amenities: base.amenities })) {
       changes.unchangedUnits++;
     } else {
       changes.unitUpdates.push({ id: base.id, ...fields });
@@ -353,12 +354,13 @@ function changesOf(properties: Map<string, PropertyPlan>, units: UnitPlan[]): Ch
  */
 export async function importProperties(ctx: TenantContext, text: string, dryRun: boolean): Promise<ImportReport> {
   const repo = new PropertiesRepository(ctx.db);
+  const unitsRepo = new UnitsRepository(ctx.db);
   const problems = new Problems();
   const rows = readCsv(text, problems);
   const { properties, units } = gather(rows, problems);
   // Imports and moves of this tenant take turns, so the matching stays true until the writes.
   if (!dryRun) await repo.lockTree(ctx.tenant.id);
-  await match(repo, properties, units, problems, !dryRun);
+  await match(repo, unitsRepo, properties, units, problems, !dryRun);
   const changes = changesOf(properties, units);
 
   const report: ImportReport = {
@@ -379,12 +381,12 @@ export async function importProperties(ctx: TenantContext, text: string, dryRun:
 
   // Parents before their children; batches keep each statement to a few hundred rows.
   const created = new Set(changes.newProperties.map((p) => p.id));
-  const underNew = (p: NewProperty) => p.parent_id !== null && created.has(p.parent_id);
+  const underNew = (p: NewProperty) => p.parentId !== null && created.has(p.parentId);
   const parentsFirst = [...changes.newProperties.filter((p) => !underNew(p)), ...changes.newProperties.filter(underNew)];
   for (const batch of chunks(parentsFirst)) await repo.insertProperties(ctx.tenant.id, batch);
   for (const batch of chunks(changes.propertyUpdates)) await repo.updateProperties(batch);
-  for (const batch of chunks(changes.newUnits)) await repo.insertUnits(ctx.tenant.id, batch);
-  for (const batch of chunks(changes.unitUpdates)) await repo.updateUnits(batch);
+  for (const batch of chunks(changes.newUnits)) await unitsRepo.insertUnits(ctx.tenant.id, batch);
+  for (const batch of chunks(changes.unitUpdates)) await unitsRepo.updateUnits(batch);
   await emit(ctx, 'properties.imported', { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged });
   return report;
 }

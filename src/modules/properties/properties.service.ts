@@ -4,7 +4,7 @@ import { AppError, notFound, type FieldError } from '../../kernel/errors.js';
 import { propertiesErrors } from './properties.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
-import { PropertiesRepository, type PropertyRow, type PropertyValues, type UnitValues } from './properties.repository.js';
+import { PropertiesRepository, type PropertyRow, type PropertyValues } from './properties.repository.js';
 import type {
   AddressInput,
   CreateProperty,
@@ -20,6 +20,7 @@ import type {
   VacancyReport,
 } from './properties.schemas.js';
 import { exactDecimal, isCountry, isPerMille, isShare, perMilleToShare } from './properties.values.js';
+import { UnitsRepository, type UnitValues } from './units.repository.js';
 
 const READ = 'properties.read';
 const ARCHIVE_INSTEAD = 'archive it instead (PATCH {"archived": true})';
@@ -78,10 +79,10 @@ export async function getProperty(ctx: TenantContext, id: string): Promise<Prope
 /** The address fields given, as columns; empty strings and lines count as not there. */
 function addressValues(address: AddressInput, errors: FieldError[]): PropertyValues {
   const values: PropertyValues = {};
-  if (address.lines !== undefined) values.address_lines = address.lines.map((l) => l.trim()).filter(Boolean);
+  if (address.lines !== undefined) values.addressLines = address.lines.map((l) => l.trim()).filter(Boolean);
   if (address.city !== undefined) values.city = address.city?.trim() || null;
   if (address.region !== undefined) values.region = address.region?.trim() || null;
-  if (address.postalCode !== undefined) values.postal_code = address.postalCode?.trim() || null;
+  if (address.postalCode !== undefined) values.postalCode = address.postalCode?.trim() || null;
   if (address.country !== undefined) {
     if (address.country !== null && !isCountry(address.country)) errors.push({ field: 'address.country', message: 'is not an ISO 3166-1 alpha-2 country code (such as GB, NL or US)' });
     values.country = address.country;
@@ -99,10 +100,10 @@ export async function createProperty(ctx: TenantContext, input: CreateProperty):
   if (parentId) {
     const parent = await repo.lockProperty(parentId, 'share');
     if (!parent) throw parentNotFound();
-    if (parent.archived_at) throw new AppError(propertiesErrors.parent_archived, `The parent property "${parent.name}" is archived; restore it first`);
+    if (parent.archivedAt) throw new AppError(propertiesErrors.parent_archived, `The parent property "${parent.name}" is archived; restore it first`);
   }
   const id = await unique(
-    () => repo.insertProperty(ctx.tenant.id, { name, kind: input.kind, parent_id: parentId, notes: input.notes ?? '', ...address }),
+    () => repo.insertProperty(ctx.tenant.id, { name, kind: input.kind, parentId, notes: input.notes ?? '', ...address }),
     'properties_name_among_siblings',
     () => nameTaken(name, parentId),
   );
@@ -126,16 +127,16 @@ export async function updateProperty(ctx: TenantContext, id: string, patch: Upda
   if (rest.notes !== undefined) values.notes = rest.notes;
   refuseInvalid(errors);
 
-  const newParentId = moving ? parentId : current.parent_id;
-  if (moving && parentId !== current.parent_id) {
+  const newParentId = moving ? parentId : current.parentId;
+  if (moving && parentId !== current.parentId) {
     if (parentId !== null) await checkNewParent(repo, current, parentId);
-    values.parent_id = parentId;
+    values.parentId = parentId;
   }
-  const archiving = archived === true && current.archived_at === null;
-  const restoring = archived === false && current.archived_at !== null;
+  const archiving = archived === true && current.archivedAt === null;
+  const restoring = archived === false && current.archivedAt !== null;
   if (restoring && newParentId) {
     const parent = await repo.lockProperty(newParentId, 'share');
-    if (parent?.archived_at) throw new AppError(propertiesErrors.parent_archived, `The parent property "${parent.name}" is archived; restore it first`);
+    if (parent?.archivedAt) throw new AppError(propertiesErrors.parent_archived, `The parent property "${parent.name}" is archived; restore it first`);
   }
 
   if (Object.keys(values).length > 0) {
@@ -158,7 +159,7 @@ async function checkNewParent(repo: PropertiesRepository, property: PropertyRow,
     const detail = parentId === property.id ? 'A property cannot be its own parent' : `"${parent.name}" is inside "${property.name}": a property cannot be its own ancestor`;
     throw new AppError('validation_failed', detail, { errors: [{ field: 'parentId', message: 'would make the property its own ancestor' }] });
   }
-  if (parent.archived_at && property.archived_at === null) throw new AppError(propertiesErrors.parent_archived, `The parent property "${parent.name}" is archived; restore it first`);
+  if (parent.archivedAt && property.archivedAt === null) throw new AppError(propertiesErrors.parent_archived, `The parent property "${parent.name}" is archived; restore it first`);
 }
 
 export async function deleteProperty(ctx: TenantContext, id: string): Promise<void> {
@@ -186,7 +187,7 @@ export async function deleteProperty(ctx: TenantContext, id: string): Promise<vo
 
 export async function listUnits(ctx: TenantContext, query: ListUnitsQuery & { limit: number }) {
   const after = decodeCursor(query.cursor, ['string', 'uuid']);
-  const rows = await new PropertiesRepository(ctx.db).listUnits(query, after, scopeOf(ctx));
+  const rows = await new UnitsRepository(ctx.db).listUnits(query, after, scopeOf(ctx));
   return pageOf(rows, query.limit, (u) => [u.label, u.id]);
 }
 
@@ -196,7 +197,7 @@ export async function listPropertyUnits(ctx: TenantContext, propertyId: string, 
 }
 
 export async function getUnit(ctx: TenantContext, id: string): Promise<UnitDetail> {
-  const unit = await new PropertiesRepository(ctx.db).findUnit(id, scopeOf(ctx));
+  const unit = await new UnitsRepository(ctx.db).findUnit(id, scopeOf(ctx));
   if (!unit) throw notFound('The unit');
   return unit;
 }
@@ -222,11 +223,11 @@ function unitValues(input: Partial<CreateUnit>, errors: FieldError[]): UnitValue
   } else if (share !== undefined) {
     const exact = share === null ? null : exactDecimal(share, 9);
     if (share !== null && (exact === null || !isShare(exact))) errors.push({ field: 'participationShare', message: 'must be a decimal from 0 to 1 with at most 9 decimals' });
-    values.participation_share = exact;
+    values.participationShare = exact;
   } else if (perMille !== undefined) {
     const exact = perMille === null ? null : exactDecimal(perMille, 6);
     if (perMille !== null && (exact === null || !isPerMille(exact))) errors.push({ field: 'participationPerMille', message: 'must be a number from 0 to 1000 with at most 6 decimals' });
-    values.participation_share = exact === null ? null : perMilleToShare(exact);
+    values.participationShare = exact === null ? null : perMilleToShare(exact);
   }
   return values;
 }
@@ -234,13 +235,13 @@ function unitValues(input: Partial<CreateUnit>, errors: FieldError[]): UnitValue
 const withoutShares = ({ propertyShares: _, ...unit }: UnitDetail): Unit => unit;
 
 export async function createUnit(ctx: TenantContext, propertyId: string, input: CreateUnit): Promise<UnitDetail> {
-  const repo = new PropertiesRepository(ctx.db);
+  const repo = new UnitsRepository(ctx.db);
   const errors: FieldError[] = [];
   const values = unitValues(input, errors);
   refuseInvalid(errors);
-  const property = await repo.lockProperty(propertyId, 'share');
+  const property = await new PropertiesRepository(ctx.db).lockProperty(propertyId, 'share');
   if (!property) throw notFound('The property');
-  if (property.archived_at) throw new AppError(propertiesErrors.property_archived, `The property "${property.name}" is archived; restore it before adding units`);
+  if (property.archivedAt) throw new AppError(propertiesErrors.property_archived, `The property "${property.name}" is archived; restore it before adding units`);
   const label = values.label!;
   const id = await unique(() => repo.insertUnit(ctx.tenant.id, propertyId, { ...values, label, kind: input.kind }), 'units_label_in_property', () => labelTaken(label));
   const unit = (await repo.findUnit(id, null))!;
@@ -249,7 +250,7 @@ export async function createUnit(ctx: TenantContext, propertyId: string, input: 
 }
 
 export async function updateUnit(ctx: TenantContext, id: string, patch: UpdateUnit): Promise<UnitDetail> {
-  const repo = new PropertiesRepository(ctx.db);
+  const repo = new UnitsRepository(ctx.db);
   const { archived, ...fields } = patch;
   const errors: FieldError[] = [];
   const values = unitValues(fields, errors);
@@ -258,16 +259,16 @@ export async function updateUnit(ctx: TenantContext, id: string, patch: UpdateUn
   // archives the units inside it): the other order could deadlock with it. Units never move
   // between properties, so the property read unlocked is still theirs.
   const propertyId = archived === false ? await repo.propertyOfUnit(id) : undefined;
-  const property = propertyId ? await repo.lockProperty(propertyId, 'share') : undefined;
+  const property = propertyId ? await new PropertiesRepository(ctx.db).lockProperty(propertyId, 'share') : undefined;
   const current = await repo.lockUnit(id);
   if (!current) throw notFound('The unit');
 
-  const archiving = archived === true && current.archived_at === null;
-  const restoring = archived === false && current.archived_at !== null;
-  if (archiving) values.archived_at = new Date();
+  const archiving = archived === true && current.archivedAt === null;
+  const restoring = archived === false && current.archivedAt !== null;
+  if (archiving) values.archivedAt = new Date();
   if (restoring) {
-    if (property?.archived_at) throw new AppError(propertiesErrors.property_archived, `The unit's property "${property.name}" is archived; restore the property first`);
-    values.archived_at = null;
+    if (property?.archivedAt) throw new AppError(propertiesErrors.property_archived, `The unit's property "${property.name}" is archived; restore the property first`);
+    values.archivedAt = null;
   }
   if (Object.keys(values).length > 0) await unique(() => repo.updateUnit(id, values), 'units_label_in_property', () => labelTaken(values.label ?? current.label));
   const unit = (await repo.findUnit(id, null))!;
@@ -282,7 +283,7 @@ export async function updateUnit(ctx: TenantContext, id: string, patch: UpdateUn
 export async function deleteUnit(ctx: TenantContext, id: string): Promise<void> {
   let propertyId: string | undefined;
   try {
-    propertyId = await new PropertiesRepository(ctx.db).deleteUnit(id);
+    propertyId = await new UnitsRepository(ctx.db).deleteUnit(id);
   } catch (error) {
     // Occupancies and leases refer to their unit without cascading: history is kept.
     if ((error as { code?: unknown }).code === '23503') throw new AppError(propertiesErrors.unit_has_history, `The unit has occupancy or lease history; ${ARCHIVE_INSTEAD}`);
@@ -296,7 +297,7 @@ export async function deleteUnit(ctx: TenantContext, id: string): Promise<void> 
 // Reports
 
 export function vacancyReport(ctx: TenantContext): Promise<VacancyReport> {
-  return new PropertiesRepository(ctx.db).vacancy();
+  return new UnitsRepository(ctx.db).vacancy();
 }
 
 /** The vacancy report as spreadsheet rows: one per property, then the totals. */

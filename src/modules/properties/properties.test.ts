@@ -216,11 +216,9 @@ describe('events', () => {
     await ok(fir.api('PATCH', `/properties/${p.id}`, { archived: true }), 200);
     await ok(fir.api('DELETE', `/properties/${p.id}`), 204);
 
-    const events = await t.platform.router.tenantTransaction({ id: fir.id, placement: 'pooled', databaseName: null }, (db) =>
-      db.selectFrom('outbox').select(['type', 'data']).where('type', 'like', '%.%').orderBy('occurred_at').orderBy('id').execute(),
-    );
-    const ours = events.filter((e: { type: string }) => e.type.startsWith('property.') || e.type.startsWith('unit.'));
-    expect(ours.map((e: { type: string }) => e.type)).toEqual([
+    const events = await fir.tx((db) => db.selectFrom('outbox').select(['type', 'data']).where('type', 'like', '%.%').orderBy('occurredAt').orderBy('id').execute());
+    const ours = events.filter((e) => e.type.startsWith('property.') || e.type.startsWith('unit.'));
+    expect(ours.map((e) => e.type)).toEqual([
       'property.created', 'property.updated', 'unit.created', 'unit.updated', 'unit.status_changed', 'unit.archived', 'unit.deleted', 'property.archived', 'property.deleted',
     ]);
     const data = (type: string) => {

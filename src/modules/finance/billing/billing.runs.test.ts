@@ -42,7 +42,7 @@ describe('billing runs', () => {
     expect(run).toMatchObject({ status: 'completed', counts: { planned: 3, created: 3, existing: 0, failed: 0, pending: 0, skipped: 1 }, errors: [] });
     const charges = await chargesOf(schedule.id);
     const byUnit = (rows: unknown[][]) => [...rows].sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1));
-    expect(byUnit(charges.map((c) => [c.unit_id, c.member_id, Number(c.amount), c.kind, c.due_date]))).toEqual(
+    expect(byUnit(charges.map((c) => [c.unitId, c.memberId, Number(c.amount), c.kind, c.dueDate]))).toEqual(
       byUnit(units.slice(0, 3).map((u, i) => [u.unitId, u.memberId, [3_000, 3_000, 4_000][i], 'levy', '2025-05-05'])),
     );
 
@@ -107,7 +107,7 @@ describe('billing runs', () => {
     expect(await ok(api('GET', `/finance/billing-runs/${run.id}`))).toMatchObject({ status: 'completed', counts: { planned: 8, created: 8, existing: 0, pending: 0 } });
     const charges = await chargesOf(schedule.id);
     expect(charges).toHaveLength(8);
-    expect(new Set(charges.map((c) => c.natural_key)).size).toBe(8);
+    expect(new Set(charges.map((c) => c.naturalKey)).size).toBe(8);
     expect(charges.reduce((s, c) => s + Number(c.amount), 0)).toBe(10_000);
   });
 
@@ -131,7 +131,7 @@ describe('billing runs', () => {
     const items = await ok(api('GET', `/finance/billing-runs/${run.id}/items?status=failed`));
     expect(items.data).toEqual([expect.objectContaining({ unitId: gone.unitId, status: 'failed', reason: 'error', chargeId: null })]);
     expect((await events('billing_run.failed')).filter((e) => e.data.id === run.id)).toHaveLength(1);
-    expect((await chargesOf(schedule.id)).map((c) => c.unit_id).sort()).toEqual([units[0]!.unitId, units[1]!.unitId, units[3]!.unitId].sort());
+    expect((await chargesOf(schedule.id)).map((c) => c.unitId).sort()).toEqual([units[0]!.unitId, units[1]!.unitId, units[3]!.unitId].sort());
   });
 
   it('marks the run failed when its job runs out of retries', async () => {
@@ -157,7 +157,7 @@ describe('billing runs', () => {
     const schedule = await newSchedule(levy(propertyId));
     const run = (await start('2025-08', [schedule.id])).json();
     await runJob(run.id);
-    expect((await chargesOf(schedule.id)).map((c) => c.member_id)).toEqual([seller]);
+    expect((await chargesOf(schedule.id)).map((c) => c.memberId)).toEqual([seller]);
 
     // The sale is recorded late: the buyer owns the unit from before the billed month.
     await ok(api('PATCH', `/occupancies/${occupancy}`, { endDate: '2025-07-31' }));
@@ -168,7 +168,7 @@ describe('billing runs', () => {
     expect(p.skipped).toEqual([expect.objectContaining({ memberId: buyer, reason: 'billed_to_others' })]);
     const rerun = (await start('2025-08', [schedule.id])).json();
     await runJob(rerun.id);
-    expect((await chargesOf(schedule.id)).map((c) => c.member_id)).toEqual([seller]);
+    expect((await chargesOf(schedule.id)).map((c) => c.memberId)).toEqual([seller]);
     // The next month is the buyer's.
     expect((await preview('2025-09', [schedule.id])).charges.map((c: { memberId: string }) => c.memberId)).toEqual([buyer]);
   });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { day, estate, expectProblem, ok, today, type Estate } from '../../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
-import type { AnyDB } from '../../../kernel/db/database.js';
+import type { TestDb } from '../../../../test/test-db.js';
 import { newId } from '../../../kernel/ids.js';
 import type { SystemAccount } from './journal.js';
 
@@ -247,24 +247,24 @@ describe('the database guards the ledger', () => {
     const { bank } = await system();
     const id = newId();
     const attempt = tx(async (db) => {
-      await db.insertInto('finance_entries').values({ tenant_id: oak.id, id, entry_date: '2026-01-01', description: 'Bypass', kind: 'manual' }).execute();
-      await db.insertInto('finance_lines').values({ tenant_id: oak.id, entry_id: id, line_no: 1, account_id: bank, amount: 100, currency: 'EUR', entry_date: '2026-01-01' }).execute();
+      await db.insertInto('financeEntries').values({ tenantId: oak.id, id, entryDate: '2026-01-01', description: 'Bypass', kind: 'manual' }).execute();
+      await db.insertInto('financeLines').values({ tenantId: oak.id, entryId: id, lineNo: 1, accountId: bank, amount: 100, currency: 'EUR', entryDate: '2026-01-01' }).execute();
     });
     await expect(attempt).rejects.toThrow(/does not balance in EUR: off by 100/);
     const empty = newId();
-    await expect(tx((db) => db.insertInto('finance_entries').values({ tenant_id: oak.id, id: empty, entry_date: '2026-01-01', description: 'No lines', kind: 'manual' }).execute())).rejects.toThrow(/has no lines/);
-    const found = await tx((db) => db.selectFrom('finance_entries').select('id').where('id', 'in', [id, empty]).execute());
+    await expect(tx((db) => db.insertInto('financeEntries').values({ tenantId: oak.id, id: empty, entryDate: '2026-01-01', description: 'No lines', kind: 'manual' }).execute())).rejects.toThrow(/has no lines/);
+    const found = await tx((db) => db.selectFrom('financeEntries').select('id').where('id', 'in', [id, empty]).execute());
     expect(found).toEqual([]);
   });
 
   it('refuses every change and removal of posted entries and lines', async () => {
     const member = await newMember();
     const posted = await charge(member, 5_000);
-    const attempts: [string, (db: Kysely<AnyDB>) => Promise<unknown>][] = [
-      ['update a line', (db) => db.updateTable('finance_lines').set({ amount: 1 }).where('entry_id', '=', posted.entryId).execute()],
-      ['delete a line', (db) => db.deleteFrom('finance_lines').where('entry_id', '=', posted.entryId).execute()],
-      ['update an entry', (db) => db.updateTable('finance_entries').set({ description: 'Rewritten' }).where('id', '=', posted.entryId).execute()],
-      ['delete an entry', (db) => db.deleteFrom('finance_entries').where('id', '=', posted.entryId).execute()],
+    const attempts: [string, (db: TestDb) => Promise<unknown>][] = [
+      ['update a line', (db) => db.updateTable('financeLines').set({ amount: 1 }).where('entryId', '=', posted.entryId).execute()],
+      ['delete a line', (db) => db.deleteFrom('financeLines').where('entryId', '=', posted.entryId).execute()],
+      ['update an entry', (db) => db.updateTable('financeEntries').set({ description: 'Rewritten' }).where('id', '=', posted.entryId).execute()],
+      ['delete an entry', (db) => db.deleteFrom('financeEntries').where('id', '=', posted.entryId).execute()],
       ['truncate-like delete of all lines', (db) => sql`DELETE FROM finance_lines`.execute(db)],
     ];
     for (const [what, attempt] of attempts) await expect(tx(attempt), what).rejects.toThrow(/append-only/);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../../../test/fake-stripe.js';
 import { estate, ok, type Estate } from '../../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
+import { testDb } from '../../../../test/test-db.js';
 
 /**
  * Card payments against Stripe's real wire format. Stripe itself cannot be reached from here,
@@ -92,7 +93,7 @@ describe('Stripe settings', () => {
     expect(read.body).not.toContain(WEBHOOK_SECRET);
 
     const tenant = (await t.platform.directory.byIdOrSlug('oak'))!;
-    const rows = await t.platform.router.tenantTransaction(tenant, (db) => db.selectFrom('finance_payment_providers').selectAll().execute());
+    const rows = await t.platform.router.tenantTransaction(tenant, (db) => testDb(db).selectFrom('financePaymentProviders').selectAll().execute());
     expect(rows).toHaveLength(1);
     const stored = JSON.stringify(rows[0]);
     expect(stored).not.toContain(SECRET_KEY.slice(8));
@@ -190,7 +191,7 @@ describe('checkout sessions', () => {
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().detail).toMatch(/Stripe refused the secret key: Invalid API Key provided/);
     const tenant = (await t.platform.directory.byIdOrSlug('ash'))!;
-    expect(await t.platform.router.tenantTransaction(tenant, (db) => db.selectFrom('finance_checkout_sessions').selectAll().execute())).toEqual([]);
+    expect(await t.platform.router.tenantTransaction(tenant, (db) => testDb(db).selectFrom('financeCheckoutSessions').selectAll().execute())).toEqual([]);
   });
 
   it('lets a portal member pay for themselves only', async () => {
