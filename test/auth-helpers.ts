@@ -1,5 +1,3 @@
-import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
 import { TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
 
 /** What the auth tests (auth*.test.ts) share: sign-in, refresh and user creation through the API. */
@@ -22,9 +20,3 @@ export const signIn = (on: TestPlatform, tenant: string, email: string, password
 
 export const refresh = (on: TestPlatform, tenant: string, refreshToken: string) => on.call('POST', '/api/v1/auth/refresh', { tenant, body: { refreshToken } });
 
-/** A problem document with this status and code (in the body too). */
-export function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect(res.statusCode, res.body).toBe(status);
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  expect(res.json()).toMatchObject({ status, code });
-}

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LoginThrottle } from '../src/kernel/security/login-throttle.js';
-import { createUser, expectProblem, signIn } from './auth-helpers.js';
+import { createUser, signIn } from './auth-helpers.js';
+import { expectProblem } from './fixture.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TENANT_PASSWORD, startPlatform, type TestPlatform } from './helpers.js';
 
 // Every test starts a platform of its own with the limits it needs.

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectProblem, refresh, signIn, createUser } from './auth-helpers.js';
+import { refresh, signIn, createUser } from './auth-helpers.js';
+import { expectProblem } from './fixture.js';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, TENANT_PASSWORD, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
 
 // Sign-in and refresh tokens; the rate limits are in auth.rate-limits.test.ts, users and roles in auth.users.test.ts.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, expectProblem, refresh, signIn } from './auth-helpers.js';
+import { createUser, refresh, signIn } from './auth-helpers.js';
+import { expectProblem } from './fixture.js';
 import { TENANT_PASSWORD, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
 
 let t: TestPlatform;

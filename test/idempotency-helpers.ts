@@ -57,9 +57,4 @@ export function updateKey(tenant: TestTenant, key: string, set: UpdateObject<Tes
   return t.platform.main.tenantTransaction(tenant.id, (db) => testDb(db).updateTable('idempotencyKeys').set(set).where('key', '=', key).execute());
 }
 
-export function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect({ status: res.statusCode, body: res.json() }).toMatchObject({ status, body: { status, code } });
-  expect(res.headers['content-type']).toContain('application/problem+json');
-}
-
 export const replayed = (res: LightMyRequestResponse) => res.headers['idempotent-replayed'] === 'true';

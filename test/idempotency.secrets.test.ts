@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../src/kernel/canonical-json.js';
 import { loadMigrations } from '../src/kernel/db/migrations.js';
 import type { TestPlatform, TestTenant } from './helpers.js';
-import { countMembers, create, expectProblem, keyRows, member, replayed, send, startIdempotencyPlatform, updateKey } from './idempotency-helpers.js';
+import { countMembers, create, keyRows, member, replayed, send, startIdempotencyPlatform, updateKey } from './idempotency-helpers.js';
+import { expectProblem } from './fixture.js';
 
 let t: TestPlatform;
 let oak: TestTenant;

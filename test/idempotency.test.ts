@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IdempotencyKeys, type Claimed } from '../src/data/idempotency/index.js';
 import { TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
-import { countMembers, create, expectProblem, keyRows, member, replayed, send, startIdempotencyPlatform, updateKey } from './idempotency-helpers.js';
+import { countMembers, create, keyRows, member, replayed, send, startIdempotencyPlatform, updateKey } from './idempotency-helpers.js';
+import { expectProblem } from './fixture.js';
 import { testDb } from './test-db.js';
 
 /**

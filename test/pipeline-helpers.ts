@@ -1,6 +1,4 @@
 import { SignJWT } from 'jose';
-import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
 import type { LicenceClaims } from '../src/kernel/security/licence.js';
 import { startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
 import { testDb } from './test-db.js';
@@ -20,12 +18,6 @@ export async function startPipelinePlatform(): Promise<{ t: TestPlatform; admin:
 }
 
 export const control = () => testDb(t.platform.main.kysely);
-
-export function expectProblem(res: LightMyRequestResponse, status: number, code: string) {
-  expect({ status: res.statusCode, body: res.body }).toMatchObject({ status });
-  expect(res.headers['content-type']).toContain('application/problem+json');
-  expect(res.json()).toMatchObject({ status, code });
-}
 
 export const me = (o: Parameters<TestPlatform['call']>[2]) => t.call('GET', '/api/v1/me', o);
 

@@ -9,7 +9,8 @@ import { newId } from '../src/kernel/ids.js';
 import { Metrics } from '../src/kernel/observability/metrics.js';
 import { generateLicenceKeyPair, LicenceSigner } from '../src/kernel/security/licence.js';
 import { TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
-import { b64, control, expectProblem, licenceClaimsFor, me, newestLicence, startPipelinePlatform, storeLicence, unb64 } from './pipeline-helpers.js';
+import { b64, control, licenceClaimsFor, me, newestLicence, startPipelinePlatform, storeLicence, unb64 } from './pipeline-helpers.js';
+import { expectProblem } from './fixture.js';
 import { testDb } from './test-db.js';
 
 /** The data-plane pipeline's licence and permission gates, and the tenant-bound transaction around a handler. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
-import { b64, expectProblem, me, signAccess, startPipelinePlatform, unb64 } from './pipeline-helpers.js';
+import { b64, me, signAccess, startPipelinePlatform, unb64 } from './pipeline-helpers.js';
+import { expectProblem } from './fixture.js';
 
 /**
  * The data-plane request pipeline, through the HTTP API:
