@@ -3,6 +3,7 @@ import type { Branding, TenantStatus } from '../kernel/context.js';
 import type { Jsonb, RequiredTimestamptz, Timestamptz } from '../kernel/db/kernel.tables.js';
 import type { Placement } from '../kernel/db/router.js';
 import type { LicenceClaims, LicenceLimits } from '../kernel/security/licence.js';
+import type { RefreshTokenColumns } from '../kernel/security/refresh-tokens.js';
 import type { ProvisioningState } from './provisioning/provisioning.steps.js';
 
 /** The administrator a tenant is provisioned with, kept until provisioning has created them. */
@@ -29,17 +30,7 @@ export interface ControlTables {
     createdAt: Timestamptz;
     updatedAt: Timestamptz;
   };
-  'control.refreshTokens': {
-    id: string;
-    familyId: string;
-    userId: string;
-    tokenHash: string;
-    expiresAt: RequiredTimestamptz;
-    usedAt: Date | null;
-    revokedAt: Date | null;
-    createdAt: Timestamptz;
-    sessionExpiresAt: RequiredTimestamptz;
-  };
+  'control.refreshTokens': RefreshTokenColumns;
   'control.moduleOffers': {
     planKey: string;
     module: string;

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { TenantKey, RequiredTimestamptz, Timestamptz } from '../../kernel/db/kernel.tables.js';
+import type { RefreshTokenColumns } from '../../kernel/security/refresh-tokens.js';
 
 /** The tables `migrations/` creates, as identity's SQL sees them (camelCase). */
 export interface IdentityTables {
@@ -31,18 +32,7 @@ export interface IdentityTables {
     userId: string;
     roleId: string;
   };
-  refreshTokens: {
-    tenantId: TenantKey;
-    id: string;
-    familyId: string;
-    userId: string;
-    tokenHash: string;
-    expiresAt: RequiredTimestamptz;
-    usedAt: Date | null;
-    revokedAt: Date | null;
-    createdAt: Timestamptz;
-    sessionExpiresAt: RequiredTimestamptz;
-  };
+  refreshTokens: RefreshTokenColumns & { tenantId: TenantKey };
   userTokens: {
     tenantId: TenantKey;
     id: string;

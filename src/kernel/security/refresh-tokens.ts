@@ -1,5 +1,5 @@
 import type { ColumnType, Kysely } from 'kysely';
-import type { RequiredTimestamptz } from '../db/kernel.tables.js';
+import type { RequiredTimestamptz, Timestamptz } from '../db/kernel.tables.js';
 import { tablesOf, type Db } from '../db/tables.js';
 import { AppError, persisting } from '../errors.js';
 import { newId } from '../ids.js';
@@ -9,8 +9,7 @@ import { hashToken, newRefreshToken } from './tokens.js';
  * The columns a refresh-token table has, as this file reads and writes them (camelCase). The
  * tenant users' table leads with `tenant_id`, which the platform's lacks.
  */
-export interface RefreshTokenTable {
-  tenantId: ColumnType<string, string | undefined, never>;
+export interface RefreshTokenColumns {
   id: string;
   familyId: string;
   userId: string;
@@ -18,7 +17,13 @@ export interface RefreshTokenTable {
   expiresAt: RequiredTimestamptz;
   usedAt: Date | null;
   revokedAt: Date | null;
+  createdAt: Timestamptz;
   sessionExpiresAt: RequiredTimestamptz;
+}
+
+/** Either table as this file sees it: the tenant column exists only on the tenant users' table. */
+export interface RefreshTokenTable extends RefreshTokenColumns {
+  tenantId: ColumnType<string, string | undefined, never>;
 }
 
 /** The refresh-token tables: the platform users' and (in a tenant transaction) the tenant users'. */
