@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider, useIntl, type PrimitiveType } from 'react-intl';
-import en from './en.json';
+import { en } from './catalogue.js';
 
 /** Every string a page shows has an id in the catalogue; English is the reference. */
 export type MessageId = keyof typeof en;

@@ -3,6 +3,7 @@ import { Button as AriaButton, type ButtonProps } from 'react-aria-components';
 const styles = {
   primary: 'bg-brand text-white hover:brightness-110',
   secondary: 'bg-white text-slate-900 ring-1 ring-slate-300 hover:bg-slate-100',
+  danger: 'bg-red-700 text-white hover:bg-red-800',
 } as const;
 
 export function Button({ variant = 'primary', className, ...props }: ButtonProps & { variant?: keyof typeof styles; className?: string }) {

@@ -13,4 +13,5 @@ export const WORKSPACE_MODULES: { module: string; permission: string; to: string
   { module: 'core', permission: 'users.read', to: '/users', label: 'nav.users' },
   { module: 'webhooks', permission: 'webhooks.read', to: '/webhooks', label: 'nav.webhooks' },
   { module: 'mail', permission: 'mail.read', to: '/mail', label: 'nav.mail' },
+  { module: 'core', permission: 'settings.read', to: '/settings', label: 'nav.settings' },
 ];

@@ -11,7 +11,7 @@ import { buttonLink } from '../../ui/Button.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
-import { tenantsRoute } from '../routes.js';
+import { tenantsRoute } from './routes.js';
 
 type TenantRow = operations['control.tenants.list']['responses'][200]['content']['application/json']['data'][number];
 const column = createColumnHelper<TenantRow>();

@@ -1,0 +1,21 @@
+import common from './en.json';
+import tenants from '../console/tenants/en.json';
+import plans from '../console/plans/en.json';
+import jobs from '../console/jobs/en.json';
+import audit from '../console/audit/en.json';
+import dashboard from '../modules/dashboard/en.json';
+import members from '../modules/members/en.json';
+import properties from '../modules/properties/en.json';
+import leases from '../modules/leases/en.json';
+import finance from '../modules/finance/en.json';
+import users from '../modules/users/en.json';
+import webhooks from '../modules/webhooks/en.json';
+import mail from '../modules/mail/en.json';
+import settings from '../modules/settings/en.json';
+
+/**
+ * The English catalogue: the shell's messages (`en.json` here) and each area's own `en.json`
+ * beside its pages, ids prefixed with the area (`members.new`). Another language is one file
+ * with the same ids (see LOCALES in intl.tsx).
+ */
+export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...webhooks, ...mail, ...settings };

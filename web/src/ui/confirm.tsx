@@ -1,0 +1,70 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { asProblem } from '../api/problem.js';
+import { useT } from '../i18n/intl.js';
+import { Button } from './Button.js';
+import { newIdempotencyKey } from './form.js';
+
+type Answer = { data?: unknown; error?: unknown; response: Response };
+
+/**
+ * A destructive or money-moving action: a button that opens a dialog saying what will happen,
+ * and only its confirm button sends the request, with an Idempotency-Key kept while the outcome
+ * is unknown (network error, 5xx) so a second click cannot do the work twice. A refusal is
+ * shown in the dialog; `children` may hold fields (a reason, an amount) the action reads.
+ */
+export function ConfirmAction({ label, title, description, confirmLabel, variant = 'secondary', isDisabled, run, onDone, children }: {
+  label: string;
+  title: string;
+  description: ReactNode;
+  confirmLabel?: string;
+  variant?: 'primary' | 'secondary' | 'danger';
+  isDisabled?: boolean;
+  run: (headers: Record<string, string>) => Promise<Answer>;
+  onDone?: (data: unknown) => void;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const key = useRef<string | null>(null);
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await run({ 'idempotency-key': (key.current ??= newIdempotencyKey()) });
+      if (answer.response.status < 500) key.current = null;
+      if (answer.response.ok) {
+        setOpen(false);
+        onDone?.(answer.data);
+      } else {
+        const problem = asProblem(answer.error, answer.response);
+        setError([problem.detail, ...(problem.errors ?? []).map((e) => `${e.field} ${e.message}`)].filter(Boolean).join(' — '));
+      }
+    } catch {
+      setError(t('form.networkError'));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <DialogTrigger isOpen={open} onOpenChange={(next) => { setOpen(next); if (!next) setError(null); }}>
+      <Button variant={variant} isDisabled={isDisabled}>{label}</Button>
+      <ModalOverlay isDismissable className="fixed inset-0 z-40 flex items-center justify-center bg-slate-900/40 p-4">
+        <Modal className="w-full max-w-md rounded-lg bg-white p-6 shadow-xl">
+          <Dialog role="alertdialog" className="space-y-4 outline-none">
+            <Heading slot="title" className="text-lg font-semibold">{title}</Heading>
+            <div className="text-sm text-slate-700">{description}</div>
+            {children}
+            {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
+            <div className="flex justify-end gap-2">
+              <Button variant="secondary" onPress={() => setOpen(false)}>{t('confirm.cancel')}</Button>
+              <Button variant={variant === 'danger' ? 'danger' : 'primary'} isDisabled={busy} onPress={() => void confirm()}>{confirmLabel ?? label}</Button>
+            </div>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
+  );
+}
