@@ -17,6 +17,7 @@ import { DEFAULT_WEB_ROOT } from './kernel/http/pages.js';
 import { sendProblem } from './kernel/http/problem.js';
 import { ProblemSchema } from './kernel/http/schemas.js';
 import { Metrics } from './kernel/observability/metrics.js';
+import { metricsAccess } from './kernel/observability/metrics-access.js';
 import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
 import { LoginThrottle } from './kernel/security/login-throttle.js';
 import { SessionCache } from './kernel/security/session-cache.js';
@@ -295,8 +296,12 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       if (pending.length > 0) return sendProblem(reply, new AppError('not_ready', `Migrations are pending: ${pending.join(', ')}`));
       return { status: 'ready' };
     });
-    app.get('/metrics', { config: { access: infra }, schema: { hide: true } }, async (_req, reply) =>
-      reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()));
+    app.get('/metrics', { config: { access: infra }, schema: { hide: true } }, async (req, reply) => {
+      const access = metricsAccess(config.metricsToken, req.ip, req.headers.authorization);
+      if (access === 'unauthenticated') return sendProblem(reply, new AppError('unauthenticated', 'Send the metrics token as a bearer token (COURTYARD_METRICS_TOKEN)'));
+      if (access === 'forbidden') return sendProblem(reply, new AppError('permission_denied', 'Metrics are served to this machine only; set COURTYARD_METRICS_TOKEN to scrape them from elsewhere'));
+      return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    });
     app.get('/openapi.json', { config: { access: infra }, schema: { hide: true } }, async () => app.swagger());
 
     if (plane !== 'data') {

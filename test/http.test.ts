@@ -204,6 +204,35 @@ describe('metrics', () => {
   });
 });
 
+describe('who may read the metrics', () => {
+  it('answers this machine only when no token is configured: another address gets 403', async () => {
+    expect((await t.platform.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1' })).statusCode).toBe(200);
+    expect((await t.platform.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '::1' })).statusCode).toBe(200);
+    const outside = await t.platform.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.7' });
+    expect(outside.statusCode).toBe(403);
+    expect(outside.json()).toMatchObject({ code: 'permission_denied' });
+    expect(outside.body).not.toContain('courtyard_http_requests_total');
+  });
+
+  it('with COURTYARD_METRICS_TOKEN, wants that bearer token from every address, loopback included', async () => {
+    const p = await startPlatform({ config: { metricsToken: 'scrape-token-0123456789' } });
+    try {
+      for (const remoteAddress of ['127.0.0.1', '203.0.113.7']) {
+        const none = await p.platform.app.inject({ method: 'GET', url: '/metrics', remoteAddress });
+        expect(none.statusCode).toBe(401);
+        expect(none.json()).toMatchObject({ code: 'unauthenticated' });
+        const wrong = await p.platform.app.inject({ method: 'GET', url: '/metrics', remoteAddress, headers: { authorization: 'Bearer scrape-token-0123456788' } });
+        expect(wrong.statusCode).toBe(401);
+        const right = await p.platform.app.inject({ method: 'GET', url: '/metrics', remoteAddress, headers: { authorization: 'Bearer scrape-token-0123456789' } });
+        expect(right.statusCode).toBe(200);
+        expect(right.body).toContain('courtyard_http_requests_total');
+      }
+    } finally {
+      await p.close();
+    }
+  });
+});
+
 describe('API documentation', () => {
   it('serves an OpenAPI 3 document with the data-plane and control-plane paths and their schemas', async () => {
     const res = await t.call('GET', '/openapi.json');
