@@ -82,7 +82,7 @@ export function DateInput<T extends FieldValues>({ control, name, label, rules, 
         >
           <Label className={labelStyle}>{label}</Label>
           <AriaDateInput ref={field.ref} className={`${inputStyle} flex`}>
-            {(segment) => <DateSegment segment={segment} className="rounded px-0.5 tabular-nums outline-none focus:bg-brand focus:text-white data-[placeholder]:text-slate-400" />}
+            {(segment) => <DateSegment segment={segment} className="rounded px-0.5 tabular-nums outline-none focus:bg-brand focus:text-white data-[placeholder]:text-slate-500" />}
           </AriaDateInput>
           {describe(description)}
           <FieldError className={errorStyle}>{messageOf(label, fieldState.error)}</FieldError>
