@@ -9,7 +9,7 @@ import { useT } from '../../i18n/intl.js';
 import { ConfirmAction } from '../../ui/confirm.js';
 import { DetailList, Section } from '../../ui/DetailList.js';
 import { DateInput, NumberInput } from '../../ui/more-fields.js';
-import { LIMIT_KEYS, licenceFacts, reissueBody, type Limits, type ReissueValues } from './licence.js';
+import { defaultExpiry, LIMIT_KEYS, licenceFacts, reissueBody, type Limits, type ReissueValues } from './licence.js';
 import { useTenantChanged, type Tenant } from './hooks.js';
 
 type CatalogueEntry = { key: string; name: string };
@@ -39,7 +39,7 @@ export function TenantLicence({ tenant }: { tenant: Tenant }) {
   const modules = useQuery({ queryKey: ['modules'], queryFn: async () => catalogueOf(unwrap(await api.GET('/control/v1/modules'))) });
   const facts = licence.data ? licenceFacts(licence.data.claims) : null;
   const plan = plans.data?.data.find((p) => p.key === tenant.plan);
-  const form = useForm<ReissueValues>({ values: facts ? { modules: facts.modules, limits: facts.limits, expiresOn: '', graceDays: facts.graceDays } : undefined });
+  const form = useForm<ReissueValues>({ values: facts ? { modules: facts.modules, limits: facts.limits, expiresOn: defaultExpiry(new Date()), graceDays: facts.graceDays } : undefined });
 
   const limitLabel = (key: keyof Limits) => t(`tenants.licence.limit.${key}`);
   const nameOf = (key: string) => modules.data?.find((m) => m.key === key)?.name ?? key;

@@ -62,3 +62,8 @@ export function reissueBody(plan: { modules: string[]; limits: Limits }, values:
   if (values.graceDays !== null) body.graceDays = values.graceDays;
   return body;
 }
+
+/** The expiry the dialog proposes, as the API's default: a year (365 days) from `now`, as `YYYY-MM-DD` (UTC). */
+export function defaultExpiry(now: Date): string {
+  return new Date(now.getTime() + 365 * 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brandingBody, contrast, previewColors, previewLogo } from './branding.js';
-import { licenceFacts, reissueBody } from './licence.js';
+import { defaultExpiry, licenceFacts, reissueBody } from './licence.js';
 import { stepStates } from './provisioning.js';
 import { tenantsSearch } from './search.js';
 
@@ -55,6 +55,9 @@ describe('licences', () => {
       limits: { members: 500, users: null, storageMb: null },
       graceDays: 14,
     });
+  });
+  it('proposes an expiry a year away', () => {
+    expect(defaultExpiry(new Date('2025-03-01T22:30:00Z'))).toBe('2026-03-01');
   });
   it('sends only what differs from the plan', () => {
     const plan = { modules: ['finance', 'members'], limits: { members: 500, users: 10, storageMb: null } };
