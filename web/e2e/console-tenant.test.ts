@@ -21,7 +21,7 @@ async function signIn(page: Page) {
 const fact = (page: Page, term: string) => page.locator('dt', { hasText: new RegExp(`^${term}$`) }).first().locator('xpath=following-sibling::dd[1]').textContent();
 
 describe("a tenant's page in the console", () => {
-  it('lets an operator filter the list, open a tenant, brand it, manage its domains, suspend and resume it and reissue its licence', async () => {
+  it('lets an operator filter the list, open a tenant, brand it, manage its domains, suspend and resume it, reissue its licence and change its plan', async () => {
     await createTenant('rowan', { domains: ['old.rowan.test'] });
     const { page, problems } = await openPage(browser);
     await page.route('https://logo.example/**', (route) => route.fulfill({ status: 200, contentType: 'image/png', body: PNG }));
@@ -115,6 +115,17 @@ describe("a tenant's page in the console", () => {
     expect(await fact(page, 'Modules')).not.toContain('Webhooks');
     expect(await fact(page, 'Users limit')).toBe('50');
     await expectAccessible(page, 'licence reissued');
+
+    // A new plan reissues the licence from that plan.
+    const plan = page.getByRole('region', { name: 'Plan', exact: true });
+    expect(await fact(page, 'Plan')).toBe('Standard');
+    await plan.getByRole('button', { name: /Standard/ }).click();
+    await page.getByRole('option', { name: 'Enterprise' }).click();
+    await plan.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => plan.getByRole('status').textContent()).toBe('Plan changed; the licence was reissued.');
+    await expect.poll(() => fact(page, 'Plan')).toBe('Enterprise');
+    await expect.poll(() => fact(page, 'Licensed plan')).toBe('enterprise');
+    await expectAccessible(page, 'plan changed');
     expect(problems).toEqual([]);
   });
 });

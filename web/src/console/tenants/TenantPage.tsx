@@ -131,6 +131,7 @@ export function TenantPage() {
     refetchInterval: (q) => (q.state.data && !isSettled(q.state.data.status) ? 1000 : false),
   });
   const data = tenant.data;
+  const plans = useQuery({ queryKey: ['plans'], queryFn: async () => unwrap(await api.GET('/control/v1/plans')) });
   const changed = useTenantChanged(slug);
   // When a provisioning followed here settles, the licence and the list have changed too.
   const wasProvisioning = useRef(false);
@@ -151,7 +152,7 @@ export function TenantPage() {
     { term: t('tenants.name'), value: data.name },
     { term: t('tenants.slug'), value: <a href={`/t/${data.slug}/`} className="text-brand underline">{data.slug}</a> },
     { term: t('tenants.status'), value: t(`tenants.status.${data.status}`) },
-    { term: t('tenants.plan'), value: data.plan },
+    { term: t('tenants.plan'), value: plans.data?.data.find((p) => p.key === data.plan)?.name ?? data.plan },
     { term: t('tenants.created'), value: <FormattedDate value={data.createdAt} dateStyle="long" timeStyle="short" /> },
     { term: t('tenants.placement'), value: t('tenants.placementValue', { placement: t(`tenants.placement.${data.placement}`), region: data.region, reason: data.placementReason }) },
     { term: t('tenants.compliance'), value: data.compliance.join(', ') },
@@ -164,7 +165,7 @@ export function TenantPage() {
       <Section title={t('tenants.statusActions')}>
         <StatusActions tenant={data} />
       </Section>
-      {data.status !== 'archived' ? <PlanForm key={data.plan} tenant={data} /> : null}
+      {data.status !== 'archived' ? <PlanForm tenant={data} /> : null}
       {live ? <TenantLicence tenant={data} /> : null}
       <TenantDomains tenant={data} />
       <TenantBranding tenant={data} />
