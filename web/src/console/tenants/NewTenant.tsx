@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { CheckCircle2, LoaderCircle, XCircle } from 'lucide-react';
+import { LoaderCircle } from 'lucide-react';
 import type { operations } from '@courtyard/sdk';
 import { unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
@@ -10,6 +10,8 @@ import { Button } from '../../ui/Button.js';
 import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
+import { ProvisioningSteps } from './ProvisioningSteps.js';
+import { useProvisioningWatch } from './hooks.js';
 
 type Created = operations['control.tenants.create']['responses'][201]['content']['application/json'];
 interface Values {
@@ -17,44 +19,6 @@ interface Values {
   slug: string;
   plan: string;
   admin: { name: string; email: string; password: string };
-}
-
-/** The steps a provisioning goes through (src/control/provisioning), in order. */
-function Progress({ tenant, onRetry, retrying }: { tenant: Created; onRetry: () => void; retrying: boolean }) {
-  const t = useT();
-  const failed = tenant.status === 'failed';
-  return (
-    <section aria-labelledby="provisioning" className="max-w-xl space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="provisioning" className="font-semibold">{t('tenants.provisioning')}</h2>
-      <ol className="space-y-1 text-sm">
-        {tenant.provisioning.completed.map((step) => (
-          <li key={step} className="flex items-center gap-2">
-            <CheckCircle2 aria-hidden size={16} className="text-green-700" />
-            {step}
-          </li>
-        ))}
-        {failed ? (
-          <li className="flex items-center gap-2 text-red-800">
-            <XCircle aria-hidden size={16} />
-            {tenant.provisioning.failedStep}: {tenant.provisioning.error}
-          </li>
-        ) : null}
-      </ol>
-      <p role="status" className="text-sm">
-        {failed ? t('tenants.failed') : t('tenants.ready', { name: tenant.name })}
-      </p>
-      {tenant.admin.generatedPassword ? <p className="text-sm">{t('tenants.generatedPassword', { email: tenant.admin.email, password: tenant.admin.generatedPassword })}</p> : null}
-      {failed ? (
-        <Button onPress={onRetry} isDisabled={retrying}>
-          {t('tenants.retry')}
-        </Button>
-      ) : (
-        <a className="text-brand underline" href={`/t/${tenant.slug}/`}>
-          {t('tenants.open', { name: tenant.name })}
-        </a>
-      )}
-    </section>
-  );
 }
 
 export function NewTenant() {
@@ -65,9 +29,16 @@ export function NewTenant() {
   const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { name: '', slug: '', plan: 'standard', admin: { name: '', email: '', password: '' } } });
   const [created, setCreated] = useState<Created | null>(null);
   const [retrying, setRetrying] = useState(false);
+  const [retryError, setRetryError] = useState<string | null>(null);
+  const { live, during } = useProvisioningWatch();
 
   const submit = onSubmit(
-    (v) => api.POST('/control/v1/tenants', { body: { name: v.name, slug: v.slug, plan: v.plan, admin: { name: v.admin.name, email: v.admin.email, ...(v.admin.password ? { password: v.admin.password } : {}) } } }),
+    async (v) => {
+      const send = () => api.POST('/control/v1/tenants', { body: { name: v.name, slug: v.slug, plan: v.plan, admin: { name: v.admin.name, email: v.admin.email, ...(v.admin.password ? { password: v.admin.password } : {}) } } });
+      // Follow the steps only when the slug is free: a taken one would show another tenant's.
+      const taken = await api.GET('/control/v1/tenants/{tenant}', { params: { path: { tenant: v.slug } } });
+      return taken.response.status === 404 ? during(v.slug, send) : send();
+    },
     (tenant) => {
       setCreated(tenant);
       void queries.invalidateQueries({ queryKey: ['tenants'] });
@@ -76,24 +47,53 @@ export function NewTenant() {
   const retry = async () => {
     if (!created) return;
     setRetrying(true);
-    const r = await api.POST('/control/v1/tenants/{tenant}/provision', { params: { path: { tenant: created.id } } });
-    setRetrying(false);
-    if (r.data) setCreated({ ...r.data, admin: created.admin });
+    setRetryError(null);
+    try {
+      const r = await during(created.slug, () => api.POST('/control/v1/tenants/{tenant}/provision', { params: { path: { tenant: created.id } } }));
+      if (r.data) setCreated({ ...r.data, admin: created.admin });
+      else setRetryError(r.error?.detail ?? r.response.statusText);
+    } catch {
+      setRetryError(t('form.networkError'));
+    } finally {
+      setRetrying(false);
+      void queries.invalidateQueries({ queryKey: ['tenants'] });
+    }
   };
   const required = { required: t('form.required') };
   const planOptions = (plans.data?.data ?? []).filter((p) => p.active).map((p) => ({ id: p.key, label: p.name }));
+  const shown = live ?? created;
 
   return (
     <Page title={t('tenants.new')} actions={<Link to="/tenants">{t('console.nav.tenants')}</Link>}>
-      {form.formState.isSubmitting ? (
+      {form.formState.isSubmitting && !live ? (
         <p role="status" className="flex items-center gap-2 text-sm text-slate-600">
           <LoaderCircle aria-hidden size={16} className="animate-spin" />
           {t('tenants.provisioningNow')}
         </p>
       ) : null}
-      {created ? (
-        <Progress tenant={created} onRetry={() => void retry()} retrying={retrying} />
-      ) : (
+      {shown ? (
+        <ProvisioningSteps tenant={shown}>
+          {created?.admin.generatedPassword ? <p className="text-sm">{t('tenants.generatedPassword', { email: created.admin.email, password: created.admin.generatedPassword })}</p> : null}
+          {retryError ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{retryError}</p> : null}
+          {created ? (
+            <div className="flex flex-wrap items-center gap-4">
+              {created.status === 'failed' || retrying ? (
+                <Button onPress={() => void retry()} isDisabled={retrying}>
+                  {t('tenants.retry')}
+                </Button>
+              ) : (
+                <a className="text-brand underline" href={`/t/${created.slug}/`}>
+                  {t('tenants.open', { name: created.name })}
+                </a>
+              )}
+              <Link to="/tenants/$tenant" params={{ tenant: created.slug }} className="text-brand underline">
+                {t('tenants.openPage', { name: created.name })}
+              </Link>
+            </div>
+          ) : null}
+        </ProvisioningSteps>
+      ) : null}
+      {created ? null : (
         <ApiForm form={form} formError={formError} onSubmit={submit}>
           <TextInput control={form.control} name="name" label={t('tenants.name')} rules={required} />
           <TextInput control={form.control} name="slug" label={t('tenants.slug')} description={t('tenants.slugHelp')} rules={{ ...required, pattern: { value: /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, message: t('tenants.slugPattern') } }} />

@@ -1,12 +1,12 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { listSearch } from '../../ui/paging.js';
 import { consoleRoot } from '../root.js';
+import { tenantsSearch } from './search.js';
 
 /** The console's tenant pages; each loads (as a chunk of its own) when first opened. */
 export const tenantsRoute = createRoute({
   getParentRoute: () => consoleRoot,
   path: '/tenants',
-  validateSearch: listSearch,
+  validateSearch: tenantsSearch,
   component: lazyRouteComponent(() => import('./TenantsList.js'), 'TenantsList'),
 });
 export const newTenantRoute = createRoute({
@@ -14,5 +14,11 @@ export const newTenantRoute = createRoute({
   path: '/tenants/new',
   component: lazyRouteComponent(() => import('./NewTenant.js'), 'NewTenant'),
 });
+/** A tenant's page, addressed by its slug (the API takes the id or the slug). */
+export const tenantRoute = createRoute({
+  getParentRoute: () => consoleRoot,
+  path: '/tenants/$tenant',
+  component: lazyRouteComponent(() => import('./TenantPage.js'), 'TenantPage'),
+});
 
-export const tenantsRoutes = [tenantsRoute, newTenantRoute];
+export const tenantsRoutes = [tenantsRoute, newTenantRoute, tenantRoute];
