@@ -1,0 +1,13 @@
+/** Today as the API counts days: a UTC calendar day, `YYYY-MM-DD`. */
+export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** A calendar day (`YYYY-MM-DD`) in the locale's words; '' for none. */
+export function formatDay(day: string | null | undefined, locale: string): string {
+  if (!day) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** A rate (0.0789) as a percentage in the locale's words; '' for none. */
+export function formatRate(rate: number | null, locale: string): string {
+  return rate === null ? '' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rate);
+}
