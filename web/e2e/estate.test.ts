@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
@@ -27,7 +26,9 @@ async function pick(page: Page, label: string, text: string, option: RegExp) {
 /** Clicks a button whose handler saves a file, and answers the file's name and text. */
 async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  return { name: file.suggestedFilename(), text: await readFile((await file.path())!, 'utf8') };
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  return { name: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
 
 const BAD_CSV = ['property,property_kind,unit,unit_kind', 'Birch Estate,residential,,', 'Birch Estate,,B-1,studio', ''].join('\n');

@@ -9,6 +9,7 @@ import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { CheckboxInput, DateInput, NumberInput, TextAreaInput } from '../../ui/more-fields.js';
 import { Page } from '../../ui/Page.js';
+import { todayUtc, yearsLater } from '../properties/format.js';
 import { MemberPicker } from '../properties/MemberPicker.js';
 import { textLink } from '../properties/styles.js';
 import { toMinorUnits, type MinorUnits } from './money.js';
@@ -76,7 +77,8 @@ export function NewLease() {
     queryFn: async () => unwrap(await api.GET('/api/v1/units/{id}', { params: { path: { id: unitId! } } })),
   });
   const { form, formError, onSubmit } = useApiForm<Values>({
-    defaultValues: { unitId: unitId ?? '', renterIds: [], startDate: '', periodic: false, endDate: '', rent: { amount: '', currency: 'EUR' }, frequency: 'monthly', dueDay: null, deposit: '', notes: '' },
+    // A year's term from today, as most leases are; the shared date field's empty placeholder is also too faint for axe.
+    defaultValues: { unitId: unitId ?? '', renterIds: [], startDate: todayUtc(), periodic: false, endDate: yearsLater(todayUtc()), rent: { amount: '', currency: 'EUR' }, frequency: 'monthly', dueDay: null, deposit: '', notes: '' },
     idempotent: true,
   });
   const periodic = form.watch('periodic');

@@ -38,7 +38,7 @@ export function UnitField<T extends FieldValues>({ control, name, label, rules, 
           selectedKey={(field.value as string) || null}
           onSelectionChange={(key) => field.onChange(key === null ? '' : String(key))}
           onBlur={field.onBlur}
-          menuTrigger="focus"
+          menuTrigger="input"
           isInvalid={fieldState.invalid}
           allowsEmptyCollection
           className="block"

@@ -112,7 +112,7 @@ export function ImportPage() {
     <Page title={t('properties.import.title')} actions={<Link to="/properties" search={{}} className={textLink}>{t('nav.properties')}</Link>}>
       <div className={`${card} max-w-3xl space-y-3 text-sm text-slate-700`}>
         <p>{t('properties.import.intro')}</p>
-        <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-xs">{HEADER}</pre>
+        <pre className="rounded bg-slate-100 p-2 text-xs break-all whitespace-pre-wrap">{HEADER}</pre>
       </div>
       <div className="max-w-xl space-y-3">
         <div>

@@ -32,6 +32,9 @@ export function MemberPicker({ label, onPick, excluded = [], clearOnPick, isInva
   const [text, setText] = useState('');
   const [selected, setSelected] = useState<string | null>(null);
   const [query, setQuery] = useState('');
+  // After a pick with clearOnPick, a fresh box (a new key) takes the focus: emptying the box in
+  // place would reopen its list, which hides the rest of the page from assistive technology.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     const timer = window.setTimeout(() => setQuery(text), 200);
     return () => window.clearTimeout(timer);
@@ -43,6 +46,7 @@ export function MemberPicker({ label, onPick, excluded = [], clearOnPick, isInva
   const items = (members.data?.data ?? []).filter((m) => !excluded.includes(m.id));
   return (
     <ComboBox
+      key={generation}
       items={items}
       inputValue={text}
       onInputChange={setText}
@@ -53,6 +57,8 @@ export function MemberPicker({ label, onPick, excluded = [], clearOnPick, isInva
           if (member) {
             onPick(member);
             setText('');
+            setQuery('');
+            setGeneration((g) => g + 1);
           }
           return;
         }
@@ -60,14 +66,14 @@ export function MemberPicker({ label, onPick, excluded = [], clearOnPick, isInva
         onPick(member);
       }}
       onBlur={onBlur}
-      menuTrigger="focus"
+      menuTrigger="input"
       isInvalid={isInvalid}
       allowsEmptyCollection
       className="block"
     >
       <Label className="text-sm font-medium text-slate-700">{label}</Label>
       <div className="relative mt-1">
-        <Input ref={inputRef} className="block w-full rounded-md border border-slate-300 bg-white py-1.5 pr-8 pl-3 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30 data-[invalid]:border-red-600" />
+        <Input ref={inputRef} autoFocus={generation > 0} className="block w-full rounded-md border border-slate-300 bg-white py-1.5 pr-8 pl-3 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30 data-[invalid]:border-red-600" />
         <AriaButton aria-label={t('properties.picker.show')} className="absolute top-1.5 right-1.5 rounded text-slate-500 outline-none focus-visible:ring-2 focus-visible:ring-brand">
           <ChevronDown aria-hidden size={16} />
         </AriaButton>

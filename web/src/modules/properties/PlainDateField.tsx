@@ -16,7 +16,7 @@ export function PlainDateField({ label, value, onChange, description, isRequired
     <DateField value={toCalendar(value)} onChange={(v) => onChange(v ? v.toString() : '')} isRequired={isRequired} className="block max-w-xs">
       <Label className="text-sm font-medium text-slate-700">{label}</Label>
       <DateInput className="mt-1 flex w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus-within:border-brand focus-within:ring-2 focus-within:ring-brand/30">
-        {(segment) => <DateSegment segment={segment} className="rounded px-0.5 tabular-nums outline-none focus:bg-brand focus:text-white data-[placeholder]:text-slate-400" />}
+        {(segment) => <DateSegment segment={segment} className="rounded px-0.5 tabular-nums outline-none focus:bg-brand focus:text-white data-[placeholder]:text-slate-500" />}
       </DateInput>
       {description ? <Text slot="description" className="mt-1 block text-xs text-slate-500">{description}</Text> : null}
     </DateField>

@@ -11,3 +11,11 @@ export function formatDay(day: string | null | undefined, locale: string): strin
 export function formatRate(rate: number | null, locale: string): string {
   return rate === null ? '' : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(rate);
 }
+
+/** The last day of a term of whole years from `start` (`YYYY-MM-DD`): 2026-03-15 for 1 year is 2027-03-14. */
+export function yearsLater(start: string, years = 1): string {
+  const d = new Date(`${start}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
