@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
+import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
 
 let browser: Browser;
 let hazel: { slug: string; email: string };
@@ -73,6 +73,14 @@ describe('the estate pages', () => {
     await expect.poll(() => occupants.getByRole('link', { name: 'Olive Owner' }).count()).toBe(1);
     await expect.poll(() => page.getByText("Owners' shares today: 1 (1 owner)").count()).toBe(1);
     await expectAccessible(page, 'unit page with its owner');
+    // Ending an occupancy asks for its last day and keeps the row as history.
+    await occupants.getByRole('button', { name: 'End' }).click();
+    const end = page.getByRole('alertdialog', { name: 'End the occupancy of Olive Owner?' });
+    await expectAccessible(page, 'end occupancy dialog');
+    await end.getByRole('button', { name: 'End' }).click();
+    await expect.poll(() => end.count()).toBe(0);
+    await expect.poll(() => occupants.getByText('Open-ended').count()).toBe(0);
+    expect(await occupants.getByRole('link', { name: 'Olive Owner' }).count()).toBe(1);
 
     // The tree opens with the keyboard onto the property's units.
     await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Properties' }).click();
@@ -111,6 +119,24 @@ describe('the estate pages', () => {
     expect(await page.getByRole('button', { name: 'Renew' }).count()).toBe(1);
     await expectAccessible(page, 'active lease page');
 
+    // Renewing drafts a successor and opens it; terminating that draft cancels it.
+    const active = page.url();
+    await page.getByRole('button', { name: 'Renew' }).click();
+    await page.getByRole('alertdialog', { name: 'Renew this lease?' }).getByRole('button', { name: 'Renew' }).click();
+    await expect.poll(() => page.url()).not.toBe(active);
+    await expect.poll(() => page.getByText('Draft', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Renew' }).count()).toBe(0);
+    await expectAccessible(page, 'successor draft');
+    await page.getByRole('button', { name: 'Terminate' }).click();
+    await page.getByRole('alertdialog', { name: 'Cancel this draft?' }).getByRole('button', { name: 'Terminate' }).click();
+    await expect.poll(() => page.getByText('Terminated', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Terminate' }).count()).toBe(0);
+    // The first lease is renewed once: no second renewal is offered.
+    await page.getByRole('link', { name: 'Open' }).click();
+    await expect.poll(() => page.url()).toBe(active);
+    await expect.poll(() => page.getByText('Active', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Renew' }).count()).toBe(0);
+
     // The leases list, filtered by status and searched, both in the URL.
     await page.goto(`/t/${hazel.slug}/leases?status=active&q=h-1`);
     await expectPageShape(page, 'Leases');
@@ -125,6 +151,7 @@ describe('the estate pages', () => {
     const totals = page.getByRole('table', { name: 'Totals' });
     await expect.poll(() => totals.getByRole('row', { name: /EUR/ }).textContent()).toContain('€1,200.50');
     await expectAccessible(page, 'rent roll');
+    await screenshot(page, 'rent-roll');
     const roll = await download(page, 'Download CSV');
     expect(roll.name).toMatch(/^rent-roll-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(roll.text).toContain('H-1');
@@ -168,6 +195,18 @@ describe('the estate pages', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('block');
     await page.getByRole('button', { name: 'Contents of Block B' }).click();
     await expect.poll(() => page.getByRole('link', { name: 'B-2' }).count()).toBe(1);
+
+    // Archiving a property asks first, and restoring brings it back.
+    await page.getByRole('link', { name: 'Block B' }).click();
+    await expectPageShape(page, 'Block B');
+    await expect.poll(() => page.getByRole('table', { name: 'Units' }).getByRole('link').allTextContents()).toEqual(['B-1', 'B-2']);
+    await page.getByRole('button', { name: 'Archive' }).click();
+    await expectAccessible(page, 'archive dialog');
+    await page.getByRole('alertdialog', { name: 'Archive Block B?' }).getByRole('button', { name: 'Archive' }).click();
+    await expect.poll(() => page.getByText('Archived', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('alertdialog', { name: 'Restore Block B?' }).getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => page.getByText('In use', { exact: true }).count()).toBe(1);
     expect(problems).toEqual([]);
   });
 });

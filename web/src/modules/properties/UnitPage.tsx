@@ -33,6 +33,8 @@ function AddOccupant({ unitId }: { unitId: string }) {
   const queries = useQueryClient();
   const { form, formError, onSubmit } = useApiForm<OccupantValues>({ defaultValues: { memberId: '', role: 'owner', ownershipShare: '1', startDate: todayUtc() }, idempotent: true });
   const role = form.watch('role');
+  // The picker keeps what was typed; a new one (a new key) starts empty for the next occupant.
+  const [round, setRound] = useState(0);
   const submit = onSubmit(
     (v, headers) =>
       api.POST('/api/v1/units/{id}/occupants', {
@@ -42,6 +44,7 @@ function AddOccupant({ unitId }: { unitId: string }) {
       }),
     () => {
       form.reset();
+      setRound((r) => r + 1);
       void queries.invalidateQueries({ queryKey: ['occupants', unitId] });
       void queries.invalidateQueries({ queryKey: ['unit', unitId] });
       void queries.invalidateQueries({ queryKey: ['units'] });
@@ -50,7 +53,7 @@ function AddOccupant({ unitId }: { unitId: string }) {
   const required = { required: t('form.required') };
   return (
     <ApiForm form={form} formError={formError} onSubmit={submit}>
-      <MemberField control={form.control} name="memberId" label={t('properties.occupant.member')} rules={required} description={t('properties.picker.help')} />
+      <MemberField key={round} control={form.control} name="memberId" label={t('properties.occupant.member')} rules={required} description={t('properties.picker.help')} />
       <SelectInput control={form.control} name="role" label={t('properties.occupant.role')} options={ROLES.map((r) => ({ id: r, label: t(roleLabel(r)) }))} rules={required} />
       {role === 'owner' ? <TextInput control={form.control} name="ownershipShare" label={t('properties.occupant.ownershipShare')} autoComplete="off" description={t('properties.occupant.shareHelp')} rules={required} /> : null}
       <DateInput control={form.control} name="startDate" label={t('properties.occupant.startDate')} rules={required} />
