@@ -19,7 +19,7 @@ let control: Control;
 let startedAt: string;
 
 const audit = async (query: Record<string, string | number> = {}) => {
-  const res = await control('GET', `/audit?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString()}`);
+  const res = await control('GET', `/audit?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString()}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { data: Entry[]; nextCursor: string | null };
 };

@@ -49,10 +49,19 @@ describe('the platform console: plans, audit log and jobs', () => {
     expect(await page.getByLabel('Amount').inputValue()).toBe('49.5');
     await expectAccessible(page, 'a plan’s page');
 
+    // Changed on its page (PATCH): a limit emptied becomes unlimited.
+    await page.getByLabel('Name', { exact: true }).fill('Estate Plus');
+    await limits.getByLabel('Members').fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectPageShape(page, 'Estate Plus');
+    expect(await page.getByRole('status').first().textContent()).toBe('Saved.');
+    expect(await limits.getByLabel('Members').inputValue()).toBe('');
+
     // The list, searched (the search in the URL).
     const nav = page.getByRole('navigation', { name: 'Modules' });
     await nav.getByRole('link', { name: 'Plans' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('estate');
+    await expect.poll(() => page.getByRole('cell', { name: 'Estate Plus' }).count()).toBe(1);
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('estate');
     await expect.poll(() => page.getByRole('row').count()).toBe(2);
     expect(await page.getByRole('cell', { name: '€49.50 a month' }).count()).toBe(1);
