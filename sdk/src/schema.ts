@@ -1277,6 +1277,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first (cursor-paginated; filter by actor, action, tenant and time; q searches actor, action and target) */
+        get: operations["control.audit.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/control/v1/auth/login": {
         parameters: {
             query?: never;
@@ -12167,6 +12184,85 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `webhooks.endpoint_limit`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.audit.list": {
+        parameters: {
+            query: {
+                /** @description Exactly this action (`plan.created`) */
+                action?: string;
+                /** @description Exactly this actor (`platform:{id}`, `cli`, `system`) */
+                actor?: string;
+                cursor?: string;
+                /** @description Entries at or after this instant */
+                from?: string;
+                limit: number;
+                /** @description Text found in the actor, the action or the target */
+                q?: string;
+                /** @description Entries about this tenant (id or slug) */
+                tenant?: string;
+                /** @description Entries before this instant */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description What was done, such as `plan.created` or `tenant.suspended` */
+                            action: string;
+                            /** @description `platform:{operator id}`, `cli` or `system` */
+                            actor: string;
+                            /** Format: date-time */
+                            at: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Position in the hash chain: later entries have higher numbers. */
+                            seq: number;
+                            /** @description What it was done to: a tenant's id, a plan's key, an operator's e-mail */
+                            target: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../kernel/canonical-json.js';
 import type { Db } from '../kernel/db/tables.js';
-import { AuditRepository } from './audit.repository.js';
+import { decodeCursor, pageOf } from '../kernel/http/pagination.js';
+import { AuditRepository, type AuditFilter } from './audit.repository.js';
 
 export interface AuditEntry {
   actor: string;
@@ -40,4 +41,13 @@ export async function verifyAudit(db: Db): Promise<number | null> {
     prev = r.hash;
   }
   return null;
+}
+
+/** One page of the log for its readers, newest first; the cursor holds the last entry's sequence number. */
+export async function listAudit(db: Db, query: AuditFilter & { limit: number; cursor?: string }) {
+  const before = decodeCursor(query.cursor, ['int']);
+  const { limit, cursor: _cursor, ...filter } = query;
+  const rows = await new AuditRepository(db).page(filter, limit, before?.[0] ?? null);
+  const page = pageOf(rows, limit, (r) => [Number(r.seq)]);
+  return { data: page.data.map((r) => ({ ...r, seq: Number(r.seq), data: (r.data ?? {}) as Record<string, unknown> })), nextCursor: page.nextCursor };
 }

@@ -11,9 +11,11 @@ import { RESERVED_SLUGS } from '../kernel/tenancy.js';
 import type { ModuleHost } from '../kernel/modules/module-host.js';
 import type { JobRuntime } from '../kernel/jobs/runtime.js';
 import type { TenantDirectory } from '../kernel/tenant-directory.js';
+import { isUuid } from '../kernel/ids.js';
+import { listAudit } from './audit.js';
 import type { PlatformAuthService } from './auth/platform-auth.service.js';
 import type { ControlContext } from './context.js';
-import { Branding, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
+import { AuditEntry, AuditQuery, Branding, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
 import type { PlansService } from './plans/plans.service.js';
 import type { TenantsService } from './tenants/tenants.service.js';
 
@@ -155,6 +157,26 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
       await deps.jobs.discard(req.params.queue, req.params.id);
       return reply.code(204).send(null);
     });
+
+  app.get('/audit', {
+    config: { access: admin },
+    schema: {
+      operationId: 'control.audit.list',
+      tags,
+      summary: 'The audit log, newest first (cursor-paginated; filter by actor, action, tenant and time; q searches actor, action and target)',
+      querystring: AuditQuery,
+      response: { 200: Page(AuditEntry) },
+    },
+  }, async (req) => {
+    const { tenant, from, to, ...query } = req.query;
+    let target: string | undefined;
+    if (tenant !== undefined) {
+      // Entries about a tenant name it by id; a slug is looked up, and one no tenant has matches nothing.
+      target = isUuid(tenant) ? tenant.toLowerCase() : (await deps.directory.byIdOrSlug(tenant.toLowerCase()))?.id;
+      if (target === undefined) return { data: [], nextCursor: null };
+    }
+    return listAudit(deps.db, { ...query, target, from: from === undefined ? undefined : new Date(from), to: to === undefined ? undefined : new Date(to) });
+  });
 
   app.get('/resolve', {
     config: { access: open },

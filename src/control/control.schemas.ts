@@ -116,3 +116,27 @@ export const Licence = Type.Object({
 });
 
 export const TenantParams = Type.Object({ tenant: Type.String({ minLength: 1, maxLength: 64, description: 'Tenant id or slug' }) }, { additionalProperties: false });
+
+export const AuditEntry = Type.Object({
+  seq: Type.Integer({ description: 'Position in the hash chain: later entries have higher numbers.' }),
+  at: Timestamp,
+  actor: Type.String({ description: '`platform:{operator id}`, `cli` or `system`' }),
+  action: Type.String({ description: 'What was done, such as `plan.created` or `tenant.suspended`' }),
+  target: Type.Union([Type.String(), Type.Null()], { description: "What it was done to: a tenant's id, a plan's key, an operator's e-mail" }),
+  data: Type.Object({}, { additionalProperties: true }),
+});
+
+const Instant = Type.String({ format: 'date-time', maxLength: 40 });
+export const AuditQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: Type.Optional(Type.String({ maxLength: 2048 })),
+    q: Type.Optional(Type.String({ maxLength: 100, description: 'Text found in the actor, the action or the target' })),
+    actor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Exactly this actor (`platform:{id}`, `cli`, `system`)' })),
+    action: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Exactly this action (`plan.created`)' })),
+    tenant: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Entries about this tenant (id or slug)' })),
+    from: Type.Optional({ ...Instant, description: 'Entries at or after this instant' }),
+    to: Type.Optional({ ...Instant, description: 'Entries before this instant' }),
+  },
+  { additionalProperties: false },
+);

@@ -1,4 +1,13 @@
-import { notYetRoute } from '../not-yet.js';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { consoleRoot } from '../root.js';
+import { jobsSearch } from './search.js';
 
-/** The console's jobs pages; each loads (as a chunk of its own) when first opened. */
-export const jobsRoutes = [notYetRoute('/jobs', 'console.nav.jobs')];
+/** The console's jobs page; it loads (as a chunk of its own) when first opened. */
+export const jobsRoute = createRoute({
+  getParentRoute: () => consoleRoot,
+  path: '/jobs',
+  validateSearch: jobsSearch,
+  component: lazyRouteComponent(() => import('./JobsPage.js'), 'JobsPage'),
+});
+
+export const jobsRoutes = [jobsRoute];

@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, expectAccessible, expectPageShape, openPage, server } from './browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await connect();
+});
+afterAll(() => browser?.close());
+
+describe('the platform console: plans, audit log and jobs', () => {
+  it('lets an operator create a plan with the module picker, find it in the audit log, and open the jobs', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto('/console/plans');
+    await page.getByLabel('Email').fill(server().adminEmail);
+    await page.getByLabel('Password').fill(server().adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'Plans');
+    await expect.poll(() => page.getByRole('cell', { name: 'Standard', exact: true }).count()).toBe(1);
+    await expectAccessible(page, 'plans list');
+
+    // A new plan: choosing Occupancy chooses what it needs, and those cannot be removed while it is chosen.
+    await page.getByRole('link', { name: 'New plan' }).click();
+    await expectPageShape(page, 'New plan');
+    await page.getByLabel('Key').fill('e2e-estate');
+    await page.getByLabel('Name', { exact: true }).fill('Estate');
+    const modules = page.getByRole('group', { name: 'Modules' });
+    const box = (name: string) => modules.getByRole('checkbox', { name, exact: true });
+    await expect.poll(() => box('Occupancy').count()).toBe(1);
+    await box('Occupancy').click({ force: true });
+    for (const name of ['Members', 'Properties', 'Occupancy']) await expect.poll(() => box(name).isChecked()).toBe(true);
+    expect(await box('Leases').isChecked()).toBe(false);
+    expect(await modules.getByRole('status').textContent()).toBe('Members and Properties chosen too: Occupancy needs them.');
+    expect(await modules.getByText('Needed by Properties and Occupancy').isVisible()).toBe(true);
+    await box('Properties').click({ force: true });
+    expect(await box('Properties').isChecked()).toBe(true);
+    await expectAccessible(page, 'new plan with modules chosen');
+
+    const limits = page.getByRole('group', { name: 'Limits' });
+    await limits.getByLabel('Members').fill('500');
+    await page.getByLabel('Amount').fill('49.5');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectPageShape(page, 'Estate');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/console/plans/e2e-estate');
+    expect(await page.getByRole('status').first().textContent()).toBe('Estate was created.');
+    // Limits left empty stay unlimited; the price went out in minor units and comes back the same.
+    expect(await limits.getByLabel('Members').inputValue()).toBe('500');
+    expect(await limits.getByLabel('Users').inputValue()).toBe('');
+    expect(await page.getByLabel('Amount').inputValue()).toBe('49.5');
+    await expectAccessible(page, 'a plan’s page');
+
+    // Changed on its page (PATCH): a limit emptied becomes unlimited.
+    await page.getByLabel('Name', { exact: true }).fill('Estate Plus');
+    await limits.getByLabel('Members').fill('');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectPageShape(page, 'Estate Plus');
+    expect(await page.getByRole('status').first().textContent()).toBe('Saved.');
+    expect(await limits.getByLabel('Members').inputValue()).toBe('');
+
+    // The list, searched (the search in the URL).
+    const nav = page.getByRole('navigation', { name: 'Modules' });
+    await nav.getByRole('link', { name: 'Plans' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('estate');
+    await expect.poll(() => page.getByRole('cell', { name: 'Estate Plus' }).count()).toBe(1);
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('estate');
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
+    expect(await page.getByRole('cell', { name: '€49.50 a month' }).count()).toBe(1);
+
+    // The audit log records it; filtered by action, the filter in the URL.
+    await nav.getByRole('link', { name: 'Audit log' }).click();
+    await expectPageShape(page, 'Audit log');
+    await expect.poll(() => page.getByRole('cell', { name: 'e2e-estate', exact: true }).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'audit log');
+    await page.getByLabel('Action').fill('plan.created');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('plan.created');
+    await expect.poll(async () => (await page.getByRole('row').allTextContents()).slice(1).every((row) => row.includes('plan.created'))).toBe(true);
+    expect(await page.getByRole('cell', { name: 'e2e-estate', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('cell', { name: 'tenant.created', exact: true }).count()).toBe(0);
+    await page.reload();
+    expect(await page.getByLabel('Action').inputValue()).toBe('plan.created');
+    await expect.poll(() => page.getByRole('cell', { name: 'e2e-estate', exact: true }).count()).toBe(1);
+    await expectAccessible(page, 'audit log filtered by action');
+
+    // Jobs: the queues' counts, the filter in the URL, and an action asks before it acts.
+    await nav.getByRole('link', { name: 'Jobs' }).click();
+    await expectPageShape(page, 'Jobs');
+    await expectAccessible(page, 'jobs');
+    await page.getByLabel('Show').selectOption('all');
+    await expect.poll(() => new URL(page.url()).searchParams.get('show')).toBe('all');
+    await page.getByLabel('Queue', { exact: true }).fill('mail.send');
+    await page.getByLabel('Job id').fill('0190f4c4-0000-7000-8000-000000000000');
+    await page.getByRole('button', { name: 'Discard' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Discard this job?' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expectAccessible(page, 'discard a job: confirmation');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
