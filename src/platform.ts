@@ -32,6 +32,7 @@ import { PlansService } from './control/plans/plans.service.js';
 import { ProvisioningWorkflow, type ProvisioningStep } from './control/provisioning/provisioning.workflow.js';
 import { loadSecrets } from './control/secrets.js';
 import { ControlTenantDirectory } from './control/tenants/tenant-directory.js';
+import { ControlTenantSettings } from './control/tenants/tenant-settings.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
 import { fingerprintKey, idempotencyModule } from './data/idempotency/index.js';
@@ -169,6 +170,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const signer = secrets.licencePrivateKey ? await LicenceSigner.fromPem(secrets.licencePrivateKey) : null;
     const throttle = new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis);
     const directory = new ControlTenantDirectory(main.kysely);
+    // Registry changes reach this process's cache at once and every other's by notification.
+    const onChange = () => {
+      directory.invalidate();
+      main.notify(REGISTRY_CHANNEL, 'changed').catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a registry change'));
+    };
+    // The tenant's settings the data plane changes (its branding) live in the registry.
+    const tenantSettings = new ControlTenantSettings(main.kysely, onChange);
     const roles = new RolePermissionCache(router);
     // Session changes reach this process's cache once committed and every other's by notification.
     const sessionCache = new SessionCache((payload) => {
@@ -194,7 +202,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const modules: ModuleHost = new ModuleHost([
       eventsModule,
       idempotencyModule,
-      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl }),
+      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl, settings: tenantSettings }),
       mail.module,
       membersModule,
       propertiesModule,
@@ -234,10 +242,6 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     stopListening = async () => {
       await stopRegistry();
       await stopSessions();
-    };
-    const onChange = () => {
-      directory.invalidate();
-      main.notify(REGISTRY_CHANNEL, 'changed').catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a registry change'));
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });

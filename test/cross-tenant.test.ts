@@ -515,6 +515,21 @@ describe('cross-tenant isolation through the API', () => {
     expect(alderList.data.map((e: { id: string }) => e.id)).toEqual(alderHooks.endpointIds);
   });
 
+  it("changes the branding of the caller's tenant only, and never shows another tenant's", async () => {
+    const alderOpts = { token: alder.token, tenant: 'alder' };
+    const alderBranding = { displayName: 'Alderwood Secret Branding', primaryColor: '#a1d2e3', logoUrl: 'https://alder.example/secret-logo.png' };
+    expect((await t.call('PATCH', '/api/v1/settings/branding', { ...alderOpts, body: alderBranding })).statusCode).toBe(200);
+    const own = await asBirch('PATCH', '/api/v1/settings/branding', { body: { displayName: 'Birch Branding', primaryColor: '#123456' } });
+    expect(own.statusCode, own.body).toBe(200);
+    const read = await asBirch('GET', '/api/v1/settings/branding');
+    expect(read.json()).toEqual({ displayName: 'Birch Branding', primaryColor: '#123456' });
+    for (const res of [own, read, await asBirch('GET', '/api/v1/me')]) {
+      for (const secret of Object.values(alderBranding)) expect(res.body).not.toContain(secret);
+    }
+    expect((await t.call('GET', '/api/v1/settings/branding', alderOpts)).json()).toEqual(alderBranding);
+    expect((await t.call('GET', '/api/v1/me', alderOpts)).json().branding).toEqual(alderBranding);
+  });
+
   it("refuses another tenant's users and refresh tokens at sign-in, refresh and sign-out", async () => {
     const login = await asBirch('POST', '/api/v1/auth/login', { body: { email: alder.adminEmail, password: TENANT_PASSWORD } });
     expect(login.statusCode).toBe(401);

@@ -1065,6 +1065,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's branding: display name, colours, logo, support address */
+        get: operations["settings.branding.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the tenant's branding (null removes a field) */
+        patch: operations["settings.branding.update"];
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -10250,6 +10268,167 @@ export interface operations {
             };
             /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "settings.branding.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A colour as `#rrggbb`. */
+                        accentColor?: string;
+                        displayName?: string;
+                        /**
+                         * Format: uri
+                         * @description An https URL of an image.
+                         */
+                        logoUrl?: string;
+                        /** @description A colour as `#rrggbb`. */
+                        primaryColor?: string;
+                        /** Format: email */
+                        supportEmail?: string;
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "settings.branding.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A value sets the field, null removes it (back to the default), an absent field is kept. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    accentColor?: string | null;
+                    displayName?: string | null;
+                    logoUrl?: string | null;
+                    primaryColor?: string | null;
+                    supportEmail?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A colour as `#rrggbb`. */
+                        accentColor?: string;
+                        displayName?: string;
+                        /**
+                         * Format: uri
+                         * @description An https URL of an image.
+                         */
+                        logoUrl?: string;
+                        /** @description A colour as `#rrggbb`. */
+                        primaryColor?: string;
+                        /** Format: email */
+                        supportEmail?: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -58,6 +58,13 @@ export function requestTenant(request: FastifyRequest): TenantInfo {
   return g.tenant;
 }
 
+/** The signed-in principal of a request, for the same hooks as `requestTenant` (null on a public route). */
+export function requestPrincipal(request: FastifyRequest): Principal | null {
+  const g = gated.get(request);
+  if (!g) throw new Error('requestPrincipal called before the pipeline resolved the tenant');
+  return g.principal;
+}
+
 function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (!header) return null;

@@ -1,4 +1,4 @@
-import type { TenantInfo } from './context.js';
+import type { Branding, TenantInfo } from './context.js';
 
 /**
  * How the data plane and the job runtime find tenants: the control plane implements it over
@@ -15,4 +15,17 @@ export interface TenantDirectory {
   dedicatedDatabases(): Promise<{ slug: string; databaseName: string }[]>;
   /** Forget what is cached: the registry changed. */
   invalidate(): void;
+}
+
+export type BrandingChange = { [K in keyof Branding]?: Branding[K] | null };
+
+/**
+ * A tenant's own settings that the registry keeps (its branding), as the data plane reads and
+ * changes them: the control plane implements it over its registry, records the change in its
+ * audit log and tells every process's TenantDirectory, so the next request (and `/me`) sees it.
+ */
+export interface TenantSettingsStore {
+  branding(tenantId: string): Promise<Branding>;
+  /** Applies `change` to the tenant's branding (a value sets, null removes, absent keeps) and returns it as stored. */
+  updateBranding(tenantId: string, change: BrandingChange, actor: string): Promise<Branding>;
 }

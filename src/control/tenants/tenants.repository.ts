@@ -103,6 +103,12 @@ export class TenantsRepository {
     await this.db.updateTable('control.tenants').set({ status: to, updatedAt: new Date() }).where('id', '=', id).where('status', '=', from).execute();
   }
 
+  /** The tenant's branding, its row locked until the transaction ends (a change reads, merges, writes). */
+  async brandingForUpdate(id: string): Promise<Branding | undefined> {
+    const row = await this.db.selectFrom('control.tenants').select('branding').where('id', '=', id).forUpdate().executeTakeFirst();
+    return row ? (row.branding ?? {}) : undefined;
+  }
+
   async setBranding(id: string, branding: Branding): Promise<void> {
     await this.db.updateTable('control.tenants').set({ branding: JSON.stringify(branding), updatedAt: new Date() }).where('id', '=', id).execute();
   }

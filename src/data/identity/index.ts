@@ -3,26 +3,30 @@ import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest
 import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
+import { settingsRoutes } from './settings.routes.js';
+import type { TenantSettingsStore } from '../../kernel/tenant-directory.js';
 
 export { rolePermissions } from './identity.reads.js';
 export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.service.js';
 export { TenantSessions } from './tenant-sessions.js';
 
-/** The `core` module: tenant users, roles and sessions. Every tenant has it. */
-export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: () => IdentityDeps['modules'] }): ModuleManifest {
+/** The `core` module: tenant users, roles and sessions, and the tenant's settings (branding). Every tenant has it. */
+export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: () => IdentityDeps['modules']; settings: TenantSettingsStore }): ModuleManifest {
   let service: IdentityService | undefined;
   return defineModule({
     key: 'core',
     name: 'Core',
-    description: 'Tenant users, roles, sign-in and sessions.',
+    description: 'Tenant users, roles, sign-in and sessions; the tenant\'s settings.',
     dependencies: [],
     alwaysLicensed: true,
     permissions: [
       { key: 'users.read', description: 'See tenant users' },
       { key: 'users.write', description: 'Create tenant users, change their roles, disable them' },
       { key: 'roles.read', description: 'See roles and their permissions' },
+      { key: 'settings.read', description: "See the tenant's settings (branding)" },
+      { key: 'settings.write', description: "Change the tenant's settings (branding)" },
     ],
-    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read'], staff: ['users.read', 'roles.read'] },
+    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'settings.read', 'settings.write'], staff: ['users.read', 'roles.read', 'settings.read'] },
     migrations: new URL('./migrations/', import.meta.url),
     errors: coreErrors,
     events: [
@@ -44,6 +48,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: 
     routes(app) {
       service ??= new IdentityService({ ...deps, modules: deps.modules() });
       identityRoutes(app, service, deps.refreshTtl);
+      settingsRoutes(app, deps.settings);
     },
   });
 }

@@ -1,13 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ApiError, unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
 import { useLocale, useT } from '../../i18n/intl.js';
+import { Button, buttonLink } from '../../ui/Button.js';
+import { ConfirmAction } from '../../ui/confirm.js';
+import { DetailList, Section } from '../../ui/DetailList.js';
+import { saveFile } from '../../ui/download.js';
 import { formatMoney } from '../../ui/money.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
+import { formatDay, formatMoment } from './format.js';
 import { memberRoute } from './routes.js';
-import { statusLabel, typeLabel } from './types.js';
+import { SimpleTable } from './SimpleTable.js';
+import { statusLabel, typeLabel, type Member } from './types.js';
+
+const LIMIT = 20;
 
 /** The member's balance per currency, when the tenant has finance and the user may see it. */
 function Balance({ memberId }: { memberId: string }) {
@@ -16,20 +25,158 @@ function Balance({ memberId }: { memberId: string }) {
   const api = useApi();
   const balance = useQuery({ queryKey: ['balance', memberId], queryFn: async () => unwrap(await api.GET('/api/v1/finance/members/{id}/balance', { params: { path: { id: memberId } } })) });
   return (
-    <section aria-labelledby="balance" className="space-y-2">
-      <h2 id="balance" className="text-lg font-semibold">{t('members.balance')}</h2>
-      {balance.data && balance.data.balances.length === 0 ? <p className="text-slate-600">{t('members.noBalance')}</p> : null}
-      <ul>
+    <Section title={t('members.balance')}>
+      {balance.data && balance.data.balances.length === 0 ? <p className="text-sm text-slate-600">{t('members.noBalance')}</p> : null}
+      <ul className="text-sm">
         {balance.data?.balances.map((b) => (
           <li key={b.currency}>{formatMoney({ amount: b.balance, currency: b.currency }, locale)}</li>
         ))}
       </ul>
-    </section>
+    </Section>
+  );
+}
+
+function Units({ memberId }: { memberId: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const api = useApi();
+  const units = useQuery({ queryKey: ['member-units', memberId], queryFn: async () => unwrap(await api.GET('/api/v1/members/{id}/units', { params: { path: { id: memberId }, query: { current: false, history: true } } })) });
+  return (
+    <Section title={t('members.units')}>
+      <SimpleTable
+        caption={t('members.units')}
+        headers={[t('members.unit'), t('members.role'), t('members.from'), t('members.to')]}
+        empty={units.isLoading ? t('list.loading') : t('members.noUnits')}
+        rows={(units.data?.data ?? []).map((o) => ({ key: o.id, cells: [o.unit.label, t(`members.role.${o.role}`), formatDay(o.startDate, locale), formatDay(o.endDate, locale)] }))}
+      />
+    </Section>
+  );
+}
+
+function Leases({ memberId }: { memberId: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const api = useApi();
+  const leases = useQuery({ queryKey: ['leases', { memberId }], queryFn: async () => unwrap(await api.GET('/api/v1/leases', { params: { query: { limit: LIMIT, memberId } } })) });
+  return (
+    <Section title={t('members.leases')}>
+      <SimpleTable
+        caption={t('members.leases')}
+        headers={[t('members.status'), t('members.from'), t('members.to'), t('members.rent')]}
+        empty={leases.isLoading ? t('list.loading') : t('members.noLeases')}
+        rows={(leases.data?.data ?? []).map((l) => ({ key: l.id, cells: [t(`members.lease.${l.status}`), formatDay(l.startDate, locale), formatDay(l.endDate, locale), formatMoney(l.rent, locale)] }))}
+      />
+    </Section>
+  );
+}
+
+function Money({ memberId }: { memberId: string }) {
+  const t = useT();
+  const { locale } = useLocale();
+  const api = useApi();
+  const [downloadError, setDownloadError] = useState<string | null>(null);
+  const query = { limit: LIMIT, memberId };
+  const charges = useQuery({ queryKey: ['charges', { memberId }], queryFn: async () => unwrap(await api.GET('/api/v1/finance/charges', { params: { query: { ...query, sort: '-dueDate' } } })) });
+  const payments = useQuery({ queryKey: ['payments', { memberId }], queryFn: async () => unwrap(await api.GET('/api/v1/finance/payments', { params: { query: { ...query, sort: '-receivedOn' } } })) });
+  const statements = useQuery({ queryKey: ['statements', { memberId }], queryFn: async () => unwrap(await api.GET('/api/v1/finance/statements', { params: { query } })) });
+  const download = (id: string) => {
+    setDownloadError(null);
+    saveFile(api.GET('/api/v1/finance/statements/{id}/pdf', { params: { path: { id } }, parseAs: 'blob' }), `statement-${id}.pdf`).catch(() => setDownloadError(t('members.downloadFailed')));
+  };
+  return (
+    <>
+      <Section title={t('members.charges')}>
+        <SimpleTable
+          caption={t('members.charges')}
+          headers={[t('members.dueDate'), t('members.description'), t('members.amount'), t('members.outstanding'), t('members.status')]}
+          empty={charges.isLoading ? t('list.loading') : t('members.noCharges')}
+          rows={(charges.data?.data ?? []).map((c) => ({
+            key: c.id,
+            cells: [formatDay(c.dueDate, locale), c.description, formatMoney({ amount: c.amount, currency: c.currency }, locale), formatMoney({ amount: c.outstanding, currency: c.currency }, locale), t(`members.charge.${c.status}`)],
+          }))}
+        />
+      </Section>
+      <Section title={t('members.payments')}>
+        <SimpleTable
+          caption={t('members.payments')}
+          headers={[t('members.receivedOn'), t('members.method'), t('members.reference'), t('members.amount')]}
+          empty={payments.isLoading ? t('list.loading') : t('members.noPayments')}
+          rows={(payments.data?.data ?? []).map((p) => ({
+            key: p.id,
+            cells: [formatDay(p.receivedOn, locale), t(`members.method.${p.method}`), p.reference ?? '—', formatMoney({ amount: p.amount, currency: p.currency }, locale)],
+          }))}
+        />
+      </Section>
+      <Section title={t('members.statements')}>
+        {downloadError ? <p role="alert" className="text-sm text-red-700">{downloadError}</p> : null}
+        <SimpleTable
+          caption={t('members.statements')}
+          headers={[t('members.period'), t('members.generatedAt'), t('members.pdf')]}
+          empty={statements.isLoading ? t('list.loading') : t('members.noStatements')}
+          rows={(statements.data?.data ?? []).map((s) => ({
+            key: s.id,
+            cells: [
+              `${formatDay(s.from, locale)} – ${formatDay(s.to, locale)}`,
+              formatMoment(s.generatedAt, locale),
+              <Button key="pdf" variant="secondary" onPress={() => download(s.id)} aria-label={t('members.downloadStatement', { from: formatDay(s.from, locale), to: formatDay(s.to, locale) })}>
+                {t('members.download')}
+              </Button>,
+            ],
+          }))}
+        />
+      </Section>
+    </>
+  );
+}
+
+/**
+ * The member's access to the portal: the user linked to them, or an invitation to create one
+ * (a user with the member role, linked to them, invited by e-mail to choose a password).
+ */
+function Portal({ member }: { member: Member }) {
+  const t = useT();
+  const api = useApi();
+  const me = useMe();
+  const queries = useQueryClient();
+  const canSee = may(me.data, 'core', 'users.read');
+  const canInvite = may(me.data, 'core', 'users.write');
+  // The users API has no filter by member: a tenant's users are few, one page finds the link.
+  const users = useQuery({ queryKey: ['users', 'all'], enabled: canSee, queryFn: async () => unwrap(await api.GET('/api/v1/users', { params: { query: { limit: 200 } } })) });
+  if (!canSee) return null;
+  const linked = users.data?.data.find((u) => u.memberId === member.id);
+  return (
+    <Section title={t('members.portal')}>
+      {linked ? (
+        <p className="text-sm">
+          {t('members.portalUser')}{' '}
+          <Link to="/users/$userId" params={{ userId: linked.id }} className="font-medium text-brand underline">{linked.email}</Link>
+          {' · '}
+          {t(linked.status === 'disabled' ? 'members.portalDisabled' : linked.lastLoginAt ? 'members.portalActive' : 'members.portalNeverSignedIn')}
+        </p>
+      ) : users.data ? (
+        <div className="space-y-2">
+          <p className="text-sm text-slate-600">{member.email ? t('members.portalNone') : t('members.portalNoEmail')}</p>
+          {canInvite ? (
+            <ConfirmAction
+              label={t('members.invite')}
+              title={t('members.invite.title')}
+              description={t('members.invite.description', { email: member.email ?? '' })}
+              confirmLabel={t('members.invite.confirm')}
+              variant="primary"
+              isDisabled={!member.email}
+              run={(headers) => api.POST('/api/v1/users', { headers, body: { email: member.email ?? '', name: `${member.firstName} ${member.lastName}`, roles: ['member'], memberId: member.id } })}
+              onDone={() => void queries.invalidateQueries({ queryKey: ['users'] })}
+            />
+          ) : null}
+        </div>
+      ) : null}
+    </Section>
   );
 }
 
 export function MemberPage() {
   const t = useT();
+  const { locale } = useLocale();
   const api = useApi();
   const me = useMe();
   const { memberId } = memberRoute.useParams();
@@ -37,23 +184,37 @@ export function MemberPage() {
   if (member.error) return <Page title={t('page.notFound')}>{member.error instanceof ApiError ? member.error.problem.detail : t('list.failed')}</Page>;
   const m = member.data;
   if (!m) return <Page title={t('list.loading')}>{null}</Page>;
-  const rows: [string, string][] = [
-    [t('members.email'), m.email ?? '—'],
-    [t('members.phone'), m.phone ?? '—'],
-    [t('members.type'), t(typeLabel(m.type))],
-    [t('members.status'), t(statusLabel(m.status))],
-  ];
+  const canEdit = may(me.data, 'members', 'members.write');
   return (
-    <Page title={`${m.firstName} ${m.lastName}`} actions={<Link to="/members">{t('nav.members')}</Link>}>
-      <dl className="grid max-w-xl grid-cols-[10rem_1fr] gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
-        {rows.map(([k, v]) => (
-          <div key={k} className="contents">
-            <dt className="font-medium text-slate-600">{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
-      {may(me.data, 'finance', 'finance.read') ? <Balance memberId={m.id} /> : null}
+    <Page
+      title={`${m.firstName} ${m.lastName}`}
+      actions={
+        <>
+          <Link to="/members" className="self-center text-sm">{t('nav.members')}</Link>
+          {canEdit ? <Link to="/members/$memberId/edit" params={{ memberId }} className={buttonLink}>{t('members.edit')}</Link> : null}
+        </>
+      }
+    >
+      <Section title={t('members.details')}>
+        <DetailList
+          items={[
+            { term: t('members.email'), value: m.email },
+            { term: t('members.phone'), value: m.phone },
+            { term: t('members.type'), value: t(typeLabel(m.type)) },
+            { term: t('members.status'), value: t(statusLabel(m.status)) },
+            { term: t('members.createdAt'), value: formatMoment(m.createdAt, locale) },
+          ]}
+        />
+      </Section>
+      {may(me.data, 'occupancy', 'occupancy.read') ? <Units memberId={m.id} /> : null}
+      {may(me.data, 'leases', 'leases.read') ? <Leases memberId={m.id} /> : null}
+      {may(me.data, 'finance', 'finance.read') ? (
+        <>
+          <Balance memberId={m.id} />
+          <Money memberId={m.id} />
+        </>
+      ) : null}
+      <Portal member={m} />
     </Page>
   );
 }

@@ -11,7 +11,8 @@ import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
 import { may, useMe } from '../../workspace/me.js';
 import { membersRoute } from './routes.js';
-import { statusLabel, typeLabel, type Member } from './types.js';
+import { FilterSelect } from './FilterSelect.js';
+import { MEMBER_SORTS, MEMBER_STATUSES, MEMBER_TYPES, sortLabel, statusLabel, typeLabel, type Member, type MembersSearch } from './types.js';
 
 const column = createColumnHelper<Member>();
 
@@ -23,10 +24,13 @@ export function MembersList() {
   const navigate = useNavigate();
   const members = useQuery({
     queryKey: ['members', search],
-    queryFn: async () => unwrap(await api.GET('/api/v1/members', { params: { query: { limit: 50, q: search.q, cursor: search.cursor } } })),
+    queryFn: async () => unwrap(await api.GET('/api/v1/members', { params: { query: { limit: 50, q: search.q, cursor: search.cursor, type: search.type, status: search.status, sort: search.sort } } })),
     placeholderData: keepPreviousData,
   });
-  const onSearch = useCallback((q: string) => void navigate({ to: '/members', search: { q: q || undefined }, replace: true }), [navigate]);
+  // A new search, filter or sort starts again at the first page.
+  const { cursor: _cursor, ...current } = search;
+  const change = (next: Partial<MembersSearch>) => void navigate({ to: '/members', search: { ...current, ...next }, replace: true });
+  const onSearch = useCallback((q: string) => void navigate({ to: '/members', search: (prev: MembersSearch) => ({ ...prev, cursor: undefined, q: q || undefined }), replace: true }), [navigate]);
   const columns = [
     column.accessor((m) => `${m.firstName} ${m.lastName}`, {
       id: 'name',
@@ -45,7 +49,12 @@ export function MembersList() {
   const canCreate = may(me.data, 'members', 'members.write');
   return (
     <Page title={t('nav.members')} actions={canCreate ? <Link to="/members/new" className={buttonLink}>{t('members.new')}</Link> : null}>
-      <SearchBox value={search.q ?? ''} onSearch={onSearch} />
+      <div className="flex flex-wrap items-end gap-4">
+        <SearchBox value={search.q ?? ''} onSearch={onSearch} />
+        <FilterSelect label={t('members.type')} anyLabel={t('members.any')} value={search.type} options={MEMBER_TYPES.map((m) => ({ id: m.id, label: t(m.label) }))} onChange={(type) => change({ type })} />
+        <FilterSelect label={t('members.status')} anyLabel={t('members.any')} value={search.status} options={MEMBER_STATUSES.map((s) => ({ id: s, label: t(statusLabel(s)) }))} onChange={(status) => change({ status })} />
+        <FilterSelect label={t('members.sort')} anyLabel={t('members.sort.default')} value={search.sort} options={MEMBER_SORTS.map((s) => ({ id: s, label: t(sortLabel(s)) }))} onChange={(sort) => change({ sort })} />
+      </div>
       <DataTable<Member>
         label={t('nav.members')}
         columns={columns}
@@ -53,8 +62,8 @@ export function MembersList() {
         isLoading={members.isLoading}
         error={members.error instanceof ApiError ? members.error.problem.detail : members.error ? t('list.failed') : null}
         pager={{
-          first: search.cursor ? <Link to="/members" search={{ q: search.q }}>{t('list.first')}</Link> : null,
-          next: next ? <Link to="/members" search={{ q: search.q, cursor: next }}>{t('list.next')}</Link> : null,
+          first: search.cursor ? <Link to="/members" search={current}>{t('list.first')}</Link> : null,
+          next: next ? <Link to="/members" search={{ ...current, cursor: next }}>{t('list.next')}</Link> : null,
         }}
       />
     </Page>

@@ -1,12 +1,12 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { listSearch } from '../../ui/paging.js';
 import { workspaceRoot } from '../../workspace/root.js';
+import { membersSearch } from './types.js';
 
 /** The members module's pages; each loads (as a chunk of its own) when first opened. */
 export const membersRoute = createRoute({
   getParentRoute: () => workspaceRoot,
   path: '/members',
-  validateSearch: listSearch,
+  validateSearch: membersSearch,
   component: lazyRouteComponent(() => import('./MembersList.js'), 'MembersList'),
 });
 export const newMemberRoute = createRoute({
@@ -20,4 +20,10 @@ export const memberRoute = createRoute({
   component: lazyRouteComponent(() => import('./MemberPage.js'), 'MemberPage'),
 });
 
-export const membersRoutes = [membersRoute, newMemberRoute, memberRoute];
+export const editMemberRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/members/$memberId/edit',
+  component: lazyRouteComponent(() => import('./EditMember.js'), 'EditMember'),
+});
+
+export const membersRoutes = [membersRoute, newMemberRoute, memberRoute, editMemberRoute];

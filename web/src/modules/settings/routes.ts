@@ -1,4 +1,11 @@
-import { notYetRoute } from '../../workspace/not-yet.js';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { workspaceRoot } from '../../workspace/root.js';
 
-/** The settings module's pages; each loads (as a chunk of its own) when first opened. */
-export const settingsRoutes = [notYetRoute('/settings', 'nav.settings')];
+/** The settings pages; each loads (as a chunk of its own) when first opened. */
+export const settingsRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/settings',
+  component: lazyRouteComponent(() => import('./Settings.js'), 'Settings'),
+});
+
+export const settingsRoutes = [settingsRoute];

@@ -1,0 +1,62 @@
+import { Type } from 'typebox';
+import type { Branding as BrandingValue } from '../../kernel/context.js';
+import type { HttpApp } from '../../kernel/http/app.js';
+import { Email } from '../../kernel/http/schemas.js';
+import type { BrandingChange, TenantSettingsStore } from '../../kernel/tenant-directory.js';
+import { requestPrincipal, requestTenant } from '../pipeline.js';
+
+const module = 'core';
+const tags = ['settings'];
+
+const Color = Type.String({ pattern: '^#[0-9a-fA-F]{6}$', description: 'A colour as `#rrggbb`.' });
+const LogoUrl = Type.String({ format: 'uri', pattern: '^https://', maxLength: 2000, description: 'An https URL of an image.' });
+const DisplayName = Type.String({ minLength: 1, maxLength: 100 });
+
+const Branding = Type.Object(
+  {
+    displayName: Type.Optional(DisplayName),
+    primaryColor: Type.Optional(Color),
+    accentColor: Type.Optional(Color),
+    logoUrl: Type.Optional(LogoUrl),
+    supportEmail: Type.Optional(Email),
+  },
+  { additionalProperties: false },
+);
+const orNull = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Optional(Type.Union([schema, Type.Null()]));
+const BrandingPatch = Type.Object(
+  {
+    displayName: orNull(DisplayName),
+    primaryColor: orNull(Color),
+    accentColor: orNull(Color),
+    logoUrl: orNull(LogoUrl),
+    supportEmail: orNull(Email),
+  },
+  { additionalProperties: false, minProperties: 1, description: 'A value sets the field, null removes it (back to the default), an absent field is kept.' },
+);
+
+const changed = new WeakMap<object, BrandingValue>();
+
+/**
+ * The tenant's settings as its own users see them: its branding (shown in the workspace's top
+ * bar and in its e-mail). The registry keeps it; these routes go through the kernel's
+ * TenantSettingsStore, which the control plane implements. Reading takes the branding the
+ * request's tenant was resolved with (what /me shows); a change is written to the registry in
+ * a pre-handler, after the gates and before the tenant transaction, so the request never holds
+ * its tenant connection while it waits for the registry's (on PGlite they are the same one).
+ */
+export function settingsRoutes(app: HttpApp, settings: TenantSettingsStore): void {
+  app.get('/settings/branding', {
+    config: { access: { module, permission: 'settings.read' } },
+    schema: { operationId: 'settings.branding.get', tags, summary: "The tenant's branding: display name, colours, logo, support address", response: { 200: Branding } },
+  }, (req) => req.ctx.tenant.branding);
+
+  app.patch('/settings/branding', {
+    config: { access: { module, permission: 'settings.write' } },
+    schema: { operationId: 'settings.branding.update', tags, summary: "Change the tenant's branding (null removes a field)", body: BrandingPatch, response: { 200: Branding } },
+    preHandler: async (req) => {
+      const tenant = requestTenant(req);
+      const actor = `tenant:${tenant.slug}:user:${requestPrincipal(req)?.userId ?? 'unknown'}`;
+      changed.set(req, await settings.updateBranding(tenant.id, req.body as BrandingChange, actor));
+    },
+  }, (req) => changed.get(req) ?? req.ctx.tenant.branding);
+}
