@@ -39,7 +39,7 @@ function Figure({ chart, caption, head, rows }: { chart: ReactNode; caption: str
   const t = useT();
   return (
     <>
-      <div aria-hidden="true" className="h-56 w-full" data-testid="chart">
+      <div aria-hidden="true" inert className="h-56 w-full" data-testid="chart">
         <Suspense fallback={null}>{chart}</Suspense>
       </div>
       <table className="sr-only">
