@@ -63,6 +63,14 @@ function watchScripts(page: Page) {
   };
 }
 
+/** In the page: the list's first row matches the search `q`, and the address carries it (the types are spelled out: this file is compiled without the DOM's). */
+function rowsShownFor(q: string): boolean {
+  type Row = { textContent: string | null };
+  const page = globalThis as unknown as { document: { querySelector(s: string): { closest(s: string): Row | null } | null }; location: { href: string } };
+  const row = page.document.querySelector('main table tbody tr a[href*="/members/"]')?.closest('tr');
+  return Boolean(row?.textContent?.toLowerCase().includes(q)) && new URL(page.location.href).searchParams.get('q') === q;
+}
+
 async function signIn(page: Page, f: WebFixture) {
   await page.getByLabel('Email').fill(f.email);
   await page.getByLabel('Password').fill(PASSWORD);
@@ -135,13 +143,7 @@ async function measure(f: WebFixture, baseUrl: string, log: (line: string) => vo
           await box.fill('');
           await box.pressSequentially(term, { delay: 30 });
           const typedAt = performance.now();
-          // In the page (a string: this file is compiled without the DOM's types).
-          const q = JSON.stringify(term);
-          await page.waitForFunction(
-            `(() => { const row = document.querySelector('main table tbody tr a[href*="/members/"]')?.closest('tr'); return Boolean(row && row.textContent.toLowerCase().includes(${q})) && new URL(location.href).searchParams.get('q') === ${q}; })()`,
-            undefined,
-            { timeout: 10_000, polling: 'raf' },
-          );
+          await page.waitForFunction(rowsShownFor, term, { timeout: 10_000, polling: 'raf' });
           const shown = performance.now();
           const at = sent.get(term);
           if (at === undefined) problems.push(`no request for q=${term}`);
