@@ -39,7 +39,7 @@ export interface EstateFixture extends MembersFixture {
  * force with one renter, and an ended lease before it), 10 % vacant (owned, nobody lives
  * there), 5 % unavailable. Statuses are then derived by the occupancy module's own refresh.
  */
-async function seedEstate(p: Platform, t: BenchTenant, units: number): Promise<EstateTenant> {
+export async function seedEstate(p: Platform, t: BenchTenant, units: number): Promise<EstateTenant> {
   const today = isoDate(new Date());
   return p.router.tenantTransaction({ id: t.id, placement: 'pooled', databaseName: null }, async (trx) => {
     const db = testDb(trx);

@@ -3,6 +3,7 @@ import { estateSuite } from './estate.js';
 import { financeSuite } from './finance.js';
 import { membersSuite } from './members.js';
 import { webhooksSuite } from './webhooks.js';
+import { webSuite } from './web.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnySuite = Suite<any>;
@@ -18,4 +19,5 @@ export const suites: Record<string, AnySuite> = {
   webhooks: webhooksSuite,
   estate: estateSuite,
   finance: financeSuite,
+  web: webSuite,
 };

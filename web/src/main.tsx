@@ -1,16 +1,42 @@
-import { StrictMode } from 'react';
+import { StrictMode, useEffect, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
-import { planeOf } from './api/plane.js';
+import { planeOf, type Plane } from './api/plane.js';
+import { useAuth } from './api/session.js';
+import { useT } from './i18n/intl.js';
+import { Loading, SessionFrame } from './ui/SessionFrame.js';
+import { SignInPage } from './ui/SignInPage.js';
 import './styles.css';
 
-// The console and the workspace are separate chunks: a page loads only the application it is in.
+/**
+ * The first chunk is only what the sign-in page needs (React, messages, the session, a plain
+ * form): the console or the workspace (router, queries, tables, react-aria's widgets) is a chunk
+ * of its own, loaded once signed in, or as soon as the sign-in form is sent. A page loads only
+ * the application it is in.
+ */
 const plane = planeOf(location.pathname);
-const root = createRoot(document.getElementById('root')!);
-const app = plane.kind === 'console' ? import('./console/ConsoleApp.js').then((m) => m.ConsoleApp) : import('./workspace/WorkspaceApp.js').then((m) => m.WorkspaceApp);
-void app.then((App) =>
-  root.render(
-    <StrictMode>
-      <App plane={plane} />
-    </StrictMode>,
-  ),
+type App = ComponentType<{ plane: Plane }>;
+let loading: Promise<App> | undefined;
+const loadApp = () =>
+  (loading ??= plane.kind === 'console' ? import('./console/ConsoleApp.js').then((m) => m.ConsoleApp) : import('./workspace/WorkspaceApp.js').then((m) => m.WorkspaceApp));
+
+function Gate() {
+  const t = useT();
+  const auth = useAuth();
+  const [App, setApp] = useState<App | null>(null);
+  const signedIn = auth.status === 'signedIn';
+  useEffect(() => {
+    if (signedIn) void loadApp().then((loaded) => setApp(() => loaded));
+  }, [signedIn]);
+  if (auth.status === 'loading') return <Loading />;
+  // Signing out unmounts the application: its router and queries go with the session.
+  if (auth.status === 'signedOut') return <SignInPage heading={t(plane.kind === 'console' ? 'console.signIn' : 'workspace.signIn')} onSubmit={() => void loadApp()} />;
+  return App ? <App plane={plane} /> : <Loading />;
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SessionFrame plane={plane}>
+      <Gate />
+    </SessionFrame>
+  </StrictMode>,
 );

@@ -1,27 +1,30 @@
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { createApi, SessionProvider } from '../api/session.js';
 import type { Plane } from '../api/plane.js';
 import { createQueryClient } from '../api/query.js';
-import { I18nProvider } from '../i18n/intl.js';
+import { SessionFrame, useSessionFrame } from './SessionFrame.js';
 
-/** What the console and the workspace share around their router: messages, queries, the session. */
-export function AppFrame({ plane, children }: { plane: Plane; children: ReactNode }) {
+export { Loading } from './SessionFrame.js';
+
+/** Queries of the signed-in pages: nothing read while signed in outlives the session. */
+function Queries({ children }: { children: ReactNode }) {
+  const frame = useSessionFrame();
   const [queries] = useState(createQueryClient);
-  const api = useMemo(() => createApi(plane), [plane]);
-  // Nothing read while signed in outlives the session.
-  const forget = useMemo(() => () => queries.clear(), [queries]);
-  return (
-    <I18nProvider>
-      <QueryClientProvider client={queries}>
-        <SessionProvider plane={plane} api={api} onSignedOut={forget}>
-          {children}
-        </SessionProvider>
-      </QueryClientProvider>
-    </I18nProvider>
-  );
+  useEffect(() => frame?.onSignedOut(() => queries.clear()), [frame, queries]);
+  return <QueryClientProvider client={queries}>{children}</QueryClientProvider>;
 }
 
-export function Loading() {
-  return <p role="status" className="p-6 text-slate-500">…</p>;
+/**
+ * What the console and the workspace share around their router: messages, the session and
+ * queries. main.tsx starts the session (SessionFrame) before this chunk loads; then this adds the
+ * queries only. Rendered on its own, it brings the session too.
+ */
+export function AppFrame({ plane, children }: { plane: Plane; children: ReactNode }) {
+  const frame = useSessionFrame();
+  if (frame) return <Queries>{children}</Queries>;
+  return (
+    <SessionFrame plane={plane}>
+      <Queries>{children}</Queries>
+    </SessionFrame>
+  );
 }

@@ -3,6 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { useAuth } from '../api/session.js';
 import { useT } from '../i18n/intl.js';
 import { Button } from './Button.js';
+import { CommandMenu } from './CommandMenu.js';
 import { LocaleSwitch } from './LocaleSwitch.js';
 
 export interface NavEntry {
@@ -12,7 +13,8 @@ export interface NavEntry {
 
 /**
  * The frame of every signed-in page: a top bar with whose space this is (the tenant's name and
- * logo, or the console), the navigation of the modules the user may open, and the page in `main`.
+ * logo, or the console), the command menu (Ctrl-K), the navigation of the modules the user may
+ * open, and the page in `main`.
  */
 export function Shell({ title, logoUrl, nav, children }: { title: string; logoUrl?: string; nav: NavEntry[]; children: ReactNode }) {
   const t = useT();
@@ -28,6 +30,7 @@ export function Shell({ title, logoUrl, nav, children }: { title: string; logoUr
           <p className="text-lg font-semibold" data-testid="space-name">{title}</p>
         </div>
         <div className="flex items-center gap-4">
+          <CommandMenu pages={nav} />
           <LocaleSwitch />
           <Button variant="secondary" onPress={() => void auth.signOut()}>
             {t('shell.signOut')}
