@@ -88,7 +88,10 @@ export function MemberCombo({ label, value, onChange, onBlur, inputRef, isRequir
   const t = useT();
   const chosen = useMemberName(value ?? undefined).data;
   const [typed, setTyped] = useState<string | null>(null);
-  const inputValue = typed ?? chosen ?? '';
+  // The name of the member picked from the list, shown at once: a name arriving later would
+  // change the text under the focused input, which reopens the list.
+  const [picked, setPicked] = useState<{ id: string; name: string } | null>(null);
+  const inputValue = typed ?? (picked && picked.id === value ? picked.name : chosen) ?? '';
   const q = typed ?? '';
   const members = useQuery({
     queryKey: ['members', { q, picker: true }],
@@ -107,6 +110,8 @@ export function MemberCombo({ label, value, onChange, onBlur, inputRef, isRequir
       }}
       selectedKey={value}
       onSelectionChange={(key: Key | null) => {
+        const item = items.find((i) => i.id === key);
+        setPicked(item ? { id: item.id, name: item.name } : null);
         setTyped(null);
         onChange(key === null ? null : String(key));
       }}
@@ -178,7 +183,7 @@ export function FilterDate({ label, value, onChange }: { label: string; value: s
   return (
     <DateField value={toCalendar(value)} onChange={(v) => onChange(v ? v.toString() : undefined)} className="block">
       <Label className={labelStyle}>{label}</Label>
-      <DateInput className={`${inputStyle} flex`}>{(segment) => <DateSegment segment={segment} className="rounded px-0.5 tabular-nums outline-none focus:bg-brand focus:text-white data-[placeholder]:text-slate-400" />}</DateInput>
+      <DateInput className={`${inputStyle} flex`}>{(segment) => <DateSegment segment={segment} className="rounded px-0.5 tabular-nums outline-none focus:bg-brand focus:text-white data-[placeholder]:text-slate-500" />}</DateInput>
     </DateField>
   );
 }
