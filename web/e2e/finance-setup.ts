@@ -1,0 +1,17 @@
+import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
+import { server, TENANT_PASSWORD } from './browser.js';
+
+/** The tenant's API as its manager (the treasurer), through the SDK: what a finance journey starts from. */
+export async function managerApi(tenant: { slug: string; email: string }): Promise<CourtyardClient> {
+  const api = createCourtyardClient({ baseUrl: server().url, tenant: tenant.slug });
+  const login = await api.POST('/api/v1/auth/login', { body: { email: tenant.email, password: TENANT_PASSWORD } });
+  const token = login.data!.accessToken;
+  return createCourtyardClient({ baseUrl: server().url, tenant: tenant.slug, accessToken: () => token });
+}
+
+/** A charge posted through the API (an older levy the payment should settle first). */
+export async function postCharge(api: CourtyardClient, body: { memberId: string; amount: number; dueDate: string; description: string }): Promise<string> {
+  const created = await api.POST('/api/v1/finance/charges', { body: { ...body, kind: 'levy', currency: 'EUR' } });
+  if (!created.data) throw new Error(`charge: ${JSON.stringify(created.error)}`);
+  return created.data.id;
+}
