@@ -137,6 +137,8 @@ describe('finance billing', () => {
     expect(await openCharges(api, grace.id)).toEqual([]);
 
     // Stripe: the keys are write-only.
+    await page.getByRole('link', { name: 'Bank statements' }).first().click();
+    await shape(page, 'Bank statements');
     await page.getByRole('link', { name: 'Stripe' }).click();
     await shape(page, 'Stripe');
     await field(page, 'Secret key').fill('sk_test_1234567890abcdWXYZ');
