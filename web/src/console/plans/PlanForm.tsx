@@ -8,7 +8,8 @@ import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { CheckboxInput, NumberInput, TextAreaInput } from '../../ui/more-fields.js';
 import { ModulePicker } from './ModulePicker.js';
-import { complete, fromMinor, minorDigits, readCatalogue, toMinor } from './modules.js';
+import { currencyDigits } from '../../ui/money.js';
+import { complete, fromMinor, readCatalogue, toMinor } from './modules.js';
 
 export type Plan = operations['control.plans.list']['responses'][200]['content']['application/json']['data'][number];
 
@@ -42,7 +43,7 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved: (plan: Plan)
   const catalogue = useCatalogue();
   const { form, formError, onSubmit } = useApiForm<PlanValues>({ defaultValues: valuesOf(plan), idempotent: !plan });
   const currency = form.watch('price.currency');
-  const digits = /^[A-Z]{3}$/.test(currency) ? minorDigits(currency) : 2;
+  const digits = /^[A-Z]{3}$/.test(currency) ? currencyDigits(currency) : 2;
 
   const submit = onSubmit<Plan>((v, headers) => {
     const fields = {

@@ -1,3 +1,4 @@
+import { currencyDigits } from '../../ui/money.js';
 /** A licensable module as `GET /control/v1/modules` lists it. */
 export interface CatalogueModule {
   key: string;
@@ -69,21 +70,11 @@ export function toggle(catalogue: CatalogueModule[], chosen: readonly string[], 
   return { chosen: chosen.filter((k) => k !== key), added: [], refusedBy: [] };
 }
 
-/** Digits after the decimal point of a currency's minor unit (EUR 2, JPY 0, KWD 3). */
-export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/** An amount typed in the currency's units (12.5 EUR) as the API's integer minor units (1250). */
 export function toMinor(amount: number, currency: string): number {
-  return Math.round(amount * 10 ** minorDigits(currency));
+  return Math.round(amount * 10 ** currencyDigits(currency));
 }
 
 /** Integer minor units as an amount in the currency's units, for a number field. */
 export function fromMinor(minor: number, currency: string): number {
-  return minor / 10 ** minorDigits(currency);
+  return minor / 10 ** currencyDigits(currency);
 }

@@ -7,7 +7,7 @@ import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { DateInput, TextAreaInput } from '../../ui/more-fields.js';
 import { Page } from '../../ui/Page.js';
-import { toMinorUnits } from './money-input.js';
+import { toMinorUnits } from '../../ui/money.js';
 import { CHARGE_KINDS, type ChargeKind } from './search.js';
 import { kindLabel, MemberPicker, today } from './shared.js';
 

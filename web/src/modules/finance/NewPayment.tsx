@@ -9,7 +9,7 @@ import { DateInput } from '../../ui/more-fields.js';
 import { Page } from '../../ui/Page.js';
 import { previewAllocation } from './allocation.js';
 import { AllocationPreview } from './AllocationPreview.js';
-import { toMinorUnits } from './money-input.js';
+import { toMinorUnits } from '../../ui/money.js';
 import { PAYMENT_METHODS, type PaymentMethod } from './search.js';
 import { MemberPicker, methodLabel, today } from './shared.js';
 

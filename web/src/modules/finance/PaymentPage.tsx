@@ -6,10 +6,9 @@ import { useApi } from '../../api/session.js';
 import { useLocale, useT } from '../../i18n/intl.js';
 import { ConfirmAction } from '../../ui/confirm.js';
 import { DetailList, Section } from '../../ui/DetailList.js';
-import { formatMoney } from '../../ui/money.js';
+import { formatMoney, toMajorText, toMinorUnits } from '../../ui/money.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
-import { toMajorText, toMinorUnits } from './money-input.js';
 import { paymentRoute } from './routes.js';
 import { DialogField, MemberName, methodLabel, SimpleTable, useFormatDate } from './shared.js';
 

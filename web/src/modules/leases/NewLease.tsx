@@ -12,7 +12,7 @@ import { Page } from '../../ui/Page.js';
 import { todayUtc, yearsLater } from '../properties/format.js';
 import { MemberPicker } from '../properties/MemberPicker.js';
 import { textLink } from '../properties/styles.js';
-import { toMinorUnits, type MinorUnits } from './money.js';
+import { parseMinorUnits, type MinorUnits } from '../../ui/money.js';
 import { useNames } from './names.js';
 import { newLeaseRoute } from './routes.js';
 import { UnitField } from './UnitPicker.js';
@@ -82,7 +82,7 @@ export function NewLease() {
     idempotent: true,
   });
   const periodic = form.watch('periodic');
-  const minor = (text: string) => toMinorUnits(text, form.getValues('rent.currency'), locale);
+  const minor = (text: string) => parseMinorUnits(text, form.getValues('rent.currency'), locale);
   const amountRule = (optional: boolean) => ({
     validate: (value: unknown) => {
       const v = typeof value === 'string' ? value : '';

@@ -6,7 +6,8 @@ import { useT } from '../../../i18n/intl.js';
 import { SelectInput, TextInput } from '../../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../../ui/form.js';
 import { CheckboxInput, NumberInput } from '../../../ui/more-fields.js';
-import { fromMinorUnits, isMonth, toMinorUnits } from './logic.js';
+import { toMajorText, toMinorUnits } from '../../../ui/money.js';
+import { isMonth } from './logic.js';
 import type { Schedule } from './types.js';
 
 const ALL = 'all';
@@ -31,7 +32,7 @@ export const valuesOf = (s: Schedule | undefined, kind: Schedule['kind'] = 'levy
   name: s?.name ?? '',
   propertyId: s?.propertyId ?? (s ? ALL : ''),
   includeSubProperties: s?.includeSubProperties ?? kind === 'rent',
-  budget: s?.budget ? { amount: fromMinorUnits(s.budget.amount, s.budget.currency), currency: s.budget.currency } : { amount: '', currency: 'EUR' },
+  budget: s?.budget ? { amount: toMajorText(s.budget.amount, s.budget.currency), currency: s.budget.currency } : { amount: '', currency: 'EUR' },
   frequency: s?.frequency ?? 'monthly',
   dueDay: s?.dueDay ?? 1,
   renterSplit: s?.renterSplit ?? 'lead',

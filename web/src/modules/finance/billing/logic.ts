@@ -94,36 +94,3 @@ export function formatMoment(at: string | null | undefined, locale: string): str
   if (!at) return '—';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }
-
-/** The decimals of a currency (EUR 2, JPY 0, KWD 3), as Intl knows them; 2 for a code it does not know. */
-export function currencyDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
-}
-
-/**
- * An amount typed as a decimal ("1200", "1,200.50", "1200.5") in integer minor units of the
- * currency, read as text (never through a float); null when it is not such an amount or has
- * more decimals than the currency.
- */
-export function toMinorUnits(text: string, currency: string): number | null {
-  const clean = text.trim().replace(/[,\s]/g, '');
-  const match = /^(\d+)(?:\.(\d*))?$/.exec(clean);
-  if (!match) return null;
-  const digits = currencyDigits(currency);
-  const decimals = match[2] ?? '';
-  if (decimals.length > digits) return null;
-  const units = Number(`${match[1]}${decimals.padEnd(digits, '0')}`);
-  return Number.isSafeInteger(units) ? units : null;
-}
-
-/** Minor units as the decimal a person types (12050 EUR: "120.50"). */
-export function fromMinorUnits(amount: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  if (digits === 0) return String(amount);
-  const text = String(Math.abs(amount)).padStart(digits + 1, '0');
-  return `${amount < 0 ? '-' : ''}${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
