@@ -1,23 +1,7 @@
-import type { ReactNode } from 'react';
-import { Controller, type Control, type FieldValues, type Path, type RegisterOptions } from 'react-hook-form';
+import { Controller, type FieldValues } from 'react-hook-form';
 import { Button as AriaButton, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextField } from 'react-aria-components';
 import { ChevronDown } from 'lucide-react';
-
-const labelStyle = 'text-sm font-medium text-slate-700';
-const inputStyle = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30 data-[invalid]:border-red-600';
-const errorStyle = 'mt-1 block text-sm text-red-700';
-
-interface FieldProps<T extends FieldValues> {
-  control: Control<T>;
-  name: Path<T>;
-  label: string;
-  rules?: RegisterOptions<T, Path<T>>;
-  description?: ReactNode;
-}
-
-/** A server's field error says what is wrong ("is already taken"); beside the field it reads with its label. */
-const messageOf = (label: string, error: { type: string; message?: string } | undefined) =>
-  error?.type === 'server' ? `${label} ${error.message ?? ''}` : error?.message;
+import { errorStyle, inputStyle, labelStyle, messageOf, type FieldProps } from './field-styles.js';
 
 /** A labelled text field bound to the form; errors (as you type, or from the server) show under it. */
 export function TextInput<T extends FieldValues>({ control, name, label, rules, description, type = 'text', autoComplete }: FieldProps<T> & { type?: 'text' | 'email' | 'password' | 'tel'; autoComplete?: string }) {

@@ -1,23 +1,9 @@
 import { parseDate, type CalendarDate } from '@internationalized/date';
 import type { ReactNode } from 'react';
-import { Controller, type Control, type FieldValues, type Path, type RegisterOptions } from 'react-hook-form';
+import { Controller, type FieldValues } from 'react-hook-form';
 import { Checkbox, DateField, DateInput as AriaDateInput, DateSegment, FieldError, Input, Label, NumberField, Text, TextArea as AriaTextArea, TextField } from 'react-aria-components';
 import { Check } from 'lucide-react';
-
-const labelStyle = 'text-sm font-medium text-slate-700';
-const inputStyle = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30 data-[invalid]:border-red-600';
-const errorStyle = 'mt-1 block text-sm text-red-700';
-
-interface FieldProps<T extends FieldValues> {
-  control: Control<T>;
-  name: Path<T>;
-  label: string;
-  rules?: RegisterOptions<T, Path<T>>;
-  description?: ReactNode;
-}
-
-const messageOf = (label: string, error: { type: string; message?: string } | undefined) =>
-  error?.type === 'server' ? `${label} ${error.message ?? ''}` : error?.message;
+import { errorStyle, inputStyle, labelStyle, messageOf, type FieldProps } from './field-styles.js';
 
 const describe = (description: ReactNode) => (description ? <Text slot="description" className="mt-1 block text-xs text-slate-500">{description}</Text> : null);
 

@@ -13,6 +13,7 @@ import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
 import { auditRoute } from './routes.js';
 import { auditQuery, type AuditSearch } from './search.js';
+import { inputStyle } from '../../ui/field-styles.js';
 
 type Entry = operations['control.audit.list']['responses'][200]['content']['application/json']['data'][number];
 const column = createColumnHelper<Entry>();
@@ -24,7 +25,6 @@ const ACTIONS = [
   'platform_user.bootstrapped', 'platform_user.signed_in',
 ];
 
-const inputStyle = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30';
 type Filters = Pick<AuditSearch, 'actor' | 'action' | 'tenant' | 'from' | 'to'>;
 const FIELDS = ['action', 'actor', 'tenant', 'from', 'to'] as const;
 

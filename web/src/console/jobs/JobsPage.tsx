@@ -13,10 +13,10 @@ import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
 import { jobsRoute } from './routes.js';
 import { DEAD_LETTER_QUEUE, filterStats, type QueueState } from './search.js';
+import { inputStyle } from '../../ui/field-styles.js';
 
 const column = createColumnHelper<QueueState>();
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const inputStyle = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30';
 
 /** An age in the largest unit that fits (45 s, 12 min, 3 hr, 2 days), by locale. */
 function formatAge(seconds: number, locale: string): string {

@@ -9,6 +9,7 @@ import { unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
 import { useLocale, useT, type MessageId } from '../../i18n/intl.js';
 import type { ChargeKind, ChargeStatus, PaymentMethod } from './search.js';
+import { labelStyle, inputStyle } from '../../ui/field-styles.js';
 
 export const kindLabel = (kind: ChargeKind): MessageId => `finance.kind.${kind}`;
 export const statusLabel = (status: ChargeStatus): MessageId => `finance.status.${status}`;
@@ -54,8 +55,6 @@ export function MemberName({ memberId, link = true }: { memberId: string; link?:
   );
 }
 
-const labelStyle = 'text-sm font-medium text-slate-700';
-const inputStyle = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30 data-[invalid]:border-red-600';
 const itemStyle = 'cursor-default rounded px-2 py-1 text-sm outline-none data-[focused]:bg-slate-100 data-[selected]:font-semibold';
 
 /**
