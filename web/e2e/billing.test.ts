@@ -5,13 +5,13 @@ import { billingEstate, managerApi, openCharges, type BillingEstate } from './bi
 import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
 
 let browser: Browser;
-let birch: { slug: string; email: string };
+let larch: { slug: string; email: string };
 let api: CourtyardClient;
 let estate: BillingEstate;
 beforeAll(async () => {
   browser = await connect();
-  birch = await createTenant('birch');
-  api = await managerApi(birch);
+  larch = await createTenant('larch');
+  api = await managerApi(larch);
   estate = await billingEstate(api);
 });
 afterAll(() => browser?.close());
@@ -33,9 +33,9 @@ const field = (page: Page, name: string) => page.getByRole('textbox', { name, ex
 describe('finance billing', () => {
   it('creates a levy schedule, dry-runs and starts a billing run, sets the late-fee rule, and confirms a bank statement line', async () => {
     const { page, problems } = await openPage(browser);
-    await page.goto(`/t/${birch.slug}/finance/schedules`);
+    await page.goto(`/t/${larch.slug}/finance/schedules`);
     await shape(page, 'Sign in to your workspace');
-    await page.getByLabel('Email').fill(birch.email);
+    await page.getByLabel('Email').fill(larch.email);
     await page.getByLabel('Password').fill(TENANT_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await shape(page, 'Schedules');
@@ -79,7 +79,7 @@ describe('finance billing', () => {
     await expectAccessible(page, 'start dialog');
     await dialog.getByRole('button', { name: 'Start' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Billing run /);
-    expect(new URL(page.url()).pathname).toMatch(/^\/t\/birch\/finance\/billing-runs\/[0-9a-f-]{36}$/);
+    expect(new URL(page.url()).pathname).toMatch(/^\/t\/larch\/finance\/billing-runs\/[0-9a-f-]{36}$/);
     const progress = page.getByRole('progressbar', { name: 'Progress' });
     await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 30_000 }).toBe('100');
     await expect.poll(() => page.getByText('100 % · Completed').count()).toBe(1);

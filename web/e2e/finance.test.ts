@@ -4,14 +4,14 @@ import { connect, createMember, createTenant, expectAccessible, expectPageShape,
 import { managerApi, postCharge } from './finance-setup.js';
 
 let browser: Browser;
-let birch: { slug: string; email: string };
+let maple: { slug: string; email: string };
 let memberId: string;
 beforeAll(async () => {
   browser = await connect();
-  birch = await createTenant('birch');
-  memberId = await createMember(birch, 'Grace', 'Hopper');
+  maple = await createTenant('maple');
+  memberId = await createMember(maple, 'Grace', 'Hopper');
   // An older charge: a payment settles it before the one the journey creates.
-  await postCharge(await managerApi(birch), { memberId, amount: 3000, dueDate: '2025-12-01', description: 'Levy December' });
+  await postCharge(await managerApi(maple), { memberId, amount: 3000, dueDate: '2025-12-01', description: 'Levy December' });
 });
 afterAll(() => browser?.close());
 
@@ -36,14 +36,14 @@ async function go(page: Page, link: string, title: string, what: string) {
 describe('finance in the workspace', () => {
   it('lets the treasurer charge a member, record a payment with its allocation preview, void a charge, issue a statement and export the reports', async () => {
     const { page, problems } = await openPage(browser);
-    await page.goto(`/t/${birch.slug}/finance`);
-    await page.getByLabel('Email').fill(birch.email);
+    await page.goto(`/t/${maple.slug}/finance`);
+    await page.getByLabel('Email').fill(maple.email);
     await page.getByLabel('Password').fill(TENANT_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectPageShape(page, 'Finance');
     const sub = page.getByRole('navigation', { name: 'Finance' });
     expect(await sub.getByRole('link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual(
-      ['charges', 'payments', 'statements', 'reports', 'billing-runs', 'schedules', 'late-fees', 'bank-imports', 'stripe'].map((p) => `/t/${birch.slug}/finance/${p}`),
+      ['charges', 'payments', 'statements', 'reports', 'billing-runs', 'schedules', 'late-fees', 'bank-imports', 'stripe'].map((p) => `/t/${maple.slug}/finance/${p}`),
     );
     await expect.poll(() => page.getByRole('link', { name: 'Grace Hopper' }).count()).toBe(1); // in arrears already
     await expectAccessible(page, 'finance home');
@@ -74,7 +74,7 @@ describe('finance in the workspace', () => {
     expect(await page.getByRole('link', { name: 'Levy December' }).count()).toBe(1);
 
     // A payment of 200.00: the preview settles December first, then March, and keeps 49.50 as credit.
-    await page.goto(`/t/${birch.slug}/finance/payments`);
+    await page.goto(`/t/${maple.slug}/finance/payments`);
     await expectPageShape(page, 'Payments');
     await expectAccessible(page, 'payments list');
     await page.getByRole('link', { name: 'New payment' }).click();
@@ -113,7 +113,7 @@ describe('finance in the workspace', () => {
     expect(await page.getByRole('button', { name: 'Void' }).count()).toBe(0);
 
     // A statement for this month, then its PDF.
-    await page.goto(`/t/${birch.slug}/finance/statements`);
+    await page.goto(`/t/${maple.slug}/finance/statements`);
     await expectPageShape(page, 'Statements');
     await expectAccessible(page, 'statements list');
     await page.getByRole('link', { name: 'New statement' }).click();
@@ -138,7 +138,7 @@ describe('finance in the workspace', () => {
       ['Collections', /currency,charges,charged,collected,written off,rate/],
     ];
     for (const [name, header] of reports) {
-      await page.goto(`/t/${birch.slug}/finance/reports`);
+      await page.goto(`/t/${maple.slug}/finance/reports`);
       await expectPageShape(page, 'Reports');
       await go(page, name, name, `${name} report`);
       await expect.poll(() => page.getByRole('table').count()).toBe(1);

@@ -5,24 +5,24 @@ import { tabTo } from './keyboard.js';
 import { seedDashboard } from './shell-setup.js';
 
 let browser: Browser;
-let birch: { slug: string; email: string };
+let willow: { slug: string; email: string };
 let members: Record<string, string>;
 beforeAll(async () => {
   browser = await connect();
-  birch = await createTenant('birch');
-  ({ members } = await seedDashboard(birch));
+  willow = await createTenant('willow');
+  ({ members } = await seedDashboard(willow));
 });
 afterAll(() => browser?.close());
 
 describe('the shell', () => {
   it('shows the dashboard with its charts, and the command menu finds a member with the keyboard alone', async () => {
     const { page, problems } = await openPage(browser);
-    await page.goto(`/t/${birch.slug}/`);
+    await page.goto(`/t/${willow.slug}/`);
     await expectPageShape(page, 'Sign in to your workspace');
-    await page.getByLabel('Email').fill(birch.email);
+    await page.getByLabel('Email').fill(willow.email);
     await page.getByLabel('Password').fill(TENANT_PASSWORD);
     await page.keyboard.press('Enter');
-    await expectPageShape(page, 'Welcome to Birch Estate');
+    await expectPageShape(page, 'Welcome to Willow Estate');
 
     // Every card of a module the manager may read, each chart drawn (SVG) with its data as a table.
     await expect.poll(() => page.locator('section h2').allTextContents()).toEqual(['Members', 'Units and occupancy', 'Leases ending within 60 days', 'Arrears by age', 'Collections, last 12 months']);
@@ -54,7 +54,7 @@ describe('the shell', () => {
     await expect.poll(() => page.getByRole('option', { name: 'Grace Hopper' }).getAttribute('data-focused')).toBe('true');
     await page.keyboard.press('Enter');
     await expectPageShape(page, 'Grace Hopper');
-    expect(new URL(page.url()).pathname).toBe(`/t/${birch.slug}/members/${members['Grace Hopper']}`);
+    expect(new URL(page.url()).pathname).toBe(`/t/${willow.slug}/members/${members['Grace Hopper']}`);
     expect(await page.getByRole('dialog').count()).toBe(0);
 
     // A page of the navigation, by its name.
