@@ -65,4 +65,35 @@ describe('the shell', () => {
     await expectPageShape(page, 'Finance');
     expect(problems).toEqual([]);
   });
+
+  it('on a reload of a signed-in page, asks for the workspace code before resuming the session; after signing out, it does not', async () => {
+    const { page, problems } = await openPage(browser);
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/\/WorkspaceApp-[\w-]+\.js$/.test(path)) requests.push('workspace code');
+      if (path.endsWith('/auth/refresh')) requests.push('refresh');
+    });
+    await page.goto(`/t/${willow.slug}/members`);
+    await page.getByLabel('Email').fill(willow.email);
+    await page.getByLabel('Password').fill(TENANT_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'Members');
+
+    // The code is fetched as the page starts, so waiting for it and for the session overlap.
+    requests.length = 0;
+    await page.reload();
+    await expectPageShape(page, 'Members');
+    expect(requests.slice(0, 2)).toEqual(['workspace code', 'refresh']);
+
+    // Signed out, a reload shows the sign-in page without fetching the workspace's code first.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectPageShape(page, 'Sign in to your workspace');
+    requests.length = 0;
+    await page.reload();
+    await expectPageShape(page, 'Sign in to your workspace');
+    await expect.poll(() => requests).toContain('refresh');
+    expect(requests).not.toContain('workspace code');
+    expect(problems).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { StrictMode, useEffect, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { planeOf, type Plane } from './api/plane.js';
 import { useAuth } from './api/session.js';
+import { wasSignedIn } from './api/session-hint.js';
 import { useT } from './i18n/intl.js';
 import { Loading, SessionFrame } from './ui/SessionFrame.js';
 import { SignInPage } from './ui/SignInPage.js';
@@ -10,14 +11,16 @@ import './styles.css';
 /**
  * The first chunk is only what the sign-in page needs (React, messages, the session, a plain
  * form): the console or the workspace (router, queries, tables, react-aria's widgets) is a chunk
- * of its own, loaded once signed in, or as soon as the sign-in form is sent. A page loads only
- * the application it is in.
+ * of its own, loaded once signed in, as soon as the sign-in form is sent, or at once on a reload
+ * of a page that was signed in (api/session-hint). A page loads only the application it is in.
  */
 const plane = planeOf(location.pathname);
 type App = ComponentType<{ plane: Plane }>;
 let loading: Promise<App> | undefined;
 const loadApp = () =>
   (loading ??= plane.kind === 'console' ? import('./console/ConsoleApp.js').then((m) => m.ConsoleApp) : import('./workspace/WorkspaceApp.js').then((m) => m.WorkspaceApp));
+// A reload of a signed-in page: fetch the application while the session is being resumed.
+if (wasSignedIn(plane)) void loadApp();
 
 function Gate() {
   const t = useT();

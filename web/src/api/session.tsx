@@ -2,6 +2,7 @@ import { createCourtyardClient, type CourtyardClient } from '@courtyard/sdk';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Plane } from './plane.js';
 import { asProblem } from './problem.js';
+import { rememberSignedIn } from './session-hint.js';
 
 /**
  * The session of a page. The access token lives in this module's memory only (never in web
@@ -98,18 +99,20 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
   const end = useCallback(() => {
     window.clearTimeout(timer.current);
     accessToken = undefined;
+    rememberSignedIn(plane, false);
     setStatus('signedOut');
     onSignedOut();
-  }, [onSignedOut]);
+  }, [plane, onSignedOut]);
 
   // Renewal, a minute before the access token expires, through the cookie.
   const renew = useRef<() => void>(() => undefined);
   const accept = useCallback((tokens: Tokens) => {
     accessToken = tokens.accessToken;
+    rememberSignedIn(plane, true);
     setStatus('signedIn');
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => renew.current(), Math.max(10, tokens.expiresIn - 60) * 1000);
-  }, []);
+  }, [plane]);
 
   useEffect(() => {
     onUnauthenticated = end;
