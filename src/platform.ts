@@ -104,6 +104,8 @@ export interface Platform {
   /** Set when the administrator's password was generated on this start: print it once. */
   generatedAdminPassword?: string;
   systemContext(actor?: string): ControlContext;
+  /** Stops being ready (`/health/ready` answers 503) while everything else is still served: the first step of a shutdown. */
+  drain(): void;
   close(): Promise<void>;
 }
 
@@ -288,9 +290,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     });
 
     let pending: string[] = [];
+    let draining = false;
     app.get('/health/live', { config: { access: infra }, schema: { hide: true } }, async () => ({ status: 'ok' }));
     app.get('/health/startup', { config: { access: infra }, schema: { hide: true } }, async () => ({ status: 'started' }));
     app.get('/health/ready', { config: { access: infra }, schema: { hide: true } }, async (_req, reply) => {
+      if (draining) return sendProblem(reply, new AppError('not_ready', 'Shutting down: finishing the requests in flight'));
       try {
         await main.session((s) => s.query('SELECT 1'));
         pending = await pendingMigrations(main, tenantMigrations);
@@ -342,6 +346,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       jobs,
       ...(bootstrap.generatedPassword ? { generatedAdminPassword: bootstrap.generatedPassword } : {}),
       systemContext: (actor = 'system') => ({ db: main.kysely, actor, log }),
+      drain() {
+        draining = true;
+      },
       async close() {
         await app.close();
         await closeAll();

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, TENANT_PASSWORD, isolatedDatabase, type TestDatabase } from './helpers.js';
@@ -22,8 +23,8 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `courtyard …` as a user would, against this file's database. */
-function courtyard(args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** Starts `courtyard …` as a user would, against this file's database. */
+function spawnCourtyard(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
   const base: Record<string, string | undefined> = { ...process.env };
   for (const key of Object.keys(base)) if (key === 'DATABASE_URL' || key === 'PORT' || key.startsWith('COURTYARD_')) delete base[key];
   const childEnv = {
@@ -34,8 +35,13 @@ function courtyard(args: string[], env: Record<string, string> = {}): Promise<Ru
     LOG_LEVEL: 'silent',
     ...env,
   };
+  return spawn(tsx, ['src/cli/main.ts', ...args], { cwd: root, env: childEnv, stdio: 'pipe' });
+}
+
+/** Runs `courtyard …` to its end. */
+function courtyard(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['src/cli/main.ts', ...args], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnCourtyard(args, env);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -102,4 +108,30 @@ describe('the courtyard command', () => {
     expect(wrong.stderr).toContain('Configuration error: PORT: expected an integer, got "abc"');
     expect(wrong.stdout).toBe('');
   }, SLOW);
+
+  it('stops being ready at SIGTERM but serves through the drain delay, then exits 0', async () => {
+    const port = await freePort();
+    const child = spawnCourtyard(['serve', '--plane', 'control'], { PORT: String(port), COURTYARD_DRAIN_DELAY: '3' });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.status, () => 0);
+    await expect.poll(() => get('/health/ready'), { timeout: 60_000, interval: 200 }).toBe(200);
+
+    child.kill('SIGTERM');
+    await expect.poll(() => get('/health/ready'), { timeout: 2_000, interval: 50 }).toBe(503);
+    // Still serving: a load balancer that has not yet noticed loses nothing.
+    expect(await get('/health/live')).toBe(200);
+    expect(await get('/openapi.json')).toBe(200);
+    expect(await exited).toBe(0);
+    expect(await get('/health/live')).toBe(0);
+  }, SLOW);
 });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}

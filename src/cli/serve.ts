@@ -1,7 +1,11 @@
 import { loadConfig } from '../kernel/config.js';
 import { createPlatform, type PlatformOptions } from '../platform.js';
 
-/** Starts serving and drains on SIGTERM/SIGINT: stop accepting, finish in-flight requests, close pools. */
+/**
+ * Starts serving and drains on SIGTERM/SIGINT: stop being ready, keep serving for the drain
+ * delay (SIGTERM only: a load balancer needs a probe or two to notice, and a request sent to a
+ * closed listener fails), then stop accepting, finish in-flight requests, close pools.
+ */
 export async function serve(options: PlatformOptions): Promise<void> {
   const config = loadConfig();
   const platform = await createPlatform(config, options);
@@ -19,7 +23,9 @@ export async function serve(options: PlatformOptions): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'draining');
+    log.info({ signal, delaySeconds: signal === 'SIGTERM' ? config.drainDelay : 0 }, 'draining');
+    platform.drain();
+    if (signal === 'SIGTERM' && config.drainDelay > 0) await new Promise((resolve) => setTimeout(resolve, config.drainDelay * 1000));
     const timer = setTimeout(() => {
       log.error('drain timed out; exiting');
       process.exit(1);

@@ -93,6 +93,7 @@ export const settings = {
   bodyLimit: { env: 'COURTYARD_BODY_LIMIT', description: 'Largest request body accepted, in bytes.', default: 1_048_576, parse: integer(1024, 1_073_741_824) },
   trustProxy: { env: 'COURTYARD_TRUST_PROXY', description: 'Trust `X-Forwarded-*` headers (set behind a load balancer).', default: false, parse: boolean },
   metricsToken: { env: 'COURTYARD_METRICS_TOKEN', description: 'Bearer token a scraper sends to read `/metrics` from anywhere. Unset: `/metrics` answers only requests from this machine (loopback).', parse: (raw: string) => { if (raw.length < 16) throw new Error('must be at least 16 characters'); return raw; } },
+  drainDelay: { env: 'COURTYARD_DRAIN_DELAY', description: 'Seconds between SIGTERM and closing the listener. Meanwhile `/health/ready` answers 503 and requests are still served, so a load balancer stops sending new ones before connections are refused. SIGINT (Ctrl-C) does not wait.', default: 5, parse: integer(0, 120) },
   shutdownTimeout: { env: 'COURTYARD_SHUTDOWN_TIMEOUT', description: 'Seconds SIGTERM waits for in-flight requests before exiting.', default: 25, parse: integer(1, 600) },
   logLevel: { env: 'LOG_LEVEL', description: 'Log level: fatal, error, warn, info, debug, trace or silent.', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
 } satisfies Record<string, Setting<unknown>>;
