@@ -218,7 +218,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         mail: mail.queue,
         tenantInfo: async (id) => (await directory.byIdOrSlug(id)) ?? undefined,
       }),
-      webhooksModule({ allowPrivate: config.webhooksAllowPrivate }),
+      webhooksModule({ allowPrivate: config.webhooksAllowPrivate, sealingSecret: secrets.tokenSecret }),
       ...(options.extraModules ?? []),
     ], { control: controlErrors });
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DomainEvent } from '../src/kernel/events/event.js';
 import { newId } from '../src/kernel/ids.js';
 import type { JobContext } from '../src/kernel/jobs/job.js';
-import { webhookWorkers, type DeliverJobData, type WorkerOptions } from '../src/modules/webhooks/index.js';
+import { EndpointSecrets, webhookWorkers, type DeliverJobData, type WorkerOptions } from '../src/modules/webhooks/index.js';
 import type { TestPlatform } from './helpers.js';
 import { testDb } from './test-db.js';
 
@@ -97,8 +97,8 @@ export interface Harness {
 }
 
 /** The webhook worker with the platform's job context, a recording queue and a clock the test moves. */
-export function harness(p: TestPlatform, options: Partial<WorkerOptions> = {}): Harness {
-  const workers = webhookWorkers({ allowPrivate: true, random: () => 0.5, ...options });
+export async function harness(p: TestPlatform, options: Partial<WorkerOptions> = {}): Promise<Harness> {
+  const workers = webhookWorkers({ allowPrivate: true, random: () => 0.5, ...options }, await platformSecrets(p));
   const queued: Queued[] = [];
   const sent: Queued[] = [];
   const h: Harness = {
@@ -163,4 +163,10 @@ export async function drainOutbox(p: TestPlatform, tenantId: string): Promise<Do
       data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
     }));
   });
+}
+
+/** The endpoint secrets as the platform seals them: with its token secret, kept in the control database. */
+export async function platformSecrets(p: TestPlatform): Promise<EndpointSecrets> {
+  const row = await testDb(p.platform.main.kysely).selectFrom('control.secrets').select('value').where('name', '=', 'token_secret').executeTakeFirstOrThrow();
+  return new EndpointSecrets(row.value);
 }

@@ -1,19 +1,25 @@
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import { webhookEvents } from './webhooks.events.js';
 import { webhooksRoutes } from './webhooks.routes.js';
+import { EndpointSecrets } from './webhooks.secrets.js';
 import { WebhooksService } from './webhooks.service.js';
 import { webhookWorkers, type WorkerOptions } from './webhooks.worker.js';
 import { webhooksErrors } from './webhooks.errors.js';
 
 export { DELIVER_JOB, FAN_OUT_SUBSCRIBER, webhookWorkers, type DeliverJobData, type WorkerOptions } from './webhooks.worker.js';
+export { EndpointSecrets } from './webhooks.secrets.js';
 export { DELIVERY_REQUESTED_EVENT, ENDPOINT_DISABLED_EVENT, TEST_EVENT } from './webhooks.events.js';
 
-export type WebhooksModuleOptions = WorkerOptions;
+export interface WebhooksModuleOptions extends WorkerOptions {
+  /** Seals endpoint signing secrets at rest (webhooks.secrets.ts). */
+  sealingSecret: string;
+}
 
 /** The `webhooks` module: tenant endpoints that receive the tenant's events, signed per Standard Webhooks. */
 export function webhooksModule(options: WebhooksModuleOptions): ModuleManifest {
-  const service = new WebhooksService(options);
-  const workers = webhookWorkers(options);
+  const secrets = new EndpointSecrets(options.sealingSecret);
+  const service = new WebhooksService(options, secrets);
+  const workers = webhookWorkers(options, secrets);
   return defineModule({
     key: 'webhooks',
     name: 'Webhooks',

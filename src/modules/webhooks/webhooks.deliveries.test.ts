@@ -3,7 +3,8 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { estate, type Estate } from '../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
-import { closeHarnesses, drainOutbox, harness, startReceiver, type Hit, type Receiver } from '../../../test/webhook-harness.js';
+import { testDb } from '../../../test/test-db.js';
+import { closeHarnesses, drainOutbox, harness, platformSecrets, startReceiver, type Hit, type Receiver } from '../../../test/webhook-harness.js';
 import type { DomainEvent } from '../../kernel/events/event.js';
 import { newId } from '../../kernel/ids.js';
 import { systemResolver } from './webhooks.ssrf.js';
@@ -80,7 +81,7 @@ afterEach(async () => {
 
 describe('webhook deliveries', () => {
   it('delivers a committed change to a local receiver, signed so that the standardwebhooks package verifies it', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/ok'), events: ['member.*'] });
     const elsewhere = await createEndpoint({ url: receiverUrl('/fail'), events: ['invoice.*'] });
     const off = await createEndpoint({ url: receiverUrl('/fail'), events: ['*'], enabled: false });
@@ -111,7 +112,7 @@ describe('webhook deliveries', () => {
   });
 
   it('makes one delivery per endpoint and event however often the event is handed over, and a repeated job sends nothing twice', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/ok'), events: ['*'] });
     const event = eventOf('member.updated');
     await h.workers.fanOut.handle(event, h.ctx);
@@ -127,7 +128,7 @@ describe('webhook deliveries', () => {
   });
 
   it('records every failed attempt and spaces the attempts by the schedule: at once, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/fail'), events: ['member.*'] });
     const start = h.clock;
     await h.deliver(eventOf('member.updated'));
@@ -154,7 +155,7 @@ describe('webhook deliveries', () => {
   });
 
   it('spreads the retries with jitter', async () => {
-    const h = harness(open, { random: () => 0 });
+    const h = await harness(open, { random: () => 0 });
     await createEndpoint({ url: receiverUrl('/fail'), events: ['*'] });
     const start = h.clock.getTime();
     await h.deliver(eventOf('member.updated'));
@@ -162,7 +163,7 @@ describe('webhook deliveries', () => {
   });
 
   it('honours Retry-After', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/busy'), events: ['*'] });
     const start = h.clock.getTime();
     await h.deliver(eventOf('member.updated'));
@@ -173,7 +174,7 @@ describe('webhook deliveries', () => {
   });
 
   it('does not follow redirects: a 3xx is a failed attempt', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/redirect'), events: ['*'] });
     await h.deliver(eventOf('member.updated'));
     expect(receiver.hitsOn('/redirect')).toHaveLength(1);
@@ -184,7 +185,7 @@ describe('webhook deliveries', () => {
   });
 
   it('records a receiver that does not answer in time as a failed attempt', async () => {
-    const h = harness(open, { timeoutMs: 300 });
+    const h = await harness(open, { timeoutMs: 300 });
     const endpoint = await createEndpoint({ url: receiverUrl('/slow'), events: ['*'] });
     await h.deliver(eventOf('member.updated'));
     const [delivery] = (await deliveriesOf(endpoint.id)).data;
@@ -195,7 +196,7 @@ describe('webhook deliveries', () => {
   });
 
   it('keeps the first kilobyte of a long response body', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/long'), events: ['*'] });
     await h.deliver(eventOf('member.updated'));
     const [delivery] = (await deliveriesOf(endpoint.id)).data;
@@ -204,7 +205,7 @@ describe('webhook deliveries', () => {
   });
 
   it('disables an endpoint that answers 410 Gone, and tells the tenant', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const gone = await createEndpoint({ url: receiverUrl('/gone'), events: ['member.*'] });
     const watcher = await createEndpoint({ url: receiverUrl('/ok'), events: ['webhook_endpoint.*'] });
     await h.deliver(eventOf('member.updated'));
@@ -229,7 +230,7 @@ describe('webhook deliveries', () => {
   });
 
   it('disables an endpoint that has failed for 5 days, and tells the tenant once', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/fail'), events: ['member.*'] });
     const start = h.clock.getTime();
     const day = 86_400_000;
@@ -260,7 +261,7 @@ describe('webhook deliveries', () => {
   it('refuses private destinations at delivery, after name resolution, unless the operator allows them', async () => {
     // *.rebind.test resolves to loopback: a name that passed registration elsewhere and now points inside.
     const resolve = async (host: string): Promise<LookupAddress[]> => (host.endsWith('.rebind.test') ? [{ address: '127.0.0.1', family: 4 }] : systemResolver(host));
-    const guarded = harness(open, { allowPrivate: false, resolve });
+    const guarded = await harness(open, { allowPrivate: false, resolve });
     const urls = [receiverUrl('/ok'), receiverUrl('/ok', 'localhost'), receiverUrl('/ok', '[::1]'), receiverUrl('/ok', 'hooks.rebind.test')];
     const endpoints = [];
     for (const url of urls) endpoints.push(await createEndpoint({ url, events: ['member.*'] }));
@@ -272,7 +273,7 @@ describe('webhook deliveries', () => {
     }
 
     // Allowed, the same resolver's answer is where the connection goes: the receiver on 127.0.0.1.
-    const allowed = harness(open, { allowPrivate: true, resolve });
+    const allowed = await harness(open, { allowPrivate: true, resolve });
     for (const e of endpoints.slice(2)) await oak.api('DELETE', `/webhooks/endpoints/${e.id}`);
     await allowed.deliver(eventOf('member.updated'));
     expect(receiver.hitsOn('/ok').map((x) => x.host).sort()).toEqual([`127.0.0.1:${receiver.port}`, `localhost:${receiver.port}`].sort());
@@ -283,7 +284,7 @@ describe('webhook deliveries', () => {
   });
 
   it('rotates the secret: both sign for 24 hours, the new one alone after', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/ok'), events: ['*'] });
     const rotated = await oak.api('POST', `/webhooks/endpoints/${endpoint.id}/rotate-secret`);
     expect(rotated.statusCode, rotated.body).toBe(200);
@@ -314,8 +315,33 @@ describe('webhook deliveries', () => {
     expect(() => verifyAt(h.clock, endpoint.secret, after)).toThrow();
   });
 
+  it('keeps signing secrets sealed at rest, bound to their endpoint; a secret stored in the clear before sealing still signs and is sealed by its next delivery', async () => {
+    const h = await harness(open);
+    const endpoint = await createEndpoint({ url: receiverUrl('/ok'), events: ['*'] });
+    const other = await createEndpoint({ url: receiverUrl('/ok'), events: ['member.created'] });
+    const stored = (id: string) =>
+      open.platform.jobs.context().tenantTransaction(oak.id, (db) => testDb(db).selectFrom('webhookEndpoints').select(['secret', 'previousSecret']).where('id', '=', id).executeTakeFirstOrThrow());
+    const atRest = await stored(endpoint.id);
+    expect(atRest.secret).not.toContain(endpoint.secret.slice(6));
+    expect(atRest.secret).toMatch(/^v1\./);
+    const secrets = await platformSecrets(open);
+    expect(secrets.open(oak.id, endpoint.id, atRest.secret)).toBe(endpoint.secret);
+    // Copied onto another endpoint's row, it does not open.
+    expect(() => secrets.open(oak.id, other.id, atRest.secret)).toThrow();
+
+    // A row as an earlier version wrote it: the secret in the clear.
+    await open.platform.jobs.context().tenantTransaction(oak.id, (db) => testDb(db).updateTable('webhookEndpoints').set({ secret: endpoint.secret }).where('id', '=', endpoint.id).execute());
+    expect((await oak.api('POST', `/webhooks/endpoints/${endpoint.id}/test`)).statusCode).toBe(202);
+    await h.relay(oak.id);
+    await h.runUntil();
+    expect(verifyAt(h.clock, endpoint.secret, receiver.hitsOn('/ok').at(-1)!)).toMatchObject({ type: 'webhook.test' });
+    const resealed = await stored(endpoint.id);
+    expect(resealed.secret).toMatch(/^v1\./);
+    expect(secrets.open(oak.id, endpoint.id, resealed.secret)).toBe(endpoint.secret);
+  });
+
   it('sends a test message to one endpoint only, and refuses one to a disabled endpoint', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const target = await createEndpoint({ url: receiverUrl('/ok'), events: ['member.created'] });
     const other = await createEndpoint({ url: receiverUrl('/ok'), events: ['*'] });
     const res = await oak.api('POST', `/webhooks/endpoints/${target.id}/test`);
@@ -336,7 +362,7 @@ describe('webhook deliveries', () => {
   });
 
   it('lists deliveries newest first with cursors and a status filter, and retries one by hand', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/fail'), events: ['member.*'] });
     const events = [eventOf('member.created'), eventOf('member.updated'), eventOf('member.deleted')];
     for (const e of events) await h.deliver(e);
@@ -384,7 +410,7 @@ describe('webhook deliveries', () => {
   });
 
   it('fails the waiting deliveries of an endpoint that was disabled, without an attempt', async () => {
-    const h = harness(open);
+    const h = await harness(open);
     const endpoint = await createEndpoint({ url: receiverUrl('/fail'), events: ['*'] });
     await h.deliver(eventOf('member.updated'));
     await oak.api('PATCH', `/webhooks/endpoints/${endpoint.id}`, { enabled: false });

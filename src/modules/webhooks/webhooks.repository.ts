@@ -68,12 +68,13 @@ export class WebhooksRepository {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`webhook_endpoints:${tenantId}`}, 0))`.execute(this.db);
   }
 
-  async insertEndpoint(tenantId: string, input: { url: string; events: string[]; description: string; enabled: boolean; secret: string }): Promise<EndpointRow> {
+  /** `secret` arrives sealed, bound to `id` (webhooks.secrets.ts). */
+  async insertEndpoint(tenantId: string, input: { id: string; url: string; events: string[]; description: string; enabled: boolean; secret: string }): Promise<EndpointRow> {
     return this.db
       .insertInto('webhookEndpoints')
       .values({
         tenantId: tenantId,
-        id: newId(),
+        id: input.id,
         url: input.url,
         events: input.events,
         description: input.description,
@@ -107,6 +108,10 @@ export class WebhooksRepository {
       .where('id', '=', id)
       .returning(endpointColumns)
       .executeTakeFirst();
+  }
+
+  async sealSecrets(id: string, secret: string, previousSecret: string | null): Promise<void> {
+    await this.db.updateTable('webhookEndpoints').set({ secret, previousSecret }).where('id', '=', id).execute();
   }
 
   /** Records a failure: the endpoint has been failing since the first failure after its last success. */

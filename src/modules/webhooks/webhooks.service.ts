@@ -7,6 +7,7 @@ import { newId } from '../../kernel/ids.js';
 import { DELIVERY_REQUESTED_EVENT, payloadOf, TEST_EVENT } from './webhooks.events.js';
 import { toDelivery, toEndpoint, WebhooksRepository, type DeliveryRow } from './webhooks.repository.js';
 import type { CreateWebhookEndpoint, ListDeliveriesQuery, ListEndpointsQuery, UpdateWebhookEndpoint, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from './webhooks.schemas.js';
+import type { EndpointSecrets } from './webhooks.secrets.js';
 import { newSecret, ROTATION_OVERLAP_MS } from './webhooks.signing.js';
 import { describeAddressClass, DestinationRefusedError, ipLiteral, resolvePublic, type Resolver } from './webhooks.ssrf.js';
 
@@ -50,7 +51,10 @@ const deliveryCursor = (d: WebhookDelivery) => [d.id];
 
 /** Webhook endpoints and their deliveries, for requests. Deliveries themselves are made by the worker (webhooks.worker.ts). */
 export class WebhooksService {
-  constructor(private readonly policy: DestinationPolicy) {}
+  constructor(
+    private readonly policy: DestinationPolicy,
+    private readonly secrets: EndpointSecrets,
+  ) {}
 
   async listEndpoints(ctx: TenantContext, query: ListEndpointsQuery & { limit: number }) {
     const after = decodeCursor(query.cursor, ['uuid']);
@@ -69,8 +73,10 @@ export class WebhooksService {
     const repo = new WebhooksRepository(ctx.db);
     await repo.lockForCreate(ctx.tenant.id);
     if ((await repo.countEndpoints()) >= MAX_ENDPOINTS) throw new AppError(webhooksErrors.endpoint_limit, `A tenant may register at most ${MAX_ENDPOINTS} webhook endpoints`, { limit: MAX_ENDPOINTS });
-    const row = await repo.insertEndpoint(ctx.tenant.id, { url, events: [...new Set(input.events)], description: input.description ?? '', enabled: input.enabled ?? true, secret: newSecret() });
-    return { ...toEndpoint(row), secret: row.secret };
+    const id = newId();
+    const secret = newSecret();
+    const row = await repo.insertEndpoint(ctx.tenant.id, { id, url, events: [...new Set(input.events)], description: input.description ?? '', enabled: input.enabled ?? true, secret: this.secrets.seal(ctx.tenant.id, id, secret) });
+    return { ...toEndpoint(row), secret };
   }
 
   async updateEndpoint(ctx: TenantContext, id: string, patch: UpdateWebhookEndpoint): Promise<WebhookEndpoint> {
@@ -86,9 +92,10 @@ export class WebhooksService {
 
   /** A new secret; the old one keeps signing next to it for ROTATION_OVERLAP_MS (a second rotation ends that at once). */
   async rotateSecret(ctx: TenantContext, id: string, now = new Date()): Promise<WebhookEndpointWithSecret> {
-    const row = await new WebhooksRepository(ctx.db).rotateSecret(id, newSecret(), new Date(now.getTime() + ROTATION_OVERLAP_MS));
+    const secret = newSecret();
+    const row = await new WebhooksRepository(ctx.db).rotateSecret(id, this.secrets.seal(ctx.tenant.id, id, secret), new Date(now.getTime() + ROTATION_OVERLAP_MS));
     if (!row) throw notFound('The webhook endpoint');
-    return { ...toEndpoint(row), secret: row.secret };
+    return { ...toEndpoint(row), secret };
   }
 
   /** Queues a `webhook.test` message to one endpoint. */

@@ -6,6 +6,7 @@ import { DELIVERY_REQUESTED_EVENT, ENDPOINT_DISABLED_EVENT, INTERNAL_EVENTS, mat
 import { WebhooksRepository, type DeliveryRow, type EndpointRow } from './webhooks.repository.js';
 import { outcomeOf } from './webhooks.schedule.js';
 import { WebhookSender, type SenderOptions } from './webhooks.sender.js';
+import { isSealed, type EndpointSecrets } from './webhooks.secrets.js';
 import { webhookHeaders } from './webhooks.signing.js';
 
 export const DELIVER_JOB = 'webhooks.deliver';
@@ -55,7 +56,7 @@ type Claim =
  * `startAfter`. A handler only throws when it could not record (the database failed); the
  * queue's own retry then runs the same attempt again.
  */
-export function webhookWorkers(options: WorkerOptions): { deliver: JobDefinition<DeliverJobData>; fanOut: EventSubscriber; sender: WebhookSender } {
+export function webhookWorkers(options: WorkerOptions, secrets: EndpointSecrets): { deliver: JobDefinition<DeliverJobData>; fanOut: EventSubscriber; sender: WebhookSender } {
   const sender = new WebhookSender(options);
   const random = options.random ?? Math.random;
 
@@ -118,6 +119,11 @@ export function webhookWorkers(options: WorkerOptions): { deliver: JobDefinition
           return { kind: 'done' };
         }
         await repo.claim(deliveryId, new Date(now.getTime() + sender.timeoutMs + CLAIM_MARGIN_MS));
+        // A secret written before sealing (see webhooks.secrets.ts) is sealed now that it is used.
+        if (!isSealed(endpoint.secret) || (endpoint.previousSecret !== null && !isSealed(endpoint.previousSecret))) {
+          const seal = (stored: string) => (isSealed(stored) ? stored : secrets.seal(tenantId, endpoint.id, stored));
+          await repo.sealSecrets(endpoint.id, seal(endpoint.secret), endpoint.previousSecret === null ? null : seal(endpoint.previousSecret));
+        }
         return { kind: 'attempt', delivery, endpoint };
       });
 
@@ -126,7 +132,8 @@ export function webhookWorkers(options: WorkerOptions): { deliver: JobDefinition
       if (claim.kind === 'busy') return void (await sendAttempt(ctx, job.data, claim.until));
 
       const { delivery, endpoint } = claim;
-      const keys = { secret: endpoint.secret, previousSecret: endpoint.previousSecret, previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
+      const open = (stored: string) => secrets.open(tenantId, endpoint.id, stored);
+      const keys = { secret: open(endpoint.secret), previousSecret: endpoint.previousSecret === null ? null : open(endpoint.previousSecret), previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
       const result = await sender.send(endpoint.url, webhookHeaders(keys, delivery.eventId, now, delivery.payload), delivery.payload);
       if (result.error) ctx.log.info({ tenantId, deliveryId, attempt, url: endpoint.url, statusCode: result.statusCode, error: result.error }, 'webhook attempt failed');
 
