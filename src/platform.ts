@@ -26,6 +26,7 @@ import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
 import { controlRoutes } from './control/control.routes.js';
+import { licenceRenewalJob } from './control/licences/licence-renewal.js';
 import { LicencesService } from './control/licences/licences.service.js';
 import { offerModules } from './control/plans/module-offers.js';
 import { PlansService } from './control/plans/plans.service.js';
@@ -247,7 +248,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
-    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'] }, config.databaseUrl);
+    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange })] }, config.databaseUrl);
     if (options.workers) await jobs.work();
     const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache);
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);

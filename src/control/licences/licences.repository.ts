@@ -18,6 +18,22 @@ export class LicencesRepository {
     return this.db.selectFrom('control.licences').select(columns).where('tenantId', '=', tenantId).orderBy('issuedAt', 'desc').limit(1).executeTakeFirst();
   }
 
+  /** Active tenants whose current (newest) licence expires before `before`, soonest first. */
+  expiringForActiveTenants(before: Date, limit: number): Promise<{ tenantId: string; slug: string; planKey: string; claims: LicenceClaims; expiresAt: Date }[]> {
+    return this.db
+      .selectFrom('control.tenants as t')
+      .innerJoinLateral(
+        (eb) => eb.selectFrom('control.licences as l').select(['l.claims', 'l.expiresAt']).whereRef('l.tenantId', '=', 't.id').orderBy('l.issuedAt', 'desc').limit(1).as('current'),
+        (join) => join.onTrue(),
+      )
+      .select(['t.id as tenantId', 't.slug', 't.planKey', 'current.claims', 'current.expiresAt'])
+      .where('t.status', '=', 'active')
+      .where('current.expiresAt', '<', before)
+      .orderBy('current.expiresAt')
+      .limit(limit)
+      .execute();
+  }
+
   async exists(tenantId: string): Promise<boolean> {
     return (await this.db.selectFrom('control.licences').select('id').where('tenantId', '=', tenantId).limit(1).executeTakeFirst()) !== undefined;
   }

@@ -39,7 +39,17 @@ export class LicencesService {
     return { id: row.id, jws: row.jws, claims: row.claims, issuedAt: row.issuedAt, expiresAt: row.expiresAt };
   }
 
-  async issue(ctx: ControlContext, tenant: { id: string; slug: string; plan: string }, overrides: LicenceOverrides = {}): Promise<LicenceView> {
+  /**
+   * The same licence for another year from its expiry (or from now, if it has lapsed): the
+   * modules, limits and grace it carries, overrides included, since the claims are the only
+   * record of them.
+   */
+  async renew(ctx: ControlContext, tenant: { id: string; slug: string; plan: string }, current: { claims: LicenceClaims; expiresAt: Date }): Promise<LicenceView> {
+    const from = Math.max(Date.now(), current.expiresAt.getTime());
+    return this.issue(ctx, tenant, { modules: current.claims.modules, limits: current.claims.limits, graceDays: current.claims.grace / 86_400, expiresAt: new Date(from + YEAR_SECONDS * 1000) }, 'licence.renewed');
+  }
+
+  async issue(ctx: ControlContext, tenant: { id: string; slug: string; plan: string }, overrides: LicenceOverrides = {}, auditAction = 'licence.issued'): Promise<LicenceView> {
     if (!this.signer) throw new AppError('unprocessable', 'This instance has no licence signing key (COURTYARD_LICENCE_PRIVATE_KEY)');
     const plan = await this.plans.get(ctx.db, tenant.plan);
     let modules = overrides.modules ?? plan.modules;
@@ -60,7 +70,7 @@ export class LicencesService {
       grace: (overrides.graceDays ?? this.graceDays) * 86_400,
     });
     const row = await new LicencesRepository(ctx.db).insert({ id: claims.jti, tenantId: tenant.id, jws, claims, expiresAt: new Date(exp * 1000) });
-    await appendAudit(ctx.db, { actor: ctx.actor, action: 'licence.issued', target: tenant.id, data: { licence: claims.jti, plan: plan.key, modules, exp } });
+    await appendAudit(ctx.db, { actor: ctx.actor, action: auditAction, target: tenant.id, data: { licence: claims.jti, plan: plan.key, modules, exp } });
     return { id: row.id, jws, claims, issuedAt: row.issuedAt, expiresAt: row.expiresAt };
   }
 }

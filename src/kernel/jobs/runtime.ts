@@ -30,6 +30,8 @@ export interface RuntimeOptions {
    * relayed beside the tenants' outboxes; named by the plane, so the kernel names none.
    */
   planeOutboxes?: string[];
+  /** Jobs of a plane rather than of a module (the control plane's licence renewal), scheduled and run like modules' jobs. */
+  planeJobs?: JobDefinition[];
   /** How often the relay looks at the outboxes when it found nothing, in ms. */
   relayIntervalMs?: number;
   now?: () => Date;
@@ -81,10 +83,16 @@ export class JobRuntime implements JobQueue {
           });
     this.#concurrency = main.kind === 'postgres' ? WORKERS_PER_QUEUE : 1;
     this.#boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
+    for (const job of options.planeJobs ?? []) this.#jobs.set(job.name, job);
     for (const m of options.modules.ordered) {
       for (const job of m.jobs ?? []) this.#jobs.set(job.name, job);
       this.#subscribers.push(...(m.subscribers ?? []));
     }
+  }
+
+  /** A job's definition, by name: for operators' tools and tests that run one now. */
+  definition(name: string): JobDefinition | undefined {
+    return this.#jobs.get(name);
   }
 
   get subscribers(): readonly EventSubscriber[] {
