@@ -350,6 +350,7 @@ describe('cross-tenant isolation through the API', () => {
     // Each list holds exactly the caller's own rows.
     const ids = (res: LightMyRequestResponse) => res.json().data.map((r: { id: string }) => r.id).sort();
     expect(ids(await asBirch('GET', '/api/v1/members?limit=200'))).toEqual([...b.memberIds].sort());
+    expect((await asBirch('GET', '/api/v1/members/count')).json()).toEqual({ count: b.memberIds.length });
     expect(ids(await asBirch('GET', '/api/v1/users?limit=200'))).toEqual([...b.userIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/roles'))).toEqual([...b.roleIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/webhooks/endpoints?limit=200'))).toEqual([...birchHooks.endpointIds].sort());

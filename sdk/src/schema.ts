@@ -556,6 +556,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/reports/collections/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billed (charges by due month, voids left out) and collected (payments by month received) per month and currency, at most 24 months; by default the last 12 */
+        get: operations["finance.reports.collectionsMonthly"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/reports/income": {
         parameters: {
             query?: never;
@@ -916,6 +933,23 @@ export interface paths {
         };
         /** The units a member is attached to, with role and dates (current and coming by default, or all) */
         get: operations["members.units.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many members match the filters (exact; the list gives no totals) */
+        get: operations["members.count"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5925,6 +5959,82 @@ export interface operations {
             };
         };
     };
+    "finance.reports.collectionsMonthly": {
+        parameters: {
+            query?: {
+                /** @description `csv` downloads the report as a spreadsheet. */
+                format?: "json" | "csv";
+                /** @description A calendar month, `YYYY-MM`. */
+                from?: string;
+                /** @description A calendar month, `YYYY-MM`. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description A calendar month, `YYYY-MM`. */
+                        from: string;
+                        rows: {
+                            billed: number;
+                            collected: number;
+                            currency: string;
+                            /** @description A calendar month, `YYYY-MM`. */
+                            month: string;
+                        }[];
+                        /** @description A calendar month, `YYYY-MM`. */
+                        to: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "finance.reports.income": {
         parameters: {
             query?: {
@@ -8936,6 +9046,69 @@ export interface operations {
                         }[];
                         /** Format: uuid */
                         memberId: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "members.count": {
+        parameters: {
+            query?: {
+                /** @description Matches first name, last name, full name or e-mail. */
+                q?: string;
+                status?: "prospective" | "active" | "inactive" | "former";
+                type?: "resident" | "owner" | "renter" | "household" | "other";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
                     };
                 };
             };

@@ -1,12 +1,30 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
-import type { CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
+import type { CountMembersQuery, CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
 import type { MembersTables } from './members.tables.js';
 
 const columns = ['id', 'firstName', 'lastName', 'email', 'phone', 'type', 'status', 'notes', 'createdAt', 'updatedAt'] as const;
+
+/** The list's filters: type, status, and `q` in either name, the full name or the e-mail. */
+function filtered<O>(q: SelectQueryBuilder<MembersTables & KernelTables, 'members', O>, query: CountMembersQuery): SelectQueryBuilder<MembersTables & KernelTables, 'members', O> {
+  if (query.type) q = q.where('type', '=', query.type);
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.q) {
+    const like = containsPattern(query.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('firstName', 'ilike', like),
+        eb('lastName', 'ilike', like),
+        eb(sql`first_name || ' ' || last_name`, 'ilike', like),
+        eb('email', 'ilike', like),
+      ]),
+    );
+  }
+  return q;
+}
 
 /** Members SQL; runs inside the tenant transaction, so RLS scopes every statement. */
 export class MembersRepository {
@@ -28,19 +46,7 @@ export class MembersRepository {
     const dir = desc ? 'desc' : 'asc';
     const cmp = desc ? '<' : '>';
     let q = this.db.selectFrom('members').select(columns).limit(query.limit + 1);
-    if (query.type) q = q.where('type', '=', query.type);
-    if (query.status) q = q.where('status', '=', query.status);
-    if (query.q) {
-      const like = containsPattern(query.q);
-      q = q.where((eb) =>
-        eb.or([
-          eb('firstName', 'ilike', like),
-          eb('lastName', 'ilike', like),
-          eb(sql`first_name || ' ' || last_name`, 'ilike', like),
-          eb('email', 'ilike', like),
-        ]),
-      );
-    }
+    q = filtered(q, query);
     if (sort.endsWith('name')) {
       if (after) q = q.where(sql`(last_name, first_name, id)`, cmp, sql`(${after[0]}, ${after[1]}, ${after[2]}::uuid)`);
       q = q.orderBy('lastName', dir).orderBy('firstName', dir).orderBy('id', dir);
@@ -52,8 +58,12 @@ export class MembersRepository {
     return q.execute();
   }
 
-  async count(): Promise<number> {
-    const row = await this.db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  /**
+   * How many members match `query` (all of the tenant's when it is empty), counted exactly: one
+   * tenant's members are at most tens of thousands, a count(*) over them is cheap.
+   */
+  async count(query: CountMembersQuery = {}): Promise<number> {
+    const row = await filtered(this.db.selectFrom('members'), query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

@@ -1,8 +1,8 @@
 import type { HttpApp } from '../../kernel/http/app.js';
 import { IdParams } from '../../kernel/http/schemas.js';
 import { Type } from 'typebox';
-import { CreateMember, ListMembersQuery, Member, MemberPage, UpdateMember } from './members.schemas.js';
-import { createMember, deleteMember, getMember, listMembers, updateMember } from './members.service.js';
+import { CountMembersQuery, CreateMember, ListMembersQuery, Member, MemberCount, MemberPage, UpdateMember } from './members.schemas.js';
+import { countMembers, createMember, deleteMember, getMember, listMembers, updateMember } from './members.service.js';
 
 const module = 'members';
 const tags = ['members'];
@@ -14,6 +14,12 @@ export function membersRoutes(app: HttpApp): void {
     config: { access: read },
     schema: { operationId: 'members.list', tags, summary: 'List members (cursor-paginated, searchable, filterable)', querystring: ListMembersQuery, response: { 200: MemberPage } },
   }, (req) => listMembers(req.ctx, req.query as typeof req.query & { limit: number }));
+
+  // Staff only, with no `own` rule: a portal member has no business counting the tenant's members.
+  app.get('/members/count', {
+    config: { access: read },
+    schema: { operationId: 'members.count', tags, summary: 'How many members match the filters (exact; the list gives no totals)', querystring: CountMembersQuery, response: { 200: MemberCount } },
+  }, (req) => countMembers(req.ctx, req.query));
 
   app.post('/members', {
     config: { access: write },

@@ -55,3 +55,11 @@ export const ListMembersQuery = Type.Object(
 export type ListMembersQuery = Static<typeof ListMembersQuery>;
 
 export const MemberPage = Page(Member);
+
+/** The list's filters, for a count of what they match. */
+export const CountMembersQuery = Type.Object(
+  { q: ListMembersQuery.properties.q, type: ListMembersQuery.properties.type, status: ListMembersQuery.properties.status },
+  { additionalProperties: false },
+);
+export type CountMembersQuery = Static<typeof CountMembersQuery>;
+export const MemberCount = Type.Object({ count: Type.Integer({ minimum: 0 }) });

@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { MembersRepository } from './members.repository.js';
-import type { CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
+import type { CountMembersQuery, CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
 
 const cursorOf = (sort: string) => (m: Member) =>
   sort.endsWith('name') ? [m.lastName, m.firstName, m.id] : [m.id];
@@ -13,6 +13,11 @@ export async function listMembers(ctx: TenantContext, query: ListMembersQuery & 
   const after = sort.endsWith('name') ? decodeCursor(query.cursor, ['string', 'string', 'uuid']) : decodeCursor(query.cursor, ['uuid']);
   const rows = await new MembersRepository(ctx.db).list(query, after);
   return pageOf(rows, query.limit, cursorOf(sort));
+}
+
+/** How many members match the list's filters: the list itself gives no totals. */
+export async function countMembers(ctx: TenantContext, query: CountMembersQuery): Promise<{ count: number }> {
+  return { count: await new MembersRepository(ctx.db).count(query) };
 }
 
 export async function getMember(ctx: TenantContext, id: string): Promise<Member> {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { estate, expectProblem, type Estate } from '../../../test/fixture.js';
+import { estate, expectProblem, ok, type Estate } from '../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
 
 let t: TestPlatform;
@@ -99,6 +99,37 @@ describe('members', () => {
     expect(renters.data.map((m: { lastName: string }) => m.lastName)).toEqual(['Underwood', 'Walker', 'Young']);
     const inactive = (await elm.api('GET', '/members?status=inactive')).json();
     expect(inactive.data).toHaveLength(0);
+  });
+
+  it('counts the members the filters match, for staff only', async () => {
+    const yew = await estate(t, { slug: 'yew' });
+    expect((await yew.api('GET', '/members/count')).json()).toEqual({ count: 0 });
+    const people = [
+      { lastName: 'Rowan', type: 'owner', status: 'active' },
+      { lastName: 'Hazel', type: 'renter', status: 'active' },
+      { lastName: 'Holly', type: 'renter', status: 'former' },
+      { lastName: 'Alder', type: 'resident', status: 'prospective' },
+    ];
+    const ids: string[] = [];
+    for (const p of people) ids.push((await ok(yew.api('POST', '/members', member({ ...p, email: `${p.lastName.toLowerCase()}@yew.test` })))).id);
+    const count = async (query: string) => {
+      const res = await yew.api('GET', `/members/count${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().count;
+    };
+    expect(await count('')).toBe(4);
+    expect(await count('?type=renter')).toBe(2);
+    expect(await count('?type=renter&status=active')).toBe(1);
+    expect(await count('?status=inactive')).toBe(0);
+    expect(await count('?q=ho')).toBe(1);
+    // The other tenant's members are not counted, nor this one's in theirs.
+    expect((await oak.api('GET', '/members/count?q=yew.test')).json()).toEqual({ count: 0 });
+    expectProblem(await yew.api('GET', '/members/count?type=martian'), 400, 'validation_failed', 'type');
+    expectProblem(await yew.api('GET', '/members/count?limit=5'), 400, 'validation_failed', 'limit');
+
+    // A portal member sees their own records, never a tenant-wide figure.
+    const portal = yew.as(await yew.newPortalUser(ids[0]!));
+    expectProblem(await portal.api('GET', '/members/count'), 403, 'permission_denied');
   });
 
   it('enforces the plan limit on members with a clear error', async () => {

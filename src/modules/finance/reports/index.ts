@@ -1,7 +1,7 @@
 import type { FinanceRoom } from '../room.js';
 import { reportsRoutes } from './reports.routes.js';
 
-/** Reports: arrears aging, income by account and collections rate, as JSON or CSV. */
+/** Reports: arrears aging, income by account, collections rate and monthly collections, as JSON or CSV. */
 export const reportsRoom = (): FinanceRoom => ({
   events: [],
   jobs: [],

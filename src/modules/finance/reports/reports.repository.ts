@@ -67,4 +67,26 @@ export class ReportsRepository {
        GROUP BY c.currency ORDER BY c.currency`.execute(this.db);
     return result.rows.map((r) => ({ ...r, charged: exact(r.charged), collected: exact(r.collected), writtenOff: exact(r.writtenOff) }));
   }
+
+  /**
+   * Per month (`YYYY-MM`) and currency, from `from` until (not including) `until`: what fell due
+   * (charges by due date, voids left out) and what was received (payments by the day received,
+   * refunds not netted: they are paid out later, on a day of their own). One GROUP BY each, on
+   * the date columns the charge and payment lists are indexed by.
+   */
+  async monthly(from: IsoDate, until: IsoDate) {
+    type Sum = { month: string; currency: string; amount: string };
+    const billed = await sql<Sum>`
+      SELECT to_char(date_trunc('month', c.due_date::timestamp), 'YYYY-MM') AS month, c.currency, sum(c.amount) AS amount
+        FROM finance_charges c
+       WHERE c.status <> 'void' AND c.due_date >= ${from}::date AND c.due_date < ${until}::date
+       GROUP BY 1, 2`.execute(this.db);
+    const collected = await sql<Sum>`
+      SELECT to_char(date_trunc('month', p.received_on::timestamp), 'YYYY-MM') AS month, p.currency, sum(p.amount) AS amount
+        FROM finance_payments p
+       WHERE p.received_on >= ${from}::date AND p.received_on < ${until}::date
+       GROUP BY 1, 2`.execute(this.db);
+    const exactly = (rows: Sum[]) => rows.map((r) => ({ month: r.month, currency: r.currency, amount: exact(r.amount) }));
+    return { billed: exactly(billed.rows), collected: exactly(collected.rows) };
+  }
 }

@@ -4,7 +4,7 @@ import { fieldError } from '../../../kernel/errors.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
 import { csvDownload, FormatQuery, JsonOrCsv } from '../../../kernel/http/csv.js';
 import { DateOnly, IdParams } from '../../../kernel/http/schemas.js';
-import { AGING_GROUPS, arrearsAging, collections, incomeByAccount, statementOf } from './reports.js';
+import { AGING_GROUPS, arrearsAging, collections, incomeByAccount, MAX_MONTHS, monthlyCollections, statementOf } from './reports.js';
 
 const module = 'finance';
 const tags = ['finance'];
@@ -46,6 +46,12 @@ const Collections = Type.Object({
   to: DateOnly,
   asOf: DateOnly,
   rows: Type.Array(Type.Object({ currency: Type.String(), charges: Type.Integer(), charged: Money, collected: Money, writtenOff: Money, rate: Type.Union([Type.Number(), Type.Null()]) })),
+});
+const Month = Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])$', description: 'A calendar month, `YYYY-MM`.' });
+const Monthly = Type.Object({
+  from: Month,
+  to: Month,
+  rows: Type.Array(Type.Object({ month: Month, currency: Type.String(), billed: Money, collected: Money })),
 });
 
 const today = () => isoDate(new Date());
@@ -114,5 +120,20 @@ export function reportsRoutes(app: HttpApp): void {
     const report = await collections(req.ctx, from, to, req.query.asOf ?? to);
     if (req.query.format !== 'csv') return report;
     return csvDownload(reply, `collections-${report.from}-${report.to}.csv`, ['currency', 'charges', 'charged', 'collected', 'written off', 'rate'], report.rows.map((r) => [r.currency, r.charges, r.charged, r.collected, r.writtenOff, r.rate]));
+  });
+
+  app.get('/finance/reports/collections/monthly', {
+    config: { access: read },
+    schema: {
+      operationId: 'finance.reports.collectionsMonthly',
+      tags,
+      summary: `Billed (charges by due month, voids left out) and collected (payments by month received) per month and currency, at most ${MAX_MONTHS} months; by default the last 12`,
+      querystring: Type.Object({ from: Type.Optional(Month), to: Type.Optional(Month), ...FormatQuery }, { additionalProperties: false }),
+      response: { 200: JsonOrCsv(Monthly) },
+    },
+  }, async (req, reply) => {
+    const report = await monthlyCollections(req.ctx, req.query, today().slice(0, 7));
+    if (req.query.format !== 'csv') return report;
+    return csvDownload(reply, `collections-monthly-${report.from}-${report.to}.csv`, ['month', 'currency', 'billed', 'collected'], report.rows.map((r) => [r.month, r.currency, r.billed, r.collected]));
   });
 }

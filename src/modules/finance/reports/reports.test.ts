@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { estate, type Estate } from '../../../../test/fixture.js';
+import { estate, expectProblem, type Estate } from '../../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 import type { TenantScope } from '../../../kernel/context.js';
 import { postCharge, voidCharge, writeOffCharge } from '../ledger/index.js';
@@ -82,7 +82,7 @@ describe('member statements', () => {
     const other = await as.api('GET', `/finance/members/${bob}/statement?from=2026-01-01&to=2026-12-31`);
     expect(other.statusCode).toBe(404);
     expect(other.body).not.toContain('Rent January');
-    for (const url of ['/finance/reports/arrears', '/finance/reports/income?from=2026-01-01&to=2026-12-31', '/finance/reports/collections?from=2026-01-01&to=2026-12-31']) {
+    for (const url of ['/finance/reports/arrears', '/finance/reports/income?from=2026-01-01&to=2026-12-31', '/finance/reports/collections?from=2026-01-01&to=2026-12-31', '/finance/reports/collections/monthly']) {
       expect((await as.api('GET', url)).statusCode, url).toBe(403);
     }
   });
@@ -126,5 +126,48 @@ describe('finance reports', () => {
     expect(collected.rows).toEqual([{ currency: 'EUR', charges: 4, charged: 100_500, collected: 15_000, writtenOff: 500, rate: 0.1493 }]);
     const early = (await get('/finance/reports/collections?from=2026-01-01&to=2026-03-31&asOf=2026-02-01')).json();
     expect(early.rows[0].collected).toBe(0);
+  });
+
+  it('sums what was billed and collected per month and currency, every month of the span present', async () => {
+    const monthly = (await get('/finance/reports/collections/monthly?from=2025-12&to=2026-04')).json();
+    // Billed by due month, the voided fee left out (the written-off parking pass was billed all the same);
+    // collected by the month the payment was received.
+    expect(monthly).toEqual({
+      from: '2025-12',
+      to: '2026-04',
+      rows: [
+        { month: '2025-12', currency: 'EUR', billed: 0, collected: 0 },
+        { month: '2026-01', currency: 'EUR', billed: 90_000, collected: 0 },
+        { month: '2026-02', currency: 'EUR', billed: 10_000, collected: 15_000 },
+        { month: '2026-03', currency: 'EUR', billed: 500, collected: 0 },
+        { month: '2026-04', currency: 'EUR', billed: 0, collected: 0 },
+      ],
+    });
+
+    // Another currency gets rows of its own, and only the currencies the span saw are there.
+    await tx((s) => recordPayment(s, { memberId: bob, method: 'cash', amount: 4_200, currency: 'USD', receivedOn: '2027-01-31', reference: 'BOB-USD' }));
+    expect((await get('/finance/reports/collections/monthly?from=2026-12&to=2027-02')).json().rows).toEqual([
+      { month: '2026-12', currency: 'USD', billed: 0, collected: 0 },
+      { month: '2027-01', currency: 'USD', billed: 0, collected: 4_200 },
+      { month: '2027-02', currency: 'USD', billed: 0, collected: 0 },
+    ]);
+    expect((await get('/finance/reports/collections/monthly?from=2030-01&to=2030-12')).json().rows).toEqual([]);
+    // By default, the twelve months up to this one.
+    const byDefault = (await get('/finance/reports/collections/monthly')).json();
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    expect(byDefault.to).toBe(thisMonth);
+    expect(Number(byDefault.to.slice(0, 4)) * 12 + Number(byDefault.to.slice(5)) - (Number(byDefault.from.slice(0, 4)) * 12 + Number(byDefault.from.slice(5)))).toBe(11);
+
+    const csv = await get('/finance/reports/collections/monthly?from=2026-01&to=2026-02&format=csv');
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.trimEnd().split('\r\n')).toEqual(['month,currency,billed,collected', '2026-01,EUR,90000,0', '2026-02,EUR,10000,15000']);
+  });
+
+  it('refuses a span that runs backwards or over 24 months, and a month that is not one', async () => {
+    expectProblem(await oak.api('GET', '/finance/reports/collections/monthly?from=2026-05&to=2026-04'), 400, 'validation_failed', ['to']);
+    expect((await oak.api('GET', '/finance/reports/collections/monthly?from=2024-01&to=2025-12')).statusCode).toBe(200);
+    expectProblem(await oak.api('GET', '/finance/reports/collections/monthly?from=2024-01&to=2026-01'), 400, 'validation_failed', ['to']);
+    expectProblem(await oak.api('GET', '/finance/reports/collections/monthly?from=2026-13&to=2026-12'), 400, 'validation_failed', ['from']);
+    expectProblem(await oak.api('GET', '/finance/reports/collections/monthly?from=2026-01-01'), 400, 'validation_failed', ['from']);
   });
 });

@@ -108,6 +108,42 @@ export async function collections(scope: TenantScope, from: IsoDate, to: IsoDate
   };
 }
 
+/** The longest span of the monthly collections report, in months. */
+export const MAX_MONTHS = 24;
+
+/** `YYYY-MM` as a count of months, and back. */
+const monthIndex = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthOf = (index: number) => `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+
+/**
+ * Billed and collected per month from `from` to `to` (`YYYY-MM`, both included, at most 24
+ * months; by default the twelve months up to this one): charges by the month they fell due,
+ * payments by the month received. Every month is there for every currency the span saw, with
+ * zeros where nothing moved.
+ */
+export async function monthlyCollections(scope: TenantScope, period: { from?: string; to?: string }, thisMonth: string) {
+  const to = period.to ?? thisMonth;
+  const last = monthIndex(to);
+  const from = period.from ?? monthOf(last - 11);
+  const first = monthIndex(from);
+  if (last < first) throw fieldError('to', 'must be on or after from');
+  if (last - first >= MAX_MONTHS) throw fieldError('to', `must be at most ${MAX_MONTHS} months from from`);
+  const sums = await new ReportsRepository(scope.db).monthly(`${from}-01`, `${monthOf(last + 1)}-01`);
+  const key = (month: string, currency: string) => `${month}/${currency}`;
+  const billed = new Map(sums.billed.map((s) => [key(s.month, s.currency), s.amount]));
+  const collected = new Map(sums.collected.map((s) => [key(s.month, s.currency), s.amount]));
+  const currencies = [...new Set([...sums.billed, ...sums.collected].map((s) => s.currency))].sort();
+  const rows = Array.from({ length: last - first + 1 }, (_, i) => monthOf(first + i)).flatMap((month) =>
+    currencies.map((currency) => ({
+      month,
+      currency,
+      billed: safeTotal(billed.get(key(month, currency)) ?? 0n, 'amount billed'),
+      collected: safeTotal(collected.get(key(month, currency)) ?? 0n, 'amount collected'),
+    })),
+  );
+  return { from, to, rows };
+}
+
 /**
  * A member's statement for a period, by default the month so far; a portal member gets 404
  * for anyone else's, as for a member the tenant does not have.

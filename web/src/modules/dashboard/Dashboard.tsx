@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
@@ -7,14 +7,12 @@ import { useLocale, useT, type MessageId } from '../../i18n/intl.js';
 import { formatMoney } from '../../ui/money.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
-import { countUpTo, lastMonths } from './dates.js';
+import { monthlySeries } from './collections.js';
 
 // recharts is a chunk of its own, fetched by this page only and after its figures are shown.
 const OccupancyChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.OccupancyChart })));
 const ArrearsChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.ArrearsChart })));
 const CollectionsChart = lazy(() => import('./Charts.js').then((m) => ({ default: m.CollectionsChart })));
-
-const MEMBERS_COUNTED = 1000;
 
 /** A report answers JSON or CSV; the dashboard asks for JSON. */
 function json<T>(report: T | string): T {
@@ -73,18 +71,14 @@ function Failed() {
 function MembersCard() {
   const t = useT();
   const api = useApi();
-  // The API lists without counts: count pages of 200 up to a thousand.
-  const count = useQuery({
-    queryKey: ['dashboard', 'members-count'],
-    queryFn: () => countUpTo(MEMBERS_COUNTED, async (cursor) => unwrap(await api.GET('/api/v1/members', { params: { query: { limit: 200, cursor } } }))),
-  });
+  const count = useQuery({ queryKey: ['dashboard', 'members-count'], queryFn: async () => unwrap(await api.GET('/api/v1/members/count')) });
   return (
     <Card id="dashboard-members" title={t('dashboard.members')}>
       {count.error ? <Failed /> : null}
       {count.data ? (
         <p className="text-3xl font-semibold tabular-nums">
           <Link to="/members" className="text-brand underline-offset-2 hover:underline">
-            {count.data.more ? t('dashboard.membersAtLeast', { count: count.data.count }) : t('dashboard.membersCount', { count: count.data.count })}
+            {t('dashboard.membersCount', { count: count.data.count })}
           </Link>
         </p>
       ) : null}
@@ -200,31 +194,21 @@ function CollectionsCard() {
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
-  const months = lastMonths(new Date(), 12);
-  const results = useQueries({
-    queries: months.map((m) => ({
-      queryKey: ['dashboard', 'collections', m.from, m.to],
-      queryFn: async () => json(unwrap(await api.GET('/api/v1/finance/reports/collections', { params: { query: { from: m.from, to: m.to } } }))),
-    })),
-  });
+  // The report's default span: the twelve months up to this one, every month present.
+  const report = useQuery({ queryKey: ['dashboard', 'collections-monthly'], queryFn: async () => json(unwrap(await api.GET('/api/v1/finance/reports/collections/monthly'))) });
   const label = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const done = results.every((r) => r.data);
-  const currency = results.flatMap((r) => r.data?.rows ?? []).find((row) => row.charged > 0)?.currency;
-  const data = months.map((m, i) => {
-    const row = results[i]?.data?.rows.find((r) => r.currency === currency);
-    return { month: label.format(new Date(`${m.from}T00:00:00Z`)), charged: row?.charged ?? 0, collected: row?.collected ?? 0, rate: row?.rate ?? null };
-  });
-  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+  const { currency, months } = monthlySeries(report.data?.rows ?? []);
+  const data = months.map((m) => ({ month: label.format(new Date(`${m.month}-01T00:00:00Z`)), charged: m.billed, collected: m.collected }));
   return (
     <Card id="dashboard-collections" title={t('dashboard.collections')} wide>
-      {results.some((r) => r.error) ? <Failed /> : null}
-      {done && !currency ? <p className="text-slate-600">{t('dashboard.noCollections')}</p> : null}
-      {done && currency ? (
+      {report.error ? <Failed /> : null}
+      {report.data && !currency ? <p className="text-slate-600">{t('dashboard.noCollections')}</p> : null}
+      {currency ? (
         <Figure
           caption={`${t('dashboard.collections')} (${currency})`}
           chart={<CollectionsChart currency={currency} locale={locale} data={data} labels={{ charged: t('dashboard.charged'), collected: t('dashboard.collected') }} />}
-          head={[t('dashboard.month'), t('dashboard.charged'), t('dashboard.collected'), t('dashboard.rate')]}
-          rows={data.map((d) => [d.month, formatMoney({ amount: d.charged, currency }, locale), formatMoney({ amount: d.collected, currency }, locale), d.rate === null ? '—' : percent.format(d.rate)])}
+          head={[t('dashboard.month'), t('dashboard.charged'), t('dashboard.collected')]}
+          rows={data.map((d) => [d.month, formatMoney({ amount: d.charged, currency }, locale), formatMoney({ amount: d.collected, currency }, locale)])}
         />
       ) : null}
     </Card>
