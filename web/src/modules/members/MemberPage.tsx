@@ -76,9 +76,10 @@ function Money({ memberId }: { memberId: string }) {
   const api = useApi();
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const query = { limit: LIMIT, memberId };
-  const charges = useQuery({ queryKey: ['charges', { memberId }], queryFn: async () => unwrap(await api.GET('/api/v1/finance/charges', { params: { query: { ...query, sort: '-dueDate' } } })) });
-  const payments = useQuery({ queryKey: ['payments', { memberId }], queryFn: async () => unwrap(await api.GET('/api/v1/finance/payments', { params: { query: { ...query, sort: '-receivedOn' } } })) });
-  const statements = useQuery({ queryKey: ['statements', { memberId }], queryFn: async () => unwrap(await api.GET('/api/v1/finance/statements', { params: { query } })) });
+  // Under finance's keys, so that what finance's pages change (a billing run, a payment) shows here too.
+  const charges = useQuery({ queryKey: ['finance', 'charges', 'member', memberId], queryFn: async () => unwrap(await api.GET('/api/v1/finance/charges', { params: { query: { ...query, sort: '-dueDate' } } })) });
+  const payments = useQuery({ queryKey: ['finance', 'payments', 'member', memberId], queryFn: async () => unwrap(await api.GET('/api/v1/finance/payments', { params: { query: { ...query, sort: '-receivedOn' } } })) });
+  const statements = useQuery({ queryKey: ['finance', 'statements', 'member', memberId], queryFn: async () => unwrap(await api.GET('/api/v1/finance/statements', { params: { query } })) });
   const download = (id: string) => {
     setDownloadError(null);
     saveFile(api.GET('/api/v1/finance/statements/{id}/pdf', { params: { path: { id } }, parseAs: 'blob' }), `statement-${id}.pdf`).catch(() => setDownloadError(t('members.downloadFailed')));

@@ -183,7 +183,7 @@ function Charges({ unitId }: { unitId: string }) {
   const { locale } = useLocale();
   const api = useApi();
   const charges = useQuery({
-    queryKey: ['charges', { unitId }],
+    queryKey: ['finance', 'charges', 'unit', unitId],
     queryFn: async () => unwrap(await api.GET('/api/v1/finance/charges', { params: { query: { limit: 50, unitId, sort: '-dueDate' } } })),
   });
   const rows = charges.data?.data ?? [];

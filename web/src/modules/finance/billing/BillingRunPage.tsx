@@ -40,10 +40,11 @@ export function BillingRunPage() {
     enabled: Boolean(status && status !== 'queued'),
   });
   useEffect(() => {
-    // A run that has finished changed charges and the runs list.
+    // A run that has finished changed charges, the members' balances and the runs list.
     if (done(status)) {
       void queries.invalidateQueries({ queryKey: ['finance', 'billing-runs'], exact: false, predicate: (q) => q.queryKey[2] !== 'one' && q.queryKey[2] !== 'items' });
       void queries.invalidateQueries({ queryKey: ['finance', 'charges'] });
+      void queries.invalidateQueries({ queryKey: ['balance'] });
     }
   }, [status, queries]);
   if (run.error) return <Page title={t('page.notFound')}>{run.error instanceof ApiError ? run.error.problem.detail : t('list.failed')}</Page>;
