@@ -199,6 +199,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       sealingSecret: secrets.tokenSecret,
       tenant: (id) => directory.byIdOrSlug(id),
       tenantUrl: tenantUrlFor(config.baseDomain, config.port),
+      retentionDays: config.mailRetentionDays,
     });
 
     // Identity reads the module host (for /me and role seeding) that it is itself part of.
@@ -219,7 +220,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         mail: mail.queue,
         tenantInfo: async (id) => (await directory.byIdOrSlug(id)) ?? undefined,
       }),
-      webhooksModule({ allowPrivate: config.webhooksAllowPrivate, sealingSecret: secrets.tokenSecret }),
+      webhooksModule({ allowPrivate: config.webhooksAllowPrivate, sealingSecret: secrets.tokenSecret, retentionDays: config.webhookRetentionDays }),
       ...(options.extraModules ?? []),
     ], { control: controlErrors });
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());

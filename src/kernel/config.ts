@@ -94,6 +94,8 @@ export const settings = {
   trustProxy: { env: 'COURTYARD_TRUST_PROXY', description: 'Trust `X-Forwarded-*` headers (set behind a load balancer).', default: false, parse: boolean },
   metricsToken: { env: 'COURTYARD_METRICS_TOKEN', description: 'Bearer token a scraper sends to read `/metrics` from anywhere. Unset: `/metrics` answers only requests from this machine (loopback).', parse: (raw: string) => { if (raw.length < 16) throw new Error('must be at least 16 characters'); return raw; } },
   drainDelay: { env: 'COURTYARD_DRAIN_DELAY', description: 'Seconds between SIGTERM and closing the listener. Meanwhile `/health/ready` answers 503 and requests are still served, so a load balancer stops sending new ones before connections are refused. SIGINT (Ctrl-C) does not wait.', default: 5, parse: integer(0, 120) },
+  webhookRetentionDays: { env: 'COURTYARD_WEBHOOK_RETENTION_DAYS', description: 'Days a finished webhook delivery (succeeded or failed) and its attempts are kept; a daily job deletes older ones.', default: 30, parse: integer(1, 3650) },
+  mailRetentionDays: { env: 'COURTYARD_MAIL_RETENTION_DAYS', description: 'Days a sent or failed e-mail stays in the mail log; a daily job deletes older ones.', default: 90, parse: integer(1, 3650) },
   shutdownTimeout: { env: 'COURTYARD_SHUTDOWN_TIMEOUT', description: 'Seconds SIGTERM waits for in-flight requests before exiting.', default: 25, parse: integer(1, 600) },
   logLevel: { env: 'LOG_LEVEL', description: 'Log level: fatal, error, warn, info, debug, trace or silent.', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
 } satisfies Record<string, Setting<unknown>>;

@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
 import type { TenantInfo } from '../../kernel/context.js';
 import type { MailQueue } from '../../kernel/mail/queue.js';
+import { retentionJob } from '../../kernel/jobs/retention.js';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
+import { MailRepository } from './mail.repository.js';
 import { mailRoutes } from './mail.routes.js';
 import { MAIL_QUEUED, MailService, type MailDeps, type MailQueuedData } from './mail.service.js';
 import { mailErrors } from './mail.errors.js';
@@ -45,6 +47,7 @@ export function createMailModule(deps: MailDeps): { module: ModuleManifest; queu
         data: Type.Object({ messageId: Type.String({ format: 'uuid' }), kind: Type.String() }),
       },
     ],
+    jobs: [retentionJob({ name: 'mail.prune', cron: '50 2 * * *', days: deps.retentionDays, prune: (db, cutoff, limit) => new MailRepository(db).pruneFinished(cutoff, limit) })],
     subscribers: [
       {
         name: 'mail.send',

@@ -22,6 +22,16 @@ export class MailRepository {
     this.db = tablesOf(db);
   }
 
+  /** Deletes up to `limit` messages that were sent or failed before `cutoff`, with their step log (cascade). */
+  async pruneFinished(cutoff: Date, limit: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('mailMessages')
+      .where('id', 'in', (eb) => eb.selectFrom('mailMessages').select('id').where('status', 'in', ['sent', 'failed']).where('createdAt', '<', cutoff).limit(limit))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+
   async insert(tenantId: string, m: { id: string; kind: string; toEmail: string; toName: string; data: MailData; sealed: string | null; messageId: string }): Promise<void> {
     await this.db
       .insertInto('mailMessages')

@@ -23,6 +23,8 @@ export interface MailDeps {
   tenantUrl(tenant: TenantInfo): string;
   /** How long a worker holds a message it is sending before another may take it over. */
   holdSeconds?: number;
+  /** Days a sent or failed message stays in the log. */
+  retentionDays: number;
 }
 
 /** The event every queued message emits; the mail module's subscriber sends it. */

@@ -1,6 +1,8 @@
+import { retentionJob } from '../../kernel/jobs/retention.js';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import { webhookEvents } from './webhooks.events.js';
 import { webhooksRoutes } from './webhooks.routes.js';
+import { WebhooksRepository } from './webhooks.repository.js';
 import { EndpointSecrets } from './webhooks.secrets.js';
 import { WebhooksService } from './webhooks.service.js';
 import { webhookWorkers, type WorkerOptions } from './webhooks.worker.js';
@@ -13,6 +15,8 @@ export { DELIVERY_REQUESTED_EVENT, ENDPOINT_DISABLED_EVENT, TEST_EVENT } from '.
 export interface WebhooksModuleOptions extends WorkerOptions {
   /** Seals endpoint signing secrets at rest (webhooks.secrets.ts). */
   sealingSecret: string;
+  /** Days a finished delivery is kept. */
+  retentionDays: number;
 }
 
 /** The `webhooks` module: tenant endpoints that receive the tenant's events, signed per Standard Webhooks. */
@@ -35,7 +39,10 @@ export function webhooksModule(options: WebhooksModuleOptions): ModuleManifest {
     errors: webhooksErrors,
     routes: (app) => webhooksRoutes(app, service),
     events: webhookEvents,
-    jobs: [workers.deliver],
+    jobs: [
+      workers.deliver,
+      retentionJob({ name: 'webhooks.prune', cron: '40 2 * * *', days: options.retentionDays, prune: (db, cutoff, limit) => new WebhooksRepository(db).pruneFinished(cutoff, limit) }),
+    ],
     subscribers: [workers.fanOut],
   });
 }

@@ -42,6 +42,16 @@ export class WebhooksRepository {
     this.db = tablesOf(db);
   }
 
+  /** Deletes up to `limit` deliveries that ended (succeeded or failed) and were created before `cutoff`, with their attempts (cascade). */
+  async pruneFinished(cutoff: Date, limit: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('webhookDeliveries')
+      .where('id', 'in', (eb) => eb.selectFrom('webhookDeliveries').select('id').where('status', 'in', ['succeeded', 'failed']).where('createdAt', '<', cutoff).limit(limit))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+
   // ---- endpoints
 
   async findEndpoint(id: string): Promise<EndpointRow | undefined> {
