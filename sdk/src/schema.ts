@@ -3487,6 +3487,8 @@ export interface operations {
                 memberId?: string;
                 /** @description true: charges with something left to pay (open or partially paid). */
                 outstanding?: boolean;
+                /** @description Matches the description. */
+                q?: string;
                 sort?: "dueDate" | "-dueDate" | "createdAt" | "-createdAt";
                 status?: "open" | "partially_paid" | "paid" | "written_off" | "void";
                 /** @description Charges for this unit. */
@@ -5059,6 +5061,8 @@ export interface operations {
                 /** @description The member’s payments. */
                 memberId?: string;
                 method?: "bank_transfer" | "cash" | "cheque" | "card" | "other";
+                /** @description Matches the reference or the payer. */
+                q?: string;
                 /** @description Received on or after. */
                 receivedFrom?: string;
                 /** @description Received on or before. */
@@ -6953,6 +6957,8 @@ export interface operations {
                 limit: number;
                 /** @description Leases this member rents under. */
                 memberId?: string;
+                /** @description Matches the unit’s label or a renter’s first, last or full name. */
+                q?: string;
                 sort?: "-startDate" | "startDate" | "createdAt" | "-createdAt";
                 status?: "draft" | "active" | "ending" | "ended" | "terminated";
                 unitId?: string;
@@ -7792,6 +7798,8 @@ export interface operations {
                 cursor?: string;
                 kind?: "invitation" | "password_reset" | "notification";
                 limit: number;
+                /** @description Matches the recipient’s address or name, the subject or the template (kind). */
+                q?: string;
                 status?: "queued" | "sending" | "sent" | "failed";
             };
             header?: never;
@@ -11073,6 +11081,8 @@ export interface operations {
             query: {
                 cursor?: string;
                 limit: number;
+                /** @description Matches the name or e-mail. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -11619,6 +11629,8 @@ export interface operations {
             query: {
                 cursor?: string;
                 limit: number;
+                /** @description Matches the URL or the description. */
+                q?: string;
             };
             header?: never;
             path?: never;
