@@ -40,6 +40,21 @@ describe('users and roles', () => {
     expect(after.lastLoginAt).not.toBeNull();
   });
 
+  it('searches users by name or e-mail, taking % and _ literally, and pages through the matches', async () => {
+    const create = async (email: string, name: string) => (await t.call('POST', '/api/v1/users', { token: oak.token, tenant: 'oak', body: { email, name, password: TENANT_PASSWORD, roles: [] } })).json().id as string;
+    const ids = async (q: string, more = '') => (await t.call('GET', `/api/v1/users?q=${encodeURIComponent(q)}${more}`, { token: oak.token, tenant: 'oak' })).json().data.map((u: { id: string }) => u.id);
+    const byName = await create('finder.one@oak.test', 'Quinn Finder');
+    const literal = await create('finder.two@oak.test', '50%_off Finder');
+    const decoy = await create('finder.three@oak.test', '50xyoff Finder');
+    expect(await ids(' quinn  ')).toEqual([byName]);
+    expect(await ids('FINDER.TWO@')).toEqual([literal]);
+    expect(await ids('50%_off')).toEqual([literal]);
+    const first = (await t.call('GET', '/api/v1/users?q=finder&limit=2', { token: oak.token, tenant: 'oak' })).json();
+    const second = (await t.call('GET', `/api/v1/users?q=finder&limit=2&cursor=${first.nextCursor}`, { token: oak.token, tenant: 'oak' })).json();
+    expect([...first.data, ...second.data].map((u: { id: string }) => u.id)).toEqual([byName, literal, decoy]);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('refuses a second user with the same e-mail in another letter case', async () => {
     await createUser(t, oak, 'twice@oak.test');
     const res = await t.call('POST', '/api/v1/users', { token: oak.token, tenant: 'oak', body: { email: 'TWICE@oak.test', name: 'Again', password: TENANT_PASSWORD, roles: [] } });

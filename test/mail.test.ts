@@ -311,3 +311,21 @@ describe('sending under at-least-once delivery', () => {
     expect((await oak.api('GET', '/mail/messages?cursor=bogus')).json().code).toBe('invalid_cursor');
   });
 });
+
+describe('searching the delivery log', () => {
+  it('finds messages by recipient address or name and by template, takes % and _ literally, and pages through the matches', async () => {
+    const ids = async (q: string, more = '') => (await oak.api('GET', `/mail/messages?q=${encodeURIComponent(q)}${more}`)).json().data.map((m: { id: string }) => m.id);
+    await invite('quill.search@oak.test', 'Quinn Search');
+    await invite('literal.search@oak.test', '50%_off Search');
+    await invite('decoy.search@oak.test', '50xyoff Search');
+    const [quill, literal, decoy] = [(await messageTo('quill.search@oak.test')).id, (await messageTo('literal.search@oak.test')).id, (await messageTo('decoy.search@oak.test')).id];
+    expect(await ids('QUILL.SEARCH@')).toEqual([quill]);
+    expect(await ids('quinn search')).toEqual([quill]);
+    expect(await ids('50%_off')).toEqual([literal]);
+    expect(await ids('INVITATION', '&limit=200')).toEqual(expect.arrayContaining([quill, literal, decoy]));
+    const first = (await oak.api('GET', '/mail/messages?q=.search%40oak&limit=2')).json();
+    const second = (await oak.api('GET', `/mail/messages?q=.search%40oak&limit=2&cursor=${first.nextCursor}`)).json();
+    expect([...first.data, ...second.data].map((m: { id: string }) => m.id)).toEqual([decoy, literal, quill]);
+    expect(second.nextCursor).toBeNull();
+  });
+});

@@ -3521,6 +3521,8 @@ export interface operations {
                 memberId?: string;
                 /** @description true: charges with something left to pay (open or partially paid). */
                 outstanding?: boolean;
+                /** @description Matches the description. */
+                q?: string;
                 sort?: "dueDate" | "-dueDate" | "createdAt" | "-createdAt";
                 status?: "open" | "partially_paid" | "paid" | "written_off" | "void";
                 /** @description Charges for this unit. */
@@ -5093,6 +5095,8 @@ export interface operations {
                 /** @description The member’s payments. */
                 memberId?: string;
                 method?: "bank_transfer" | "cash" | "cheque" | "card" | "other";
+                /** @description Matches the reference or the payer. */
+                q?: string;
                 /** @description Received on or after. */
                 receivedFrom?: string;
                 /** @description Received on or before. */
@@ -7063,6 +7067,8 @@ export interface operations {
                 limit: number;
                 /** @description Leases this member rents under. */
                 memberId?: string;
+                /** @description Matches the unit’s label or a renter’s first, last or full name. */
+                q?: string;
                 sort?: "-startDate" | "startDate" | "createdAt" | "-createdAt";
                 status?: "draft" | "active" | "ending" | "ended" | "terminated";
                 unitId?: string;
@@ -7902,6 +7908,8 @@ export interface operations {
                 cursor?: string;
                 kind?: "invitation" | "password_reset" | "notification";
                 limit: number;
+                /** @description Matches the recipient’s address or name, the subject or the template (kind). */
+                q?: string;
                 status?: "queued" | "sending" | "sent" | "failed";
             };
             header?: never;
@@ -11246,6 +11254,8 @@ export interface operations {
             query: {
                 cursor?: string;
                 limit: number;
+                /** @description Matches the name or e-mail. */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -11792,6 +11802,8 @@ export interface operations {
             query: {
                 cursor?: string;
                 limit: number;
+                /** @description Matches the URL or the description. */
+                q?: string;
             };
             header?: never;
             path?: never;

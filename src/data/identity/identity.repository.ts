@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { KernelTables } from '../../kernel/db/kernel.tables.js';
+import { containsPattern } from '../../kernel/db/like.js';
 import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 import type { SessionState } from '../../kernel/security/session-cache.js';
@@ -30,9 +31,14 @@ export class IdentityRepository {
     return this.db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
   }
 
-  async listUsers(limit: number, after: string | null): Promise<UserRow[]> {
+  /** A page of `limit + 1` users after `after`, those whose name or e-mail contains `text` when given. */
+  async listUsers(limit: number, after: string | null, text?: string): Promise<UserRow[]> {
     let q = this.db.selectFrom('users').select(userColumns).orderBy('id').limit(limit + 1);
     if (after) q = q.where('id', '>', after);
+    if (text) {
+      const like = containsPattern(text);
+      q = q.where((eb) => eb.or([eb('name', 'ilike', like), eb('email', 'ilike', like)]));
+    }
     return q.execute();
   }
 

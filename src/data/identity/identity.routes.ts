@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../../kernel/http/refresh-cookie.js';
-import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../../kernel/http/schemas.js';
+import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, SearchQuery, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../../kernel/http/schemas.js';
 import { AppError } from '../../kernel/errors.js';
 import { MIN_PASSWORD_LENGTH } from '../../kernel/security/passwords.js';
 import { requestTenant } from '../pipeline.js';
@@ -9,6 +9,8 @@ import type { IdentityService } from './identity.service.js';
 
 const module = 'core';
 const tags = ['identity'];
+
+const ListUsersQuery = Type.Object({ ...PageQuery, q: Type.Optional(SearchQuery('Matches the name or e-mail.')) }, { additionalProperties: false });
 
 const User = Type.Object({
   id: Uuid,
@@ -74,8 +76,8 @@ export function identityRoutes(app: HttpApp, identity: IdentityService, refreshT
 
   app.get('/users', {
     config: { access: { module, permission: 'users.read' } },
-    schema: { operationId: 'users.list', tags, summary: 'List tenant users', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(User) } },
-  }, (req) => identity.listUsers(req.ctx, req.query.limit, req.query.cursor));
+    schema: { operationId: 'users.list', tags, summary: 'List tenant users', querystring: ListUsersQuery, response: { 200: Page(User) } },
+  }, (req) => identity.listUsers(req.ctx, req.query));
 
   app.post('/users', {
     config: { access: { module, permission: 'users.write' } },

@@ -175,10 +175,10 @@ export class IdentityService {
     };
   }
 
-  async listUsers(ctx: TenantContext, limit: number, cursor: string | undefined) {
+  async listUsers(ctx: TenantContext, { limit, cursor, q }: { limit: number; cursor?: string; q?: string }) {
     const after = decodeCursor(cursor, ['uuid'])?.[0];
     const repo = new IdentityRepository(ctx.db);
-    const page = pageOf(await repo.listUsers(limit, after ?? null), limit, (u) => [u.id]);
+    const page = pageOf(await repo.listUsers(limit, after ?? null, q), limit, (u) => [u.id]);
     const roles = await repo.roleKeysOf(page.data.map((u) => u.id));
     return { data: page.data.map((u) => view(u, roles.get(u.id) ?? [])), nextCursor: page.nextCursor };
   }

@@ -18,6 +18,9 @@ export const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 2048 })),
 };
 
+/** The `q` of a list: text to find, case-insensitively, anywhere in the fields `description` names. */
+export const SearchQuery = (description: string) => Type.String({ minLength: 1, maxLength: 100, description });
+
 export const Page = <T extends TSchema>(item: T) =>
   Type.Object({ data: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 

@@ -3,8 +3,8 @@ import type { IsoDate } from '../../kernel/dates.js';
 import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
-import { memberNames } from '../members/index.js';
-import { unitLabels, unitsUnder } from '../properties/index.js';
+import { memberNames, membersNamed } from '../members/index.js';
+import { unitLabels, unitsLabelled, unitsUnder } from '../properties/index.js';
 import type { Frequency, Lease, LeaseStatus, ListLeasesQuery } from './leases.schemas.js';
 import type { LeasesTables } from './leases.tables.js';
 
@@ -104,6 +104,17 @@ export class LeasesRepository {
     if (query.status) q = q.where('l.status', '=', query.status);
     if (query.memberId) {
       q = q.where(sql<boolean>`EXISTS (SELECT 1 FROM lease_renters r WHERE r.tenant_id = l.tenant_id AND r.lease_id = l.id AND r.member_id = ${query.memberId}::uuid)`);
+    }
+    if (query.q) {
+      // Labels and names belong to the properties and members modules: ask them which match, then match ids.
+      const units = await unitsLabelled(this.tenantDb, query.q);
+      const members = await membersNamed(this.tenantDb, query.q);
+      q = q.where((eb) =>
+        eb.or([
+          eb('l.unitId', '=', anyUuid(units)),
+          sql<boolean>`EXISTS (SELECT 1 FROM lease_renters r WHERE r.tenant_id = l.tenant_id AND r.lease_id = l.id AND r.member_id = ${anyUuid(members)})`,
+        ]),
+      );
     }
     if (query.expiringWithinDays !== undefined) {
       q = q

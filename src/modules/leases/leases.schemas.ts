@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { FormatQuery } from '../../kernel/http/csv.js';
-import { DateOnly, Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { DateOnly, Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
 import { MAX_AMOUNT } from '../../kernel/money.js';
 
 export const LEASE_STATUSES = ['draft', 'active', 'ending', 'ended', 'terminated'] as const;
@@ -104,6 +104,7 @@ export const LEASE_SORTS = ['-startDate', 'startDate', 'createdAt', '-createdAt'
 export const ListLeasesQuery = Type.Object(
   {
     ...PageQuery,
+    q: Type.Optional(SearchQuery('Matches the unit’s label or a renter’s first, last or full name.')),
     unitId: Type.Optional(Uuid),
     memberId: Type.Optional(Type.String({ format: 'uuid', description: 'Leases this member rents under.' })),
     status: Type.Optional(LeaseStatus),

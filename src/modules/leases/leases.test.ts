@@ -285,3 +285,26 @@ describe('one lease per unit at a time', () => {
     expectProblem(await oak.api('POST', `/leases/${lease.id}/activate`), 409, 'leases.status_forbids');
   });
 });
+
+describe('searching leases', () => {
+  it('finds leases by unit label or renter name, takes % and _ literally, and pages through the matches', async () => {
+    const tag = randomUUID().slice(0, 8);
+    const ids = async (q: string, more = '') => (await ok(oak.api('GET', `/leases?q=${encodeURIComponent(q)}${more}`), 200)).data.map((l: { id: string }) => l.id);
+    const quill = await oak.newMember({ firstName: 'Rhea', lastName: `Quill${tag}`, type: 'renter' });
+    const loft = await draft(terms((await newUnit(oak, `Loft-${tag}`)).id, [await newMember(), quill]));
+    const literal = await draft(terms((await newUnit(oak, `50%_off-${tag}`)).id, [await newMember()]));
+    await draft(terms((await newUnit(oak, `50xyoff-${tag}`)).id, [await newMember()]));
+    expect(await ids(`LOFT-${tag}`)).toEqual([loft.id]);
+    expect(await ids(`quill${tag}`)).toEqual([loft.id]);
+    expect(await ids(`Rhea Quill${tag}`)).toEqual([loft.id]);
+    expect(await ids(`50%_off-${tag}`)).toEqual([literal.id]);
+    expect(await ids(`nobody-${tag}`)).toEqual([]);
+
+    const paged = [];
+    for (let i = 0; i < 3; i++) paged.push((await draft(terms((await newUnit(oak, `Paged-${tag}-${i}`)).id, [await newMember()]))).id);
+    const first = await ok(oak.api('GET', `/leases?q=paged-${tag}&sort=createdAt&limit=2`), 200);
+    const second = await ok(oak.api('GET', `/leases?q=paged-${tag}&sort=createdAt&limit=2&cursor=${first.nextCursor}`), 200);
+    expect([...first.data, ...second.data].map((l: { id: string }) => l.id)).toEqual(paged);
+    expect(second.nextCursor).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { KernelTables } from '../../kernel/db/kernel.tables.js';
+import { containsPattern } from '../../kernel/db/like.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import type { MailData } from '../../kernel/mail/queue.js';
 import type { MailStatus, MailTables } from './mail.tables.js';
@@ -45,8 +46,12 @@ export class MailRepository {
   }
 
   /** Newest first: ids are UUIDv7, so id order is creation order. */
-  list(limit: number, filter: { status?: MailStatus; kind?: string }, before: string | null): Promise<MessageRow[]> {
+  list(limit: number, filter: { q?: string; status?: MailStatus; kind?: string }, before: string | null): Promise<MessageRow[]> {
     let q = this.db.selectFrom('mailMessages').select(messageColumns).orderBy('id', 'desc').limit(limit + 1);
+    if (filter.q) {
+      const like = containsPattern(filter.q);
+      q = q.where((eb) => eb.or([eb('toEmail', 'ilike', like), eb('toName', 'ilike', like), eb('subject', 'ilike', like), eb('kind', 'ilike', like)]));
+    }
     if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.kind) q = q.where('kind', '=', filter.kind);
     if (before) q = q.where('id', '<', before);

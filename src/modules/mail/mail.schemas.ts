@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
 import { MAIL_KINDS } from '../../kernel/mail/queue.js';
 
 export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
@@ -28,7 +28,12 @@ export const MailMessageDetail = Type.Object({
 export const MailMessagePage = Page(MailMessage);
 
 export const ListMailQuery = Type.Object(
-  { ...PageQuery, status: Type.Optional(Type.Enum(MAIL_STATUSES)), kind: Type.Optional(Type.Enum(MAIL_KINDS)) },
+  {
+    ...PageQuery,
+    q: Type.Optional(SearchQuery('Matches the recipient’s address or name, the subject or the template (kind).')),
+    status: Type.Optional(Type.Enum(MAIL_STATUSES)),
+    kind: Type.Optional(Type.Enum(MAIL_KINDS)),
+  },
   { additionalProperties: false },
 );
 

@@ -142,9 +142,9 @@ export class MailService implements MailQueue {
     }
   }
 
-  async list(ctx: TenantContext, query: { limit: number; cursor?: string; status?: MailStatus; kind?: string }) {
+  async list(ctx: TenantContext, query: { limit: number; cursor?: string; q?: string; status?: MailStatus; kind?: string }) {
     const before = decodeCursor(query.cursor, ['uuid'])?.[0];
-    const rows = await new MailRepository(ctx.db).list(query.limit, { status: query.status, kind: query.kind }, before ?? null);
+    const rows = await new MailRepository(ctx.db).list(query.limit, { q: query.q, status: query.status, kind: query.kind }, before ?? null);
     const page = pageOf(rows, query.limit, (m) => [m.id]);
     return { data: page.data.map(messageView), nextCursor: page.nextCursor };
   }

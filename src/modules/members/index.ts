@@ -20,4 +20,4 @@ export const membersModule = defineModule({
   ],
   routes: membersRoutes,
 });
-export { existingMembers, memberContacts, memberNames, type MemberContact, type MemberName } from './members.reads.js';
+export { existingMembers, memberContacts, memberNames, membersNamed, type MemberContact, type MemberName } from './members.reads.js';

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Email, Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { Email, Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
 
 export const MEMBER_TYPES = ['resident', 'owner', 'renter', 'household', 'other'] as const;
 export const MEMBER_STATUSES = ['prospective', 'active', 'inactive', 'former'] as const;
@@ -45,7 +45,7 @@ export const MEMBER_SORTS = ['name', '-name', 'createdAt', '-createdAt'] as cons
 export const ListMembersQuery = Type.Object(
   {
     ...PageQuery,
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Matches first name, last name, full name or e-mail.' })),
+    q: Type.Optional(SearchQuery('Matches first name, last name, full name or e-mail.')),
     type: Type.Optional(MemberType),
     status: Type.Optional(MemberStatus),
     sort: Type.Optional(Type.Enum(MEMBER_SORTS, { default: 'name' })),

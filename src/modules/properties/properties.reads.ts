@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../kernel/db/like.js';
 import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
 import { PropertiesRepository } from './properties.repository.js';
 import type { PropertiesTables } from './properties.tables.js';
@@ -28,6 +29,12 @@ export async function unitLabels(db: Db, ids: readonly string[], { byProperty = 
   if (byProperty) q = q.orderBy('p.name').orderBy('u.propertyId');
   const rows = await q.orderBy('u.label').orderBy('u.id').execute();
   return new Map(rows.map(({ id, ...label }) => [id, label]));
+}
+
+/** The units whose label contains `text` (case-insensitively; archived ones included): another list's search by unit. */
+export async function unitsLabelled(db: Db, text: string): Promise<string[]> {
+  const rows = await tablesOf<PropertiesTables>(db).selectFrom('units').select('id').where('label', 'ilike', containsPattern(text)).execute();
+  return rows.map((r) => r.id);
 }
 
 /** The units among `ids` that exist. */

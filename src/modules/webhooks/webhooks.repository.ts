@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { KernelTables } from '../../kernel/db/kernel.tables.js';
+import { containsPattern } from '../../kernel/db/like.js';
 import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 import type { WebhookDelivery, WebhookEndpoint } from './webhooks.schemas.js';
@@ -58,9 +59,14 @@ export class WebhooksRepository {
     return this.db.selectFrom('webhookEndpoints').select(endpointColumns).where('id', '=', id).executeTakeFirst();
   }
 
-  async listEndpoints(limit: number, after: string | null): Promise<EndpointRow[]> {
+  /** A page of `limit + 1` endpoints after `after`, those whose URL or description contains `text` when given. */
+  async listEndpoints(limit: number, after: string | null, text?: string): Promise<EndpointRow[]> {
     let q = this.db.selectFrom('webhookEndpoints').select(endpointColumns).orderBy('id').limit(limit + 1);
     if (after) q = q.where('id', '>', after);
+    if (text) {
+      const like = containsPattern(text);
+      q = q.where((eb) => eb.or([eb('url', 'ilike', like), eb('description', 'ilike', like)]));
+    }
     return q.execute();
   }
 

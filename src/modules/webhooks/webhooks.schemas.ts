@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
 
 /** `member.created`, `member.*` or `*`. */
 export const EVENT_PATTERN = '^(\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?)$';
@@ -49,7 +49,7 @@ export type CreateWebhookEndpoint = Static<typeof CreateWebhookEndpoint>;
 export const UpdateWebhookEndpoint = Type.Partial(CreateWebhookEndpoint, { additionalProperties: false, minProperties: 1 });
 export type UpdateWebhookEndpoint = Static<typeof UpdateWebhookEndpoint>;
 
-export const ListEndpointsQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+export const ListEndpointsQuery = Type.Object({ ...PageQuery, q: Type.Optional(SearchQuery('Matches the URL or the description.')) }, { additionalProperties: false });
 export type ListEndpointsQuery = Static<typeof ListEndpointsQuery>;
 export const WebhookEndpointPage = Page(WebhookEndpoint);
 

@@ -58,7 +58,7 @@ export class WebhooksService {
 
   async listEndpoints(ctx: TenantContext, query: ListEndpointsQuery & { limit: number }) {
     const after = decodeCursor(query.cursor, ['uuid']);
-    const rows = await new WebhooksRepository(ctx.db).listEndpoints(query.limit, after?.[0] ?? null);
+    const rows = await new WebhooksRepository(ctx.db).listEndpoints(query.limit, after?.[0] ?? null, query.q);
     return pageOf(rows.map(toEndpoint), query.limit, endpointCursor);
   }
 

@@ -135,4 +135,21 @@ describe('webhook endpoints', () => {
     expect((await elm.api('GET', '/webhooks/endpoints', undefined, { token: member })).statusCode).toBe(403);
     await elm.api('DELETE', `/webhooks/endpoints/${created.id}`);
   });
+
+  it('searches the URL and the description, taking % and _ literally, and pages through the matches', async () => {
+    const create = async (url: string, description = '') => (await elm.api('POST', '/webhooks/endpoints', { url, events: ['*'], description })).json().id as string;
+    const ids = async (q: string, more = '') => (await elm.api('GET', `/webhooks/endpoints?q=${encodeURIComponent(q)}${more}`)).json().data.map((e: { id: string }) => e.id);
+    const byUrl = await create('https://203.0.113.20/hooks/ledger-sync');
+    const byDescription = await create('https://203.0.113.21/a', 'Accounting ERP');
+    const literal = await create('https://203.0.113.22/b', '50%_off feed');
+    const decoy = await create('https://203.0.113.23/c', '50xyoff feed');
+    expect(await ids('LEDGER-SYNC')).toEqual([byUrl]);
+    expect(await ids('accounting erp')).toEqual([byDescription]);
+    expect(await ids('50%_off')).toEqual([literal]);
+    const first = (await elm.api('GET', '/webhooks/endpoints?q=203.0.113.2&limit=2')).json();
+    const second = (await elm.api('GET', `/webhooks/endpoints?q=203.0.113.2&limit=2&cursor=${first.nextCursor}`)).json();
+    expect([...first.data, ...second.data].map((e: { id: string }) => e.id)).toEqual([byUrl, byDescription, literal, decoy]);
+    expect(second.nextCursor).toBeNull();
+    for (const id of [byUrl, byDescription, literal, decoy]) expect((await elm.api('DELETE', `/webhooks/endpoints/${id}`)).statusCode).toBe(204);
+  });
 });

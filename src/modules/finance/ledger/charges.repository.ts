@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../../kernel/db/like.js';
 import type { Db } from '../../../kernel/db/tables.js';
 import { financeDb, type FinanceDb } from '../finance.tables.js';
 import type { Allocation, ListChargesQuery } from './charges.schemas.js';
@@ -63,6 +64,7 @@ export class ChargesRepository {
     let q = this.db.selectFrom('financeCharges').select(chargeColumns).limit(query.limit + 1);
     if (reader) q = q.where('memberId', '=', reader.memberId);
     if (query.memberId) q = q.where('memberId', '=', query.memberId);
+    if (query.q) q = q.where('description', 'ilike', containsPattern(query.q));
     if (query.unitId) q = q.where('unitId', '=', query.unitId);
     if (query.leaseId) q = q.where('leaseId', '=', query.leaseId);
     if (query.status) q = q.where('status', '=', query.status);

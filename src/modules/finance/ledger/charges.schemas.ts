@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateOnly, Page, PageQuery, Timestamp, Uuid } from '../../../kernel/http/schemas.js';
+import { DateOnly, Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../../kernel/http/schemas.js';
 import { MAX_AMOUNT } from '../../../kernel/money.js';
 import { Amount, ChargeKind, ChargeStatus, Currency, Description, NullableDate, NullableString, NullableUuid, QueryDate, QueryUuid, Reason } from './ledger.schemas.js';
 
@@ -46,6 +46,7 @@ export const CHARGE_SORTS = ['dueDate', '-dueDate', 'createdAt', '-createdAt'] a
 export const ListChargesQuery = Type.Object(
   {
     ...PageQuery,
+    q: Type.Optional(SearchQuery('Matches the description.')),
     memberId: Type.Optional(QueryUuid('The member’s charges.')),
     unitId: Type.Optional(QueryUuid('Charges for this unit.')),
     leaseId: Type.Optional(QueryUuid('Charges under this lease.')),

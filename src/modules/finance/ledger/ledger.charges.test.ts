@@ -144,6 +144,22 @@ describe('charges', () => {
     // The problem's status is the HTTP status; the charge's own is currentStatus.
     expect(paid.json()).toMatchObject({ status: 409, code: 'finance.charge_owes_nothing', currentStatus: 'paid', detail: expect.stringContaining('paid') });
   });
+  it('searches the description, taking % and _ literally, and pages through the matches', async () => {
+    const member = await newMember();
+    const tag = randomUUID().slice(0, 8);
+    const ids = async (q: string, more = '') => (await ok(api('GET', `/finance/charges?q=${encodeURIComponent(q)}${more}`), 200)).data.map((c: { id: string }) => c.id);
+    const water = await charge(member, 100, { description: `Water ${tag}` });
+    const literal = await charge(member, 100, { description: `50%_off ${tag}` });
+    await charge(member, 100, { description: `50xyoff ${tag}` });
+    expect(await ids(`WATER ${tag}`)).toEqual([water.id]);
+    expect(await ids(`50%_off ${tag}`)).toEqual([literal.id]);
+    expect(await ids(`nothing ${tag}`)).toEqual([]);
+    const paged = [await charge(member, 1, { description: `Paged-${tag} a` }), await charge(member, 2, { description: `Paged-${tag} b` }), await charge(member, 3, { description: `Paged-${tag} c` })].map((c) => c.id);
+    const first = await ok(api('GET', `/finance/charges?q=paged-${tag}&sort=createdAt&limit=2`), 200);
+    const second = await ok(api('GET', `/finance/charges?q=paged-${tag}&sort=createdAt&limit=2&cursor=${first.nextCursor}`), 200);
+    expect([...first.data, ...second.data].map((c: { id: string }) => c.id)).toEqual(paged);
+    expect(second.nextCursor).toBeNull();
+  });
 });
 
 describe('portal members', () => {

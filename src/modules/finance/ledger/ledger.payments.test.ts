@@ -181,6 +181,25 @@ describe('payments', () => {
     expect(second.nextCursor).toBeNull();
     expectProblem(await api('GET', `/finance/payments/${newId()}`), 404, 'not_found');
   });
+  it('searches the reference and the payer, taking % and _ literally, and pages through the matches', async () => {
+    const member = await newMember();
+    const tag = randomUUID().slice(0, 8);
+    const ids = async (q: string) => (await ok(api('GET', `/finance/payments?q=${encodeURIComponent(q)}`), 200)).data.map((p: { id: string }) => p.id);
+    const byReference = await pay(member, 100, { reference: `INV-${tag}` });
+    const byPayer = await pay(member, 100, { payer: `Ada Payer ${tag}` });
+    const literal = await pay(member, 100, { reference: `50%_off ${tag}` });
+    await pay(member, 100, { reference: `50xyoff ${tag}` });
+    expect(await ids(`inv-${tag}`)).toEqual([byReference.id]);
+    expect(await ids(`PAYER ${tag}`)).toEqual([byPayer.id]);
+    expect(await ids(`50%_off ${tag}`)).toEqual([literal.id]);
+    expect(await ids(`nothing ${tag}`)).toEqual([]);
+    const paged = [];
+    for (const [i, received] of ['2026-01-10', '2026-02-10', '2026-03-10'].entries()) paged.unshift((await pay(member, 1, { receivedOn: received, reference: `Paged-${tag} ${i}` })).id);
+    const first = await ok(api('GET', `/finance/payments?q=paged-${tag}&limit=2`), 200);
+    const second = await ok(api('GET', `/finance/payments?q=paged-${tag}&limit=2&cursor=${first.nextCursor}`), 200);
+    expect([...first.data, ...second.data].map((p: { id: string }) => p.id)).toEqual(paged);
+    expect(second.nextCursor).toBeNull();
+  });
 });
 
 describe('concurrent payments', () => {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { containsPattern } from '../../../kernel/db/like.js';
 import type { Db } from '../../../kernel/db/tables.js';
 import { financeDb, type FinanceDb } from '../finance.tables.js';
 import type { FinanceReader, Payment, PaymentInput } from './ledger.types.js';
@@ -34,6 +35,10 @@ export class PaymentsRepository {
     let q = this.db.selectFrom('financePayments').select(paymentColumns).limit(query.limit + 1);
     if (reader) q = q.where('memberId', '=', reader.memberId);
     if (query.memberId) q = q.where('memberId', '=', query.memberId);
+    if (query.q) {
+      const like = containsPattern(query.q);
+      q = q.where((eb) => eb.or([eb('reference', 'ilike', like), eb('payer', 'ilike', like)]));
+    }
     if (query.method) q = q.where('method', '=', query.method);
     if (query.currency) q = q.where('currency', '=', query.currency);
     if (query.receivedFrom) q = q.where('receivedOn', '>=', query.receivedFrom);

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DateOnly, Page, PageQuery, Timestamp, Uuid } from '../../../kernel/http/schemas.js';
+import { DateOnly, Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../../kernel/http/schemas.js';
 import { Allocation, AllocationTargets } from './charges.schemas.js';
 import { Amount, Currency, NullableString, PaymentMethod, QueryDate, QueryUuid, Reason } from './ledger.schemas.js';
 
@@ -33,6 +33,7 @@ export const PAYMENT_SORTS = ['-receivedOn', 'receivedOn'] as const;
 export const ListPaymentsQuery = Type.Object(
   {
     ...PageQuery,
+    q: Type.Optional(SearchQuery('Matches the reference or the payer.')),
     memberId: Type.Optional(QueryUuid('The member’s payments.')),
     method: Type.Optional(PaymentMethod),
     currency: Type.Optional(Currency),

@@ -13,7 +13,7 @@ import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
 import { may, useMe } from '../../workspace/me.js';
 import { chargesRoute } from './routes.js';
-import { CHARGE_KINDS, CHARGE_STATUSES, chargesQuery, matches, type ChargesSearch } from './search.js';
+import { CHARGE_KINDS, CHARGE_STATUSES, chargesQuery, type ChargesSearch } from './search.js';
 import { FilterDate, Filters, FilterSelect, kindLabel, MemberCombo, MemberName, statusLabel, useFormatDate } from './shared.js';
 
 export type Charge = operations['finance.charges.list']['responses'][200]['content']['application/json']['data'][number];
@@ -51,7 +51,6 @@ export function ChargesList() {
     column.accessor('outstanding', { header: t('finance.outstanding'), cell: (c) => formatMoney({ amount: c.getValue(), currency: c.row.original.currency }, locale) }),
     column.accessor('status', { header: t('finance.status'), cell: (c) => t(statusLabel(c.getValue())) }),
   ];
-  const rows = (charges.data?.data ?? []).filter((c) => matches(search.q, c.description, c.kind, c.status));
   const next = charges.data?.nextCursor;
   const { cursor: _cursor, ...filters } = search;
   return (
@@ -67,7 +66,7 @@ export function ChargesList() {
       <DataTable<Charge>
         label={t('finance.charges')}
         columns={columns}
-        rows={rows}
+        rows={charges.data?.data ?? []}
         isLoading={charges.isLoading}
         error={charges.error instanceof ApiError ? charges.error.problem.detail : charges.error ? t('list.failed') : null}
         pager={{

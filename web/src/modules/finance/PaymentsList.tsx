@@ -13,7 +13,7 @@ import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
 import { may, useMe } from '../../workspace/me.js';
 import { paymentsRoute } from './routes.js';
-import { matches, PAYMENT_METHODS, type PaymentsSearch } from './search.js';
+import { PAYMENT_METHODS, type PaymentsSearch } from './search.js';
 import { FilterDate, Filters, FilterSelect, MemberCombo, MemberName, methodLabel, useFormatDate } from './shared.js';
 
 type Payment = operations['finance.payments.list']['responses'][200]['content']['application/json']['data'][number];
@@ -27,7 +27,7 @@ export function PaymentsList() {
   const date = useFormatDate();
   const search = paymentsRoute.useSearch();
   const navigate = useNavigate();
-  const query = { limit: 50, cursor: search.cursor, method: search.method, memberId: search.memberId, receivedFrom: search.receivedFrom, receivedTo: search.receivedTo };
+  const query = { limit: 50, q: search.q, cursor: search.cursor, method: search.method, memberId: search.memberId, receivedFrom: search.receivedFrom, receivedTo: search.receivedTo };
   const payments = useQuery({
     queryKey: ['finance', 'payments', query],
     queryFn: async () => unwrap(await api.GET('/api/v1/finance/payments', { params: { query } })),
@@ -51,7 +51,6 @@ export function PaymentsList() {
     column.accessor('refunded', { header: t('finance.refunded'), cell: (c) => money(c.row.original, c.getValue()) }),
     column.accessor('reference', { header: t('finance.reference'), cell: (c) => c.getValue() ?? '' }),
   ];
-  const rows = (payments.data?.data ?? []).filter((p) => matches(search.q, p.reference, p.payer, p.method));
   const next = payments.data?.nextCursor;
   const { cursor: _cursor, ...filters } = search;
   return (
@@ -66,7 +65,7 @@ export function PaymentsList() {
       <DataTable<Payment>
         label={t('finance.payments')}
         columns={columns}
-        rows={rows}
+        rows={payments.data?.data ?? []}
         isLoading={payments.isLoading}
         error={payments.error instanceof ApiError ? payments.error.problem.detail : payments.error ? t('list.failed') : null}
         pager={{

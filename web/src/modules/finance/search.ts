@@ -38,7 +38,7 @@ export function addDays(date: string, days: number): string {
 
 /** The charges query of the API: its due-date bounds are exclusive, the page's inclusive. */
 export function chargesQuery(s: ChargesSearch, limit = 50) {
-  return compact({ limit, cursor: s.cursor, status: s.status, kind: s.kind, memberId: s.memberId, dueAfter: s.dueFrom ? addDays(s.dueFrom, -1) : undefined, dueBefore: s.dueTo ? addDays(s.dueTo, 1) : undefined });
+  return compact({ limit, q: s.q, cursor: s.cursor, status: s.status, kind: s.kind, memberId: s.memberId, dueAfter: s.dueFrom ? addDays(s.dueFrom, -1) : undefined, dueBefore: s.dueTo ? addDays(s.dueTo, 1) : undefined });
 }
 
 export interface PaymentsSearch {
@@ -69,12 +69,4 @@ export interface ReportSearch {
 }
 export function reportSearch(raw: Record<string, unknown>): ReportSearch {
   return compact({ asOf: day(raw.asOf), from: day(raw.from), to: day(raw.to), groupBy: oneOf(['member', 'unit', 'property'] as const, raw.groupBy) });
-}
-
-/** Whether a row's text matches the search box (case and accents ignored): the API's lists have no text search of their own. */
-export function matches(q: string | undefined, ...fields: (string | null | undefined)[]): boolean {
-  if (!q) return true;
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-  const needle = fold(q.trim());
-  return fields.some((f) => f && fold(f).includes(needle));
 }

@@ -29,8 +29,8 @@ export function MessagesList() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const messages = useQuery({
-    queryKey: ['mail-messages', { status: search.status, cursor: search.cursor }],
-    queryFn: async () => unwrap(await api.GET('/api/v1/mail/messages', { params: { query: { limit: 100, status: search.status, cursor: search.cursor } } })),
+    queryKey: ['mail-messages', { q: search.q, status: search.status, cursor: search.cursor }],
+    queryFn: async () => unwrap(await api.GET('/api/v1/mail/messages', { params: { query: { limit: 100, q: search.q, status: search.status, cursor: search.cursor } } })),
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((q: string) => void navigate({ to: '/mail/messages', search: { q: q || undefined, status: search.status }, replace: true }), [navigate, search.status]);
@@ -65,9 +65,6 @@ export function MessagesList() {
         ),
     }),
   ];
-  // The log's API filters by status and kind, not text: the search narrows the page shown.
-  const q = search.q?.toLowerCase();
-  const rows = (messages.data?.data ?? []).filter((m) => !q || `${m.to.name} ${m.to.email} ${m.subject ?? ''}`.toLowerCase().includes(q));
   const next = messages.data?.nextCursor;
   return (
     <Page title={t('mail.messages')} actions={<Link to="/mail" className="text-sm text-brand underline">{t('mail.templates')}</Link>}>
@@ -79,7 +76,7 @@ export function MessagesList() {
       <DataTable<Message>
         label={t('mail.messages')}
         columns={columns}
-        rows={rows}
+        rows={messages.data?.data ?? []}
         isLoading={messages.isLoading}
         error={messages.error instanceof ApiError ? messages.error.problem.detail : messages.error ? t('list.failed') : null}
         pager={{

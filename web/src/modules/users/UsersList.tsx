@@ -11,7 +11,7 @@ import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
 import { may, useMe } from '../../workspace/me.js';
 import { usersRoute } from './routes.js';
-import { matchesUser, type User } from './types.js';
+import type { User } from './types.js';
 import { useRoles } from './useRoles.js';
 
 const column = createColumnHelper<User>();
@@ -25,8 +25,8 @@ export function UsersList() {
   const search = usersRoute.useSearch();
   const navigate = useNavigate();
   const users = useQuery({
-    queryKey: ['users', { cursor: search.cursor }],
-    queryFn: async () => unwrap(await api.GET('/api/v1/users', { params: { query: { limit: 200, cursor: search.cursor } } })),
+    queryKey: ['users', { q: search.q, cursor: search.cursor }],
+    queryFn: async () => unwrap(await api.GET('/api/v1/users', { params: { query: { limit: 200, q: search.q, cursor: search.cursor } } })),
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((q: string) => void navigate({ to: '/users', search: { q: q || undefined }, replace: true }), [navigate]);
@@ -46,14 +46,13 @@ export function UsersList() {
     column.accessor('lastLoginAt', { header: t('users.lastLoginAt'), cell: (c) => (c.getValue() ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(c.getValue()!)) : t('users.never')) }),
   ];
   const next = users.data?.nextCursor;
-  const rows = (users.data?.data ?? []).filter((u) => matchesUser(u, search.q));
   return (
     <Page title={t('nav.users')} actions={may(me.data, 'core', 'users.write') ? <Link to="/users/new" className={buttonLink}>{t('users.new')}</Link> : null}>
       <SearchBox value={search.q ?? ''} onSearch={onSearch} />
       <DataTable<User>
         label={t('nav.users')}
         columns={columns}
-        rows={rows}
+        rows={users.data?.data ?? []}
         isLoading={users.isLoading}
         error={users.error instanceof ApiError ? users.error.problem.detail : users.error ? t('list.failed') : null}
         pager={{

@@ -22,8 +22,8 @@ export function EndpointsList() {
   const search = endpointsRoute.useSearch();
   const navigate = useNavigate();
   const endpoints = useQuery({
-    queryKey: ['webhook-endpoints', { cursor: search.cursor }],
-    queryFn: async () => unwrap(await api.GET('/api/v1/webhooks/endpoints', { params: { query: { limit: 100, cursor: search.cursor } } })),
+    queryKey: ['webhook-endpoints', { q: search.q, cursor: search.cursor }],
+    queryFn: async () => unwrap(await api.GET('/api/v1/webhooks/endpoints', { params: { query: { limit: 100, q: search.q, cursor: search.cursor } } })),
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((q: string) => void navigate({ to: '/webhooks', search: { q: q || undefined }, replace: true }), [navigate]);
@@ -40,9 +40,6 @@ export function EndpointsList() {
     column.accessor('events', { header: t('webhooks.events'), cell: (c) => c.getValue().join(', ') }),
     column.accessor('enabled', { header: t('webhooks.status'), cell: (c) => t(c.getValue() ? 'webhooks.enabled' : 'webhooks.disabled') }),
   ];
-  // The endpoints API has no search: a tenant's endpoints are few, the page filters them.
-  const q = search.q?.toLowerCase();
-  const rows = (endpoints.data?.data ?? []).filter((e) => !q || `${e.url} ${e.description}`.toLowerCase().includes(q));
   const next = endpoints.data?.nextCursor;
   return (
     <Page title={t('nav.webhooks')} actions={may(me.data, 'webhooks', 'webhooks.write') ? <Link to="/webhooks/new" className={buttonLink}>{t('webhooks.new')}</Link> : null}>
@@ -50,7 +47,7 @@ export function EndpointsList() {
       <DataTable<Endpoint>
         label={t('webhooks.endpoints')}
         columns={columns}
-        rows={rows}
+        rows={endpoints.data?.data ?? []}
         isLoading={endpoints.isLoading}
         error={endpoints.error instanceof ApiError ? endpoints.error.problem.detail : endpoints.error ? t('list.failed') : null}
         pager={{
