@@ -85,7 +85,7 @@ export function JobsPage() {
   const api = useApi();
   const search = jobsRoute.useSearch();
   const navigate = useNavigate();
-  const stats = useQuery({ queryKey: ['jobs'], queryFn: async () => unwrap(await api.GET('/control/v1/jobs')), placeholderData: keepPreviousData, refetchInterval: 15_000 });
+  const stats = useQuery({ queryKey: ['jobs'], queryFn: async () => unwrap(await api.GET('/control/v1/jobs/counts')), placeholderData: keepPreviousData, refetchInterval: 15_000 });
   const show = search.show;
   const onSearch = useCallback((q: string) => void navigate({ to: '/jobs', search: { show, q: q || undefined }, replace: true }), [navigate, show]);
   const rows = filterStats(stats.data?.data ?? [], search);
