@@ -127,10 +127,10 @@ describe('domain events', () => {
 
   it('shows operators the queues by state', async () => {
     const admin = await t.platformToken();
-    const res = await t.call('GET', '/control/v1/jobs', { token: admin });
+    const res = await t.call('GET', '/control/v1/jobs/counts', { token: admin });
     expect(res.statusCode).toBe(200);
     const rows = res.json().data as { queue: string; state: string; count: number }[];
     expect(rows.some((r) => r.queue === 'event.probe.record' && r.state === 'completed' && r.count > 0)).toBe(true);
-    expect((await t.call('GET', '/control/v1/jobs')).statusCode).toBe(401);
+    expect((await t.call('GET', '/control/v1/jobs/counts')).statusCode).toBe(401);
   });
 });

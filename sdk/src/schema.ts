@@ -1404,8 +1404,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Job queues: counts by queue and state, and the oldest job’s age */
+        /** Jobs, newest first (cursor-paginated; filter by queue, state and tenant) */
         get: operations["control.jobs.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One job, with its whole last error */
+        get: operations["control.jobs.get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1442,6 +1459,23 @@ export interface paths {
         put?: never;
         /** Retry a failed (dead) job */
         post: operations["control.jobs.retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/jobs/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Job queues: counts by queue and state, and the oldest job’s age */
+        get: operations["control.jobs.counts"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -12858,7 +12892,16 @@ export interface operations {
     };
     "control.jobs.list": {
         parameters: {
-            query?: never;
+            query: {
+                cursor?: string;
+                limit: number;
+                /** @description Jobs of this queue only */
+                queue?: string;
+                /** @description `created` waits for its run, `retry` waits for another after a failure, `active` runs; then `completed`, `cancelled` or `failed` (every attempt failed) */
+                state?: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                /** @description Jobs for this tenant (id or slug) */
+                tenant?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12873,12 +12916,47 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            count: number;
-                            oldestSeconds: number | null;
+                            /** @description Runs started so far */
+                            attempts: number;
+                            /** @description When it ended (completed, cancelled or failed) */
+                            completedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The last failure’s message (in the list, cut to 500 characters; one job: the whole error with its stack) */
+                            lastError: string | null;
+                            maxAttempts: number;
+                            /** @description The job’s data; values under keys that name a secret (password, secret, token, key) read `[redacted]` */
+                            payload: unknown;
+                            /** @description The job’s kind: a module’s job (`webhooks.deliver`), `event.<subscriber>`, or `courtyard.dead-letter` */
                             queue: string;
-                            state: string;
+                            /**
+                             * Format: date-time
+                             * @description When the job may run (next, for one waiting to retry)
+                             */
+                            runAt: string;
+                            /** @description When its last run started */
+                            startedAt: string | null;
+                            /**
+                             * @description `created` waits for its run, `retry` waits for another after a failure, `active` runs; then `completed`, `cancelled` or `failed` (every attempt failed)
+                             * @enum {string}
+                             */
+                            state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                            /** @description The tenant the job works for, as its payload names it; null for platform work */
+                            tenantId: string | null;
                         }[];
+                        nextCursor: string | null;
                     };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
@@ -12892,6 +12970,94 @@ export interface operations {
             };
             /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.jobs.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Runs started so far */
+                        attempts: number;
+                        /** @description When it ended (completed, cancelled or failed) */
+                        completedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The last failure’s message (in the list, cut to 500 characters; one job: the whole error with its stack) */
+                        lastError: string | null;
+                        maxAttempts: number;
+                        /** @description The job’s data; values under keys that name a secret (password, secret, token, key) read `[redacted]` */
+                        payload: unknown;
+                        /** @description The job’s kind: a module’s job (`webhooks.deliver`), `event.<subscriber>`, or `courtyard.dead-letter` */
+                        queue: string;
+                        /**
+                         * Format: date-time
+                         * @description When the job may run (next, for one waiting to retry)
+                         */
+                        runAt: string;
+                        /** @description When its last run started */
+                        startedAt: string | null;
+                        /**
+                         * @description `created` waits for its run, `retry` waits for another after a failure, `active` runs; then `completed`, `cancelled` or `failed` (every attempt failed)
+                         * @enum {string}
+                         */
+                        state: "created" | "retry" | "active" | "completed" | "cancelled" | "failed";
+                        /** @description The tenant the job works for, as its payload names it; null for platform work */
+                        tenantId: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13051,6 +13217,51 @@ export interface operations {
             };
         };
     };
+    "control.jobs.counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            count: number;
+                            oldestSeconds: number | null;
+                            queue: string;
+                            state: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "control.modules.list": {
         parameters: {
             query?: never;
@@ -13066,7 +13277,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": {
+                        data: {
+                            /** @description Keys of the modules this one needs */
+                            dependencies: string[];
+                            description: string;
+                            key: string;
+                            name: string;
+                            permissions: {
+                                description: string;
+                                key: string;
+                            }[];
+                        }[];
+                    };
                 };
             };
             /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */

@@ -1,21 +1,25 @@
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { TenantStatus } from '../kernel/context.js';
-import { AppError } from '../kernel/errors.js';
+import { AppError, notFound } from '../kernel/errors.js';
+import { decodeCursor, pageOf } from '../kernel/http/pagination.js';
 import { isPublic, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
 import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../kernel/http/refresh-cookie.js';
-import { LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../kernel/http/schemas.js';
+import { IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../kernel/http/schemas.js';
 import type { TokenService } from '../kernel/security/tokens.js';
 import { RESERVED_SLUGS } from '../kernel/tenancy.js';
 import type { ModuleHost } from '../kernel/modules/module-host.js';
+import type { JobState } from '../kernel/jobs/jobs.repository.js';
 import type { JobRuntime } from '../kernel/jobs/runtime.js';
 import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import { isUuid } from '../kernel/ids.js';
 import { listAudit } from './audit.js';
 import type { PlatformAuthService } from './auth/platform-auth.service.js';
 import type { ControlContext } from './context.js';
-import { AuditEntry, AuditQuery, Branding, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
+import { jobView } from './jobs/job-view.js';
+import { Job, JobsQuery, QueueCount } from './jobs/jobs.schemas.js';
+import { AuditEntry, AuditQuery, Branding, CatalogueModule, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
 import type { PlansService } from './plans/plans.service.js';
 import type { TenantsService } from './tenants/tenants.service.js';
 
@@ -39,6 +43,9 @@ const open: RouteAccess = { public: true, module: 'control' };
 /** The control plane's API (`/control/v1`): platform operators only, but for sign-in and host resolution. */
 export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
   const ctxOf = (req: FastifyRequest): ControlContext => ({ db: deps.db, actor: `platform:${req.platformUserId}`, log: req.log });
+  // Filters name a tenant by id or slug; a slug is looked up, and one no tenant has matches nothing (undefined).
+  const tenantIdOf = async (tenant: string): Promise<string | undefined> =>
+    isUuid(tenant) ? tenant.toLowerCase() : (await deps.directory.byIdOrSlug(tenant.toLowerCase()))?.id;
 
   app.decorateRequest('platformUserId', null);
   app.addHook('onRoute', (route) => {
@@ -75,7 +82,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
       return reply.code(204).send(null);
     });
 
-  app.get('/modules', { config: { access: admin }, schema: { operationId: 'control.modules.list', tags, summary: 'The module catalogue' } }, async () => ({ data: deps.modules.catalogue() }));
+  app.get('/modules', { config: { access: admin }, schema: { operationId: 'control.modules.list', tags, summary: 'The module catalogue', response: { 200: Type.Object({ data: Type.Array(CatalogueModule) }) } } }, async () => ({ data: deps.modules.catalogue() }));
 
   app.get('/plans', { config: { access: admin }, schema: { operationId: 'control.plans.list', tags, summary: 'Plans', response: { 200: Type.Object({ data: Type.Array(Plan) }) } } },
     async () => ({ data: await deps.plans.list(deps.db) }));
@@ -138,15 +145,31 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     (req) => deps.tenants.setBranding(ctxOf(req), req.params.tenant, req.body));
 
   const JobParams = Type.Object({ queue: Type.String({ minLength: 1, maxLength: 200 }), id: Uuid }, { additionalProperties: false });
+  app.get('/jobs/counts', {
+    config: { access: admin },
+    schema: { operationId: 'control.jobs.counts', tags, summary: 'Job queues: counts by queue and state, and the oldest job’s age', response: { 200: Type.Object({ data: Type.Array(QueueCount) }) } },
+  }, async () => ({ data: await deps.jobs.stats() }));
   app.get('/jobs', {
     config: { access: admin },
-    schema: {
-      operationId: 'control.jobs.list',
-      tags,
-      summary: 'Job queues: counts by queue and state, and the oldest job’s age',
-      response: { 200: Type.Object({ data: Type.Array(Type.Object({ queue: Type.String(), state: Type.String(), count: Type.Integer(), oldestSeconds: Type.Union([Type.Integer(), Type.Null()]) })) }) },
-    },
-  }, async () => ({ data: await deps.jobs.stats() }));
+    schema: { operationId: 'control.jobs.list', tags, summary: 'Jobs, newest first (cursor-paginated; filter by queue, state and tenant)', querystring: JobsQuery, response: { 200: Page(Job) } },
+  }, async (req) => {
+    const { limit, cursor, queue, state, tenant } = req.query;
+    const before = decodeCursor(cursor, ['int', 'uuid']);
+    let tenantId: string | undefined;
+    if (tenant !== undefined) {
+      tenantId = await tenantIdOf(tenant);
+      if (tenantId === undefined) return { data: [], nextCursor: null };
+    }
+    const rows = await deps.jobs.list({ queue, state: state as JobState | undefined, tenantId }, limit + 1, before && { micros: before[0], id: before[1] });
+    const page = pageOf(rows, limit, (r) => [r.createdMicros, r.id]);
+    return { data: page.data.map((j) => jobView(j)), nextCursor: page.nextCursor };
+  });
+  app.get('/jobs/:id', { config: { access: admin }, schema: { operationId: 'control.jobs.get', tags, summary: 'One job, with its whole last error', params: IdParams, response: { 200: Job } } },
+    async (req) => {
+      const job = await deps.jobs.find(req.params.id);
+      if (!job) throw notFound('The job');
+      return jobView(job, true);
+    });
   app.post('/jobs/:queue/:id/retry', { config: { access: admin }, schema: { operationId: 'control.jobs.retry', tags, summary: 'Retry a failed (dead) job', params: JobParams, response: { 204: Type.Null() } } },
     async (req, reply) => {
       await deps.jobs.retry(req.params.queue, req.params.id);
@@ -171,8 +194,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     const { tenant, from, to, ...query } = req.query;
     let target: string | undefined;
     if (tenant !== undefined) {
-      // Entries about a tenant name it by id; a slug is looked up, and one no tenant has matches nothing.
-      target = isUuid(tenant) ? tenant.toLowerCase() : (await deps.directory.byIdOrSlug(tenant.toLowerCase()))?.id;
+      target = await tenantIdOf(tenant);
       if (target === undefined) return { data: [], nextCursor: null };
     }
     return listAudit(deps.db, { ...query, target, from: from === undefined ? undefined : new Date(from), to: to === undefined ? undefined : new Date(to) });

@@ -140,3 +140,12 @@ export const AuditQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/** A module of the catalogue, as a plan or a licence names it by `key`. */
+export const CatalogueModule = Type.Object({
+  key: Type.String(),
+  name: Type.String(),
+  description: Type.String(),
+  dependencies: Type.Array(Type.String(), { description: 'Keys of the modules this one needs' }),
+  permissions: Type.Array(Type.Object({ key: Type.String(), description: Type.String() })),
+});

@@ -6,6 +6,7 @@ import { RELAY_ROLE } from '../db/roles.js';
 import type { TenantDatabaseRouter } from '../db/router.js';
 import type { DomainEvent } from '../events/event.js';
 import type { EventSubscriber, Job, JobContext, JobDefinition, JobOptions, JobQueue } from './job.js';
+import { JobsRepository, type JobFilter, type JobRecord, type QueueCount } from './jobs.repository.js';
 import type { ModuleHost } from '../modules/module-host.js';
 import type { TenantDirectory } from '../tenant-directory.js';
 
@@ -204,17 +205,21 @@ export class JobRuntime implements JobQueue {
   }
 
   /** Queue counts by state and the oldest waiting job's age, for operators. */
-  async stats(): Promise<{ queue: string; state: string; count: number; oldestSeconds: number | null }[]> {
+  async stats(): Promise<QueueCount[]> {
     await this.ready();
-    const rows = await this.options.main.session((s) =>
-      s.rows<{ queue: string; state: string; count: number; oldest: number | null }>(
-        `SELECT name AS queue, state::text AS state, count(*)::int AS count,
-                extract(epoch FROM now() - min(created_on))::float8 AS oldest
-           FROM pgboss.job GROUP BY name, state ORDER BY name, state`,
-        [],
-      ),
-    );
-    return rows.map((r) => ({ queue: r.queue, state: r.state, count: Number(r.count), oldestSeconds: r.oldest === null ? null : Math.round(Number(r.oldest)) }));
+    return new JobsRepository(this.options.main).counts();
+  }
+
+  /** A page of jobs, newest first, for operators; `before` is the last job of the previous page. */
+  async list(filter: JobFilter, limit: number, before: { micros: number; id: string } | null): Promise<JobRecord[]> {
+    await this.ready();
+    return new JobsRepository(this.options.main).page(filter, limit, before);
+  }
+
+  /** One job (while pg-boss keeps it), for operators. */
+  async find(id: string): Promise<JobRecord | null> {
+    await this.ready();
+    return new JobsRepository(this.options.main).find(id);
   }
 
   async retry(queue: string, id: string): Promise<void> {

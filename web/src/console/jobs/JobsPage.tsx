@@ -1,22 +1,24 @@
-import { useCallback, useState } from 'react';
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { useId, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { Input, Label, TextField } from 'react-aria-components';
+import { FormattedDate } from 'react-intl';
+import type { operations } from '@courtyard/sdk';
 import { ApiError, unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
 import { useLocale, useT } from '../../i18n/intl.js';
-import { ConfirmAction } from '../../ui/confirm.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Section } from '../../ui/DetailList.js';
 import { Page } from '../../ui/Page.js';
-import { SearchBox } from '../../ui/SearchBox.js';
+import { JobActions } from './JobActions.js';
 import { jobsRoute } from './routes.js';
-import { DEAD_LETTER_QUEUE, filterStats, type QueueState } from './search.js';
-import { inputStyle } from '../../ui/field-styles.js';
+import { useQueueLabel } from './queue-label.js';
+import { filterStats, JOB_STATES, type JobsSearch, type QueueState } from './search.js';
 
-const column = createColumnHelper<QueueState>();
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+type JobRow = operations['control.jobs.list']['responses'][200]['content']['application/json']['data'][number];
+const countColumn = createColumnHelper<QueueState>();
+const jobColumn = createColumnHelper<JobRow>();
+const selectStyle = 'mt-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30';
 
 /** An age in the largest unit that fits (45 s, 12 min, 3 hr, 2 days), by locale. */
 function formatAge(seconds: number, locale: string): string {
@@ -24,60 +26,10 @@ function formatAge(seconds: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 0 }).format(value);
 }
 
-/** Retry or discard one job, named by its queue and id (as the logs and the error report name it). */
-function JobActions() {
-  const t = useT();
-  const api = useApi();
-  const queries = useQueryClient();
-  const [queue, setQueue] = useState('');
-  const [id, setId] = useState('');
-  const [done, setDone] = useState('');
-  const ready = queue.trim().length > 0 && UUID.test(id.trim());
-  const path = { queue: queue.trim(), id: id.trim() };
-  const after = (message: string) => () => {
-    setDone(message);
-    void queries.invalidateQueries({ queryKey: ['jobs'] });
-  };
-  return (
-    <Section title={t('jobs.act')}>
-      <p className="max-w-prose text-sm text-slate-600">{t('jobs.actHelp')}</p>
-      <div className="grid max-w-xl gap-4 sm:grid-cols-2">
-        <TextField value={queue} onChange={setQueue} className="block">
-          <Label className="text-sm font-medium text-slate-700">{t('jobs.queue')}</Label>
-          <Input className={inputStyle} />
-        </TextField>
-        <TextField value={id} onChange={setId} className="block">
-          <Label className="text-sm font-medium text-slate-700">{t('jobs.id')}</Label>
-          <Input className={inputStyle} />
-        </TextField>
-      </div>
-      <div className="flex gap-2">
-        <ConfirmAction
-          label={t('jobs.retry')}
-          title={t('jobs.retryTitle')}
-          description={t('jobs.retryText', path)}
-          isDisabled={!ready}
-          run={(headers) => api.POST('/control/v1/jobs/{queue}/{id}/retry', { params: { path }, headers })}
-          onDone={after(t('jobs.retried', path))}
-        />
-        <ConfirmAction
-          label={t('jobs.discard')}
-          title={t('jobs.discardTitle')}
-          description={t('jobs.discardText', path)}
-          variant="danger"
-          isDisabled={!ready}
-          run={(headers) => api.DELETE('/control/v1/jobs/{queue}/{id}', { params: { path }, headers })}
-          onDone={after(t('jobs.discarded', path))}
-        />
-      </div>
-      <p role="status" className="text-sm text-green-800">{done}</p>
-    </Section>
-  );
-}
-
 /**
- * The job queues as the API reports them: counts by queue and state and the oldest job's age.
- * By default the failed jobs and the dead-letter queue; the filters live in the URL.
+ * The job queues' counts by state, and the jobs themselves, newest first, filtered by queue and
+ * state (both in the URL). A failed job can be retried or discarded from its row; its queue
+ * opens the job's page, with the whole error and the payload.
  */
 export function JobsPage() {
   const t = useT();
@@ -85,42 +37,81 @@ export function JobsPage() {
   const api = useApi();
   const search = jobsRoute.useSearch();
   const navigate = useNavigate();
-  const stats = useQuery({ queryKey: ['jobs'], queryFn: async () => unwrap(await api.GET('/control/v1/jobs')), placeholderData: keepPreviousData, refetchInterval: 15_000 });
-  const show = search.show;
-  const onSearch = useCallback((q: string) => void navigate({ to: '/jobs', search: { show, q: q || undefined }, replace: true }), [navigate, show]);
-  const rows = filterStats(stats.data?.data ?? [], search);
-  const columns = [
-    column.accessor('queue', { header: t('jobs.queue'), cell: (c) => (c.getValue() === DEAD_LETTER_QUEUE ? t('jobs.deadLetter', { queue: c.getValue() }) : c.getValue()) }),
-    column.accessor('state', { header: t('jobs.state') }),
-    column.accessor('count', { header: t('jobs.count'), cell: (c) => new Intl.NumberFormat(locale).format(c.getValue()) }),
-    column.accessor('oldestSeconds', { header: t('jobs.oldest'), cell: (c) => (c.getValue() === null ? '—' : formatAge(c.getValue()!, locale)) }),
+  const queueLabel = useQueueLabel();
+  const [done, setDone] = useState('');
+  const ids = useId();
+  const stats = useQuery({ queryKey: ['jobs', 'counts'], queryFn: async () => unwrap(await api.GET('/control/v1/jobs/counts')), placeholderData: keepPreviousData, refetchInterval: 15_000 });
+  const jobs = useQuery({
+    queryKey: ['jobs', 'list', search],
+    queryFn: async () => unwrap(await api.GET('/control/v1/jobs', { params: { query: { limit: 50, queue: search.queue, state: search.state, cursor: search.cursor } } })),
+    placeholderData: keepPreviousData,
+  });
+  const filter = (change: Partial<JobsSearch>) => void navigate({ to: '/jobs', search: { queue: search.queue, state: search.state, ...change } });
+  const queues = [...new Set([...(stats.data?.data ?? []).map((r) => r.queue), ...(search.queue ? [search.queue] : [])])].sort();
+  const stateLabel = (state: string) => {
+    const known = JOB_STATES.find((s) => s === state);
+    return known ? t(`jobs.state.${known}`) : state;
+  };
+  const errorOf = (error: unknown) => (error instanceof ApiError ? error.problem.detail : error ? t('list.failed') : null);
+
+  const countColumns = [
+    countColumn.accessor('queue', { header: t('jobs.queue'), cell: (c) => queueLabel(c.getValue()) }),
+    countColumn.accessor('state', { header: t('jobs.state'), cell: (c) => stateLabel(c.getValue()) }),
+    countColumn.accessor('count', { header: t('jobs.count'), cell: (c) => new Intl.NumberFormat(locale).format(c.getValue()) }),
+    countColumn.accessor('oldestSeconds', { header: t('jobs.oldest'), cell: (c) => (c.getValue() === null ? '—' : formatAge(c.getValue()!, locale)) }),
   ];
+  const jobColumns = [
+    jobColumn.accessor('queue', {
+      header: t('jobs.queue'),
+      cell: (c) => (
+        <Link to="/jobs/$job" params={{ job: c.row.original.id }} className="font-medium text-brand underline-offset-2 hover:underline">
+          {queueLabel(c.getValue())}
+        </Link>
+      ),
+    }),
+    jobColumn.accessor('state', { header: t('jobs.state'), cell: (c) => t(`jobs.state.${c.getValue()}`) }),
+    jobColumn.accessor('attempts', { header: t('jobs.attempts'), cell: (c) => t('jobs.attemptsOf', { attempts: c.getValue(), max: c.row.original.maxAttempts }) }),
+    jobColumn.accessor('createdAt', { header: t('jobs.created'), cell: (c) => <FormattedDate value={c.getValue()} dateStyle="medium" timeStyle="short" /> }),
+    jobColumn.accessor('lastError', { header: t('jobs.lastError'), cell: (c) => <span className="line-clamp-1 max-w-md break-all text-red-800" title={c.getValue() ?? undefined}>{c.getValue() ?? '—'}</span> }),
+    jobColumn.display({ id: 'actions', header: t('jobs.actions'), cell: (c) => <JobActions job={c.row.original} onDone={(action) => setDone(t(`jobs.${action}`, { queue: c.row.original.queue, id: c.row.original.id }))} /> }),
+  ];
+  const next = jobs.data?.nextCursor;
+
   return (
     <Page title={t('console.nav.jobs')}>
-      <div className="flex flex-wrap items-end gap-4">
-        <SearchBox value={search.q ?? ''} onSearch={onSearch} />
-        <label className="flex flex-col text-sm font-medium text-slate-700">
-          {t('jobs.show')}
-          <select
-            value={search.show ?? 'failed'}
-            onChange={(e) => void navigate({ to: '/jobs', search: { ...search, show: e.target.value === 'all' ? 'all' : undefined }, replace: true })}
-            className="mt-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30"
-          >
-            <option value="failed">{t('jobs.show.failed')}</option>
-            <option value="all">{t('jobs.show.all')}</option>
-          </select>
-        </label>
-      </div>
-      <DataTable<QueueState>
-        label={t('jobs.queues')}
-        columns={columns}
-        rows={rows}
-        isLoading={stats.isLoading}
-        error={stats.error instanceof ApiError ? stats.error.problem.detail : stats.error ? t('list.failed') : null}
-        pager={{ first: null, next: null }}
-      />
-      <p className="max-w-prose text-xs text-slate-500">{t('jobs.noDetail')}</p>
-      <JobActions />
+      <Section title={t('jobs.queues')}>
+        <DataTable<QueueState> label={t('jobs.countsTable')} columns={countColumns} rows={filterStats(stats.data?.data ?? [], search)} isLoading={stats.isLoading} error={errorOf(stats.error)} pager={{ first: null, next: null }} />
+      </Section>
+      <Section title={t('jobs.list')}>
+        <div className="flex flex-wrap items-end gap-4">
+          <div className="flex flex-col">
+            <label htmlFor={`${ids}-queue`} className="text-sm font-medium text-slate-700">{t('jobs.queue')}</label>
+            <select id={`${ids}-queue`} value={search.queue ?? ''} onChange={(e) => filter({ queue: e.target.value || undefined })} className={selectStyle}>
+              <option value="">{t('jobs.allQueues')}</option>
+              {queues.map((q) => <option key={q} value={q}>{queueLabel(q)}</option>)}
+            </select>
+          </div>
+          <div className="flex flex-col">
+            <label htmlFor={`${ids}-state`} className="text-sm font-medium text-slate-700">{t('jobs.state')}</label>
+            <select id={`${ids}-state`} value={search.state ?? ''} onChange={(e) => filter({ state: JOB_STATES.find((s) => s === e.target.value) })} className={selectStyle}>
+              <option value="">{t('jobs.allStates')}</option>
+              {JOB_STATES.map((s) => <option key={s} value={s}>{t(`jobs.state.${s}`)}</option>)}
+            </select>
+          </div>
+        </div>
+        <p role="status" className="text-sm text-green-800">{done}</p>
+        <DataTable<JobRow>
+          label={t('jobs.listTable')}
+          columns={jobColumns}
+          rows={jobs.data?.data ?? []}
+          isLoading={jobs.isLoading}
+          error={errorOf(jobs.error)}
+          pager={{
+            first: search.cursor ? <Link to="/jobs" search={{ queue: search.queue, state: search.state }}>{t('list.first')}</Link> : null,
+            next: next ? <Link to="/jobs" search={{ queue: search.queue, state: search.state, cursor: next }}>{t('list.next')}</Link> : null,
+          }}
+        />
+      </Section>
     </Page>
   );
 }

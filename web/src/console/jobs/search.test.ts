@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEAD_LETTER_QUEUE, filterStats, jobsSearch } from './search.js';
+import { DEAD_LETTER_QUEUE, filterStats, jobActions, jobsSearch } from './search.js';
 
 const rows = [
   { queue: 'mail.send', state: 'completed', count: 9, oldestSeconds: 60 },
@@ -10,13 +10,19 @@ const rows = [
 
 describe('the jobs filters', () => {
   it('reads the URL, dropping what it does not know', () => {
-    expect(jobsSearch({ q: 'mail', show: 'all' })).toEqual({ q: 'mail', show: 'all' });
-    expect(jobsSearch({ q: '', show: 'everything' })).toEqual({});
+    expect(jobsSearch({ queue: 'mail.send', state: 'failed', cursor: 'abc' })).toEqual({ queue: 'mail.send', state: 'failed', cursor: 'abc' });
+    expect(jobsSearch({ queue: '', state: 'stuck', show: 'all' })).toEqual({});
   });
 
-  it('keeps failed and dead-lettered jobs unless every state is asked for, and searches queue names', () => {
-    expect(filterStats(rows, {}).map((r) => `${r.queue}/${r.state}`)).toEqual(['mail.send/failed', 'webhooks.deliver/failed', `${DEAD_LETTER_QUEUE}/created`]);
-    expect(filterStats(rows, { show: 'all' })).toHaveLength(4);
-    expect(filterStats(rows, { q: 'MAIL' }).map((r) => r.state)).toEqual(['failed']);
+  it('keeps the counts of the chosen queue and state', () => {
+    expect(filterStats(rows, {})).toHaveLength(4);
+    expect(filterStats(rows, { queue: 'mail.send' }).map((r) => r.state)).toEqual(['completed', 'failed']);
+    expect(filterStats(rows, { state: 'failed' }).map((r) => r.queue)).toEqual(['mail.send', 'webhooks.deliver']);
+  });
+
+  it('offers retry for failed jobs and discard for failed jobs and dead letters', () => {
+    expect(jobActions({ queue: 'mail.send', state: 'failed' })).toEqual({ retry: true, discard: true });
+    expect(jobActions({ queue: DEAD_LETTER_QUEUE, state: 'created' })).toEqual({ retry: false, discard: true });
+    expect(jobActions({ queue: 'mail.send', state: 'completed' })).toEqual({ retry: false, discard: false });
   });
 });

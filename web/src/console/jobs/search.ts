@@ -1,16 +1,23 @@
-/** The Jobs page's filters as they live in the URL. */
-export interface JobsSearch {
-  /** Text found in the queue's name. */
-  q?: string;
-  /** `all` shows every state; absent, the failed and dead-lettered jobs only. */
-  show?: 'all';
-}
+/** pg-boss's job states, as the API filters by them. */
+export const JOB_STATES = ['created', 'retry', 'active', 'completed', 'cancelled', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
 
 export const DEAD_LETTER_QUEUE = 'courtyard.dead-letter';
 
+/** The Jobs page's filters as they live in the URL: the queue, the state and the page's cursor. */
+export interface JobsSearch {
+  queue?: string;
+  state?: JobState;
+  cursor?: string;
+}
+
+/** Reads the filters from the URL; a state the API does not know (a hand-edited address) is dropped. */
 export function jobsSearch(raw: Record<string, unknown>): JobsSearch {
-  const q = typeof raw.q === 'string' && raw.q.length > 0 ? raw.q.slice(0, 100) : undefined;
-  return { ...(q ? { q } : {}), ...(raw.show === 'all' ? { show: 'all' as const } : {}) };
+  const text = (v: unknown) => (typeof v === 'string' && v.length > 0 ? v : undefined);
+  const queue = text(raw.queue)?.slice(0, 200);
+  const state = JOB_STATES.find((s) => s === raw.state);
+  const cursor = text(raw.cursor);
+  return { ...(queue ? { queue } : {}), ...(state ? { state } : {}), ...(cursor ? { cursor } : {}) };
 }
 
 export interface QueueState {
@@ -20,8 +27,13 @@ export interface QueueState {
   oldestSeconds: number | null;
 }
 
-/** The rows the filters keep: failed jobs and the dead-letter queue (unless `show=all`), queues containing `q`. */
+/** The counts the filters keep: the chosen queue's and state's rows, or all of them. */
 export function filterStats(rows: QueueState[], search: JobsSearch): QueueState[] {
-  const q = search.q?.toLowerCase();
-  return rows.filter((r) => (search.show === 'all' || r.state === 'failed' || r.queue === DEAD_LETTER_QUEUE) && (!q || r.queue.toLowerCase().includes(q)));
+  return rows.filter((r) => (!search.queue || r.queue === search.queue) && (!search.state || r.state === search.state));
+}
+
+/** What an operator may do to a job: retry a failed one; discard a failed one or a dead letter. */
+export function jobActions(job: { queue: string; state: string }): { retry: boolean; discard: boolean } {
+  const failed = job.state === 'failed';
+  return { retry: failed, discard: failed || job.queue === DEAD_LETTER_QUEUE };
 }
