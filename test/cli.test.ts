@@ -1,8 +1,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, TENANT_PASSWORD, isolatedDatabase, type TestDatabase } from './helpers.js';
+import { ADMIN_PASSWORD, TENANT_PASSWORD, freePort, isolatedDatabase, type TestDatabase } from './helpers.js';
 
 // Each run starts a whole process (tsx, the database, migrations): seconds, not milliseconds.
 const SLOW = 120_000;
@@ -126,12 +125,3 @@ describe('the courtyard command', () => {
   }, SLOW);
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}

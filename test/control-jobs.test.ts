@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineModule } from '../src/kernel/modules/manifest.js';
-import { startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+import { eventually, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
 
 // The jobs read API (GET /control/v1/jobs, /jobs/{id}): filters, paging newest first, the last
 // error, redacted payloads, and who may read them. A probe module's jobs fail, wait or succeed.
@@ -47,16 +47,6 @@ const jobs = async (query: Record<string, string | number> = {}) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as { data: JobItem[]; nextCursor: string | null };
 };
-
-async function eventually<T>(probeFn: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await probeFn();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 200));
-    value = await probeFn();
-  }
-  return value;
-}
 
 beforeAll(async () => {
   t = await startPlatform({ platform: { workers: true, extraModules: [probe] } });

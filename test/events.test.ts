@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../src/kernel/events/event.js';
 import { defineModule } from '../src/kernel/modules/manifest.js';
-import { startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+import { eventually, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
 import { testDb } from './test-db.js';
 
 // A probe module: its subscribers record what reaches them, through the real outbox, relay,
@@ -42,16 +42,6 @@ const probe = defineModule({
 
 let t: TestPlatform;
 let oak: TestTenant;
-
-async function eventually<T>(probeFn: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await probeFn();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probeFn();
-  }
-  return value;
-}
 
 const eventsOf = (type: string, id?: string) => received.filter((e) => e.type === type && (!id || (e.data as { id?: string }).id === id));
 

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer as createHttpServer, request as httpRequest, type Server } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+import { ADMIN_PASSWORD, freePort, startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
 
 // Two data-plane processes on one PostgreSQL server (left out on PGlite by vitest.config.ts).
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -81,16 +81,6 @@ function startBalancer(ports: number[]): Promise<{ port: number; served: Map<num
       }),
     ),
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 }
 
 async function untilReady(port: number): Promise<void> {

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPlatform, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
+import { eventually, startPlatform, type TestPlatform, type TestTenant } from '../../../test/helpers.js';
 
 /**
  * End to end through the real outbox, relay, pg-boss queue and workers: a change to a member
@@ -52,16 +52,6 @@ afterAll(async () => {
 });
 
 const call = (method: 'GET' | 'POST' | 'PATCH', url: string, body?: unknown) => t.call(method, `/api/v1${url}`, { token: oak.token, tenant: 'oak', ...(body !== undefined ? { body } : {}) });
-
-async function eventually<T>(probe: () => T | Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!ok(value) && Date.now() < until) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
 
 describe('webhooks through the relay and the queue', () => {
   it('delivers a member change to the receiver, signed, and shows it in the delivery history', async () => {
