@@ -1,6 +1,5 @@
-import { sql } from 'kysely';
-import { containsPattern } from '../../kernel/db/like.js';
 import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
+import { MembersRepository } from './members.repository.js';
 import type { MembersTables } from './members.tables.js';
 
 /**
@@ -41,12 +40,6 @@ export async function existingMembers(db: Db, ids: readonly string[]): Promise<S
 }
 
 /** The members whose first, last or full name contains `text` (case-insensitively): another list's search by name. */
-export async function membersNamed(db: Db, text: string): Promise<string[]> {
-  const like = containsPattern(text);
-  const rows = await tablesOf<MembersTables>(db)
-    .selectFrom('members')
-    .select('id')
-    .where((eb) => eb.or([eb('firstName', 'ilike', like), eb('lastName', 'ilike', like), eb(sql`first_name || ' ' || last_name`, 'ilike', like)]))
-    .execute();
-  return rows.map((r) => r.id);
+export function membersNamed(db: Db, text: string): Promise<string[]> {
+  return new MembersRepository(db).idsNamed(text);
 }

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
@@ -8,30 +8,35 @@ import type { MembersTables } from './members.tables.js';
 
 const columns = ['id', 'firstName', 'lastName', 'email', 'phone', 'type', 'status', 'notes', 'createdAt', 'updatedAt'] as const;
 
+type Tables = MembersTables & KernelTables;
+
+/** Either name or the full name contains `like`. */
+const nameMatches = (eb: ExpressionBuilder<Tables, 'members'>, like: string) => [eb('firstName', 'ilike', like), eb('lastName', 'ilike', like), eb(sql<string>`first_name || ' ' || last_name`, 'ilike', like)];
+
 /** The list's filters: type, status, and `q` in either name, the full name or the e-mail. */
-function filtered<O>(q: SelectQueryBuilder<MembersTables & KernelTables, 'members', O>, query: CountMembersQuery): SelectQueryBuilder<MembersTables & KernelTables, 'members', O> {
+function filtered<O>(q: SelectQueryBuilder<Tables, 'members', O>, query: CountMembersQuery): SelectQueryBuilder<Tables, 'members', O> {
   if (query.type) q = q.where('type', '=', query.type);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.q) {
     const like = containsPattern(query.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb('firstName', 'ilike', like),
-        eb('lastName', 'ilike', like),
-        eb(sql`first_name || ' ' || last_name`, 'ilike', like),
-        eb('email', 'ilike', like),
-      ]),
-    );
+    q = q.where((eb) => eb.or([...nameMatches(eb, like), eb('email', 'ilike', like)]));
   }
   return q;
 }
 
 /** Members SQL; runs inside the tenant transaction, so RLS scopes every statement. */
 export class MembersRepository {
-  private readonly db: Kysely<MembersTables & KernelTables>;
+  private readonly db: Kysely<Tables>;
 
   constructor(db: Db) {
     this.db = tablesOf(db);
+  }
+
+  /** The members whose name (as the list's search reads it) contains `text`. */
+  async idsNamed(text: string): Promise<string[]> {
+    const like = containsPattern(text);
+    const rows = await this.db.selectFrom('members').select('id').where((eb) => eb.or(nameMatches(eb, like))).execute();
+    return rows.map((r) => r.id);
   }
 
   async find(id: string): Promise<Member | undefined> {
