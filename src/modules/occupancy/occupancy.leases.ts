@@ -13,7 +13,9 @@ import { refreshUnits } from './occupancy.status.js';
  */
 export async function addLeaseOccupancies(scope: TenantScope, lease: LeaseTerm, now: Date = new Date()): Promise<void> {
   const repo = new OccupancyRepository(scope.db);
-  for (const memberId of lease.renterIds) {
+  // In one order, so that two leases of the unit activating at once take the locks alike.
+  for (const memberId of [...lease.renterIds].sort()) {
+    await repo.lockStay(scope.tenant.id, lease.unitId, memberId, 'renter');
     let row;
     try {
       row = await repo.insertLeaseOccupancy(scope.tenant.id, lease, memberId);

@@ -265,4 +265,14 @@ export class OccupancyRepository {
   async lockOwnership(tenantId: string, unitId: string): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`occupancy.owners:${tenantId}:${unitId}`}, 0))`.execute(this.db);
   }
+
+  /**
+   * Serialises the writes of one member's stays in one unit and role. Without it two inserts
+   * racing each find the other's uncommitted row while checking the exclusion constraint, wait
+   * on each other, and PostgreSQL aborts one as a deadlock; with it the second waits, then sees
+   * the first's row and is refused with the overlap named.
+   */
+  async lockStay(tenantId: string, unitId: string, memberId: string, role: OccupancyRole): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`occupancy.stay:${tenantId}:${unitId}:${memberId}:${role}`}, 0))`.execute(this.db);
+  }
 }

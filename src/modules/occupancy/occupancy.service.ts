@@ -108,6 +108,7 @@ export async function createOccupancy(ctx: TenantContext, unitId: string, body: 
   checkDates(input.startDate, input.endDate ?? null);
   const repo = new OccupancyRepository(ctx.db);
   if (input.role === 'owner') await repo.lockOwnership(ctx.tenant.id, unitId);
+  await repo.lockStay(ctx.tenant.id, unitId, input.memberId, input.role);
   await refuseOverlap(repo, { unitId, memberId: input.memberId, role: input.role, startDate: input.startDate, endDate: input.endDate ?? null });
   let created: Occupancy;
   try {
@@ -143,7 +144,10 @@ export async function updateOccupancy(ctx: TenantContext, id: string, body: Upda
   const datesChange = startDate !== current.startDate || endDate !== current.endDate;
   const ownersMayGrow = current.role === 'owner' && (datesChange || patch.ownershipShare !== undefined);
   if (ownersMayGrow) await repo.lockOwnership(ctx.tenant.id, current.unitId);
-  if (datesChange) await refuseOverlap(repo, { ...current, startDate, endDate, exceptId: id });
+  if (datesChange) {
+    await repo.lockStay(ctx.tenant.id, current.unitId, current.memberId, current.role);
+    await refuseOverlap(repo, { ...current, startDate, endDate, exceptId: id });
+  }
   let updated: Occupancy;
   try {
     updated = await repo.update(id, patch);
