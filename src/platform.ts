@@ -26,7 +26,7 @@ import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
 import { controlRoutes } from './control/control.routes.js';
-import { licenceRenewalJob } from './control/licences/licence-renewal.js';
+import { LICENCE_REISSUE_JOB, licenceReissueJob, licenceRenewalJob } from './control/licences/licence-renewal.js';
 import { LicencesService } from './control/licences/licences.service.js';
 import { offerModules } from './control/plans/module-offers.js';
 import { PlansService } from './control/plans/plans.service.js';
@@ -70,6 +70,8 @@ export interface PlatformOptions {
   workers?: boolean;
   /** The built web application to serve (default `dist/web`; tests give a folder of their own). */
   webRoot?: string;
+  /** The time licences are issued, verified and renewed at (tests move it a year on); default the system clock. */
+  clock?: () => Date;
   /** Test seam for provisioning failures. */
   beforeProvisioningStep?: (step: ProvisioningStep, slug: string) => void | Promise<void>;
 }
@@ -169,7 +171,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     await migrate(main, 'control', await loadMigrations([controlMigrationSource]));
     const secrets = await loadSecrets(main.kysely, config);
     const tokens = new TokenService(secrets.tokenSecret, config.accessTokenTtl);
-    const licenceVerifier = await LicenceVerifier.fromPem(secrets.licencePublicKey);
+    const licenceVerifier = await LicenceVerifier.fromPem(secrets.licencePublicKey, options.clock);
     const signer = secrets.licencePrivateKey ? await LicenceSigner.fromPem(secrets.licencePrivateKey) : null;
     const throttle = new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis);
     const directory = new ControlTenantDirectory(main.kysely);
@@ -238,9 +240,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       analyzer.unref();
     }
 
-    const plans = new PlansService(modules);
-    await offerModules({ db: main.kysely, actor: 'system', log }, modules);
-    const licences = new LicencesService(signer, plans, config.licenceGraceDays);
+    const plans = new PlansService(modules, (plan) => jobs!.send(LICENCE_REISSUE_JOB, { plan }));
+    const offered = await offerModules({ db: main.kysely, actor: 'system', log }, modules);
+    const licences = new LicencesService(signer, plans, config.licenceGraceDays, options.clock);
     // Registry changes reach this process's cache at once and every other's by notification.
     const stopRegistry = await main.listen(REGISTRY_CHANNEL, () => directory.invalidate());
     stopListening = async () => {
@@ -249,7 +251,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
-    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange })] }, config.databaseUrl);
+    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange })], now: options.clock }, config.databaseUrl);
+    // A module newly offered to a plan reaches its tenants' licences like any plan edit.
+    for (const plan of new Set(offered.map((o) => o.plan))) await jobs.send(LICENCE_REISSUE_JOB, { plan });
     if (options.workers) await jobs.work();
     const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache);
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);
