@@ -119,7 +119,7 @@ const controlMigrationSource = { owner: 'control', dir: new URL('./control/migra
 /** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
 export async function openMainDatabase(config: Config, inMemory = false): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolMax);
-  return openPglite(inMemory ? undefined : join(config.dataDir, 'db'));
+  return openPglite(inMemory ? undefined : join(config.dataDir, 'db'), 'courtyard', config.pgliteCacheMb);
 }
 
 /** Migrates the control schema, the shared tenant schema and every dedicated tenant database. */
@@ -151,7 +151,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const plane = options.plane ?? 'all';
   const log = options.logger ?? pino({ level: config.logLevel, base: { service: 'courtyard', plane } });
   const main = await openMainDatabase(config, options.inMemory);
-  const router = new TenantDatabaseRouter(main, { mainUrl: config.databaseUrl, dataDir: config.dataDir, dedicatedPoolMax: config.dedicatedPoolMax, maxOpen: config.dedicatedPoolsMax });
+  const router = new TenantDatabaseRouter(main, { mainUrl: config.databaseUrl, dataDir: config.dataDir, dedicatedPoolMax: config.dedicatedPoolMax, pgliteCacheMb: config.pgliteCacheMb, maxOpen: config.dedicatedPoolsMax });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
   let stopListening = async () => undefined as void;
   let analyzer: NodeJS.Timeout | undefined;
@@ -192,7 +192,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const sessions = new TenantSessions(router, sessionCache);
 
     // Files: an S3 bucket when COURTYARD_S3_BUCKET is set, a directory under the data directory otherwise.
-    const storage = objectStorageFor(config);
+    const storage = await objectStorageFor(config);
     // E-mail: SMTP when SMTP_URL is set, .eml files under the data directory otherwise.
     mailer = createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, log });
     const mail = createMailModule({

@@ -75,6 +75,7 @@ export const settings = {
   refreshTokenTtl: { env: 'COURTYARD_REFRESH_TOKEN_TTL', description: 'Refresh token lifetime in seconds.', default: 2_592_000, parse: integer(300, 31_536_000) },
   sessionLifetime: { env: 'COURTYARD_SESSION_LIFETIME', description: 'Seconds a session lasts after sign-in, however often its tokens are refreshed; then the user signs in again.', default: 2_592_000, parse: integer(300, 31_536_000) },
   poolMax: { env: 'COURTYARD_DB_POOL_MAX', description: 'Connections in the main PostgreSQL pool.', default: 10, parse: integer(1, 1000) },
+  pgliteCacheMb: { env: 'COURTYARD_PGLITE_CACHE_MB', description: "Embedded database only: megabytes of PostgreSQL's page cache (`shared_buffers`) per open database. Larger serves big estates from memory; each MB is resident once touched.", default: 32, parse: integer(8, 4096) },
   dedicatedPoolMax: { env: 'COURTYARD_DEDICATED_POOL_MAX', description: 'Connections per dedicated tenant database pool.', default: 3, parse: integer(1, 100) },
   dedicatedPoolsMax: { env: 'COURTYARD_DEDICATED_POOLS_MAX', description: 'Dedicated tenant databases kept open at once (least recently used are closed).', default: 20, parse: integer(1, 10_000) },
   redisUrl: { env: 'REDIS_URL', description: 'Redis for shared rate limits. Unset: limits are kept in memory.', parse: url('redis:', 'rediss:') },

@@ -19,6 +19,8 @@ export interface RouterOptions {
   dataDir: string;
   /** Connections per dedicated pool. */
   dedicatedPoolMax: number;
+  /** Page cache of each dedicated PGlite database, in MB. */
+  pgliteCacheMb?: number;
   /** Dedicated databases kept open at once. */
   maxOpen: number;
 }
@@ -108,7 +110,7 @@ export class TenantDatabaseRouter {
   }
 
   #openDatabase(name: string): Promise<Database> {
-    if (this.main.kind === 'pglite') return openPglite(join(this.options.dataDir, 'tenants', name), name);
+    if (this.main.kind === 'pglite') return openPglite(join(this.options.dataDir, 'tenants', name), name, this.options.pgliteCacheMb);
     const url = new URL(this.options.mainUrl!);
     url.pathname = `/${name}`;
     return Promise.resolve(openPostgres(url.toString(), this.options.dedicatedPoolMax));
