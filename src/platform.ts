@@ -18,6 +18,7 @@ import { sendProblem } from './kernel/http/problem.js';
 import { ProblemSchema } from './kernel/http/schemas.js';
 import { Metrics } from './kernel/observability/metrics.js';
 import { metricsAccess } from './kernel/observability/metrics-access.js';
+import { startTracing, type Tracing } from './kernel/observability/tracing.js';
 import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
 import { LoginThrottle } from './kernel/security/login-throttle.js';
 import { SessionCache } from './kernel/security/session-cache.js';
@@ -157,6 +158,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   let analyzer: NodeJS.Timeout | undefined;
   let jobs: JobRuntime | undefined;
   let mailer: Mailer | undefined;
+  let tracing: Tracing | undefined;
   const closeAll = async () => {
     clearInterval(analyzer);
     await jobs?.stop();
@@ -165,9 +167,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     await main.close();
     redis?.disconnect();
     mailer?.close();
+    // Last: the jobs that finished above still export their spans.
+    await tracing?.stop();
   };
 
   try {
+    // Before the app and the job runtime, which open spans when tracing is on.
+    tracing = await startTracing(config);
     await migrate(main, 'control', await loadMigrations([controlMigrationSource]));
     const secrets = await loadSecrets(main.kysely, config);
     const tokens = new TokenService(secrets.tokenSecret, config.accessTokenTtl);

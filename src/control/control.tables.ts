@@ -100,5 +100,6 @@ export interface ControlTables {
     version: number;
     data: Jsonb<unknown>;
     occurredAt: Timestamptz;
+    traceparent: string | null;
   };
 }
