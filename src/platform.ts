@@ -38,7 +38,7 @@ import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
 import { fingerprintKey, idempotencyModule } from './data/idempotency/index.js';
 import { identityModule, syncSystemRoles, TenantSessions } from './data/identity/index.js';
-import { JobRuntime } from './kernel/jobs/runtime.js';
+import { JobRuntime, type RuntimeOptions } from './kernel/jobs/runtime.js';
 import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
@@ -68,6 +68,8 @@ export interface PlatformOptions {
   extraModules?: ModuleManifest[];
   /** Run the job workers and the outbox relay in this process (`courtyard start`, `courtyard worker`). */
   workers?: boolean;
+  /** The relay's and the workers' safety polls (tests make them hours long to show that notifications alone wake both). */
+  polls?: Pick<RuntimeOptions, 'relayIntervalMs' | 'workerPollSeconds'>;
   /** The built web application to serve (default `dist/web`; tests give a folder of their own). */
   webRoot?: string;
   /** Test seam for provisioning failures. */
@@ -249,7 +251,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
-    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange })] }, config.databaseUrl);
+    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange })], ...options.polls }, config.databaseUrl);
     if (options.workers) await jobs.work();
     const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache);
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);

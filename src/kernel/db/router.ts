@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Database } from './database.js';
 import type { Db } from './tables.js';
 import { openPglite, openPostgres } from './database.js';
+import { takeOutboxWritten } from './outbox-writes.js';
 
 export type Placement = 'pooled' | 'dedicated';
 
@@ -36,6 +37,7 @@ interface OpenDatabase {
  */
 export class TenantDatabaseRouter {
   readonly #open = new Map<string, OpenDatabase>();
+  readonly #outboxListeners = new Set<() => void>();
 
   constructor(readonly main: Database, private readonly options: RouterOptions) {}
 
@@ -84,7 +86,23 @@ export class TenantDatabaseRouter {
   /** The tenant-bound transaction, in whichever database the tenant's placement names. */
   async tenantTransaction<T>(tenant: TenantLocation, fn: (trx: Db) => Promise<T>): Promise<T> {
     if (tenant.placement === 'pooled' || !tenant.databaseName) return this.main.tenantTransaction(tenant.id, fn);
-    return this.withDedicated(tenant.databaseName, (db) => db.tenantTransaction(tenant.id, fn));
+    let trx: Db | undefined;
+    try {
+      return await this.withDedicated(tenant.databaseName, (db) => db.tenantTransaction(tenant.id, (t) => fn((trx = t))));
+    } finally {
+      // Also after a rollback: a wake for nothing costs the relay one look.
+      if (trx && takeOutboxWritten(trx)) for (const listener of this.#outboxListeners) listener();
+    }
+  }
+
+  /**
+   * Calls `listener` after a dedicated database's transaction that wrote to its outbox has
+   * ended. The main database's outbox needs no such call: its trigger's notification reaches
+   * every process.
+   */
+  onDedicatedOutboxWrite(listener: () => void): () => void {
+    this.#outboxListeners.add(listener);
+    return () => this.#outboxListeners.delete(listener);
   }
 
   get openDedicatedCount(): number {
