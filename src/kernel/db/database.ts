@@ -225,7 +225,8 @@ function sharedListener(connectionString: string) {
   let closed = false;
 
   const connect = async (): Promise<pg.Client> => {
-    const c = new pg.Client({ connectionString, application_name: 'courtyard-listen' });
+    // Keep-alive: a connection that died without a word (a lost peer) is noticed and replaced.
+    const c = new pg.Client({ connectionString, application_name: 'courtyard-listen', keepAlive: true });
     c.on('notification', (m) => {
       for (const onMessage of channels.get(m.channel) ?? []) onMessage(m.payload ?? '');
     });
