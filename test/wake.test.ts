@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../src/kernel/events/event.js';
 import { defineModule } from '../src/kernel/modules/manifest.js';
@@ -71,5 +72,20 @@ describe('waking the relay and the workers without polling', () => {
     await t.platform.jobs.send('probe.flaky', { n: 'retried' });
     expect(await eventually(() => ran, (r) => r.includes('retried'))).toContain('retried');
     expect(failuresLeft).toBe(-1);
+  });
+});
+
+describe('the due-jobs sweep', () => {
+  it('wakes the workers of a job that fell due with nobody told (a cron tick, a timer lost with its process)', async () => {
+    // Sweeps every second; pg-boss's own poll is an hour apart.
+    const swept = await startPlatform({ platform: { workers: true, extraModules: [probe], polls: { relayIntervalMs: HOURS * 1000, workerPollSeconds: 1 } } });
+    try {
+      // Due in two hours, past the wake-up timers' horizon; then made due behind the runtime's back.
+      const id = await swept.platform.jobs.send('probe.run', { n: 'swept' }, { startAfter: new Date(Date.now() + 2 * 3_600_000) });
+      await sql`UPDATE pgboss.job SET start_after = now() WHERE id = ${id}`.execute(swept.platform.main.kysely);
+      expect(await eventually(() => ran, (r) => r.includes('swept'))).toContain('swept');
+    } finally {
+      await swept.close();
+    }
   });
 });

@@ -27,13 +27,15 @@ const JOBS_CHANNEL = 'courtyard_jobs';
 /**
  * The polls are a safety net: notifications wake the relay and the workers. The relay's poll
  * finds only what a lost notification left (the listening connection broke and a relay pass
- * after reconnecting missed nothing more); the workers' poll also finds jobs that become due
- * later — cron ticks — and retries and delayed jobs whose wake-up timer died with the process
- * that set it. Ten seconds keeps those at most that late while an idle process makes one
- * query per queue per ten seconds (the 0.5 s poll they replace cost ~10 % of a core).
+ * after reconnecting missed nothing more). The due-jobs sweep finds jobs that become due later
+ * — cron ticks — and retries and delayed jobs whose wake-up timer died with the process that
+ * set it, and wakes their workers: one query for every queue each ten seconds, where each
+ * worker polling on its own made one per worker (four per queue on a server). pg-boss's own
+ * poll per worker stays, hours apart, only for a sweep that keeps failing.
  */
 const RELAY_POLL_MS = 10_000;
 const WORKER_POLL_SECONDS = 10;
+const PG_BOSS_POLL_SECONDS = 3_600;
 /** Delayed jobs and retries due within this get a wake-up timer; later ones wait for a poll. */
 const WAKE_HORIZON_MS = 3_600_000;
 
@@ -52,7 +54,7 @@ export interface RuntimeOptions {
   planeJobs?: JobDefinition[];
   /** How often the relay looks at the outboxes when nothing woke it, in ms (a safety net; default 10 s). */
   relayIntervalMs?: number;
-  /** How often each queue's workers look for jobs when nothing woke them, in seconds (default 10). */
+  /** How often the due-jobs sweep looks for jobs nothing woke a worker for, in seconds (default 10). */
   workerPollSeconds?: number;
   now?: () => Date;
 }
@@ -94,6 +96,7 @@ export class JobRuntime implements JobQueue {
   readonly #jobs = new Map<string, JobDefinition>();
   readonly #subscribers: EventSubscriber[] = [];
   #relayTimer: NodeJS.Timeout | undefined;
+  #sweepTimer: NodeJS.Timeout | undefined;
   #started: Promise<void> | undefined;
   #relaying: Promise<unknown> = Promise.resolve();
   #stopped = false;
@@ -177,6 +180,19 @@ export class JobRuntime implements JobQueue {
     this.#unlisten.push(await main.listen(JOBS_CHANNEL, (payload) => this.#wakeWorkers(payload === null ? [...this.#workers.keys()] : payload.split(','))));
     this.#relayOn = true;
     this.#unlisten.push(await main.listen(OUTBOX_CHANNEL, () => this.#wakeRelay()));
+    this.#scheduleSweep();
+  }
+
+  #scheduleSweep(): void {
+    if (this.#stopped) return;
+    this.#sweepTimer = setTimeout(() => {
+      new JobsRepository(this.options.main)
+        .dueQueues([...this.#workers.keys()])
+        .then((queues) => this.#wakeWorkers(queues))
+        .catch((error: unknown) => this.options.log.warn({ err: error }, 'could not look for due jobs; pg-boss polls on its own meanwhile'))
+        .finally(() => this.#scheduleSweep());
+    }, (this.options.workerPollSeconds ?? WORKER_POLL_SECONDS) * 1000);
+    this.#sweepTimer.unref();
   }
 
   /**
@@ -193,7 +209,7 @@ export class JobRuntime implements JobQueue {
   async #workOne<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<void> {
     // The id is known once work() returns; a job that comes before it just waits the interval.
     const worker: { id?: string } = {};
-    const pollingIntervalSeconds = this.options.workerPollSeconds ?? WORKER_POLL_SECONDS;
+    const pollingIntervalSeconds = Math.max(PG_BOSS_POLL_SECONDS, this.options.workerPollSeconds ?? 0);
     worker.id = await this.#boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
       try {
         await handler(jobs);
@@ -280,6 +296,7 @@ export class JobRuntime implements JobQueue {
   async stop(timeoutMs = 20_000): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#relayTimer);
+    clearTimeout(this.#sweepTimer);
     for (const timer of this.#wakeTimers.values()) clearTimeout(timer);
     for (const unlisten of this.#unlisten.splice(0)) await unlisten();
     await this.#relaying;
