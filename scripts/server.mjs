@@ -5,6 +5,7 @@
 // esbuild transpiles each file alone, without type-checking: a quarter of a second for what tsc
 // takes fifteen over, so a first `npm start` is not kept waiting. The types are checked by
 // `npm run typecheck` (CI runs it on every change), not here.
+import { realpathSync } from 'node:fs';
 import { cp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -87,7 +88,9 @@ export async function ensureServer() {
   await build();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run rather than imported (by scripts/courtyard.mjs). argv[1] keeps a symlinked path as typed,
+// import.meta.url is resolved: compare the real paths.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const command = process.argv[2] ?? 'ensure';
   if (command === 'build') await build();
   else await ensureServer();
