@@ -16,7 +16,7 @@ const dist = join(root, 'dist');
 // Written after a successful build with the time the build began, so an edit made during the
 // build still counts as newer.
 const stamp = join(dist, '.server-build');
-const sources = [src, 'tsconfig.json', 'package-lock.json', 'scripts/server.mjs'].map((p) => join(root, p));
+const sources = ['src', 'tsconfig.json', 'package-lock.json', 'scripts/server.mjs'].map((p) => join(root, p));
 
 async function newest(path) {
   const s = await stat(path).catch(() => null);
