@@ -18,6 +18,7 @@ import { sendProblem } from './kernel/http/problem.js';
 import { ProblemSchema } from './kernel/http/schemas.js';
 import { Metrics } from './kernel/observability/metrics.js';
 import { metricsAccess } from './kernel/observability/metrics-access.js';
+import { startTracing, type Tracing } from './kernel/observability/tracing.js';
 import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
 import { LoginThrottle } from './kernel/security/login-throttle.js';
 import { SessionCache } from './kernel/security/session-cache.js';
@@ -26,7 +27,7 @@ import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
 import { controlRoutes } from './control/control.routes.js';
-import { licenceRenewalJob } from './control/licences/licence-renewal.js';
+import { LICENCE_REISSUE_JOB, licenceReissueJob, licenceRenewalJob } from './control/licences/licence-renewal.js';
 import { LicencesService } from './control/licences/licences.service.js';
 import { offerModules } from './control/plans/module-offers.js';
 import { PlansService } from './control/plans/plans.service.js';
@@ -70,6 +71,8 @@ export interface PlatformOptions {
   workers?: boolean;
   /** The built web application to serve (default `dist/web`; tests give a folder of their own). */
   webRoot?: string;
+  /** The time licences are issued, verified and renewed at (tests move it a year on); default the system clock. */
+  clock?: () => Date;
   /** Test seam for provisioning failures. */
   beforeProvisioningStep?: (step: ProvisioningStep, slug: string) => void | Promise<void>;
 }
@@ -117,7 +120,7 @@ const controlMigrationSource = { owner: 'control', dir: new URL('./control/migra
 /** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
 export async function openMainDatabase(config: Config, inMemory = false): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolMax);
-  return openPglite(inMemory ? undefined : join(config.dataDir, 'db'));
+  return openPglite(inMemory ? undefined : join(config.dataDir, 'db'), 'courtyard', config.pgliteCacheMb);
 }
 
 /** Migrates the control schema, the shared tenant schema and every dedicated tenant database. */
@@ -149,12 +152,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   const plane = options.plane ?? 'all';
   const log = options.logger ?? pino({ level: config.logLevel, base: { service: 'courtyard', plane } });
   const main = await openMainDatabase(config, options.inMemory);
-  const router = new TenantDatabaseRouter(main, { mainUrl: config.databaseUrl, dataDir: config.dataDir, dedicatedPoolMax: config.dedicatedPoolMax, maxOpen: config.dedicatedPoolsMax });
+  const router = new TenantDatabaseRouter(main, { mainUrl: config.databaseUrl, dataDir: config.dataDir, dedicatedPoolMax: config.dedicatedPoolMax, pgliteCacheMb: config.pgliteCacheMb, maxOpen: config.dedicatedPoolsMax });
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true }) : undefined;
   let stopListening = async () => undefined as void;
   let analyzer: NodeJS.Timeout | undefined;
   let jobs: JobRuntime | undefined;
   let mailer: Mailer | undefined;
+  let tracing: Tracing | undefined;
   const closeAll = async () => {
     clearInterval(analyzer);
     await jobs?.stop();
@@ -163,13 +167,17 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     await main.close();
     redis?.disconnect();
     mailer?.close();
+    // Last: the jobs that finished above still export their spans.
+    await tracing?.stop();
   };
 
   try {
+    // Before the app and the job runtime, which open spans when tracing is on.
+    tracing = await startTracing(config);
     await migrate(main, 'control', await loadMigrations([controlMigrationSource]));
     const secrets = await loadSecrets(main.kysely, config);
     const tokens = new TokenService(secrets.tokenSecret, config.accessTokenTtl);
-    const licenceVerifier = await LicenceVerifier.fromPem(secrets.licencePublicKey);
+    const licenceVerifier = await LicenceVerifier.fromPem(secrets.licencePublicKey, options.clock);
     const signer = secrets.licencePrivateKey ? await LicenceSigner.fromPem(secrets.licencePrivateKey) : null;
     const throttle = new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis);
     const directory = new ControlTenantDirectory(main.kysely);
@@ -190,7 +198,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const sessions = new TenantSessions(router, sessionCache);
 
     // Files: an S3 bucket when COURTYARD_S3_BUCKET is set, a directory under the data directory otherwise.
-    const storage = objectStorageFor(config);
+    const storage = await objectStorageFor(config);
     // E-mail: SMTP when SMTP_URL is set, .eml files under the data directory otherwise.
     mailer = createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir, log });
     const mail = createMailModule({
@@ -238,9 +246,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       analyzer.unref();
     }
 
-    const plans = new PlansService(modules);
-    await offerModules({ db: main.kysely, actor: 'system', log }, modules);
-    const licences = new LicencesService(signer, plans, config.licenceGraceDays);
+    const plans = new PlansService(modules, (plan) => jobs!.send(LICENCE_REISSUE_JOB, { plan }));
+    const offered = await offerModules({ db: main.kysely, actor: 'system', log }, modules);
+    const licences = new LicencesService(signer, plans, config.licenceGraceDays, options.clock);
     // Registry changes reach this process's cache at once and every other's by notification.
     const stopRegistry = await main.listen(REGISTRY_CHANNEL, () => directory.invalidate());
     stopListening = async () => {
@@ -249,7 +257,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
-    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange })] }, config.databaseUrl);
+    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange })], now: options.clock }, config.databaseUrl);
+    // A module newly offered to a plan reaches its tenants' licences like any plan edit.
+    for (const plan of new Set(offered.map((o) => o.plan))) await jobs.send(LICENCE_REISSUE_JOB, { plan });
     if (options.workers) await jobs.work();
     const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache);
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);

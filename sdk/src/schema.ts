@@ -14502,6 +14502,18 @@ export interface operations {
                         issuedAt: string;
                         /** @description The signed licence (compact JWS, EdDSA). */
                         jws: string;
+                        /** @description How this licence differs from the tenant's plan; renewals and plan edits keep it. */
+                        overrides: {
+                            addModules?: string[];
+                            graceDays?: number;
+                            limits?: {
+                                members?: number | null;
+                                storageMb?: number | null;
+                                users?: number | null;
+                            };
+                            modules?: string[];
+                            removeModules?: string[];
+                        };
                     };
                 };
             };
@@ -14589,6 +14601,18 @@ export interface operations {
                         issuedAt: string;
                         /** @description The signed licence (compact JWS, EdDSA). */
                         jws: string;
+                        /** @description How this licence differs from the tenant's plan; renewals and plan edits keep it. */
+                        overrides: {
+                            addModules?: string[];
+                            graceDays?: number;
+                            limits?: {
+                                members?: number | null;
+                                storageMb?: number | null;
+                                users?: number | null;
+                            };
+                            modules?: string[];
+                            removeModules?: string[];
+                        };
                     };
                 };
             };

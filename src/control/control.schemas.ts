@@ -111,6 +111,7 @@ export const Licence = Type.Object({
   id: Uuid,
   jws: Type.String({ description: 'The signed licence (compact JWS, EdDSA).' }),
   claims: Type.Object({}, { additionalProperties: true }),
+  overrides: Type.Omit(LicenceOverrides, ['expiresAt'], { description: "How this licence differs from the tenant's plan; renewals and plan edits keep it." }),
   issuedAt: Timestamp,
   expiresAt: Timestamp,
 });

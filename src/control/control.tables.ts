@@ -4,6 +4,7 @@ import type { Jsonb, RequiredTimestamptz, Timestamptz } from '../kernel/db/kerne
 import type { Placement } from '../kernel/db/router.js';
 import type { LicenceClaims, LicenceLimits } from '../kernel/security/licence.js';
 import type { RefreshTokenColumns } from '../kernel/security/refresh-tokens.js';
+import type { LicenceAdjustments } from './licences/licence-adjustments.js';
 import type { ProvisioningState } from './provisioning/provisioning.steps.js';
 
 /** The administrator a tenant is provisioned with, kept until provisioning has created them. */
@@ -48,6 +49,7 @@ export interface ControlTables {
     active: Generated<boolean>;
     createdAt: Timestamptz;
     updatedAt: Timestamptz;
+    termsChangedAt: Timestamptz;
   };
   'control.tenants': {
     id: string;
@@ -72,6 +74,7 @@ export interface ControlTables {
     tenantId: string;
     jws: string;
     claims: Jsonb<LicenceClaims>;
+    overrides: ColumnType<LicenceAdjustments, string | undefined, string>;
     issuedAt: Timestamptz;
     expiresAt: RequiredTimestamptz;
   };
@@ -97,5 +100,6 @@ export interface ControlTables {
     version: number;
     data: Jsonb<unknown>;
     occurredAt: Timestamptz;
+    traceparent: string | null;
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../kernel/db/tables.js';
 import type { EventDefinition } from '../kernel/events/event.js';
 import { newId } from '../kernel/ids.js';
+import { currentTraceparent } from '../kernel/observability/tracing.js';
 import { ControlOutboxRepository } from './outbox.repository.js';
 
 export const controlEvents: EventDefinition[] = [
@@ -12,5 +13,5 @@ export const controlEvents: EventDefinition[] = [
 
 /** Records a platform event in the control outbox, inside the caller's control transaction. */
 export async function emitControl(db: Db, type: string, tenantId: string | null, data: object): Promise<void> {
-  await new ControlOutboxRepository(db).insert({ id: newId(), tenantId, type, version: 1, data, occurredAt: new Date().toISOString() });
+  await new ControlOutboxRepository(db).insert({ id: newId(), tenantId, type, version: 1, data, occurredAt: new Date().toISOString(), traceparent: currentTraceparent() });
 }

@@ -10,7 +10,7 @@ export class ControlOutboxRepository {
     this.db = tablesOf(db);
   }
 
-  async insert(event: { id: string; tenantId: string | null; type: string; version: number; data: object; occurredAt: string }): Promise<void> {
+  async insert(event: { id: string; tenantId: string | null; type: string; version: number; data: object; occurredAt: string; traceparent: string | null }): Promise<void> {
     await this.db.insertInto('control.outbox').values({ ...event, data: JSON.stringify(event.data) }).execute();
   }
 }

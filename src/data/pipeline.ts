@@ -16,6 +16,7 @@ import type { TenantSessions } from './identity/tenant-sessions.js';
 import type { RolePermissionCache } from './role-cache.js';
 import { resolveTenant } from './tenant-resolution.js';
 import { logsAt } from '../kernel/observability/logging.js';
+import { tagTenant } from '../kernel/observability/tracing.js';
 
 export interface PipelineDeps {
   directory: TenantDirectory;
@@ -260,6 +261,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access as RouteAccess;
     const tenant = await resolveTenant(request, deps.directory, deps.baseDomain);
+    tagTenant(tenant);
     if (deps.pinnedTenant && deps.pinnedTenant !== tenant.slug && deps.pinnedTenant !== tenant.id) {
       throw new AppError('tenant_not_found', 'This data plane serves another tenant');
     }

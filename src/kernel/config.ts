@@ -59,6 +59,24 @@ const domain = (raw: string) => {
   return v;
 };
 
+/** `key=value,key2=value2` with URL-encoded values, as the OpenTelemetry specification writes headers. */
+const otlpHeaders = (raw: string) => {
+  const headers: Record<string, string> = {};
+  // Values are secrets (API keys): a message names a pair by its place, never by its text.
+  for (const [i, pair] of raw.split(',').entries()) {
+    if (pair.trim() === '') continue;
+    const at = pair.indexOf('=');
+    const key = at > 0 ? pair.slice(0, at).trim() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(key)) throw new Error(`expected key=value pairs separated by commas; pair ${i + 1} is not one`);
+    try {
+      headers[key.toLowerCase()] = decodeURIComponent(pair.slice(at + 1).trim());
+    } catch {
+      throw new Error(`the value of ${key} is not URL-encoded`);
+    }
+  }
+  return headers;
+};
+
 export const settings = {
   databaseUrl: { env: 'DATABASE_URL', description: 'PostgreSQL server (15+) for the control plane and pooled tenants. Unset: embedded PGlite under `COURTYARD_DATA_DIR`.', parse: url('postgres:', 'postgresql:') },
   dataDir: { env: 'COURTYARD_DATA_DIR', description: 'Directory for the embedded database, dedicated PGlite tenants and files.', default: './data', parse: text },
@@ -75,6 +93,7 @@ export const settings = {
   refreshTokenTtl: { env: 'COURTYARD_REFRESH_TOKEN_TTL', description: 'Refresh token lifetime in seconds.', default: 2_592_000, parse: integer(300, 31_536_000) },
   sessionLifetime: { env: 'COURTYARD_SESSION_LIFETIME', description: 'Seconds a session lasts after sign-in, however often its tokens are refreshed; then the user signs in again.', default: 2_592_000, parse: integer(300, 31_536_000) },
   poolMax: { env: 'COURTYARD_DB_POOL_MAX', description: 'Connections in the main PostgreSQL pool.', default: 10, parse: integer(1, 1000) },
+  pgliteCacheMb: { env: 'COURTYARD_PGLITE_CACHE_MB', description: "Embedded database only: megabytes of PostgreSQL's page cache (`shared_buffers`) per open database. Larger serves big estates from memory; each MB is resident once touched.", default: 32, parse: integer(8, 4096) },
   dedicatedPoolMax: { env: 'COURTYARD_DEDICATED_POOL_MAX', description: 'Connections per dedicated tenant database pool.', default: 3, parse: integer(1, 100) },
   dedicatedPoolsMax: { env: 'COURTYARD_DEDICATED_POOLS_MAX', description: 'Dedicated tenant databases kept open at once (least recently used are closed).', default: 20, parse: integer(1, 10_000) },
   redisUrl: { env: 'REDIS_URL', description: 'Redis for shared rate limits. Unset: limits are kept in memory.', parse: url('redis:', 'rediss:') },
@@ -97,6 +116,11 @@ export const settings = {
   webhookRetentionDays: { env: 'COURTYARD_WEBHOOK_RETENTION_DAYS', description: 'Days a finished webhook delivery (succeeded or failed) and its attempts are kept; a daily job deletes older ones.', default: 30, parse: integer(1, 3650) },
   mailRetentionDays: { env: 'COURTYARD_MAIL_RETENTION_DAYS', description: 'Days a sent or failed e-mail stays in the mail log; a daily job deletes older ones.', default: 90, parse: integer(1, 3650) },
   shutdownTimeout: { env: 'COURTYARD_SHUTDOWN_TIMEOUT', description: 'Seconds SIGTERM waits for in-flight requests before exiting.', default: 25, parse: integer(1, 600) },
+  otlpEndpoint: { env: 'OTEL_EXPORTER_OTLP_ENDPOINT', description: 'OpenTelemetry collector (OTLP over HTTP) that traces are sent to, e.g. `http://otel-collector:4318`; spans go to `/v1/traces` under it. Unset (and `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` unset): no tracing, and nothing of OpenTelemetry is loaded. See docs/tracing.md.', parse: url('http:', 'https:') },
+  otlpTracesEndpoint: { env: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', description: 'The full URL traces are sent to, used as given (no `/v1/traces` added); wins over `OTEL_EXPORTER_OTLP_ENDPOINT`.', parse: url('http:', 'https:') },
+  otlpProtocol: { env: 'OTEL_EXPORTER_OTLP_PROTOCOL', description: 'How traces are encoded: `http/protobuf` or `http/json` (gRPC is not offered).', default: 'http/protobuf', parse: oneOf('http/protobuf', 'http/json') },
+  otlpHeaders: { env: 'OTEL_EXPORTER_OTLP_HEADERS', description: 'Headers sent with every export, `key=value` pairs separated by commas, values URL-encoded (e.g. `authorization=Bearer%20abc`).', parse: otlpHeaders },
+  serviceName: { env: 'OTEL_SERVICE_NAME', description: 'The `service.name` traces carry.', default: 'courtyard', parse: text },
   logLevel: { env: 'LOG_LEVEL', description: 'Log level: fatal, error, warn, info, debug, trace or silent.', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
 } satisfies Record<string, Setting<unknown>>;
 

@@ -40,7 +40,7 @@ export class ModuleOffersRepository {
   async addToPlan(plan: string, module: string): Promise<void> {
     await this.db
       .updateTable('control.plans')
-      .set({ modules: sql<string[]>`array_append(modules, ${module})`, updatedAt: new Date() })
+      .set({ modules: sql<string[]>`array_append(modules, ${module})`, updatedAt: new Date(), termsChangedAt: sql<Date>`clock_timestamp()` })
       .where('key', '=', plan)
       .where(sql<boolean>`NOT (${module} = ANY (modules))`)
       .execute();

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import type { LicenceLimits } from '../../kernel/security/licence.js';
 import type { ControlTables } from '../control.tables.js';
@@ -73,6 +73,8 @@ export class PlansRepository {
       .updateTable('control.plans')
       .set({
         updatedAt: new Date(),
+        // The database's clock, like a licence's issued_at that it is compared with.
+        ...(patch.modules || patch.limits ? { termsChangedAt: sql<Date>`clock_timestamp()` } : {}),
         name: patch.name,
         description: patch.description,
         modules: patch.modules,

@@ -11,7 +11,15 @@ export type { Plan };
 export type PlanInput = Omit<Plan, 'active'> & { active?: boolean };
 
 export class PlansService {
-  constructor(private readonly modules: ModuleHost) {}
+  /**
+   * `termsChanged` is told, after the change is stored, of a plan whose modules or limits
+   * changed: its tenants' licences are reissued from it (a job; the daily renewal catches any
+   * the job misses).
+   */
+  constructor(
+    private readonly modules: ModuleHost,
+    private readonly termsChanged: (plan: string) => Promise<unknown> = async () => undefined,
+  ) {}
 
   async list(db: Db): Promise<Plan[]> {
     return new PlansRepository(db).list();
@@ -50,6 +58,9 @@ export class PlansService {
       limits: patch.limits && { ...current.limits, ...patch.limits },
     });
     await appendAudit(ctx.db, { actor: ctx.actor, action: 'plan.updated', target: key, data: { fields: Object.keys(patch) } });
+    if (patch.modules || patch.limits) {
+      await this.termsChanged(key).catch((error: unknown) => ctx.log.warn({ err: error, plan: key }, "could not queue the reissue of the plan's licences; the daily renewal will"));
+    }
     return plan;
   }
 }

@@ -227,10 +227,18 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
   };
 }
 
-export async function openPglite(dataDir: string | undefined, name = 'courtyard'): Promise<Database> {
+/**
+ * PGlite starts with PostgreSQL's server defaults (160 MB of shared buffers, 100 connections'
+ * worth of shared memory), all of it resident in the process: about 125 MB more than one
+ * in-process session needs. The page cache is the operator's choice (`cacheMb`); the rest
+ * is sized for the single session PGlite serves.
+ */
+const pgliteSettings = (cacheMb: number) => [`shared_buffers=${cacheMb}MB`, 'max_connections=5', 'maintenance_work_mem=16MB', 'temp_buffers=2MB', 'wal_buffers=1MB'];
+
+export async function openPglite(dataDir: string | undefined, name = 'courtyard', cacheMb = 32): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   // btree_gist backs the exclusion constraints that keep date ranges from overlapping.
-  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist }, parsers: exactParsers });
+  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist }, parsers: exactParsers, postgresqlconf: pgliteSettings(cacheMb) });
   const kysely = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }) });
   const transactions = inFlight();
   let waiting = 0;

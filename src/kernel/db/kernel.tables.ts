@@ -25,5 +25,7 @@ export interface KernelTables {
     version: number;
     data: Jsonb<unknown>;
     occurredAt: Timestamptz;
+    /** The W3C traceparent of the span that wrote the event; null without tracing. */
+    traceparent: string | null;
   };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Database } from './database.js';
 import type { Db } from './tables.js';
 import { openPglite, openPostgres } from './database.js';
+import { TENANT_ID, TENANT_SLUG, withSpan } from '../observability/tracing.js';
 
 export type Placement = 'pooled' | 'dedicated';
 
@@ -10,6 +11,8 @@ export interface TenantLocation {
   placement: Placement;
   /** The dedicated database's name; null for pooled tenants. */
   databaseName: string | null;
+  /** Known to callers that hold the whole tenant; named on the transaction's span. */
+  slug?: string;
 }
 
 export interface RouterOptions {
@@ -19,6 +22,8 @@ export interface RouterOptions {
   dataDir: string;
   /** Connections per dedicated pool. */
   dedicatedPoolMax: number;
+  /** Page cache of each dedicated PGlite database, in MB. */
+  pgliteCacheMb?: number;
   /** Dedicated databases kept open at once. */
   maxOpen: number;
 }
@@ -81,10 +86,12 @@ export class TenantDatabaseRouter {
     }
   }
 
-  /** The tenant-bound transaction, in whichever database the tenant's placement names. */
-  async tenantTransaction<T>(tenant: TenantLocation, fn: (trx: Db) => Promise<T>): Promise<T> {
-    if (tenant.placement === 'pooled' || !tenant.databaseName) return this.main.tenantTransaction(tenant.id, fn);
-    return this.withDedicated(tenant.databaseName, (db) => db.tenantTransaction(tenant.id, fn));
+  /** The tenant-bound transaction, in whichever database the tenant's placement names: one span per transaction, not per statement. */
+  tenantTransaction<T>(tenant: TenantLocation, fn: (trx: Db) => Promise<T>): Promise<T> {
+    const dedicated = tenant.placement === 'dedicated' && tenant.databaseName ? tenant.databaseName : null;
+    return withSpan('tenant transaction', { kind: 'client', attributes: { 'db.system.name': 'postgresql', 'db.namespace': dedicated ?? this.main.name, [TENANT_ID]: tenant.id, [TENANT_SLUG]: tenant.slug } }, () =>
+      dedicated ? this.withDedicated(dedicated, (db) => db.tenantTransaction(tenant.id, fn)) : this.main.tenantTransaction(tenant.id, fn),
+    );
   }
 
   get openDedicatedCount(): number {
@@ -108,7 +115,7 @@ export class TenantDatabaseRouter {
   }
 
   #openDatabase(name: string): Promise<Database> {
-    if (this.main.kind === 'pglite') return openPglite(join(this.options.dataDir, 'tenants', name), name);
+    if (this.main.kind === 'pglite') return openPglite(join(this.options.dataDir, 'tenants', name), name, this.options.pgliteCacheMb);
     const url = new URL(this.options.mainUrl!);
     url.pathname = `/${name}`;
     return Promise.resolve(openPostgres(url.toString(), this.options.dedicatedPoolMax));

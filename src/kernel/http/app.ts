@@ -11,6 +11,7 @@ import { servePages, type PagesOptions } from './pages.js';
 import { sendProblem, toAppError } from './problem.js';
 import { refuseMalformedText, strictUtf8 } from './well-formed.js';
 import { logsAt } from '../observability/logging.js';
+import { traceRequests } from '../observability/tracing.js';
 
 export type HttpApp = FastifyInstance<
   Server,
@@ -110,6 +111,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   // JSON bodies are decoded strictly: bytes that are not UTF-8 are a 400, not U+FFFD stored.
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, strictUtf8(app.getDefaultJsonParser('error', 'error')));
+
+  // First, so that every other hook and the handler run in the request's span.
+  traceRequests(app);
 
   // Hooks on every request are callback-style: no promise per request.
   app.addHook('onRequest', (request, reply, done) => {

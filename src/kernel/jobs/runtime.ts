@@ -8,6 +8,7 @@ import type { DomainEvent } from '../events/event.js';
 import type { EventSubscriber, Job, JobContext, JobDefinition, JobOptions, JobQueue } from './job.js';
 import { JobsRepository, type JobFilter, type JobRecord, type QueueCount } from './jobs.repository.js';
 import type { ModuleHost } from '../modules/module-host.js';
+import { currentTraceparent, TENANT_ID, withSpan } from '../observability/tracing.js';
 import type { TenantDirectory } from '../tenant-directory.js';
 
 export const DEAD_LETTER_QUEUE = 'courtyard.dead-letter';
@@ -49,7 +50,15 @@ interface OutboxRow {
   version: number;
   data: unknown;
   occurred_at: Date | string;
+  traceparent: string | null;
 }
+
+/**
+ * The job data key that carries the W3C traceparent of the span that caused a job (the
+ * request that wrote its outbox row, or the job that sent it): its run continues that trace.
+ * Taken off again before the handler sees the data.
+ */
+const TRACEPARENT = 'traceparent';
 
 /**
  * The job runtime: a pg-boss queue in the main database (PGlite through an executor that takes
@@ -159,7 +168,8 @@ export class JobRuntime implements JobQueue {
   async send(name: string, data: object, options: JobOptions = {}): Promise<string | null> {
     await this.ready();
     const def = this.#jobs.get(name);
-    return this.#boss.send(name, data, {
+    const traceparent = currentTraceparent();
+    return this.#boss.send(name, traceparent ? { ...data, [TRACEPARENT]: traceparent } : data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.singletonSeconds ? { singletonSeconds: options.singletonSeconds } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
@@ -246,9 +256,15 @@ export class JobRuntime implements JobQueue {
     };
   }
 
+  /** One run of a job, in a span that continues the trace of what caused it. */
   async #run(handler: (job: Job, ctx: JobContext) => Promise<void>, job: PgBoss.Job<object>): Promise<void> {
     const j = job as PgBoss.Job<object> & { retryCount?: number };
-    await handler({ id: j.id, name: j.name, data: j.data, retryCount: j.retryCount ?? 0 }, this.context());
+    const { [TRACEPARENT]: traceparent, ...data } = j.data as Record<string, unknown>;
+    const retryCount = j.retryCount ?? 0;
+    const attributes = { 'messaging.system': 'pg-boss', 'messaging.operation.type': 'process', 'messaging.destination.name': j.name, 'messaging.message.id': j.id, 'courtyard.job.retry_count': retryCount, [TENANT_ID]: typeof data.tenantId === 'string' ? data.tenantId : undefined };
+    await withSpan(`process ${j.name}`, { kind: 'consumer', parent: typeof traceparent === 'string' ? traceparent : null, attributes }, () =>
+      handler({ id: j.id, name: j.name, data, retryCount }, this.context()),
+    );
   }
 
   async #ensureQueue(name: string, retry = DEFAULT_RETRY, leaseSeconds = DEFAULT_LEASE_SECONDS): Promise<void> {
@@ -307,7 +323,7 @@ export class JobRuntime implements JobQueue {
         .filter((s) => s.events.some((p) => matches(p, row.type)))
         .map((s) => ({
           name: SUBSCRIBER_PREFIX + s.name,
-          data: event,
+          data: row.traceparent ? { ...event, [TRACEPARENT]: row.traceparent } : event,
           singletonKey: `${s.name}:${event.id}`,
           priority: -Math.min(n, 1_000),
           retryLimit: (s.retry ?? DEFAULT_RETRY).limit,
@@ -328,7 +344,7 @@ export class JobRuntime implements JobQueue {
     return this.options.main.session(async (s) => {
       await s.exec('BEGIN');
       try {
-        const rows = await s.query<OutboxRow>(`SELECT tenant_id, id, type, version, data, occurred_at FROM ${table} ORDER BY occurred_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`, [RELAY_BATCH]);
+        const rows = await s.query<OutboxRow>(`SELECT tenant_id, id, type, version, data, occurred_at, traceparent FROM ${table} ORDER BY occurred_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`, [RELAY_BATCH]);
         if (rows.length > 0) {
           await s.query(`DELETE FROM ${table} WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
           await this.#insertJobs(this.#jobsFor(rows), s);
@@ -350,7 +366,7 @@ export class JobRuntime implements JobQueue {
         // Round robin over tenants: each tenant's oldest events first, so one tenant's burst
         // does not push the others' to the back.
         const rows = await s.query<OutboxRow>(
-          `SELECT tenant_id, id, type, version, data, occurred_at FROM outbox
+          `SELECT tenant_id, id, type, version, data, occurred_at, traceparent FROM outbox
             WHERE (tenant_id, id) IN (
               SELECT tenant_id, id FROM (
                 SELECT tenant_id, id, row_number() OVER (PARTITION BY tenant_id ORDER BY id) AS n FROM outbox) ranked

@@ -71,13 +71,16 @@ export class LicenceSigner {
 export class LicenceVerifier {
   readonly #cache = new Map<string, LicenceClaims>();
 
-  private constructor(private readonly key: Key) {}
+  private constructor(
+    private readonly key: Key,
+    private readonly clock: () => Date,
+  ) {}
 
-  static async fromPem(publicKeyPem: string): Promise<LicenceVerifier> {
-    return new LicenceVerifier(await importSPKI(publicKeyPem, 'EdDSA'));
+  static async fromPem(publicKeyPem: string, clock: () => Date = () => new Date()): Promise<LicenceVerifier> {
+    return new LicenceVerifier(await importSPKI(publicKeyPem, 'EdDSA'), clock);
   }
 
-  async verify(jws: string | null | undefined, tenantId: string, now = Date.now()): Promise<VerifiedLicence> {
+  async verify(jws: string | null | undefined, tenantId: string, now = this.clock().getTime()): Promise<VerifiedLicence> {
     if (!jws) throw new AppError('licence_invalid', 'The tenant has no licence');
     let claims = this.#cache.get(jws);
     if (!claims) {

@@ -1,7 +1,6 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 /**
  * Where files the platform makes (statement PDFs; documents later) are kept: a local directory
@@ -16,7 +15,7 @@ export interface ObjectStorage {
 }
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,500}$/;
-function checkKey(key: string): string {
+export function checkKey(key: string): string {
   if (!KEY.test(key) || key.split('/').some((part) => part === '..' || part === '.' || part === '')) throw new Error(`invalid object key ${JSON.stringify(key)}`);
   return key;
 }
@@ -54,52 +53,10 @@ export class LocalObjectStorage implements ObjectStorage {
   }
 }
 
-export interface S3Options {
-  bucket: string;
-  region: string;
-  /** An S3-compatible service (MinIO, R2, Ceph ...); absent for AWS itself. */
-  endpoint?: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible services want. */
-  forcePathStyle?: boolean;
-}
-
-/** A bucket of AWS S3 or an S3-compatible service. */
-export class S3ObjectStorage implements ObjectStorage {
-  readonly kind = 's3' as const;
-  readonly #client: S3Client;
-
-  constructor(private readonly options: S3Options) {
-    this.#client = new S3Client({
-      region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-      forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
-      ...(options.accessKeyId && options.secretAccessKey ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } } : {}),
-    });
-  }
-
-  async put(key: string, body: Buffer, contentType: string): Promise<void> {
-    await this.#client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: checkKey(key), Body: body, ContentType: contentType }));
-  }
-
-  async get(key: string): Promise<Buffer | null> {
-    try {
-      const object = await this.#client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: checkKey(key) }));
-      return Buffer.from(await object.Body!.transformToByteArray());
-    } catch (error) {
-      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
-      throw error;
-    }
-  }
-
-  close(): void {
-    this.#client.destroy();
-  }
-}
-
 /** The storage the configuration names: the bucket when one is set, else `<dataDir>/files`. */
-export function objectStorageFor(config: { dataDir: string; s3Bucket?: string; s3Endpoint?: string; s3Region: string; s3AccessKeyId?: string; s3SecretAccessKey?: string }): ObjectStorage {
+export async function objectStorageFor(config: { dataDir: string; s3Bucket?: string; s3Endpoint?: string; s3Region: string; s3AccessKeyId?: string; s3SecretAccessKey?: string }): Promise<ObjectStorage> {
   if (!config.s3Bucket) return new LocalObjectStorage(join(config.dataDir, 'files'));
+  // Loaded only when a bucket is configured: the AWS SDK costs about 9 MB of every process's memory.
+  const { S3ObjectStorage } = await import('./s3-object-storage.js');
   return new S3ObjectStorage({ bucket: config.s3Bucket, region: config.s3Region, endpoint: config.s3Endpoint, accessKeyId: config.s3AccessKeyId, secretAccessKey: config.s3SecretAccessKey });
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
+import { annotateSpan, withSpan } from '../../kernel/observability/tracing.js';
 import { classifyAddress, DestinationRefusedError, guardedLookup, ipLiteral, type Resolver } from './webhooks.ssrf.js';
 
 /** Bytes of a receiver's response body that are kept with an attempt. */
@@ -83,12 +84,18 @@ export class WebhookSender {
       abort.abort();
     }, this.timeoutMs);
     try {
-      const res = await request(target, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': 'Courtyard-Webhooks/1', ...headers },
-        body,
-        dispatcher: this.#agent,
-        signal: abort.signal,
+      // The client span names the receiver's host and port only: a URL's path or query may hold its owner's secret.
+      const port = Number(target.port) || (target.protocol === 'https:' ? 443 : 80);
+      const res = await withSpan('POST', { kind: 'client', attributes: { 'http.request.method': 'POST', 'server.address': target.hostname, 'server.port': port } }, async () => {
+        const r = await request(target, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': 'Courtyard-Webhooks/1', ...headers },
+          body,
+          dispatcher: this.#agent,
+          signal: abort.signal,
+        });
+        annotateSpan({ 'http.response.status_code': r.statusCode });
+        return r;
       });
       const chunks: Buffer[] = [];
       let kept = 0;

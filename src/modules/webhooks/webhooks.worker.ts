@@ -2,6 +2,7 @@ import type { TenantInfo } from '../../kernel/context.js';
 import type { DomainEvent } from '../../kernel/events/event.js';
 import { emit } from '../../kernel/events/outbox.js';
 import type { EventSubscriber, JobContext, JobDefinition } from '../../kernel/jobs/job.js';
+import { annotateSpan, TENANT_ID, withSpan } from '../../kernel/observability/tracing.js';
 import { DELIVERY_REQUESTED_EVENT, ENDPOINT_DISABLED_EVENT, INTERNAL_EVENTS, matchesAny, payloadOf, TEST_EVENT } from './webhooks.events.js';
 import { WebhooksRepository, type DeliveryRow, type EndpointRow } from './webhooks.repository.js';
 import { outcomeOf } from './webhooks.schedule.js';
@@ -134,7 +135,12 @@ export function webhookWorkers(options: WorkerOptions, secrets: EndpointSecrets)
       const { delivery, endpoint } = claim;
       const open = (stored: string) => secrets.open(tenantId, endpoint.id, stored);
       const keys = { secret: open(endpoint.secret), previousSecret: endpoint.previousSecret === null ? null : open(endpoint.previousSecret), previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
-      const result = await sender.send(endpoint.url, webhookHeaders(keys, delivery.eventId, now, delivery.payload), delivery.payload);
+      const attributes = { [TENANT_ID]: tenantId, 'courtyard.webhook.endpoint_id': endpoint.id, 'courtyard.webhook.delivery_id': deliveryId, 'courtyard.webhook.attempt': attempt, 'courtyard.event.type': delivery.eventType };
+      const result = await withSpan('webhook delivery', { attributes }, async () => {
+        const r = await sender.send(endpoint.url, webhookHeaders(keys, delivery.eventId, now, delivery.payload), delivery.payload);
+        annotateSpan({ 'http.response.status_code': r.statusCode ?? undefined, 'courtyard.webhook.error': r.error ?? undefined });
+        return r;
+      });
       if (result.error) ctx.log.info({ tenantId, deliveryId, attempt, url: endpoint.url, statusCode: result.statusCode, error: result.error }, 'webhook attempt failed');
 
       let next: Date | null;

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { Branding } from '../../../kernel/context.js';
 import type { Statement } from './statements.js';
 
@@ -24,7 +23,9 @@ const PAGE_BOTTOM = 780;
  * currency the opening balance, every movement with its running balance, and the closing
  * balance. Its creation date is `generatedAt`, so the same statement renders the same bytes.
  */
-export function renderStatementPdf(doc: StatementDocument): Promise<Buffer> {
+export async function renderStatementPdf(doc: StatementDocument): Promise<Buffer> {
+  // Loaded at the first statement: pdfkit and its fonts cost about 12 MB of every process's memory.
+  const { default: PDFDocument } = await import('pdfkit');
   const { statement, tenant, member } = doc;
   const title = tenant.branding.displayName ?? tenant.name;
   const colour = tenant.branding.primaryColor && HEX.test(tenant.branding.primaryColor) ? tenant.branding.primaryColor : '#1f4e79';

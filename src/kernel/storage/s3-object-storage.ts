@@ -1,0 +1,46 @@
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { checkKey, type ObjectStorage } from './object-storage.js';
+
+export interface S3Options {
+  bucket: string;
+  region: string;
+  /** An S3-compatible service (MinIO, R2, Ceph ...); absent for AWS itself. */
+  endpoint?: string;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible services want. */
+  forcePathStyle?: boolean;
+}
+
+/** A bucket of AWS S3 or an S3-compatible service. */
+export class S3ObjectStorage implements ObjectStorage {
+  readonly kind = 's3' as const;
+  readonly #client: S3Client;
+
+  constructor(private readonly options: S3Options) {
+    this.#client = new S3Client({
+      region: options.region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
+      ...(options.accessKeyId && options.secretAccessKey ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } } : {}),
+    });
+  }
+
+  async put(key: string, body: Buffer, contentType: string): Promise<void> {
+    await this.#client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: checkKey(key), Body: body, ContentType: contentType }));
+  }
+
+  async get(key: string): Promise<Buffer | null> {
+    try {
+      const object = await this.#client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: checkKey(key) }));
+      return Buffer.from(await object.Body!.transformToByteArray());
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.#client.destroy();
+  }
+}
