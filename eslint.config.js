@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   // Build scripts run on Node.
-  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
+  { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly' } } },
   // The web application: the rules of hooks (and React Compiler's checks) on its components.
   { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
   // The kernel knows nothing above it.

@@ -1,16 +1,19 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, TENANT_PASSWORD, freePort, isolatedDatabase, type TestDatabase } from './helpers.js';
 
-// Each run starts a whole process (tsx, the database, migrations): seconds, not milliseconds.
+// Each run starts a whole process (the database, migrations): seconds, not milliseconds.
 const SLOW = 120_000;
 const root = fileURLToPath(new URL('..', import.meta.url));
-const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
 
 let database: TestDatabase;
 
 beforeAll(async () => {
+  // The command runs compiled, as `npm start` and the installed `courtyard` binary run it:
+  // this compiles src/ into dist/ when dist/ is missing or older.
+  await promisify(execFile)(process.execPath, ['scripts/server.mjs', 'ensure'], { cwd: root });
   // A PGlite data dir of its own, or a fresh database on the server when DATABASE_URL is set.
   database = await isolatedDatabase({ persistent: true });
 });
@@ -22,8 +25,8 @@ interface Run {
   stderr: string;
 }
 
-/** Starts `courtyard …` as a user would, against this file's database. */
-function spawnCourtyard(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
+/** Starts `courtyard …` (dist/cli/main.js, or `script` in its place) as a user would, against this file's database. */
+function spawnCourtyard(args: string[], env: Record<string, string> = {}, script = 'dist/cli/main.js'): ChildProcessWithoutNullStreams {
   const base: Record<string, string | undefined> = { ...process.env };
   for (const key of Object.keys(base)) if (key === 'DATABASE_URL' || key === 'PORT' || key.startsWith('COURTYARD_')) delete base[key];
   const childEnv = {
@@ -34,7 +37,7 @@ function spawnCourtyard(args: string[], env: Record<string, string> = {}): Child
     LOG_LEVEL: 'silent',
     ...env,
   };
-  return spawn(tsx, ['src/cli/main.ts', ...args], { cwd: root, env: childEnv, stdio: 'pipe' });
+  return spawn(process.execPath, [script, ...args], { cwd: root, env: childEnv, stdio: 'pipe' });
 }
 
 /** Runs `courtyard …` to its end. */
@@ -123,5 +126,19 @@ describe('the courtyard command', () => {
     expect(await exited).toBe(0);
     expect(await get('/health/live')).toBe(0);
   }, SLOW);
-});
 
+  it('starts as `npm start` does (building what is stale first), serves the API and the pages, and exits 0 at SIGTERM', async () => {
+    const port = await freePort();
+    const child = spawnCourtyard(['start'], { PORT: String(port), COURTYARD_DRAIN_DELAY: '0' }, 'scripts/courtyard.mjs');
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.status, () => 0);
+    await expect.poll(() => get('/health/ready'), { timeout: 90_000, interval: 200 }).toBe(200);
+    expect(await get('/openapi.json')).toBe(200);
+    const page = await fetch(`http://127.0.0.1:${port}/console/`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script type="module"');
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, SLOW);
+});

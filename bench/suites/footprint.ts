@@ -48,11 +48,12 @@ interface FootprintFixture {
 
 /**
  * How `npm start` runs the server, without npm in between (its pid is the one measured): the
- * compiled CLI when `npm run build` has made it, the TypeScript sources through tsx otherwise.
+ * launcher that builds what is stale and then runs the compiled CLI in its own process; the
+ * TypeScript sources through tsx in a checkout from before the launcher (a "before" run).
  */
 export function startCommand(): string[] {
-  const compiled = join(ROOT, 'dist/cli/main.js');
-  return existsSync(compiled) ? [compiled, 'start'] : ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'start'];
+  const launcher = join(ROOT, 'scripts/courtyard.mjs');
+  return existsSync(launcher) ? [launcher, 'start'] : ['--import', 'tsx', join(ROOT, 'src/cli/main.ts'), 'start'];
 }
 
 function freePort(): Promise<number> {
