@@ -35,21 +35,29 @@ function startInstance(t: TestPlatform, port: number): Instance {
 /**
  * A round-robin load balancer as small as they come: it sends each request to the next backend
  * whose readiness probe last answered 200, over a fresh connection (no keep-alive pool whose idle
- * sockets a closing backend could cut under a request), and never retries.
+ * sockets a closing backend could cut under a request), and never retries. Like real ones, it
+ * takes a backend out at once when its probe answers "not ready", but only after three probes in
+ * a row go unanswered: one slow probe on a busy machine is not a backend gone.
  */
 function startBalancer(ports: number[]): Promise<{ port: number; served: Map<number, number>; close: () => Promise<void> }> {
   const ready = new Map(ports.map((p) => [p, false]));
+  const unanswered = new Map(ports.map((p) => [p, 0]));
+  const noAnswer = (port: number) => {
+    unanswered.set(port, unanswered.get(port)! + 1);
+    if (unanswered.get(port)! >= 3) ready.set(port, false);
+  };
   const served = new Map(ports.map((p) => [p, 0]));
   const probe = () =>
     Promise.all(
       ports.map(
         (port) =>
           new Promise<void>((resolve) => {
-            const req = httpRequest({ host: '127.0.0.1', port, path: '/health/ready', agent: false, timeout: 500 }, (res) => {
+            const req = httpRequest({ host: '127.0.0.1', port, path: '/health/ready', agent: false, timeout: 1_000 }, (res) => {
+              unanswered.set(port, 0);
               ready.set(port, res.statusCode === 200);
               res.resume().on('end', resolve);
             });
-            req.on('error', () => (ready.set(port, false), resolve()));
+            req.on('error', () => (noAnswer(port), resolve()));
             req.on('timeout', () => req.destroy());
             req.end();
           }),
