@@ -131,7 +131,9 @@ async function migrateEverything(main: Database, router: TenantDatabaseRouter, d
   const applied = [...(await migrate(main, 'control', await loadMigrations([controlMigrationSource]))), ...(await migrate(main, 'tenant', tenantMigrations))];
   let rolesSynced = await syncSystemRoles(main.kysely, modules);
   // PGlite has no autovacuum: without statistics the planner guesses, badly, on large tenants.
-  if (main.kind === 'pglite') await main.session((s) => s.exec('ANALYZE'));
+  // Statistics are kept on disk, so a plain restart needs none (the ten-minute ANALYZE keeps
+  // them fresh); new tables and columns do.
+  if (main.kind === 'pglite' && applied.length > 0) await main.session((s) => s.exec('ANALYZE'));
   problems.push(...(await checkIsolation(main)));
   for (const t of await directory.dedicatedDatabases()) {
     await router.withDedicated(t.databaseName, async (db) => {
