@@ -128,8 +128,9 @@ for (const name of suiteNames) paramsFor(suites[name]!);
 const only = args.only ? new Set(args.only.split(',').map((s) => s.trim())) : null;
 if (only) {
   const suite = suites[suiteNames[0]!]!;
-  if (![...suite.scenarios, ...(suite.tasks ?? [])].some((s) => only.has(s.id))) {
-    console.error(`no scenario or task matches --only ${args.only}; the suite has ${[...suite.scenarios, ...(suite.tasks ?? [])].map((s) => s.id).join(', ')}`);
+  const ids = [...suite.scenarios, ...(suite.tasks ?? []), ...(suite.selfServedTasks ?? [])].map((s) => s.id);
+  if (!ids.some((id) => only.has(id))) {
+    console.error(`no scenario or task matches --only ${args.only}; the suite has ${ids.join(', ')}`);
     process.exit(2);
   }
 }
@@ -159,7 +160,7 @@ const dropDatabase = () => withServerAdmin((c) => c.query(`DROP DATABASE IF EXIS
 async function runSuite(suite: AnySuite): Promise<boolean> {
   const params = paramsFor(suite);
   const scenarios = suite.scenarios.filter((s) => !only || only.has(s.id));
-  const tasks = (suite.tasks ?? []).filter((s) => !only || only.has(s.id));
+  const tasks = [...(suite.tasks ?? []), ...(suite.selfServedTasks ?? [])].filter((s) => !only || only.has(s.id));
   const taskResults: TaskResult[] = [];
   const startedAt = new Date();
   const stamp = startedAt.toISOString().replace(/\.\d+Z$/, 'Z').replaceAll(':', '-');
@@ -281,15 +282,16 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
       await admin.query('CHECKPOINT');
       let server: Awaited<ReturnType<typeof startServer>> | undefined;
       try {
-        server = await startServer(task.server, { databaseUrl: benchUrl, poolMax: params.poolMax });
-        const before = await memoryOf(server.pid);
+        // A self-served task starts its own servers (the footprint suite spawns `courtyard start`).
+        server = task.server ? await startServer(task.server, { databaseUrl: benchUrl, poolMax: params.poolMax }) : undefined;
+        const before = server ? await memoryOf(server.pid) : { rssMb: null, peakMb: null };
         const t0 = process.hrtime.bigint();
-        const outcome = await task.run(fixture, { baseUrl: server.baseUrl, admin, params, log });
+        const outcome = task.server === null ? await task.run(fixture, { admin, params, log }) : await task.run(fixture, { baseUrl: server!.baseUrl, admin, params, log });
         const took = seconds(t0);
-        const after = await memoryOf(server.pid);
+        const after = server ? await memoryOf(server.pid) : { rssMb: null, peakMb: null };
         const result: TaskResult = { id: task.id, key: task.key, title: task.title, seconds: Math.round(took * 100) / 100, serverRssBeforeMb: before.rssMb, serverPeakRssMb: after.peakMb, valid: outcome.valid, summary: outcome.summary, problems: outcome.problems };
         taskResults.push(result);
-        log(`    ${result.seconds} s; server memory ${result.serverRssBeforeMb ?? '?'} MiB before, peak ${result.serverPeakRssMb ?? '?'} MiB${outcome.valid ? '' : '; INVALID'}`);
+        log(`    ${result.seconds} s${server ? `; server memory ${result.serverRssBeforeMb ?? '?'} MiB before, peak ${result.serverPeakRssMb ?? '?'} MiB` : ''}${outcome.valid ? '' : '; INVALID'}`);
         for (const line of outcome.lines) log(`    ${line}`);
         for (const problem of outcome.problems) log(`    problem: ${problem}`);
       } catch (error) {
@@ -312,7 +314,7 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
   log('');
   if (results.length > 0) log(formatResults(results, ratios));
   if (taskResults.length > 0) log(formatTasks(taskResults));
-  const extra = suite.report?.(results) ?? [];
+  const extra = suite.report?.(results, taskResults) ?? [];
   if (extra.length) log(['', ...extra].join('\n'));
   for (const p of profiles) for (const line of formatProfile(p, results)) log(line);
 

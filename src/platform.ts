@@ -39,7 +39,7 @@ import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
 import { fingerprintKey, idempotencyModule } from './data/idempotency/index.js';
 import { identityModule, syncSystemRoles, TenantSessions } from './data/identity/index.js';
-import { JobRuntime } from './kernel/jobs/runtime.js';
+import { JobRuntime, type RuntimeOptions } from './kernel/jobs/runtime.js';
 import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
@@ -69,6 +69,8 @@ export interface PlatformOptions {
   extraModules?: ModuleManifest[];
   /** Run the job workers and the outbox relay in this process (`courtyard start`, `courtyard worker`). */
   workers?: boolean;
+  /** The relay's and the workers' safety polls (tests make them hours long to show that notifications alone wake both). */
+  polls?: Pick<RuntimeOptions, 'relayIntervalMs' | 'workerPollSeconds'>;
   /** The built web application to serve (default `dist/web`; tests give a folder of their own). */
   webRoot?: string;
   /** The time licences are issued, verified and renewed at (tests move it a year on); default the system clock. */
@@ -257,7 +259,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
-    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange })], now: options.clock }, config.databaseUrl);
+    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange })], now: options.clock, ...options.polls }, config.databaseUrl);
     // A module newly offered to a plan reaches its tenants' licences like any plan edit.
     for (const plan of new Set(offered.map((o) => o.plan))) await jobs.send(LICENCE_REISSUE_JOB, { plan });
     if (options.workers) await jobs.work();

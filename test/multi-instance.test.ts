@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../src/kernel/events/event.js';
+import { defineModule } from '../src/kernel/modules/manifest.js';
 import { createPlatform, type Platform } from '../src/platform.js';
 import { startPlatform, testConfig, type TestPlatform, type TestTenant } from './helpers.js';
 
@@ -65,6 +67,54 @@ if (onPostgres) {
       const res = await dataPlane.app.inject({ method: 'GET', url: '/control/v1/tenants' });
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('route_not_found');
+    });
+  });
+
+  // The workers run on one instance, with their polls hours apart; the other serves the API
+  // alone. What the API instance queues, the worker instance picks up at once: notified.
+  describe('work queued on an instance without workers', () => {
+    const received: DomainEvent[] = [];
+    const ran: string[] = [];
+    const probe = defineModule({
+      key: 'probe',
+      name: 'Probe',
+      description: 'Records events and jobs (tests only).',
+      dependencies: [],
+      alwaysLicensed: true,
+      permissions: [],
+      defaultGrants: {},
+      routes: () => undefined,
+      subscribers: [{ name: 'probe.record', events: ['member.created'], handle: async (event) => void received.push(event) }],
+      jobs: [{ name: 'probe.run', handler: async (job) => void ran.push((job.data as { n: string }).n) }],
+    });
+    let workers: TestPlatform;
+    let api: Platform;
+
+    beforeAll(async () => {
+      workers = await startPlatform({ platform: { workers: true, extraModules: [probe], polls: { relayIntervalMs: 3 * 3_600_000, workerPollSeconds: 3 * 3_600 } } });
+      api = await createPlatform(testConfig(workers.database.overrides), { plane: 'data', extraModules: [probe] });
+    });
+    afterAll(async () => {
+      await api?.close();
+      await workers?.close();
+    });
+
+    const createMember = (tenant: TestTenant, firstName: string) =>
+      api.app.inject({ method: 'POST', url: '/api/v1/members', headers: { 'x-tenant-id': tenant.slug, authorization: `Bearer ${tenant.token}` }, payload: { firstName, lastName: 'Elsewhere', type: 'owner' } });
+    const delivered = (id: string) => eventually(async () => received.some((e) => e.type === 'member.created' && (e.data as { id: string }).id === id), 20_000);
+
+    it('relays the events of a pooled and of a dedicated tenant written there', async () => {
+      for (const placement of ['pooled', 'dedicated'] as const) {
+        const tenant = await workers.createTenant(`far-${placement}`, { placement });
+        const res = await createMember(tenant, placement);
+        expect(res.statusCode).toBe(201);
+        expect(await delivered(res.json().id)).toBe(true);
+      }
+    });
+
+    it('runs a job sent there', async () => {
+      await api.jobs.send('probe.run', { n: 'from the api instance' });
+      expect(await eventually(async () => ran.includes('from the api instance'), 20_000)).toBe(true);
     });
   });
 }

@@ -63,6 +63,14 @@ export function machineInfo() {
   };
 }
 
+/** CPU seconds (user + system, all threads) one process has used so far (Linux /proc/PID/stat; null elsewhere). */
+export async function processCpuSeconds(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (!stat) return null;
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(rest[11]) + Number(rest[12])) / HZ;
+}
+
 /**
  * CPU seconds of one process's threads (Linux): the main thread (the event loop) and all
  * others together (libuv pool — WebCrypto, argon2, ... — GC helpers, the inspector).

@@ -152,6 +152,15 @@ export interface Task<F> {
   run(fixture: F, env: TaskEnv): Promise<TaskOutcome>;
 }
 
+/** A task that starts (and stops) its own servers, as the footprint suite spawns `courtyard start`. */
+export interface SelfServedTask<F> {
+  id: string;
+  key: string;
+  title: string;
+  server: null;
+  run(fixture: F, env: Omit<TaskEnv, 'baseUrl'>): Promise<TaskOutcome>;
+}
+
 export interface TaskResult {
   id: string;
   key: string;
@@ -180,11 +189,13 @@ export interface Suite<F = unknown> {
   scenarios: Scenario<F>[];
   /** Timed one-shot work, run after the scenarios, each with a fresh server. */
   tasks?: Task<F>[];
+  /** Tasks that start their own servers, run after `tasks`. */
+  selfServedTasks?: SelfServedTask<F>[];
   ratios: Ratio[];
   /** Defaults of the run's parameters for this suite (the command line wins). */
   defaults?: SuiteDefaults;
   /** More lines for the console report, after the table and the ratios. */
-  report?(results: ScenarioResult[]): string[];
+  report?(results: ScenarioResult[], tasks: TaskResult[]): string[];
   /** Stops what seeding started (a receiver process); called once, after the last scenario. */
   teardown?(fixture: F): Promise<void>;
 }

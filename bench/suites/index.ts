@@ -1,6 +1,7 @@
 import type { Suite } from '../lib/types.js';
 import { estateSuite } from './estate.js';
 import { financeSuite } from './finance.js';
+import { footprintSuite } from './footprint.js';
 import { membersSuite } from './members.js';
 import { webhooksSuite } from './webhooks.js';
 import { webSuite } from './web.js';
@@ -20,4 +21,5 @@ export const suites: Record<string, AnySuite> = {
   estate: estateSuite,
   finance: financeSuite,
   web: webSuite,
+  footprint: footprintSuite,
 };

@@ -52,9 +52,10 @@ export interface Database {
    */
   tenantTransaction<T>(tenantId: string, fn: (trx: Db) => Promise<T>): Promise<T>;
   /**
-   * Calls `onMessage` with each notification on `channel`, from any process, and with null
-   * after (re)connecting, when anything may have changed unseen. PGlite serves one process,
-   * whose own changes it already knows: there it listens to nothing.
+   * Calls `onMessage` with each notification on `channel` (NOTIFY from any process, and
+   * pg_notify from triggers, delivered when their transaction commits), and with null once
+   * listening and after every reconnection, when anything may have changed unseen. A server
+   * database listens on one connection per Database, whatever the number of channels.
    */
   listen(channel: string, onMessage: (payload: string | null) => void): Promise<() => Promise<void>>;
   /** Tells every listener of `channel` (other processes included). */
@@ -145,6 +146,7 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
   pool.on('error', () => undefined);
   const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   const name = decodeURIComponent(new URL(connectionString).pathname.slice(1)) || 'postgres';
+  const listener = sharedListener(connectionString);
 
   return {
     kind: 'postgres',
@@ -192,30 +194,7 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
         client.release(broken);
       }
     }),
-    async listen(channel, onMessage) {
-      if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
-      let client: pg.Client | null = null;
-      let stopped = false;
-      let retry: NodeJS.Timeout | undefined;
-      const connect = async () => {
-        const c = new pg.Client({ connectionString });
-        c.on('notification', (m) => onMessage(m.payload ?? ''));
-        c.on('error', () => {
-          c.end().catch(() => undefined);
-          if (!stopped && client === c) retry = setTimeout(() => void connect().catch(() => undefined), 1000);
-        });
-        client = c;
-        await c.connect();
-        await c.query(`LISTEN ${channel}`);
-        onMessage(null);
-      };
-      await connect();
-      return async () => {
-        stopped = true;
-        clearTimeout(retry);
-        await client?.end().catch(() => undefined);
-      };
-    },
+    listen: (channel, onMessage) => listener.listen(channel, onMessage),
     async notify(channel, payload) {
       await sql`SELECT pg_notify(${channel}, ${payload})`.execute(kysely);
     },
@@ -223,6 +202,101 @@ export function openPostgres(connectionString: string, poolMax: number): Databas
     async close() {
       await transactions.idle();
       await kysely.destroy();
+      await listener.close();
+    },
+  };
+}
+
+type OnMessage = (payload: string | null) => void;
+
+const RECONNECT_MS = { first: 500, max: 30_000 };
+
+/**
+ * One connection that LISTENs to every channel asked for, opened with the first. When it
+ * breaks it reconnects, waiting twice as long after each failure (up to 30 s), LISTENs again
+ * and tells every listener null: notifications sent meanwhile are lost.
+ */
+function sharedListener(connectionString: string) {
+  const channels = new Map<string, Set<OnMessage>>();
+  let client: pg.Client | null = null;
+  let connected: Promise<pg.Client> | null = null;
+  let retry: NodeJS.Timeout | undefined;
+  let delay = RECONNECT_MS.first;
+  let closed = false;
+
+  const connect = async (): Promise<pg.Client> => {
+    // Keep-alive: a connection that died without a word (a lost peer) is noticed and replaced.
+    const c = new pg.Client({ connectionString, application_name: 'courtyard-listen', keepAlive: true });
+    c.on('notification', (m) => {
+      for (const onMessage of channels.get(m.channel) ?? []) onMessage(m.payload ?? '');
+    });
+    c.on('error', () => {
+      c.end().catch(() => undefined);
+      if (client === c) reconnectLater();
+    });
+    try {
+      await c.connect();
+      for (const channel of channels.keys()) await c.query(`LISTEN ${channel}`);
+    } catch (error) {
+      await c.end().catch(() => undefined);
+      throw error;
+    }
+    client = c;
+    return c;
+  };
+  const reconnectLater = () => {
+    client = null;
+    connected = null;
+    if (closed) return;
+    retry = setTimeout(() => {
+      connected = connect();
+      connected.then(
+        () => {
+          delay = RECONNECT_MS.first;
+          for (const listeners of channels.values()) for (const onMessage of listeners) onMessage(null);
+        },
+        () => {
+          delay = Math.min(delay * 2, RECONNECT_MS.max);
+          reconnectLater();
+        },
+      );
+    }, delay);
+    retry.unref();
+  };
+
+  return {
+    async listen(channel: string, onMessage: OnMessage): Promise<() => Promise<void>> {
+      if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      let listeners = channels.get(channel);
+      if (!listeners) {
+        channels.set(channel, (listeners = new Set()));
+        try {
+          // The first channel opens the connection (which LISTENs to it); later ones are added
+          // to it. While it is reconnecting, the reconnection LISTENs to every channel.
+          if (connected) await (await connected).query(`LISTEN ${channel}`);
+          else if (!retry) await (connected = connect());
+        } catch (error) {
+          channels.delete(channel);
+          if (!client) connected = null;
+          throw error;
+        }
+      }
+      listeners.add(onMessage);
+      onMessage(null);
+      return async () => {
+        listeners.delete(onMessage);
+        if (listeners.size > 0 || channels.get(channel) !== listeners) return;
+        channels.delete(channel);
+        await client?.query(`UNLISTEN ${channel}`).catch(() => undefined);
+      };
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      const c = client;
+      client = null;
+      connected = null;
+      await c?.end().catch(() => undefined);
     },
   };
 }
@@ -276,8 +350,17 @@ export async function openPglite(dataDir: string | undefined, name = 'courtyard'
         }
       });
     }),
-    listen: async () => async () => undefined,
-    notify: async () => undefined,
+    // In-process: the notifications of this very instance (the outbox triggers', delivered on
+    // commit) and of notify() below; taken in turn with every other statement.
+    async listen(channel, onMessage) {
+      if (!CHANNEL.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      const unlisten = await kysely.connection().execute(() => pglite.listen(channel, (payload) => onMessage(payload)));
+      onMessage(null);
+      return () => kysely.connection().execute(() => unlisten());
+    },
+    async notify(channel, payload) {
+      await sql`SELECT pg_notify(${channel}, ${payload})`.execute(kysely);
+    },
     poolStats: () => ({ total: 1, idle: waiting === 0 ? 1 : 0, waiting }),
     async close() {
       await transactions.idle();

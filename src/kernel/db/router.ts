@@ -3,6 +3,7 @@ import type { Database } from './database.js';
 import type { Db } from './tables.js';
 import { openPglite, openPostgres } from './database.js';
 import { TENANT_ID, TENANT_SLUG, withSpan } from '../observability/tracing.js';
+import { takeOutboxWritten } from './outbox-writes.js';
 
 export type Placement = 'pooled' | 'dedicated';
 
@@ -41,6 +42,7 @@ interface OpenDatabase {
  */
 export class TenantDatabaseRouter {
   readonly #open = new Map<string, OpenDatabase>();
+  readonly #outboxListeners = new Set<() => void>();
 
   constructor(readonly main: Database, private readonly options: RouterOptions) {}
 
@@ -90,8 +92,28 @@ export class TenantDatabaseRouter {
   tenantTransaction<T>(tenant: TenantLocation, fn: (trx: Db) => Promise<T>): Promise<T> {
     const dedicated = tenant.placement === 'dedicated' && tenant.databaseName ? tenant.databaseName : null;
     return withSpan('tenant transaction', { kind: 'client', attributes: { 'db.system.name': 'postgresql', 'db.namespace': dedicated ?? this.main.name, [TENANT_ID]: tenant.id, [TENANT_SLUG]: tenant.slug } }, () =>
-      dedicated ? this.withDedicated(dedicated, (db) => db.tenantTransaction(tenant.id, fn)) : this.main.tenantTransaction(tenant.id, fn),
+      dedicated ? this.#dedicatedTransaction(dedicated, tenant.id, fn) : this.main.tenantTransaction(tenant.id, fn),
     );
+  }
+
+  async #dedicatedTransaction<T>(databaseName: string, tenantId: string, fn: (trx: Db) => Promise<T>): Promise<T> {
+    let trx: Db | undefined;
+    try {
+      return await this.withDedicated(databaseName, (db) => db.tenantTransaction(tenantId, (t) => fn((trx = t))));
+    } finally {
+      // Also after a rollback: a wake for nothing costs the relay one look.
+      if (trx && takeOutboxWritten(trx)) for (const listener of this.#outboxListeners) listener();
+    }
+  }
+
+  /**
+   * Calls `listener` after a dedicated database's transaction that wrote to its outbox has
+   * ended. The main database's outbox needs no such call: its trigger's notification reaches
+   * every process.
+   */
+  onDedicatedOutboxWrite(listener: () => void): () => void {
+    this.#outboxListeners.add(listener);
+    return () => this.#outboxListeners.delete(listener);
   }
 
   get openDedicatedCount(): number {

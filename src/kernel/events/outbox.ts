@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { TenantContext } from '../context.js';
 import type { KernelTables } from '../db/kernel.tables.js';
+import { markOutboxWritten } from '../db/outbox-writes.js';
 import { tablesOf } from '../db/tables.js';
 import { newId } from '../ids.js';
 import { currentTraceparent } from '../observability/tracing.js';
@@ -17,6 +18,7 @@ export async function emit<T extends object>(ctx: Pick<TenantContext, 'db' | 'te
     .insertInto('outbox')
     .values({ tenantId: ctx.tenant.id, id: event.id, type, version, data: JSON.stringify(data), occurredAt: event.occurredAt, traceparent: currentTraceparent() })
     .execute();
+  markOutboxWritten(ctx.db);
   return event;
 }
 

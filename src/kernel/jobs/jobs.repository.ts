@@ -102,6 +102,12 @@ export class JobsRepository {
     return rows.map(toRecord);
   }
 
+  /** Which of `queues` hold a job that is due now (waiting, or waiting again after a failure): one look for all. */
+  async dueQueues(queues: string[]): Promise<string[]> {
+    const rows = await this.main.session((s) => s.rows<{ name: string }>(`SELECT DISTINCT name FROM pgboss.job WHERE name = ANY($1::text[]) AND state < 'active' AND start_after <= now()`, [queues]));
+    return rows.map((r) => r.name);
+  }
+
   async find(id: string): Promise<JobRecord | null> {
     const rows = await this.main.session((s) => s.rows<JobRow>(`SELECT ${COLUMNS} FROM pgboss.job WHERE id = $1`, [id]));
     return rows[0] ? toRecord(rows[0]) : null;

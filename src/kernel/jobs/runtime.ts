@@ -20,6 +20,24 @@ const WORKERS_PER_QUEUE = 4;
 const DEFAULT_LEASE_SECONDS = 15 * 60;
 /** How often pg-boss looks for runs past their lease (its default, 2 minutes, would dwarf short leases). */
 const MAINTENANCE_INTERVAL_SECONDS = 15;
+/** Raised by the outbox tables' triggers on commit, and for dedicated databases by the router's listener (below). */
+const OUTBOX_CHANNEL = 'courtyard_outbox';
+/** Jobs were queued: the payload names their queues, comma-separated. */
+const JOBS_CHANNEL = 'courtyard_jobs';
+/**
+ * The polls are a safety net: notifications wake the relay and the workers. The relay's poll
+ * finds only what a lost notification left (the listening connection broke and a relay pass
+ * after reconnecting missed nothing more). The due-jobs sweep finds jobs that become due later
+ * — cron ticks — and retries and delayed jobs whose wake-up timer died with the process that
+ * set it, and wakes their workers: one query for every queue each ten seconds, where each
+ * worker polling on its own made one per worker (four per queue on a server). pg-boss's own
+ * poll per worker stays, hours apart, only for a sweep that keeps failing.
+ */
+const RELAY_POLL_MS = 10_000;
+const WORKER_POLL_SECONDS = 10;
+const PG_BOSS_POLL_SECONDS = 3_600;
+/** Delayed jobs and retries due within this get a wake-up timer; later ones wait for a poll. */
+const WAKE_HORIZON_MS = 3_600_000;
 
 export interface RuntimeOptions {
   main: Database;
@@ -34,8 +52,10 @@ export interface RuntimeOptions {
   planeOutboxes?: string[];
   /** Jobs of a plane rather than of a module (the control plane's licence renewal), scheduled and run like modules' jobs. */
   planeJobs?: JobDefinition[];
-  /** How often the relay looks at the outboxes when it found nothing, in ms. */
+  /** How often the relay looks at the outboxes when nothing woke it, in ms (a safety net; default 10 s). */
   relayIntervalMs?: number;
+  /** How often the due-jobs sweep looks for jobs nothing woke a worker for, in seconds (default 10). */
+  workerPollSeconds?: number;
   now?: () => Date;
 }
 
@@ -76,10 +96,24 @@ export class JobRuntime implements JobQueue {
   readonly #jobs = new Map<string, JobDefinition>();
   readonly #subscribers: EventSubscriber[] = [];
   #relayTimer: NodeJS.Timeout | undefined;
+  #sweepTimer: NodeJS.Timeout | undefined;
   #started: Promise<void> | undefined;
   #relaying: Promise<unknown> = Promise.resolve();
   #stopped = false;
   readonly #concurrency: number;
+  /** The relay loop runs (work() was called); a pass is running; a wake came during it. */
+  #relayOn = false;
+  #relayBusy = false;
+  #relayAgain = false;
+  /** This process's workers' ids, by queue, for notifyWorker. */
+  readonly #workers = new Map<string, string[]>();
+  /** Queues to announce on JOBS_CHANNEL at the next flush, and wake-up timers of delayed jobs by queue and second. */
+  readonly #toAnnounce = new Set<string>();
+  /** Queues the running relay pass inserted jobs into, announced after its commit. */
+  readonly #inserted = new Set<string>();
+  readonly #wakeTimers = new Map<string, NodeJS.Timeout>();
+  #outboxWakePending = false;
+  readonly #unlisten: (() => Promise<void> | void)[] = [];
 
   constructor(private readonly options: RuntimeOptions, connectionString?: string) {
     const { main } = options;
@@ -98,6 +132,8 @@ export class JobRuntime implements JobQueue {
       for (const job of m.jobs ?? []) this.#jobs.set(job.name, job);
       this.#subscribers.push(...(m.subscribers ?? []));
     }
+    // Any process may write to a dedicated database; the relay may run in another.
+    this.#unlisten.push(options.router.onDedicatedOutboxWrite(() => this.#dedicatedOutboxWritten()));
   }
 
   /** A job's definition, by name: for operators' tools and tests that run one now. */
@@ -139,13 +175,30 @@ export class JobRuntime implements JobQueue {
     for (const sub of this.#subscribers) {
       await this.#work<DomainEvent>(SUBSCRIBER_PREFIX + sub.name, ([j]) => this.#run((job, ctx) => sub.handle(job.data as DomainEvent, ctx), j!));
     }
-    this.#scheduleRelay(0);
+    const { main } = this.options;
+    // null: (re)connected, so anything may have been missed: look everywhere.
+    this.#unlisten.push(await main.listen(JOBS_CHANNEL, (payload) => this.#wakeWorkers(payload === null ? [...this.#workers.keys()] : payload.split(','))));
+    this.#relayOn = true;
+    this.#unlisten.push(await main.listen(OUTBOX_CHANNEL, () => this.#wakeRelay()));
+    this.#scheduleSweep();
+  }
+
+  #scheduleSweep(): void {
+    if (this.#stopped) return;
+    this.#sweepTimer = setTimeout(() => {
+      new JobsRepository(this.options.main)
+        .dueQueues([...this.#workers.keys()])
+        .then((queues) => this.#wakeWorkers(queues))
+        .catch((error: unknown) => this.options.log.warn({ err: error }, 'could not look for due jobs; pg-boss polls on its own meanwhile'))
+        .finally(() => this.#scheduleSweep());
+    }, (this.options.workerPollSeconds ?? WORKER_POLL_SECONDS) * 1000);
+    this.#sweepTimer.unref();
   }
 
   /**
    * One pg-boss worker, a job at a time. pg-boss 10 waits out the polling interval after every
-   * fetch, even one that found a job (at most two jobs a second per queue): a worker that found
-   * one is told to fetch the next at once, and only an empty queue waits for the next poll.
+   * fetch, even one that found a job: a worker that found one is told to fetch the next at
+   * once, and only an empty queue waits, until a notification (#wakeWorkers) or the poll.
    */
   async #work<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<void> {
     // Several workers per queue on a server (jobs wait on the network, e.g. webhook receivers);
@@ -156,20 +209,68 @@ export class JobRuntime implements JobQueue {
   async #workOne<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<void> {
     // The id is known once work() returns; a job that comes before it just waits the interval.
     const worker: { id?: string } = {};
-    worker.id = await this.#boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    const pollingIntervalSeconds = Math.max(PG_BOSS_POLL_SECONDS, this.options.workerPollSeconds ?? 0);
+    worker.id = await this.#boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
       try {
         await handler(jobs);
+      } catch (error) {
+        this.#wakeForRetry(queue, jobs[0] as PgBoss.JobWithMetadata<T> | undefined);
+        throw error;
       } finally {
         if (worker.id && !this.#stopped) this.#boss.notifyWorker(worker.id);
       }
     });
+    this.#workers.set(queue, [...(this.#workers.get(queue) ?? []), worker.id]);
+  }
+
+  /** Wakes this process's workers of `queues` (the others' by their own notification). */
+  #wakeWorkers(queues: string[]): void {
+    if (this.#stopped) return;
+    for (const queue of queues) for (const id of this.#workers.get(queue) ?? []) this.#boss.notifyWorker(id);
+  }
+
+  /**
+   * Tells every process (this one included) that `queue` has jobs: batched, so a fan-out of a
+   * thousand sends makes one notification.
+   */
+  #announce(queue: string): void {
+    if (this.#toAnnounce.size === 0) setImmediate(() => this.#flushAnnouncements());
+    this.#toAnnounce.add(queue);
+  }
+
+  #flushAnnouncements(): void {
+    const queues = [...this.#toAnnounce];
+    this.#toAnnounce.clear();
+    if (queues.length === 0 || this.#stopped) return;
+    this.options.main.notify(JOBS_CHANNEL, queues.join(',')).catch((error: unknown) => this.options.log.warn({ err: error }, 'could not announce queued jobs; workers find them at their next poll'));
+  }
+
+  /** Announces `queue` when a job of it becomes due in `delayMs` (coalesced per queue and second). */
+  #announceIn(queue: string, delayMs: number): void {
+    if (delayMs <= 0) return this.#announce(queue);
+    if (delayMs > WAKE_HORIZON_MS || this.#stopped) return;
+    const key = `${queue}@${Math.ceil((Date.now() + delayMs) / 1000)}`;
+    if (this.#wakeTimers.has(key)) return;
+    const timer = setTimeout(() => {
+      this.#wakeTimers.delete(key);
+      this.#announce(queue);
+    }, delayMs + 50);
+    timer.unref();
+    this.#wakeTimers.set(key, timer);
+  }
+
+  /** A failed job is retried after pg-boss's delay: at most retryDelay·2^(n+1) s with backoff (pg-boss picks at random in its upper half). */
+  #wakeForRetry(queue: string, job: PgBoss.JobWithMetadata<object> | undefined): void {
+    if (!job || job.retryCount >= job.retryLimit) return;
+    const seconds = job.retryBackoff ? job.retryDelay * 2 ** Math.min(16, job.retryCount + 1) : job.retryDelay;
+    this.#announceIn(queue, seconds * 1000);
   }
 
   async send(name: string, data: object, options: JobOptions = {}): Promise<string | null> {
     await this.ready();
     const def = this.#jobs.get(name);
     const traceparent = currentTraceparent();
-    return this.#boss.send(name, traceparent ? { ...data, [TRACEPARENT]: traceparent } : data, {
+    const id = await this.#boss.send(name, traceparent ? { ...data, [TRACEPARENT]: traceparent } : data, {
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       ...(options.singletonSeconds ? { singletonSeconds: options.singletonSeconds } : {}),
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
@@ -179,6 +280,8 @@ export class JobRuntime implements JobQueue {
       // Per job, not only per queue: a queue created by an earlier version keeps its own.
       expireInSeconds: def?.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
     });
+    if (id) this.#announceIn(name, options.startAfter ? options.startAfter.getTime() - Date.now() : 0);
+    return id;
   }
 
   /** Moves every waiting outbox row to jobs now (the loop does it on its own; tests and shutdown call it). */
@@ -193,6 +296,9 @@ export class JobRuntime implements JobQueue {
   async stop(timeoutMs = 20_000): Promise<void> {
     this.#stopped = true;
     clearTimeout(this.#relayTimer);
+    clearTimeout(this.#sweepTimer);
+    for (const timer of this.#wakeTimers.values()) clearTimeout(timer);
+    for (const unlisten of this.#unlisten.splice(0)) await unlisten();
     await this.#relaying;
     if (this.#started) {
       await this.#started.catch(() => undefined);
@@ -283,25 +389,61 @@ export class JobRuntime implements JobQueue {
       });
   }
 
-  #scheduleRelay(delayMs: number) {
+  /** Runs a relay pass now, or right after the one running. */
+  #wakeRelay(): void {
+    if (this.#stopped || !this.#relayOn) return;
+    if (this.#relayBusy) this.#relayAgain = true;
+    else this.#relayPass();
+  }
+
+  /** A pass, then another at once if it moved rows or was woken meanwhile, else after the safety poll. */
+  #relayPass(): void {
+    clearTimeout(this.#relayTimer);
+    this.#relayBusy = true;
+    this.#relayAgain = false;
+    this.relayNow().then(
+      (moved) => this.#relayPassDone(moved > 0 || this.#relayAgain ? 0 : (this.options.relayIntervalMs ?? RELAY_POLL_MS)),
+      (error: unknown) => {
+        this.options.log.error({ err: error }, 'outbox relay failed');
+        this.#relayPassDone(1_000);
+      },
+    );
+  }
+
+  #relayPassDone(delayMs: number): void {
+    this.#relayBusy = false;
     if (this.#stopped) return;
-    this.#relayTimer = setTimeout(() => {
-      this.relayNow()
-        .then((moved) => this.#scheduleRelay(moved > 0 ? 0 : (this.options.relayIntervalMs ?? 200)))
-        .catch((error: unknown) => {
-          this.options.log.error({ err: error }, 'outbox relay failed');
-          this.#scheduleRelay(1_000);
-        });
-    }, delayMs);
+    this.#relayTimer = setTimeout(() => this.#relayPass(), delayMs);
     this.#relayTimer.unref();
+  }
+
+  /** A dedicated database's outbox got rows: relay here, or have the processes that relay do it. */
+  #dedicatedOutboxWritten(): void {
+    if (this.#relayOn) return this.#wakeRelay();
+    if (this.#outboxWakePending || this.#stopped) return;
+    this.#outboxWakePending = true;
+    setImmediate(() => {
+      this.#outboxWakePending = false;
+      this.options.main.notify(OUTBOX_CHANNEL, '').catch((error: unknown) => this.options.log.warn({ err: error }, 'could not wake the outbox relay; it finds the events at its next poll'));
+    });
   }
 
   async #relayAll(): Promise<number> {
     const { main, router, directory } = this.options;
+    // Each outbox's jobs are announced once its transaction has committed: a worker woken
+    // earlier would find nothing and wait for its poll.
+    const announced = async (relayed: Promise<number>) => {
+      try {
+        return await relayed;
+      } finally {
+        for (const queue of this.#inserted) this.#announce(queue);
+        this.#inserted.clear();
+      }
+    };
     let moved = 0;
-    for (const table of this.options.planeOutboxes ?? []) moved += await this.#relayPlaneOutbox(table);
-    moved += await this.#relayTenantOutbox(main, true);
-    for (const t of await directory.dedicatedDatabases()) moved += await router.withDedicated(t.databaseName, (db) => this.#relayTenantOutbox(db, false));
+    for (const table of this.options.planeOutboxes ?? []) moved += await announced(this.#relayPlaneOutbox(table));
+    moved += await announced(this.#relayTenantOutbox(main, true));
+    for (const t of await directory.dedicatedDatabases()) moved += await announced(router.withDedicated(t.databaseName, (db) => this.#relayTenantOutbox(db, false)));
     return moved;
   }
 
@@ -337,6 +479,7 @@ export class JobRuntime implements JobQueue {
 
   async #insertJobs(jobs: PgBoss.JobInsert[], session?: Session): Promise<void> {
     if (jobs.length === 0) return;
+    for (const job of jobs) this.#inserted.add(job.name);
     await this.#boss.insert(jobs, session ? { db: { executeSql: async (text, values) => ({ rows: await session.rows(text, values) }) } } : {});
   }
 
