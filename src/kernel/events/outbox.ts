@@ -32,4 +32,5 @@ export async function emitAll<T extends object>(ctx: Pick<TenantContext, 'db' | 
     INSERT INTO outbox (tenant_id, id, type, version, data, occurred_at, traceparent)
     SELECT ${ctx.tenant.id}::uuid, e.id, ${type}, ${version}::int, e.data, ${new Date().toISOString()}::timestamptz, ${currentTraceparent()}
       FROM unnest(${data.map(() => newId())}::uuid[], ${data.map((d) => JSON.stringify(d))}::jsonb[]) AS e(id, data)`.execute(ctx.db);
+  markOutboxWritten(ctx.db);
 }
