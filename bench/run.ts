@@ -278,6 +278,7 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
 
     for (const task of tasks) {
       log(`(${task.id}) ${task.title} ...`);
+      if (task.server) await task.prepare?.(fixture, { baseUrl: '', admin, params, log });
       await admin.query('CHECKPOINT');
       let server: Awaited<ReturnType<typeof startServer>> | undefined;
       try {

@@ -147,6 +147,8 @@ export interface Task<F> {
   key: string;
   title: string;
   server: ServerSpec;
+  /** Untimed work before the task's server starts (refreshing statistics, say). */
+  prepare?(fixture: F, env: TaskEnv): Promise<void>;
   run(fixture: F, env: TaskEnv): Promise<TaskOutcome>;
 }
 

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { TenantContext } from '../context.js';
 import type { KernelTables } from '../db/kernel.tables.js';
 import { markOutboxWritten } from '../db/outbox-writes.js';
@@ -19,4 +20,17 @@ export async function emit<T extends object>(ctx: Pick<TenantContext, 'db' | 'te
     .execute();
   markOutboxWritten(ctx.db);
   return event;
+}
+
+/**
+ * Records one event of `type` per item of `data`, as `emit` does, in one statement whose text
+ * is the same however many there are (a billing run's batch of `charge.posted`).
+ */
+export async function emitAll<T extends object>(ctx: Pick<TenantContext, 'db' | 'tenant'>, type: string, data: T[], version = 1): Promise<void> {
+  if (data.length === 0) return;
+  await sql`
+    INSERT INTO outbox (tenant_id, id, type, version, data, occurred_at, traceparent)
+    SELECT ${ctx.tenant.id}::uuid, e.id, ${type}, ${version}::int, e.data, ${new Date().toISOString()}::timestamptz, ${currentTraceparent()}
+      FROM unnest(${data.map(() => newId())}::uuid[], ${data.map((d) => JSON.stringify(d))}::jsonb[]) AS e(id, data)`.execute(ctx.db);
+  markOutboxWritten(ctx.db);
 }

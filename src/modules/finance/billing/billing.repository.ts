@@ -101,13 +101,19 @@ export class BillingRepository {
       .execute();
   }
 
-  /** The run's next `limit` items still to post, in plan order. */
-  async pendingItems(tenantId: string, runId: string, limit: number): Promise<PendingItem[]> {
+  /**
+   * The run's next `limit` items still to post after item `after`, in plan order. Starting
+   * past the items done keeps each batch's read as long as the batch: an index entry of an
+   * item done stays until a vacuum, and with autovacuum behind, starting at the first item
+   * would step over all of them again, batch after batch.
+   */
+  async pendingItems(tenantId: string, runId: string, limit: number, after: number): Promise<PendingItem[]> {
     return this.db
       .selectFrom('financeBillingRunItems')
       .select(itemColumns)
       .where('tenantId', '=', tenantId)
       .where('runId', '=', runId)
+      .where('seq', '>', after)
       .where('status', '=', 'pending')
       .orderBy('seq')
       .limit(limit)
@@ -119,14 +125,18 @@ export class BillingRepository {
    * errors (the first 100 errors are kept: a run refused wholesale would otherwise store one
    * per unit), in two statements.
    */
-  async recordOutcomes(runId: string, outcomes: ItemOutcome[], errors: RunError[]): Promise<void> {
+  async recordOutcomes(tenantId: string, runId: string, outcomes: ItemOutcome[], errors: RunError[]): Promise<void> {
     if (outcomes.length === 0) return;
+    const seqs = outcomes.map((o) => o.seq);
+    // The batch's range of the key bounds the read to the batch, with or without statistics
+    // (a join on seq alone may hash the whole table of items, dead versions and all).
     await sql`
       UPDATE finance_billing_run_items i
          SET status = o.status, charge_id = o.charge_id, detail = coalesce(o.detail, i.detail), reason = CASE WHEN o.status = 'failed' THEN 'error' ELSE i.reason END
-        FROM unnest(${outcomes.map((o) => o.seq)}::int[], ${outcomes.map((o) => o.status)}::text[], ${outcomes.map((o) => o.chargeId)}::uuid[], ${outcomes.map((o) => o.detail)}::text[])
+        FROM unnest(${seqs}::int[], ${outcomes.map((o) => o.status)}::text[], ${outcomes.map((o) => o.chargeId)}::uuid[], ${outcomes.map((o) => o.detail)}::text[])
              AS o(seq, status, charge_id, detail)
-       WHERE i.run_id = ${runId}::uuid AND i.seq = o.seq`.execute(this.db);
+       WHERE i.tenant_id = ${tenantId}::uuid AND i.run_id = ${runId}::uuid
+         AND i.seq BETWEEN ${Math.min(...seqs)}::int AND ${Math.max(...seqs)}::int AND i.seq = o.seq`.execute(this.db);
     const n = (s: ItemOutcome['status']) => outcomes.filter((o) => o.status === s).length;
     await sql`
       UPDATE finance_billing_runs
@@ -154,24 +164,31 @@ export class BillingRepository {
     return q.orderBy('seq').execute();
   }
 
-  /** The charges already made under these natural keys: key → charge id. */
+  /**
+   * The charges already made under these natural keys: key → charge id. One probe of the
+   * unique key per key, forced by the lateral LIMIT: without statistics on natural_key the
+   * planner takes `natural_key = ANY(keys)` for unselective and reads every charge of the
+   * tenant through another index (finance_charges_by_due) instead.
+   */
   async chargesByNaturalKey(tenantId: string, keys: string[]): Promise<Map<string, string>> {
     const found = new Map<string, string>();
     for (const chunk of chunks(keys, LOOKUP_CHUNK)) {
       const rows = await sql<{ id: string; naturalKey: string }>`
-        SELECT id, natural_key FROM finance_charges WHERE tenant_id = ${tenantId}::uuid AND natural_key = ANY(${chunk}::text[])`.execute(this.db);
+        SELECT c.id, k.natural_key FROM unnest(${chunk}::text[]) AS k(natural_key)
+         CROSS JOIN LATERAL (SELECT f.id FROM finance_charges f WHERE f.tenant_id = ${tenantId}::uuid AND f.natural_key = k.natural_key LIMIT 1) c`.execute(this.db);
       for (const r of rows.rows) found.set(r.naturalKey, r.id);
     }
     return found;
   }
 
-  /** Of these targets, those some run has charged: target → the natural keys charged for it. */
+  /** Of these targets, those some run has charged: target → the natural keys charged for it (a probe of the billed index per target, as above). */
   async billedTargets(tenantId: string, targets: string[]): Promise<Map<string, Set<string>>> {
     const found = new Map<string, Set<string>>();
     for (const chunk of chunks(targets, LOOKUP_CHUNK)) {
       const rows = await sql<{ target: string; naturalKey: string }>`
-        SELECT DISTINCT target, natural_key FROM finance_billing_run_items
-         WHERE tenant_id = ${tenantId}::uuid AND target = ANY(${chunk}::text[]) AND status IN ('created', 'existing')`.execute(this.db);
+        SELECT DISTINCT t.target, b.natural_key FROM unnest(${chunk}::text[]) AS t(target)
+         CROSS JOIN LATERAL (SELECT i.natural_key FROM finance_billing_run_items i
+                              WHERE i.tenant_id = ${tenantId}::uuid AND i.target = t.target AND i.status IN ('created', 'existing') OFFSET 0) b`.execute(this.db);
       for (const r of rows.rows) found.set(r.target, (found.get(r.target) ?? new Set()).add(r.naturalKey));
     }
     return found;

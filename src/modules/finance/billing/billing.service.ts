@@ -10,8 +10,7 @@ import { parsePeriod } from './billing.periods.js';
 import { planPeriod } from './billing.plan.js';
 import { BillingRepository, type ItemOutcome, type PendingItem, type RunError } from './billing.repository.js';
 import type { BillingPreview, BillingRun, ListBillingRunsQuery, ListRunItemsQuery, RunItem, StartBillingRun } from './billing.schemas.js';
-import { postCharge } from '../ledger/index.js';
-import { systemAccounts } from '../ledger/index.js';
+import { postCharges } from '../ledger/index.js';
 import { SchedulesRepository } from './schedules.repository.js';
 
 export const RUN_QUEUED = 'billing_run.queued';
@@ -144,14 +143,12 @@ const refusedByData = (error: unknown): boolean => {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Posts the items' charges in the caller's transaction; `created` false: the key was taken. */
+/** Posts the items' charges in the caller's transaction, set-based; `existing`: the key was taken. */
 async function postItems(scope: TenantScope, items: PendingItem[], createdBy: string | null): Promise<ItemOutcome[]> {
-  const accounts = await systemAccounts(scope);
-  const outcomes: ItemOutcome[] = [];
-  for (const item of items) {
-    const { charge, created } = await postCharge(
-      scope,
-      {
+  const posted = await postCharges(
+    scope,
+    items.map((item) => ({
+      input: {
         memberId: item.memberId!,
         unitId: item.unitId,
         leaseId: item.leaseId,
@@ -163,11 +160,12 @@ async function postItems(scope: TenantScope, items: PendingItem[], createdBy: st
         periodEnd: item.periodEnd,
         dueDate: item.dueDate!,
       },
-      { naturalKey: item.naturalKey!, accounts, createdBy, date: item.periodStart ?? item.dueDate! },
-    );
-    outcomes.push({ seq: item.seq, status: created ? 'created' : 'existing', chargeId: charge.id, detail: null });
-  }
-  return outcomes;
+      naturalKey: item.naturalKey!,
+      date: item.periodStart ?? item.dueDate!,
+    })),
+    { createdBy },
+  );
+  return posted.map(({ charge, created }, i) => ({ seq: items[i]!.seq, status: created ? 'created' : 'existing', chargeId: charge.id, detail: null }));
 }
 
 type BatchResult = { kind: 'done' } | { kind: 'stopped' } | { kind: 'batch'; items: number };
@@ -201,33 +199,39 @@ export async function executeRun(ctx: JobContext, tenantId: string, runId: strin
   });
   if (!started) return null;
 
+  // Every item up to `done` has been posted or has failed: the next batch looks past it, not
+  // through the items behind it (whose old versions stay in the indexes until a vacuum).
+  let done = -1;
+
   const batch = (): Promise<BatchResult> =>
     tx(async (scope, repo) => {
       const run = await repo.lockRun(runId);
       if (run?.status !== 'running') return { kind: 'stopped' };
-      const items = await repo.pendingItems(tenantId, runId, batchSize);
+      const items = await repo.pendingItems(tenantId, runId, batchSize, done);
       if (items.length === 0) return { kind: 'done' };
-      await repo.recordOutcomes(runId, await postItems(scope, items, run.requestedBy), []);
+      await repo.recordOutcomes(tenantId, runId, await postItems(scope, items, run.requestedBy), []);
+      done = items.at(-1)!.seq;
       return { kind: 'batch', items: items.length };
     });
 
   /** The batch again, an item per transaction: the items the database refuses fail, the others are charged. */
   const itemByItem = async (): Promise<BatchResult> => {
-    const items = await tx((_scope, repo) => repo.pendingItems(tenantId, runId, batchSize));
+    const items = await tx((_scope, repo) => repo.pendingItems(tenantId, runId, batchSize, done));
     for (const item of items) {
       try {
         await tx(async (scope, repo) => {
           const run = await repo.lockRun(runId);
           if (run?.status !== 'running') return;
-          const still = (await repo.pendingItems(tenantId, runId, batchSize)).find((i) => i.seq === item.seq);
-          if (still) await repo.recordOutcomes(runId, await postItems(scope, [still], run.requestedBy), []);
+          const [still] = await repo.pendingItems(tenantId, runId, 1, item.seq - 1);
+          if (still?.seq === item.seq) await repo.recordOutcomes(tenantId, runId, await postItems(scope, [still], run.requestedBy), []);
         });
       } catch (error) {
         if (!refusedByData(error)) throw error;
         const message = messageOf(error);
-        await tx((_scope, repo) => repo.recordOutcomes(runId, [{ seq: item.seq, status: 'failed', chargeId: null, detail: message }], [{ naturalKey: item.naturalKey, message }]));
+        await tx((_scope, repo) => repo.recordOutcomes(tenantId, runId, [{ seq: item.seq, status: 'failed', chargeId: null, detail: message }], [{ naturalKey: item.naturalKey, message }]));
       }
     }
+    if (items.length > 0) done = items.at(-1)!.seq;
     return { kind: 'batch', items: items.length };
   };
 
@@ -245,7 +249,7 @@ export async function executeRun(ctx: JobContext, tenantId: string, runId: strin
 
   return tx(async (scope, repo) => {
     const run = await repo.lockRun(runId);
-    if (run?.status !== 'running' || (await repo.pendingItems(tenantId, runId, 1)).length > 0) return run ?? null;
+    if (run?.status !== 'running' || (await repo.pendingItems(tenantId, runId, 1, -1)).length > 0) return run ?? null;
     const finished = await repo.finish(runId, run.counts.failed > 0 ? 'failed' : 'completed', ctx.now());
     await emit(scope, finished.status === 'completed' ? RUN_COMPLETED : RUN_FAILED, finished);
     return finished;

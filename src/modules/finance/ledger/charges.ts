@@ -2,10 +2,10 @@ import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
 import { financeErrors } from '../finance.errors.js';
-import { emit } from '../../../kernel/events/outbox.js';
+import { emit, emitAll } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
 import { ChargesRepository } from './charges.repository.js';
-import { lockMember, postEntry, reverseEntry, type SystemAccount } from './journal.js';
+import { lockMember, postEntry, reverseEntry, systemAccounts, type SystemAccount } from './journal.js';
 import type { Charge, ChargeInput, ChargeKind, ChargeStatus } from './ledger.types.js';
 
 /** Where a charge's money is earned (or, for a deposit, held). */
@@ -46,43 +46,58 @@ export async function openCharges(scope: TenantScope, memberId: string, currency
   return new ChargesRepository(scope.db).open(memberId, { currency });
 }
 
+/** A charge for postCharges, with what makes it once (`naturalKey`) and the entry's date (default: its period's start, or else its due date). */
+export interface ChargeToPost {
+  input: ChargeInput;
+  naturalKey?: string | null;
+  date?: IsoDate;
+}
+
 /**
- * Posts a charge and its journal entry (receivable against the kind's income account), in the
- * caller's transaction. With a natural key (a schedule's period, a late fee's charge and
- * period) a charge already posted under that key is returned instead, and `created` is false:
- * however often a run is retried, each charge exists once.
+ * Posts charges and their journal entries (receivable against each kind's income account) in
+ * the caller's transaction, in a few statements however many there are. A charge whose
+ * natural key (a schedule's period, a late fee's charge and period) is taken already is not
+ * made again: the charge made before is answered with `created` false, so however often a run
+ * is retried, each charge exists once. Answers in the order asked; emits `charge.posted` for
+ * each charge made.
  */
+export async function postCharges(
+  scope: TenantScope,
+  charges: ChargeToPost[],
+  options: { createdBy?: string | null; accounts?: Record<SystemAccount, string> } = {},
+): Promise<{ charge: Charge; created: boolean }[]> {
+  if (charges.length === 0) return [];
+  const accounts = options.accounts ?? (await systemAccounts(scope));
+  const repo = new ChargesRepository(scope.db);
+  const wanted = charges.map(({ input, naturalKey, date }) => ({
+    ...input,
+    id: newId(),
+    entryId: newId(),
+    naturalKey: naturalKey ?? null,
+    entryDate: date ?? input.periodStart ?? input.dueDate,
+    creditAccountId: accounts[CREDIT_ACCOUNT[input.kind]],
+  }));
+  // Two transactions racing on one natural key: the second waits for the first and makes nothing.
+  const made = new Map((await repo.insertPosted(scope.tenant.id, wanted, accounts.receivable, options.createdBy ?? null)).map((c) => [c.id, c]));
+  const taken = wanted.filter((w) => !made.has(w.id)).map((w) => w.naturalKey!);
+  const before = new Map((await repo.findByNaturalKeys(scope.tenant.id, taken)).map((c) => [c.naturalKey, c]));
+  const answers = wanted.map((w) => {
+    const charge = made.get(w.id) ?? before.get(w.naturalKey);
+    if (!charge) throw new Error(`finance: charge ${w.naturalKey ?? w.id} was neither made nor found`);
+    return { charge, created: made.has(w.id) };
+  });
+  await emitAll(scope, 'charge.posted', answers.filter((a) => a.created).map((a) => a.charge));
+  return answers;
+}
+
+/** One charge, as postCharges posts many. */
 export async function postCharge(
   scope: TenantScope,
   input: ChargeInput,
   options: { naturalKey?: string; createdBy?: string | null; date?: IsoDate; accounts?: Record<SystemAccount, string> } = {},
 ): Promise<{ charge: Charge; created: boolean }> {
-  const charges = new ChargesRepository(scope.db);
-  if (options.naturalKey) {
-    const existing = await charges.findByNaturalKey(options.naturalKey);
-    if (existing) return { charge: existing, created: false };
-  }
-  const id = newId();
-  const concerning = { memberId: input.memberId, unitId: input.unitId ?? null, leaseId: input.leaseId ?? null, chargeId: id };
-  const entryId = await postEntry(
-    scope,
-    {
-      date: options.date ?? input.periodStart ?? input.dueDate,
-      description: input.description,
-      kind: 'charge',
-      createdBy: options.createdBy ?? null,
-      lines: [
-        { account: { key: 'receivable' }, amount: input.amount, currency: input.currency, ...concerning },
-        { account: { key: CREDIT_ACCOUNT[input.kind] }, amount: -input.amount, currency: input.currency, ...concerning },
-      ],
-    },
-    options.accounts,
-  );
-  // Two transactions racing on one natural key: the unique key refuses the second, whose
-  // entry rolls back with it. Billing runs also serialise per tenant and period.
-  const charge = await charges.insert(scope.tenant.id, id, input, entryId, options.naturalKey ?? null);
-  await emit(scope, 'charge.posted', charge);
-  return { charge, created: true };
+  const [posted] = await postCharges(scope, [{ input, naturalKey: options.naturalKey ?? null, date: options.date }], options);
+  return posted!;
 }
 
 /**
