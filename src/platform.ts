@@ -105,6 +105,8 @@ export interface Platform {
   tokens: TokenService;
   /** The session check every data-plane request passes (pipelines built in tests use it too). */
   sessions: TenantSessions;
+  /** Each tenant's roles' permissions, as the permission gate reads them. */
+  roles: RolePermissionCache;
   licenceVerifier: LicenceVerifier;
   /** The job queue, its workers (with `workers`) and the outbox relay. */
   jobs: JobRuntime;
@@ -376,6 +378,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       plans,
       tokens,
       sessions,
+      roles,
       licenceVerifier,
       jobs,
       ...(bootstrap.generatedPassword ? { generatedAdminPassword: bootstrap.generatedPassword } : {}),
