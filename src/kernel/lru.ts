@@ -62,14 +62,14 @@ export class Lru<K, V> {
 }
 
 /**
- * How long the tenant, licence, role and session caches keep an entry at most. Changes reach
+ * How long the tenant directory and the role cache keep an entry at most. Changes reach
  * them as notifications, at once; this only bounds how long a change whose notification was
  * lost (and not followed by a reconnect, which clears them) could go unseen.
  */
 export const CACHE_SAFETY_NET_MS = 6 * 3_600_000;
 
 /**
- * Entries each of those caches holds: tens of thousands of tenants stay cached with room to
+ * Entries each of the tenant, licence, role and session caches holds: tens of thousands of tenants stay cached with room to
  * spare. Measured with `npm run bench:cache-memory` (Node 20): about 20 MB of heap per 10,000
  * tenants for the four together, with one session each — directory 4.5 MB, verified licences
  * 9 MB (claims and the licence text, which the directory's entry shares), roles 1 MB (shared

@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import type { AccessClaims } from './tokens.js';
-import { CACHE_MAX_ENTRIES, CACHE_SAFETY_NET_MS, Lru } from '../lru.js';
+import { CACHE_MAX_ENTRIES, Lru } from '../lru.js';
 
 /** What a session (a refresh-token family) and its user are now, as the database says. */
 export interface SessionState {
@@ -16,6 +16,13 @@ export interface SessionState {
   memberId: string | null;
 }
 
+/**
+ * A safety net only: every change that ends or alters a session invalidates it at once. Kept
+ * short (unlike the tenant and role caches' hours) because a change made directly in the
+ * database, such as disabling an operator, has no other way in; reloading a session costs one
+ * statement in the request's own transaction.
+ */
+const TTL_MS = 60_000;
 /** Sessions of one user kept at most: older ones are loaded again if they are still used. */
 const SESSIONS_PER_USER = 16;
 
@@ -32,12 +39,11 @@ interface Known {
  * has committed: the user's entry goes at once here, and every other process hears of it
  * through `publish` (a PostgreSQL notification) and calls `forget`.
  *
- * Entries are kept per user, bounded by size (least recently used out first) and expire only
- * as a safety net of hours. A load still running when its user is forgotten fills the entry
+ * Entries are kept per user, bounded by size (least recently used out first). A load still running when its user is forgotten fills the entry
  * that was forgotten, not the cache: what it read may predate the change.
  */
 export class SessionCache {
-  readonly #byUser = new Lru<string, Map<string, Known>>(CACHE_MAX_ENTRIES, CACHE_SAFETY_NET_MS);
+  readonly #byUser = new Lru<string, Map<string, Known>>(CACHE_MAX_ENTRIES, TTL_MS);
 
   constructor(private readonly publish: (payload: string) => void = () => undefined) {}
 
