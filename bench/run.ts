@@ -27,12 +27,12 @@ const HELP = `npm run bench -- [options]
   --suite NAME[,NAME]    suites to run, one after another, each on a fresh database
                          (${Object.keys(suites).join(', ')}; default: all of them, in that order)
   --only a,c             run only these scenarios (ids; needs a single --suite)
-  --tenants N            tenants to seed (default 1000; webhooks: 50)
-  --members N            members per tenant (default 100)
+  --tenants N            tenants to seed (default 1000; webhooks: 50; tenants: 10000)
+  --members N            members per tenant (default 100; tenants: 10)
   --service-tenants N    tenants created through TenantsService, the rest in bulk (default 3)
   --connections N        concurrent keep-alive connections of the load generator (default 32)
   --duration S           measured seconds per scenario (default 10)
-  --warmup S             warm-up seconds per scenario, not measured (default 3)
+  --warmup S             warm-up seconds per scenario, not measured (default 3; tenants: 15)
   --rate N               offered requests/s of paced scenarios (default 50; webhooks (c), (d))
   --drain S              how long a scenario that measures work (webhook deliveries) waits
                          after its window for the work to be done (default 30; webhooks: 45)

@@ -10,6 +10,7 @@ import { checkIsolation } from './kernel/db/isolation-check.js';
 import { loadMigrations, migrate, pendingMigrations, type Migration } from './kernel/db/migrations.js';
 import { TenantDatabaseRouter } from './kernel/db/router.js';
 import { AppError } from './kernel/errors.js';
+import { isUuid } from './kernel/ids.js';
 import type { RouteAccess } from './kernel/http/access.js';
 import { createHttpApp, type HttpApp } from './kernel/http/app.js';
 import { openApiOptions } from './kernel/http/openapi.js';
@@ -104,6 +105,8 @@ export interface Platform {
   tokens: TokenService;
   /** The session check every data-plane request passes (pipelines built in tests use it too). */
   sessions: TenantSessions;
+  /** Each tenant's roles' permissions, as the permission gate reads them. */
+  roles: RolePermissionCache;
   licenceVerifier: LicenceVerifier;
   /** The job queue, its workers (with `workers`) and the outbox relay. */
   jobs: JobRuntime;
@@ -117,6 +120,10 @@ export interface Platform {
 
 const REGISTRY_CHANNEL = 'courtyard_registry';
 const SESSIONS_CHANNEL = 'courtyard_sessions';
+/** Payload: the tenant whose roles changed, or `*` for every tenant. */
+const ROLES_CHANNEL = 'courtyard_roles';
+/** Payload of a registry change that concerns every tenant (a tenant's change names its id). */
+const EVERY_TENANT = '*';
 const controlMigrationSource = { owner: 'control', dir: new URL('./control/migrations/', import.meta.url) };
 
 /** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
@@ -126,7 +133,7 @@ export async function openMainDatabase(config: Config, inMemory = false): Promis
 }
 
 /** Migrates the control schema, the shared tenant schema and every dedicated tenant database. */
-async function migrateEverything(main: Database, router: TenantDatabaseRouter, directory: TenantDirectory, tenantMigrations: Migration[], modules: ModuleHost, log: Logger): Promise<string[]> {
+async function migrateEverything(main: Database, router: TenantDatabaseRouter, directory: TenantDirectory, tenantMigrations: Migration[], modules: ModuleHost, roles: RolePermissionCache, log: Logger): Promise<string[]> {
   const problems: string[] = [];
   const applied = [...(await migrate(main, 'control', await loadMigrations([controlMigrationSource]))), ...(await migrate(main, 'tenant', tenantMigrations))];
   let rolesSynced = await syncSystemRoles(main.kysely, modules);
@@ -143,7 +150,11 @@ async function migrateEverything(main: Database, router: TenantDatabaseRouter, d
     });
   }
   if (applied.length > 0) log.info({ applied }, 'applied migrations');
-  if (rolesSynced > 0) log.info({ roles: rolesSynced }, 'brought system roles up to the modules\' default grants');
+  if (rolesSynced > 0) {
+    log.info({ roles: rolesSynced }, 'brought system roles up to the modules\' default grants');
+    // Instances still running cached the old grants.
+    roles.changed();
+  }
   return problems;
 }
 
@@ -185,21 +196,28 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const signer = secrets.licencePrivateKey ? await LicenceSigner.fromPem(secrets.licencePrivateKey) : null;
     const throttle = new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis);
     const directory = new ControlTenantDirectory(main.kysely);
-    // Registry changes reach this process's cache at once and every other's by notification.
-    const onChange = () => {
-      directory.invalidate();
-      main.notify(REGISTRY_CHANNEL, 'changed').catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a registry change'));
+    // Registry changes reach this process's cache at once and every other's by notification:
+    // one tenant's change drops that tenant's entries only.
+    const onChange = (tenantId?: string) => {
+      directory.invalidate(tenantId);
+      main.notify(REGISTRY_CHANNEL, tenantId ?? EVERY_TENANT).catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a registry change'));
     };
     // The tenant's settings the data plane changes (its branding) live in the registry.
     const tenantSettings = new ControlTenantSettings(main.kysely, onChange);
-    const roles = new RolePermissionCache(router);
+    const roles = new RolePermissionCache((payload) => {
+      main.notify(ROLES_CHANNEL, payload).catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a role change'));
+    });
+    const stopRoles = await main.listen(ROLES_CHANNEL, (payload) => roles.forget(payload));
     // Session changes reach this process's cache once committed and every other's by notification.
     const sessionCache = new SessionCache((payload) => {
       main.notify(SESSIONS_CHANNEL, payload).catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a session change'));
     });
     const stopSessions = await main.listen(SESSIONS_CHANNEL, (payload) => sessionCache.forget(payload));
-    stopListening = stopSessions;
-    const sessions = new TenantSessions(router, sessionCache);
+    stopListening = async () => {
+      await stopRoles();
+      await stopSessions();
+    };
+    const sessions = new TenantSessions(sessionCache);
 
     // Files: an S3 bucket when COURTYARD_S3_BUCKET is set, a directory under the data directory otherwise.
     const storage = await objectStorageFor(config);
@@ -237,7 +255,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     ], { control: controlErrors });
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());
 
-    const problems = await migrateEverything(main, router, directory, tenantMigrations, modules, log);
+    const problems = await migrateEverything(main, router, directory, tenantMigrations, modules, roles, log);
     if (problems.length > 0) {
       for (const p of problems) log.fatal(p);
       throw new Error(`tenant isolation does not hold; refusing to serve:\n- ${problems.join('\n- ')}`);
@@ -254,9 +272,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const offered = await offerModules({ db: main.kysely, actor: 'system', log }, modules);
     const licences = new LicencesService(signer, plans, config.licenceGraceDays, options.clock);
     // Registry changes reach this process's cache at once and every other's by notification.
-    const stopRegistry = await main.listen(REGISTRY_CHANNEL, () => directory.invalidate());
+    // A reconnect (null) may have missed changes; an older instance's payload names no tenant.
+    const stopRegistry = await main.listen(REGISTRY_CHANNEL, (payload) => directory.invalidate(payload && isUuid(payload) ? payload : undefined));
     stopListening = async () => {
       await stopRegistry();
+      await stopRoles();
       await stopSessions();
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
@@ -358,6 +378,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       plans,
       tokens,
       sessions,
+      roles,
       licenceVerifier,
       jobs,
       ...(bootstrap.generatedPassword ? { generatedAdminPassword: bootstrap.generatedPassword } : {}),

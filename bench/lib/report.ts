@@ -12,12 +12,15 @@ export function computeRatios(ratios: Ratio[], results: ScenarioResult[]): Ratio
   return ratios.map((ratio) => {
     const n = byId.get(ratio.numerator);
     const d = byId.get(ratio.denominator);
-    const of = (r: ScenarioResult) => (ratio.metric === 'p99' ? r.latencyMs.p99 : r.requestsPerSecond);
+    const of = (r: ScenarioResult) => (ratio.metric === 'p99' ? r.latencyMs.p99 : ratio.metric === 'p50' ? r.latencyMs.p50 : r.requestsPerSecond);
     const value = n && d && n.valid && d.valid && of(d) > 0 ? Math.round((of(n) / of(d)) * 1000) / 1000 : null;
     const goal = ratio.target ?? ratio.stretch;
-    return { ...ratio, value, met: value === null || goal === undefined ? null : value >= goal };
+    return { ...ratio, value, met: value === null || goal === undefined ? null : lowerIsBetter(ratio) ? value <= goal : value >= goal };
   });
 }
+
+/** A latency ratio meets its goal from below; a throughput ratio from above. */
+const lowerIsBetter = (ratio: Ratio) => ratio.metric === 'p50' || ratio.metric === 'p99';
 
 const pad = (s: string, n: number, right = false) => (right ? s.padStart(n) : s.padEnd(n));
 
@@ -47,7 +50,8 @@ export function formatResults(results: ScenarioResult[], ratios: RatioResult[]):
     '',
   ];
   for (const r of ratios) {
-    const goal = r.target !== undefined ? `target >= ${r.target}` : r.stretch !== undefined ? `stretch >= ${r.stretch}` : '';
+    const op = lowerIsBetter(r) ? '<=' : '>=';
+    const goal = r.target !== undefined ? `target ${op} ${r.target}` : r.stretch !== undefined ? `stretch ${op} ${r.stretch}` : '';
     const verdict = r.met === null ? '' : r.met ? 'met' : 'not met';
     out.push(`${pad(r.name, 8)} ${pad(r.value === null ? 'n/a' : r.value.toFixed(3), 6, true)}   ${goal}${verdict ? ` — ${verdict}` : ''}`);
   }

@@ -108,11 +108,12 @@ export interface Scenario<F> {
 
 /**
  * A ratio the report prints: throughput of `numerator` divided by throughput of `denominator`,
- * or (`metric: 'p99'`) their p99 latencies — more than 1 is slower.
+ * or (`metric: 'p50'`, `'p99'`) their latencies — more than 1 is slower, and a latency ratio's
+ * target is a ceiling.
  */
 export interface Ratio {
   name: string;
-  metric?: 'requestsPerSecond' | 'p99';
+  metric?: 'requestsPerSecond' | 'p50' | 'p99';
   numerator: string;
   denominator: string;
   /** The figure the issue asks for; printed next to the ratio. */

@@ -3,6 +3,7 @@ import { estateSuite } from './estate.js';
 import { financeSuite } from './finance.js';
 import { footprintSuite } from './footprint.js';
 import { membersSuite } from './members.js';
+import { membersTenantsSuite } from './members.tenants.js';
 import { webhooksSuite } from './webhooks.js';
 import { webSuite } from './web.js';
 
@@ -17,6 +18,7 @@ export type AnySuite = Suite<any>;
  */
 export const suites: Record<string, AnySuite> = {
   members: membersSuite,
+  tenants: membersTenantsSuite,
   webhooks: webhooksSuite,
   estate: estateSuite,
   finance: financeSuite,

@@ -210,10 +210,13 @@ async function proveThePath(p: Platform, fixture: MembersFixture, serviceTenant:
 // ---------------------------------------------------------------------------------------------
 // Requests
 
-const readOne = (f: MembersFixture): BenchRequest => {
-  const t = pick(f.tenants);
+/** GET one member of a tenant drawn uniformly at random from `tenants`. */
+export const readOneOf = (tenants: readonly BenchTenant[]): BenchRequest => {
+  const t = pick(tenants);
   return { method: 'GET', path: `/api/v1/members/${pick(t.members)}`, headers: { authorization: t.authorization, 'x-tenant-id': t.id } };
 };
+
+const readOne = (f: MembersFixture): BenchRequest => readOneOf(f.tenants);
 
 const listPage = (f: MembersFixture): BenchRequest => {
   const t = pick(f.tenants);
@@ -243,7 +246,7 @@ async function send(baseUrl: string, r: BenchRequest) {
   return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
 }
 
-async function checkReadOne(f: MembersFixture, baseUrl: string) {
+export async function checkReadOne(f: MembersFixture, baseUrl: string) {
   const [a, b] = [f.tenants[0]!, f.tenants[1] ?? f.tenants[0]!];
   const id = a.members[0]!;
   const own = await send(baseUrl, { method: 'GET', path: `/api/v1/members/${id}`, headers: { authorization: a.authorization, 'x-tenant-id': a.id } });

@@ -8,12 +8,14 @@ import { AppError } from '../kernel/errors.js';
 import { isPublic, ownPermissionOf, permissionOf, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
 import type { LicenceVerifier, VerifiedLicence } from '../kernel/security/licence.js';
-import type { TokenService } from '../kernel/security/tokens.js';
+import { checkSession } from '../kernel/security/session-cache.js';
+import type { AccessClaims, TokenService } from '../kernel/security/tokens.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyHeaders, IdempotencyKeys, IdempotentReplay, REPLAYED_HEADER, requestFingerprint, type IdempotencyOptions, type StoredResponse } from './idempotency/index.js';
 import type { ModuleHost } from '../kernel/modules/module-host.js';
 import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import type { TenantSessions } from './identity/tenant-sessions.js';
-import type { RolePermissionCache } from './role-cache.js';
+import { rolePermissions } from './identity/index.js';
+import { permissionsGranted, type RolePermissionCache } from './role-cache.js';
 import { resolveTenant } from './tenant-resolution.js';
 import { logsAt } from '../kernel/observability/logging.js';
 import { tagTenant } from '../kernel/observability/tracing.js';
@@ -38,6 +40,8 @@ export interface PipelineDeps {
 interface Gated {
   tenant: TenantInfo;
   principal: Principal | null;
+  /** Set when the session and the permission are checked inside the request's transaction (see `defers`). */
+  admit: ((db: Db) => Promise<void>) | null;
   licence: VerifiedLicence;
   /** The request's logger with tenant and user; made when first needed. */
   log: Logger | null;
@@ -63,7 +67,59 @@ export function requestTenant(request: FastifyRequest): TenantInfo {
 export function requestPrincipal(request: FastifyRequest): Principal | null {
   const g = gated.get(request);
   if (!g) throw new Error('requestPrincipal called before the pipeline resolved the tenant');
+  if (g.admit) throw new Error(`route ${request.method} ${request.routeOptions.url} reads the principal before its transaction, but a ${request.method} without a body is admitted inside it`);
   return g.principal;
+}
+
+type AdmissionDeps = Pick<PipelineDeps, 'sessions' | 'roles'>;
+
+const principalFor = (claims: AccessClaims, permissions: ReadonlySet<string>): Principal => ({ userId: claims.sub, roles: claims.roles, sessionId: claims.sid, memberId: claims.mid ?? null, permissions });
+
+/** The token's principal when its session and the tenant's roles are both cached (no query); undefined when not. */
+function admitCached(deps: AdmissionDeps, tenant: TenantInfo, claims: AccessClaims): Principal | undefined {
+  const state = deps.sessions.peek(tenant, claims);
+  if (state === undefined) return undefined;
+  const permissions = deps.roles.cached(tenant.id, claims.roles);
+  if (!permissions) return undefined;
+  checkSession(state, claims);
+  return principalFor(claims, permissions);
+}
+
+/** The token's principal, loading what is not cached in the tenant transaction `db`: one statement at most. */
+async function admitIn(db: Db, deps: AdmissionDeps, tenant: TenantInfo, claims: AccessClaims): Promise<Principal> {
+  let permissions = deps.roles.cached(tenant.id, claims.roles);
+  let state = deps.sessions.peek(tenant, claims);
+  let loaded: Map<string, string[]> | undefined;
+  const keepRoles = permissions
+    ? undefined
+    : (keep: (roles: Map<string, string[]>) => void) => (roles: Map<string, string[]>) => {
+        loaded = roles;
+        keep(roles);
+      };
+  if (state === undefined) state = await deps.sessions.load(db, tenant, claims, keepRoles?.(deps.roles.reserve(tenant.id)));
+  else if (keepRoles) keepRoles(deps.roles.reserve(tenant.id))(await rolePermissions(db));
+  checkSession(state, claims);
+  permissions ??= permissionsGranted(loaded ?? new Map(), claims.roles);
+  return principalFor(claims, permissions);
+}
+
+/** The permission gate: the route's permission, or its `own` one for a principal linked to a member. */
+function checkPermission(access: RouteAccess, principal: Principal | null) {
+  const permission = permissionOf(access);
+  if (permission && !principal!.permissions.has(permission)) {
+    const own = ownPermissionOf(access);
+    if (!own || !principal!.memberId || !principal!.permissions.has(own)) throw new AppError('permission_denied', `This needs the permission ${permission}`);
+  }
+}
+
+/**
+ * A request whose session or roles are not cached is admitted inside its own transaction, so
+ * that a cold cache costs one statement there rather than a transaction of its own: when it
+ * has no body to read (GET, HEAD). Any other request is still admitted before its body is
+ * read, so a refused caller learns nothing from validation and sends no body for nothing.
+ */
+function defers(request: FastifyRequest): boolean {
+  return (request.method === 'GET' || request.method === 'HEAD') && request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined;
 }
 
 function bearerToken(request: FastifyRequest): string | null {
@@ -131,6 +187,10 @@ async function runInTransaction(router: TenantDatabaseRouter, handler: RouteHand
   let result: unknown;
   try {
     result = await router.tenantTransaction(g.tenant, async (db) => {
+      if (g.admit) {
+        await g.admit(db);
+        g.admit = null;
+      }
       const ctx: TenantContext = {
         tenant: g.tenant,
         principal: g.principal,
@@ -267,31 +327,38 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     }
 
     let principal: Principal | null = null;
+    let admit: Gated['admit'] = null;
+    let userId: string | null = null;
     const token = bearerToken(request);
     if (!isPublic(access) || token) {
       if (!token) throw new AppError('unauthenticated', 'Sign in first: send "Authorization: Bearer <access token>"');
       const claims = await deps.tokens.verifyAccess(token, 'courtyard:tenant');
       if (claims.tid !== tenant.id) throw new AppError('tenant_mismatch', 'The access token belongs to another tenant');
-      await deps.sessions.verify(tenant, claims);
-      principal = { userId: claims.sub, roles: claims.roles, sessionId: claims.sid, memberId: claims.mid ?? null, permissions: await deps.roles.permissionsOf(tenant, claims.roles) };
+      userId = claims.sub;
+      principal = admitCached(deps, tenant, claims) ?? null;
+      if (!principal && defers(request)) {
+        admit = async (db) => {
+          const admitted = await admitIn(db, deps, tenant, claims);
+          checkPermission(access, admitted);
+          gated.get(request)!.principal = admitted;
+        };
+      } else if (!principal) {
+        principal = await deps.router.tenantTransaction(tenant, (db) => admitIn(db, deps, tenant, claims));
+      }
     }
 
-    const licence = await deps.licences.verify(tenant.licenceJws, tenant.id);
+    const licence = await deps.licences.verify({ id: tenant.licenceId, jws: tenant.licenceJws }, tenant.id);
     const module = deps.modules.get(access.module)!;
     if (!module.alwaysLicensed && !licence.claims.modules.includes(module.key)) {
       throw new AppError('module_not_licensed', `The tenant licence does not include the ${module.name} module`);
     }
 
-    const permission = permissionOf(access);
-    if (permission && !principal!.permissions.has(permission)) {
-      const own = ownPermissionOf(access);
-      if (!own || !principal!.memberId || !principal!.permissions.has(own)) throw new AppError('permission_denied', `This needs the permission ${permission}`);
-    }
+    if (!admit) checkPermission(access, principal);
 
     // A child logger costs microseconds per request: make it now only if every request is logged.
-    const bindings = { tenant: tenant.slug, ...(principal ? { user: principal.userId } : {}) };
+    const bindings = { tenant: tenant.slug, ...(userId ? { user: userId } : {}) };
     let log: Logger | null = null;
     if (logsAt(request.log, 'info')) request.log = log = request.log.child(bindings);
-    gated.set(request, { tenant, principal, licence, log, bindings });
+    gated.set(request, { tenant, principal, admit, licence, log, bindings });
   });
 }

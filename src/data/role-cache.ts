@@ -1,43 +1,81 @@
-import type { TenantInfo } from '../kernel/context.js';
-import type { TenantDatabaseRouter } from '../kernel/db/router.js';
-import { rolePermissions } from './identity/index.js';
+import { CACHE_MAX_ENTRIES, CACHE_SAFETY_NET_MS, Lru } from '../kernel/lru.js';
 
-const TTL_MS = 60_000;
+interface Entry {
+  /** Each role's permissions, by role key. */
+  roles: Map<string, string[]>;
+  /** One permission set per combination of role keys: principals share a few. */
+  sets: Map<string, ReadonlySet<string>>;
+}
 
 /**
- * Role → permissions per tenant, read from the tenant's `roles` table and kept for a minute,
- * so that the permission gate costs no query per request. Roles change only when a tenant
- * is seeded (there is no role editing yet); whatever edits them must call `invalidate`.
+ * Role → permissions per tenant, read from the tenant's `roles` table, so that the permission
+ * gate costs no query per request. The pipeline loads a tenant's roles inside the request's own
+ * transaction when they are not cached (see pipeline.ts) and keeps them here.
+ *
+ * Whatever changes a tenant's roles calls `changed` (a tenant id, or none for every tenant of
+ * this database: the start-up that brings system roles up to new default grants): the entry
+ * goes here at once and every other process hears of it through `publish` (a PostgreSQL
+ * notification) and calls `forget`. Entries are bounded by size (least recently used out
+ * first) and expire only as a safety net of hours.
  */
 export class RolePermissionCache {
-  readonly #byTenant = new Map<string, { roles: Promise<Map<string, string[]>>; sets: Map<string, ReadonlySet<string>>; expires: number }>();
+  readonly #byTenant = new Lru<string, Entry>(CACHE_MAX_ENTRIES, CACHE_SAFETY_NET_MS);
+  /**
+   * Entries by what they hold: tenants whose roles grant the same (every tenant, while roles are
+   * the system ones) share one, so 10,000 tenants cost 10,000 references rather than 10,000
+   * copies of every permission key (about 3.8 kB a tenant).
+   */
+  readonly #shared = new Lru<string, Entry>(1_000);
+  /** Bumped by every invalidation: roles loaded by a transaction that began before one are not kept. */
+  #epoch = 0;
 
-  constructor(private readonly router: TenantDatabaseRouter) {}
+  constructor(private readonly publish: (payload: string) => void = () => undefined) {}
 
-  async permissionsOf(tenant: TenantInfo, roleKeys: string[]): Promise<ReadonlySet<string>> {
-    const now = Date.now();
-    let entry = this.#byTenant.get(tenant.id);
-    if (!entry || entry.expires <= now) {
-      entry = { roles: this.#load(tenant), sets: new Map(), expires: now + TTL_MS };
-      entry.roles.catch(() => this.#byTenant.delete(tenant.id));
-      this.#byTenant.set(tenant.id, entry);
-    }
-    const roles = await entry.roles;
-    // Principals share a few role combinations: one permission set per combination.
+  /** The permissions `roleKeys` grant in the tenant, if its roles are cached. */
+  cached(tenantId: string, roleKeys: string[]): ReadonlySet<string> | undefined {
+    const entry = this.#byTenant.get(tenantId);
+    if (!entry) return undefined;
     const combination = roleKeys.join(',');
     let set = entry.sets.get(combination);
     if (!set) {
-      set = new Set(roleKeys.flatMap((key) => roles.get(key) ?? []));
+      set = permissionsGranted(entry.roles, roleKeys);
       entry.sets.set(combination, set);
     }
     return set;
   }
 
-  invalidate(tenantId: string): void {
-    this.#byTenant.delete(tenantId);
+  /** Where roles about to be loaded by the caller are to be kept: taken before its transaction begins. */
+  reserve(tenantId: string): (roles: Map<string, string[]>) => void {
+    const epoch = this.#epoch;
+    return (roles) => {
+      if (epoch !== this.#epoch) return;
+      const content = JSON.stringify([...roles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      let entry = this.#shared.get(content);
+      if (!entry) this.#shared.set(content, (entry = { roles, sets: new Map() }));
+      this.#byTenant.set(tenantId, entry);
+    };
   }
 
-  async #load(tenant: TenantInfo): Promise<Map<string, string[]>> {
-    return this.router.tenantTransaction(tenant, rolePermissions);
+  /** A tenant's roles changed (every tenant's without an id): forget them here and tell every other process. */
+  changed(tenantId?: string): void {
+    this.forget(tenantId ?? null);
+    this.publish(tenantId ?? '*');
   }
+
+  /** Forgets a tenant's roles, or every tenant's for null or `*` (a reconnect may have missed changes). */
+  forget(tenantId: string | null): void {
+    this.#epoch++;
+    if (tenantId === null || tenantId === '*') this.#byTenant.clear();
+    else this.#byTenant.delete(tenantId);
+  }
+
+  /** Tenants whose roles are cached now. */
+  get size(): number {
+    return this.#byTenant.size;
+  }
+}
+
+/** The permissions a principal holding `roleKeys` has, given each role's permissions. */
+export function permissionsGranted(roles: Map<string, string[]>, roleKeys: string[]): ReadonlySet<string> {
+  return new Set(roleKeys.flatMap((key) => roles.get(key) ?? []));
 }

@@ -21,6 +21,8 @@ export interface TenantInfo {
   status: TenantStatus;
   placement: Placement;
   databaseName: string | null;
+  /** The current licence's id (its `jti`) and the licence itself, as signed; null for none. */
+  licenceId: string | null;
   licenceJws: string | null;
   branding: Branding;
 }

@@ -13,8 +13,11 @@ export interface TenantDirectory {
   liveTenantIds(): Promise<string[]>;
   /** The dedicated databases of live tenants: migrations and the outbox relay visit each. */
   dedicatedDatabases(): Promise<{ slug: string; databaseName: string }[]>;
-  /** Forget what is cached: the registry changed. */
-  invalidate(): void;
+  /**
+   * Forget what is cached of one tenant (and every name no tenant had, which the change may
+   * have given one), or of every tenant without an id: the registry changed.
+   */
+  invalidate(tenantId?: string): void;
 }
 
 export type BrandingChange = { [K in keyof Branding]?: Branding[K] | null };

@@ -13,7 +13,8 @@ const PAGE = 200;
 interface Deps {
   db: Db;
   licences: LicencesService;
-  onChange: () => void;
+  /** The registry changed: one tenant (its id), or any number of them (none). */
+  onChange: (tenantId?: string) => void;
 }
 
 /**

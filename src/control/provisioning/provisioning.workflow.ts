@@ -18,7 +18,8 @@ export interface ProvisioningDeps {
   modules: ModuleHost;
   tenantMigrations: Migration[];
   licences: LicencesService;
-  onChange: () => void;
+  /** The registry changed: one tenant (its id), or any number of them (none). */
+  onChange: (tenantId?: string) => void;
   /** Test seam: called before each step; throwing simulates a failure at that step. */
   beforeStep?: (step: ProvisioningStep, tenantSlug: string) => void | Promise<void>;
 }
@@ -63,13 +64,13 @@ export class ProvisioningWorkflow {
       await appendAudit(trx, { actor: ctx.actor, action: 'tenant.provisioned', target: tenantId, data: { attempts: state.attempts } });
       await emitControl(trx, 'tenant.provisioned', tenantId, { id: tenantId, slug: tenant.slug, placement: tenant.placement });
     });
-    this.deps.onChange();
+    this.deps.onChange(tenantId);
     return state;
   }
 
   async #save(ctx: ControlContext, tenantId: string, status: 'provisioning' | 'failed', state: ProvisioningState) {
     await new ProvisioningRepository(ctx.db).save(tenantId, status, state);
-    this.deps.onChange();
+    this.deps.onChange(tenantId);
   }
 
   async #step(ctx: ControlContext, tenant: ProvisioningTarget, step: ProvisioningStep): Promise<void> {

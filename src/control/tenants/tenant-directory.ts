@@ -1,25 +1,23 @@
 import type { Db } from '../../kernel/db/tables.js';
 import type { TenantInfo } from '../../kernel/context.js';
 import { isUuid } from '../../kernel/ids.js';
+import { CACHE_MAX_ENTRIES, CACHE_SAFETY_NET_MS, Lru } from '../../kernel/lru.js';
 import type { TenantDirectory } from '../../kernel/tenant-directory.js';
 import { TenantsRepository } from './tenants.repository.js';
-
-// A safety net only: changes arrive as notifications (see platform.ts), at once.
-const TTL_MS = 60_000;
-
-interface Entry {
-  tenant: TenantInfo | null;
-  expires: number;
-}
 
 /**
  * The tenant registry as the data plane and the job runtime see it (the kernel's
  * TenantDirectory), read from the control schema and cached. Every change on the control
  * plane invalidates it: directly in the same process, and through a PostgreSQL notification
- * in every other, so suspensions and licence reissues take effect at once everywhere.
+ * in every other, so suspensions and licence reissues take effect at once everywhere. An
+ * entry is never reloaded only because it is old (a quiet tenant stays cached): the cache is
+ * bounded by size, least recently used out first, with an expiry of hours as a safety net.
  */
 export class ControlTenantDirectory implements TenantDirectory {
-  readonly #byKey = new Map<string, Entry>();
+  /** By `t:<id or slug>` and `d:<host>`; null for a name no tenant has (yet). */
+  readonly #byKey = new Lru<string, TenantInfo | null>(CACHE_MAX_ENTRIES, CACHE_SAFETY_NET_MS);
+  /** Bumped by every invalidation: a load that began before one is not cached (it may predate the change). */
+  #epoch = 0;
 
   private readonly tenants: TenantsRepository;
 
@@ -44,17 +42,25 @@ export class ControlTenantDirectory implements TenantDirectory {
     return this.tenants.dedicatedDatabases();
   }
 
-  invalidate(): void {
-    this.#byKey.clear();
+  invalidate(tenantId?: string): void {
+    this.#epoch++;
+    if (tenantId === undefined) return this.#byKey.clear();
+    // The tenant under each of its names, and every name nobody had: the change may be the
+    // tenant that now has it (a new tenant's slug, a domain just added).
+    this.#byKey.deleteWhere((_key, tenant) => tenant === null || tenant.id === tenantId);
+  }
+
+  /** Names (ids, slugs, domains) cached now. */
+  get cachedNames(): number {
+    return this.#byKey.size;
   }
 
   async #cached(key: string, load: () => Promise<TenantInfo | null>): Promise<TenantInfo | null> {
-    const now = Date.now();
     const hit = this.#byKey.get(key);
-    if (hit && hit.expires > now) return hit.tenant;
+    if (hit !== undefined) return hit;
+    const epoch = this.#epoch;
     const tenant = await load();
-    if (this.#byKey.size > 50_000) this.#byKey.clear();
-    this.#byKey.set(key, { tenant, expires: now + TTL_MS });
+    if (epoch === this.#epoch) this.#byKey.set(key, tenant);
     return tenant;
   }
 
@@ -68,6 +74,7 @@ export class ControlTenantDirectory implements TenantDirectory {
       status: row.status,
       placement: row.placement,
       databaseName: row.databaseName,
+      licenceId: row.licenceId ?? null,
       licenceJws: row.licenceJws ?? null,
       branding: row.branding ?? {},
     };

@@ -13,7 +13,7 @@ import { TenantsRepository } from './tenants.repository.js';
 export class ControlTenantSettings implements TenantSettingsStore {
   constructor(
     private readonly control: Db,
-    private readonly onChange: () => void,
+    private readonly onChange: (tenantId: string) => void,
   ) {}
 
   async branding(tenantId: string): Promise<Branding> {
@@ -36,7 +36,7 @@ export class ControlTenantSettings implements TenantSettingsStore {
       await appendAudit(trx, { actor, action: 'tenant.branding_set', target: tenantId, data: { fields: Object.keys(change).sort() } });
       return next as Branding;
     });
-    this.onChange();
+    this.onChange(tenantId);
     return branding;
   }
 }

@@ -77,7 +77,8 @@ export class TenantsService {
       licences: LicencesService;
       workflow: ProvisioningWorkflow;
       defaultRegion: string;
-      onChange: () => void;
+      /** The registry changed: one tenant (its id), or any number of them (none). */
+      onChange: (tenantId?: string) => void;
     },
   ) {}
 
@@ -166,7 +167,7 @@ export class TenantsService {
         await this.deps.licences.issue(tctx, { id: tenant.id, slug: tenant.slug, plan: patch.plan });
       }
     });
-    this.deps.onChange();
+    this.deps.onChange(tenant.id);
     return this.get(ctx, tenant.id);
   }
 
@@ -184,7 +185,7 @@ export class TenantsService {
       await appendAudit(trx, { actor: ctx.actor, action: event, target: tenant.id });
       await emitControl(trx, event, tenant.id, { id: tenant.id, slug: tenant.slug, status: rule.to });
     });
-    this.deps.onChange();
+    this.deps.onChange(tenant.id);
     return this.get(ctx, tenant.id);
   }
 
@@ -192,7 +193,7 @@ export class TenantsService {
     const tenant = await this.get(ctx, idOrSlug);
     if (tenant.status === 'archived') throw new AppError(controlErrors.tenant_archived, 'An archived tenant gets no licence');
     const licence = await ctx.db.transaction().execute((trx) => this.deps.licences.issue({ ...ctx, db: trx }, { id: tenant.id, slug: tenant.slug, plan: tenant.plan }, overrides));
-    this.deps.onChange();
+    this.deps.onChange(tenant.id);
     return licence;
   }
 
@@ -213,7 +214,7 @@ export class TenantsService {
       return inserted;
     });
     if (!row) throw new AppError('already_exists', `The domain ${name} is in use`, { errors: [{ field: 'domain', message: 'is already in use' }] });
-    this.deps.onChange();
+    this.deps.onChange(tenant.id);
     return { domain: row.domain, tenantId: row.tenantId, createdAt: row.createdAt };
   }
 
@@ -225,7 +226,7 @@ export class TenantsService {
       if (!(await new TenantsRepository(trx).deleteDomain(tenant.id, name))) throw notFound(`The domain ${name}`);
       await appendAudit(trx, { actor: ctx.actor, action: 'domain.removed', target: tenant.id, data: { domain: name } });
     });
-    this.deps.onChange();
+    this.deps.onChange(tenant.id);
   }
 
   async setBranding(ctx: ControlContext, idOrSlug: string, branding: Branding): Promise<TenantView> {
@@ -234,7 +235,7 @@ export class TenantsService {
       await new TenantsRepository(trx).setBranding(tenant.id, branding);
       await appendAudit(trx, { actor: ctx.actor, action: 'tenant.branding_set', target: tenant.id });
     });
-    this.deps.onChange();
+    this.deps.onChange(tenant.id);
     return this.get(ctx, tenant.id);
   }
 }

@@ -85,7 +85,24 @@ export class IdentityRepository {
 
   /** The session check's one query: the user's status, roles and member link, and whether the family lives. */
   async sessionState(userId: string, familyId: string): Promise<SessionState | null> {
-    const row = await this.db
+    const row = await this.#sessionQuery(userId, familyId).executeTakeFirst();
+    return row ? sessionStateOf(row) : null;
+  }
+
+  /**
+   * The session check and every role's permissions in one statement: what admitting a request
+   * needs when neither is cached. No roles when the user is gone (the request is refused anyway).
+   */
+  async sessionStateAndRoles(userId: string, familyId: string): Promise<{ state: SessionState | null; roles: Map<string, string[]> | null }> {
+    const row = await this.#sessionQuery(userId, familyId)
+      .select((eb) => eb.selectFrom('roles').select(sql<Record<string, string[]>>`coalesce(jsonb_object_agg(key, permissions), '{}')`.as('all')).as('rolePermissions'))
+      .executeTakeFirst();
+    if (!row) return { state: null, roles: null };
+    return { state: sessionStateOf(row), roles: new Map(Object.entries(row.rolePermissions ?? {})) };
+  }
+
+  #sessionQuery(userId: string, familyId: string) {
+    return this.db
       .selectFrom('users as u')
       .select((eb) => [
         'u.status',
@@ -104,10 +121,7 @@ export class IdentityRepository {
           .where('t.revokedAt', 'is', null)
           .as('endsAt'),
       ])
-      .where('u.id', '=', userId)
-      .executeTakeFirst();
-    if (!row) return null;
-    return { alive: row.endsAt !== null, endsAt: row.endsAt ? new Date(row.endsAt).getTime() : 0, active: row.status === 'active', roles: row.roles ?? [], memberId: row.memberId };
+      .where('u.id', '=', userId);
   }
 
   /** Revokes every session of a user (disabled, or a new password). */
@@ -174,4 +188,8 @@ export class IdentityRepository {
       .onConflict((oc) => oc.columns(['tenantId', 'key']).doNothing())
       .execute();
   }
+}
+
+function sessionStateOf(row: { status: string; memberId: string | null; roles: string[] | null; endsAt: Date | string | null }): SessionState {
+  return { alive: row.endsAt !== null, endsAt: row.endsAt ? new Date(row.endsAt).getTime() : 0, active: row.status === 'active', roles: row.roles ?? [], memberId: row.memberId };
 }

@@ -1,23 +1,38 @@
 import type { TenantContext, TenantInfo } from '../../kernel/context.js';
-import type { TenantDatabaseRouter } from '../../kernel/db/router.js';
-import { checkSession, type SessionCache } from '../../kernel/security/session-cache.js';
+import type { Db } from '../../kernel/db/tables.js';
+import type { SessionCache, SessionState } from '../../kernel/security/session-cache.js';
 import type { AccessClaims } from '../../kernel/security/tokens.js';
 import { IdentityRepository } from './identity.repository.js';
 
 /**
- * Tenant sessions as the pipeline checks them: an access token is honoured only while its
- * session lives and its user is active with the roles and member link the token names.
+ * Tenant sessions as the pipeline checks them (with `checkSession`): an access token is
+ * honoured only while its session lives and its user is active with the roles and member link
+ * the token names.
  */
 export class TenantSessions {
-  constructor(
-    private readonly router: TenantDatabaseRouter,
-    private readonly cache: SessionCache,
-  ) {}
+  constructor(private readonly cache: SessionCache) {}
 
-  async verify(tenant: TenantInfo, claims: AccessClaims): Promise<void> {
-    const state = await this.cache.get(tenant.id, claims.sub, claims.sid, () =>
-      this.router.tenantTransaction(tenant, (db) => new IdentityRepository(db).sessionState(claims.sub, claims.sid)));
-    checkSession(state, claims);
+  /** The cached state of the token's session, without loading it (undefined: not cached). */
+  peek(tenant: TenantInfo, claims: AccessClaims): SessionState | null | undefined {
+    return this.cache.peek(tenant.id, claims.sub, claims.sid);
+  }
+
+  /**
+   * Loads the state of the token's session in the caller's tenant transaction, and with it, in
+   * the same statement, every role's permissions when `keepRoles` asks for them; caches it.
+   */
+  async load(db: Db, tenant: TenantInfo, claims: AccessClaims, keepRoles?: (roles: Map<string, string[]>) => void): Promise<SessionState | null> {
+    const keep = this.cache.reserve(tenant.id, claims.sub, claims.sid);
+    const repo = new IdentityRepository(db);
+    if (!keepRoles) {
+      const state = await repo.sessionState(claims.sub, claims.sid);
+      keep(state);
+      return state;
+    }
+    const { state, roles } = await repo.sessionStateAndRoles(claims.sub, claims.sid);
+    keep(state);
+    if (roles) keepRoles(roles);
+    return state;
   }
 
   /** The user's sessions changed in this request: every process forgets them once it commits. */

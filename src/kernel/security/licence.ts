@@ -4,6 +4,7 @@ import { CompactSign, compactVerify, importPKCS8, importSPKI } from 'jose';
 type Key = Awaited<ReturnType<typeof importSPKI>>;
 import { AppError } from '../errors.js';
 import { newId } from '../ids.js';
+import { CACHE_MAX_ENTRIES, Lru } from '../lru.js';
 
 export interface LicenceLimits {
   /** null: unlimited. */
@@ -63,13 +64,25 @@ export class LicenceSigner {
   }
 }
 
+/** A licence as the registry hands it over: its id (the `jti` it claims) and the signed text. */
+export interface StoredLicence {
+  id?: string | null;
+  jws: string | null | undefined;
+}
+
 /**
  * Verifies licences offline with the public key alone. Refuses a licence whose signature
  * does not verify (tampered, or signed by another key), one issued for another tenant, one
  * not yet valid, and one past its expiry plus grace.
+ *
+ * The signature is checked once per licence issued: the verified claims are kept by their
+ * `jti` with the exact text they were verified from, so a later licence is verified afresh and
+ * a tampered text that keeps the id is not mistaken for the one verified. Dates are checked on
+ * every call. The cache is bounded (least recently used out first); a licence never changes,
+ * so nothing needs to invalidate it.
  */
 export class LicenceVerifier {
-  readonly #cache = new Map<string, LicenceClaims>();
+  readonly #byId = new Lru<string, { jws: string; claims: LicenceClaims }>(CACHE_MAX_ENTRIES);
 
   private constructor(
     private readonly key: Key,
@@ -80,9 +93,14 @@ export class LicenceVerifier {
     return new LicenceVerifier(await importSPKI(publicKeyPem, 'EdDSA'), clock);
   }
 
-  async verify(jws: string | null | undefined, tenantId: string, now = this.clock().getTime()): Promise<VerifiedLicence> {
+  /** `licence`: its text, or the registry's row (its id saves reading the id from the text). */
+  async verify(licence: StoredLicence | string | null | undefined, tenantId: string, now = this.clock().getTime()): Promise<VerifiedLicence> {
+    const stored = typeof licence === 'object' && licence !== null ? licence : { jws: licence };
+    const { jws } = stored;
     if (!jws) throw new AppError('licence_invalid', 'The tenant has no licence');
-    let claims = this.#cache.get(jws);
+    const id = stored.id ?? unverifiedId(jws);
+    const known = id ? this.#byId.get(id) : undefined;
+    let claims = known?.jws === jws ? known.claims : undefined;
     if (!claims) {
       try {
         const { payload, protectedHeader } = await compactVerify(jws, this.key, { algorithms: ['EdDSA'] });
@@ -91,13 +109,22 @@ export class LicenceVerifier {
       } catch {
         throw new AppError('licence_invalid', 'The tenant licence does not carry a valid signature');
       }
-      if (this.#cache.size > 10_000) this.#cache.clear();
-      this.#cache.set(jws, claims);
+      if (typeof claims.jti === 'string') this.#byId.set(claims.jti, { jws, claims });
     }
     if (claims.iss !== 'courtyard' || claims.sub !== tenantId) throw new AppError('licence_invalid', 'The licence was issued for another tenant');
     const seconds = Math.floor(now / 1000);
     if (seconds < claims.nbf) throw new AppError('licence_invalid', 'The licence is not valid yet');
     if (seconds > claims.exp + claims.grace) throw new AppError('licence_expired', `The licence expired on ${new Date(claims.exp * 1000).toISOString()}`);
     return { claims, state: seconds > claims.exp ? 'grace' : 'valid' };
+  }
+}
+
+/** The `jti` a licence's text claims, read without verifying it (only to find it in the cache); null if unreadable. */
+function unverifiedId(jws: string): string | null {
+  try {
+    const jti = (JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as { jti?: unknown }).jti;
+    return typeof jti === 'string' ? jti : null;
+  } catch {
+    return null;
   }
 }
