@@ -5,8 +5,11 @@
  *
  * - cold start: spawn → GET /health/ready answers 200 (migrations of an empty database included);
  * - restart: the same, on the data the cold start left;
- * - idle resident memory: VmRSS of the node process once ready and settled;
- * - idle CPU: utime + stime of the node process over 60 s, as % of one core (and, on
+ * - idle resident memory: VmRSS of the node process once ready and settled, and after the two
+ *   idle minutes below (the goal's);
+ * - idle CPU: utime + stime of the node process over 60 s, as % of one core, in the first
+ *   minute after start-up settled (V8 still collecting start-up garbage and compiling lazily)
+ *   and in the minute after it, the steady state the goal is about (and, on
  *   PostgreSQL, what the benchmark database's backends used meanwhile);
  * - commit → webhook: a webhook endpoint for member.created pointing at a receiver in this
  *   process; members created one at a time, a few hundred ms apart; latency = when the
@@ -198,11 +201,15 @@ async function footprint(kind: Kind, fixture: FootprintFixture, env: Omit<TaskEn
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const rssMb = (await memoryOf(pid)).rssMb;
     const before = await processCpuSeconds(pid);
+    await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
+    const firstMinute = await processCpuSeconds(pid);
     const backendsBefore = await databaseBackends(env.admin, kind);
     await new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000));
     const after = await processCpuSeconds(pid);
+    const steadyRssMb = (await memoryOf(pid)).rssMb;
     const backendsAfter = await databaseBackends(env.admin, kind);
-    const cpuPercent = before === null || after === null ? null : r2(((after - before) / IDLE_SECONDS) * 100);
+    const firstMinutePercent = before === null || firstMinute === null ? null : r2(((firstMinute - before) / IDLE_SECONDS) * 100);
+    const cpuPercent = firstMinute === null || after === null ? null : r2(((after - firstMinute) / IDLE_SECONDS) * 100);
     const postgresPercent = backendsBefore && backendsAfter ? postgresDelta(backendsBefore.cpu, backendsAfter.cpu, backendsAfter.pids) : null;
     const postgresIdlePercent = postgresPercent === null ? null : r2((postgresPercent / IDLE_SECONDS) * 100);
 
@@ -216,15 +223,17 @@ async function footprint(kind: Kind, fixture: FootprintFixture, env: Omit<TaskEn
       command: `node ${startCommand().map((a) => a.replace(ROOT, '')).join(' ')}`,
       coldStartSeconds: r2(cold),
       restartSeconds: r2(restart),
-      idleRssMb: rssMb,
+      idleRssMb: steadyRssMb,
+      idleRssSettledMb: rssMb,
       idleCpuPercent: cpuPercent,
+      idleCpuFirstMinutePercent: firstMinutePercent,
       ...(kind === 'postgres' ? { idlePostgresBackendsCpuPercent: postgresIdlePercent } : {}),
       commitToWebhookMs: { members: MEMBERS, gapMs: GAP_MS, delivered: latencies.length, p50: latency.p50, p95: r1(p95), max: latency.max },
       goals,
       met: {
         coldStart: cold <= goals.startSeconds,
         restart: restart <= goals.startSeconds,
-        idleRss: rssMb !== null && rssMb <= goals.idleRssMb,
+        idleRss: steadyRssMb !== null && steadyRssMb <= goals.idleRssMb,
         idleCpu: cpuPercent !== null && cpuPercent <= goals.idleCpuPercent,
         webhookP50: latencies.length > 0 && latency.p50 <= goals.webhookP50Ms,
       },
@@ -232,7 +241,7 @@ async function footprint(kind: Kind, fixture: FootprintFixture, env: Omit<TaskEn
     const mark = (ok: boolean) => (ok ? 'met' : 'NOT met');
     const lines = [
       `${kind}: cold start ${summary.coldStartSeconds} s, restart ${summary.restartSeconds} s (goal ≤ ${goals.startSeconds} s: ${mark(summary.met.coldStart && summary.met.restart)})`,
-      `${kind}: idle RSS ${rssMb ?? '?'} MiB (goal ≤ ${goals.idleRssMb}: ${mark(summary.met.idleRss)}); idle CPU ${cpuPercent ?? '?'} % of a core over ${IDLE_SECONDS} s (goal ≤ ${goals.idleCpuPercent} %: ${mark(summary.met.idleCpu)})${kind === 'postgres' ? `; the database's backends meanwhile ${postgresIdlePercent ?? '?'} %` : ''}`,
+      `${kind}: idle RSS ${steadyRssMb ?? '?'} MiB after two idle minutes, ${rssMb ?? '?'} MiB ${SETTLE_MS / 1000} s after ready (goal ≤ ${goals.idleRssMb}: ${mark(summary.met.idleRss)}); idle CPU ${cpuPercent ?? '?'} % of a core over the second ${IDLE_SECONDS} s (the first: ${firstMinutePercent ?? '?'} %) (goal ≤ ${goals.idleCpuPercent} %: ${mark(summary.met.idleCpu)})${kind === 'postgres' ? `; the database's backends meanwhile ${postgresIdlePercent ?? '?'} %` : ''}`,
       `${kind}: commit → webhook p50 ${latency.p50} ms, p95 ${r1(p95)} ms, max ${latency.max} ms over ${latencies.length} members (goal p50 ≤ ${goals.webhookP50Ms} ms: ${mark(summary.met.webhookP50)})`,
     ];
     // Goals not met are findings, not a broken run; a delivery that never came is.
@@ -262,7 +271,7 @@ export const footprintSuite: Suite<FootprintFixture> = {
 
 /** Both databases side by side, with the goals. */
 function footprintTable(tasks: TaskResult[]): string[] {
-  type Summary = { coldStartSeconds: number; restartSeconds: number; idleRssMb: number | null; idleCpuPercent: number | null; commitToWebhookMs: { p50: number; p95: number } };
+  type Summary = { coldStartSeconds: number; restartSeconds: number; idleRssMb: number | null; idleRssSettledMb: number | null; idleCpuPercent: number | null; idleCpuFirstMinutePercent: number | null; commitToWebhookMs: { p50: number; p95: number } };
   const of = (kind: Kind) => tasks.find((t) => t.key === `footprint.${kind}`)?.summary as Summary | undefined;
   const cell = (v: number | null | undefined) => String(v ?? '—').padStart(10);
   const row = (label: string, pick: (s: Summary) => number | null, goal: (kind: Kind) => string) =>
@@ -271,8 +280,10 @@ function footprintTable(tasks: TaskResult[]): string[] {
     `${'footprint'.padEnd(34)}${'PGlite'.padStart(10)}  ${'goal'.padEnd(9)}${'PostgreSQL'.padStart(10)}  goal`,
     row('cold start to ready, s', (s) => s.coldStartSeconds, (k) => `≤ ${GOALS.startSeconds[k]}`),
     row('restart to ready, s', (s) => s.restartSeconds, (k) => `≤ ${GOALS.startSeconds[k]}`),
-    row('idle RSS, MiB', (s) => s.idleRssMb, (k) => `≤ ${GOALS.idleRssMb[k]}`),
-    row(`idle CPU over ${IDLE_SECONDS} s, % of a core`, (s) => s.idleCpuPercent, () => `≤ ${GOALS.idleCpuPercent}`),
+    row('idle RSS, MiB, ready + 10 s', (s) => s.idleRssSettledMb, () => ''),
+    row('idle RSS, MiB, after 2 idle min', (s) => s.idleRssMb, (k) => `≤ ${GOALS.idleRssMb[k]}`),
+    row('idle CPU, first minute, % core', (s) => s.idleCpuFirstMinutePercent, () => ''),
+    row('idle CPU, second minute, % core', (s) => s.idleCpuPercent, () => `≤ ${GOALS.idleCpuPercent}`),
     row('commit → webhook p50, ms', (s) => s.commitToWebhookMs.p50, () => `≤ ${GOALS.webhookP50Ms}`),
     row('commit → webhook p95, ms', (s) => s.commitToWebhookMs.p95, () => ''),
   ];
