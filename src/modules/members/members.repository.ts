@@ -106,8 +106,13 @@ export class MembersRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
-  /** Serialises member creation per tenant, so that concurrent creates cannot overshoot a plan limit. */
-  async lockForCreate(tenantId: string): Promise<void> {
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`members:${tenantId}`}, 0))`.execute(this.db);
+  /**
+   * How many members the tenant has, from the tally the members table's triggers keep in the
+   * writing transaction (read after an insert, it counts that insert, and the tally's row lock
+   * then queues the tenant's other creates until this one ends).
+   */
+  async tally(): Promise<number> {
+    const row = await this.db.selectFrom('memberTallies').select('members').executeTakeFirst();
+    return Number(row?.members ?? 0);
   }
 }

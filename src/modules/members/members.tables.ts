@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { TenantKey, Timestamptz } from '../../kernel/db/kernel.tables.js';
 import type { Member } from './members.schemas.js';
 
@@ -16,5 +16,9 @@ export interface MembersTables {
     notes: Generated<string>;
     createdAt: Timestamptz;
     updatedAt: Timestamptz;
+  };
+  memberTallies: {
+    tenantId: TenantKey;
+    members: ColumnType<number | string, never, never>;
   };
 }

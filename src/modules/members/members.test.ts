@@ -144,6 +144,11 @@ describe('members', () => {
     expect(expectProblem(third, 403, 'plan_limit_reached')).toMatchObject({ limit: 2, resource: 'members' });
     const list = (await ash.api('GET', '/members')).json();
     expect(list.data).toHaveLength(2);
+    // A refused create leaves no trace, and removing a member makes room for one more.
+    expect((await ash.api('DELETE', `/members/${list.data[0].id}`)).statusCode).toBe(204);
+    expect((await ash.api('POST', '/members', member({ lastName: 'Four' }))).statusCode).toBe(201);
+    expectProblem(await ash.api('POST', '/members', member({ lastName: 'Five' })), 403, 'plan_limit_reached');
+    expect((await ash.api('GET', '/members/count')).json().count).toBe(2);
   });
 
   it('lets concurrent creates not overshoot the plan limit', async () => {
