@@ -1,29 +1,24 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
-import type { Database, Session } from '../db/database.js';
+import type { Database } from '../db/database.js';
 import type { Db } from '../db/tables.js';
-import { RELAY_ROLE } from '../db/roles.js';
 import type { TenantDatabaseRouter } from '../db/router.js';
 import type { DomainEvent } from '../events/event.js';
+import { relayOutboxes } from './outbox-relay.js';
+import { JOBS_CHANNEL, QueueAnnouncer } from './queue-announcer.js';
+import { DEAD_LETTER_QUEUE, DEFAULT_LEASE_SECONDS, DEFAULT_RETRY, SUBSCRIBER_PREFIX, TRACEPARENT } from './subscriber-jobs.js';
 import type { EventSubscriber, Job, JobContext, JobDefinition, JobOptions, JobQueue } from './job.js';
 import { JobsRepository, type JobFilter, type JobRecord, type QueueCount } from './jobs.repository.js';
 import type { ModuleHost } from '../modules/module-host.js';
 import { currentTraceparent, TENANT_ID, withSpan } from '../observability/tracing.js';
 import type { TenantDirectory } from '../tenant-directory.js';
 
-export const DEAD_LETTER_QUEUE = 'courtyard.dead-letter';
-const SUBSCRIBER_PREFIX = 'event.';
 const TICK_PREFIX = 'tick.';
-const RELAY_BATCH = 500;
-const DEFAULT_RETRY = { limit: 8, delaySeconds: 5 };
 const WORKERS_PER_QUEUE = 4;
-const DEFAULT_LEASE_SECONDS = 15 * 60;
 /** How often pg-boss looks for runs past their lease (its default, 2 minutes, would dwarf short leases). */
 const MAINTENANCE_INTERVAL_SECONDS = 15;
 /** Raised by the outbox tables' triggers on commit, and for dedicated databases by the router's listener (below). */
 const OUTBOX_CHANNEL = 'courtyard_outbox';
-/** Jobs were queued: the payload names their queues, comma-separated. */
-const JOBS_CHANNEL = 'courtyard_jobs';
 /**
  * The polls are a safety net: notifications wake the relay and the workers. The relay's poll
  * finds only what a lost notification left (the listening connection broke and a relay pass
@@ -36,8 +31,6 @@ const JOBS_CHANNEL = 'courtyard_jobs';
 const RELAY_POLL_MS = 10_000;
 const WORKER_POLL_SECONDS = 10;
 const PG_BOSS_POLL_SECONDS = 3_600;
-/** Delayed jobs and retries due within this get a wake-up timer; later ones wait for a poll. */
-const WAKE_HORIZON_MS = 3_600_000;
 
 export interface RuntimeOptions {
   main: Database;
@@ -59,26 +52,7 @@ export interface RuntimeOptions {
   now?: () => Date;
 }
 
-/** Does a subscriber's pattern (`member.created`, `member.*`, `*`) match an event type? */
-export const matches = (pattern: string, type: string): boolean =>
-  pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)));
 
-interface OutboxRow {
-  tenant_id: string | null;
-  id: string;
-  type: string;
-  version: number;
-  data: unknown;
-  occurred_at: Date | string;
-  traceparent: string | null;
-}
-
-/**
- * The job data key that carries the W3C traceparent of the span that caused a job (the
- * request that wrote its outbox row, or the job that sent it): its run continues that trace.
- * Taken off again before the handler sees the data.
- */
-const TRACEPARENT = 'traceparent';
 
 /**
  * The job runtime: a pg-boss queue in the main database (PGlite through an executor that takes
@@ -107,16 +81,13 @@ export class JobRuntime implements JobQueue {
   #relayAgain = false;
   /** This process's workers' ids, by queue, for notifyWorker. */
   readonly #workers = new Map<string, string[]>();
-  /** Queues to announce on JOBS_CHANNEL at the next flush, and wake-up timers of delayed jobs by queue and second. */
-  readonly #toAnnounce = new Set<string>();
-  /** Queues the running relay pass inserted jobs into, announced after its commit. */
-  readonly #inserted = new Set<string>();
-  readonly #wakeTimers = new Map<string, NodeJS.Timeout>();
+  readonly #announcer: QueueAnnouncer;
   #outboxWakePending = false;
   readonly #unlisten: (() => Promise<void> | void)[] = [];
 
   constructor(private readonly options: RuntimeOptions, connectionString?: string) {
     const { main } = options;
+    this.#announcer = new QueueAnnouncer(main, options.log);
     this.#boss =
       main.kind === 'postgres'
         ? new PgBoss({ connectionString, max: 6, schema: 'pgboss', application_name: 'courtyard-jobs', maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS })
@@ -214,7 +185,7 @@ export class JobRuntime implements JobQueue {
       try {
         await handler(jobs);
       } catch (error) {
-        this.#wakeForRetry(queue, jobs[0] as PgBoss.JobWithMetadata<T> | undefined);
+        this.#announcer.announceRetry(queue, jobs[0] as PgBoss.JobWithMetadata<T> | undefined);
         throw error;
       } finally {
         if (worker.id && !this.#stopped) this.#boss.notifyWorker(worker.id);
@@ -227,43 +198,6 @@ export class JobRuntime implements JobQueue {
   #wakeWorkers(queues: string[]): void {
     if (this.#stopped) return;
     for (const queue of queues) for (const id of this.#workers.get(queue) ?? []) this.#boss.notifyWorker(id);
-  }
-
-  /**
-   * Tells every process (this one included) that `queue` has jobs: batched, so a fan-out of a
-   * thousand sends makes one notification.
-   */
-  #announce(queue: string): void {
-    if (this.#toAnnounce.size === 0) setImmediate(() => this.#flushAnnouncements());
-    this.#toAnnounce.add(queue);
-  }
-
-  #flushAnnouncements(): void {
-    const queues = [...this.#toAnnounce];
-    this.#toAnnounce.clear();
-    if (queues.length === 0 || this.#stopped) return;
-    this.options.main.notify(JOBS_CHANNEL, queues.join(',')).catch((error: unknown) => this.options.log.warn({ err: error }, 'could not announce queued jobs; workers find them at their next poll'));
-  }
-
-  /** Announces `queue` when a job of it becomes due in `delayMs` (coalesced per queue and second). */
-  #announceIn(queue: string, delayMs: number): void {
-    if (delayMs <= 0) return this.#announce(queue);
-    if (delayMs > WAKE_HORIZON_MS || this.#stopped) return;
-    const key = `${queue}@${Math.ceil((Date.now() + delayMs) / 1000)}`;
-    if (this.#wakeTimers.has(key)) return;
-    const timer = setTimeout(() => {
-      this.#wakeTimers.delete(key);
-      this.#announce(queue);
-    }, delayMs + 50);
-    timer.unref();
-    this.#wakeTimers.set(key, timer);
-  }
-
-  /** A failed job is retried after pg-boss's delay: at most retryDelay·2^(n+1) s with backoff (pg-boss picks at random in its upper half). */
-  #wakeForRetry(queue: string, job: PgBoss.JobWithMetadata<object> | undefined): void {
-    if (!job || job.retryCount >= job.retryLimit) return;
-    const seconds = job.retryBackoff ? job.retryDelay * 2 ** Math.min(16, job.retryCount + 1) : job.retryDelay;
-    this.#announceIn(queue, seconds * 1000);
   }
 
   async send(name: string, data: object, options: JobOptions = {}): Promise<string | null> {
@@ -280,14 +214,14 @@ export class JobRuntime implements JobQueue {
       // Per job, not only per queue: a queue created by an earlier version keeps its own.
       expireInSeconds: def?.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
     });
-    if (id) this.#announceIn(name, options.startAfter ? options.startAfter.getTime() - Date.now() : 0);
+    if (id) this.#announcer.announceIn(name, options.startAfter ? options.startAfter.getTime() - Date.now() : 0);
     return id;
   }
 
   /** Moves every waiting outbox row to jobs now (the loop does it on its own; tests and shutdown call it). */
   async relayNow(): Promise<number> {
     await this.ready();
-    const run = this.#relaying.then(() => this.#relayAll());
+    const run = this.#relaying.then(() => relayOutboxes({ ...this.options, planeOutboxes: this.options.planeOutboxes ?? [], subscribers: this.#subscribers, boss: this.#boss, announcer: this.#announcer }));
     this.#relaying = run.catch(() => undefined);
     return run;
   }
@@ -297,7 +231,7 @@ export class JobRuntime implements JobQueue {
     this.#stopped = true;
     clearTimeout(this.#relayTimer);
     clearTimeout(this.#sweepTimer);
-    for (const timer of this.#wakeTimers.values()) clearTimeout(timer);
+    this.#announcer.stop();
     for (const unlisten of this.#unlisten.splice(0)) await unlisten();
     await this.#relaying;
     if (this.#started) {
@@ -425,111 +359,6 @@ export class JobRuntime implements JobQueue {
     setImmediate(() => {
       this.#outboxWakePending = false;
       this.options.main.notify(OUTBOX_CHANNEL, '').catch((error: unknown) => this.options.log.warn({ err: error }, 'could not wake the outbox relay; it finds the events at its next poll'));
-    });
-  }
-
-  async #relayAll(): Promise<number> {
-    const { main, router, directory } = this.options;
-    // Each outbox's jobs are announced once its transaction has committed: a worker woken
-    // earlier would find nothing and wait for its poll.
-    const announced = async (relayed: Promise<number>) => {
-      try {
-        return await relayed;
-      } finally {
-        for (const queue of this.#inserted) this.#announce(queue);
-        this.#inserted.clear();
-      }
-    };
-    let moved = 0;
-    for (const table of this.options.planeOutboxes ?? []) moved += await announced(this.#relayPlaneOutbox(table));
-    moved += await announced(this.#relayTenantOutbox(main, true));
-    for (const t of await directory.dedicatedDatabases()) moved += await announced(router.withDedicated(t.databaseName, (db) => this.#relayTenantOutbox(db, false)));
-    return moved;
-  }
-
-  /** One job per (event, subscriber whose patterns match); fairness: each tenant's nth event of the batch gets priority -n. */
-  #jobsFor(rows: OutboxRow[]): PgBoss.JobInsert[] {
-    const rank = new Map<string, number>();
-    return rows.flatMap((row) => {
-      const event: DomainEvent = {
-        id: row.id,
-        type: row.type,
-        tenantId: row.tenant_id,
-        occurredAt: new Date(row.occurred_at).toISOString(),
-        version: row.version,
-        data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
-      };
-      const n = (rank.get(row.tenant_id ?? '') ?? 0) + 1;
-      rank.set(row.tenant_id ?? '', n);
-      return this.#subscribers
-        .filter((s) => s.events.some((p) => matches(p, row.type)))
-        .map((s) => ({
-          name: SUBSCRIBER_PREFIX + s.name,
-          data: row.traceparent ? { ...event, [TRACEPARENT]: row.traceparent } : event,
-          singletonKey: `${s.name}:${event.id}`,
-          priority: -Math.min(n, 1_000),
-          retryLimit: (s.retry ?? DEFAULT_RETRY).limit,
-          retryDelay: (s.retry ?? DEFAULT_RETRY).delaySeconds,
-          retryBackoff: true,
-          expireInSeconds: s.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
-          deadLetter: DEAD_LETTER_QUEUE,
-        }));
-    });
-  }
-
-  async #insertJobs(jobs: PgBoss.JobInsert[], session?: Session): Promise<void> {
-    if (jobs.length === 0) return;
-    for (const job of jobs) this.#inserted.add(job.name);
-    await this.#boss.insert(jobs, session ? { db: { executeSql: async (text, values) => ({ rows: await session.rows(text, values) }) } } : {});
-  }
-
-  async #relayPlaneOutbox(table: string): Promise<number> {
-    return this.options.main.session(async (s) => {
-      await s.exec('BEGIN');
-      try {
-        const rows = await s.query<OutboxRow>(`SELECT tenant_id, id, type, version, data, occurred_at, traceparent FROM ${table} ORDER BY occurred_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`, [RELAY_BATCH]);
-        if (rows.length > 0) {
-          await s.query(`DELETE FROM ${table} WHERE id = ANY($1::uuid[])`, [rows.map((r) => r.id)]);
-          await this.#insertJobs(this.#jobsFor(rows), s);
-        }
-        await s.exec('COMMIT');
-        return rows.length;
-      } catch (error) {
-        await s.exec('ROLLBACK');
-        throw error;
-      }
-    });
-  }
-
-  async #relayTenantOutbox(db: Database, isMain: boolean): Promise<number> {
-    return db.session(async (s) => {
-      await s.exec('BEGIN');
-      try {
-        await s.exec(`SET LOCAL ROLE ${RELAY_ROLE}`);
-        // Round robin over tenants: each tenant's oldest events first, so one tenant's burst
-        // does not push the others' to the back.
-        const rows = await s.query<OutboxRow>(
-          `SELECT tenant_id, id, type, version, data, occurred_at, traceparent FROM outbox
-            WHERE (tenant_id, id) IN (
-              SELECT tenant_id, id FROM (
-                SELECT tenant_id, id, row_number() OVER (PARTITION BY tenant_id ORDER BY id) AS n FROM outbox) ranked
-              ORDER BY n, id LIMIT $1)
-            ORDER BY id
-            FOR UPDATE SKIP LOCKED`,
-          [RELAY_BATCH],
-        );
-        if (rows.length > 0) {
-          await s.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [rows.map((r) => r.id)]);
-          await s.exec('RESET ROLE');
-          // In the main database the jobs are written in this very transaction.
-          await this.#insertJobs(this.#jobsFor(rows), isMain ? s : undefined);
-        }
-        await s.exec('COMMIT');
-        return rows.length;
-      } catch (error) {
-        await s.exec('ROLLBACK');
-        throw error;
-      }
     });
   }
 }
