@@ -9,6 +9,7 @@ import { realpathSync } from 'node:fs';
 import { cp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isFresh } from './freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
@@ -17,23 +18,6 @@ const dist = join(root, 'dist');
 // build still counts as newer.
 const stamp = join(dist, '.server-build');
 const sources = ['src', 'tsconfig.json', 'package-lock.json', 'scripts/server.mjs'].map((p) => join(root, p));
-
-async function newest(path) {
-  const s = await stat(path).catch(() => null);
-  if (!s) return 0;
-  if (!s.isDirectory()) return s.mtimeMs;
-  // A directory's own time changes when a file in it is added, renamed or deleted.
-  let latest = s.mtimeMs;
-  for (const entry of await readdir(path)) latest = Math.max(latest, await newest(join(path, entry)));
-  return latest;
-}
-
-async function isFresh() {
-  const built = await stat(stamp).catch(() => null);
-  if (!built) return false;
-  const changed = Math.max(...(await Promise.all(sources.map(newest))));
-  return built.mtimeMs >= changed;
-}
 
 async function filesUnder(dir) {
   const files = [];
@@ -80,7 +64,7 @@ async function build() {
 
 /** Builds the server when dist/ is missing or older than its sources. */
 export async function ensureServer() {
-  if (await isFresh()) return;
+  if (await isFresh(stamp, sources)) return;
   const compiled = await stat(join(dist, 'cli/main.js')).catch(() => null);
   const sourcesPresent = await stat(src).catch(() => null);
   // An installed package (dist/ without src/) has nothing to rebuild from.

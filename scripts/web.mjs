@@ -2,29 +2,13 @@
 // is missing or older than its sources (`node scripts/web.mjs ensure`, run by `npm start` and by
 // the end-to-end tests). `npm install` runs no build: npm 11 asks before running install
 // scripts, so a postinstall could not be counted on; `npm start` builds on first start instead.
-import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isFresh } from './freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const index = join(root, 'dist/web/index.html');
 const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'sdk/src', 'package-lock.json'].map((p) => join(root, p));
-
-async function newest(path) {
-  const s = await stat(path).catch(() => null);
-  if (!s) return 0;
-  if (!s.isDirectory()) return s.mtimeMs;
-  let latest = s.mtimeMs;
-  for (const entry of await readdir(path)) latest = Math.max(latest, await newest(join(path, entry)));
-  return latest;
-}
-
-async function isFresh() {
-  const built = await stat(index).catch(() => null);
-  if (!built) return false;
-  const changed = Math.max(...(await Promise.all(sources.map(newest))));
-  return built.mtimeMs >= changed;
-}
 
 async function build() {
   // Vite takes the mode of React's build from NODE_ENV, which test runners set to `test`.
@@ -41,4 +25,4 @@ async function build() {
 }
 
 const command = process.argv[2] ?? 'ensure';
-if (command === 'build' || !(await isFresh())) await build();
+if (command === 'build' || !(await isFresh(index, sources))) await build();
