@@ -127,16 +127,25 @@ export class BillingRepository {
    */
   async recordOutcomes(tenantId: string, runId: string, outcomes: ItemOutcome[], errors: RunError[]): Promise<void> {
     if (outcomes.length === 0) return;
-    const seqs = outcomes.map((o) => o.seq);
-    // The batch's range of the key bounds the read to the batch, with or without statistics
-    // (a join on seq alone may hash the whole table of items, dead versions and all).
+    // Each outcome at its item's place in the batch's range of the key (null where an item of
+    // the range is not in the batch: skipped, or done before). The update reads that range of
+    // the primary key and nothing else, a plan with no join for statistics to flip (a join of
+    // the outcomes on seq hashes them or loops over them, depending on what ANALYZE last saw).
+    const lo = Math.min(...outcomes.map((o) => o.seq));
+    const hi = Math.max(...outcomes.map((o) => o.seq));
+    const at = <T>(pick: (o: ItemOutcome) => T): (T | null)[] => {
+      const slots = new Array<T | null>(hi - lo + 1).fill(null);
+      for (const o of outcomes) slots[o.seq - lo] = pick(o);
+      return slots;
+    };
     await sql`
       UPDATE finance_billing_run_items i
-         SET status = o.status, charge_id = o.charge_id, detail = coalesce(o.detail, i.detail), reason = CASE WHEN o.status = 'failed' THEN 'error' ELSE i.reason END
-        FROM unnest(${seqs}::int[], ${outcomes.map((o) => o.status)}::text[], ${outcomes.map((o) => o.chargeId)}::uuid[], ${outcomes.map((o) => o.detail)}::text[])
-             AS o(seq, status, charge_id, detail)
+         SET status = o.status[i.seq - ${lo}::int + 1], charge_id = o.charge_id[i.seq - ${lo}::int + 1],
+             detail = coalesce(o.detail[i.seq - ${lo}::int + 1], i.detail),
+             reason = CASE WHEN o.status[i.seq - ${lo}::int + 1] = 'failed' THEN 'error' ELSE i.reason END
+        FROM (SELECT ${at((o) => o.status)}::text[] AS status, ${at((o) => o.chargeId)}::uuid[] AS charge_id, ${at((o) => o.detail)}::text[] AS detail) o
        WHERE i.tenant_id = ${tenantId}::uuid AND i.run_id = ${runId}::uuid
-         AND i.seq BETWEEN ${Math.min(...seqs)}::int AND ${Math.max(...seqs)}::int AND i.seq = o.seq`.execute(this.db);
+         AND i.seq BETWEEN ${lo}::int AND ${hi}::int AND o.status[i.seq - ${lo}::int + 1] IS NOT NULL`.execute(this.db);
     const n = (s: ItemOutcome['status']) => outcomes.filter((o) => o.status === s).length;
     await sql`
       UPDATE finance_billing_runs
