@@ -53,7 +53,9 @@ export class CreditRepository {
    * The credit is read through finance_lines_member_credit (0010), which holds the lines with
    * a member and no charge: member-credit lines never name a charge, and a billing batch's
    * charge lines (all of which do) cost the index nothing. Open charges are read per member
-   * through finance_charges_by_member, already in due order, and only for members with credit.
+   * through finance_charges_by_member, already in due order, and only for members with credit;
+   * each charge's entry date by its key, in a subquery that cannot become a join (analysed,
+   * a join reads every entry of the tenant into a hash).
    */
   async plan(tenantId: string, creditAccountId: string, pairs: { memberId: string; currency: string }[]): Promise<PlannedShare[]> {
     if (pairs.length === 0) return [];
@@ -71,7 +73,7 @@ export class CreditRepository {
       )
       SELECT o.member_id, o.currency, o.id AS charge_id, o.unit_id, o.lease_id, o.amount, o.allocated, o.written_off,
              least(o.outstanding, cr.credit - (o.running - o.outstanding))::bigint AS share,
-             e.entry_date AS charge_date, cr.credit_date
+             (SELECT e.entry_date FROM finance_entries e WHERE e.tenant_id = ${tenantId}::uuid AND e.id = o.entry_id) AS charge_date, cr.credit_date
         FROM credit cr
        CROSS JOIN LATERAL (
              SELECT c.*, c.amount - c.allocated - c.written_off AS outstanding,
@@ -79,7 +81,6 @@ export class CreditRepository {
                FROM finance_charges c
               WHERE c.tenant_id = ${tenantId}::uuid AND c.member_id = cr.member_id AND c.currency = cr.currency
                 AND c.status IN ('open', 'partially_paid')) o
-        JOIN finance_entries e ON e.tenant_id = ${tenantId}::uuid AND e.id = o.entry_id
        WHERE o.running - o.outstanding < cr.credit
        ORDER BY o.member_id, o.currency, o.due_date, o.id`.execute(this.db);
     return rows.rows;
