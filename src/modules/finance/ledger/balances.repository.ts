@@ -15,10 +15,15 @@ export class BalancesRepository {
     this.db = financeDb(db);
   }
 
-  /** What the member-credit account `accountId` holds for the member in `currency` (credit positive). */
+  /**
+   * What the member-credit account `accountId` holds for the member in `currency` (credit
+   * positive). Member-credit lines never name a charge: `charge_id IS NULL` lets the query use
+   * finance_lines_member_credit (0010).
+   */
   async memberCredit(accountId: string, memberId: string, currency: string): Promise<bigint> {
     const result = await sql<{ credit: string | null }>`
-      SELECT -sum(amount) AS credit FROM finance_lines WHERE account_id = ${accountId} AND member_id = ${memberId} AND currency = ${currency}`.execute(this.db);
+      SELECT -sum(amount) AS credit FROM finance_lines
+       WHERE member_id = ${memberId} AND currency = ${currency} AND account_id = ${accountId} AND charge_id IS NULL`.execute(this.db);
     return exact(result.rows[0]?.credit);
   }
 

@@ -62,8 +62,8 @@ export class ChargesRepository {
     return (await q.execute()).map(withOutstanding);
   }
 
-  /** The member's charges with something left to pay, oldest due first; `currency` and `lock` narrow and hold them. */
-  async open(memberId: string, options: { currency?: string; lock?: boolean } = {}): Promise<Charge[]> {
+  /** The member's charges with something left to pay, oldest due first; `currency` narrows them. */
+  async open(memberId: string, options: { currency?: string } = {}): Promise<Charge[]> {
     let q = this.db
       .selectFrom('financeCharges')
       .select(chargeColumns)
@@ -72,7 +72,6 @@ export class ChargesRepository {
       .orderBy('dueDate')
       .orderBy('id');
     if (options.currency) q = q.where('currency', '=', options.currency);
-    if (options.lock) q = q.forUpdate();
     return (await q.execute()).map(withOutstanding);
   }
 
@@ -167,11 +166,11 @@ export class ChargesRepository {
     return withOutstanding(row);
   }
 
-  /** Adds to what payments settled (or to what was written off) and sets the status that follows. */
-  async settle(id: string, column: 'allocated' | 'writtenOff', amount: number, status: ChargeStatus): Promise<Charge> {
+  /** Adds to what was written off and sets the status that follows. */
+  async writeOff(id: string, amount: number, status: ChargeStatus): Promise<Charge> {
     const row = await this.db
       .updateTable('financeCharges')
-      .set((eb) => ({ [column]: eb(column, '+', amount), status, updatedAt: new Date() }))
+      .set((eb) => ({ writtenOff: eb('writtenOff', '+', amount), status, updatedAt: new Date() }))
       .where('id', '=', id)
       .returning(chargeColumns)
       .executeTakeFirstOrThrow();
@@ -196,12 +195,5 @@ export class ChargesRepository {
 
   async releaseAllocation(id: string, entryId: string): Promise<void> {
     await this.db.updateTable('financeAllocations').set({ reversedEntryId: entryId }).where('id', '=', id).execute();
-  }
-
-  async insertAllocations(tenantId: string, memberId: string, currency: string, entryId: string, allocations: { id: string; chargeId: string; paymentId: string | null; amount: number }[]): Promise<void> {
-    await this.db
-      .insertInto('financeAllocations')
-      .values(allocations.map((a) => ({ tenantId, id: a.id, memberId, chargeId: a.chargeId, paymentId: a.paymentId, amount: a.amount, currency, entryId })))
-      .execute();
   }
 }

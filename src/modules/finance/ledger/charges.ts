@@ -5,8 +5,9 @@ import { financeErrors } from '../finance.errors.js';
 import { emit, emitAll } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
 import { ChargesRepository } from './charges.repository.js';
-import { lockMember, postEntry, reverseEntry, systemAccounts, type SystemAccount } from './journal.js';
-import type { Charge, ChargeInput, ChargeKind, ChargeStatus } from './ledger.types.js';
+import { chargeStatus, settleFromCredit } from './credit.js';
+import { lockMember, lockMembers, postEntry, reverseEntry, systemAccounts, type SystemAccount } from './journal.js';
+import type { Charge, ChargeInput, ChargeKind } from './ledger.types.js';
 
 /** Where a charge's money is earned (or, for a deposit, held). */
 export const CREDIT_ACCOUNT: Record<ChargeKind, SystemAccount> = {
@@ -18,17 +19,6 @@ export const CREDIT_ACCOUNT: Record<ChargeKind, SystemAccount> = {
   deposit: 'deposits_held',
   other: 'other_income',
 };
-
-/**
- * A charge's status from what settled it: nothing left to pay is `paid` when payments settled
- * it all, `written_off` when any of it was written off (a debt given up is not a debt paid).
- */
-export function chargeStatus(c: { amount: number; allocated: number; writtenOff: number }): ChargeStatus {
-  const settled = c.allocated + c.writtenOff;
-  if (settled === 0) return 'open';
-  if (settled < c.amount) return 'partially_paid';
-  return c.writtenOff > 0 ? 'written_off' : 'paid';
-}
 
 export async function findCharge(scope: TenantScope, id: string, forUpdate = false): Promise<Charge> {
   const charge = await new ChargesRepository(scope.db).find(id, { lock: forUpdate });
@@ -60,6 +50,11 @@ export interface ChargeToPost {
  * made again: the charge made before is answered with `created` false, so however often a run
  * is retried, each charge exists once. Answers in the order asked; emits `charge.posted` for
  * each charge made.
+ *
+ * The members' credit then pays what they owe in the charges' currencies, oldest due first,
+ * in the same transaction and in a few statements for the whole batch (settleFromCredit): a
+ * member never holds credit in a currency while a charge in it is open. The answers show the
+ * charges as that left them.
  */
 export async function postCharges(
   scope: TenantScope,
@@ -69,6 +64,9 @@ export async function postCharges(
   if (charges.length === 0) return [];
   const accounts = options.accounts ?? (await systemAccounts(scope));
   const repo = new ChargesRepository(scope.db);
+  // Taken before the charges exist: a payment of one of these members waits for this batch,
+  // then sees its charges; this batch, once it has the locks, sees that payment's credit.
+  await lockMembers(scope, charges.map((c) => c.input.memberId));
   const wanted = charges.map(({ input, naturalKey, date }) => ({
     ...input,
     id: newId(),
@@ -86,8 +84,11 @@ export async function postCharges(
     if (!charge) throw new Error(`finance: charge ${w.naturalKey ?? w.id} was neither made nor found`);
     return { charge, created: made.has(w.id) };
   });
-  await emitAll(scope, 'charge.posted', answers.filter((a) => a.created).map((a) => a.charge));
-  return answers;
+  const created = answers.filter((a) => a.created).map((a) => a.charge);
+  await emitAll(scope, 'charge.posted', created);
+  const pairs = new Map(created.map((c) => [`${c.memberId}/${c.currency}`, { memberId: c.memberId, currency: c.currency }]));
+  const settled = new Map((await settleFromCredit(scope, [...pairs.values()], { accounts, createdBy: options.createdBy ?? null })).charges.map((c) => [c.id, c]));
+  return answers.map((a) => ({ ...a, charge: settled.get(a.charge.id) ?? a.charge }));
 }
 
 /** One charge, as postCharges posts many. */
@@ -154,7 +155,7 @@ export async function writeOffCharge(scope: TenantScope, chargeId: string, amoun
       { account: { key: 'receivable' }, amount: -writeOff, currency: charge.currency, ...concerning },
     ],
   });
-  const written = await new ChargesRepository(scope.db).settle(chargeId, 'writtenOff', writeOff, chargeStatus({ ...charge, writtenOff: charge.writtenOff + writeOff }));
+  const written = await new ChargesRepository(scope.db).writeOff(chargeId, writeOff, chargeStatus({ ...charge, writtenOff: charge.writtenOff + writeOff }));
   await emit(scope, 'charge.written_off', { ...written, amountWrittenOff: writeOff, reason });
   return written;
 }

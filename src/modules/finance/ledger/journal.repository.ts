@@ -69,6 +69,11 @@ export class JournalRepository {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(this.db);
   }
 
+  /** Takes the locks named `keys` one after the other, in the order given. */
+  async lockAll(keys: string[]): Promise<void> {
+    await sql`SELECT count(pg_advisory_xact_lock(hashtextextended(k.key, 0))) FROM unnest(${keys}::text[]) WITH ORDINALITY AS k(key, n)`.execute(this.db);
+  }
+
   private entries() {
     return this.db
       .selectFrom('financeEntries as e')

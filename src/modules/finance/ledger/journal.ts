@@ -117,7 +117,18 @@ export async function reverseEntry(scope: TenantScope, entryId: string, date: Is
   });
 }
 
-/** Serialises money movements of one member (allocations, payments, voids), across processes. */
+const memberLock = (scope: TenantScope, memberId: string) => `finance:member:${scope.tenant.id}:${memberId}`;
+
+/** Serialises money movements of one member (allocations, payments, voids, postings), across processes. */
 export async function lockMember(scope: TenantScope, memberId: string): Promise<void> {
-  await new JournalRepository(scope.db).lock(`finance:member:${scope.tenant.id}:${memberId}`);
+  await new JournalRepository(scope.db).lock(memberLock(scope, memberId));
+}
+
+/**
+ * lockMember for many members in one statement (a billing batch's), taken in id order: the
+ * order a bank-import confirmation takes its members in, so that the two never deadlock.
+ */
+export async function lockMembers(scope: TenantScope, memberIds: string[]): Promise<void> {
+  const ids = [...new Set(memberIds)].sort();
+  if (ids.length > 0) await new JournalRepository(scope.db).lockAll(ids.map((id) => memberLock(scope, id)));
 }

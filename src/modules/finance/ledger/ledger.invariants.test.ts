@@ -11,7 +11,10 @@ import { assertBalanced } from './journal.js';
  * The ledger's promises under any sequence of money operations, through the API: random runs
  * of charges, payments (oldest-first or naming charges), credit applied, voids, write-offs and
  * refunds for a few members in one or two currencies, after which the books must still add up.
- * A failing run prints its seed and the shrunk sequence of operations.
+ * After every operation no credit is below zero, and after each that applies credit (a charge
+ * posted, a payment or an application naming no charges) its member holds no credit in its
+ * currency beside an open charge in it. A failing run prints its seed and the shrunk sequence
+ * of operations.
  */
 
 let t: TestPlatform;
@@ -79,6 +82,31 @@ function expectStatus(res: LightMyRequestResponse, allowed: number[], what: Op) 
   if (res.statusCode >= 400) expect(res.headers['content-type']).toContain('application/problem+json');
 }
 
+/** Per member and currency of the run: the credit the journal holds and how many charges are open. */
+async function creditAndOpen(memberIds: string[], currencies: string[]) {
+  const members = sql.join(memberIds.map((id) => sql`${id}::uuid`));
+  const pairs = sql.join(currencies.map((c) => sql`${c}`));
+  return tx<{ memberId: string; currency: string; credit: string | null; open: number }[]>(async (db) =>
+    (await sql<{ memberId: string; currency: string; credit: string | null; open: number }>`
+      SELECT m.id AS member_id, cur AS currency,
+             (SELECT -sum(l.amount) FROM finance_lines l JOIN finance_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
+               WHERE a.system_key = 'member_credit' AND l.member_id = m.id AND l.currency = cur) AS credit,
+             (SELECT count(*)::int FROM finance_charges c WHERE c.member_id = m.id AND c.currency = cur AND c.status IN ('open', 'partially_paid')) AS open
+        FROM unnest(ARRAY[${members}]) AS m(id) CROSS JOIN unnest(ARRAY[${pairs}]::text[]) AS cur`.execute(db)).rows,
+  );
+}
+
+/** No credit below zero; credit beside an open charge only where the operation left credit unapplied on purpose. */
+async function checkCredit(o: Op, applied: { memberId: string; currency: string } | null, memberIds: string[], currencies: string[]) {
+  for (const row of await creditAndOpen(memberIds, currencies)) {
+    const credit = BigInt(row.credit ?? 0);
+    expect(credit >= 0n, `${JSON.stringify(o)}: credit ${credit} of ${row.memberId} in ${row.currency}`).toBe(true);
+    if (applied?.memberId === row.memberId && applied.currency === row.currency) {
+      expect(credit > 0n && row.open > 0, `${JSON.stringify(o)} left credit ${credit} beside ${row.open} open charges`).toBe(false);
+    }
+  }
+}
+
 async function run(ops: Op[], currencies: string[], memberIds: string[], model: Model) {
   const targetsFor = (memberId: string, picks: Targets) => {
     const own = model.charges.filter((c) => c.memberId === memberId);
@@ -88,11 +116,14 @@ async function run(ops: Op[], currencies: string[], memberIds: string[], model: 
     return chosen.map(([chargeId, amount]) => (amount === undefined ? { chargeId } : { chargeId, amount }));
   };
   for (const o of ops) {
+    // The member and currency whose credit the operation applies, when it applies it all.
+    let applied: { memberId: string; currency: string } | null = null;
     switch (o.op) {
       case 'charge': {
         const [memberId, cur] = [memberIds[o.m]!, currencies[o.c % currencies.length]!];
         const res = await api('POST', '/finance/charges', { memberId, kind: 'levy', description: 'Levy', amount: o.amount, currency: cur, dueDate: day(-o.dueDaysAgo) });
         expectStatus(res, [201], o);
+        applied = { memberId, currency: cur };
         model.charges.push({ id: res.json().id, memberId, currency: cur, amount: o.amount, writtenOff: 0, void: false });
         model.add(memberId, cur, o.amount);
         break;
@@ -106,6 +137,8 @@ async function run(ops: Op[], currencies: string[], memberIds: string[], model: 
         if (res.statusCode === 201) {
           model.payments.push({ id: res.json().id, memberId, currency: cur });
           model.add(memberId, cur, -o.amount);
+          // Naming charges keeps what is left as credit, whatever else is open.
+          if (!allocations) applied = { memberId, currency: cur };
         }
         break;
       }
@@ -114,6 +147,7 @@ async function run(ops: Op[], currencies: string[], memberIds: string[], model: 
         const allocations = targetsFor(memberId, o.targets);
         const res = await api('POST', '/finance/allocations', { memberId, currency: cur, ...(allocations ? { allocations } : {}) });
         expectStatus(res, allocations ? [200, 400, 409] : [200], o);
+        if (!allocations) applied = { memberId, currency: cur };
         break;
       }
       case 'void': {
@@ -150,6 +184,7 @@ async function run(ops: Op[], currencies: string[], memberIds: string[], model: 
         break;
       }
     }
+    await checkCredit(o, applied, memberIds, currencies);
   }
 }
 
@@ -197,6 +232,22 @@ async function checkBooks(currencies: string[], memberIds: string[], model: Mode
           OR c.allocated < 0 OR c.written_off < 0`.execute(db)).rows,
   );
   expect(drift).toEqual([]);
+
+  // What the allocations say is what the journal says: per charge, its allocated amount is what
+  // allocation entries took off its receivable, less what releases put back.
+  const unjournaled = await tx<unknown[]>(async (db) =>
+    (await sql`
+      SELECT c.id, c.allocated, j.settled
+        FROM finance_charges c
+        LEFT JOIN (SELECT l.charge_id, -sum(l.amount) AS settled
+                     FROM finance_lines l
+                     JOIN finance_entries e ON e.tenant_id = l.tenant_id AND e.id = l.entry_id
+                     JOIN finance_accounts a ON a.tenant_id = l.tenant_id AND a.id = l.account_id
+                    WHERE e.kind IN ('allocation', 'allocation_release') AND a.system_key = 'receivable' AND l.member_id IN (${members})
+                    GROUP BY l.charge_id) j ON j.charge_id = c.id
+       WHERE c.member_id IN (${members}) AND c.allocated <> coalesce(j.settled, 0)`.execute(db)).rows,
+  );
+  expect(unjournaled).toEqual([]);
 
   for (const memberId of memberIds) {
     const charges = await all<{ amount: number; currency: string; status: string; writtenOff: number; outstanding: number; allocated: number }>(`/finance/charges?memberId=${memberId}`);

@@ -45,10 +45,11 @@ describe('payments', () => {
     expect((await events('payment.allocated')).find((e) => e.paymentId === recorded.id)).toMatchObject({ memberId: member, total: 5_000, currency: 'EUR' });
     expect((await events('charge.paid')).map((e) => e.id)).toEqual(expect.arrayContaining([older.id, later.id]));
 
-    // The credit left settles the next charge when the next payment comes, before that payment's own money.
+    // The credit left settles the next charge the moment it is posted; the next payment pays on.
     const next = await charge(member, 1_500);
+    expect(next).toMatchObject({ status: 'partially_paid', allocated: 1_000, outstanding: 500, allocations: [expect.objectContaining({ amount: 1_000, paymentId: null })] });
     const small = await pay(member, 100);
-    expect(small.allocations).toEqual([expect.objectContaining({ chargeId: next.id, amount: 1_100 })]);
+    expect(small.allocations).toEqual([expect.objectContaining({ chargeId: next.id, amount: 100 })]);
     expect((await ok(api('GET', `/finance/charges/${next.id}`), 200))).toMatchObject({ status: 'partially_paid', allocated: 1_100, outstanding: 400 });
     expect(small.memberCredit).toBe(0);
   });
@@ -149,9 +150,12 @@ describe('payments', () => {
 
   it('applies credit to the charges named and refuses asking for more than the credit', async () => {
     const member = await newMember();
-    await pay(member, 3_000);
     const a = await charge(member, 2_000, { dueDate: day(-50) });
     const b = await charge(member, 2_000, { dueDate: day(-40) });
+    // Credit beside open charges: a void gives back what the payment settled, and stays credit.
+    const raisedTwice = await charge(member, 3_000, { dueDate: day(-60) });
+    await pay(member, 3_000);
+    await ok(api('POST', `/finance/charges/${raisedTwice.id}/void`, { reason: 'Raised twice' }), 200);
     expectProblem(await api('POST', '/finance/allocations', { memberId: member, currency: 'EUR', allocations: [{ chargeId: a.id, amount: 2_000 }, { chargeId: b.id, amount: 1_001 }] }), 400, 'validation_failed');
     const applied = await ok(api('POST', '/finance/allocations', { memberId: member, currency: 'EUR', allocations: [{ chargeId: b.id }] }), 200);
     expect(applied.allocations.map((x: { chargeId: string; amount: number }) => [x.chargeId, x.amount])).toEqual([[b.id, 2_000]]);
@@ -223,8 +227,9 @@ describe('concurrent payments', () => {
     }
     // Oldest due first: the first charge paid, the second in part, the third untouched.
     expect(settled).toEqual([2_500, received - 2_500, 0]);
+    // The credit held paid the charges as they were posted; the payments' own money the rest.
     const allocated = results.flatMap((r) => r.json().allocations as { amount: number }[]).reduce((sum, a) => sum + a.amount, 0);
-    expect(allocated).toBe(received);
+    expect(allocated).toBe(received - 3_000);
     for (const res of results) expect(res.json().memberCredit).toBe(0);
   });
 

@@ -4,12 +4,12 @@ import { AppError, notFound } from '../../../kernel/errors.js';
 import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
-import { safeTotal, sumExact } from '../../../kernel/money.js';
+import { safeTotal } from '../../../kernel/money.js';
 import { BalancesRepository } from './balances.repository.js';
-import { chargeStatus } from './charges.js';
+import { settleFromCredit, writeSettlements, type Settlement } from './credit.js';
 import { ChargesRepository } from './charges.repository.js';
 import { lockMember, postEntry, systemAccounts, type SystemAccount } from './journal.js';
-import type { Allocation, Charge, Payment, PaymentInput } from './ledger.types.js';
+import type { Allocation, Payment, PaymentInput } from './ledger.types.js';
 import { PaymentsRepository } from './payments.repository.js';
 
 /** The member's unapplied money in `currency`: what the member-credit account holds for them. */
@@ -58,8 +58,8 @@ export async function recordPayment(scope: TenantScope, input: PaymentInput, cre
 /**
  * Settles the member's open charges in `currency` from their credit: the given targets in
  * order (each up to its amount or what it still owes), else every open charge oldest due
- * first, until the credit runs out. Serialised per member, so that concurrent payments never
- * settle more than a charge owes nor spend credit twice.
+ * first (settleFromCredit), until the credit runs out. Serialised per member, so that
+ * concurrent payments never settle more than a charge owes nor spend credit twice.
  */
 export async function applyCredit(
   scope: TenantScope,
@@ -69,68 +69,38 @@ export async function applyCredit(
 ): Promise<Allocation[]> {
   if (!options.lockHeld) await lockMember(scope, memberId);
   const accounts = options.accounts ?? (await systemAccounts(scope));
-  const charges = new ChargesRepository(scope.db);
-  let credit = await creditOf(scope, memberId, currency, accounts.member_credit);
-  if (!options.targets && credit <= 0) return [];
+  const settle = { accounts, paymentId: options.paymentId, createdBy: options.createdBy };
+  if (!options.targets) return (await settleFromCredit(scope, [{ memberId, currency }], { ...settle, date: options.date })).allocations;
 
-  let settling: Charge[];
-  if (options.targets) {
-    const ids = options.targets.map((t) => t.chargeId);
-    // Twice the same charge would plan both shares from the same stale outstanding amount.
-    const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
-    if (repeated >= 0) throw new AppError('validation_failed', `The charge ${ids[repeated]} is named twice`, { errors: [{ field: `allocations.${repeated}.chargeId`, message: 'names a charge already named' }] });
-    const byId = new Map((await charges.findMany(ids, { lock: true })).map((c) => [c.id, c]));
-    settling = ids.map((id, i) => {
-      const charge = byId.get(id);
-      if (!charge || charge.memberId !== memberId) throw new AppError('not_found', `The charge ${id} was not found for this member`, { errors: [{ field: `allocations.${i}.chargeId`, message: 'is not a charge of this member' }] });
-      if (charge.currency !== currency) throw new AppError('validation_failed', `The charge ${id} is in ${charge.currency}`, { errors: [{ field: `allocations.${i}.chargeId`, message: `is in ${charge.currency}, the payment in ${currency}` }] });
-      if (charge.status === 'void' || charge.outstanding === 0) throw new AppError(financeErrors.charge_owes_nothing, `The charge ${id} owes nothing`, { errors: [{ field: `allocations.${i}.chargeId`, message: 'owes nothing' }] });
-      const asked = options.targets![i]!.amount;
-      if (asked !== undefined && asked > charge.outstanding) {
-        throw new AppError('validation_failed', `The charge ${charge.id} owes ${charge.outstanding}`, { errors: [{ field: `allocations.${i}.amount`, message: `is more than the ${charge.outstanding} the charge owes` }] });
-      }
-      return charge;
-    });
-  } else {
-    settling = await charges.open(memberId, { currency, lock: true });
-  }
+  const targets = options.targets;
+  const ids = targets.map((t) => t.chargeId);
+  // Twice the same charge would plan both shares from the same stale outstanding amount.
+  const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (repeated >= 0) throw new AppError('validation_failed', `The charge ${ids[repeated]} is named twice`, { errors: [{ field: `allocations.${repeated}.chargeId`, message: 'names a charge already named' }] });
+  const byId = new Map((await new ChargesRepository(scope.db).findMany(ids, { lock: true })).map((c) => [c.id, c]));
+  const settling = ids.map((id, i) => {
+    const charge = byId.get(id);
+    if (!charge || charge.memberId !== memberId) throw new AppError('not_found', `The charge ${id} was not found for this member`, { errors: [{ field: `allocations.${i}.chargeId`, message: 'is not a charge of this member' }] });
+    if (charge.currency !== currency) throw new AppError('validation_failed', `The charge ${id} is in ${charge.currency}`, { errors: [{ field: `allocations.${i}.chargeId`, message: `is in ${charge.currency}, the payment in ${currency}` }] });
+    if (charge.status === 'void' || charge.outstanding === 0) throw new AppError(financeErrors.charge_owes_nothing, `The charge ${id} owes nothing`, { errors: [{ field: `allocations.${i}.chargeId`, message: 'owes nothing' }] });
+    const asked = targets[i]!.amount;
+    if (asked !== undefined && asked > charge.outstanding) {
+      throw new AppError('validation_failed', `The charge ${charge.id} owes ${charge.outstanding}`, { errors: [{ field: `allocations.${i}.amount`, message: `is more than the ${charge.outstanding} the charge owes` }] });
+    }
+    return charge;
+  });
+
   // Targets are checked above even without credit: a wrong one is refused, not silently ignored.
-  if (credit <= 0) return [];
-
-  const plan: { charge: Charge; amount: number }[] = [];
+  let credit = await creditOf(scope, memberId, currency, accounts.member_credit);
+  const shares: Settlement['shares'] = [];
   settling.forEach((charge, i) => {
-    if (credit === 0) return;
-    const asked = options.targets?.[i]?.amount;
-    const amount = Math.min(credit, asked ?? charge.outstanding);
+    const amount = Math.min(credit, targets[i]!.amount ?? charge.outstanding);
     if (amount <= 0) return;
-    plan.push({ charge, amount });
+    shares.push({ charge, amount });
     credit -= amount;
   });
-  if (plan.length === 0) return [];
-
-  const total = safeTotal(sumExact(plan.map((p) => p.amount)), 'allocation');
-  const entryId = await postEntry(
-    scope,
-    {
-      date: options.date,
-      description: `Allocation to ${plan.length} charge${plan.length === 1 ? '' : 's'}`,
-      kind: 'allocation',
-      createdBy: options.createdBy ?? null,
-      lines: [
-        { account: { key: 'member_credit' }, amount: total, currency, memberId },
-        ...plan.map((p) => ({ account: { key: 'receivable' as const }, amount: -p.amount, currency, memberId, unitId: p.charge.unitId, leaseId: p.charge.leaseId, chargeId: p.charge.id })),
-      ],
-    },
-    accounts,
-  );
-  const allocations = plan.map((p) => ({ id: newId(), chargeId: p.charge.id, paymentId: options.paymentId ?? null, amount: p.amount, currency, entryId }));
-  await charges.insertAllocations(scope.tenant.id, memberId, currency, entryId, allocations);
-  for (const p of plan) {
-    const charge = await charges.settle(p.charge.id, 'allocated', p.amount, chargeStatus({ ...p.charge, allocated: p.charge.allocated + p.amount }));
-    if (charge.status === 'paid') await emit(scope, 'charge.paid', charge);
-  }
-  await emit(scope, 'payment.allocated', { memberId, paymentId: options.paymentId ?? null, currency, total, allocations });
-  return allocations;
+  if (shares.length === 0) return [];
+  return (await writeSettlements(scope, [{ memberId, currency, date: options.date, shares }], settle)).allocations;
 }
 
 /** Pays back part of a member's credit that came from `paymentId` (never more than the credit holds). */
