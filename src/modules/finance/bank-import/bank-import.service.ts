@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
 import { newId } from '../../../kernel/ids.js';
 import { safeTotal, sumExact } from '../../../kernel/money.js';
 import { existingMembers, memberContacts } from '../../members/index.js';
-import { recordPayment } from '../ledger/index.js';
+import { lockMembers, recordPayment } from '../ledger/index.js';
 import { Directory, idsIn, propose } from './bank-import.match.js';
 import { isCurrency, readStatement, type StatementFormat } from './bank-import.parse.js';
 import { BankImportRepository, type ImportRow, type LineRow, type NewLine } from './bank-import.repository.js';
@@ -158,7 +158,9 @@ export async function confirmLines(ctx: TenantContext, importId: string, input: 
   const locked = await repo.lockLines(importId, [...new Set(input.lines.map((l) => l.lineId))]);
 
   const results: ConfirmResult['results'] = new Array(input.lines.length);
-  // Members in one order in every confirmation: two confirming overlapping members never deadlock.
+  // Every member's lock before the first payment, in the order every multi-member lock takes
+  // them: two confirmations (or a confirmation and a billing batch) never deadlock.
+  await lockMembers(ctx, input.lines.map((l) => l.memberId));
   const order = input.lines.map((item, i) => ({ item, i })).sort((a, b) => a.item.memberId.localeCompare(b.item.memberId) || a.i - b.i);
   const recorded: { lineId: string; paymentId: string; memberId: string; amount: number }[] = [];
   for (const { item, i } of order) {

@@ -13,5 +13,5 @@ export const ledgerRoom = (options: FinanceOptions): FinanceRoom => ({
 export { memberBalance } from './balances.js';
 export { chargesByIds, openCharges, postCharge, postCharges, voidCharge, writeOffCharge, type ChargeToPost } from './charges.js';
 export type { Charge } from './ledger.types.js';
-export { lockMember, systemAccounts, type SystemAccount } from './journal.js';
+export { lockMember, lockMembers, systemAccounts, type SystemAccount } from './journal.js';
 export { recordPayment } from './payments.js';

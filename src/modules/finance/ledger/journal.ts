@@ -117,18 +117,35 @@ export async function reverseEntry(scope: TenantScope, entryId: string, date: Is
   });
 }
 
-const memberLock = (scope: TenantScope, memberId: string) => `finance:member:${scope.tenant.id}:${memberId}`;
+/**
+ * Members' money movements are serialised by lock buckets, not by one lock per member: a
+ * billing batch locks the members of 500 charges, and 500 advisory locks in one transaction
+ * would fill PostgreSQL's shared lock table (max_locks_per_transaction, 64 per connection by
+ * default) with a dozen batches at once. With buckets a batch takes at most MEMBER_LOCK_BUCKETS
+ * locks; the price is that two members of one bucket wait for each other.
+ */
+const MEMBER_LOCK_BUCKETS = 32;
+
+function memberBucket(memberId: string): number {
+  let hash = 0x811c9dc5; // FNV-1a, 32 bits
+  for (let i = 0; i < memberId.length; i++) hash = Math.imul(hash ^ memberId.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % MEMBER_LOCK_BUCKETS;
+}
+
+const bucketLock = (scope: TenantScope, bucket: number) => `finance:member:${scope.tenant.id}:${bucket}`;
 
 /** Serialises money movements of one member (allocations, payments, voids, postings), across processes. */
 export async function lockMember(scope: TenantScope, memberId: string): Promise<void> {
-  await new JournalRepository(scope.db).lock(memberLock(scope, memberId));
+  await new JournalRepository(scope.db).lock(bucketLock(scope, memberBucket(memberId)));
 }
 
 /**
- * lockMember for many members in one statement (a billing batch's), taken in id order: the
- * order a bank-import confirmation takes its members in, so that the two never deadlock.
+ * lockMember for many members in one statement (a billing batch's, a bank import's), their
+ * buckets taken in ascending order: every transaction that holds more than one member's lock
+ * takes them through here first, so that no two deadlock. A lock already held is taken again
+ * at no cost, so lockMember after lockMembers waits for nobody.
  */
 export async function lockMembers(scope: TenantScope, memberIds: string[]): Promise<void> {
-  const ids = [...new Set(memberIds)].sort();
-  if (ids.length > 0) await new JournalRepository(scope.db).lockAll(ids.map((id) => memberLock(scope, id)));
+  const buckets = [...new Set(memberIds.map(memberBucket))].sort((a, b) => a - b);
+  if (buckets.length > 0) await new JournalRepository(scope.db).lockAll(buckets.map((b) => bucketLock(scope, b)));
 }
