@@ -25,6 +25,21 @@ describe('the LRU under the caches', () => {
     expect(lru.size).toBe(3);
   });
 
+  it('never drops an entry used more recently than the last half of its size', () => {
+    const lru = new Lru<string, number>(100);
+    // A hot key hit between every insertion of cold ones survives however many come.
+    for (let i = 0; i < 10_000; i++) {
+      lru.set(`cold${i}`, i);
+      if (i === 0) lru.set('hot', -1);
+      expect(lru.get('hot')).toBe(-1);
+    }
+    // A key hit once survives the next half-size insertions.
+    lru.get('cold9950');
+    for (let i = 0; i < 50; i++) lru.set(`new${i}`, i);
+    expect(lru.get('cold9950')).toBe(9950);
+    expect(lru.size).toBe(100);
+  });
+
   it('serves an entry no longer than its safety net', () => {
     const lru = new Lru<string, number>(10, 1_000);
     lru.set('a', 1, 0);

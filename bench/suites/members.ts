@@ -291,5 +291,7 @@ export const membersSuite: Suite<MembersFixture> = {
     { name: '(a)/(b)', numerator: 'a', denominator: 'b', stretch: 0.6 },
     { name: '(a)/(c)', numerator: 'a', denominator: 'c', target: 1.0 },
     { name: '(c)/(b)', numerator: 'c', denominator: 'b' },
+    { name: '(d)/(a)', numerator: 'd', denominator: 'a', target: 0.7 },
+    { name: '(e)/(a)', numerator: 'e', denominator: 'a', target: 0.5 },
   ],
 };

@@ -8616,9 +8616,9 @@ export interface operations {
                             lastName: string;
                             notes: string;
                             phone: string | null;
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             status: "prospective" | "active" | "inactive" | "former";
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             type: "resident" | "owner" | "renter" | "household" | "other";
                             /** Format: date-time */
                             updatedAt: string;
@@ -8683,9 +8683,9 @@ export interface operations {
                     lastName: string;
                     notes?: string;
                     phone?: string | null;
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     status?: "prospective" | "active" | "inactive" | "former";
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     type: "resident" | "owner" | "renter" | "household" | "other";
                 };
             };
@@ -8707,9 +8707,9 @@ export interface operations {
                         lastName: string;
                         notes: string;
                         phone: string | null;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         status: "prospective" | "active" | "inactive" | "former";
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         type: "resident" | "owner" | "renter" | "household" | "other";
                         /** Format: date-time */
                         updatedAt: string;
@@ -8799,9 +8799,9 @@ export interface operations {
                         lastName: string;
                         notes: string;
                         phone: string | null;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         status: "prospective" | "active" | "inactive" | "former";
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         type: "resident" | "owner" | "renter" | "household" | "other";
                         /** Format: date-time */
                         updatedAt: string;
@@ -8943,9 +8943,9 @@ export interface operations {
                     lastName?: string;
                     notes?: string;
                     phone?: string | null;
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     status?: "prospective" | "active" | "inactive" | "former";
-                    /** @enum {unknown} */
+                    /** @enum {string} */
                     type?: "resident" | "owner" | "renter" | "household" | "other";
                 };
             };
@@ -8967,9 +8967,9 @@ export interface operations {
                         lastName: string;
                         notes: string;
                         phone: string | null;
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         status: "prospective" | "active" | "inactive" | "former";
-                        /** @enum {unknown} */
+                        /** @enum {string} */
                         type: "resident" | "owner" | "renter" | "household" | "other";
                         /** Format: date-time */
                         updatedAt: string;

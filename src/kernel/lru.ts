@@ -3,10 +3,17 @@
  * expiry per entry. A Map keeps insertion order, so a hit moves its entry to the end and the
  * first key is always the eldest: every operation is O(1) but `deleteWhere`, which walks the
  * cache and is meant for rare, targeted invalidations. (lru-cache would do the same; this is
- * the forty lines we need, with no dependency.)
+ * the fifty lines we need, with no dependency.)
+ *
+ * A hit on an entry moved to the end within the last `max / 2` moves leaves it where it is:
+ * fewer than `max / 2` entries are behind it, so it cannot be the one evicted, and moving it
+ * again would only churn the map (a Map's deletions leave holes that it compacts by copying
+ * itself, four caches on every request). Such an entry counts as used when it was last moved.
  */
 export class Lru<K, V> {
-  readonly #entries = new Map<K, { value: V; expires: number }>();
+  readonly #entries = new Map<K, { value: V; expires: number; moved: number }>();
+  /** Moves to the end so far: an entry's `moved` is this count when it last went there. */
+  #moves = 0;
 
   /** `ttlMs`: how long an entry may be served at most (Infinity: until evicted or deleted). */
   constructor(
@@ -19,9 +26,15 @@ export class Lru<K, V> {
   get(key: K, now = Date.now()): V | undefined {
     const entry = this.#entries.get(key);
     if (!entry) return undefined;
-    this.#entries.delete(key);
-    if (entry.expires <= now) return undefined;
-    this.#entries.set(key, entry);
+    if (entry.expires <= now) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    if (this.#moves - entry.moved >= this.max / 2) {
+      this.#entries.delete(key);
+      entry.moved = ++this.#moves;
+      this.#entries.set(key, entry);
+    }
     return entry.value;
   }
 
@@ -32,7 +45,7 @@ export class Lru<K, V> {
 
   set(key: K, value: V, now = Date.now()): void {
     this.#entries.delete(key);
-    this.#entries.set(key, { value, expires: now + this.ttlMs });
+    this.#entries.set(key, { value, expires: now + this.ttlMs, moved: ++this.#moves });
     if (this.#entries.size > this.max) this.#entries.delete(this.#entries.keys().next().value as K);
   }
 

@@ -8,11 +8,13 @@ import { AppError } from '../errors.js';
 import { APP_ROLE, TENANT_SETTING } from './roles.js';
 import type { Db } from './tables.js';
 import { TenantBoundQuery } from './tenant-bound-query.js';
+import { parseTimestamptz, TIMESTAMPTZ_OID } from './timestamptz.js';
 
 // timestamptz and date come back as Date / ISO strings; int8 (counts) as numbers, which is
 // safe for every count and money amount we keep: an amount is at most 10^13 minor units and
 // finance caps a ledger's turnover at 2^53 − 1. A sum() of int8 is numeric: a string, exact.
 pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(TIMESTAMPTZ_OID, parseTimestamptz);
 // Calendar dates stay 'YYYY-MM-DD' (a Date would shift them by the process's time zone), and
 // numerics stay exact decimal strings; PGlite is told the same below.
 const DATE_OID = 1082;

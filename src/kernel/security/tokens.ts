@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { AppError } from '../errors.js';
 
@@ -21,13 +21,17 @@ export interface AccessClaims {
 
 /** Short-lived access tokens (HS256 JWTs); refresh tokens are opaque and kept hashed. */
 export class TokenService {
-  readonly #key: Uint8Array;
+  // A CryptoKey imported once: given the secret's bytes, jose imports them again for every
+  // signature it makes or checks (about half of a cold request's token check).
+  readonly #key: Promise<webcrypto.CryptoKey>;
   // Verified tokens by their exact text: a hit skips the HMAC. The text is the signed token,
   // so a hit is the same claims; expiry is still checked on every use.
   readonly #verified = new Map<string, AccessClaims>();
 
   constructor(secret: string, readonly accessTtl: number) {
-    this.#key = new TextEncoder().encode(secret);
+    this.#key = webcrypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    // A secret that cannot be a key fails the first token made or checked, not the process.
+    this.#key.catch(() => undefined);
   }
 
   async issueAccess(claims: Omit<AccessClaims, 'exp'>): Promise<{ token: string; expiresIn: number }> {
@@ -37,14 +41,14 @@ export class TokenService {
       .setAudience(claims.aud)
       .setIssuedAt()
       .setExpirationTime(`${this.accessTtl}s`);
-    return { token: await jwt.sign(this.#key), expiresIn: this.accessTtl };
+    return { token: await jwt.sign(await this.#key), expiresIn: this.accessTtl };
   }
 
   async verifyAccess(token: string, audience: Audience): Promise<AccessClaims> {
     const known = this.#verified.get(token);
     if (known && known.aud === audience && known.exp > Date.now() / 1000) return known;
     try {
-      const { payload } = await jwtVerify(token, this.#key, { audience, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, await this.#key, { audience, algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string' || !Array.isArray(payload.roles)) throw new Error('bad claims');
       const claims = payload as unknown as AccessClaims;
       if (this.#verified.size >= 50_000) this.#verified.clear();

@@ -72,22 +72,27 @@ export class MembersRepository {
     return Number(row.n);
   }
 
-  async insert(tenantId: string, input: CreateMember): Promise<Member> {
-    return this.db
-      .insertInto('members')
-      .values({
-        tenantId,
-        id: newId(),
-        firstName: input.firstName,
-        lastName: input.lastName,
-        email: input.email?.toLowerCase() ?? null,
-        phone: input.phone ?? null,
-        type: input.type,
-        status: input.status ?? 'active',
-        notes: input.notes ?? '',
-      })
-      .returning(columns)
-      .executeTakeFirstOrThrow();
+  /**
+   * Adds a member unless the tenant has `limit` members already (null: no limit); undefined when
+   * it has. One statement: its first step locks the tenant's tally row (an upsert that changes
+   * nothing, so that the row exists for a tenant's first member too), which queues the tenant's
+   * other creates until this transaction ends and reads the newest committed count; the
+   * members trigger then adds this one to it.
+   */
+  async insertWithin(limit: number | null, tenantId: string, input: CreateMember): Promise<Member | undefined> {
+    const result = await sql<Member>`
+      WITH tally AS (
+        INSERT INTO member_tallies AS t (tenant_id, members) VALUES (${tenantId}::uuid, 0)
+        ON CONFLICT (tenant_id) DO UPDATE SET members = t.members
+        RETURNING t.members
+      )
+      INSERT INTO members (tenant_id, id, first_name, last_name, email, phone, type, status, notes)
+      SELECT ${tenantId}::uuid, ${newId()}::uuid, ${input.firstName}, ${input.lastName}, ${input.email?.toLowerCase() ?? null}, ${input.phone ?? null},
+             ${input.type}, ${input.status ?? 'active'}, ${input.notes ?? ''}
+        FROM tally
+       WHERE ${limit}::bigint IS NULL OR tally.members < ${limit}::bigint
+      RETURNING ${sql.join(columns.map((c) => sql.ref(c)))}`.execute(this.db);
+    return result.rows[0];
   }
 
   async update(id: string, patch: UpdateMember): Promise<Member | undefined> {
@@ -104,15 +109,5 @@ export class MembersRepository {
   async delete(id: string): Promise<boolean> {
     const result = await this.db.deleteFrom('members').where('id', '=', id).executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
-  }
-
-  /**
-   * How many members the tenant has, from the tally the members table's triggers keep in the
-   * writing transaction (read after an insert, it counts that insert, and the tally's row lock
-   * then queues the tenant's other creates until this one ends).
-   */
-  async tally(): Promise<number> {
-    const row = await this.db.selectFrom('memberTallies').select('members').executeTakeFirst();
-    return Number(row?.members ?? 0);
   }
 }

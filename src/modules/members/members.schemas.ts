@@ -1,11 +1,12 @@
 import { Type, type Static } from 'typebox';
-import { Email, Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { Email, Nullable, Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
 
 export const MEMBER_TYPES = ['resident', 'owner', 'renter', 'household', 'other'] as const;
 export const MEMBER_STATUSES = ['prospective', 'active', 'inactive', 'former'] as const;
 
-const MemberType = Type.Enum(MEMBER_TYPES);
-const MemberStatus = Type.Enum(MEMBER_STATUSES);
+// Typed as strings, so that a response writes them as strings (an untyped enum goes through JSON.stringify).
+const MemberType = Type.Enum(MEMBER_TYPES, { type: 'string' });
+const MemberStatus = Type.Enum(MEMBER_STATUSES, { type: 'string' });
 const Name = Type.String({ minLength: 1, maxLength: 120 });
 const Phone = Type.String({ pattern: '^\\+?[0-9 ()./-]{3,32}$', description: 'Digits with optional +, spaces, dots, dashes and parentheses.' });
 const Notes = Type.String({ maxLength: 10_000 });
@@ -14,8 +15,8 @@ export const Member = Type.Object({
   id: Uuid,
   firstName: Type.String(),
   lastName: Type.String(),
-  email: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
+  email: Nullable(Type.String()),
+  phone: Nullable(Type.String()),
   type: MemberType,
   status: MemberStatus,
   notes: Type.String(),

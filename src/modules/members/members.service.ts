@@ -27,11 +27,9 @@ export async function getMember(ctx: TenantContext, id: string): Promise<Member>
 }
 
 export async function createMember(ctx: TenantContext, input: CreateMember): Promise<Member> {
-  const repo = new MembersRepository(ctx.db);
-  const member = await repo.insert(ctx.tenant.id, input);
   const limit = ctx.licence.claims.limits.members;
-  // Over the limit, the error rolls the insert (and the tally with it) back.
-  if (limit !== null && (await repo.tally()) > limit) {
+  const member = await new MembersRepository(ctx.db).insertWithin(limit, ctx.tenant.id, input);
+  if (!member) {
     throw new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${limit} members; upgrade the plan to add more`, { limit, resource: 'members' });
   }
   await emit(ctx, 'member.created', member);
