@@ -1,6 +1,7 @@
 import type { Receipt } from '../lib/receiver.js';
 import type { WorkEnv, WorkProbe, WorkResult } from '../lib/types.js';
 import { summarise } from '../lib/util.js';
+import type { BulkProducer, ProducerStats } from './webhooks.producer.js';
 import type { WebhooksFixture } from './webhooks.js';
 
 /**
@@ -18,7 +19,8 @@ async function pgbossExists(env: WorkEnv): Promise<boolean> {
   return (await env.admin.query<{ t: string | null }>("SELECT to_regclass('pgboss.job')::text AS t")).rows[0]!.t !== null;
 }
 
-export function deliveryProbe(f: WebhooksFixture, env: WorkEnv, { maxDrainSeconds }: { maxDrainSeconds: number }): WorkProbe {
+/** `producer`: events committed in bulk during the window, besides (or instead of) those of the requests. */
+export function deliveryProbe(f: WebhooksFixture, env: WorkEnv, { maxDrainSeconds, producer }: { maxDrainSeconds: number; producer?: BulkProducer }): WorkProbe {
   const { admin, log } = env;
   let mark = 0;
   let windowStart = 0;
@@ -42,13 +44,21 @@ export function deliveryProbe(f: WebhooksFixture, env: WorkEnv, { maxDrainSecond
       await f.receiver.reset();
       mark = Date.now();
     },
-    windowStart: () => void (windowStart = Date.now()),
-    windowEnd: () => void (windowEnd = Date.now()),
+    windowStart: () => {
+      windowStart = Date.now();
+      producer?.start();
+    },
+    windowEnd: () => {
+      producer?.stop();
+      windowEnd = Date.now();
+    },
     cpuSeconds: () => f.receiver.cpuSeconds(),
 
     async finish(): Promise<WorkResult> {
       // Drain: wait until every event committed since the scenario started is delivered, up to
       // maxDrainSeconds after the window; give up early when the rate so far cannot make it.
+      const produced = producer ? await producer.done() : null;
+      if (produced) log(`    bulk producer: ${produced.events} events in ${produced.transactions} transactions (${produced.eventsPerSecond}/s of ${produced.eventsPerSecondOffered} offered), ${produced.errors} errors`);
       const deadline = windowEnd + maxDrainSeconds * 1000;
       const drainStart = Date.now();
       const gotAtDrainStart = (await f.receiver.count()).created;
@@ -83,7 +93,7 @@ export function deliveryProbe(f: WebhooksFixture, env: WorkEnv, { maxDrainSecond
         }
         await sleep(250);
       }
-      return analyse(f, env, { mark, windowStart, windowEnd, drained, projectedSeconds, purged, maxDrainSeconds });
+      return analyse(f, env, { mark, windowStart, windowEnd, drained, projectedSeconds, purged, maxDrainSeconds, produced });
     },
   };
 }
@@ -96,6 +106,7 @@ interface Window {
   projectedSeconds: number | null;
   purged: { outbox: number; jobs: number };
   maxDrainSeconds: number;
+  produced: ProducerStats | null;
 }
 
 async function analyse(f: WebhooksFixture, env: WorkEnv, w: Window): Promise<WorkResult> {
@@ -199,6 +210,7 @@ async function analyse(f: WebhooksFixture, env: WorkEnv, w: Window): Promise<Wor
   }
   if (badSignatures > 0) problems.push(`${badSignatures} webhooks with a signature that does not verify`);
   if (failedAttempts > 0) problems.push(`${failedAttempts} failed delivery attempts`);
+  if (w.produced?.errors) problems.push(`the bulk producer failed ${w.produced.errors} transactions`);
 
   const latencyMs = summarise(latency);
   const orNull = (v: number[]) => (v.length ? summarise(v) : null);
@@ -240,6 +252,7 @@ async function analyse(f: WebhooksFixture, env: WorkEnv, w: Window): Promise<Wor
     /** Work still queued at the end: undelivered events all accounted for here are late, not lost. */
     stillQueued,
     discardedBefore: w.purged,
+    ...(w.produced ? { producer: w.produced } : {}),
   };
 
   const lines = [
