@@ -78,9 +78,9 @@ export interface EventSubscriber {
    */
   leaseSeconds?: number;
   /**
-   * Takes up to `size` events in one run (the highest priority first: each tenant's oldest),
-   * so that the work of many events shares its statements. A failed run retries each of its
-   * events. `handle` still serves a single event.
+   * Takes the events of a relay pass in runs of up to `size` (each tenant's oldest first), one
+   * job per run rather than per event, so that the work of many events shares its statements.
+   * A failed run is retried whole. `handle` still serves a single event.
    */
   batch?: { size: number; handle(events: DomainEvent[], ctx: JobContext): Promise<void> };
 }

@@ -161,13 +161,16 @@ export class WebhooksRepository {
 
   // ---- deliveries
 
+  /** In one statement whose text is the same for any number of deliveries (a column per parameter); an existing (endpoint, event) is left as it is. */
   async insertDeliveries(tenantId: string, deliveries: NewDelivery[], at: Date): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.db
-      .insertInto('webhookDeliveries')
-      .values(deliveries.map((d) => ({ tenantId: tenantId, id: newId(), endpointId: d.endpointId, eventId: d.eventId, eventType: d.eventType, payload: d.payload, nextAttemptAt: at })))
-      .onConflict((oc) => oc.columns(['tenantId', 'endpointId', 'eventId']).doNothing())
-      .execute();
+    const column = <T>(f: (d: NewDelivery) => T) => deliveries.map(f);
+    await sql`
+      INSERT INTO webhook_deliveries (tenant_id, id, endpoint_id, event_id, event_type, payload, next_attempt_at)
+      SELECT ${tenantId}::uuid, d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, ${at.toISOString()}::timestamptz
+        FROM unnest(${column(() => newId())}::uuid[], ${column((d) => d.endpointId)}::uuid[], ${column((d) => d.eventId)}::uuid[], ${column((d) => d.eventType)}::text[], ${column((d) => d.payload)}::text[])
+             AS d(id, endpoint_id, event_id, event_type, payload)
+      ON CONFLICT (tenant_id, endpoint_id, event_id) DO NOTHING`.execute(this.db);
   }
 
   async insertDelivery(tenantId: string, d: NewDelivery, at: Date): Promise<DeliveryRow> {
@@ -255,12 +258,16 @@ export class WebhooksRepository {
    */
   async recordAttempts(tenantId: string, attempts: { deliveryId: string; number: number; at: Date; result: AttemptResult }[]): Promise<Set<string>> {
     if (attempts.length === 0) return new Set();
-    const rows = await this.db
-      .insertInto('webhookAttempts')
-      .values(attempts.map(({ deliveryId, number, at, result }) => ({ tenantId, deliveryId, number, attemptedAt: at, statusCode: result.statusCode, responseBody: result.responseBody, durationMs: result.durationMs, error: result.error })))
-      .onConflict((oc) => oc.columns(['tenantId', 'deliveryId', 'number']).doNothing())
-      .returning('deliveryId')
-      .execute();
+    const column = <T>(f: (a: (typeof attempts)[number]) => T) => attempts.map(f);
+    const { rows } = await sql<{ deliveryId: string }>`
+      INSERT INTO webhook_attempts (tenant_id, delivery_id, number, attempted_at, status_code, response_body, duration_ms, error)
+      SELECT ${tenantId}::uuid, a.delivery_id, a.number, a.attempted_at, a.status_code, a.response_body, a.duration_ms, a.error
+        FROM unnest(${column((a) => a.deliveryId)}::uuid[], ${column((a) => a.number)}::int[], ${column((a) => a.at.toISOString())}::timestamptz[], ${column((a) => a.result.statusCode)}::int[],
+                    ${column((a) => a.result.responseBody)}::text[], ${column((a) => a.result.durationMs)}::int[], ${column((a) => a.result.error)}::text[])
+             AS a(delivery_id, number, attempted_at, status_code, response_body, duration_ms, error)
+      ON CONFLICT (tenant_id, delivery_id, number) DO NOTHING
+      RETURNING delivery_id`.execute(this.db);
+    // The tables' camelCase plugin renames the columns of the answer too.
     return new Set(rows.map((r) => r.deliveryId));
   }
 
