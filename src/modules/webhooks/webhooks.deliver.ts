@@ -7,7 +7,7 @@ import { WebhooksRepository, type DeliveryRow, type EndpointRow } from './webhoo
 import { outcomeOf } from './webhooks.schedule.js';
 import { isSealed, type EndpointSecrets } from './webhooks.secrets.js';
 import type { AttemptResult, WebhookSender } from './webhooks.sender.js';
-import { webhookHeaders } from './webhooks.signing.js';
+import { webhookHeaders, type SigningKeys } from './webhooks.signing.js';
 import type { EndpointSlots } from './webhooks.slots.js';
 
 export const DELIVER_JOB = 'webhooks.deliver';
@@ -98,13 +98,22 @@ export function deliverJob(deps: DeliverDeps): JobDefinition<DeliverJobData> {
     });
   }
 
+  /** The endpoint's signing keys, opened once per job however many of its deliveries the job has. */
+  function keysOf(tenantId: string, endpoint: EndpointRow, opened: Map<EndpointRow, SigningKeys>): SigningKeys {
+    let keys = opened.get(endpoint);
+    if (!keys) {
+      const open = (stored: string) => secrets.open(tenantId, endpoint.id, stored);
+      keys = { secret: open(endpoint.secret), previousSecret: endpoint.previousSecret === null ? null : open(endpoint.previousSecret), previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
+      opened.set(endpoint, keys);
+    }
+    return keys;
+  }
+
   /** Makes one attempt when its endpoint has a slot in time; null when it had none. */
-  async function attempt(ctx: JobContext, tenantId: string, a: Attempt, now: Date): Promise<AttemptResult | null> {
+  async function attempt(ctx: JobContext, tenantId: string, a: Attempt, keys: SigningKeys, now: Date): Promise<AttemptResult | null> {
     const { delivery, endpoint } = a;
     if (!(await slots.acquire(endpoint.id))) return null;
     try {
-      const open = (stored: string) => secrets.open(tenantId, endpoint.id, stored);
-      const keys = { secret: open(endpoint.secret), previousSecret: endpoint.previousSecret === null ? null : open(endpoint.previousSecret), previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
       const attributes = { [TENANT_ID]: tenantId, 'courtyard.webhook.endpoint_id': endpoint.id, 'courtyard.webhook.delivery_id': delivery.id, 'courtyard.webhook.attempt': a.number, 'courtyard.event.type': delivery.eventType };
       const result = await withSpan('webhook delivery', { attributes }, async () => {
         const r = await sender.send(endpoint, webhookHeaders(keys, delivery.eventId, now, delivery.payload), delivery.payload);
@@ -174,7 +183,8 @@ export function deliverJob(deps: DeliverDeps): JobDefinition<DeliverJobData> {
       for (const { ref, at } of later) await deps.send(ctx, tenantId, [ref], at);
       if (attempts.length === 0) return;
 
-      const results = await Promise.all(attempts.map((a) => attempt(ctx, tenantId, a, now)));
+      const opened = new Map<EndpointRow, SigningKeys>();
+      const results = await Promise.all(attempts.map((a) => attempt(ctx, tenantId, a, keysOf(tenantId, a.endpoint, opened), now)));
       const made = attempts.flatMap((a, i) => (results[i] ? [{ a, result: results[i] }] : []));
       const notMade = attempts.filter((_, i) => !results[i]);
       let follow: { ref: AttemptRef; at: Date }[];
