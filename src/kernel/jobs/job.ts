@@ -78,9 +78,10 @@ export interface EventSubscriber {
    */
   leaseSeconds?: number;
   /**
-   * Takes the events of a relay pass in runs of up to `size` (each tenant's oldest first), one
-   * job per run rather than per event, so that the work of many events shares its statements.
-   * A failed run is retried whole. `handle` still serves a single event.
+   * Takes events in batches: the relay queues one job per `size` of a pass's events (each
+   * tenant's oldest first) rather than one per event, and a run takes the events of up to ten
+   * such jobs, so that the work of many events shares its statements. A failed run's jobs are
+   * retried. `handle` still serves a single event.
    */
   batch?: { size: number; handle(events: DomainEvent[], ctx: JobContext): Promise<void> };
 }

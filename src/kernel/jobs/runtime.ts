@@ -15,6 +15,8 @@ import type { TenantDirectory } from '../tenant-directory.js';
 
 const TICK_PREFIX = 'tick.';
 const WORKERS_PER_QUEUE = 4;
+/** Jobs a batch subscriber's run takes at once (each holds a relay pass's events, up to its batch size). */
+const BATCH_JOBS_PER_RUN = 10;
 /** How often pg-boss looks for runs past their lease (its default, 2 minutes, would dwarf short leases). */
 const MAINTENANCE_INTERVAL_SECONDS = 15;
 /** Raised by the outbox tables' triggers on commit, and for dedicated databases by the router's listener (below). */
@@ -144,7 +146,7 @@ export class JobRuntime implements JobQueue {
     for (const sub of this.#subscribers) {
       const queue = SUBSCRIBER_PREFIX + sub.name;
       const batch = sub.batch;
-      if (batch) await this.#work<DomainEvent>(queue, (jobs) => this.#runBatch(queue, jobs, (events, ctx) => batch.handle(events, ctx)));
+      if (batch) await this.#work<DomainEvent>(queue, (jobs) => this.#runBatch(queue, jobs, (events, ctx) => batch.handle(events, ctx)), { batchSize: BATCH_JOBS_PER_RUN });
       else await this.#work<DomainEvent>(queue, ([j]) => this.#run((job, ctx) => sub.handle(job.data as DomainEvent, ctx), j!));
     }
     const { main } = this.options;
@@ -172,18 +174,18 @@ export class JobRuntime implements JobQueue {
    * fetch, even one that found a job: a worker that found one is told to fetch the next at
    * once, and only an empty queue waits, until a notification (#wakeWorkers) or the poll.
    */
-  async #work<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>, options: { concurrency?: number | undefined } = {}): Promise<void> {
+  async #work<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>, options: { batchSize?: number; concurrency?: number | undefined } = {}): Promise<void> {
     // Several workers per queue on a server (jobs wait on the network, e.g. webhook receivers);
     // one on the embedded database, whose single connection they would only queue for.
     const workers = this.options.main.kind === 'postgres' ? (options.concurrency ?? WORKERS_PER_QUEUE) : 1;
-    for (let i = 0; i < workers; i++) await this.#workOne(queue, handler);
+    for (let i = 0; i < workers; i++) await this.#workOne(queue, handler, options.batchSize ?? 1);
   }
 
-  async #workOne<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<void> {
+  async #workOne<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>, batchSize: number): Promise<void> {
     // The id is known once work() returns; a job that comes before it just waits the interval.
     const worker: { id?: string } = {};
     const pollingIntervalSeconds = Math.max(PG_BOSS_POLL_SECONDS, this.options.workerPollSeconds ?? 0);
-    worker.id = await this.#boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
+    worker.id = await this.#boss.work<T>(queue, { batchSize, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
       try {
         await handler(jobs);
       } catch (error) {
@@ -311,17 +313,19 @@ export class JobRuntime implements JobQueue {
   }
 
   /**
-   * One run of a batch subscriber's job (subscriber-jobs.ts), in one span that continues the
-   * trace of its first event. A job of one event (queued before its subscriber took batches)
-   * is a batch of one.
+   * One run of a batch subscriber's jobs (subscriber-jobs.ts): the events of every job fetched,
+   * so that relay passes queued while the subscriber was busy are handled together, in one
+   * span that continues the trace of the first job. A job of one event (queued before its
+   * subscriber took batches) is a batch of one.
    */
-  async #runBatch(queue: string, [job]: PgBoss.Job<object>[], handler: (events: DomainEvent[], ctx: JobContext) => Promise<void>): Promise<void> {
-    const { [TRACEPARENT]: traceparent, ...data } = job!.data as Record<string, unknown>;
-    const events = 'events' in data ? (data as unknown as EventBatch).events : [data as unknown as DomainEvent];
+  async #runBatch(queue: string, jobs: PgBoss.Job<object>[], handler: (events: DomainEvent[], ctx: JobContext) => Promise<void>): Promise<void> {
+    const datas = jobs.map((j) => j.data as Record<string, unknown>);
+    const traceparent = datas[0]?.[TRACEPARENT];
+    const events = datas.flatMap(({ [TRACEPARENT]: _traceparent, ...data }) => ('events' in data ? (data as unknown as EventBatch).events : [data as unknown as DomainEvent]));
     // The tenant, when the batch has events of one tenant only.
     const tenants = new Set(events.map((e) => e.tenantId));
     const tenantId = tenants.size === 1 ? ([...tenants][0] ?? undefined) : undefined;
-    const attributes = { 'messaging.system': 'pg-boss', 'messaging.operation.type': 'process', 'messaging.destination.name': queue, 'messaging.message.id': job!.id, 'messaging.batch.message_count': events.length, [TENANT_ID]: tenantId };
+    const attributes = { 'messaging.system': 'pg-boss', 'messaging.operation.type': 'process', 'messaging.destination.name': queue, 'messaging.message.id': jobs[0]?.id, 'messaging.batch.message_count': events.length, [TENANT_ID]: tenantId };
     await withSpan(`process ${queue}`, { kind: 'consumer', parent: typeof traceparent === 'string' ? traceparent : null, attributes }, () => handler(events, this.context()));
   }
 

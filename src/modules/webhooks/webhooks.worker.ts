@@ -18,7 +18,7 @@ export interface WorkerOptions extends SenderOptions {
   slotWaitMs?: number;
 }
 
-/** Events one fan-out run takes: a few statements per tenant among them, not per event. */
+/** Events per fan-out job (a relay pass's, up to this; a run takes up to ten jobs): a few statements per tenant among them, not per event. */
 export const FAN_OUT_BATCH = 500;
 /** Deliveries one `webhooks.deliver` job attempts. */
 export const DELIVER_BATCH = 50;
