@@ -34,6 +34,7 @@ const HELP = `npm run bench -- [options]
   --duration S           measured seconds per scenario (default 10)
   --warmup S             warm-up seconds per scenario, not measured (default 3; tenants: 15)
   --rate N               offered requests/s of paced scenarios (default 50; webhooks (c), (d))
+  --event-rate N         events/s the webhooks suite's bulk producer commits in (f) (default 2000)
   --drain S              how long a scenario that measures work (webhook deliveries) waits
                          after its window for the work to be done (default 30; webhooks: 45)
   --pool N               database pool size of every server (default COURTYARD_DB_POOL_MAX or 10)
@@ -63,6 +64,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string' },
     rate: { type: 'string' },
     drain: { type: 'string' },
+    'event-rate': { type: 'string' },
     pool: { type: 'string', default: process.env.COURTYARD_DB_POOL_MAX ?? '10' },
     database: { type: 'string', default: 'courtyard_bench' },
     keep: { type: 'boolean', default: false },
@@ -103,7 +105,7 @@ if (!/^[a-z_][a-z0-9_]{0,62}$/.test(args.database)) {
   process.exit(2);
 }
 
-const DEFAULTS = { tenants: 1000, membersPerTenant: 100, serviceTenants: 3, connections: 32, durationSeconds: 10, warmupSeconds: 3, rate: 50, drainSeconds: 30 };
+const DEFAULTS = { tenants: 1000, membersPerTenant: 100, serviceTenants: 3, connections: 32, durationSeconds: 10, warmupSeconds: 3, rate: 50, drainSeconds: 30, eventRate: 2000 };
 
 /** The run's parameters for one suite: the command line, else the suite's defaults, else DEFAULTS. */
 function paramsFor(suite: AnySuite): RunParams {
@@ -120,6 +122,7 @@ function paramsFor(suite: AnySuite): RunParams {
     profile: args.profile,
     rate: opt('rate', args.rate, d.rate, 1),
     drainSeconds: opt('drain', args.drain, d.drainSeconds, 1),
+    eventRate: opt('event-rate', args['event-rate'], d.eventRate, 1),
   };
 }
 

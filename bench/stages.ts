@@ -81,7 +81,7 @@ async function main() {
     const fixture: MembersFixture = await membersSuite.seed({
       databaseUrl: benchUrl,
       admin,
-      params: { tenants: 50, membersPerTenant: 100, serviceTenants: 1, connections: 1, durationSeconds: 1, warmupSeconds: 0, poolMax: 10, profile: false, rate: 1, drainSeconds: 1 },
+      params: { tenants: 50, membersPerTenant: 100, serviceTenants: 1, connections: 1, durationSeconds: 1, warmupSeconds: 0, poolMax: 10, profile: false, rate: 1, drainSeconds: 1, eventRate: 1 },
       log,
     });
     const p = await createPlatform(loadConfig(process.env, { databaseUrl: benchUrl, logLevel: 'warn', poolMax: 10 }), { logger: pino({ level: 'warn' }) });

@@ -250,7 +250,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         mail: mail.queue,
         tenantInfo: async (id) => (await directory.byIdOrSlug(id)) ?? undefined,
       }),
-      webhooksModule({ allowPrivate: config.webhooksAllowPrivate, sealingSecret: secrets.tokenSecret, retentionDays: config.webhookRetentionDays }),
+      webhooksModule({ allowPrivate: config.webhooksAllowPrivate, endpointConcurrency: config.webhooksEndpointConcurrency, sealingSecret: secrets.tokenSecret, retentionDays: config.webhookRetentionDays }),
       ...(options.extraModules ?? []),
     ], { control: controlErrors });
     const tenantMigrations = await loadMigrations(modules.tenantMigrations());

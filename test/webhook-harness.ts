@@ -83,6 +83,7 @@ export interface Queued {
   name: string;
   data: DeliverJobData;
   startAfter: Date | null;
+  priority: number;
 }
 
 export interface Harness {
@@ -113,11 +114,16 @@ export async function harness(p: TestPlatform, options: Partial<WorkerOptions> =
       for (const event of events) await workers.fanOut.handle(event, h.ctx);
       return events;
     },
-    /** Runs every job due by `until`, earliest first, each at its own start time; the clock ends at `until`. */
+    /**
+     * Runs every job due by `until`, earliest first, each at its own start time; among jobs due
+     * at once the higher priority, then the older, as pg-boss fetches them. The clock ends at `until`.
+     */
     async runUntil(until: Date = h.clock): Promise<number> {
       let ran = 0;
       for (;;) {
-        const due = queued.filter((q) => (q.startAfter?.getTime() ?? 0) <= until.getTime()).sort((a, b) => (a.startAfter?.getTime() ?? 0) - (b.startAfter?.getTime() ?? 0));
+        const due = queued
+          .filter((q) => (q.startAfter?.getTime() ?? 0) <= until.getTime())
+          .sort((a, b) => (a.startAfter?.getTime() ?? 0) - (b.startAfter?.getTime() ?? 0) || b.priority - a.priority || sent.indexOf(a) - sent.indexOf(b));
         const next = due[0];
         if (!next) break;
         queued.splice(queued.indexOf(next), 1);
@@ -138,7 +144,7 @@ export async function harness(p: TestPlatform, options: Partial<WorkerOptions> =
     now: () => h.clock,
     queue: {
       async send(name, data, o) {
-        const job = { name, data: data as DeliverJobData, startAfter: o?.startAfter ?? null };
+        const job = { name, data: data as DeliverJobData, startAfter: o?.startAfter ?? null, priority: o?.priority ?? 0 };
         queued.push(job);
         sent.push(job);
         return String(sent.length);

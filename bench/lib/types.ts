@@ -47,10 +47,12 @@ export interface RunParams {
   rate: number;
   /** How long a scenario that measures work (webhook deliveries) waits after its window for the work to finish. */
   drainSeconds: number;
+  /** Events per second the webhooks suite's bulk producer commits (its scenario (f)). */
+  eventRate: number;
 }
 
 /** What a suite may set as its own defaults; an option given on the command line wins. */
-export type SuiteDefaults = Partial<Pick<RunParams, 'tenants' | 'membersPerTenant' | 'serviceTenants' | 'connections' | 'durationSeconds' | 'warmupSeconds' | 'rate' | 'drainSeconds'>>;
+export type SuiteDefaults = Partial<Pick<RunParams, 'tenants' | 'membersPerTenant' | 'serviceTenants' | 'connections' | 'durationSeconds' | 'warmupSeconds' | 'rate' | 'drainSeconds' | 'eventRate'>>;
 
 /** What a scenario that measures work beside its requests is given. */
 export interface WorkEnv {

@@ -1,6 +1,7 @@
 import type { Receipt } from '../lib/receiver.js';
 import type { WorkEnv, WorkProbe, WorkResult } from '../lib/types.js';
 import { summarise } from '../lib/util.js';
+import type { BulkProducer, ProducerStats } from './webhooks.producer.js';
 import type { WebhooksFixture } from './webhooks.js';
 
 /**
@@ -18,7 +19,8 @@ async function pgbossExists(env: WorkEnv): Promise<boolean> {
   return (await env.admin.query<{ t: string | null }>("SELECT to_regclass('pgboss.job')::text AS t")).rows[0]!.t !== null;
 }
 
-export function deliveryProbe(f: WebhooksFixture, env: WorkEnv, { maxDrainSeconds }: { maxDrainSeconds: number }): WorkProbe {
+/** `producer`: events committed in bulk during the window, besides (or instead of) those of the requests. */
+export function deliveryProbe(f: WebhooksFixture, env: WorkEnv, { maxDrainSeconds, producer }: { maxDrainSeconds: number; producer?: BulkProducer }): WorkProbe {
   const { admin, log } = env;
   let mark = 0;
   let windowStart = 0;
@@ -42,13 +44,21 @@ export function deliveryProbe(f: WebhooksFixture, env: WorkEnv, { maxDrainSecond
       await f.receiver.reset();
       mark = Date.now();
     },
-    windowStart: () => void (windowStart = Date.now()),
-    windowEnd: () => void (windowEnd = Date.now()),
+    windowStart: () => {
+      windowStart = Date.now();
+      producer?.start();
+    },
+    windowEnd: () => {
+      producer?.stop();
+      windowEnd = Date.now();
+    },
     cpuSeconds: () => f.receiver.cpuSeconds(),
 
     async finish(): Promise<WorkResult> {
       // Drain: wait until every event committed since the scenario started is delivered, up to
       // maxDrainSeconds after the window; give up early when the rate so far cannot make it.
+      const produced = producer ? await producer.done() : null;
+      if (produced) log(`    bulk producer: ${produced.events} events in ${produced.transactions} transactions (${produced.eventsPerSecond}/s of ${produced.eventsPerSecondOffered} offered), ${produced.errors} errors`);
       const deadline = windowEnd + maxDrainSeconds * 1000;
       const drainStart = Date.now();
       const gotAtDrainStart = (await f.receiver.count()).created;
@@ -83,7 +93,7 @@ export function deliveryProbe(f: WebhooksFixture, env: WorkEnv, { maxDrainSecond
         }
         await sleep(250);
       }
-      return analyse(f, env, { mark, windowStart, windowEnd, drained, projectedSeconds, purged, maxDrainSeconds });
+      return analyse(f, env, { mark, windowStart, windowEnd, drained, projectedSeconds, purged, maxDrainSeconds, produced });
     },
   };
 }
@@ -96,6 +106,7 @@ interface Window {
   projectedSeconds: number | null;
   purged: { outbox: number; jobs: number };
   maxDrainSeconds: number;
+  produced: ProducerStats | null;
 }
 
 async function analyse(f: WebhooksFixture, env: WorkEnv, w: Window): Promise<WorkResult> {
@@ -134,8 +145,18 @@ async function analyse(f: WebhooksFixture, env: WorkEnv, w: Window): Promise<Wor
 
   // Work still queued: outbox rows not relayed yet, and jobs waiting or running. Undelivered
   // events that are all accounted for here are late, not lost.
+  // A job holds a batch: of events (fan-out) or of deliveries (deliver); one each when queued by a version before batching.
+  const held: Record<string, number> = {};
+  if (await pgbossExists(env)) {
+    const rows = await admin.query<{ name: string; n: number }>(
+      `SELECT name, sum(coalesce(jsonb_array_length(data->'events'), jsonb_array_length(data->'deliveries'), 1))::int AS n
+         FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active') GROUP BY name`,
+      [[FAN_OUT_QUEUE, DELIVER_QUEUE]],
+    );
+    for (const r of rows.rows) held[r.name] = r.n;
+  }
   const waiting = (q: string) => ['created', 'retry', 'active'].reduce((n, state) => n + (queues[q]?.[state] ?? 0), 0);
-  const stillQueued = { outbox: outboxLeft, fanOutJobs: waiting(FAN_OUT_QUEUE), deliverJobs: waiting(DELIVER_QUEUE) };
+  const stillQueued = { outbox: outboxLeft, fanOutJobs: waiting(FAN_OUT_QUEUE), fanOutEvents: held[FAN_OUT_QUEUE] ?? 0, deliverJobs: waiting(DELIVER_QUEUE), deliveries: held[DELIVER_QUEUE] ?? 0 };
 
   // The first receipt of each member.created event, by member.
   const first = new Map<string, Receipt>();
@@ -194,11 +215,12 @@ async function analyse(f: WebhooksFixture, env: WorkEnv, w: Window): Promise<Wor
   if (undelivered > 0) {
     problems.push(
       `${undelivered} of ${members.length} events not delivered ${w.maxDrainSeconds} s after the window${w.projectedSeconds ? ` (at the drain's rate, about ${w.projectedSeconds} s)` : ''}` +
-        (stillQueued.outbox + stillQueued.fanOutJobs + stillQueued.deliverJobs >= undelivered ? '; all still queued' : '; NOT all accounted for by queued work'),
+        (stillQueued.outbox + stillQueued.fanOutEvents + stillQueued.deliveries >= undelivered ? '; all still queued' : '; NOT all accounted for by queued work'),
     );
   }
   if (badSignatures > 0) problems.push(`${badSignatures} webhooks with a signature that does not verify`);
   if (failedAttempts > 0) problems.push(`${failedAttempts} failed delivery attempts`);
+  if (w.produced?.errors) problems.push(`the bulk producer failed ${w.produced.errors} transactions`);
 
   const latencyMs = summarise(latency);
   const orNull = (v: number[]) => (v.length ? summarise(v) : null);
@@ -240,6 +262,7 @@ async function analyse(f: WebhooksFixture, env: WorkEnv, w: Window): Promise<Wor
     /** Work still queued at the end: undelivered events all accounted for here are late, not lost. */
     stillQueued,
     discardedBefore: w.purged,
+    ...(w.produced ? { producer: w.produced } : {}),
   };
 
   const lines = [
@@ -248,7 +271,7 @@ async function analyse(f: WebhooksFixture, env: WorkEnv, w: Window): Promise<Wor
     w.drained
       ? `drained ${drainSeconds?.toFixed(1)} s after the window${summary.delivered.perSecondDrain ? ` (${summary.delivered.perSecondDrain}/s without the API load)` : ''}`
       : `NOT drained: ${undelivered} of ${members.length} undelivered${w.projectedSeconds ? `; at the drain's rate about ${w.projectedSeconds} s after the window` : ''}; ` +
-        `still queued: ${stillQueued.outbox} in the outboxes, ${stillQueued.fanOutJobs} fan-out jobs, ${stillQueued.deliverJobs} deliver jobs`,
+        `still queued: ${stillQueued.outbox} in the outboxes, ${stillQueued.fanOutEvents} events in ${stillQueued.fanOutJobs} fan-out jobs, ${stillQueued.deliveries} deliveries in ${stillQueued.deliverJobs} deliver jobs`,
     latencyMs.count === 0
       ? 'commit → delivered: no event of the window was delivered'
       : `commit → delivered (events of the window, ${latencyMs.count} delivered${latencyMs.count < inWindow ? ` of ${inWindow}: the first, so these understate` : ''}): ` +

@@ -12,20 +12,27 @@
  *   (b) the same load with the job workers and the outbox relay in the server process, as
  *       `courtyard start` runs them; after the window, the deliveries drain (--drain);
  *   (c), (d) the same two paced at --rate requests/s: the API's latency at the same offered
- *       load, and commit → delivered latency when the pipeline keeps up.
+ *       load, and commit → delivered latency when the pipeline keeps up;
+ *   (e), (f) the pipeline at thousands of events per second: GET /api/v1/members/{id} paced at
+ *       --rate with the workers running, idle (e), and while a bulk producer commits
+ *       --event-rate member.created events per second (f; webhooks.producer.ts), 50 per tenant
+ *       transaction. POST /members alone cannot offer that many on 2 cores.
  *
- * (b) and (d) are invalid when an event committed during the scenario is not delivered by the
- * end of the drain, when a signature does not verify, or when an attempt failed.
+ * (b), (d) and (f) are invalid when an event committed during the scenario is not delivered by
+ * the end of the drain, when a signature does not verify, or when an attempt failed.
  */
 import type { Platform } from '../../src/platform.js';
 import { startReceiver, type Receiver } from '../lib/receiver.js';
 import { table } from '../lib/report.js';
 import type { BenchRequest, Scenario, ScenarioResult, Suite, SuiteEnv } from '../lib/types.js';
 import { seconds } from '../lib/util.js';
-import { createOne, seedMembers, type MembersFixture } from './members.js';
+import { checkReadOne, createOne, readOneOf, seedMembers, type MembersFixture } from './members.js';
 import { deliveryProbe, sleep } from './webhooks.delivery.js';
+import { bulkProducer } from './webhooks.producer.js';
 
 export interface WebhooksFixture extends MembersFixture {
+  /** The benchmark database, for the bulk producer's own connections. */
+  databaseUrl: string;
   receiver: Receiver;
   endpoints: number;
   endpointSeconds: number;
@@ -62,7 +69,7 @@ async function seed(env: SuiteEnv): Promise<WebhooksFixture> {
         env.log(`  registered ${endpoints} webhook endpoints (${EVENTS.join(', ')}) at ${receiver.urlFor('<slug>')}`);
       },
     });
-    return { ...members, receiver, endpoints, endpointSeconds };
+    return { ...members, databaseUrl: env.databaseUrl, receiver, endpoints, endpointSeconds };
   } catch (error) {
     await receiver.stop();
     throw error;
@@ -151,6 +158,7 @@ function report(results: ScenarioResult[]): string[] {
   out.push('');
   compare('a', 'b', 'closed loop');
   compare('c', 'd', 'paced');
+  compare('e', 'f', 'bulk events');
   return out;
 }
 
@@ -195,6 +203,25 @@ const scenarios: Scenario<WebhooksFixture>[] = [
     // Paced, the pipeline keeps up or it does not: a short drain tells which.
     work: (f, env) => deliveryProbe(f, env, { maxDrainSeconds: Math.min(env.params.drainSeconds, 15) }),
   },
+  {
+    id: 'e',
+    key: 'webhooks.read.idle',
+    title: 'GET /api/v1/members/{id} paced, workers idle',
+    server: withWorkers,
+    request: (f) => readOneOf(f.tenants),
+    rate: (params) => params.rate,
+    check: checkReadOne,
+  },
+  {
+    id: 'f',
+    key: 'webhooks.read.bulk-events',
+    title: 'GET /api/v1/members/{id} paced, bulk events delivered in process',
+    server: withWorkers,
+    request: (f) => readOneOf(f.tenants),
+    rate: (params) => params.rate,
+    check: checkDelivered,
+    work: (f, env) => deliveryProbe(f, env, { maxDrainSeconds: env.params.drainSeconds, producer: bulkProducer(f.databaseUrl, f.tenants, env.params.eventRate) }),
+  },
 ];
 
 export const webhooksSuite: Suite<WebhooksFixture> = {
@@ -218,6 +245,7 @@ export const webhooksSuite: Suite<WebhooksFixture> = {
     { name: '(b)/(a) req/s', numerator: 'b', denominator: 'a' },
     { name: '(b)/(a) p99', metric: 'p99', numerator: 'b', denominator: 'a' },
     { name: '(d)/(c) p99', metric: 'p99', numerator: 'd', denominator: 'c' },
+    { name: '(f)/(e) p99', metric: 'p99', numerator: 'f', denominator: 'e', target: 1.2 },
   ],
   report,
   teardown: (f) => f.receiver.stop(),

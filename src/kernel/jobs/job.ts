@@ -14,6 +14,8 @@ export interface JobOptions {
   retryLimit?: number;
   /** The tenant the job works for: fairness is per tenant. */
   tenantId?: string | null;
+  /** Among a queue's due jobs the higher runs first (default 0), then the older: how a module keeps its tenants fair. */
+  priority?: number;
 }
 
 /** The durable queue (pg-boss), as modules see it. */
@@ -53,6 +55,12 @@ export interface JobDefinition<T = unknown> {
    * active tenant, data `{tenantId}`, once per tenant and tick however many workers run.
    */
   schedule?: { cron: string; perTenant: boolean };
+  /**
+   * Runs of this job at once in one process on a server (default 4; one on the embedded
+   * database, whose single connection they would only queue for). More for jobs that mostly
+   * wait on the network.
+   */
+  concurrency?: number;
 }
 
 /** A module's reaction to domain events: `events` may end in `*` (`member.*`, `*`). */
@@ -69,4 +77,11 @@ export interface EventSubscriber {
    * retry delay). Short work should say so.
    */
   leaseSeconds?: number;
+  /**
+   * Takes events in batches: the relay queues one job per `size` of a pass's events (each
+   * tenant's oldest first) rather than one per event, and a run takes the events of up to ten
+   * such jobs, so that the work of many events shares its statements. A failed run's jobs are
+   * retried. `handle` still serves a single event.
+   */
+  batch?: { size: number; handle(events: DomainEvent[], ctx: JobContext): Promise<void> };
 }

@@ -6,7 +6,7 @@ import type { TenantDatabaseRouter } from '../db/router.js';
 import type { DomainEvent } from '../events/event.js';
 import { relayOutboxes } from './outbox-relay.js';
 import { JOBS_CHANNEL, QueueAnnouncer } from './queue-announcer.js';
-import { DEAD_LETTER_QUEUE, DEFAULT_LEASE_SECONDS, DEFAULT_RETRY, SUBSCRIBER_PREFIX, TRACEPARENT } from './subscriber-jobs.js';
+import { DEAD_LETTER_QUEUE, DEFAULT_LEASE_SECONDS, DEFAULT_RETRY, SUBSCRIBER_PREFIX, TRACEPARENT, type EventBatch } from './subscriber-jobs.js';
 import type { EventSubscriber, Job, JobContext, JobDefinition, JobOptions, JobQueue } from './job.js';
 import { JobsRepository, type JobFilter, type JobRecord, type QueueCount } from './jobs.repository.js';
 import type { ModuleHost } from '../modules/module-host.js';
@@ -15,6 +15,8 @@ import type { TenantDirectory } from '../tenant-directory.js';
 
 const TICK_PREFIX = 'tick.';
 const WORKERS_PER_QUEUE = 4;
+/** Jobs a batch subscriber's run takes at once (each holds a relay pass's events, up to its batch size). */
+const BATCH_JOBS_PER_RUN = 10;
 /** How often pg-boss looks for runs past their lease (its default, 2 minutes, would dwarf short leases). */
 const MAINTENANCE_INTERVAL_SECONDS = 15;
 /** Raised by the outbox tables' triggers on commit, and for dedicated databases by the router's listener (below). */
@@ -74,7 +76,6 @@ export class JobRuntime implements JobQueue {
   #started: Promise<void> | undefined;
   #relaying: Promise<unknown> = Promise.resolve();
   #stopped = false;
-  readonly #concurrency: number;
   /** The relay loop runs (work() was called); a pass is running; a wake came during it. */
   #relayOn = false;
   #relayBusy = false;
@@ -96,7 +97,6 @@ export class JobRuntime implements JobQueue {
             schema: 'pgboss',
             maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
           });
-    this.#concurrency = main.kind === 'postgres' ? WORKERS_PER_QUEUE : 1;
     this.#boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
     for (const job of options.planeJobs ?? []) this.#jobs.set(job.name, job);
     for (const m of options.modules.ordered) {
@@ -140,11 +140,14 @@ export class JobRuntime implements JobQueue {
   async work(): Promise<void> {
     await this.ready();
     for (const job of this.#jobs.values()) {
-      await this.#work<object>(job.name, ([j]) => this.#run(job.handler.bind(job), j!));
+      await this.#work<object>(job.name, ([j]) => this.#run(job.handler.bind(job), j!), { concurrency: job.concurrency });
       if (job.schedule?.perTenant) await this.#work<object>(TICK_PREFIX + job.name, async ([tick]) => void (await this.fanOut(job.name, tick!.id)));
     }
     for (const sub of this.#subscribers) {
-      await this.#work<DomainEvent>(SUBSCRIBER_PREFIX + sub.name, ([j]) => this.#run((job, ctx) => sub.handle(job.data as DomainEvent, ctx), j!));
+      const queue = SUBSCRIBER_PREFIX + sub.name;
+      const batch = sub.batch;
+      if (batch) await this.#work<DomainEvent>(queue, (jobs) => this.#runBatch(queue, jobs, (events, ctx) => batch.handle(events, ctx)), { batchSize: BATCH_JOBS_PER_RUN });
+      else await this.#work<DomainEvent>(queue, ([j]) => this.#run((job, ctx) => sub.handle(job.data as DomainEvent, ctx), j!));
     }
     const { main } = this.options;
     // null: (re)connected, so anything may have been missed: look everywhere.
@@ -171,17 +174,18 @@ export class JobRuntime implements JobQueue {
    * fetch, even one that found a job: a worker that found one is told to fetch the next at
    * once, and only an empty queue waits, until a notification (#wakeWorkers) or the poll.
    */
-  async #work<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<void> {
+  async #work<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>, options: { batchSize?: number; concurrency?: number | undefined } = {}): Promise<void> {
     // Several workers per queue on a server (jobs wait on the network, e.g. webhook receivers);
     // one on the embedded database, whose single connection they would only queue for.
-    for (let i = 0; i < this.#concurrency; i++) await this.#workOne(queue, handler);
+    const workers = this.options.main.kind === 'postgres' ? (options.concurrency ?? WORKERS_PER_QUEUE) : 1;
+    for (let i = 0; i < workers; i++) await this.#workOne(queue, handler, options.batchSize ?? 1);
   }
 
-  async #workOne<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>): Promise<void> {
+  async #workOne<T extends object>(queue: string, handler: (jobs: PgBoss.Job<T>[]) => Promise<void>, batchSize: number): Promise<void> {
     // The id is known once work() returns; a job that comes before it just waits the interval.
     const worker: { id?: string } = {};
     const pollingIntervalSeconds = Math.max(PG_BOSS_POLL_SECONDS, this.options.workerPollSeconds ?? 0);
-    worker.id = await this.#boss.work<T>(queue, { batchSize: 1, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
+    worker.id = await this.#boss.work<T>(queue, { batchSize, pollingIntervalSeconds, includeMetadata: true }, async (jobs) => {
       try {
         await handler(jobs);
       } catch (error) {
@@ -213,6 +217,7 @@ export class JobRuntime implements JobQueue {
       retryBackoff: true,
       // Per job, not only per queue: a queue created by an earlier version keeps its own.
       expireInSeconds: def?.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
+      ...(options.priority ? { priority: options.priority } : {}),
     });
     if (id) this.#announcer.announceIn(name, options.startAfter ? options.startAfter.getTime() - Date.now() : 0);
     return id;
@@ -305,6 +310,23 @@ export class JobRuntime implements JobQueue {
     await withSpan(`process ${j.name}`, { kind: 'consumer', parent: typeof traceparent === 'string' ? traceparent : null, attributes }, () =>
       handler({ id: j.id, name: j.name, data, retryCount }, this.context()),
     );
+  }
+
+  /**
+   * One run of a batch subscriber's jobs (subscriber-jobs.ts): the events of every job fetched,
+   * so that relay passes queued while the subscriber was busy are handled together, in one
+   * span that continues the trace of the first job. A job of one event (queued before its
+   * subscriber took batches) is a batch of one.
+   */
+  async #runBatch(queue: string, jobs: PgBoss.Job<object>[], handler: (events: DomainEvent[], ctx: JobContext) => Promise<void>): Promise<void> {
+    const datas = jobs.map((j) => j.data as Record<string, unknown>);
+    const traceparent = datas[0]?.[TRACEPARENT];
+    const events = datas.flatMap(({ [TRACEPARENT]: _traceparent, ...data }) => ('events' in data ? (data as unknown as EventBatch).events : [data as unknown as DomainEvent]));
+    // The tenant, when the batch has events of one tenant only.
+    const tenants = new Set(events.map((e) => e.tenantId));
+    const tenantId = tenants.size === 1 ? ([...tenants][0] ?? undefined) : undefined;
+    const attributes = { 'messaging.system': 'pg-boss', 'messaging.operation.type': 'process', 'messaging.destination.name': queue, 'messaging.message.id': jobs[0]?.id, 'messaging.batch.message_count': events.length, [TENANT_ID]: tenantId };
+    await withSpan(`process ${queue}`, { kind: 'consumer', parent: typeof traceparent === 'string' ? traceparent : null, attributes }, () => handler(events, this.context()));
   }
 
   async #ensureQueue(name: string, retry = DEFAULT_RETRY, leaseSeconds = DEFAULT_LEASE_SECONDS): Promise<void> {

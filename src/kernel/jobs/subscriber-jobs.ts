@@ -20,10 +20,20 @@ export const TRACEPARENT = 'traceparent';
 export const matches = (pattern: string, type: string): boolean =>
   pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)));
 
-/** One job per (event, subscriber whose patterns match); fairness: each tenant's nth event of the batch gets priority -n. */
+/** The data of a batch subscriber's job: the events of one relay pass that match it, oldest of each tenant first. */
+export interface EventBatch {
+  events: DomainEvent[];
+}
+
+/**
+ * One job per (event, subscriber whose patterns match); fairness: each tenant's nth event of
+ * the batch gets priority -n. A subscriber that takes batches gets one job per `batch.size`
+ * of its events instead, in the relay's order (each tenant's oldest first), so that the queue
+ * holds a row per batch rather than per event; the job continues the trace of its first event.
+ */
 export function subscriberJobs(rows: OutboxRow[], subscribers: readonly EventSubscriber[]): PgBoss.JobInsert[] {
   const rank = new Map<string, number>();
-  return rows.flatMap((row) => {
+  const events = rows.map((row) => {
     const event: DomainEvent = {
       id: row.id,
       type: row.type,
@@ -34,18 +44,33 @@ export function subscriberJobs(rows: OutboxRow[], subscribers: readonly EventSub
     };
     const n = (rank.get(row.tenant_id ?? '') ?? 0) + 1;
     rank.set(row.tenant_id ?? '', n);
-    return subscribers
-      .filter((s) => s.events.some((p) => matches(p, row.type)))
-      .map((s) => ({
-        name: SUBSCRIBER_PREFIX + s.name,
-        data: row.traceparent ? { ...event, [TRACEPARENT]: row.traceparent } : event,
+    return { event, n, traceparent: row.traceparent };
+  });
+  const options = (s: EventSubscriber) => ({
+    name: SUBSCRIBER_PREFIX + s.name,
+    retryLimit: (s.retry ?? DEFAULT_RETRY).limit,
+    retryDelay: (s.retry ?? DEFAULT_RETRY).delaySeconds,
+    retryBackoff: true,
+    expireInSeconds: s.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
+    deadLetter: DEAD_LETTER_QUEUE,
+  });
+  return subscribers.flatMap((s): PgBoss.JobInsert[] => {
+    const mine = events.filter(({ event }) => s.events.some((p) => matches(p, event.type)));
+    if (!s.batch) {
+      return mine.map(({ event, n, traceparent }) => ({
+        ...options(s),
+        data: traceparent ? { ...event, [TRACEPARENT]: traceparent } : event,
         singletonKey: `${s.name}:${event.id}`,
         priority: -Math.min(n, 1_000),
-        retryLimit: (s.retry ?? DEFAULT_RETRY).limit,
-        retryDelay: (s.retry ?? DEFAULT_RETRY).delaySeconds,
-        retryBackoff: true,
-        expireInSeconds: s.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
-        deadLetter: DEAD_LETTER_QUEUE,
       }));
+    }
+    const jobs: PgBoss.JobInsert[] = [];
+    for (let i = 0; i < mine.length; i += s.batch.size) {
+      const chunk = mine.slice(i, i + s.batch.size);
+      const traceparent = chunk[0]!.traceparent;
+      const data: EventBatch = { events: chunk.map((e) => e.event) };
+      jobs.push({ ...options(s), data: traceparent ? { ...data, [TRACEPARENT]: traceparent } : data });
+    }
+    return jobs;
   });
 }

@@ -8,7 +8,7 @@ import { WebhooksService } from './webhooks.service.js';
 import { webhookWorkers, type WorkerOptions } from './webhooks.worker.js';
 import { webhooksErrors } from './webhooks.errors.js';
 
-export { DELIVER_JOB, FAN_OUT_SUBSCRIBER, webhookWorkers, type DeliverJobData, type WorkerOptions } from './webhooks.worker.js';
+export { DELIVER_BATCH, DELIVER_JOB, FAN_OUT_SUBSCRIBER, webhookWorkers, type DeliverJobData, type WorkerOptions } from './webhooks.worker.js';
 export { EndpointSecrets } from './webhooks.secrets.js';
 export { DELIVERY_REQUESTED_EVENT, ENDPOINT_DISABLED_EVENT, TEST_EVENT } from './webhooks.events.js';
 

@@ -130,11 +130,14 @@ export class WebhooksRepository {
     await this.db.updateTable('webhookEndpoints').set({ secret, previousSecret }).where('id', '=', id).execute();
   }
 
-  /** Records a failure: the endpoint has been failing since the first failure after its last success. */
-  async markFailing(id: string, at: Date): Promise<Date | null> {
+  /**
+   * Records a failure: the endpoint has been failing since the first failure after its last
+   * success, or since `at` when `afterSuccess` (a success came in the same batch).
+   */
+  async markFailing(id: string, at: Date, afterSuccess = false): Promise<Date | null> {
     const row = await this.db
       .updateTable('webhookEndpoints')
-      .set({ failingSince: sql`coalesce(failing_since, ${at})` })
+      .set({ failingSince: afterSuccess ? at : sql`coalesce(failing_since, ${at})` })
       .where('id', '=', id)
       .returning('failingSince')
       .executeTakeFirst();
@@ -158,13 +161,16 @@ export class WebhooksRepository {
 
   // ---- deliveries
 
+  /** In one statement whose text is the same for any number of deliveries (a column per parameter); an existing (endpoint, event) is left as it is. */
   async insertDeliveries(tenantId: string, deliveries: NewDelivery[], at: Date): Promise<void> {
     if (deliveries.length === 0) return;
-    await this.db
-      .insertInto('webhookDeliveries')
-      .values(deliveries.map((d) => ({ tenantId: tenantId, id: newId(), endpointId: d.endpointId, eventId: d.eventId, eventType: d.eventType, payload: d.payload, nextAttemptAt: at })))
-      .onConflict((oc) => oc.columns(['tenantId', 'endpointId', 'eventId']).doNothing())
-      .execute();
+    const column = <T>(f: (d: NewDelivery) => T) => deliveries.map(f);
+    await sql`
+      INSERT INTO webhook_deliveries (tenant_id, id, endpoint_id, event_id, event_type, payload, next_attempt_at)
+      SELECT ${tenantId}::uuid, d.id, d.endpoint_id, d.event_id, d.event_type, d.payload, ${at.toISOString()}::timestamptz
+        FROM unnest(${column(() => newId())}::uuid[], ${column((d) => d.endpointId)}::uuid[], ${column((d) => d.eventId)}::uuid[], ${column((d) => d.eventType)}::text[], ${column((d) => d.payload)}::text[])
+             AS d(id, endpoint_id, event_id, event_type, payload)
+      ON CONFLICT (tenant_id, endpoint_id, event_id) DO NOTHING`.execute(this.db);
   }
 
   async insertDelivery(tenantId: string, d: NewDelivery, at: Date): Promise<DeliveryRow> {
@@ -175,15 +181,22 @@ export class WebhooksRepository {
       .executeTakeFirstOrThrow();
   }
 
-  /** Deliveries of an event that still wait for their first attempt. */
-  async unattemptedOf(eventId: string): Promise<{ id: string; attemptCount: number }[]> {
+  /** Deliveries of these events that still wait for their first attempt, oldest first. */
+  async unattemptedOf(eventIds: string[]): Promise<{ id: string }[]> {
     return this.db
       .selectFrom('webhookDeliveries')
-      .select(['id', 'attemptCount'])
-      .where('eventId', '=', eventId)
+      .select('id')
+      .where('eventId', '=', anyUuid(eventIds))
       .where('status', '=', 'pending')
       .where('attemptCount', '=', 0)
+      .orderBy('id')
       .execute();
+  }
+
+  /** How many of the tenant's deliveries wait for their first attempt, counted up to `cap` (an index range). */
+  async unattemptedCount(cap: number): Promise<number> {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (SELECT 1 FROM webhook_deliveries WHERE status = 'pending' AND attempt_count = 0 LIMIT ${cap}) waiting`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
   }
 
   async findDelivery(id: string): Promise<DeliveryRow | undefined> {
@@ -220,46 +233,63 @@ export class WebhooksRepository {
     return q.execute();
   }
 
-  async claim(id: string, until: Date): Promise<void> {
-    await this.db.updateTable('webhookDeliveries').set({ claimedUntil: until }).where('id', '=', id).execute();
+  /** The deliveries, locked for this transaction (in id order, as every batch locks them), and their endpoints by id. */
+  async lockDeliveries(ids: string[]): Promise<{ deliveries: DeliveryRow[]; endpoints: Map<string, EndpointRow> }> {
+    if (ids.length === 0) return { deliveries: [], endpoints: new Map() };
+    const deliveries = await this.db.selectFrom('webhookDeliveries').select(deliveryColumns).where('id', '=', anyUuid(ids)).orderBy('id').forUpdate().execute();
+    const endpointIds = deliveries.map((d) => d.endpointId);
+    const endpoints = endpointIds.length === 0 ? [] : await this.db.selectFrom('webhookEndpoints').select(endpointColumns).where('id', '=', anyUuid(endpointIds)).execute();
+    return { deliveries, endpoints: new Map(endpoints.map((e) => [e.id, e])) };
   }
 
-  async releaseClaim(id: string): Promise<void> {
-    await this.db.updateTable('webhookDeliveries').set({ claimedUntil: null }).where('id', '=', id).execute();
+  async claim(ids: string[], until: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('webhookDeliveries').set({ claimedUntil: until }).where('id', '=', anyUuid(ids)).execute();
   }
 
-  /** Records attempt `number` once (a repeated record of the same attempt changes nothing); false if it was recorded before. */
-  async recordAttempt(tenantId: string, deliveryId: string, number: number, at: Date, result: AttemptResult): Promise<boolean> {
-    const inserted = await this.db
-      .insertInto('webhookAttempts')
-      .values({ tenantId: tenantId, deliveryId: deliveryId, number, attemptedAt: at, statusCode: result.statusCode, responseBody: result.responseBody, durationMs: result.durationMs, error: result.error })
-      .onConflict((oc) => oc.columns(['tenantId', 'deliveryId', 'number']).doNothing())
-      .returning('number')
-      .executeTakeFirst();
-    return inserted !== undefined;
+  async releaseClaims(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('webhookDeliveries').set({ claimedUntil: null }).where('id', '=', anyUuid(ids)).execute();
   }
 
-  async afterAttempt(id: string, update: { number: number; at: Date; result: AttemptResult; status: WebhookDelivery['status']; nextAttemptAt: Date | null }): Promise<void> {
-    await this.db
-      .updateTable('webhookDeliveries')
-      .set({
-        attemptCount: update.number,
-        status: update.status,
-        nextAttemptAt: update.nextAttemptAt,
-        claimedUntil: null,
-        lastAttemptAt: update.at,
-        lastStatusCode: update.result.statusCode,
-        lastResponseBody: update.result.responseBody,
-        lastError: update.result.error,
-        updatedAt: update.at,
-      })
-      .where('id', '=', id)
-      .execute();
+  /**
+   * Records each attempt once, in one statement (a repeated record of the same attempt changes
+   * nothing); answers the deliveries whose attempt was recorded now, not before.
+   */
+  async recordAttempts(tenantId: string, attempts: { deliveryId: string; number: number; at: Date; result: AttemptResult }[]): Promise<Set<string>> {
+    if (attempts.length === 0) return new Set();
+    const column = <T>(f: (a: (typeof attempts)[number]) => T) => attempts.map(f);
+    const { rows } = await sql<{ deliveryId: string }>`
+      INSERT INTO webhook_attempts (tenant_id, delivery_id, number, attempted_at, status_code, response_body, duration_ms, error)
+      SELECT ${tenantId}::uuid, a.delivery_id, a.number, a.attempted_at, a.status_code, a.response_body, a.duration_ms, a.error
+        FROM unnest(${column((a) => a.deliveryId)}::uuid[], ${column((a) => a.number)}::int[], ${column((a) => a.at.toISOString())}::timestamptz[], ${column((a) => a.result.statusCode)}::int[],
+                    ${column((a) => a.result.responseBody)}::text[], ${column((a) => a.result.durationMs)}::int[], ${column((a) => a.result.error)}::text[])
+             AS a(delivery_id, number, attempted_at, status_code, response_body, duration_ms, error)
+      ON CONFLICT (tenant_id, delivery_id, number) DO NOTHING
+      RETURNING delivery_id`.execute(this.db);
+    // The tables' camelCase plugin renames the columns of the answer too.
+    return new Set(rows.map((r) => r.deliveryId));
   }
 
-  /** Fails a delivery without an attempt (its endpoint is disabled). */
-  async fail(id: string, error: string, at: Date): Promise<void> {
-    await this.db.updateTable('webhookDeliveries').set({ status: 'failed', nextAttemptAt: null, claimedUntil: null, lastError: error, updatedAt: at }).where('id', '=', id).execute();
+  /** The state after each delivery's attempt, in one statement whatever the batch's size. */
+  async afterAttempts(updates: { id: string; number: number; at: Date; result: AttemptResult; status: WebhookDelivery['status']; nextAttemptAt: Date | null }[]): Promise<void> {
+    if (updates.length === 0) return;
+    const column = <T>(f: (u: (typeof updates)[number]) => T) => updates.map(f);
+    await sql`
+      UPDATE webhook_deliveries d
+         SET attempt_count = u.number, status = u.status, next_attempt_at = u.next_attempt_at, claimed_until = NULL,
+             last_attempt_at = u.at, last_status_code = u.status_code, last_response_body = u.response_body, last_error = u.error, updated_at = u.at
+        FROM unnest(${column((u) => u.id)}::uuid[], ${column((u) => u.number)}::int[], ${column((u) => u.status)}::text[],
+                    ${column((u) => u.nextAttemptAt?.toISOString() ?? null)}::timestamptz[], ${column((u) => u.at.toISOString())}::timestamptz[],
+                    ${column((u) => u.result.statusCode)}::int[], ${column((u) => u.result.responseBody)}::text[], ${column((u) => u.result.error)}::text[])
+             AS u(id, number, status, next_attempt_at, at, status_code, response_body, error)
+       WHERE d.id = u.id`.execute(this.db);
+  }
+
+  /** Fails deliveries without an attempt (their endpoint is disabled). */
+  async fail(ids: string[], error: string, at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.updateTable('webhookDeliveries').set({ status: 'failed', nextAttemptAt: null, claimedUntil: null, lastError: error, updatedAt: at }).where('id', '=', anyUuid(ids)).execute();
   }
 
   /** Queues a delivery again for an attempt now. */

@@ -7,9 +7,18 @@ import { classifyAddress, DestinationRefusedError, guardedLookup, ipLiteral, typ
 export const RESPONSE_BODY_LIMIT = 1024;
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+/** Attempts in flight to one endpoint from one process, unless configured (COURTYARD_WEBHOOKS_ENDPOINT_CONCURRENCY). */
+export const DEFAULT_ENDPOINT_CONCURRENCY = 8;
+/** Endpoints whose connection pools are kept; the least recently used beyond it is closed. */
+const MAX_POOLS = 1_000;
+/** An idle kept-alive connection is closed after this (a receiver's own keep-alive may be shorter still). */
+const KEEP_ALIVE_MS = 4_000;
+
 export interface SenderOptions {
   /** Let webhooks reach loopback, private and link-local addresses (COURTYARD_WEBHOOKS_ALLOW_PRIVATE). */
   allowPrivate: boolean;
+  /** Attempts in flight to one endpoint at once, and so its pool's connections (default DEFAULT_ENDPOINT_CONCURRENCY). */
+  endpointConcurrency?: number;
   /** Time for the whole attempt: connect, response headers and the kept part of the body. */
   timeoutMs?: number;
   /** Name resolution (tests inject one). */
@@ -45,23 +54,49 @@ function describeError(error: unknown, timeoutMs: number, timedOut: boolean): st
 /**
  * Sends webhook requests: POST, JSON, no redirects followed (a 3xx is answered as it is),
  * a deadline for the whole attempt, and, unless private destinations are allowed, a
- * connection only to addresses that were checked after resolution (the agent's lookup).
+ * connection only to addresses that were checked after resolution.
+ *
+ * Each endpoint has its own pool of kept-alive connections (an undici Agent of at most
+ * `endpointConcurrency` connections), so a burst to one endpoint reuses its connections and
+ * a slow endpoint's connections are its own. Every pool connects through the checking
+ * lookup: a kept-alive connection stays with the address that was checked when it opened.
  */
 export class WebhookSender {
   readonly timeoutMs: number;
-  readonly #agent: Agent;
+  readonly endpointConcurrency: number;
+  /** By endpoint and origin (a changed URL gets a new pool); in order of last use. */
+  readonly #pools = new Map<string, Agent>();
 
   constructor(private readonly options: SenderOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.#agent = new Agent({
-      connect: { lookup: guardedLookup({ allowPrivate: options.allowPrivate, resolve: options.resolve }), timeout: this.timeoutMs },
-      headersTimeout: this.timeoutMs,
-      bodyTimeout: this.timeoutMs,
-      keepAliveTimeout: 4_000,
-    });
+    this.endpointConcurrency = options.endpointConcurrency ?? DEFAULT_ENDPOINT_CONCURRENCY;
   }
 
-  async send(url: string, headers: Record<string, string>, body: string): Promise<AttemptResult> {
+  #pool(endpointId: string, target: URL): Agent {
+    const key = `${endpointId} ${target.origin}`;
+    let agent = this.#pools.get(key);
+    if (agent) this.#pools.delete(key);
+    else {
+      agent = new Agent({
+        connect: { lookup: guardedLookup({ allowPrivate: this.options.allowPrivate, resolve: this.options.resolve }), timeout: this.timeoutMs },
+        connections: this.endpointConcurrency,
+        headersTimeout: this.timeoutMs,
+        bodyTimeout: this.timeoutMs,
+        keepAliveTimeout: KEEP_ALIVE_MS,
+      });
+      for (const [oldest, pool] of this.#pools) {
+        if (this.#pools.size < MAX_POOLS) break;
+        this.#pools.delete(oldest);
+        void pool.close().catch(() => undefined);
+      }
+    }
+    this.#pools.set(key, agent);
+    return agent;
+  }
+
+  /** One attempt to `endpoint`'s URL, through that endpoint's pool. */
+  async send(endpoint: { id: string; url: string }, headers: Record<string, string>, body: string): Promise<AttemptResult> {
+    const { url } = endpoint;
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const failed = (error: string): AttemptResult => ({ statusCode: null, responseBody: null, retryAfter: null, durationMs: elapsed(), error });
@@ -91,7 +126,7 @@ export class WebhookSender {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'user-agent': 'Courtyard-Webhooks/1', ...headers },
           body,
-          dispatcher: this.#agent,
+          dispatcher: this.#pool(endpoint.id, target),
           signal: abort.signal,
         });
         annotateSpan({ 'http.response.status_code': r.statusCode });
@@ -120,7 +155,9 @@ export class WebhookSender {
     }
   }
 
-  close(): Promise<void> {
-    return this.#agent.close();
+  async close(): Promise<void> {
+    const pools = [...this.#pools.values()];
+    this.#pools.clear();
+    await Promise.all(pools.map((p) => p.close()));
   }
 }

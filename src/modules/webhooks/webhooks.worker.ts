@@ -1,188 +1,105 @@
-import type { TenantInfo } from '../../kernel/context.js';
 import type { DomainEvent } from '../../kernel/events/event.js';
-import { emit } from '../../kernel/events/outbox.js';
 import type { EventSubscriber, JobContext, JobDefinition } from '../../kernel/jobs/job.js';
-import { annotateSpan, TENANT_ID, withSpan } from '../../kernel/observability/tracing.js';
-import { DELIVERY_REQUESTED_EVENT, ENDPOINT_DISABLED_EVENT, INTERNAL_EVENTS, matchesAny, payloadOf, TEST_EVENT } from './webhooks.events.js';
-import { WebhooksRepository, type DeliveryRow, type EndpointRow } from './webhooks.repository.js';
-import { outcomeOf } from './webhooks.schedule.js';
+import { deliverJob, DELIVER_JOB, type AttemptRef, type DeliverJobData } from './webhooks.deliver.js';
+import { DELIVERY_REQUESTED_EVENT, INTERNAL_EVENTS, matchesAny, payloadOf, TEST_EVENT } from './webhooks.events.js';
+import { WebhooksRepository, type NewDelivery } from './webhooks.repository.js';
+import type { EndpointSecrets } from './webhooks.secrets.js';
 import { WebhookSender, type SenderOptions } from './webhooks.sender.js';
-import { isSealed, type EndpointSecrets } from './webhooks.secrets.js';
-import { webhookHeaders } from './webhooks.signing.js';
+import { EndpointSlots } from './webhooks.slots.js';
 
-export const DELIVER_JOB = 'webhooks.deliver';
+export { DELIVER_JOB, type DeliverJobData } from './webhooks.deliver.js';
 export const FAN_OUT_SUBSCRIBER = 'webhooks.fan-out';
 const PLATFORM_EVENT_PREFIX = 'tenant.';
-
-/** One attempt of one delivery. `attempt` is 1-based: the job for attempt n runs only after attempt n-1 is recorded. */
-export interface DeliverJobData {
-  tenantId: string;
-  deliveryId: string;
-  attempt: number;
-}
 
 export interface WorkerOptions extends SenderOptions {
   /** [0, 1), for the schedule's jitter; tests inject one. */
   random?: () => number;
+  /** How long an attempt waits for a slot of its endpoint before it goes back to the queue (default 1 s). */
+  slotWaitMs?: number;
 }
 
-/** How long past its timeout an attempt's claim holds, so that a crashed worker's delivery is taken up again. */
-const CLAIM_MARGIN_MS = 60_000;
-/** The fan-out is a few statements: a killed worker's run is taken up again after this. */
+/** Events per fan-out job (a relay pass's, up to this; a run takes up to ten jobs): a few statements per tenant among them, not per event. */
+export const FAN_OUT_BATCH = 500;
+/** Deliveries one `webhooks.deliver` job attempts. */
+export const DELIVER_BATCH = 50;
+/** A tenant's backlog is counted up to this many deliveries (the lowest priority is reached long before). */
+const BACKLOG_CAP = 100_000;
+/** The fan-out is a few statements per tenant: a killed worker's run is taken up again after this. */
 const FAN_OUT_LEASE_SECONDS = 30;
-
-// emit() needs the tenant's id only; a job knows no more of the tenant.
-const tenantRef = (id: string) => ({ id }) as TenantInfo;
-
-type Claim =
-  | { kind: 'done' }
-  /** The attempt is recorded, but the job for the next one may have been lost (a crash after commit): send it again. */
-  | { kind: 'follow_up'; at: Date }
-  /** Another worker is making this attempt: look again when its claim lapses. */
-  | { kind: 'busy'; until: Date }
-  | { kind: 'attempt'; delivery: DeliveryRow; endpoint: EndpointRow };
+const DEFAULT_SLOT_WAIT_MS = 1_000;
 
 /**
- * The webhook worker: a subscriber that turns each domain event into one delivery per
- * enabled, matching endpoint, and the `webhooks.deliver` job that makes one attempt.
+ * The webhook worker: a subscriber that turns batches of domain events into one delivery per
+ * enabled, matching endpoint, and the `webhooks.deliver` job that attempts them (webhooks.deliver.ts).
  *
- * Nothing here relies on the queue to deliver exactly once. A delivery row is unique per
- * (endpoint, event); an attempt is recorded once per number; a job for an attempt already
- * made or being made does nothing. Jobs are sent after the transaction that justifies them
- * commits (a queue on PGlite shares the one connection a tenant transaction holds), and a
- * crash between the commit and the send is repaired when the job that crashed runs again.
+ * Fairness between tenants: the relay hands over each tenant's oldest events first, and the
+ * fan-out ranks a tenant's delivery jobs behind that tenant's own backlog (priority minus one
+ * per batch already waiting), so a tenant with no backlog waits for at most one batch of
+ * another's however many that one has queued.
  *
- * Retries follow the webhook schedule, not the queue's: after a failed attempt the handler
- * records it, computes the next time (schedule, jitter, Retry-After) and sends a new job with
- * `startAfter`. A handler only throws when it could not record (the database failed); the
- * queue's own retry then runs the same attempt again.
+ * Jobs are sent after the transaction that justifies them commits (a queue on PGlite shares
+ * the one connection a tenant transaction holds); a crash between the commit and the send is
+ * repaired when the event is handed over again (its unattempted deliveries are queued again).
  */
-export function webhookWorkers(options: WorkerOptions, secrets: EndpointSecrets): { deliver: JobDefinition<DeliverJobData>; fanOut: EventSubscriber; sender: WebhookSender } {
+export function webhookWorkers(options: WorkerOptions, secrets: EndpointSecrets): { deliver: JobDefinition<DeliverJobData>; fanOut: EventSubscriber & { batch: NonNullable<EventSubscriber['batch']> }; sender: WebhookSender } {
   const sender = new WebhookSender(options);
-  const random = options.random ?? Math.random;
+  const slots = new EndpointSlots(sender.endpointConcurrency, options.slotWaitMs ?? DEFAULT_SLOT_WAIT_MS);
 
-  const sendAttempt = (ctx: JobContext, data: DeliverJobData, startAfter?: Date) =>
-    ctx.queue.send(DELIVER_JOB, data, { tenantId: data.tenantId, ...(startAfter ? { startAfter } : {}) });
+  const send = (ctx: JobContext, tenantId: string, deliveries: AttemptRef[], startAfter?: Date, priority?: number) =>
+    ctx.queue.send(DELIVER_JOB, { tenantId, deliveries } satisfies DeliverJobData, { tenantId, ...(startAfter ? { startAfter } : {}), ...(priority ? { priority } : {}) });
 
-  const fanOut: EventSubscriber = {
-    name: FAN_OUT_SUBSCRIBER,
-    events: ['*'],
-    leaseSeconds: FAN_OUT_LEASE_SECONDS,
-    async handle(event: DomainEvent, ctx: JobContext): Promise<void> {
+  /** One tenant's events of a batch: their deliveries in one insert, and jobs for those not yet attempted. */
+  async function fanOutTenant(ctx: JobContext, tenantId: string, events: DomainEvent[]): Promise<void> {
+    const now = ctx.now();
+    const { waiting, backlog } = await ctx.tenantTransaction(tenantId, async (db) => {
+      const repo = new WebhooksRepository(db);
+      const endpoints = await repo.enabledEndpoints();
+      const deliveries = events.flatMap((event): NewDelivery[] => {
+        const matching = endpoints.filter((e) => matchesAny(e.events, event.type));
+        const payload = matching.length > 0 ? payloadOf(event.type, event.occurredAt, event.data) : '';
+        return matching.map((e) => ({ endpointId: e.id, eventId: event.id, eventType: event.type, payload }));
+      });
+      await repo.insertDeliveries(tenantId, deliveries, now);
+      // Those inserted now, and those a previous run of this handler inserted but did not get to send.
+      const waiting = await repo.unattemptedOf(events.map((e) => e.id));
+      return { waiting, backlog: waiting.length > 0 ? await repo.unattemptedCount(BACKLOG_CAP) : 0 };
+    });
+    // The tenant's deliveries queued before these: each batch of them costs these jobs a place.
+    const ahead = Math.max(0, backlog - waiting.length);
+    for (let i = 0; i < waiting.length; i += DELIVER_BATCH) {
+      const batch = waiting.slice(i, i + DELIVER_BATCH).map((d) => ({ deliveryId: d.id, attempt: 1 }));
+      await send(ctx, tenantId, batch, undefined, -Math.floor((ahead + i) / DELIVER_BATCH));
+    }
+  }
+
+  async function handleBatch(events: DomainEvent[], ctx: JobContext): Promise<void> {
+    const byTenant = new Map<string, DomainEvent[]>();
+    for (const event of events) {
       const tenantId = event.tenantId;
       // Platform events (tenant.provisioned, tenant.archived, ...) are the control plane's, not the tenant's business.
-      if (!tenantId || event.type === TEST_EVENT || event.type.startsWith(PLATFORM_EVENT_PREFIX)) return;
+      if (!tenantId || event.type === TEST_EVENT || event.type.startsWith(PLATFORM_EVENT_PREFIX)) continue;
       if (event.type === DELIVERY_REQUESTED_EVENT) {
         const deliveryId = (event.data as { deliveryId: string }).deliveryId;
         const delivery = await ctx.tenantTransaction(tenantId, (db) => new WebhooksRepository(db).findDelivery(deliveryId));
-        if (delivery?.status === 'pending') await sendAttempt(ctx, { tenantId, deliveryId, attempt: delivery.attemptCount + 1 });
-        return;
+        if (delivery?.status === 'pending') await send(ctx, tenantId, [{ deliveryId, attempt: delivery.attemptCount + 1 }]);
+        continue;
       }
-      if (INTERNAL_EVENTS.has(event.type)) return;
-      const now = ctx.now();
-      const waiting = await ctx.tenantTransaction(tenantId, async (db) => {
-        const repo = new WebhooksRepository(db);
-        const endpoints = (await repo.enabledEndpoints()).filter((e) => matchesAny(e.events, event.type));
-        const payload = payloadOf(event.type, event.occurredAt, event.data);
-        await repo.insertDeliveries(tenantId, endpoints.map((e) => ({ endpointId: e.id, eventId: event.id, eventType: event.type, payload })), now);
-        // Those inserted now, and those a previous run of this handler inserted but did not get to send.
-        return repo.unattemptedOf(event.id);
-      });
-      for (const d of waiting) await sendAttempt(ctx, { tenantId, deliveryId: d.id, attempt: 1 });
-    },
+      if (INTERNAL_EVENTS.has(event.type)) continue;
+      const list = byTenant.get(tenantId) ?? [];
+      if (list.length === 0) byTenant.set(tenantId, list);
+      list.push(event);
+    }
+    for (const [tenantId, list] of byTenant) await fanOutTenant(ctx, tenantId, list);
+  }
+
+  const fanOut = {
+    name: FAN_OUT_SUBSCRIBER,
+    events: ['*'],
+    leaseSeconds: FAN_OUT_LEASE_SECONDS,
+    handle: (event: DomainEvent, ctx: JobContext) => handleBatch([event], ctx),
+    batch: { size: FAN_OUT_BATCH, handle: handleBatch },
   };
 
-  const deliver: JobDefinition<DeliverJobData> = {
-    name: DELIVER_JOB,
-    // The queue retries a run that could not record (the database was unreachable) or whose
-    // worker died: from 5 s, so that a killed worker's attempt is taken up soon after its lease;
-    // 13 retries still cover more than 11 hours of outage.
-    retry: { limit: 13, delaySeconds: 5 },
-    // One attempt (at most the sender's timeout) and two short transactions. A run past its
-    // lease is retried; if its attempt is still under way, the claim makes the retry wait.
-    leaseSeconds: Math.ceil(sender.timeoutMs / 1000) + 15,
-    async handler(job, ctx): Promise<void> {
-      const { tenantId, deliveryId, attempt } = job.data;
-      const now = ctx.now();
-
-      const claim = await ctx.tenantTransaction<Claim>(tenantId, async (db) => {
-        const repo = new WebhooksRepository(db);
-        const found = await repo.lockDelivery(deliveryId);
-        if (!found || found.delivery.status !== 'pending') return { kind: 'done' };
-        const { delivery, endpoint } = found;
-        if (delivery.attemptCount >= attempt) {
-          return delivery.attemptCount === attempt && delivery.nextAttemptAt ? { kind: 'follow_up', at: delivery.nextAttemptAt } : { kind: 'done' };
-        }
-        if (delivery.attemptCount < attempt - 1) return { kind: 'done' };
-        if (delivery.claimedUntil && delivery.claimedUntil.getTime() > now.getTime()) return { kind: 'busy', until: delivery.claimedUntil };
-        if (!endpoint.enabled) {
-          await repo.fail(deliveryId, 'not attempted: the endpoint is disabled', now);
-          return { kind: 'done' };
-        }
-        await repo.claim(deliveryId, new Date(now.getTime() + sender.timeoutMs + CLAIM_MARGIN_MS));
-        // A secret written before sealing (see webhooks.secrets.ts) is sealed now that it is used.
-        if (!isSealed(endpoint.secret) || (endpoint.previousSecret !== null && !isSealed(endpoint.previousSecret))) {
-          const seal = (stored: string) => (isSealed(stored) ? stored : secrets.seal(tenantId, endpoint.id, stored));
-          await repo.sealSecrets(endpoint.id, seal(endpoint.secret), endpoint.previousSecret === null ? null : seal(endpoint.previousSecret));
-        }
-        return { kind: 'attempt', delivery, endpoint };
-      });
-
-      if (claim.kind === 'done') return;
-      if (claim.kind === 'follow_up') return void (await sendAttempt(ctx, { tenantId, deliveryId, attempt: attempt + 1 }, claim.at));
-      if (claim.kind === 'busy') return void (await sendAttempt(ctx, job.data, claim.until));
-
-      const { delivery, endpoint } = claim;
-      const open = (stored: string) => secrets.open(tenantId, endpoint.id, stored);
-      const keys = { secret: open(endpoint.secret), previousSecret: endpoint.previousSecret === null ? null : open(endpoint.previousSecret), previousSecretExpiresAt: endpoint.previousSecretExpiresAt };
-      const attributes = { [TENANT_ID]: tenantId, 'courtyard.webhook.endpoint_id': endpoint.id, 'courtyard.webhook.delivery_id': deliveryId, 'courtyard.webhook.attempt': attempt, 'courtyard.event.type': delivery.eventType };
-      const result = await withSpan('webhook delivery', { attributes }, async () => {
-        const r = await sender.send(endpoint.url, webhookHeaders(keys, delivery.eventId, now, delivery.payload), delivery.payload);
-        annotateSpan({ 'http.response.status_code': r.statusCode ?? undefined, 'courtyard.webhook.error': r.error ?? undefined });
-        return r;
-      });
-      if (result.error) ctx.log.info({ tenantId, deliveryId, attempt, url: endpoint.url, statusCode: result.statusCode, error: result.error }, 'webhook attempt failed');
-
-      let next: Date | null;
-      try {
-        next = await ctx.tenantTransaction(tenantId, async (db) => {
-          const repo = new WebhooksRepository(db);
-          if (!(await repo.recordAttempt(tenantId, deliveryId, attempt, now, result))) return null;
-          const succeeded = result.statusCode !== null && result.statusCode >= 200 && result.statusCode < 300;
-          const failingSince = succeeded ? null : await repo.markFailing(endpoint.id, now);
-          if (succeeded) await repo.markHealthy(endpoint.id);
-          const outcome = outcomeOf({ attempt, statusCode: result.statusCode, retryAfter: result.retryAfter, now, failingSince, random });
-          const record = (status: DeliveryRow['status'], nextAttemptAt: Date | null) => repo.afterAttempt(deliveryId, { number: attempt, at: now, result, status, nextAttemptAt });
-          switch (outcome.kind) {
-            case 'succeeded':
-              await record('succeeded', null);
-              return null;
-            case 'retry':
-              await record('pending', outcome.at);
-              return outcome.at;
-            case 'give_up':
-              await record('failed', null);
-              return null;
-            case 'disable_endpoint': {
-              await record('failed', null);
-              const disabled = await repo.disableEndpoint(endpoint.id, outcome.reason, now);
-              // Only the attempt that disabled it tells the tenant.
-              if (disabled) {
-                await emit({ db, tenant: tenantRef(tenantId) }, ENDPOINT_DISABLED_EVENT, { endpointId: endpoint.id, url: endpoint.url, reason: outcome.reason, failingSince: failingSince?.toISOString() ?? null });
-                ctx.log.warn({ tenantId, endpointId: endpoint.id, reason: outcome.reason }, 'webhook endpoint disabled');
-              }
-              return null;
-            }
-          }
-        });
-      } catch (error) {
-        // Let the queue's retry make this attempt again at once, rather than after the claim lapses.
-        await ctx.tenantTransaction(tenantId, (db) => new WebhooksRepository(db).releaseClaim(deliveryId)).catch(() => undefined);
-        throw error;
-      }
-      if (next) await sendAttempt(ctx, { tenantId, deliveryId, attempt: attempt + 1 }, next);
-    },
-  };
-
+  const deliver = deliverJob({ sender, slots, secrets, random: options.random ?? Math.random, send: (ctx, tenantId, deliveries, startAfter) => send(ctx, tenantId, deliveries, startAfter) });
   return { deliver, fanOut, sender };
 }
