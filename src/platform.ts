@@ -21,11 +21,10 @@ import { Metrics } from './kernel/observability/metrics.js';
 import { metricsAccess } from './kernel/observability/metrics-access.js';
 import { startTracing, type Tracing } from './kernel/observability/tracing.js';
 import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
-import { LoginThrottle } from './kernel/security/login-throttle.js';
-import { RequestLimit } from './kernel/security/request-limit.js';
+import { authLimits } from './kernel/security/request-limit.js';
 import { SessionCache } from './kernel/security/session-cache.js';
 import { TokenService } from './kernel/security/tokens.js';
-import { operatorResetJob } from './control/auth/operator-recovery.js';
+import { consoleUrlFor, operatorResetJob } from './control/auth/operator-recovery.js';
 import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
@@ -128,9 +127,6 @@ const ROLES_CHANNEL = 'courtyard_roles';
 const EVERY_TENANT = '*';
 const controlMigrationSource = { owner: 'control', dir: new URL('./control/migrations/', import.meta.url) };
 
-/** The console's web address for links in operators' e-mail: the base domain's, or `http://localhost:{port}` in development. */
-const consoleUrlFor = (config: Config) => `${config.baseDomain === 'localhost' ? `http://localhost:${config.port}` : `https://${config.baseDomain}`}/console`;
-
 /** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
 export async function openMainDatabase(config: Config, inMemory = false): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolMax);
@@ -199,8 +195,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const tokens = new TokenService(secrets.tokenSecret, config.accessTokenTtl);
     const licenceVerifier = await LicenceVerifier.fromPem(secrets.licencePublicKey, options.clock);
     const signer = secrets.licencePrivateKey ? await LicenceSigner.fromPem(secrets.licencePrivateKey) : null;
-    const throttle = new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis);
-    const resetLimit = new RequestLimit('password-reset', { perIp: config.resetRatePerIp, perAccount: config.resetRatePerAccount }, redis);
+    const { throttle, resetLimit } = authLimits(config, redis);
     const directory = new ControlTenantDirectory(main.kysely);
     // Registry changes reach this process's cache at once and every other's by notification:
     // one tenant's change drops that tenant's entries only.
@@ -287,7 +282,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
-    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange }), operatorResetJob({ db: main.kysely, mailer, from: config.mailFrom, consoleUrl: consoleUrlFor(config) })], now: options.clock, ...options.polls }, config.databaseUrl);
+    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange }), operatorResetJob({ db: main.kysely, mailer, from: config.mailFrom, consoleUrl: consoleUrlFor(config.baseDomain, config.port) })], now: options.clock, ...options.polls }, config.databaseUrl);
     // A module newly offered to a plan reaches its tenants' licences like any plan edit.
     for (const plan of new Set(offered.map((o) => o.plan))) await jobs.send(LICENCE_REISSUE_JOB, { plan });
     if (options.workers) await jobs.work();

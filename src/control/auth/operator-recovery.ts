@@ -16,6 +16,9 @@ const RESET_TOKEN_SECONDS = 3600;
 /** What an operator's password may not contain besides their e-mail name. */
 export const operatorPasswordContext = (email: string): PasswordContext => ({ email, names: ['courtyard'] });
 
+/** The console's web address for links in operators' e-mail: the base domain's, or `http://localhost:{port}` in development. */
+export const consoleUrlFor = (baseDomain: string, port: number): string => `${baseDomain === 'localhost' ? `http://localhost:${port}` : `https://${baseDomain}`}/console`;
+
 export interface OperatorResetDeps {
   db: Db;
   mailer: Mailer;

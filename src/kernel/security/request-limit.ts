@@ -1,6 +1,8 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
+import { LoginThrottle } from './login-throttle.js';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -41,4 +43,12 @@ export class RequestLimit {
       throw new AppError('rate_limited', `Too many ${this.name} requests; try again in ${seconds} seconds`, { headers: { 'retry-after': String(seconds) }, retryAfter: seconds });
     }
   }
+}
+
+/** The limits of the signed-out routes, from the configuration: sign-in's throttle and password-reset requests. */
+export function authLimits(config: Pick<Config, 'loginRatePerIp' | 'loginRatePerAccount' | 'resetRatePerIp' | 'resetRatePerAccount'>, redis?: Redis) {
+  return {
+    throttle: new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis),
+    resetLimit: new RequestLimit('password-reset', { perIp: config.resetRatePerIp, perAccount: config.resetRatePerAccount }, redis),
+  };
 }
