@@ -103,7 +103,7 @@ function Sessions() {
             <caption className="sr-only">{t('account.sessions')}</caption>
             <thead className="bg-slate-50 text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t('account.sessions.current')}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{t('account.sessions.session')}</th>
                 {headers.map((h) => (
                   <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>
                 ))}
