@@ -56,8 +56,9 @@ async function build() {
   } finally {
     await esbuild.stop();
   }
-  // Migrations are .sql files read at run time, next to the module that owns them.
-  for (const file of files.filter((f) => f.endsWith('.sql'))) await cp(file, join(dist, relative(src, file)));
+  // Files read at run time, next to the code that reads them: migrations (.sql) and word lists
+  // (.txt, the common passwords).
+  for (const file of files.filter((f) => f.endsWith('.sql') || f.endsWith('.txt'))) await cp(file, join(dist, relative(src, file)));
   await writeFile(stamp, `${began.toISOString()}\n`);
   await utimes(stamp, began, began);
 }

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const main = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 const ADMIN_EMAIL = 'admin@smoke.test';
 const ADMIN_PASSWORD = 'smoke-platform-password';
-const TENANT_PASSWORD = 'smoke-tenant-password';
+const TENANT_PASSWORD = 'amber lanterns glow';
 
 const freePort = () =>
   new Promise((resolve, reject) => {

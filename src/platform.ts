@@ -21,9 +21,10 @@ import { Metrics } from './kernel/observability/metrics.js';
 import { metricsAccess } from './kernel/observability/metrics-access.js';
 import { startTracing, type Tracing } from './kernel/observability/tracing.js';
 import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
-import { LoginThrottle } from './kernel/security/login-throttle.js';
+import { authLimits } from './kernel/security/request-limit.js';
 import { SessionCache } from './kernel/security/session-cache.js';
 import { TokenService } from './kernel/security/tokens.js';
+import { consoleUrlFor, operatorResetJob } from './control/auth/operator-recovery.js';
 import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
@@ -194,7 +195,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const tokens = new TokenService(secrets.tokenSecret, config.accessTokenTtl);
     const licenceVerifier = await LicenceVerifier.fromPem(secrets.licencePublicKey, options.clock);
     const signer = secrets.licencePrivateKey ? await LicenceSigner.fromPem(secrets.licencePrivateKey) : null;
-    const throttle = new LoginThrottle({ perIp: config.loginRatePerIp, perAccount: config.loginRatePerAccount }, redis);
+    const { throttle, resetLimit } = authLimits(config, redis);
     const directory = new ControlTenantDirectory(main.kysely);
     // Registry changes reach this process's cache at once and every other's by notification:
     // one tenant's change drops that tenant's entries only.
@@ -236,7 +237,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const modules: ModuleHost = new ModuleHost([
       eventsModule,
       idempotencyModule,
-      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl, settings: tenantSettings }),
+      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl, settings: tenantSettings, resetLimit }),
       mail.module,
       membersModule,
       propertiesModule,
@@ -281,11 +282,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
-    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange })], now: options.clock, ...options.polls }, config.databaseUrl);
+    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange }), operatorResetJob({ db: main.kysely, mailer, from: config.mailFrom, consoleUrl: consoleUrlFor(config.baseDomain, config.port) })], now: options.clock, ...options.polls }, config.databaseUrl);
     // A module newly offered to a plan reaches its tenants' licences like any plan edit.
     for (const plan of new Set(offered.map((o) => o.plan))) await jobs.send(LICENCE_REISSUE_JOB, { plan });
     if (options.workers) await jobs.work();
-    const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache);
+    const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache, { queue: jobs, resetLimit });
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);
 
     const metrics = new Metrics(() => ({ main: main.poolStats() }));

@@ -67,16 +67,16 @@ describe('tenant sign-in', () => {
   it('keeps the same e-mail in two tenants as two accounts with their own passwords', async () => {
     const north = await t.createTenant('north');
     const south = await t.createTenant('south');
-    const inNorth = await createUser(t, north, 'shared@example.test', ['staff'], 'north-password-1');
-    const inSouth = await createUser(t, south, 'shared@example.test', ['staff'], 'south-password-1');
+    const inNorth = await createUser(t, north, 'shared@example.test', ['staff'], 'aurora-over-the-fjord');
+    const inSouth = await createUser(t, south, 'shared@example.test', ['staff'], 'dunes-under-the-sun');
     expect(inNorth.id).not.toBe(inSouth.id);
 
-    expect((await signIn(t, 'north', 'shared@example.test', 'north-password-1')).statusCode).toBe(200);
-    expect((await signIn(t, 'south', 'shared@example.test', 'south-password-1')).statusCode).toBe(200);
-    expectProblem(await signIn(t, 'north', 'shared@example.test', 'south-password-1'), 401, 'invalid_credentials');
-    expectProblem(await signIn(t, 'south', 'shared@example.test', 'north-password-1'), 401, 'invalid_credentials');
+    expect((await signIn(t, 'north', 'shared@example.test', 'aurora-over-the-fjord')).statusCode).toBe(200);
+    expect((await signIn(t, 'south', 'shared@example.test', 'dunes-under-the-sun')).statusCode).toBe(200);
+    expectProblem(await signIn(t, 'north', 'shared@example.test', 'dunes-under-the-sun'), 401, 'invalid_credentials');
+    expectProblem(await signIn(t, 'south', 'shared@example.test', 'aurora-over-the-fjord'), 401, 'invalid_credentials');
 
-    const me = await t.call('GET', '/api/v1/me', { token: (await t.login('south', 'shared@example.test', 'south-password-1')).accessToken, tenant: 'south' });
+    const me = await t.call('GET', '/api/v1/me', { token: (await t.login('south', 'shared@example.test', 'dunes-under-the-sun')).accessToken, tenant: 'south' });
     expect(me.json().user.id).toBe(inSouth.id);
     expect(me.json().tenant.slug).toBe('south');
   });

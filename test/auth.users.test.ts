@@ -28,14 +28,14 @@ describe('users and roles', () => {
   });
 
   it('creates a user with roles who can sign in', async () => {
-    const res = await t.call('POST', '/api/v1/users', { token: oak.token, tenant: 'oak', body: { email: 'New.Hire@Oak.test', name: 'New Hire', password: 'new-hire-password', roles: ['staff', 'manager'] } });
+    const res = await t.call('POST', '/api/v1/users', { token: oak.token, tenant: 'oak', body: { email: 'New.Hire@Oak.test', name: 'New Hire', password: 'hired-in-the-spring', roles: ['staff', 'manager'] } });
     expect(res.statusCode).toBe(201);
     const user = res.json();
     expect(user).toMatchObject({ email: 'new.hire@oak.test', name: 'New Hire', status: 'active', roles: ['manager', 'staff'], memberId: null, lastLoginAt: null });
     expect(user.passwordHash ?? user.password_hash ?? user.password).toBeUndefined();
     const read = await t.call('GET', `/api/v1/users/${user.id}`, { token: oak.token, tenant: 'oak' });
     expect(read.json()).toEqual(user);
-    expect((await signIn(t, 'oak', 'new.hire@oak.test', 'new-hire-password')).statusCode).toBe(200);
+    expect((await signIn(t, 'oak', 'new.hire@oak.test', 'hired-in-the-spring')).statusCode).toBe(200);
     const after = (await t.call('GET', `/api/v1/users/${user.id}`, { token: oak.token, tenant: 'oak' })).json();
     expect(after.lastLoginAt).not.toBeNull();
   });

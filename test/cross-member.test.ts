@@ -131,6 +131,25 @@ describe('member scope through the API', () => {
     }
   });
 
+  it("lets a member see and end only her own sessions, never a neighbour's", async () => {
+    const bensSessions = (await ok(t.call('GET', '/api/v1/me/sessions', { token: ben.token, tenant: 'oak' }), 200)).data.map((x: { id: string }) => x.id);
+    expect(bensSessions.length).toBeGreaterThan(0);
+    const own = await t.call('GET', '/api/v1/me/sessions', { token: ann.token, tenant: 'oak' });
+    expect(own.statusCode).toBe(200);
+    expect(own.json().data.filter((x: { id: string }) => bensSessions.includes(x.id))).toEqual([]);
+    for (const id of bensSessions) {
+      const url = `/api/v1/me/sessions/${id}`;
+      const res = await t.call('DELETE', url, { token: ann.token, tenant: 'oak' });
+      expect(res.statusCode, res.body).toBe(404);
+      expectNothingOfBen(res, url);
+    }
+    const me = await t.call('GET', '/api/v1/me', { token: ben.token, tenant: 'oak' });
+    expect(me.statusCode).toBe(200);
+    const renamed = await t.call('PATCH', '/api/v1/me', { token: ann.token, tenant: 'oak', body: { locale: 'en-GB' } });
+    expect(renamed.statusCode).toBe(200);
+    expectNothingOfBen(renamed, '/api/v1/me');
+  });
+
   it('lets a member with no member link see nothing of the estate', async () => {
     const { token } = await oak.newUser('unlinked@oak.test', ['member']);
     for (const url of ['/api/v1/units', '/api/v1/properties', '/api/v1/leases', `/api/v1/units/${ann.unitId}`]) {

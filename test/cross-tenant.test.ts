@@ -229,6 +229,7 @@ const paramRouteBodies: Record<string, unknown> = {
   'HEAD /api/v1/users/:id': undefined,
   'PATCH /api/v1/users/:id': { name: 'Hijacked by birch', status: 'disabled', roles: ['member'] },
   'POST /api/v1/users/:id/invitation': undefined,
+  'DELETE /api/v1/me/sessions/:id': undefined,
   'GET /api/v1/mail/messages/:id': undefined,
   'HEAD /api/v1/mail/messages/:id': undefined,
   'POST /api/v1/mail/messages/:id/retry': undefined,
@@ -318,7 +319,9 @@ describe('cross-tenant isolation through the API', () => {
     expect(Object.keys(paramRouteBodies).filter((r) => !paramRoutes.includes(r)), 'probe bodies of routes that no longer exist').toEqual([]);
 
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
-    const foreignIds = [...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
+    const alderSessions = (await t.call('GET', '/api/v1/me/sessions', { token: alder.token, tenant: 'alder' })).json().data.map((x: { id: string }) => x.id);
+    expect(alderSessions.length).toBeGreaterThan(0);
+    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -584,14 +587,46 @@ describe('cross-tenant isolation through the API', () => {
     expect(alderTemplate).toMatchObject({ overridden: true, subject: alderMail.templateSubject });
 
     // Alder's invitation token means nothing at birch's address, and is still good at alder's.
-    const accept = await asBirch('POST', '/api/v1/auth/accept-invitation', { token: '', body: { token: alderMail.token, password: 'birch-password-1' } });
+    const accept = await asBirch('POST', '/api/v1/auth/accept-invitation', { token: '', body: { token: alderMail.token, password: 'an evening by the lake' } });
     expect(accept.statusCode).toBe(400);
     expect(accept.json().code).toBe('invalid_token');
     expectNothingOf(a, accept, '/api/v1/auth/accept-invitation');
     expect(await alderLog()).toEqual(before);
-    const accepted = await t.call('POST', '/api/v1/auth/accept-invitation', { tenant: 'alder', body: { token: alderMail.token, password: 'alder-password-1' } });
+    const accepted = await t.call('POST', '/api/v1/auth/accept-invitation', { tenant: 'alder', body: { token: alderMail.token, password: 'a quiet morning walk' } });
     expect(accepted.statusCode).toBe(204);
-    expect((await t.login('alder', 'invitee@alder-office.test', 'alder-password-1')).accessToken).toBeTruthy();
+    expect((await t.login('alder', 'invitee@alder-office.test', 'a quiet morning walk')).accessToken).toBeTruthy();
+  });
+
+  it("keeps a tenant's accounts to itself: password resets, their links, and the signed-in user's own routes", async () => {
+    const alderOpts = { token: alder.token, tenant: 'alder' };
+    const alderLog = async () => (await t.call('GET', '/api/v1/mail/messages?limit=200', alderOpts)).json();
+    const before = await alderLog();
+    // Birch asked for a reset of alder's owner: birch has no such user, and alder is sent nothing.
+    const asked = await asBirch('POST', '/api/v1/auth/password-reset', { token: '', body: { email: alder.adminEmail } });
+    expect(asked.statusCode).toBe(202);
+    expect(await alderLog()).toEqual(before);
+    expect((await asBirch('GET', '/api/v1/mail/messages')).json().data.filter((m: { to: { email: string } }) => m.to.email === alder.adminEmail)).toEqual([]);
+
+    // A reset link of alder's means nothing at birch's address.
+    expect((await t.call('POST', '/api/v1/auth/password-reset', { tenant: 'alder', body: { email: alder.adminEmail } })).statusCode).toBe(202);
+    const [event] = await relayMail(t.platform, alder.id);
+    const mail = await readMailFile(t.config.dataDir, (event!.data as { messageId: string }).messageId);
+    const token = /reset-password#token=([A-Za-z0-9_-]+)/.exec(mail.text ?? '')![1]!;
+    const confirm = await asBirch('POST', '/api/v1/auth/password-reset/confirm', { token: '', body: { token, password: 'an evening by the lake' } });
+    expect(confirm.statusCode).toBe(400);
+    expect(confirm.json().code).toBe('invalid_token');
+    expectNothingOf(a, confirm, '/api/v1/auth/password-reset/confirm');
+    expect((await t.call('GET', '/api/v1/me', alderOpts)).statusCode).toBe(200);
+
+    // Birch's owner changes only their own account.
+    const renamed = await asBirch('PATCH', '/api/v1/me', { body: { name: 'Birch Owner Renamed' } });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().tenant.id).toBe(birch.id);
+    expectNothingOf(a, renamed, '/api/v1/me');
+    expect((await t.call('GET', '/api/v1/me', alderOpts)).json().user.name).not.toBe('Birch Owner Renamed');
+    const wrong = await asBirch('POST', '/api/v1/me/password', { body: { currentPassword: 'not the password at all', newPassword: 'an evening by the lake' } });
+    expect(wrong.statusCode).toBe(422);
+    expectNothingOf(a, wrong, '/api/v1/me/password');
   });
 
   it("refuses the other tenant's token on every data-plane route with 403 tenant_mismatch", async () => {

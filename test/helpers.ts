@@ -97,6 +97,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel']) ?? 'silent',
       loginRatePerIp: 100_000,
       loginRatePerAccount: 1_000,
+      resetRatePerIp: 100_000,
+      resetRatePerAccount: 1_000,
       baseDomain: 'courtyard.test',
       ...overrides,
     },

@@ -68,9 +68,13 @@ describe('route table', () => {
       'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh', 'POST /api/v1/auth/logout',
       // Accepting an invitation: the single-use token from the e-mail is the credential.
       'POST /api/v1/auth/accept-invitation',
+      // A forgotten password: asking answers 202 whatever the address (limited per address and
+      // IP); choosing the new one needs the single-use token from the e-mail.
+      'POST /api/v1/auth/password-reset', 'POST /api/v1/auth/password-reset/confirm',
       // Stripe's notifications: the tenant's webhook signing secret (Stripe-Signature over the raw body) is the credential.
       'POST /api/v1/finance/providers/stripe/webhook',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
+      'POST /control/v1/auth/password-reset', 'POST /control/v1/auth/password-reset/confirm',
       'GET /health/live', 'GET /health/ready', 'GET /health/startup', 'GET /metrics', 'GET /openapi.json',
       // The web application's page and its files: the same for everyone, no data in them.
       'GET /', 'GET /console', 'GET /console/*', 'GET /assets/*',

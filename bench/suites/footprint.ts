@@ -30,8 +30,8 @@ import type { Suite, TaskEnv, TaskOutcome, TaskResult } from '../lib/types.js';
 import { seconds, summarise } from '../lib/util.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const ADMIN = { email: 'admin@footprint.test', password: 'footprint-admin-1' };
-const OWNER_PASSWORD = 'footprint-owner-1';
+const ADMIN = { email: 'admin@footprint.test', password: 'quiet meadow keeper' };
+const OWNER_PASSWORD = 'silver birch lantern';
 const GOALS = {
   startSeconds: { pglite: 3, postgres: 2 },
   idleRssMb: { pglite: 200, postgres: 150 },

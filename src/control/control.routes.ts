@@ -6,7 +6,8 @@ import { decodeCursor, pageOf } from '../kernel/http/pagination.js';
 import { isPublic, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
 import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../kernel/http/refresh-cookie.js';
-import { IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../kernel/http/schemas.js';
+import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../kernel/http/schemas.js';
+import { MIN_PASSWORD_LENGTH } from '../kernel/security/passwords.js';
 import type { TokenService } from '../kernel/security/tokens.js';
 import { RESERVED_SLUGS } from '../kernel/tenancy.js';
 import type { ModuleHost } from '../kernel/modules/module-host.js';
@@ -79,6 +80,19 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
       const token = refreshTokenOf(req, req.body);
       if (token !== undefined) await deps.auth.logout(token);
       clearRefreshCookie(req, reply);
+      return reply.code(204).send(null);
+    });
+
+  const ResetRequestBody = Type.Object({ email: Email }, { additionalProperties: false });
+  const ResetConfirmBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 512 }), password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 }) }, { additionalProperties: false });
+  app.post('/auth/password-reset', { config: { access: open, problems: [429] }, schema: { operationId: 'control.auth.passwordReset', tags, summary: 'Ask for a password-reset e-mail as a platform operator: 202 whatever the address; an active operator with it is sent a link that works once, for an hour', body: ResetRequestBody, response: { 202: Type.Null() } } },
+    async (req, reply) => {
+      await deps.auth.requestReset(req.ip, req.body.email);
+      return reply.code(202).send(null);
+    });
+  app.post('/auth/password-reset/confirm', { config: { access: open }, schema: { operationId: 'control.auth.passwordResetConfirm', tags, summary: "Choose a new operator password with the reset e-mail's token (it works once); every session of the operator ends", body: ResetConfirmBody, response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      await deps.auth.confirmReset(req.body.token, req.body.password);
       return reply.code(204).send(null);
     });
 

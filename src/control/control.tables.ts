@@ -32,6 +32,14 @@ export interface ControlTables {
     updatedAt: Timestamptz;
   };
   'control.refreshTokens': RefreshTokenColumns;
+  'control.passwordResetTokens': {
+    id: string;
+    userId: string;
+    tokenHash: string;
+    expiresAt: RequiredTimestamptz;
+    consumedAt: Date | null;
+    createdAt: Timestamptz;
+  };
   'control.moduleOffers': {
     planKey: string;
     module: string;

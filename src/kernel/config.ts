@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { passwordRefusals } from './security/password-policy.js';
 
 /**
  * Every environment variable Courtyard reads, in one table. The README's configuration
@@ -50,7 +51,8 @@ const email = (raw: string) => {
   return raw.toLowerCase();
 };
 const password = (raw: string) => {
-  if (raw.length < 12) throw new Error('must be at least 12 characters');
+  const refusal = passwordRefusals(raw, {})[0];
+  if (refusal) throw new Error(refusal.message);
   return raw;
 };
 const domain = (raw: string) => {
@@ -84,7 +86,7 @@ export const settings = {
   port: { env: 'PORT', description: 'HTTP port.', default: 3000, parse: integer(0, 65535) },
   baseDomain: { env: 'COURTYARD_BASE_DOMAIN', description: 'Tenants are reachable at `{slug}.{base domain}`.', default: 'localhost', parse: domain },
   adminEmail: { env: 'COURTYARD_ADMIN_EMAIL', description: 'E-mail of the platform administrator created on first start.', default: 'admin@courtyard.local', parse: email },
-  adminPassword: { env: 'COURTYARD_ADMIN_PASSWORD', description: 'Password of that administrator (12+ characters). Unset: one is generated and printed once.', parse: password },
+  adminPassword: { env: 'COURTYARD_ADMIN_PASSWORD', description: 'Password of that administrator: 12+ characters, not a common password nor containing the e-mail name (docs/security.md). Unset: one is generated and printed once.', parse: password },
   tokenSecret: { env: 'COURTYARD_TOKEN_SECRET', description: 'HMAC secret for access tokens (32+ characters). Unset: generated once and kept in the control database.', parse: (raw: string) => { if (raw.length < 32) throw new Error('must be at least 32 characters'); return raw; } },
   licencePrivateKey: { env: 'COURTYARD_LICENCE_PRIVATE_KEY', description: 'Ed25519 private key (PKCS#8 PEM) that signs licences. Unset: generated once and kept in the control database.', parse: text },
   licencePublicKey: { env: 'COURTYARD_LICENCE_PUBLIC_KEY', description: 'Ed25519 public key (SPKI PEM) a data plane verifies licences with. Unset: read from the control database.', parse: text },
@@ -99,6 +101,8 @@ export const settings = {
   redisUrl: { env: 'REDIS_URL', description: 'Redis for shared rate limits. Unset: limits are kept in memory.', parse: url('redis:', 'rediss:') },
   loginRatePerIp: { env: 'COURTYARD_LOGIN_RATE_PER_IP', description: 'Sign-in attempts allowed per IP address per 15 minutes.', default: 50, parse: integer(1, 1_000_000) },
   loginRatePerAccount: { env: 'COURTYARD_LOGIN_RATE_PER_ACCOUNT', description: 'Failed sign-ins allowed per account from one IP address per 15 minutes; past it that address is refused for that account. Past the same number of failures from all addresses together, every attempt on the account is slowed down (never refused).', default: 10, parse: integer(1, 1_000_000) },
+  resetRatePerIp: { env: 'COURTYARD_RESET_RATE_PER_IP', description: 'Password-reset requests allowed per IP address per 15 minutes; past it that address gets 429.', default: 20, parse: integer(1, 1_000_000) },
+  resetRatePerAccount: { env: 'COURTYARD_RESET_RATE_PER_ACCOUNT', description: 'Password-reset requests allowed per e-mail address (known or not) per 15 minutes, from all addresses together; past it 429, and no more e-mail is sent to it.', default: 5, parse: integer(1, 1_000_000) },
   smtpUrl: { env: 'SMTP_URL', description: 'SMTP server for outgoing e-mail, e.g. `smtp://user:password@mail.example.com:587` (`smtps:` for implicit TLS). Unset: messages are written as `.eml` files under `COURTYARD_DATA_DIR/mail` and logged.', parse: url('smtp:', 'smtps:') },
   mailFrom: { env: 'COURTYARD_MAIL_FROM', description: 'Sender address of outgoing e-mail; the display name is the tenant\'s, replies go to its support address.', default: 'no-reply@courtyard.local', parse: email },
   invitationTtl: { env: 'COURTYARD_INVITATION_TTL', description: 'Seconds an invitation link stays valid.', default: 604_800, parse: integer(300, 2_592_000) },

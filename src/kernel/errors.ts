@@ -28,6 +28,7 @@ export const errorCatalogue = {
   tenant_mismatch: { status: 403, title: 'The request names more than one tenant' },
   plan_limit_reached: { status: 403, title: 'The plan limit is reached' },
   account_disabled: { status: 403, title: 'The account is disabled' },
+  weak_password: { status: 422, title: 'The password is not acceptable', description: 'The password is shorter than 12 characters, one of the most common passwords, or contains the e-mail name or the organisation\'s name; each field error says which in its `code` (`password_too_short`, `password_too_common`, `password_contains_context`)' },
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },
   tenant_not_found: { status: 404, title: 'No such tenant' },
@@ -81,6 +82,8 @@ export interface FieldError {
   /** JSON pointer-ish path of the field, e.g. `/email` or `/admin/password`. */
   field: string;
   message: string;
+  /** A stable reason for the field, where a client may act on it (`password_too_common`). */
+  code?: string;
 }
 
 /**

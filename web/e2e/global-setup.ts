@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, isolatedDatabase, testConfig } from '../../test/helpers.js';
@@ -10,7 +11,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { url: string; wsEndpoint: string; adminEmail: string; adminPassword: string };
+    /** `mailDir`: where the server writes its e-mail as .eml files (it has no SMTP server). */
+    e2e: { url: string; wsEndpoint: string; adminEmail: string; adminPassword: string; mailDir: string };
   }
 }
 
@@ -24,7 +26,8 @@ export default async function setup(project: TestProject) {
   execFileSync(process.execPath, ['scripts/web.mjs', 'ensure'], { stdio: 'inherit' });
 
   const database = await isolatedDatabase();
-  const platform = await createPlatform(testConfig(database.overrides), { inMemory: database.inMemory, workers: true });
+  const config = testConfig(database.overrides);
+  const platform = await createPlatform(config, { inMemory: database.inMemory, workers: true });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = platform.app.server.address() as AddressInfo;
 
@@ -41,7 +44,7 @@ export default async function setup(project: TestProject) {
     await database.dispose();
     throw error;
   }
-  project.provide('e2e', { url: `http://127.0.0.1:${port}`, wsEndpoint: browser.wsEndpoint(), adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD });
+  project.provide('e2e', { url: `http://127.0.0.1:${port}`, wsEndpoint: browser.wsEndpoint(), adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, mailDir: join(config.dataDir, 'mail') });
 
   return async () => {
     await browser.close();

@@ -1,10 +1,11 @@
-import { StrictMode, useEffect, useState, type ComponentType } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { planeOf, type Plane } from './api/plane.js';
 import { useAuth } from './api/session.js';
 import { wasSignedIn } from './api/session-hint.js';
 import { useT } from './i18n/intl.js';
 import { Loading, SessionFrame } from './ui/SessionFrame.js';
+import { recoveryPageOf } from './ui/PlainForm.js';
 import { SignInPage } from './ui/SignInPage.js';
 import './styles.css';
 
@@ -21,6 +22,15 @@ const loadApp = () =>
   (loading ??= plane.kind === 'console' ? import('./console/ConsoleApp.js').then((m) => m.ConsoleApp) : import('./workspace/WorkspaceApp.js').then((m) => m.WorkspaceApp));
 // A reload of a signed-in page: fetch the application while the session is being resumed.
 if (wasSignedIn(plane)) void loadApp();
+
+// Forgot and reset password (ui/RecoveryPages) are pages of their own, signed in or not, and a
+// chunk of their own: few visitors need them.
+const recovery = recoveryPageOf(plane, location.pathname);
+const ForgotPasswordPage = lazy(() => import('./ui/RecoveryPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
+const ResetPasswordPage = lazy(() => import('./ui/RecoveryPages.js').then((m) => ({ default: m.ResetPasswordPage })));
+function Recovery() {
+  return <Suspense fallback={<Loading />}>{recovery === 'forgot-password' ? <ForgotPasswordPage plane={plane} /> : <ResetPasswordPage plane={plane} />}</Suspense>;
+}
 
 function Gate() {
   const t = useT();
@@ -39,7 +49,7 @@ function Gate() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SessionFrame plane={plane}>
-      <Gate />
+      {recovery ? <Recovery /> : <Gate />}
     </SessionFrame>
   </StrictMode>,
 );

@@ -1,12 +1,16 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../kernel/db/tables.js';
 import { AppError } from '../../kernel/errors.js';
+import type { JobQueue } from '../../kernel/jobs/job.js';
 import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
+import { checkPassword } from '../../kernel/security/password-policy.js';
+import type { RequestLimit } from '../../kernel/security/request-limit.js';
 import { generatePassword, hashPassword, verifyDecoy, verifyPassword } from '../../kernel/security/passwords.js';
 import { RefreshTokens } from '../../kernel/security/refresh-tokens.js';
 import { checkSession, type SessionCache, type SessionState } from '../../kernel/security/session-cache.js';
 import type { AccessClaims, TokenService } from '../../kernel/security/tokens.js';
 import { appendAudit } from '../audit.js';
+import { confirmOperatorReset, OPERATOR_RESET_JOB, operatorPasswordContext } from './operator-recovery.js';
 import { PlatformUsersRepository } from './platform-users.repository.js';
 
 const SCOPE = 'control';
@@ -20,6 +24,7 @@ export class PlatformAuthService {
     private readonly lifetimes: { refreshTtl: number; sessionLifetime: number },
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionCache,
+    private readonly recovery: { queue: JobQueue; resetLimit: RequestLimit },
   ) {}
 
   /**
@@ -29,6 +34,7 @@ export class PlatformAuthService {
   async bootstrap(email: string, password: string | undefined, log: Logger): Promise<{ created: boolean; generatedPassword?: string }> {
     const users = new PlatformUsersRepository(this.db);
     if (await users.anyExists()) return { created: false };
+    if (password) checkPassword(password, operatorPasswordContext(email), 'COURTYARD_ADMIN_PASSWORD');
     const chosen = password ?? generatePassword();
     if (!(await users.insert({ email, name: 'Platform administrator', passwordHash: await hashPassword(chosen) }))) return { created: false };
     await appendAudit(this.db, { actor: 'system', action: 'platform_user.bootstrapped', target: email });
@@ -90,6 +96,21 @@ export class PlatformAuthService {
       throw new AppError('invalid_refresh_token', 'The account is no longer active');
     }
     return this.#pair(next.userId, next.familyId, next.token);
+  }
+
+  /**
+   * Queues the reset e-mail's job for any address: the same work whether or not an operator has
+   * it, so neither the answer nor its timing tells. The job finds out and sends (or not).
+   */
+  async requestReset(ip: string, email: string): Promise<void> {
+    await this.recovery.resetLimit.admit(ip, `platform:${email}`);
+    await this.recovery.queue.send(OPERATOR_RESET_JOB, { email: email.toLowerCase() });
+  }
+
+  /** Sets a new password with a reset token; every session of the operator ends. */
+  async confirmReset(token: string, password: string): Promise<void> {
+    const userId = await confirmOperatorReset(this.db, token, password);
+    this.sessions.changed(SCOPE, userId);
   }
 
   async logout(refreshToken: string): Promise<void> {

@@ -26,8 +26,43 @@ export class PlatformUsersRepository {
     return row !== undefined;
   }
 
-  findByEmail(email: string): Promise<{ id: string; passwordHash: string; status: string } | undefined> {
-    return this.db.selectFrom('control.platformUsers').select(['id', 'passwordHash', 'status']).where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  findByEmail(email: string): Promise<{ id: string; email: string; name: string; passwordHash: string; status: string } | undefined> {
+    return this.db.selectFrom('control.platformUsers').select(['id', 'email', 'name', 'passwordHash', 'status']).where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+  }
+
+  find(id: string): Promise<{ id: string; email: string; status: string } | undefined> {
+    return this.db.selectFrom('control.platformUsers').select(['id', 'email', 'status']).where('id', '=', id).executeTakeFirst();
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.db.updateTable('control.platformUsers').set({ passwordHash, updatedAt: new Date() }).where('id', '=', id).execute();
+  }
+
+  /** Ends every session of an operator (a new password). */
+  async revokeSessions(userId: string, now: Date): Promise<void> {
+    await this.db.updateTable('control.refreshTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
+  }
+
+  async insertResetToken(userId: string, hash: string, expiresAt: Date): Promise<void> {
+    await this.db.insertInto('control.passwordResetTokens').values({ id: newId(), userId, tokenHash: hash, expiresAt }).execute();
+  }
+
+  /** Spends a reset token that is unspent and unexpired, atomically; whose it was, or nothing. */
+  async consumeResetToken(hash: string, now: Date): Promise<string | undefined> {
+    const row = await this.db
+      .updateTable('control.passwordResetTokens')
+      .set({ consumedAt: now })
+      .where('tokenHash', '=', hash)
+      .where('consumedAt', 'is', null)
+      .where('expiresAt', '>', now)
+      .returning('userId')
+      .executeTakeFirst();
+    return row?.userId;
+  }
+
+  /** Spends every open reset token of an operator (one was used). */
+  async revokeResetTokens(userId: string, now: Date): Promise<void> {
+    await this.db.updateTable('control.passwordResetTokens').set({ consumedAt: now }).where('userId', '=', userId).where('consumedAt', 'is', null).execute();
   }
 
   async status(id: string): Promise<string | undefined> {

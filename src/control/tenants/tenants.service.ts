@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { controlErrors } from '../control.errors.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { newId } from '../../kernel/ids.js';
+import { checkPassword } from '../../kernel/security/password-policy.js';
 import { generatePassword, hashPassword } from '../../kernel/security/passwords.js';
 import { slugProblem } from '../../kernel/tenancy.js';
 import { appendAudit } from '../audit.js';
@@ -109,6 +110,8 @@ export class TenantsService {
       throw new AppError('validation_failed', `No plan "${input.plan}"`, { errors: [{ field: 'plan', message: `no plan "${input.plan}"` }] });
     });
     if (!plan.active) throw new AppError('validation_failed', `Plan "${plan.key}" is retired`, { errors: [{ field: 'plan', message: 'is retired' }] });
+    // The same rules as every tenant user's password (the tenant's first administrator is one).
+    if (input.admin.password) checkPassword(input.admin.password, { email: input.admin.email, names: [input.name, slug] }, '/admin/password');
 
     const id = newId();
     const compliance = [...new Set(input.compliance ?? [])];

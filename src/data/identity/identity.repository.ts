@@ -6,7 +6,7 @@ import { newId } from '../../kernel/ids.js';
 import type { SessionState } from '../../kernel/security/session-cache.js';
 import type { IdentityTables } from './identity.tables.js';
 
-const userColumns = ['id', 'email', 'name', 'passwordHash', 'status', 'memberId', 'lastLoginAt', 'createdAt', 'updatedAt'] as const;
+const userColumns = ['id', 'email', 'name', 'passwordHash', 'status', 'memberId', 'locale', 'lastLoginAt', 'createdAt', 'updatedAt'] as const;
 const roleColumns = ['id', 'key', 'name', 'description', 'permissions', 'system'] as const;
 
 type Tables = IdentityTables & KernelTables;
@@ -60,7 +60,7 @@ export class IdentityRepository {
       .executeTakeFirstOrThrow();
   }
 
-  async updateUser(id: string, patch: Partial<{ name: string; status: UserRow['status']; passwordHash: string; memberId: string | null; lastLoginAt: Date }>): Promise<UserRow | undefined> {
+  async updateUser(id: string, patch: Partial<{ name: string; status: UserRow['status']; passwordHash: string; memberId: string | null; locale: string | null; lastLoginAt: Date }>): Promise<UserRow | undefined> {
     return this.db
       .updateTable('users')
       .set({ ...patch, updatedAt: new Date() })
@@ -124,9 +124,37 @@ export class IdentityRepository {
       .where('u.id', '=', userId);
   }
 
-  /** Revokes every session of a user (disabled, or a new password). */
-  async revokeSessions(userId: string, now: Date): Promise<void> {
-    await this.db.updateTable('refreshTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
+  /** Revokes every session of a user (disabled, or a new password), but `keep` when given (the one that changed it). */
+  async revokeSessions(userId: string, now: Date, keep?: string): Promise<void> {
+    let q = this.db.updateTable('refreshTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null);
+    if (keep) q = q.where('familyId', '<>', keep);
+    await q.execute();
+  }
+
+  /** Revokes one session of a user; false when the user has no such session open. */
+  async revokeSession(userId: string, familyId: string, now: Date): Promise<boolean> {
+    const rows = await this.db.updateTable('refreshTokens').set({ revokedAt: now }).where('userId', '=', userId).where('familyId', '=', familyId).where('revokedAt', 'is', null).returning('id').execute();
+    return rows.length > 0;
+  }
+
+  /**
+   * A user's live sessions (refresh-token families neither revoked nor ended), newest first:
+   * when each began, when it was last refreshed, and when it ends unless refreshed again.
+   */
+  listSessions(userId: string, now: Date): Promise<{ id: string; startedAt: Date; lastActiveAt: Date; expiresAt: Date }[]> {
+    return this.db
+      .selectFrom('refreshTokens')
+      .select([
+        'familyId as id',
+        sql<Date>`min(created_at)`.as('startedAt'),
+        sql<Date>`max(created_at)`.as('lastActiveAt'),
+        sql<Date>`least(max(expires_at), max(session_expires_at))`.as('expiresAt'),
+      ])
+      .where('userId', '=', userId)
+      .groupBy('familyId')
+      .having(sql<boolean>`bool_and(revoked_at IS NULL) AND least(max(expires_at), max(session_expires_at)) > ${now}`)
+      .orderBy(sql`max(created_at)`, 'desc')
+      .execute();
   }
 
   listRoles(): Promise<RoleRow[]> {

@@ -3,8 +3,8 @@ import type { HttpApp } from '../../kernel/http/app.js';
 import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../../kernel/http/refresh-cookie.js';
 import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, SearchQuery, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../../kernel/http/schemas.js';
 import { AppError } from '../../kernel/errors.js';
-import { MIN_PASSWORD_LENGTH } from '../../kernel/security/passwords.js';
 import { requestTenant } from '../pipeline.js';
+import { Password } from './account.routes.js';
 import type { IdentityService } from './identity.service.js';
 
 const module = 'core';
@@ -18,12 +18,12 @@ const User = Type.Object({
   name: Type.String(),
   status: Type.String(),
   memberId: Type.Union([Uuid, Type.Null()]),
+  locale: Type.Union([Type.String(), Type.Null()]),
   roles: Type.Array(Type.String()),
   lastLoginAt: Type.Union([Timestamp, Type.Null()]),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
-const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 });
 const Name = Type.String({ minLength: 1, maxLength: 200 });
 const RoleKeys = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20 });
 

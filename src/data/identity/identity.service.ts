@@ -7,6 +7,7 @@ import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import type { SystemRole } from '../../kernel/modules/manifest.js';
 import type { MailQueue } from '../../kernel/mail/queue.js';
 import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
+import { checkPassword, type PasswordContext } from '../../kernel/security/password-policy.js';
 import { hashPassword, verifyDecoy, verifyPassword } from '../../kernel/security/passwords.js';
 import { RefreshTokens } from '../../kernel/security/refresh-tokens.js';
 import { hashToken, newRefreshToken, type TokenService } from '../../kernel/security/tokens.js';
@@ -52,6 +53,7 @@ export interface UserView {
   name: string;
   status: string;
   memberId: string | null;
+  locale: string | null;
   roles: string[];
   lastLoginAt: Date | null;
   createdAt: Date;
@@ -64,11 +66,15 @@ const view = (u: UserRow, roles: string[]): UserView => ({
   name: u.name,
   status: u.status,
   memberId: u.memberId,
+  locale: u.locale,
   roles,
   lastLoginAt: u.lastLoginAt,
   createdAt: u.createdAt,
   updatedAt: u.updatedAt,
 });
+
+/** What a tenant user's password may not contain: the e-mail's local part, the tenant's name and slug. */
+export const passwordContext = (ctx: Pick<TenantContext, 'tenant'>, email: string): PasswordContext => ({ email, names: [ctx.tenant.name, ctx.tenant.slug] });
 
 /** Seeds a new tenant's system roles and first administrator. Idempotent: provisioning may retry it. */
 export async function seedIdentity(db: Db, tenantId: string, modules: Pick<ModuleHost, 'defaultGrants'>, admin: { email: string; name: string; passwordHash: string }) {
@@ -203,6 +209,7 @@ export class IdentityService {
   async createUser(ctx: TenantContext, input: { email: string; name: string; password?: string; roles: string[]; memberId?: string | null }): Promise<UserView> {
     const repo = new IdentityRepository(ctx.db);
     if (input.roles.includes('owner')) this.#requireOwner(ctx);
+    if (input.password) checkPassword(input.password, passwordContext(ctx, input.email));
     // Hashed before the seat lock is taken, so that the lock is held briefly.
     const passwordHash = input.password ? await hashPassword(input.password) : null;
     await this.#claimSeat(ctx, repo);
@@ -264,6 +271,7 @@ export class IdentityService {
     // Unknown, expired and spent tokens get one answer; the transaction rolls back.
     // A user who has a password by now (an administrator set one) is past the invitation.
     if (!user || user.status !== 'active' || user.passwordHash) throw new AppError('invalid_token', 'The invitation is not valid: it may have expired or been used already');
+    checkPassword(password, passwordContext(ctx, user.email));
     await repo.updateUser(user.id, { passwordHash: await hashPassword(password) });
     await repo.revokeTokens(user.id, 'invitation', now);
     ctx.log.info({ user: user.id }, 'invitation accepted');
@@ -277,6 +285,10 @@ export class IdentityService {
     // Only owners make, unmake or change owners: a manager cannot promote themselves.
     const targetRoles = (await repo.roleKeysOf([id])).get(id) ?? [];
     if (targetRoles.includes('owner') || patch.roles?.includes('owner')) this.#requireOwner(ctx);
+    if (patch.password !== undefined) {
+      const target = await repo.findUser(id);
+      if (target) checkPassword(patch.password, passwordContext(ctx, target.email));
+    }
     if (patch.status === 'active') {
       // Enabling a disabled user takes a seat like creating one.
       const current = await repo.findUser(id);

@@ -23,6 +23,7 @@ export interface IdentityTables {
     passwordHash: string | null;
     status: Generated<'active' | 'disabled'>;
     memberId: string | null;
+    locale: string | null;
     lastLoginAt: Date | null;
     createdAt: Timestamptz;
     updatedAt: Timestamptz;

@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
+import { accountRoutes } from './account.routes.js';
+import { AccountService, type AccountDeps } from './account.service.js';
 import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
@@ -11,8 +13,9 @@ export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.
 export { TenantSessions } from './tenant-sessions.js';
 
 /** The `core` module: tenant users, roles and sessions, and the tenant's settings (branding). Every tenant has it. */
-export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: () => IdentityDeps['modules']; settings: TenantSettingsStore }): ModuleManifest {
+export function identityModule(deps: Omit<IdentityDeps, 'modules'> & Pick<AccountDeps, 'resetLimit'> & { modules: () => IdentityDeps['modules']; settings: TenantSettingsStore }): ModuleManifest {
   let service: IdentityService | undefined;
+  const account = new AccountService(deps);
   return defineModule({
     key: 'core',
     name: 'Core',
@@ -48,6 +51,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules'> & { modules: 
     routes(app) {
       service ??= new IdentityService({ ...deps, modules: deps.modules() });
       identityRoutes(app, service, deps.refreshTtl);
+      accountRoutes(app, account, service);
       settingsRoutes(app, deps.settings);
     },
   });

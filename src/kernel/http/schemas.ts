@@ -41,7 +41,7 @@ export const ProblemSchema = Type.Object(
     instance: Type.String(),
     code: Type.String(),
     requestId: Type.String(),
-    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String(), in: Type.Optional(Type.String({ description: '`querystring` or `params` when the field is not in the body' })) }))),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String(), code: Type.Optional(Type.String({ description: 'Why the field was refused, where a client may act on it (`password_too_common`)' })), in: Type.Optional(Type.String({ description: '`querystring` or `params` when the field is not in the body' })) }))),
   },
   { $id: 'Problem', additionalProperties: true },
 );

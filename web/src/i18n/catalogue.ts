@@ -12,10 +12,11 @@ import users from '../modules/users/en.json';
 import webhooks from '../modules/webhooks/en.json';
 import mail from '../modules/mail/en.json';
 import settings from '../modules/settings/en.json';
+import account from '../workspace/account/en.json';
 
 /**
  * The English catalogue: the shell's messages (`en.json` here) and each area's own `en.json`
  * beside its pages, ids prefixed with the area (`members.new`). Another language is one file
  * with the same ids (see LOCALES in intl.tsx).
  */
-export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...webhooks, ...mail, ...settings };
+export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...webhooks, ...mail, ...settings, ...account };

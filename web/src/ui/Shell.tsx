@@ -14,9 +14,9 @@ export interface NavEntry {
 /**
  * The frame of every signed-in page: a top bar with whose space this is (the tenant's name and
  * logo, or the console), the command menu (Ctrl-K), the navigation of the modules the user may
- * open, and the page in `main`.
+ * open, the user's own account (`account`, where there is one), and the page in `main`.
  */
-export function Shell({ title, logoUrl, nav, children }: { title: string; logoUrl?: string; nav: NavEntry[]; children: ReactNode }) {
+export function Shell({ title, logoUrl, nav, account, children }: { title: string; logoUrl?: string; nav: NavEntry[]; account?: string; children: ReactNode }) {
   const t = useT();
   const auth = useAuth();
   return (
@@ -32,6 +32,11 @@ export function Shell({ title, logoUrl, nav, children }: { title: string; logoUr
         <div className="flex items-center gap-4">
           <CommandMenu pages={nav} />
           <LocaleSwitch />
+          {account ? (
+            <Link to={account} className="text-sm text-slate-700 underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-brand" activeProps={{ 'aria-current': 'page' }}>
+              {t('shell.account')}
+            </Link>
+          ) : null}
           <Button variant="secondary" onPress={() => void auth.signOut()}>
             {t('shell.signOut')}
           </Button>

@@ -4,7 +4,7 @@ import { useApi } from '../api/session.js';
 
 /** What `/api/v1/me` tells the pages (its response has no schema in the document yet). */
 export interface Me {
-  user: { id: string; name: string; email: string };
+  user: { id: string; name: string; email: string; locale: string | null };
   permissions: string[];
   modules: string[];
   tenant: { id: string; slug: string; name: string };

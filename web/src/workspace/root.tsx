@@ -20,7 +20,7 @@ function SignedIn() {
   if (!me.data) return <Loading />;
   const nav = WORKSPACE_MODULES.filter((m) => may(me.data, m.module, m.permission)).map((m) => ({ to: m.to, label: t(m.label) }));
   return (
-    <Shell title={me.data.branding.displayName ?? me.data.tenant.name} logoUrl={me.data.branding.logoUrl} nav={nav}>
+    <Shell title={me.data.branding.displayName ?? me.data.tenant.name} logoUrl={me.data.branding.logoUrl} nav={nav} account="/account">
       <Outlet />
     </Shell>
   );

@@ -9,6 +9,7 @@ import { propertiesRoutes } from '../modules/properties/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { usersRoutes } from '../modules/users/routes.js';
 import { webhooksRoutes } from '../modules/webhooks/routes.js';
+import { accountRoutes } from './account/routes.js';
 import { workspaceRoot } from './root.js';
 
 /** Each module's pages come from its own `modules/<key>/routes.ts`. */
@@ -23,6 +24,7 @@ export function createWorkspaceRouter(plane: Plane) {
     ...webhooksRoutes,
     ...mailRoutes,
     ...settingsRoutes,
+    ...accountRoutes,
   ]);
   return createRouter({ routeTree: tree, basepath: plane.basepath });
 }

@@ -1,0 +1,97 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, server } from './browser.js';
+
+let browser: Browser;
+let hazel: { slug: string; email: string };
+beforeAll(async () => {
+  browser = await connect();
+  hazel = await createTenant('hazel');
+});
+afterAll(() => browser?.close());
+
+/** The reset token of the newest e-mail to `to`: the server has no SMTP server here and writes each message as an .eml file. */
+async function resetTokenMailedTo(to: string): Promise<string | undefined> {
+  const dir = server().mailDir;
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'));
+  for (const file of files) {
+    const mail = await simpleParser(await readFile(join(dir, file)));
+    const token = /reset-password#token=([A-Za-z0-9_%-]+)/.exec(mail.text ?? '')?.[1];
+    if (token && mail.to && [mail.to].flat().some((a) => a.value.some((v) => v.address === to))) return decodeURIComponent(token);
+  }
+  return undefined;
+}
+
+describe('a forgotten password', () => {
+  it('gets a workspace user back in alone: forgot, the e-mail, a new password, sign in, and the account page', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto(`/t/${hazel.slug}/`);
+    await expectPageShape(page, 'Sign in to your workspace');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await expectPageShape(page, 'Forgot your password?');
+    expect(new URL(page.url()).pathname).toBe(`/t/${hazel.slug}/forgot-password`);
+    await expectAccessible(page, 'forgot password');
+    await page.getByLabel('Email').fill(hazel.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('is on its way');
+
+    // The worker renders and "sends" the message; its link names the tenant's reset page.
+    let token: string | undefined;
+    await expect.poll(async () => (token = await resetTokenMailedTo(hazel.email)), { timeout: 20_000 }).toBeTruthy();
+    await page.goto(`/t/${hazel.slug}/reset-password#token=${encodeURIComponent(token!)}`);
+    await expectPageShape(page, 'Choose a new password');
+    await expectAccessible(page, 'reset password');
+
+    // A common password is refused on the field; a good one is taken.
+    await page.getByLabel('New password').fill('password1234');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await expect.poll(() => page.getByText('This is one of the most common passwords').count()).toBe(1);
+    expect(await page.getByLabel('New password').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('New password').fill('moss grows on the quiet wall');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Your password was changed');
+    expect(new URL(page.url()).hash).toBe('');
+
+    await page.getByRole('link', { name: 'Back to sign in' }).click();
+    await expectPageShape(page, 'Sign in to your workspace');
+    await page.getByLabel('Email').fill(hazel.email);
+    await page.getByLabel('Password').fill('moss grows on the quiet wall');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'Welcome to Hazel Estate');
+
+    await page.getByRole('link', { name: 'My account' }).click();
+    await expectPageShape(page, 'My account');
+    await expect.poll(() => page.getByTestId('current-session').count()).toBe(1);
+    await expectAccessible(page, 'my account');
+
+    // The link worked once.
+    await page.goto(`/t/${hazel.slug}/reset-password#token=${encodeURIComponent(token!)}`);
+    await page.getByLabel('New password').fill('another quiet evening walk');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('This link is not valid');
+    expect(problems).toEqual([]);
+  });
+
+  it("offers the console's operators the same pages", async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto('/console/');
+    await expectPageShape(page, 'Sign in to the Courtyard console');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await expectPageShape(page, 'Forgot your password?');
+    expect(new URL(page.url()).pathname).toBe('/console/forgot-password');
+    await page.getByLabel('Email').fill('nobody@courtyard.test');
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('is on its way');
+    await expectAccessible(page, 'console forgot password');
+
+    await page.goto('/console/reset-password');
+    await expectPageShape(page, 'Choose a new password');
+    expect(await page.getByRole('alert').textContent()).toContain('This link is not valid');
+    await page.getByRole('link', { name: 'Ask for a new link' }).click();
+    await expectPageShape(page, 'Forgot your password?');
+    expect(problems).toEqual([]);
+  });
+});
