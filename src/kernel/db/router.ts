@@ -92,14 +92,16 @@ export class TenantDatabaseRouter {
   tenantTransaction<T>(tenant: TenantLocation, fn: (trx: Db) => Promise<T>): Promise<T> {
     const dedicated = tenant.placement === 'dedicated' && tenant.databaseName ? tenant.databaseName : null;
     return withSpan('tenant transaction', { kind: 'client', attributes: { 'db.system.name': 'postgresql', 'db.namespace': dedicated ?? this.main.name, [TENANT_ID]: tenant.id, [TENANT_SLUG]: tenant.slug } }, () =>
-      dedicated ? this.#dedicatedTransaction(dedicated, tenant.id, fn) : this.main.tenantTransaction(tenant.id, fn),
+      this.#announcingOutbox((track) =>
+        dedicated ? this.withDedicated(dedicated, (db) => db.tenantTransaction(tenant.id, (t) => fn(track(t)))) : this.main.tenantTransaction(tenant.id, (t) => fn(track(t))),
+      ),
     );
   }
 
-  async #dedicatedTransaction<T>(databaseName: string, tenantId: string, fn: (trx: Db) => Promise<T>): Promise<T> {
+  async #announcingOutbox<T>(run: (track: (trx: Db) => Db) => Promise<T>): Promise<T> {
     let trx: Db | undefined;
     try {
-      return await this.withDedicated(databaseName, (db) => db.tenantTransaction(tenantId, (t) => fn((trx = t))));
+      return await run((t) => (trx = t));
     } finally {
       // Also after a rollback: a wake for nothing costs the relay one look.
       if (trx && takeOutboxWritten(trx)) for (const listener of this.#outboxListeners) listener();
@@ -107,11 +109,13 @@ export class TenantDatabaseRouter {
   }
 
   /**
-   * Calls `listener` after a dedicated database's transaction that wrote to its outbox has
-   * ended. The main database's outbox needs no such call: its trigger's notification reaches
-   * every process.
+   * Calls `listener` after a tenant transaction that wrote to its outbox has ended, in the main
+   * database or a dedicated one. The process that wrote wakes the relay itself (its own, or the
+   * relaying processes' by one notification per tick): a NOTIFY inside the writing transaction
+   * would make every such commit wait for PostgreSQL's database-wide notification lock, which
+   * serialises the commits (and their WAL flushes) of all writers.
    */
-  onDedicatedOutboxWrite(listener: () => void): () => void {
+  onOutboxWrite(listener: () => void): () => void {
     this.#outboxListeners.add(listener);
     return () => this.#outboxListeners.delete(listener);
   }

@@ -103,8 +103,8 @@ export class JobRuntime implements JobQueue {
       for (const job of m.jobs ?? []) this.#jobs.set(job.name, job);
       this.#subscribers.push(...(m.subscribers ?? []));
     }
-    // Any process may write to a dedicated database; the relay may run in another.
-    this.#unlisten.push(options.router.onDedicatedOutboxWrite(() => this.#dedicatedOutboxWritten()));
+    // Any process may write to an outbox; the relay may run in another.
+    this.#unlisten.push(options.router.onOutboxWrite(() => this.#outboxWritten()));
   }
 
   /** A job's definition, by name: for operators' tools and tests that run one now. */
@@ -373,8 +373,8 @@ export class JobRuntime implements JobQueue {
     this.#relayTimer.unref();
   }
 
-  /** A dedicated database's outbox got rows: relay here, or have the processes that relay do it. */
-  #dedicatedOutboxWritten(): void {
+  /** A tenant transaction of this process wrote to an outbox: relay here, or have the processes that relay do it. */
+  #outboxWritten(): void {
     if (this.#relayOn) return this.#wakeRelay();
     if (this.#outboxWakePending || this.#stopped) return;
     this.#outboxWakePending = true;
