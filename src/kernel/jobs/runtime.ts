@@ -16,10 +16,10 @@ import type { TenantDirectory } from '../tenant-directory.js';
 const TICK_PREFIX = 'tick.';
 const WORKERS_PER_QUEUE = 4;
 /** Jobs a batch subscriber's run takes at once (each holds a relay pass's events, up to its batch size). */
-const BATCH_JOBS_PER_RUN = 10;
+const BATCH_JOBS_PER_RUN = 2;
 /** How often pg-boss looks for runs past their lease (its default, 2 minutes, would dwarf short leases). */
 const MAINTENANCE_INTERVAL_SECONDS = 15;
-/** Raised by the outbox tables' triggers on commit, and for dedicated databases by the router's listener (below). */
+/** Raised by the control outbox's trigger on commit, and for tenant outboxes by a process without a relay after its write (the router's listener, below). */
 const OUTBOX_CHANNEL = 'courtyard_outbox';
 /**
  * The polls are a safety net: notifications wake the relay and the workers. The relay's poll

@@ -28,8 +28,13 @@ export interface DeliverJobData {
 type QueuedJobData = DeliverJobData | (AttemptRef & { tenantId: string });
 const attemptsOf = (data: QueuedJobData): AttemptRef[] => ('deliveries' in data ? data.deliveries : [{ deliveryId: data.deliveryId, attempt: data.attempt }]);
 
-/** How long past its deadline (a slot's wait and the timeout) an attempt's claim holds, so that a crashed worker's delivery is taken up again. */
-const CLAIM_MARGIN_MS = 60_000;
+/**
+ * How long past its deadline (a slot's wait and the timeout) an attempt's claim holds: room for
+ * a live worker to record what it sent, after which a crashed worker's deliveries are taken up
+ * again. A claim covers a whole batch, so a long margin left a killed worker's 50 deliveries
+ * waiting for minutes; the margin is kept just past the job's lease and the queue's retry delay.
+ */
+const CLAIM_MARGIN_MS = 20_000;
 /** An attempt that found no slot of its endpoint in time goes back to the queue for this long. */
 const DEFER_MS = 2_000;
 

@@ -20,6 +20,8 @@ export interface WorkerOptions extends SenderOptions {
 
 /** Events per fan-out job (a relay pass's, up to this; a run takes up to ten jobs): a few statements per tenant among them, not per event. */
 export const FAN_OUT_BATCH = 500;
+/** Tenants of a batch fanned out at the same time (each in its own transaction). */
+const FAN_OUT_TENANTS_AT_ONCE = 4;
 /** Deliveries one `webhooks.deliver` job attempts. */
 export const DELIVER_BATCH = 50;
 /** A tenant's backlog is counted up to this many deliveries (the lowest priority is reached long before). */
@@ -89,7 +91,13 @@ export function webhookWorkers(options: WorkerOptions, secrets: EndpointSecrets)
       if (list.length === 0) byTenant.set(tenantId, list);
       list.push(event);
     }
-    for (const [tenantId, list] of byTenant) await fanOutTenant(ctx, tenantId, list);
+    // A few tenants at a time: a batch of many small tenants' events is as many short
+    // transactions, and one after another they made a run long enough to hold up a shutdown.
+    const tenants = [...byTenant];
+    const lane = async () => {
+      for (let next = tenants.shift(); next; next = tenants.shift()) await fanOutTenant(ctx, next[0], next[1]);
+    };
+    await Promise.all(Array.from({ length: Math.min(FAN_OUT_TENANTS_AT_ONCE, tenants.length) }, lane));
   }
 
   const fanOut = {
