@@ -200,7 +200,9 @@ if (onPostgres) {
         workers.push(worker);
         // Kill it once it is delivering: after its first delivery, a random 0.5-3 s later.
         const before = receiver.total;
-        const delivering = await eventually(() => receiver.total > before || worker.child.exitCode !== null, 60_000, 20);
+        // Once the API has created every event, what is left may be a killed worker's batch: its
+        // job's lease, pg-boss's look for expired runs (15 s) and the retry delay pass first.
+        const delivering = await eventually(() => receiver.total > before || worker.child.exitCode !== null, 120_000, 20);
         expect(delivering, `worker ${k + 1} never delivered:\n${worker.output()}`).toBe(true);
         expect(worker.child.exitCode, `worker ${k + 1} exited on its own:\n${worker.output()}`).toBeNull();
         await sleep(between(500, 3_000));

@@ -34,7 +34,7 @@ const attemptsOf = (data: QueuedJobData): AttemptRef[] => ('deliveries' in data 
  * again. A claim covers a whole batch, so a long margin left a killed worker's 50 deliveries
  * waiting for minutes; the margin is kept just past the job's lease and the queue's retry delay.
  */
-const CLAIM_MARGIN_MS = 20_000;
+const CLAIM_MARGIN_MS = 10_000;
 /** An attempt that found no slot of its endpoint in time goes back to the queue for this long. */
 const DEFER_MS = 2_000;
 
@@ -178,7 +178,7 @@ export function deliverJob(deps: DeliverDeps): JobDefinition<DeliverJobData> {
     // Attempts wait for a slot (bounded), take at most the sender's timeout, and two short
     // transactions frame them. A run past its lease is retried; the claims make the retry
     // wait for attempts that may still be under way.
-    leaseSeconds: Math.ceil(deadlineMs / 1000) + 15,
+    leaseSeconds: Math.ceil(deadlineMs / 1000) + 5,
     // Runs mostly wait on receivers; a slow endpoint holds at most its slots' worth of them.
     concurrency: 4 * slots.limit,
     async handler(job, ctx): Promise<void> {
