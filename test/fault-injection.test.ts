@@ -202,9 +202,16 @@ if (onPostgres) {
         const before = receiver.total;
         // Once the API has created every event, what is left may be a killed worker's batch: its
         // job's lease, pg-boss's look for expired runs (15 s) and the retry delay pass first.
-        const delivering = await eventually(() => receiver.total > before || worker.child.exitCode !== null, 120_000, 20);
+        const allIn = () => receiver.requests.size >= EVENTS;
+        const delivering = await eventually(() => receiver.total > before || worker.child.exitCode !== null || allIn(), 120_000, 20);
         expect(delivering, `worker ${k + 1} never delivered:\n${worker.output()}`).toBe(true);
         expect(worker.child.exitCode, `worker ${k + 1} exited on its own:\n${worker.output()}`).toBeNull();
+        if (receiver.total === before && allIn()) {
+          // The workers before it delivered everything: there is nothing left to kill it in.
+          worker.child.kill('SIGKILL');
+          await worker.exited;
+          break;
+        }
         await sleep(between(500, 3_000));
         worker.child.kill('SIGKILL');
         const { signal } = await worker.exited;
@@ -213,6 +220,7 @@ if (onPostgres) {
       }
       await generating;
       expect(members).toHaveLength(EVENTS);
+      expect(killedAt.length, 'no worker was killed while delivering').toBeGreaterThan(0);
       const killed = Date.now();
 
       // The last worker runs until every event has arrived and every job has finished.
@@ -239,7 +247,7 @@ if (onPostgres) {
       // Jobs run again after a killed worker's lease ran out (or after a failure: there is none).
       const rerun = await count(`SELECT count(*) AS n FROM pgboss.job WHERE name = ANY($1) AND retry_count > 0`, [QUEUES]);
       console.log(
-        `fault injection: ${EVENTS} events, ${kills} kills at ${killedAt.join(', ')}; ${rerun} jobs run again after their lease; ` +
+        `fault injection: ${EVENTS} events, ${killedAt.length} kills (of ${kills} planned) at ${killedAt.join(', ')}; ${rerun} jobs run again after their lease; ` +
           `${receiver.total} requests, ${duplicates} duplicate deliveries (${[...receiver.requests.values()].filter((n) => n > 1).length} ids); ` +
           `recovered ${((recovered - killed) / 1000).toFixed(1)} s after the last kill, ${((Date.now() - started) / 1000).toFixed(1)} s in all`,
       );
