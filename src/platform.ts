@@ -125,8 +125,6 @@ const SESSIONS_CHANNEL = 'courtyard_sessions';
 const ROLES_CHANNEL = 'courtyard_roles';
 /** Payload of a registry change that concerns every tenant (a tenant's change names its id). */
 const EVERY_TENANT = '*';
-/** How long close() lets requests in flight finish before it cuts their connections. */
-const CLOSE_GRACE_MS = 5_000;
 const controlMigrationSource = { owner: 'control', dir: new URL('./control/migrations/', import.meta.url) };
 
 /** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
@@ -390,10 +388,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         draining = true;
       },
       async close() {
-        // In-flight requests get a bounded time to finish; a connection still open after it
-        // (a client that keeps sending on a kept-alive socket) is cut, so that a drain ends.
-        const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
-        await app.close().finally(() => clearTimeout(cut));
+        await app.close();
         await closeAll();
       },
     };

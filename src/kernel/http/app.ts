@@ -86,6 +86,9 @@ function partValidators(): ReturnType<typeof AjvCompiler> {
 }
 
 /** A Fastify instance with our conventions: request ids, problem details, strict validation, metrics. */
+/** How long close() lets requests in flight finish before it cuts their connections. */
+const CLOSE_GRACE_MS = 5_000;
+
 export function createHttpApp(options: HttpAppOptions): HttpApp {
   const app = Fastify({
     loggerInstance: options.logger,
@@ -133,10 +136,16 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
   // While closing, requests still in flight are answered with `Connection: close`: their
   // keep-alive connections end with the response instead of holding close() (and a SIGTERM
   // drain) open until the keep-alive timeout.
+  // Requests in flight then get CLOSE_GRACE_MS to finish; a connection still open after it (a
+  // client that keeps sending on a kept-alive socket) is cut, so that close() and a drain end.
   let closing = false;
+  let cut: NodeJS.Timeout | undefined;
   app.addHook('preClose', async () => {
     closing = true;
+    cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+    cut.unref();
   });
+  app.addHook('onClose', async () => clearTimeout(cut));
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');
     return payload;
