@@ -226,6 +226,9 @@ if (onPostgres) {
       // The last worker runs until every event has arrived and every job has finished.
       const last = startWorker(database, 'info');
       workers.push(last);
+      // When the workers before it delivered everything, the checks below pass at once: a
+      // SIGTERM sent before the worker has set its handlers would kill it instead of draining.
+      expect(await eventually(() => last.output().includes('Courtyard workers are running'), 60_000), last.output()).toBe(true);
       const allDelivered = await eventually(() => receiver.requests.size >= EVENTS, 150_000);
       const idle = allDelivered && (await eventually(async () => (await count(`SELECT count(*) AS n FROM pgboss.job WHERE name = ANY($1) AND state IN ('created', 'retry', 'active')`, [QUEUES])) === 0, 120_000));
       const recovered = Date.now();
