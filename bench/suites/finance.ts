@@ -9,7 +9,7 @@ import { addDays, isoDate } from '../../src/kernel/dates.js';
 import { newId } from '../../src/kernel/ids.js';
 import type { TenantScope } from '../../src/kernel/context.js';
 import { systemAccounts } from '../../src/modules/finance/ledger/journal.js';
-import { postCharge } from '../../src/modules/finance/ledger/charges.js';
+import { postCharges } from '../../src/modules/finance/ledger/charges.js';
 import { recordPayment } from '../../src/modules/finance/ledger/payments.js';
 import { refreshUnits } from '../../src/modules/occupancy/index.js';
 import type { Platform } from '../../src/platform.js';
@@ -68,10 +68,15 @@ async function seedEstateAndLedger(p: Platform, t: BenchTenant, log: (line: stri
     p.router.tenantTransaction(location, async (db) => {
       const scope = { db, tenant: { id: t.id } } as unknown as TenantScope;
       const accounts = await systemAccounts(scope);
-      for (const { memberId, unitId, i } of batch) {
-        for (const m of history) {
-          await postCharge(scope, { memberId, unitId, kind: 'levy', description: `Levy ${m}`, amount: LEVY, currency: 'GBP', periodStart: `${m}-01`, dueDate: `${m}-01` }, { accounts, naturalKey: `bench:levy:${m}:${unitId}` });
-        }
+      // A month's levies of the batch in one postCharges, as a billing run posts them.
+      for (const m of history) {
+        await postCharges(
+          scope,
+          batch.map(({ memberId, unitId }) => ({ input: { memberId, unitId, kind: 'levy', description: `Levy ${m}`, amount: LEVY, currency: 'GBP', periodStart: `${m}-01`, dueDate: `${m}-01` }, naturalKey: `bench:levy:${m}:${unitId}` })),
+          { accounts },
+        );
+      }
+      for (const { memberId, i } of batch) {
         const pays = i % 10 < 7 ? LEVY * 3 : i % 10 < 9 ? LEVY : 0;
         if (pays > 0) await recordPayment(scope, { memberId, method: 'bank_transfer', amount: pays, currency: 'GBP', receivedOn: `${history[2]}-15`, reference: `BENCH-${i}` });
       }
