@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createTenant, expectAccessible, expectPageShape, openPage, server } from './browser.js';
 
 let browser: Browser;
-let hazel: { slug: string; email: string };
+let holly: { slug: string; email: string };
 beforeAll(async () => {
   browser = await connect();
-  hazel = await createTenant('hazel');
+  holly = await createTenant('holly');
 });
 afterAll(() => browser?.close());
 
@@ -28,20 +28,20 @@ async function resetTokenMailedTo(to: string): Promise<string | undefined> {
 describe('a forgotten password', () => {
   it('gets a workspace user back in alone: forgot, the e-mail, a new password, sign in, and the account page', async () => {
     const { page, problems } = await openPage(browser);
-    await page.goto(`/t/${hazel.slug}/`);
+    await page.goto(`/t/${holly.slug}/`);
     await expectPageShape(page, 'Sign in to your workspace');
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await expectPageShape(page, 'Forgot your password?');
-    expect(new URL(page.url()).pathname).toBe(`/t/${hazel.slug}/forgot-password`);
+    expect(new URL(page.url()).pathname).toBe(`/t/${holly.slug}/forgot-password`);
     await expectAccessible(page, 'forgot password');
-    await page.getByLabel('Email').fill(hazel.email);
+    await page.getByLabel('Email').fill(holly.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('is on its way');
 
     // The worker renders and "sends" the message; its link names the tenant's reset page.
     let token: string | undefined;
-    await expect.poll(async () => (token = await resetTokenMailedTo(hazel.email)), { timeout: 20_000 }).toBeTruthy();
-    await page.goto(`/t/${hazel.slug}/reset-password#token=${encodeURIComponent(token!)}`);
+    await expect.poll(async () => (token = await resetTokenMailedTo(holly.email)), { timeout: 20_000 }).toBeTruthy();
+    await page.goto(`/t/${holly.slug}/reset-password#token=${encodeURIComponent(token!)}`);
     await expectPageShape(page, 'Choose a new password');
     await expectAccessible(page, 'reset password');
 
@@ -57,10 +57,10 @@ describe('a forgotten password', () => {
 
     await page.getByRole('link', { name: 'Back to sign in' }).click();
     await expectPageShape(page, 'Sign in to your workspace');
-    await page.getByLabel('Email').fill(hazel.email);
+    await page.getByLabel('Email').fill(holly.email);
     await page.getByLabel('Password').fill('moss grows on the quiet wall');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expectPageShape(page, 'Welcome to Hazel Estate');
+    await expectPageShape(page, 'Welcome to Holly Estate');
 
     await page.getByRole('link', { name: 'My account' }).click();
     await expectPageShape(page, 'My account');
@@ -68,7 +68,7 @@ describe('a forgotten password', () => {
     await expectAccessible(page, 'my account');
 
     // The link worked once.
-    await page.goto(`/t/${hazel.slug}/reset-password#token=${encodeURIComponent(token!)}`);
+    await page.goto(`/t/${holly.slug}/reset-password#token=${encodeURIComponent(token!)}`);
     await page.getByLabel('New password').fill('another quiet evening walk');
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('This link is not valid');
