@@ -10,7 +10,7 @@ import { parsePeriod } from './billing.periods.js';
 import { planPeriod } from './billing.plan.js';
 import { BillingRepository, type ItemOutcome, type PendingItem, type RunError } from './billing.repository.js';
 import type { BillingPreview, BillingRun, ListBillingRunsQuery, ListRunItemsQuery, RunItem, StartBillingRun } from './billing.schemas.js';
-import { postCharges } from '../ledger/index.js';
+import { postCharges, systemAccounts, type SystemAccount } from '../ledger/index.js';
 import { SchedulesRepository } from './schedules.repository.js';
 
 export const RUN_QUEUED = 'billing_run.queued';
@@ -144,7 +144,7 @@ const refusedByData = (error: unknown): boolean => {
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Posts the items' charges in the caller's transaction, set-based; `existing`: the key was taken. */
-async function postItems(scope: TenantScope, items: PendingItem[], createdBy: string | null): Promise<ItemOutcome[]> {
+async function postItems(scope: TenantScope, items: PendingItem[], createdBy: string | null, accounts?: Record<SystemAccount, string>): Promise<ItemOutcome[]> {
   const posted = await postCharges(
     scope,
     items.map((item) => ({
@@ -163,7 +163,7 @@ async function postItems(scope: TenantScope, items: PendingItem[], createdBy: st
       naturalKey: item.naturalKey!,
       date: item.periodStart ?? item.dueDate!,
     })),
-    { createdBy },
+    { createdBy, accounts },
   );
   return posted.map(({ charge, created }, i) => ({ seq: items[i]!.seq, status: created ? 'created' : 'existing', chargeId: charge.id, detail: null }));
 }
@@ -202,17 +202,25 @@ export async function executeRun(ctx: JobContext, tenantId: string, runId: strin
   // Every item up to `done` has been posted or has failed: the next batch looks past it, not
   // through the items behind it (whose old versions stay in the indexes until a vacuum).
   let done = -1;
+  // The chart's system accounts, read (or seeded) by the first batch: once it has committed
+  // they exist for good, and the next batches need not read them again.
+  let accounts: Record<SystemAccount, string> | undefined;
 
-  const batch = (): Promise<BatchResult> =>
-    tx(async (scope, repo) => {
+  const batch = async (): Promise<BatchResult> => {
+    let read: Record<SystemAccount, string> | undefined;
+    const result = await tx(async (scope, repo): Promise<BatchResult> => {
       const run = await repo.lockRun(runId);
       if (run?.status !== 'running') return { kind: 'stopped' };
       const items = await repo.pendingItems(tenantId, runId, batchSize, done);
       if (items.length === 0) return { kind: 'done' };
-      await repo.recordOutcomes(tenantId, runId, await postItems(scope, items, run.requestedBy), []);
+      read = accounts ?? (await systemAccounts(scope));
+      await repo.recordOutcomes(tenantId, runId, await postItems(scope, items, run.requestedBy, read), []);
       done = items.at(-1)!.seq;
       return { kind: 'batch', items: items.length };
     });
+    accounts ??= read;
+    return result;
+  };
 
   /** The batch again, an item per transaction: the items the database refuses fail, the others are charged. */
   const itemByItem = async (): Promise<BatchResult> => {
