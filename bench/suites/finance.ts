@@ -95,7 +95,6 @@ async function seed(env: SuiteEnv): Promise<FinanceFixture> {
     extend: async (p, f) => {
       const t = f.tenants[0]!;
       for (const table of BILLING_TABLES) await env.admin.query(`ALTER TABLE ${table} SET (autovacuum_enabled = false)`);
-      if (process.env.BENCH_AUTO_EXPLAIN) await env.admin.query(`DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET session_preload_libraries = ''auto_explain''', current_database()); EXECUTE format('ALTER DATABASE %I SET auto_explain.log_min_duration = ''40ms''', current_database()); EXECUTE format('ALTER DATABASE %I SET auto_explain.log_analyze = on', current_database()); EXECUTE format('ALTER DATABASE %I SET auto_explain.log_triggers = on', current_database()); EXECUTE format('ALTER DATABASE %I SET auto_explain.log_nested_statements = on', current_database()); END $$`);
       estate = await seedEstateAndLedger(p, t, env.log, timings);
       // The levy schedule the billing run bills, through the API.
       const res = await p.app.inject({
