@@ -245,6 +245,14 @@ describe('the chain', () => {
     expect((await t.call('GET', '/api/v1/audit/verify', oakOpts())).json()).toMatchObject({ valid: true });
   });
 
+  it('never forks: appends racing in separate transactions each get the next number', async () => {
+    const before = (await entries())[0]!.seq;
+    await Promise.all(Array.from({ length: 8 }, (_, i) => jobContext(t.platform).tenantTransaction(oak.id, (db) => recordAudit({ db, tenant: { id: oak.id } as never }, { action: 'probe.raced', details: { i } }))));
+    const raced = await entries('&action=probe.raced');
+    expect(raced.map((e) => e.seq).sort((x, y) => x - y)).toEqual(Array.from({ length: 8 }, (_, i) => before + 1 + i));
+    expect((await t.call('GET', '/api/v1/audit/verify', oakOpts())).json()).toMatchObject({ valid: true });
+  });
+
   it('names the first entry changed behind the trigger, as a superuser can', async () => {
     const all = await entries();
     const victim = all.find((e) => e.action === 'finance.payment.refunded')!;
