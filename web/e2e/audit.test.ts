@@ -4,20 +4,20 @@ import { createCourtyardClient } from '../../sdk/src/index.js';
 import { connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
 
 let browser: Browser;
-let rowan: { slug: string; email: string };
+let linden: { slug: string; email: string };
 beforeAll(async () => {
   browser = await connect();
-  rowan = await createTenant('rowan');
+  linden = await createTenant('linden');
   // A refused sign-in before the manager's own: the log has both kinds.
-  const api = createCourtyardClient({ baseUrl: server().url, tenant: rowan.slug });
-  const refused = await api.POST('/api/v1/auth/login', { body: { email: rowan.email, password: 'not the password at all' } });
+  const api = createCourtyardClient({ baseUrl: server().url, tenant: linden.slug });
+  const refused = await api.POST('/api/v1/auth/login', { body: { email: linden.email, password: 'not the password at all' } });
   expect(refused.response.status).toBe(401);
 });
 afterAll(() => browser?.close());
 
 async function signIn(page: Page, path: string) {
-  await page.goto(`/t/${rowan.slug}${path}`);
-  await page.getByLabel('Email').fill(rowan.email);
+  await page.goto(`/t/${linden.slug}${path}`);
+  await page.getByLabel('Email').fill(linden.email);
   await page.getByLabel('Password').fill(TENANT_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expectPageShape(page, 'Audit log');
@@ -40,7 +40,7 @@ describe('the audit log page', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('action')).toBe('auth.sign_in.failed');
     await expect.poll(() => cells(page, 'auth.sign_in.succeeded')).toBe(0);
     await expect.poll(() => cells(page, 'auth.sign_in.failed')).toBe(1);
-    await page.goto(`/t/${rowan.slug}/audit?action=${encodeURIComponent('auth.*')}`);
+    await page.goto(`/t/${linden.slug}/audit?action=${encodeURIComponent('auth.*')}`);
     await expectPageShape(page, 'Audit log');
     await expect.poll(() => page.getByLabel('Action').inputValue()).toBe('auth.*');
     await expect.poll(() => cells(page, 'auth.sign_in.succeeded')).toBeGreaterThan(0);
