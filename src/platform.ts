@@ -49,6 +49,7 @@ import { hostNamesTenant, stripTenantPath } from './data/tenant-resolution.js';
 import { financeModule } from './modules/finance/index.js';
 import { objectStorageFor } from './kernel/storage/object-storage.js';
 import { leasesModule } from './modules/leases/index.js';
+import { auditModule } from './modules/audit/index.js';
 import { membersModule } from './modules/members/index.js';
 import { occupancyModule } from './modules/occupancy/index.js';
 import { propertiesModule } from './modules/properties/index.js';
@@ -237,6 +238,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const modules: ModuleHost = new ModuleHost([
       eventsModule,
       idempotencyModule,
+      auditModule,
       identityModule({ tokens, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl, settings: tenantSettings, resetLimit }),
       mail.module,
       membersModule,

@@ -120,8 +120,8 @@ describe('member scope through the API', () => {
     }
   });
 
-  it('refuses a member every staff route of the estate, reads and writes alike', async () => {
-    const estate = routes().filter((r) => ['properties', 'occupancy', 'leases', 'finance'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !(r.access as { public?: boolean }).public && !portalRoutes().includes(r));
+  it('refuses a member every staff route of the estate and the audit log, reads and writes alike', async () => {
+    const estate = routes().filter((r) => ['properties', 'occupancy', 'leases', 'finance', 'audit'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !(r.access as { public?: boolean }).public && !portalRoutes().includes(r));
     expect(estate.length).toBeGreaterThan(10);
     for (const r of estate) {
       const url = r.url.replace(/:[A-Za-z_]+/g, ann.unitId);

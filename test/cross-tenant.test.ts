@@ -359,6 +359,11 @@ describe('cross-tenant isolation through the API', () => {
     expect(ids(await asBirch('GET', '/api/v1/webhooks/endpoints?limit=200'))).toEqual([...birchHooks.endpointIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/webhooks/endpoints/:id/deliveries', { fill: birchHooks.endpointIds[0] }))).toEqual([...birchHooks.deliveryIds].sort());
     expect((await asBirch('GET', '/api/v1/me')).json().tenant.id).toBe(birch.id);
+    // The audit log: birch's own entries (its clerk's creation among them), none naming alder's users.
+    const audit: { actor: { id: string | null }; target: { id: string | null } | null }[] = (await asBirch('GET', '/api/v1/audit?limit=200')).json().data;
+    expect(audit.some((e) => e.target?.id === b.clerkId)).toBe(true);
+    expect(audit.filter((e) => a.userIds.includes(e.actor.id ?? '') || a.userIds.includes(e.target?.id ?? ''))).toEqual([]);
+    expect((await asBirch('GET', '/api/v1/audit/verify')).json()).toMatchObject({ valid: true, entries: expect.any(Number) });
     // Searching and filtering finds nothing of the other tenant either.
     for (const q of ['Quimby', 'aldous', 'alder-mail', '%', 'a']) {
       const res = await asBirch('GET', `/api/v1/members?q=${encodeURIComponent(q)}&limit=200`);

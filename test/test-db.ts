@@ -4,6 +4,7 @@ import type { IdempotencyTables } from '../src/data/idempotency/idempotency.tabl
 import type { IdentityTables } from '../src/data/identity/identity.tables.js';
 import type { KernelTables } from '../src/kernel/db/kernel.tables.js';
 import { tablesOf, type Db } from '../src/kernel/db/tables.js';
+import type { AuditTables } from '../src/modules/audit/audit.tables.js';
 import type { FinanceTables } from '../src/modules/finance/finance.tables.js';
 import type { LeasesTables } from '../src/modules/leases/leases.tables.js';
 import type { MailTables } from '../src/modules/mail/mail.tables.js';
@@ -28,6 +29,7 @@ interface MigrationLedgerTables {
  */
 export type TestTables = KernelTables &
   ControlTables &
+  AuditTables &
   IdentityTables &
   IdempotencyTables &
   MembersTables &

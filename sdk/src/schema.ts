@@ -4,6 +4,40 @@
  */
 
 export interface paths {
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's audit log, newest first (cursor-paginated; by action or action prefix, actor, target and time) */
+        get: operations["audit.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Walk the tenant's audit hash chain: valid, or the first entry that was changed, removed or slipped in since it was written */
+        get: operations["audit.verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/accept-invitation": {
         parameters: {
             query?: never;
@@ -1432,6 +1466,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Walk the audit log's hash chain: valid, or the first entry that was changed or removed since it was written */
+        get: operations["control.audit.verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/control/v1/auth/login": {
         parameters: {
             query?: never;
@@ -1876,6 +1927,163 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "audit.list": {
+        parameters: {
+            query: {
+                /** @description Exactly this action (`auth.sign_in.failed`), or every action starting with the text before a final `*` (`auth.*`) */
+                action?: string;
+                /** @description The acting user or API key (its id) */
+                actor?: string;
+                actorType?: "user" | "api_key" | "system" | "anonymous";
+                cursor?: string;
+                /** @description Entries at or after this instant */
+                from?: string;
+                limit: number;
+                targetId?: string;
+                targetType?: string;
+                /** @description Entries before this instant */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description What was done, such as `auth.sign_in.failed` or `finance.charge.voided` (docs/audit.md lists them). */
+                            action: string;
+                            actor: {
+                                /** @description The user id or API key id; null for the system and for someone not signed in. */
+                                id: string | null;
+                                /** @enum {string} */
+                                type: "user" | "api_key" | "system" | "anonymous";
+                            };
+                            /** Format: date-time */
+                            at: string;
+                            /** @description A few facts about the action; never a secret or a password. */
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            ip: string | null;
+                            requestId: string | null;
+                            /** @description Position in the tenant's hash chain: later entries have higher numbers. */
+                            seq: number;
+                            /** @description What it was done to. */
+                            target: {
+                                id: string | null;
+                                type: string;
+                            } | null;
+                            userAgent: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "audit.verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many entries the tenant's chain holds */
+                        entries: number;
+                        /**
+                         * Format: uuid
+                         * @description The first entry whose link or hash does not match: it, or the entry before it, was changed, removed or slipped in
+                         */
+                        firstBrokenId?: string;
+                        /** @description Every entry links to the one before it and its hash matches its content */
+                        valid: boolean;
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "auth.acceptInvitation": {
         parameters: {
             query?: never;
@@ -13225,6 +13433,51 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.audit.verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many entries the chain holds */
+                        entries: number;
+                        /** @description The first entry whose link or hash does not match: it, or the entry before it, was changed or removed */
+                        firstBrokenSeq?: number;
+                        /** @description Every entry links to the one before it and its hash matches its content */
+                        valid: boolean;
+                    };
                 };
             };
             /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */

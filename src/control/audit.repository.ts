@@ -56,8 +56,8 @@ export class AuditRepository {
     return q.execute();
   }
 
-  /** The whole chain, oldest first. */
-  all(): Promise<AuditRow[]> {
-    return this.db.selectFrom('control.auditLog').selectAll().orderBy('seq').execute();
+  /** Up to `limit` entries after sequence number `after`, oldest first. */
+  batch(after: number, limit: number): Promise<AuditRow[]> {
+    return this.db.selectFrom('control.auditLog').selectAll().where('seq', '>', after).orderBy('seq').limit(limit).execute();
   }
 }

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../kernel/canonical-json.js';
 import type { Db } from '../kernel/db/tables.js';
 import { decodeCursor, pageOf } from '../kernel/http/pagination.js';
+import { CHAIN_GENESIS, chainHash } from '../kernel/security/hash-chain.js';
 import { AuditRepository, type AuditFilter } from './audit.repository.js';
 
 export interface AuditEntry {
@@ -11,10 +10,14 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-const GENESIS = '0'.repeat(64);
-// jsonb does not keep key order, so the hash covers a canonical form with sorted keys.
-const hashOf = (prev: string, e: { at: string; actor: string; action: string; target: string | null; data: unknown }) =>
-  createHash('sha256').update(canonicalJson([prev, e.at, e.actor, e.action, e.target, e.data])).digest('hex');
+const hashOf = (prev: string, e: { at: string; actor: string; action: string; target: string | null; data: unknown }) => chainHash(prev, [e.at, e.actor, e.action, e.target, e.data]);
+
+/** What walking the chain found: every entry links to the one before, or the first that does not. */
+export interface ChainCheck {
+  valid: boolean;
+  entries: number;
+  firstBrokenSeq?: number;
+}
 
 /**
  * The control plane's append-only, tamper-evident audit log: a trigger refuses updates and
@@ -25,23 +28,32 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<void> {
   const audit = new AuditRepository(db);
   // One writer at a time extends the chain.
   await audit.lockChain();
-  const prev = (await audit.lastHash()) ?? GENESIS;
+  const prev = (await audit.lastHash()) ?? CHAIN_GENESIS;
   const at = new Date().toISOString();
   const row = { at, actor: entry.actor, action: entry.action, target: entry.target ?? null, data: entry.data ?? {} };
   await audit.insert({ ...row, prevHash: prev, hash: hashOf(prev, row) });
 }
 
-/** Walks the chain; returns the sequence number of the first broken entry, or null if intact. */
-export async function verifyAudit(db: Db): Promise<number | null> {
-  const rows = await new AuditRepository(db).all();
-  let prev = GENESIS;
-  for (const r of rows) {
-    const at = new Date(r.at).toISOString();
-    if (r.prevHash !== prev || r.hash !== hashOf(prev, { at, actor: r.actor, action: r.action, target: r.target, data: r.data })) return Number(r.seq);
-    prev = r.hash;
+/** Walks the whole chain oldest first, a batch at a time, and names the first entry that does not link to the one before. */
+export async function verifyAudit(db: Db): Promise<ChainCheck> {
+  const audit = new AuditRepository(db);
+  let prev = CHAIN_GENESIS;
+  let entries = 0;
+  let firstBrokenSeq: number | undefined;
+  for (let after = 0; ; ) {
+    const rows = await audit.batch(after, VERIFY_BATCH);
+    for (const r of rows) {
+      entries++;
+      const at = new Date(r.at).toISOString();
+      if (firstBrokenSeq === undefined && (r.prevHash !== prev || r.hash !== hashOf(prev, { at, actor: r.actor, action: r.action, target: r.target, data: r.data }))) firstBrokenSeq = Number(r.seq);
+      prev = r.hash;
+    }
+    if (rows.length < VERIFY_BATCH) return firstBrokenSeq === undefined ? { valid: true, entries } : { valid: false, entries, firstBrokenSeq };
+    after = Number(rows[rows.length - 1]!.seq);
   }
-  return null;
 }
+
+const VERIFY_BATCH = 1_000;
 
 /** One page of the log for its readers, newest first; the cursor holds the last entry's sequence number. */
 export async function listAudit(db: Db, query: AuditFilter & { limit: number; cursor?: string }) {

@@ -15,12 +15,12 @@ import type { JobState } from '../kernel/jobs/jobs.repository.js';
 import type { JobRuntime } from '../kernel/jobs/runtime.js';
 import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import { isUuid } from '../kernel/ids.js';
-import { listAudit } from './audit.js';
+import { listAudit, verifyAudit } from './audit.js';
 import type { PlatformAuthService } from './auth/platform-auth.service.js';
 import type { ControlContext } from './context.js';
 import { jobView } from './jobs/job-view.js';
 import { Job, JobsQuery, QueueCount } from './jobs/jobs.schemas.js';
-import { AuditEntry, AuditQuery, Branding, CatalogueModule, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
+import { AuditChainCheck, AuditEntry, AuditQuery, Branding, CatalogueModule, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
 import type { PlansService } from './plans/plans.service.js';
 import type { TenantsService } from './tenants/tenants.service.js';
 
@@ -213,6 +213,11 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     }
     return listAudit(deps.db, { ...query, target, from: from === undefined ? undefined : new Date(from), to: to === undefined ? undefined : new Date(to) });
   });
+
+  app.get('/audit/verify', {
+    config: { access: admin },
+    schema: { operationId: 'control.audit.verify', tags, summary: 'Walk the audit log\'s hash chain: valid, or the first entry that was changed or removed since it was written', response: { 200: AuditChainCheck } },
+  }, () => verifyAudit(deps.db));
 
   app.get('/resolve', {
     config: { access: open },

@@ -127,6 +127,12 @@ export const AuditEntry = Type.Object({
   data: Type.Object({}, { additionalProperties: true }),
 });
 
+export const AuditChainCheck = Type.Object({
+  valid: Type.Boolean({ description: 'Every entry links to the one before it and its hash matches its content' }),
+  entries: Type.Integer({ description: 'How many entries the chain holds' }),
+  firstBrokenSeq: Type.Optional(Type.Integer({ description: 'The first entry whose link or hash does not match: it, or the entry before it, was changed or removed' })),
+});
+
 const Instant = Type.String({ format: 'date-time', maxLength: 40 });
 export const AuditQuery = Type.Object(
   {

@@ -200,6 +200,8 @@ async function runInTransaction(router: TenantDatabaseRouter, handler: RouteHand
           return (g.log ??= request.log.child(g.bindings));
         },
         requestId: String(request.id),
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
         afterCommit: (fn) => void committed.push(fn),
       };
       request.ctx = ctx;

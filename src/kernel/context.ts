@@ -49,6 +49,9 @@ export interface TenantContext {
   db: Db;
   log: FastifyBaseLogger;
   requestId: string;
+  /** The caller's address (behind a proxy only when `COURTYARD_TRUST_PROXY` is set) and user agent, for the audit log. */
+  ip: string;
+  userAgent: string | null;
   /**
    * Runs `fn` once the transaction has committed (also when a persisting error commits it),
    * never after a rollback: for effects outside the database that must not run early, such as

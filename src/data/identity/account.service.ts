@@ -6,6 +6,7 @@ import { checkPassword } from '../../kernel/security/password-policy.js';
 import { hashPassword, verifyPassword } from '../../kernel/security/passwords.js';
 import type { RequestLimit } from '../../kernel/security/request-limit.js';
 import { hashToken, newRefreshToken } from '../../kernel/security/tokens.js';
+import { recordAudit } from '../../modules/audit/index.js';
 import { coreErrors } from './identity.errors.js';
 import { IdentityRepository } from './identity.repository.js';
 import { passwordContext } from './identity.service.js';
@@ -49,6 +50,7 @@ export class AccountService {
     const { token, hash } = newRefreshToken();
     await repo.insertToken(ctx.tenant.id, { userId: user.id, purpose: 'password_reset', hash, expiresAt, createdBy: null });
     await this.deps.mail.queue(ctx, { kind: 'password_reset', to: { email: user.email, name: user.name }, data: { expiresAt: expiresAt.toISOString() }, secrets: { token } });
+    await recordAudit(ctx, { action: 'auth.password_reset.requested', actor: { type: 'anonymous' }, target: { type: 'user', id: user.id } });
     ctx.log.info({ user: user.id }, 'password reset requested');
   }
 
@@ -66,6 +68,7 @@ export class AccountService {
     await repo.revokeTokens(user.id, 'password_reset', now);
     await repo.revokeSessions(user.id, now);
     this.deps.sessions.changed(ctx, user.id);
+    await recordAudit(ctx, { action: 'auth.password_reset.confirmed', actor: { type: 'user', id: user.id }, target: { type: 'user', id: user.id } });
     ctx.log.info({ user: user.id }, 'password reset');
   }
 
@@ -93,6 +96,7 @@ export class AccountService {
     await repo.updateUser(user.id, { passwordHash: await hashPassword(newPassword) });
     await repo.revokeSessions(user.id, new Date(), principal.sessionId);
     this.deps.sessions.changed(ctx, user.id);
+    await recordAudit(ctx, { action: 'account.password_changed', target: { type: 'user', id: user.id } });
   }
 
   async listSessions(ctx: TenantContext) {
@@ -106,5 +110,6 @@ export class AccountService {
     const userId = principalOf(ctx).userId;
     if (!(await new IdentityRepository(ctx.db).revokeSession(userId, id, new Date()))) throw notFound('The session');
     this.deps.sessions.changed(ctx, userId);
+    await recordAudit(ctx, { action: 'account.session_ended', target: { type: 'session', id } });
   }
 }

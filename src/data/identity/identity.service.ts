@@ -12,6 +12,7 @@ import { hashPassword, verifyDecoy, verifyPassword } from '../../kernel/security
 import { RefreshTokens } from '../../kernel/security/refresh-tokens.js';
 import { hashToken, newRefreshToken, type TokenService } from '../../kernel/security/tokens.js';
 import type { ModuleHost } from '../../kernel/modules/module-host.js';
+import { recordAudit } from '../../modules/audit/index.js';
 import type { RolePermissionCache } from '../role-cache.js';
 import { IdentityRepository, type UserRow } from './identity.repository.js';
 import type { TenantSessions } from './tenant-sessions.js';
@@ -137,14 +138,22 @@ export class IdentityService {
     const repo = new IdentityRepository(ctx.db);
     const user = await repo.findUserByEmail(email);
     const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyDecoy(password);
+    // A refused sign-in changes nothing else, so its transaction commits just the audit entry.
+    // An unknown address is kept only as its SHA-256 (docs/audit.md).
+    const refused = (reason: string) => recordAudit(ctx, { action: 'auth.sign_in.failed', actor: { type: 'anonymous' }, target: user ? { type: 'user', id: user.id } : undefined, details: user ? { reason } : { reason, emailSha256: hashToken(email.toLowerCase()) } });
     if (!user || !ok) {
       await this.deps.throttle.failed(ip, account);
-      throw new AppError('invalid_credentials');
+      await refused(user ? 'wrong_password' : 'unknown_email');
+      throw persisting(new AppError('invalid_credentials'));
     }
-    if (user.status !== 'active') throw new AppError('account_disabled');
+    if (user.status !== 'active') {
+      await refused('account_disabled');
+      throw persisting(new AppError('account_disabled'));
+    }
     await this.deps.throttle.succeeded(ip, account);
     await repo.updateUser(user.id, { lastLoginAt: new Date() });
     const { token, familyId } = await this.#refreshTokens(ctx).start(user.id);
+    await recordAudit(ctx, { action: 'auth.sign_in.succeeded', actor: { type: 'user', id: user.id }, target: { type: 'session', id: familyId } });
     ctx.log.info({ user: user.id }, 'tenant user signed in');
     return this.#tokensFor(ctx, user.id, familyId, token);
   }
@@ -160,7 +169,8 @@ export class IdentityService {
   }
 
   async logout(ctx: TenantContext, refreshToken: string): Promise<void> {
-    await this.#refreshTokens(ctx).revoke(refreshToken);
+    const ended = await this.#refreshTokens(ctx).revoke(refreshToken);
+    if (ended) await recordAudit(ctx, { action: 'auth.signed_out', actor: { type: 'user', id: ended.userId }, target: { type: 'session', id: ended.familyId } });
   }
 
   async me(ctx: TenantContext) {
@@ -224,7 +234,9 @@ export class IdentityService {
     await repo.setUserRoles(ctx.tenant.id, user.id, roles.map((r) => r.id));
     // Without a password the user is invited: an e-mail with a link to choose one.
     if (!passwordHash) await this.#invite(ctx, repo, user);
-    return view(user, roles.map((r) => r.key).sort());
+    const keys = roles.map((r) => r.key).sort();
+    await recordAudit(ctx, { action: passwordHash ? 'user.created' : 'user.invited', target: { type: 'user', id: user.id }, details: { roles: keys } });
+    return view(user, keys);
   }
 
   /**
@@ -259,7 +271,9 @@ export class IdentityService {
     if (user.passwordHash) throw new AppError(coreErrors.user_has_password, 'The user has a password already: there is nothing to invite them to');
     if (user.status !== 'active') throw new AppError(coreErrors.user_disabled, 'The user is disabled');
     if ((await repo.roleKeysOf([id])).get(id)?.includes('owner')) this.#requireOwner(ctx);
-    return { userId: id, ...(await this.#invite(ctx, repo, user)) };
+    const invitation = await this.#invite(ctx, repo, user);
+    await recordAudit(ctx, { action: 'user.invited', target: { type: 'user', id }, details: { again: true } });
+    return { userId: id, ...invitation };
   }
 
   /** Spends an invitation token and sets the user's password. */
@@ -274,6 +288,7 @@ export class IdentityService {
     checkPassword(password, passwordContext(ctx, user.email));
     await repo.updateUser(user.id, { passwordHash: await hashPassword(password) });
     await repo.revokeTokens(user.id, 'invitation', now);
+    await recordAudit(ctx, { action: 'user.invitation_accepted', actor: { type: 'user', id: user.id }, target: { type: 'user', id: user.id } });
     ctx.log.info({ user: user.id }, 'invitation accepted');
   }
 
@@ -285,15 +300,10 @@ export class IdentityService {
     // Only owners make, unmake or change owners: a manager cannot promote themselves.
     const targetRoles = (await repo.roleKeysOf([id])).get(id) ?? [];
     if (targetRoles.includes('owner') || patch.roles?.includes('owner')) this.#requireOwner(ctx);
-    if (patch.password !== undefined) {
-      const target = await repo.findUser(id);
-      if (target) checkPassword(patch.password, passwordContext(ctx, target.email));
-    }
-    if (patch.status === 'active') {
-      // Enabling a disabled user takes a seat like creating one.
-      const current = await repo.findUser(id);
-      if (current?.status === 'disabled') await this.#claimSeat(ctx, repo);
-    }
+    const target = await repo.findUser(id);
+    if (patch.password !== undefined && target) checkPassword(patch.password, passwordContext(ctx, target.email));
+    // Enabling a disabled user takes a seat like creating one.
+    if (patch.status === 'active' && target?.status === 'disabled') await this.#claimSeat(ctx, repo);
     const user = await repo.updateUser(id, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.status !== undefined ? { status: patch.status } : {}),
@@ -309,7 +319,18 @@ export class IdentityService {
     // access token says (status, roles, member link) stops the tokens already issued.
     if (patch.status === 'disabled' || patch.password !== undefined) await repo.revokeSessions(id, new Date());
     if (patch.status !== undefined || patch.password !== undefined || patch.roles !== undefined || patch.memberId !== undefined) this.deps.sessions.changed(ctx, id);
-    return this.getUser(ctx, id);
+    const updated = await this.getUser(ctx, id);
+    await this.#auditUpdate(ctx, updated, target!.status, targetRoles, patch.password !== undefined);
+    return updated;
+  }
+
+  /** The access changes of an update, one entry each: roles, status, a password set by an administrator. */
+  async #auditUpdate(ctx: TenantContext, user: UserView, statusBefore: string, rolesBefore: string[], passwordSet: boolean): Promise<void> {
+    const target = { type: 'user', id: user.id };
+    const [before, after] = [[...rolesBefore].sort(), [...user.roles].sort()];
+    if (before.join() !== after.join()) await recordAudit(ctx, { action: 'user.roles_changed', target, details: { from: before, to: after } });
+    if (statusBefore !== user.status) await recordAudit(ctx, { action: user.status === 'disabled' ? 'user.disabled' : 'user.enabled', target });
+    if (passwordSet) await recordAudit(ctx, { action: 'user.password_set', target });
   }
 
   async listRoles(ctx: TenantContext) {

@@ -92,9 +92,11 @@ export class RefreshTokens {
   }
 
   /** Revokes the family `token` belongs to (sign-out). Unknown tokens are ignored. */
-  async revoke(token: string): Promise<void> {
+  /** Ends the session `token` belongs to; answers whose session it was, undefined for an unknown token. */
+  async revoke(token: string): Promise<{ userId: string; familyId: string } | undefined> {
     const row = await this.db.selectFrom(this.table).select(['userId', 'familyId']).where('tokenHash', '=', hashToken(token)).executeTakeFirst();
     if (row) await this.revokeFamily(row.userId, row.familyId);
+    return row;
   }
 
   async revokeFamily(userId: string, familyId: string): Promise<void> {

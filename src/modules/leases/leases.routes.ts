@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { JsonOrCsv, csvDownload } from '../../kernel/http/csv.js';
+import { recordAudit } from '../audit/index.js';
 import { IdParams } from '../../kernel/http/schemas.js';
 import { CreateLease, Lease, LeasePage, ListLeasesQuery, RenewLease, RentRoll, RentRollQuery, TerminateLease, UpdateLease } from './leases.schemas.js';
 import { activateLease, createLease, getLease, listLeases, renewLease, rentRoll, terminateLease, updateLease } from './leases.service.js';
@@ -82,6 +83,7 @@ export function leasesRoutes(app: HttpApp): void {
     ]);
     // One total line per currency, in the same columns, so that a spreadsheet keeps them apart.
     const totals = roll.totals.map((t) => ['Total', `${t.units} ${t.units === 1 ? 'unit' : 'units'}`, '', '', '', '', '', t.currency, '', t.monthlyRent, t.deposit, '', '', '']);
+    await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'leases.rent_roll' }, details: { date: roll.date } });
     return csvDownload(reply, `rent-roll-${roll.date}.csv`, RENT_ROLL_COLUMNS, [...rows, ...totals]);
   });
 }

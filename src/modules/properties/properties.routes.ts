@@ -3,6 +3,7 @@ import { AppError } from '../../kernel/errors.js';
 import { isoDate } from '../../kernel/dates.js';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { JsonOrCsv, csvDownload } from '../../kernel/http/csv.js';
+import { recordAudit } from '../audit/index.js';
 import { IdParams } from '../../kernel/http/schemas.js';
 import { strictUtf8Text } from '../../kernel/http/well-formed.js';
 import { importProperties } from './properties.import.js';
@@ -139,6 +140,7 @@ export function propertiesRoutes(app: HttpApp): void {
     const result = await vacancyReport(req.ctx);
     if (req.query.format !== 'csv') return result;
     const { header, rows } = vacancyTable(result);
+    await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'properties.vacancy' } });
     return csvDownload(reply, `vacancy-${isoDate(new Date())}.csv`, header, rows);
   });
 

@@ -3,6 +3,7 @@ import tenants from '../console/tenants/en.json';
 import plans from '../console/plans/en.json';
 import jobs from '../console/jobs/en.json';
 import audit from '../console/audit/en.json';
+import tenantAudit from '../modules/audit/en.json';
 import dashboard from '../modules/dashboard/en.json';
 import members from '../modules/members/en.json';
 import properties from '../modules/properties/en.json';
@@ -19,4 +20,4 @@ import account from '../workspace/account/en.json';
  * beside its pages, ids prefixed with the area (`members.new`). Another language is one file
  * with the same ids (see LOCALES in intl.tsx).
  */
-export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...webhooks, ...mail, ...settings, ...account };
+export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...tenantAudit, ...webhooks, ...mail, ...settings, ...account };

@@ -1,5 +1,6 @@
 import { createRouter } from '@tanstack/react-router';
 import type { Plane } from '../api/plane.js';
+import { auditRoutes } from '../modules/audit/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { financeRoutes } from '../modules/finance/routes.js';
 import { leasesRoutes } from '../modules/leases/routes.js';
@@ -21,6 +22,7 @@ export function createWorkspaceRouter(plane: Plane) {
     ...leasesRoutes,
     ...financeRoutes,
     ...usersRoutes,
+    ...auditRoutes,
     ...webhooksRoutes,
     ...mailRoutes,
     ...settingsRoutes,

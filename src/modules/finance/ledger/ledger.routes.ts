@@ -2,6 +2,7 @@ import { isoDate } from '../../../kernel/dates.js';
 import type { EventDefinition } from '../../../kernel/events/event.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
 import { JsonOrCsv, csvDownload } from '../../../kernel/http/csv.js';
+import { recordAudit } from '../../audit/index.js';
 import { IdParams } from '../../../kernel/http/schemas.js';
 import { BalanceQuery, MemberBalance, TrialBalance, TrialBalanceQuery } from './balances.schemas.js';
 import { ChargeDetail, ChargePage, CreateCharge, ListChargesQuery, VoidCharge, WriteOffCharge } from './charges.schemas.js';
@@ -128,6 +129,7 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
     schema: { operationId: 'finance.journal.reverse', tags, summary: 'Reverse a manual entry (once) with its mirror image', params: IdParams, body: ReverseJournalEntry, response: { 201: JournalEntry } },
   }, async (req, reply) => {
     const reversal = await reverseManualEntry(req.ctx, req.params.id, req.body, today());
+    await recordAudit(req.ctx, { action: 'finance.journal.reversed', target: { type: 'journal_entry', id: req.params.id }, details: { reason: req.body.reason, reversalId: reversal.id } });
     reply.code(201);
     return reversal;
   });
@@ -155,12 +157,20 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
   app.post('/finance/charges/:id/void', {
     config: { access: approve },
     schema: { operationId: 'finance.charges.void', tags, summary: 'Void a charge: its entry is reversed and what was paid on it goes back to the member’s credit', params: IdParams, body: VoidCharge, response: { 200: ChargeDetail } },
-  }, (req) => voidChargeById(req.ctx, req.params.id, req.body, today()));
+  }, async (req) => {
+    const charge = await voidChargeById(req.ctx, req.params.id, req.body, today());
+    await recordAudit(req.ctx, { action: 'finance.charge.voided', target: { type: 'charge', id: req.params.id }, details: { reason: req.body.reason } });
+    return charge;
+  });
 
   app.post('/finance/charges/:id/write-off', {
     config: { access: approve },
     schema: { operationId: 'finance.charges.writeOff', tags, summary: 'Write off what is outstanding of a charge (or part of it) as bad debt', params: IdParams, body: WriteOffCharge, response: { 200: ChargeDetail } },
-  }, (req) => writeOffChargeById(req.ctx, req.params.id, req.body, today()));
+  }, async (req) => {
+    const charge = await writeOffChargeById(req.ctx, req.params.id, req.body, today());
+    await recordAudit(req.ctx, { action: 'finance.charge.written_off', target: { type: 'charge', id: req.params.id }, details: { reason: req.body.reason, amount: req.body.amount ?? null } });
+    return charge;
+  });
 
   // ---- payments and credit
 
@@ -185,7 +195,11 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
   app.post('/finance/payments/:id/refund', {
     config: { access: approve },
     schema: { operationId: 'finance.payments.refund', tags, summary: 'Pay back part of a payment out of the member’s credit', params: IdParams, body: RefundPayment, response: { 200: PaymentDetail } },
-  }, (req) => refundPaymentById(req.ctx, req.params.id, req.body, today()));
+  }, async (req) => {
+    const payment = await refundPaymentById(req.ctx, req.params.id, req.body, today());
+    await recordAudit(req.ctx, { action: 'finance.payment.refunded', target: { type: 'payment', id: req.params.id }, details: { reason: req.body.reason, amount: req.body.amount } });
+    return payment;
+  });
 
   app.post('/finance/allocations', {
     config: { access: write },
@@ -209,6 +223,7 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
     if (req.query.format !== 'csv') return report;
     const rows = report.rows.map((r) => [r.code, r.name, r.type, r.currency, r.debit, r.credit, r.balance]);
     const totals = report.totals.map((t) => ['Total', '', '', t.currency, t.debit, t.credit, t.debit - t.credit]);
+    await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'finance.trial_balance' }, details: { asOf: report.asOf } });
     return csvDownload(reply, `trial-balance-${report.asOf}.csv`, TRIAL_BALANCE_COLUMNS, [...rows, ...totals]);
   });
 }

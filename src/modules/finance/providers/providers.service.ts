@@ -12,6 +12,7 @@ import type { Charge } from '../ledger/index.js';
 import { lockMember } from '../ledger/index.js';
 import type { FinanceOptions } from '../options.js';
 import { recordPayment } from '../ledger/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { ProviderRequestError, WebhookSignatureError, type PaymentProvider, type ProviderCredentials, type ProviderEvent, type ProviderName } from './provider.js';
 import { ProviderRepository, type ProviderRow, type SessionRow } from './providers.repository.js';
 import type { CheckoutSession, CreateCheckoutSession, PutStripeSettings, StripeSettings, WebhookReceipt } from './providers.schemas.js';
@@ -127,14 +128,15 @@ export class CardPayments {
     await repo.saveSettings(ctx.tenant.id, 'stripe', { sealed, secretKeyLast4: last4(secretKey), webhookSecretLast4: last4(webhookSecret), enabled: input.enabled, updatedBy: principal.userId });
     const view = this.#view(ctx, await repo.settings('stripe'));
     // Never the keys themselves: whether they changed is what an audit needs.
-    await emit(ctx, 'payment_provider.updated', {
+    const change = {
       provider: 'stripe',
       enabled: view.enabled,
       mode: view.mode,
       secretKeyChanged: input.secretKey !== undefined && input.secretKey !== stored?.secretKey,
       webhookSecretChanged: input.webhookSecret !== undefined && input.webhookSecret !== stored?.webhookSecret,
-      updatedBy: principal.userId,
-    });
+    };
+    await emit(ctx, 'payment_provider.updated', { ...change, updatedBy: principal.userId });
+    await recordAudit(ctx, { action: 'finance.provider.keys_set', target: { type: 'payment_provider', id: 'stripe' }, details: change });
     return view;
   }
 

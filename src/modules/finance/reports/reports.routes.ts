@@ -3,6 +3,7 @@ import { isoDate } from '../../../kernel/dates.js';
 import { fieldError } from '../../../kernel/errors.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
 import { csvDownload, FormatQuery, JsonOrCsv } from '../../../kernel/http/csv.js';
+import { recordAudit } from '../../audit/index.js';
 import { DateOnly, IdParams } from '../../../kernel/http/schemas.js';
 import { AGING_GROUPS, arrearsAging, collections, incomeByAccount, MAX_MONTHS, monthlyCollections, statementOf } from './reports.js';
 
@@ -87,6 +88,7 @@ export function reportsRoutes(app: HttpApp): void {
   }, async (req, reply) => {
     const report = await arrearsAging(req.ctx, req.query.asOf ?? today(), req.query.groupBy ?? 'member');
     if (req.query.format !== 'csv') return report;
+    await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'finance.arrears' }, details: { asOf: report.asOf, groupBy: report.groupBy } });
     return csvDownload(reply, `arrears-${report.asOf}.csv`, [report.groupBy, 'name', 'currency', 'current', '1-30', '31-60', '61-90', '90+', 'total'], [
       ...report.rows.map((r) => [r.id, r.name, r.currency, r.current, r.days1to30, r.days31to60, r.days61to90, r.over90, r.total]),
       ...report.totals.map((t) => ['Total', '', t.currency, t.current, t.days1to30, t.days31to60, t.days61to90, t.over90, t.total]),
@@ -100,6 +102,7 @@ export function reportsRoutes(app: HttpApp): void {
     const { from, to } = periodOf(req.query);
     const report = await incomeByAccount(req.ctx, from, to);
     if (req.query.format !== 'csv') return report;
+    await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'finance.income' }, details: { from: report.from, to: report.to } });
     return csvDownload(reply, `income-${report.from}-${report.to}.csv`, ['code', 'account', 'currency', 'income'], [
       ...report.rows.map((r) => [r.code, r.name, r.currency, r.income]),
       ...report.totals.map((t) => ['Total', '', t.currency, t.income]),
@@ -119,6 +122,7 @@ export function reportsRoutes(app: HttpApp): void {
     const { from, to } = periodOf(req.query);
     const report = await collections(req.ctx, from, to, req.query.asOf ?? to);
     if (req.query.format !== 'csv') return report;
+    await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'finance.collections' }, details: { from: report.from, to: report.to } });
     return csvDownload(reply, `collections-${report.from}-${report.to}.csv`, ['currency', 'charges', 'charged', 'collected', 'written off', 'rate'], report.rows.map((r) => [r.currency, r.charges, r.charged, r.collected, r.writtenOff, r.rate]));
   });
 
@@ -134,6 +138,7 @@ export function reportsRoutes(app: HttpApp): void {
   }, async (req, reply) => {
     const report = await monthlyCollections(req.ctx, req.query, today().slice(0, 7));
     if (req.query.format !== 'csv') return report;
+    await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'finance.collections_monthly' }, details: { from: report.from, to: report.to } });
     return csvDownload(reply, `collections-monthly-${report.from}-${report.to}.csv`, ['month', 'currency', 'billed', 'collected'], report.rows.map((r) => [r.month, r.currency, r.billed, r.collected]));
   });
 }

@@ -4,6 +4,7 @@ import type { EventDefinition } from '../../../kernel/events/event.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
 import { IdParams, Page } from '../../../kernel/http/schemas.js';
 import type { FinanceOptions } from '../options.js';
+import { recordAudit } from '../../audit/index.js';
 import { GenerateStatement, ListStatementsQuery, StatementRecord } from './statements.schemas.js';
 import { findStatement, issueStatement, listStatements } from './statements.service.js';
 
@@ -45,6 +46,7 @@ export function statementsRoutes(app: HttpApp, options: FinanceOptions): void {
     const { record, objectKey } = await findStatement(req.ctx, req.params.id);
     const pdf = await options.storage?.get(objectKey);
     if (!pdf) throw notFound('The statement PDF');
+    await recordAudit(req.ctx, { action: 'export.statement_pdf', target: { type: 'statement', id: record.id }, details: { memberId: record.memberId, from: record.from, to: record.to } });
     reply.type('application/pdf');
     reply.header('content-disposition', `attachment; filename="statement-${record.from}-${record.to}.pdf"`);
     // Fastify sends a Buffer as it is; the type provider only knows the schema's string.

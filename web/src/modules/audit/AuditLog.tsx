@@ -1,0 +1,149 @@
+import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { createColumnHelper } from '@tanstack/react-table';
+import { FormattedDate } from 'react-intl';
+import type { operations } from '@courtyard/sdk';
+import { ApiError, asProblem, unwrap } from '../../api/problem.js';
+import { useApi } from '../../api/session.js';
+import { useT } from '../../i18n/intl.js';
+import { Button } from '../../ui/Button.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { inputStyle } from '../../ui/field-styles.js';
+import { Page } from '../../ui/Page.js';
+import { auditRoute } from './routes.js';
+import { auditQuery, type AuditSearch } from './search.js';
+
+type Entry = operations['audit.list']['responses'][200]['content']['application/json']['data'][number];
+type ChainCheck = operations['audit.verify']['responses'][200]['content']['application/json'];
+const column = createColumnHelper<Entry>();
+
+/** Actions the workspace records (docs/audit.md), offered as the Action field's suggestions. */
+const ACTIONS = [
+  'auth.*', 'auth.sign_in.succeeded', 'auth.sign_in.failed', 'auth.signed_out', 'auth.password_reset.requested', 'auth.password_reset.confirmed',
+  'account.*', 'account.password_changed', 'account.session_ended',
+  'user.*', 'user.created', 'user.invited', 'user.invitation_accepted', 'user.roles_changed', 'user.disabled', 'user.enabled', 'user.password_set',
+  'finance.*', 'finance.charge.voided', 'finance.charge.written_off', 'finance.payment.refunded', 'finance.journal.reversed', 'finance.provider.keys_set',
+  'export.*', 'export.csv', 'export.statement_pdf',
+];
+
+const FIELDS = ['action', 'actor', 'targetType', 'targetId', 'from', 'to'] as const;
+type Field = (typeof FIELDS)[number];
+type Filters = Pick<AuditSearch, Field>;
+
+/** The filters: typed, then applied together (into the URL) with the button or Enter. */
+function FilterForm({ search, onApply }: { search: AuditSearch; onApply: (filters: Filters) => void }) {
+  const t = useT();
+  const current = Object.fromEntries(FIELDS.map((f) => [f, search[f] ?? ''])) as Record<Field, string>;
+  const [values, setValues] = useState(current);
+  // The URL changed under the form (back, a link): show its filters.
+  const [shown, setShown] = useState(current);
+  if (FIELDS.some((f) => current[f] !== shown[f])) {
+    setShown(current);
+    setValues(current);
+  }
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(Object.fromEntries(FIELDS.map((f) => [f, values[f].trim() || undefined])) as Filters);
+  };
+  const field = (name: Field, type: 'text' | 'date', list?: string) => (
+    <label className="block text-sm font-medium text-slate-700">
+      {t(`audit.log.${name}`)}
+      <input type={type} name={name} value={values[name]} list={list} onChange={(e) => setValues({ ...values, [name]: e.target.value })} className={inputStyle} />
+    </label>
+  );
+  return (
+    <form onSubmit={submit} aria-label={t('audit.log.filters')} className="grid max-w-5xl gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3 lg:grid-cols-6">
+      {field('action', 'text', 'audit-actions')}
+      <datalist id="audit-actions">
+        {ACTIONS.map((a) => <option key={a} value={a} />)}
+      </datalist>
+      {field('actor', 'text')}
+      {field('targetType', 'text')}
+      {field('targetId', 'text')}
+      {field('from', 'date')}
+      {field('to', 'date')}
+      <p className="text-xs text-slate-600 sm:col-span-3 lg:col-span-6">{t('audit.log.action.help')}</p>
+      <div className="flex items-center gap-3 sm:col-span-3 lg:col-span-6">
+        <Button type="submit">{t('audit.log.apply')}</Button>
+        <Link to="/audit" className="text-sm text-brand underline-offset-2 hover:underline">{t('audit.log.clear')}</Link>
+      </div>
+    </form>
+  );
+}
+
+/** Walks the tenant's hash chain on request and says what it found. */
+function VerifyChain() {
+  const t = useT();
+  const api = useApi();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ check: ChainCheck } | { error: string } | null>(null);
+  async function verify() {
+    setBusy(true);
+    setResult(null);
+    try {
+      const answer = await api.GET('/api/v1/audit/verify');
+      setResult(answer.response.ok && answer.data ? { check: answer.data } : { error: asProblem(answer.error, answer.response).detail ?? t('list.failed') });
+    } catch {
+      setResult({ error: t('form.networkError') });
+    } finally {
+      setBusy(false);
+    }
+  }
+  const message = !result
+    ? ''
+    : 'error' in result
+      ? t('audit.log.verifyFailed', { detail: result.error })
+      : result.check.valid
+        ? t('audit.log.valid', { entries: result.check.entries })
+        : t('audit.log.broken', { id: result.check.firstBrokenId ?? '', entries: result.check.entries });
+  const broken = result !== null && ('error' in result || !result.check.valid);
+  return (
+    <div className="space-y-2">
+      <Button variant="secondary" onPress={() => void verify()} isDisabled={busy}>{busy ? t('audit.log.verifying') : t('audit.log.verify')}</Button>
+      <p role="status" className={broken ? 'text-sm font-medium text-red-700' : 'text-sm text-slate-700'}>{message}</p>
+    </div>
+  );
+}
+
+/** The tenant's audit log, newest first: the filters and the page's cursor in the URL. */
+export function AuditLog() {
+  const t = useT();
+  const api = useApi();
+  const search = auditRoute.useSearch();
+  const navigate = useNavigate();
+  const entries = useQuery({
+    queryKey: ['audit', search],
+    queryFn: async () => unwrap(await api.GET('/api/v1/audit', { params: { query: auditQuery(search) } })),
+    placeholderData: keepPreviousData,
+  });
+  const { cursor: _cursor, ...kept } = search;
+  const columns = [
+    column.accessor('at', { header: t('audit.log.at'), cell: (c) => <FormattedDate value={c.getValue()} dateStyle="medium" timeStyle="medium" /> }),
+    column.accessor('actor', { header: t('audit.log.actorColumn'), cell: (c) => t(`audit.log.actor.${c.getValue().type}`, { id: c.getValue().id ?? '' }) }),
+    column.accessor('action', { header: t('audit.log.actionColumn') }),
+    column.accessor('target', { header: t('audit.log.target'), cell: (c) => (c.getValue() ? `${c.getValue()!.type} ${c.getValue()!.id ?? ''}` : '—') }),
+    column.accessor('details', {
+      header: t('audit.log.details'),
+      cell: (c) => (Object.keys(c.getValue()).length === 0 ? '—' : <code className="text-xs break-all">{JSON.stringify(c.getValue())}</code>),
+    }),
+    column.accessor('ip', { header: t('audit.log.from.column'), cell: (c) => c.getValue() ?? '—' }),
+  ];
+  const next = entries.data?.nextCursor;
+  return (
+    <Page title={t('audit.log.title')} actions={<VerifyChain />}>
+      <FilterForm search={search} onApply={(f) => void navigate({ to: '/audit', search: f })} />
+      <DataTable<Entry>
+        label={t('audit.log.title')}
+        columns={columns}
+        rows={entries.data?.data ?? []}
+        isLoading={entries.isLoading}
+        error={entries.error instanceof ApiError ? entries.error.problem.detail : entries.error ? t('list.failed') : null}
+        pager={{
+          first: search.cursor ? <Link to="/audit" search={kept}>{t('list.first')}</Link> : null,
+          next: next ? <Link to="/audit" search={{ ...kept, cursor: next }}>{t('list.next')}</Link> : null,
+        }}
+      />
+    </Page>
+  );
+}
