@@ -45,6 +45,8 @@ import { JobRuntime, type RuntimeOptions } from './kernel/jobs/runtime.js';
 import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
+import { ApiKeyAdmission } from './data/api-key-admission.js';
+import { ApiRateLimit } from './kernel/security/api-rate-limit.js';
 import { hostNamesTenant, stripTenantPath } from './data/tenant-resolution.js';
 import { financeModule } from './modules/finance/index.js';
 import { objectStorageFor } from './kernel/storage/object-storage.js';
@@ -106,6 +108,9 @@ export interface Platform {
   tokens: TokenService;
   /** The session check every data-plane request passes (pipelines built in tests use it too). */
   sessions: TenantSessions;
+  /** The API-key check and the API's rate limits, as the pipeline runs them (pipelines built in tests use them too). */
+  apiKeys: ApiKeyAdmission;
+  rateLimit: ApiRateLimit;
   /** Each tenant's roles' permissions, as the permission gate reads them. */
   roles: RolePermissionCache;
   licenceVerifier: LicenceVerifier;
@@ -219,6 +224,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       await stopSessions();
     };
     const sessions = new TenantSessions(sessionCache);
+    const apiKeys = new ApiKeyAdmission(sessionCache, roles);
+    const rateLimit = new ApiRateLimit({ perPrincipal: config.apiRatePerPrincipal, perTenant: config.apiRatePerTenant }, redis);
 
     // Files: an S3 bucket when COURTYARD_S3_BUCKET is set, a directory under the data directory otherwise.
     const storage = await objectStorageFor(config);
@@ -357,7 +364,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       await app.register(
         async (scope) => {
           const s = scope as unknown as HttpApp;
-          installPipeline(s, { directory, router, licences: licenceVerifier, tokens, roles, sessions, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret) });
+          installPipeline(s, { directory, router, licences: licenceVerifier, tokens, roles, sessions, apiKeys, rateLimit, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret) });
           for (const m of modules.ordered) m.routes(s);
         },
         { prefix: '/api/v1' },
@@ -379,6 +386,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       plans,
       tokens,
       sessions,
+      apiKeys,
+      rateLimit,
       roles,
       licenceVerifier,
       jobs,

@@ -16,6 +16,8 @@ import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import type { TenantSessions } from './identity/tenant-sessions.js';
 import { rolePermissions } from './identity/index.js';
 import { permissionsGranted, type RolePermissionCache } from './role-cache.js';
+import { API_KEY_PREFIX, checkApiKeyRoute, type ApiKeyAdmission } from './api-key-admission.js';
+import type { ApiRateLimit } from '../kernel/security/api-rate-limit.js';
 import { resolveTenant } from './tenant-resolution.js';
 import { logsAt } from '../kernel/observability/logging.js';
 import { tagTenant } from '../kernel/observability/tracing.js';
@@ -27,6 +29,10 @@ export interface PipelineDeps {
   tokens: TokenService;
   roles: RolePermissionCache;
   sessions: TenantSessions;
+  /** Authenticates `Bearer cy_…` API keys. */
+  apiKeys: ApiKeyAdmission;
+  /** The API's limits per principal and per tenant. */
+  rateLimit: ApiRateLimit;
   modules: ModuleHost;
   baseDomain: string;
   /** A data plane pinned to one tenant (slug or id) answers for no other. */
@@ -318,7 +324,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     done(new Error(`route ${request.method} ${request.routeOptions.url} sends its reply inside the tenant transaction: return the payload instead`));
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access as RouteAccess;
     const tenant = await resolveTenant(request, deps.directory, deps.baseDomain);
     tagTenant(tenant);
@@ -330,7 +336,11 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     let admit: Gated['admit'] = null;
     let userId: string | null = null;
     const token = bearerToken(request);
-    if (!isPublic(access) || token) {
+    if (token?.startsWith(API_KEY_PREFIX)) {
+      principal = await deps.apiKeys.admit(deps.router, tenant, token);
+      checkApiKeyRoute(access, request);
+      userId = principal.userId;
+    } else if (!isPublic(access) || token) {
       if (!token) throw new AppError('unauthenticated', 'Sign in first: send "Authorization: Bearer <access token>"');
       const claims = await deps.tokens.verifyAccess(token, 'courtyard:tenant');
       if (claims.tid !== tenant.id) throw new AppError('tenant_mismatch', 'The access token belongs to another tenant');
@@ -346,6 +356,10 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
         principal = await deps.router.tenantTransaction(tenant, (db) => admitIn(db, deps, tenant, claims));
       }
     }
+
+    // Signed-out requests are left to their routes' own limits (sign-in's): counting them
+    // against the tenant would let anyone use up its allowance.
+    if (userId) await deps.rateLimit.admit(reply, tenant.id, principal?.apiKeyId ? `key:${principal.apiKeyId}` : userId);
 
     const licence = await deps.licences.verify({ id: tenant.licenceId, jws: tenant.licenceJws }, tenant.id);
     const module = deps.modules.get(access.module)!;
