@@ -46,6 +46,7 @@ import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
 import { ApiKeyAdmission } from './data/api-key-admission.js';
+import { PlatformApiKeys } from './control/auth/platform-api-keys.js';
 import { ApiRateLimit } from './kernel/security/api-rate-limit.js';
 import { hostNamesTenant, stripTenantPath } from './data/tenant-resolution.js';
 import { financeModule } from './modules/finance/index.js';
@@ -358,7 +359,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     if (plane !== 'data') {
       const runtime = jobs;
-      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, apiKeys: new PlatformApiKeys(main.kysely, sessionCache), plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
     }
     if (plane !== 'control') {
       await app.register(

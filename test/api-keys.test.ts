@@ -155,3 +155,45 @@ describe('tenant API keys', () => {
     expect(again.body).not.toContain(first.json().key);
   });
 });
+
+describe('platform API keys', () => {
+  it('makes an operator key shown once that works on /control/v1 with its permissions, until revoked', async () => {
+    const operator = await t.platformToken();
+    const opts = { token: operator };
+    expectProblem(await t.call('POST', '/control/v1/api-keys', { ...opts, body: { name: 'Bad', permissions: ['platform.everything'] } }), 422, 'control.unknown_permission', ['permissions']);
+    const made = await t.call('POST', '/control/v1/api-keys', { ...opts, body: { name: 'Provisioning bot', permissions: ['platform.admin'] } });
+    expect(made.statusCode, made.body).toBe(201);
+    const { id, key, prefix } = made.json();
+    expect(key).toMatch(/^cyp_[A-Za-z0-9_-]{43}$/);
+    expect(key.startsWith(prefix)).toBe(true);
+
+    const list = await t.call('GET', '/control/v1/api-keys', opts);
+    expect(list.json().data.map((k: { id: string }) => k.id)).toContain(id);
+    expect(list.body).not.toContain(key);
+
+    expect((await t.call('GET', '/control/v1/tenants', { token: key })).statusCode).toBe(200);
+    expect((await t.call('GET', '/control/v1/tenants', { token: key })).statusCode).toBe(200);
+    // A platform key is no tenant key, and a tenant key no platform key.
+    expectProblem(await t.call('GET', '/api/v1/members', { token: key, tenant: 'alder' }), 401, 'unauthenticated');
+    const tenantKey = await makeKey(alder, { name: 'Tenant only', permissions: ['members.read'] });
+    expect((await t.call('GET', '/control/v1/tenants', { token: tenantKey.key })).statusCode).toBe(401);
+
+    // A key without permissions reaches nothing, and makes no key with more than it has.
+    const bare = (await t.call('POST', '/control/v1/api-keys', { token: key, body: { name: 'Bare', permissions: [] } })).json();
+    expectProblem(await t.call('GET', '/control/v1/tenants', { token: bare.key }), 403, 'permission_denied');
+    expectProblem(await t.call('POST', '/control/v1/api-keys', { token: bare.key, body: { name: 'Escalate', permissions: ['platform.admin'] } }), 403, 'permission_denied');
+
+    expect((await t.call('DELETE', `/control/v1/api-keys/${id}`, opts)).statusCode).toBe(204);
+    expectProblem(await t.call('GET', '/control/v1/tenants', { token: key }), 401, 'unauthenticated');
+    expectProblem(await t.call('DELETE', `/control/v1/api-keys/${tenantKey.id}`, opts), 404, 'not_found');
+    expect((await t.call('GET', `/api/v1/api-keys/${tenantKey.id}`, as(alder))).json().revokedAt).toBeNull();
+  });
+
+  it('refuses a platform key past its expiry', async () => {
+    const made = await t.call('POST', '/control/v1/api-keys', { token: await t.platformToken(), body: { name: 'Brief', permissions: ['platform.admin'], expiresAt: new Date(Date.now() + 1500).toISOString() } });
+    expect(made.statusCode).toBe(201);
+    expect((await t.call('GET', '/control/v1/plans', { token: made.json().key })).statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 1600));
+    expectProblem(await t.call('GET', '/control/v1/plans', { token: made.json().key }), 401, 'unauthenticated');
+  });
+});
