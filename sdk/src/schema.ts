@@ -4,6 +4,42 @@
  */
 
 export interface paths {
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API keys, newest first (never their secrets) */
+        get: operations["apiKeys.list"];
+        put?: never;
+        /** Make an API key with some of your permissions; the answer shows the key, once */
+        post: operations["apiKeys.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One API key (never its secret) */
+        get: operations["apiKeys.get"];
+        put?: never;
+        post?: never;
+        /** Revoke an API key: the next request with it is refused (401) */
+        delete: operations["apiKeys.revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/accept-invitation": {
         parameters: {
             query?: never;
@@ -1415,6 +1451,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List platform API keys, newest first (never their secrets) */
+        get: operations["control.apiKeys.list"];
+        put?: never;
+        /** Make a platform API key with some of your permissions; the answer shows the key (`cyp_…`), once */
+        post: operations["control.apiKeys.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a platform API key: the next request with it is refused (401) */
+        delete: operations["control.apiKeys.revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/control/v1/audit": {
         parameters: {
             query?: never;
@@ -1876,6 +1947,344 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "apiKeys.list": {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+                /** @description Matches the name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            expiresAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Updated at most once a minute */
+                            lastUsedAt: string | null;
+                            name: string;
+                            permissions: string[];
+                            /** @description The first characters of the key, to tell keys apart */
+                            prefix: string;
+                            revokedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "apiKeys.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expiresAt?: string | null;
+                    name: string;
+                    /** @description Some of your own permissions (problems `core.unknown_permission`, `core.permission_not_held`) */
+                    permissions: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The result, showing its secret this once; a retry with the same Idempotency-Key gets an IdempotentReplay instead. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        createdBy: string;
+                        expiresAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The key, `cy_…`: shown this once. Send it as `Authorization: Bearer <key>`. */
+                        key: string;
+                        /** @description Updated at most once a minute */
+                        lastUsedAt: string | null;
+                        name: string;
+                        permissions: string[];
+                        /** @description The first characters of the key, to tell keys apart */
+                        prefix: string;
+                        revokedAt: string | null;
+                    } | {
+                        detail: string;
+                        /** @description The id of the resource the first request created or changed. */
+                        id: string;
+                        /** @enum {boolean} */
+                        replayed: true;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "apiKeys.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        createdBy: string;
+                        expiresAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Updated at most once a minute */
+                        lastUsedAt: string | null;
+                        name: string;
+                        permissions: string[];
+                        /** @description The first characters of the key, to tell keys apart */
+                        prefix: string;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "apiKeys.revoke": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "auth.acceptInvitation": {
         parameters: {
             query?: never;
@@ -1927,7 +2336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1993,7 +2402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,7 +2429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2092,7 +2501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,7 +2562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2224,7 +2633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2306,7 +2715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8817,7 +9226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8883,7 +9292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8910,7 +9319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8966,7 +9375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8993,7 +9402,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9056,7 +9465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9115,7 +9524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9142,7 +9551,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11043,7 +11452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11103,7 +11512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11186,7 +11595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11213,7 +11622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11912,7 +12321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11997,7 +12406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12024,7 +12433,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12087,7 +12496,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12173,7 +12582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12200,7 +12609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12259,7 +12668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12286,7 +12695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13168,6 +13577,239 @@ export interface operations {
             };
         };
     };
+    "control.apiKeys.list": {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            expiresAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Updated at most once a minute */
+                            lastUsedAt: string | null;
+                            name: string;
+                            permissions: string[];
+                            /** @description The first characters of the key, to tell keys apart */
+                            prefix: string;
+                            revokedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.apiKeys.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expiresAt?: string | null;
+                    name: string;
+                    /** @description Some of your own operator permissions (`platform.admin`) */
+                    permissions: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        createdBy: string;
+                        expiresAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Shown this once. Send it as `Authorization: Bearer <key>`. */
+                        key: string;
+                        /** @description Updated at most once a minute */
+                        lastUsedAt: string | null;
+                        name: string;
+                        permissions: string[];
+                        /** @description The first characters of the key, to tell keys apart */
+                        prefix: string;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.apiKeys.revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "control.audit.list": {
         parameters: {
             query: {
@@ -13236,7 +13878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13302,7 +13944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13320,7 +13962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13383,7 +14025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13435,7 +14077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13496,7 +14138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13569,7 +14211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13658,7 +14300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13737,7 +14379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13794,7 +14436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13821,7 +14463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13869,7 +14511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13896,7 +14538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13941,7 +14583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13991,7 +14633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14048,7 +14690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14134,7 +14776,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14152,7 +14794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14237,7 +14879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14264,7 +14906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14404,7 +15046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14512,7 +15154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14530,7 +15172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14617,7 +15259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14720,7 +15362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14747,7 +15389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14834,7 +15476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14861,7 +15503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14960,7 +15602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14987,7 +15629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15049,7 +15691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15076,7 +15718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15124,7 +15766,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15151,7 +15793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15225,7 +15867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15324,7 +15966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15351,7 +15993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15438,7 +16080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15465,7 +16107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15552,7 +16194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15579,7 +16221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15666,7 +16308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15693,7 +16335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
