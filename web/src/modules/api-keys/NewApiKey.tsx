@@ -29,7 +29,8 @@ export function NewApiKey() {
   // The key is answered once, by the creation: it lives in this page's state only.
   const [created, setCreated] = useState<{ key: string | null } | null>(null);
   const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { name: '', expiry: 'never', perms: {} }, idempotent: true });
-  const chosen = (v: Values) => Object.values(v.perms ?? {}).flat();
+  // A group nobody touched holds no array yet.
+  const chosen = (v: Values) => Object.values(v.perms ?? {}).flatMap((p) => p ?? []);
   const submit = onSubmit(
     (v, headers) => api.POST('/api/v1/api-keys', {
       headers,
