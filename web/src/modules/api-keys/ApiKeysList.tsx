@@ -14,6 +14,7 @@ import { apiKeysRoute } from './routes.js';
 import type { ApiKey } from './types.js';
 
 const column = createColumnHelper<ApiKey>();
+const isPast = (at: string | Date | null) => at !== null && new Date(at).getTime() <= Date.now();
 
 export function ApiKeysList() {
   const t = useT();
@@ -28,26 +29,26 @@ export function ApiKeysList() {
     placeholderData: keepPreviousData,
   });
   const onSearch = useCallback((q: string) => void navigate({ to: '/api-keys', search: { q: q || undefined }, replace: true }), [navigate]);
-  const when = (at: string | Date | null) => (at ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)) : t('apiKeys.never'));
-  const status = (k: ApiKey) => (k.revokedAt ? t('apiKeys.revoked') : k.expiresAt && new Date(k.expiresAt).getTime() <= Date.now() ? t('apiKeys.expired') : t('apiKeys.active'));
+  const when = (at: string | Date | null) => (at ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)) : t('api-keys.never'));
+  const status = (k: ApiKey) => (k.revokedAt ? t('api-keys.revoked') : isPast(k.expiresAt) ? t('api-keys.expired') : t('api-keys.active'));
   const columns = [
-    column.accessor('name', { header: t('apiKeys.name'), cell: (c) => <span className="font-medium">{c.getValue()}</span> }),
-    column.accessor('prefix', { header: t('apiKeys.prefix'), cell: (c) => <code className="font-mono text-xs">{c.getValue()}…</code> }),
-    column.accessor('permissions', { header: t('apiKeys.permissions'), cell: (c) => c.getValue().join(', ') }),
-    column.accessor('createdAt', { header: t('apiKeys.createdAt'), cell: (c) => when(c.getValue()) }),
-    column.accessor('expiresAt', { header: t('apiKeys.expiry'), cell: (c) => when(c.getValue()) }),
-    column.accessor('lastUsedAt', { header: t('apiKeys.lastUsed'), cell: (c) => when(c.getValue()) }),
-    column.display({ id: 'status', header: t('apiKeys.status'), cell: (c) => status(c.row.original) }),
+    column.accessor('name', { header: t('api-keys.name'), cell: (c) => <span className="font-medium">{c.getValue()}</span> }),
+    column.accessor('prefix', { header: t('api-keys.prefix'), cell: (c) => <code className="font-mono text-xs">{c.getValue()}…</code> }),
+    column.accessor('permissions', { header: t('api-keys.permissions'), cell: (c) => c.getValue().join(', ') }),
+    column.accessor('createdAt', { header: t('api-keys.createdAt'), cell: (c) => when(c.getValue()) }),
+    column.accessor('expiresAt', { header: t('api-keys.expiry'), cell: (c) => when(c.getValue()) }),
+    column.accessor('lastUsedAt', { header: t('api-keys.lastUsed'), cell: (c) => when(c.getValue()) }),
+    column.display({ id: 'status', header: t('api-keys.status'), cell: (c) => status(c.row.original) }),
     column.display({
       id: 'actions',
-      header: t('apiKeys.actions'),
+      header: t('api-keys.actions'),
       cell: (c) =>
         c.row.original.revokedAt ? null : (
           <ConfirmAction
-            label={t('apiKeys.revoke')}
-            title={t('apiKeys.revoke.title')}
-            description={t('apiKeys.revoke.description', { name: c.row.original.name })}
-            confirmLabel={t('apiKeys.revokeNamed', { name: c.row.original.name })}
+            label={t('api-keys.revoke')}
+            title={t('api-keys.revoke.title')}
+            description={t('api-keys.revoke.description', { name: c.row.original.name })}
+            confirmLabel={t('api-keys.revokeNamed', { name: c.row.original.name })}
             variant="danger"
             run={(headers) => api.DELETE('/api/v1/api-keys/{id}', { headers, params: { path: { id: c.row.original.id } } })}
             onDone={() => void queries.invalidateQueries({ queryKey: ['api-keys'] })}
@@ -57,10 +58,10 @@ export function ApiKeysList() {
   ];
   const next = keys.data?.nextCursor;
   return (
-    <Page title={t('nav.apiKeys')} actions={<Link to="/api-keys/new" className={buttonLink}>{t('apiKeys.new')}</Link>}>
+    <Page title={t('nav.apiKeys')} actions={<Link to="/api-keys/new" className={buttonLink}>{t('api-keys.new')}</Link>}>
       <SearchBox value={search.q ?? ''} onSearch={onSearch} />
       <DataTable<ApiKey>
-        label={t('apiKeys.keys')}
+        label={t('api-keys.keys')}
         columns={columns}
         rows={keys.data?.data ?? []}
         isLoading={keys.isLoading}

@@ -19,6 +19,8 @@ interface Values {
 }
 
 const DAY_MS = 86_400_000;
+/** The expiry chosen (days from now, or never) as the API takes it. */
+const expiryOf = (choice: string) => (choice === 'never' ? null : new Date(Date.now() + Number(choice) * DAY_MS).toISOString());
 
 export function NewApiKey() {
   const t = useT();
@@ -34,7 +36,7 @@ export function NewApiKey() {
   const submit = onSubmit(
     (v, headers) => api.POST('/api/v1/api-keys', {
       headers,
-      body: { name: v.name.trim(), permissions: chosen(v), expiresAt: v.expiry === 'never' ? null : new Date(Date.now() + Number(v.expiry) * DAY_MS).toISOString() },
+      body: { name: v.name.trim(), permissions: chosen(v), expiresAt: expiryOf(v.expiry) },
     }),
     (made) => {
       void queries.invalidateQueries({ queryKey: ['api-keys'] });
@@ -44,12 +46,12 @@ export function NewApiKey() {
   const back = () => void navigate({ to: '/api-keys' });
   if (created) {
     return (
-      <Page title={t('apiKeys.created')}>
+      <Page title={t('api-keys.created')}>
         {created.key ? (
-          <SecretPanel secret={created.key} onDismiss={back} dismissLabel={t('apiKeys.secret.stored')} labels={{ title: t('apiKeys.secret.title'), warning: t('apiKeys.secret.warning'), field: t('apiKeys.secret') }} />
+          <SecretPanel secret={created.key} onDismiss={back} dismissLabel={t('api-keys.secret.stored')} labels={{ title: t('api-keys.secret.title'), warning: t('api-keys.secret.warning'), field: t('api-keys.secret') }} />
         ) : (
           <p className="text-sm">
-            {t('apiKeys.replayed')} <Link to="/api-keys" className="text-brand underline">{t('nav.apiKeys')}</Link>
+            {t('api-keys.replayed')} <Link to="/api-keys" className="text-brand underline">{t('nav.apiKeys')}</Link>
           </p>
         )}
       </Page>
@@ -57,31 +59,31 @@ export function NewApiKey() {
   }
   const groups = groupPermissions(me.data?.permissions ?? []);
   const required = { required: t('form.required') };
-  const atLeastOne = () => chosen(form.getValues()).length > 0 || t('apiKeys.permissionsRequired');
+  const atLeastOne = () => chosen(form.getValues()).length > 0 || t('api-keys.permissionsRequired');
   return (
-    <Page title={t('apiKeys.new')} actions={<Link to="/api-keys">{t('nav.apiKeys')}</Link>}>
+    <Page title={t('api-keys.new')} actions={<Link to="/api-keys">{t('nav.apiKeys')}</Link>}>
       <ApiForm form={form} formError={formError} onSubmit={submit}>
-        <TextInput control={form.control} name="name" label={t('apiKeys.name')} autoComplete="off" rules={required} />
+        <TextInput control={form.control} name="name" label={t('api-keys.name')} autoComplete="off" rules={required} />
         <SelectInput
           control={form.control}
           name="expiry"
-          label={t('apiKeys.expiry')}
+          label={t('api-keys.expiry')}
           options={[
-            { id: 'never', label: t('apiKeys.expiry.never') },
-            { id: '30', label: t('apiKeys.expiry.30') },
-            { id: '90', label: t('apiKeys.expiry.90') },
-            { id: '365', label: t('apiKeys.expiry.365') },
+            { id: 'never', label: t('api-keys.expiry.never') },
+            { id: '30', label: t('api-keys.expiry.30') },
+            { id: '90', label: t('api-keys.expiry.90') },
+            { id: '365', label: t('api-keys.expiry.365') },
           ]}
         />
         <fieldset className="space-y-4">
-          <legend className="text-sm font-medium text-slate-700">{t('apiKeys.permissions')}</legend>
-          <p className="text-sm text-slate-600">{t('apiKeys.permissions.help')}</p>
+          <legend className="text-sm font-medium text-slate-700">{t('api-keys.permissions')}</legend>
+          <p className="text-sm text-slate-600">{t('api-keys.permissions.help')}</p>
           {groups.map(([area, permissions], i) => (
             <CheckboxGroupInput
               key={area}
               control={form.control}
               name={`perms.${area}`}
-              label={t('apiKeys.group', { area })}
+              label={t('api-keys.group', { area })}
               rules={i === 0 ? { validate: atLeastOne } : undefined}
               options={permissions.map((p) => ({ id: p, label: p }))}
             />
