@@ -145,6 +145,17 @@ describe('tenant API keys', () => {
     expect((await t.call('GET', '/api/v1/members', as(alder, made.key))).statusCode).toBe(200);
   });
 
+  it("keeps a key's Idempotency-Keys apart from its creator's", async () => {
+    const made = await makeKey(alder, { name: 'Writer', permissions: ['members.write'] });
+    const headers = { 'idempotency-key': 'shared-by-chance' };
+    const byOwner = await t.call('POST', '/api/v1/members', { ...as(alder), headers, body: { firstName: 'Olga', lastName: 'Owner', type: 'owner' } });
+    expect(byOwner.statusCode, byOwner.body).toBe(201);
+    const byKey = await t.call('POST', '/api/v1/members', { ...as(alder, made.key), headers, body: { firstName: 'Kim', lastName: 'Key', type: 'owner' } });
+    expect(byKey.statusCode, byKey.body).toBe(201);
+    expect(byKey.json().id).not.toBe(byOwner.json().id);
+    expect(byKey.headers['idempotent-replayed']).toBeUndefined();
+  });
+
   it('answers a retried creation with the id, never the key again', async () => {
     const headers = { 'idempotency-key': 'make-key-once' };
     const first = await t.call('POST', '/api/v1/api-keys', { ...as(alder), headers, body: { name: 'Retried', permissions: ['members.read'] } });

@@ -105,6 +105,12 @@ export class ApiKeyAdmission {
   }
 }
 
+/**
+ * Whom a request counts for, in rate limits and Idempotency-Keys: an API key apart from the
+ * user who made it, so that neither uses up the other's allowance or replays the other's answers.
+ */
+export const principalKey = (principal: Principal): string => (principal.apiKeyId ? `key:${principal.apiKeyId}` : principal.userId);
+
 /** A key's entry among its creator's sessions (session ids are UUIDs: no clash). */
 export const sessionIdOf = (keyId: string) => `key:${keyId}`;
 

@@ -16,7 +16,7 @@ import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import type { TenantSessions } from './identity/tenant-sessions.js';
 import { rolePermissions } from './identity/index.js';
 import { permissionsGranted, type RolePermissionCache } from './role-cache.js';
-import { API_KEY_PREFIX, checkApiKeyRoute, type ApiKeyAdmission } from './api-key-admission.js';
+import { API_KEY_PREFIX, checkApiKeyRoute, principalKey, type ApiKeyAdmission } from './api-key-admission.js';
 import type { ApiRateLimit } from '../kernel/security/api-rate-limit.js';
 import { resolveTenant } from './tenant-resolution.js';
 import { logsAt } from '../kernel/observability/logging.js';
@@ -257,7 +257,7 @@ function answer(reply: FastifyReply, response: StoredResponse): string | null {
  */
 async function runIdempotently(keys: IdempotencyKeys, fingerprintKey: Buffer, statusOnly: boolean, key: string, run: (record: Recorder) => Promise<unknown>, request: FastifyRequest, reply: FastifyReply, g: Gated) {
   const fingerprint = requestFingerprint(fingerprintKey, { method: request.method, route: request.routeOptions.url ?? request.url, params: request.params, query: request.query, body: request.body });
-  const claim = await keys.claim(g.tenant, { tenantId: g.tenant.id, principal: g.principal!.userId, key }, fingerprint);
+  const claim = await keys.claim(g.tenant, { tenantId: g.tenant.id, principal: principalKey(g.principal!), key }, fingerprint);
   if (claim.kind === 'replay') {
     reply.header(REPLAYED_HEADER, 'true');
     return answer(reply, claim.response);
@@ -359,7 +359,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
 
     // Signed-out requests are left to their routes' own limits (sign-in's): counting them
     // against the tenant would let anyone use up its allowance.
-    if (userId) await deps.rateLimit.admit(reply, tenant.id, principal?.apiKeyId ? `key:${principal.apiKeyId}` : userId);
+    if (userId) await deps.rateLimit.admit(reply, tenant.id, principal ? principalKey(principal) : userId);
 
     const licence = await deps.licences.verify({ id: tenant.licenceId, jws: tenant.licenceJws }, tenant.id);
     const module = deps.modules.get(access.module)!;
