@@ -45,6 +45,9 @@ import { JobRuntime, type RuntimeOptions } from './kernel/jobs/runtime.js';
 import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline } from './data/pipeline.js';
 import { RolePermissionCache } from './data/role-cache.js';
+import { ApiKeyAdmission } from './data/api-key-admission.js';
+import { PlatformApiKeys } from './control/auth/platform-api-keys.js';
+import { ApiRateLimit } from './kernel/security/api-rate-limit.js';
 import { hostNamesTenant, stripTenantPath } from './data/tenant-resolution.js';
 import { financeModule } from './modules/finance/index.js';
 import { objectStorageFor } from './kernel/storage/object-storage.js';
@@ -107,6 +110,9 @@ export interface Platform {
   tokens: TokenService;
   /** The session check every data-plane request passes (pipelines built in tests use it too). */
   sessions: TenantSessions;
+  /** The API-key check and the API's rate limits, as the pipeline runs them (pipelines built in tests use them too). */
+  apiKeys: ApiKeyAdmission;
+  rateLimit: ApiRateLimit;
   /** Each tenant's roles' permissions, as the permission gate reads them. */
   roles: RolePermissionCache;
   licenceVerifier: LicenceVerifier;
@@ -220,6 +226,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       await stopSessions();
     };
     const sessions = new TenantSessions(sessionCache);
+    const apiKeys = new ApiKeyAdmission(sessionCache, roles);
+    const rateLimit = new ApiRateLimit({ perPrincipal: config.apiRatePerPrincipal, perTenant: config.apiRatePerTenant }, redis);
 
     // Files: an S3 bucket when COURTYARD_S3_BUCKET is set, a directory under the data directory otherwise.
     const storage = await objectStorageFor(config);
@@ -353,13 +361,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     if (plane !== 'data') {
       const runtime = jobs;
-      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, apiKeys: new PlatformApiKeys(main.kysely, sessionCache), plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
     }
     if (plane !== 'control') {
       await app.register(
         async (scope) => {
           const s = scope as unknown as HttpApp;
-          installPipeline(s, { directory, router, licences: licenceVerifier, tokens, roles, sessions, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret) });
+          installPipeline(s, { directory, router, licences: licenceVerifier, tokens, roles, sessions, apiKeys, rateLimit, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret) });
           for (const m of modules.ordered) m.routes(s);
         },
         { prefix: '/api/v1' },
@@ -381,6 +389,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       plans,
       tokens,
       sessions,
+      apiKeys,
+      rateLimit,
       roles,
       licenceVerifier,
       jobs,

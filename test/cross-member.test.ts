@@ -150,6 +150,18 @@ describe('member scope through the API', () => {
     expectNothingOfBen(renamed, '/api/v1/me');
   });
 
+  it("refuses a member the tenant's API keys: none made, none seen, none revoked", async () => {
+    const staffKey = await ok(oak.api('POST', '/api-keys', { name: 'Oak office sync', permissions: ['members.read'] }));
+    const asAnn = (method: string, url: string, body?: unknown) => t.call(method as never, url, { token: ann.token, tenant: 'oak', ...(body ? { body } : {}) });
+    for (const [method, url, body] of [['GET', '/api/v1/api-keys'], ['POST', '/api/v1/api-keys', { name: 'Ann key', permissions: [] }], ['GET', `/api/v1/api-keys/${staffKey.id}`], ['DELETE', `/api/v1/api-keys/${staffKey.id}`]] as [string, string, unknown?][]) {
+      const res = await asAnn(method, url, body);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(403);
+      expect(res.json().code).toBe('permission_denied');
+      expect(res.body).not.toContain('Oak office sync');
+    }
+    expect((await t.call('GET', '/api/v1/members', { token: staffKey.key, tenant: 'oak' })).statusCode).toBe(200);
+  });
+
   it('lets a member with no member link see nothing of the estate', async () => {
     const { token } = await oak.newUser('unlinked@oak.test', ['member']);
     for (const url of ['/api/v1/units', '/api/v1/properties', '/api/v1/leases', `/api/v1/units/${ann.unitId}`]) {

@@ -63,7 +63,21 @@ beforeAll(async () => {
   birchEstate = await seedEstate(birch, b, 'Birchwood Estate', 54_321);
   alderMoney = await seedFinance(alder, a, alderEstate, 31_337);
   birchMoney = await seedFinance(birch, b, birchEstate, 27_182);
+  alderKeys = await seedApiKey(alder, a, 'Alder secret ERP key');
+  birchKeys = await seedApiKey(birch, b, 'Birch ERP key');
 });
+
+/** An API key (used once, so that its last use is noted), and the key itself among the secrets. */
+let alderKeys: { ids: string[]; key: string };
+let birchKeys: { ids: string[]; key: string };
+async function seedApiKey(tenant: TestTenant, seeded: Seeded, name: string) {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const made = await t.call('POST', '/api/v1/api-keys', { ...opts, body: { name, permissions: ['members.read', 'api_keys.manage'] } });
+  expect(made.statusCode, made.body).toBe(201);
+  expect((await t.call('GET', '/api/v1/members', { token: made.json().key, tenant: tenant.slug })).statusCode).toBe(200);
+  seeded.secrets.push(name, made.json().id, made.json().key, made.json().prefix);
+  return { ids: [made.json().id as string], key: made.json().key as string };
+}
 
 /** Money: an account of the tenant's own, a manual entry, a charge and its payment, a statement, a levy schedule and its run, a bank import. */
 interface Money {
@@ -211,7 +225,8 @@ async function snapshot(tenant: TestTenant) {
   const leases = (await t.call('GET', '/api/v1/leases?limit=200', opts)).json();
   const occupants = [];
   for (const u of units.data as { id: string }[]) occupants.push((await t.call('GET', `/api/v1/units/${u.id}/occupants?history=true`, opts)).json());
-  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants };
+  const apiKeys = (await t.call('GET', '/api/v1/api-keys?limit=200', opts)).json();
+  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys };
 }
 
 const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
@@ -230,6 +245,9 @@ const paramRouteBodies: Record<string, unknown> = {
   'PATCH /api/v1/users/:id': { name: 'Hijacked by birch', status: 'disabled', roles: ['member'] },
   'POST /api/v1/users/:id/invitation': undefined,
   'DELETE /api/v1/me/sessions/:id': undefined,
+  'GET /api/v1/api-keys/:id': undefined,
+  'HEAD /api/v1/api-keys/:id': undefined,
+  'DELETE /api/v1/api-keys/:id': undefined,
   'GET /api/v1/mail/messages/:id': undefined,
   'HEAD /api/v1/mail/messages/:id': undefined,
   'POST /api/v1/mail/messages/:id/retry': undefined,
@@ -321,7 +339,7 @@ describe('cross-tenant isolation through the API', () => {
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
     const alderSessions = (await t.call('GET', '/api/v1/me/sessions', { token: alder.token, tenant: 'alder' })).json().data.map((x: { id: string }) => x.id);
     expect(alderSessions.length).toBeGreaterThan(0);
-    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
+    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -356,6 +374,8 @@ describe('cross-tenant isolation through the API', () => {
     expect((await asBirch('GET', '/api/v1/members/count')).json()).toEqual({ count: b.memberIds.length });
     expect(ids(await asBirch('GET', '/api/v1/users?limit=200'))).toEqual([...b.userIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/roles'))).toEqual([...b.roleIds].sort());
+    expect(ids(await asBirch('GET', '/api/v1/api-keys?limit=200'))).toEqual([...birchKeys.ids].sort());
+    expectNothingOf(a, await asBirch('GET', '/api/v1/api-keys?q=alder'));
     expect(ids(await asBirch('GET', '/api/v1/webhooks/endpoints?limit=200'))).toEqual([...birchHooks.endpointIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/webhooks/endpoints/:id/deliveries', { fill: birchHooks.endpointIds[0] }))).toEqual([...birchHooks.deliveryIds].sort());
     expect((await asBirch('GET', '/api/v1/me')).json().tenant.id).toBe(birch.id);
@@ -511,6 +531,24 @@ describe('cross-tenant isolation through the API', () => {
     expect(fromAlder.statusCode).toBe(404);
     const alderList = (await t.call('GET', '/api/v1/members?limit=200', { token: alder.token, tenant: 'alder' })).json();
     expect(alderList.data.map((m: { id: string }) => m.id).sort()).toEqual([...a.memberIds].sort());
+  });
+
+  it("creates an API key only in the caller's tenant, and refuses one tenant's key at the other with 401, never its data", async () => {
+    const res = await asBirch('POST', '/api/v1/api-keys', { body: { name: 'Birch new key', permissions: ['members.read'] } });
+    expect(res.statusCode, res.body).toBe(201);
+    expectNothingOf(a, res, '/api/v1/api-keys');
+    expect((await t.call('GET', `/api/v1/api-keys/${res.json().id}`, { token: alder.token, tenant: 'alder' })).statusCode).toBe(404);
+    expect((await t.call('GET', '/api/v1/api-keys?limit=200', { token: alder.token, tenant: 'alder' })).json().data.map((k: { id: string }) => k.id)).toEqual(alderKeys.ids);
+    for (const url of ['/api/v1/members', '/api/v1/api-keys', `/api/v1/members/${a.memberIds[0]}`, '/api/v1/me']) {
+      const refused = await t.call('GET', url, { token: alderKeys.key, tenant: 'birch' });
+      expect(refused.statusCode, url).toBe(401);
+      expect(refused.json().code).toBe('unauthenticated');
+      expectNothingOf(a, refused, url);
+    }
+    // Through birch's own key, still only birch's rows.
+    const listed = await t.call('GET', '/api/v1/members?limit=200', { token: birchKeys.key, tenant: 'birch' });
+    expect(listed.json().data.map((m: { id: string }) => m.id).sort()).toEqual([...b.memberIds].sort());
+    expectNothingOf(a, listed);
   });
 
   it("creates a webhook endpoint only in the caller's tenant", async () => {

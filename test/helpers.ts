@@ -99,6 +99,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       loginRatePerAccount: 1_000,
       resetRatePerIp: 100_000,
       resetRatePerAccount: 1_000,
+      // Off: suites make many requests a minute as one user; test/api-rate-limits.test.ts turns them on.
+      apiRatePerPrincipal: 0,
+      apiRatePerTenant: 0,
       baseDomain: 'courtyard.test',
       ...overrides,
     },

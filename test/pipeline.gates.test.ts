@@ -189,7 +189,7 @@ describe('tenant-bound transaction', () => {
     await app.register(
       async (scope) => {
         const s = scope as unknown as HttpApp;
-        installPipeline(s, { directory: p.directory, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(), sessions: p.sessions, modules: p.modules, baseDomain: 'courtyard.test', fingerprintKey: randomBytes(32) });
+        installPipeline(s, { directory: p.directory, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(), sessions: p.sessions, apiKeys: p.apiKeys, rateLimit: p.rateLimit, modules: p.modules, baseDomain: 'courtyard.test', fingerprintKey: randomBytes(32) });
         s.post('/inside', { config: { access } }, async (req, reply) => {
           await insert(req, 'SentInside');
           return reply.code(201).send({ ok: true });

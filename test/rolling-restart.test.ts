@@ -25,6 +25,9 @@ function startInstance(t: TestPlatform, port: number): Instance {
     COURTYARD_DATA_DIR: t.database.overrides.dataDir,
     COURTYARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
     COURTYARD_DRAIN_DELAY: String(DRAIN_DELAY_SECONDS),
+    // Eight clients in a loop as one user: far past the API's rate limit per principal.
+    COURTYARD_API_RATE_PER_PRINCIPAL: '0',
+    COURTYARD_API_RATE_PER_TENANT: '0',
     PORT: String(port),
     LOG_LEVEL: 'warn',
   });

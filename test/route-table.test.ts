@@ -130,7 +130,7 @@ describe('a data-plane route without an access declaration', () => {
   /** A data plane of its own on the test platform's real registry, databases and modules. */
   async function dataPlaneWith(register: (app: HttpApp) => void): Promise<HttpApp> {
     const p = t.platform;
-    const deps: PipelineDeps = { directory: p.directory, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(), sessions: p.sessions, modules: p.modules, baseDomain: 'courtyard.test', fingerprintKey: randomBytes(32) };
+    const deps: PipelineDeps = { directory: p.directory, router: p.router, licences: p.licenceVerifier, tokens: p.tokens, roles: new RolePermissionCache(), sessions: p.sessions, apiKeys: p.apiKeys, rateLimit: p.rateLimit, modules: p.modules, baseDomain: 'courtyard.test', fingerprintKey: randomBytes(32) };
     const app = createHttpApp({ logger: pino({ level: 'silent' }), bodyLimit: 1_048_576, trustProxy: false, metrics: new Metrics(() => ({})) });
     await app.register(
       async (scope) => {

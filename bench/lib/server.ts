@@ -35,6 +35,9 @@ export async function startServer(spec: ServerSpec, options: StartOptions): Prom
     DATABASE_URL: options.databaseUrl,
     COURTYARD_DB_POOL_MAX: String(options.poolMax),
     LOG_LEVEL: 'warn',
+    // The benchmarks load the API from one user at thousands of requests a second: the API's rate limits are off.
+    COURTYARD_API_RATE_PER_PRINCIPAL: '0',
+    COURTYARD_API_RATE_PER_TENANT: '0',
     NODE_ENV: 'production',
     ...(spec.kind === 'bare' ? { BENCH_MODE: spec.mode } : {}),
     ...(spec.kind === 'platform' ? { ...spec.env, BENCH_WORKERS: spec.workers ? 'true' : 'false' } : {}),

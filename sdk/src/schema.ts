@@ -4,6 +4,42 @@
  */
 
 export interface paths {
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List API keys, newest first (never their secrets) */
+        get: operations["apiKeys.list"];
+        put?: never;
+        /** Make an API key with some of your permissions; the answer shows the key, once */
+        post: operations["apiKeys.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One API key (never its secret) */
+        get: operations["apiKeys.get"];
+        put?: never;
+        post?: never;
+        /** Revoke an API key: the next request with it is refused (401) */
+        delete: operations["apiKeys.revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -1449,6 +1485,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List platform API keys, newest first (never their secrets) */
+        get: operations["control.apiKeys.list"];
+        put?: never;
+        /** Make a platform API key with some of your permissions; the answer shows the key (`cyp_…`), once */
+        post: operations["control.apiKeys.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a platform API key: the next request with it is refused (401) */
+        delete: operations["control.apiKeys.revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/control/v1/audit": {
         parameters: {
             query?: never;
@@ -1927,6 +1998,344 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "apiKeys.list": {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+                /** @description Matches the name. */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            expiresAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Updated at most once a minute */
+                            lastUsedAt: string | null;
+                            name: string;
+                            permissions: string[];
+                            /** @description The first characters of the key, to tell keys apart */
+                            prefix: string;
+                            revokedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "apiKeys.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expiresAt?: string | null;
+                    name: string;
+                    /** @description Some of your own permissions (problems `core.unknown_permission`, `core.permission_not_held`) */
+                    permissions: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The result, showing its secret this once; a retry with the same Idempotency-Key gets an IdempotentReplay instead. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        createdBy: string;
+                        expiresAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description The key, `cy_…`: shown this once. Send it as `Authorization: Bearer <key>`. */
+                        key: string;
+                        /** @description Updated at most once a minute */
+                        lastUsedAt: string | null;
+                        name: string;
+                        permissions: string[];
+                        /** @description The first characters of the key, to tell keys apart */
+                        prefix: string;
+                        revokedAt: string | null;
+                    } | {
+                        detail: string;
+                        /** @description The id of the resource the first request created or changed. */
+                        id: string;
+                        /** @enum {boolean} */
+                        replayed: true;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "apiKeys.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        createdBy: string;
+                        expiresAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Updated at most once a minute */
+                        lastUsedAt: string | null;
+                        name: string;
+                        permissions: string[];
+                        /** @description The first characters of the key, to tell keys apart */
+                        prefix: string;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "apiKeys.revoke": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "audit.list": {
         parameters: {
             query: {
@@ -2135,7 +2544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2201,7 +2610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2228,7 +2637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2300,7 +2709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2361,7 +2770,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2432,7 +2841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2514,7 +2923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9025,7 +9434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9091,7 +9500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9118,7 +9527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9174,7 +9583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9201,7 +9610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9264,7 +9673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9323,7 +9732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9350,7 +9759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11251,7 +11660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11311,7 +11720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11394,7 +11803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11421,7 +11830,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12120,7 +12529,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12205,7 +12614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12232,7 +12641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12295,7 +12704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12381,7 +12790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12408,7 +12817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12467,7 +12876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12494,7 +12903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13376,6 +13785,239 @@ export interface operations {
             };
         };
     };
+    "control.apiKeys.list": {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            createdBy: string;
+                            expiresAt: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** @description Updated at most once a minute */
+                            lastUsedAt: string | null;
+                            name: string;
+                            permissions: string[];
+                            /** @description The first characters of the key, to tell keys apart */
+                            prefix: string;
+                            revokedAt: string | null;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.apiKeys.create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expiresAt?: string | null;
+                    name: string;
+                    /** @description Some of your own operator permissions (`platform.admin`) */
+                    permissions: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        createdBy: string;
+                        expiresAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** @description Shown this once. Send it as `Authorization: Bearer <key>`. */
+                        key: string;
+                        /** @description Updated at most once a minute */
+                        lastUsedAt: string | null;
+                        name: string;
+                        permissions: string[];
+                        /** @description The first characters of the key, to tell keys apart */
+                        prefix: string;
+                        revokedAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.apiKeys.revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "control.audit.list": {
         parameters: {
             query: {
@@ -13444,7 +14086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13489,7 +14131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13555,7 +14197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13573,7 +14215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13636,7 +14278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13688,7 +14330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13749,7 +14391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13822,7 +14464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -13911,7 +14553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13990,7 +14632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14047,7 +14689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14074,7 +14716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14122,7 +14764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14149,7 +14791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14194,7 +14836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14244,7 +14886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14301,7 +14943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14387,7 +15029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14405,7 +15047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14490,7 +15132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14517,7 +15159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14657,7 +15299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14765,7 +15407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14783,7 +15425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -14870,7 +15512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14973,7 +15615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15000,7 +15642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15087,7 +15729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15114,7 +15756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15213,7 +15855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15240,7 +15882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15302,7 +15944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15329,7 +15971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15377,7 +16019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15404,7 +16046,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15478,7 +16120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15577,7 +16219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15604,7 +16246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15691,7 +16333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15718,7 +16360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15805,7 +16447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15832,7 +16474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15919,7 +16561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -15946,7 +16588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`. */
             422: {
                 headers: {
                     [name: string]: unknown;

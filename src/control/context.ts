@@ -12,5 +12,7 @@ export interface ControlContext {
 declare module 'fastify' {
   interface FastifyRequest {
     platformUserId: string | null;
+    /** What the operator (or the platform API key, narrowed to its own) may do. */
+    platformPermissions: ReadonlySet<string> | null;
   }
 }

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { TenantStatus } from '../kernel/context.js';
 import { AppError, notFound } from '../kernel/errors.js';
 import { decodeCursor, pageOf } from '../kernel/http/pagination.js';
-import { isPublic, type RouteAccess } from '../kernel/http/access.js';
+import { isPublic, permissionOf, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
 import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../kernel/http/refresh-cookie.js';
 import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../kernel/http/schemas.js';
@@ -17,6 +17,8 @@ import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import { isUuid } from '../kernel/ids.js';
 import { listAudit, verifyAudit } from './audit.js';
 import type { PlatformAuthService } from './auth/platform-auth.service.js';
+import { OPERATOR_PERMISSIONS, PLATFORM_API_KEY_PREFIX, type PlatformApiKeys } from './auth/platform-api-keys.js';
+import { platformApiKeyRoutes } from './auth/platform-api-keys.routes.js';
 import type { ControlContext } from './context.js';
 import { jobView } from './jobs/job-view.js';
 import { Job, JobsQuery, QueueCount } from './jobs/jobs.schemas.js';
@@ -27,6 +29,7 @@ import type { TenantsService } from './tenants/tenants.service.js';
 export interface ControlDeps {
   tokens: TokenService;
   auth: PlatformAuthService;
+  apiKeys: PlatformApiKeys;
   plans: PlansService;
   tenants: TenantsService;
   modules: ModuleHost;
@@ -49,6 +52,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     isUuid(tenant) ? tenant.toLowerCase() : (await deps.directory.byIdOrSlug(tenant.toLowerCase()))?.id;
 
   app.decorateRequest('platformUserId', null);
+  app.decorateRequest('platformPermissions', null);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (!access || access.module !== 'control') throw new Error(`control route ${String(route.method)} ${route.url} declares no control access`);
@@ -58,14 +62,25 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     if (isPublic(access)) return;
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw new AppError('unauthenticated', 'Sign in as a platform operator first');
+    if (match[1]!.startsWith(PLATFORM_API_KEY_PREFIX)) {
+      const key = await deps.apiKeys.admit(match[1]!);
+      const permission = permissionOf(access);
+      if (permission && !key.permissions.has(permission)) throw new AppError('permission_denied', `This needs the permission ${permission}`);
+      request.platformUserId = key.userId;
+      request.platformPermissions = key.permissions;
+      request.log = request.log.child({ platformUser: key.userId, apiKey: key.apiKeyId });
+      return;
+    }
     const claims = await deps.tokens.verifyAccess(match[1]!, 'courtyard:control');
     await deps.auth.verify(claims);
     if (!claims.roles.includes('platform_admin')) throw new AppError('permission_denied');
     request.platformUserId = claims.sub;
+    request.platformPermissions = OPERATOR_PERMISSIONS;
     request.log = request.log.child({ platformUser: claims.sub });
   });
 
   const tags = ['control'];
+  platformApiKeyRoutes(app, deps.apiKeys, admin, ctxOf);
 
   app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator', headers: TokenTransportHeaders, body: LoginBody, response: { 200: TokenPair } } },
     async (req, reply) => deliverTokens(req, reply, await deps.auth.login(req.ip, req.body.email, req.body.password), deps.refreshTtl));

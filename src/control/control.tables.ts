@@ -32,6 +32,18 @@ export interface ControlTables {
     updatedAt: Timestamptz;
   };
   'control.refreshTokens': RefreshTokenColumns;
+  'control.platformApiKeys': {
+    id: string;
+    name: string;
+    prefix: string;
+    secretHash: string;
+    permissions: string[];
+    createdBy: string;
+    createdAt: Timestamptz;
+    expiresAt: Date | null;
+    lastUsedAt: Date | null;
+    revokedAt: Date | null;
+  };
   'control.passwordResetTokens': {
     id: string;
     userId: string;

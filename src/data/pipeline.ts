@@ -16,6 +16,8 @@ import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import type { TenantSessions } from './identity/tenant-sessions.js';
 import { rolePermissions } from './identity/index.js';
 import { permissionsGranted, type RolePermissionCache } from './role-cache.js';
+import { API_KEY_PREFIX, checkApiKeyRoute, principalKey, type ApiKeyAdmission } from './api-key-admission.js';
+import type { ApiRateLimit } from '../kernel/security/api-rate-limit.js';
 import { resolveTenant } from './tenant-resolution.js';
 import { logsAt } from '../kernel/observability/logging.js';
 import { tagTenant } from '../kernel/observability/tracing.js';
@@ -27,6 +29,10 @@ export interface PipelineDeps {
   tokens: TokenService;
   roles: RolePermissionCache;
   sessions: TenantSessions;
+  /** Authenticates `Bearer cy_…` API keys. */
+  apiKeys: ApiKeyAdmission;
+  /** The API's limits per principal and per tenant. */
+  rateLimit: ApiRateLimit;
   modules: ModuleHost;
   baseDomain: string;
   /** A data plane pinned to one tenant (slug or id) answers for no other. */
@@ -253,7 +259,7 @@ function answer(reply: FastifyReply, response: StoredResponse): string | null {
  */
 async function runIdempotently(keys: IdempotencyKeys, fingerprintKey: Buffer, statusOnly: boolean, key: string, run: (record: Recorder) => Promise<unknown>, request: FastifyRequest, reply: FastifyReply, g: Gated) {
   const fingerprint = requestFingerprint(fingerprintKey, { method: request.method, route: request.routeOptions.url ?? request.url, params: request.params, query: request.query, body: request.body });
-  const claim = await keys.claim(g.tenant, { tenantId: g.tenant.id, principal: g.principal!.userId, key }, fingerprint);
+  const claim = await keys.claim(g.tenant, { tenantId: g.tenant.id, principal: principalKey(g.principal!), key }, fingerprint);
   if (claim.kind === 'replay') {
     reply.header(REPLAYED_HEADER, 'true');
     return answer(reply, claim.response);
@@ -320,7 +326,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     done(new Error(`route ${request.method} ${request.routeOptions.url} sends its reply inside the tenant transaction: return the payload instead`));
   });
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access as RouteAccess;
     const tenant = await resolveTenant(request, deps.directory, deps.baseDomain);
     tagTenant(tenant);
@@ -332,7 +338,11 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     let admit: Gated['admit'] = null;
     let userId: string | null = null;
     const token = bearerToken(request);
-    if (!isPublic(access) || token) {
+    if (token?.startsWith(API_KEY_PREFIX)) {
+      principal = await deps.apiKeys.admit(deps.router, tenant, token);
+      checkApiKeyRoute(access, request);
+      userId = principal.userId;
+    } else if (!isPublic(access) || token) {
       if (!token) throw new AppError('unauthenticated', 'Sign in first: send "Authorization: Bearer <access token>"');
       const claims = await deps.tokens.verifyAccess(token, 'courtyard:tenant');
       if (claims.tid !== tenant.id) throw new AppError('tenant_mismatch', 'The access token belongs to another tenant');
@@ -348,6 +358,10 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
         principal = await deps.router.tenantTransaction(tenant, (db) => admitIn(db, deps, tenant, claims));
       }
     }
+
+    // Signed-out requests are left to their routes' own limits (sign-in's): counting them
+    // against the tenant would let anyone use up its allowance.
+    if (userId) await deps.rateLimit.admit(reply, tenant.id, principal ? principalKey(principal) : userId);
 
     const licence = await deps.licences.verify({ id: tenant.licenceId, jws: tenant.licenceJws }, tenant.id);
     const module = deps.modules.get(access.module)!;

@@ -34,6 +34,11 @@ export interface Principal {
   sessionId: string;
   /** The member this user is (a portal login), when the user is linked to one. */
   memberId: string | null;
+  /**
+   * Set when the principal is an API key (kind api key): it acts as `userId`, the user who made
+   * it, with `permissions` narrowed to the key's; `sessionId` is then the key's id.
+   */
+  apiKeyId?: string;
 }
 
 /**

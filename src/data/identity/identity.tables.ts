@@ -45,4 +45,17 @@ export interface IdentityTables {
     createdBy: string | null;
     createdAt: Timestamptz;
   };
+  apiKeys: {
+    tenantId: TenantKey;
+    id: string;
+    name: string;
+    prefix: string;
+    secretHash: string;
+    permissions: string[];
+    createdBy: string;
+    createdAt: Timestamptz;
+    expiresAt: Date | null;
+    lastUsedAt: Date | null;
+    revokedAt: Date | null;
+  };
 }

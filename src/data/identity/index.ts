@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import { accountRoutes } from './account.routes.js';
+import { apiKeysRoutes } from './api-keys.routes.js';
+import { ApiKeysService } from './api-keys.service.js';
 import { AccountService, type AccountDeps } from './account.service.js';
 import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
@@ -16,6 +18,7 @@ export { TenantSessions } from './tenant-sessions.js';
 export function identityModule(deps: Omit<IdentityDeps, 'modules'> & Pick<AccountDeps, 'resetLimit'> & { modules: () => IdentityDeps['modules']; settings: TenantSettingsStore }): ModuleManifest {
   let service: IdentityService | undefined;
   const account = new AccountService(deps);
+  const apiKeys = new ApiKeysService({ modules: deps.modules, sessions: deps.sessions });
   return defineModule({
     key: 'core',
     name: 'Core',
@@ -28,8 +31,9 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules'> & Pick<Accoun
       { key: 'roles.read', description: 'See roles and their permissions' },
       { key: 'settings.read', description: "See the tenant's settings (branding)" },
       { key: 'settings.write', description: "Change the tenant's settings (branding)" },
+      { key: 'api_keys.manage', description: 'Make API keys with some of your own permissions, see and revoke every API key of the tenant' },
     ],
-    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'settings.read', 'settings.write'], staff: ['users.read', 'roles.read', 'settings.read'] },
+    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'settings.read', 'settings.write', 'api_keys.manage'], staff: ['users.read', 'roles.read', 'settings.read'] },
     migrations: new URL('./migrations/', import.meta.url),
     errors: coreErrors,
     events: [
@@ -53,6 +57,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules'> & Pick<Accoun
       identityRoutes(app, service, deps.refreshTtl);
       accountRoutes(app, account, service);
       settingsRoutes(app, deps.settings);
+      apiKeysRoutes(app, apiKeys);
     },
   });
 }

@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError } from '../errors.js';
+import { rateLimiter } from './rate-limiter.js';
 
 const WINDOW_SECONDS = 15 * 60;
 /** The first delay once an account is under attack, doubled with every further failure… */
@@ -31,10 +32,7 @@ export class LoginThrottle {
   readonly #perAccount: RateLimiterAbstract;
 
   constructor(private readonly limits: LoginLimits, redis?: Redis) {
-    const make = (keyPrefix: string, points: number) =>
-      redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `courtyard:login:${keyPrefix}`, points, duration: WINDOW_SECONDS })
-        : new RateLimiterMemory({ keyPrefix, points, duration: WINDOW_SECONDS });
+    const make = (keyPrefix: string, points: number) => rateLimiter(`login:${keyPrefix}`, points, WINDOW_SECONDS, redis);
     this.#perIp = make('ip', limits.perIp);
     this.#perAddressAndAccount = make('ip-account', limits.perAccount);
     // Counted past its limit on purpose: the count sets the delay.

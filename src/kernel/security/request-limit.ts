@@ -1,8 +1,9 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { LoginThrottle } from './login-throttle.js';
+import { rateLimiter } from './rate-limiter.js';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -24,10 +25,7 @@ export class RequestLimit {
   readonly #perAccount: RateLimiterAbstract;
 
   constructor(private readonly name: string, limits: RequestLimits, redis?: Redis) {
-    const make = (keyPrefix: string, points: number) =>
-      redis
-        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `courtyard:${name}:${keyPrefix}`, points, duration: WINDOW_SECONDS })
-        : new RateLimiterMemory({ keyPrefix: `${name}:${keyPrefix}`, points, duration: WINDOW_SECONDS });
+    const make = (keyPrefix: string, points: number) => rateLimiter(`${name}:${keyPrefix}`, points, WINDOW_SECONDS, redis);
     this.#perIp = make('ip', limits.perIp);
     this.#perAccount = make('account', limits.perAccount);
   }

@@ -11,6 +11,7 @@ import leases from '../modules/leases/en.json';
 import finance from '../modules/finance/en.json';
 import users from '../modules/users/en.json';
 import webhooks from '../modules/webhooks/en.json';
+import apiKeys from '../modules/api-keys/en.json';
 import mail from '../modules/mail/en.json';
 import settings from '../modules/settings/en.json';
 import account from '../workspace/account/en.json';
@@ -20,4 +21,4 @@ import account from '../workspace/account/en.json';
  * beside its pages, ids prefixed with the area (`members.new`). Another language is one file
  * with the same ids (see LOCALES in intl.tsx).
  */
-export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...tenantAudit, ...webhooks, ...mail, ...settings, ...account };
+export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...tenantAudit, ...webhooks, ...apiKeys, ...mail, ...settings, ...account };

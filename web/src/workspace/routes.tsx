@@ -10,6 +10,7 @@ import { propertiesRoutes } from '../modules/properties/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { usersRoutes } from '../modules/users/routes.js';
 import { webhooksRoutes } from '../modules/webhooks/routes.js';
+import { apiKeysRoutes } from '../modules/api-keys/routes.js';
 import { accountRoutes } from './account/routes.js';
 import { workspaceRoot } from './root.js';
 
@@ -26,6 +27,7 @@ export function createWorkspaceRouter(plane: Plane) {
     ...webhooksRoutes,
     ...mailRoutes,
     ...settingsRoutes,
+    ...apiKeysRoutes,
     ...accountRoutes,
   ]);
   return createRouter({ routeTree: tree, basepath: plane.basepath });

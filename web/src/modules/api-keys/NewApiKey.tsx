@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useApi } from '../../api/session.js';
+import { useT } from '../../i18n/intl.js';
+import { SelectInput, TextInput } from '../../ui/fields.js';
+import { ApiForm, useApiForm } from '../../ui/form.js';
+import { Page } from '../../ui/Page.js';
+import { useMe } from '../../workspace/me.js';
+import { CheckboxGroupInput } from '../users/CheckboxGroupInput.js';
+import { SecretPanel } from '../webhooks/SecretPanel.js';
+import { groupPermissions, keyOf } from './types.js';
+
+interface Values {
+  name: string;
+  expiry: string;
+  /** The chosen permissions, by area (one checkbox group each). */
+  perms: Record<string, string[]>;
+}
+
+const DAY_MS = 86_400_000;
+/** The expiry chosen (days from now, or never) as the API takes it. */
+const expiryOf = (choice: string) => (choice === 'never' ? null : new Date(Date.now() + Number(choice) * DAY_MS).toISOString());
+
+export function NewApiKey() {
+  const t = useT();
+  const api = useApi();
+  const me = useMe();
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  // The key is answered once, by the creation: it lives in this page's state only.
+  const [created, setCreated] = useState<{ key: string | null } | null>(null);
+  const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { name: '', expiry: 'never', perms: {} }, idempotent: true });
+  // A group nobody touched holds no array yet.
+  const chosen = (v: Values) => Object.values(v.perms ?? {}).flatMap((p) => p ?? []);
+  const submit = onSubmit(
+    (v, headers) => api.POST('/api/v1/api-keys', {
+      headers,
+      body: { name: v.name.trim(), permissions: chosen(v), expiresAt: expiryOf(v.expiry) },
+    }),
+    (made) => {
+      void queries.invalidateQueries({ queryKey: ['api-keys'] });
+      setCreated({ key: keyOf(made) });
+    },
+  );
+  const back = () => void navigate({ to: '/api-keys' });
+  if (created) {
+    return (
+      <Page title={t('api-keys.created')}>
+        {created.key ? (
+          <SecretPanel secret={created.key} onDismiss={back} dismissLabel={t('api-keys.secret.stored')} labels={{ title: t('api-keys.secret.title'), warning: t('api-keys.secret.warning'), field: t('api-keys.secret') }} />
+        ) : (
+          <p className="text-sm">
+            {t('api-keys.replayed')} <Link to="/api-keys" className="text-brand underline">{t('nav.apiKeys')}</Link>
+          </p>
+        )}
+      </Page>
+    );
+  }
+  const groups = groupPermissions(me.data?.permissions ?? []);
+  const required = { required: t('form.required') };
+  const atLeastOne = () => chosen(form.getValues()).length > 0 || t('api-keys.permissionsRequired');
+  return (
+    <Page title={t('api-keys.new')} actions={<Link to="/api-keys">{t('nav.apiKeys')}</Link>}>
+      <ApiForm form={form} formError={formError} onSubmit={submit}>
+        <TextInput control={form.control} name="name" label={t('api-keys.name')} autoComplete="off" rules={required} />
+        <SelectInput
+          control={form.control}
+          name="expiry"
+          label={t('api-keys.expiry')}
+          options={[
+            { id: 'never', label: t('api-keys.expiry.never') },
+            { id: '30', label: t('api-keys.expiry.30') },
+            { id: '90', label: t('api-keys.expiry.90') },
+            { id: '365', label: t('api-keys.expiry.365') },
+          ]}
+        />
+        <fieldset className="space-y-4">
+          <legend className="text-sm font-medium text-slate-700">{t('api-keys.permissions')}</legend>
+          <p className="text-sm text-slate-600">{t('api-keys.permissions.help')}</p>
+          {groups.map(([area, permissions], i) => (
+            <CheckboxGroupInput
+              key={area}
+              control={form.control}
+              name={`perms.${area}`}
+              label={t('api-keys.group', { area })}
+              rules={i === 0 ? { validate: atLeastOne } : undefined}
+              options={permissions.map((p) => ({ id: p, label: p }))}
+            />
+          ))}
+        </fieldset>
+      </ApiForm>
+    </Page>
+  );
+}
