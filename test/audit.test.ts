@@ -281,4 +281,10 @@ describe("the control plane's audit log", () => {
     expect(res.json().entries).toBeGreaterThan(3);
     expect((await t.call('GET', '/control/v1/audit/verify')).statusCode).toBe(401);
   });
+
+  it('refuses to be emptied with TRUNCATE, which its row trigger never sees', async () => {
+    const before = (await t.call('GET', '/control/v1/audit/verify', { token: await t.platformToken() })).json().entries;
+    await expect(sql`TRUNCATE control.audit_log`.execute(t.platform.main.kysely)).rejects.toThrow(/append-only/);
+    expect((await t.call('GET', '/control/v1/audit/verify', { token: await t.platformToken() })).json()).toMatchObject({ valid: true, entries: before + 1 });
+  });
 });
