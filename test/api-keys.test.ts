@@ -167,6 +167,25 @@ describe('tenant API keys', () => {
   });
 });
 
+describe('tenant API keys in the audit log', () => {
+  it('records who made and who revoked a key, naming the key when it acted itself', async () => {
+    const admin = await makeKey(alder, { name: 'Key keeper', permissions: ['api_keys.manage'] });
+    const victim = await makeKey(alder, { name: 'Short-lived', permissions: ['members.read'] });
+    expect((await t.call('DELETE', `/api/v1/api-keys/${victim.id}`, as(alder, admin.key))).statusCode).toBe(204);
+
+    const log = await t.call('GET', '/api/v1/audit?action=api_key.*&limit=50', as(alder));
+    expect(log.statusCode, log.body).toBe(200);
+    const entries = log.json().data as { action: string; actor: { type: string; id: string | null }; target: { type: string; id: string } | null; details: Record<string, unknown> }[];
+    const made = entries.find((e) => e.action === 'api_key.created' && e.target?.id === victim.id);
+    expect(made?.actor.type).toBe('user');
+    expect(made?.details).toMatchObject({ name: 'Short-lived', permissions: ['members.read'] });
+    const revoked = entries.find((e) => e.action === 'api_key.revoked' && e.target?.id === victim.id);
+    expect(revoked?.actor).toEqual({ type: 'api_key', id: admin.id });
+    expect(log.body).not.toContain(victim.key);
+    expect(log.body).not.toContain(admin.key);
+  });
+});
+
 describe('platform API keys', () => {
   it('makes an operator key shown once that works on /control/v1 with its permissions, until revoked', async () => {
     const operator = await t.platformToken();

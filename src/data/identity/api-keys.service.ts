@@ -1,4 +1,5 @@
 import { principalOf, type TenantContext } from '../../kernel/context.js';
+import { recordAudit } from '../../modules/audit/index.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import type { ModuleHost } from '../../kernel/modules/module-host.js';
@@ -44,6 +45,7 @@ export class ApiKeysService {
     const { key, hash, shown } = newApiKey(API_KEY_PREFIX);
     const row = await new ApiKeysRepository(ctx.db).insert(ctx.tenant.id, { name: input.name, prefix: shown, secretHash: hash, permissions, createdBy: principal.userId, expiresAt });
     ctx.log.info({ apiKey: row.id }, 'API key created');
+    await recordAudit(ctx, { action: 'api_key.created', target: { type: 'api_key', id: row.id }, details: { name: row.name, permissions, expiresAt: expiresAt?.toISOString() ?? null } });
     return { ...view(row), key };
   }
 
@@ -66,5 +68,6 @@ export class ApiKeysService {
     // The key's state is cached among its creator's sessions (see ApiKeyAdmission).
     this.deps.sessions.changed(ctx, row.createdBy);
     ctx.log.info({ apiKey: id, session: sessionIdOf(id) }, 'API key revoked');
+    await recordAudit(ctx, { action: 'api_key.revoked', target: { type: 'api_key', id } });
   }
 }

@@ -1,4 +1,4 @@
-import type { TenantContext } from '../../kernel/context.js';
+import type { Principal, TenantContext } from '../../kernel/context.js';
 import { fieldError } from '../../kernel/errors.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { newId } from '../../kernel/ids.js';
@@ -41,7 +41,7 @@ export async function recordAudit(scope: AuditScope, entry: AuditRecord): Promis
   const repo = new AuditRepository(scope.db);
   await repo.lockChain(scope.tenant.id);
   const head = await repo.head();
-  const actor: AuditActor = entry.actor ?? (scope.principal ? { type: 'user', id: scope.principal.userId } : { type: 'system' });
+  const actor: AuditActor = entry.actor ?? actorOf(scope.principal);
   const row: Omit<NewAuditRow, 'hash'> = {
     tenantId: scope.tenant.id,
     id: newId(),
@@ -109,4 +109,10 @@ export async function verifyAuditChain(ctx: TenantContext): Promise<AuditChainCh
     if (rows.length < VERIFY_BATCH) return firstBrokenId === undefined ? { valid: true, entries } : { valid: false, entries, firstBrokenId };
     after = Number(rows[rows.length - 1]!.seq);
   }
+}
+
+/** Who acts for a request: a key acts with its creator's user id, but the log names the key. */
+function actorOf(principal: Principal | null | undefined): AuditActor {
+  if (!principal) return { type: 'system' };
+  return principal.apiKeyId ? { type: 'api_key', id: principal.apiKeyId } : { type: 'user', id: principal.userId };
 }
