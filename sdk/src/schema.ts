@@ -30,7 +30,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in as a tenant user */
+        /** Sign in as a tenant user: the token pair, or the second step a user with two-step sign-in takes (POST /auth/mfa) */
         post: operations["auth.login"];
         delete?: never;
         options?: never;
@@ -49,6 +49,40 @@ export interface paths {
         put?: never;
         /** Sign out: revokes the session the refresh token belongs to */
         post: operations["auth.logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The second step of a sign-in: the mfaToken and a code (or a recovery code) for the token pair, as POST /auth/login gives it */
+        post: operations["auth.mfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol an authenticator app with the mfaToken of a sign-in refused with mfa_enrolment_required; then POST /auth/mfa with a code */
+        post: operations["auth.mfa.enrol"];
         delete?: never;
         options?: never;
         head?: never;
@@ -100,6 +134,23 @@ export interface paths {
         put?: never;
         /** Exchange a refresh token for new tokens (the old one is spent) */
         post: operations["auth.refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a second factor now (a code or a recovery code): a new access token allowing, for 15 minutes, the actions that need one */
+        post: operations["auth.stepUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -922,6 +973,58 @@ export interface paths {
         patch: operations["me.update"];
         trace?: never;
     };
+    "/api/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your two-step sign-in: whether an authenticator app is enrolled, and how many recovery codes are left */
+        get: operations["me.mfa.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app: a new secret, pending until a code confirms it */
+        post: operations["me.mfa.totp.enrol"];
+        /** Turn two-step sign-in off with a current code or a recovery code (the recovery codes go too) */
+        delete: operations["me.mfa.totp.disable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator app with a code from it: two-step sign-in is on; answers the recovery codes, shown once */
+        post: operations["me.mfa.totp.confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -1201,6 +1304,24 @@ export interface paths {
         head?: never;
         /** Change the tenant's branding (null removes a field) */
         patch: operations["settings.branding.update"];
+        trace?: never;
+    };
+    "/api/v1/settings/two-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roles whose users must sign in with two steps */
+        get: operations["settings.twoStep.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Choose the roles whose users must sign in with two steps (those not enrolled enrol at their next sign-in) */
+        patch: operations["settings.twoStep.update"];
         trace?: never;
     };
     "/api/v1/units": {
@@ -1918,7 +2039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1927,7 +2048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1972,6 +2093,12 @@ export interface operations {
                         refreshToken?: string;
                         /** @enum {string} */
                         tokenType: "Bearer";
+                    } | {
+                        methods: ("totp" | "recovery_code")[];
+                        /** @enum {boolean} */
+                        mfaRequired: true;
+                        /** @description Send it with a code to POST /auth/mfa within 5 minutes */
+                        mfaToken: string;
                     };
                 };
             };
@@ -1984,7 +2111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2011,7 +2138,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2020,7 +2147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2083,7 +2210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2092,8 +2219,200 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth.mfa": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The refresh token travels in an HttpOnly, SameSite=Strict cookie scoped to the auth routes instead of the JSON body. */
+                "x-token-transport"?: "cookie";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                    /** @description The `mfaToken` the sign-in answered: valid 5 minutes, once, and for 5 wrong codes at most */
+                    mfaToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        /** @description Absent when the request asked for it in the HttpOnly cookie (`x-token-transport: cookie`). */
+                        refreshToken?: string;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    } & {
+                        /** @description Ten single-use recovery codes, shown this once: each signs in (or steps up) in place of a code when the authenticator is lost */
+                        recoveryCodes?: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth.mfa.enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `mfaToken` the sign-in answered: valid 5 minutes, once, and for 5 wrong codes at most */
+                    mfaToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The same as an `otpauth://totp/...` URI (what a QR code holds) */
+                        otpauthUri: string;
+                        /** @description The TOTP secret (base32), to type into the authenticator app */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2144,7 +2463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,7 +2472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2215,7 +2534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2224,7 +2543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2279,7 +2598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2297,7 +2616,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2306,8 +2625,107 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth.stepUp": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8808,7 +9226,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8874,7 +9292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8901,7 +9319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8910,8 +9328,334 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.mfa.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodesRemaining: number;
+                        /** @description The tenant requires two-step sign-in for one of your roles */
+                        required: boolean;
+                        totp: {
+                            confirmedAt: string | null;
+                            enrolled: boolean;
+                            /** @description Enrolment started, not confirmed with a code yet */
+                            pending: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.mfa.totp.enrol": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The same as an `otpauth://totp/...` URI (what a QR code holds) */
+                        otpauthUri: string;
+                        /** @description The TOTP secret (base32), to type into the authenticator app */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.mfa.totp.disable": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.mfa.totp.confirm": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Ten single-use recovery codes, shown this once: each signs in (or steps up) in place of a code when the authenticator is lost */
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8957,7 +9701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8984,7 +9728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8993,7 +9737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9047,7 +9791,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9106,7 +9850,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9133,7 +9877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9142,7 +9886,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11034,7 +11778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11094,7 +11838,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11177,7 +11921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11204,7 +11948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11213,7 +11957,144 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "settings.twoStep.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Role keys whose users must sign in with two steps */
+                        requiredRoles: string[];
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "settings.twoStep.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Role keys whose users must sign in with two steps */
+                    requiredRoles: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Role keys whose users must sign in with two steps */
+                        requiredRoles: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11903,7 +12784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11988,7 +12869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12015,7 +12896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12024,7 +12905,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12078,7 +12959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12164,7 +13045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12191,7 +13072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12200,7 +13081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12250,7 +13131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12277,7 +13158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12286,7 +13167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
