@@ -1,11 +1,11 @@
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
-import { server, TENANT_PASSWORD } from './browser.js';
+import { accessTokenOf, server, TENANT_PASSWORD } from './browser.js';
 
 /** The tenant's API as its manager (the treasurer), through the SDK: what a finance journey starts from. */
 export async function managerApi(tenant: { slug: string; email: string }): Promise<CourtyardClient> {
   const api = createCourtyardClient({ baseUrl: server().url, tenant: tenant.slug });
   const login = await api.POST('/api/v1/auth/login', { body: { email: tenant.email, password: TENANT_PASSWORD } });
-  const token = login.data!.accessToken;
+  const token = accessTokenOf(login.data);
   return createCourtyardClient({ baseUrl: server().url, tenant: tenant.slug, accessToken: () => token });
 }
 

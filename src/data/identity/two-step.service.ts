@@ -167,7 +167,7 @@ export class TwoStepService {
     const unique = [...new Set(roles)].sort();
     const known = await new IdentityRepository(ctx.db).rolesByKey(unique);
     const missing = unique.filter((k) => !known.some((r) => r.key === k));
-    if (missing.length > 0) throw new AppError('validation_failed', 'Unknown roles', { errors: missing.map((k) => ({ field: '/requiredRoles', message: `no role "${k}"` })) });
+    if (missing.length > 0) throw new AppError('validation_failed', 'Unknown roles', { errors: missing.map((k) => ({ field: 'requiredRoles', message: `no role "${k}"` })) });
     await new TwoStepRepository(ctx.db).setRequiredRoles(ctx.tenant.id, unique);
     return { requiredRoles: unique };
   }
@@ -231,7 +231,7 @@ export class TwoStepService {
 
 const throttleKey = (tenantId: string, userId: string) => `${tenantId}:mfa:${userId}`;
 const sealContext = (tenantId: string, userId: string) => `totp:${tenantId}:${userId}`;
-const invalidCode = (detail: string, extra: Record<string, unknown> = {}) => new AppError(coreErrors.invalid_code, detail, { ...extra, errors: [{ field: '/code', code: 'invalid_code', message: 'is wrong, expired or was already used' }] });
+const invalidCode = (detail: string, extra: Record<string, unknown> = {}) => new AppError(coreErrors.invalid_code, detail, { ...extra, errors: [{ field: 'code', code: 'invalid_code', message: 'is wrong, expired or was already used' }] });
 
 /** The user an mfaToken names (checked against the token's hash later), for the throttle; null when it names none. */
 export function userOfMfaToken(token: string): string | null {

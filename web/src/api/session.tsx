@@ -86,6 +86,8 @@ interface AuthState {
   signIn: (email: string, password: string) => Promise<string | null>;
   enrolAtSignIn: () => Promise<{ secret: string; otpauthUri: string } | null>;
   secondStep: (code: string) => Promise<SecondStepResult>;
+  /** Gives a second factor now (an action answered `mfa_required`): null when the session's token allows the action, else the refusal's code. */
+  stepUp: (code: string) => Promise<string | null>;
   signOut: () => Promise<void>;
 }
 const AuthContext = createContext<AuthState | null>(null);
@@ -166,6 +168,12 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
         if (tokens.recoveryCodes) return { code: null, recoveryCodes: tokens.recoveryCodes, finish: () => accept(tokens) };
         accept(tokens);
         return { code: null };
+      },
+      async stepUp(code) {
+        const r = await api.POST('/api/v1/auth/step-up', { body: { code } });
+        if (!r.data) return asProblem(r.error, r.response).code;
+        accept(r.data);
+        return null;
       },
       async signOut() {
         await calls.logout().catch(() => undefined);
