@@ -47,7 +47,7 @@ export function SignInSecondStep({ enrol, onRestart }: { enrol: boolean; onResta
     return (
       <div className="space-y-4">
         <p role="status" className="text-sm">{t('signIn.mfa.recoveryCodes')}</p>
-        <ul className="grid grid-cols-2 gap-1 font-mono text-sm" aria-label={t('twoStep.recoveryCodes.list')}>
+        <ul className="grid grid-cols-2 gap-1 font-mono text-sm" aria-label={t('signIn.mfa.recoveryCodesList')}>
           {done.recoveryCodes.map((c) => <li key={c}>{c}</li>)}
         </ul>
         <button type="button" onClick={done.finish} className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2">
@@ -65,9 +65,9 @@ export function SignInSecondStep({ enrol, onRestart }: { enrol: boolean; onResta
           <p>{t('signIn.mfa.enrolText')}</p>
           {secret ? (
             <dl className="space-y-1">
-              <dt className="font-medium">{t('twoStep.secret')}</dt>
+              <dt className="font-medium">{t('signIn.mfa.secret')}</dt>
               <dd className="font-mono break-all" data-testid="totp-secret">{secret.secret}</dd>
-              <dt className="font-medium">{t('twoStep.uri')}</dt>
+              <dt className="font-medium">{t('signIn.mfa.uri')}</dt>
               <dd className="font-mono break-all">{secret.otpauthUri}</dd>
             </dl>
           ) : null}

@@ -151,7 +151,7 @@ export function MyAccount() {
     <Page title={t('account.title')}>
       {me.data ? <ProfileForm me={me.data} /> : null}
       <PasswordForm />
-      <Section title={t('twoStep.title')}>
+      <Section title={t('account.twoStep.title')}>
         <p className="text-sm">
           <Link to="/account/two-step" className="text-brand underline">{t('account.twoStep.link')}</Link>
         </p>

@@ -16,7 +16,7 @@ function CodeForm({ submitLabel, send, onDone }: { submitLabel: string; send: (c
   const submit = onSubmit((v) => send(v.code.trim()), onDone);
   return (
     <ApiForm form={form} formError={formError} onSubmit={submit} submitLabel={submitLabel}>
-      <TextInput control={form.control} name="code" label={t('twoStep.code')} autoComplete="one-time-code" rules={{ required: t('form.required') }} />
+      <TextInput control={form.control} name="code" label={t('account.twoStep.code')} autoComplete="one-time-code" rules={{ required: t('form.required') }} />
     </ApiForm>
   );
 }
@@ -24,8 +24,8 @@ function CodeForm({ submitLabel, send, onDone }: { submitLabel: string; send: (c
 function RecoveryCodes({ codes }: { codes: string[] }) {
   const t = useT();
   return (
-    <Section title={t('twoStep.recoveryCodes.list')}>
-      <p role="status" className="mb-3 text-sm">{t('twoStep.recoveryCodes.text')}</p>
+    <Section title={t('account.twoStep.recoveryCodes.list')}>
+      <p role="status" className="mb-3 text-sm">{t('account.twoStep.recoveryCodes.text')}</p>
       <ul className="grid max-w-sm grid-cols-2 gap-1 font-mono text-sm" data-testid="recovery-codes">
         {codes.map((c) => <li key={c}>{c}</li>)}
       </ul>
@@ -55,40 +55,40 @@ export function TwoStep() {
 
   const s = status.data;
   return (
-    <Page title={t('twoStep.title')} actions={<Link to="/account">{t('account.title')}</Link>}>
-      <p className="mb-4 max-w-2xl text-sm text-slate-600">{t('twoStep.text')}</p>
+    <Page title={t('account.twoStep.title')} actions={<Link to="/account">{t('account.title')}</Link>}>
+      <p className="mb-4 max-w-2xl text-sm text-slate-600">{t('account.twoStep.text')}</p>
       {notice ? <p role="status" className="mb-3 text-sm text-green-800">{notice}</p> : null}
       {codes ? <RecoveryCodes codes={codes} /> : null}
       {!s ? <p className="text-sm text-slate-600">{status.error ? t('list.failed') : t('list.loading')}</p> : null}
       {s?.totp.enrolled ? (
-        <Section title={t('twoStep.on')}>
-          <p className="mb-3 text-sm" data-testid="two-step-state">{t('twoStep.onText', { count: s.recoveryCodesRemaining })}</p>
-          {s.required ? <p className="mb-3 text-sm text-slate-600">{t('twoStep.requiredText')}</p> : null}
+        <Section title={t('account.twoStep.on')}>
+          <p className="mb-3 text-sm" data-testid="two-step-state">{t('account.twoStep.onText', { count: s.recoveryCodesRemaining })}</p>
+          {s.required ? <p className="mb-3 text-sm text-slate-600">{t('account.twoStep.requiredText')}</p> : null}
           <CodeForm
-            submitLabel={t('twoStep.turnOff')}
+            submitLabel={t('account.twoStep.turnOff')}
             send={(code) => api.DELETE('/api/v1/me/mfa/totp', { body: { code } })}
             onDone={() => {
               setCodes(null);
-              setNotice(t('twoStep.turnedOff'));
+              setNotice(t('account.twoStep.turnedOff'));
               refresh();
             }}
           />
         </Section>
       ) : null}
       {s && !s.totp.enrolled ? (
-        <Section title={t('twoStep.off')}>
-          {s.required ? <p className="mb-3 text-sm">{t('twoStep.requiredText')}</p> : null}
+        <Section title={t('account.twoStep.off')}>
+          {s.required ? <p className="mb-3 text-sm">{t('account.twoStep.requiredText')}</p> : null}
           {enrolment ? (
             <>
-              <p className="mb-2 text-sm">{t('twoStep.enrolText')}</p>
+              <p className="mb-2 text-sm">{t('account.twoStep.enrolText')}</p>
               <dl className="mb-4 max-w-2xl space-y-1 text-sm">
-                <dt className="font-medium">{t('twoStep.secret')}</dt>
+                <dt className="font-medium">{t('account.twoStep.secret')}</dt>
                 <dd className="font-mono break-all" data-testid="totp-secret">{enrolment.secret}</dd>
-                <dt className="font-medium">{t('twoStep.uri')}</dt>
+                <dt className="font-medium">{t('account.twoStep.uri')}</dt>
                 <dd className="font-mono break-all">{enrolment.otpauthUri}</dd>
               </dl>
               <CodeForm
-                submitLabel={t('twoStep.confirm')}
+                submitLabel={t('account.twoStep.confirm')}
                 send={(code) => api.POST('/api/v1/me/mfa/totp/confirm', { body: { code } })}
                 onDone={(data) => {
                   setEnrolment(null);
@@ -99,9 +99,9 @@ export function TwoStep() {
             </>
           ) : (
             <>
-              {startError ? <p role="alert" className="mb-3 text-sm text-red-800">{t('twoStep.startFailed')}</p> : null}
+              {startError ? <p role="alert" className="mb-3 text-sm text-red-800">{t('account.twoStep.startFailed')}</p> : null}
               <button type="button" onClick={() => void start()} className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2">
-                {t('twoStep.start')}
+                {t('account.twoStep.start')}
               </button>
             </>
           )}
