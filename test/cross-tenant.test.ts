@@ -636,6 +636,7 @@ describe('cross-tenant isolation through the API', () => {
     const alderOpts = { token: alder.token, tenant: 'alder' };
     const alderUser = await t.call('POST', '/api/v1/users', { ...alderOpts, body: { email: 'second@alder-office.test', name: 'Alder Second', password: TENANT_PASSWORD, roles: ['manager'] } });
     expect(alderUser.statusCode).toBe(201);
+    a.userIds.push(alderUser.json().id);
     const alderToken = (await t.login('alder', 'second@alder-office.test')).accessToken;
     const alder2fa = await enrolTotp(t, 'alder', alderToken);
     expect((await t.call('PATCH', '/api/v1/settings/two-step', { ...alderOpts, body: { requiredRoles: ['staff'] } })).statusCode).toBe(200);
