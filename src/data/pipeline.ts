@@ -338,7 +338,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     // The permission gate, then the step-up gate for a permission that asks for a second factor.
     const gate = (admitted: Principal | null) => {
       checkPermission(access, admitted);
-      if (admitted && claims) checkStepUp(stepUp, access, admitted, claims, now());
+      if (admitted) checkStepUp(stepUp, access, admitted, claims, now());
     };
     const token = bearerToken(request);
     if (!isPublic(access) || token) {
