@@ -79,7 +79,7 @@ export interface PlatformOptions {
   polls?: Pick<RuntimeOptions, 'relayIntervalMs' | 'workerPollSeconds'>;
   /** The built web application to serve (default `dist/web`; tests give a folder of their own). */
   webRoot?: string;
-  /** The time licences are issued, verified and renewed at (tests move it a year on); default the system clock. */
+  /** The time licences are issued, verified and renewed at (tests move it a year on), and two-step codes and step-ups are judged at; default the system clock. */
   clock?: () => Date;
   /** Test seam for provisioning failures. */
   beforeProvisioningStep?: (step: ProvisioningStep, slug: string) => void | Promise<void>;
@@ -247,7 +247,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       eventsModule,
       idempotencyModule,
       auditModule,
-      identityModule({ tokens, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl, settings: tenantSettings, resetLimit }),
+      identityModule({ tokens, sealingSecret: secrets.tokenSecret, clock: options.clock, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl, settings: tenantSettings, resetLimit }),
       mail.module,
       membersModule,
       propertiesModule,
@@ -367,7 +367,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       await app.register(
         async (scope) => {
           const s = scope as unknown as HttpApp;
-          installPipeline(s, { directory, router, licences: licenceVerifier, tokens, roles, sessions, apiKeys, rateLimit, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret) });
+          installPipeline(s, { directory, router, licences: licenceVerifier, tokens, roles, sessions, apiKeys, rateLimit, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret), clock: options.clock });
           for (const m of modules.ordered) m.routes(s);
         },
         { prefix: '/api/v1' },

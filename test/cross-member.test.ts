@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estate, ok, type Estate } from './fixture.js';
 import { startPlatform, type TestPlatform } from './helpers.js';
+import { enrolTotp, totpCode } from './mfa-helpers.js';
 
 /**
  * Member scope, the portal's promise: a member signed in sees their own home and lease and
@@ -160,6 +161,27 @@ describe('member scope through the API', () => {
       expect(res.body).not.toContain('Oak office sync');
     }
     expect((await t.call('GET', '/api/v1/members', { token: staffKey.key, tenant: 'oak' })).statusCode).toBe(200);
+  });
+
+  it("lets a member use and turn off only her own two-step sign-in, never a neighbour's", async () => {
+    const call = (method: 'GET' | 'POST' | 'DELETE' | 'PATCH', url: string, token: string, body?: unknown) => t.call(method, url, { token, tenant: 'oak', ...(body !== undefined ? { body } : {}) });
+    const bens2fa = await enrolTotp(t, 'oak', ben.token);
+    const status = await call('GET', '/api/v1/me/mfa', ann.token);
+    expect(status.json()).toMatchObject({ totp: { enrolled: false }, recoveryCodesRemaining: 0 });
+    // Ben's codes mean nothing on Ann's account, enrolled or not, and are not spent by her trying.
+    for (const [method, url] of [['DELETE', '/api/v1/me/mfa/totp'], ['POST', '/api/v1/auth/step-up']] as const) {
+      const res = await call(method, url, ann.token, { code: bens2fa.recoveryCodes[0] });
+      expect(res.statusCode, res.body).toBe(409);
+      expectNothingOfBen(res, url);
+    }
+    const { secret } = (await call('POST', '/api/v1/me/mfa/totp', ann.token)).json();
+    expect(secret).not.toBe(bens2fa.secret);
+    const confirm = await call('POST', '/api/v1/me/mfa/totp/confirm', ann.token, { code: await totpCode(bens2fa.secret) });
+    expect(confirm.statusCode).toBe(422);
+    expect((await call('GET', '/api/v1/me/mfa', ben.token)).json()).toMatchObject({ totp: { enrolled: true }, recoveryCodesRemaining: 10 });
+    expect((await call('GET', '/api/v1/settings/two-step', ann.token)).statusCode).toBe(403);
+    expect((await call('PATCH', '/api/v1/settings/two-step', ann.token, { requiredRoles: [] })).statusCode).toBe(403);
+    expect((await call('POST', '/api/v1/auth/step-up', ben.token, { code: bens2fa.recoveryCodes[0] })).statusCode).toBe(200);
   });
 
   it('lets a member with no member link see nothing of the estate', async () => {

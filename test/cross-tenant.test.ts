@@ -6,6 +6,7 @@ import { APP_ROLE, TENANT_SETTING } from '../src/kernel/db/roles.js';
 import { toAppError } from '../src/kernel/http/problem.js';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
 import { readMailFile, relayMail } from './mail-helpers.js';
+import { enrolTotp, steppedUp, totpCode } from './mfa-helpers.js';
 
 /**
  * Tenant isolation, the promise everything else rests on. Tenant B's owner (every
@@ -54,6 +55,8 @@ beforeAll(async () => {
   t = await startPlatform();
   alder = await t.createTenant('alder');
   birch = await t.createTenant('birch');
+  // Birch's owner has given a second factor, so that finance.approve's routes reach their handlers.
+  birch = { ...birch, token: await steppedUp(t, 'birch', birch.token) };
   a = await seed(alder, [['Aldous', 'Quimby'], ['Zenobia', 'Wurtzel'], ['Octavia', 'Pemberton']], { email: 'clerk@alder-office.test', name: 'Clementine Alder-Clerk' });
   b = await seed(birch, [['Birgit', 'Nordqvist'], ['Hamish', 'Tolliver']], { email: 'clerk@birch-office.test', name: 'Bartholomew Birch-Clerk' });
   alderMail = await seedMail(alder, a, { email: 'invitee@alder-office.test', name: 'Ignatius Alder-Invitee' });
@@ -670,6 +673,47 @@ describe('cross-tenant isolation through the API', () => {
     const wrong = await asBirch('POST', '/api/v1/me/password', { body: { currentPassword: 'not the password at all', newPassword: 'an evening by the lake' } });
     expect(wrong.statusCode).toBe(422);
     expectNothingOf(a, wrong, '/api/v1/me/password');
+  });
+
+  it("keeps a tenant's two-step sign-in to itself: its authenticators, recovery codes, sign-in tokens and required roles", async () => {
+    const alderOpts = { token: alder.token, tenant: 'alder' };
+    const alderUser = await t.call('POST', '/api/v1/users', { ...alderOpts, body: { email: 'second@alder-office.test', name: 'Alder Second', password: TENANT_PASSWORD, roles: ['manager'] } });
+    expect(alderUser.statusCode).toBe(201);
+    a.userIds.push(alderUser.json().id);
+    const alderToken = (await t.login('alder', 'second@alder-office.test')).accessToken;
+    const alder2fa = await enrolTotp(t, 'alder', alderToken);
+    expect((await t.call('PATCH', '/api/v1/settings/two-step', { ...alderOpts, body: { requiredRoles: ['staff'] } })).statusCode).toBe(200);
+    const challenge = (await t.call('POST', '/api/v1/auth/login', { tenant: 'alder', body: { email: 'second@alder-office.test', password: TENANT_PASSWORD } })).json();
+    expect(challenge.mfaRequired).toBe(true);
+
+    // Birch sees its own status and setting, never alder's.
+    expect((await asBirch('GET', '/api/v1/me/mfa')).json()).toMatchObject({ totp: { enrolled: true }, recoveryCodesRemaining: 9 });
+    expect((await asBirch('GET', '/api/v1/settings/two-step')).json()).toEqual({ requiredRoles: [] });
+    expect((await asBirch('PATCH', '/api/v1/settings/two-step', { body: { requiredRoles: ['manager'] } })).json()).toEqual({ requiredRoles: ['manager'] });
+    expect((await t.call('GET', '/api/v1/settings/two-step', alderOpts)).json()).toEqual({ requiredRoles: ['staff'] });
+    expect((await asBirch('PATCH', '/api/v1/settings/two-step', { body: { requiredRoles: [] } })).statusCode).toBe(200);
+
+    // Alder's sign-in token is nothing at birch's address, and is not spent by the attempt.
+    for (const [route, body] of [['/api/v1/auth/mfa', { mfaToken: challenge.mfaToken, code: alder2fa.recoveryCodes[0] }], ['/api/v1/auth/mfa/enrol', { mfaToken: challenge.mfaToken }]] as const) {
+      const res = await asBirch('POST', route, { token: '', body });
+      expect(res.statusCode, res.body).toBe(401);
+      expect(res.json().code).toBe('core.invalid_mfa_token');
+      expectNothingOf(a, res, route);
+    }
+    // Alder's codes do not step birch up, turn birch's off or confirm an enrolment of birch's.
+    for (const [method, route] of [['POST', '/api/v1/auth/step-up'], ['DELETE', '/api/v1/me/mfa/totp']] as const) {
+      const res = await asBirch(method, route, { body: { code: alder2fa.recoveryCodes[1] } });
+      expect(res.statusCode, res.body).toBe(422);
+      expectNothingOf(a, res, route);
+    }
+    const enrolAgain = await asBirch('POST', '/api/v1/me/mfa/totp');
+    expect(enrolAgain.statusCode).toBe(409);
+    const confirm = await asBirch('POST', '/api/v1/me/mfa/totp/confirm', { body: { code: await totpCode(alder2fa.secret) } });
+    expect(confirm.statusCode).toBe(409);
+
+    const done = await t.call('POST', '/api/v1/auth/mfa', { tenant: 'alder', body: { mfaToken: challenge.mfaToken, code: alder2fa.recoveryCodes[0] } });
+    expect(done.statusCode, done.body).toBe(200);
+    expect((await t.call('GET', '/api/v1/me/mfa', { token: done.json().accessToken, tenant: 'alder' })).json().recoveryCodesRemaining).toBe(9);
   });
 
   it("refuses the other tenant's token on every data-plane route with 403 tenant_mismatch", async () => {

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import type { Db } from '../src/kernel/db/tables.js';
 import { addDays, isoDate } from '../src/kernel/dates.js';
 import { TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
+import { steppedUp } from './mfa-helpers.js';
 import { testDb, type TestDb } from './test-db.js';
 
 /**
@@ -33,6 +34,8 @@ export interface EstateOptions {
   staff?: boolean;
   /** A portal user linked to the first member (created if `members` is 0), signed in (`estate.portal`). */
   portalUser?: boolean;
+  /** The owner enrols two-step sign-in and steps up, so that its token allows finance.approve's actions (for 15 minutes). */
+  stepUp?: boolean;
 }
 
 export interface SignedInUser {
@@ -126,7 +129,7 @@ export async function estate(t: TestPlatform, options: EstateOptions): Promise<E
 
 /** The `Estate` helpers for a tenant created otherwise (for instance with a licence or compliance). */
 export async function kit(t: TestPlatform, tenant: TestTenant, options: Partial<EstateOptions> = {}): Promise<Estate> {
-  const e = helpers(t, tenant);
+  const e = helpers(t, options.stepUp ? { ...tenant, token: await steppedUp(t, tenant.slug, tenant.token) } : tenant);
   const units = typeof options.units === 'number' ? Array.from({ length: options.units }, (_, i) => `U-${i + 1}`) : (options.units ?? []);
   if (options.property || units.length) {
     e.propertyId = (await e.newProperty(typeof options.property === 'string' ? { name: options.property } : {})).id;

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../src/platform.js';
 import { startPlatform, type TestPlatform, type TestTenant } from './helpers.js';
+import { steppedUp } from './mfa-helpers.js';
 
 /**
  * Hostile input at every route of both planes, signed in so that it gets past the gates: a
@@ -20,6 +21,8 @@ let propertyId: string;
 beforeAll(async () => {
   t = await startPlatform();
   oak = await t.createTenant('oak');
+  // A second factor given, so that finance.approve's routes get past the step-up gate too.
+  oak = { ...oak, token: await steppedUp(t, oak.slug, oak.token) };
   admin = await t.platformToken();
   propertyId = (await t.call('POST', '/api/v1/properties', { token: oak.token, tenant: oak.slug, body: { name: 'Court', kind: 'residential' } })).json().id;
 });

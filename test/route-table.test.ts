@@ -71,6 +71,9 @@ describe('route table', () => {
       // A forgotten password: asking answers 202 whatever the address (limited per address and
       // IP); choosing the new one needs the single-use token from the e-mail.
       'POST /api/v1/auth/password-reset', 'POST /api/v1/auth/password-reset/confirm',
+      // A sign-in's second step, and the enrolment a required role asks for first: the mfaToken the
+      // right password gave (5 minutes, once, 5 wrong codes) is the credential.
+      'POST /api/v1/auth/mfa', 'POST /api/v1/auth/mfa/enrol',
       // Stripe's notifications: the tenant's webhook signing secret (Stripe-Signature over the raw body) is the credential.
       'POST /api/v1/finance/providers/stripe/webhook',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',

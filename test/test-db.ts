@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ControlTables } from '../src/control/control.tables.js';
 import type { IdempotencyTables } from '../src/data/idempotency/idempotency.tables.js';
 import type { IdentityTables } from '../src/data/identity/identity.tables.js';
+import type { TwoStepTables } from '../src/data/identity/two-step.tables.js';
 import type { KernelTables } from '../src/kernel/db/kernel.tables.js';
 import { tablesOf, type Db } from '../src/kernel/db/tables.js';
 import type { AuditTables } from '../src/modules/audit/audit.tables.js';
@@ -30,6 +31,7 @@ interface MigrationLedgerTables {
 export type TestTables = KernelTables &
   ControlTables &
   AuditTables &
+  TwoStepTables &
   IdentityTables &
   IdempotencyTables &
   MembersTables &

@@ -100,7 +100,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in as a tenant user */
+        /** Sign in as a tenant user: the token pair, or the second step a user with two-step sign-in takes (POST /auth/mfa) */
         post: operations["auth.login"];
         delete?: never;
         options?: never;
@@ -119,6 +119,40 @@ export interface paths {
         put?: never;
         /** Sign out: revokes the session the refresh token belongs to */
         post: operations["auth.logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The second step of a sign-in: the mfaToken and a code (or a recovery code) for the token pair, as POST /auth/login gives it */
+        post: operations["auth.mfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol an authenticator app with the mfaToken of a sign-in refused with mfa_enrolment_required; then POST /auth/mfa with a code */
+        post: operations["auth.mfa.enrol"];
         delete?: never;
         options?: never;
         head?: never;
@@ -170,6 +204,23 @@ export interface paths {
         put?: never;
         /** Exchange a refresh token for new tokens (the old one is spent) */
         post: operations["auth.refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a second factor now (a code or a recovery code): a new access token allowing, for 15 minutes, the actions that need one */
+        post: operations["auth.stepUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -992,6 +1043,58 @@ export interface paths {
         patch: operations["me.update"];
         trace?: never;
     };
+    "/api/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your two-step sign-in: whether an authenticator app is enrolled, and how many recovery codes are left */
+        get: operations["me.mfa.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app: a new secret, pending until a code confirms it */
+        post: operations["me.mfa.totp.enrol"];
+        /** Turn two-step sign-in off with a current code or a recovery code (the recovery codes go too) */
+        delete: operations["me.mfa.totp.disable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator app with a code from it: two-step sign-in is on; answers the recovery codes, shown once */
+        post: operations["me.mfa.totp.confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/password": {
         parameters: {
             query?: never;
@@ -1271,6 +1374,24 @@ export interface paths {
         head?: never;
         /** Change the tenant's branding (null removes a field) */
         patch: operations["settings.branding.update"];
+        trace?: never;
+    };
+    "/api/v1/settings/two-step": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roles whose users must sign in with two steps */
+        get: operations["settings.twoStep.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Choose the roles whose users must sign in with two steps (those not enrolled enrol at their next sign-in) */
+        patch: operations["settings.twoStep.update"];
         trace?: never;
     };
     "/api/v1/units": {
@@ -2048,7 +2169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2139,7 +2260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2166,7 +2287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2175,7 +2296,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2230,7 +2351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2289,7 +2410,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2316,7 +2437,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2325,7 +2446,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2535,7 +2656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2544,7 +2665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2589,6 +2710,12 @@ export interface operations {
                         refreshToken?: string;
                         /** @enum {string} */
                         tokenType: "Bearer";
+                    } | {
+                        methods: ("totp" | "recovery_code")[];
+                        /** @enum {boolean} */
+                        mfaRequired: true;
+                        /** @description Send it with a code to POST /auth/mfa within 5 minutes */
+                        mfaToken: string;
                     };
                 };
             };
@@ -2601,7 +2728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2628,7 +2755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2637,7 +2764,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2700,7 +2827,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2709,8 +2836,200 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth.mfa": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The refresh token travels in an HttpOnly, SameSite=Strict cookie scoped to the auth routes instead of the JSON body. */
+                "x-token-transport"?: "cookie";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                    /** @description The `mfaToken` the sign-in answered: valid 5 minutes, once, and for 5 wrong codes at most */
+                    mfaToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        /** @description Absent when the request asked for it in the HttpOnly cookie (`x-token-transport: cookie`). */
+                        refreshToken?: string;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    } & {
+                        /** @description Ten single-use recovery codes, shown this once: each signs in (or steps up) in place of a code when the authenticator is lost */
+                        recoveryCodes?: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth.mfa.enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `mfaToken` the sign-in answered: valid 5 minutes, once, and for 5 wrong codes at most */
+                    mfaToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The same as an `otpauth://totp/...` URI (what a QR code holds) */
+                        otpauthUri: string;
+                        /** @description The TOTP secret (base32), to type into the authenticator app */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2761,7 +3080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2770,7 +3089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2832,7 +3151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2841,7 +3160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2896,7 +3215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2914,7 +3233,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2923,8 +3242,107 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "auth.stepUp": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9425,7 +9843,7 @@ export interface operations {
                     "application/json": unknown;
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9491,7 +9909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9518,7 +9936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9527,8 +9945,334 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.mfa.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodesRemaining: number;
+                        /** @description The tenant requires two-step sign-in for one of your roles */
+                        required: boolean;
+                        totp: {
+                            confirmedAt: string | null;
+                            enrolled: boolean;
+                            /** @description Enrolment started, not confirmed with a code yet */
+                            pending: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.mfa.totp.enrol": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The same as an `otpauth://totp/...` URI (what a QR code holds) */
+                        otpauthUri: string;
+                        /** @description The TOTP secret (base32), to type into the authenticator app */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.mfa.totp.disable": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.mfa.totp.confirm": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Ten single-use recovery codes, shown this once: each signs in (or steps up) in place of a code when the authenticator is lost */
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9574,7 +10318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9601,7 +10345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9610,7 +10354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9664,7 +10408,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9723,7 +10467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9750,7 +10494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9759,7 +10503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11651,7 +12395,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11711,7 +12455,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11794,7 +12538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -11821,7 +12565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11830,7 +12574,144 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "settings.twoStep.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Role keys whose users must sign in with two steps */
+                        requiredRoles: string[];
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "settings.twoStep.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Role keys whose users must sign in with two steps */
+                    requiredRoles: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Role keys whose users must sign in with two steps */
+                        requiredRoles: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12520,7 +13401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12605,7 +13486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12632,7 +13513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12641,7 +13522,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12695,7 +13576,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12781,7 +13662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12808,7 +13689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12817,7 +13698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -12867,7 +13748,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -12894,7 +13775,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12903,7 +13784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
             422: {
                 headers: {
                     [name: string]: unknown;

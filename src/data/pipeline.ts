@@ -19,6 +19,7 @@ import { permissionsGranted, type RolePermissionCache } from './role-cache.js';
 import { API_KEY_PREFIX, checkApiKeyRoute, principalKey, type ApiKeyAdmission } from './api-key-admission.js';
 import type { ApiRateLimit } from '../kernel/security/api-rate-limit.js';
 import { resolveTenant } from './tenant-resolution.js';
+import { checkStepUp } from './step-up.js';
 import { logsAt } from '../kernel/observability/logging.js';
 import { tagTenant } from '../kernel/observability/tracing.js';
 
@@ -41,6 +42,8 @@ export interface PipelineDeps {
   idempotency?: Partial<IdempotencyOptions>;
   /** The key Idempotency-Key request fingerprints are made with (`fingerprintKey` of a server secret). */
   fingerprintKey: Buffer;
+  /** The time a step-up's age is judged at (tests move it); default the system clock. */
+  clock?: () => Date;
 }
 
 interface Gated {
@@ -294,6 +297,8 @@ async function runIdempotently(keys: IdempotencyKeys, fingerprintKey: Buffer, st
  */
 export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
   const keys = new IdempotencyKeys(deps.router, deps.idempotency);
+  const stepUp = new Set(deps.modules.stepUpPermissions());
+  const now = deps.clock ?? (() => new Date());
 
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
@@ -337,6 +342,12 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     let principal: Principal | null = null;
     let admit: Gated['admit'] = null;
     let userId: string | null = null;
+    let claims: AccessClaims | null = null;
+    // The permission gate, then the step-up gate for a permission that asks for a second factor.
+    const gate = (admitted: Principal | null) => {
+      checkPermission(access, admitted);
+      if (admitted) checkStepUp(stepUp, access, admitted, claims, now());
+    };
     const token = bearerToken(request);
     if (token?.startsWith(API_KEY_PREFIX)) {
       principal = await deps.apiKeys.admit(deps.router, tenant, token);
@@ -344,18 +355,18 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
       userId = principal.userId;
     } else if (!isPublic(access) || token) {
       if (!token) throw new AppError('unauthenticated', 'Sign in first: send "Authorization: Bearer <access token>"');
-      const claims = await deps.tokens.verifyAccess(token, 'courtyard:tenant');
-      if (claims.tid !== tenant.id) throw new AppError('tenant_mismatch', 'The access token belongs to another tenant');
-      userId = claims.sub;
-      principal = admitCached(deps, tenant, claims) ?? null;
+      const verified = (claims = await deps.tokens.verifyAccess(token, 'courtyard:tenant'));
+      if (verified.tid !== tenant.id) throw new AppError('tenant_mismatch', 'The access token belongs to another tenant');
+      userId = verified.sub;
+      principal = admitCached(deps, tenant, verified) ?? null;
       if (!principal && defers(request)) {
         admit = async (db) => {
-          const admitted = await admitIn(db, deps, tenant, claims);
-          checkPermission(access, admitted);
+          const admitted = await admitIn(db, deps, tenant, verified);
+          gate(admitted);
           gated.get(request)!.principal = admitted;
         };
       } else if (!principal) {
-        principal = await deps.router.tenantTransaction(tenant, (db) => admitIn(db, deps, tenant, claims));
+        principal = await deps.router.tenantTransaction(tenant, (db) => admitIn(db, deps, tenant, verified));
       }
     }
 
@@ -369,7 +380,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
       throw new AppError('module_not_licensed', `The tenant licence does not include the ${module.name} module`);
     }
 
-    if (!admit) checkPermission(access, principal);
+    if (!admit) gate(principal);
 
     // A child logger costs microseconds per request: make it now only if every request is logged.
     const bindings = { tenant: tenant.slug, ...(userId ? { user: userId } : {}) };

@@ -28,6 +28,8 @@ export const errorCatalogue = {
   tenant_mismatch: { status: 403, title: 'The request names more than one tenant' },
   plan_limit_reached: { status: 403, title: 'The plan limit is reached' },
   account_disabled: { status: 403, title: 'The account is disabled' },
+  mfa_required: { status: 403, title: 'This action needs a recent second factor', description: 'The action needs a second factor given within the last 15 minutes: `POST /api/v1/auth/step-up` with a code (a user who has no authenticator app enrols one first, see [security](security.md#two-step-sign-in))' },
+  mfa_enrolment_required: { status: 403, title: 'Two-step sign-in must be set up first', description: 'At sign-in: the tenant requires two-step sign-in for one of the user\'s roles and the user has not enrolled; the problem carries an `mfaToken` that allows only the enrolment (see [security](security.md#two-step-sign-in))' },
   weak_password: { status: 422, title: 'The password is not acceptable', description: 'The password is shorter than 12 characters, one of the most common passwords, or contains the e-mail name or the organisation\'s name; each field error says which in its `code` (`password_too_short`, `password_too_common`, `password_contains_context`)' },
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },

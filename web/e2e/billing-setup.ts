@@ -1,12 +1,12 @@
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
-import { server, TENANT_PASSWORD } from './browser.js';
+import { accessTokenOf, server, TENANT_PASSWORD } from './browser.js';
 
 /** The tenant's API as its manager, through the SDK (as an integrator would set things up). */
 export async function managerApi(tenant: { slug: string; email: string }): Promise<CourtyardClient> {
   const api = createCourtyardClient({ baseUrl: server().url, tenant: tenant.slug });
   const login = await api.POST('/api/v1/auth/login', { body: { email: tenant.email, password: TENANT_PASSWORD } });
   if (!login.data) throw new Error(`login to ${tenant.slug}: ${JSON.stringify(login.error)}`);
-  const token = login.data.accessToken;
+  const token = accessTokenOf(login.data);
   return createCourtyardClient({ baseUrl: server().url, tenant: tenant.slug, accessToken: () => token });
 }
 

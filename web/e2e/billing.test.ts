@@ -1,7 +1,9 @@
+import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
 import { billingEstate, managerApi, openCharges, type BillingEstate } from './billing-setup.js';
+import { enrolManager } from './finance-setup.js';
 import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
 
 let browser: Browser;
@@ -143,6 +145,12 @@ describe('finance billing', () => {
     await shape(page, 'Stripe');
     await field(page, 'Secret key').fill('sk_test_1234567890abcdWXYZ');
     await field(page, 'Webhook secret').fill('whsec_0123456789abcdef');
+    // Changing the keys needs a recent second factor: the treasurer gives a code from the app.
+    const secret = await enrolManager(larch);
+    await page.getByRole('button', { name: 'Save' }).click();
+    // The code that confirmed the enrolment was taken: the next 30-second step's code steps up.
+    await page.getByLabel('Code from your authenticator app').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await expectAccessible(page, 'stripe asking for a code');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('The Stripe settings are saved.');
     expect(await field(page, 'Secret key').inputValue()).toBe('');

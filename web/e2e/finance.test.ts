@@ -1,7 +1,8 @@
+import { generate } from 'otplib';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
-import { managerApi, postCharge } from './finance-setup.js';
+import { enrolManager, managerApi, postCharge } from './finance-setup.js';
 
 let browser: Browser;
 let maple: { slug: string; email: string };
@@ -98,7 +99,9 @@ describe('finance in the workspace', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Open charge' }).count()).toBe(2);
     await expectAccessible(page, 'payment page');
 
-    // Voiding March's charge asks first; its €120.50 goes back to credit.
+    // Voiding March's charge asks first, and for a code from the authenticator app (a step-up:
+    // voids move money); its €120.50 goes back to credit.
+    const secret = await enrolManager(maple);
     await page.getByRole('link', { name: 'Open charge' }).last().click();
     await expectPageShape(page, 'Levy March');
     await page.getByRole('button', { name: 'Void' }).click();
@@ -106,6 +109,10 @@ describe('finance in the workspace', () => {
     await expect.poll(() => dialog.getByRole('heading', { name: 'Void this charge?' }).count()).toBe(1);
     await expectAccessible(page, 'void confirmation');
     await dialog.getByRole('textbox', { name: 'Reason' }).fill('Charged twice');
+    await dialog.getByRole('button', { name: 'Void' }).click();
+    // The code that confirmed the enrolment was taken: the next 30-second step's code steps up.
+    await dialog.getByLabel('Code from your authenticator app').fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await expectAccessible(page, 'void confirmation asking for a code');
     await dialog.getByRole('button', { name: 'Void' }).click();
     await expect.poll(() => dialog.count()).toBe(0);
     await expect.poll(() => page.getByText('Released to credit').count()).toBe(1);

@@ -1,5 +1,5 @@
 import { createCourtyardClient } from '../../sdk/src/index.js';
-import { server, TENANT_PASSWORD } from './browser.js';
+import { accessTokenOf, server, TENANT_PASSWORD } from './browser.js';
 
 const day = 86_400_000;
 const iso = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
@@ -17,7 +17,7 @@ function check<T>(what: string, r: { data?: T; error?: unknown }): T {
 export async function seedDashboard(tenant: { slug: string; email: string }): Promise<{ members: Record<string, string> }> {
   const base = { baseUrl: server().url, tenant: tenant.slug };
   const login = check('login', await createCourtyardClient(base).POST('/api/v1/auth/login', { body: { email: tenant.email, password: TENANT_PASSWORD } }));
-  const api = createCourtyardClient({ ...base, accessToken: () => login.accessToken });
+  const api = createCourtyardClient({ ...base, accessToken: () => accessTokenOf(login) });
   const property = check('property', await api.POST('/api/v1/properties', { body: { name: 'Birch Court', kind: 'residential' } }));
   const units = [];
   for (const label of ['A1', 'A2', 'A3']) units.push(check(`unit ${label}`, await api.POST('/api/v1/properties/{id}/units', { params: { path: { id: property.id } }, body: { label, kind: 'apartment' } })));

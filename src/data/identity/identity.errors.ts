@@ -7,4 +7,8 @@ export const coreErrors = defineErrors('core', {
   unknown_permission: { status: 422, title: 'No such permission', description: 'An API key names a permission that no installed module declares; the field error on `permissions` names it' },
   permission_not_held: { status: 403, title: 'You cannot give a permission you do not hold', description: 'An API key may have only permissions its creator holds now; the field error on `permissions` names those the creator lacks' },
   own_access: { status: 409, title: 'You cannot disable yourself or give up your own owner role' },
+  invalid_code: { status: 422, title: 'The code is wrong, expired or was already used', description: 'A two-step sign-in code (from the authenticator app, or a recovery code) is wrong, outside its 30-second window, or was already used; wrong codes are rate-limited like sign-in' },
+  invalid_mfa_token: { status: 401, title: 'The two-step sign-in token is not valid', description: 'The `mfaToken` of a two-step sign-in is unknown, older than 5 minutes, already used, or ended by 5 wrong codes: sign in with the password again' },
+  totp_already_enrolled: { status: 409, title: 'An authenticator app is enrolled already', description: 'An authenticator app is enrolled already: turn it off first to enrol another' },
+  totp_not_enrolled: { status: 409, title: 'No authenticator app is enrolled', description: 'No authenticator app is enrolled (or its enrolment is not confirmed yet) for what the request asks' },
 });

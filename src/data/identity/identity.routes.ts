@@ -6,6 +6,7 @@ import { AppError } from '../../kernel/errors.js';
 import { requestTenant } from '../pipeline.js';
 import { Password } from './account.routes.js';
 import type { IdentityService } from './identity.service.js';
+import { MfaChallenge } from './two-step.routes.js';
 
 const module = 'core';
 const tags = ['identity'];
@@ -30,9 +31,12 @@ const RoleKeys = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxI
 export function identityRoutes(app: HttpApp, identity: IdentityService, refreshTtl: number): void {
   app.post('/auth/login', {
     config: { access: { public: true, module }, problems: [401, 403, 429] },
-    schema: { operationId: 'auth.login', tags, summary: 'Sign in as a tenant user', headers: TokenTransportHeaders, body: LoginBody, response: { 200: TokenPair } },
+    schema: { operationId: 'auth.login', tags, summary: 'Sign in as a tenant user: the token pair, or the second step a user with two-step sign-in takes (POST /auth/mfa)', headers: TokenTransportHeaders, body: LoginBody, response: { 200: Type.Union([TokenPair, MfaChallenge]) } },
     preHandler: async (req) => identity.admitLogin(requestTenant(req), req.ip, req.body.email),
-  }, async (req, reply) => deliverTokens(req, reply, await identity.login(req.ctx, req.ip, req.body.email, req.body.password), refreshTtl));
+  }, async (req, reply) => {
+    const signedIn = await identity.login(req.ctx, req.ip, req.body.email, req.body.password);
+    return 'mfaRequired' in signedIn ? signedIn : deliverTokens(req, reply, signedIn, refreshTtl);
+  });
 
   app.post('/auth/refresh', {
     config: { access: { public: true, module }, problems: [401] },

@@ -16,6 +16,8 @@ import { recordAudit } from '../../modules/audit/index.js';
 import type { RolePermissionCache } from '../role-cache.js';
 import { IdentityRepository, type UserRow } from './identity.repository.js';
 import type { TenantSessions } from './tenant-sessions.js';
+import { TwoStepRepository } from './two-step.repository.js';
+import type { TwoStepService } from './two-step.service.js';
 
 export interface IdentityDeps {
   tokens: TokenService;
@@ -30,6 +32,7 @@ export interface IdentityDeps {
   mail: MailQueue;
   /** Seconds an invitation link stays valid. */
   invitationTtl: number;
+  twoStep: TwoStepService;
 }
 
 /** What `user.invited` carries. The token is not in it: it exists only in the e-mail. */
@@ -125,14 +128,45 @@ export class IdentityService {
   }
 
   async #tokensFor(ctx: TenantContext, userId: string, familyId: string, refreshToken: string) {
-    const repo = new IdentityRepository(ctx.db);
-    const roles = (await repo.roleKeysOf([userId])).get(userId) ?? [];
-    const memberId = (await repo.findUser(userId))?.memberId ?? undefined;
-    const access = await this.deps.tokens.issueAccess({ sub: userId, aud: 'courtyard:tenant', tid: ctx.tenant.id, roles, sid: familyId, mid: memberId });
+    const access = await this.accessToken(ctx, userId, familyId);
     return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' as const };
   }
 
-  /** Signs a user in; `admitLogin` ran first, outside the transaction. */
+  /** An access token of a session, saying how it was signed in and when it last gave a second factor. */
+  async accessToken(ctx: TenantContext, userId: string, familyId: string) {
+    const repo = new IdentityRepository(ctx.db);
+    const twoStep = new TwoStepRepository(ctx.db);
+    const roles = (await repo.roleKeysOf([userId])).get(userId) ?? [];
+    const memberId = (await repo.findUser(userId))?.memberId ?? undefined;
+    const factors = await twoStep.sessionFactors(familyId);
+    const seconds = (d: Date) => Math.floor(new Date(d).getTime() / 1000);
+    return this.deps.tokens.issueAccess({
+      sub: userId,
+      aud: 'courtyard:tenant',
+      tid: ctx.tenant.id,
+      roles,
+      sid: familyId,
+      mid: memberId,
+      amr: factors?.amr ?? ['pwd'],
+      ...(factors ? { auth_time: seconds(factors.authTime) } : {}),
+      ...(factors?.mfaAt ? { mfa_time: seconds(factors.mfaAt) } : {}),
+      mfa_enrolled: Boolean((await twoStep.totp(userId))?.confirmedAt),
+    });
+  }
+
+  /** Starts a session for a user whose sign-in is complete: `otp` among `amr` when a second factor was given. */
+  async startSession(ctx: TenantContext, userId: string, amr: string[]) {
+    const now = this.deps.twoStep.now();
+    await new IdentityRepository(ctx.db).updateUser(userId, { lastLoginAt: new Date() });
+    const { token, familyId } = await this.#refreshTokens(ctx).start(userId);
+    await new TwoStepRepository(ctx.db).startSession(ctx.tenant.id, { familyId, userId, amr, authTime: now, mfaAt: amr.includes('otp') ? now : null });
+    // Recorded when the session starts: after the second step for a user who has one.
+    await recordAudit(ctx, { action: 'auth.sign_in.succeeded', actor: { type: 'user', id: userId }, target: { type: 'session', id: familyId }, details: { amr } });
+    ctx.log.info({ user: userId }, 'tenant user signed in');
+    return this.#tokensFor(ctx, userId, familyId, token);
+  }
+
+  /** Signs a user in, or answers the second step an enrolled user takes; `admitLogin` ran first, outside the transaction. */
   async login(ctx: TenantContext, ip: string, email: string, password: string) {
     const account = `${ctx.tenant.id}:${email.toLowerCase()}`;
     const repo = new IdentityRepository(ctx.db);
@@ -151,11 +185,9 @@ export class IdentityService {
       throw persisting(new AppError('account_disabled'));
     }
     await this.deps.throttle.succeeded(ip, account);
-    await repo.updateUser(user.id, { lastLoginAt: new Date() });
-    const { token, familyId } = await this.#refreshTokens(ctx).start(user.id);
-    await recordAudit(ctx, { action: 'auth.sign_in.succeeded', actor: { type: 'user', id: user.id }, target: { type: 'session', id: familyId } });
-    ctx.log.info({ user: user.id }, 'tenant user signed in');
-    return this.#tokensFor(ctx, user.id, familyId, token);
+    const second = await this.deps.twoStep.afterPassword(ctx, user.id, (await repo.roleKeysOf([user.id])).get(user.id) ?? []);
+    if (second) return second;
+    return this.startSession(ctx, user.id, ['pwd']);
   }
 
   async refresh(ctx: TenantContext, refreshToken: string) {

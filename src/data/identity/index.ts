@@ -8,6 +8,8 @@ import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
 import { settingsRoutes } from './settings.routes.js';
+import { twoStepRoutes } from './two-step.routes.js';
+import { TwoStepService, type TwoStepDeps } from './two-step.service.js';
 import type { TenantSettingsStore } from '../../kernel/tenant-directory.js';
 
 export { rolePermissions } from './identity.reads.js';
@@ -15,14 +17,15 @@ export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.
 export { TenantSessions } from './tenant-sessions.js';
 
 /** The `core` module: tenant users, roles and sessions, and the tenant's settings (branding). Every tenant has it. */
-export function identityModule(deps: Omit<IdentityDeps, 'modules'> & Pick<AccountDeps, 'resetLimit'> & { modules: () => IdentityDeps['modules']; settings: TenantSettingsStore }): ModuleManifest {
+export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> & Pick<AccountDeps, 'resetLimit'> & Pick<TwoStepDeps, 'sealingSecret' | 'clock'> & { modules: () => IdentityDeps['modules']; settings: TenantSettingsStore }): ModuleManifest {
   let service: IdentityService | undefined;
   const account = new AccountService(deps);
   const apiKeys = new ApiKeysService({ modules: deps.modules, sessions: deps.sessions });
+  const twoStep = new TwoStepService(deps);
   return defineModule({
     key: 'core',
     name: 'Core',
-    description: 'Tenant users, roles, sign-in and sessions; the tenant\'s settings.',
+    description: 'Tenant users, roles, sign-in (with two-step sign-in) and sessions; the tenant\'s settings.',
     dependencies: [],
     alwaysLicensed: true,
     permissions: [
@@ -53,10 +56,11 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules'> & Pick<Accoun
     // Every tenant starts with its system roles and its first administrator, an owner.
     provision: async (db, input) => void (await seedIdentity(db, input.tenantId, input, input.admin)),
     routes(app) {
-      service ??= new IdentityService({ ...deps, modules: deps.modules() });
+      service ??= new IdentityService({ ...deps, modules: deps.modules(), twoStep });
       identityRoutes(app, service, deps.refreshTtl);
       accountRoutes(app, account, service);
-      settingsRoutes(app, deps.settings);
+      twoStepRoutes(app, twoStep, service, deps.refreshTtl);
+      settingsRoutes(app, deps.settings, twoStep);
       apiKeysRoutes(app, apiKeys);
     },
   });

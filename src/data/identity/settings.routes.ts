@@ -4,6 +4,7 @@ import type { HttpApp } from '../../kernel/http/app.js';
 import { Email } from '../../kernel/http/schemas.js';
 import type { BrandingChange, TenantSettingsStore } from '../../kernel/tenant-directory.js';
 import { requestPrincipal, requestTenant } from '../pipeline.js';
+import type { TwoStepService } from './two-step.service.js';
 
 const module = 'core';
 const tags = ['settings'];
@@ -34,6 +35,8 @@ const BrandingPatch = Type.Object(
   { additionalProperties: false, minProperties: 1, description: 'A value sets the field, null removes it (back to the default), an absent field is kept.' },
 );
 
+const TwoStepSettings = Type.Object({ requiredRoles: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20, description: 'Role keys whose users must sign in with two steps' }) }, { additionalProperties: false });
+
 const changed = new WeakMap<object, BrandingValue>();
 
 /**
@@ -43,8 +46,9 @@ const changed = new WeakMap<object, BrandingValue>();
  * request's tenant was resolved with (what /me shows); a change is written to the registry in
  * a pre-handler, after the gates and before the tenant transaction, so the request never holds
  * its tenant connection while it waits for the registry's (on PGlite they are the same one).
+ * The roles that must sign in with two steps are the tenant's own data, in its database.
  */
-export function settingsRoutes(app: HttpApp, settings: TenantSettingsStore): void {
+export function settingsRoutes(app: HttpApp, settings: TenantSettingsStore, twoStep: TwoStepService): void {
   app.get('/settings/branding', {
     config: { access: { module, permission: 'settings.read' } },
     schema: { operationId: 'settings.branding.get', tags, summary: "The tenant's branding: display name, colours, logo, support address", response: { 200: Branding } },
@@ -59,4 +63,14 @@ export function settingsRoutes(app: HttpApp, settings: TenantSettingsStore): voi
       changed.set(req, await settings.updateBranding(tenant.id, req.body as BrandingChange, actor));
     },
   }, (req) => changed.get(req) ?? req.ctx.tenant.branding);
+
+  app.get('/settings/two-step', {
+    config: { access: { module, permission: 'settings.read' } },
+    schema: { operationId: 'settings.twoStep.get', tags, summary: 'The roles whose users must sign in with two steps', response: { 200: TwoStepSettings } },
+  }, (req) => twoStep.requiredRoles(req.ctx));
+
+  app.patch('/settings/two-step', {
+    config: { access: { module, permission: 'settings.write' } },
+    schema: { operationId: 'settings.twoStep.update', tags, summary: 'Choose the roles whose users must sign in with two steps (those not enrolled enrol at their next sign-in)', body: TwoStepSettings, response: { 200: TwoStepSettings } },
+  }, (req) => twoStep.setRequiredRoles(req.ctx, req.body.requiredRoles));
 }

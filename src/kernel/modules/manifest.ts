@@ -19,6 +19,12 @@ export interface ProvisioningInput {
 export interface PermissionDefinition {
   key: string;
   description: string;
+  /**
+   * Routes needing this permission also need a second factor given within the last 15 minutes
+   * (a step-up): the pipeline answers `mfa_required` without one. For actions worth a thief's
+   * while with a stolen session (money leaving).
+   */
+  stepUp?: boolean;
 }
 
 /**

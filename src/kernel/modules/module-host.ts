@@ -64,6 +64,11 @@ export class ModuleHost {
     return this.ordered.flatMap((m) => m.permissions.map((p) => p.key));
   }
 
+  /** The permissions whose routes need a recent second factor (see PermissionDefinition.stepUp). */
+  stepUpPermissions(): string[] {
+    return this.ordered.flatMap((m) => m.permissions.filter((p) => p.stepUp).map((p) => p.key));
+  }
+
   /** The permissions a system role starts with. Owners hold every permission. */
   defaultGrants(role: SystemRole): string[] {
     if (role === 'owner') return this.allPermissions();

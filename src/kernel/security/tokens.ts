@@ -16,6 +16,14 @@ export interface AccessClaims {
   sid: string;
   /** The member a tenant user is linked to (a portal login), when it is. */
   mid?: string;
+  /** How the session was signed in (RFC 8176: `pwd`, and `otp` once a second factor was given). */
+  amr?: string[];
+  /** When the session was signed in (seconds since the epoch). */
+  auth_time?: number;
+  /** When the session last gave a second factor (seconds since the epoch): what a step-up checks. */
+  mfa_time?: number;
+  /** The user has two-step sign-in enrolled (a step-up then asks for a code, not an enrolment). */
+  mfa_enrolled?: boolean;
   exp: number;
 }
 
@@ -35,7 +43,8 @@ export class TokenService {
   }
 
   async issueAccess(claims: Omit<AccessClaims, 'exp'>): Promise<{ token: string; expiresIn: number }> {
-    const jwt = new SignJWT({ roles: claims.roles, sid: claims.sid, ...(claims.tid ? { tid: claims.tid } : {}), ...(claims.mid ? { mid: claims.mid } : {}) })
+    const factors = { ...(claims.amr ? { amr: claims.amr } : {}), ...(claims.auth_time ? { auth_time: claims.auth_time } : {}), ...(claims.mfa_time ? { mfa_time: claims.mfa_time } : {}), ...(claims.mfa_enrolled ? { mfa_enrolled: true } : {}) };
+    const jwt = new SignJWT({ roles: claims.roles, sid: claims.sid, ...(claims.tid ? { tid: claims.tid } : {}), ...(claims.mid ? { mid: claims.mid } : {}), ...factors })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.sub)
       .setAudience(claims.aud)

@@ -25,7 +25,7 @@ export function financeModule(options: FinanceOptions = {}): ModuleManifest {
     permissions: [
       { key: 'finance.read', description: 'See accounts, the journal, charges, payments, balances and reports' },
       { key: 'finance.write', description: 'Post charges and journal entries, record and allocate payments, run billing' },
-      { key: 'finance.approve', description: 'Void charges, refund payments and write off debts' },
+      { key: 'finance.approve', description: 'Void charges, refund payments and write off debts (each needs a recent second factor)', stepUp: true },
       { key: 'finance.read.own', description: 'See one’s own charges, payments, balance and statements (portal)' },
     ],
     defaultGrants: {

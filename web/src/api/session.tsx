@@ -30,9 +30,12 @@ export function createApi(plane: Plane): CourtyardClient {
 }
 
 type Tokens = { accessToken: string; expiresIn: number };
+/** A sign-in whose password was right but that needs a second step (docs/security.md, two-step sign-in). */
+type SecondStep = { mfaRequired: true; mfaToken: string };
 type Answer = { data?: Tokens; error?: unknown; response: Response };
+type LoginAnswer = { data?: Tokens | SecondStep; error?: unknown; response: Response };
 interface AuthCalls {
-  login: (email: string, password: string) => Promise<Answer>;
+  login: (email: string, password: string) => Promise<LoginAnswer>;
   refresh: () => Promise<Answer>;
   logout: () => Promise<unknown>;
 }
@@ -71,10 +74,20 @@ function authCalls(api: CourtyardClient, plane: Plane): AuthCalls {
 }
 
 export type AuthStatus = 'loading' | 'signedOut' | 'signedIn';
+/** What a sign-in's second step answers: a refusal's code, or the recovery codes of an enrolment made at sign-in (then `finish` signs in). */
+export type SecondStepResult = { code: string | null; recoveryCodes?: string[]; finish?: () => void };
 interface AuthState {
   status: AuthStatus;
-  /** Resolves to null when signed in, or to the refusal's problem code. */
+  /**
+   * Resolves to null when signed in, or to the refusal's problem code: `mfa_code` when the
+   * user takes a second step (`secondStep`), `mfa_enrolment_required` when they must first
+   * enrol (`enrolAtSignIn`, then `secondStep`).
+   */
   signIn: (email: string, password: string) => Promise<string | null>;
+  enrolAtSignIn: () => Promise<{ secret: string; otpauthUri: string } | null>;
+  secondStep: (code: string) => Promise<SecondStepResult>;
+  /** Gives a second factor now (an action answered `mfa_required`): null when the session's token allows the action, else the refusal's code. */
+  stepUp: (code: string) => Promise<string | null>;
   signOut: () => Promise<void>;
 }
 const AuthContext = createContext<AuthState | null>(null);
@@ -95,6 +108,7 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
   const [status, setStatus] = useState<AuthStatus>('loading');
   const calls = useMemo(() => authCalls(api, plane), [api, plane]);
   const timer = useRef<number | undefined>(undefined);
+  const mfaToken = useRef<string | null>(null);
 
   const end = useCallback(() => {
     window.clearTimeout(timer.current);
@@ -126,19 +140,47 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
     () => ({
       status,
       async signIn(email, password) {
+        mfaToken.current = null;
         const r = await calls.login(email, password);
+        if (r.data && 'mfaRequired' in r.data) {
+          mfaToken.current = r.data.mfaToken;
+          return 'mfa_code';
+        }
         if (r.data) {
           accept(r.data);
           return null;
         }
-        return asProblem(r.error, r.response).code;
+        const problem = asProblem(r.error, r.response);
+        if (problem.code === 'mfa_enrolment_required') mfaToken.current = String((problem as { mfaToken?: unknown }).mfaToken ?? '');
+        return problem.code;
+      },
+      async enrolAtSignIn() {
+        if (!mfaToken.current) return null;
+        const r = await api.POST('/api/v1/auth/mfa/enrol', { body: { mfaToken: mfaToken.current } });
+        return r.data ?? null;
+      },
+      async secondStep(code) {
+        if (!mfaToken.current) return { code: 'core.invalid_mfa_token' };
+        const r = await api.POST('/api/v1/auth/mfa', { headers: COOKIE, body: { mfaToken: mfaToken.current, code } });
+        if (!r.data) return { code: asProblem(r.error, r.response).code };
+        mfaToken.current = null;
+        const tokens = r.data;
+        if (tokens.recoveryCodes) return { code: null, recoveryCodes: tokens.recoveryCodes, finish: () => accept(tokens) };
+        accept(tokens);
+        return { code: null };
+      },
+      async stepUp(code) {
+        const r = await api.POST('/api/v1/auth/step-up', { body: { code } });
+        if (!r.data) return asProblem(r.error, r.response).code;
+        accept(r.data);
+        return null;
       },
       async signOut() {
         await calls.logout().catch(() => undefined);
         end();
       },
     }),
-    [status, calls, accept, end],
+    [status, calls, accept, end, api],
   );
   return (
     <ApiContext.Provider value={api}>

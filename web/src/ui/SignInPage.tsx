@@ -3,6 +3,7 @@ import { useAuth } from '../api/session.js';
 import { planeOf } from '../api/plane.js';
 import { LOCALES, useLocale, useT, type MessageId } from '../i18n/intl.js';
 import { linkStyle, PlainAlert, PlainInput, PlainPage, PlainSubmit, recoveryHref } from './PlainForm.js';
+import { SignInSecondStep } from './SignInSecondStep.js';
 
 const REFUSALS: Record<string, MessageId> = {
   invalid_credentials: 'signIn.invalidCredentials',
@@ -26,6 +27,7 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
   const [touched, setTouched] = useState({ email: false, password: false });
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<'password' | 'code' | 'enrol'>('password');
   const refs = { email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
   const localeId = useId();
   const errorOf = (field: Field) => (touched[field] && !values[field].trim() ? t('form.required') : null);
@@ -43,6 +45,7 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
     onSubmit?.();
     const code = await auth.signIn(values.email.trim(), values.password).catch(() => 'network');
     setBusy(false);
+    if (code === 'mfa_code' || code === 'mfa_enrolment_required') return setStep(code === 'mfa_code' ? 'code' : 'enrol');
     if (code) setRefusal(t(REFUSALS[code] ?? 'signIn.failed'));
   }
 
@@ -62,6 +65,15 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
 
   return (
     <PlainPage heading={heading}>
+    {step !== 'password' ? (
+      <SignInSecondStep
+        enrol={step === 'enrol'}
+        onRestart={() => {
+          setValues((v) => ({ ...v, password: '' }));
+          setStep('password');
+        }}
+      />
+    ) : (
     <form onSubmit={(e) => void submit(e)} noValidate className="max-w-xl space-y-4">
       {refusal ? <PlainAlert>{refusal}</PlainAlert> : null}
       {field('email', 'email', 'username', t('signIn.email'))}
@@ -73,6 +85,7 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
         </a>
       </div>
     </form>
+    )}
     <div className="flex items-center gap-2 text-sm">
       <label htmlFor={localeId} className="text-slate-600">
         {t('shell.language')}

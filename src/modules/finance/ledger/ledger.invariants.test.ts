@@ -22,7 +22,7 @@ let oak: Estate;
 
 beforeAll(async () => {
   t = await startPlatform();
-  oak = await estate(t, { slug: 'oak' });
+  oak = await estate(t, { slug: 'oak', stepUp: true });
 });
 afterAll(() => t?.close());
 

@@ -52,7 +52,7 @@ const chargeOf = async (id: string) => ok(oak.api('GET', `/finance/charges/${id}
 beforeAll(async () => {
   await stripe.start();
   t = await startPlatform({ config: { stripeApiUrl: stripe.url } });
-  oak = await estate(t, { slug: 'oak' });
+  oak = await estate(t, { slug: 'oak', stepUp: true });
   elm = await estate(t, { slug: 'elm' });
   staffToken = await userOf('staff', 'clerk@oak.test');
 });
@@ -183,7 +183,7 @@ describe('checkout sessions', () => {
   });
 
   it('answers 422 and records nothing when Stripe refuses the key', async () => {
-    const ash = await estate(t, { slug: 'ash' });
+    const ash = await estate(t, { slug: 'ash', stepUp: true });
     const m = await member('Ash', 'Tree', ash);
     await charge(m.id, 500, '2025-01-01', 'EUR', ash);
     await ok(configure(ash, { secretKey: 'sk_test_revokedrevokedrevoked', webhookSecret: WEBHOOK_SECRET, enabled: true }), 200);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from '@tanstack/react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { unwrap } from '../../api/problem.js';
 import { useApi, useAuth } from '../../api/session.js';
@@ -150,6 +151,11 @@ export function MyAccount() {
     <Page title={t('account.title')}>
       {me.data ? <ProfileForm me={me.data} /> : null}
       <PasswordForm />
+      <Section title={t('account.twoStep.title')}>
+        <p className="text-sm">
+          <Link to="/account/two-step" className="text-brand underline">{t('account.twoStep.link')}</Link>
+        </p>
+      </Section>
       <Sessions />
     </Page>
   );

@@ -8,4 +8,11 @@ export const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('./MyAccount.js'), 'MyAccount'),
 });
 
-export const accountRoutes = [accountRoute];
+/** Two-step sign-in of the signed-in user (an authenticator app and recovery codes). */
+export const twoStepRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/account/two-step',
+  component: lazyRouteComponent(() => import('./TwoStep.js'), 'TwoStep'),
+});
+
+export const accountRoutes = [accountRoute, twoStepRoute];

@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { operations } from '@courtyard/sdk';
 import { ApiError, unwrap } from '../../../api/problem.js';
-import { useApi } from '../../../api/session.js';
+import { useApi, useAuth } from '../../../api/session.js';
 import { useLocale, useT } from '../../../i18n/intl.js';
 import { DetailList, Section } from '../../../ui/DetailList.js';
 import { TextInput } from '../../../ui/fields.js';
@@ -29,15 +29,28 @@ function StripeForm({ stripe }: { stripe: Stripe }) {
   const t = useT();
   const api = useApi();
   const queries = useQueryClient();
+  const auth = useAuth();
   const [saved, setSaved] = useState(false);
+  // Changing the keys needs a recent second factor (finance.approve): asked for once refused with mfa_required.
+  const [code, setCode] = useState<string | null>(null);
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const codeId = useId();
   const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { secretKey: '', webhookSecret: '', enabled: stripe.enabled } });
   const keyHint = (k: Stripe['secretKey']) => (k.set ? t('finance.settings.keySet', { last4: k.last4 ?? '' }) : t('finance.settings.keyNotSet'));
   const submit = onSubmit(
-    (v) => {
+    async (v) => {
       setSaved(false);
-      return api.PUT('/api/v1/finance/providers/stripe', {
+      setCodeError(null);
+      if (code !== null) {
+        const refused = await auth.stepUp(code.trim());
+        if (refused) setCodeError(t('stepUp.wrongCode'));
+        else setCode(null);
+      }
+      const answer = await api.PUT('/api/v1/finance/providers/stripe', {
         body: { enabled: v.enabled, ...(v.secretKey.trim() ? { secretKey: v.secretKey.trim() } : {}), ...(v.webhookSecret.trim() ? { webhookSecret: v.webhookSecret.trim() } : {}) },
       });
+      if ((answer.error as { code?: string } | undefined)?.code === 'mfa_required') setCode((c) => c ?? '');
+      return answer;
     },
     (next) => {
       queries.setQueryData(['finance', 'stripe'], next);
@@ -52,6 +65,13 @@ function StripeForm({ stripe }: { stripe: Stripe }) {
       <TextInput control={form.control} name="secretKey" type="password" autoComplete="off" label={t('finance.settings.secretKey')} description={keyHint(stripe.secretKey)} rules={stripe.secretKey.set ? undefined : { required: t('form.required') }} />
       <TextInput control={form.control} name="webhookSecret" type="password" autoComplete="off" label={t('finance.settings.webhookSecret')} description={keyHint(stripe.webhookSecret)} rules={stripe.webhookSecret.set ? undefined : { required: t('form.required') }} />
       <CheckboxInput control={form.control} name="enabled" label={t('finance.settings.enabled')} />
+      {code !== null ? (
+        <div>
+          <label htmlFor={codeId} className="block text-sm font-medium text-slate-700">{t('stepUp.code')}</label>
+          <input id={codeId} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" aria-invalid={codeError ? true : undefined} aria-describedby={codeError ? `${codeId}-error` : undefined} className="mt-1 w-full max-w-xs rounded-md border border-slate-300 px-3 py-1.5 text-sm outline-none focus-visible:ring-2 focus-visible:ring-brand" />
+          {codeError ? <span id={`${codeId}-error`} className="mt-1 block text-sm text-red-700">{codeError}</span> : null}
+        </div>
+      ) : null}
     </ApiForm>
   );
 }

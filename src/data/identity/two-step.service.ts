@@ -1,0 +1,240 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { generateSecret, generateURI, verify } from 'otplib';
+import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
+import { AppError, persisting } from '../../kernel/errors.js';
+import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
+import { SealedBox } from '../../kernel/security/sealed-box.js';
+import { hashToken } from '../../kernel/security/tokens.js';
+import { coreErrors } from './identity.errors.js';
+import { IdentityRepository } from './identity.repository.js';
+import { TwoStepRepository, type ChallengeRow } from './two-step.repository.js';
+
+/** An mfaToken lives five minutes and survives this many wrong codes. */
+export const CHALLENGE_SECONDS = 300;
+export const CHALLENGE_FAILURES = 5;
+const RECOVERY_CODES = 10;
+/** RFC 6238 with the authenticator apps' defaults (SHA-1, 6 digits, 30 s); one step either side for clock drift. */
+const PERIOD = 30;
+// Recovery codes avoid look-alike characters (no 0/o, 1/l); 32 symbols, so a byte maps evenly.
+const RECOVERY_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+export interface TwoStepDeps {
+  /** The platform secret the TOTP secrets are sealed with and the recovery codes keyed by. */
+  sealingSecret: string;
+  /** Wrong codes count like failed sign-ins (per address and user). */
+  throttle: LoginThrottle;
+  /** The time codes are checked at and second factors recorded with (tests move it). */
+  clock?: () => Date;
+}
+
+export interface MfaChallenge {
+  mfaRequired: true;
+  mfaToken: string;
+  methods: ('totp' | 'recovery_code')[];
+}
+
+type Method = 'totp' | 'recovery_code';
+
+/**
+ * Two-step sign-in: an authenticator app (TOTP) with recovery codes, the second step of a
+ * sign-in, step-up for sensitive actions and the tenant's rule of which roles must use it.
+ * Issuing tokens stays with IdentityService; the routes join the two.
+ */
+export class TwoStepService {
+  readonly #box: SealedBox;
+  readonly #codeKey: Buffer;
+
+  constructor(private readonly deps: TwoStepDeps) {
+    this.#box = new SealedBox(deps.sealingSecret, 'totp secrets');
+    this.#codeKey = createHmac('sha256', deps.sealingSecret).update('courtyard recovery codes v1').digest();
+  }
+
+  now(): Date {
+    return this.deps.clock?.() ?? new Date();
+  }
+
+  /** Slows or refuses guesses at a user's codes before the transaction, like sign-in. */
+  admit(tenant: TenantInfo, ip: string, userId: string): Promise<void> {
+    return this.deps.throttle.admit(ip, throttleKey(tenant.id, userId));
+  }
+
+  async status(ctx: TenantContext) {
+    const principal = principalOf(ctx);
+    const repo = new TwoStepRepository(ctx.db);
+    const totp = await repo.totp(principal.userId);
+    return {
+      totp: { enrolled: Boolean(totp?.confirmedAt), pending: Boolean(totp && !totp.confirmedAt), confirmedAt: totp?.confirmedAt ?? null },
+      recoveryCodesRemaining: totp?.confirmedAt ? await repo.recoveryCodesLeft(principal.userId) : 0,
+      required: await this.#required(repo, principal.roles),
+    };
+  }
+
+  /** A new secret for the user's authenticator, pending until a code confirms it. */
+  async enrol(ctx: TenantContext, userId: string): Promise<{ secret: string; otpauthUri: string }> {
+    const repo = new TwoStepRepository(ctx.db);
+    if ((await repo.totp(userId))?.confirmedAt) throw new AppError(coreErrors.totp_already_enrolled, 'An authenticator app is enrolled already: turn it off first to enrol another');
+    const user = await new IdentityRepository(ctx.db).findUser(userId);
+    if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
+    const secret = generateSecret();
+    await repo.putPendingTotp(ctx.tenant.id, userId, this.#box.seal(secret, sealContext(ctx.tenant.id, userId)));
+    const issuer = ctx.tenant.branding.displayName ?? ctx.tenant.name;
+    return { secret, otpauthUri: generateURI({ issuer, label: user.email, secret, period: PERIOD }) };
+  }
+
+  /** Confirms a pending authenticator with a code from it; answers the recovery codes, shown this once. */
+  async confirm(ctx: TenantContext, ip: string, userId: string, code: string): Promise<string[]> {
+    const repo = new TwoStepRepository(ctx.db);
+    const totp = await repo.totp(userId);
+    if (!totp) throw new AppError(coreErrors.totp_not_enrolled, 'Start the enrolment first (POST /me/mfa/totp)');
+    if (totp.confirmedAt) throw new AppError(coreErrors.totp_already_enrolled, 'The authenticator app is confirmed already');
+    if (!(await this.#checkTotp(ctx, userId, totp, code, this.now()))) await this.#wrong(ctx, ip, userId);
+    await this.deps.throttle.succeeded(ip, throttleKey(ctx.tenant.id, userId));
+    return this.#newRecoveryCodes(ctx, repo, userId);
+  }
+
+  /** Turns two-step sign-in off, with a current code or a recovery code. */
+  async disable(ctx: TenantContext, ip: string, userId: string, code: string): Promise<void> {
+    await this.verify(ctx, ip, userId, code);
+    await new TwoStepRepository(ctx.db).deleteTotp(userId);
+    ctx.log.info({ user: userId }, 'two-step sign-in turned off');
+  }
+
+  /** Checks a second factor of an enrolled user (a code or a recovery code, each once), counting a wrong one. */
+  async verify(ctx: TenantContext, ip: string, userId: string, code: string): Promise<Method> {
+    const totp = await new TwoStepRepository(ctx.db).totp(userId);
+    if (!totp?.confirmedAt) throw new AppError(coreErrors.totp_not_enrolled, 'Two-step sign-in is not set up: enrol an authenticator app first (POST /me/mfa/totp)');
+    const method = await this.#check(ctx, userId, totp, code);
+    if (!method) await this.#wrong(ctx, ip, userId);
+    await this.deps.throttle.succeeded(ip, throttleKey(ctx.tenant.id, userId));
+    if (method === 'recovery_code') ctx.log.info({ user: userId }, 'recovery code used');
+    return method!;
+  }
+
+  /** After a right password: the second step the user must take, or null to sign in at once. */
+  async afterPassword(ctx: TenantContext, userId: string, roles: string[]): Promise<MfaChallenge | null> {
+    const repo = new TwoStepRepository(ctx.db);
+    if ((await repo.totp(userId))?.confirmedAt) return { mfaRequired: true, mfaToken: await this.#challenge(ctx, repo, userId, 'sign_in'), methods: ['totp', 'recovery_code'] };
+    if (!(await this.#required(repo, roles))) return null;
+    // The challenge must outlive the refusal: the error commits the transaction.
+    const mfaToken = await this.#challenge(ctx, repo, userId, 'enrol');
+    throw persisting(new AppError('mfa_enrolment_required', 'Your organisation requires two-step sign-in for your role: set up an authenticator app with this mfaToken (POST /auth/mfa/enrol, then POST /auth/mfa with a code)', { mfaEnrolmentRequired: true, mfaToken }));
+  }
+
+  /** Enrolment with the mfaToken of a sign-in refused for want of it. */
+  async enrolWithToken(ctx: TenantContext, mfaToken: string) {
+    const challenge = await this.#open(ctx, mfaToken);
+    if (challenge.purpose !== 'enrol') throw new AppError(coreErrors.totp_already_enrolled, 'This sign-in needs a code, not an enrolment');
+    return this.enrol(ctx, challenge.userId);
+  }
+
+  /**
+   * The second step of a sign-in: spends the mfaToken once the code is right (confirming the
+   * authenticator when the token was for an enrolment) and answers whose sign-in it completes.
+   * A wrong code is counted on the token, which ends after CHALLENGE_FAILURES of them.
+   */
+  async completeSignIn(ctx: TenantContext, ip: string, mfaToken: string, code: string): Promise<{ userId: string; recoveryCodes?: string[] }> {
+    const challenge = await this.#open(ctx, mfaToken);
+    const repo = new TwoStepRepository(ctx.db);
+    const now = this.now();
+    const user = await new IdentityRepository(ctx.db).findUser(challenge.userId);
+    if (!user || user.status !== 'active') throw new AppError('account_disabled');
+    const totp = await repo.totp(challenge.userId);
+    const enrolling = challenge.purpose === 'enrol';
+    const right = totp && (enrolling ? !totp.confirmedAt && (await this.#checkTotp(ctx, challenge.userId, totp, code, now)) : totp.confirmedAt && (await this.#check(ctx, challenge.userId, totp, code)));
+    if (!right) {
+      const failures = await repo.failChallenge(challenge.id, CHALLENGE_FAILURES, now);
+      await this.deps.throttle.failed(ip, throttleKey(ctx.tenant.id, challenge.userId));
+      const left = Math.max(0, CHALLENGE_FAILURES - failures);
+      throw persisting(invalidCode(left > 0 ? `The code is wrong; ${left} tries left with this sign-in` : 'The code is wrong; sign in with your password again', { attemptsLeft: left }));
+    }
+    await repo.consumeChallenge(challenge.id, now);
+    await this.deps.throttle.succeeded(ip, throttleKey(ctx.tenant.id, challenge.userId));
+    return enrolling ? { userId: challenge.userId, recoveryCodes: await this.#newRecoveryCodes(ctx, repo, challenge.userId) } : { userId: challenge.userId };
+  }
+
+  /** A step-up: a second factor given now in the principal's session. */
+  async stepUp(ctx: TenantContext, ip: string, code: string): Promise<void> {
+    const principal = principalOf(ctx);
+    await this.verify(ctx, ip, principal.userId, code);
+    await new TwoStepRepository(ctx.db).steppedUp(ctx.tenant.id, principal.sessionId, principal.userId, this.now());
+  }
+
+  async requiredRoles(ctx: TenantContext): Promise<{ requiredRoles: string[] }> {
+    return { requiredRoles: await new TwoStepRepository(ctx.db).requiredRoles() };
+  }
+
+  async setRequiredRoles(ctx: TenantContext, roles: string[]): Promise<{ requiredRoles: string[] }> {
+    const unique = [...new Set(roles)].sort();
+    const known = await new IdentityRepository(ctx.db).rolesByKey(unique);
+    const missing = unique.filter((k) => !known.some((r) => r.key === k));
+    if (missing.length > 0) throw new AppError('validation_failed', 'Unknown roles', { errors: missing.map((k) => ({ field: 'requiredRoles', message: `no role "${k}"` })) });
+    await new TwoStepRepository(ctx.db).setRequiredRoles(ctx.tenant.id, unique);
+    return { requiredRoles: unique };
+  }
+
+  async #required(repo: TwoStepRepository, roles: string[]): Promise<boolean> {
+    const required = await repo.requiredRoles();
+    return roles.some((r) => required.includes(r));
+  }
+
+  async #challenge(ctx: TenantContext, repo: TwoStepRepository, userId: string, purpose: ChallengeRow['purpose']): Promise<string> {
+    // The user id travels in the token so that the throttle can count before the transaction.
+    const token = `${userId}.${randomBytes(32).toString('base64url')}`;
+    await repo.insertChallenge(ctx.tenant.id, { userId, purpose, hash: hashToken(token), expiresAt: new Date(this.now().getTime() + CHALLENGE_SECONDS * 1000) });
+    return token;
+  }
+
+  async #open(ctx: TenantContext, mfaToken: string): Promise<ChallengeRow> {
+    const challenge = await new TwoStepRepository(ctx.db).challenge(hashToken(mfaToken));
+    if (!challenge || challenge.consumedAt || challenge.expiresAt <= this.now()) {
+      throw new AppError(coreErrors.invalid_mfa_token, 'The two-step sign-in token is not valid: it may have expired, been used, or had too many wrong codes. Sign in with your password again');
+    }
+    return challenge;
+  }
+
+  async #check(ctx: TenantContext, userId: string, totp: { secretSealed: string; lastStep: number | null }, code: string): Promise<Method | null> {
+    const compact = code.replace(/[\s-]/g, '').toLowerCase();
+    if (/^\d{6}$/.test(compact)) return (await this.#checkTotp(ctx, userId, totp, compact)) ? 'totp' : null;
+    if (compact.length !== 10) return null;
+    return (await new TwoStepRepository(ctx.db).spendRecoveryCode(userId, this.#hashCode(ctx.tenant.id, userId, compact), this.now())) ? 'recovery_code' : null;
+  }
+
+  /** A TOTP code of a later time step than the last accepted (no replay); `confirmAt` confirms the authenticator with it. */
+  async #checkTotp(ctx: TenantContext, userId: string, totp: { secretSealed: string; lastStep: number | null }, code: string, confirmAt?: Date): Promise<boolean> {
+    const token = code.replace(/\s/g, '');
+    if (!/^\d{6}$/.test(token)) return false;
+    const secret = this.#box.open<string>(totp.secretSealed, sealContext(ctx.tenant.id, userId));
+    const result = await verify({ secret, token, epoch: Math.floor(this.now().getTime() / 1000), epochTolerance: PERIOD, period: PERIOD, ...(totp.lastStep !== null ? { afterTimeStep: totp.lastStep } : {}) });
+    if (!result.valid || !('timeStep' in result)) return false;
+    return new TwoStepRepository(ctx.db).acceptStep(userId, result.timeStep, confirmAt);
+  }
+
+  async #wrong(ctx: TenantContext, ip: string, userId: string): Promise<never> {
+    await this.deps.throttle.failed(ip, throttleKey(ctx.tenant.id, userId));
+    throw invalidCode('The code is wrong, expired or was already used');
+  }
+
+  async #newRecoveryCodes(ctx: TenantContext, repo: TwoStepRepository, userId: string): Promise<string[]> {
+    const codes = Array.from({ length: RECOVERY_CODES }, () => {
+      const raw = [...randomBytes(10)].map((b) => RECOVERY_ALPHABET[b % 32]).join('');
+      return `${raw.slice(0, 5)}-${raw.slice(5)}`;
+    });
+    await repo.replaceRecoveryCodes(ctx.tenant.id, userId, codes.map((c) => this.#hashCode(ctx.tenant.id, userId, c.replace('-', ''))));
+    return codes;
+  }
+
+  /** Keyed, so that a copy of the database alone cannot try codes offline. */
+  #hashCode(tenantId: string, userId: string, compact: string): string {
+    return createHmac('sha256', this.#codeKey).update(`${tenantId}:${userId}:${compact}`).digest('hex');
+  }
+}
+
+const throttleKey = (tenantId: string, userId: string) => `${tenantId}:mfa:${userId}`;
+const sealContext = (tenantId: string, userId: string) => `totp:${tenantId}:${userId}`;
+const invalidCode = (detail: string, extra: Record<string, unknown> = {}) => new AppError(coreErrors.invalid_code, detail, { ...extra, errors: [{ field: 'code', code: 'invalid_code', message: 'is wrong, expired or was already used' }] });
+
+/** The user an mfaToken names (checked against the token's hash later), for the throttle; null when it names none. */
+export function userOfMfaToken(token: string): string | null {
+  const id = token.split('.')[0] ?? '';
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) ? id : null;
+}
