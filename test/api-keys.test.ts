@@ -167,6 +167,14 @@ describe('tenant API keys', () => {
   });
 });
 
+describe('tenant API keys and step-up', () => {
+  it('refuses a key the permissions that need a second factor (finance.approve), writing nothing', async () => {
+    const before = (await t.call('GET', '/api/v1/api-keys?limit=200', as(alder))).json().data.length;
+    expectProblem(await t.call('POST', '/api/v1/api-keys', { ...as(alder), body: { name: 'Approver', permissions: ['finance.read', 'finance.approve'] } }), 422, 'unprocessable', ['permissions']);
+    expect((await t.call('GET', '/api/v1/api-keys?limit=200', as(alder))).json().data.length).toBe(before);
+  });
+});
+
 describe('tenant API keys in the audit log', () => {
   it('records who made and who revoked a key, naming the key when it acted itself', async () => {
     const admin = await makeKey(alder, { name: 'Key keeper', permissions: ['api_keys.manage'] });

@@ -235,3 +235,49 @@ describe('step-up for finance.approve', () => {
     expectProblem(await t.call('POST', decoyVoid, { ...opts(refreshed.json().accessToken), body: { reason: 'Test' } }), 404, 'not_found');
   });
 });
+
+describe('the audit log', () => {
+  type Entry = { id: string; seq: number; action: string; actor: { type: string; id: string | null }; target: { type: string; id: string | null } | null; details: Record<string, unknown> };
+  /** What the user did or had done to them, oldest first. */
+  const entriesOf = async (userId: string): Promise<Entry[]> => {
+    const byId = new Map<string, Entry>();
+    for (const filter of [`actor=${userId}`, `targetId=${userId}`]) {
+      const res = await t.call('GET', `/api/v1/audit?${filter}&limit=100`, opts(oak.token));
+      expect(res.statusCode, res.body).toBe(200);
+      for (const e of res.json().data as Entry[]) byId.set(e.id, e);
+    }
+    return [...byId.values()].sort((a, b) => a.seq - b.seq);
+  };
+
+  it('records enrolment, a wrong code, the second step, step-up, a recovery code and turning it off, and the sign-in only once it is complete', async () => {
+    const u = await user('audited@oak.test', ['manager'], true);
+    const started = await login('audited@oak.test');
+    expect(started.json().mfaRequired).toBe(true);
+    expect((await entriesOf(u.id)).filter((e) => e.action === 'auth.sign_in.succeeded')).toHaveLength(1); // the set-up's own sign-in, before enrolment
+
+    expect((await second(started.json().mfaToken, '000000')).statusCode).toBe(422);
+    later(30);
+    const signedIn = await second(started.json().mfaToken, await code(u.secret));
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    const token = signedIn.json().accessToken as string;
+    expectProblem(await t.call('POST', '/api/v1/auth/step-up', { ...opts(token), body: { code: '123456' } }), 422, 'core.invalid_code', ['code']);
+    expect((await t.call('POST', '/api/v1/auth/step-up', { ...opts(token), body: { code: u.recoveryCodes[0] } })).statusCode).toBe(200);
+    later(30);
+    expect((await t.call('DELETE', '/api/v1/me/mfa/totp', { ...opts(token), body: { code: await code(u.secret) } })).statusCode).toBe(204);
+
+    const log = await entriesOf(u.id);
+    const actions = log.map((e) => e.action);
+    expect(actions.filter((a) => a.startsWith('auth.mfa') || a === 'auth.step_up' || a === 'auth.sign_in.succeeded')).toEqual([
+      'auth.sign_in.succeeded', 'auth.mfa.enabled', 'auth.mfa.failed', 'auth.sign_in.succeeded', 'auth.mfa.failed', 'auth.mfa.recovery_code_used', 'auth.step_up', 'auth.mfa.disabled',
+    ]);
+    const signIns = log.filter((e) => e.action === 'auth.sign_in.succeeded');
+    expect(signIns[1]!.details).toEqual({ amr: ['pwd', 'otp'] });
+    expect(log.find((e) => e.action === 'auth.mfa.failed')!.details).toMatchObject({ at: 'sign_in', attemptsLeft: 4 });
+    expect(log.find((e) => e.action === 'auth.mfa.recovery_code_used')!.details).toEqual({ remaining: 9 });
+    expect(log.find((e) => e.action === 'auth.mfa.disabled')!.details).toEqual({ method: 'totp' });
+    expect(log.find((e) => e.action === 'auth.step_up')!.details).toEqual({ method: 'recovery_code' });
+    const body = JSON.stringify(log);
+    expect(body).not.toContain(u.secret);
+    expect(body).not.toContain(u.recoveryCodes[0]);
+  });
+});

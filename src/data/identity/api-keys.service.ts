@@ -28,7 +28,7 @@ const view = (k: ApiKeyRow): ApiKeyView => ({ id: k.id, name: k.name, prefix: k.
  * shown once, kept as a hash, revoked at will. See `ApiKeyAdmission` for how a key is checked.
  */
 export class ApiKeysService {
-  constructor(private readonly deps: { modules: () => Pick<ModuleHost, 'allPermissions'>; sessions: TenantSessions }) {}
+  constructor(private readonly deps: { modules: () => Pick<ModuleHost, 'allPermissions' | 'stepUpPermissions'>; sessions: TenantSessions }) {}
 
   async create(ctx: TenantContext, input: { name: string; permissions: string[]; expiresAt?: string | null }): Promise<ApiKeyView & { key: string }> {
     const principal = principalOf(ctx);
@@ -39,6 +39,12 @@ export class ApiKeysService {
     const lacking = permissions.filter((p) => !principal.permissions.has(p));
     if (lacking.length > 0) {
       throw new AppError(coreErrors.permission_not_held, `An API key may have only permissions you hold: not ${lacking.join(', ')}`, { errors: lacking.map((p) => ({ field: 'permissions', message: `you do not hold "${p}"` })) });
+    }
+    // A key cannot give a second factor, so the step-up gate would refuse it every such action.
+    const stepUp = new Set(this.deps.modules().stepUpPermissions());
+    const personal = permissions.filter((p) => stepUp.has(p));
+    if (personal.length > 0) {
+      throw new AppError('unprocessable', `An API key cannot hold ${personal.join(', ')}: those actions need a person's second factor`, { errors: personal.map((p) => ({ field: 'permissions', message: `"${p}" needs a second factor, which a key cannot give` })) });
     }
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) throw new AppError('unprocessable', 'The expiry must be in the future', { errors: [{ field: 'expiresAt', message: 'must be in the future' }] });

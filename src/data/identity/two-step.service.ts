@@ -5,6 +5,7 @@ import { AppError, persisting } from '../../kernel/errors.js';
 import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
 import { SealedBox } from '../../kernel/security/sealed-box.js';
 import { hashToken } from '../../kernel/security/tokens.js';
+import { recordAudit, type AuditActor } from '../../modules/audit/index.js';
 import { coreErrors } from './identity.errors.js';
 import { IdentityRepository } from './identity.repository.js';
 import { TwoStepRepository, type ChallengeRow } from './two-step.repository.js';
@@ -89,14 +90,17 @@ export class TwoStepService {
     if (totp.confirmedAt) throw new AppError(coreErrors.totp_already_enrolled, 'The authenticator app is confirmed already');
     if (!(await this.#checkTotp(ctx, userId, totp, code, this.now()))) await this.#wrong(ctx, ip, userId);
     await this.deps.throttle.succeeded(ip, throttleKey(ctx.tenant.id, userId));
-    return this.#newRecoveryCodes(ctx, repo, userId);
+    const codes = await this.#newRecoveryCodes(ctx, repo, userId);
+    await recordAudit(ctx, { action: 'auth.mfa.enabled', target: { type: 'user', id: userId }, details: { method: 'totp' } });
+    return codes;
   }
 
   /** Turns two-step sign-in off, with a current code or a recovery code. */
   async disable(ctx: TenantContext, ip: string, userId: string, code: string): Promise<void> {
-    await this.verify(ctx, ip, userId, code);
+    const method = await this.verify(ctx, ip, userId, code);
     await new TwoStepRepository(ctx.db).deleteTotp(userId);
     ctx.log.info({ user: userId }, 'two-step sign-in turned off');
+    await recordAudit(ctx, { action: 'auth.mfa.disabled', target: { type: 'user', id: userId }, details: { method } });
   }
 
   /** Checks a second factor of an enrolled user (a code or a recovery code, each once), counting a wrong one. */
@@ -106,7 +110,7 @@ export class TwoStepService {
     const method = await this.#check(ctx, userId, totp, code);
     if (!method) await this.#wrong(ctx, ip, userId);
     await this.deps.throttle.succeeded(ip, throttleKey(ctx.tenant.id, userId));
-    if (method === 'recovery_code') ctx.log.info({ user: userId }, 'recovery code used');
+    if (method === 'recovery_code') await this.#recoveryCodeUsed(ctx, userId);
     return method!;
   }
 
@@ -117,6 +121,7 @@ export class TwoStepService {
     if (!(await this.#required(repo, roles))) return null;
     // The challenge must outlive the refusal: the error commits the transaction.
     const mfaToken = await this.#challenge(ctx, repo, userId, 'enrol');
+    await recordAudit(ctx, { action: 'auth.sign_in.mfa_enrolment_required', actor: { type: 'user', id: userId }, target: { type: 'user', id: userId } });
     throw persisting(new AppError('mfa_enrolment_required', 'Your organisation requires two-step sign-in for your role: set up an authenticator app with this mfaToken (POST /auth/mfa/enrol, then POST /auth/mfa with a code)', { mfaEnrolmentRequired: true, mfaToken }));
   }
 
@@ -145,18 +150,23 @@ export class TwoStepService {
       const failures = await repo.failChallenge(challenge.id, CHALLENGE_FAILURES, now);
       await this.deps.throttle.failed(ip, throttleKey(ctx.tenant.id, challenge.userId));
       const left = Math.max(0, CHALLENGE_FAILURES - failures);
+      await recordAudit(ctx, { action: 'auth.mfa.failed', actor: { type: 'anonymous' }, target: { type: 'user', id: challenge.userId }, details: { at: 'sign_in', attemptsLeft: left } });
       throw persisting(invalidCode(left > 0 ? `The code is wrong; ${left} tries left with this sign-in` : 'The code is wrong; sign in with your password again', { attemptsLeft: left }));
     }
     await repo.consumeChallenge(challenge.id, now);
     await this.deps.throttle.succeeded(ip, throttleKey(ctx.tenant.id, challenge.userId));
+    const actor = { type: 'user', id: challenge.userId } as const;
+    if (enrolling) await recordAudit(ctx, { action: 'auth.mfa.enabled', actor, target: { type: 'user', id: challenge.userId }, details: { method: 'totp', atSignIn: true } });
+    else if (right === 'recovery_code') await this.#recoveryCodeUsed(ctx, challenge.userId, actor);
     return enrolling ? { userId: challenge.userId, recoveryCodes: await this.#newRecoveryCodes(ctx, repo, challenge.userId) } : { userId: challenge.userId };
   }
 
   /** A step-up: a second factor given now in the principal's session. */
   async stepUp(ctx: TenantContext, ip: string, code: string): Promise<void> {
     const principal = principalOf(ctx);
-    await this.verify(ctx, ip, principal.userId, code);
+    const method = await this.verify(ctx, ip, principal.userId, code);
     await new TwoStepRepository(ctx.db).steppedUp(ctx.tenant.id, principal.sessionId, principal.userId, this.now());
+    await recordAudit(ctx, { action: 'auth.step_up', target: { type: 'session', id: principal.sessionId }, details: { method } });
   }
 
   async requiredRoles(ctx: TenantContext): Promise<{ requiredRoles: string[] }> {
@@ -169,6 +179,7 @@ export class TwoStepService {
     const missing = unique.filter((k) => !known.some((r) => r.key === k));
     if (missing.length > 0) throw new AppError('validation_failed', 'Unknown roles', { errors: missing.map((k) => ({ field: 'requiredRoles', message: `no role "${k}"` })) });
     await new TwoStepRepository(ctx.db).setRequiredRoles(ctx.tenant.id, unique);
+    await recordAudit(ctx, { action: 'settings.two_step.changed', target: { type: 'settings', id: 'two_step' }, details: { requiredRoles: unique } });
     return { requiredRoles: unique };
   }
 
@@ -209,9 +220,17 @@ export class TwoStepService {
     return new TwoStepRepository(ctx.db).acceptStep(userId, result.timeStep, confirmAt);
   }
 
+  /** A wrong code of a signed-in user: counted, and recorded (nothing else was written before it, so the refusal commits just that). */
   async #wrong(ctx: TenantContext, ip: string, userId: string): Promise<never> {
     await this.deps.throttle.failed(ip, throttleKey(ctx.tenant.id, userId));
-    throw invalidCode('The code is wrong, expired or was already used');
+    await recordAudit(ctx, { action: 'auth.mfa.failed', target: { type: 'user', id: userId } });
+    throw persisting(invalidCode('The code is wrong, expired or was already used'));
+  }
+
+  async #recoveryCodeUsed(ctx: TenantContext, userId: string, actor?: AuditActor): Promise<void> {
+    ctx.log.info({ user: userId }, 'recovery code used');
+    const remaining = await new TwoStepRepository(ctx.db).recoveryCodesLeft(userId);
+    await recordAudit(ctx, { action: 'auth.mfa.recovery_code_used', ...(actor ? { actor } : {}), target: { type: 'user', id: userId }, details: { remaining } });
   }
 
   async #newRecoveryCodes(ctx: TenantContext, repo: TwoStepRepository, userId: string): Promise<string[]> {
