@@ -22,7 +22,6 @@ import { metricsAccess } from './kernel/observability/metrics-access.js';
 import { startTracing, type Tracing } from './kernel/observability/tracing.js';
 import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
 import { authLimits } from './kernel/security/request-limit.js';
-import { SessionCache } from './kernel/security/session-cache.js';
 import { TokenService } from './kernel/security/tokens.js';
 import { consoleUrlFor, operatorResetJob } from './control/auth/operator-recovery.js';
 import { PlatformAuthService } from './control/auth/platform-auth.service.js';
@@ -44,7 +43,8 @@ import { identityModule, syncSystemRoles, TenantSessions } from './data/identity
 import { JobRuntime, type RuntimeOptions } from './kernel/jobs/runtime.js';
 import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline } from './data/pipeline.js';
-import { RolePermissionCache } from './data/role-cache.js';
+import type { RolePermissionCache } from './data/role-cache.js';
+import { notifiedCaches } from './notified-caches.js';
 import { ApiKeyAdmission } from './data/api-key-admission.js';
 import { PlatformApiKeys } from './control/auth/platform-api-keys.js';
 import { ApiRateLimit } from './kernel/security/api-rate-limit.js';
@@ -127,9 +127,6 @@ export interface Platform {
 }
 
 const REGISTRY_CHANNEL = 'courtyard_registry';
-const SESSIONS_CHANNEL = 'courtyard_sessions';
-/** Payload: the tenant whose roles changed, or `*` for every tenant. */
-const ROLES_CHANNEL = 'courtyard_roles';
 /** Payload of a registry change that concerns every tenant (a tenant's change names its id). */
 const EVERY_TENANT = '*';
 const controlMigrationSource = { owner: 'control', dir: new URL('./control/migrations/', import.meta.url) };
@@ -212,19 +209,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     // The tenant's settings the data plane changes (its branding) live in the registry.
     const tenantSettings = new ControlTenantSettings(main.kysely, onChange);
-    const roles = new RolePermissionCache((payload) => {
-      main.notify(ROLES_CHANNEL, payload).catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a role change'));
-    });
-    const stopRoles = await main.listen(ROLES_CHANNEL, (payload) => roles.forget(payload));
-    // Session changes reach this process's cache once committed and every other's by notification.
-    const sessionCache = new SessionCache((payload) => {
-      main.notify(SESSIONS_CHANNEL, payload).catch((error: unknown) => log.warn({ err: error }, 'could not notify other processes of a session change'));
-    });
-    const stopSessions = await main.listen(SESSIONS_CHANNEL, (payload) => sessionCache.forget(payload));
-    stopListening = async () => {
-      await stopRoles();
-      await stopSessions();
-    };
+    const caches = await notifiedCaches(main, log);
+    const { roles, sessionCache } = caches;
+    stopListening = caches.stop;
     const sessions = new TenantSessions(sessionCache);
     const apiKeys = new ApiKeyAdmission(sessionCache, roles);
     const rateLimit = new ApiRateLimit({ perPrincipal: config.apiRatePerPrincipal, perTenant: config.apiRatePerTenant }, redis);
@@ -287,8 +274,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const stopRegistry = await main.listen(REGISTRY_CHANNEL, (payload) => directory.invalidate(payload && isUuid(payload) ? payload : undefined));
     stopListening = async () => {
       await stopRegistry();
-      await stopRoles();
-      await stopSessions();
+      await caches.stop();
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
