@@ -96,7 +96,10 @@ describe('idempotency keys keep no secrets', () => {
         }
       }
     }
-    expect(carrying.sort()).toEqual(['POST /api/v1/webhooks/endpoints', 'POST /api/v1/webhooks/endpoints/{id}/rotate-secret']);
+    expect(carrying.sort()).toEqual([
+      'POST /api/v1/api-keys', 'POST /api/v1/auth/step-up', 'POST /api/v1/me/mfa/totp', 'POST /api/v1/me/mfa/totp/confirm',
+      'POST /api/v1/webhooks/endpoints', 'POST /api/v1/webhooks/endpoints/{id}/rotate-secret',
+    ]);
     expect(marked.sort()).toEqual(carrying);
   });
 
@@ -123,17 +126,22 @@ interface JsonSchema {
   properties?: Record<string, JsonSchema>;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
+  description?: string;
 }
 interface Operation {
   parameters?: { in: string; name: string }[];
   responses?: Record<string, { content?: Record<string, { schema?: JsonSchema }> }>;
 }
 
-/** A string property named like a credential, at any depth (the replay body's alternatives aside). */
+/**
+ * A string property named like a credential, or a string or list of strings documented as shown
+ * once (API keys, recovery codes), at any depth (the replay body's alternatives aside).
+ */
 function carriesSecret(schema: JsonSchema): boolean {
   const credential = /(secret|token|password|apikey)$/i;
   if (schema.title === 'IdempotentReplay') return false;
-  const own = Object.entries(schema.properties ?? {}).some(([name, p]) => credential.test(name) && [p.type].flat().includes('string'));
+  const strings = (p: JsonSchema) => [p.type].flat().includes('string') || (p.type === 'array' && p.items?.type === 'string');
+  const own = Object.entries(schema.properties ?? {}).some(([name, p]) => strings(p) && (credential.test(name) || /shown this once/i.test(p.description ?? '')));
   return own || [...Object.values(schema.properties ?? {}), ...(schema.items ? [schema.items] : []), ...(schema.anyOf ?? [])].some(carriesSecret);
 }
 

@@ -3272,7 +3272,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The result, showing its secret this once; a retry with the same Idempotency-Key gets an IdempotentReplay instead. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3284,6 +3284,12 @@ export interface operations {
                         expiresIn: number;
                         /** @enum {string} */
                         tokenType: "Bearer";
+                    } | {
+                        detail: string;
+                        /** @description The id of the resource the first request created or changed. */
+                        id: string;
+                        /** @enum {boolean} */
+                        replayed: true;
                     };
                 };
             };
@@ -10025,7 +10031,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The result, showing its secret this once; a retry with the same Idempotency-Key gets an IdempotentReplay instead. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10036,6 +10042,12 @@ export interface operations {
                         otpauthUri: string;
                         /** @description The TOTP secret (base32), to type into the authenticator app */
                         secret: string;
+                    } | {
+                        detail: string;
+                        /** @description The id of the resource the first request created or changed. */
+                        id: string;
+                        /** @enum {boolean} */
+                        replayed: true;
                     };
                 };
             };
@@ -10205,7 +10217,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The result, showing its secret this once; a retry with the same Idempotency-Key gets an IdempotentReplay instead. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10214,6 +10226,12 @@ export interface operations {
                     "application/json": {
                         /** @description Ten single-use recovery codes, shown this once: each signs in (or steps up) in place of a code when the authenticator is lost */
                         recoveryCodes: string[];
+                    } | {
+                        detail: string;
+                        /** @description The id of the resource the first request created or changed. */
+                        id: string;
+                        /** @enum {boolean} */
+                        replayed: true;
                     };
                 };
             };

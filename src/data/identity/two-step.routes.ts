@@ -45,13 +45,15 @@ export function twoStepRoutes(app: HttpApp, twoStep: TwoStepService, identity: I
     schema: { operationId: 'me.mfa.get', tags, summary: 'Your two-step sign-in: whether an authenticator app is enrolled, and how many recovery codes are left', response: { 200: Status } },
   }, (req) => twoStep.status(req.ctx));
 
+  // The secret, the recovery codes and the step-up's token are shown once: an Idempotency-Key
+  // retry of these gets the status, never them again.
   app.post('/me/mfa/totp', {
-    config: { access: { module, authenticated: true } },
+    config: { access: { module, authenticated: true }, idempotency: 'status-only' },
     schema: { operationId: 'me.mfa.totp.enrol', tags, summary: 'Start enrolling an authenticator app: a new secret, pending until a code confirms it', response: { 200: Enrolment } },
   }, (req) => twoStep.enrol(req.ctx, req.ctx.principal!.userId));
 
   app.post('/me/mfa/totp/confirm', {
-    config: { access: { module, authenticated: true }, problems: [429] },
+    config: { access: { module, authenticated: true }, idempotency: 'status-only', problems: [429] },
     schema: { operationId: 'me.mfa.totp.confirm', tags, summary: 'Confirm the authenticator app with a code from it: two-step sign-in is on; answers the recovery codes, shown once', body: CodeBody, response: { 200: Type.Object({ recoveryCodes: RecoveryCodes }) } },
     preHandler: admitCode,
   }, async (req) => ({ recoveryCodes: await twoStep.confirm(req.ctx, req.ip, req.ctx.principal!.userId, req.body.code) }));
@@ -90,7 +92,7 @@ export function twoStepRoutes(app: HttpApp, twoStep: TwoStepService, identity: I
   });
 
   app.post('/auth/step-up', {
-    config: { access: { module, authenticated: true }, problems: [429] },
+    config: { access: { module, authenticated: true }, idempotency: 'status-only', problems: [429] },
     schema: { operationId: 'auth.stepUp', tags, summary: 'Give a second factor now (a code or a recovery code): a new access token allowing, for 15 minutes, the actions that need one', body: CodeBody, response: { 200: AccessToken } },
     preHandler: admitCode,
   }, async (req) => {
