@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 
 let browser: Browser;
 let linden: { slug: string; email: string };
@@ -48,6 +48,7 @@ describe('the audit log page', () => {
     await page.getByRole('button', { name: 'Verify chain' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^The chain is intact: all \d+ entries link/);
     await expectAccessible(page, 'audit log with the verification');
+    await screenshot(page, 'audit-log');
     expect(problems).toEqual([]);
   });
 });

@@ -24,7 +24,8 @@ export async function postCharge(api: CourtyardClient, body: { memberId: string;
 export async function enrolManager(tenant: { slug: string; email: string }): Promise<string> {
   const api = await managerApi(tenant);
   const started = await api.POST('/api/v1/me/mfa/totp');
-  const secret = started.data!.secret;
+  if (!started.data || !('secret' in started.data)) throw new Error(`enrolment of ${tenant.email} did not start: ${JSON.stringify(started.error ?? started.data)}`);
+  const secret = started.data.secret;
   const confirmed = await api.POST('/api/v1/me/mfa/totp/confirm', { body: { code: await generate({ secret }) } });
   if (!confirmed.data) throw new Error(`enrolment of ${tenant.email}: ${JSON.stringify(confirmed.error)}`);
   return secret;

@@ -172,6 +172,8 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
       async stepUp(code) {
         const r = await api.POST('/api/v1/auth/step-up', { body: { code } });
         if (!r.data) return asProblem(r.error, r.response).code;
+        // A replayed retry answers no token: the code was spent, so ask for a new one.
+        if (!('accessToken' in r.data)) return 'core.invalid_code';
         accept(r.data);
         return null;
       },

@@ -49,7 +49,7 @@ export function TwoStep() {
     setNotice(null);
     setStartError(false);
     const r = await api.POST('/api/v1/me/mfa/totp');
-    if (r.data) setEnrolment(r.data);
+    if (r.data && 'secret' in r.data) setEnrolment(r.data);
     else setStartError(true);
   }
 
