@@ -46,6 +46,28 @@ async function messages(e: Estate, status: string, age: number, count: number) {
 const count = (e: Estate, table: string, where = sql`true`) =>
   e.tx(async (_db, trx) => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE ${where}`.execute(trx)).rows[0]!.n));
 
+const hoursAgo = (n: number) => new Date(now.getTime() - n * 3_600_000).toISOString();
+
+/** A sign-in challenge of the user that expires (and was spent, when `consumed`) `age` hours ago. */
+async function challenge(e: Estate, userId: string, age: number, consumed = false) {
+  await e.tx((_db, trx) =>
+    sql`INSERT INTO mfa_challenges (tenant_id, id, user_id, purpose, token_hash, expires_at, consumed_at)
+        VALUES (${e.id}::uuid, gen_random_uuid(), ${userId}::uuid, 'sign_in', gen_random_uuid()::text, ${hoursAgo(age)}::timestamptz, ${consumed ? hoursAgo(age + 0.1) : null}::timestamptz)`.execute(trx),
+  );
+}
+
+/** A session of the user (one refresh token) with its factors; answers its family id. */
+async function session(e: Estate, userId: string, token: { revoked?: boolean; expiresIn: number; sessionEndsIn: number }): Promise<string> {
+  const familyId = crypto.randomUUID();
+  await e.tx(async (_db, trx) => {
+    await sql`INSERT INTO refresh_tokens (tenant_id, id, family_id, user_id, token_hash, expires_at, session_expires_at, revoked_at)
+              VALUES (${e.id}::uuid, gen_random_uuid(), ${familyId}::uuid, ${userId}::uuid, gen_random_uuid()::text, ${hoursAgo(-token.expiresIn)}::timestamptz,
+                      ${hoursAgo(-token.sessionEndsIn)}::timestamptz, ${token.revoked ? hoursAgo(1) : null}::timestamptz)`.execute(trx);
+    await sql`INSERT INTO session_factors (tenant_id, family_id, user_id, amr, auth_time) VALUES (${e.id}::uuid, ${familyId}::uuid, ${userId}::uuid, '{pwd}', ${hoursAgo(2)}::timestamptz)`.execute(trx);
+  });
+  return familyId;
+}
+
 describe('retention', () => {
   it('deletes finished webhook deliveries (and their attempts) older than 30 days, in batches, for the tenant it runs for; never a pending one', async () => {
     const oakEndpoint = await endpoint(oak);
@@ -75,5 +97,38 @@ describe('retention', () => {
     expect(await count(oak, 'mail_messages')).toBe(4);
     expect(await count(oak, 'mail_message_log')).toBe(4);
     expect(await count(elm, 'mail_messages')).toBe(4);
+  });
+  it('deletes two-step sign-in challenges a day after they expired or were spent; never a newer one', async () => {
+    const { id } = await oak.newUser('two-step-challenges@oak.test', ['staff']);
+    const elmUser = await elm.newUser('two-step-challenges@elm.test', ['staff']);
+    await challenge(oak, id, 25);
+    await challenge(oak, id, 30, true);
+    await challenge(oak, id, 23);
+    await challenge(oak, id, 23, true);
+    await challenge(oak, id, -1);
+    await challenge(elm, elmUser.id, 30);
+
+    await oak.runJob('core', 'core.mfa_challenges.prune', now);
+
+    expect(await count(oak, 'mfa_challenges', sql`user_id = ${id}`)).toBe(3);
+    expect(await count(oak, 'mfa_challenges', sql`user_id = ${id} AND expires_at < ${daysAgo(1)}::timestamptz`)).toBe(0);
+    expect(await count(elm, 'mfa_challenges', sql`user_id = ${elmUser.id}`)).toBe(1);
+  });
+
+  it("deletes a session's factors once the session was revoked or ended; never a live session's", async () => {
+    const { id } = await oak.newUser('session-factors@oak.test', ['staff']);
+    const elmUser = await elm.newUser('session-factors@elm.test', ['staff']);
+    const live = await session(oak, id, { expiresIn: 5, sessionEndsIn: 100 });
+    await session(oak, id, { revoked: true, expiresIn: 5, sessionEndsIn: 100 });
+    await session(oak, id, { expiresIn: -1, sessionEndsIn: 100 });
+    await session(oak, id, { expiresIn: 5, sessionEndsIn: -1 });
+    await session(elm, elmUser.id, { revoked: true, expiresIn: 5, sessionEndsIn: 100 });
+
+    await oak.runJob('core', 'core.session_factors.prune', now);
+
+    // The user's own sign-in session lives on beside the one made here.
+    expect(await count(oak, 'session_factors', sql`user_id = ${id}`)).toBe(2);
+    expect(await count(oak, 'session_factors', sql`family_id = ${live}`)).toBe(1);
+    expect(await count(elm, 'session_factors', sql`user_id = ${elmUser.id}`)).toBe(2);
   });
 });

@@ -83,6 +83,9 @@ describe('the platform console: plans, audit log and jobs', () => {
     expect(await page.getByLabel('Action').inputValue()).toBe('plan.created');
     await expect.poll(() => page.getByRole('cell', { name: 'e2e-estate', exact: true }).count()).toBe(1);
     await expectAccessible(page, 'audit log filtered by action');
+    await page.getByRole('button', { name: 'Verify chain' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^The chain is intact: all \d+ entries link/);
+    await expectAccessible(page, 'audit log with the verification');
 
     // Jobs: the queues' counts, the jobs filtered by state and queue (in the URL), and one job's page.
     await nav.getByRole('link', { name: 'Jobs' }).click();

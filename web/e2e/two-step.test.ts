@@ -36,6 +36,12 @@ describe('two-step sign-in', () => {
     const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(await page.getByText(/^otpauth:\/\/totp\//).count()).toBe(1);
+    // Named without the word "code", which the code field's label is found by.
+    const qr = page.getByRole('img', { name: 'QR image of the authenticator link, for your app to scan' });
+    expect(await qr.count()).toBe(1);
+    // Drawn with SVG attributes only (the CSP allows no inline style): hundreds of dark modules.
+    expect(((await qr.locator('path').getAttribute('d')) ?? '').split('M').length).toBeGreaterThan(200);
+    expect(await qr.locator('[style]').count()).toBe(0);
     await expectAccessible(page, 'two-step enrolment');
     await page.getByLabel('Code').fill('000000');
     await page.getByRole('button', { name: 'Turn on' }).click();

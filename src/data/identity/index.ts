@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { retentionJob } from '../../kernel/jobs/retention.js';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import { accountRoutes } from './account.routes.js';
 import { apiKeysRoutes } from './api-keys.routes.js';
@@ -9,6 +10,7 @@ import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
 import { settingsRoutes } from './settings.routes.js';
 import { twoStepRoutes } from './two-step.routes.js';
+import { TwoStepRepository } from './two-step.repository.js';
 import { TwoStepService, type TwoStepDeps } from './two-step.service.js';
 import type { TenantSettingsStore } from '../../kernel/tenant-directory.js';
 
@@ -39,6 +41,12 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
     defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'settings.read', 'settings.write', 'api_keys.manage'], staff: ['users.read', 'roles.read', 'settings.read'] },
     migrations: new URL('./migrations/', import.meta.url),
     errors: coreErrors,
+    jobs: [
+      // Kept a day after they end, for looking into a sign-in that went wrong.
+      retentionJob({ name: 'core.mfa_challenges.prune', cron: '0 3 * * *', days: 1, prune: (db, cutoff, limit) => new TwoStepRepository(db).pruneChallenges(cutoff, limit) }),
+      // Nothing reads a session's factors once the session has ended.
+      retentionJob({ name: 'core.session_factors.prune', cron: '10 3 * * *', days: 0, prune: (db, cutoff, limit) => new TwoStepRepository(db).pruneEndedSessionFactors(cutoff, limit) }),
+    ],
     events: [
       {
         type: 'user.invited',

@@ -103,6 +103,44 @@ export class TwoStepRepository {
     return row.failures;
   }
 
+  /** Deletes at most `limit` challenges that expired or were spent before `cutoff`; how many. */
+  async pruneChallenges(cutoff: Date, limit: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('mfaChallenges')
+      .where('id', 'in', (eb) => eb.selectFrom('mfaChallenges').select('id').where((w) => w.or([w('expiresAt', '<', cutoff), w('consumedAt', '<', cutoff)])).limit(limit))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /**
+   * Deletes at most `limit` session factors whose session ended before `now`: no token of the
+   * family is still unrevoked and unexpired (the test the session list applies). How many.
+   */
+  async pruneEndedSessionFactors(now: Date, limit: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('sessionFactors')
+      .where('familyId', 'in', (eb) =>
+        eb
+          .selectFrom('sessionFactors as f')
+          .select('f.familyId')
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('refreshTokens as t')
+                  .select('t.id')
+                  .whereRef('t.familyId', '=', 'f.familyId')
+                  .where('t.revokedAt', 'is', null)
+                  .where('t.expiresAt', '>', now)
+                  .where('t.sessionExpiresAt', '>', now),
+              ),
+            ),
+          )
+          .limit(limit),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async startSession(tenantId: string, s: { familyId: string; userId: string; amr: string[]; authTime: Date; mfaAt: Date | null }): Promise<void> {
     await this.db.insertInto('sessionFactors').values({ tenantId, ...s }).execute();
   }

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/intl.js';
 import { Button } from '../../ui/Button.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Page } from '../../ui/Page.js';
+import { VerifyChain, type ChainCheck } from '../../ui/VerifyChain.js';
 import { SearchBox } from '../../ui/SearchBox.js';
 import { auditRoute } from './routes.js';
 import { auditQuery, type AuditSearch } from './search.js';
@@ -95,9 +96,13 @@ export function AuditLog() {
       cell: (c) => (Object.keys(c.getValue()).length === 0 ? '—' : <code className="text-xs break-all">{JSON.stringify(c.getValue())}</code>),
     }),
   ];
+  const verify = async (): Promise<ChainCheck> => {
+    const check = unwrap(await api.GET('/control/v1/audit/verify'));
+    return check.valid ? { valid: true, entries: check.entries } : { valid: false, entries: check.entries, brokenAt: String(check.firstBrokenSeq ?? '') };
+  };
   const next = entries.data?.nextCursor;
   return (
-    <Page title={t('console.nav.audit')}>
+    <Page title={t('console.nav.audit')} actions={<VerifyChain check={verify} />}>
       <SearchBox value={q ?? ''} onSearch={onSearch} />
       <FilterForm search={search} onApply={(f) => void navigate({ to: '/audit', search: { q, ...f } })} />
       <DataTable<Entry>

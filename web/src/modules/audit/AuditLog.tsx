@@ -4,18 +4,18 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { FormattedDate } from 'react-intl';
 import type { operations } from '@courtyard/sdk';
-import { ApiError, asProblem, unwrap } from '../../api/problem.js';
+import { ApiError, unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
 import { useT } from '../../i18n/intl.js';
 import { Button } from '../../ui/Button.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { inputStyle } from '../../ui/field-styles.js';
 import { Page } from '../../ui/Page.js';
+import { VerifyChain, type ChainCheck } from '../../ui/VerifyChain.js';
 import { auditRoute } from './routes.js';
 import { auditQuery, type AuditSearch } from './search.js';
 
 type Entry = operations['audit.list']['responses'][200]['content']['application/json']['data'][number];
-type ChainCheck = operations['audit.verify']['responses'][200]['content']['application/json'];
 const column = createColumnHelper<Entry>();
 
 /** Actions the workspace records (docs/audit.md), offered as the Action field's suggestions. */
@@ -72,40 +72,6 @@ function FilterForm({ search, onApply }: { search: AuditSearch; onApply: (filter
   );
 }
 
-/** Walks the tenant's hash chain on request and says what it found. */
-function VerifyChain() {
-  const t = useT();
-  const api = useApi();
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ check: ChainCheck } | { error: string } | null>(null);
-  async function verify() {
-    setBusy(true);
-    setResult(null);
-    try {
-      const answer = await api.GET('/api/v1/audit/verify');
-      setResult(answer.response.ok && answer.data ? { check: answer.data } : { error: asProblem(answer.error, answer.response).detail ?? t('list.failed') });
-    } catch {
-      setResult({ error: t('form.networkError') });
-    } finally {
-      setBusy(false);
-    }
-  }
-  const message = !result
-    ? ''
-    : 'error' in result
-      ? t('audit.log.verifyFailed', { detail: result.error })
-      : result.check.valid
-        ? t('audit.log.valid', { entries: result.check.entries })
-        : t('audit.log.broken', { id: result.check.firstBrokenId ?? '', entries: result.check.entries });
-  const broken = result !== null && ('error' in result || !result.check.valid);
-  return (
-    <div className="space-y-2">
-      <Button variant="secondary" onPress={() => void verify()} isDisabled={busy}>{busy ? t('audit.log.verifying') : t('audit.log.verify')}</Button>
-      <p role="status" className={broken ? 'text-sm font-medium text-red-700' : 'text-sm text-slate-700'}>{message}</p>
-    </div>
-  );
-}
-
 /** The tenant's audit log, newest first: the filters and the page's cursor in the URL. */
 export function AuditLog() {
   const t = useT();
@@ -129,9 +95,13 @@ export function AuditLog() {
     }),
     column.accessor('ip', { header: t('audit.log.from.column'), cell: (c) => c.getValue() ?? '—' }),
   ];
+  const verify = async (): Promise<ChainCheck> => {
+    const check = unwrap(await api.GET('/api/v1/audit/verify'));
+    return check.valid ? { valid: true, entries: check.entries } : { valid: false, entries: check.entries, brokenAt: check.firstBrokenId ?? '' };
+  };
   const next = entries.data?.nextCursor;
   return (
-    <Page title={t('audit.log.title')} actions={<VerifyChain />}>
+    <Page title={t('audit.log.title')} actions={<VerifyChain check={verify} />}>
       <FilterForm search={search} onApply={(f) => void navigate({ to: '/audit', search: f })} />
       <DataTable<Entry>
         label={t('audit.log.title')}

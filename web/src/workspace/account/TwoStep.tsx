@@ -8,6 +8,7 @@ import { Section } from '../../ui/DetailList.js';
 import { TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
+import { TotpQrCode } from './TotpQrCode.js';
 
 /** A code field: 6 digits from the app, or a recovery code. */
 function CodeForm({ submitLabel, send, onDone }: { submitLabel: string; send: (code: string) => Promise<{ data?: unknown; error?: unknown; response: Response }>; onDone: (data: unknown) => void }) {
@@ -81,6 +82,7 @@ export function TwoStep() {
           {enrolment ? (
             <>
               <p className="mb-2 text-sm">{t('account.twoStep.enrolText')}</p>
+              <TotpQrCode uri={enrolment.otpauthUri} label={t('account.twoStep.qr')} />
               <dl className="mb-4 max-w-2xl space-y-1 text-sm">
                 <dt className="font-medium">{t('account.twoStep.secret')}</dt>
                 <dd className="font-mono break-all" data-testid="totp-secret">{enrolment.secret}</dd>
