@@ -2,22 +2,11 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { RouteAccess } from '../../kernel/http/access.js';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { IdParams, Page, PageQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { ApiKeyView, IdParams, Page, PageQuery } from '../../kernel/http/schemas.js';
 import type { ControlContext } from '../context.js';
 import type { PlatformApiKeys } from './platform-api-keys.js';
 
 const tags = ['control'];
-const PlatformApiKey = Type.Object({
-  id: Uuid,
-  name: Type.String(),
-  prefix: Type.String({ description: 'The first characters of the key, to tell keys apart' }),
-  permissions: Type.Array(Type.String()),
-  createdBy: Uuid,
-  createdAt: Timestamp,
-  expiresAt: Type.Union([Timestamp, Type.Null()]),
-  lastUsedAt: Type.Union([Timestamp, Type.Null()], { description: 'Updated at most once a minute' }),
-  revokedAt: Type.Union([Timestamp, Type.Null()]),
-});
 const CreatePlatformApiKey = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   permissions: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 50, description: 'Some of your own operator permissions (`platform.admin`)' }),
@@ -28,11 +17,11 @@ const CreatePlatformApiKey = Type.Object({
 export function platformApiKeyRoutes(app: HttpApp, keys: PlatformApiKeys, admin: RouteAccess, ctxOf: (req: FastifyRequest) => ControlContext): void {
   app.get('/api-keys', {
     config: { access: admin },
-    schema: { operationId: 'control.apiKeys.list', tags, summary: 'List platform API keys, newest first (never their secrets)', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(PlatformApiKey) } },
+    schema: { operationId: 'control.apiKeys.list', tags, summary: 'List platform API keys, newest first (never their secrets)', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(ApiKeyView) } },
   }, (req) => keys.list(ctxOf(req), req.query));
   app.post('/api-keys', {
     config: { access: admin, problems: [422] },
-    schema: { operationId: 'control.apiKeys.create', tags, summary: 'Make a platform API key with some of your permissions; the answer shows the key (`cyp_…`), once', body: CreatePlatformApiKey, response: { 201: Type.Object({ ...PlatformApiKey.properties, key: Type.String({ description: 'Shown this once. Send it as `Authorization: Bearer <key>`.' }) }) } },
+    schema: { operationId: 'control.apiKeys.create', tags, summary: 'Make a platform API key with some of your permissions; the answer shows the key (`cyp_…`), once', body: CreatePlatformApiKey, response: { 201: Type.Object({ ...ApiKeyView.properties, key: Type.String({ description: 'Shown this once. Send it as `Authorization: Bearer <key>`.' }) }) } },
   }, async (req, reply) => reply.code(201).send(await keys.create(ctxOf(req), req.platformUserId!, req.platformPermissions!, req.body)));
   app.delete('/api-keys/:id', {
     config: { access: admin },

@@ -1,24 +1,13 @@
 import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { IdParams, Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { ApiKeyView, IdParams, Page, PageQuery, SearchQuery } from '../../kernel/http/schemas.js';
 import type { ApiKeysService } from './api-keys.service.js';
 
 const module = 'core';
 const tags = ['identity'];
 const manage = { module, permission: 'api_keys.manage' };
 
-const ApiKey = Type.Object({
-  id: Uuid,
-  name: Type.String(),
-  prefix: Type.String({ description: 'The first characters of the key, to tell keys apart' }),
-  permissions: Type.Array(Type.String()),
-  createdBy: Uuid,
-  createdAt: Timestamp,
-  expiresAt: Type.Union([Timestamp, Type.Null()]),
-  lastUsedAt: Type.Union([Timestamp, Type.Null()], { description: 'Updated at most once a minute' }),
-  revokedAt: Type.Union([Timestamp, Type.Null()]),
-});
-const ApiKeyWithSecret = Type.Object({ ...ApiKey.properties, key: Type.String({ description: 'The key, `cy_…`: shown this once. Send it as `Authorization: Bearer <key>`.' }) });
+const ApiKeyWithSecret = Type.Object({ ...ApiKeyView.properties, key: Type.String({ description: 'The key, `cy_…`: shown this once. Send it as `Authorization: Bearer <key>`.' }) });
 const CreateApiKey = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   permissions: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { maxItems: 500, description: 'Some of your own permissions (problems `core.unknown_permission`, `core.permission_not_held`)' }),
@@ -30,7 +19,7 @@ const ListApiKeysQuery = Type.Object({ ...PageQuery, q: Type.Optional(SearchQuer
 export function apiKeysRoutes(app: HttpApp, service: ApiKeysService): void {
   app.get('/api-keys', {
     config: { access: manage },
-    schema: { operationId: 'apiKeys.list', tags, summary: 'List API keys, newest first (never their secrets)', querystring: ListApiKeysQuery, response: { 200: Page(ApiKey) } },
+    schema: { operationId: 'apiKeys.list', tags, summary: 'List API keys, newest first (never their secrets)', querystring: ListApiKeysQuery, response: { 200: Page(ApiKeyView) } },
   }, (req) => service.list(req.ctx, req.query));
 
   // The key is shown once: an Idempotency-Key retry gets the id, never the key again.
@@ -44,7 +33,7 @@ export function apiKeysRoutes(app: HttpApp, service: ApiKeysService): void {
 
   app.get('/api-keys/:id', {
     config: { access: manage },
-    schema: { operationId: 'apiKeys.get', tags, summary: 'One API key (never its secret)', params: IdParams, response: { 200: ApiKey } },
+    schema: { operationId: 'apiKeys.get', tags, summary: 'One API key (never its secret)', params: IdParams, response: { 200: ApiKeyView } },
   }, (req) => service.get(req.ctx, req.params.id));
 
   app.delete('/api-keys/:id', {

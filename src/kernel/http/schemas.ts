@@ -57,3 +57,16 @@ export const LoginBody = Type.Object({ email: Email, password: Type.String({ min
 export const RefreshBody = Type.Object({ refreshToken: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })) }, { additionalProperties: false });
 /** Sign-in, refresh and sign-out take the refresh token in the body, or with this header in a cookie (see refresh-cookie.ts). */
 export const TokenTransportHeaders = Type.Object({ 'x-token-transport': Type.Optional(Type.Literal('cookie', { description: 'The refresh token travels in an HttpOnly, SameSite=Strict cookie scoped to the auth routes instead of the JSON body.' })) });
+
+/** An API key as it is listed, a tenant's (`cy_…`) or the platform's (`cyp_…`): never its secret. */
+export const ApiKeyView = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  prefix: Type.String({ description: 'The first characters of the key, to tell keys apart' }),
+  permissions: Type.Array(Type.String()),
+  createdBy: Uuid,
+  createdAt: Timestamp,
+  expiresAt: Type.Union([Timestamp, Type.Null()]),
+  lastUsedAt: Type.Union([Timestamp, Type.Null()], { description: 'Updated at most once a minute' }),
+  revokedAt: Type.Union([Timestamp, Type.Null()]),
+});
