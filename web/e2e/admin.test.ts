@@ -42,7 +42,7 @@ describe('the tenant administration pages', () => {
     await page.getByLabel('Email').fill('grace@pine.test');
     await page.getByRole('button', { name: /Status/ }).click();
     await page.getByRole('option', { name: 'Active', exact: true }).click();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expectPageShape(page, 'Grace Hopper');
     await expect.poll(() => page.getByText('grace@pine.test').count()).toBeGreaterThan(0);
 
@@ -76,7 +76,7 @@ describe('the tenant administration pages', () => {
     await page.getByLabel('Name').fill('Linus Clerk');
     await page.locator('label', { hasText: 'Manager' }).click();
     expect(await page.getByRole('checkbox', { name: /Manager/ }).isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expectPageShape(page, 'Linus Clerk');
     await expectAccessible(page, 'user page');
     await expect.poll(() => page.getByRole('button', { name: 'Resend invitation' }).count()).toBe(1);
@@ -104,7 +104,7 @@ describe('the tenant administration pages', () => {
     await expectAccessible(page, 'new endpoint form');
     await page.getByLabel('URL').fill('https://203.0.113.80/pine-hooks');
     await page.getByLabel('Description').fill('Pine ERP');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expectPageShape(page, 'Endpoint created');
     const secret = await page.getByTestId('webhook-secret').inputValue();
     expect(secret).toMatch(/^whsec_/);
@@ -154,10 +154,10 @@ describe('the tenant administration pages', () => {
     const before = await brand();
     await page.getByLabel('Display name').fill('Pine Homes');
     await page.getByLabel('Primary colour').fill('teal');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByText('Write the colour as # and six hexadecimal digits, for example #0f766e').count()).toBe(1);
     await page.getByLabel('Primary colour').fill('#0f766e');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => page.getByText('The branding was saved.').count()).toBe(1);
     await expect.poll(() => page.getByTestId('space-name').textContent()).toBe('Pine Homes');
     await expect.poll(brand).toBe('#0f766e');

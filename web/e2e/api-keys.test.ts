@@ -3,23 +3,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
 
 let browser: Browser;
-let rowan: { slug: string; email: string };
+let hawthorn: { slug: string; email: string };
 beforeAll(async () => {
   browser = await connect();
-  rowan = await createTenant('rowan');
+  hawthorn = await createTenant('hawthorn');
 });
 afterAll(() => browser?.close());
 
 async function signIn(page: Page, path: string, title: string) {
-  await page.goto(`/t/${rowan.slug}${path}`);
-  await page.getByLabel('Email').fill(rowan.email);
+  await page.goto(`/t/${hawthorn.slug}${path}`);
+  await page.getByLabel('Email').fill(hawthorn.email);
   await page.getByLabel('Password').fill(TENANT_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expectPageShape(page, title);
 }
 
 /** The API as an integration calls it: the key as a bearer token, the tenant in the path. */
-const callApi = (key: string, path: string) => fetch(`${server().url}/t/${rowan.slug}/api/v1${path}`, { headers: { authorization: `Bearer ${key}` } });
+const callApi = (key: string, path: string) => fetch(`${server().url}/t/${hawthorn.slug}/api/v1${path}`, { headers: { authorization: `Bearer ${key}` } });
 
 describe('the API keys page', () => {
   it('makes a key shown once that calls the API, and revokes it after a confirmation', async () => {
