@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { Branding, TenantStatus } from '../kernel/context.js';
 import type { Jsonb, RequiredTimestamptz, Timestamptz } from '../kernel/db/kernel.tables.js';
 import type { Placement } from '../kernel/db/router.js';
+import type { ApiKeyColumns } from '../kernel/security/api-key-secrets.js';
 import type { LicenceClaims, LicenceLimits } from '../kernel/security/licence.js';
 import type { RefreshTokenColumns } from '../kernel/security/refresh-tokens.js';
 import type { LicenceAdjustments } from './licences/licence-adjustments.js';
@@ -32,18 +33,7 @@ export interface ControlTables {
     updatedAt: Timestamptz;
   };
   'control.refreshTokens': RefreshTokenColumns;
-  'control.platformApiKeys': {
-    id: string;
-    name: string;
-    prefix: string;
-    secretHash: string;
-    permissions: string[];
-    createdBy: string;
-    createdAt: Timestamptz;
-    expiresAt: Date | null;
-    lastUsedAt: Date | null;
-    revokedAt: Date | null;
-  };
+  'control.platformApiKeys': ApiKeyColumns;
   'control.passwordResetTokens': {
     id: string;
     userId: string;

@@ -1,8 +1,9 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
+import { tenantRolePermissions, userRoleKeys } from './identity.repository.js';
 import type { IdentityTables } from './identity.tables.js';
 
 type Tables = IdentityTables & KernelTables;
@@ -74,7 +75,7 @@ export class ApiKeysRepository {
     return this.db
       .selectFrom('apiKeys as k')
       .innerJoin('users as u', (j) => j.onRef('u.tenantId', '=', 'k.tenantId').onRef('u.id', '=', 'k.createdBy'))
-      .select((eb) => [
+      .select([
         'k.id',
         'k.createdBy',
         'k.permissions',
@@ -82,13 +83,8 @@ export class ApiKeysRepository {
         'k.revokedAt',
         'u.status',
         'u.memberId',
-        eb
-          .selectFrom('userRoles as ur')
-          .innerJoin('roles as r', (j) => j.onRef('r.tenantId', '=', 'ur.tenantId').onRef('r.id', '=', 'ur.roleId'))
-          .select(sql<string[]>`coalesce(array_agg(r.key ORDER BY r.key), '{}')`.as('keys'))
-          .whereRef('ur.userId', '=', 'u.id')
-          .as('roles'),
-        eb.selectFrom('roles').select(sql<Record<string, string[]>>`coalesce(jsonb_object_agg(key, permissions), '{}')`.as('all')).as('rolePermissions'),
+        userRoleKeys.as('roles'),
+        tenantRolePermissions.as('rolePermissions'),
       ])
       .where('k.secretHash', '=', secretHash)
       .executeTakeFirst();

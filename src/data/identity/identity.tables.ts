@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { TenantKey, RequiredTimestamptz, Timestamptz } from '../../kernel/db/kernel.tables.js';
+import type { ApiKeyColumns } from '../../kernel/security/api-key-secrets.js';
 import type { RefreshTokenColumns } from '../../kernel/security/refresh-tokens.js';
 
 /** The tables `migrations/` creates, as identity's SQL sees them (camelCase). */
@@ -45,17 +46,5 @@ export interface IdentityTables {
     createdBy: string | null;
     createdAt: Timestamptz;
   };
-  apiKeys: {
-    tenantId: TenantKey;
-    id: string;
-    name: string;
-    prefix: string;
-    secretHash: string;
-    permissions: string[];
-    createdBy: string;
-    createdAt: Timestamptz;
-    expiresAt: Date | null;
-    lastUsedAt: Date | null;
-    revokedAt: Date | null;
-  };
+  apiKeys: ApiKeyColumns & { tenantId: TenantKey };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Timestamptz } from '../db/kernel.tables.js';
 import { hashToken } from './tokens.js';
 
 /** Characters of a key shown in lists (its type prefix and a few of its random ones), to tell keys apart. */
@@ -13,4 +14,18 @@ const SHOWN = 8;
 export function newApiKey(prefix: string): { key: string; hash: string; shown: string } {
   const key = `${prefix}${randomBytes(32).toString('base64url')}`;
   return { key, hash: hashToken(key), shown: key.slice(0, prefix.length + SHOWN) };
+}
+
+/** The columns a table of API keys has, a tenant's (`api_keys`) or the platform's (`control.platform_api_keys`). */
+export interface ApiKeyColumns {
+  id: string;
+  name: string;
+  prefix: string;
+  secretHash: string;
+  permissions: string[];
+  createdBy: string;
+  createdAt: Timestamptz;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
 }
