@@ -1,3 +1,5 @@
+import { dayStart, defined, urlDay, urlText } from '../../ui/url-search.js';
+
 /** The audit page's search and filters as they live in the URL. */
 export interface AuditSearch {
   q?: string;
@@ -11,29 +13,13 @@ export interface AuditSearch {
   cursor?: string;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const text = (v: unknown, max: number) => (typeof v === 'string' && v.trim().length > 0 ? v.trim().slice(0, max) : undefined);
-/** A real calendar day (not 2025-02-30), as `YYYY-MM-DD`. */
-const day = (v: unknown) => {
-  if (typeof v !== 'string' || !DAY.test(v)) return undefined;
-  const [y, m, d] = v.split('-').map(Number) as [number, number, number];
-  const at = new Date(y, m - 1, d);
-  return at.getFullYear() === y && at.getMonth() === m - 1 && at.getDate() === d ? v : undefined;
-};
-const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
-
 /** Reads the URL, dropping what is not well formed (a hand-edited address). */
 export function auditSearch(raw: Record<string, unknown>): AuditSearch {
-  return defined({ q: text(raw.q, 100), actor: text(raw.actor, 200), action: text(raw.action, 100), tenant: text(raw.tenant, 64), from: day(raw.from), to: day(raw.to), cursor: text(raw.cursor, 2048) });
+  return defined({ q: urlText(raw.q, 100), actor: urlText(raw.actor, 200), action: urlText(raw.action, 100), tenant: urlText(raw.tenant, 64), from: urlDay(raw.from), to: urlDay(raw.to), cursor: urlText(raw.cursor, 2048) });
 }
 
 /** The API's query for the page: days become instants, the `to` day included (up to the next midnight). */
 export function auditQuery(search: AuditSearch, limit = 50) {
-  const midnight = (d: string, plusDays = 0) => {
-    const at = new Date(`${d}T00:00:00`);
-    at.setDate(at.getDate() + plusDays);
-    return at.toISOString();
-  };
   return defined({
     limit,
     cursor: search.cursor,
@@ -41,7 +27,7 @@ export function auditQuery(search: AuditSearch, limit = 50) {
     actor: search.actor,
     action: search.action,
     tenant: search.tenant,
-    from: search.from ? midnight(search.from) : undefined,
-    to: search.to ? midnight(search.to, 1) : undefined,
+    from: search.from ? dayStart(search.from) : undefined,
+    to: search.to ? dayStart(search.to, 1) : undefined,
   });
 }
