@@ -9,12 +9,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import pino from 'pino';
 import { rolePermissions } from '../src/data/identity/index.js';
 import { RolePermissionCache } from '../src/data/role-cache.js';
 import { loadConfig } from '../src/kernel/config.js';
+import { ApiRateLimit } from '../src/kernel/security/api-rate-limit.js';
 import { checkSession } from '../src/kernel/security/session-cache.js';
 import { tablesOf } from '../src/kernel/db/tables.js';
 import { newId } from '../src/kernel/ids.js';
@@ -114,6 +116,22 @@ async function main() {
       await measure('kysely: tablesOf + build + compile the member query (camelCase)', 50_000, (i) =>
         tablesOf<MembersTables>(p.main.kysely).selectFrom('members').select(TYPED_COLUMNS).where('id', '=', memberOf(i)).compile(),
       );
+
+      log('-- the API rate limit: both counters (per principal, per tenant) and the headers');
+      const noReply = { headers: () => undefined } as unknown as FastifyReply;
+      const room = { perPrincipal: 100_000_000, perTenant: 100_000_000 };
+      const inMemory = new ApiRateLimit(room);
+      await measure('rate limit: ApiRateLimit.admit, in memory', 50_000, (i) => inMemory.admit(noReply, at(i).id, at(i).id));
+      const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { lazyConnect: true });
+      try {
+        await redis.connect();
+        const shared = new ApiRateLimit(room, redis);
+        await measure('rate limit: ApiRateLimit.admit, Redis (1 round trip)', 5_000, (i) => shared.admit(noReply, at(i).id, at(i).id));
+      } catch (error) {
+        log(`rate limit in Redis not measured: ${(error as Error).message}`);
+      } finally {
+        redis.disconnect();
+      }
 
       log('-- cache misses (each one is a query)');
       await measure('resolve tenant: directory load (cache miss, 1 query)', 3_000, (i) => {

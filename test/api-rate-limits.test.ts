@@ -31,32 +31,34 @@ for (const [store, url] of stores) {
       const second = (await t.login('elm', 'second@elm.test')).accessToken; // signed out: not counted
       const asOwner = () => t.call('GET', '/api/v1/members', { token: elm.token, tenant: 'elm' });
       const asSecond = () => t.call('GET', '/api/v1/members', { token: second, tenant: 'elm' });
-      const stand = (res: Awaited<ReturnType<typeof asOwner>>) => [res.statusCode, res.headers['ratelimit-limit'], res.headers['ratelimit-remaining']];
+      const stand = (res: Awaited<ReturnType<typeof asOwner>>) => [res.statusCode, ...standing(res.headers).slice(0, 2)];
 
-      // The owner's own limit (4) is the tighter one.
-      expect(stand(await asOwner())).toEqual([200, '4', '2']);
-      expect(stand(await asOwner())).toEqual([200, '4', '1']);
+      // Both quotas are stated; the owner's own limit (4) is the tighter one.
+      const first = await asOwner();
+      expect(first.headers['ratelimit-policy']).toBe('"principal";q=4;w=60, "tenant";q=6;w=60');
+      expect(stand(first)).toEqual([200, 'principal', 2]);
+      expect(stand(await asOwner())).toEqual([200, 'principal', 1]);
       const last = await asOwner();
-      expect(stand(last)).toEqual([200, '4', '0']);
-      expect(Number(last.headers['ratelimit-reset'])).toBeGreaterThanOrEqual(1);
-      expect(Number(last.headers['ratelimit-reset'])).toBeLessThanOrEqual(60);
+      expect(stand(last)).toEqual([200, 'principal', 0]);
+      expect(standing(last.headers)[2]).toBeGreaterThanOrEqual(1);
+      expect(standing(last.headers)[2]).toBeLessThanOrEqual(60);
       const refused = await asOwner();
       expectProblem(refused, 429, 'rate_limited');
       expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
       expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
-      expect([refused.headers['ratelimit-limit'], refused.headers['ratelimit-remaining']]).toEqual(['4', '0']);
+      expect(standing(refused.headers).slice(0, 2)).toEqual(['principal', 0]);
 
       // The second user has a count of their own; the tenant's (6) has 4 used: the refusal was given back.
-      expect(stand(await asSecond())).toEqual([200, '6', '1']);
-      expect(stand(await asSecond())).toEqual([200, '6', '0']);
+      expect(stand(await asSecond())).toEqual([200, 'tenant', 1]);
+      expect(stand(await asSecond())).toEqual([200, 'tenant', 0]);
       const tenantRefused = await asSecond();
       expectProblem(tenantRefused, 429, 'rate_limited');
-      expect(tenantRefused.headers['ratelimit-limit']).toBe('6');
+      expect(standing(tenantRefused.headers)[0]).toBe('tenant');
       expect(tenantRefused.headers['retry-after']).toBeDefined();
 
       // Another tenant is not held back by this one.
       const fir = await t.createTenant('fir');
-      expect(stand(await t.call('GET', '/api/v1/members', { token: fir.token, tenant: 'fir' }))).toEqual([200, '4', '3']);
+      expect(stand(await t.call('GET', '/api/v1/members', { token: fir.token, tenant: 'fir' }))).toEqual([200, 'principal', 3]);
     });
 
     it('counts an API key apart from its creator, and leaves health, metrics, pages and sign-in alone', async () => {
@@ -64,23 +66,48 @@ for (const [store, url] of stores) {
       const made = await t.call('POST', '/api/v1/api-keys', { token: gum.token, tenant: 'gum', body: { name: 'Counted apart', permissions: ['members.read'] } });
       expect(made.statusCode).toBe(201);
       const key = made.json().key as string;
-      for (const remaining of ['3', '2', '1', '0']) expect((await t.call('GET', '/api/v1/members', { token: key, tenant: 'gum' })).headers['ratelimit-remaining']).toBe(remaining);
+      for (const remaining of [3, 2, 1, 0]) expect(standing((await t.call('GET', '/api/v1/members', { token: key, tenant: 'gum' })).headers)[1]).toBe(remaining);
       expectProblem(await t.call('GET', '/api/v1/members', { token: key, tenant: 'gum' }), 429, 'rate_limited');
       // The owner made one request (the key); the tenant has 5 used.
-      expect((await t.call('GET', '/api/v1/members', { token: gum.token, tenant: 'gum' })).headers['ratelimit-remaining']).toBe('0');
+      expect(standing((await t.call('GET', '/api/v1/members', { token: gum.token, tenant: 'gum' })).headers).slice(0, 2)).toEqual(['tenant', 0]);
 
       for (let i = 0; i < 8; i++) {
         for (const url of ['/health/live', '/health/ready', '/metrics', '/', '/t/gum/']) {
           const res = await t.call('GET', url);
           expect(res.statusCode, url).not.toBe(429);
-          expect(res.headers['ratelimit-limit'], url).toBeUndefined();
+          expect(res.headers.ratelimit, url).toBeUndefined();
         }
         const login = await t.call('POST', '/api/v1/auth/login', { tenant: 'gum', body: { email: gum.adminEmail, password: 'wrong password here' } });
         expect(login.statusCode).toBe(401);
-        expect(login.headers['ratelimit-limit']).toBeUndefined();
+        expect(login.headers.ratelimit).toBeUndefined();
       }
     });
+
+    it("applies a plan's own limits, carried by its tenants' licences", async () => {
+      const operator = await t.platformToken();
+      const plan = await t.call('POST', '/control/v1/plans', {
+        token: operator,
+        body: { key: `api-heavy-${store.toLowerCase()}`, name: 'API heavy', modules: ['members'], limits: { members: null, users: null, storageMb: null, apiRatePerPrincipal: 8, apiRatePerTenant: 9 }, price: { amountMinor: 0, currency: 'EUR', interval: 'month' } },
+      });
+      expect(plan.statusCode, plan.body).toBe(201);
+      expect(plan.json().limits).toMatchObject({ apiRatePerPrincipal: 8, apiRatePerTenant: 9 });
+      const yew = await t.createTenant('yew', { plan: plan.json().key });
+      const first = await t.call('GET', '/api/v1/members', { token: yew.token, tenant: 'yew' });
+      expect(first.headers['ratelimit-policy']).toBe('"principal";q=8;w=60, "tenant";q=9;w=60');
+      for (let i = 0; i < 7; i++) expect((await t.call('GET', '/api/v1/members', { token: yew.token, tenant: 'yew' })).statusCode).toBe(200);
+      expectProblem(await t.call('GET', '/api/v1/members', { token: yew.token, tenant: 'yew' }), 429, 'rate_limited');
+      // The platform's limits still hold for a tenant whose plan sets none.
+      const ivy = await t.createTenant('ivy');
+      expect((await t.call('GET', '/api/v1/members', { token: ivy.token, tenant: 'ivy' })).headers['ratelimit-policy']).toBe('"principal";q=4;w=60, "tenant";q=6;w=60');
+    });
   });
+}
+
+/** What `RateLimit` says: the policy closest to running out, what remains of it, seconds until it resets. */
+function standing(headers: Record<string, unknown>): [string, number, number] {
+  const match = /^"(\w+)";r=(\d+);t=(\d+)$/.exec(String(headers.ratelimit));
+  if (!match) throw new Error(`no RateLimit field: ${String(headers.ratelimit)}`);
+  return [match[1]!, Number(match[2]), Number(match[3])];
 }
 
 describe('the API rate limit store', () => {
@@ -111,7 +138,8 @@ describe('the API rate limit store', () => {
       const [a, b] = clients.map((c) => new ApiRateLimit({ perPrincipal: 3, perTenant: 100 }, c)) as [ApiRateLimit, ApiRateLimit];
       const first = reply();
       await a.admit(first, tenant, 'user');
-      expect(first.sent).toMatchObject({ 'ratelimit-limit': '3', 'ratelimit-remaining': '2' });
+      expect(first.sent).toMatchObject({ 'ratelimit-policy': '"principal";q=3;w=60, "tenant";q=100;w=60' });
+      expect(standing(first.sent).slice(0, 2)).toEqual(['principal', 2]);
       await b.admit(reply(), tenant, 'user');
       await a.admit(reply(), tenant, 'user');
       expect(await refusal(b.admit(reply(), tenant, 'user'))).toBe('rate_limited');

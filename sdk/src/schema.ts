@@ -15816,8 +15816,12 @@ export interface operations {
                             active: boolean;
                             description: string;
                             key: string;
-                            /** @description null means unlimited */
+                            /** @description Counts: null means unlimited. API rates: null means the platform default. */
                             limits: {
+                                /** @description Requests to /api/v1 per minute per user or API key; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                                apiRatePerPrincipal?: number | null;
+                                /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                                apiRatePerTenant?: number | null;
                                 members: number | null;
                                 storageMb: number | null;
                                 users: number | null;
@@ -15867,8 +15871,12 @@ export interface operations {
                     /** @default  */
                     description: string;
                     key: string;
-                    /** @description null means unlimited */
+                    /** @description Counts: null means unlimited. API rates: null means the platform default. */
                     limits: {
+                        /** @description Requests to /api/v1 per minute per user or API key; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                        apiRatePerPrincipal?: number | null;
+                        /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                        apiRatePerTenant?: number | null;
                         members: number | null;
                         storageMb: number | null;
                         users: number | null;
@@ -15894,8 +15902,12 @@ export interface operations {
                         active: boolean;
                         description: string;
                         key: string;
-                        /** @description null means unlimited */
+                        /** @description Counts: null means unlimited. API rates: null means the platform default. */
                         limits: {
+                            /** @description Requests to /api/v1 per minute per user or API key; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                            apiRatePerPrincipal?: number | null;
+                            /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                            apiRatePerTenant?: number | null;
                             members: number | null;
                             storageMb: number | null;
                             users: number | null;
@@ -15972,6 +15984,10 @@ export interface operations {
                     active?: boolean;
                     description?: string;
                     limits?: {
+                        /** @description Requests to /api/v1 per minute per user or API key; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                        apiRatePerPrincipal?: number | null;
+                        /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                        apiRatePerTenant?: number | null;
                         members?: number | null;
                         storageMb?: number | null;
                         users?: number | null;
@@ -15997,8 +16013,12 @@ export interface operations {
                         active: boolean;
                         description: string;
                         key: string;
-                        /** @description null means unlimited */
+                        /** @description Counts: null means unlimited. API rates: null means the platform default. */
                         limits: {
+                            /** @description Requests to /api/v1 per minute per user or API key; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                            apiRatePerPrincipal?: number | null;
+                            /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                            apiRatePerTenant?: number | null;
                             members: number | null;
                             storageMb: number | null;
                             users: number | null;
@@ -16991,6 +17011,10 @@ export interface operations {
                             addModules?: string[];
                             graceDays?: number;
                             limits?: {
+                                /** @description Requests to /api/v1 per minute per user or API key; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                                apiRatePerPrincipal?: number | null;
+                                /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                                apiRatePerTenant?: number | null;
                                 members?: number | null;
                                 storageMb?: number | null;
                                 users?: number | null;
@@ -17057,6 +17081,10 @@ export interface operations {
                     expiresAt?: string;
                     graceDays?: number;
                     limits?: {
+                        /** @description Requests to /api/v1 per minute per user or API key; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                        apiRatePerPrincipal?: number | null;
+                        /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                        apiRatePerTenant?: number | null;
                         members?: number | null;
                         storageMb?: number | null;
                         users?: number | null;
@@ -17090,6 +17118,10 @@ export interface operations {
                             addModules?: string[];
                             graceDays?: number;
                             limits?: {
+                                /** @description Requests to /api/v1 per minute per user or API key; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                                apiRatePerPrincipal?: number | null;
+                                /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
+                                apiRatePerTenant?: number | null;
                                 members?: number | null;
                                 storageMb?: number | null;
                                 users?: number | null;

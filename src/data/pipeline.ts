@@ -370,11 +370,10 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
       }
     }
 
-    // Signed-out requests are left to their routes' own limits (sign-in's): counting them
-    // against the tenant would let anyone use up its allowance.
-    if (userId) await deps.rateLimit.admit(reply, tenant.id, principal ? principalKey(principal) : userId);
-
     const licence = await deps.licences.verify({ id: tenant.licenceId, jws: tenant.licenceJws }, tenant.id);
+    // Signed-out requests are left to their routes' own limits (sign-in's): counting them
+    // against the tenant would let anyone use up its allowance. The plan may set its own.
+    if (userId) await deps.rateLimit.admit(reply, tenant.id, principal ? principalKey(principal) : userId, licence.claims.limits);
     const module = deps.modules.get(access.module)!;
     if (!module.alwaysLicensed && !licence.claims.modules.includes(module.key)) {
       throw new AppError('module_not_licensed', `The tenant licence does not include the ${module.name} module`);

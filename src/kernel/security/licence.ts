@@ -11,6 +11,9 @@ export interface LicenceLimits {
   members: number | null;
   users: number | null;
   storageMb: number | null;
+  /** Requests per minute per principal, and per tenant; absent or null: the platform's default. */
+  apiRatePerPrincipal?: number | null;
+  apiRatePerTenant?: number | null;
 }
 
 export interface LicenceClaims {

@@ -18,8 +18,8 @@ export interface PlanValues {
   name: string;
   description: string;
   modules: string[];
-  /** Each limit a count, or null (an empty field): unlimited. */
-  limits: { members: number | null; users: number | null; storageMb: number | null };
+  /** Each count, or null (an empty field): unlimited; each API rate, or null: the platform's default. */
+  limits: { members: number | null; users: number | null; storageMb: number | null; apiRatePerPrincipal: number | null; apiRatePerTenant: number | null };
   /** The amount in the currency's units; sent in minor units. */
   price: { amount: number | null; currency: string; interval: 'month' | 'year' };
   active: boolean;
@@ -27,8 +27,8 @@ export interface PlanValues {
 
 const valuesOf = (plan: Plan | undefined): PlanValues =>
   plan
-    ? { key: plan.key, name: plan.name, description: plan.description, modules: plan.modules, limits: { ...plan.limits }, price: { amount: fromMinor(plan.price.amountMinor, plan.price.currency), currency: plan.price.currency, interval: plan.price.interval }, active: plan.active }
-    : { key: '', name: '', description: '', modules: [], limits: { members: null, users: null, storageMb: null }, price: { amount: null, currency: 'EUR', interval: 'month' }, active: true };
+    ? { key: plan.key, name: plan.name, description: plan.description, modules: plan.modules, limits: { apiRatePerPrincipal: null, apiRatePerTenant: null, ...plan.limits }, price: { amount: fromMinor(plan.price.amountMinor, plan.price.currency), currency: plan.price.currency, interval: plan.price.interval }, active: plan.active }
+    : { key: '', name: '', description: '', modules: [], limits: { members: null, users: null, storageMb: null, apiRatePerPrincipal: null, apiRatePerTenant: null }, price: { amount: null, currency: 'EUR', interval: 'month' }, active: true };
 
 /** The catalogue of licensable modules, for the picker. */
 export function useCatalogue() {
@@ -61,6 +61,7 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved: (plan: Plan)
 
   const required = { required: t('form.required') };
   const count = { min: { value: 0, message: t('plans.notNegative') } };
+  const positive = { min: { value: 1, message: t('plans.atLeastOne') } };
   return (
     <ApiForm form={form} formError={formError} onSubmit={submit}>
       {plan ? null : <TextInput control={form.control} name="key" label={t('plans.key')} description={t('plans.keyHelp')} rules={{ ...required, pattern: { value: /^[a-z][a-z0-9-]{1,39}$/, message: t('plans.keyPattern') } }} />}
@@ -79,6 +80,12 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved: (plan: Plan)
         <NumberInput control={form.control} name="limits.members" label={t('plans.limits.members')} minValue={0} step={1} rules={count} />
         <NumberInput control={form.control} name="limits.users" label={t('plans.limits.users')} minValue={0} step={1} rules={count} />
         <NumberInput control={form.control} name="limits.storageMb" label={t('plans.limits.storageMb')} minValue={0} step={1} rules={count} />
+      </fieldset>
+      <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
+        <legend className="px-1 text-sm font-semibold">{t('plans.apiRates')}</legend>
+        <p className="text-xs text-slate-500">{t('plans.apiRatesHelp')}</p>
+        <NumberInput control={form.control} name="limits.apiRatePerPrincipal" label={t('plans.limits.apiRatePerPrincipal')} minValue={1} step={1} rules={positive} />
+        <NumberInput control={form.control} name="limits.apiRatePerTenant" label={t('plans.limits.apiRatePerTenant')} minValue={1} step={1} rules={positive} />
       </fieldset>
       <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
         <legend className="px-1 text-sm font-semibold">{t('plans.price')}</legend>
