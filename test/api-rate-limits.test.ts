@@ -83,6 +83,15 @@ for (const [store, url] of stores) {
       }
     });
 
+  });
+
+  describe(`API rate limits of operators and of plans (${store})`, () => {
+    let t: TestPlatform;
+    beforeAll(async () => {
+      t = await startPlatform({ config: { apiRatePerPrincipal: 20, apiRatePerTenant: 30, redisUrl: url } });
+    });
+    afterAll(() => t?.close());
+
     it("applies a plan's own limits, carried by its tenants' licences", async () => {
       const operator = await t.platformToken();
       const plan = await t.call('POST', '/control/v1/plans', {
@@ -98,7 +107,21 @@ for (const [store, url] of stores) {
       expectProblem(await t.call('GET', '/api/v1/members', { token: yew.token, tenant: 'yew' }), 429, 'rate_limited');
       // The platform's limits still hold for a tenant whose plan sets none.
       const ivy = await t.createTenant('ivy');
-      expect((await t.call('GET', '/api/v1/members', { token: ivy.token, tenant: 'ivy' })).headers['ratelimit-policy']).toBe('"principal";q=4;w=60, "tenant";q=6;w=60');
+      expect((await t.call('GET', '/api/v1/members', { token: ivy.token, tenant: 'ivy' })).headers['ratelimit-policy']).toBe('"principal";q=20;w=60, "tenant";q=30;w=60');
+    });
+
+    it('limits platform operators on /control/v1 the same way', async () => {
+      const oak = await t.createTenant('oak');
+      const operator = await t.platformToken(); // signing in is not counted
+      const first = await t.call('GET', '/control/v1/plans', { token: operator });
+      expect(first.headers['ratelimit-policy']).toBe('"principal";q=20;w=60, "tenant";q=30;w=60');
+      const [policy, left] = standing(first.headers);
+      expect(policy).toBe('principal');
+      expect(left).toBeLessThan(20); // the tenants made before were counted too
+      for (let i = 0; i < left; i++) expect((await t.call('GET', '/control/v1/plans', { token: operator })).statusCode).toBe(200);
+      expectProblem(await t.call('GET', '/control/v1/plans', { token: operator }), 429, 'rate_limited');
+      // A tenant's users are not counted with the operators.
+      expect((await t.call('GET', '/api/v1/members', { token: oak.token, tenant: 'oak' })).statusCode).toBe(200);
     });
   });
 }

@@ -7,6 +7,7 @@ import { isPublic, permissionOf, type RouteAccess } from '../kernel/http/access.
 import type { HttpApp } from '../kernel/http/app.js';
 import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../kernel/http/refresh-cookie.js';
 import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../kernel/http/schemas.js';
+import type { ApiRateLimit } from '../kernel/security/api-rate-limit.js';
 import { MIN_PASSWORD_LENGTH } from '../kernel/security/passwords.js';
 import type { TokenService } from '../kernel/security/tokens.js';
 import { RESERVED_SLUGS } from '../kernel/tenancy.js';
@@ -30,6 +31,8 @@ export interface ControlDeps {
   tokens: TokenService;
   auth: PlatformAuthService;
   apiKeys: PlatformApiKeys;
+  /** The API's limits, counted here with the operators (and their keys) as one tenant's principals. */
+  rateLimit: ApiRateLimit;
   plans: PlansService;
   tenants: TenantsService;
   modules: ModuleHost;
@@ -41,6 +44,8 @@ export interface ControlDeps {
   db: ControlContext['db'];
 }
 
+/** The operators' counters' "tenant": no tenant id (a UUID) can be it. */
+const PLATFORM = 'platform';
 const admin: RouteAccess = { module: 'control', permission: 'platform.admin' };
 const open: RouteAccess = { public: true, module: 'control' };
 
@@ -57,7 +62,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     const access = route.config?.access;
     if (!access || access.module !== 'control') throw new Error(`control route ${String(route.method)} ${route.url} declares no control access`);
   });
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access!;
     if (isPublic(access)) return;
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
@@ -69,6 +74,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
       request.platformUserId = key.userId;
       request.platformPermissions = key.permissions;
       request.log = request.log.child({ platformUser: key.userId, apiKey: key.apiKeyId });
+      await deps.rateLimit.admit(reply, PLATFORM, `key:${key.apiKeyId}`);
       return;
     }
     const claims = await deps.tokens.verifyAccess(match[1]!, 'courtyard:control');
@@ -77,6 +83,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     request.platformUserId = claims.sub;
     request.platformPermissions = OPERATOR_PERMISSIONS;
     request.log = request.log.child({ platformUser: claims.sub });
+    await deps.rateLimit.admit(reply, PLATFORM, claims.sub);
   });
 
   const tags = ['control'];
