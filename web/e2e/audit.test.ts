@@ -32,6 +32,9 @@ describe('the audit log page', () => {
     await expect.poll(() => cells(page, 'auth.sign_in.failed')).toBe(1);
     await expect.poll(() => cells(page, 'auth.sign_in.succeeded')).toBeGreaterThan(0);
     await expect.poll(() => page.getByRole('link', { name: 'Audit log' }).count()).toBeGreaterThan(0);
+    // Who did it reads as a name; the refused sign-in's actor was not signed in.
+    await expect.poll(() => page.getByRole('cell', { name: /^User Manager$/ }).count()).toBeGreaterThan(0);
+    await expect.poll(() => cells(page, 'Not signed in')).toBe(1);
     await expectAccessible(page, 'audit log');
 
     // The filters go into the URL, and the URL's filters into the list.

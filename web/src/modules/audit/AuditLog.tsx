@@ -72,6 +72,31 @@ function FilterForm({ search, onApply }: { search: AuditSearch; onApply: (filter
   );
 }
 
+const KINDS = { user: 'audit.log.kind.user', api_key: 'audit.log.kind.api_key', system: 'audit.log.kind.system', anonymous: 'audit.log.kind.anonymous' } as const;
+
+/**
+ * A user or an API key by its name as it is now (its id in a tooltip), looked up once per id
+ * while the page is open; by type and id when the reader may not see it or it is gone.
+ */
+function Named({ type, id }: { type: string; id: string | null }) {
+  const t = useT();
+  const api = useApi();
+  const named = id !== null && (type === 'user' || type === 'api_key');
+  const name = useQuery({
+    queryKey: ['audit-name', type, id],
+    enabled: named,
+    staleTime: 5 * 60_000,
+    retry: false,
+    queryFn: async () =>
+      type === 'user'
+        ? unwrap(await api.GET('/api/v1/users/{id}', { params: { path: { id: id! } } })).name
+        : unwrap(await api.GET('/api/v1/api-keys/{id}', { params: { path: { id: id! } } })).name,
+  });
+  const kind = type in KINDS ? t(KINDS[type as keyof typeof KINDS]) : type;
+  if (name.data) return <span title={id ?? undefined}>{kind} <span className="font-medium">{name.data}</span></span>;
+  return <span>{kind}{id ? <> <code className="text-xs break-all">{id}</code></> : null}</span>;
+}
+
 /** The tenant's audit log, newest first: the filters and the page's cursor in the URL. */
 export function AuditLog() {
   const t = useT();
@@ -86,9 +111,9 @@ export function AuditLog() {
   const { cursor: _cursor, ...kept } = search;
   const columns = [
     column.accessor('at', { header: t('audit.log.at'), cell: (c) => <FormattedDate value={c.getValue()} dateStyle="medium" timeStyle="medium" /> }),
-    column.accessor('actor', { header: t('audit.log.actorColumn'), cell: (c) => t(`audit.log.actor.${c.getValue().type}`, { id: c.getValue().id ?? '' }) }),
+    column.accessor('actor', { header: t('audit.log.actorColumn'), cell: (c) => <Named {...c.getValue()} /> }),
     column.accessor('action', { header: t('audit.log.actionColumn') }),
-    column.accessor('target', { header: t('audit.log.target'), cell: (c) => (c.getValue() ? `${c.getValue()!.type} ${c.getValue()!.id ?? ''}` : '—') }),
+    column.accessor('target', { header: t('audit.log.target'), cell: (c) => (c.getValue() ? <Named {...c.getValue()!} /> : '—') }),
     column.accessor('details', {
       header: t('audit.log.details'),
       cell: (c) => (Object.keys(c.getValue()).length === 0 ? '—' : <code className="text-xs break-all">{JSON.stringify(c.getValue())}</code>),
