@@ -107,6 +107,10 @@ describe('what the audit log records', () => {
     expect((await t.call('DELETE', `/api/v1/me/sessions/${other}`, { token: third.accessToken, tenant: 'oak' })).statusCode).toBe(204);
     expect(await latest('account.session_ended')).toMatchObject({ actor: { id: user.id }, target: { type: 'session', id: other } });
 
+    const wrong = await t.call('POST', '/api/v1/me/password', { token: third.accessToken, tenant: 'oak', body: { currentPassword: 'not my password at all', newPassword: 'the hedges are trimmed' } });
+    expectProblem(wrong, 422, 'core.wrong_password');
+    expect(await latest('account.password_change_failed')).toMatchObject({ actor: { id: user.id }, target: { id: user.id }, details: { reason: 'wrong_password' } });
+    expect(JSON.stringify(await entries())).not.toContain('not my password at all');
     expect((await t.call('POST', '/api/v1/me/password', { token: third.accessToken, tenant: 'oak', body: { currentPassword: TENANT_PASSWORD, newPassword: 'the hedges are trimmed' } })).statusCode).toBe(204);
     expect(await latest('account.password_changed')).toMatchObject({ actor: { id: user.id }, target: { id: user.id } });
 

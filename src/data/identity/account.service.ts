@@ -1,5 +1,5 @@
 import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
-import { AppError, notFound } from '../../kernel/errors.js';
+import { AppError, notFound, persisting } from '../../kernel/errors.js';
 import type { MailQueue } from '../../kernel/mail/queue.js';
 import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
 import { checkPassword } from '../../kernel/security/password-policy.js';
@@ -90,7 +90,9 @@ export class AccountService {
     if (!user) throw notFound('The user');
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
       await this.deps.throttle.failed(ip, `${ctx.tenant.id}:user:${user.id}`);
-      throw new AppError(coreErrors.wrong_password, 'The current password is wrong', { errors: [{ field: '/currentPassword', code: 'wrong_password', message: 'is not your current password' }] });
+      // Someone holding the session tried a password that is not the user's: worth a look.
+      await recordAudit(ctx, { action: 'account.password_change_failed', target: { type: 'user', id: user.id }, details: { reason: 'wrong_password' } });
+      throw persisting(new AppError(coreErrors.wrong_password, 'The current password is wrong', { errors: [{ field: '/currentPassword', code: 'wrong_password', message: 'is not your current password' }] }));
     }
     checkPassword(newPassword, passwordContext(ctx, user.email), '/newPassword');
     await repo.updateUser(user.id, { passwordHash: await hashPassword(newPassword) });

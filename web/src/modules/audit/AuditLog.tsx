@@ -21,7 +21,7 @@ const column = createColumnHelper<Entry>();
 /** Actions the workspace records (docs/audit.md), offered as the Action field's suggestions. */
 const ACTIONS = [
   'auth.*', 'auth.sign_in.succeeded', 'auth.sign_in.failed', 'auth.signed_out', 'auth.password_reset.requested', 'auth.password_reset.confirmed',
-  'account.*', 'account.password_changed', 'account.session_ended',
+  'account.*', 'account.password_changed', 'account.password_change_failed', 'account.session_ended',
   'user.*', 'user.created', 'user.invited', 'user.invitation_accepted', 'user.roles_changed', 'user.disabled', 'user.enabled', 'user.password_set',
   'finance.*', 'finance.charge.voided', 'finance.charge.written_off', 'finance.payment.refunded', 'finance.journal.reversed', 'finance.provider.keys_set',
   'export.*', 'export.csv', 'export.statement_pdf',
