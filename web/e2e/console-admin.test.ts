@@ -24,7 +24,7 @@ describe('the platform console: plans, audit log and jobs', () => {
     // A new plan: choosing Occupancy chooses what it needs, and those cannot be removed while it is chosen.
     await page.getByRole('link', { name: 'New plan' }).click();
     await expectPageShape(page, 'New plan');
-    await page.getByLabel('Key').fill('e2e-estate');
+    await page.getByLabel('Key', { exact: true }).fill('e2e-estate');
     await page.getByLabel('Name', { exact: true }).fill('Estate');
     const modules = page.getByRole('group', { name: 'Modules' });
     const box = (name: string) => modules.getByRole('checkbox', { name, exact: true });
@@ -113,6 +113,35 @@ describe('the platform console: plans, audit log and jobs', () => {
     expect(await page.getByRole('heading', { name: 'Last error' }).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Payload' }).locator('pre').textContent()).toMatch(/^[[{]/);
     await expectAccessible(page, 'one job');
+    expect(problems).toEqual([]);
+  });
+
+  it('lets an operator make a platform API key, shown once, use it on /control/v1 and revoke it', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto('/console/api-keys');
+    await page.getByLabel('Email').fill(server().adminEmail);
+    await page.getByLabel('Password').fill(server().adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'Platform API keys');
+    await expectAccessible(page, 'platform API keys');
+    await page.getByRole('link', { name: 'New API key' }).click();
+    await expectPageShape(page, 'New API key');
+    await page.getByLabel('Name').fill('Provisioning script');
+    await expectAccessible(page, 'new platform API key');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expectPageShape(page, 'API key created');
+    const key = await page.getByLabel('API key', { exact: true }).inputValue();
+    expect(key).toMatch(/^cyp_/);
+    const plans = () => fetch(`${server().url}/control/v1/plans`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await plans()).status).toBe(200);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await expectPageShape(page, 'Platform API keys');
+    await expect.poll(() => page.getByRole('cell', { name: 'Provisioning script' }).count()).toBe(1);
+    expect(await page.content()).not.toContain(key);
+    await page.getByRole('button', { name: 'Revoke' }).first().click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke Provisioning script' }).click();
+    await expect.poll(() => page.getByRole('cell', { name: 'Revoked' }).count()).toBe(1);
+    expect((await plans()).status).toBe(401);
     expect(problems).toEqual([]);
   });
 });

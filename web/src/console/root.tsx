@@ -16,6 +16,7 @@ function ConsoleRoot() {
     { to: '/plans', label: t('console.nav.plans') },
     { to: '/jobs', label: t('console.nav.jobs') },
     { to: '/audit', label: t('console.nav.audit') },
+    { to: '/api-keys', label: t('console.nav.apiKeys') },
   ];
   return (
     <Shell title={t('console.title')} nav={nav}>

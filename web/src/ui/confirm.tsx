@@ -6,7 +6,7 @@ import { useT } from '../i18n/intl.js';
 import { Button } from './Button.js';
 import { newIdempotencyKey } from './form.js';
 
-type Answer = { data?: unknown; error?: unknown; response: Response };
+export type Answer = { data?: unknown; error?: unknown; response: Response };
 
 /**
  * A destructive or money-moving action: a button that opens a dialog saying what will happen,

@@ -8,8 +8,9 @@ import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
 import { useMe } from '../../workspace/me.js';
 import { CheckboxGroupInput } from '../users/CheckboxGroupInput.js';
-import { SecretPanel } from '../webhooks/SecretPanel.js';
-import { groupPermissions, keyOf } from './types.js';
+import { SecretPanel } from '../../ui/SecretPanel.js';
+import { EXPIRY_CHOICES, expiryOf, keyOf } from '../../ui/ApiKeyTable.js';
+import { groupPermissions } from './types.js';
 
 interface Values {
   name: string;
@@ -18,9 +19,6 @@ interface Values {
   perms: Record<string, string[]>;
 }
 
-const DAY_MS = 86_400_000;
-/** The expiry chosen (days from now, or never) as the API takes it. */
-const expiryOf = (choice: string) => (choice === 'never' ? null : new Date(Date.now() + Number(choice) * DAY_MS).toISOString());
 
 export function NewApiKey() {
   const t = useT();
@@ -68,12 +66,7 @@ export function NewApiKey() {
           control={form.control}
           name="expiry"
           label={t('api-keys.expiry')}
-          options={[
-            { id: 'never', label: t('api-keys.expiry.never') },
-            { id: '30', label: t('api-keys.expiry.30') },
-            { id: '90', label: t('api-keys.expiry.90') },
-            { id: '365', label: t('api-keys.expiry.365') },
-          ]}
+          options={EXPIRY_CHOICES.map((id) => ({ id, label: t(`api-keys.expiry.${id}`) }))}
         />
         <fieldset className="space-y-4">
           <legend className="text-sm font-medium text-slate-700">{t('api-keys.permissions')}</legend>

@@ -2,8 +2,6 @@ import type { operations } from '@courtyard/sdk';
 
 export type ApiKey = operations['apiKeys.get']['responses'][200]['content']['application/json'];
 
-/** A key made now answers the key; a replayed request answers only its id. */
-export const keyOf = (data: unknown): string | null => (data && typeof data === 'object' && 'key' in data && typeof data.key === 'string' ? data.key : null);
 
 /** Permissions grouped by the area their key names (`members.read` → `members`), in order. */
 export function groupPermissions(permissions: readonly string[]): [string, string[]][] {

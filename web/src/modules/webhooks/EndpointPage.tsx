@@ -15,7 +15,7 @@ import { may, useMe } from '../../workspace/me.js';
 import { SimpleTable } from '../members/SimpleTable.js';
 import { CheckboxGroupInput } from '../users/CheckboxGroupInput.js';
 import { endpointRoute } from './routes.js';
-import { SecretPanel } from './SecretPanel.js';
+import { SecretPanel } from '../../ui/SecretPanel.js';
 import { eventOptions, secretOf, type Endpoint } from './types.js';
 
 interface Values {

@@ -7,7 +7,7 @@ import { TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
 import { CheckboxGroupInput } from '../users/CheckboxGroupInput.js';
-import { SecretPanel } from './SecretPanel.js';
+import { SecretPanel } from '../../ui/SecretPanel.js';
 import { eventOptions, secretOf } from './types.js';
 
 interface Values {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { TriangleAlert } from 'lucide-react';
-import { useT } from '../../i18n/intl.js';
-import { Button } from '../../ui/Button.js';
+import { useT } from '../i18n/intl.js';
+import { Button } from './Button.js';
 
 /**
  * A secret shown this once (a signing secret, or an API key as `labels` say): a warning that it

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useApi } from '../../api/session.js';
+import { useT } from '../../i18n/intl.js';
+import { EXPIRY_CHOICES, expiryOf, keyOf } from '../../ui/ApiKeyTable.js';
+import { SelectInput, TextInput } from '../../ui/fields.js';
+import { ApiForm, useApiForm } from '../../ui/form.js';
+import { Page } from '../../ui/Page.js';
+import { SecretPanel } from '../../ui/SecretPanel.js';
+
+/** Operators hold one permission, and a key acts with it. */
+const OPERATOR_PERMISSIONS = ['platform.admin'];
+
+export function NewPlatformKey() {
+  const t = useT();
+  const api = useApi();
+  const navigate = useNavigate();
+  const queries = useQueryClient();
+  // The key is answered once, by the creation: it lives in this page's state only.
+  const [created, setCreated] = useState<{ key: string | null } | null>(null);
+  const { form, formError, onSubmit } = useApiForm<{ name: string; expiry: string }>({ defaultValues: { name: '', expiry: '90' }, idempotent: true });
+  const submit = onSubmit(
+    (v, headers) => api.POST('/control/v1/api-keys', { headers, body: { name: v.name.trim(), permissions: OPERATOR_PERMISSIONS, expiresAt: expiryOf(v.expiry) } }),
+    (made) => {
+      void queries.invalidateQueries({ queryKey: ['platform-keys'] });
+      setCreated({ key: keyOf(made) });
+    },
+  );
+  const back = () => void navigate({ to: '/api-keys' });
+  if (created) {
+    return (
+      <Page title={t('api-keys.created')}>
+        {created.key ? (
+          <SecretPanel secret={created.key} onDismiss={back} dismissLabel={t('api-keys.secret.stored')} labels={{ title: t('api-keys.secret.title'), warning: t('api-keys.secret.warning'), field: t('api-keys.secret') }} />
+        ) : (
+          <p className="text-sm">
+            {t('api-keys.replayed')} <Link to="/api-keys" className="text-brand underline">{t('console.apiKeys.title')}</Link>
+          </p>
+        )}
+      </Page>
+    );
+  }
+  return (
+    <Page title={t('api-keys.new')} actions={<Link to="/api-keys">{t('console.apiKeys.title')}</Link>}>
+      <ApiForm form={form} formError={formError} onSubmit={submit}>
+        <TextInput control={form.control} name="name" label={t('api-keys.name')} autoComplete="off" rules={{ required: t('form.required') }} />
+        <SelectInput control={form.control} name="expiry" label={t('api-keys.expiry')} options={EXPIRY_CHOICES.map((id) => ({ id, label: t(`api-keys.expiry.${id}`) }))} />
+        <p className="text-sm text-slate-600">{t('console.apiKeys.permission')}</p>
+      </ApiForm>
+    </Page>
+  );
+}
