@@ -3,6 +3,8 @@ import type { ReactNode } from 'react';
 import { useLocale, useT } from '../i18n/intl.js';
 import { ConfirmAction, type Answer } from './confirm.js';
 import { DataTable } from './DataTable.js';
+import { Page } from './Page.js';
+import { SecretPanel } from './SecretPanel.js';
 
 /** An API key as both planes list it (the kernel's ApiKeyView): never its secret. */
 export interface ApiKeyRow {
@@ -26,7 +28,7 @@ export const EXPIRY_CHOICES = ['never', '30', '90', '365'] as const;
 export const expiryOf = (choice: string) => (choice === 'never' ? null : new Date(Date.now() + Number(choice) * DAY_MS).toISOString());
 
 /** A key made now answers the key; a replayed request answers only its id. */
-export const keyOf = (data: unknown): string | null => (data && typeof data === 'object' && 'key' in data && typeof data.key === 'string' ? data.key : null);
+const keyOf = (data: unknown): string | null => (data && typeof data === 'object' && 'key' in data && typeof data.key === 'string' ? data.key : null);
 
 /**
  * The table of API keys, the workspace's and the console's: name, prefix, permissions, dates,
@@ -70,4 +72,24 @@ export function ApiKeyTable({ rows, isLoading, error, pager, revoke, onRevoked }
     }),
   ];
   return <DataTable<ApiKeyRow> label={t('api-keys.keys')} columns={columns} rows={rows} isLoading={isLoading} error={error} pager={pager} />;
+}
+
+/**
+ * The page after a key was made: the key, shown this once, until the reader says it is stored
+ * (`onDismiss`); a replayed creation answers no key, only a link back to the list.
+ */
+export function ApiKeyCreated({ made, onDismiss, listLink }: { made: unknown; onDismiss: () => void; listLink: ReactNode }) {
+  const t = useT();
+  const key = keyOf(made);
+  return (
+    <Page title={t('api-keys.created')}>
+      {key ? (
+        <SecretPanel secret={key} onDismiss={onDismiss} dismissLabel={t('api-keys.secret.stored')} labels={{ title: t('api-keys.secret.title'), warning: t('api-keys.secret.warning'), field: t('api-keys.secret') }} />
+      ) : (
+        <p className="text-sm">
+          {t('api-keys.replayed')} {listLink}
+        </p>
+      )}
+    </Page>
+  );
 }

@@ -3,11 +3,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useApi } from '../../api/session.js';
 import { useT } from '../../i18n/intl.js';
-import { EXPIRY_CHOICES, expiryOf, keyOf } from '../../ui/ApiKeyTable.js';
+import { ApiKeyCreated, EXPIRY_CHOICES, expiryOf } from '../../ui/ApiKeyTable.js';
 import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
-import { SecretPanel } from '../../ui/SecretPanel.js';
 
 /** Operators hold one permission, and a key acts with it. */
 const OPERATOR_PERMISSIONS = ['platform.admin'];
@@ -18,29 +17,17 @@ export function NewPlatformKey() {
   const navigate = useNavigate();
   const queries = useQueryClient();
   // The key is answered once, by the creation: it lives in this page's state only.
-  const [created, setCreated] = useState<{ key: string | null } | null>(null);
+  const [made, setMade] = useState<{ answer: unknown } | null>(null);
   const { form, formError, onSubmit } = useApiForm<{ name: string; expiry: string }>({ defaultValues: { name: '', expiry: '90' }, idempotent: true });
   const submit = onSubmit(
     (v, headers) => api.POST('/control/v1/api-keys', { headers, body: { name: v.name.trim(), permissions: OPERATOR_PERMISSIONS, expiresAt: expiryOf(v.expiry) } }),
-    (made) => {
+    (answer) => {
       void queries.invalidateQueries({ queryKey: ['platform-keys'] });
-      setCreated({ key: keyOf(made) });
+      setMade({ answer });
     },
   );
   const back = () => void navigate({ to: '/api-keys' });
-  if (created) {
-    return (
-      <Page title={t('api-keys.created')}>
-        {created.key ? (
-          <SecretPanel secret={created.key} onDismiss={back} dismissLabel={t('api-keys.secret.stored')} labels={{ title: t('api-keys.secret.title'), warning: t('api-keys.secret.warning'), field: t('api-keys.secret') }} />
-        ) : (
-          <p className="text-sm">
-            {t('api-keys.replayed')} <Link to="/api-keys" className="text-brand underline">{t('console.apiKeys.title')}</Link>
-          </p>
-        )}
-      </Page>
-    );
-  }
+  if (made) return <ApiKeyCreated made={made.answer} onDismiss={back} listLink={<Link to="/api-keys" className="text-brand underline">{t('console.apiKeys.title')}</Link>} />;
   return (
     <Page title={t('api-keys.new')} actions={<Link to="/api-keys">{t('console.apiKeys.title')}</Link>}>
       <ApiForm form={form} formError={formError} onSubmit={submit}>

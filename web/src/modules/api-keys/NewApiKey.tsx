@@ -8,8 +8,7 @@ import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
 import { useMe } from '../../workspace/me.js';
 import { CheckboxGroupInput } from '../users/CheckboxGroupInput.js';
-import { SecretPanel } from '../../ui/SecretPanel.js';
-import { EXPIRY_CHOICES, expiryOf, keyOf } from '../../ui/ApiKeyTable.js';
+import { ApiKeyCreated, EXPIRY_CHOICES, expiryOf } from '../../ui/ApiKeyTable.js';
 import { groupPermissions } from './types.js';
 
 interface Values {
@@ -27,7 +26,7 @@ export function NewApiKey() {
   const navigate = useNavigate();
   const queries = useQueryClient();
   // The key is answered once, by the creation: it lives in this page's state only.
-  const [created, setCreated] = useState<{ key: string | null } | null>(null);
+  const [made, setMade] = useState<{ answer: unknown } | null>(null);
   const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { name: '', expiry: 'never', perms: {} }, idempotent: true });
   // A group nobody touched holds no array yet.
   const chosen = (v: Values) => Object.values(v.perms ?? {}).flatMap((p) => p ?? []);
@@ -36,25 +35,13 @@ export function NewApiKey() {
       headers,
       body: { name: v.name.trim(), permissions: chosen(v), expiresAt: expiryOf(v.expiry) },
     }),
-    (made) => {
+    (answer) => {
       void queries.invalidateQueries({ queryKey: ['api-keys'] });
-      setCreated({ key: keyOf(made) });
+      setMade({ answer });
     },
   );
   const back = () => void navigate({ to: '/api-keys' });
-  if (created) {
-    return (
-      <Page title={t('api-keys.created')}>
-        {created.key ? (
-          <SecretPanel secret={created.key} onDismiss={back} dismissLabel={t('api-keys.secret.stored')} labels={{ title: t('api-keys.secret.title'), warning: t('api-keys.secret.warning'), field: t('api-keys.secret') }} />
-        ) : (
-          <p className="text-sm">
-            {t('api-keys.replayed')} <Link to="/api-keys" className="text-brand underline">{t('nav.apiKeys')}</Link>
-          </p>
-        )}
-      </Page>
-    );
-  }
+  if (made) return <ApiKeyCreated made={made.answer} onDismiss={back} listLink={<Link to="/api-keys" className="text-brand underline">{t('nav.apiKeys')}</Link>} />;
   const groups = groupPermissions(me.data?.permissions ?? []);
   const required = { required: t('form.required') };
   const atLeastOne = () => chosen(form.getValues()).length > 0 || t('api-keys.permissionsRequired');
