@@ -51,7 +51,7 @@ export interface SsoRouteDeps {
   refreshTtl: number;
   /** The tenant's public web address (`https://{slug}.{base domain}`). */
   tenantUrl: (tenant: TenantInfo) => string;
-  /** On a `localhost` base domain (development, tests) the redirect URI is the request's own origin. */
+  /** On a `localhost` base domain (development) the redirect URI is at the request's own origin. */
   baseDomain: string;
 }
 
@@ -77,8 +77,13 @@ function readStateCookie(req: FastifyRequest): string | undefined {
 
 /** Single sign-on: the tenant's providers (`sso.manage`), and the public sign-in routes. */
 export function ssoRoutes(app: HttpApp, sso: SsoService, identity: IdentityService, deps: SsoRouteDeps): void {
-  const redirectUri = (req: FastifyRequest, tenant: TenantInfo) =>
-    deps.baseDomain === 'localhost' ? `${req.protocol}://${req.host}${prefixOf(req)}/api/v1/auth/sso/callback` : `${deps.tenantUrl(tenant)}/api/v1/auth/sso/callback`;
+  // The tenant's public URL; a workspace addressed by path (`/t/{slug}` on the platform's own
+  // host) or on a `localhost` base domain (development) is at the origin the request came to.
+  const redirectUri = (req: FastifyRequest, tenant: TenantInfo) => {
+    const prefix = prefixOf(req);
+    const base = prefix || deps.baseDomain === 'localhost' ? `${req.protocol}://${req.host}${prefix}` : deps.tenantUrl(tenant);
+    return `${base}/api/v1/auth/sso/callback`;
+  };
 
   app.get('/sso/providers', {
     config: { access: manage },

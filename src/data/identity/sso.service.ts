@@ -133,8 +133,8 @@ export class SsoService {
     const repo = new SsoRepository(ctx.db);
     const before = await repo.find(id);
     if (!before) throw new AppError(coreErrors.sso_provider_not_found, 'No such SSO provider');
-    const checked = await this.#checked(ctx, { ...view(before), clientSecret: undefined, ...patch });
-    const { clientSecret, ...rest } = checked;
+    const { name, issuer, clientId, scopes, roleClaim, roleMapping, defaultRoles, emailDomains, required, jitProvisioning } = before;
+    const { clientSecret, ...rest } = await this.#checked(ctx, { name, issuer, clientId, scopes, roleClaim, roleMapping, defaultRoles, emailDomains, required, jitProvisioning, ...patch });
     const row = await repo.update(id, { ...rest, ...(clientSecret !== undefined ? { clientSecretSealed: this.#secrets.seal(clientSecret, secretContext(ctx.tenant.id, id)) } : {}) });
     const changed = Object.keys(patch).filter((k) => k !== 'clientSecret').sort();
     await recordAudit(ctx, { action: 'sso.provider.changed', target: { type: 'sso_provider', id }, details: { fields: changed, secretChanged: patch.clientSecret !== undefined } });
@@ -207,7 +207,8 @@ export class SsoService {
       claims = { ...(tokens.claims() ?? {}) };
       if (typeof claims.email !== 'string') claims = { ...(await oidc.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
     } catch (error) {
-      const nonce = error instanceof Error && /nonce/i.test(error.message);
+      // openid-client names the claim that failed in the cause (oauth4webapi's error).
+      const nonce = error instanceof Error && /"nonce"/.test(`${error.message} ${error.cause instanceof Error ? error.cause.message : ''}`);
       throw new SsoFailed(nonce ? 'nonce_mismatch' : error instanceof oidc.AuthorizationResponseError ? 'provider_error' : 'invalid_response', provider.id, undefined, { cause: error });
     }
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
