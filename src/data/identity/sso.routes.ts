@@ -45,7 +45,7 @@ const CreateProvider = Type.Object({
 }, { additionalProperties: false });
 const UpdateProvider = Type.Partial(CreateProvider, { additionalProperties: false, minProperties: 1 });
 const PublicProvider = Type.Object({ id: Uuid, name: Type.String() });
-const Redirect = Type.Null({ description: 'A redirect (302): see `Location`' });
+const Redirect = Type.String({ maxLength: 0, description: 'A redirect (302), with no body: see `Location`' });
 
 export interface SsoRouteDeps {
   refreshTtl: number;
@@ -138,8 +138,8 @@ export function ssoRoutes(app: HttpApp, sso: SsoService, identity: IdentityServi
     schema: { operationId: 'auth.sso.start', tags, summary: 'Start signing in with a provider: a redirect to it (authorization code flow with PKCE, state and nonce)', params: Type.Object({ providerId: Uuid }, { additionalProperties: false }), response: { 302: Redirect } },
   }, async (req, reply) => {
     const started = await sso.start(req.ctx, req.params.providerId, redirectUri(req, req.ctx.tenant));
-    reply.code(302).header('location', started.url).header('set-cookie', stateCookie(req, started.cookie, SSO_STATE_SECONDS)).header('cache-control', 'no-store');
-    return null;
+    reply.code(302).header('location', started.url).header('set-cookie', stateCookie(req, started.cookie, SSO_STATE_SECONDS)).header('cache-control', 'no-store').type('text/plain; charset=utf-8');
+    return '';
   });
 
   app.get('/auth/sso/callback', {
@@ -167,7 +167,7 @@ export function ssoRoutes(app: HttpApp, sso: SsoService, identity: IdentityServi
       await sso.recordFailure(req.ctx, error);
       location = `${prefix}/?sso_error=${error.reason}`;
     }
-    reply.code(302).header('location', location).header('set-cookie', cookies).header('cache-control', 'no-store');
-    return null;
+    reply.code(302).header('location', location).header('set-cookie', cookies).header('cache-control', 'no-store').type('text/plain; charset=utf-8');
+    return '';
   });
 }
