@@ -212,7 +212,8 @@ export class SsoService {
       throw new SsoFailed(nonce ? 'nonce_mismatch' : error instanceof oidc.AuthorizationResponseError ? 'provider_error' : 'invalid_response', provider.id, undefined, { cause: error });
     }
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
-    if (!email || claims.email_verified !== true) throw new SsoFailed('email_unverified', provider.id, email || undefined);
+    // Entra ID sends no email_verified; its optional claim xms_edov says the same of the domain.
+    if (!email || (claims.email_verified !== true && claims.xms_edov !== true)) throw new SsoFailed('email_unverified', provider.id, email || undefined);
     const repo = new IdentityRepository(ctx.db);
     const user = await repo.findUserByEmail(email);
     if (user) {
