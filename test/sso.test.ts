@@ -236,6 +236,15 @@ describe('configuration', () => {
     expectProblem(await t.call('GET', `/api/v1/auth/sso/${id}/start`, { tenant: willow.slug }), 404, 'core.sso_provider_not_found');
   });
 
+  it('sends the browser back to the sign-in page when the provider cannot be reached', async () => {
+    const made = await t.call('POST', '/api/v1/sso/providers', { ...as(willow), body: { name: 'Gone', issuer: 'http://127.0.0.1:9/gone', clientId: 'x', clientSecret: 'y' } });
+    const res = await t.call('GET', `/api/v1/auth/sso/${made.json().id}/start`, { tenant: willow.slug });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/?sso_error=provider_error');
+    expect((await lastFailure()).details).toMatchObject({ method: 'sso', reason: 'provider_error', providerId: made.json().id });
+    await t.call('DELETE', `/api/v1/sso/providers/${made.json().id}`, as(willow));
+  });
+
   it('keeps staff out, and another tenant can neither read nor use the provider', async () => {
     await createUser(t, willow, 'staff@willow.test', ['staff']);
     const staff = (await t.login(willow.slug, 'staff@willow.test')).accessToken;

@@ -137,8 +137,16 @@ export function ssoRoutes(app: HttpApp, sso: SsoService, identity: IdentityServi
     config: { access: { public: true, module } },
     schema: { operationId: 'auth.sso.start', tags, summary: 'Start signing in with a provider: a redirect to it (authorization code flow with PKCE, state and nonce)', params: Type.Object({ providerId: Uuid }, { additionalProperties: false }), response: { 302: Redirect } },
   }, async (req, reply) => {
-    const started = await sso.start(req.ctx, req.params.providerId, redirectUri(req, req.ctx.tenant));
-    reply.code(302).header('location', started.url).header('set-cookie', stateCookie(req, started.cookie, SSO_STATE_SECONDS)).header('cache-control', 'no-store').type('text/plain; charset=utf-8');
+    try {
+      const started = await sso.start(req.ctx, req.params.providerId, redirectUri(req, req.ctx.tenant));
+      reply.header('location', started.url).header('set-cookie', stateCookie(req, started.cookie, SSO_STATE_SECONDS));
+    } catch (error) {
+      // The provider cannot be reached (its discovery failed): back to the sign-in page.
+      if (!(error instanceof SsoFailed)) throw error;
+      await sso.recordFailure(req.ctx, error);
+      reply.header('location', `${prefixOf(req)}/?sso_error=${error.reason}`);
+    }
+    reply.code(302).header('cache-control', 'no-store').type('text/plain; charset=utf-8');
     return '';
   });
 

@@ -164,7 +164,9 @@ export class SsoService {
   async start(ctx: TenantContext, providerId: string, redirectUri: string): Promise<{ url: string; cookie: string }> {
     const provider = await new SsoRepository(ctx.db).find(providerId);
     if (!provider) throw new AppError(coreErrors.sso_provider_not_found, 'No such SSO provider');
-    const config = await this.#config(ctx, provider);
+    const config = await this.#config(ctx, provider).catch((error: unknown) => {
+      throw new SsoFailed('provider_error', provider.id, undefined, { cause: error });
+    });
     const verifier = oidc.randomPKCECodeVerifier();
     const state: SignInState = { p: provider.id, s: oidc.randomState(), n: oidc.randomNonce(), v: verifier, r: redirectUri, e: Date.now() + SSO_STATE_SECONDS * 1000 };
     const url = oidc.buildAuthorizationUrl(config, {

@@ -33,19 +33,19 @@ function ProviderForm({ provider, onDone }: { provider: SsoProvider | null; onDo
     },
   );
   return (
-    <Section title={provider ? t('sso.edit', { name: provider.name }) : t('sso.add')}>
+    <Section title={provider ? t('settings.sso.edit', { name: provider.name }) : t('settings.sso.add')}>
       <ApiForm form={form} formError={formError} onSubmit={submit}>
-        <TextInput control={form.control} name="name" label={t('sso.name')} autoComplete="off" rules={required} description={t('sso.name.help')} />
-        <TextInput control={form.control} name="issuer" label={t('sso.issuer')} autoComplete="off" rules={required} description={t('sso.issuer.help')} />
-        <TextInput control={form.control} name="clientId" label={t('sso.clientId')} autoComplete="off" rules={required} />
-        <TextInput control={form.control} name="clientSecret" type="password" label={t('sso.clientSecret')} autoComplete="new-password" rules={provider ? undefined : required} description={provider ? t('sso.clientSecret.keep') : t('sso.clientSecret.help')} />
-        <TextInput control={form.control} name="scopes" label={t('sso.scopes')} autoComplete="off" description={t('sso.scopes.help')} />
-        <TextInput control={form.control} name="emailDomains" label={t('sso.emailDomains')} autoComplete="off" description={t('sso.emailDomains.help')} />
-        <CheckboxInput control={form.control} name="required" label={t('sso.required')} />
-        <CheckboxInput control={form.control} name="jitProvisioning" label={t('sso.jit')} />
-        <TextInput control={form.control} name="roleClaim" label={t('sso.roleClaim')} autoComplete="off" description={t('sso.roleClaim.help')} />
-        <TextAreaInput control={form.control} name="roleMapping" label={t('sso.roleMapping')} description={t('sso.roleMapping.help')} />
-        <TextInput control={form.control} name="defaultRoles" label={t('sso.defaultRoles')} autoComplete="off" description={t('sso.defaultRoles.help')} />
+        <TextInput control={form.control} name="name" label={t('settings.sso.name')} autoComplete="off" rules={required} description={t('settings.sso.name.help')} />
+        <TextInput control={form.control} name="issuer" label={t('settings.sso.issuer')} autoComplete="off" rules={required} description={t('settings.sso.issuer.help')} />
+        <TextInput control={form.control} name="clientId" label={t('settings.sso.clientId')} autoComplete="off" rules={required} />
+        <TextInput control={form.control} name="clientSecret" type="password" label={t('settings.sso.clientSecret')} autoComplete="new-password" rules={provider ? undefined : required} description={provider ? t('settings.sso.clientSecret.keep') : t('settings.sso.clientSecret.help')} />
+        <TextInput control={form.control} name="scopes" label={t('settings.sso.scopes')} autoComplete="off" description={t('settings.sso.scopes.help')} />
+        <TextInput control={form.control} name="emailDomains" label={t('settings.sso.emailDomains')} autoComplete="off" description={t('settings.sso.emailDomains.help')} />
+        <CheckboxInput control={form.control} name="required" label={t('settings.sso.required')} />
+        <CheckboxInput control={form.control} name="jitProvisioning" label={t('settings.sso.jit')} />
+        <TextInput control={form.control} name="roleClaim" label={t('settings.sso.roleClaim')} autoComplete="off" description={t('settings.sso.roleClaim.help')} />
+        <TextAreaInput control={form.control} name="roleMapping" label={t('settings.sso.roleMapping')} description={t('settings.sso.roleMapping.help')} />
+        <TextInput control={form.control} name="defaultRoles" label={t('settings.sso.defaultRoles')} autoComplete="off" description={t('settings.sso.defaultRoles.help')} />
       </ApiForm>
     </Section>
   );
@@ -63,23 +63,23 @@ export function SsoSettings() {
   const editing = search.edit === 'new' ? null : rows.find((p) => p.id === search.edit);
   const close = () => void navigate({ search: {}, replace: true });
   const columns = [
-    column.accessor('name', { header: t('sso.name'), cell: (c) => <span className="font-medium">{c.getValue()}</span> }),
-    column.accessor('issuer', { header: t('sso.issuer') }),
-    column.accessor('emailDomains', { header: t('sso.emailDomains'), cell: (c) => c.getValue().join(', ') }),
-    column.accessor('required', { header: t('sso.requiredShort'), cell: (c) => (c.getValue() ? t('sso.yes') : t('sso.no')) }),
+    column.accessor('name', { header: t('settings.sso.name'), cell: (c) => <span className="font-medium">{c.getValue()}</span> }),
+    column.accessor('issuer', { header: t('settings.sso.issuer') }),
+    column.accessor('emailDomains', { header: t('settings.sso.emailDomains'), cell: (c) => c.getValue().join(', ') }),
+    column.accessor('required', { header: t('settings.sso.requiredShort'), cell: (c) => (c.getValue() ? t('settings.sso.yes') : t('settings.sso.no')) }),
     column.display({
       id: 'actions',
-      header: t('sso.actions'),
+      header: t('settings.sso.actions'),
       cell: (c) => (
         <div className="flex items-center gap-3">
-          <Link to="/settings/sso" search={{ edit: c.row.original.id }} className="text-sm text-brand underline" aria-label={t('sso.editNamed', { name: c.row.original.name })}>
-            {t('sso.editShort')}
+          <Link to="/settings/sso" search={{ edit: c.row.original.id }} className="text-sm text-brand underline" aria-label={t('settings.sso.editNamed', { name: c.row.original.name })}>
+            {t('settings.sso.editShort')}
           </Link>
           <ConfirmAction
-            label={t('sso.remove')}
-            title={t('sso.remove.title')}
-            description={t('sso.remove.description', { name: c.row.original.name })}
-            confirmLabel={t('sso.removeNamed', { name: c.row.original.name })}
+            label={t('settings.sso.remove')}
+            title={t('settings.sso.remove.title')}
+            description={t('settings.sso.remove.description', { name: c.row.original.name })}
+            confirmLabel={t('settings.sso.removeNamed', { name: c.row.original.name })}
             variant="danger"
             run={() => ssoCalls(api).DELETE('/api/v1/sso/providers/{id}', { params: { path: { id: c.row.original.id } } })}
             onDone={() => void queries.invalidateQueries({ queryKey: ['sso', 'providers'] })}
@@ -89,15 +89,15 @@ export function SsoSettings() {
     }),
   ];
   return (
-    <Page title={t('sso.title')} actions={search.edit ? null : <Link to="/settings/sso" search={{ edit: 'new' }} className={buttonLink}>{t('sso.add')}</Link>}>
-      <p className="max-w-2xl text-sm text-slate-600">{t('sso.text')}</p>
+    <Page title={t('settings.sso.title')} actions={search.edit ? null : <Link to="/settings/sso" search={{ edit: 'new' }} className={buttonLink}>{t('settings.sso.add')}</Link>}>
+      <p className="max-w-2xl text-sm text-slate-600">{t('settings.sso.text')}</p>
       {providers.data ? (
         <p className="text-sm text-slate-700">
-          {t('sso.redirectUri')} <code className="rounded bg-slate-100 px-1 font-mono text-xs">{providers.data.redirectUri}</code>
+          {t('settings.sso.redirectUri')} <code className="rounded bg-slate-100 px-1 font-mono text-xs">{providers.data.redirectUri}</code>
         </p>
       ) : null}
       <DataTable<SsoProvider>
-        label={t('sso.providers')}
+        label={t('settings.sso.providers')}
         columns={columns}
         rows={rows}
         isLoading={providers.isLoading}
