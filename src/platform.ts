@@ -234,7 +234,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       eventsModule,
       idempotencyModule,
       auditModule,
-      identityModule({ tokens, sealingSecret: secrets.tokenSecret, clock: options.clock, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl, settings: tenantSettings, resetLimit }),
+      identityModule({ tokens, sealingSecret: secrets.tokenSecret, clock: options.clock, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl, settings: tenantSettings, resetLimit, tenantUrl: tenantUrlFor(config.baseDomain, config.port), baseDomain: config.baseDomain }),
       mail.module,
       membersModule,
       propertiesModule,

@@ -163,6 +163,20 @@ describe('member scope through the API', () => {
     expect((await t.call('GET', '/api/v1/members', { token: staffKey.key, tenant: 'oak' })).statusCode).toBe(200);
   });
 
+  it("refuses a member the tenant's single sign-on settings: none made, seen, changed or removed", async () => {
+    const provider = await ok(oak.api('POST', '/sso/providers', { name: 'Oak office IdP', issuer: 'https://idp.oak-office.test', clientId: 'oak-client', clientSecret: 'oak-client-secret-1' }));
+    const asAnn = (method: string, url: string, body?: unknown) => t.call(method as never, url, { token: ann.token, tenant: 'oak', ...(body ? { body } : {}) });
+    for (const [method, url, body] of [['GET', '/api/v1/sso/providers'], ['POST', '/api/v1/sso/providers', { name: 'Ann IdP', issuer: 'https://ann.test', clientId: 'a', clientSecret: 'b' }], ['GET', `/api/v1/sso/providers/${provider.id}`], ['PATCH', `/api/v1/sso/providers/${provider.id}`, { name: 'Ann now' }], ['DELETE', `/api/v1/sso/providers/${provider.id}`]] as [string, string, unknown?][]) {
+      const res = await asAnn(method, url, body);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(403);
+      expect(res.json().code).toBe('permission_denied');
+      expect(res.body).not.toContain('oak-client');
+    }
+    // The sign-in page's list is public, and shows the name only.
+    expect((await asAnn('GET', '/api/v1/auth/sso/providers')).json()).toEqual({ data: [{ id: provider.id, name: 'Oak office IdP' }] });
+    expect((await oak.api('DELETE', `/sso/providers/${provider.id}`)).statusCode).toBe(204);
+  });
+
   it("lets a member use and turn off only her own two-step sign-in, never a neighbour's", async () => {
     const call = (method: 'GET' | 'POST' | 'DELETE' | 'PATCH', url: string, token: string, body?: unknown) => t.call(method, url, { token, tenant: 'oak', ...(body !== undefined ? { body } : {}) });
     const bens2fa = await enrolTotp(t, 'oak', ben.token);

@@ -68,7 +68,20 @@ beforeAll(async () => {
   birchMoney = await seedFinance(birch, b, birchEstate, 27_182);
   alderKeys = await seedApiKey(alder, a, 'Alder secret ERP key');
   birchKeys = await seedApiKey(birch, b, 'Birch ERP key');
+  alderSso = await seedSso(alder, a, 'Alder secret IdP');
+  birchSso = await seedSso(birch, b, 'Birch IdP');
 });
+
+/** A single sign-on provider (nothing is fetched from its issuer until someone signs in), its secret among the secrets. */
+let alderSso: { ids: string[] };
+let birchSso: { ids: string[] };
+async function seedSso(tenant: TestTenant, seeded: Seeded, name: string) {
+  const body = { name, issuer: `https://idp.${tenant.slug}-secret.test`, clientId: `${tenant.slug}-sso-client-id`, clientSecret: `${tenant.slug}-sso-client-secret`, emailDomains: [`${tenant.slug}-staff.test`], required: true, roleMapping: { [`${tenant.slug}-admins`]: 'manager' } };
+  const made = await t.call('POST', '/api/v1/sso/providers', { token: tenant.token, tenant: tenant.slug, body });
+  if (made.statusCode !== 201) throw new Error(`SSO provider of ${tenant.slug}: ${made.statusCode} ${made.body}`);
+  seeded.secrets.push(name, made.json().id, body.issuer, body.clientId, body.clientSecret, `${tenant.slug}-admins`);
+  return { ids: [made.json().id as string] };
+}
 
 /** An API key (used once, so that its last use is noted), and the key itself among the secrets. */
 let alderKeys: { ids: string[]; key: string };
@@ -229,7 +242,8 @@ async function snapshot(tenant: TestTenant) {
   const occupants = [];
   for (const u of units.data as { id: string }[]) occupants.push((await t.call('GET', `/api/v1/units/${u.id}/occupants?history=true`, opts)).json());
   const apiKeys = (await t.call('GET', '/api/v1/api-keys?limit=200', opts)).json();
-  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys };
+  const sso = (await t.call('GET', '/api/v1/sso/providers', opts)).json();
+  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso };
 }
 
 const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
@@ -251,6 +265,12 @@ const paramRouteBodies: Record<string, unknown> = {
   'GET /api/v1/api-keys/:id': undefined,
   'HEAD /api/v1/api-keys/:id': undefined,
   'DELETE /api/v1/api-keys/:id': undefined,
+  'GET /api/v1/sso/providers/:id': undefined,
+  'HEAD /api/v1/sso/providers/:id': undefined,
+  'PATCH /api/v1/sso/providers/:id': { name: 'Hijacked by birch', required: false, clientSecret: 'birch-knows-it-now' },
+  'DELETE /api/v1/sso/providers/:id': undefined,
+  'GET /api/v1/auth/sso/:providerId/start': undefined,
+  'HEAD /api/v1/auth/sso/:providerId/start': undefined,
   'GET /api/v1/mail/messages/:id': undefined,
   'HEAD /api/v1/mail/messages/:id': undefined,
   'POST /api/v1/mail/messages/:id/retry': undefined,
@@ -342,7 +362,7 @@ describe('cross-tenant isolation through the API', () => {
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
     const alderSessions = (await t.call('GET', '/api/v1/me/sessions', { token: alder.token, tenant: 'alder' })).json().data.map((x: { id: string }) => x.id);
     expect(alderSessions.length).toBeGreaterThan(0);
-    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
+    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -367,7 +387,8 @@ describe('cross-tenant isolation through the API', () => {
     for (const key of lists) {
       const [method, route] = key.split(' ') as [string, string];
       const res = await asBirch(method, route);
-      expect(res.statusCode, `${key}: ${res.body}`).toBe(200);
+      // SSO's callback is a redirect (here back to the sign-in page: birch started no sign-in).
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(route === '/api/v1/auth/sso/callback' ? 302 : 200);
       expectNothingOf(a, res);
     }
 
@@ -378,6 +399,8 @@ describe('cross-tenant isolation through the API', () => {
     expect(ids(await asBirch('GET', '/api/v1/users?limit=200'))).toEqual([...b.userIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/roles'))).toEqual([...b.roleIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/api-keys?limit=200'))).toEqual([...birchKeys.ids].sort());
+    expect(ids(await asBirch('GET', '/api/v1/sso/providers'))).toEqual([...birchSso.ids].sort());
+    expect(ids(await asBirch('GET', '/api/v1/auth/sso/providers'))).toEqual([...birchSso.ids].sort());
     expectNothingOf(a, await asBirch('GET', '/api/v1/api-keys?q=alder'));
     expect(ids(await asBirch('GET', '/api/v1/webhooks/endpoints?limit=200'))).toEqual([...birchHooks.endpointIds].sort());
     expect(ids(await asBirch('GET', '/api/v1/webhooks/endpoints/:id/deliveries', { fill: birchHooks.endpointIds[0] }))).toEqual([...birchHooks.deliveryIds].sort());
@@ -534,6 +557,21 @@ describe('cross-tenant isolation through the API', () => {
     expect(fromAlder.statusCode).toBe(404);
     const alderList = (await t.call('GET', '/api/v1/members?limit=200', { token: alder.token, tenant: 'alder' })).json();
     expect(alderList.data.map((m: { id: string }) => m.id).sort()).toEqual([...a.memberIds].sort());
+  });
+
+  it("creates an SSO provider only in the caller's tenant; discovery and password sign-in know only the caller's own", async () => {
+    const res = await asBirch('POST', '/api/v1/sso/providers', { body: { name: 'Birch second IdP', issuer: 'https://idp2.birch.test', clientId: 'b2', clientSecret: 'b2-secret' } });
+    expect(res.statusCode, res.body).toBe(201);
+    expectNothingOf(a, res, '/api/v1/sso/providers');
+    expect((await t.call('GET', `/api/v1/sso/providers/${res.json().id}`, { token: alder.token, tenant: 'alder' })).statusCode).toBe(404);
+    expect((await t.call('GET', '/api/v1/sso/providers', { token: alder.token, tenant: 'alder' })).json().data.map((p: { id: string }) => p.id)).toEqual(alderSso.ids);
+    // Alder's required domain means nothing at birch: discovery finds nothing, a password is only wrong.
+    const found = await asBirch('POST', '/api/v1/auth/sso/discover', { body: { email: 'someone@alder-staff.test' } });
+    expect(found.json()).toEqual({ providers: [], required: false, providerId: null });
+    expectNothingOf(a, found, '/api/v1/auth/sso/discover');
+    expect((await t.call('POST', '/api/v1/auth/login', { tenant: 'birch', body: { email: 'someone@alder-staff.test', password: 'not-the-password-1' } })).json().code).toBe('invalid_credentials');
+    expect((await asBirch('POST', '/api/v1/auth/sso/discover', { body: { email: 'someone@birch-staff.test' } })).json()).toMatchObject({ required: true, providerId: birchSso.ids[0] });
+    expect((await t.call('DELETE', `/api/v1/sso/providers/${res.json().id}`, { token: birch.token, tenant: 'birch' })).statusCode).toBe(204);
   });
 
   it("creates an API key only in the caller's tenant, and refuses one tenant's key at the other with 401, never its data", async () => {

@@ -74,6 +74,10 @@ describe('route table', () => {
       // A sign-in's second step, and the enrolment a required role asks for first: the mfaToken the
       // right password gave (5 minutes, once, 5 wrong codes) is the credential.
       'POST /api/v1/auth/mfa', 'POST /api/v1/auth/mfa/enrol',
+      // Single sign-on: the sign-in page's buttons (id and name only), which provider an address's
+      // domain uses, and the two legs of the redirect (the provider's signed ID token, checked
+      // against the state, nonce and PKCE verifier sealed in this browser's cookie, is the credential).
+      'GET /api/v1/auth/sso/providers', 'POST /api/v1/auth/sso/discover', 'GET /api/v1/auth/sso/:providerId/start', 'GET /api/v1/auth/sso/callback',
       // Stripe's notifications: the tenant's webhook signing secret (Stripe-Signature over the raw body) is the credential.
       'POST /api/v1/finance/providers/stripe/webhook',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',

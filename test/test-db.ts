@@ -3,6 +3,7 @@ import type { ControlTables } from '../src/control/control.tables.js';
 import type { IdempotencyTables } from '../src/data/idempotency/idempotency.tables.js';
 import type { IdentityTables } from '../src/data/identity/identity.tables.js';
 import type { TwoStepTables } from '../src/data/identity/two-step.tables.js';
+import type { SsoTables } from '../src/data/identity/sso.tables.js';
 import type { KernelTables } from '../src/kernel/db/kernel.tables.js';
 import { tablesOf, type Db } from '../src/kernel/db/tables.js';
 import type { AuditTables } from '../src/modules/audit/audit.tables.js';
@@ -32,6 +33,7 @@ export type TestTables = KernelTables &
   ControlTables &
   AuditTables &
   TwoStepTables &
+  SsoTables &
   IdentityTables &
   IdempotencyTables &
   MembersTables &

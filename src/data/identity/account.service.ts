@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from '../../kernel/security/passwords.js
 import type { RequestLimit } from '../../kernel/security/request-limit.js';
 import { hashToken, newRefreshToken } from '../../kernel/security/tokens.js';
 import { recordAudit } from '../../modules/audit/index.js';
+import { requiredSsoProvider, ssoRequired } from './sso.service.js';
 import { coreErrors } from './identity.errors.js';
 import { IdentityRepository } from './identity.repository.js';
 import { passwordContext } from './identity.service.js';
@@ -46,6 +47,8 @@ export class AccountService {
     const repo = new IdentityRepository(ctx.db);
     const user = await repo.findUserByEmail(email);
     if (!user || user.status !== 'active') return;
+    // A domain that must use single sign-on has no passwords to reset (the answer is the same 202).
+    if (await requiredSsoProvider(ctx, user.email)) return;
     const expiresAt = new Date(Date.now() + RESET_TOKEN_SECONDS * 1000);
     const { token, hash } = newRefreshToken();
     await repo.insertToken(ctx.tenant.id, { userId: user.id, purpose: 'password_reset', hash, expiresAt, createdBy: null });
@@ -62,6 +65,8 @@ export class AccountService {
     const user = spent ? await repo.findUser(spent.userId) : undefined;
     // Unknown, expired and spent tokens get one answer; a refused password rolls the spending back.
     if (!user || user.status !== 'active') throw new AppError('invalid_token', 'The reset link is not valid: it may have expired or been used already');
+    const sso = await requiredSsoProvider(ctx, user.email);
+    if (sso) throw ssoRequired(user.email, sso);
     checkPassword(password, passwordContext(ctx, user.email));
     await repo.updateUser(user.id, { passwordHash: await hashPassword(password) });
     // Every other link sent before this one stops working too.

@@ -11,4 +11,7 @@ export const coreErrors = defineErrors('core', {
   invalid_mfa_token: { status: 401, title: 'The two-step sign-in token is not valid', description: 'The `mfaToken` of a two-step sign-in is unknown, older than 5 minutes, already used, or ended by 5 wrong codes: sign in with the password again' },
   totp_already_enrolled: { status: 409, title: 'An authenticator app is enrolled already', description: 'An authenticator app is enrolled already: turn it off first to enrol another' },
   totp_not_enrolled: { status: 409, title: 'No authenticator app is enrolled', description: 'No authenticator app is enrolled (or its enrolment is not confirmed yet) for what the request asks' },
+  sso_required: { status: 403, title: 'Addresses of this domain sign in with single sign-on', description: 'The tenant requires single sign-on for the e-mail\'s domain: password sign-in and password reset are refused; `providerId` names the provider to start at GET /auth/sso/{providerId}/start' },
+  sso_failed: { status: 401, title: 'Single sign-on failed', description: 'The identity provider\'s answer was refused (state or nonce mismatch, an invalid ID token, an unverified e-mail, no account and no provisioning); the sign-in page is sent `?sso_error=` with the reason' },
+  sso_provider_not_found: { status: 404, title: 'No such SSO provider', description: 'The tenant has no single sign-on provider with this id' },
 });

@@ -18,6 +18,7 @@ import { IdentityRepository, type UserRow } from './identity.repository.js';
 import type { TenantSessions } from './tenant-sessions.js';
 import { TwoStepRepository } from './two-step.repository.js';
 import type { TwoStepService } from './two-step.service.js';
+import { requiredSsoProvider, ssoRequired } from './sso.service.js';
 
 export interface IdentityDeps {
   tokens: TokenService;
@@ -166,6 +167,20 @@ export class IdentityService {
     return this.#tokensFor(ctx, userId, familyId, token);
   }
 
+  /**
+   * Creates a user at their first single sign-on (just-in-time provisioning): no password, the
+   * roles the provider's claim maps to, a seat like any other user.
+   */
+  async provisionUser(ctx: TenantContext, input: { email: string; name: string; roles: string[]; providerId: string }): Promise<string> {
+    const repo = new IdentityRepository(ctx.db);
+    await this.#claimSeat(ctx, repo);
+    const roles = await repo.rolesByKey(input.roles.filter((r) => r !== 'owner'));
+    const user = await repo.insertUser(ctx.tenant.id, { email: input.email, name: input.name, passwordHash: null, memberId: null });
+    await repo.setUserRoles(ctx.tenant.id, user.id, roles.map((r) => r.id));
+    await recordAudit(ctx, { action: 'user.created', actor: { type: 'anonymous' }, target: { type: 'user', id: user.id }, details: { roles: roles.map((r) => r.key).sort(), via: 'sso', providerId: input.providerId } });
+    return user.id;
+  }
+
   /** Signs a user in, or answers the second step an enrolled user takes; `admitLogin` ran first, outside the transaction. */
   async login(ctx: TenantContext, ip: string, email: string, password: string) {
     const account = `${ctx.tenant.id}:${email.toLowerCase()}`;
@@ -175,6 +190,12 @@ export class IdentityService {
     // A refused sign-in changes nothing else, so its transaction commits just the audit entry.
     // An unknown address is kept only as its SHA-256 (docs/audit.md).
     const refused = (reason: string) => recordAudit(ctx, { action: 'auth.sign_in.failed', actor: { type: 'anonymous' }, target: user ? { type: 'user', id: user.id } : undefined, details: user ? { reason } : { reason, emailSha256: hashToken(email.toLowerCase()) } });
+    // A domain that must use single sign-on has no password sign-in, whatever the password.
+    const sso = await requiredSsoProvider(ctx, email);
+    if (sso) {
+      await refused('sso_required');
+      throw ssoRequired(email, sso);
+    }
     if (!user || !ok) {
       await this.deps.throttle.failed(ip, account);
       await refused(user ? 'wrong_password' : 'unknown_email');

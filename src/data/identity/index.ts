@@ -9,6 +9,8 @@ import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
 import { settingsRoutes } from './settings.routes.js';
+import { ssoRoutes, type SsoRouteDeps } from './sso.routes.js';
+import { SsoService } from './sso.service.js';
 import { twoStepRoutes } from './two-step.routes.js';
 import { TwoStepRepository } from './two-step.repository.js';
 import { TwoStepService, type TwoStepDeps } from './two-step.service.js';
@@ -19,15 +21,16 @@ export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.
 export { TenantSessions } from './tenant-sessions.js';
 
 /** The `core` module: tenant users, roles and sessions, and the tenant's settings (branding). Every tenant has it. */
-export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> & Pick<AccountDeps, 'resetLimit'> & Pick<TwoStepDeps, 'sealingSecret' | 'clock'> & { modules: () => IdentityDeps['modules']; settings: TenantSettingsStore }): ModuleManifest {
+export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> & Pick<AccountDeps, 'resetLimit'> & Pick<TwoStepDeps, 'sealingSecret' | 'clock'> & Pick<SsoRouteDeps, 'tenantUrl' | 'baseDomain'> & { modules: () => IdentityDeps['modules']; settings: TenantSettingsStore }): ModuleManifest {
   let service: IdentityService | undefined;
   const account = new AccountService(deps);
   const apiKeys = new ApiKeysService({ modules: deps.modules, sessions: deps.sessions });
   const twoStep = new TwoStepService(deps);
+  const sso = new SsoService(deps);
   return defineModule({
     key: 'core',
     name: 'Core',
-    description: 'Tenant users, roles, sign-in (with two-step sign-in) and sessions; the tenant\'s settings.',
+    description: 'Tenant users, roles, sign-in (with two-step sign-in and single sign-on) and sessions; the tenant\'s settings.',
     dependencies: [],
     alwaysLicensed: true,
     permissions: [
@@ -37,8 +40,9 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       { key: 'settings.read', description: "See the tenant's settings (branding)" },
       { key: 'settings.write', description: "Change the tenant's settings (branding)" },
       { key: 'api_keys.manage', description: 'Make API keys with some of your own permissions, see and revoke every API key of the tenant' },
+      { key: 'sso.manage', description: 'Configure single sign-on: the identity providers, their role mapping and the e-mail domains that must use them' },
     ],
-    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'settings.read', 'settings.write', 'api_keys.manage'], staff: ['users.read', 'roles.read', 'settings.read'] },
+    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'settings.read', 'settings.write', 'api_keys.manage', 'sso.manage'], staff: ['users.read', 'roles.read', 'settings.read'] },
     migrations: new URL('./migrations/', import.meta.url),
     errors: coreErrors,
     jobs: [
@@ -70,6 +74,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       twoStepRoutes(app, twoStep, service, deps.refreshTtl);
       settingsRoutes(app, deps.settings, twoStep);
       apiKeysRoutes(app, apiKeys);
+      ssoRoutes(app, sso, service, { refreshTtl: deps.refreshTtl, tenantUrl: deps.tenantUrl, baseDomain: deps.baseDomain });
     },
   });
 }

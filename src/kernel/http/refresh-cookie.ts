@@ -25,9 +25,18 @@ function cookiePath(request: FastifyRequest): string {
   return /^(.*\/auth)\/[^/]+$/.exec(path)?.[1] ?? '/';
 }
 
-function cookie(request: FastifyRequest, value: string, maxAge: number): string {
+function cookie(request: FastifyRequest, value: string, maxAge: number, path = cookiePath(request)): string {
   const secure = request.protocol === 'https' ? '; Secure' : '';
-  return `${REFRESH_COOKIE}=${value}; Path=${cookiePath(request)}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`;
+  return `${REFRESH_COOKIE}=${value}; Path=${path}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure}`;
+}
+
+/**
+ * The refresh cookie of a sign-in that ends in a redirect rather than a JSON answer (single
+ * sign-on's callback): `authPath` is the auth routes' path as the page addresses them
+ * (`/t/{slug}/api/v1/auth` or `/api/v1/auth`); the page resumes the session with a refresh.
+ */
+export function refreshCookieFor(request: FastifyRequest, refreshToken: string, ttlSeconds: number, authPath: string): string {
+  return cookie(request, refreshToken, ttlSeconds, authPath);
 }
 
 /**

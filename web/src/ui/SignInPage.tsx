@@ -4,11 +4,15 @@ import { planeOf } from '../api/plane.js';
 import { LOCALES, useLocale, useT, type MessageId } from '../i18n/intl.js';
 import { linkStyle, PlainAlert, PlainInput, PlainPage, PlainSubmit, recoveryHref } from './PlainForm.js';
 import { SignInSecondStep } from './SignInSecondStep.js';
+import { SignInSso } from './SignInSso.js';
+import { useApi } from '../api/session.js';
+import { ssoCalls, type SsoDiscovery } from '../api/sso.js';
 
 const REFUSALS: Record<string, MessageId> = {
   invalid_credentials: 'signIn.invalidCredentials',
   account_disabled: 'signIn.accountDisabled',
   rate_limited: 'signIn.tooManyAttempts',
+  'core.sso_required': 'signIn.sso.requiredRefusal',
 };
 
 type Field = 'email' | 'password';
@@ -22,6 +26,8 @@ type Field = 'email' | 'password';
 export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: () => void }) {
   const t = useT();
   const auth = useAuth();
+  const api = useApi();
+  const [discovery, setDiscovery] = useState<SsoDiscovery | null>(null);
   const { locale, setLocale } = useLocale();
   const [values, setValues] = useState({ email: '', password: '' });
   const [touched, setTouched] = useState({ email: false, password: false });
@@ -30,6 +36,12 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
   const [step, setStep] = useState<'password' | 'code' | 'enrol'>('password');
   const refs = { email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
   const localeId = useId();
+  // Once an address is typed, whether its domain signs in with a provider (workspace only).
+  async function discover(email: string) {
+    if (planeOf(location.pathname).kind !== 'workspace' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return setDiscovery(null);
+    const r = await ssoCalls(api).POST('/api/v1/auth/sso/discover', { body: { email } }).catch(() => null);
+    setDiscovery(r?.data ?? null);
+  }
   const errorOf = (field: Field) => (touched[field] && !values[field].trim() ? t('form.required') : null);
 
   async function submit(event: FormEvent) {
@@ -59,7 +71,10 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
       error={errorOf(name)}
       inputRef={refs[name]}
       onChange={(v) => setValues((s) => ({ ...s, [name]: v }))}
-      onBlur={() => setTouched((s) => ({ ...s, [name]: true }))}
+      onBlur={() => {
+        setTouched((s) => ({ ...s, [name]: true }));
+        if (name === 'email') void discover(values.email.trim());
+      }}
     />
   );
 
@@ -86,6 +101,7 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
       </div>
     </form>
     )}
+    {step === 'password' ? <SignInSso discovery={discovery} /> : null}
     <div className="flex items-center gap-2 text-sm">
       <label htmlFor={localeId} className="text-slate-600">
         {t('shell.language')}

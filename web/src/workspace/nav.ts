@@ -16,4 +16,5 @@ export const WORKSPACE_MODULES: { module: string; permission: string; to: string
   { module: 'mail', permission: 'mail.read', to: '/mail', label: 'nav.mail' },
   { module: 'core', permission: 'settings.read', to: '/settings', label: 'nav.settings' },
   { module: 'core', permission: 'api_keys.manage', to: '/api-keys', label: 'nav.apiKeys' },
+  { module: 'core', permission: 'sso.manage', to: '/settings/sso', label: 'nav.sso' },
 ];

@@ -8,4 +8,12 @@ export const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./Settings.js'), 'Settings'),
 });
 
-export const settingsRoutes = [settingsRoute];
+/** Single sign-on; `?edit=new` or `?edit={id}` opens the provider form. */
+export const ssoSettingsRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/settings/sso',
+  validateSearch: (raw: Record<string, unknown>): { edit?: string } => (typeof raw.edit === 'string' && /^(new|[0-9a-f-]{36})$/.test(raw.edit) ? { edit: raw.edit } : {}),
+  component: lazyRouteComponent(() => import('./SsoSettings.js'), 'SsoSettings'),
+});
+
+export const settingsRoutes = [settingsRoute, ssoSettingsRoute];
