@@ -6,7 +6,7 @@ import { linkStyle, PlainAlert, PlainInput, PlainPage, PlainSubmit, recoveryHref
 import { SignInSecondStep } from './SignInSecondStep.js';
 import { SignInSso } from './SignInSso.js';
 import { useApi } from '../api/session.js';
-import { ssoCalls, type SsoDiscovery } from '../api/sso.js';
+import type { SsoDiscovery } from '../api/sso.js';
 
 const REFUSALS: Record<string, MessageId> = {
   invalid_credentials: 'signIn.invalidCredentials',
@@ -39,7 +39,7 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
   // Once an address is typed, whether its domain signs in with a provider (workspace only).
   async function discover(email: string) {
     if (planeOf(location.pathname).kind !== 'workspace' || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return setDiscovery(null);
-    const r = await ssoCalls(api).POST('/api/v1/auth/sso/discover', { body: { email } }).catch(() => null);
+    const r = await api.POST('/api/v1/auth/sso/discover', { body: { email } }).catch(() => null);
     setDiscovery(r?.data ?? null);
   }
   const errorOf = (field: Field) => (touched[field] && !values[field].trim() ? t('form.required') : null);

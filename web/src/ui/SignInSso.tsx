@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/session.js';
-import { ssoCalls, ssoStartHref, type SsoDiscovery } from '../api/sso.js';
+import { ssoStartHref, type SsoDiscovery } from '../api/sso.js';
 import { planeOf } from '../api/plane.js';
 import { useT, type MessageId } from '../i18n/intl.js';
 import { PlainAlert } from './PlainForm.js';
@@ -29,7 +29,7 @@ export function SignInSso({ discovery }: { discovery: SsoDiscovery | null }) {
   useEffect(() => {
     if (plane.kind !== 'workspace') return;
     let live = true;
-    ssoCalls(api)
+    api
       .GET('/api/v1/auth/sso/providers')
       .then((r) => live && r.data && setProviders(r.data.data))
       .catch(() => undefined);

@@ -3,7 +3,7 @@ import { Link } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { ApiError, unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
-import { ssoCalls, type SsoProvider } from '../../api/sso.js';
+import type { SsoProvider } from '../../api/sso.js';
 import { useT } from '../../i18n/intl.js';
 import { buttonLink } from '../../ui/Button.js';
 import { ConfirmAction } from '../../ui/confirm.js';
@@ -26,7 +26,7 @@ function ProviderForm({ provider, onDone }: { provider: SsoProvider | null; onDo
   const { form, formError, onSubmit } = useApiForm<SsoFormValues>({ defaultValues: provider ? formOf(provider) : emptySsoForm });
   const required = { required: t('form.required') };
   const submit = onSubmit(
-    (v) => (provider ? ssoCalls(api).PATCH('/api/v1/sso/providers/{id}', { params: { path: { id: provider.id } }, body: bodyOf(v) }) : ssoCalls(api).POST('/api/v1/sso/providers', { body: bodyOf(v) })),
+    (v) => (provider ? api.PATCH('/api/v1/sso/providers/{id}', { params: { path: { id: provider.id } }, body: bodyOf(v) }) : api.POST('/api/v1/sso/providers', { body: { ...bodyOf(v), clientSecret: v.clientSecret } })),
     () => {
       void queries.invalidateQueries({ queryKey: ['sso', 'providers'] });
       onDone();
@@ -58,7 +58,7 @@ export function SsoSettings() {
   const queries = useQueryClient();
   const search = ssoSettingsRoute.useSearch();
   const navigate = ssoSettingsRoute.useNavigate();
-  const providers = useQuery({ queryKey: ['sso', 'providers'], queryFn: async () => unwrap(await ssoCalls(api).GET('/api/v1/sso/providers')) });
+  const providers = useQuery({ queryKey: ['sso', 'providers'], queryFn: async () => unwrap(await api.GET('/api/v1/sso/providers')) });
   const rows = providers.data?.data ?? [];
   const editing = search.edit === 'new' ? null : rows.find((p) => p.id === search.edit);
   const close = () => void navigate({ search: {}, replace: true });
@@ -81,7 +81,7 @@ export function SsoSettings() {
             description={t('settings.sso.remove.description', { name: c.row.original.name })}
             confirmLabel={t('settings.sso.removeNamed', { name: c.row.original.name })}
             variant="danger"
-            run={() => ssoCalls(api).DELETE('/api/v1/sso/providers/{id}', { params: { path: { id: c.row.original.id } } })}
+            run={() => api.DELETE('/api/v1/sso/providers/{id}', { params: { path: { id: c.row.original.id } } })}
             onDone={() => void queries.invalidateQueries({ queryKey: ['sso', 'providers'] })}
           />
         </div>
