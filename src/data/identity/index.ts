@@ -8,6 +8,8 @@ import { AccountService, type AccountDeps } from './account.service.js';
 import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
+import { rolesRoutes } from './roles.routes.js';
+import { RolesService } from './roles.service.js';
 import { settingsRoutes } from './settings.routes.js';
 import { twoStepRoutes } from './two-step.routes.js';
 import { TwoStepRepository } from './two-step.repository.js';
@@ -24,6 +26,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
   const account = new AccountService(deps);
   const apiKeys = new ApiKeysService({ modules: deps.modules, sessions: deps.sessions });
   const twoStep = new TwoStepService(deps);
+  const roles = new RolesService({ modules: deps.modules, roles: deps.roles });
   return defineModule({
     key: 'core',
     name: 'Core',
@@ -34,11 +37,12 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       { key: 'users.read', description: 'See tenant users' },
       { key: 'users.write', description: 'Create tenant users, change their roles, disable them' },
       { key: 'roles.read', description: 'See roles and their permissions' },
+      { key: 'roles.write', description: 'Make, change and delete custom roles (with permissions you hold yourself)' },
       { key: 'settings.read', description: "See the tenant's settings (branding)" },
       { key: 'settings.write', description: "Change the tenant's settings (branding)" },
       { key: 'api_keys.manage', description: 'Make API keys with some of your own permissions, see and revoke every API key of the tenant' },
     ],
-    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'settings.read', 'settings.write', 'api_keys.manage'], staff: ['users.read', 'roles.read', 'settings.read'] },
+    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'roles.write', 'settings.read', 'settings.write', 'api_keys.manage'], staff: ['users.read', 'roles.read', 'settings.read'] },
     migrations: new URL('./migrations/', import.meta.url),
     errors: coreErrors,
     jobs: [
@@ -70,6 +74,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       twoStepRoutes(app, twoStep, service, deps.refreshTtl);
       settingsRoutes(app, deps.settings, twoStep);
       apiKeysRoutes(app, apiKeys);
+      rolesRoutes(app, roles);
     },
   });
 }
