@@ -44,6 +44,10 @@ async function seed(tenant: TestTenant, people: [string, string][], clerk: { ema
   }
   const created = await t.call('POST', '/api/v1/users', { ...opts, body: { email: clerk.email, name: clerk.name, password: TENANT_PASSWORD, roles: ['staff'], memberId: memberIds[0] } });
   expect(created.statusCode).toBe(201);
+  // A custom role (hiding members' notes) besides the system ones.
+  const role = await t.call('POST', '/api/v1/roles', { ...opts, body: { key: `${tenant.slug}-desk`, name: `Desk of ${tenant.slug}`, description: `Front desk of ${tenant.slug}`, permissions: ['members.read'], fieldRestrictions: { members: { hidden: ['notes'] } } } });
+  expect(role.statusCode, role.body).toBe(201);
+  secrets.push(`${tenant.slug}-desk`, `Desk of ${tenant.slug}`);
   const userIds = (await t.call('GET', '/api/v1/users?limit=200', opts)).json().data.map((u: { id: string }) => u.id);
   const roleIds = (await t.call('GET', '/api/v1/roles', opts)).json().data.map((r: { id: string }) => r.id);
   expect(userIds).toHaveLength(2);
@@ -251,6 +255,10 @@ const paramRouteBodies: Record<string, unknown> = {
   'GET /api/v1/api-keys/:id': undefined,
   'HEAD /api/v1/api-keys/:id': undefined,
   'DELETE /api/v1/api-keys/:id': undefined,
+  'GET /api/v1/roles/:id': undefined,
+  'HEAD /api/v1/roles/:id': undefined,
+  'PATCH /api/v1/roles/:id': { name: 'Hijacked by birch', permissions: ['members.read', 'members.write'], fieldRestrictions: {} },
+  'DELETE /api/v1/roles/:id': undefined,
   'GET /api/v1/mail/messages/:id': undefined,
   'HEAD /api/v1/mail/messages/:id': undefined,
   'POST /api/v1/mail/messages/:id/retry': undefined,
