@@ -573,6 +573,20 @@ describe('cross-tenant isolation through the API', () => {
     expect(alderList.data.map((e: { id: string }) => e.id)).toEqual(alderHooks.endpointIds);
   });
 
+  it("creates a custom role only in the caller's tenant", async () => {
+    const res = await asBirch('POST', '/api/v1/roles', { body: { key: 'copy-desk', name: 'Birch copy desk', permissions: ['members.read'] } });
+    expect(res.statusCode, res.body).toBe(201);
+    b.roleIds.push(res.json().id);
+    expect((await t.call('GET', `/api/v1/roles/${res.json().id}`, { token: alder.token, tenant: 'alder' })).statusCode).toBe(404);
+    const alderRoles = (await t.call('GET', '/api/v1/roles', { token: alder.token, tenant: 'alder' })).json().data;
+    expect(alderRoles.map((r: { id: string }) => r.id).sort()).toEqual([...a.roleIds].sort());
+    expect(JSON.stringify(alderRoles)).not.toContain('Birch copy desk');
+    expectNothingOf(a, res);
+    // Birch's role cannot be given to alder's users.
+    const grant = await t.call('PATCH', `/api/v1/users/${a.clerkId}`, { token: birch.token, tenant: 'birch', body: { roles: ['copy-desk'] } });
+    expect(grant.statusCode).toBe(404);
+  });
+
   it("changes the branding of the caller's tenant only, and never shows another tenant's", async () => {
     const alderOpts = { token: alder.token, tenant: 'alder' };
     const alderBranding = { displayName: 'Alderwood Secret Branding', primaryColor: '#a1d2e3', logoUrl: 'https://alder.example/secret-logo.png' };
