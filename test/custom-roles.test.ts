@@ -130,6 +130,7 @@ describe('member field allowlists', () => {
     expect(desk.fieldRestrictions).toEqual({ members: { hidden: ['email', 'notes', 'phone'] } });
     const fred = await oak.newUser('fred@oak.test', ['front-desk']);
     const as = { token: fred.token };
+    expect((await ok(oak.api('GET', '/me', undefined, as), 200)).hiddenFields).toEqual({ members: ['email', 'notes', 'phone'] });
     const secrets = ['petra@private.test', '555 0199', 'Private note about Petra'];
     const expectNoSecrets = (body: string) => {
       for (const s of secrets) expect(body).not.toContain(s);

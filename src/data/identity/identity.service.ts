@@ -216,6 +216,8 @@ export class IdentityService {
       user: view(user, roles),
       roles,
       permissions: [...principal.permissions].sort(),
+      // Fields the user's roles hide, by resource: the pages leave them out.
+      hiddenFields: Object.fromEntries(Object.entries(principal.hiddenFields ?? {}).map(([resource, fields]) => [resource, [...fields].sort()])),
       modules: licensed,
       tenant: { id: ctx.tenant.id, slug: ctx.tenant.slug, name: ctx.tenant.name },
       branding: ctx.tenant.branding,
