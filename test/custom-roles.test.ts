@@ -110,6 +110,11 @@ describe('custom roles', () => {
     expectProblem(await oak.api('PATCH', `/users/${lone.id}`, { roles: ['big-spender'] }, { token: ada.token }), 403, 'core.permission_not_held', 'roles');
     const own = await ok(oak.api('POST', '/roles', { key: 'reader', name: 'Reader', permissions: ['members.read'] }, { token: ada.token }));
     expectProblem(await oak.api('PATCH', `/roles/${own.id}`, { permissions: ['finance.write'] }, { token: ada.token }), 403, 'core.permission_not_held');
+    // Nor change or delete a role stronger than themselves.
+    const big = (await ok(oak.api('GET', '/roles'), 200)).data.find((r: { key: string }) => r.key === 'big-spender');
+    expectProblem(await oak.api('PATCH', `/roles/${big.id}`, { permissions: [] }, { token: ada.token }), 403, 'core.permission_not_held');
+    expectProblem(await oak.api('DELETE', `/roles/${big.id}`, undefined, { token: ada.token }), 403, 'core.permission_not_held');
+    expect((await ok(oak.api('GET', `/roles/${big.id}`), 200)).permissions).toEqual(['finance.read', 'finance.write']);
     // Step-up permissions are fine in a role: the step-up gate still asks its holders for a second factor.
     await ok(oak.api('POST', '/roles', { key: 'approver', name: 'Approver', permissions: ['finance.read', 'finance.approve'] }));
   });

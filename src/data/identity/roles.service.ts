@@ -73,6 +73,7 @@ export class RolesService {
     const before = await repo.findForUpdate(id);
     if (!before) throw notFound('The role');
     if (before.system) throw new AppError(coreErrors.system_role_immutable, `"${before.key}" is a system role: it cannot be changed`);
+    this.#checkHoldsAll(ctx, before);
     const permissions = patch.permissions !== undefined ? this.#checkPermissions(ctx, patch.permissions) : undefined;
     const fieldRestrictions = patch.fieldRestrictions !== undefined ? this.#checkRestrictions(ctx, patch.fieldRestrictions) : undefined;
     const row = await repo.update(id, {
@@ -100,6 +101,7 @@ export class RolesService {
     const role = await repo.findForUpdate(id);
     if (!role) throw notFound('The role');
     if (role.system) throw new AppError(coreErrors.system_role_immutable, `"${role.key}" is a system role: it cannot be deleted`);
+    this.#checkHoldsAll(ctx, role);
     const users = await repo.holders(id);
     if (users > 0) throw new AppError(coreErrors.role_in_use, `${users} user(s) hold the role "${role.key}": take it from them first`, { users });
     await repo.delete(id);
@@ -110,6 +112,13 @@ export class RolesService {
   /** Every process forgets the tenant's roles once this commits: the next request sees the change. */
   #changed(ctx: TenantContext): void {
     ctx.afterCommit(() => this.deps.roles.changed(ctx.tenant.id));
+  }
+
+  /** Refuses changing or deleting a role stronger than the principal: one with permissions they do not hold. */
+  #checkHoldsAll(ctx: TenantContext, role: FullRoleRow): void {
+    const principal = principalOf(ctx);
+    const lacking = role.permissions.filter((p) => !principal.permissions.has(p));
+    if (lacking.length > 0) throw new AppError(coreErrors.permission_not_held, `The role "${role.key}" has permissions you do not hold (${lacking.join(', ')}): you cannot change or delete it`);
   }
 
   /** Known permissions the principal holds, sorted and without repeats. */
