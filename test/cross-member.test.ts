@@ -177,6 +177,27 @@ describe('member scope through the API', () => {
     expect((await oak.api('DELETE', `/sso/providers/${provider.id}`)).statusCode).toBe(204);
   });
 
+  it("refuses a member the tenant's roles and permission catalogue: none seen, made, changed or deleted", async () => {
+    const desk = await ok(oak.api('POST', '/roles', { key: 'oak-desk', name: 'Oak secret desk', permissions: ['members.read'] }));
+    const asAnn = (method: string, url: string, body?: unknown) => t.call(method as never, url, { token: ann.token, tenant: 'oak', ...(body ? { body } : {}) });
+    const attempts: [string, string, unknown?][] = [
+      ['GET', '/api/v1/permissions'],
+      ['GET', '/api/v1/roles'],
+      ['POST', '/api/v1/roles', { key: 'ann-role', name: 'Ann role', permissions: [] }],
+      ['GET', `/api/v1/roles/${desk.id}`],
+      ['PATCH', `/api/v1/roles/${desk.id}`, { permissions: [] }],
+      ['DELETE', `/api/v1/roles/${desk.id}`],
+    ];
+    for (const [method, url, body] of attempts) {
+      const res = await asAnn(method, url, body);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(403);
+      expect(res.json().code).toBe('permission_denied');
+      expect(res.body).not.toContain('Oak secret desk');
+    }
+    expect((await ok(oak.api('GET', `/roles/${desk.id}`), 200)).permissions).toEqual(['members.read']);
+    await ok(oak.api('DELETE', `/roles/${desk.id}`), 204);
+  });
+
   it("lets a member use and turn off only her own two-step sign-in, never a neighbour's", async () => {
     const call = (method: 'GET' | 'POST' | 'DELETE' | 'PATCH', url: string, token: string, body?: unknown) => t.call(method, url, { token, tenant: 'oak', ...(body !== undefined ? { body } : {}) });
     const bens2fa = await enrolTotp(t, 'oak', ben.token);

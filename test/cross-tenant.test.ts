@@ -44,6 +44,10 @@ async function seed(tenant: TestTenant, people: [string, string][], clerk: { ema
   }
   const created = await t.call('POST', '/api/v1/users', { ...opts, body: { email: clerk.email, name: clerk.name, password: TENANT_PASSWORD, roles: ['staff'], memberId: memberIds[0] } });
   expect(created.statusCode).toBe(201);
+  // A custom role (hiding members' notes) besides the system ones.
+  const role = await t.call('POST', '/api/v1/roles', { ...opts, body: { key: `${tenant.slug}-desk`, name: `Desk of ${tenant.slug}`, description: `Front desk of ${tenant.slug}`, permissions: ['members.read'], fieldRestrictions: { members: { hidden: ['notes'] } } } });
+  expect(role.statusCode, role.body).toBe(201);
+  secrets.push(`${tenant.slug}-desk`, `Desk of ${tenant.slug}`);
   const userIds = (await t.call('GET', '/api/v1/users?limit=200', opts)).json().data.map((u: { id: string }) => u.id);
   const roleIds = (await t.call('GET', '/api/v1/roles', opts)).json().data.map((r: { id: string }) => r.id);
   expect(userIds).toHaveLength(2);
@@ -271,6 +275,10 @@ const paramRouteBodies: Record<string, unknown> = {
   'DELETE /api/v1/sso/providers/:id': undefined,
   'GET /api/v1/auth/sso/:providerId/start': undefined,
   'HEAD /api/v1/auth/sso/:providerId/start': undefined,
+  'GET /api/v1/roles/:id': undefined,
+  'HEAD /api/v1/roles/:id': undefined,
+  'PATCH /api/v1/roles/:id': { name: 'Hijacked by birch', permissions: ['members.read', 'members.write'], fieldRestrictions: {} },
+  'DELETE /api/v1/roles/:id': undefined,
   'GET /api/v1/mail/messages/:id': undefined,
   'HEAD /api/v1/mail/messages/:id': undefined,
   'POST /api/v1/mail/messages/:id/retry': undefined,
@@ -601,6 +609,20 @@ describe('cross-tenant isolation through the API', () => {
     expect(fromAlder.statusCode).toBe(404);
     const alderList = (await t.call('GET', '/api/v1/webhooks/endpoints?limit=200', { token: alder.token, tenant: 'alder' })).json();
     expect(alderList.data.map((e: { id: string }) => e.id)).toEqual(alderHooks.endpointIds);
+  });
+
+  it("creates a custom role only in the caller's tenant", async () => {
+    const res = await asBirch('POST', '/api/v1/roles', { body: { key: 'copy-desk', name: 'Birch copy desk', permissions: ['members.read'] } });
+    expect(res.statusCode, res.body).toBe(201);
+    b.roleIds.push(res.json().id);
+    expect((await t.call('GET', `/api/v1/roles/${res.json().id}`, { token: alder.token, tenant: 'alder' })).statusCode).toBe(404);
+    const alderRoles = (await t.call('GET', '/api/v1/roles', { token: alder.token, tenant: 'alder' })).json().data;
+    expect(alderRoles.map((r: { id: string }) => r.id).sort()).toEqual([...a.roleIds].sort());
+    expect(JSON.stringify(alderRoles)).not.toContain('Birch copy desk');
+    expectNothingOf(a, res);
+    // Birch's role cannot be given to alder's users.
+    const grant = await t.call('PATCH', `/api/v1/users/${a.clerkId}`, { token: birch.token, tenant: 'birch', body: { roles: ['copy-desk'] } });
+    expect(grant.statusCode).toBe(404);
   });
 
   it("changes the branding of the caller's tenant only, and never shows another tenant's", async () => {

@@ -73,13 +73,23 @@ if (onPostgres) {
 
       const id = (await control.call('GET', '/api/v1/users?limit=200', { token: ash.token, tenant: 'ash' })).json().data.find((u: { email: string }) => u.email === 'clerk@ash.test').id;
       expect((await control.call('PATCH', `/api/v1/users/${id}`, { token: ash.token, tenant: 'ash', body: { roles: ['member'] } })).statusCode).toBe(200);
-      // The token names the old role: the other instance refuses it at once, and the refreshed one has the new role's permissions.
-      expect(await eventually(async () => (await members(clerk.accessToken)).statusCode === 401)).toBe(true);
+      // The token names the old role, but the other instance acts with the user's roles now, at once.
+      expect(await eventually(async () => (await members(clerk.accessToken)).statusCode === 403)).toBe(true);
+      expect((await members(clerk.accessToken)).json().code).toBe('permission_denied');
       const refreshed = await control.call('POST', '/api/v1/auth/refresh', { tenant: 'ash', body: { refreshToken: clerk.refreshToken } });
       expect(refreshed.statusCode).toBe(200);
       const denied = await members(refreshed.json().accessToken);
       expect(denied.statusCode).toBe(403);
       expect(denied.json().code).toBe('permission_denied');
+
+      // A custom role given, then changed, on one instance: the other follows with the same token.
+      const ashCall = (method: 'POST' | 'PATCH', url: string, body: unknown) => control.call(method, url, { token: ash.token, tenant: 'ash', body });
+      const reader = await ashCall('POST', '/api/v1/roles', { key: 'reader', name: 'Reader', permissions: ['members.read'] });
+      expect(reader.statusCode, reader.body).toBe(201);
+      expect((await ashCall('PATCH', `/api/v1/users/${id}`, { roles: ['reader'] })).statusCode).toBe(200);
+      expect(await eventually(async () => (await members(clerk.accessToken)).statusCode === 200)).toBe(true);
+      expect((await ashCall('PATCH', `/api/v1/roles/${reader.json().id}`, { permissions: [] })).statusCode).toBe(200);
+      expect(await eventually(async () => (await members(clerk.accessToken)).statusCode === 403)).toBe(true);
     });
 
     it("brings a running instance's cached roles up to new default grants when another instance starts", async () => {

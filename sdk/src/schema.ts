@@ -1303,6 +1303,23 @@ export interface paths {
         patch: operations["occupancies.update"];
         trace?: never;
     };
+    "/api/v1/permissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The permission catalogue of the modules the tenant has, and the fields a role may hide */
+        get: operations["permissions.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/properties": {
         parameters: {
             query?: never;
@@ -1416,14 +1433,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant roles and their permissions */
+        /** The tenant roles (system ones first), their permissions and how many users hold each */
         get: operations["roles.list"];
         put?: never;
-        post?: never;
+        /** Make a custom role with some of your own permissions */
+        post: operations["roles.create"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/roles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One role */
+        get: operations["roles.get"];
+        put?: never;
+        post?: never;
+        /** Delete a custom role no user holds (`core.role_in_use` otherwise) */
+        delete: operations["roles.delete"];
+        options?: never;
+        head?: never;
+        /** Change a custom role (system roles cannot be changed: `core.system_role_immutable`); its holders' next requests follow it */
+        patch: operations["roles.update"];
         trace?: never;
     };
     "/api/v1/settings/branding": {
@@ -2392,7 +2429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2542,7 +2579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2761,7 +2798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2860,7 +2897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2932,7 +2969,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3029,7 +3066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3115,7 +3152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3185,7 +3222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,7 +3293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3338,7 +3375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3495,7 +3532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3626,7 +3663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10239,7 +10276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10384,7 +10421,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10466,7 +10503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10568,7 +10605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10660,7 +10697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10809,7 +10846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10834,7 +10871,7 @@ export interface operations {
             query: {
                 cursor?: string;
                 limit: number;
-                /** @description Matches first name, last name, full name or e-mail. */
+                /** @description Matches first name, last name, full name or e-mail (not the e-mail when your roles hide it). */
                 q?: string;
                 sort?: "name" | "-name" | "createdAt" | "-createdAt";
                 status?: "prospective" | "active" | "inactive" | "former";
@@ -10856,13 +10893,16 @@ export interface operations {
                         data: {
                             /** Format: date-time */
                             createdAt: string;
-                            email: string | null;
+                            /** @description Left out when every role of yours hides it. */
+                            email?: string | null;
                             firstName: string;
                             /** Format: uuid */
                             id: string;
                             lastName: string;
-                            notes: string;
-                            phone: string | null;
+                            /** @description Left out when every role of yours hides it. */
+                            notes?: string;
+                            /** @description Left out when every role of yours hides it. */
+                            phone?: string | null;
                             /** @enum {string} */
                             status: "prospective" | "active" | "inactive" | "former";
                             /** @enum {string} */
@@ -10947,13 +10987,16 @@ export interface operations {
                     "application/json": {
                         /** Format: date-time */
                         createdAt: string;
-                        email: string | null;
+                        /** @description Left out when every role of yours hides it. */
+                        email?: string | null;
                         firstName: string;
                         /** Format: uuid */
                         id: string;
                         lastName: string;
-                        notes: string;
-                        phone: string | null;
+                        /** @description Left out when every role of yours hides it. */
+                        notes?: string;
+                        /** @description Left out when every role of yours hides it. */
+                        phone?: string | null;
                         /** @enum {string} */
                         status: "prospective" | "active" | "inactive" | "former";
                         /** @enum {string} */
@@ -11039,13 +11082,16 @@ export interface operations {
                     "application/json": {
                         /** Format: date-time */
                         createdAt: string;
-                        email: string | null;
+                        /** @description Left out when every role of yours hides it. */
+                        email?: string | null;
                         firstName: string;
                         /** Format: uuid */
                         id: string;
                         lastName: string;
-                        notes: string;
-                        phone: string | null;
+                        /** @description Left out when every role of yours hides it. */
+                        notes?: string;
+                        /** @description Left out when every role of yours hides it. */
+                        phone?: string | null;
                         /** @enum {string} */
                         status: "prospective" | "active" | "inactive" | "former";
                         /** @enum {string} */
@@ -11207,13 +11253,16 @@ export interface operations {
                     "application/json": {
                         /** Format: date-time */
                         createdAt: string;
-                        email: string | null;
+                        /** @description Left out when every role of yours hides it. */
+                        email?: string | null;
                         firstName: string;
                         /** Format: uuid */
                         id: string;
                         lastName: string;
-                        notes: string;
-                        phone: string | null;
+                        /** @description Left out when every role of yours hides it. */
+                        notes?: string;
+                        /** @description Left out when every role of yours hides it. */
+                        phone?: string | null;
                         /** @enum {string} */
                         status: "prospective" | "active" | "inactive" | "former";
                         /** @enum {string} */
@@ -11379,7 +11428,7 @@ export interface operations {
     "members.count": {
         parameters: {
             query?: {
-                /** @description Matches first name, last name, full name or e-mail. */
+                /** @description Matches first name, last name, full name or e-mail (not the e-mail when your roles hide it). */
                 q?: string;
                 status?: "prospective" | "active" | "inactive" | "former";
                 type?: "resident" | "owner" | "renter" | "household" | "other";
@@ -11624,6 +11673,70 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "permissions.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            description: string;
+                            key: string;
+                            module: string;
+                            /** @description Its actions ask for a second factor given in the last 15 minutes */
+                            stepUp: boolean;
+                        }[];
+                        /** @description The fields a role may hide, by resource */
+                        fields: {
+                            fields: {
+                                description: string;
+                                key: string;
+                            }[];
+                            module: string;
+                            resource: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`, `core.sso_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`, `core.sso_required`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12699,13 +12812,26 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
+                            /** Format: date-time */
+                            createdAt: string;
                             description: string;
+                            /** @description Fields of other modules' records the role hides, by resource (`GET /permissions` lists them), e.g. `{"members": {"hidden": ["email", "phone"]}}`. A field is visible to a user when any of their roles sees it. */
+                            fieldRestrictions: {
+                                [key: string]: {
+                                    /** @description Fields hidden from a user all of whose roles hide them */
+                                    hidden: string[];
+                                };
+                            };
                             /** Format: uuid */
                             id: string;
                             key: string;
                             name: string;
                             permissions: string[];
+                            /** @description A system role (owner, manager, staff, member): read-only */
                             system: boolean;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            users: number;
                         }[];
                     };
                 };
@@ -12730,6 +12856,391 @@ export interface operations {
             };
             /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "roles.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description Fields of other modules' records the role hides, by resource (`GET /permissions` lists them), e.g. `{"members": {"hidden": ["email", "phone"]}}`. A field is visible to a user when any of their roles sees it. */
+                    fieldRestrictions?: {
+                        [key: string]: {
+                            /** @description Fields hidden from a user all of whose roles hide them */
+                            hidden: string[];
+                        };
+                    };
+                    /** @description Lower-case letters, digits, `_` and `-`, starting with a letter; unique in the tenant (problem `core.role_key_taken`) */
+                    key: string;
+                    name: string;
+                    /** @description Permissions you hold yourself (problems `core.unknown_permission`, `core.permission_not_held`) */
+                    permissions: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        /** @description Fields of other modules' records the role hides, by resource (`GET /permissions` lists them), e.g. `{"members": {"hidden": ["email", "phone"]}}`. A field is visible to a user when any of their roles sees it. */
+                        fieldRestrictions: {
+                            [key: string]: {
+                                /** @description Fields hidden from a user all of whose roles hide them */
+                                hidden: string[];
+                            };
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                        permissions: string[];
+                        /** @description A system role (owner, manager, staff, member): read-only */
+                        system: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`, `core.sso_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`, `core.sso_required`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "roles.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        /** @description Fields of other modules' records the role hides, by resource (`GET /permissions` lists them), e.g. `{"members": {"hidden": ["email", "phone"]}}`. A field is visible to a user when any of their roles sees it. */
+                        fieldRestrictions: {
+                            [key: string]: {
+                                /** @description Fields hidden from a user all of whose roles hide them */
+                                hidden: string[];
+                            };
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                        permissions: string[];
+                        /** @description A system role (owner, manager, staff, member): read-only */
+                        system: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`, `core.sso_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`, `core.sso_required`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "roles.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`, `core.sso_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`, `core.sso_required`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "roles.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description Fields of other modules' records the role hides, by resource (`GET /permissions` lists them), e.g. `{"members": {"hidden": ["email", "phone"]}}`. A field is visible to a user when any of their roles sees it. */
+                    fieldRestrictions?: {
+                        [key: string]: {
+                            /** @description Fields hidden from a user all of whose roles hide them */
+                            hidden: string[];
+                        };
+                    };
+                    name?: string;
+                    /** @description Permissions you hold yourself (problems `core.unknown_permission`, `core.permission_not_held`) */
+                    permissions?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        /** @description Fields of other modules' records the role hides, by resource (`GET /permissions` lists them), e.g. `{"members": {"hidden": ["email", "phone"]}}`. A field is visible to a user when any of their roles sees it. */
+                        fieldRestrictions: {
+                            [key: string]: {
+                                /** @description Fields hidden from a user all of whose roles hide them */
+                                hidden: string[];
+                            };
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        name: string;
+                        permissions: string[];
+                        /** @description A system role (owner, manager, staff, member): read-only */
+                        system: boolean;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`, `core.sso_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`, `core.sso_required`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12880,7 +13391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13017,7 +13528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13242,7 +13753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13410,7 +13921,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13553,7 +14064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14364,7 +14875,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14540,7 +15051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14626,7 +15137,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;

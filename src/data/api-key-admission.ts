@@ -8,7 +8,7 @@ import { CACHE_MAX_ENTRIES, CACHE_SAFETY_NET_MS, Lru } from '../kernel/lru.js';
 import type { SessionCache, SessionState } from '../kernel/security/session-cache.js';
 import { hashToken } from '../kernel/security/tokens.js';
 import { ApiKeysRepository } from './identity/api-keys.repository.js';
-import { permissionsGranted, type RolePermissionCache } from './role-cache.js';
+import { permissionsGranted, type Grant, type RolePermissionCache } from './role-cache.js';
 
 /** Tenant API keys begin with this; access tokens (JWTs) never do. */
 export const API_KEY_PREFIX = 'cy_';
@@ -21,7 +21,7 @@ interface KeyFacts {
   createdBy: string;
   permissions: readonly string[];
   /** The key's permissions narrowed by its creator's, for the creator's permission set they came from. */
-  narrowed?: { from: ReadonlySet<string>; set: ReadonlySet<string> };
+  narrowed?: { from: Grant; set: ReadonlySet<string> };
 }
 
 /**
@@ -84,12 +84,13 @@ export class ApiKeyAdmission {
     return principal;
   }
 
-  #principal(facts: KeyFacts, state: SessionState, granted: ReadonlySet<string>): Principal {
+  #principal(facts: KeyFacts, state: SessionState, granted: Grant): Principal {
     if (!state.alive) throw new AppError('unauthenticated', 'The API key was revoked');
     if (state.endsAt <= Date.now()) throw new AppError('unauthenticated', 'The API key has expired');
     if (!state.active) throw new AppError('unauthenticated', 'The user who made this API key is disabled');
-    if (facts.narrowed?.from !== granted) facts.narrowed = { from: granted, set: new Set(facts.permissions.filter((p) => granted.has(p))) };
-    return { userId: facts.createdBy, roles: state.roles, sessionId: facts.id, memberId: state.memberId, permissions: facts.narrowed.set, apiKeyId: facts.id };
+    if (facts.narrowed?.from !== granted) facts.narrowed = { from: granted, set: new Set(facts.permissions.filter((p) => granted.permissions.has(p))) };
+    // The key sees no field its creator's roles hide.
+    return { userId: facts.createdBy, roles: state.roles, sessionId: facts.id, memberId: state.memberId, permissions: facts.narrowed.set, hiddenFields: granted.hiddenFields, apiKeyId: facts.id };
   }
 
   #due(id: string): boolean {

@@ -8,14 +8,14 @@ import { AppError } from '../kernel/errors.js';
 import { isPublic, ownPermissionOf, permissionOf, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
 import type { LicenceVerifier, VerifiedLicence } from '../kernel/security/licence.js';
-import { checkSession } from '../kernel/security/session-cache.js';
+import { checkSession, type SessionState } from '../kernel/security/session-cache.js';
 import type { AccessClaims, TokenService } from '../kernel/security/tokens.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeyHeaders, IdempotencyKeys, IdempotentReplay, REPLAYED_HEADER, requestFingerprint, type IdempotencyOptions, type StoredResponse } from './idempotency/index.js';
 import type { ModuleHost } from '../kernel/modules/module-host.js';
 import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import type { TenantSessions } from './identity/tenant-sessions.js';
 import { rolePermissions } from './identity/index.js';
-import { permissionsGranted, type RolePermissionCache } from './role-cache.js';
+import { permissionsGranted, type Grant, type RoleGrant, type RolePermissionCache } from './role-cache.js';
 import { API_KEY_PREFIX, checkApiKeyRoute, principalKey, type ApiKeyAdmission } from './api-key-admission.js';
 import type { ApiRateLimit } from '../kernel/security/api-rate-limit.js';
 import { resolveTenant } from './tenant-resolution.js';
@@ -82,34 +82,40 @@ export function requestPrincipal(request: FastifyRequest): Principal | null {
 
 type AdmissionDeps = Pick<PipelineDeps, 'sessions' | 'roles'>;
 
-const principalFor = (claims: AccessClaims, permissions: ReadonlySet<string>): Principal => ({ userId: claims.sub, roles: claims.roles, sessionId: claims.sid, memberId: claims.mid ?? null, permissions });
+/**
+ * The principal of a token whose session is checked: with the roles its user holds now (the
+ * session's state), not the ones the token was issued with, so that a change of a user's roles
+ * shows on their next request rather than at the next refresh.
+ */
+const principalFor = (claims: AccessClaims, state: SessionState, granted: Grant): Principal => ({ userId: claims.sub, roles: state.roles, sessionId: claims.sid, memberId: claims.mid ?? null, permissions: granted.permissions, hiddenFields: granted.hiddenFields });
 
 /** The token's principal when its session and the tenant's roles are both cached (no query); undefined when not. */
 function admitCached(deps: AdmissionDeps, tenant: TenantInfo, claims: AccessClaims): Principal | undefined {
   const state = deps.sessions.peek(tenant, claims);
   if (state === undefined) return undefined;
-  const permissions = deps.roles.cached(tenant.id, claims.roles);
-  if (!permissions) return undefined;
-  checkSession(state, claims);
-  return principalFor(claims, permissions);
+  checkSession(state, claims, { followRoles: true });
+  const granted = deps.roles.cached(tenant.id, state!.roles);
+  if (!granted) return undefined;
+  return principalFor(claims, state!, granted);
 }
 
 /** The token's principal, loading what is not cached in the tenant transaction `db`: one statement at most. */
 async function admitIn(db: Db, deps: AdmissionDeps, tenant: TenantInfo, claims: AccessClaims): Promise<Principal> {
-  let permissions = deps.roles.cached(tenant.id, claims.roles);
+  // Whether the tenant's roles are cached is known before the load (the user's roles may not be yet).
+  const rolesCached = deps.roles.cached(tenant.id, []) !== undefined;
   let state = deps.sessions.peek(tenant, claims);
-  let loaded: Map<string, string[]> | undefined;
-  const keepRoles = permissions
+  let loaded: Map<string, RoleGrant> | undefined;
+  const keepRoles = rolesCached
     ? undefined
-    : (keep: (roles: Map<string, string[]>) => void) => (roles: Map<string, string[]>) => {
+    : (keep: (roles: Map<string, RoleGrant>) => void) => (roles: Map<string, RoleGrant>) => {
         loaded = roles;
         keep(roles);
       };
   if (state === undefined) state = await deps.sessions.load(db, tenant, claims, keepRoles?.(deps.roles.reserve(tenant.id)));
   else if (keepRoles) keepRoles(deps.roles.reserve(tenant.id))(await rolePermissions(db));
-  checkSession(state, claims);
-  permissions ??= permissionsGranted(loaded ?? new Map(), claims.roles);
-  return principalFor(claims, permissions);
+  checkSession(state, claims, { followRoles: true });
+  const granted = (rolesCached ? deps.roles.cached(tenant.id, state!.roles) : undefined) ?? permissionsGranted(loaded ?? (await rolePermissions(db)), state!.roles);
+  return principalFor(claims, state!, granted);
 }
 
 /** The permission gate: the route's permission, or its `own` one for a principal linked to a member. */

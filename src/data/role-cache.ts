@@ -1,10 +1,23 @@
 import { CACHE_MAX_ENTRIES, CACHE_SAFETY_NET_MS, Lru } from '../kernel/lru.js';
+import { hiddenFieldsOf, type FieldRestrictions, type HiddenFields } from '../kernel/security/field-restrictions.js';
+
+/** What one role grants: its permissions, and the fields it hides (a custom role's restrictions). */
+export interface RoleGrant {
+  permissions: string[];
+  fieldRestrictions: FieldRestrictions;
+}
+
+/** What a combination of roles grants a principal. */
+export interface Grant {
+  permissions: ReadonlySet<string>;
+  hiddenFields: HiddenFields;
+}
 
 interface Entry {
-  /** Each role's permissions, by role key. */
-  roles: Map<string, string[]>;
-  /** One permission set per combination of role keys: principals share a few. */
-  sets: Map<string, ReadonlySet<string>>;
+  /** Each role's grant, by role key. */
+  roles: Map<string, RoleGrant>;
+  /** One grant per combination of role keys: principals share a few. */
+  sets: Map<string, Grant>;
 }
 
 /**
@@ -31,8 +44,8 @@ export class RolePermissionCache {
 
   constructor(private readonly publish: (payload: string) => void = () => undefined) {}
 
-  /** The permissions `roleKeys` grant in the tenant, if its roles are cached. */
-  cached(tenantId: string, roleKeys: string[]): ReadonlySet<string> | undefined {
+  /** What `roleKeys` grant in the tenant, if its roles are cached. */
+  cached(tenantId: string, roleKeys: string[]): Grant | undefined {
     const entry = this.#byTenant.get(tenantId);
     if (!entry) return undefined;
     const combination = roleKeys.join(',');
@@ -45,7 +58,7 @@ export class RolePermissionCache {
   }
 
   /** Where roles about to be loaded by the caller are to be kept: taken before its transaction begins. */
-  reserve(tenantId: string): (roles: Map<string, string[]>) => void {
+  reserve(tenantId: string): (roles: Map<string, RoleGrant>) => void {
     const epoch = this.#epoch;
     return (roles) => {
       if (epoch !== this.#epoch) return;
@@ -75,7 +88,8 @@ export class RolePermissionCache {
   }
 }
 
-/** The permissions a principal holding `roleKeys` has, given each role's permissions. */
-export function permissionsGranted(roles: Map<string, string[]>, roleKeys: string[]): ReadonlySet<string> {
-  return new Set(roleKeys.flatMap((key) => roles.get(key) ?? []));
+/** What a principal holding `roleKeys` has, given each role's grant: every permission of any, and the fields all of them hide. */
+export function permissionsGranted(roles: Map<string, RoleGrant>, roleKeys: string[]): Grant {
+  const held = roleKeys.map((key) => roles.get(key)).filter((g): g is RoleGrant => g !== undefined);
+  return { permissions: new Set(held.flatMap((g) => g.permissions)), hiddenFields: hiddenFieldsOf(held.map((g) => g.fieldRestrictions)) };
 }

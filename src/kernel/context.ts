@@ -1,3 +1,4 @@
+import type { HiddenFields } from './security/field-restrictions.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db/tables.js';
 import type { Placement } from './db/router.js';
@@ -39,6 +40,8 @@ export interface Principal {
    * it, with `permissions` narrowed to the key's; `sessionId` is then the key's id.
    */
   apiKeyId?: string;
+  /** Fields hidden from this principal by their roles, by resource (see security/field-restrictions.ts); none when absent. */
+  hiddenFields?: HiddenFields;
 }
 
 /**

@@ -21,6 +21,7 @@ export const errorCatalogue = {
   invalid_refresh_token: { status: 401, title: 'The refresh token is not valid' },
   invalid_token: { status: 400, title: 'The token is not valid, has expired or was already used', description: 'An invitation (or other single-use) token is unknown, has expired or was already used; the three are not told apart' },
   permission_denied: { status: 403, title: 'You do not have the permission for this' },
+  field_restricted: { status: 403, title: 'Your roles hide this field', description: 'A write names a field that every role of yours hides (a custom role\'s field restrictions); the field errors name the fields' },
   module_not_licensed: { status: 403, title: 'The tenant licence does not include this module' },
   licence_invalid: { status: 403, title: 'The tenant licence is not valid' },
   licence_expired: { status: 403, title: 'The tenant licence has expired' },

@@ -3,6 +3,7 @@ import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
+import type { RoleGrant } from '../role-cache.js';
 import { tenantRolePermissions, userRoleKeys } from './identity.repository.js';
 import type { IdentityTables } from './identity.tables.js';
 
@@ -20,7 +21,7 @@ export interface ApiKeyAdmissionRow {
   status: 'active' | 'disabled';
   memberId: string | null;
   roles: string[] | null;
-  rolePermissions: Record<string, string[]> | null;
+  rolePermissions: Record<string, RoleGrant> | null;
 }
 
 /** SQL for the tenant's API keys. Runs inside the tenant transaction: RLS scopes every statement. */

@@ -4,6 +4,7 @@ import { containsPattern } from '../../kernel/db/like.js';
 import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 import type { SessionState } from '../../kernel/security/session-cache.js';
+import type { RoleGrant } from '../role-cache.js';
 import type { IdentityTables } from './identity.tables.js';
 
 const userColumns = ['id', 'email', 'name', 'passwordHash', 'status', 'memberId', 'locale', 'lastLoginAt', 'createdAt', 'updatedAt'] as const;
@@ -16,7 +17,7 @@ type Tables = IdentityTables & KernelTables;
  * permissions: the two subqueries of a cold session check and of a cold API-key check.
  */
 export const userRoleKeys = sql<string[]>`(SELECT coalesce(array_agg(r.key ORDER BY r.key), '{}') FROM user_roles ur JOIN roles r ON r.tenant_id = ur.tenant_id AND r.id = ur.role_id WHERE ur.user_id = u.id)`;
-export const tenantRolePermissions = sql<Record<string, string[]>>`(SELECT coalesce(jsonb_object_agg(key, permissions), '{}') FROM roles)`;
+export const tenantRolePermissions = sql<Record<string, RoleGrant>>`(SELECT coalesce(jsonb_object_agg(key, jsonb_build_object('permissions', permissions, 'fieldRestrictions', field_restrictions)), '{}') FROM roles)`;
 export type UserRow = Pick<Selectable<Tables['users']>, (typeof userColumns)[number]>;
 export type RoleRow = Pick<Selectable<Tables['roles']>, (typeof roleColumns)[number]>;
 
@@ -100,7 +101,7 @@ export class IdentityRepository {
    * The session check and every role's permissions in one statement: what admitting a request
    * needs when neither is cached. No roles when the user is gone (the request is refused anyway).
    */
-  async sessionStateAndRoles(userId: string, familyId: string): Promise<{ state: SessionState | null; roles: Map<string, string[]> | null }> {
+  async sessionStateAndRoles(userId: string, familyId: string): Promise<{ state: SessionState | null; roles: Map<string, RoleGrant> | null }> {
     const row = await this.#sessionQuery(userId, familyId)
       .select(tenantRolePermissions.as('rolePermissions'))
       .executeTakeFirst();
@@ -157,10 +158,6 @@ export class IdentityRepository {
       .having(sql<boolean>`bool_and(revoked_at IS NULL) AND least(max(expires_at), max(session_expires_at)) > ${now}`)
       .orderBy(sql`max(created_at)`, 'desc')
       .execute();
-  }
-
-  listRoles(): Promise<RoleRow[]> {
-    return this.db.selectFrom('roles').select(roleColumns).orderBy('key').execute();
   }
 
   async rolesByKey(keys: string[]): Promise<RoleRow[]> {

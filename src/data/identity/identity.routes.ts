@@ -127,14 +127,4 @@ export function identityRoutes(app: HttpApp, identity: IdentityService, refreshT
     reply.code(202);
     return identity.reinvite(req.ctx, req.params.id);
   });
-
-  app.get('/roles', {
-    config: { access: { module, permission: 'roles.read' } },
-    schema: {
-      operationId: 'roles.list',
-      tags,
-      summary: 'The tenant roles and their permissions',
-      response: { 200: Type.Object({ data: Type.Array(Type.Object({ id: Uuid, key: Type.String(), name: Type.String(), description: Type.String(), permissions: Type.Array(Type.String()), system: Type.Boolean() })) }) },
-    },
-  }, (req) => identity.listRoles(req.ctx));
 }

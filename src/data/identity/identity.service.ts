@@ -14,7 +14,7 @@ import { hashToken, newRefreshToken, type TokenService } from '../../kernel/secu
 import type { ModuleHost } from '../../kernel/modules/module-host.js';
 import { recordAudit } from '../../modules/audit/index.js';
 import type { RolePermissionCache } from '../role-cache.js';
-import { IdentityRepository, type UserRow } from './identity.repository.js';
+import { IdentityRepository, type RoleRow, type UserRow } from './identity.repository.js';
 import type { TenantSessions } from './tenant-sessions.js';
 import { TwoStepRepository } from './two-step.repository.js';
 import type { TwoStepService } from './two-step.service.js';
@@ -237,6 +237,8 @@ export class IdentityService {
       user: view(user, roles),
       roles,
       permissions: [...principal.permissions].sort(),
+      // Fields the user's roles hide, by resource: the pages leave them out.
+      hiddenFields: Object.fromEntries(Object.entries(principal.hiddenFields ?? {}).map(([resource, fields]) => [resource, [...fields].sort()])),
       modules: licensed,
       tenant: { id: ctx.tenant.id, slug: ctx.tenant.slug, name: ctx.tenant.name },
       branding: ctx.tenant.branding,
@@ -278,6 +280,7 @@ export class IdentityService {
     await this.#claimSeat(ctx, repo);
     if (await repo.findUserByEmail(input.email)) throw new AppError('already_exists', 'A user with this e-mail exists', { errors: [{ field: 'email', message: 'is already taken' }] });
     const roles = await this.#resolveRoles(repo, input.roles);
+    this.#checkGrantable(ctx, roles, []);
     const user = await repo.insertUser(ctx.tenant.id, {
       email: input.email,
       name: input.name,
@@ -366,6 +369,7 @@ export class IdentityService {
     if (!user) throw notFound('The user');
     if (patch.roles) {
       const roles = await this.#resolveRoles(repo, patch.roles);
+      this.#checkGrantable(ctx, roles, targetRoles);
       await repo.setUserRoles(ctx.tenant.id, id, roles.map((r) => r.id));
     }
     // Disabling a user or changing their password ends their sessions; any change to what an
@@ -386,12 +390,18 @@ export class IdentityService {
     if (passwordSet) await recordAudit(ctx, { action: 'user.password_set', target });
   }
 
-  async listRoles(ctx: TenantContext) {
-    return { data: await new IdentityRepository(ctx.db).listRoles() };
-  }
-
   #requireOwner(ctx: TenantContext): void {
     if (!principalOf(ctx).roles.includes('owner')) throw new AppError('permission_denied', 'Only an owner can grant, revoke or change the owner role');
+  }
+
+  /**
+   * Refuses giving a user a custom role with permissions the giver does not hold (system roles
+   * have their own rule: only owners give the owner role). Roles the user holds already stay.
+   */
+  #checkGrantable(ctx: TenantContext, roles: RoleRow[], held: string[]): void {
+    const principal = principalOf(ctx);
+    const lacking = roles.filter((r) => !r.system && !held.includes(r.key)).flatMap((r) => r.permissions.filter((p) => !principal.permissions.has(p)).map((p) => ({ field: 'roles', message: `role "${r.key}" has "${p}", which you do not hold` })));
+    if (lacking.length > 0) throw new AppError(coreErrors.permission_not_held, 'You cannot give a role with permissions you do not hold', { errors: lacking });
   }
 
   async #resolveRoles(repo: IdentityRepository, keys: string[]) {

@@ -1,5 +1,6 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { TenantKey, RequiredTimestamptz, Timestamptz } from '../../kernel/db/kernel.tables.js';
+import type { FieldRestrictions } from '../../kernel/security/field-restrictions.js';
 import type { ApiKeyColumns } from '../../kernel/security/api-key-secrets.js';
 import type { RefreshTokenColumns } from '../../kernel/security/refresh-tokens.js';
 
@@ -13,6 +14,7 @@ export interface IdentityTables {
     description: Generated<string>;
     permissions: Generated<string[]>;
     system: Generated<boolean>;
+    fieldRestrictions: ColumnType<FieldRestrictions, string | undefined, string>;
     createdAt: Timestamptz;
     updatedAt: Timestamptz;
   };

@@ -8,6 +8,8 @@ import { AccountService, type AccountDeps } from './account.service.js';
 import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
+import { rolesRoutes } from './roles.routes.js';
+import { RolesService } from './roles.service.js';
 import { settingsRoutes } from './settings.routes.js';
 import { ssoRoutes, type SsoRouteDeps } from './sso.routes.js';
 import { SsoService } from './sso.service.js';
@@ -27,6 +29,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
   const apiKeys = new ApiKeysService({ modules: deps.modules, sessions: deps.sessions });
   const twoStep = new TwoStepService(deps);
   const sso = new SsoService(deps);
+  const roles = new RolesService({ modules: deps.modules, roles: deps.roles });
   return defineModule({
     key: 'core',
     name: 'Core',
@@ -37,12 +40,13 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       { key: 'users.read', description: 'See tenant users' },
       { key: 'users.write', description: 'Create tenant users, change their roles, disable them' },
       { key: 'roles.read', description: 'See roles and their permissions' },
+      { key: 'roles.write', description: 'Make, change and delete custom roles (with permissions you hold yourself)' },
       { key: 'settings.read', description: "See the tenant's settings (branding)" },
       { key: 'settings.write', description: "Change the tenant's settings (branding)" },
       { key: 'api_keys.manage', description: 'Make API keys with some of your own permissions, see and revoke every API key of the tenant' },
       { key: 'sso.manage', description: 'Configure single sign-on: the identity providers, their role mapping and the e-mail domains that must use them' },
     ],
-    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'settings.read', 'settings.write', 'api_keys.manage', 'sso.manage'], staff: ['users.read', 'roles.read', 'settings.read'] },
+    defaultGrants: { manager: ['users.read', 'users.write', 'roles.read', 'roles.write', 'settings.read', 'settings.write', 'api_keys.manage', 'sso.manage'], staff: ['users.read', 'roles.read', 'settings.read'] },
     migrations: new URL('./migrations/', import.meta.url),
     errors: coreErrors,
     jobs: [
@@ -75,6 +79,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       settingsRoutes(app, deps.settings, twoStep);
       apiKeysRoutes(app, apiKeys);
       ssoRoutes(app, sso, service, { refreshTtl: deps.refreshTtl, tenantUrl: deps.tenantUrl, baseDomain: deps.baseDomain });
+      rolesRoutes(app, roles);
     },
   });
 }

@@ -2,6 +2,7 @@ import type { TenantContext, TenantInfo } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/tables.js';
 import type { SessionCache, SessionState } from '../../kernel/security/session-cache.js';
 import type { AccessClaims } from '../../kernel/security/tokens.js';
+import type { RoleGrant } from '../role-cache.js';
 import { IdentityRepository } from './identity.repository.js';
 
 /**
@@ -21,7 +22,7 @@ export class TenantSessions {
    * Loads the state of the token's session in the caller's tenant transaction, and with it, in
    * the same statement, every role's permissions when `keepRoles` asks for them; caches it.
    */
-  async load(db: Db, tenant: TenantInfo, claims: AccessClaims, keepRoles?: (roles: Map<string, string[]>) => void): Promise<SessionState | null> {
+  async load(db: Db, tenant: TenantInfo, claims: AccessClaims, keepRoles?: (roles: Map<string, RoleGrant>) => void): Promise<SessionState | null> {
     const keep = this.cache.reserve(tenant.id, claims.sub, claims.sid);
     const repo = new IdentityRepository(db);
     if (!keepRoles) {

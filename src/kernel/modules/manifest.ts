@@ -27,6 +27,13 @@ export interface PermissionDefinition {
   stepUp?: boolean;
 }
 
+/** Fields of one of a module's record kinds that a custom role may hide (contact details, notes). */
+export interface RestrictableFields {
+  /** The record kind, as `fieldRestrictions` names it (`members`). */
+  resource: string;
+  fields: { key: string; description: string }[];
+}
+
 /**
  * A business module: one folder that owns its key, dependencies, permissions and their
  * default grants, routes and migrations. The data plane's module host reads nothing else.
@@ -38,6 +45,8 @@ export interface ModuleManifest {
   /** Keys of modules this one needs (licensed and migrated before it). */
   dependencies: string[];
   permissions: PermissionDefinition[];
+  /** Fields of this module's records that a custom role may hide; the module omits them from reads and refuses writes to them. */
+  restrictableFields?: RestrictableFields[];
   /** Permissions each system role gets when a tenant is provisioned. `owner` gets all. */
   defaultGrants: Partial<Record<SystemRole, string[]>>;
   /** Folder of this module's tenant-schema migrations. */

@@ -64,6 +64,16 @@ export class ModuleHost {
     return this.ordered.flatMap((m) => m.permissions.map((p) => p.key));
   }
 
+  /** The permission catalogue: every installed module's permissions, in dependency order. */
+  permissionCatalogue(): { key: string; description: string; module: string; stepUp: boolean }[] {
+    return this.ordered.flatMap((m) => m.permissions.map((p) => ({ key: p.key, description: p.description, module: m.key, stepUp: p.stepUp ?? false })));
+  }
+
+  /** The fields custom roles may hide, by resource, from every installed module's manifest. */
+  restrictableFields(): { module: string; resource: string; fields: { key: string; description: string }[] }[] {
+    return this.ordered.flatMap((m) => (m.restrictableFields ?? []).map((r) => ({ module: m.key, ...r })));
+  }
+
   /** The permissions whose routes need a recent second factor (see PermissionDefinition.stepUp). */
   stepUpPermissions(): string[] {
     return this.ordered.flatMap((m) => m.permissions.filter((p) => p.stepUp).map((p) => p.key));

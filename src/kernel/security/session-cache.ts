@@ -104,12 +104,14 @@ export class SessionCache {
 
 /**
  * Refuses an access token whose session ended or whose user changed since it was issued: it
- * is only as good as its session (a refresh gets a token that says what is true now).
+ * is only as good as its session (a refresh gets a token that says what is true now). With
+ * `followRoles` (tenant tokens) a change of the user's roles does not refuse the token: the
+ * caller acts with the roles of the state instead, so the change shows on the next request.
  */
-export function checkSession(state: SessionState | null, claims: Pick<AccessClaims, 'roles' | 'mid'>): void {
+export function checkSession(state: SessionState | null, claims: Pick<AccessClaims, 'roles' | 'mid'>, options: { followRoles?: boolean } = {}): asserts state is SessionState {
   if (!state || !state.alive || state.endsAt <= Date.now()) throw new AppError('unauthenticated', 'The session has ended: sign in again');
   if (!state.active) throw new AppError('unauthenticated', 'The account is disabled');
-  const roles = [...claims.roles].sort();
+  const roles = options.followRoles ? state.roles : [...claims.roles].sort();
   if (roles.length !== state.roles.length || roles.some((r, i) => r !== state.roles[i]) || (claims.mid ?? null) !== state.memberId) {
     throw new AppError('unauthenticated', 'The account changed since this access token was issued: refresh it');
   }

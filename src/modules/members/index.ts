@@ -1,5 +1,7 @@
 import { defineModule } from '../../kernel/modules/manifest.js';
 import { membersRoutes } from './members.routes.js';
+import { MEMBER_RESTRICTABLE_FIELDS } from './members.schemas.js';
+import { MEMBERS_RESOURCE } from './members.service.js';
 
 export const membersModule = defineModule({
   key: 'members',
@@ -11,6 +13,8 @@ export const membersModule = defineModule({
     { key: 'members.read', description: 'See members and their contact details' },
     { key: 'members.write', description: 'Add, change and remove members' },
   ],
+  // Contact details and notes: a custom role may hide them (a front desk that sees names only).
+  restrictableFields: [{ resource: MEMBERS_RESOURCE, fields: MEMBER_RESTRICTABLE_FIELDS.map((f) => ({ ...f })) }],
   defaultGrants: { manager: ['members.read', 'members.write'], staff: ['members.read', 'members.write'] },
   migrations: new URL('./migrations/', import.meta.url),
   events: [

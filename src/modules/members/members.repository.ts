@@ -13,13 +13,13 @@ type Tables = MembersTables & KernelTables;
 /** Either name or the full name contains `like`. */
 const nameMatches = (eb: ExpressionBuilder<Tables, 'members'>, like: string) => [eb('firstName', 'ilike', like), eb('lastName', 'ilike', like), eb(sql<string>`first_name || ' ' || last_name`, 'ilike', like)];
 
-/** The list's filters: type, status, and `q` in either name, the full name or the e-mail. */
-function filtered<O>(q: SelectQueryBuilder<Tables, 'members', O>, query: CountMembersQuery): SelectQueryBuilder<Tables, 'members', O> {
+/** The list's filters: type, status, and `q` in either name, the full name or (unless `byEmail` is false) the e-mail. */
+function filtered<O>(q: SelectQueryBuilder<Tables, 'members', O>, query: CountMembersQuery, byEmail = true): SelectQueryBuilder<Tables, 'members', O> {
   if (query.type) q = q.where('type', '=', query.type);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.q) {
     const like = containsPattern(query.q);
-    q = q.where((eb) => eb.or([...nameMatches(eb, like), eb('email', 'ilike', like)]));
+    q = q.where((eb) => eb.or([...nameMatches(eb, like), ...(byEmail ? [eb('email', 'ilike', like)] : [])]));
   }
   return q;
 }
@@ -45,13 +45,13 @@ export class MembersRepository {
   }
 
   /** A page of `limit + 1` rows after the keyset `after`, for the caller to split. */
-  async list(query: ListMembersQuery & { limit: number }, after: unknown[] | null): Promise<Member[]> {
+  async list(query: ListMembersQuery & { limit: number }, after: unknown[] | null, byEmail = true): Promise<Member[]> {
     const sort = query.sort ?? 'name';
     const desc = sort.startsWith('-');
     const dir = desc ? 'desc' : 'asc';
     const cmp = desc ? '<' : '>';
     let q = this.db.selectFrom('members').select(columns).limit(query.limit + 1);
-    q = filtered(q, query);
+    q = filtered(q, query, byEmail);
     if (sort.endsWith('name')) {
       if (after) q = q.where(sql`(last_name, first_name, id)`, cmp, sql`(${after[0]}, ${after[1]}, ${after[2]}::uuid)`);
       q = q.orderBy('lastName', dir).orderBy('firstName', dir).orderBy('id', dir);
@@ -67,8 +67,8 @@ export class MembersRepository {
    * How many members match `query` (all of the tenant's when it is empty), counted exactly: one
    * tenant's members are at most tens of thousands, a count(*) over them is cheap.
    */
-  async count(query: CountMembersQuery = {}): Promise<number> {
-    const row = await filtered(this.db.selectFrom('members'), query).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  async count(query: CountMembersQuery = {}, byEmail = true): Promise<number> {
+    const row = await filtered(this.db.selectFrom('members'), query, byEmail).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

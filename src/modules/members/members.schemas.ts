@@ -11,15 +11,24 @@ const Name = Type.String({ minLength: 1, maxLength: 120 });
 const Phone = Type.String({ pattern: '^\\+?[0-9 ()./-]{3,32}$', description: 'Digits with optional +, spaces, dots, dashes and parentheses.' });
 const Notes = Type.String({ maxLength: 10_000 });
 
+/** Fields a custom role may hide (`fieldRestrictions.members.hidden`): left out of what such a user reads, refused in what they write. */
+export const MEMBER_RESTRICTABLE_FIELDS = [
+  { key: 'email', description: 'E-mail address' },
+  { key: 'phone', description: 'Phone number' },
+  { key: 'notes', description: 'Notes' },
+] as const;
+
+const hideable = { description: 'Left out when every role of yours hides it.' };
+
 export const Member = Type.Object({
   id: Uuid,
   firstName: Type.String(),
   lastName: Type.String(),
-  email: Nullable(Type.String()),
-  phone: Nullable(Type.String()),
+  email: Type.Optional(Nullable(Type.String(hideable))),
+  phone: Type.Optional(Nullable(Type.String(hideable))),
   type: MemberType,
   status: MemberStatus,
-  notes: Type.String(),
+  notes: Type.Optional(Type.String(hideable)),
   createdAt: Timestamp,
   updatedAt: Timestamp,
 });
@@ -46,7 +55,7 @@ export const MEMBER_SORTS = ['name', '-name', 'createdAt', '-createdAt'] as cons
 export const ListMembersQuery = Type.Object(
   {
     ...PageQuery,
-    q: Type.Optional(SearchQuery('Matches first name, last name, full name or e-mail.')),
+    q: Type.Optional(SearchQuery('Matches first name, last name, full name or e-mail (not the e-mail when your roles hide it).')),
     type: Type.Optional(MemberType),
     status: Type.Optional(MemberStatus),
     sort: Type.Optional(Type.Enum(MEMBER_SORTS, { default: 'name' })),

@@ -10,6 +10,7 @@ import properties from '../modules/properties/en.json';
 import leases from '../modules/leases/en.json';
 import finance from '../modules/finance/en.json';
 import users from '../modules/users/en.json';
+import roles from '../modules/roles/en.json';
 import webhooks from '../modules/webhooks/en.json';
 import apiKeys from '../modules/api-keys/en.json';
 import mail from '../modules/mail/en.json';
@@ -21,4 +22,4 @@ import account from '../workspace/account/en.json';
  * beside its pages, ids prefixed with the area (`members.new`). Another language is one file
  * with the same ids (see LOCALES in intl.tsx).
  */
-export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...tenantAudit, ...webhooks, ...apiKeys, ...mail, ...settings, ...account };
+export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...tenantAudit, ...webhooks, ...apiKeys, ...mail, ...settings, ...account };

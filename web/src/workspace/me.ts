@@ -6,6 +6,8 @@ import { useApi } from '../api/session.js';
 export interface Me {
   user: { id: string; name: string; email: string; locale: string | null };
   permissions: string[];
+  /** Fields the user's roles hide, by resource (`members`: `email`, `phone`, `notes`); absent from older servers. */
+  hiddenFields?: Record<string, string[]>;
   modules: string[];
   tenant: { id: string; slug: string; name: string };
   branding: { displayName?: string; primaryColor?: string; logoUrl?: string };
@@ -18,3 +20,6 @@ export function useMe() {
 
 /** Whether the user may use a module: the tenant is licensed for it and one of the user's roles grants the permission. */
 export const may = (me: Me | undefined, module: string, permission: string) => Boolean(me && (module === 'core' || me.modules.includes(module)) && me.permissions.includes(permission));
+
+/** Whether the user's roles hide a field of a resource (a custom role's field restrictions): its column and input are left out. */
+export const hides = (me: Me | undefined, resource: string, field: string) => Boolean(me?.hiddenFields?.[resource]?.includes(field));

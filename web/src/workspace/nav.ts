@@ -11,6 +11,7 @@ export const WORKSPACE_MODULES: { module: string; permission: string; to: string
   { module: 'leases', permission: 'leases.read', to: '/leases', label: 'nav.leases' },
   { module: 'finance', permission: 'finance.read', to: '/finance', label: 'nav.finance' },
   { module: 'core', permission: 'users.read', to: '/users', label: 'nav.users' },
+  { module: 'core', permission: 'roles.read', to: '/roles', label: 'nav.roles' },
   { module: 'audit', permission: 'audit.read', to: '/audit', label: 'nav.audit' },
   { module: 'webhooks', permission: 'webhooks.read', to: '/webhooks', label: 'nav.webhooks' },
   { module: 'mail', permission: 'mail.read', to: '/mail', label: 'nav.mail' },

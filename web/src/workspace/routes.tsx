@@ -9,6 +9,7 @@ import { membersRoutes } from '../modules/members/routes.js';
 import { propertiesRoutes } from '../modules/properties/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { usersRoutes } from '../modules/users/routes.js';
+import { rolesRoutes } from '../modules/roles/routes.js';
 import { webhooksRoutes } from '../modules/webhooks/routes.js';
 import { apiKeysRoutes } from '../modules/api-keys/routes.js';
 import { accountRoutes } from './account/routes.js';
@@ -23,6 +24,7 @@ export function createWorkspaceRouter(plane: Plane) {
     ...leasesRoutes,
     ...financeRoutes,
     ...usersRoutes,
+    ...rolesRoutes,
     ...auditRoutes,
     ...webhooksRoutes,
     ...mailRoutes,

@@ -27,12 +27,14 @@ function EditForm({ member }: { member: Member }) {
   const { form, formError, onSubmit } = useApiForm<Values>({
     defaultValues: { firstName: member.firstName, lastName: member.lastName, email: member.email ?? '', phone: member.phone ?? '', type: member.type, status: member.status },
   });
+  // A field the user's roles hide is left out of the member (and so of the form and the change).
+  const shows = (field: 'email' | 'phone') => field in member;
   const submit = onSubmit(
     // An emptied email or phone is removed (null), not sent as an empty string.
     (v) =>
       api.PATCH('/api/v1/members/{id}', {
         params: { path: { id: member.id } },
-        body: { firstName: v.firstName.trim(), lastName: v.lastName.trim(), email: v.email.trim() || null, phone: v.phone.trim() || null, type: v.type, status: v.status },
+        body: { firstName: v.firstName.trim(), lastName: v.lastName.trim(), ...(shows('email') ? { email: v.email.trim() || null } : {}), ...(shows('phone') ? { phone: v.phone.trim() || null } : {}), type: v.type, status: v.status },
       }),
     (saved) => {
       queries.setQueryData(['member', member.id], saved);
@@ -45,8 +47,8 @@ function EditForm({ member }: { member: Member }) {
     <ApiForm form={form} formError={formError} onSubmit={submit}>
       <TextInput control={form.control} name="firstName" label={t('members.firstName')} autoComplete="off" rules={required} />
       <TextInput control={form.control} name="lastName" label={t('members.lastName')} autoComplete="off" rules={required} />
-      <TextInput control={form.control} name="email" type="email" label={t('members.email')} autoComplete="off" />
-      <TextInput control={form.control} name="phone" type="tel" label={t('members.phone')} autoComplete="off" />
+      {shows('email') ? <TextInput control={form.control} name="email" type="email" label={t('members.email')} autoComplete="off" /> : null}
+      {shows('phone') ? <TextInput control={form.control} name="phone" type="tel" label={t('members.phone')} autoComplete="off" /> : null}
       <SelectInput control={form.control} name="type" label={t('members.type')} options={MEMBER_TYPES.map((m) => ({ id: m.id, label: t(m.label) }))} rules={required} />
       <SelectInput control={form.control} name="status" label={t('members.status')} options={MEMBER_STATUSES.map((s) => ({ id: s, label: t(statusLabel(s)) }))} rules={required} />
     </ApiForm>

@@ -9,7 +9,7 @@ import { buttonLink } from '../../ui/Button.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
-import { may, useMe } from '../../workspace/me.js';
+import { hides, may, useMe } from '../../workspace/me.js';
 import { membersRoute } from './routes.js';
 import { FilterSelect } from './FilterSelect.js';
 import { MEMBER_SORTS, MEMBER_STATUSES, MEMBER_TYPES, sortLabel, statusLabel, typeLabel, type Member, type MembersSearch } from './types.js';
@@ -41,7 +41,7 @@ export function MembersList() {
         </Link>
       ),
     }),
-    column.accessor('email', { header: t('members.email'), cell: (c) => c.getValue() ?? '' }),
+    ...(hides(me.data, 'members', 'email') ? [] : [column.accessor('email', { header: t('members.email'), cell: (c) => c.getValue() ?? '' })]),
     column.accessor('type', { header: t('members.type'), cell: (c) => t(typeLabel(c.getValue())) }),
     column.accessor('status', { header: t('members.status'), cell: (c) => t(statusLabel(c.getValue())) }),
   ];

@@ -5,6 +5,7 @@ import { useT } from '../../i18n/intl.js';
 import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
+import { hides, useMe } from '../../workspace/me.js';
 import { MEMBER_TYPES, type MemberType } from './types.js';
 
 interface Values {
@@ -17,6 +18,7 @@ interface Values {
 
 export function NewMember() {
   const t = useT();
+  const me = useMe();
   const api = useApi();
   const navigate = useNavigate();
   const queries = useQueryClient();
@@ -39,8 +41,8 @@ export function NewMember() {
       <ApiForm form={form} formError={formError} onSubmit={submit}>
         <TextInput control={form.control} name="firstName" label={t('members.firstName')} autoComplete="off" rules={required} />
         <TextInput control={form.control} name="lastName" label={t('members.lastName')} autoComplete="off" rules={required} />
-        <TextInput control={form.control} name="email" type="email" label={t('members.email')} autoComplete="off" />
-        <TextInput control={form.control} name="phone" type="tel" label={t('members.phone')} autoComplete="off" />
+        {hides(me.data, 'members', 'email') ? null : <TextInput control={form.control} name="email" type="email" label={t('members.email')} autoComplete="off" />}
+        {hides(me.data, 'members', 'phone') ? null : <TextInput control={form.control} name="phone" type="tel" label={t('members.phone')} autoComplete="off" />}
         <SelectInput control={form.control} name="type" label={t('members.type')} options={MEMBER_TYPES.map((m) => ({ id: m.id, label: t(m.label) }))} rules={required} />
       </ApiForm>
     </Page>

@@ -1,0 +1,68 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
+
+let browser: Browser;
+let alder: { slug: string; email: string };
+beforeAll(async () => {
+  browser = await connect();
+  alder = await createTenant('alder');
+});
+afterAll(() => browser?.close());
+
+async function signIn(page: Page, path: string, title: string) {
+  await page.goto(`/t/${alder.slug}${path}`);
+  await page.getByLabel('Email').fill(alder.email);
+  await page.getByLabel('Password').fill(TENANT_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectPageShape(page, title);
+}
+
+describe('the roles pages', () => {
+  it('lists the system roles read-only, makes a custom role with the permission picker and hidden fields, and deletes it after a confirmation', async () => {
+    const { page, problems } = await openPage(browser);
+    await signIn(page, '/roles', 'Roles');
+    await expect.poll(() => page.getByRole('link', { name: 'Owner' }).count()).toBe(1);
+    await expectAccessible(page, 'roles list');
+
+    // A system role is shown, not offered for change.
+    await page.getByRole('link', { name: 'Staff' }).click();
+    await expectPageShape(page, 'Staff');
+    await expect.poll(() => page.getByText('cannot be changed or deleted').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Delete role' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Roles' }).first().click();
+
+    await page.getByRole('link', { name: 'New role' }).click();
+    await expectPageShape(page, 'New role');
+    await expect.poll(() => page.getByRole('checkbox', { name: /finance\.write/ }).count()).toBe(1);
+    await expectAccessible(page, 'new role form');
+    await page.getByRole('textbox', { name: 'Key' }).fill('treasurer');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Treasurer');
+    await page.getByRole('textbox', { name: 'Description' }).fill('Keeps the books');
+    // A checkbox is chosen by clicking its label, as a user does (the input itself is visually hidden).
+    const toggle = (name: RegExp) => page.locator('label').filter({ has: page.getByRole('checkbox', { name }) }).click();
+    for (const name of [/finance\.read$/, /finance\.write$/, /members\.read$/]) await toggle(name);
+    expect(await page.getByRole('checkbox', { name: /finance\.write/ }).isChecked()).toBe(true);
+    await toggle(/^Notes/);
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await expectPageShape(page, 'Treasurer');
+    await expect.poll(() => page.getByText('members: notes').count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: /finance\.write/ }).isChecked()).toBe(true);
+    await expectAccessible(page, 'custom role page');
+
+    // A change is saved in place.
+    await page.locator('label').filter({ has: page.getByRole('checkbox', { name: /finance\.write$/ }) }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'The role was saved.' }).count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Delete role' }).click();
+    await expect.poll(() => page.getByRole('alertdialog').count()).toBe(1);
+    await expectAccessible(page, 'delete confirmation');
+    await page.getByRole('alertdialog').getByRole('button', { name: /Delete/ }).last().click();
+    await expectPageShape(page, 'Roles');
+    await expect.poll(() => page.getByRole('link', { name: 'Owner' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Treasurer' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
