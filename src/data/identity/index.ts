@@ -8,6 +8,9 @@ import { AccountService, type AccountDeps } from './account.service.js';
 import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
+import { passkeysRoutes } from './passkeys.routes.js';
+import { PasskeysRepository } from './passkeys.repository.js';
+import { PasskeysService } from './passkeys.service.js';
 import { settingsRoutes } from './settings.routes.js';
 import { twoStepRoutes } from './two-step.routes.js';
 import { TwoStepRepository } from './two-step.repository.js';
@@ -24,10 +27,11 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
   const account = new AccountService(deps);
   const apiKeys = new ApiKeysService({ modules: deps.modules, sessions: deps.sessions });
   const twoStep = new TwoStepService(deps);
+  const passkeys = new PasskeysService({ twoStep });
   return defineModule({
     key: 'core',
     name: 'Core',
-    description: 'Tenant users, roles, sign-in (with two-step sign-in) and sessions; the tenant\'s settings.',
+    description: 'Tenant users, roles, sign-in (with two-step sign-in and passkeys) and sessions; the tenant\'s settings.',
     dependencies: [],
     alwaysLicensed: true,
     permissions: [
@@ -44,6 +48,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
     jobs: [
       // Kept a day after they end, for looking into a sign-in that went wrong.
       retentionJob({ name: 'core.mfa_challenges.prune', cron: '0 3 * * *', days: 1, prune: (db, cutoff, limit) => new TwoStepRepository(db).pruneChallenges(cutoff, limit) }),
+      retentionJob({ name: 'core.passkey_challenges.prune', cron: '5 3 * * *', days: 1, prune: (db, cutoff, limit) => new PasskeysRepository(db).pruneChallenges(cutoff, limit) }),
       // Nothing reads a session's factors once the session has ended.
       retentionJob({ name: 'core.session_factors.prune', cron: '10 3 * * *', days: 0, prune: (db, cutoff, limit) => new TwoStepRepository(db).pruneEndedSessionFactors(cutoff, limit) }),
     ],
@@ -68,6 +73,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       identityRoutes(app, service, deps.refreshTtl);
       accountRoutes(app, account, service);
       twoStepRoutes(app, twoStep, service, deps.refreshTtl);
+      passkeysRoutes(app, passkeys, twoStep, service, deps.refreshTtl);
       settingsRoutes(app, deps.settings, twoStep);
       apiKeysRoutes(app, apiKeys);
     },
