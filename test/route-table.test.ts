@@ -74,6 +74,10 @@ describe('route table', () => {
       // A sign-in's second step, and the enrolment a required role asks for first: the mfaToken the
       // right password gave (5 minutes, once, 5 wrong codes) is the credential.
       'POST /api/v1/auth/mfa', 'POST /api/v1/auth/mfa/enrol',
+      // Passkeys: the options are a fresh challenge (5 minutes, once) and name no one; the answer
+      // is the credential (a signature of a registered key over that challenge), and the second
+      // step's also needs the mfaToken.
+      'POST /api/v1/auth/passkey/options', 'POST /api/v1/auth/passkey', 'POST /api/v1/auth/mfa/passkey/options', 'POST /api/v1/auth/mfa/passkey',
       // Stripe's notifications: the tenant's webhook signing secret (Stripe-Signature over the raw body) is the credential.
       'POST /api/v1/finance/providers/stripe/webhook',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
