@@ -15,13 +15,12 @@ import { assertion, attestation, newPasskey, type SoftPasskey } from './passkey-
 
 let t: TestPlatform;
 let oak: TestTenant;
-let elm: TestTenant;
 const decoyVoid = '/api/v1/finance/charges/01a20000-0000-7000-8000-000000000000/void';
 
 beforeAll(async () => {
   t = await startPlatform({ config: { redisUrl: undefined } });
   oak = await t.createTenant('oak');
-  elm = await t.createTenant('elm');
+  await t.createTenant('elm');
 });
 afterAll(async () => t?.close());
 

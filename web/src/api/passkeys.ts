@@ -1,4 +1,5 @@
 import type { CourtyardClient } from '@courtyard/sdk';
+import type * as WebAuthnBrowser from '@simplewebauthn/browser';
 
 /**
  * The passkey routes (docs/passkeys.md) and the browser's WebAuthn ceremonies around them.
@@ -33,7 +34,7 @@ export const passkeysSupported = (): boolean => typeof window !== 'undefined' &&
 /** The browser refused or the user cancelled: answered as a problem-like code the pages show. */
 export const CANCELLED = 'passkey_cancelled';
 
-async function browserCeremony<T>(run: (lib: typeof import('@simplewebauthn/browser')) => Promise<T>): Promise<T | null> {
+async function browserCeremony<T>(run: (lib: typeof WebAuthnBrowser) => Promise<T>): Promise<T | null> {
   try {
     return await run(await import('@simplewebauthn/browser'));
   } catch {
