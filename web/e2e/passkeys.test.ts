@@ -35,7 +35,7 @@ describe('passkeys', () => {
     await expectPageShape(page, 'Sign in to your workspace');
     await page.getByLabel('Email').fill(quince.email);
     await page.getByLabel('Password').fill(TENANT_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expectPageShape(page, 'Welcome to Quince Estate');
 
     await page.getByRole('link', { name: 'My account' }).click();
@@ -57,7 +57,7 @@ describe('passkeys', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expectPageShape(page, 'Sign in to your workspace');
     await expectAccessible(page, 'sign-in with the passkey button');
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Continue with a passkey' }).click();
     // Signed in, back on the page the user signed out from.
     await expectPageShape(page, 'Passkeys');
 
@@ -66,7 +66,7 @@ describe('passkeys', () => {
     await expectPageShape(page, 'Sign in to your workspace');
     await page.getByLabel('Email').fill(quince.email);
     await page.getByLabel('Password').fill(TENANT_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Use a passkey' }).count()).toBe(1);
     expect(await page.getByLabel('Code').count()).toBe(0);
     await expectAccessible(page, 'second step with a passkey');
@@ -85,7 +85,7 @@ describe('passkeys', () => {
     // The authenticator still holds the credential, but the workspace no longer knows it.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expectPageShape(page, 'Sign in to your workspace');
-    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.getByRole('button', { name: 'Continue with a passkey' }).click();
     await expect.poll(() => page.getByRole('alert').allTextContents()).toEqual(['That passkey was not accepted here. Try again, or sign in with your password.']);
     expect(problems).toEqual([]);
   });
