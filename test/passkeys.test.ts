@@ -213,3 +213,23 @@ describe('second step and step-up', () => {
     expect(audit.find((e) => e.actor.id === u.id)?.details).toMatchObject({ method: 'passkey' });
   });
 });
+
+describe('throttling', () => {
+  it('refuses an address whose passwordless answers keep failing, and no other address', async () => {
+    const strict = await startPlatform({ config: { redisUrl: undefined, loginRatePerAccount: 3 } });
+    try {
+      await strict.createTenant('ash');
+      const from = (remoteAddress: string, url: string, body?: unknown) => strict.platform.app.inject({ method: 'POST', url, headers: { 'x-tenant-id': 'ash' }, remoteAddress, ...(body ? { payload: body } : {}) });
+      const stranger = newPasskey();
+      for (let i = 0; i < 3; i++) {
+        const options = await from('198.51.100.9', '/api/v1/auth/passkey/options');
+        expect(options.statusCode).toBe(200);
+        expectProblem(await from('198.51.100.9', '/api/v1/auth/passkey', { response: assertion(stranger, options.json()) }), 401, 'core.passkey_verification_failed');
+      }
+      expectProblem(await from('198.51.100.9', '/api/v1/auth/passkey/options'), 429, 'rate_limited');
+      expect((await from('198.51.100.10', '/api/v1/auth/passkey/options')).statusCode).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+});

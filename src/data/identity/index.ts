@@ -27,7 +27,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
   const account = new AccountService(deps);
   const apiKeys = new ApiKeysService({ modules: deps.modules, sessions: deps.sessions });
   const twoStep = new TwoStepService(deps);
-  const passkeys = new PasskeysService({ twoStep });
+  const passkeys = new PasskeysService({ twoStep, throttle: deps.throttle });
   return defineModule({
     key: 'core',
     name: 'Core',

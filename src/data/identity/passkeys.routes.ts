@@ -120,12 +120,13 @@ export function passkeysRoutes(app: HttpApp, passkeys: PasskeysService, twoStep:
   });
 
   app.post('/auth/passkey/options', {
-    config: { access: { public: true, module } },
+    config: { access: { public: true, module }, problems: [429] },
     schema: { operationId: 'auth.passkey.options', tags, summary: 'Start a passwordless sign-in: options for the browser, which offers the passkeys it holds for this host (no e-mail needed)', response: { 200: RequestOptions } },
+    preHandler: async (req) => passkeys.admitSignIn(requestTenant(req), req.ip),
   }, (req) => passkeys.signInOptions(req.ctx, relyingParty(req)));
 
   app.post('/auth/passkey', {
-    config: { access: { public: true, module }, problems: [401, 403] },
+    config: { access: { public: true, module }, problems: [401, 403, 429] },
     schema: {
       operationId: 'auth.passkey',
       tags,
@@ -134,8 +135,9 @@ export function passkeysRoutes(app: HttpApp, passkeys: PasskeysService, twoStep:
       body: Type.Object({ response: AuthenticationResponse }, { additionalProperties: false }),
       response: { 200: TokenPair },
     },
+    preHandler: async (req) => passkeys.admitSignIn(requestTenant(req), req.ip),
   }, async (req, reply) => {
-    const userId = await passkeys.signIn(req.ctx, relyingParty(req), req.body.response);
+    const userId = await passkeys.signIn(req.ctx, relyingParty(req), req.ip, req.body.response);
     return deliverTokens(req, reply, await identity.startSession(req.ctx, userId, ['hwk', 'user']), refreshTtl);
   });
 

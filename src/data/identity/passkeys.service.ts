@@ -9,8 +9,9 @@ import {
   type PublicKeyCredentialRequestOptionsJSON,
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
-import { principalOf, type TenantContext } from '../../kernel/context.js';
+import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
 import { AppError, notFound, persisting } from '../../kernel/errors.js';
+import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
 import { recordAudit } from '../../modules/audit/index.js';
 import { coreErrors } from './identity.errors.js';
 import { IdentityRepository } from './identity.repository.js';
@@ -44,6 +45,7 @@ export interface PasskeyView {
 
 const view = (p: PasskeyRow): PasskeyView => ({ id: p.id, name: p.name, transports: p.transports, deviceType: p.deviceType, backedUp: p.backedUp, createdAt: p.createdAt, lastUsedAt: p.lastUsedAt });
 
+const signInKey = (tenantId: string, ip: string) => `${tenantId}:passkey:${ip}`;
 const failed = (detail: string) => new AppError(coreErrors.passkey_verification_failed, detail);
 
 /** The challenge the browser signed, read from clientDataJSON (verified against the stored one afterwards). */
@@ -64,7 +66,17 @@ function signedChallenge(response: { response: { clientDataJSON: string } }): st
  * Starting sessions stays with IdentityService; the routes join the two.
  */
 export class PasskeysService {
-  constructor(private readonly deps: { twoStep: TwoStepService }) {}
+  constructor(private readonly deps: { twoStep: TwoStepService; throttle: LoginThrottle }) {}
+
+  /**
+   * Counts a passwordless attempt from `ip` (options or answer) like a sign-in, before the
+   * transaction: the per-address limit keeps anyone from filling the challenge table, and an
+   * address whose answers keep failing is refused. Keyed per address, so that one address's
+   * failures slow no one else's passkey sign-in.
+   */
+  admitSignIn(tenant: TenantInfo, ip: string): Promise<void> {
+    return this.deps.throttle.admit(ip, signInKey(tenant.id, ip));
+  }
 
   #now(): Date {
     return this.deps.twoStep.now();
@@ -143,9 +155,10 @@ export class PasskeysService {
   }
 
   /** A passwordless sign-in: the user whose passkey (verified by the user: multi-factor on its own) answered the challenge. */
-  async signIn(ctx: TenantContext, rp: RelyingParty, response: AuthenticationResponseJSON): Promise<string> {
+  async signIn(ctx: TenantContext, rp: RelyingParty, ip: string, response: AuthenticationResponseJSON): Promise<string> {
     const repo = new PasskeysRepository(ctx.db);
     const refuse = async (reason: string, detail: string, userId?: string): Promise<never> => {
+      await this.deps.throttle.failed(ip, signInKey(ctx.tenant.id, ip));
       await recordAudit(ctx, { action: 'auth.sign_in.failed', actor: { type: 'anonymous' }, ...(userId ? { target: { type: 'user', id: userId } } : {}), details: { reason, method: 'passkey' } });
       throw persisting(failed(detail));
     };
@@ -162,6 +175,7 @@ export class PasskeysService {
     if (handle && Buffer.from(handle, 'base64url').toString('utf8') !== passkey.userId) return refuse('passkey_user_handle', 'The passkey answered for another user', passkey.userId);
     const problem = await this.#verify(ctx, rp, passkey, challenge, response, true);
     if (problem) return refuse('passkey_rejected', problem, passkey.userId);
+    await this.deps.throttle.succeeded(ip, signInKey(ctx.tenant.id, ip));
     await recordAudit(ctx, { action: 'auth.passkey.used', actor: { type: 'user', id: passkey.userId }, target: { type: 'user', id: passkey.userId }, details: { at: 'sign_in', passkeyId: passkey.id } });
     return passkey.userId;
   }
