@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estate, ok, type Estate } from './fixture.js';
 import { startPlatform, type TestPlatform } from './helpers.js';
 import { enrolTotp, totpCode } from './mfa-helpers.js';
+import { assertion, attestation, newPasskey } from './passkey-helpers.js';
 
 /**
  * Member scope, the portal's promise: a member signed in sees their own home and lease and
@@ -217,6 +218,35 @@ describe('member scope through the API', () => {
     expect((await call('GET', '/api/v1/settings/two-step', ann.token)).statusCode).toBe(403);
     expect((await call('PATCH', '/api/v1/settings/two-step', ann.token, { requiredRoles: [] })).statusCode).toBe(403);
     expect((await call('POST', '/api/v1/auth/step-up', ben.token, { code: bens2fa.recoveryCodes[0] })).statusCode).toBe(200);
+  });
+
+  it("lets a member register, list, use and remove only her own passkeys, never a neighbour's", async () => {
+    const call = (method: 'GET' | 'POST' | 'DELETE', url: string, token: string, body?: unknown) => t.call(method, url, { token, tenant: 'oak', ...(body !== undefined ? { body } : {}) });
+    const bensKey = newPasskey();
+    const bensOptions = (await call('POST', '/api/v1/me/passkeys/registration-options', ben.token)).json();
+    const made = await call('POST', '/api/v1/me/passkeys', ben.token, { name: 'Secret phone of Ben', response: attestation(bensKey, bensOptions) });
+    expect(made.statusCode, made.body).toBe(201);
+    bens.push('Secret phone of Ben', made.json().id, bensKey.credentialId.toString('base64url'));
+
+    const listed = await call('GET', '/api/v1/me/passkeys', ann.token);
+    expect(listed.json()).toEqual({ data: [] });
+    expectNothingOfBen(listed, '/api/v1/me/passkeys');
+    const options = await call('POST', '/api/v1/me/passkeys/registration-options', ann.token);
+    expect(options.json().excludeCredentials).toEqual([]);
+    expectNothingOfBen(options, '/api/v1/me/passkeys/registration-options');
+    const removed = await call('DELETE', `/api/v1/me/passkeys/${made.json().id}`, ann.token);
+    expect(removed.statusCode).toBe(404);
+    expectNothingOfBen(removed, `/api/v1/me/passkeys/${made.json().id}`);
+    // Ben's registration options do not register a passkey for Ann.
+    const bensNext = (await call('POST', '/api/v1/me/passkeys/registration-options', ben.token)).json();
+    expect((await call('POST', '/api/v1/me/passkeys', ann.token, { response: attestation(newPasskey(), bensNext) })).statusCode).toBe(422);
+    // Ben's passkey does not step Ann up, with Ann's options or Ben's.
+    expect((await call('POST', '/api/v1/auth/step-up/passkey/options', ann.token)).statusCode).toBe(401);
+    const bensStepUp = (await call('POST', '/api/v1/auth/step-up/passkey/options', ben.token)).json();
+    const stepped = await call('POST', '/api/v1/auth/step-up/passkey', ann.token, { response: assertion(bensKey, bensStepUp) });
+    expect(stepped.statusCode, stepped.body).toBe(401);
+    expectNothingOfBen(stepped, '/api/v1/auth/step-up/passkey');
+    expect((await call('GET', '/api/v1/me/passkeys', ben.token)).json().data).toHaveLength(1);
   });
 
   it('lets a member with no member link see nothing of the estate', async () => {

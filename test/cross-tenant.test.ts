@@ -1,5 +1,6 @@
 // Long on purpose: one walk over every data-plane route against one seeded pair of tenants reads best in one file.
 import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIsolation } from '../src/kernel/db/isolation-check.js';
 import { APP_ROLE, TENANT_SETTING } from '../src/kernel/db/roles.js';
@@ -7,6 +8,7 @@ import { toAppError } from '../src/kernel/http/problem.js';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
 import { readMailFile, relayMail } from './mail-helpers.js';
 import { enrolTotp, steppedUp, totpCode } from './mfa-helpers.js';
+import { assertion, attestation, newPasskey, type SoftPasskey } from './passkey-helpers.js';
 
 /**
  * Tenant isolation, the promise everything else rests on. Tenant B's owner (every
@@ -74,6 +76,7 @@ beforeAll(async () => {
   birchKeys = await seedApiKey(birch, b, 'Birch ERP key');
   alderSso = await seedSso(alder, a, 'Alder secret IdP');
   birchSso = await seedSso(birch, b, 'Birch IdP');
+  alderPasskey = await seedPasskey(alder, a);
 });
 
 /** A single sign-on provider (nothing is fetched from its issuer until someone signs in), its secret among the secrets. */
@@ -85,6 +88,22 @@ async function seedSso(tenant: TestTenant, seeded: Seeded, name: string) {
   if (made.statusCode !== 201) throw new Error(`SSO provider of ${tenant.slug}: ${made.statusCode} ${made.body}`);
   seeded.secrets.push(name, made.json().id, body.issuer, body.clientId, body.clientSecret, `${tenant.slug}-admins`);
   return { ids: [made.json().id as string] };
+}
+
+/** A user of the tenant with a passkey (a soft authenticator, test/passkey-helpers.ts), who signs in with a password and then the passkey. */
+let alderPasskey: { key: SoftPasskey; id: string; email: string };
+async function seedPasskey(tenant: TestTenant, seeded: Seeded) {
+  const email = `passkey-holder@${tenant.slug}-office.test`;
+  const user = await t.call('POST', '/api/v1/users', { token: tenant.token, tenant: tenant.slug, body: { email, name: `Passkey Holder of ${tenant.slug}`, password: TENANT_PASSWORD, roles: ['manager'] } });
+  expect(user.statusCode, user.body).toBe(201);
+  seeded.userIds.push(user.json().id);
+  const opts = { token: (await t.login(tenant.slug, email)).accessToken, tenant: tenant.slug };
+  const key = newPasskey();
+  const options = (await t.call('POST', '/api/v1/me/passkeys/registration-options', opts)).json();
+  const made = await t.call('POST', '/api/v1/me/passkeys', { ...opts, body: { name: `Secret laptop of ${tenant.slug}`, response: attestation(key, options) } });
+  expect(made.statusCode, made.body).toBe(201);
+  seeded.secrets.push(email, `Passkey Holder of ${tenant.slug}`, `Secret laptop of ${tenant.slug}`, made.json().id, key.credentialId.toString('base64url'));
+  return { key, id: made.json().id as string, email };
 }
 
 /** An API key (used once, so that its last use is noted), and the key itself among the secrets. */
@@ -247,7 +266,8 @@ async function snapshot(tenant: TestTenant) {
   for (const u of units.data as { id: string }[]) occupants.push((await t.call('GET', `/api/v1/units/${u.id}/occupants?history=true`, opts)).json());
   const apiKeys = (await t.call('GET', '/api/v1/api-keys?limit=200', opts)).json();
   const sso = (await t.call('GET', '/api/v1/sso/providers', opts)).json();
-  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso };
+  const passkeys = await t.platform.router.tenantTransaction((await t.platform.directory.byIdOrSlug(tenant.slug))!, async (db) => (await sql`SELECT id, counter, last_used_at FROM passkeys ORDER BY id`.execute(db)).rows);
+  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys };
 }
 
 const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
@@ -266,6 +286,7 @@ const paramRouteBodies: Record<string, unknown> = {
   'PATCH /api/v1/users/:id': { name: 'Hijacked by birch', status: 'disabled', roles: ['member'] },
   'POST /api/v1/users/:id/invitation': undefined,
   'DELETE /api/v1/me/sessions/:id': undefined,
+  'DELETE /api/v1/me/passkeys/:id': undefined,
   'GET /api/v1/api-keys/:id': undefined,
   'HEAD /api/v1/api-keys/:id': undefined,
   'DELETE /api/v1/api-keys/:id': undefined,
@@ -370,7 +391,7 @@ describe('cross-tenant isolation through the API', () => {
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
     const alderSessions = (await t.call('GET', '/api/v1/me/sessions', { token: alder.token, tenant: 'alder' })).json().data.map((x: { id: string }) => x.id);
     expect(alderSessions.length).toBeGreaterThan(0);
-    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
+    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, alderPasskey.id, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -774,6 +795,58 @@ describe('cross-tenant isolation through the API', () => {
     const done = await t.call('POST', '/api/v1/auth/mfa', { tenant: 'alder', body: { mfaToken: challenge.mfaToken, code: alder2fa.recoveryCodes[0] } });
     expect(done.statusCode, done.body).toBe(200);
     expect((await t.call('GET', '/api/v1/me/mfa', { token: done.json().accessToken, tenant: 'alder' })).json().recoveryCodesRemaining).toBe(9);
+  });
+
+  it("keeps a tenant's passkeys to itself: its credentials, its challenges and its sign-in tokens", async () => {
+    const alderOpts = { token: alder.token, tenant: 'alder' };
+    const before = { a: await snapshot(alder), b: await snapshot(birch) };
+    // Birch's owner lists only their own (none), and is given options naming nothing of alder's.
+    const listed = await asBirch('GET', '/api/v1/me/passkeys');
+    expect(listed.json()).toEqual({ data: [] });
+    expectNothingOf(a, listed);
+    const registration = await asBirch('POST', '/api/v1/me/passkeys/registration-options');
+    expect(registration.statusCode).toBe(200);
+    expect(registration.json().excludeCredentials).toEqual([]);
+    expectNothingOf(a, registration);
+    // Alder's registration options do not register a passkey at birch.
+    const alderRegistration = (await t.call('POST', '/api/v1/me/passkeys/registration-options', alderOpts)).json();
+    const planted = await asBirch('POST', '/api/v1/me/passkeys', { body: { response: attestation(newPasskey(), alderRegistration) } });
+    expect(planted.statusCode, planted.body).toBe(422);
+    expectNothingOf(a, planted, '/api/v1/me/passkeys');
+
+    // Alder's credential does not sign in at birch, with birch's challenge or alder's.
+    const signIn = await asBirch('POST', '/api/v1/auth/passkey/options', { token: '' });
+    expect(signIn.statusCode).toBe(200);
+    for (const options of [signIn.json(), (await t.call('POST', '/api/v1/auth/passkey/options', { tenant: 'alder' })).json()]) {
+      const res = await asBirch('POST', '/api/v1/auth/passkey', { token: '', body: { response: assertion(alderPasskey.key, options) } });
+      expect(res.statusCode, res.body).toBe(401);
+      expect(res.json().code).toBe('core.passkey_verification_failed');
+      expectNothingOf(a, res, '/api/v1/auth/passkey');
+    }
+
+    // Alder's sign-in token is nothing at birch's address.
+    const challenge = (await t.call('POST', '/api/v1/auth/login', { tenant: 'alder', body: { email: alderPasskey.email, password: TENANT_PASSWORD } })).json();
+    expect(challenge).toMatchObject({ mfaRequired: true, methods: ['passkey'] });
+    const alderOptions = (await t.call('POST', '/api/v1/auth/mfa/passkey/options', { tenant: 'alder', body: { mfaToken: challenge.mfaToken } })).json();
+    for (const [route, body] of [['/api/v1/auth/mfa/passkey/options', { mfaToken: challenge.mfaToken }], ['/api/v1/auth/mfa/passkey', { mfaToken: challenge.mfaToken, response: assertion(alderPasskey.key, alderOptions) }]] as const) {
+      const res = await asBirch('POST', route, { token: '', body });
+      expect(res.statusCode, res.body).toBe(401);
+      expect(res.json().code).toBe('core.invalid_mfa_token');
+      expectNothingOf(a, res, route);
+    }
+    // Birch's owner has no passkey to step up with, and alder's does not count.
+    const stepOptions = await asBirch('POST', '/api/v1/auth/step-up/passkey/options');
+    expect(stepOptions.statusCode).toBe(401);
+    expectNothingOf(a, stepOptions, '/api/v1/auth/step-up/passkey/options');
+    const stepped = await asBirch('POST', '/api/v1/auth/step-up/passkey', { body: { response: assertion(alderPasskey.key, alderOptions) } });
+    expect(stepped.statusCode, stepped.body).toBe(401);
+    expectNothingOf(a, stepped, '/api/v1/auth/step-up/passkey');
+
+    expect(await snapshot(alder)).toEqual(before.a);
+    expect(await snapshot(birch)).toEqual(before.b);
+    // Alder's own sign-in still works with the untouched options.
+    const done = await t.call('POST', '/api/v1/auth/mfa/passkey', { tenant: 'alder', body: { mfaToken: challenge.mfaToken, response: assertion(alderPasskey.key, alderOptions) } });
+    expect(done.statusCode, done.body).toBe(200);
   });
 
   it("refuses the other tenant's token on every data-plane route with 403 tenant_mismatch", async () => {

@@ -78,6 +78,10 @@ describe('route table', () => {
       // domain uses, and the two legs of the redirect (the provider's signed ID token, checked
       // against the state, nonce and PKCE verifier sealed in this browser's cookie, is the credential).
       'GET /api/v1/auth/sso/providers', 'POST /api/v1/auth/sso/discover', 'GET /api/v1/auth/sso/:providerId/start', 'GET /api/v1/auth/sso/callback',
+      // Passkeys: the options are a fresh challenge (5 minutes, once) and name no one; the answer
+      // is the credential (a signature of a registered key over that challenge), and the second
+      // step's also needs the mfaToken.
+      'POST /api/v1/auth/passkey/options', 'POST /api/v1/auth/passkey', 'POST /api/v1/auth/mfa/passkey/options', 'POST /api/v1/auth/mfa/passkey',
       // Stripe's notifications: the tenant's webhook signing secret (Stripe-Signature over the raw body) is the credential.
       'POST /api/v1/finance/providers/stripe/webhook',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',

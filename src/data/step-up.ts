@@ -21,7 +21,7 @@ export function checkStepUp(stepUp: ReadonlySet<string>, access: RouteAccess, pr
   throw new AppError(
     'mfa_required',
     claims.mfa_enrolled
-      ? `This needs a second factor given within the last ${STEP_UP_SECONDS / 60} minutes: POST /api/v1/auth/step-up with a code from your authenticator app, then use the access token it answers`
-      : 'This needs a second factor, and you have no authenticator app: enrol one (POST /api/v1/me/mfa/totp, then confirm it), then POST /api/v1/auth/step-up with a code',
+      ? `This needs a second factor given within the last ${STEP_UP_SECONDS / 60} minutes: POST /api/v1/auth/step-up with a code from your authenticator app (or POST /api/v1/auth/step-up/passkey with a passkey), then use the access token it answers`
+      : 'This needs a second factor, and you have no authenticator app nor passkey: enrol one (POST /api/v1/me/mfa/totp, then confirm it; or register a passkey), then POST /api/v1/auth/step-up with a code',
   );
 }

@@ -17,8 +17,9 @@ import type { RolePermissionCache } from '../role-cache.js';
 import { IdentityRepository, type RoleRow, type UserRow } from './identity.repository.js';
 import type { TenantSessions } from './tenant-sessions.js';
 import { TwoStepRepository } from './two-step.repository.js';
-import type { TwoStepService } from './two-step.service.js';
 import { requiredSsoProvider, ssoRequired } from './sso.service.js';
+import { PasskeysRepository } from './passkeys.repository.js';
+import { hasSecondFactor, type TwoStepService } from './two-step.service.js';
 
 export interface IdentityDeps {
   tokens: TokenService;
@@ -151,16 +152,16 @@ export class IdentityService {
       amr: factors?.amr ?? ['pwd'],
       ...(factors ? { auth_time: seconds(factors.authTime) } : {}),
       ...(factors?.mfaAt ? { mfa_time: seconds(factors.mfaAt) } : {}),
-      mfa_enrolled: Boolean((await twoStep.totp(userId))?.confirmedAt),
+      mfa_enrolled: Boolean((await twoStep.totp(userId))?.confirmedAt) || (await new PasskeysRepository(ctx.db).countOfUser(userId)) > 0,
     });
   }
 
-  /** Starts a session for a user whose sign-in is complete: `otp` among `amr` when a second factor was given. */
+  /** Starts a session for a user whose sign-in is complete: `otp` or `hwk` among `amr` when a second factor was given. */
   async startSession(ctx: TenantContext, userId: string, amr: string[]) {
     const now = this.deps.twoStep.now();
     await new IdentityRepository(ctx.db).updateUser(userId, { lastLoginAt: new Date() });
     const { token, familyId } = await this.#refreshTokens(ctx).start(userId);
-    await new TwoStepRepository(ctx.db).startSession(ctx.tenant.id, { familyId, userId, amr, authTime: now, mfaAt: amr.includes('otp') ? now : null });
+    await new TwoStepRepository(ctx.db).startSession(ctx.tenant.id, { familyId, userId, amr, authTime: now, mfaAt: hasSecondFactor(amr) ? now : null });
     // Recorded when the session starts: after the second step for a user who has one.
     await recordAudit(ctx, { action: 'auth.sign_in.succeeded', actor: { type: 'user', id: userId }, target: { type: 'session', id: familyId }, details: { amr } });
     ctx.log.info({ user: userId }, 'tenant user signed in');

@@ -10,6 +10,9 @@ import { identityRoutes } from './identity.routes.js';
 import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
 import { rolesRoutes } from './roles.routes.js';
 import { RolesService } from './roles.service.js';
+import { passkeysRoutes } from './passkeys.routes.js';
+import { PasskeysRepository } from './passkeys.repository.js';
+import { PasskeysService } from './passkeys.service.js';
 import { settingsRoutes } from './settings.routes.js';
 import { ssoRoutes, type SsoRouteDeps } from './sso.routes.js';
 import { SsoService } from './sso.service.js';
@@ -30,10 +33,11 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
   const twoStep = new TwoStepService(deps);
   const sso = new SsoService(deps);
   const roles = new RolesService({ modules: deps.modules, roles: deps.roles });
+  const passkeys = new PasskeysService({ twoStep, throttle: deps.throttle });
   return defineModule({
     key: 'core',
     name: 'Core',
-    description: 'Tenant users, roles, sign-in (with two-step sign-in and single sign-on) and sessions; the tenant\'s settings.',
+    description: 'Tenant users, roles, sign-in (with two-step sign-in, passkeys and single sign-on) and sessions; the tenant\'s settings.',
     dependencies: [],
     alwaysLicensed: true,
     permissions: [
@@ -52,6 +56,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
     jobs: [
       // Kept a day after they end, for looking into a sign-in that went wrong.
       retentionJob({ name: 'core.mfa_challenges.prune', cron: '0 3 * * *', days: 1, prune: (db, cutoff, limit) => new TwoStepRepository(db).pruneChallenges(cutoff, limit) }),
+      retentionJob({ name: 'core.passkey_challenges.prune', cron: '5 3 * * *', days: 1, prune: (db, cutoff, limit) => new PasskeysRepository(db).pruneChallenges(cutoff, limit) }),
       // Nothing reads a session's factors once the session has ended.
       retentionJob({ name: 'core.session_factors.prune', cron: '10 3 * * *', days: 0, prune: (db, cutoff, limit) => new TwoStepRepository(db).pruneEndedSessionFactors(cutoff, limit) }),
     ],
@@ -76,6 +81,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       identityRoutes(app, service, deps.refreshTtl);
       accountRoutes(app, account, service);
       twoStepRoutes(app, twoStep, service, deps.refreshTtl);
+      passkeysRoutes(app, passkeys, twoStep, service, deps.refreshTtl);
       settingsRoutes(app, deps.settings, twoStep);
       apiKeysRoutes(app, apiKeys);
       ssoRoutes(app, sso, service, { refreshTtl: deps.refreshTtl, tenantUrl: deps.tenantUrl, baseDomain: deps.baseDomain });

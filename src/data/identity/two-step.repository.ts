@@ -149,12 +149,12 @@ export class TwoStepRepository {
     return this.db.selectFrom('sessionFactors').select(['amr', 'authTime', 'mfaAt']).where('familyId', '=', familyId).executeTakeFirst();
   }
 
-  /** A second factor was given in this session now (a step-up). */
-  async steppedUp(tenantId: string, familyId: string, userId: string, now: Date): Promise<void> {
+  /** A second factor was given in this session now (a step-up); `amr` is what the session's tokens say from now on. */
+  async steppedUp(tenantId: string, familyId: string, userId: string, now: Date, amr: string[] = ['pwd', 'otp']): Promise<void> {
     await this.db
       .insertInto('sessionFactors')
-      .values({ tenantId, familyId, userId, amr: ['pwd', 'otp'], authTime: now, mfaAt: now })
-      .onConflict((oc) => oc.columns(['tenantId', 'familyId']).doUpdateSet({ amr: ['pwd', 'otp'], mfaAt: now }))
+      .values({ tenantId, familyId, userId, amr, authTime: now, mfaAt: now })
+      .onConflict((oc) => oc.columns(['tenantId', 'familyId']).doUpdateSet({ amr, mfaAt: now }))
       .execute();
   }
 

@@ -18,7 +18,7 @@ const RecoveryCodes = Type.Array(Type.String(), { description: 'Ten single-use r
 export const MfaChallenge = Type.Object({
   mfaRequired: Type.Literal(true),
   mfaToken: Type.String({ description: 'Send it with a code to POST /auth/mfa within 5 minutes' }),
-  methods: Type.Array(Type.Union([Type.Literal('totp'), Type.Literal('recovery_code')])),
+  methods: Type.Array(Type.Union([Type.Literal('totp'), Type.Literal('recovery_code'), Type.Literal('passkey')]), { description: '`passkey`: the second step can be a passkey (POST /auth/mfa/passkey/options, then POST /auth/mfa/passkey)' }),
 }, { description: 'The password was right and the user has two-step sign-in: no session yet' });
 const Enrolment = Type.Object({
   secret: Type.String({ description: 'The TOTP secret (base32), to type into the authenticator app' }),

@@ -8,6 +8,7 @@ import { hashToken } from '../../kernel/security/tokens.js';
 import { recordAudit, type AuditActor } from '../../modules/audit/index.js';
 import { coreErrors } from './identity.errors.js';
 import { IdentityRepository } from './identity.repository.js';
+import { PasskeysRepository } from './passkeys.repository.js';
 import { TwoStepRepository, type ChallengeRow } from './two-step.repository.js';
 
 /** An mfaToken lives five minutes and survives this many wrong codes. */
@@ -31,10 +32,18 @@ export interface TwoStepDeps {
 export interface MfaChallenge {
   mfaRequired: true;
   mfaToken: string;
-  methods: ('totp' | 'recovery_code')[];
+  methods: ('totp' | 'recovery_code' | 'passkey')[];
 }
 
 type Method = 'totp' | 'recovery_code';
+
+/**
+ * The `amr` values (RFC 8176) that are a second factor: `otp` (an authenticator app's code or a
+ * recovery code) and `hwk` (a passkey: proof of possession of a hardware-held key). A session
+ * whose `amr` holds one of them gave a second factor when it started.
+ */
+export const SECOND_FACTORS: readonly string[] = ['otp', 'hwk'];
+export const hasSecondFactor = (amr: readonly string[]): boolean => amr.some((a) => SECOND_FACTORS.includes(a));
 
 /**
  * Two-step sign-in: an authenticator app (TOTP) with recovery codes, the second step of a
@@ -117,7 +126,10 @@ export class TwoStepService {
   /** After a right password: the second step the user must take, or null to sign in at once. */
   async afterPassword(ctx: TenantContext, userId: string, roles: string[]): Promise<MfaChallenge | null> {
     const repo = new TwoStepRepository(ctx.db);
-    if ((await repo.totp(userId))?.confirmedAt) return { mfaRequired: true, mfaToken: await this.#challenge(ctx, repo, userId, 'sign_in'), methods: ['totp', 'recovery_code'] };
+    const methods: MfaChallenge['methods'] = (await repo.totp(userId))?.confirmedAt ? ['totp', 'recovery_code'] : [];
+    // A passkey is a second factor too (docs/passkeys.md): its holder takes the second step with it.
+    if ((await new PasskeysRepository(ctx.db).countOfUser(userId)) > 0) methods.push('passkey');
+    if (methods.length > 0) return { mfaRequired: true, mfaToken: await this.#challenge(ctx, repo, userId, 'sign_in'), methods };
     if (!(await this.#required(repo, roles))) return null;
     // The challenge must outlive the refusal: the error commits the transaction.
     const mfaToken = await this.#challenge(ctx, repo, userId, 'enrol');
@@ -193,6 +205,39 @@ export class TwoStepService {
     const token = `${userId}.${randomBytes(32).toString('base64url')}`;
     await repo.insertChallenge(ctx.tenant.id, { userId, purpose, hash: hashToken(token), expiresAt: new Date(this.now().getTime() + CHALLENGE_SECONDS * 1000) });
     return token;
+  }
+
+  /** The open sign-in challenge of an mfaToken, for a second step with another factor than a code (a passkey). */
+  async openSignIn(ctx: TenantContext, mfaToken: string): Promise<ChallengeRow> {
+    const challenge = await this.#open(ctx, mfaToken);
+    if (challenge.purpose !== 'sign_in') throw new AppError(coreErrors.invalid_mfa_token, 'This sign-in needs an enrolment first, not a second step');
+    return challenge;
+  }
+
+  /** A second step with another factor was refused: counted on the mfaToken and the throttle like a wrong code; throws `refusal(attemptsLeft)`, committed. */
+  async failSecondStep(ctx: TenantContext, ip: string, challenge: ChallengeRow, method: string, refusal: (attemptsLeft: number) => AppError): Promise<never> {
+    const failures = await new TwoStepRepository(ctx.db).failChallenge(challenge.id, CHALLENGE_FAILURES, this.now());
+    await this.deps.throttle.failed(ip, throttleKey(ctx.tenant.id, challenge.userId));
+    const left = Math.max(0, CHALLENGE_FAILURES - failures);
+    await recordAudit(ctx, { action: 'auth.mfa.failed', actor: { type: 'anonymous' }, target: { type: 'user', id: challenge.userId }, details: { at: 'sign_in', method, attemptsLeft: left } });
+    throw persisting(refusal(left));
+  }
+
+  /** A second step with another factor succeeded: spends the mfaToken. */
+  async passSecondStep(ctx: TenantContext, ip: string, challenge: ChallengeRow): Promise<void> {
+    const user = await new IdentityRepository(ctx.db).findUser(challenge.userId);
+    if (!user || user.status !== 'active') throw new AppError('account_disabled');
+    await new TwoStepRepository(ctx.db).consumeChallenge(challenge.id, this.now());
+    await this.deps.throttle.succeeded(ip, throttleKey(ctx.tenant.id, challenge.userId));
+  }
+
+  /** A step-up with a passkey, checked by the caller: the session's `amr` gains `hwk`. */
+  async steppedUpWithPasskey(ctx: TenantContext, passkeyId: string): Promise<void> {
+    const principal = principalOf(ctx);
+    const repo = new TwoStepRepository(ctx.db);
+    const amr = [...new Set([...((await repo.sessionFactors(principal.sessionId))?.amr ?? ['pwd']).filter((a) => a !== 'otp'), 'hwk'])];
+    await repo.steppedUp(ctx.tenant.id, principal.sessionId, principal.userId, this.now(), amr);
+    await recordAudit(ctx, { action: 'auth.step_up', target: { type: 'session', id: principal.sessionId }, details: { method: 'passkey', passkeyId } });
   }
 
   async #open(ctx: TenantContext, mfaToken: string): Promise<ChallengeRow> {

@@ -1,5 +1,6 @@
 import { createCourtyardClient, type CourtyardClient } from '@courtyard/sdk';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { CANCELLED, passkeyCalls, type Tokens as PasskeyTokens } from './passkeys.js';
 import type { Plane } from './plane.js';
 import { asProblem } from './problem.js';
 import { rememberSignedIn } from './session-hint.js';
@@ -31,7 +32,7 @@ export function createApi(plane: Plane): CourtyardClient {
 
 type Tokens = { accessToken: string; expiresIn: number };
 /** A sign-in whose password was right but that needs a second step (docs/security.md, two-step sign-in). */
-type SecondStep = { mfaRequired: true; mfaToken: string };
+type SecondStep = { mfaRequired: true; mfaToken: string; methods?: string[] };
 type Answer = { data?: Tokens; error?: unknown; response: Response };
 type LoginAnswer = { data?: Tokens | SecondStep; error?: unknown; response: Response };
 interface AuthCalls {
@@ -86,6 +87,14 @@ interface AuthState {
   signIn: (email: string, password: string) => Promise<string | null>;
   enrolAtSignIn: () => Promise<{ secret: string; otpauthUri: string } | null>;
   secondStep: (code: string) => Promise<SecondStepResult>;
+  /** The second-step methods the sign-in offered (`totp`, `recovery_code`, `passkey`). */
+  secondStepMethods: () => string[];
+  /** Signs in with a passkey, no password (workspace only): null when signed in, else the refusal's code (`passkey_cancelled` when the browser gave none). */
+  signInWithPasskey: () => Promise<string | null>;
+  /** The second step with a passkey: null when signed in, else the refusal's code. */
+  secondStepWithPasskey: () => Promise<string | null>;
+  /** A step-up with a passkey: null when the session's token allows the action, else the refusal's code. */
+  stepUpWithPasskey: () => Promise<string | null>;
   /** Gives a second factor now (an action answered `mfa_required`): null when the session's token allows the action, else the refusal's code. */
   stepUp: (code: string) => Promise<string | null>;
   signOut: () => Promise<void>;
@@ -109,6 +118,7 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
   const calls = useMemo(() => authCalls(api, plane), [api, plane]);
   const timer = useRef<number | undefined>(undefined);
   const mfaToken = useRef<string | null>(null);
+  const mfaMethods = useRef<string[]>([]);
 
   const end = useCallback(() => {
     window.clearTimeout(timer.current);
@@ -136,6 +146,17 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
     return () => window.clearTimeout(timer.current);
   }, [calls, accept, end]);
 
+  /** Accepts the tokens of a passkey ceremony's answer: null, or the refusal's code. */
+  const tokensOf = useCallback((r: { data?: unknown; error?: unknown; response: Response } | null): string | null => {
+    if (!r) return CANCELLED;
+    const tokens = r.data as PasskeyTokens | undefined;
+    if (r.response.ok && tokens && 'accessToken' in tokens) {
+      accept(tokens);
+      return null;
+    }
+    return r.response.ok ? CANCELLED : asProblem(r.error, r.response).code;
+  }, [accept]);
+
   const value = useMemo<AuthState>(
     () => ({
       status,
@@ -144,6 +165,7 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
         const r = await calls.login(email, password);
         if (r.data && 'mfaRequired' in r.data) {
           mfaToken.current = r.data.mfaToken;
+          mfaMethods.current = r.data.methods ?? [];
           return 'mfa_code';
         }
         if (r.data) {
@@ -169,6 +191,20 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
         accept(tokens);
         return { code: null };
       },
+      secondStepMethods: () => mfaMethods.current,
+      async signInWithPasskey() {
+        mfaToken.current = null;
+        return tokensOf(await passkeyCalls(api).signIn(COOKIE));
+      },
+      async secondStepWithPasskey() {
+        if (!mfaToken.current) return 'core.invalid_mfa_token';
+        const refused = tokensOf(await passkeyCalls(api).secondStep(mfaToken.current, COOKIE));
+        if (!refused) mfaToken.current = null;
+        return refused;
+      },
+      async stepUpWithPasskey() {
+        return tokensOf(await passkeyCalls(api).stepUp());
+      },
       async stepUp(code) {
         const r = await api.POST('/api/v1/auth/step-up', { body: { code } });
         if (!r.data) return asProblem(r.error, r.response).code;
@@ -182,7 +218,7 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
         end();
       },
     }),
-    [status, calls, accept, end, api],
+    [status, calls, accept, end, api, tokensOf],
   );
   return (
     <ApiContext.Provider value={api}>

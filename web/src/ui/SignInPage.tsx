@@ -13,6 +13,9 @@ const REFUSALS: Record<string, MessageId> = {
   account_disabled: 'signIn.accountDisabled',
   rate_limited: 'signIn.tooManyAttempts',
   'core.sso_required': 'signIn.sso.requiredRefusal',
+  'core.passkey_verification_failed': 'signIn.passkey.refused',
+  'core.passkey_unavailable': 'signIn.passkey.unavailable',
+  passkey_cancelled: 'signIn.passkey.cancelled',
 };
 
 type Field = 'email' | 'password';
@@ -42,6 +45,8 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
     const r = await api.POST('/api/v1/auth/sso/discover', { body: { email } }).catch(() => null);
     setDiscovery(r?.data ?? null);
   }
+  // Passkeys are the workspace's (tenant users), not the console's.
+  const passkeys = planeOf(location.pathname).kind === 'workspace' && typeof window.PublicKeyCredential === 'function';
   const errorOf = (field: Field) => (touched[field] && !values[field].trim() ? t('form.required') : null);
 
   async function submit(event: FormEvent) {
@@ -58,6 +63,15 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
     const code = await auth.signIn(values.email.trim(), values.password).catch(() => 'network');
     setBusy(false);
     if (code === 'mfa_code' || code === 'mfa_enrolment_required') return setStep(code === 'mfa_code' ? 'code' : 'enrol');
+    if (code) setRefusal(t(REFUSALS[code] ?? 'signIn.failed'));
+  }
+
+  async function withPasskey() {
+    setRefusal(null);
+    setBusy(true);
+    onSubmit?.();
+    const code = await auth.signInWithPasskey().catch(() => 'network');
+    setBusy(false);
     if (code) setRefusal(t(REFUSALS[code] ?? 'signIn.failed'));
   }
 
@@ -99,6 +113,13 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
           {t('signIn.forgot')}
         </a>
       </div>
+      {passkeys ? (
+        <div className="border-t border-slate-200 pt-4">
+          <button type="button" disabled={busy} onClick={() => void withPasskey()} className="rounded-md px-3 py-1.5 text-sm font-medium text-brand ring-1 ring-slate-300 outline-none hover:bg-slate-50 focus-visible:ring-2 focus-visible:ring-brand disabled:opacity-60">
+            {t('signIn.passkey')}
+          </button>
+        </div>
+      ) : null}
     </form>
     )}
     {step === 'password' ? <SignInSso discovery={discovery} /> : null}

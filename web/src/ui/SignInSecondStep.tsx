@@ -6,6 +6,8 @@ import { PlainAlert, PlainInput, PlainSubmit } from './PlainForm.js';
 const REFUSALS: Record<string, MessageId> = {
   'core.invalid_code': 'signIn.mfa.wrongCode',
   'core.invalid_mfa_token': 'signIn.mfa.expired',
+  'core.passkey_verification_failed': 'signIn.passkey.refused',
+  passkey_cancelled: 'signIn.passkey.cancelled',
   rate_limited: 'signIn.tooManyAttempts',
 };
 
@@ -25,11 +27,23 @@ export function SignInSecondStep({ enrol, onRestart }: { enrol: boolean; onResta
   const [secret, setSecret] = useState<{ secret: string; otpauthUri: string } | null>(null);
   const [done, setDone] = useState<{ recoveryCodes: string[]; finish: () => void } | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const methods = auth.secondStepMethods();
+  const passkey = !enrol && methods.includes('passkey');
+  // A user whose only second factor is a passkey has no code to type.
+  const codes = enrol || methods.length === 0 || methods.some((m) => m !== 'passkey');
 
   useEffect(() => {
     if (enrol) void auth.enrolAtSignIn().then((s) => (s ? setSecret(s) : setRefusal(t('signIn.mfa.expired'))));
     input.current?.focus();
   }, [enrol, auth, t]);
+
+  async function withPasskey() {
+    setBusy(true);
+    setRefusal(null);
+    const refused = await auth.secondStepWithPasskey().catch(() => 'network');
+    setBusy(false);
+    if (refused) setRefusal(t(REFUSALS[refused] ?? 'signIn.failed'));
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -73,8 +87,14 @@ export function SignInSecondStep({ enrol, onRestart }: { enrol: boolean; onResta
           ) : null}
         </div>
       ) : (
-        <p className="text-sm">{t('signIn.mfa.text')}</p>
+        <p className="text-sm">{t(codes ? (passkey ? 'signIn.mfa.textOrPasskey' : 'signIn.mfa.text') : 'signIn.mfa.passkeyText')}</p>
       )}
+      {passkey ? (
+        <button type="button" disabled={busy} onClick={() => void withPasskey()} className="rounded-md bg-brand px-3 py-1.5 text-sm font-medium text-white outline-none focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2 disabled:opacity-60">
+          {t('signIn.mfa.usePasskey')}
+        </button>
+      ) : null}
+      {codes ? (
       <PlainInput
         name="code"
         label={t('signIn.mfa.code')}
@@ -86,8 +106,9 @@ export function SignInSecondStep({ enrol, onRestart }: { enrol: boolean; onResta
         onChange={setCode}
         onBlur={() => setTouched(true)}
       />
+      ) : null}
       <div className="flex items-center justify-between gap-4">
-        <PlainSubmit busy={busy}>{t('signIn.mfa.submit')}</PlainSubmit>
+        {codes ? <PlainSubmit busy={busy}>{t('signIn.mfa.submit')}</PlainSubmit> : null}
         <button type="button" onClick={onRestart} className="text-sm text-brand underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-brand">
           {t('signIn.mfa.restart')}
         </button>

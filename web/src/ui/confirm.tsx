@@ -14,7 +14,7 @@ export type Answer = { data?: unknown; error?: unknown; response: Response };
  * is unknown (network error, 5xx) so a second click cannot do the work twice. A refusal is
  * shown in the dialog; `children` may hold fields (a reason, an amount) the action reads. An
  * action that needs a recent second factor (`mfa_required`, docs/security.md) asks for a code
- * in the dialog, steps up with it and is sent again.
+ * (or a passkey) in the dialog, steps up with it and is sent again.
  */
 export function ConfirmAction({ label, title, description, confirmLabel, variant = 'secondary', isDisabled, run, onDone, children }: {
   label: string;
@@ -35,11 +35,15 @@ export function ConfirmAction({ label, title, description, confirmLabel, variant
   const [stepUp, setStepUp] = useState<string | null>(null);
   const key = useRef<string | null>(null);
   const codeId = useId();
-  async function confirm() {
+  async function confirm(withPasskey = false) {
     setBusy(true);
     setError(null);
     try {
-      if (stepUp !== null) {
+      if (withPasskey) {
+        const refused = await auth.stepUpWithPasskey();
+        if (refused) return setError(t(refused === 'rate_limited' ? 'signIn.tooManyAttempts' : 'stepUp.passkeyRefused'));
+        setStepUp(null);
+      } else if (stepUp !== null) {
         const refused = await auth.stepUp(stepUp.trim());
         if (refused) return setError(t(refused === 'rate_limited' ? 'signIn.tooManyAttempts' : 'stepUp.wrongCode'));
         setStepUp(null);
@@ -73,6 +77,9 @@ export function ConfirmAction({ label, title, description, confirmLabel, variant
               <div>
                 <label htmlFor={codeId} className="block text-sm font-medium text-slate-700">{t('stepUp.code')}</label>
                 <input id={codeId} value={stepUp} onChange={(e) => setStepUp(e.target.value)} autoComplete="one-time-code" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm outline-none focus-visible:ring-2 focus-visible:ring-brand" />
+                {typeof window.PublicKeyCredential === 'function' ? (
+                  <Button variant="secondary" className="mt-2" isDisabled={busy} onPress={() => void confirm(true)}>{t('stepUp.usePasskey')}</Button>
+                ) : null}
               </div>
             ) : null}
             {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}

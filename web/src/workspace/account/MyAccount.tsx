@@ -143,7 +143,7 @@ function Sessions() {
   );
 }
 
-/** The signed-in user's own account: name and language, password, and sessions. */
+/** The signed-in user's own account: name and language, password, two-step sign-in, passkeys and sessions. */
 export function MyAccount() {
   const t = useT();
   const me = useMe();
@@ -154,6 +154,11 @@ export function MyAccount() {
       <Section title={t('account.twoStep.title')}>
         <p className="text-sm">
           <Link to="/account/two-step" className="text-brand underline">{t('account.twoStep.link')}</Link>
+        </p>
+      </Section>
+      <Section title={t('account.passkeys.title')}>
+        <p className="text-sm">
+          <Link to="/account/passkeys" className="text-brand underline">{t('account.passkeys.link')}</Link>
         </p>
       </Section>
       <Sessions />

@@ -15,4 +15,11 @@ export const twoStepRoute = createRoute({
   component: lazyRouteComponent(() => import('./TwoStep.js'), 'TwoStep'),
 });
 
-export const accountRoutes = [accountRoute, twoStepRoute];
+/** The signed-in user's passkeys (WebAuthn). */
+export const passkeysRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/account/passkeys',
+  component: lazyRouteComponent(() => import('./Passkeys.js'), 'Passkeys'),
+});
+
+export const accountRoutes = [accountRoute, twoStepRoute, passkeysRoute];
