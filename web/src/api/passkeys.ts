@@ -1,32 +1,15 @@
-import type { CourtyardClient } from '@courtyard/sdk';
+import type { CourtyardClient, operations } from '@courtyard/sdk';
 import type * as WebAuthnBrowser from '@simplewebauthn/browser';
 
 /**
  * The passkey routes (docs/passkeys.md) and the browser's WebAuthn ceremonies around them.
  * @simplewebauthn/browser is loaded only when a passkey is used, so the sign-in page's first
- * chunk stays small. The routes are called through the client's untyped surface until the SDK
- * is generated with them.
+ * chunk stays small.
  */
 
-type Answer<T = unknown> = { data?: T; error?: unknown; response: Response };
-type Untyped = {
-  GET: (path: string, init?: object) => Promise<Answer>;
-  POST: (path: string, init?: object) => Promise<Answer>;
-  DELETE: (path: string, init?: object) => Promise<Answer>;
-};
-const untyped = (api: CourtyardClient) => api as unknown as Untyped;
-
-export interface Passkey {
-  id: string;
-  name: string;
-  transports: string[];
-  deviceType: 'singleDevice' | 'multiDevice';
-  backedUp: boolean;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export type Tokens = { accessToken: string; expiresIn: number };
+/** One of the user's passkeys, as the account page lists it. */
+export type Passkey = operations['me.passkeys.list']['responses'][200]['content']['application/json']['data'][number];
+export type Tokens = operations['auth.passkey']['responses'][200]['content']['application/json'];
 
 /** Whether this browser can make and use passkeys at all. */
 export const passkeysSupported = (): boolean => typeof window !== 'undefined' && typeof window.PublicKeyCredential === 'function';
@@ -42,27 +25,33 @@ async function browserCeremony<T>(run: (lib: typeof WebAuthnBrowser) => Promise<
   }
 }
 
-/** Runs options → browser → answer; answers the final call, or null when the browser did not give an answer (cancelled, no passkey). */
-async function authenticate<T>(api: CourtyardClient, optionsPath: string, answerPath: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Answer<T> | Answer | null> {
-  const options = await untyped(api).POST(optionsPath, Object.keys(body).length > 0 ? { body } : {});
-  if (!options.data) return options;
-  const response = await browserCeremony((lib) => lib.startAuthentication({ optionsJSON: options.data as Parameters<typeof lib.startAuthentication>[0]['optionsJSON'] }));
-  if (!response) return null;
-  return (await untyped(api).POST(answerPath, { headers, body: { ...body, response } })) as Answer<T>;
+/** The browser's answer as the API's body takes it: its extension results as a plain record (the same JSON). */
+const plain = <R extends { clientExtensionResults: object }>(r: R) => ({ ...r, clientExtensionResults: { ...r.clientExtensionResults } as Record<string, unknown> });
+
+/** Runs options → browser → answer; answers the final call (or the refused options call), or null when the browser did not give an answer (cancelled, no passkey). */
+async function authenticate<O extends { data?: object }, A>(options: Promise<O>, answer: (response: ReturnType<typeof plain<WebAuthnBrowser.AuthenticationResponseJSON>>) => Promise<A>): Promise<O | A | null> {
+  const o = await options;
+  if (!o.data) return o;
+  const optionsJSON = o.data as WebAuthnBrowser.PublicKeyCredentialRequestOptionsJSON;
+  const response = await browserCeremony(async (lib) => plain(await lib.startAuthentication({ optionsJSON })));
+  return response ? answer(response) : null;
 }
 
 export const passkeyCalls = (api: CourtyardClient) => ({
-  list: async () => (await untyped(api).GET('/api/v1/me/passkeys')) as Answer<{ data: Passkey[] }>,
-  remove: (id: string) => untyped(api).DELETE('/api/v1/me/passkeys/{id}', { params: { path: { id } } }),
+  list: () => api.GET('/api/v1/me/passkeys'),
+  remove: (id: string) => api.DELETE('/api/v1/me/passkeys/{id}', { params: { path: { id } } }),
   /** Registers a passkey of this browser; null when the browser gave none (cancelled). */
-  async register(name: string): Promise<Answer<Passkey> | Answer | null> {
-    const options = await untyped(api).POST('/api/v1/me/passkeys/registration-options');
+  async register(name: string) {
+    const options = await api.POST('/api/v1/me/passkeys/registration-options');
     if (!options.data) return options;
-    const response = await browserCeremony((lib) => lib.startRegistration({ optionsJSON: options.data as Parameters<typeof lib.startRegistration>[0]['optionsJSON'] }));
+    const optionsJSON = options.data as unknown as WebAuthnBrowser.PublicKeyCredentialCreationOptionsJSON;
+    const response = await browserCeremony(async (lib) => plain(await lib.startRegistration({ optionsJSON })));
     if (!response) return null;
-    return untyped(api).POST('/api/v1/me/passkeys', { body: { ...(name.trim() ? { name: name.trim() } : {}), response } });
+    return api.POST('/api/v1/me/passkeys', { body: { ...(name.trim() ? { name: name.trim() } : {}), response } });
   },
-  signIn: (headers: Record<string, string>) => authenticate<Tokens>(api, '/api/v1/auth/passkey/options', '/api/v1/auth/passkey', {}, headers),
-  secondStep: (mfaToken: string, headers: Record<string, string>) => authenticate<Tokens>(api, '/api/v1/auth/mfa/passkey/options', '/api/v1/auth/mfa/passkey', { mfaToken }, headers),
-  stepUp: () => authenticate<Tokens>(api, '/api/v1/auth/step-up/passkey/options', '/api/v1/auth/step-up/passkey', {}),
+  signIn: (headers: Record<string, string>) =>
+    authenticate(api.POST('/api/v1/auth/passkey/options'), (response) => api.POST('/api/v1/auth/passkey', { headers, body: { response } })),
+  secondStep: (mfaToken: string, headers: Record<string, string>) =>
+    authenticate(api.POST('/api/v1/auth/mfa/passkey/options', { body: { mfaToken } }), (response) => api.POST('/api/v1/auth/mfa/passkey', { headers, body: { mfaToken, response } })),
+  stepUp: () => authenticate(api.POST('/api/v1/auth/step-up/passkey/options'), (response) => api.POST('/api/v1/auth/step-up/passkey', { body: { response } })),
 });

@@ -8,9 +8,9 @@ import { buttonLink } from '../../ui/Button.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
-import { rolesApi, type Role } from './api.js';
+import { rolesApi, type ListedRole } from './api.js';
 
-const column = createColumnHelper<Role>();
+const column = createColumnHelper<ListedRole>();
 
 /** The tenant's roles: the system ones first (read-only), then the custom ones. */
 export function RolesList() {
@@ -34,7 +34,7 @@ export function RolesList() {
   ];
   return (
     <Page title={t('nav.roles')} actions={may(me.data, 'core', 'roles.write') ? <Link to="/roles/new" className={buttonLink}>{t('roles.new')}</Link> : null}>
-      <DataTable<Role>
+      <DataTable<ListedRole>
         label={t('nav.roles')}
         columns={columns}
         rows={roles.data ?? []}
