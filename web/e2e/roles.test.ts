@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
 
 let browser: Browser;
 let alder: { slug: string; email: string };
@@ -44,6 +44,7 @@ describe('the roles pages', () => {
     for (const name of [/finance\.read$/, /finance\.write$/, /members\.read$/]) await toggle(name);
     expect(await page.getByRole('checkbox', { name: /finance\.write/ }).isChecked()).toBe(true);
     await toggle(/^Notes/);
+    await screenshot(page, 'new-role');
     await page.getByRole('button', { name: 'Save' }).click();
 
     await expectPageShape(page, 'Treasurer');

@@ -2,7 +2,7 @@ import { createCourtyardClient } from '../../sdk/src/index.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OIDC_CLIENT, startOidcProvider, type TestOidcProvider } from '../../test/oidc-helpers.js';
-import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
+import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 
 /**
  * Single sign-on in the browser: a real OpenID provider (oidc-provider, in this process) with
@@ -44,6 +44,7 @@ describe('single sign-on', () => {
     await page.getByLabel('Password').focus();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Your organisation signs in with Spruce ID');
     await expectAccessible(page, 'sign-in with single sign-on');
+    await screenshot(page, 'sign-in');
 
     await page.getByRole('link', { name: 'Sign in with Spruce ID' }).click();
     // The provider's own login page (oidc-provider's development interaction).
