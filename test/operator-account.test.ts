@@ -51,6 +51,8 @@ describe('an operator’s own account', () => {
     expect(renamed.json()).toMatchObject({ email: ADMIN_EMAIL, name: 'Ada, on call' });
     expect((await me(accessToken, 'GET')).json().name).toBe('Ada, on call');
     expectProblem(await me(accessToken, 'PATCH', '', { name: '' }), 400, 'validation_failed');
+    expectProblem(await me(accessToken, 'PATCH', '', { name: '   ' }), 400, 'validation_failed');
+    expect((await me(accessToken, 'PATCH', '', { name: '  Ada, on call ' })).json().name).toBe('Ada, on call');
     // Another operator sees themselves, not the admin.
     const other = await signIn(OTHER_EMAIL, OTHER_PASSWORD);
     expect((await me(other.accessToken, 'GET')).json()).toMatchObject({ email: OTHER_EMAIL, name: 'Night shift' });

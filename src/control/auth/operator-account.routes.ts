@@ -33,8 +33,8 @@ export function operatorAccountRoutes(app: HttpApp, account: OperatorAccount, ad
 
   app.patch('/me', {
     config: { access: admin },
-    schema: { operationId: 'control.me.update', tags, summary: "Change the signed-in operator's name", body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: { 200: Operator } },
-  }, (req) => account.rename(sessionOf(req).userId, req.body.name.trim() || req.body.name));
+    schema: { operationId: 'control.me.update', tags, summary: "Change the signed-in operator's name", body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', description: 'Not only spaces; kept without the spaces around it' }) }, { additionalProperties: false }), response: { 200: Operator } },
+  }, (req) => account.rename(sessionOf(req).userId, req.body.name.trim()));
 
   app.post('/me/password', {
     config: { access: admin, problems: [422, 429] },
