@@ -28,6 +28,7 @@ import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
 import { controlRoutes } from './control/control.routes.js';
+import { OperatorAccount } from './control/auth/operator-account.js';
 import { LICENCE_REISSUE_JOB, licenceReissueJob, licenceRenewalJob } from './control/licences/licence-renewal.js';
 import { LicencesService } from './control/licences/licences.service.js';
 import { offerModules } from './control/plans/module-offers.js';
@@ -347,7 +348,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     if (plane !== 'data') {
       const runtime = jobs;
-      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, apiKeys: new PlatformApiKeys(main.kysely, sessionCache), rateLimit, plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, account: new OperatorAccount(main.kysely, throttle, sessionCache), apiKeys: new PlatformApiKeys(main.kysely, sessionCache), rateLimit, plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
     }
     if (plane !== 'control') {
       await app.register(

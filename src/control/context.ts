@@ -14,5 +14,7 @@ declare module 'fastify' {
     platformUserId: string | null;
     /** What the operator (or the platform API key, narrowed to its own) may do. */
     platformPermissions: ReadonlySet<string> | null;
+    /** The operator's session (refresh-token family) the request was made with; null for a platform API key. */
+    platformSessionId: string | null;
   }
 }

@@ -18,7 +18,9 @@ import type { TenantDirectory } from '../kernel/tenant-directory.js';
 import { isUuid } from '../kernel/ids.js';
 import { listAudit, verifyAudit } from './audit.js';
 import type { PlatformAuthService } from './auth/platform-auth.service.js';
-import { OPERATOR_PERMISSIONS, PLATFORM_API_KEY_PREFIX, type PlatformApiKeys } from './auth/platform-api-keys.js';
+import type { OperatorAccount } from './auth/operator-account.js';
+import { operatorAccountRoutes } from './auth/operator-account.routes.js';
+import { checkPlatformApiKeyRoute, OPERATOR_PERMISSIONS, PLATFORM_API_KEY_PREFIX, type PlatformApiKeys } from './auth/platform-api-keys.js';
 import { platformApiKeyRoutes } from './auth/platform-api-keys.routes.js';
 import type { ControlContext } from './context.js';
 import { jobView } from './jobs/job-view.js';
@@ -30,6 +32,8 @@ import type { TenantsService } from './tenants/tenants.service.js';
 export interface ControlDeps {
   tokens: TokenService;
   auth: PlatformAuthService;
+  /** The signed-in operator's own account (`/me`). */
+  account: OperatorAccount;
   apiKeys: PlatformApiKeys;
   /** The API's limits, counted here with the operators (and their keys) as one tenant's principals. */
   rateLimit: ApiRateLimit;
@@ -58,6 +62,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
 
   app.decorateRequest('platformUserId', null);
   app.decorateRequest('platformPermissions', null);
+  app.decorateRequest('platformSessionId', null);
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (!access || access.module !== 'control') throw new Error(`control route ${String(route.method)} ${route.url} declares no control access`);
@@ -71,6 +76,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
       const key = await deps.apiKeys.admit(match[1]!);
       const permission = permissionOf(access);
       if (permission && !key.permissions.has(permission)) throw new AppError('permission_denied', `This needs the permission ${permission}`);
+      checkPlatformApiKeyRoute(request);
       request.platformUserId = key.userId;
       request.platformPermissions = key.permissions;
       request.log = request.log.child({ platformUser: key.userId, apiKey: key.apiKeyId });
@@ -82,12 +88,14 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     if (!claims.roles.includes('platform_admin')) throw new AppError('permission_denied');
     request.platformUserId = claims.sub;
     request.platformPermissions = OPERATOR_PERMISSIONS;
+    request.platformSessionId = claims.sid;
     request.log = request.log.child({ platformUser: claims.sub });
     await deps.rateLimit.admit(reply, PLATFORM, claims.sub);
   });
 
   const tags = ['control'];
   platformApiKeyRoutes(app, deps.apiKeys, admin, ctxOf);
+  operatorAccountRoutes(app, deps.account, admin);
 
   app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator', headers: TokenTransportHeaders, body: LoginBody, response: { 200: TokenPair } } },
     async (req, reply) => deliverTokens(req, reply, await deps.auth.login(req.ip, req.body.email, req.body.password), deps.refreshTtl));

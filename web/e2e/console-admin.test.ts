@@ -144,4 +144,44 @@ describe('the platform console: plans, audit log and jobs', () => {
     expect((await plans()).status).toBe(401);
     expect(problems).toEqual([]);
   });
+  it('gives the operator My account from the top bar: their name, a password form that checks the current one, and their sessions', async () => {
+    const { page, problems } = await openPage(browser);
+    await page.goto('/console/tenants');
+    await page.getByLabel('Email').fill(server().adminEmail);
+    await page.getByLabel('Password').fill(server().adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'Tenants');
+    await page.getByRole('banner').getByRole('link', { name: 'My account' }).click();
+    await expectPageShape(page, 'My account');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/console/account');
+    expect(await page.getByText(`Email: ${server().adminEmail}`).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('current-session').count()).toBe(1);
+    await expectAccessible(page, 'operator account');
+
+    // The name: saved, and read back after a reload.
+    const name = page.getByLabel('Name', { exact: true });
+    await expect.poll(() => name.inputValue()).not.toBe('');
+    const before = await name.inputValue();
+    await name.fill('Ada, on call');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Your profile was saved.');
+    await page.reload();
+    await expectPageShape(page, 'My account');
+    await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('Ada, on call');
+
+    // A wrong current password is refused on its field (the admin's password stays: other files sign in with it).
+    await page.getByLabel('Current password').fill('not my password at all');
+    await page.getByLabel('New password').fill('a passphrase nobody will use');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByText('is not your current password').count()).toBe(1);
+    await expect.poll(() => page.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByText('Your password was changed.').count()).toBe(0);
+    await expectAccessible(page, 'operator account, wrong current password');
+
+    // Put the name back as it was.
+    await page.getByLabel('Name', { exact: true }).fill(before);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Your profile was saved.');
+    expect(problems).toEqual([]);
+  });
 });

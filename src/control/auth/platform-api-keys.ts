@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { CACHE_MAX_ENTRIES, Lru } from '../../kernel/lru.js';
@@ -98,4 +99,16 @@ export class PlatformApiKeys {
     if (!revoked) throw notFound('The API key');
     this.sessions.changed(SCOPE, revoked.createdBy);
   }
+}
+
+/**
+ * A platform API key reaches the control routes its permissions allow, and `GET /me`; not its
+ * operator's own account (name, password, sessions), which only an operator signed in may see
+ * and change: the control plane's twin of the data plane's `checkApiKeyRoute`.
+ */
+export function checkPlatformApiKeyRoute(request: FastifyRequest): void {
+  const url = request.routeOptions.url ?? '';
+  if (url !== '/control/v1/me' && !url.startsWith('/control/v1/me/')) return;
+  if (request.method === 'GET' && url === '/control/v1/me') return;
+  throw new AppError('permission_denied', "A platform API key cannot change its operator's own account: sign in to do that");
 }

@@ -30,17 +30,23 @@ export class PlatformUsersRepository {
     return this.db.selectFrom('control.platformUsers').select(['id', 'email', 'name', 'passwordHash', 'status']).where(sql<string>`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
   }
 
-  find(id: string): Promise<{ id: string; email: string; status: string } | undefined> {
-    return this.db.selectFrom('control.platformUsers').select(['id', 'email', 'status']).where('id', '=', id).executeTakeFirst();
+  find(id: string): Promise<{ id: string; email: string; name: string; passwordHash: string; status: string } | undefined> {
+    return this.db.selectFrom('control.platformUsers').select(['id', 'email', 'name', 'passwordHash', 'status']).where('id', '=', id).executeTakeFirst();
+  }
+
+  async rename(id: string, name: string): Promise<boolean> {
+    return (await this.db.updateTable('control.platformUsers').set({ name, updatedAt: new Date() }).where('id', '=', id).returning('id').executeTakeFirst()) !== undefined;
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
     await this.db.updateTable('control.platformUsers').set({ passwordHash, updatedAt: new Date() }).where('id', '=', id).execute();
   }
 
-  /** Ends every session of an operator (a new password). */
-  async revokeSessions(userId: string, now: Date): Promise<void> {
-    await this.db.updateTable('control.refreshTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null).execute();
+  /** Ends every session of an operator (a new password), but `keep` when given (the one that changed it). */
+  async revokeSessions(userId: string, now: Date, keep?: string): Promise<void> {
+    let q = this.db.updateTable('control.refreshTokens').set({ revokedAt: now }).where('userId', '=', userId).where('revokedAt', 'is', null);
+    if (keep) q = q.where('familyId', '<>', keep);
+    await q.execute();
   }
 
   async insertResetToken(userId: string, hash: string, expiresAt: Date): Promise<void> {

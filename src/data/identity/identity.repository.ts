@@ -3,6 +3,7 @@ import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
+import { listSessions, revokeSession, type SessionView } from '../../kernel/security/refresh-tokens.js';
 import type { SessionState } from '../../kernel/security/session-cache.js';
 import type { RoleGrant } from '../role-cache.js';
 import type { IdentityTables } from './identity.tables.js';
@@ -27,8 +28,8 @@ export type TokenPurpose = 'invitation' | 'password_reset';
 export class IdentityRepository {
   private readonly db: Kysely<Tables>;
 
-  constructor(db: Db) {
-    this.db = tablesOf(db);
+  constructor(private readonly raw: Db) {
+    this.db = tablesOf(raw);
   }
 
   findUserByEmail(email: string): Promise<UserRow | undefined> {
@@ -135,29 +136,13 @@ export class IdentityRepository {
   }
 
   /** Revokes one session of a user; false when the user has no such session open. */
-  async revokeSession(userId: string, familyId: string, now: Date): Promise<boolean> {
-    const rows = await this.db.updateTable('refreshTokens').set({ revokedAt: now }).where('userId', '=', userId).where('familyId', '=', familyId).where('revokedAt', 'is', null).returning('id').execute();
-    return rows.length > 0;
+  revokeSession(userId: string, familyId: string, now: Date): Promise<boolean> {
+    return revokeSession(this.raw, 'refresh_tokens', userId, familyId, now);
   }
 
-  /**
-   * A user's live sessions (refresh-token families neither revoked nor ended), newest first:
-   * when each began, when it was last refreshed, and when it ends unless refreshed again.
-   */
-  listSessions(userId: string, now: Date): Promise<{ id: string; startedAt: Date; lastActiveAt: Date; expiresAt: Date }[]> {
-    return this.db
-      .selectFrom('refreshTokens')
-      .select([
-        'familyId as id',
-        sql<Date>`min(created_at)`.as('startedAt'),
-        sql<Date>`max(created_at)`.as('lastActiveAt'),
-        sql<Date>`least(max(expires_at), max(session_expires_at))`.as('expiresAt'),
-      ])
-      .where('userId', '=', userId)
-      .groupBy('familyId')
-      .having(sql<boolean>`bool_and(revoked_at IS NULL) AND least(max(expires_at), max(session_expires_at)) > ${now}`)
-      .orderBy(sql`max(created_at)`, 'desc')
-      .execute();
+  /** A user's live sessions, newest first (the kernel's query, shared with the platform operators'). */
+  listSessions(userId: string, now: Date): Promise<SessionView[]> {
+    return listSessions(this.raw, 'refresh_tokens', userId, now);
   }
 
   async rolesByKey(keys: string[]): Promise<RoleRow[]> {

@@ -1,4 +1,4 @@
-import type { ColumnType, Kysely } from 'kysely';
+import { sql, type ColumnType, type Kysely } from 'kysely';
 import type { RequiredTimestamptz, Timestamptz } from '../db/kernel.tables.js';
 import { tablesOf, type Db } from '../db/tables.js';
 import { AppError, persisting } from '../errors.js';
@@ -38,6 +38,48 @@ export interface RefreshTokenOptions {
   tenantId?: string;
   /** Told of every family revoked (sign-out, replay), so that its access tokens stop working. */
   onRevoke?: (userId: string, familyId: string) => void;
+}
+
+/** One session (a refresh-token family) as its user sees it. */
+export interface SessionView {
+  id: string;
+  startedAt: Date;
+  lastActiveAt: Date;
+  expiresAt: Date;
+}
+
+/**
+ * A user's live sessions (refresh-token families neither revoked nor ended), newest first: when
+ * each began, when it was last refreshed, and when it ends unless refreshed again. For either
+ * table (a tenant's inside its transaction, where RLS scopes it).
+ */
+export function listSessions(db: Db, table: RefreshTokenTableName, userId: string, now: Date): Promise<SessionView[]> {
+  return tablesOf<Record<RefreshTokenTableName, RefreshTokenTable>>(db)
+    .selectFrom(table)
+    .select([
+      'familyId as id',
+      sql<Date>`min(created_at)`.as('startedAt'),
+      sql<Date>`max(created_at)`.as('lastActiveAt'),
+      sql<Date>`least(max(expires_at), max(session_expires_at))`.as('expiresAt'),
+    ])
+    .where('userId', '=', userId)
+    .groupBy('familyId')
+    .having(sql<boolean>`bool_and(revoked_at IS NULL) AND least(max(expires_at), max(session_expires_at)) > ${now}`)
+    .orderBy(sql`max(created_at)`, 'desc')
+    .execute();
+}
+
+/** Revokes one session of a user; false when the user has no such session open (another user's is not theirs). */
+export async function revokeSession(db: Db, table: RefreshTokenTableName, userId: string, familyId: string, now: Date): Promise<boolean> {
+  const rows = await tablesOf<Record<RefreshTokenTableName, RefreshTokenTable>>(db)
+    .updateTable(table)
+    .set({ revokedAt: now })
+    .where('userId', '=', userId)
+    .where('familyId', '=', familyId)
+    .where('revokedAt', 'is', null)
+    .returning('id')
+    .execute();
+  return rows.length > 0;
 }
 
 /**

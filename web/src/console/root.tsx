@@ -19,7 +19,7 @@ function ConsoleRoot() {
     { to: '/api-keys', label: t('console.nav.apiKeys') },
   ];
   return (
-    <Shell title={t('console.title')} nav={nav}>
+    <Shell title={t('console.title')} nav={nav} account="/account">
       <Outlet />
     </Shell>
   );

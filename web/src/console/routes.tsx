@@ -1,4 +1,5 @@
 import { createRoute, createRouter, redirect } from '@tanstack/react-router';
+import { operatorAccountRoutes } from './account/routes.js';
 import { platformKeysRoutes } from './api-keys/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { jobsRoutes } from './jobs/routes.js';
@@ -10,6 +11,6 @@ const index = createRoute({ getParentRoute: () => consoleRoot, path: '/', before
 
 /** Each area's pages come from its own `<area>/routes.ts`. */
 export function createConsoleRouter() {
-  const tree = consoleRoot.addChildren([index, ...tenantsRoutes, ...plansRoutes, ...jobsRoutes, ...auditRoutes, ...platformKeysRoutes]);
+  const tree = consoleRoot.addChildren([index, ...tenantsRoutes, ...plansRoutes, ...jobsRoutes, ...auditRoutes, ...platformKeysRoutes, ...operatorAccountRoutes]);
   return createRouter({ routeTree: tree, basepath: '/console' });
 }

@@ -20,4 +20,11 @@ describe('placeProblem', () => {
       message: 'The request has invalid fields — region is unknown',
     });
   });
+
+  it('reads a field named as a JSON pointer as the form names it', () => {
+    expect(placeProblem(problem([{ field: '/admin/email', message: 'is taken' }, { field: '/slug', message: 'is reserved' }]), has)).toEqual({
+      fields: [{ field: 'admin.email', message: 'is taken' }, { field: 'slug', message: 'is reserved' }],
+      message: null,
+    });
+  });
 });

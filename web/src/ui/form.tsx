@@ -19,7 +19,8 @@ type Answer<R> = { data?: R; error?: unknown; response: Response };
  * the form does not have.
  */
 export function placeProblem(problem: Problem, hasField: (field: string) => boolean): { fields: { field: string; message: string }[]; message: string | null } {
-  const errors = problem.errors ?? [];
+  // A field named as a JSON pointer (`/currentPassword`, `/admin/password`: the password checks') is the form's dotted name.
+  const errors = (problem.errors ?? []).map((e) => (e.field.startsWith('/') ? { ...e, field: e.field.slice(1).replaceAll('/', '.') } : e));
   const fields = errors.filter((e) => hasField(e.field));
   const unplaced = errors.filter((e) => !hasField(e.field)).map((e) => `${e.field} ${e.message}`);
   return { fields, message: fields.length === 0 || unplaced.length > 0 ? [problem.detail, ...unplaced].join(' — ') : null };
