@@ -97,7 +97,7 @@ describe('idempotency keys keep no secrets', () => {
       }
     }
     expect(carrying.sort()).toEqual([
-      'POST /api/v1/api-keys', 'POST /api/v1/auth/step-up', 'POST /api/v1/me/mfa/totp', 'POST /api/v1/me/mfa/totp/confirm',
+      'POST /api/v1/api-keys', 'POST /api/v1/auth/step-up', 'POST /api/v1/auth/step-up/passkey', 'POST /api/v1/me/mfa/totp', 'POST /api/v1/me/mfa/totp/confirm',
       'POST /api/v1/webhooks/endpoints', 'POST /api/v1/webhooks/endpoints/{id}/rotate-secret',
     ]);
     expect(marked.sort()).toEqual(carrying);
