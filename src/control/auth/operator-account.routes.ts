@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { RouteAccess } from '../../kernel/http/access.js';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { Email, IdParams, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { Email, IdParams, SessionView, Uuid } from '../../kernel/http/schemas.js';
 import { MIN_PASSWORD_LENGTH } from '../../kernel/security/passwords.js';
 import { AppError } from '../../kernel/errors.js';
 import type { OperatorAccount, OperatorSession } from './operator-account.js';
@@ -10,13 +10,6 @@ import type { OperatorAccount, OperatorSession } from './operator-account.js';
 const tags = ['control'];
 const Operator = Type.Object({ id: Uuid, email: Email, name: Type.String() });
 const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, description: `At least ${MIN_PASSWORD_LENGTH} characters, not one of the most common passwords, and not containing the e-mail name (problem \`weak_password\`)` });
-const Session = Type.Object({
-  id: Uuid,
-  startedAt: Timestamp,
-  lastActiveAt: Timestamp,
-  expiresAt: Type.Unsafe<Date | string>(Type.String({ format: 'date-time', description: 'When the session ends unless it is used (refreshed) before' })),
-  current: Type.Boolean({ description: 'The session this request was made with' }),
-});
 
 /** The signed-in operator and their session; a platform API key never gets here (but to `GET /me`). */
 const sessionOf = (req: FastifyRequest): OperatorSession => {
@@ -52,7 +45,7 @@ export function operatorAccountRoutes(app: HttpApp, account: OperatorAccount, ad
 
   app.get('/me/sessions', {
     config: { access: admin },
-    schema: { operationId: 'control.me.sessions.list', tags, summary: 'Your open operator sessions (sign-ins), newest first; the one this request uses is `current`', response: { 200: Type.Object({ data: Type.Array(Session) }) } },
+    schema: { operationId: 'control.me.sessions.list', tags, summary: 'Your open operator sessions (sign-ins), newest first; the one this request uses is `current`', response: { 200: Type.Object({ data: Type.Array(SessionView) }) } },
   }, (req) => account.listSessions(sessionOf(req)));
 
   app.delete('/me/sessions/:id', {

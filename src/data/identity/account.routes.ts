@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { Email, IdParams, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { Email, IdParams, SessionView } from '../../kernel/http/schemas.js';
 import { MIN_PASSWORD_LENGTH } from '../../kernel/security/passwords.js';
 import { requestPrincipal, requestTenant } from '../pipeline.js';
 import type { AccountService } from './account.service.js';
@@ -28,13 +28,6 @@ export const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength:
 export const ResetRequestBody = Type.Object({ email: Email }, { additionalProperties: false });
 export const ResetConfirmBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 512 }), password: Password }, { additionalProperties: false });
 const Locale = Type.Union([Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35, description: 'A BCP 47 language tag (`en`, `en-GB`)' }), Type.Null()]);
-const Session = Type.Object({
-  id: Uuid,
-  startedAt: Timestamp,
-  lastActiveAt: Timestamp,
-  expiresAt: Type.Unsafe<Date | string>(Type.String({ format: 'date-time', description: 'When the session ends unless it is used (refreshed) before' })),
-  current: Type.Boolean({ description: 'The session this request was made with' }),
-});
 
 /** Recovery of a forgotten password, and the signed-in user's own account (`/me`). */
 export function accountRoutes(app: HttpApp, account: AccountService, identity: IdentityService): void {
@@ -101,7 +94,7 @@ export function accountRoutes(app: HttpApp, account: AccountService, identity: I
 
   app.get('/me/sessions', {
     config: { access: { module, authenticated: true } },
-    schema: { operationId: 'me.sessions.list', tags, summary: 'Your open sessions (sign-ins), newest first; the one this request uses is `current`', response: { 200: Type.Object({ data: Type.Array(Session) }) } },
+    schema: { operationId: 'me.sessions.list', tags, summary: 'Your open sessions (sign-ins), newest first; the one this request uses is `current`', response: { 200: Type.Object({ data: Type.Array(SessionView) }) } },
   }, (req) => account.listSessions(req.ctx));
 
   app.delete('/me/sessions/:id', {

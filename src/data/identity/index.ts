@@ -7,7 +7,8 @@ import { ApiKeysService } from './api-keys.service.js';
 import { AccountService, type AccountDeps } from './account.service.js';
 import { coreErrors } from './identity.errors.js';
 import { identityRoutes } from './identity.routes.js';
-import { IdentityService, seedIdentity, type IdentityDeps } from './identity.service.js';
+import { IdentityService, type IdentityDeps } from './identity.service.js';
+import { seedIdentity } from './identity.seed.js';
 import { rolesRoutes } from './roles.routes.js';
 import { RolesService } from './roles.service.js';
 import { passkeysRoutes } from './passkeys.routes.js';
@@ -22,7 +23,8 @@ import { TwoStepService, type TwoStepDeps } from './two-step.service.js';
 import type { TenantSettingsStore } from '../../kernel/tenant-directory.js';
 
 export { rolePermissions } from './identity.reads.js';
-export { seedIdentity, syncSystemRoles, type UserInvitedData } from './identity.service.js';
+export { seedIdentity, syncSystemRoles } from './identity.seed.js';
+export { type UserInvitedData } from './identity.service.js';
 export { TenantSessions } from './tenant-sessions.js';
 
 /** The `core` module: tenant users, roles and sessions, and the tenant's settings (branding). Every tenant has it. */

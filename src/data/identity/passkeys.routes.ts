@@ -29,14 +29,18 @@ export function relyingParty(req: FastifyRequest): RelyingParty {
 
 const Base64Url = (description: string, maxLength = 4096) => Type.String({ pattern: '^[A-Za-z0-9_-]*$', maxLength, description });
 const Extensions = Type.Record(Type.String(), Type.Unknown(), { description: 'The client extension results, as the browser gave them' });
+/** What registration and authentication answers share: the credential's id, type and extensions. */
+const Credential = {
+  id: Base64Url('The credential id', 1024),
+  rawId: Base64Url('The credential id', 1024),
+  type: Type.Literal('public-key'),
+  authenticatorAttachment: Type.Optional(Type.String({ maxLength: 40 })),
+  clientExtensionResults: Extensions,
+};
 /** `RegistrationResponseJSON` as @simplewebauthn/browser's startRegistration answers it. */
 const RegistrationResponse = Type.Unsafe<RegistrationResponseJSON>(
   Type.Object({
-    id: Base64Url('The credential id', 1024),
-    rawId: Base64Url('The credential id', 1024),
-    type: Type.Literal('public-key'),
-    authenticatorAttachment: Type.Optional(Type.String({ maxLength: 40 })),
-    clientExtensionResults: Extensions,
+    ...Credential,
     response: Type.Object({
       clientDataJSON: Base64Url('The client data the browser made'),
       attestationObject: Base64Url('The attestation object (CBOR)', 16384),
@@ -50,11 +54,7 @@ const RegistrationResponse = Type.Unsafe<RegistrationResponseJSON>(
 /** `AuthenticationResponseJSON` as @simplewebauthn/browser's startAuthentication answers it. */
 const AuthenticationResponse = Type.Unsafe<AuthenticationResponseJSON>(
   Type.Object({
-    id: Base64Url('The credential id', 1024),
-    rawId: Base64Url('The credential id', 1024),
-    type: Type.Literal('public-key'),
-    authenticatorAttachment: Type.Optional(Type.String({ maxLength: 40 })),
-    clientExtensionResults: Extensions,
+    ...Credential,
     response: Type.Object({
       clientDataJSON: Base64Url('The client data the browser made'),
       authenticatorData: Base64Url('The authenticator data'),

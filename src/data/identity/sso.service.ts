@@ -20,36 +20,10 @@ export interface SsoDeps {
 }
 
 /** A provider as the API shows it: never its client secret. */
-export interface SsoProviderView {
-  id: string;
-  name: string;
-  issuer: string;
-  clientId: string;
-  clientSecretSet: true;
-  scopes: string[];
-  roleClaim: string | null;
-  roleMapping: Record<string, string>;
-  defaultRoles: string[];
-  emailDomains: string[];
-  required: boolean;
-  jitProvisioning: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type SsoProviderView = Omit<SsoProviderInput, 'clientSecretSealed'> & { id: string; clientSecretSet: true; createdAt: Date; updatedAt: Date };
 
-export interface SsoProviderBody {
-  name: string;
-  issuer: string;
-  clientId: string;
-  clientSecret: string;
-  scopes?: string[];
-  roleClaim?: string | null;
-  roleMapping?: Record<string, string>;
-  defaultRoles?: string[];
-  emailDomains?: string[];
-  required?: boolean;
-  jitProvisioning?: boolean;
-}
+/** What creating a provider takes: the secret in the clear (it is sealed at once), and defaults for the rest. */
+export type SsoProviderBody = Pick<SsoProviderInput, 'name' | 'issuer' | 'clientId'> & Partial<Omit<SsoProviderInput, 'name' | 'issuer' | 'clientId' | 'clientSecretSealed'>> & { clientSecret: string };
 
 /** What the sealed state cookie of one sign-in carries (short names: it travels in a cookie). */
 interface SignInState {

@@ -70,3 +70,12 @@ export const ApiKeyView = Type.Object({
   lastUsedAt: Type.Union([Timestamp, Type.Null()], { description: 'Updated at most once a minute' }),
   revokedAt: Type.Union([Timestamp, Type.Null()]),
 });
+
+/** One of a user's (or an operator's) own sessions, as `/me/sessions` lists them: both planes answer it. */
+export const SessionView = Type.Object({
+  id: Uuid,
+  startedAt: Timestamp,
+  lastActiveAt: Timestamp,
+  expiresAt: Type.Unsafe<Date | string>(Type.String({ format: 'date-time', description: 'When the session ends unless it is used (refreshed) before' })),
+  current: Type.Boolean({ description: 'The session this request was made with' }),
+});
