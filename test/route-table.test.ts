@@ -86,6 +86,8 @@ describe('route table', () => {
       'POST /api/v1/finance/providers/stripe/webhook',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
       'POST /control/v1/auth/password-reset', 'POST /control/v1/auth/password-reset/confirm',
+      // An operator's second step, and the enrolment a `required` platform asks for: the mfaToken is the credential.
+      'POST /control/v1/auth/mfa', 'POST /control/v1/auth/mfa/enrol',
       'GET /health/live', 'GET /health/ready', 'GET /health/startup', 'GET /metrics', 'GET /openapi.json',
       // The web application's page and its files: the same for everyone, no data in them.
       'GET /', 'GET /console', 'GET /console/*', 'GET /assets/*',
