@@ -1474,6 +1474,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member portal's web app manifest (the tenant's name, colour and icons), for installing it on a phone */
+        get: operations["portal.manifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/properties": {
         parameters: {
             query?: never;
@@ -11243,6 +11260,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Your passkeys: with one, your sign-in has a second step even without an authenticator app */
+                        passkeys: number;
                         recoveryCodesRemaining: number;
                         /** @description The tenant requires two-step sign-in for one of your roles */
                         required: boolean;
@@ -13009,6 +13028,51 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "portal.manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A W3C web app manifest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        background_color: string;
+                        /** @enum {string} */
+                        display: "standalone";
+                        icons: {
+                            purpose: string;
+                            sizes: string;
+                            src: string;
+                            type: string;
+                        }[];
+                        id: string;
+                        name: string;
+                        scope: string;
+                        short_name: string;
+                        start_url: string;
+                        theme_color: string;
+                    };
                 };
             };
             /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { deliverTokens } from '../../kernel/http/refresh-cookie.js';
 import { TokenPair, TokenTransportHeaders } from '../../kernel/http/schemas.js';
-import { AccessToken, Code, CodeBody, Enrolment, MfaToken, RecoveryCodes, twoStepStatus } from '../../kernel/http/two-step.schemas.js';
+import { AccessToken, Code, CodeBody, Enrolment, MfaToken, RecoveryCodes, twoStepStatusWithPasskeys } from '../../kernel/http/two-step.schemas.js';
 import { AppError } from '../../kernel/errors.js';
 import { requestPrincipal, requestTenant } from '../pipeline.js';
 import { coreErrors } from './identity.errors.js';
@@ -17,7 +17,7 @@ export const MfaChallenge = Type.Object({
   mfaToken: Type.String({ description: 'Send it with a code to POST /auth/mfa within 5 minutes' }),
   methods: Type.Array(Type.Union([Type.Literal('totp'), Type.Literal('recovery_code'), Type.Literal('passkey')]), { description: '`passkey`: the second step can be a passkey (POST /auth/mfa/passkey/options, then POST /auth/mfa/passkey)' }),
 }, { description: 'The password was right and the user has two-step sign-in: no session yet' });
-const Status = twoStepStatus('The tenant requires two-step sign-in for one of your roles');
+const Status = twoStepStatusWithPasskeys('The tenant requires two-step sign-in for one of your roles');
 
 /** Two-step sign-in: enrolment under `/me/mfa`, the sign-in's second step and step-up (the tenant's rule is in settings.routes.ts). */
 export function twoStepRoutes(app: HttpApp, twoStep: TwoStepService, identity: IdentityService, refreshTtl: number): void {

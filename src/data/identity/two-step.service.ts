@@ -71,6 +71,7 @@ export class TwoStepService {
       totp: { enrolled: Boolean(totp?.confirmedAt), pending: Boolean(totp && !totp.confirmedAt), confirmedAt: totp?.confirmedAt ?? null },
       recoveryCodesRemaining: totp?.confirmedAt ? await repo.recoveryCodesLeft(principal.userId) : 0,
       required: await this.#required(repo, principal.roles),
+      passkeys: await new PasskeysRepository(ctx.db).countOfUser(principal.userId),
     };
   }
 

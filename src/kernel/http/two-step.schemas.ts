@@ -10,11 +10,14 @@ export const Enrolment = Type.Object({
   secret: Type.String({ description: 'The TOTP secret (base32), to type into the authenticator app' }),
   otpauthUri: Type.String({ description: 'The same as an `otpauth://totp/...` URI (what a QR code holds)' }),
 });
-export const twoStepStatus = (required: string) =>
-  Type.Object({
-    totp: Type.Object({ enrolled: Type.Boolean(), pending: Type.Boolean({ description: 'Enrolment started, not confirmed with a code yet' }), confirmedAt: Type.Union([Timestamp, Type.Null()]) }),
-    recoveryCodesRemaining: Type.Integer(),
-    required: Type.Boolean({ description: required }),
-  });
+const statusFields = (required: string) => ({
+  totp: Type.Object({ enrolled: Type.Boolean(), pending: Type.Boolean({ description: 'Enrolment started, not confirmed with a code yet' }), confirmedAt: Type.Union([Timestamp, Type.Null()]) }),
+  recoveryCodesRemaining: Type.Integer(),
+  required: Type.Boolean({ description: required }),
+});
+export const twoStepStatus = (required: string) => Type.Object(statusFields(required));
+/** The tenants' status also counts passkeys, which are a second step of their own (docs/passkeys.md). */
+export const twoStepStatusWithPasskeys = (required: string) =>
+  Type.Object({ ...statusFields(required), passkeys: Type.Integer({ description: 'Your passkeys: with one, your sign-in has a second step even without an authenticator app' }) });
 /** What a step-up answers: a new access token of the same session. */
 export const AccessToken = Type.Object({ accessToken: Type.String(), expiresIn: Type.Integer({ description: 'Seconds until the access token expires.' }), tokenType: Type.Literal('Bearer') });

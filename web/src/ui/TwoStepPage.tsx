@@ -10,7 +10,7 @@ import { Page } from './Page.js';
 import { TotpQrCode } from './TotpQrCode.js';
 
 type Answer = { data?: unknown; error?: unknown; response: Response };
-type Status = { totp: { enrolled: boolean }; recoveryCodesRemaining: number; required: boolean };
+type Status = { totp: { enrolled: boolean }; recoveryCodesRemaining: number; required: boolean; passkeys?: number };
 
 /** The calls of a plane's two-step settings: the workspace's `/api/v1/me/mfa…`, the console's `/control/v1/me/mfa…`. */
 export interface TwoStepCalls {
@@ -90,7 +90,8 @@ export function TwoStepPage({ calls, actions, text }: { calls: TwoStepCalls; act
         </Section>
       ) : null}
       {s && !s.totp.enrolled ? (
-        <Section title={t('account.twoStep.off')}>
+        <Section title={t(s.passkeys ? 'account.twoStep.passkeysOnly' : 'account.twoStep.off')}>
+          {s.passkeys ? <p className="mb-3 text-sm" data-testid="two-step-state">{t('account.twoStep.passkeysOnlyText', { count: s.passkeys })}</p> : null}
           {s.required ? <p className="mb-3 text-sm">{t('account.twoStep.requiredText')}</p> : null}
           {enrolment ? (
             <>
