@@ -33,6 +33,10 @@ describe("a tenant's time zone and default locale", () => {
     expect((await t.call('GET', '/api/v1/me', { token: other.token, tenant: other.slug })).json().tenant).toMatchObject({ timeZone: 'UTC', defaultLocale: 'en' });
 
     expect(await ok(tonga.api('GET', '/settings/regional'), 200)).toEqual({ timeZone: TONGA, defaultLocale: 'en' });
+    // The owner's change is in the control plane's audit log, as a tenant user's.
+    const audit = await t.call('GET', `/control/v1/audit?action=tenant.regional_set&tenant=${tonga.id}`, { token: await t.platformToken() });
+    expect(audit.statusCode, audit.body).toBe(200);
+    expect(audit.json().data).toMatchObject([{ action: 'tenant.regional_set', target: tonga.id, actor: expect.stringMatching(/^tenant:tz-tonga-.*:user:/), data: { timeZone: TONGA } }]);
     expect((await ok(tonga.api('GET', '/me'), 200)).tenant).toMatchObject({ timeZone: TONGA, defaultLocale: 'en' });
     expect((await ok(hilo.api('GET', '/me'), 200)).tenant).toMatchObject({ timeZone: HONOLULU, defaultLocale: 'es' });
     const console = await t.call('GET', `/control/v1/tenants/${tonga.id}`, { token: await t.platformToken() });
