@@ -46,7 +46,7 @@ async function main() {
   }
   const baseline = heapMb();
   // Everything as the caches receive it: what the caches keep of it is what is measured.
-  const infos = tenants.map((t): TenantInfo => ({ id: fresh(t.id), slug: fresh(t.slug), name: fresh(`Tenant ${t.slug}`), status: 'active', placement: 'pooled', databaseName: null, licenceId: fresh(t.licence.id), licenceJws: fresh(t.licence.jws), branding: {} }));
+  const infos = tenants.map((t): TenantInfo => ({ id: fresh(t.id), slug: fresh(t.slug), name: fresh(`Tenant ${t.slug}`), status: 'active', placement: 'pooled', databaseName: null, licenceId: fresh(t.licence.id), licenceJws: fresh(t.licence.jws), branding: {}, timeZone: 'UTC', defaultLocale: 'en' }));
   const roleRows = tenants.map(() => new Map(Object.entries(ROLES).map(([key, permissions]) => [fresh(key), { permissions: permissions.map(fresh), fieldRestrictions: {} }])));
   const states = tenants.map(() => ({ alive: true, endsAt: Date.now() + 86_400_000, active: true, roles: [fresh('owner')], memberId: null }));
   const directory = new Lru<string, TenantInfo | null>(CACHE_MAX_ENTRIES);

@@ -661,6 +661,18 @@ describe('cross-tenant isolation through the API', () => {
     expect((await t.call('GET', '/api/v1/me', alderOpts)).json().branding).toEqual(alderBranding);
   });
 
+  it("changes the time zone and default locale of the caller's tenant only", async () => {
+    const alderOpts = { token: alder.token, tenant: 'alder' };
+    expect((await t.call('PATCH', '/api/v1/settings/regional', { ...alderOpts, body: { timeZone: 'Pacific/Tongatapu', defaultLocale: 'es' } })).statusCode).toBe(200);
+    const own = await asBirch('PATCH', '/api/v1/settings/regional', { body: { timeZone: 'Pacific/Honolulu' } });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(own.json()).toEqual({ timeZone: 'Pacific/Honolulu', defaultLocale: 'en' });
+    const read = await asBirch('GET', '/api/v1/settings/regional');
+    expect(read.json()).toEqual({ timeZone: 'Pacific/Honolulu', defaultLocale: 'en' });
+    expect((await t.call('GET', '/api/v1/settings/regional', alderOpts)).json()).toEqual({ timeZone: 'Pacific/Tongatapu', defaultLocale: 'es' });
+    expect((await asBirch('GET', '/api/v1/me')).json().tenant).toMatchObject({ timeZone: 'Pacific/Honolulu', defaultLocale: 'en' });
+  });
+
   it("refuses another tenant's users and refresh tokens at sign-in, refresh and sign-out", async () => {
     const login = await asBirch('POST', '/api/v1/auth/login', { body: { email: alder.adminEmail, password: TENANT_PASSWORD } });
     expect(login.statusCode).toBe(401);

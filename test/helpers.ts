@@ -22,7 +22,7 @@ export interface TestPlatform {
   /** A fresh platform administrator access token. */
   platformToken(): Promise<string>;
   /** Creates an active tenant through the control API and signs its administrator in. */
-  createTenant(slug: string, options?: Partial<{ plan: string; placement: 'pooled' | 'dedicated'; compliance: string[]; expectedMembers: number }>): Promise<TestTenant>;
+  createTenant(slug: string, options?: Partial<{ plan: string; placement: 'pooled' | 'dedicated'; compliance: string[]; expectedMembers: number; timeZone: string; defaultLocale: string }>): Promise<TestTenant>;
   /** Signs a tenant user in; returns the token pair. */
   login(tenant: string, email: string, password?: string): Promise<{ accessToken: string; refreshToken: string }>;
   /**

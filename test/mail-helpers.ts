@@ -73,6 +73,11 @@ export function jobContext(platform: Platform, now: () => Date = () => new Date(
       if (!tenant) throw new Error(`no tenant ${tenantId}`);
       return platform.router.tenantTransaction(tenant, fn);
     },
+    async tenant(tenantId: string) {
+      const tenant = await platform.directory.byIdOrSlug(tenantId);
+      if (!tenant) throw new Error(`no tenant ${tenantId}`);
+      return tenant;
+    },
   };
 }
 

@@ -130,6 +130,11 @@ describe('templates', () => {
 
     const reset = renderMail(KINDS.password_reset.defaults, viewOf({ kind: 'password_reset', tenant, recipient, data: { expiresAt: '2030-01-02T03:04:00Z' }, secrets: { token: 'tok' } }));
     expect(reset.text).toContain('https://elm.example.test/reset-password#token=tok');
+    // In the tenant's zone, named: 03:04 UTC on 2 January is 17:04 on 1 January in Honolulu, 16:04 on 2 January in Tonga.
+    const inHonolulu = renderMail(KINDS.password_reset.defaults, viewOf({ kind: 'password_reset', tenant: { ...tenant, timeZone: 'Pacific/Honolulu' }, recipient, data: { expiresAt: '2030-01-02T03:04:00Z' }, secrets: { token: 'tok' } }));
+    expect(inHonolulu.text).toContain('1 January 2030 at 17:04 Pacific/Honolulu');
+    const inTonga = renderMail(KINDS.invitation.defaults, viewOf({ kind: 'invitation', tenant: { ...tenant, timeZone: 'Pacific/Tongatapu' }, recipient, data: { expiresAt: '2030-01-02T03:04:00Z', inviterName: null }, secrets: { token: 'tok' } }));
+    expect(inTonga.text).toContain('2 January 2030 at 16:04 Pacific/Tongatapu');
 
     const notice = renderMail(KINDS.notification.defaults, viewOf({ kind: 'notification', tenant, recipient, data: { title: 'Water off\nTuesday', body: 'From 9 to <5>.', actionUrl: 'javascript:alert(1)' }, secrets: {} }));
     expect(notice.subject).toBe('Water off Tuesday');

@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from '../kernel/http/pagination.js';
 import { isPublic, permissionOf, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
 import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../kernel/http/refresh-cookie.js';
-import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../kernel/http/schemas.js';
+import { DefaultLocale, Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, TimeZone, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../kernel/http/schemas.js';
 import type { ApiRateLimit } from '../kernel/security/api-rate-limit.js';
 import { MIN_PASSWORD_LENGTH } from '../kernel/security/passwords.js';
 import type { TokenService } from '../kernel/security/tokens.js';
@@ -165,7 +165,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     (req) => deps.tenants.get(ctxOf(req), req.params.tenant));
   app.patch('/tenants/:tenant', {
     config: { access: admin },
-    schema: { operationId: 'control.tenants.update', tags, summary: 'Rename a tenant or change its plan (a new plan reissues the licence)', params: TenantParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), plan: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })) }, { additionalProperties: false, minProperties: 1 }), response: { 200: Tenant } },
+    schema: { operationId: 'control.tenants.update', tags, summary: 'Rename a tenant, change its plan (a new plan reissues the licence), its time zone or its default locale', params: TenantParams, body: Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), plan: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })), timeZone: Type.Optional(TimeZone), defaultLocale: Type.Optional(DefaultLocale) }, { additionalProperties: false, minProperties: 1 }), response: { 200: Tenant } },
   }, (req) => deps.tenants.update(ctxOf(req), req.params.tenant, req.body));
 
   for (const action of ['suspend', 'resume', 'archive'] as const) {

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import { Email, Timestamp, Uuid } from '../kernel/http/schemas.js';
+import { DefaultLocale, Email, TimeZone, Timestamp, Uuid } from '../kernel/http/schemas.js';
 import { MIN_PASSWORD_LENGTH } from '../kernel/security/passwords.js';
 import { SLUG_PATTERN } from '../kernel/tenancy.js';
 
@@ -67,6 +67,8 @@ export const Tenant = Type.Object({
   compliance: Type.Array(Type.String()),
   expectedMembers: Type.Unsafe<number | null>({ type: ['integer', 'null'] }),
   branding: Branding,
+  timeZone: Type.String({ description: 'The IANA time zone the tenant\'s calendar follows' }),
+  defaultLocale: Type.String({ description: 'The language of the tenant\'s users who chose none' }),
   domains: Type.Array(Type.String()),
   provisioning: Type.Object({
     completed: Type.Array(Type.String()),
@@ -89,6 +91,8 @@ export const CreateTenant = Type.Object(
     placement: Type.Optional(Placement),
     compliance: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), { maxItems: 20 })),
     expectedMembers: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+    timeZone: Type.Optional(TimeZone),
+    defaultLocale: Type.Optional(DefaultLocale),
     admin: Type.Object(
       { email: Email, name: Type.String({ minLength: 1, maxLength: 200 }), password: Type.Optional(Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 })) },
       { additionalProperties: false },

@@ -106,6 +106,8 @@ export interface ControlTables {
     compliance: Generated<string[]>;
     expectedMembers: number | null;
     branding: ColumnType<Branding, string | undefined, string>;
+    timeZone: Generated<string>;
+    defaultLocale: Generated<string>;
     adminRequest: ColumnType<AdminRequest | null, string | null | undefined, string | null>;
     provisioning: ColumnType<ProvisioningState, string | undefined, string>;
     createdAt: Timestamptz;

@@ -26,6 +26,10 @@ export interface TenantInfo {
   licenceId: string | null;
   licenceJws: string | null;
   branding: Branding;
+  /** The IANA time zone the tenant's calendar follows ("today", due dates, monthly jobs); `UTC` by default. */
+  timeZone: string;
+  /** The language of the tenant's users who chose none (`en`, `es`). */
+  defaultLocale: string;
 }
 
 export interface Principal {

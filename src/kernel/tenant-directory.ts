@@ -1,4 +1,5 @@
 import type { Branding, TenantInfo } from './context.js';
+import type { Regional } from './regional.js';
 
 /**
  * How the data plane and the job runtime find tenants: the control plane implements it over
@@ -23,7 +24,7 @@ export interface TenantDirectory {
 export type BrandingChange = { [K in keyof Branding]?: Branding[K] | null };
 
 /**
- * A tenant's own settings that the registry keeps (its branding), as the data plane reads and
+ * A tenant's own settings that the registry keeps (its branding, time zone and default locale), as the data plane reads and
  * changes them: the control plane implements it over its registry, records the change in its
  * audit log and tells every process's TenantDirectory, so the next request (and `/me`) sees it.
  */
@@ -31,4 +32,6 @@ export interface TenantSettingsStore {
   branding(tenantId: string): Promise<Branding>;
   /** Applies `change` to the tenant's branding (a value sets, null removes, absent keeps) and returns it as stored. */
   updateBranding(tenantId: string, change: BrandingChange, actor: string): Promise<Branding>;
+  /** Sets the tenant's time zone and/or default locale (checked by checkRegional) and returns both as stored. */
+  updateRegional(tenantId: string, change: Partial<Regional>, actor: string): Promise<Regional>;
 }

@@ -77,6 +77,8 @@ export class ControlTenantDirectory implements TenantDirectory {
       licenceId: row.licenceId ?? null,
       licenceJws: row.licenceJws ?? null,
       branding: row.branding ?? {},
+      timeZone: row.timeZone,
+      defaultLocale: row.defaultLocale,
     };
   }
 }

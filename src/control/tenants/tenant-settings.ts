@@ -1,6 +1,7 @@
 import type { Branding } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/tables.js';
 import { notFound } from '../../kernel/errors.js';
+import { checkRegional, type Regional } from '../../kernel/regional.js';
 import type { BrandingChange, TenantSettingsStore } from '../../kernel/tenant-directory.js';
 import { appendAudit } from '../audit.js';
 import { TenantsRepository } from './tenants.repository.js';
@@ -38,5 +39,19 @@ export class ControlTenantSettings implements TenantSettingsStore {
     });
     this.onChange(tenantId);
     return branding;
+  }
+
+  async updateRegional(tenantId: string, given: Partial<Regional>, actor: string): Promise<Regional> {
+    const change = checkRegional(given);
+    const regional = await this.control.transaction().execute(async (trx) => {
+      const repo = new TenantsRepository(trx);
+      const current = await repo.regionalForUpdate(tenantId);
+      if (!current) throw notFound('The tenant');
+      await repo.update(tenantId, change);
+      await appendAudit(trx, { actor, action: 'tenant.regional_set', target: tenantId, data: change });
+      return { ...current, ...change };
+    });
+    this.onChange(tenantId);
+    return regional;
   }
 }

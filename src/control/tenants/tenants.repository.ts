@@ -4,6 +4,7 @@ import type { Placement } from '../../kernel/db/router.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { isUuid } from '../../kernel/ids.js';
+import type { Regional } from '../../kernel/regional.js';
 import type { ControlTables } from '../control.tables.js';
 
 /** A tenant as the registry keeps it, with its custom domains. */
@@ -20,6 +21,8 @@ export interface NewTenant {
   region: string;
   compliance: string[];
   expectedMembers: number | null;
+  timeZone?: string;
+  defaultLocale?: string;
   adminRequest: { email: string; name: string; passwordHash: string };
 }
 
@@ -70,6 +73,8 @@ export class TenantsRepository {
         region: t.region,
         compliance: t.compliance,
         expectedMembers: t.expectedMembers,
+        ...(t.timeZone ? { timeZone: t.timeZone } : {}),
+        ...(t.defaultLocale ? { defaultLocale: t.defaultLocale } : {}),
         adminRequest: JSON.stringify(t.adminRequest),
         provisioning: JSON.stringify({ completed: [], attempts: 0 }),
       })
@@ -91,10 +96,16 @@ export class TenantsRepository {
     return row !== undefined;
   }
 
-  async update(id: string, patch: { name?: string; planKey?: string }): Promise<void> {
+  async update(id: string, patch: { name?: string; planKey?: string; timeZone?: string; defaultLocale?: string }): Promise<void> {
     await this.db
       .updateTable('control.tenants')
-      .set({ ...(patch.name ? { name: patch.name } : {}), ...(patch.planKey ? { planKey: patch.planKey } : {}), updatedAt: new Date() })
+      .set({
+        ...(patch.name ? { name: patch.name } : {}),
+        ...(patch.planKey ? { planKey: patch.planKey } : {}),
+        ...(patch.timeZone ? { timeZone: patch.timeZone } : {}),
+        ...(patch.defaultLocale ? { defaultLocale: patch.defaultLocale } : {}),
+        updatedAt: new Date(),
+      })
       .where('id', '=', id)
       .execute();
   }
@@ -107,6 +118,11 @@ export class TenantsRepository {
   async brandingForUpdate(id: string): Promise<Branding | undefined> {
     const row = await this.db.selectFrom('control.tenants').select('branding').where('id', '=', id).forUpdate().executeTakeFirst();
     return row ? (row.branding ?? {}) : undefined;
+  }
+
+  /** The tenant's regional settings, its row locked until the transaction ends. */
+  async regionalForUpdate(id: string): Promise<Regional | undefined> {
+    return this.db.selectFrom('control.tenants').select(['timeZone', 'defaultLocale']).where('id', '=', id).forUpdate().executeTakeFirst();
   }
 
   async setBranding(id: string, branding: Branding): Promise<void> {
@@ -157,7 +173,7 @@ export class TenantsRepository {
         (eb) => eb.selectFrom('control.licences as l').select(['l.id', 'l.jws']).whereRef('l.tenantId', '=', 't.id').orderBy('l.issuedAt', 'desc').limit(1).as('cl'),
         (join) => join.onTrue(),
       )
-      .select(['t.id', 't.slug', 't.name', 't.status', 't.placement', 't.databaseName', 't.branding', 'cl.id as licenceId', 'cl.jws as licenceJws']);
+      .select(['t.id', 't.slug', 't.name', 't.status', 't.placement', 't.databaseName', 't.branding', 't.timeZone', 't.defaultLocale', 'cl.id as licenceId', 'cl.jws as licenceJws']);
     if ('id' in by) query = query.where('t.id', '=', by.id);
     else if ('slug' in by) query = query.where('t.slug', '=', by.slug);
     else query = query.where('t.id', 'in', this.db.selectFrom('control.domains').select('tenantId').where('domain', '=', by.domain));

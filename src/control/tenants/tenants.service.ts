@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { controlErrors } from '../control.errors.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
 import { newId } from '../../kernel/ids.js';
+import { checkRegional } from '../../kernel/regional.js';
 import { checkPassword } from '../../kernel/security/password-policy.js';
 import { generatePassword, hashPassword } from '../../kernel/security/passwords.js';
 import { slugProblem } from '../../kernel/tenancy.js';
@@ -24,6 +25,8 @@ export interface CreateTenantInput {
   placement?: Placement;
   compliance?: string[];
   expectedMembers?: number;
+  timeZone?: string;
+  defaultLocale?: string;
   admin: { email: string; name: string; password?: string };
 }
 
@@ -39,6 +42,8 @@ export interface TenantView {
   compliance: string[];
   expectedMembers: number | null;
   branding: Branding;
+  timeZone: string;
+  defaultLocale: string;
   domains: string[];
   provisioning: ProvisioningState;
   createdAt: Date;
@@ -57,6 +62,8 @@ const toView = (r: TenantRow): TenantView => ({
   compliance: r.compliance,
   expectedMembers: r.expectedMembers,
   branding: r.branding,
+  timeZone: r.timeZone,
+  defaultLocale: r.defaultLocale,
   domains: r.domains ?? [],
   provisioning: r.provisioning,
   createdAt: r.createdAt,
@@ -113,6 +120,7 @@ export class TenantsService {
     // The same rules as every tenant user's password (the tenant's first administrator is one).
     if (input.admin.password) checkPassword(input.admin.password, { email: input.admin.email, names: [input.name, slug] }, '/admin/password');
 
+    const regional = checkRegional({ timeZone: input.timeZone, defaultLocale: input.defaultLocale });
     const id = newId();
     const compliance = [...new Set(input.compliance ?? [])];
     const region = input.region ?? this.deps.defaultRegion;
@@ -132,6 +140,8 @@ export class TenantsService {
         region,
         compliance,
         expectedMembers: input.expectedMembers ?? null,
+        ...(regional.timeZone ? { timeZone: regional.timeZone } : {}),
+        ...(regional.defaultLocale ? { defaultLocale: regional.defaultLocale } : {}),
         adminRequest,
       });
       if (registered) await appendAudit(trx, { actor: ctx.actor, action: 'tenant.created', target: id, data: { slug, plan: plan.key, placement, reason } });
@@ -152,7 +162,8 @@ export class TenantsService {
     return this.get(ctx, tenant.id);
   }
 
-  async update(ctx: ControlContext, idOrSlug: string, patch: { name?: string; plan?: string }): Promise<TenantView> {
+  async update(ctx: ControlContext, idOrSlug: string, given: { name?: string; plan?: string; timeZone?: string; defaultLocale?: string }): Promise<TenantView> {
+    const patch = checkRegional(given);
     const tenant = await this.get(ctx, idOrSlug);
     if (patch.plan && patch.plan !== tenant.plan) {
       const plan = await this.deps.plans.get(ctx.db, patch.plan).catch(() => {
@@ -162,7 +173,7 @@ export class TenantsService {
     }
     await ctx.db.transaction().execute(async (trx) => {
       const tctx = { ...ctx, db: trx };
-      await new TenantsRepository(trx).update(tenant.id, { name: patch.name, planKey: patch.plan });
+      await new TenantsRepository(trx).update(tenant.id, { name: patch.name, planKey: patch.plan, timeZone: patch.timeZone, defaultLocale: patch.defaultLocale });
       await appendAudit(trx, { actor: ctx.actor, action: 'tenant.updated', target: tenant.id, data: patch });
       // A new plan means a new licence with the plan's modules and limits (provisioning issues
       // the first one; an archived tenant gets none, as in issueLicence).

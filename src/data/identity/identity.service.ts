@@ -202,7 +202,8 @@ export class IdentityService {
       // Fields the user's roles hide, by resource: the pages leave them out.
       hiddenFields: Object.fromEntries(Object.entries(principal.hiddenFields ?? {}).map(([resource, fields]) => [resource, [...fields].sort()])),
       modules: licensed,
-      tenant: { id: ctx.tenant.id, slug: ctx.tenant.slug, name: ctx.tenant.name },
+      // The tenant's calendar and language: the web app shows dates in its zone, pages in its locale.
+      tenant: { id: ctx.tenant.id, slug: ctx.tenant.slug, name: ctx.tenant.name, timeZone: ctx.tenant.timeZone, defaultLocale: ctx.tenant.defaultLocale },
       branding: ctx.tenant.branding,
       licence: { plan: ctx.licence.claims.plan, state: ctx.licence.state, expiresAt: new Date(ctx.licence.claims.exp * 1000).toISOString(), limits: ctx.licence.claims.limits },
     };

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { Branding as BrandingValue } from '../../kernel/context.js';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { Email } from '../../kernel/http/schemas.js';
+import { DefaultLocale, Email, TimeZone } from '../../kernel/http/schemas.js';
+import type { Regional as RegionalValue } from '../../kernel/regional.js';
 import type { BrandingChange, TenantSettingsStore } from '../../kernel/tenant-directory.js';
 import { requestPrincipal, requestTenant } from '../pipeline.js';
 import type { TwoStepService } from './two-step.service.js';
@@ -37,7 +38,12 @@ const BrandingPatch = Type.Object(
 
 const TwoStepSettings = Type.Object({ requiredRoles: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 20, description: 'Role keys whose users must sign in with two steps' }) }, { additionalProperties: false });
 
+const Regional = Type.Object({ timeZone: Type.String({ description: 'The IANA time zone the tenant\'s calendar follows' }), defaultLocale: Type.String({ description: 'The language of users who chose none' }) });
+const RegionalPatch = Type.Object({ timeZone: Type.Optional(TimeZone), defaultLocale: Type.Optional(DefaultLocale) }, { additionalProperties: false, minProperties: 1 });
+
 const changed = new WeakMap<object, BrandingValue>();
+const regionalChanged = new WeakMap<object, RegionalValue>();
+const regionalOf = (tenant: { timeZone: string; defaultLocale: string }): RegionalValue => ({ timeZone: tenant.timeZone, defaultLocale: tenant.defaultLocale });
 
 /**
  * The tenant's settings as its own users see them: its branding (shown in the workspace's top
@@ -63,6 +69,22 @@ export function settingsRoutes(app: HttpApp, settings: TenantSettingsStore, twoS
       changed.set(req, await settings.updateBranding(tenant.id, req.body as BrandingChange, actor));
     },
   }, (req) => changed.get(req) ?? req.ctx.tenant.branding);
+
+  // The time zone and default locale: kept and changed like the branding.
+  app.get('/settings/regional', {
+    config: { access: { module, permission: 'settings.read' } },
+    schema: { operationId: 'settings.regional.get', tags, summary: "The tenant's time zone and default locale", response: { 200: Regional } },
+  }, (req) => regionalOf(req.ctx.tenant));
+
+  app.patch('/settings/regional', {
+    config: { access: { module, permission: 'settings.write' } },
+    schema: { operationId: 'settings.regional.update', tags, summary: "Change the tenant's time zone (an IANA name) or default locale", body: RegionalPatch, response: { 200: Regional } },
+    preHandler: async (req) => {
+      const tenant = requestTenant(req);
+      const actor = `tenant:${tenant.slug}:user:${requestPrincipal(req)?.userId ?? 'unknown'}`;
+      regionalChanged.set(req, await settings.updateRegional(tenant.id, req.body as Partial<RegionalValue>, actor));
+    },
+  }, (req) => regionalChanged.get(req) ?? regionalOf(req.ctx.tenant));
 
   app.get('/settings/two-step', {
     config: { access: { module, permission: 'settings.read' } },

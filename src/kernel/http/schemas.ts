@@ -1,7 +1,12 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { LOCALES } from '../locales.js';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });
+
+/** A tenant's time zone as given: checked against Intl by checkRegional (no schema lists them). */
+export const TimeZone = Type.String({ minLength: 1, maxLength: 64, description: 'An IANA time zone, e.g. `Pacific/Auckland` (default `UTC`): "today", due dates, late-fee days, lease endings and monthly jobs follow it' });
+export const DefaultLocale = Type.Enum([...LOCALES], { description: 'The language of users who chose none (default `en`)' });
 /** A timestamp: services hand over Dates, the wire carries ISO 8601 strings. */
 export const Timestamp = Type.Unsafe<Date | string>(Type.String({ format: 'date-time' }));
 /** A calendar date, `YYYY-MM-DD`. */

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { TenantInfo } from '../context.js';
 import type { Db } from '../db/tables.js';
 import type { DomainEvent } from '../events/event.js';
 
@@ -29,6 +30,8 @@ export interface JobContext {
   log: FastifyBaseLogger;
   /** A tenant-bound transaction for `tenantId`, in whichever database its placement names. */
   tenantTransaction<T>(tenantId: string, fn: (db: Db) => Promise<T>): Promise<T>;
+  /** The tenant as the registry knows it now: its time zone above all, which decides what "today" is. */
+  tenant(tenantId: string): Promise<TenantInfo>;
   /** The current time; tests inject a clock. */
   now(): Date;
 }
@@ -53,8 +56,10 @@ export interface JobDefinition<T = unknown> {
   /**
    * Runs on a cron schedule (UTC, minute precision). `perTenant`: each tick becomes one job per
    * active tenant, data `{tenantId}`, once per tenant and tick however many workers run.
+   * `tenantLocal` (with `perTenant`): the cron is read in each tenant's time zone, its minute a
+   * single number; a tenant gets the job when its own clock says so (see local-schedule.ts).
    */
-  schedule?: { cron: string; perTenant: boolean };
+  schedule?: { cron: string; perTenant: boolean; tenantLocal?: boolean };
   /**
    * Runs of this job at once in one process on a server (default 4; one on the embedded
    * database, whose single connection they would only queue for). More for jobs that mostly

@@ -8,6 +8,8 @@ import { relayOutboxes } from './outbox-relay.js';
 import { JOBS_CHANNEL, QueueAnnouncer } from './queue-announcer.js';
 import { DEAD_LETTER_QUEUE, DEFAULT_LEASE_SECONDS, DEFAULT_RETRY, SUBSCRIBER_PREFIX, TRACEPARENT, type EventBatch } from './subscriber-jobs.js';
 import type { EventSubscriber, Job, JobContext, JobDefinition, JobOptions, JobQueue } from './job.js';
+import type { TenantInfo } from '../context.js';
+import { dueAt, localTickCron, tickInstant } from './local-schedule.js';
 import { JobsRepository, type JobFilter, type JobRecord, type QueueCount } from './jobs.repository.js';
 import type { ModuleHost } from '../modules/module-host.js';
 import { currentTraceparent, TENANT_ID, withSpan } from '../observability/tracing.js';
@@ -131,7 +133,8 @@ export class JobRuntime implements JobQueue {
       // fires a tick job that fans out.
       const target = job.schedule.perTenant ? TICK_PREFIX + job.name : job.name;
       if (job.schedule.perTenant) await this.#ensureQueue(target);
-      await this.#boss.schedule(target, job.schedule.cron, {}, { tz: 'UTC' });
+      const cron = job.schedule.tenantLocal ? localTickCron(job.schedule.cron) : job.schedule.cron;
+      await this.#boss.schedule(target, cron, {}, { tz: 'UTC' });
     }
     for (const sub of this.#subscribers) await this.#ensureQueue(SUBSCRIBER_PREFIX + sub.name, sub.retry, sub.leaseSeconds);
   }
@@ -247,12 +250,19 @@ export class JobRuntime implements JobQueue {
 
   /**
    * One job of `name` per active or suspended tenant, data `{tenantId}`, keyed by the tick so
-   * that a repeated tick sends nothing twice. Returns how many were queued.
+   * that a repeated tick sends nothing twice. Returns how many were queued. A tenant-local job
+   * goes only to the tenants whose own clock matches its cron at the tick `now` belongs to.
    */
-  async fanOut(name: string, tickId: string): Promise<number> {
+  async fanOut(name: string, tickId: string, now: Date = this.context().now()): Promise<number> {
     await this.ready();
+    const schedule = this.#jobs.get(name)?.schedule;
+    const local = schedule?.tenantLocal ? { cron: schedule.cron, at: tickInstant(schedule.cron, now) } : null;
     let sent = 0;
     for (const tenantId of await this.options.directory.liveTenantIds()) {
+      if (local) {
+        const tenant = await this.options.directory.byIdOrSlug(tenantId);
+        if (!tenant || !dueAt(local.cron, tenant.timeZone, local.at)) continue;
+      }
       // Ticks are at most a minute apart: one job per tenant and tick within a minute's slot.
       if (await this.send(name, { tenantId }, { singletonKey: `${tenantId}:${tickId}`, singletonSeconds: 60, tenantId })) sent++;
     }
@@ -297,6 +307,11 @@ export class JobRuntime implements JobQueue {
         const tenant = await directory.byIdOrSlug(tenantId);
         if (!tenant) throw new Error(`no tenant ${tenantId}`);
         return router.tenantTransaction(tenant, fn);
+      },
+      async tenant(tenantId: string): Promise<TenantInfo> {
+        const tenant = await directory.byIdOrSlug(tenantId);
+        if (!tenant) throw new Error(`no tenant ${tenantId}`);
+        return tenant;
       },
     };
   }

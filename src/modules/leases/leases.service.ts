@@ -1,5 +1,5 @@
 import { readScope, type TenantContext, type TenantScope } from '../../kernel/context.js';
-import { addDays, daysBetween, isoDate, type IsoDate } from '../../kernel/dates.js';
+import { addDays, daysBetween, todayIn, type IsoDate } from '../../kernel/dates.js';
 import { violates } from '../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound, type FieldError } from '../../kernel/errors.js';
 import { leasesErrors } from './leases.errors.js';
@@ -16,7 +16,7 @@ const cursorOf = (sort: string) => (l: Lease) => (sort.endsWith('startDate') ? [
 export async function listLeases(ctx: TenantContext, query: ListLeasesQuery & { limit: number }) {
   const sort = query.sort ?? '-startDate';
   const after = sort.endsWith('startDate') ? decodeCursor(query.cursor, ['date', 'uuid']) : decodeCursor(query.cursor, ['uuid']);
-  const rows = await new LeasesRepository(ctx.db).list(query, after, readScope(ctx, 'leases.read'), isoDate(new Date()));
+  const rows = await new LeasesRepository(ctx.db).list(query, after, readScope(ctx, 'leases.read'), todayIn(ctx.tenant.timeZone));
   return pageOf(rows, query.limit, cursorOf(sort));
 }
 
@@ -163,7 +163,7 @@ export async function activateLease(ctx: TenantContext, id: string, now = new Da
   if (taken) {
     throw new AppError(leasesErrors.unit_already_let, `The unit is already let ${period(taken)} (lease ${taken.id}), which overlaps this lease’s dates`, { conflictingLeaseId: taken.id });
   }
-  const over = lease.endDate !== null && lease.endDate < isoDate(now);
+  const over = lease.endDate !== null && lease.endDate < todayIn(ctx.tenant.timeZone, now);
   try {
     await repo.update(id, { status: over ? 'ended' : 'active', activatedAt: now });
   } catch (error) {
@@ -193,7 +193,7 @@ export async function terminateLease(ctx: TenantContext, id: string, input: Term
   if (lease.status === 'draft') {
     await repo.update(id, { status: 'terminated', terminatedAt: now, terminationReason: reason });
   } else if (lease.status === 'active' || lease.status === 'ending') {
-    const today = isoDate(now);
+    const today = todayIn(ctx.tenant.timeZone, now);
     const date = input.date ?? today;
     const earliest = addDays(lease.startDate, -1);
     if (date < earliest) throw fieldError('date', `must not be before ${earliest}, the day before the lease starts`);
@@ -255,12 +255,12 @@ export async function renewLease(ctx: TenantContext, id: string, input: RenewLea
 }
 
 /**
- * What the daily job does for a tenant on `now`: leases past their end date end, and leases
+ * What the daily job does for a tenant on `now` (today in the tenant's zone): leases past their end date end, and leases
  * ending within 60 and 30 days are announced (lease.expiring), each notice once however often
  * it runs: the notice's row, inserted or not, decides whether to emit.
  */
 export async function runDaily(scope: TenantScope, now: Date): Promise<{ ended: number; notices: number }> {
-  const today = isoDate(now);
+  const today = todayIn(scope.tenant.timeZone, now);
   const repo = new LeasesRepository(scope.db);
   const ended = await repo.endPast(today);
   for (const lease of ended) await emit(scope, 'lease.ended', lease);
@@ -282,7 +282,7 @@ export async function runDaily(scope: TenantScope, now: Date): Promise<{ ended: 
 
 /** Every unit let on a date, its rent as agreed and per month, with totals per currency. */
 export async function rentRoll(ctx: TenantContext, query: RentRollQuery): Promise<RentRoll> {
-  const date: IsoDate = query.date ?? isoDate(new Date());
+  const date: IsoDate = query.date ?? todayIn(ctx.tenant.timeZone);
   const lines = await new LeasesRepository(ctx.db).rentRoll(date, query.propertyId ?? null);
   const rows = lines.map((l) => ({
     unitId: l.unitId,

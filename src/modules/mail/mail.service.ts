@@ -112,7 +112,7 @@ export class MailService implements MailQueue {
     try {
       if (!isMailKind(message.kind)) throw new Error(`there is no template for messages of kind ${message.kind}`);
       const secrets = message.sealed ? this.#box.open<Record<string, string>>(message.sealed, sealContext(tenantId, message.id)) : {};
-      const view = viewOf({ kind: message.kind, tenant: { name: tenant.name, branding: tenant.branding, url: this.deps.tenantUrl(tenant) }, recipient: { email: message.toEmail, name: message.toName }, data: message.data, secrets });
+      const view = viewOf({ kind: message.kind, tenant: { name: tenant.name, branding: tenant.branding, url: this.deps.tenantUrl(tenant), timeZone: tenant.timeZone }, recipient: { email: message.toEmail, name: message.toName }, data: message.data, secrets });
       rendered = renderMail(partsOf(template, message.kind), view);
     } catch (error) {
       await fail(`could not render the message: ${(error as Error).message}`);

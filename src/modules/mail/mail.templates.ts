@@ -24,7 +24,7 @@ interface KindDefinition {
   variables: Record<string, string>;
   defaults: TemplateParts;
   /** Values computed when rendering, from the message's data and secrets. */
-  derive(input: { data: MailData; secrets: Record<string, string>; tenantUrl: string }): Record<string, string>;
+  derive(input: { data: MailData; secrets: Record<string, string>; tenantUrl: string; timeZone?: string }): Record<string, string>;
 }
 
 export const COMMON_VARIABLES: Record<string, string> = {
@@ -38,10 +38,11 @@ export const COMMON_VARIABLES: Record<string, string> = {
   'tenant.logoUrl': 'The tenant’s logo (may be empty)',
 };
 
-const formatDate = (value: unknown): string => {
+/** An instant in the tenant's zone, naming the zone: the reader may be elsewhere ("7 December 2026 at 09:30 Pacific/Auckland"). */
+const formatDate = (value: unknown, timeZone = 'UTC'): string => {
   const date = new Date(String(value));
   if (Number.isNaN(date.getTime())) return '';
-  return `${date.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+  return `${date.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone })} ${timeZone}`;
 };
 const httpUrl = (value: unknown): string => {
   if (typeof value !== 'string') return '';
@@ -84,9 +85,9 @@ export const KINDS: Record<MailKind, KindDefinition> = {
         '<p style="color:#52606d;font-size:14px">The link works once and expires on {{expiresAt}}. If the button does not work, open this address: {{acceptUrl}}</p>',
       ].join('\n'),
     },
-    derive: ({ data, secrets, tenantUrl }) => ({
+    derive: ({ data, secrets, tenantUrl, timeZone }) => ({
       acceptUrl: secrets.token ? `${tenantUrl}/accept-invitation#token=${encodeURIComponent(secrets.token)}` : '',
-      expiresAt: formatDate(data.expiresAt),
+      expiresAt: formatDate(data.expiresAt, timeZone),
     }),
   },
   password_reset: {
@@ -110,9 +111,9 @@ export const KINDS: Record<MailKind, KindDefinition> = {
         '<p style="color:#52606d;font-size:14px">The link works once and expires on {{expiresAt}}. If you did not ask for this, ignore this message: your password stays as it is.</p>',
       ].join('\n'),
     },
-    derive: ({ data, secrets, tenantUrl }) => ({
+    derive: ({ data, secrets, tenantUrl, timeZone }) => ({
       resetUrl: secrets.token ? `${tenantUrl}/reset-password#token=${encodeURIComponent(secrets.token)}` : '',
-      expiresAt: formatDate(data.expiresAt),
+      expiresAt: formatDate(data.expiresAt, timeZone),
     }),
   },
   notification: {
@@ -183,7 +184,8 @@ function bare(values: Record<string, unknown>): View {
 
 export interface RenderInput {
   kind: MailKind;
-  tenant: { name: string; branding: Branding; url: string };
+  /** `timeZone`: the tenant's, which the message's times are written in (UTC when absent). */
+  tenant: { name: string; branding: Branding; url: string; timeZone?: string };
   recipient: { email: string; name: string };
   data: MailData;
   secrets: Record<string, string>;
@@ -194,7 +196,7 @@ export function viewOf(input: RenderInput): View {
   const data = Object.fromEntries(Object.entries(input.data).map(([k, v]) => [k, v === null ? '' : v]));
   return bare({
     ...data,
-    ...KINDS[input.kind].derive({ data: input.data, secrets: input.secrets, tenantUrl: input.tenant.url }),
+    ...KINDS[input.kind].derive({ data: input.data, secrets: input.secrets, tenantUrl: input.tenant.url, timeZone: input.tenant.timeZone }),
     recipient: { name: input.recipient.name || input.recipient.email, email: input.recipient.email },
     tenant: {
       name: b.displayName || input.tenant.name,

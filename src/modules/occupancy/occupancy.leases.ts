@@ -1,5 +1,5 @@
 import type { TenantScope } from '../../kernel/context.js';
-import { isoDate, type IsoDate } from '../../kernel/dates.js';
+import { todayIn, type IsoDate } from '../../kernel/dates.js';
 import { AppError } from '../../kernel/errors.js';
 import { occupancyErrors } from './occupancy.errors.js';
 import { violates } from '../../kernel/db/constraints.js';
@@ -27,7 +27,7 @@ export async function addLeaseOccupancies(scope: TenantScope, lease: LeaseTerm, 
     }
     await emit(scope, 'occupancy.created', row);
   }
-  await refreshUnits(scope, [lease.unitId], isoDate(now));
+  await refreshUnits(scope, [lease.unitId], todayIn(scope.tenant.timeZone, now));
 }
 
 /**
@@ -39,5 +39,5 @@ export async function endLeaseOccupancies(scope: TenantScope, leaseId: string, l
   for (const row of removed) await emit(scope, 'occupancy.deleted', row);
   for (const row of ended) await emit(scope, 'occupancy.ended', row);
   const units = [...new Set([...removed, ...ended].map((r) => r.unitId))];
-  if (units.length > 0) await refreshUnits(scope, units, isoDate(now));
+  if (units.length > 0) await refreshUnits(scope, units, todayIn(scope.tenant.timeZone, now));
 }

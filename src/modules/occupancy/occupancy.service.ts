@@ -1,5 +1,5 @@
 import { readScope, type TenantContext } from '../../kernel/context.js';
-import { isoDate, type IsoDate } from '../../kernel/dates.js';
+import { todayIn, type IsoDate } from '../../kernel/dates.js';
 import { violates } from '../../kernel/db/constraints.js';
 import { AppError, fieldError, notFound } from '../../kernel/errors.js';
 import { occupancyErrors } from './occupancy.errors.js';
@@ -9,7 +9,8 @@ import { SHARE_PATTERN, type CreateOccupancy, type MemberUnits, type MemberUnits
 import { refreshUnits } from './occupancy.status.js';
 
 // Tenants have no time zone yet: a day is a UTC day, as in the daily refresh.
-const today = (): IsoDate => isoDate(new Date());
+// Statuses and "current" follow the tenant's calendar.
+const today = (ctx: TenantContext): IsoDate => todayIn(ctx.tenant.timeZone);
 
 /** The same data for every occupancy event, whoever emits it (this service or a lease). */
 const eventOf = (o: Occupancy) => ({ id: o.id, unitId: o.unitId, memberId: o.memberId, role: o.role, startDate: o.startDate, endDate: o.endDate, leaseId: o.leaseId });
@@ -92,11 +93,11 @@ async function checkOwnership(repo: OccupancyRepository, o: Occupancy): Promise<
 }
 
 export async function listOccupants(ctx: TenantContext, unitId: string, query: OccupantsQuery): Promise<UnitOccupants> {
-  const day = query.date ?? today();
+  const day = query.date ?? today(ctx);
   const scope = readScope(ctx, 'occupancy.read');
   const repo = new OccupancyRepository(ctx.db);
   // A unit the member is not attached to answers as one that does not exist.
-  if (scope && !(await repo.isAttached(unitId, scope.memberId, today()))) throw notFound('The unit');
+  if (scope && !(await repo.isAttached(unitId, scope.memberId, today(ctx)))) throw notFound('The unit');
   if (!(await repo.unitExists(unitId))) throw notFound('The unit');
   const data = await repo.listForUnit(unitId, query.history ? null : day);
   return { unitId, date: day, data: scope ? data.map(withoutNotes) : data, ownership: ownershipOn(data, day) };
@@ -118,7 +119,7 @@ export async function createOccupancy(ctx: TenantContext, unitId: string, body: 
   }
   if (created.role === 'owner') await checkOwnership(repo, created);
   await emit(ctx, 'occupancy.created', eventOf(created));
-  await refreshUnits(ctx, [unitId], today());
+  await refreshUnits(ctx, [unitId], today(ctx));
   return created;
 }
 
@@ -128,7 +129,7 @@ export async function updateOccupancy(ctx: TenantContext, id: string, body: Upda
   const current = await repo.lock(id);
   if (!current) throw notFound('The occupancy');
   if (current.leaseId) throw managedByLease(current);
-  const day = today();
+  const day = today(ctx);
   if (patch.startDate !== undefined && patch.startDate !== current.startDate && current.startDate <= day) {
     throw new AppError(occupancyErrors.start_date_fixed, `The occupancy began on ${current.startDate}, so its start date stays: end it (PATCH endDate) and add a new occupancy instead`, {
       errors: [{ field: 'startDate', message: 'cannot change once the occupancy has begun' }],
@@ -169,7 +170,7 @@ export async function deleteOccupancy(ctx: TenantContext, id: string): Promise<v
   if (occupancy.leaseId) throw managedByLease(occupancy);
   await repo.delete(id);
   await emit(ctx, 'occupancy.deleted', eventOf(occupancy));
-  await refreshUnits(ctx, [occupancy.unitId], today());
+  await refreshUnits(ctx, [occupancy.unitId], today(ctx));
 }
 
 export async function listMemberUnits(ctx: TenantContext, memberId: string, query: MemberUnitsQuery): Promise<MemberUnits> {
@@ -179,6 +180,6 @@ export async function listMemberUnits(ctx: TenantContext, memberId: string, quer
   const repo = new OccupancyRepository(ctx.db);
   if (!(await repo.memberExists(memberId))) throw notFound('The member');
   const all = query.history || !query.current;
-  const data = await repo.listForMember(memberId, all ? null : today());
+  const data = await repo.listForMember(memberId, all ? null : today(ctx));
   return { memberId, data: scope ? data.map(withoutNotes) : data };
 }

@@ -85,7 +85,7 @@ describe('unit status', () => {
     expect([await statusOf(movingIn), await statusOf(movingOut)]).toEqual(['vacant', 'occupied']);
 
     const job = t.platform.modules.get('occupancy')!.jobs!.find((j) => j.name === 'occupancy.refresh')!;
-    expect(job.schedule).toEqual({ cron: '10 0 * * *', perTenant: true });
+    expect(job.schedule).toEqual({ cron: '10 0 * * *', perTenant: true, tenantLocal: true });
     const runOn = (date: string) => job.handler({ id: randomUUID(), name: job.name, data: { tenantId: oak.id }, retryCount: 0 }, { ...t.platform.jobs.context(), now: () => new Date(`${date}T00:10:00Z`) });
 
     await runOn(day(2));
@@ -106,10 +106,13 @@ describe('unit status', () => {
 
   it('schedules the refresh daily, one job per tenant and tick', async () => {
     const tick = randomUUID();
-    expect(await t.platform.jobs.fanOut('occupancy.refresh', tick)).toBeGreaterThanOrEqual(1);
-    expect(await t.platform.jobs.fanOut('occupancy.refresh', tick)).toBe(0);
+    // Ten past midnight where the tenants are (UTC here): the quarter-hour tick that meets it.
+    const at = new Date(`${today}T00:10:30Z`);
+    expect(await t.platform.jobs.fanOut('occupancy.refresh', tick, at)).toBeGreaterThanOrEqual(1);
+    expect(await t.platform.jobs.fanOut('occupancy.refresh', tick, at)).toBe(0);
+    expect(await t.platform.jobs.fanOut('occupancy.refresh', randomUUID(), new Date(`${today}T01:10:30Z`))).toBe(0);
     const schedules = await t.platform.main.session((s) => s.rows<{ name: string; cron: string }>('SELECT name, cron FROM pgboss.schedule', []));
-    expect(schedules).toContainEqual({ name: 'tick.occupancy.refresh', cron: '10 0 * * *' });
+    expect(schedules).toContainEqual({ name: 'tick.occupancy.refresh', cron: '10,25,40,55 * * * *' });
   });
 });
 

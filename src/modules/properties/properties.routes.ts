@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { AppError } from '../../kernel/errors.js';
-import { isoDate } from '../../kernel/dates.js';
+import { todayIn } from '../../kernel/dates.js';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { JsonOrCsv, csvDownload } from '../../kernel/http/csv.js';
 import { recordAudit } from '../audit/index.js';
@@ -141,7 +141,7 @@ export function propertiesRoutes(app: HttpApp): void {
     if (req.query.format !== 'csv') return result;
     const { header, rows } = vacancyTable(result);
     await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'properties.vacancy' } });
-    return csvDownload(reply, `vacancy-${isoDate(new Date())}.csv`, header, rows);
+    return csvDownload(reply, `vacancy-${todayIn(req.ctx.tenant.timeZone)}.csv`, header, rows);
   });
 
   // The import is the one route that takes CSV: its parser lives in a scope of its own, where

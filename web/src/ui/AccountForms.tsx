@@ -7,6 +7,7 @@ import { ConfirmAction } from './confirm.js';
 import { Section } from './DetailList.js';
 import { TextInput } from './fields.js';
 import { ApiForm, useApiForm } from './form.js';
+import { formatTimestamp } from './dates.js';
 
 /** An API call's answer as openapi-fetch gives it. */
 type Answer<T = unknown> = { data?: T; error?: unknown; response: Response };
@@ -73,7 +74,7 @@ export function Sessions({ list, end }: { list: () => Promise<Answer<{ data: Ses
   const { locale } = useLocale();
   const [notice, setNotice] = useState<string | null>(null);
   const sessions = useQuery({ queryKey: SESSIONS, queryFn: async () => unwrap(await list()) });
-  const when = (at: string | Date) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  const when = (at: string | Date) => formatTimestamp(at, locale);
   const headers = [t('account.sessions.started'), t('account.sessions.lastActive'), t('account.sessions.expires'), t('account.sessions.actions')];
   return (
     <Section title={t('account.sessions')}>

@@ -5,6 +5,7 @@ import { ConfirmAction, type Answer } from './confirm.js';
 import { DataTable } from './DataTable.js';
 import { Page } from './Page.js';
 import { SecretPanel } from './SecretPanel.js';
+import { formatTimestamp } from './dates.js';
 
 /** An API key as both planes list it (the kernel's ApiKeyView): never its secret. */
 export interface ApiKeyRow {
@@ -44,7 +45,7 @@ export function ApiKeyTable({ rows, isLoading, error, pager, revoke, onRevoked }
 }) {
   const t = useT();
   const { locale } = useLocale();
-  const when = (at: string | null) => (at ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)) : t('api-keys.never'));
+  const when = (at: string | null) => (at ? formatTimestamp(at, locale) : t('api-keys.never'));
   const status = (k: ApiKeyRow) => (k.revokedAt ? t('api-keys.revoked') : isPast(k.expiresAt) ? t('api-keys.expired') : t('api-keys.active'));
   const columns = [
     column.accessor('name', { header: t('api-keys.name'), cell: (c) => <span className="font-medium">{c.getValue()}</span> }),

@@ -57,12 +57,12 @@ export const billingRunQueued: EventSubscriber = {
 };
 
 /**
- * `finance.late-fees`, daily at 01:30 UTC for each tenant: fees on charges that became or stay
+ * `finance.late-fees`, daily at 01:30 in each tenant's zone: fees on charges that became or stay
  * late (see applyLateFees). Safe to run twice, and on two workers at once.
  */
 export const lateFeesJob = {
   name: LATE_FEES_JOB,
-  schedule: { cron: '30 1 * * *', perTenant: true },
+  schedule: { cron: '30 1 * * *', perTenant: true, tenantLocal: true },
   retry: { limit: 5, delaySeconds: 300 },
   async handler(job: Job<{ tenantId: string }>, ctx) {
     const { tenantId } = job.data;

@@ -1,5 +1,5 @@
-import { principalOf, type TenantContext, type TenantInfo, type TenantScope } from '../../../kernel/context.js';
-import { addDays, isoDate, type IsoDate } from '../../../kernel/dates.js';
+import { principalOf, type TenantContext, type TenantScope } from '../../../kernel/context.js';
+import { addDays, todayIn, type IsoDate } from '../../../kernel/dates.js';
 import { AppError, type FieldError } from '../../../kernel/errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import type { JobContext } from '../../../kernel/jobs/job.js';
@@ -64,19 +64,20 @@ const BATCH = 500;
 
 /**
  * The daily late-fee pass of one tenant (the `finance.late-fees` job): every open or part-paid
- * charge (not itself a fee) late on `now`'s day gets the fee of its current period, once. The
+ * charge (not itself a fee) late on `now`'s day (in the tenant's zone) gets the fee of its current period, once. The
  * fee is a charge like any other (kind `fee`, the same member, unit and lease, due the same
  * day), under the natural key `late-fee:<charge>:<period>`: a second run the same day, or the
  * same month, finds it and charges nothing. A period the job did not run in (the workers were
  * down a whole month) is not charged afterwards: only the current one is.
  */
 export async function applyLateFees(ctx: JobContext, tenantId: string, now: Date, batchSize = BATCH): Promise<{ charged: number; alreadyCharged: number; considered: number }> {
-  const today = isoDate(now);
+  const tenant = await ctx.tenant(tenantId);
+  const today = todayIn(tenant.timeZone, now);
   const totals = { charged: 0, alreadyCharged: 0, considered: 0 };
   let after: [IsoDate, string] | null = null;
   for (;;) {
     const page: OverdueCharge[] | null = await ctx.tenantTransaction(tenantId, async (db) => {
-      const scope: TenantScope = { db, tenant: { id: tenantId } as TenantInfo };
+      const scope: TenantScope = { db, tenant };
       const repo = new LateFeesRepository(db);
       const rule = await repo.rule();
       if (!rule?.enabled) return null;

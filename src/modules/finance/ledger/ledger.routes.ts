@@ -1,4 +1,5 @@
-import { isoDate } from '../../../kernel/dates.js';
+import type { TenantContext } from '../../../kernel/context.js';
+import { todayIn } from '../../../kernel/dates.js';
 import type { EventDefinition } from '../../../kernel/events/event.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
 import { JsonOrCsv, csvDownload } from '../../../kernel/http/csv.js';
@@ -77,7 +78,7 @@ const approve = { module, permission: 'finance.approve' };
 const TRIAL_BALANCE_COLUMNS = ['code', 'name', 'type', 'currency', 'debit', 'credit', 'balance'];
 
 export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
-  const today = () => isoDate(options.now?.() ?? new Date());
+  const today = (ctx: TenantContext) => todayIn(ctx.tenant.timeZone, options.now?.() ?? new Date());
 
   // ---- the chart of accounts
 
@@ -102,7 +103,7 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
   app.get('/finance/accounts/:id/ledger', {
     config: { access: read },
     schema: { operationId: 'finance.accounts.ledger', tags, summary: 'An account’s lines over a period with the running balance, opening and closing balances per currency', params: IdParams, querystring: LedgerQuery, response: { 200: AccountLedger } },
-  }, (req) => getAccountLedger(req.ctx, req.params.id, req.query, today()));
+  }, (req) => getAccountLedger(req.ctx, req.params.id, req.query, today(req.ctx)));
 
   // ---- the journal
 
@@ -128,7 +129,7 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
     config: { access: approve },
     schema: { operationId: 'finance.journal.reverse', tags, summary: 'Reverse a manual entry (once) with its mirror image', params: IdParams, body: ReverseJournalEntry, response: { 201: JournalEntry } },
   }, async (req, reply) => {
-    const reversal = await reverseManualEntry(req.ctx, req.params.id, req.body, today());
+    const reversal = await reverseManualEntry(req.ctx, req.params.id, req.body, today(req.ctx));
     await recordAudit(req.ctx, { action: 'finance.journal.reversed', target: { type: 'journal_entry', id: req.params.id }, details: { reason: req.body.reason, reversalId: reversal.id } });
     reply.code(201);
     return reversal;
@@ -158,7 +159,7 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
     config: { access: approve },
     schema: { operationId: 'finance.charges.void', tags, summary: 'Void a charge: its entry is reversed and what was paid on it goes back to the member’s credit', params: IdParams, body: VoidCharge, response: { 200: ChargeDetail } },
   }, async (req) => {
-    const charge = await voidChargeById(req.ctx, req.params.id, req.body, today());
+    const charge = await voidChargeById(req.ctx, req.params.id, req.body, today(req.ctx));
     await recordAudit(req.ctx, { action: 'finance.charge.voided', target: { type: 'charge', id: req.params.id }, details: { reason: req.body.reason } });
     return charge;
   });
@@ -167,7 +168,7 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
     config: { access: approve },
     schema: { operationId: 'finance.charges.writeOff', tags, summary: 'Write off what is outstanding of a charge (or part of it) as bad debt', params: IdParams, body: WriteOffCharge, response: { 200: ChargeDetail } },
   }, async (req) => {
-    const charge = await writeOffChargeById(req.ctx, req.params.id, req.body, today());
+    const charge = await writeOffChargeById(req.ctx, req.params.id, req.body, today(req.ctx));
     await recordAudit(req.ctx, { action: 'finance.charge.written_off', target: { type: 'charge', id: req.params.id }, details: { reason: req.body.reason, amount: req.body.amount ?? null } });
     return charge;
   });
@@ -196,7 +197,7 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
     config: { access: approve },
     schema: { operationId: 'finance.payments.refund', tags, summary: 'Pay back part of a payment out of the member’s credit', params: IdParams, body: RefundPayment, response: { 200: PaymentDetail } },
   }, async (req) => {
-    const payment = await refundPaymentById(req.ctx, req.params.id, req.body, today());
+    const payment = await refundPaymentById(req.ctx, req.params.id, req.body, today(req.ctx));
     await recordAudit(req.ctx, { action: 'finance.payment.refunded', target: { type: 'payment', id: req.params.id }, details: { reason: req.body.reason, amount: req.body.amount } });
     return payment;
   });
@@ -204,14 +205,14 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
   app.post('/finance/allocations', {
     config: { access: write },
     schema: { operationId: 'finance.allocations.create', tags, summary: 'Apply a member’s credit to their open charges now (the ones named, or the oldest due first)', body: ApplyCredit, response: { 200: AppliedCredit } },
-  }, (req) => applyMemberCredit(req.ctx, req.body, today()));
+  }, (req) => applyMemberCredit(req.ctx, req.body, today(req.ctx)));
 
   // ---- balances and reports
 
   app.get('/finance/members/:id/balance', {
     config: { access: readOwn },
     schema: { operationId: 'finance.members.balance', tags, summary: 'A member’s balance per currency (receivable, credit, balance) and their open charges', params: IdParams, querystring: BalanceQuery, response: { 200: MemberBalance } },
-  }, (req) => getMemberBalance(req.ctx, req.params.id, req.query.asOf ?? today()));
+  }, (req) => getMemberBalance(req.ctx, req.params.id, req.query.asOf ?? today(req.ctx)));
 
   app.get('/finance/reports/trial-balance', {
     config: { access: read },
@@ -219,7 +220,7 @@ export function ledgerRoutes(app: HttpApp, options: FinanceOptions): void {
       response: { 200: JsonOrCsv(TrialBalance, 'format=csv: RFC 4180, a header row, a total line per currency.') },
     },
   }, async (req, reply) => {
-    const report = await getTrialBalance(req.ctx, req.query.asOf ?? today());
+    const report = await getTrialBalance(req.ctx, req.query.asOf ?? today(req.ctx));
     if (req.query.format !== 'csv') return report;
     const rows = report.rows.map((r) => [r.code, r.name, r.type, r.currency, r.debit, r.credit, r.balance]);
     const totals = report.totals.map((t) => ['Total', '', '', t.currency, t.debit, t.credit, t.debit - t.credit]);

@@ -1,5 +1,5 @@
 import { principalOf, readScope, type TenantContext } from '../../../kernel/context.js';
-import { isoDate } from '../../../kernel/dates.js';
+import { dateIn, todayIn } from '../../../kernel/dates.js';
 import { AppError, notFound, type FieldError } from '../../../kernel/errors.js';
 import { financeErrors } from '../finance.errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
@@ -170,7 +170,7 @@ export class CardPayments {
       amount = safeTotal(sumExact(charges.map((c) => c.amount)), 'amount to pay');
       lineItems = chosen.map((c) => ({ name: c.description, amount: c.outstanding }));
     } else {
-      const owing = (await memberBalance(ctx, input.memberId, isoDate(this.#now()))).filter((b) => b.balance > 0);
+      const owing = (await memberBalance(ctx, input.memberId, todayIn(ctx.tenant.timeZone, this.#now()))).filter((b) => b.balance > 0);
       if (owing.length === 0) throw new AppError(financeErrors.nothing_owed, `${name} owes nothing today: there is nothing to pay`);
       if (owing.length > 1) {
         throw new AppError('validation_failed', `${name} owes in ${owing.map((b) => b.currency).join(' and ')}; a checkout is in one currency: choose chargeIds`, {
@@ -293,7 +293,8 @@ export class CardPayments {
       method: 'card',
       amount: event.amount,
       currency: event.currency,
-      receivedOn: isoDate(event.paidAt),
+      // The day it was paid on the tenant's calendar.
+      receivedOn: dateIn(ctx.tenant.timeZone, event.paidAt),
       reference: event.paymentReference,
       payer: event.payer,
       allocations,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import { isoDate } from '../../../kernel/dates.js';
+import type { TenantContext } from '../../../kernel/context.js';
+import { todayIn } from '../../../kernel/dates.js';
 import { fieldError } from '../../../kernel/errors.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
 import { csvDownload, FormatQuery, JsonOrCsv } from '../../../kernel/http/csv.js';
@@ -55,10 +56,11 @@ const Monthly = Type.Object({
   rows: Type.Array(Type.Object({ month: Month, currency: Type.String(), billed: Money, collected: Money })),
 });
 
-const today = () => isoDate(new Date());
+// "Today" is the tenant's.
+const today = (ctx: TenantContext) => todayIn(ctx.tenant.timeZone);
 /** A report period: `from` defaults to the 1st of January of this year, `to` to today. */
-const periodOf = (q: { from?: string; to?: string }) => {
-  const to = q.to ?? today();
+const periodOf = (ctx: TenantContext, q: { from?: string; to?: string }) => {
+  const to = q.to ?? today(ctx);
   const from = q.from ?? `${to.slice(0, 4)}-01-01`;
   orderedPeriod(from, to);
   return { from, to };
@@ -73,7 +75,7 @@ export function reportsRoutes(app: HttpApp): void {
     config: { access: { module, permission: 'finance.read', own: 'finance.read.own' } },
     schema: { operationId: 'finance.members.statement', tags, summary: "A member's statement for a period: opening balance, every charge, payment, credit and fee, closing balance", params: IdParams, querystring: Period, response: { 200: Statement } },
   }, async (req) => {
-    return statementOf(req.ctx, req.params.id, req.query, today());
+    return statementOf(req.ctx, req.params.id, req.query, today(req.ctx));
   });
 
   app.get('/finance/reports/arrears', {
@@ -86,7 +88,7 @@ export function reportsRoutes(app: HttpApp): void {
       response: { 200: JsonOrCsv(Aging) },
     },
   }, async (req, reply) => {
-    const report = await arrearsAging(req.ctx, req.query.asOf ?? today(), req.query.groupBy ?? 'member');
+    const report = await arrearsAging(req.ctx, req.query.asOf ?? today(req.ctx), req.query.groupBy ?? 'member');
     if (req.query.format !== 'csv') return report;
     await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'finance.arrears' }, details: { asOf: report.asOf, groupBy: report.groupBy } });
     return csvDownload(reply, `arrears-${report.asOf}.csv`, [report.groupBy, 'name', 'currency', 'current', '1-30', '31-60', '61-90', '90+', 'total'], [
@@ -99,7 +101,7 @@ export function reportsRoutes(app: HttpApp): void {
     config: { access: read },
     schema: { operationId: 'finance.reports.income', tags, summary: 'Income per income account for a period', querystring: Type.Object({ from: Type.Optional(DateOnly), to: Type.Optional(DateOnly), ...FormatQuery }, { additionalProperties: false }), response: { 200: JsonOrCsv(Income) } },
   }, async (req, reply) => {
-    const { from, to } = periodOf(req.query);
+    const { from, to } = periodOf(req.ctx, req.query);
     const report = await incomeByAccount(req.ctx, from, to);
     if (req.query.format !== 'csv') return report;
     await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'finance.income' }, details: { from: report.from, to: report.to } });
@@ -119,7 +121,7 @@ export function reportsRoutes(app: HttpApp): void {
       response: { 200: JsonOrCsv(Collections) },
     },
   }, async (req, reply) => {
-    const { from, to } = periodOf(req.query);
+    const { from, to } = periodOf(req.ctx, req.query);
     const report = await collections(req.ctx, from, to, req.query.asOf ?? to);
     if (req.query.format !== 'csv') return report;
     await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'finance.collections' }, details: { from: report.from, to: report.to } });
@@ -136,7 +138,7 @@ export function reportsRoutes(app: HttpApp): void {
       response: { 200: JsonOrCsv(Monthly) },
     },
   }, async (req, reply) => {
-    const report = await monthlyCollections(req.ctx, req.query, today().slice(0, 7));
+    const report = await monthlyCollections(req.ctx, req.query, today(req.ctx).slice(0, 7));
     if (req.query.format !== 'csv') return report;
     await recordAudit(req.ctx, { action: 'export.csv', target: { type: 'report', id: 'finance.collections_monthly' }, details: { from: report.from, to: report.to } });
     return csvDownload(reply, `collections-monthly-${report.from}-${report.to}.csv`, ['month', 'currency', 'billed', 'collected'], report.rows.map((r) => [r.month, r.currency, r.billed, r.collected]));

@@ -1,5 +1,5 @@
 import { readScope, type TenantContext, type TenantInfo, type TenantScope } from '../../../kernel/context.js';
-import { addDays, isoDate, type IsoDate } from '../../../kernel/dates.js';
+import { addDays, todayIn, type IsoDate } from '../../../kernel/dates.js';
 import { notFound } from '../../../kernel/errors.js';
 import { emit } from '../../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../../kernel/http/pagination.js';
@@ -42,9 +42,9 @@ export async function issueStatement(
   return { record, created: !existing };
 }
 
-/** The calendar month before the one `now` falls in. */
-export function previousMonth(now: Date): { from: IsoDate; to: IsoDate } {
-  const firstOfThisMonth = `${isoDate(now).slice(0, 7)}-01`;
+/** The calendar month before the one `now` falls in, in `timeZone`. */
+export function previousMonth(now: Date, timeZone: string): { from: IsoDate; to: IsoDate } {
+  const firstOfThisMonth = `${todayIn(timeZone, now).slice(0, 7)}-01`;
   const to = addDays(firstOfThisMonth, -1);
   return { from: `${to.slice(0, 7)}-01`, to };
 }
@@ -56,9 +56,9 @@ export function previousMonth(now: Date): { from: IsoDate; to: IsoDate } {
  */
 export async function runMonthlyStatements(tenantId: string, ctx: Parameters<JobDefinition['handler']>[1], options: FinanceOptions): Promise<void> {
   const now = ctx.now();
-  const period = previousMonth(now);
   const tenant = await options.tenantInfo?.(tenantId);
   if (!tenant) throw new Error(`tenant ${tenantId} is not known to the registry`);
+  const period = previousMonth(now, tenant.timeZone);
   const members = await ctx.tenantTransaction(tenantId, (db) => new StatementsRepository(db).membersWithLines(period.to));
   for (const memberId of members) {
     await ctx.tenantTransaction(tenantId, async (db) => {

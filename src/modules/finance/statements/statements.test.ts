@@ -94,7 +94,7 @@ describe('statements kept in a local directory', () => {
 
   it('issues last month’s statements on the 1st, e-mails members with an address once, and does it once however often it runs', async () => {
     const job = t.platform.modules.get('finance')!.jobs!.find((j) => j.name === 'finance.statements')!;
-    expect(job.schedule).toEqual({ cron: '0 5 1 * *', perTenant: true });
+    expect(job.schedule).toEqual({ cron: '0 5 1 * *', perTenant: true, tenantLocal: true });
     const ctx: JobContext = { ...t.platform.jobs.context(), now: () => new Date('2026-03-01T05:00:00Z') };
     const run = () => job.handler({ id: 'tick', name: job.name, data: { tenantId: oak.id }, retryCount: 0 }, ctx);
     await run();

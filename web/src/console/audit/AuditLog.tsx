@@ -22,7 +22,7 @@ const column = createColumnHelper<Entry>();
 /** Actions the control plane records (src/control), offered as the Action field's suggestions. */
 const ACTIONS = [
   'plan.created', 'plan.updated', 'plan.module_offered', 'tenant.created', 'tenant.provisioned', 'tenant.provisioning_failed', 'tenant.updated',
-  'tenant.suspended', 'tenant.resumed', 'tenant.archived', 'tenant.branding_set', 'licence.issued', 'licence.renewed', 'domain.added', 'domain.removed',
+  'tenant.suspended', 'tenant.resumed', 'tenant.archived', 'tenant.branding_set', 'tenant.regional_set', 'licence.issued', 'licence.renewed', 'domain.added', 'domain.removed',
   'platform_user.bootstrapped', 'platform_user.signed_in',
 ];
 

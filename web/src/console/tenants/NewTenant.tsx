@@ -12,12 +12,15 @@ import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
 import { ProvisioningSteps } from './ProvisioningSteps.js';
 import { useProvisioningWatch } from './hooks.js';
+import { LOCALE_OPTIONS } from './TenantRegional.js';
 
 type Created = operations['control.tenants.create']['responses'][201]['content']['application/json'];
 interface Values {
   name: string;
   slug: string;
   plan: string;
+  timeZone: string;
+  defaultLocale: string;
   admin: { name: string; email: string; password: string };
 }
 
@@ -26,7 +29,7 @@ export function NewTenant() {
   const api = useApi();
   const queries = useQueryClient();
   const plans = useQuery({ queryKey: ['plans'], queryFn: async () => unwrap(await api.GET('/control/v1/plans')) });
-  const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { name: '', slug: '', plan: 'standard', admin: { name: '', email: '', password: '' } } });
+  const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { name: '', slug: '', plan: 'standard', timeZone: 'UTC', defaultLocale: 'en', admin: { name: '', email: '', password: '' } } });
   const [created, setCreated] = useState<Created | null>(null);
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState<string | null>(null);
@@ -34,7 +37,9 @@ export function NewTenant() {
 
   const submit = onSubmit(
     async (v) => {
-      const send = () => api.POST('/control/v1/tenants', { body: { name: v.name, slug: v.slug, plan: v.plan, admin: { name: v.admin.name, email: v.admin.email, ...(v.admin.password ? { password: v.admin.password } : {}) } } });
+      // timeZone and defaultLocale are newer than the SDK's generated body type (regenerated at merge).
+      const body = { name: v.name, slug: v.slug, plan: v.plan, timeZone: v.timeZone.trim() || 'UTC', defaultLocale: v.defaultLocale, admin: { name: v.admin.name, email: v.admin.email, ...(v.admin.password ? { password: v.admin.password } : {}) } };
+      const send = () => api.POST('/control/v1/tenants', { body });
       // Follow the steps only when the slug is free: a taken one would show another tenant's.
       const taken = await api.GET('/control/v1/tenants/{tenant}', { params: { path: { tenant: v.slug } } });
       return taken.response.status === 404 ? during(v.slug, send) : send();
@@ -98,6 +103,8 @@ export function NewTenant() {
           <TextInput control={form.control} name="name" label={t('tenants.name')} rules={required} />
           <TextInput control={form.control} name="slug" label={t('tenants.slug')} description={t('tenants.slugHelp')} rules={{ ...required, pattern: { value: /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, message: t('tenants.slugPattern') } }} />
           {planOptions.length > 0 ? <SelectInput control={form.control} name="plan" label={t('tenants.plan')} options={planOptions} rules={required} /> : null}
+          <TextInput control={form.control} name="timeZone" label={t('tenants.timeZone')} autoComplete="off" description={t('tenants.timeZoneHelp')} />
+          <SelectInput control={form.control} name="defaultLocale" label={t('tenants.defaultLocale')} options={LOCALE_OPTIONS} />
           <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
             <legend className="px-1 text-sm font-semibold">{t('tenants.admin')}</legend>
             <TextInput control={form.control} name="admin.name" label={t('tenants.adminName')} rules={required} />

@@ -17,6 +17,7 @@ import { tenantRoute } from './routes.js';
 import { TenantBranding } from './TenantBranding.js';
 import { TenantDomains } from './TenantDomains.js';
 import { TenantLicence } from './TenantLicence.js';
+import { TenantRegional } from './TenantRegional.js';
 import { useProvisioningWatch, useTenantChanged, type Tenant } from './hooks.js';
 
 const ACTIONS = {
@@ -168,6 +169,7 @@ export function TenantPage() {
       {data.status !== 'archived' ? <PlanForm tenant={data} /> : null}
       {live ? <TenantLicence tenant={data} /> : null}
       <TenantDomains tenant={data} />
+      {data.status !== 'archived' ? <TenantRegional tenant={data} /> : null}
       <TenantBranding tenant={data} />
     </Page>
   );

@@ -9,7 +9,8 @@ import { DateInput, TextAreaInput } from '../../ui/more-fields.js';
 import { Page } from '../../ui/Page.js';
 import { toMinorUnits } from '../../ui/money.js';
 import { CHARGE_KINDS, type ChargeKind } from './search.js';
-import { kindLabel, MemberPicker, today } from './shared.js';
+import { useTenantToday } from '../../workspace/me.js';
+import { kindLabel, MemberPicker } from './shared.js';
 
 interface Values {
   memberId: string;
@@ -22,13 +23,14 @@ interface Values {
 }
 
 export function NewCharge() {
+  const today = useTenantToday();
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const queries = useQueryClient();
   // A charge is money owed: a double submission must not post it twice (Idempotency-Key).
-  const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { memberId: '', unitId: '', kind: 'levy', amount: '', currency: 'EUR', dueDate: today(), description: '' }, idempotent: true });
+  const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { memberId: '', unitId: '', kind: 'levy', amount: '', currency: 'EUR', dueDate: today, description: '' }, idempotent: true });
   const memberId = form.watch('memberId');
   const units = useQuery({
     queryKey: ['member', memberId, 'units'],

@@ -11,7 +11,8 @@ import { previewAllocation } from './allocation.js';
 import { AllocationPreview } from './AllocationPreview.js';
 import { toMinorUnits } from '../../ui/money.js';
 import { PAYMENT_METHODS, type PaymentMethod } from './search.js';
-import { MemberPicker, methodLabel, today } from './shared.js';
+import { useTenantToday } from '../../workspace/me.js';
+import { MemberPicker, methodLabel } from './shared.js';
 
 interface Values {
   memberId: string;
@@ -24,13 +25,14 @@ interface Values {
 }
 
 export function NewPayment() {
+  const today = useTenantToday();
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
   const navigate = useNavigate();
   const queries = useQueryClient();
   // Money received: a double submission must not record it twice (Idempotency-Key).
-  const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { memberId: '', amount: '', currency: 'EUR', method: 'bank_transfer', receivedOn: today(), reference: '', payer: '' }, idempotent: true });
+  const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { memberId: '', amount: '', currency: 'EUR', method: 'bank_transfer', receivedOn: today, reference: '', payer: '' }, idempotent: true });
   const [memberId, amountText, currencyText] = form.watch(['memberId', 'amount', 'currency']);
   const currency = currencyText.trim().toUpperCase();
   const amount = toMinorUnits(amountText, currency, locale);

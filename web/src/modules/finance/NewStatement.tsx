@@ -5,7 +5,8 @@ import { useT } from '../../i18n/intl.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { DateInput } from '../../ui/more-fields.js';
 import { Page } from '../../ui/Page.js';
-import { firstOfMonth, MemberPicker, today } from './shared.js';
+import { useTenantToday } from '../../workspace/me.js';
+import { firstOfMonth, MemberPicker } from './shared.js';
 
 interface Values {
   memberId: string;
@@ -15,11 +16,12 @@ interface Values {
 
 /** Generates (or generates again) a member's statement for a period: its figures and its PDF. */
 export function NewStatement() {
+  const today = useTenantToday();
   const t = useT();
   const api = useApi();
   const navigate = useNavigate();
   const queries = useQueryClient();
-  const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { memberId: '', from: firstOfMonth(), to: today() }, idempotent: true });
+  const { form, formError, onSubmit } = useApiForm<Values>({ defaultValues: { memberId: '', from: firstOfMonth(today), to: today }, idempotent: true });
   const submit = onSubmit(
     (v, headers) => api.POST('/api/v1/finance/statements', { headers, body: { memberId: v.memberId, from: v.from, to: v.to } }),
     (statement) => {

@@ -11,7 +11,8 @@ import { Page } from '../../ui/Page.js';
 import { REPORTS } from './Reports.js';
 import { reportRoute } from './routes.js';
 import type { ReportSearch } from './search.js';
-import { asJson, FilterDate, Filters, FilterSelect, SimpleTable, today } from './shared.js';
+import { useTenantToday } from '../../workspace/me.js';
+import { asJson, FilterDate, Filters, FilterSelect, SimpleTable } from './shared.js';
 
 type Answer = { data?: unknown; error?: unknown; response: Response };
 
@@ -60,6 +61,7 @@ const title = (t: ReturnType<typeof useT>, id: (typeof REPORTS)[number]['id']) =
 const sumCurrency = (row: { currency: string }) => row.currency;
 
 function TrialBalance() {
+  const today = useTenantToday();
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
@@ -70,9 +72,9 @@ function TrialBalance() {
   return (
     <ReportFrame
       title={title(t, 'trial-balance')}
-      params={<FilterDate label={t('finance.asOf')} value={search.asOf ?? today()} onChange={(asOf) => set({ asOf })} />}
+      params={<FilterDate label={t('finance.asOf')} value={search.asOf ?? today} onChange={(asOf) => set({ asOf })} />}
       csv={() => api.GET('/api/v1/finance/reports/trial-balance', { params: { query: { ...query, format: 'csv' } }, parseAs: 'blob' })}
-      filename={`trial-balance-${search.asOf ?? today()}.csv`}
+      filename={`trial-balance-${search.asOf ?? today}.csv`}
       error={report.error}
       loading={report.isLoading}
     >
@@ -88,6 +90,7 @@ function TrialBalance() {
 }
 
 function Arrears() {
+  const today = useTenantToday();
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
@@ -101,7 +104,7 @@ function Arrears() {
       title={title(t, 'arrears')}
       params={
         <>
-          <FilterDate label={t('finance.asOf')} value={search.asOf ?? today()} onChange={(asOf) => set({ asOf })} />
+          <FilterDate label={t('finance.asOf')} value={search.asOf ?? today} onChange={(asOf) => set({ asOf })} />
           <FilterSelect
             label={t('finance.report.groupBy')}
             value={search.groupBy}
@@ -115,7 +118,7 @@ function Arrears() {
         </>
       }
       csv={() => api.GET('/api/v1/finance/reports/arrears', { params: { query: { ...query, format: 'csv' } }, parseAs: 'blob' })}
-      filename={`arrears-${search.asOf ?? today()}.csv`}
+      filename={`arrears-${search.asOf ?? today}.csv`}
       error={report.error}
       loading={report.isLoading}
     >

@@ -10,17 +10,14 @@ import { useApi } from '../../api/session.js';
 import { useLocale, useT, type MessageId } from '../../i18n/intl.js';
 import type { ChargeKind, ChargeStatus, PaymentMethod } from './search.js';
 import { labelStyle, inputStyle } from '../../ui/field-styles.js';
+import { formatCalendarDate, formatTimestamp } from '../../ui/dates.js';
 
 export const kindLabel = (kind: ChargeKind): MessageId => `finance.kind.${kind}`;
 export const statusLabel = (status: ChargeStatus): MessageId => `finance.status.${status}`;
 export const methodLabel = (method: PaymentMethod): MessageId => `finance.method.${method}`;
 
-/** Today in the user's own calendar, as the API writes days. */
-export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-export const firstOfMonth = () => `${today().slice(0, 8)}01`;
+/** The first of the month of `day` (`YYYY-MM-DD`). */
+export const firstOfMonth = (day: string) => `${day.slice(0, 8)}01`;
 
 /** A day (`YYYY-MM-DD`) or an instant, through Intl in the user's locale. */
 export function useFormatDate(): (value: string | null | undefined) => string {
@@ -28,7 +25,7 @@ export function useFormatDate(): (value: string | null | undefined) => string {
   return (value) => {
     if (!value) return '—';
     const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
-    return new Intl.DateTimeFormat(locale, dayOnly ? { dateStyle: 'medium', timeZone: 'UTC' } : { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(dayOnly ? `${value}T00:00:00Z` : value));
+    return dayOnly ? formatCalendarDate(value, locale) : formatTimestamp(value, locale);
   };
 }
 

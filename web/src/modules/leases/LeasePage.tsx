@@ -8,18 +8,20 @@ import { ConfirmAction } from '../../ui/confirm.js';
 import { DetailList } from '../../ui/DetailList.js';
 import { formatMoney } from '../../ui/money.js';
 import { Page } from '../../ui/Page.js';
-import { may, useMe } from '../../workspace/me.js';
-import { formatDay, todayUtc } from '../properties/format.js';
+import { may, useMe, useTenantToday } from '../../workspace/me.js';
+import { formatDay } from '../properties/format.js';
 import { PlainDateField } from '../properties/PlainDateField.js';
 import { badge, card, secondaryLink, textLink } from '../properties/styles.js';
 import { useNames } from './names.js';
 import { leaseRoute } from './routes.js';
 import { canActivate, canRenew, canTerminate, frequencyLabel, statusLabel, type Lease } from './types.js';
+import { formatTimestamp } from '../../ui/dates.js';
 
 function Terminate({ lease, onDone }: { lease: Lease; onDone: (l: unknown) => void }) {
   const t = useT();
   const api = useApi();
-  const [day, setDay] = useState(todayUtc());
+  const today = useTenantToday();
+  const [day, setDay] = useState(today);
   const [reason, setReason] = useState('');
   const draft = lease.status === 'draft';
   return (
@@ -120,7 +122,7 @@ export function LeasePage() {
             { term: t('leases.deposit'), value: formatMoney({ amount: l.deposit, currency: l.rent.currency }, locale) },
             { term: t('leases.previous'), value: l.previousLeaseId ? <Link to="/leases/$leaseId" params={{ leaseId: l.previousLeaseId }} className={textLink}>{t('leases.open')}</Link> : null },
             { term: t('leases.successor'), value: l.successorId ? <Link to="/leases/$leaseId" params={{ leaseId: l.successorId }} className={textLink}>{t('leases.open')}</Link> : null },
-            { term: t('leases.activatedAt'), value: l.activatedAt ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(l.activatedAt)) : null },
+            { term: t('leases.activatedAt'), value: l.activatedAt ? formatTimestamp(l.activatedAt, locale) : null },
             { term: t('leases.terminationReason'), value: l.terminationReason },
             { term: t('leases.notes'), value: l.notes },
           ]}

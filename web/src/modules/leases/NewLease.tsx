@@ -9,7 +9,7 @@ import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { CheckboxInput, DateInput, NumberInput, TextAreaInput } from '../../ui/more-fields.js';
 import { Page } from '../../ui/Page.js';
-import { todayUtc, yearsLater } from '../properties/format.js';
+import { yearsLater } from '../properties/format.js';
 import { MemberPicker } from '../properties/MemberPicker.js';
 import { textLink } from '../properties/styles.js';
 import { parseMinorUnits, type MinorUnits } from '../../ui/money.js';
@@ -17,6 +17,7 @@ import { useNames } from './names.js';
 import { newLeaseRoute } from './routes.js';
 import { UnitField } from './UnitPicker.js';
 import { FREQUENCIES, frequencyLabel, type Frequency } from './types.js';
+import { useTenantToday } from '../../workspace/me.js';
 
 interface Values {
   unitId: string;
@@ -65,6 +66,7 @@ function Renters({ value, onChange, error }: { value: string[]; onChange: (ids: 
 }
 
 export function NewLease() {
+  const today = useTenantToday();
   const t = useT();
   const { locale } = useLocale();
   const api = useApi();
@@ -78,7 +80,7 @@ export function NewLease() {
   });
   const { form, formError, onSubmit } = useApiForm<Values>({
     // A year's term from today, as most leases are; the shared date field's empty placeholder is also too faint for axe.
-    defaultValues: { unitId: unitId ?? '', renterIds: [], startDate: todayUtc(), periodic: false, endDate: yearsLater(todayUtc()), rent: { amount: '', currency: 'EUR' }, frequency: 'monthly', dueDay: null, deposit: '', notes: '' },
+    defaultValues: { unitId: unitId ?? '', renterIds: [], startDate: today, periodic: false, endDate: yearsLater(today), rent: { amount: '', currency: 'EUR' }, frequency: 'monthly', dueDay: null, deposit: '', notes: '' },
     idempotent: true,
   });
   const periodic = form.watch('periodic');

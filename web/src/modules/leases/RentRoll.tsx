@@ -9,20 +9,22 @@ import { Section } from '../../ui/DetailList.js';
 import { saveFile } from '../../ui/download.js';
 import { formatMoney } from '../../ui/money.js';
 import { Page } from '../../ui/Page.js';
-import { formatDay, todayUtc } from '../properties/format.js';
+import { formatDay } from '../properties/format.js';
 import { PlainDateField } from '../properties/PlainDateField.js';
 import { simpleTable, td, textLink, th } from '../properties/styles.js';
 import { rentRollRoute } from './routes.js';
 import { frequencyLabel, type RentRoll } from './types.js';
+import { useTenantToday } from '../../workspace/me.js';
 
 /** Every unit let on a day (the date in the URL, default today), with totals per currency; the same as CSV. */
 export function RentRoll() {
+  const today = useTenantToday();
   const t = useT();
   const { locale } = useLocale();
   const api = useApi();
   const navigate = useNavigate();
   const search = rentRollRoute.useSearch();
-  const date = search.date ?? todayUtc();
+  const date = search.date ?? today;
   const [typed, setTyped] = useState(date);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const roll = useQuery({

@@ -15,6 +15,7 @@ import { may, useMe } from '../../workspace/me.js';
 import { FilterSelect } from '../members/FilterSelect.js';
 import { messagesRoute } from './routes.js';
 import { MESSAGE_STATUSES } from './search.js';
+import { formatTimestamp } from '../../ui/dates.js';
 
 type Message = operations['mail.messages.list']['responses'][200]['content']['application/json']['data'][number];
 const column = createColumnHelper<Message>();
@@ -51,7 +52,7 @@ export function MessagesList() {
     column.accessor('kind', { header: t('mail.kind') }),
     column.accessor('status', { header: t('mail.status'), cell: (c) => t(`mail.status.${c.getValue()}`) }),
     column.accessor('attempts', { header: t('mail.attempts') }),
-    column.accessor('createdAt', { header: t('mail.createdAt'), cell: (c) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(c.getValue())) }),
+    column.accessor('createdAt', { header: t('mail.createdAt'), cell: (c) => formatTimestamp(c.getValue(), locale) }),
     column.display({
       id: 'actions',
       header: t('mail.actions'),

@@ -1,3 +1,4 @@
+import { formatTimestamp } from '../../ui/dates.js';
 /** A calendar date (`YYYY-MM-DD`) in the locale's words, read as a date (no time zone shift). */
 export function formatDay(day: string | null | undefined, locale: string): string {
   if (!day) return '—';
@@ -8,5 +9,5 @@ export function formatDay(day: string | null | undefined, locale: string): strin
 /** A moment (ISO date-time) in the locale's words, in the viewer's time zone. */
 export function formatMoment(at: string | null | undefined, locale: string): string {
   if (!at) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  return formatTimestamp(at, locale);
 }

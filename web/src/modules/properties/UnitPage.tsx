@@ -12,8 +12,8 @@ import { ApiForm, useApiForm } from '../../ui/form.js';
 import { formatMoney } from '../../ui/money.js';
 import { DateInput } from '../../ui/more-fields.js';
 import { Page } from '../../ui/Page.js';
-import { may, useMe } from '../../workspace/me.js';
-import { formatDay, todayUtc } from './format.js';
+import { may, useMe, useTenantToday } from '../../workspace/me.js';
+import { formatDay } from './format.js';
 import { MemberField, memberName } from './MemberPicker.js';
 import { PlainDateField } from './PlainDateField.js';
 import { unitRoute } from './routes.js';
@@ -28,10 +28,11 @@ interface OccupantValues {
 }
 
 function AddOccupant({ unitId }: { unitId: string }) {
+  const today = useTenantToday();
   const t = useT();
   const api = useApi();
   const queries = useQueryClient();
-  const { form, formError, onSubmit } = useApiForm<OccupantValues>({ defaultValues: { memberId: '', role: 'owner', ownershipShare: '1', startDate: todayUtc() }, idempotent: true });
+  const { form, formError, onSubmit } = useApiForm<OccupantValues>({ defaultValues: { memberId: '', role: 'owner', ownershipShare: '1', startDate: today }, idempotent: true });
   const role = form.watch('role');
   // The picker keeps what was typed; a new one (a new key) starts empty for the next occupant.
   const [round, setRound] = useState(0);
@@ -63,10 +64,11 @@ function AddOccupant({ unitId }: { unitId: string }) {
 
 /** Ends an occupancy on a day (its last, inclusive): the row stays as history. */
 function EndOccupancy({ occupancy, unitId }: { occupancy: Occupancy; unitId: string }) {
+  const today = useTenantToday();
   const t = useT();
   const api = useApi();
   const queries = useQueryClient();
-  const [day, setDay] = useState(todayUtc());
+  const [day, setDay] = useState(today);
   const name = memberName(occupancy.member);
   return (
     <ConfirmAction
@@ -87,6 +89,7 @@ function EndOccupancy({ occupancy, unitId }: { occupancy: Occupancy; unitId: str
 }
 
 function Occupants({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
+  const today = useTenantToday();
   const t = useT();
   const { locale } = useLocale();
   const api = useApi();
@@ -94,7 +97,6 @@ function Occupants({ unit, canWrite }: { unit: Unit; canWrite: boolean }) {
     queryKey: ['occupants', unit.id],
     queryFn: async () => unwrap(await api.GET('/api/v1/units/{id}/occupants', { params: { path: { id: unit.id }, query: { history: true } } })),
   });
-  const today = todayUtc();
   const rows = occupants.data?.data ?? [];
   const ownership = occupants.data?.ownership;
   return (

@@ -7,12 +7,14 @@ import { useLocale, useT } from '../../i18n/intl.js';
 import { Button } from '../../ui/Button.js';
 import { saveFile } from '../../ui/download.js';
 import { Page } from '../../ui/Page.js';
-import { formatRate, todayUtc } from './format.js';
+import { formatRate } from './format.js';
 import { simpleTable, td, textLink, th } from './styles.js';
 import type { Vacancy } from './types.js';
+import { useTenantToday } from '../../workspace/me.js';
 
 /** Units by status for each property that has units, and in all; the same as CSV. */
 export function VacancyReport() {
+  const today = useTenantToday();
   const t = useT();
   const { locale } = useLocale();
   const api = useApi();
@@ -20,7 +22,7 @@ export function VacancyReport() {
   const report = useQuery({ queryKey: ['reports', 'vacancy'], queryFn: async () => unwrap(await api.GET('/api/v1/reports/vacancy')) as Vacancy });
   const download = () => {
     setDownloadError(null);
-    saveFile(api.GET('/api/v1/reports/vacancy', { params: { query: { format: 'csv' } }, parseAs: 'blob' }), `vacancy-${todayUtc()}.csv`).catch(() => setDownloadError(t('properties.downloadFailed')));
+    saveFile(api.GET('/api/v1/reports/vacancy', { params: { query: { format: 'csv' } }, parseAs: 'blob' }), `vacancy-${today}.csv`).catch(() => setDownloadError(t('properties.downloadFailed')));
   };
   const num = new Intl.NumberFormat(locale);
   const rows = report.data?.properties ?? [];

@@ -1,6 +1,3 @@
-/** Today as the API counts days: a UTC calendar day, `YYYY-MM-DD`. */
-export const todayUtc = (now = new Date()) => now.toISOString().slice(0, 10);
-
 /** A calendar day (`YYYY-MM-DD`) in the locale's words; '' for none. */
 export function formatDay(day: string | null | undefined, locale: string): string {
   if (!day) return '';

@@ -13,6 +13,7 @@ import { CheckboxGroupInput } from './CheckboxGroupInput.js';
 import { userRoute } from './routes.js';
 import type { User } from './types.js';
 import { useRoles } from './useRoles.js';
+import { formatTimestamp } from '../../ui/dates.js';
 
 function RolesForm({ user }: { user: User }) {
   const t = useT();
@@ -107,7 +108,7 @@ export function UserPage() {
   const u = user.data;
   if (!u) return <Page title={t('list.loading')}>{null}</Page>;
   const canWrite = may(me.data, 'core', 'users.write');
-  const when = (at: string | null) => (at ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)) : t('users.never'));
+  const when = (at: string | null) => (at ? formatTimestamp(at, locale) : t('users.never'));
   return (
     <Page title={u.name} actions={<Link to="/users">{t('nav.users')}</Link>}>
       <Section title={t('users.details')}>

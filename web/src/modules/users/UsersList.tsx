@@ -13,6 +13,7 @@ import { may, useMe } from '../../workspace/me.js';
 import { usersRoute } from './routes.js';
 import type { User } from './types.js';
 import { useRoles } from './useRoles.js';
+import { formatTimestamp } from '../../ui/dates.js';
 
 const column = createColumnHelper<User>();
 
@@ -43,7 +44,7 @@ export function UsersList() {
     column.accessor('email', { header: t('users.email') }),
     column.accessor('roles', { header: t('users.roles'), cell: (c) => c.getValue().map(roleName).join(', ') }),
     column.accessor('status', { header: t('users.status'), cell: (c) => t(c.getValue() === 'disabled' ? 'users.status.disabled' : 'users.status.active') }),
-    column.accessor('lastLoginAt', { header: t('users.lastLoginAt'), cell: (c) => (c.getValue() ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(c.getValue()!)) : t('users.never')) }),
+    column.accessor('lastLoginAt', { header: t('users.lastLoginAt'), cell: (c) => (c.getValue() ? formatTimestamp(c.getValue()!, locale) : t('users.never')) }),
   ];
   const next = users.data?.nextCursor;
   return (

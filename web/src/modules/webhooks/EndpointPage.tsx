@@ -17,6 +17,7 @@ import { CheckboxGroupInput } from '../users/CheckboxGroupInput.js';
 import { endpointRoute } from './routes.js';
 import { SecretPanel } from '../../ui/SecretPanel.js';
 import { eventOptions, secretOf, type Endpoint } from './types.js';
+import { formatTimestamp } from '../../ui/dates.js';
 
 interface Values {
   url: string;
@@ -73,7 +74,7 @@ function Deliveries({ endpointId, canWrite }: { endpointId: string; canWrite: bo
     }
     void queries.invalidateQueries({ queryKey: ['webhook-deliveries', endpointId] });
   }
-  const when = (at: string | null) => (at ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(at)) : '—');
+  const when = (at: string | null) => (at ? formatTimestamp(at, locale, { seconds: true }) : '—');
   return (
     <Section title={t('webhooks.deliveries')} actions={<Button variant="secondary" onPress={() => void deliveries.refetch()}>{t('webhooks.refresh')}</Button>}>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
@@ -174,7 +175,7 @@ export function EndpointPage() {
             { term: t('webhooks.description'), value: e.description },
             { term: t('webhooks.events'), value: e.events.join(', ') },
             { term: t('webhooks.status'), value: e.enabled ? t('webhooks.enabled') : e.disabledReason ? t(`webhooks.disabledReason.${e.disabledReason}`) : t('webhooks.disabled') },
-            { term: t('webhooks.previousSecret'), value: e.previousSecretExpiresAt ? t('webhooks.previousSecretUntil', { at: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(e.previousSecretExpiresAt)) }) : null },
+            { term: t('webhooks.previousSecret'), value: e.previousSecretExpiresAt ? t('webhooks.previousSecretUntil', { at: formatTimestamp(e.previousSecretExpiresAt, locale) }) : null },
           ]}
         />
       </Section>

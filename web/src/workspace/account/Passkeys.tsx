@@ -10,6 +10,7 @@ import { Section } from '../../ui/DetailList.js';
 import { TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
+import { formatTimestamp } from '../../ui/dates.js';
 
 /** Adds a passkey of this browser or device: the browser asks the user, then the server verifies and keeps its public key. */
 function AddPasskey({ onAdded }: { onAdded: (p: Passkey) => void }) {
@@ -42,7 +43,7 @@ export function Passkeys() {
   const passkeys = useQuery({ queryKey: ['me', 'passkeys'], queryFn: async () => unwrap(await passkeyCalls(api).list()) });
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => void queries.invalidateQueries({ queryKey: ['me', 'passkeys'] });
-  const when = (at: string | null) => (at ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)) : t('account.passkeys.never'));
+  const when = (at: string | null) => (at ? formatTimestamp(at, locale) : t('account.passkeys.never'));
   const headers = [t('account.passkeys.added'), t('account.passkeys.lastUsed'), t('account.passkeys.actions')];
 
   return (

@@ -1,3 +1,4 @@
+import { formatTimestamp } from '../../../ui/dates.js';
 /** The billing pages' logic that needs no browser: months, levy periods, the split per unit, progress. */
 
 /** `YYYY-MM` of a date, in UTC. */
@@ -92,5 +93,5 @@ export function formatMonth(month: string, locale: string): string {
 /** A moment (ISO date-time) by locale. */
 export function formatMoment(at: string | null | undefined, locale: string): string {
   if (!at) return '—';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
+  return formatTimestamp(at, locale);
 }

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formatCalendarDate, formatTimestamp, todayIn } from './dates.js';
+
+describe('todayIn', () => {
+  it("is the date where the tenant is: a day apart at UTC+13 and UTC−10", () => {
+    const at = new Date('2026-01-31T11:30:00Z');
+    expect(todayIn('Pacific/Tongatapu', at)).toBe('2026-02-01');
+    expect(todayIn('Pacific/Honolulu', at)).toBe('2026-01-31');
+    expect(todayIn('UTC', at)).toBe('2026-01-31');
+    expect(todayIn(undefined, at)).toBe('2026-01-31');
+    expect(todayIn('Not/A_Zone', at)).toBe('2026-01-31');
+  });
+});
+
+describe('formatTimestamp', () => {
+  it('shows an instant in the zone asked, naming it when asked', () => {
+    const at = '2026-12-31T22:30:00Z';
+    expect(formatTimestamp(at, 'en', { timeZone: 'Pacific/Tongatapu' })).toBe('Jan 1, 2027, 11:30 AM');
+    expect(formatTimestamp(at, 'en', { timeZone: 'Pacific/Honolulu', zoneName: true })).toBe('Dec 31, 2026, 12:30 PM HST');
+    expect(formatTimestamp(null, 'en')).toBe('—');
+  });
+});
+
+describe('formatCalendarDate', () => {
+  it('shows the day named, whatever the zone', () => {
+    expect(formatCalendarDate('2027-03-01', 'en')).toBe('Mar 1, 2027');
+    expect(formatCalendarDate(undefined, 'en')).toBe('—');
+  });
+});

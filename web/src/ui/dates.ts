@@ -1,0 +1,43 @@
+/**
+ * Dates and times on the pages. Two kinds, never confused:
+ * - a timestamp (an instant, ISO date-time) is shown in the viewer's own time zone, the
+ *   browser's, with the zone named when asked (someone reading a log across zones);
+ * - a calendar date (`YYYY-MM-DD`: a due date, a lease's last day) names a day, not an instant,
+ *   and is shown as that day everywhere (never shifted by a zone).
+ * "Today", for a form's default or a report's as-of date, is today where the tenant is: the
+ * API counts days on the tenant's calendar (`/me` tells its zone).
+ */
+
+/** A timestamp in the viewer's zone (or `timeZone`), by locale; '—' for none. */
+export function formatTimestamp(at: string | Date | null | undefined, locale: string, options: { seconds?: boolean; zoneName?: boolean; timeZone?: string } = {}): string {
+  if (!at) return '—';
+  const date = at instanceof Date ? at : new Date(at);
+  if (Number.isNaN(date.getTime())) return String(at);
+  const zone = options.timeZone ? { timeZone: options.timeZone } : {};
+  // dateStyle and timeStyle cannot name the zone: spelled out field by field when it is asked for.
+  const format: Intl.DateTimeFormatOptions = options.zoneName
+    ? { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', ...(options.seconds ? { second: '2-digit' } : {}), timeZoneName: 'short', ...zone }
+    : { dateStyle: 'medium', timeStyle: options.seconds ? 'medium' : 'short', ...zone };
+  return new Intl.DateTimeFormat(locale, format).format(date);
+}
+
+/** A calendar date (`YYYY-MM-DD`) by locale, as the day it names; '—' for none. */
+export function formatCalendarDate(day: string | null | undefined, locale: string): string {
+  if (!day) return '—';
+  const date = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? day : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** The calendar date in `timeZone` at `now`: a tenant's "today" (`YYYY-MM-DD`). */
+export function todayIn(timeZone: string | undefined, now: Date = new Date()): string {
+  try {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]));
+    return `${parts.year}-${parts.month}-${parts.day}`;
+  } catch {
+    // A zone this browser does not know: the UTC date, as before tenants had zones.
+    return now.toISOString().slice(0, 10);
+  }
+}
+
+/** The viewer's own zone, as the browser reports it. */
+export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
