@@ -1652,6 +1652,24 @@ export interface paths {
         patch: operations["settings.branding.update"];
         trace?: never;
     };
+    "/api/v1/settings/regional": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's time zone and default locale */
+        get: operations["settings.regional.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the tenant's time zone (an IANA name) or default locale */
+        patch: operations["settings.regional.update"];
+        trace?: never;
+    };
     "/api/v1/settings/two-step": {
         parameters: {
             query?: never;
@@ -2431,7 +2449,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename a tenant or change its plan (a new plan reissues the licence) */
+        /** Rename a tenant, change its plan (a new plan reissues the licence), its time zone or its default locale */
         patch: operations["control.tenants.update"];
         trace?: never;
     };
@@ -14751,6 +14769,152 @@ export interface operations {
             };
         };
     };
+    "settings.regional.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The language of users who chose none */
+                        defaultLocale: string;
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`, `core.sso_failed`, `core.passkey_verification_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`, `core.sso_required`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "settings.regional.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The language of users who chose none (default `en`)
+                     * @enum {unknown}
+                     */
+                    defaultLocale?: "en" | "es";
+                    /** @description An IANA time zone, e.g. `Pacific/Auckland` (default `UTC`): "today", due dates, late-fee days, lease endings and monthly jobs follow it */
+                    timeZone?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The language of users who chose none */
+                        defaultLocale: string;
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`, `core.sso_failed`, `core.passkey_verification_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`, `core.sso_required`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`, `core.passkey_already_registered`, `core.passkey_unavailable`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`, `core.passkey_registration_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "settings.twoStep.get": {
         parameters: {
             query?: never;
@@ -19733,6 +19897,8 @@ export interface operations {
                             compliance: string[];
                             /** Format: date-time */
                             createdAt: string;
+                            /** @description The language of the tenant's users who chose none */
+                            defaultLocale: string;
                             domains: string[];
                             expectedMembers: number | null;
                             /** Format: uuid */
@@ -19755,6 +19921,8 @@ export interface operations {
                             slug: string;
                             /** @enum {unknown} */
                             status: "provisioning" | "failed" | "active" | "suspended" | "archived";
+                            /** @description The IANA time zone the tenant's calendar follows */
+                            timeZone: string;
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
@@ -19808,6 +19976,11 @@ export interface operations {
                         password?: string;
                     };
                     compliance?: string[];
+                    /**
+                     * @description The language of users who chose none (default `en`)
+                     * @enum {unknown}
+                     */
+                    defaultLocale?: "en" | "es";
                     expectedMembers?: number;
                     name: string;
                     placement?: "pooled" | "dedicated";
@@ -19815,6 +19988,8 @@ export interface operations {
                     region?: string;
                     /** @description DNS label: lowercase letters, digits and hyphens */
                     slug: string;
+                    /** @description An IANA time zone, e.g. `Pacific/Auckland` (default `UTC`): "today", due dates, late-fee days, lease endings and monthly jobs follow it */
+                    timeZone?: string;
                 };
             };
         };
@@ -19838,6 +20013,8 @@ export interface operations {
                         compliance: string[];
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The language of the tenant's users who chose none */
+                        defaultLocale: string;
                         domains: string[];
                         expectedMembers: number | null;
                         /** Format: uuid */
@@ -19860,6 +20037,8 @@ export interface operations {
                         slug: string;
                         /** @enum {unknown} */
                         status: "provisioning" | "failed" | "active" | "suspended" | "archived";
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
                         /** Format: date-time */
                         updatedAt: string;
                     } & {
@@ -19948,6 +20127,8 @@ export interface operations {
                         compliance: string[];
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The language of the tenant's users who chose none */
+                        defaultLocale: string;
                         domains: string[];
                         expectedMembers: number | null;
                         /** Format: uuid */
@@ -19970,6 +20151,8 @@ export interface operations {
                         slug: string;
                         /** @enum {unknown} */
                         status: "provisioning" | "failed" | "active" | "suspended" | "archived";
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
                         /** Format: date-time */
                         updatedAt: string;
                     };
@@ -20026,8 +20209,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description The language of users who chose none (default `en`)
+                     * @enum {unknown}
+                     */
+                    defaultLocale?: "en" | "es";
                     name?: string;
                     plan?: string;
+                    /** @description An IANA time zone, e.g. `Pacific/Auckland` (default `UTC`): "today", due dates, late-fee days, lease endings and monthly jobs follow it */
+                    timeZone?: string;
                 };
             };
         };
@@ -20051,6 +20241,8 @@ export interface operations {
                         compliance: string[];
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The language of the tenant's users who chose none */
+                        defaultLocale: string;
                         domains: string[];
                         expectedMembers: number | null;
                         /** Format: uuid */
@@ -20073,6 +20265,8 @@ export interface operations {
                         slug: string;
                         /** @enum {unknown} */
                         status: "provisioning" | "failed" | "active" | "suspended" | "archived";
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
                         /** Format: date-time */
                         updatedAt: string;
                     };
@@ -20165,6 +20359,8 @@ export interface operations {
                         compliance: string[];
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The language of the tenant's users who chose none */
+                        defaultLocale: string;
                         domains: string[];
                         expectedMembers: number | null;
                         /** Format: uuid */
@@ -20187,6 +20383,8 @@ export interface operations {
                         slug: string;
                         /** @enum {unknown} */
                         status: "provisioning" | "failed" | "active" | "suspended" | "archived";
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
                         /** Format: date-time */
                         updatedAt: string;
                     };
@@ -20291,6 +20489,8 @@ export interface operations {
                         compliance: string[];
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The language of the tenant's users who chose none */
+                        defaultLocale: string;
                         domains: string[];
                         expectedMembers: number | null;
                         /** Format: uuid */
@@ -20313,6 +20513,8 @@ export interface operations {
                         slug: string;
                         /** @enum {unknown} */
                         status: "provisioning" | "failed" | "active" | "suspended" | "archived";
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
                         /** Format: date-time */
                         updatedAt: string;
                     };
@@ -20781,6 +20983,8 @@ export interface operations {
                         compliance: string[];
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The language of the tenant's users who chose none */
+                        defaultLocale: string;
                         domains: string[];
                         expectedMembers: number | null;
                         /** Format: uuid */
@@ -20803,6 +21007,8 @@ export interface operations {
                         slug: string;
                         /** @enum {unknown} */
                         status: "provisioning" | "failed" | "active" | "suspended" | "archived";
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
                         /** Format: date-time */
                         updatedAt: string;
                     };
@@ -20895,6 +21101,8 @@ export interface operations {
                         compliance: string[];
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The language of the tenant's users who chose none */
+                        defaultLocale: string;
                         domains: string[];
                         expectedMembers: number | null;
                         /** Format: uuid */
@@ -20917,6 +21125,8 @@ export interface operations {
                         slug: string;
                         /** @enum {unknown} */
                         status: "provisioning" | "failed" | "active" | "suspended" | "archived";
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
                         /** Format: date-time */
                         updatedAt: string;
                     };
@@ -21009,6 +21219,8 @@ export interface operations {
                         compliance: string[];
                         /** Format: date-time */
                         createdAt: string;
+                        /** @description The language of the tenant's users who chose none */
+                        defaultLocale: string;
                         domains: string[];
                         expectedMembers: number | null;
                         /** Format: uuid */
@@ -21031,6 +21243,8 @@ export interface operations {
                         slug: string;
                         /** @enum {unknown} */
                         status: "provisioning" | "failed" | "active" | "suspended" | "archived";
+                        /** @description The IANA time zone the tenant's calendar follows */
+                        timeZone: string;
                         /** Format: date-time */
                         updatedAt: string;
                     };

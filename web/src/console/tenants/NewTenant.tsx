@@ -37,8 +37,7 @@ export function NewTenant() {
 
   const submit = onSubmit(
     async (v) => {
-      // timeZone and defaultLocale are newer than the SDK's generated body type (regenerated at merge).
-      const body = { name: v.name, slug: v.slug, plan: v.plan, timeZone: v.timeZone.trim() || 'UTC', defaultLocale: v.defaultLocale, admin: { name: v.admin.name, email: v.admin.email, ...(v.admin.password ? { password: v.admin.password } : {}) } };
+      const body = { name: v.name, slug: v.slug, plan: v.plan, timeZone: v.timeZone.trim() || 'UTC', defaultLocale: v.defaultLocale as 'en' | 'es', admin: { name: v.admin.name, email: v.admin.email, ...(v.admin.password ? { password: v.admin.password } : {}) } };
       const send = () => api.POST('/control/v1/tenants', { body });
       // Follow the steps only when the slug is free: a taken one would show another tenant's.
       const taken = await api.GET('/control/v1/tenants/{tenant}', { params: { path: { tenant: v.slug } } });

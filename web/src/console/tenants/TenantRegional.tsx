@@ -6,12 +6,11 @@ import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import { useTenantChanged, type Tenant } from './hooks.js';
 
-/** What the registry keeps beside a tenant's branding; newer than the SDK's generated types (the lead regenerates them at merge). */
+/** What the registry keeps beside a tenant's branding. */
 export interface Regional {
   timeZone: string;
   defaultLocale: string;
 }
-type Answer<R> = { data?: R; error?: unknown; response: Response };
 
 export const LOCALE_OPTIONS = [{ id: 'en', label: 'English' }, { id: 'es', label: 'Español' }];
 
@@ -20,14 +19,12 @@ export function TenantRegional({ tenant }: { tenant: Tenant }) {
   const t = useT();
   const api = useApi();
   const changed = useTenantChanged(tenant.slug);
-  const current = tenant as Tenant & Partial<Regional>;
-  const { form, formError, onSubmit } = useApiForm<Regional>({ defaultValues: { timeZone: current.timeZone ?? 'UTC', defaultLocale: current.defaultLocale ?? 'en' } });
+  const { form, formError, onSubmit } = useApiForm<Regional>({ defaultValues: { timeZone: tenant.timeZone, defaultLocale: tenant.defaultLocale } });
   const [saved, setSaved] = useState(false);
   const submit = onSubmit(
     (v) => {
       setSaved(false);
-      const untyped = api as unknown as { PATCH(path: string, init: { params: { path: { tenant: string } }; body: Regional }): Promise<Answer<Tenant & Regional>> };
-      return untyped.PATCH('/control/v1/tenants/{tenant}', { params: { path: { tenant: tenant.id } }, body: { timeZone: v.timeZone.trim(), defaultLocale: v.defaultLocale } });
+      return api.PATCH('/control/v1/tenants/{tenant}', { params: { path: { tenant: tenant.id } }, body: { timeZone: v.timeZone.trim(), defaultLocale: v.defaultLocale as 'en' | 'es' } });
     },
     (next) => {
       setSaved(true);

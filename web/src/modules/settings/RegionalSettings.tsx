@@ -5,7 +5,7 @@ import { useT } from '../../i18n/intl.js';
 import { Section } from '../../ui/DetailList.js';
 import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
-import { patchRegional, type Regional } from './regional.js';
+import type { Regional } from './regional.js';
 
 /**
  * The tenant's time zone (its calendar: "today", due dates, late fees, lease endings and monthly
@@ -21,7 +21,7 @@ export function RegionalSettings({ initial, canWrite }: { initial: Regional; can
   const submit = onSubmit(
     (v) => {
       setSaved(false);
-      return patchRegional(api, { timeZone: v.timeZone.trim(), defaultLocale: v.defaultLocale });
+      return api.PATCH('/api/v1/settings/regional', { body: { timeZone: v.timeZone.trim(), defaultLocale: v.defaultLocale as 'en' | 'es' } });
     },
     (stored) => {
       form.reset(stored);
