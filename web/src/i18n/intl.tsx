@@ -8,11 +8,13 @@ export type MessageId = keyof typeof en;
 type Catalogue = Record<MessageId, string>;
 
 /**
- * The languages shipped. A new one is a catalogue with the same ids, loaded when chosen (it
- * becomes a chunk of its own): `fr: { name: 'Français', load: () => import('./fr.json').then((m) => m.default) }`.
+ * The languages shipped, each named in itself. A language other than English is a catalogue
+ * with the same ids, loaded when chosen (it becomes a chunk of its own). The server accepts
+ * the same list for a user's `locale` (src/kernel/i18n).
  */
 export const LOCALES: Record<string, { name: string; load: () => Promise<Catalogue> }> = {
   en: { name: 'English', load: async () => en },
+  es: { name: 'Español', load: () => import('./catalogue.es.js').then((m) => m.es) },
 };
 const STORAGE_KEY = 'courtyard.locale';
 
