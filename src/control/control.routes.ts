@@ -30,6 +30,7 @@ import { Job, JobsQuery, QueueCount } from './jobs/jobs.schemas.js';
 import { AuditChainCheck, AuditEntry, AuditQuery, Branding, CatalogueModule, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
 import type { PlansService } from './plans/plans.service.js';
 import type { TenantsService } from './tenants/tenants.service.js';
+import { requestLocale } from '../kernel/http/request-locale.js';
 
 export interface ControlDeps {
   tokens: TokenService;
@@ -124,7 +125,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
   const ResetConfirmBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 512 }), password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 }) }, { additionalProperties: false });
   app.post('/auth/password-reset', { config: { access: open, problems: [429] }, schema: { operationId: 'control.auth.passwordReset', tags, summary: 'Ask for a password-reset e-mail as a platform operator: 202 whatever the address; an active operator with it is sent a link that works once, for an hour', body: ResetRequestBody, response: { 202: Type.Null() } } },
     async (req, reply) => {
-      await deps.auth.requestReset(req.ip, req.body.email);
+      await deps.auth.requestReset(req.ip, req.body.email, requestLocale(req));
       return reply.code(202).send(null);
     });
   app.post('/auth/password-reset/confirm', { config: { access: open }, schema: { operationId: 'control.auth.passwordResetConfirm', tags, summary: "Choose a new operator password with the reset e-mail's token (it works once); every session of the operator ends", body: ResetConfirmBody, response: { 204: Type.Null() } } },

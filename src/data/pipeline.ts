@@ -22,6 +22,7 @@ import { resolveTenant } from './tenant-resolution.js';
 import { checkStepUp } from './step-up.js';
 import { logsAt } from '../kernel/observability/logging.js';
 import { tagTenant } from '../kernel/observability/tracing.js';
+import { requestLocale, setTenantLocale, setUserLocale } from '../kernel/http/request-locale.js';
 
 export interface PipelineDeps {
   directory: TenantDirectory;
@@ -87,7 +88,7 @@ type AdmissionDeps = Pick<PipelineDeps, 'sessions' | 'roles'>;
  * session's state), not the ones the token was issued with, so that a change of a user's roles
  * shows on their next request rather than at the next refresh.
  */
-const principalFor = (claims: AccessClaims, state: SessionState, granted: Grant): Principal => ({ userId: claims.sub, roles: state.roles, sessionId: claims.sid, memberId: claims.mid ?? null, permissions: granted.permissions, hiddenFields: granted.hiddenFields });
+const principalFor = (claims: AccessClaims, state: SessionState, granted: Grant): Principal => ({ userId: claims.sub, roles: state.roles, sessionId: claims.sid, memberId: claims.mid ?? null, permissions: granted.permissions, hiddenFields: granted.hiddenFields, locale: state.locale ?? null });
 
 /** The token's principal when its session and the tenant's roles are both cached (no query); undefined when not. */
 function admitCached(deps: AdmissionDeps, tenant: TenantInfo, claims: AccessClaims): Principal | undefined {
@@ -215,6 +216,7 @@ async function runInTransaction(router: TenantDatabaseRouter, handler: RouteHand
           return (g.log ??= request.log.child(g.bindings));
         },
         requestId: String(request.id),
+        locale: requestLocale(request),
         ip: request.ip,
         userAgent: request.headers['user-agent'] ?? null,
         afterCommit: (fn) => void committed.push(fn),
@@ -341,6 +343,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     const access = request.routeOptions.config.access as RouteAccess;
     const tenant = await resolveTenant(request, deps.directory, deps.baseDomain);
     tagTenant(tenant);
+    setTenantLocale(request, tenant.defaultLocale);
     if (deps.pinnedTenant && deps.pinnedTenant !== tenant.slug && deps.pinnedTenant !== tenant.id) {
       throw new AppError('tenant_not_found', 'This data plane serves another tenant');
     }
@@ -368,6 +371,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
       if (!principal && defers(request)) {
         admit = async (db) => {
           const admitted = await admitIn(db, deps, tenant, verified);
+          setUserLocale(request, admitted.locale);
           gate(admitted);
           gated.get(request)!.principal = admitted;
         };
@@ -385,6 +389,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
       throw new AppError('module_not_licensed', `The tenant licence does not include the ${module.name} module`);
     }
 
+    setUserLocale(request, principal?.locale);
     if (!admit) gate(principal);
 
     // A child logger costs microseconds per request: make it now only if every request is logged.

@@ -1,6 +1,7 @@
 import type { HiddenFields } from './security/field-restrictions.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from './db/tables.js';
+import type { Locale } from './i18n/locale.js';
 import type { Placement } from './db/router.js';
 import type { LicenceClaims, LicenceState } from './security/licence.js';
 
@@ -46,6 +47,8 @@ export interface Principal {
   apiKeyId?: string;
   /** Fields hidden from this principal by their roles, by resource (see security/field-restrictions.ts); none when absent. */
   hiddenFields?: HiddenFields;
+  /** The user's chosen language (a BCP 47 tag); none: the request's Accept-Language decides. */
+  locale?: string | null;
 }
 
 /**
@@ -56,6 +59,8 @@ export interface TenantContext {
   tenant: TenantInfo;
   /** null on public routes (sign-in, refresh). */
   principal: Principal | null;
+  /** The language to write to the requester in (kernel/i18n localeOf); English when absent (jobs). */
+  locale?: Locale;
   licence: { claims: LicenceClaims; state: LicenceState };
   /** The tenant-bound transaction: every statement runs under row-level security for `tenant`. */
   db: Db;

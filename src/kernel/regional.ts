@@ -1,6 +1,6 @@
 import { canonicalTimeZone } from './dates.js';
 import { AppError } from './errors.js';
-import { LOCALES } from './locales.js';
+import { LOCALES } from './i18n/locale.js';
 
 /**
  * A tenant's regional settings: its time zone (the calendar its dates follow) and its default

@@ -1,12 +1,15 @@
 import type { Db } from '../../kernel/db/tables.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
+import { formatMoment } from '../../kernel/i18n/format.js';
+import { shippedLocale } from '../../kernel/i18n/locale.js';
 import type { JobDefinition } from '../../kernel/jobs/job.js';
 import type { Mailer } from '../../kernel/mail/mailer.js';
 import { checkPassword, type PasswordContext } from '../../kernel/security/password-policy.js';
 import { hashPassword } from '../../kernel/security/passwords.js';
 import { hashToken, newRefreshToken } from '../../kernel/security/tokens.js';
 import { appendAudit } from '../audit.js';
+import { fill, operatorResetMail } from './messages/operator-mail.js';
 import { PlatformUsersRepository } from './platform-users.repository.js';
 
 /** The job that e-mails an operator a reset link; sent for every request, known address or not. */
@@ -33,7 +36,7 @@ export interface OperatorResetDeps {
  * answer tells nothing about which exist. A retried run issues a fresh link; every link of the
  * hour works until one of them is used.
  */
-export function operatorResetJob(deps: OperatorResetDeps): JobDefinition<{ email: string }> {
+export function operatorResetJob(deps: OperatorResetDeps): JobDefinition<{ email: string; locale?: string }> {
   return {
     name: OPERATOR_RESET_JOB,
     retry: { limit: 5, delaySeconds: 30 },
@@ -46,16 +49,19 @@ export function operatorResetJob(deps: OperatorResetDeps): JobDefinition<{ email
       const { token, hash } = newRefreshToken();
       await users.insertResetToken(user.id, hash, expiresAt);
       const link = `${deps.consoleUrl}/reset-password#token=${encodeURIComponent(token)}`;
-      const until = `${expiresAt.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+      // Operators keep no language of their own: the one their browser asked for.
+      const locale = shippedLocale(job.data.locale) ?? 'en';
+      const mail = operatorResetMail[locale];
+      const values = { name: user.name, link, until: formatMoment(expiresAt, locale) };
       const id = newId();
       await deps.mailer.send({
         id,
         messageId: `<${id}@${deps.from.split('@')[1]}>`,
-        from: { name: 'Courtyard console', address: deps.from },
+        from: { name: mail.from, address: deps.from },
         to: { name: user.name, address: user.email },
-        subject: 'Reset your Courtyard console password',
-        text: `Hello ${user.name},\n\nSomeone asked to reset the password of your Courtyard console account. Choose a new one here:\n${link}\n\nThe link works once and expires on ${until}. If you did not ask for this, ignore this message: your password stays as it is.\n`,
-        html: `<p>Hello ${escapeHtml(user.name)},</p><p>Someone asked to reset the password of your Courtyard console account.</p><p><a href="${escapeHtml(link)}">Choose a new password</a></p><p>The link works once and expires on ${until}. If you did not ask for this, ignore this message: your password stays as it is.</p>`,
+        subject: mail.subject,
+        text: fill(mail.text, values),
+        html: fill(mail.html, values, escapeHtml),
         headers: { 'Auto-Submitted': 'auto-generated' },
       });
       ctx.log.info({ platformUser: user.id }, 'operator password reset e-mail sent');

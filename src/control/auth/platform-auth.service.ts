@@ -139,9 +139,9 @@ export class PlatformAuthService {
    * Queues the reset e-mail's job for any address: the same work whether or not an operator has
    * it, so neither the answer nor its timing tells. The job finds out and sends (or not).
    */
-  async requestReset(ip: string, email: string): Promise<void> {
+  async requestReset(ip: string, email: string, locale: string): Promise<void> {
     await this.recovery.resetLimit.admit(ip, `platform:${email}`);
-    await this.recovery.queue.send(OPERATOR_RESET_JOB, { email: email.toLowerCase() });
+    await this.recovery.queue.send(OPERATOR_RESET_JOB, { email: email.toLowerCase(), locale });
   }
 
   /** Sets a new password with a reset token; every session of the operator ends. */

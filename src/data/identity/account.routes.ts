@@ -27,7 +27,7 @@ export async function answerNoSoonerThanFloor(_req: unknown, reply: FastifyReply
 export const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024, description: `At least ${MIN_PASSWORD_LENGTH} characters, not one of the most common passwords, and not containing the e-mail name or the organisation's name (problem \`weak_password\`)` });
 export const ResetRequestBody = Type.Object({ email: Email }, { additionalProperties: false });
 export const ResetConfirmBody = Type.Object({ token: Type.String({ minLength: 1, maxLength: 512 }), password: Password }, { additionalProperties: false });
-const Locale = Type.Union([Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35, description: 'A BCP 47 language tag (`en`, `en-GB`)' }), Type.Null()]);
+export const Locale = Type.Union([Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$', maxLength: 35, description: 'A BCP 47 language tag (`en`, `es`, `es-MX`). Mail, statements and problem details are written in English or Spanish (`es`); another tag is kept, and read as English' }), Type.Null()]);
 
 /** Recovery of a forgotten password, and the signed-in user's own account (`/me`). */
 export function accountRoutes(app: HttpApp, account: AccountService, identity: IdentityService): void {

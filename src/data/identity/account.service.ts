@@ -52,7 +52,7 @@ export class AccountService {
     const expiresAt = new Date(Date.now() + RESET_TOKEN_SECONDS * 1000);
     const { token, hash } = newRefreshToken();
     await repo.insertToken(ctx.tenant.id, { userId: user.id, purpose: 'password_reset', hash, expiresAt, createdBy: null });
-    await this.deps.mail.queue(ctx, { kind: 'password_reset', to: { email: user.email, name: user.name }, data: { expiresAt: expiresAt.toISOString() }, secrets: { token } });
+    await this.deps.mail.queue(ctx, { kind: 'password_reset', to: { email: user.email, name: user.name }, data: { expiresAt: expiresAt.toISOString() }, secrets: { token }, locale: user.locale ?? ctx.locale });
     await recordAudit(ctx, { action: 'auth.password_reset.requested', actor: { type: 'anonymous' }, target: { type: 'user', id: user.id } });
     ctx.log.info({ user: user.id }, 'password reset requested');
   }
@@ -80,6 +80,8 @@ export class AccountService {
   async updateMe(ctx: TenantContext, patch: { name?: string; locale?: string | null }): Promise<void> {
     const user = await new IdentityRepository(ctx.db).updateUser(principalOf(ctx).userId, patch);
     if (!user) throw notFound('The user');
+    // The session state carries the locale (problem details follow it): reload it.
+    if (patch.locale !== undefined) this.deps.sessions.changed(ctx, user.id);
   }
 
   /** Slows or refuses guesses at the current password before the transaction, like sign-in. */

@@ -61,10 +61,10 @@ export class IdentityRepository {
     return Number(row.n);
   }
 
-  async insertUser(tenantId: string, user: { email: string; name: string; passwordHash: string | null; memberId: string | null }): Promise<UserRow> {
+  async insertUser(tenantId: string, user: { email: string; name: string; passwordHash: string | null; memberId: string | null; locale?: string | null }): Promise<UserRow> {
     return this.db
       .insertInto('users')
-      .values({ tenantId: tenantId, id: newId(), email: user.email.toLowerCase(), name: user.name, passwordHash: user.passwordHash, memberId: user.memberId })
+      .values({ tenantId: tenantId, id: newId(), email: user.email.toLowerCase(), name: user.name, passwordHash: user.passwordHash, memberId: user.memberId, locale: user.locale ?? null })
       .returning(userColumns)
       .executeTakeFirstOrThrow();
   }
@@ -92,7 +92,7 @@ export class IdentityRepository {
     return byUser;
   }
 
-  /** The session check's one query: the user's status, roles and member link, and whether the family lives. */
+  /** The session check's one query: the user's status, roles, member link and locale, and whether the family lives. */
   async sessionState(userId: string, familyId: string): Promise<SessionState | null> {
     const row = await this.#sessionQuery(userId, familyId).executeTakeFirst();
     return row ? sessionStateOf(row) : null;
@@ -116,6 +116,7 @@ export class IdentityRepository {
       .select((eb) => [
         'u.status',
         'u.memberId',
+        'u.locale',
         userRoleKeys.as('roles'),
         eb
           .selectFrom('refreshTokens as t')
@@ -202,6 +203,6 @@ export class IdentityRepository {
   }
 }
 
-function sessionStateOf(row: { status: string; memberId: string | null; roles: string[] | null; endsAt: Date | string | null }): SessionState {
-  return { alive: row.endsAt !== null, endsAt: row.endsAt ? new Date(row.endsAt).getTime() : 0, active: row.status === 'active', roles: row.roles ?? [], memberId: row.memberId };
+function sessionStateOf(row: { status: string; memberId: string | null; locale: string | null; roles: string[] | null; endsAt: Date | string | null }): SessionState {
+  return { alive: row.endsAt !== null, endsAt: row.endsAt ? new Date(row.endsAt).getTime() : 0, active: row.status === 'active', roles: row.roles ?? [], memberId: row.memberId, locale: row.locale };
 }

@@ -4,7 +4,7 @@ import { clearRefreshCookie, deliverTokens, refreshTokenOf } from '../../kernel/
 import { Email, IdParams, LoginBody, Page, PageQuery, RefreshBody, SearchQuery, Timestamp, TokenPair, TokenTransportHeaders, Uuid } from '../../kernel/http/schemas.js';
 import { AppError } from '../../kernel/errors.js';
 import { requestTenant } from '../pipeline.js';
-import { Password } from './account.routes.js';
+import { Locale, Password } from './account.routes.js';
 import type { IdentityService } from './identity.service.js';
 import { MfaChallenge } from './two-step.routes.js';
 
@@ -89,7 +89,7 @@ export function identityRoutes(app: HttpApp, identity: IdentityService, refreshT
       operationId: 'users.create',
       tags,
       summary: 'Create a tenant user; without a password, the user is invited by e-mail to choose one',
-      body: Type.Object({ email: Email, name: Name, password: Type.Optional(Password), roles: RoleKeys, memberId: Type.Optional(Type.Union([Uuid, Type.Null()])) }, { additionalProperties: false }),
+      body: Type.Object({ email: Email, name: Name, password: Type.Optional(Password), roles: RoleKeys, memberId: Type.Optional(Type.Union([Uuid, Type.Null()])), locale: Type.Optional(Locale) }, { additionalProperties: false }),
       response: { 201: User },
     },
   }, async (req, reply) => {

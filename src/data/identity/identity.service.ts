@@ -234,7 +234,7 @@ export class IdentityService {
     }
   }
 
-  async createUser(ctx: TenantContext, input: { email: string; name: string; password?: string; roles: string[]; memberId?: string | null }): Promise<UserView> {
+  async createUser(ctx: TenantContext, input: { email: string; name: string; password?: string; roles: string[]; memberId?: string | null; locale?: string | null }): Promise<UserView> {
     const repo = new IdentityRepository(ctx.db);
     if (input.roles.includes('owner')) this.#requireOwner(ctx);
     if (input.password) checkPassword(input.password, passwordContext(ctx, input.email));
@@ -249,6 +249,7 @@ export class IdentityService {
       name: input.name,
       passwordHash,
       memberId: input.memberId ?? null,
+      locale: input.locale ?? null,
     });
     await repo.setUserRoles(ctx.tenant.id, user.id, roles.map((r) => r.id));
     // Without a password the user is invited: an e-mail with a link to choose one.
@@ -278,6 +279,8 @@ export class IdentityService {
       to: { email: user.email, name: user.name },
       data: { inviterName: inviter?.name ?? null, expiresAt: expiresAt.toISOString() },
       secrets: { token },
+      // The invitee's language when it is known, else the inviter's.
+      locale: user.locale ?? ctx.locale,
     });
     return { expiresAt: expiresAt.toISOString(), messageId: mail.id };
   }

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode, type FieldError, type KernelErrorCode } from '../errors.js';
+import { translateMessage } from './messages/translate.js';
+import { requestLocale } from './request-locale.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -98,14 +100,20 @@ export function toAppError(error: unknown): AppError {
 // name (a charge's `status`, say) would contradict the problem, so it never gets through.
 const RESERVED = new Set(['type', 'title', 'status', 'detail', 'instance', 'code', 'requestId', 'errors', 'headers']);
 
+/**
+ * The problem document of an error. `detail` and the field errors' messages are in the
+ * request's language (requestLocale); `code` and `title` stay as they are, for clients to
+ * branch on.
+ */
 export function problemFor(error: AppError, request: FastifyRequest): Problem {
   const extensions = Object.fromEntries(Object.entries(error.extra).filter(([name]) => !RESERVED.has(name)));
-  const { errors } = error.extra;
+  const locale = requestLocale(request);
+  const errors = locale === 'en' ? error.extra.errors : error.extra.errors?.map((e) => ({ ...e, message: translateMessage(e.message, locale) }));
   return {
     type: `urn:courtyard:problem:${error.code}`,
     title: error.title,
     status: error.status,
-    detail: error.message,
+    detail: locale === 'en' ? error.message : translateMessage(error.message, locale),
     instance: request.url,
     code: error.code,
     requestId: String(request.id),

@@ -1,5 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
-import { LOCALES } from '../locales.js';
+import { LOCALES } from '../i18n/locale.js';
 
 export const Uuid = Type.String({ format: 'uuid' });
 export const Email = Type.String({ format: 'email', maxLength: 254 });

@@ -17,6 +17,11 @@ export interface MailRequest {
    * kept encrypted with the message until it is sent, then erased.
    */
   secrets?: Record<string, string>;
+  /**
+   * The recipient's language (their user `locale`, or the request's: kernel/i18n localeOf);
+   * the default templates are sent in it. English when absent.
+   */
+  locale?: string;
 }
 
 /**

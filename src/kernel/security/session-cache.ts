@@ -14,6 +14,8 @@ export interface SessionState {
   roles: string[];
   /** The member a tenant user is linked to. */
   memberId: string | null;
+  /** The user's chosen language (a BCP 47 tag), for what the server writes them; none: their client's. */
+  locale?: string | null;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { MailStatus, MailTables } from './mail.tables.js';
 
 export type { MailStatus };
 
-const messageColumns = ['id', 'kind', 'toEmail', 'toName', 'data', 'sealed', 'status', 'attempts', 'lastError', 'subject', 'messageId', 'response', 'createdAt', 'updatedAt', 'sentAt'] as const;
+const messageColumns = ['id', 'kind', 'toEmail', 'toName', 'data', 'sealed', 'status', 'attempts', 'lastError', 'subject', 'messageId', 'response', 'createdAt', 'updatedAt', 'sentAt', 'locale'] as const;
 const templateColumns = ['kind', 'subject', 'textBody', 'htmlBody', 'updatedBy', 'updatedAt'] as const;
 
 type Tables = MailTables & KernelTables;
@@ -33,10 +33,10 @@ export class MailRepository {
   }
 
 
-  async insert(tenantId: string, m: { id: string; kind: string; toEmail: string; toName: string; data: MailData; sealed: string | null; messageId: string }): Promise<void> {
+  async insert(tenantId: string, m: { id: string; kind: string; toEmail: string; toName: string; data: MailData; sealed: string | null; messageId: string; locale: string | null }): Promise<void> {
     await this.db
       .insertInto('mailMessages')
-      .values({ tenantId, id: m.id, kind: m.kind, toEmail: m.toEmail, toName: m.toName, data: JSON.stringify(m.data), sealed: m.sealed, messageId: m.messageId })
+      .values({ tenantId, id: m.id, kind: m.kind, toEmail: m.toEmail, toName: m.toName, data: JSON.stringify(m.data), sealed: m.sealed, messageId: m.messageId, locale: m.locale })
       .execute();
     await this.log(tenantId, m.id, 'queued', null);
   }

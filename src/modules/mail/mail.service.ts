@@ -8,8 +8,9 @@ import type { JobContext } from '../../kernel/jobs/job.js';
 import { MailDeliveryError, type Mailer } from '../../kernel/mail/mailer.js';
 import type { MailQueue, MailRequest } from '../../kernel/mail/queue.js';
 import { SealedBox } from '../../kernel/security/sealed-box.js';
+import { shippedLocale, type Locale } from '../../kernel/i18n/locale.js';
 import { MailRepository, type LogRow, type MailStatus, type MessageRow, type TemplateRow } from './mail.repository.js';
-import { COMMON_VARIABLES, isMailKind, KINDS, renderMail, validateTemplate, viewOf, type RenderedMail, type TemplateParts } from './mail.templates.js';
+import { COMMON_VARIABLES, defaultsFor, isMailKind, KINDS, renderMail, validateTemplate, viewOf, type RenderedMail, type TemplateParts } from './mail.templates.js';
 
 export interface MailDeps {
   mailer: Mailer;
@@ -51,8 +52,9 @@ const messageView = (m: MessageRow) => ({
 });
 const logView = (l: LogRow) => ({ status: l.status, detail: l.detail, at: l.at });
 
-const partsOf = (row: TemplateRow | undefined, kind: keyof typeof KINDS): TemplateParts =>
-  row ? { subject: row.subject, text: row.textBody, html: row.htmlBody } : KINDS[kind].defaults;
+/** The tenant's own template as it wrote it, else the default in the recipient's language. */
+const partsOf = (row: TemplateRow | undefined, kind: keyof typeof KINDS, locale: Locale = 'en'): TemplateParts =>
+  row ? { subject: row.subject, text: row.textBody, html: row.htmlBody } : defaultsFor(kind, locale);
 
 /**
  * E-mail: queues messages in the caller's transaction (never sends inside a request), sends
@@ -78,6 +80,7 @@ export class MailService implements MailQueue {
       data: mail.data ?? {},
       sealed: secrets,
       messageId: `<${id}@${this.#domain}>`,
+      locale: shippedLocale(mail.locale) ?? null,
     });
     await emit(ctx, MAIL_QUEUED, { messageId: id, kind: mail.kind } satisfies MailQueuedData);
     return { id };
@@ -112,8 +115,9 @@ export class MailService implements MailQueue {
     try {
       if (!isMailKind(message.kind)) throw new Error(`there is no template for messages of kind ${message.kind}`);
       const secrets = message.sealed ? this.#box.open<Record<string, string>>(message.sealed, sealContext(tenantId, message.id)) : {};
-      const view = viewOf({ kind: message.kind, tenant: { name: tenant.name, branding: tenant.branding, url: this.deps.tenantUrl(tenant), timeZone: tenant.timeZone }, recipient: { email: message.toEmail, name: message.toName }, data: message.data, secrets });
-      rendered = renderMail(partsOf(template, message.kind), view);
+      const locale = shippedLocale(message.locale) ?? shippedLocale(tenant.defaultLocale) ?? 'en';
+      const view = viewOf({ kind: message.kind, tenant: { name: tenant.name, branding: tenant.branding, url: this.deps.tenantUrl(tenant), timeZone: tenant.timeZone }, recipient: { email: message.toEmail, name: message.toName }, data: message.data, secrets, locale });
+      rendered = renderMail(partsOf(template, message.kind, locale), view);
     } catch (error) {
       await fail(`could not render the message: ${(error as Error).message}`);
       ctx.log.error({ err: error, tenant: tenant.slug, mail: message.id }, 'mail could not be rendered');

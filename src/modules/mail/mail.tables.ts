@@ -24,6 +24,7 @@ export interface MailTables {
     createdAt: Timestamptz;
     updatedAt: Timestamptz;
     sentAt: Date | null;
+    locale: string | null;
   };
   mailMessageLog: {
     tenantId: TenantKey;

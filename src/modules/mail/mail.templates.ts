@@ -1,7 +1,11 @@
 import Mustache from 'mustache';
 import type { Branding } from '../../kernel/context.js';
 import { fieldError } from '../../kernel/errors.js';
+import { formatMoment } from '../../kernel/i18n/format.js';
+import type { Locale } from '../../kernel/i18n/locale.js';
 import { MAIL_KINDS, type MailData, type MailKind } from '../../kernel/mail/queue.js';
+import * as es from './templates/es.js';
+import { button, type TemplateParts } from './templates/parts.js';
 
 /**
  * Message kinds, their default templates and how they are rendered. Templates are Mustache:
@@ -10,11 +14,7 @@ import { MAIL_KINDS, type MailData, type MailKind } from '../../kernel/mail/queu
  * in HTML, nor partials; the branded layout around the HTML body is ours.
  */
 
-export interface TemplateParts {
-  subject: string;
-  text: string;
-  html: string;
-}
+export type { TemplateParts };
 
 export type RenderedMail = TemplateParts;
 
@@ -23,8 +23,8 @@ interface KindDefinition {
   /** The variables the kind adds to the common ones, with what they hold. */
   variables: Record<string, string>;
   defaults: TemplateParts;
-  /** Values computed when rendering, from the message's data and secrets. */
-  derive(input: { data: MailData; secrets: Record<string, string>; tenantUrl: string; timeZone?: string }): Record<string, string>;
+  /** Values computed when rendering, from the message's data and secrets, written for `locale` in the tenant's zone. */
+  derive(input: { data: MailData; secrets: Record<string, string>; tenantUrl: string; locale: Locale; timeZone?: string }): Record<string, string>;
 }
 
 export const COMMON_VARIABLES: Record<string, string> = {
@@ -39,10 +39,10 @@ export const COMMON_VARIABLES: Record<string, string> = {
 };
 
 /** An instant in the tenant's zone, naming the zone: the reader may be elsewhere ("7 December 2026 at 09:30 Pacific/Auckland"). */
-const formatDate = (value: unknown, timeZone = 'UTC'): string => {
+const formatDate = (value: unknown, locale: Locale, timeZone = 'UTC'): string => {
   const date = new Date(String(value));
   if (Number.isNaN(date.getTime())) return '';
-  return `${date.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone })} ${timeZone}`;
+  return formatMoment(date, locale, timeZone);
 };
 const httpUrl = (value: unknown): string => {
   if (typeof value !== 'string') return '';
@@ -54,8 +54,6 @@ const httpUrl = (value: unknown): string => {
   }
 };
 const supportLine = '{{#tenant.supportEmail}}\n\nQuestions? Write to {{tenant.supportEmail}}.{{/tenant.supportEmail}}';
-const button = (href: string, label: string) =>
-  `<p style="margin:28px 0"><a href="{{${href}}}" style="display:inline-block;background:{{tenant.accentColor}};color:#ffffff;text-decoration:none;font-weight:600;padding:12px 22px;border-radius:6px">${label}</a></p>`;
 
 export const KINDS: Record<MailKind, KindDefinition> = {
   invitation: {
@@ -85,9 +83,9 @@ export const KINDS: Record<MailKind, KindDefinition> = {
         '<p style="color:#52606d;font-size:14px">The link works once and expires on {{expiresAt}}. If the button does not work, open this address: {{acceptUrl}}</p>',
       ].join('\n'),
     },
-    derive: ({ data, secrets, tenantUrl, timeZone }) => ({
+    derive: ({ data, secrets, tenantUrl, locale, timeZone }) => ({
       acceptUrl: secrets.token ? `${tenantUrl}/accept-invitation#token=${encodeURIComponent(secrets.token)}` : '',
-      expiresAt: formatDate(data.expiresAt, timeZone),
+      expiresAt: formatDate(data.expiresAt, locale, timeZone),
     }),
   },
   password_reset: {
@@ -111,9 +109,9 @@ export const KINDS: Record<MailKind, KindDefinition> = {
         '<p style="color:#52606d;font-size:14px">The link works once and expires on {{expiresAt}}. If you did not ask for this, ignore this message: your password stays as it is.</p>',
       ].join('\n'),
     },
-    derive: ({ data, secrets, tenantUrl, timeZone }) => ({
+    derive: ({ data, secrets, tenantUrl, locale, timeZone }) => ({
       resetUrl: secrets.token ? `${tenantUrl}/reset-password#token=${encodeURIComponent(secrets.token)}` : '',
-      expiresAt: formatDate(data.expiresAt, timeZone),
+      expiresAt: formatDate(data.expiresAt, locale, timeZone),
     }),
   },
   notification: {
@@ -128,20 +126,23 @@ export const KINDS: Record<MailKind, KindDefinition> = {
         `{{#actionUrl}}${button('actionUrl', '{{actionLabel}}')}{{/actionUrl}}`,
       ].join('\n'),
     },
-    derive: ({ data }) => ({
+    derive: ({ data, locale }) => ({
       title: String(data.title ?? ''),
       body: String(data.body ?? ''),
       actionUrl: httpUrl(data.actionUrl),
-      actionLabel: String(data.actionLabel ?? 'Open'),
+      actionLabel: String(data.actionLabel ?? (locale === 'es' ? es.openLabel : 'Open')),
     }),
   },
 };
+
+/** The default template of a kind in `locale` (the English ones are KINDS' own). */
+export const defaultsFor = (kind: MailKind, locale: Locale): TemplateParts => (locale === 'es' ? es.defaults[kind] : KINDS[kind].defaults);
 
 export const isMailKind = (kind: string): kind is MailKind => (MAIL_KINDS as readonly string[]).includes(kind);
 
 /** The branded frame around every HTML body. Ours, not a tenant's: the only place with an unescaped tag. */
 const LAYOUT = `<!DOCTYPE html>
-<html lang="en">
+<html lang="{{locale}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -189,14 +190,18 @@ export interface RenderInput {
   recipient: { email: string; name: string };
   data: MailData;
   secrets: Record<string, string>;
+  /** The recipient's language: dates and default labels are written in it (English when absent). */
+  locale?: Locale;
 }
 
 export function viewOf(input: RenderInput): View {
+  const locale = input.locale ?? 'en';
   const b = input.tenant.branding;
   const data = Object.fromEntries(Object.entries(input.data).map(([k, v]) => [k, v === null ? '' : v]));
   return bare({
     ...data,
-    ...KINDS[input.kind].derive({ data: input.data, secrets: input.secrets, tenantUrl: input.tenant.url, timeZone: input.tenant.timeZone }),
+    ...KINDS[input.kind].derive({ data: input.data, secrets: input.secrets, tenantUrl: input.tenant.url, locale, timeZone: input.tenant.timeZone }),
+    locale,
     recipient: { name: input.recipient.name || input.recipient.email, email: input.recipient.email },
     tenant: {
       name: b.displayName || input.tenant.name,

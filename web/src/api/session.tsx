@@ -22,6 +22,12 @@ export function createApi(plane: Plane): CourtyardClient {
   const client = createCourtyardClient({ baseUrl: `${location.origin}${prefix}`, accessToken: () => accessToken });
   // A token that stopped working (session revoked, user disabled) ends the session on the page.
   client.use({
+    // The language of the page, so the server's problem details (and the mail it sends for an
+    // anonymous request, a password reset) are in it; a signed-in user's saved one wins there.
+    onRequest({ request }) {
+      if (document.documentElement.lang) request.headers.set('Accept-Language', document.documentElement.lang);
+      return request;
+    },
     onResponse({ request, response }) {
       if (response.status === 401 && !new URL(request.url).pathname.includes('/auth/')) onUnauthenticated();
       return response;

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider, useIntl, type PrimitiveType } from 'react-intl';
 import { en } from './catalogue.js';
@@ -8,19 +8,29 @@ export type MessageId = keyof typeof en;
 type Catalogue = Record<MessageId, string>;
 
 /**
- * The languages shipped. A new one is a catalogue with the same ids, loaded when chosen (it
- * becomes a chunk of its own): `fr: { name: 'Français', load: () => import('./fr.json').then((m) => m.default) }`.
+ * The languages shipped, each named in itself. A language other than English is a catalogue
+ * with the same ids, loaded when chosen (it becomes a chunk of its own). The server accepts
+ * the same list for a user's `locale` (src/kernel/i18n).
  */
 export const LOCALES: Record<string, { name: string; load: () => Promise<Catalogue> }> = {
   en: { name: 'English', load: async () => en },
+  es: { name: 'Español', load: () => import('./catalogue.es.js').then((m) => m.es) },
 };
 const STORAGE_KEY = 'courtyard.locale';
 
+/** The shipped language a BCP 47 tag asks for (`es-MX` is `es`), or undefined. */
+export function shippedLocale(tag: string | null | undefined): string | undefined {
+  const language = tag?.toLowerCase().split('-')[0];
+  return language && language in LOCALES ? language : undefined;
+}
+
+/** The language this browser asked for: one chosen here before, else the browser's own, if shipped. */
+export function browserLocale(): string | undefined {
+  return shippedLocale(localStorage.getItem(STORAGE_KEY)) ?? shippedLocale(navigator.language);
+}
+
 function initialLocale(): string {
-  const chosen = localStorage.getItem(STORAGE_KEY);
-  if (chosen && chosen in LOCALES) return chosen;
-  const browser = navigator.language.split('-')[0] ?? 'en';
-  return browser in LOCALES ? browser : 'en';
+  return browserLocale() ?? 'en';
 }
 
 interface LocaleState {
@@ -33,10 +43,15 @@ export const useLocale = () => useContext(LocaleContext);
 /** react-intl for messages, numbers and dates; react-aria for widgets' own strings and calendars. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<{ locale: string; messages: Catalogue }>(() => ({ locale: 'en', messages: en }));
-  const setLocale = useCallback((locale: string) => {
-    const entry = LOCALES[locale];
-    if (!entry) return;
+  const latest = useRef('en');
+  const setLocale = useCallback((tag: string) => {
+    const locale = shippedLocale(tag);
+    const entry = locale ? LOCALES[locale] : undefined;
+    if (!locale || !entry) return;
+    // Catalogues load at their own pace: only the language asked for last is applied.
+    latest.current = locale;
     void entry.load().then((messages) => {
+      if (latest.current !== locale) return;
       localStorage.setItem(STORAGE_KEY, locale);
       document.documentElement.lang = locale;
       setState({ locale, messages });

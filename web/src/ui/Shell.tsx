@@ -14,9 +14,10 @@ export interface NavEntry {
 /**
  * The frame of every signed-in page: a top bar with whose space this is (the tenant's name and
  * logo, or the console), the command menu (Ctrl-K), the navigation of the modules the user may
- * open, the user's own account (`account`, where there is one), and the page in `main`.
+ * open, the language (saved by `onLocaleChange`, where the user has a profile), the user's own
+ * account (`account`, where there is one), and the page in `main`.
  */
-export function Shell({ title, logoUrl, nav, account, children }: { title: string; logoUrl?: string; nav: NavEntry[]; account?: string; children: ReactNode }) {
+export function Shell({ title, logoUrl, nav, account, onLocaleChange, children }: { title: string; logoUrl?: string; nav: NavEntry[]; account?: string; onLocaleChange?: (locale: string) => void; children: ReactNode }) {
   const t = useT();
   const auth = useAuth();
   return (
@@ -31,7 +32,7 @@ export function Shell({ title, logoUrl, nav, account, children }: { title: strin
         </div>
         <div className="flex items-center gap-4">
           <CommandMenu pages={nav} />
-          <LocaleSwitch />
+          <LocaleSwitch onChange={onLocaleChange} />
           {account ? (
             <Link to={account} className="text-sm text-slate-700 underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-brand" activeProps={{ 'aria-current': 'page' }}>
               {t('shell.account')}

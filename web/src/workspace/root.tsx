@@ -6,12 +6,14 @@ import { Loading } from '../ui/AppFrame.js';
 import { NotYet } from '../ui/Page.js';
 import { Shell } from '../ui/Shell.js';
 import { SignInPage } from '../ui/SignInPage.js';
+import { useUserLocale } from './locale.js';
 import { may, useMe } from './me.js';
 import { WORKSPACE_MODULES } from './nav.js';
 
 function SignedIn() {
   const t = useT();
   const me = useMe();
+  const saveLocale = useUserLocale(me.data);
   const color = me.data?.branding.primaryColor;
   useEffect(() => {
     // The tenant's colour, set through the CSSOM (the pages' CSP allows no inline style sheet).
@@ -20,7 +22,7 @@ function SignedIn() {
   if (!me.data) return <Loading />;
   const nav = WORKSPACE_MODULES.filter((m) => may(me.data, m.module, m.permission)).map((m) => ({ to: m.to, label: t(m.label) }));
   return (
-    <Shell title={me.data.branding.displayName ?? me.data.tenant.name} logoUrl={me.data.branding.logoUrl} nav={nav} account="/account">
+    <Shell title={me.data.branding.displayName ?? me.data.tenant.name} logoUrl={me.data.branding.logoUrl} nav={nav} account="/account" onLocaleChange={saveLocale}>
       <Outlet />
     </Shell>
   );

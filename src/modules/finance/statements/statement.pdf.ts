@@ -1,4 +1,7 @@
 import type { Branding } from '../../../kernel/context.js';
+import { formatMoney as formatMoneyIn } from '../../../kernel/i18n/format.js';
+import type { Locale } from '../../../kernel/i18n/locale.js';
+import { fill, statementMessages } from './statement.messages.js';
 import type { Statement } from './statements.js';
 
 export interface StatementDocument {
@@ -6,14 +9,12 @@ export interface StatementDocument {
   member: { name: string; email: string | null };
   statement: Statement;
   generatedAt: Date;
+  /** The language it is written in: the requester's (English for the monthly run). */
+  locale?: Locale;
 }
 
-/** Minor units as the currency writes them (two decimals for EUR, none for JPY). */
-export function formatMoney(minor: number, currency: string): string {
-  const format = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(minor / 10 ** digits);
-}
+/** Minor units as the currency writes them (two decimals for EUR, none for JPY), in `locale`. */
+export const formatMoney = (minor: number, currency: string, locale: Locale = 'en'): string => formatMoneyIn(minor, currency, locale);
 
 const HEX = /^#[0-9a-fA-F]{6}$/;
 const PAGE_BOTTOM = 780;
@@ -27,9 +28,12 @@ export async function renderStatementPdf(doc: StatementDocument): Promise<Buffer
   // Loaded at the first statement: pdfkit and its fonts cost about 12 MB of every process's memory.
   const { default: PDFDocument } = await import('pdfkit');
   const { statement, tenant, member } = doc;
+  const locale = doc.locale ?? 'en';
+  const m = statementMessages[locale];
+  const heading = fill(m.title, { from: m.day(statement.from), to: m.day(statement.to) });
   const title = tenant.branding.displayName ?? tenant.name;
   const colour = tenant.branding.primaryColor && HEX.test(tenant.branding.primaryColor) ? tenant.branding.primaryColor : '#1f4e79';
-  const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Statement ${statement.from} to ${statement.to}`, Author: title, CreationDate: doc.generatedAt } });
+  const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: heading, Author: title, CreationDate: doc.generatedAt } });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -47,22 +51,22 @@ export async function renderStatementPdf(doc: StatementDocument): Promise<Buffer
   const header = () => {
     pdf.rect(0, 0, pdf.page.width, 8).fill(colour);
     pdf.fillColor(colour).font('Helvetica-Bold').fontSize(18).text(title, 50, 30);
-    pdf.fillColor('#222222').font('Helvetica').fontSize(10).text(`Statement ${statement.from} to ${statement.to}`, 50, 54);
+    pdf.fillColor('#222222').font('Helvetica').fontSize(10).text(heading, 50, 54);
   };
 
   header();
   pdf.font('Helvetica-Bold').fontSize(11).text(member.name, 50, 90);
   if (member.email) pdf.font('Helvetica').fontSize(9).text(member.email, 50, 105);
   let y = 135;
-  if (statement.currencies.length === 0) pdf.font('Helvetica').fontSize(10).text('No charges or payments in this period, and nothing owed.', 50, y);
+  if (statement.currencies.length === 0) pdf.font('Helvetica').fontSize(10).text(m.nothing, 50, y);
   for (const c of statement.currencies) {
-    const money = (minor: number) => formatMoney(minor, c.currency);
+    const money = (minor: number) => formatMoney(minor, c.currency, locale);
     pdf.fillColor(colour).font('Helvetica-Bold').fontSize(11).text(c.currency, 50, y);
     y += 18;
     pdf.moveTo(50, y + 11).lineTo(545, y + 11).strokeColor('#cccccc').stroke();
-    row(y, { date: 'Date', description: 'Description', charges: 'Charges', credits: 'Credits', balance: 'Balance' }, true);
+    row(y, m.columns, true);
     y += 16;
-    row(y, { date: statement.from, description: 'Opening balance', balance: money(c.opening) });
+    row(y, { date: m.day(statement.from), description: m.opening, balance: money(c.opening) });
     y += 14;
     for (const line of c.lines) {
       if (y > PAGE_BOTTOM) {
@@ -70,15 +74,15 @@ export async function renderStatementPdf(doc: StatementDocument): Promise<Buffer
         header();
         y = 90;
       }
-      row(y, { date: line.date, description: line.description, ...(line.amount > 0 ? { charges: money(line.amount) } : { credits: money(-line.amount) }), balance: money(line.balance) });
+      row(y, { date: m.day(line.date), description: line.description, ...(line.amount > 0 ? { charges: money(line.amount) } : { credits: money(-line.amount) }), balance: money(line.balance) });
       y += 14;
     }
     pdf.moveTo(50, y + 2).lineTo(545, y + 2).strokeColor('#cccccc').stroke();
     y += 6;
-    row(y, { date: statement.to, description: c.closing > 0 ? 'Closing balance (to pay)' : c.closing < 0 ? 'Closing balance (in credit)' : 'Closing balance', charges: money(c.charges), credits: money(c.credits), balance: money(c.closing) }, true);
+    row(y, { date: m.day(statement.to), description: c.closing > 0 ? m.closingToPay : c.closing < 0 ? m.closingInCredit : m.closing, charges: money(c.charges), credits: money(c.credits), balance: money(c.closing) }, true);
     y += 30;
   }
-  if (tenant.branding.supportEmail) pdf.font('Helvetica').fontSize(8).fillColor('#666666').text(`Questions about this statement: ${tenant.branding.supportEmail}`, 50, Math.min(y + 10, PAGE_BOTTOM + 20));
+  if (tenant.branding.supportEmail) pdf.font('Helvetica').fontSize(8).fillColor('#666666').text(fill(m.questions, { email: tenant.branding.supportEmail }), 50, Math.min(y + 10, PAGE_BOTTOM + 20));
   pdf.end();
   return done;
 }

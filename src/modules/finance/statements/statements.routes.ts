@@ -24,7 +24,7 @@ export function statementsRoutes(app: HttpApp, options: FinanceOptions): void {
     schema: { operationId: 'finance.statements.create', tags, summary: "Generate (or generate again) a member's statement for a period, as figures and a branded PDF", body: GenerateStatement, response: { 201: StatementRecord } },
   }, async (req, reply) => {
     if (req.body.to < req.body.from) throw fieldError('to', 'must be on or after from');
-    const { record } = await issueStatement(req.ctx, options, req.ctx.tenant, req.body.memberId, req.body, true);
+    const { record } = await issueStatement(req.ctx, options, req.ctx.tenant, req.body.memberId, req.body, true, req.ctx.locale);
     reply.code(201);
     return record;
   });

@@ -8,6 +8,9 @@ import { newId } from '../../../kernel/ids.js';
 import { memberContacts } from '../../members/index.js';
 import type { FinanceOptions } from '../options.js';
 import { formatMoney, renderStatementPdf } from './statement.pdf.js';
+import { fill, statementMessages } from './statement.messages.js';
+import { formatMonth } from '../../../kernel/i18n/format.js';
+import { localeOf, type Locale } from '../../../kernel/i18n/locale.js';
 import { memberStatement } from './statements.js';
 import { StatementsRepository } from './statements.repository.js';
 import type { StatementRecord } from './statements.schemas.js';
@@ -24,6 +27,7 @@ export async function issueStatement(
   memberId: string,
   period: { from: IsoDate; to: IsoDate },
   regenerate: boolean,
+  locale: Locale = 'en',
 ): Promise<{ record: StatementRecord; created: boolean }> {
   if (!options.storage) throw new Error('the finance module was started without object storage');
   const repo = new StatementsRepository(scope.db);
@@ -33,7 +37,7 @@ export async function issueStatement(
   if (!member) throw notFound('The member');
   const statement = await memberStatement(scope, memberId, period.from, period.to);
   const generatedAt = options.now?.() ?? new Date();
-  const pdf = await renderStatementPdf({ tenant, member: { name: `${member.firstName} ${member.lastName}`, email: member.email }, statement, generatedAt });
+  const pdf = await renderStatementPdf({ tenant, member: { name: `${member.firstName} ${member.lastName}`, email: member.email }, statement, generatedAt, locale });
   const key = `tenants/${scope.tenant.id}/statements/${memberId}/${period.from}_${period.to}.pdf`;
   await options.storage.put(key, pdf, 'application/pdf');
   const summary = statement.currencies.map(({ lines: _lines, ...figures }) => figures);
@@ -60,24 +64,29 @@ export async function runMonthlyStatements(tenantId: string, ctx: Parameters<Job
   if (!tenant) throw new Error(`tenant ${tenantId} is not known to the registry`);
   const period = previousMonth(now, tenant.timeZone);
   const members = await ctx.tenantTransaction(tenantId, (db) => new StatementsRepository(db).membersWithLines(period.to));
+  // No one asked: the members' language is their tenant's default (a member keeps none of their own).
+  const locale = localeOf({ tenantLocale: tenant.defaultLocale });
+  const m = statementMessages[locale];
   for (const memberId of members) {
     await ctx.tenantTransaction(tenantId, async (db) => {
       const scope = { db, tenant };
       const repo = new StatementsRepository(db);
-      const { record } = await issueStatement(scope, { ...options, now: () => now }, tenant, memberId, period, false);
+      const { record } = await issueStatement(scope, { ...options, now: () => now }, tenant, memberId, period, false, locale);
       if (record.emailedAt || !options.mail) return;
       const [member] = await memberContacts(db, [memberId]);
       if (!member?.email) return;
-      const owed = record.summary.map((s) => formatMoney(s.closing, s.currency)).join(', ') || formatMoney(0, 'EUR');
+      const owed = record.summary.map((s) => formatMoney(s.closing, s.currency, locale)).join(', ') || formatMoney(0, 'EUR', locale);
+      const month = locale === 'en' ? period.from.slice(0, 7) : formatMonth(period.from.slice(0, 7), locale);
       await options.mail.queue(scope, {
         kind: 'notification',
         to: { email: member.email, name: `${member.firstName} ${member.lastName}` },
         data: {
-          title: `Your statement for ${period.from.slice(0, 7)}`,
-          body: `Your statement from ${period.from} to ${period.to} is ready. Balance at ${period.to}: ${owed}. Sign in to download it as a PDF.`,
+          title: fill(m.mailTitle, { month }),
+          body: fill(m.mailBody, { from: m.day(period.from), to: m.day(period.to), owed }),
           actionUrl: options.tenantUrl ? `${options.tenantUrl(tenant)}/portal/statements/${record.id}` : '',
-          actionLabel: 'See your statement',
+          actionLabel: m.mailAction,
         },
+        locale,
       });
       await repo.markEmailed(record.id, now);
     });

@@ -9,6 +9,7 @@ import { DetailList, Section } from '../../ui/DetailList.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
 import { rolesApi, useCatalogue, type Role } from './api.js';
+import { shownRole } from './system-roles.js';
 import { roleRoute } from './routes.js';
 import { RoleForm } from './RoleForm.js';
 
@@ -43,7 +44,7 @@ export function RolePage() {
   const { roleId } = roleRoute.useParams();
   const role = useQuery({ queryKey: ['role', roleId], queryFn: () => rolesApi(api).get(roleId) });
   if (role.error) return <Page title={t('page.notFound')}>{role.error instanceof ApiError ? role.error.problem.detail : t('list.failed')}</Page>;
-  const r = role.data;
+  const r = role.data && shownRole(role.data, t);
   if (!r) return <Page title={t('list.loading')}>{null}</Page>;
   const canWrite = !r.system && may(me.data, 'core', 'roles.write');
   return (

@@ -9,6 +9,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
 import { rolesApi, type ListedRole } from './api.js';
+import { shownRole } from './system-roles.js';
 
 const column = createColumnHelper<ListedRole>();
 
@@ -17,7 +18,7 @@ export function RolesList() {
   const t = useT();
   const api = useApi();
   const me = useMe();
-  const roles = useQuery({ queryKey: ['roles'], queryFn: async () => (await rolesApi(api).list()).data });
+  const roles = useQuery({ queryKey: ['roles'], queryFn: async () => (await rolesApi(api).list()).data, select: (data) => data.map((r) => shownRole(r, t)) });
   const columns = [
     column.accessor('name', {
       header: t('roles.name'),
