@@ -16311,6 +16311,7 @@ export interface operations {
                 "application/json": {
                     /** Format: email */
                     email: string;
+                    locale?: string | null;
                     memberId?: string | null;
                     name: string;
                     /** @description At least 12 characters, not one of the most common passwords, and not containing the e-mail name or the organisation's name (problem `weak_password`) */
