@@ -33,7 +33,8 @@ export function AcceptInvitationPage({ plane }: { plane: Plane }) {
   const [serverError, setServerError] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<'invalid' | 'network' | 'other' | null>(null);
   const [state, setState] = useState<'idle' | 'busy' | 'accepted'>('idle');
-  const refs = { email: useRef<HTMLInputElement>(null), password: useRef<HTMLInputElement>(null) };
+  const emailRef = useRef<HTMLInputElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
   const tooShort = [...values.password].length < MIN_PASSWORD;
   const emailError = touched.email && !values.email.trim() ? t('form.required') : null;
   const passwordError = serverError ?? (touched.password && tooShort ? t('portal.accept.tooShort', { min: MIN_PASSWORD }) : null);
@@ -42,8 +43,8 @@ export function AcceptInvitationPage({ plane }: { plane: Plane }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTouched({ email: true, password: true });
-    if (!values.email.trim()) return refs.email.current?.focus();
-    if (tooShort || !token) return refs.password.current?.focus();
+    if (!values.email.trim()) return emailRef.current?.focus();
+    if (tooShort || !token) return passwordRef.current?.focus();
     setState('busy');
     setServerError(null);
     setRefusal(null);
@@ -55,7 +56,7 @@ export function AcceptInvitationPage({ plane }: { plane: Plane }) {
       const field = problem.errors?.find((e) => e.field === '/password');
       if (field) {
         setServerError(t(REFUSALS[field.code ?? ''] ?? 'portal.accept.tooShort', { min: MIN_PASSWORD }));
-        return refs.password.current?.focus();
+        return passwordRef.current?.focus();
       }
       return setRefusal(problem.code === 'invalid_token' ? 'invalid' : 'other');
     }
@@ -96,7 +97,7 @@ export function AcceptInvitationPage({ plane }: { plane: Plane }) {
             value={values.email}
             error={emailError}
             description={t('portal.accept.emailHelp')}
-            inputRef={refs.email}
+            inputRef={emailRef}
             onChange={(v) => setValues((s) => ({ ...s, email: v }))}
             onBlur={() => setTouched((s) => ({ ...s, email: true }))}
           />
@@ -108,7 +109,7 @@ export function AcceptInvitationPage({ plane }: { plane: Plane }) {
             value={values.password}
             error={passwordError}
             description={t('portal.accept.help', { min: MIN_PASSWORD })}
-            inputRef={refs.password}
+            inputRef={passwordRef}
             onChange={(v) => {
               setValues((s) => ({ ...s, password: v }));
               setServerError(null);
