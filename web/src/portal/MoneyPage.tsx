@@ -9,6 +9,7 @@ import { linkStyle } from '../ui/PlainForm.js';
 import { useMyBalance, useMyStatement, useMyStatements, type StatementRecord } from './api.js';
 import { BalanceFigures } from './HomePage.js';
 import { useMember } from './member.js';
+import { PayByCard } from './PayByCard.js';
 import { Card, QueryState, today } from './parts.js';
 
 const buttonStyle = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 outline-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand disabled:opacity-50';
@@ -18,12 +19,15 @@ export function MoneyPage() {
   const t = useT();
   const member = useMember();
   const balance = useMyBalance(member.memberId);
+  // A checkout is in one currency: card payment is offered for a balance owed in one.
+  const owed = (balance.data?.balances ?? []).filter((b) => b.balance > 0);
   return (
     <>
       <h1 className="text-xl font-semibold">{t('portal.money.title')}</h1>
       <Card title={t('portal.balance.title')}>
         <QueryState loading={balance.isPending} failed={balance.isError} empty={false} emptyText="" />
         {balance.data ? <BalanceFigures balance={balance.data} /> : null}
+        {owed.length === 1 ? <PayByCard memberId={member.memberId} amount={owed[0]!.balance} currency={owed[0]!.currency} /> : null}
       </Card>
       <Activity memberId={member.memberId} />
       <Statements />

@@ -2,6 +2,7 @@ import { createRoute, createRouter } from '@tanstack/react-router';
 import type { Plane } from '../api/plane.js';
 import { HomePage } from './HomePage.js';
 import { MoneyPage } from './MoneyPage.js';
+import { PaymentReturnPage } from './PaymentReturnPage.js';
 import { portalRoot } from './root.js';
 import { StatementPage } from './StatementPage.js';
 
@@ -19,6 +20,9 @@ const money = createRoute({
 // The monthly statement e-mail links here (finance/statements: `{tenant}/portal/statements/{id}`).
 const statement = createRoute({ getParentRoute: () => portalRoot, path: '/statements/$id', component: StatementPage });
 
+// Stripe Checkout's success URL: pending until the webhook has recorded the payment.
+const payment = createRoute({ getParentRoute: () => portalRoot, path: '/payment', component: PaymentReturnPage });
+
 export function createPortalRouter(plane: Plane) {
-  return createRouter({ routeTree: portalRoot.addChildren([home, money, statement]), basepath: plane.basepath });
+  return createRouter({ routeTree: portalRoot.addChildren([home, money, statement, payment]), basepath: plane.basepath });
 }
