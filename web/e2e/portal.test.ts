@@ -2,10 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Browser, Download, Page } from 'playwright-core';
+import { generate } from 'otplib';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, server } from './browser.js';
-import { managerApi } from './finance-setup.js';
+import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
+import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
+import { enrolManager, managerApi } from './finance-setup.js';
 
 /**
  * The member portal, at a phone's size: a member invited by the manager opens the e-mail's link,
@@ -87,6 +89,39 @@ async function accept(page: Page, link: URL, email: string, password: string) {
 async function landed(page: Page, heading: string) {
   await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(`/t/${poplar.slug}/portal/`);
   await expectPageShape(page, heading);
+}
+
+/** Switches card payments on with the stand-in's keys: finance.approve, so with a fresh second factor. */
+async function enableCards() {
+  const secret = await enrolManager(poplar);
+  const api = createCourtyardClient({ baseUrl: server().url, tenant: poplar.slug });
+  const signedIn = await must(api.POST('/api/v1/auth/login', { body: { email: poplar.email, password: TENANT_PASSWORD } }));
+  if (!('mfaToken' in signedIn)) throw new Error('the manager has two-step sign-in: a code is asked');
+  // The enrolment spent this window's code: the next window's is accepted (one step of drift).
+  const tokens = await must(api.POST('/api/v1/auth/mfa', { body: { mfaToken: signedIn.mfaToken, code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }) } }));
+  const token = accessTokenOf(tokens);
+  const stepped = createCourtyardClient({ baseUrl: server().url, tenant: poplar.slug, accessToken: () => token });
+  const { secretKey, webhookSecret } = server().stripe;
+  await must(stepped.PUT('/api/v1/finance/providers/stripe', { body: { secretKey, webhookSecret, enabled: true } }));
+}
+
+/** Stripe's "checkout.session.completed" for a session of the stand-in, signed and delivered to the tenant's webhook URL. */
+async function stripePaid(providerSessionId: string): Promise<Response> {
+  const { url, secretKey, webhookSecret } = server().stripe;
+  const session = (await (await fetch(`${url}/v1/checkout/sessions/${providerSessionId}`, { headers: { authorization: `Bearer ${secretKey}` } })).json()) as Record<string, unknown>;
+  const payload = JSON.stringify({
+    id: `evt_portal_${Date.now()}`,
+    object: 'event',
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { ...session, customer_details: { email: petra.email, name: 'Petra Pappel' }, payment_intent: `pi_portal_${Date.now()}`, payment_status: 'paid', status: 'complete' } },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: 'checkout.session.completed',
+  });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
+  return fetch(`${server().url}/t/${poplar.slug}/api/v1/finance/providers/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
 }
 
 beforeAll(async () => {
@@ -192,6 +227,42 @@ describe('the member portal', () => {
     await expectPageShape(page, 'This portal is for members');
     await page.getByRole('link', { name: 'Go to the workspace' }).click();
     await expectPageShape(page, 'Welcome to Poplar Estate');
+    expect(problems).toEqual([]);
+  });
+  it('takes a card payment through Stripe Checkout, pending until the signed webhook records it', async () => {
+    await enableCards();
+    const { context, page, problems } = await openPage(browser, PHONE);
+    // The stand-in answers Stripe's API, not its hosted page: the browser gets a page of its own there.
+    let checkoutUrl: URL | undefined;
+    await context.route('https://checkout.stripe.com/**', (route) => {
+      checkoutUrl = new URL(route.request().url());
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Checkout</title><main><h1>Stripe Checkout stand-in</h1></main>' });
+    });
+    await page.goto(`/t/${poplar.slug}/portal/money`);
+    await page.getByLabel('Email').fill(petra.email);
+    await page.getByLabel('Password').fill('leaves turn in the autumn wind');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'My money');
+    await page.getByRole('button', { name: 'Pay €120.00 by card' }).click();
+    await expectPageShape(page, 'Stripe Checkout stand-in');
+    const providerSessionId = checkoutUrl!.pathname.split('/').at(-1)!;
+    expect(providerSessionId).toMatch(/^cs_test_/);
+
+    // Back from Stripe before its webhook: pending, never "paid".
+    await page.goto(`/t/${poplar.slug}/portal/payment`);
+    await expectPageShape(page, 'Card payment');
+    await expect.poll(() => page.getByTestId('payment-status').textContent()).toContain('Your payment of €120.00 is being confirmed');
+    await expectAccessible(page, 'portal payment pending');
+
+    const delivered = await stripePaid(providerSessionId);
+    expect(delivered.status).toBe(200);
+    expect(await delivered.json()).toMatchObject({ outcome: 'recorded' });
+    await expect.poll(() => page.getByTestId('payment-status').textContent(), { timeout: 10_000 }).toContain('Payment of €120.00 received');
+    await page.getByRole('link', { name: 'All my money' }).click();
+    await expectPageShape(page, 'My money');
+    await expect.poll(() => page.getByTestId('activity').textContent()).toContain('Paid €120.00');
+    await expect.poll(() => page.getByTestId('balance').first().textContent()).toBe('All paid: €0.00');
+    expect(await page.getByRole('button', { name: /by card/ }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 });
