@@ -126,7 +126,8 @@ async function stripePaid(providerSessionId: string): Promise<Response> {
 
 beforeAll(async () => {
   browser = await connect();
-  poplar = await createTenant('poplar');
+  // Chromium sends *.localhost to this machine: the tenant's own host, with no DNS.
+  poplar = await createTenant('poplar', { domains: ['poplar.localhost'] });
   manager = await managerApi(poplar);
   petra = await resident('Petra', 'Pappel', 'P-12', { description: 'Service charge of Pappel House', amount: 12_000 });
   quentin = await resident('Quentin', 'Quaking', 'Q-7', { description: 'Secret levy of Quaking House', amount: 34_500 });
@@ -227,6 +228,15 @@ describe('the member portal', () => {
     await expectPageShape(page, 'This portal is for members');
     await page.getByRole('link', { name: 'Go to the workspace' }).click();
     await expectPageShape(page, 'Welcome to Poplar Estate');
+
+    // On the tenant's own host: the portal at /portal/, the invitation's page at /accept-invitation.
+    const host = `http://poplar.localhost:${new URL(server().url).port}`;
+    await page.goto(`${host}/portal/`);
+    await expectPageShape(page, 'Sign in to your member portal');
+    await page.goto(`${host}/accept-invitation`);
+    await expectPageShape(page, 'Accept your invitation');
+    expect(await page.getByRole('alert').textContent()).toContain('This invitation is not valid');
+    expect(await page.getByRole('link', { name: 'Go to sign in' }).getAttribute('href')).toBe('/portal/');
     expect(problems).toEqual([]);
   });
   it('takes a card payment through Stripe Checkout, pending until the signed webhook records it', async () => {
