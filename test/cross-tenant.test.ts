@@ -386,6 +386,8 @@ const probeBody = (key: string): unknown => {
 };
 
 describe('cross-tenant isolation through the API', () => {
+  // Every route with a parameter times every foreign id: the walk grows with the API, beyond the
+  // default 30 s on a loaded machine with PGlite.
   it("walks every data-plane route with a path parameter using the other tenant's ids and gets 404 or 403", async () => {
     const paramRoutes = dataRoutes().filter((r) => r.includes('/:'));
     expect(paramRoutes.length).toBeGreaterThan(0);
@@ -412,8 +414,6 @@ describe('cross-tenant isolation through the API', () => {
     // Nothing was written in either tenant.
     expect(await snapshot(alder)).toEqual(before.a);
     expect(await snapshot(birch)).toEqual(before.b);
-    // Every route with a parameter times every foreign id: the walk grows with the API, beyond
-  // the default 30 s on a loaded machine with PGlite.
   }, 120_000);
 
   it('shows a tenant none of the other tenant\'s rows on any list route', async () => {
