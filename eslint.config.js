@@ -28,6 +28,8 @@ export default tseslint.config(
     },
   },
   // Build scripts run on Node.
+  // The portal's service worker runs in the worker's global scope.
+  { files: ['web/public/sw.js'], languageOptions: { globals: { self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', Response: 'readonly' } } },
   { files: ['scripts/**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly', setTimeout: 'readonly' } } },
   // The web application: the rules of hooks (and React Compiler's checks) on its components.
   { files: ['web/src/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },

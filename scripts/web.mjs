@@ -8,7 +8,7 @@ import { isFresh } from './freshness.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const index = join(root, 'dist/web/index.html');
-const sources = ['web/src', 'web/index.html', 'web/vite.config.ts', 'sdk/src', 'package-lock.json'].map((p) => join(root, p));
+const sources = ['web/src', 'web/public', 'web/index.html', 'web/vite.config.ts', 'sdk/src', 'package-lock.json'].map((p) => join(root, p));
 
 async function build() {
   // Vite takes the mode of React's build from NODE_ENV, which test runners set to `test`.

@@ -24,6 +24,7 @@ import { LicenceSigner, LicenceVerifier } from './kernel/security/licence.js';
 import { authLimits } from './kernel/security/request-limit.js';
 import { TokenService } from './kernel/security/tokens.js';
 import { consoleUrlFor, operatorResetJob } from './control/auth/operator-recovery.js';
+import { OperatorTwoStep } from './control/auth/operator-two-step.js';
 import { PlatformAuthService } from './control/auth/platform-auth.service.js';
 import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
@@ -283,7 +284,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     // A module newly offered to a plan reaches its tenants' licences like any plan edit.
     for (const plan of new Set(offered.map((o) => o.plan))) await jobs.send(LICENCE_REISSUE_JOB, { plan });
     if (options.workers) await jobs.work();
-    const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache, { queue: jobs, resetLimit });
+    const operatorTwoStep = new OperatorTwoStep(main.kysely, secrets.tokenSecret, throttle, config.operatorTwoStep, options.clock);
+    const auth = new PlatformAuthService(main.kysely, tokens, { refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime }, throttle, sessionCache, { queue: jobs, resetLimit }, operatorTwoStep);
     const bootstrap = await auth.bootstrap(config.adminEmail, config.adminPassword, log);
 
     const metrics = new Metrics(() => ({ main: main.poolStats() }));

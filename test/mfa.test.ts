@@ -43,7 +43,7 @@ const second = (mfaToken: string, c: string, headers: Record<string, string> = {
 describe('enrolment', () => {
   it('enrols with a sealed secret, confirms with a code, shows ten recovery codes once, and turns off', async () => {
     const u = await user('enrol@oak.test');
-    expect((await t.call('GET', '/api/v1/me/mfa', opts(u.token))).json()).toEqual({ totp: { enrolled: false, pending: false, confirmedAt: null }, recoveryCodesRemaining: 0, required: false });
+    expect((await t.call('GET', '/api/v1/me/mfa', opts(u.token))).json()).toEqual({ totp: { enrolled: false, pending: false, confirmedAt: null }, recoveryCodesRemaining: 0, required: false, passkeys: 0 });
 
     const started = await t.call('POST', '/api/v1/me/mfa/totp', opts(u.token));
     expect(started.statusCode).toBe(200);

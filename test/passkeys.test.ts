@@ -87,6 +87,8 @@ describe('registration', () => {
     expect((await t.call('DELETE', `/api/v1/me/passkeys/${second.id}`, as(u.token))).statusCode).toBe(204);
     expect((await t.call('GET', '/api/v1/me/passkeys', as(u.token))).json().data).toHaveLength(1);
     expectProblem(await t.call('DELETE', `/api/v1/me/passkeys/${second.id}`, as(u.token)), 404, 'not_found');
+    // The passkey is a second step of its own: the two-step status says so without an authenticator app.
+    expect((await t.call('GET', '/api/v1/me/mfa', as(u.token))).json()).toMatchObject({ totp: { enrolled: false }, passkeys: 1 });
 
     const audit = (await t.call('GET', '/api/v1/audit?action=auth.passkey.*', as(oak.token))).json().data as { action: string; target: { id: string } }[];
     expect(audit.filter((e) => e.target.id === u.id).map((e) => e.action).sort()).toEqual(['auth.passkey.added', 'auth.passkey.added', 'auth.passkey.removed']);

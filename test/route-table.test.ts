@@ -84,11 +84,15 @@ describe('route table', () => {
       'POST /api/v1/auth/passkey/options', 'POST /api/v1/auth/passkey', 'POST /api/v1/auth/mfa/passkey/options', 'POST /api/v1/auth/mfa/passkey',
       // Stripe's notifications: the tenant's webhook signing secret (Stripe-Signature over the raw body) is the credential.
       'POST /api/v1/finance/providers/stripe/webhook',
+      // The member portal's web app manifest: the tenant's name, colour and icons, as its pages show them.
+      'GET /api/v1/portal/manifest',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
       'POST /control/v1/auth/password-reset', 'POST /control/v1/auth/password-reset/confirm',
+      // An operator's second step, and the enrolment a `required` platform asks for: the mfaToken is the credential.
+      'POST /control/v1/auth/mfa', 'POST /control/v1/auth/mfa/enrol',
       'GET /health/live', 'GET /health/ready', 'GET /health/startup', 'GET /metrics', 'GET /openapi.json',
       // The web application's page and its files: the same for everyone, no data in them.
-      'GET /', 'GET /console', 'GET /console/*', 'GET /assets/*',
+      'GET /', 'GET /console', 'GET /console/*', 'GET /assets/*', 'GET /sw.js',
     ];
     const open = t.platform.routes
       .filter((r) => (r.access as { public?: boolean } | undefined)?.public === true && r.method !== 'HEAD' && !r.url.startsWith('/docs'))

@@ -20,6 +20,7 @@ beforeAll(async () => {
   await mkdir(join(web, 'assets'));
   await writeFile(join(web, 'index.html'), INDEX);
   await writeFile(join(web, 'assets', 'index-abc123.js'), 'console.log("courtyard")');
+  await writeFile(join(web, 'sw.js'), 'self.addEventListener("fetch", () => undefined)');
   t = await startPlatform({ platform: { webRoot: web } });
   await t.createTenant('oak');
 });
@@ -39,6 +40,29 @@ function expectPage(res: { statusCode: number; headers: Record<string, unknown>;
 }
 
 describe('web pages', () => {
+  it("serves the portal's service worker, allowed to control a tenant's portal below it", async () => {
+    const sw = await t.call('GET', '/sw.js');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(sw.headers['service-worker-allowed']).toBe('/');
+    // Revalidated, so that a new build's worker replaces the old one at the next visit.
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect((await t.call('GET', '/t/oak/sw.js')).body).toBe(sw.body);
+  });
+
+  it("answers the portal's web app manifest in the tenant's name and colour, scoped to its portal", async () => {
+    const manifest = await t.call('GET', '/t/oak/api/v1/portal/manifest');
+    expect(manifest.statusCode, manifest.body).toBe(200);
+    expect(manifest.headers['content-type']).toBe('application/manifest+json; charset=utf-8');
+    expect(manifest.json()).toMatchObject({ id: '/t/oak/portal/', name: 'Tenant oak', start_url: '/t/oak/portal/', scope: '/t/oak/portal/', display: 'standalone', theme_color: '#1e3a5f' });
+    expect(manifest.json().icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    const owner = await t.login('oak', 'owner@oak.test');
+    const branded = await t.call('PATCH', '/api/v1/settings/branding', { tenant: 'oak', token: owner.accessToken, body: { displayName: 'Oak Grove Residents', primaryColor: '#0f766e' } });
+    expect(branded.statusCode, branded.body).toBe(200);
+    const onHost = (await t.call('GET', '/api/v1/portal/manifest', { headers: { host: 'oak.courtyard.test' } })).json();
+    expect(onHost).toMatchObject({ name: 'Oak Grove Residents', short_name: 'Oak', start_url: '/portal/', scope: '/portal/', theme_color: '#0f766e' });
+  });
+
   it('serves the console and its deep links', async () => {
     expectPage(await t.call('GET', '/console/', { headers: html }));
     expectPage(await t.call('GET', '/console/tenants/new?q=oak', { headers: html }));

@@ -1474,6 +1474,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member portal's web app manifest (the tenant's name, colour and icons), for installing it on a phone */
+        get: operations["portal.manifest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/properties": {
         parameters: {
             query?: never;
@@ -1980,7 +1997,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in as a platform operator */
+        /** Sign in as a platform operator: the token pair, or the second step an operator with two-step sign-in takes (POST /control/v1/auth/mfa) */
         post: operations["control.auth.login"];
         delete?: never;
         options?: never;
@@ -1999,6 +2016,40 @@ export interface paths {
         put?: never;
         /** Sign out a platform session */
         post: operations["control.auth.logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The second step of an operator's sign-in: the mfaToken and a code (or a recovery code) for the token pair */
+        post: operations["control.auth.mfa"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/auth/mfa/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enrol an authenticator app with the mfaToken of a sign-in refused with mfa_enrolment_required; then POST /control/v1/auth/mfa with a code */
+        post: operations["control.auth.mfa.enrol"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2050,6 +2101,23 @@ export interface paths {
         put?: never;
         /** Rotate a platform refresh token */
         post: operations["control.auth.refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/auth/step-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a second factor now (a code or a recovery code): a new access token allowing, for 15 minutes, the console's dangerous actions */
+        post: operations["control.auth.stepUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2157,6 +2225,58 @@ export interface paths {
         head?: never;
         /** Change the signed-in operator's name */
         patch: operations["control.me.update"];
+        trace?: never;
+    };
+    "/control/v1/me/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in operator's two-step sign-in: enrolled or not, recovery codes left */
+        get: operations["control.me.mfa.status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/me/mfa/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start enrolling an authenticator app: a new secret, pending until a code confirms it */
+        post: operations["control.me.mfa.totp.enrol"];
+        /** Turn two-step sign-in off with a current code or a recovery code (refused when the platform requires it) */
+        delete: operations["control.me.mfa.totp.disable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/me/mfa/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm the authenticator app with a code from it: two-step sign-in is on; answers the recovery codes, shown once */
+        post: operations["control.me.mfa.totp.confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/control/v1/me/password": {
@@ -11140,6 +11260,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Your passkeys: with one, your sign-in has a second step even without an authenticator app */
+                        passkeys: number;
                         recoveryCodesRemaining: number;
                         /** @description The tenant requires two-step sign-in for one of your roles */
                         required: boolean;
@@ -12906,6 +13028,51 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "portal.manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A W3C web app manifest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        background_color: string;
+                        /** @enum {string} */
+                        display: "standalone";
+                        icons: {
+                            purpose: string;
+                            sizes: string;
+                            src: string;
+                            type: string;
+                        }[];
+                        id: string;
+                        name: string;
+                        scope: string;
+                        short_name: string;
+                        start_url: string;
+                        theme_color: string;
+                    };
                 };
             };
             /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
@@ -17249,7 +17416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17322,7 +17489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17340,7 +17507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17349,7 +17516,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17387,7 +17554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17414,7 +17581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17423,7 +17590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17493,7 +17660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17538,7 +17705,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17592,6 +17759,12 @@ export interface operations {
                         refreshToken?: string;
                         /** @enum {string} */
                         tokenType: "Bearer";
+                    } | {
+                        methods: ("totp" | "recovery_code")[];
+                        /** @enum {boolean} */
+                        mfaRequired: true;
+                        /** @description Send it with a code to POST /control/v1/auth/mfa within 5 minutes */
+                        mfaToken: string;
                     };
                 };
             };
@@ -17604,7 +17777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17622,7 +17795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17631,7 +17804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17685,7 +17858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17694,8 +17867,182 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.auth.mfa": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The refresh token travels in an HttpOnly, SameSite=Strict cookie scoped to the auth routes instead of the JSON body. */
+                "x-token-transport"?: "cookie";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                    /** @description The `mfaToken` the sign-in answered: valid 5 minutes, once, and for 5 wrong codes at most */
+                    mfaToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        /** @description Absent when the request asked for it in the HttpOnly cookie (`x-token-transport: cookie`). */
+                        refreshToken?: string;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    } & {
+                        /** @description Ten single-use recovery codes, shown this once: each signs in (or steps up) in place of a code when the authenticator is lost */
+                        recoveryCodes?: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.auth.mfa.enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The `mfaToken` the sign-in answered: valid 5 minutes, once, and for 5 wrong codes at most */
+                    mfaToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The same as an `otpauth://totp/...` URI (what a QR code holds) */
+                        otpauthUri: string;
+                        /** @description The TOTP secret (base32), to type into the authenticator app */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17737,7 +18084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17746,7 +18093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17798,7 +18145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17807,7 +18154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17862,7 +18209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -17871,7 +18218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17880,8 +18227,95 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.auth.stepUp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accessToken: string;
+                        /** @description Seconds until the access token expires. */
+                        expiresIn: number;
+                        /** @enum {string} */
+                        tokenType: "Bearer";
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17960,7 +18394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18039,7 +18473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18096,7 +18530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18123,7 +18557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18132,7 +18566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18171,7 +18605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18198,7 +18632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18207,7 +18641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18243,7 +18677,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18287,7 +18721,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18347,7 +18781,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18365,7 +18799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18374,8 +18808,289 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.me.mfa.status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        recoveryCodesRemaining: number;
+                        /** @description The platform requires two-step sign-in for every operator (COURTYARD_OPERATOR_TWO_STEP=required): it cannot be turned off */
+                        required: boolean;
+                        totp: {
+                            confirmedAt: string | null;
+                            enrolled: boolean;
+                            /** @description Enrolment started, not confirmed with a code yet */
+                            pending: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.me.mfa.totp.enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The same as an `otpauth://totp/...` URI (what a QR code holds) */
+                        otpauthUri: string;
+                        /** @description The TOTP secret (base32), to type into the authenticator app */
+                        secret: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.me.mfa.totp.disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.me.mfa.totp.confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once) */
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Ten single-use recovery codes, shown this once: each signs in (or steps up) in place of a code when the authenticator is lost */
+                        recoveryCodes: string[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many attempts: wait as `Retry-After` says (`rate_limited`). */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18418,7 +19133,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18436,7 +19151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18445,7 +19160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18499,7 +19214,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18546,7 +19261,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18573,7 +19288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18582,7 +19297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18623,7 +19338,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18684,7 +19399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18778,7 +19493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18796,7 +19511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18805,7 +19520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18889,7 +19604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -18916,7 +19631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18925,7 +19640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19056,7 +19771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19164,7 +19879,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19182,7 +19897,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19191,7 +19906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19269,7 +19984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19372,7 +20087,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19399,7 +20114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19408,7 +20123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19486,7 +20201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19513,7 +20228,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19522,7 +20237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19612,7 +20327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19639,7 +20354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19648,7 +20363,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19701,7 +20416,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19728,7 +20443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19737,7 +20452,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19776,7 +20491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19803,7 +20518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19812,7 +20527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19881,7 +20596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -19988,7 +20703,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20015,7 +20730,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20024,7 +20739,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20102,7 +20817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20129,7 +20844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20138,7 +20853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20216,7 +20931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20243,7 +20958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20252,7 +20967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20330,7 +21045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -20357,7 +21072,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`. */
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20366,7 +21081,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;

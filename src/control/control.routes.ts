@@ -20,6 +20,8 @@ import { listAudit, verifyAudit } from './audit.js';
 import type { PlatformAuthService } from './auth/platform-auth.service.js';
 import type { OperatorAccount } from './auth/operator-account.js';
 import { operatorAccountRoutes } from './auth/operator-account.routes.js';
+import { OperatorMfaChallenge, operatorTwoStepRoutes } from './auth/operator-two-step.routes.js';
+import { checkOperatorStepUp } from './auth/operator-two-step.js';
 import { checkPlatformApiKeyRoute, OPERATOR_PERMISSIONS, PLATFORM_API_KEY_PREFIX, type PlatformApiKeys } from './auth/platform-api-keys.js';
 import { platformApiKeyRoutes } from './auth/platform-api-keys.routes.js';
 import type { ControlContext } from './context.js';
@@ -86,6 +88,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
     const claims = await deps.tokens.verifyAccess(match[1]!, 'courtyard:control');
     await deps.auth.verify(claims);
     if (!claims.roles.includes('platform_admin')) throw new AppError('permission_denied');
+    checkOperatorStepUp(request, claims, deps.auth.twoStep.policy, deps.auth.twoStep.now());
     request.platformUserId = claims.sub;
     request.platformPermissions = OPERATOR_PERMISSIONS;
     request.platformSessionId = claims.sid;
@@ -96,9 +99,13 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
   const tags = ['control'];
   platformApiKeyRoutes(app, deps.apiKeys, admin, ctxOf);
   operatorAccountRoutes(app, deps.account, admin);
+  operatorTwoStepRoutes(app, deps.auth, admin, open, deps.refreshTtl);
 
-  app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator', headers: TokenTransportHeaders, body: LoginBody, response: { 200: TokenPair } } },
-    async (req, reply) => deliverTokens(req, reply, await deps.auth.login(req.ip, req.body.email, req.body.password), deps.refreshTtl));
+  app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator: the token pair, or the second step an operator with two-step sign-in takes (POST /control/v1/auth/mfa)', headers: TokenTransportHeaders, body: LoginBody, response: { 200: Type.Union([TokenPair, OperatorMfaChallenge]) } } },
+    async (req, reply) => {
+      const signedIn = await deps.auth.login(req.ip, req.body.email, req.body.password);
+      return 'mfaRequired' in signedIn ? signedIn : deliverTokens(req, reply, signedIn, deps.refreshTtl);
+    });
   app.post('/auth/refresh', { config: { access: open, problems: [401] }, schema: { operationId: 'control.auth.refresh', tags, summary: 'Rotate a platform refresh token', headers: TokenTransportHeaders, body: RefreshBody, response: { 200: TokenPair } } },
     async (req, reply) => {
       const token = refreshTokenOf(req, req.body);
@@ -162,7 +169,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
   }, (req) => deps.tenants.update(ctxOf(req), req.params.tenant, req.body));
 
   for (const action of ['suspend', 'resume', 'archive'] as const) {
-    app.post(`/tenants/:tenant/${action}`, { config: { access: admin }, schema: { operationId: `control.tenants.${action}`, tags, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a tenant`, params: TenantParams, response: { 200: Tenant } } },
+    app.post(`/tenants/:tenant/${action}`, { config: { access: admin, stepUp: action !== 'resume' }, schema: { operationId: `control.tenants.${action}`, tags, summary: `${action[0]!.toUpperCase()}${action.slice(1)} a tenant`, params: TenantParams, response: { 200: Tenant } } },
       (req) => deps.tenants.transition(ctxOf(req), req.params.tenant, action));
   }
   app.post('/tenants/:tenant/provision', { config: { access: admin }, schema: { operationId: 'control.tenants.retryProvisioning', tags, summary: 'Retry a failed provisioning from the step that failed', params: TenantParams, response: { 200: Tenant } } },
@@ -170,7 +177,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
 
   app.get('/tenants/:tenant/licence', { config: { access: admin }, schema: { operationId: 'control.tenants.licence.get', tags, summary: "The tenant's current licence", params: TenantParams, response: { 200: Licence } } },
     (req) => deps.tenants.currentLicence(ctxOf(req), req.params.tenant));
-  app.post('/tenants/:tenant/licence', { config: { access: admin }, schema: { operationId: 'control.tenants.licence.reissue', tags, summary: 'Reissue the licence, with overrides', params: TenantParams, body: LicenceOverrides, response: { 201: Licence } } },
+  app.post('/tenants/:tenant/licence', { config: { access: admin, stepUp: true }, schema: { operationId: 'control.tenants.licence.reissue', tags, summary: 'Reissue the licence, with overrides', params: TenantParams, body: LicenceOverrides, response: { 201: Licence } } },
     async (req, reply) => reply.code(201).send(await deps.tenants.issueLicence(ctxOf(req), req.params.tenant, req.body)));
 
   const Domain = Type.String({ minLength: 3, maxLength: 253, pattern: '^(?=.{3,253}$)([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,63}\\.?$' });

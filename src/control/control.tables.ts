@@ -42,6 +42,38 @@ export interface ControlTables {
     consumedAt: Date | null;
     createdAt: Timestamptz;
   };
+  'control.operatorTotp': {
+    userId: string;
+    secretSealed: string;
+    confirmedAt: Date | null;
+    /** A bigint: read as a string. */
+    lastStep: string | number | null;
+    createdAt: Timestamptz;
+  };
+  'control.operatorRecoveryCodes': {
+    id: string;
+    userId: string;
+    codeHash: string;
+    usedAt: Date | null;
+    createdAt: Timestamptz;
+  };
+  'control.operatorMfaChallenges': {
+    id: string;
+    userId: string;
+    purpose: 'sign_in' | 'enrol';
+    tokenHash: string;
+    expiresAt: RequiredTimestamptz;
+    consumedAt: Date | null;
+    failures: Generated<number>;
+    createdAt: Timestamptz;
+  };
+  'control.operatorSessionFactors': {
+    familyId: string;
+    userId: string;
+    amr: string[];
+    authTime: RequiredTimestamptz;
+    mfaAt: Date | null;
+  };
   'control.moduleOffers': {
     planKey: string;
     module: string;

@@ -1,10 +1,8 @@
 import type { Principal } from '../kernel/context.js';
 import { AppError } from '../kernel/errors.js';
 import { permissionOf, type RouteAccess } from '../kernel/http/access.js';
+import { STEP_UP_SECONDS, steppedUpRecently } from '../kernel/security/step-up.js';
 import type { AccessClaims } from '../kernel/security/tokens.js';
-
-/** How long a second factor allows the actions that need one. */
-export const STEP_UP_SECONDS = 15 * 60;
 
 /**
  * The step-up gate, after the permission gate: a route whose permission is marked `stepUp` in
@@ -17,7 +15,7 @@ export function checkStepUp(stepUp: ReadonlySet<string>, access: RouteAccess, pr
   const permission = permissionOf(access);
   if (!permission || !stepUp.has(permission) || !principal.permissions.has(permission)) return;
   if (!claims) throw new AppError('mfa_required', 'This action needs a signed-in user who gave a second factor within the last 15 minutes');
-  if (claims.mfa_time !== undefined && now.getTime() / 1000 - claims.mfa_time <= STEP_UP_SECONDS) return;
+  if (steppedUpRecently(claims, now)) return;
   throw new AppError(
     'mfa_required',
     claims.mfa_enrolled

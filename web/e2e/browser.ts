@@ -64,7 +64,7 @@ export async function createTenant(slug: string, options: { domains?: string[] }
   const s = server();
   const control = createCourtyardClient({ baseUrl: s.url });
   const login = await control.POST('/control/v1/auth/login', { body: { email: s.adminEmail, password: s.adminPassword } });
-  const token = login.data!.accessToken;
+  const token = accessTokenOf(login.data);
   const authed = createCourtyardClient({ baseUrl: s.url, accessToken: () => token });
   const email = `manager@${slug}.test`;
   const created = await authed.POST('/control/v1/tenants', { body: { slug, name: `${slug[0]!.toUpperCase()}${slug.slice(1)} Estate`, plan: 'standard', admin: { email, name: 'Manager', password: TENANT_PASSWORD } } });

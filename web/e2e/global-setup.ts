@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, isolatedDatabase, testConfig } from '../../test/helpers.js';
+import { PlatformUsersRepository } from '../../src/control/auth/platform-users.repository.js';
+import { hashPassword } from '../../src/kernel/security/passwords.js';
 import { createPlatform } from '../../src/platform.js';
 import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../test/fake-stripe.js';
 
@@ -13,7 +15,7 @@ export const CHROMIUM = '/usr/bin/chromium';
 declare module 'vitest' {
   export interface ProvidedContext {
     /** `mailDir`: where the server writes its e-mail as .eml files (it has no SMTP server). */
-    e2e: { url: string; wsEndpoint: string; adminEmail: string; adminPassword: string; mailDir: string; stripe: { url: string; secretKey: string; webhookSecret: string } };
+    e2e: { url: string; wsEndpoint: string; adminEmail: string; adminPassword: string; mailDir: string; secondOperator: { email: string; password: string }; stripe: { url: string; secretKey: string; webhookSecret: string } };
   }
 }
 
@@ -34,6 +36,10 @@ export default async function setup(project: TestProject) {
   const platform = await createPlatform(config, { inMemory: database.inMemory, workers: true });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = platform.app.server.address() as AddressInfo;
+  // An operator of its own for the journey that turns on two-step sign-in: the administrator
+  // every other console journey signs in as keeps signing in with a password alone.
+  const secondOperator = { email: 'second-operator@courtyard.test', password: 'a second pair of hands' };
+  await new PlatformUsersRepository(platform.main.kysely).insert({ email: secondOperator.email, name: 'Second operator', passwordHash: await hashPassword(secondOperator.password) });
 
   let browser: BrowserServer;
   try {
@@ -49,7 +55,15 @@ export default async function setup(project: TestProject) {
     await stripe.stop();
     throw error;
   }
-  project.provide('e2e', { url: `http://127.0.0.1:${port}`, wsEndpoint: browser.wsEndpoint(), adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, mailDir: join(config.dataDir, 'mail'), stripe: { url: stripe.url, secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET } });
+  project.provide('e2e', {
+    url: `http://127.0.0.1:${port}`,
+    wsEndpoint: browser.wsEndpoint(),
+    adminEmail: ADMIN_EMAIL,
+    adminPassword: ADMIN_PASSWORD,
+    mailDir: join(config.dataDir, 'mail'),
+    secondOperator,
+    stripe: { url: stripe.url, secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET },
+  });
 
   return async () => {
     await browser.close();

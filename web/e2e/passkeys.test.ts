@@ -53,6 +53,12 @@ describe('passkeys', () => {
     expect(credentials).toHaveLength(1);
     expect(credentials[0]).toMatchObject({ isResidentCredential: true, rpId: 'localhost' });
     await expectAccessible(page, 'passkeys, one added');
+    // The two-step page says the passkey is the second step, not that two-step sign-in is off.
+    await page.goto(`${base()}/t/${quince.slug}/account/two-step`);
+    await expectPageShape(page, 'Two-step sign-in');
+    await expect.poll(() => page.getByRole('heading', { name: 'Two-step sign-in is on, with your passkeys' }).count()).toBe(1);
+    await page.goto(`${base()}/t/${quince.slug}/account/passkeys`);
+    await expectPageShape(page, 'Passkeys');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expectPageShape(page, 'Sign in to your workspace');

@@ -20,7 +20,7 @@ export function platformApiKeyRoutes(app: HttpApp, keys: PlatformApiKeys, admin:
     schema: { operationId: 'control.apiKeys.list', tags, summary: 'List platform API keys, newest first (never their secrets)', querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(ApiKeyView) } },
   }, (req) => keys.list(ctxOf(req), req.query));
   app.post('/api-keys', {
-    config: { access: admin, problems: [422] },
+    config: { access: admin, problems: [422], stepUp: true },
     schema: { operationId: 'control.apiKeys.create', tags, summary: 'Make a platform API key with some of your permissions; the answer shows the key (`cyp_…`), once', body: CreatePlatformApiKey, response: { 201: Type.Object({ ...ApiKeyView.properties, key: Type.String({ description: 'Shown this once. Send it as `Authorization: Bearer <key>`.' }) }) } },
   }, async (req, reply) => reply.code(201).send(await keys.create(ctxOf(req), req.platformUserId!, req.platformPermissions!, req.body)));
   app.delete('/api-keys/:id', {

@@ -11,9 +11,11 @@ import { checkSession, type SessionCache, type SessionState } from '../../kernel
 import type { AccessClaims, TokenService } from '../../kernel/security/tokens.js';
 import { appendAudit } from '../audit.js';
 import { confirmOperatorReset, OPERATOR_RESET_JOB, operatorPasswordContext } from './operator-recovery.js';
+import type { OperatorSecondStep, OperatorTwoStep } from './operator-two-step.js';
 import { PlatformUsersRepository } from './platform-users.repository.js';
 
 const SCOPE = 'control';
+type OperatorTokens = { accessToken: string; refreshToken: string; expiresIn: number; tokenType: 'Bearer' };
 const PLATFORM_ROLE = 'platform_admin';
 
 /** Sign-in for platform operators (the control plane). */
@@ -25,6 +27,7 @@ export class PlatformAuthService {
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionCache,
     private readonly recovery: { queue: JobQueue; resetLimit: RequestLimit },
+    readonly twoStep: OperatorTwoStep,
   ) {}
 
   /**
@@ -64,12 +67,30 @@ export class PlatformAuthService {
     return { alive: row.endsAt !== null, endsAt: row.endsAt ? new Date(row.endsAt).getTime() : 0, active: row.status === 'active', roles: [PLATFORM_ROLE], memberId: null };
   }
 
-  async #pair(userId: string, familyId: string, refreshToken: string) {
-    const access = await this.tokens.issueAccess({ sub: userId, aud: 'courtyard:control', roles: [PLATFORM_ROLE], sid: familyId });
+  /** A token pair whose access token says how the session was signed in (`amr`) and when it last gave a second factor. */
+  async #pair(db: Db, userId: string, familyId: string, refreshToken: string): Promise<OperatorTokens> {
+    const access = await this.accessToken(db, userId, familyId);
     return { accessToken: access.token, refreshToken, expiresIn: access.expiresIn, tokenType: 'Bearer' as const };
   }
 
-  async login(ip: string, email: string, password: string) {
+  async accessToken(db: Db, userId: string, familyId: string) {
+    return this.tokens.issueAccess({ sub: userId, aud: 'courtyard:control', roles: [PLATFORM_ROLE], sid: familyId, ...(await this.twoStep.claims(db, userId, familyId)) });
+  }
+
+  async #startSession(trx: Db, userId: string, ip: string, amr: string[]) {
+    await new PlatformUsersRepository(trx).signedIn(userId, new Date());
+    const { token, familyId } = await this.#refresh(trx).start(userId);
+    await this.twoStep.startSession(trx, familyId, userId, amr);
+    await appendAudit(trx, { actor: `platform:${userId}`, action: 'platform_user.signed_in', data: { ip, amr } });
+    return this.#pair(trx, userId, familyId, token);
+  }
+
+  /**
+   * The password step: tokens, or (for an operator with an authenticator app) the second step
+   * to take with `mfaToken`. Under the `required` policy, an operator without one is refused
+   * with `mfa_enrolment_required` and a token to enrol with.
+   */
+  async login(ip: string, email: string, password: string): Promise<OperatorTokens | OperatorSecondStep> {
     const account = `platform:${email.toLowerCase()}`;
     await this.throttle.admit(ip, account);
     const user = await new PlatformUsersRepository(this.db).findByEmail(email);
@@ -80,12 +101,28 @@ export class PlatformAuthService {
     }
     if (user.status !== 'active') throw new AppError('account_disabled');
     await this.throttle.succeeded(ip, account);
-    return this.db.transaction().execute(async (trx) => {
-      await new PlatformUsersRepository(trx).signedIn(user.id, new Date());
-      await appendAudit(trx, { actor: `platform:${user.id}`, action: 'platform_user.signed_in', data: { ip } });
-      const { token, familyId } = await this.#refresh(trx).start(user.id);
-      return this.#pair(user.id, familyId, token);
+    const answer = await this.db.transaction().execute(async (trx) => {
+      const step = await this.twoStep.afterPassword(trx, user.id);
+      return step ?? this.#startSession(trx, user.id, ip, ['pwd']);
     });
+    if ('enrol' in answer) {
+      throw new AppError('mfa_enrolment_required', 'This platform requires two-step sign-in for operators: set up an authenticator app with this mfaToken (POST /control/v1/auth/mfa/enrol, then POST /control/v1/auth/mfa with a code)', { mfaEnrolmentRequired: true, mfaToken: answer.enrol });
+    }
+    return answer;
+  }
+
+  /** The second step of a sign-in: a code (or a recovery code) for the mfaToken; recovery codes too when it completed an enrolment. */
+  async secondStep(ip: string, mfaToken: string, code: string) {
+    const done = await this.twoStep.completeSignIn(ip, mfaToken, code, (trx, userId) => this.#startSession(trx, userId, ip, ['pwd', 'otp']));
+    const tokens = done.started as OperatorTokens;
+    return done.recoveryCodes ? { ...tokens, recoveryCodes: done.recoveryCodes } : tokens;
+  }
+
+  /** A step-up in the caller's session: a new access token that allows the dangerous actions for 15 minutes. */
+  async stepUp(ip: string, userId: string, sessionId: string, code: string) {
+    await this.twoStep.stepUp(ip, userId, sessionId, code);
+    const access = await this.accessToken(this.db, userId, sessionId);
+    return { accessToken: access.token, expiresIn: access.expiresIn, tokenType: 'Bearer' as const };
   }
 
   async refresh(refreshToken: string) {
@@ -95,7 +132,7 @@ export class PlatformAuthService {
       await this.#refresh(this.db).revokeFamily(next.userId, next.familyId);
       throw new AppError('invalid_refresh_token', 'The account is no longer active');
     }
-    return this.#pair(next.userId, next.familyId, next.token);
+    return this.#pair(this.db, next.userId, next.familyId, next.token);
   }
 
   /**

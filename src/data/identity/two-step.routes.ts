@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { deliverTokens } from '../../kernel/http/refresh-cookie.js';
-import { Timestamp, TokenPair, TokenTransportHeaders } from '../../kernel/http/schemas.js';
+import { TokenPair, TokenTransportHeaders } from '../../kernel/http/schemas.js';
+import { AccessToken, Code, CodeBody, Enrolment, MfaToken, RecoveryCodes, twoStepStatusWithPasskeys } from '../../kernel/http/two-step.schemas.js';
 import { AppError } from '../../kernel/errors.js';
 import { requestPrincipal, requestTenant } from '../pipeline.js';
 import { coreErrors } from './identity.errors.js';
@@ -11,25 +12,12 @@ import { userOfMfaToken, type TwoStepService } from './two-step.service.js';
 const module = 'core';
 const tags = ['identity'];
 
-const Code = Type.String({ minLength: 6, maxLength: 20, description: 'The 6-digit code the authenticator app shows now, or one of the recovery codes (each works once)' });
-const MfaToken = Type.String({ minLength: 1, maxLength: 200, description: 'The `mfaToken` the sign-in answered: valid 5 minutes, once, and for 5 wrong codes at most' });
-const CodeBody = Type.Object({ code: Code }, { additionalProperties: false });
-const RecoveryCodes = Type.Array(Type.String(), { description: 'Ten single-use recovery codes, shown this once: each signs in (or steps up) in place of a code when the authenticator is lost' });
 export const MfaChallenge = Type.Object({
   mfaRequired: Type.Literal(true),
   mfaToken: Type.String({ description: 'Send it with a code to POST /auth/mfa within 5 minutes' }),
   methods: Type.Array(Type.Union([Type.Literal('totp'), Type.Literal('recovery_code'), Type.Literal('passkey')]), { description: '`passkey`: the second step can be a passkey (POST /auth/mfa/passkey/options, then POST /auth/mfa/passkey)' }),
 }, { description: 'The password was right and the user has two-step sign-in: no session yet' });
-const Enrolment = Type.Object({
-  secret: Type.String({ description: 'The TOTP secret (base32), to type into the authenticator app' }),
-  otpauthUri: Type.String({ description: 'The same as an `otpauth://totp/...` URI (what a QR code holds)' }),
-});
-const Status = Type.Object({
-  totp: Type.Object({ enrolled: Type.Boolean(), pending: Type.Boolean({ description: 'Enrolment started, not confirmed with a code yet' }), confirmedAt: Type.Union([Timestamp, Type.Null()]) }),
-  recoveryCodesRemaining: Type.Integer(),
-  required: Type.Boolean({ description: 'The tenant requires two-step sign-in for one of your roles' }),
-});
-const AccessToken = Type.Object({ accessToken: Type.String(), expiresIn: Type.Integer({ description: 'Seconds until the access token expires.' }), tokenType: Type.Literal('Bearer') });
+const Status = twoStepStatusWithPasskeys('The tenant requires two-step sign-in for one of your roles');
 
 /** Two-step sign-in: enrolment under `/me/mfa`, the sign-in's second step and step-up (the tenant's rule is in settings.routes.ts). */
 export function twoStepRoutes(app: HttpApp, twoStep: TwoStepService, identity: IdentityService, refreshTtl: number): void {

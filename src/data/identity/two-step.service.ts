@@ -1,10 +1,10 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { generateSecret, generateURI, verify } from 'otplib';
+import { randomBytes } from 'node:crypto';
 import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
 import { AppError, persisting } from '../../kernel/errors.js';
 import type { LoginThrottle } from '../../kernel/security/login-throttle.js';
 import { SealedBox } from '../../kernel/security/sealed-box.js';
 import { hashToken } from '../../kernel/security/tokens.js';
+import { compactCode, isRecoveryCode, isTotpCode, matchTotp, newRecoveryCodes, newTotpSecret, RecoveryCodeHasher, totpUri } from '../../kernel/security/totp.js';
 import { recordAudit, type AuditActor } from '../../modules/audit/index.js';
 import { coreErrors } from './identity.errors.js';
 import { IdentityRepository } from './identity.repository.js';
@@ -14,11 +14,6 @@ import { TwoStepRepository, type ChallengeRow } from './two-step.repository.js';
 /** An mfaToken lives five minutes and survives this many wrong codes. */
 export const CHALLENGE_SECONDS = 300;
 export const CHALLENGE_FAILURES = 5;
-const RECOVERY_CODES = 10;
-/** RFC 6238 with the authenticator apps' defaults (SHA-1, 6 digits, 30 s); one step either side for clock drift. */
-const PERIOD = 30;
-// Recovery codes avoid look-alike characters (no 0/o, 1/l); 32 symbols, so a byte maps evenly.
-const RECOVERY_ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
 export interface TwoStepDeps {
   /** The platform secret the TOTP secrets are sealed with and the recovery codes keyed by. */
@@ -52,11 +47,11 @@ export const hasSecondFactor = (amr: readonly string[]): boolean => amr.some((a)
  */
 export class TwoStepService {
   readonly #box: SealedBox;
-  readonly #codeKey: Buffer;
+  readonly #codes: RecoveryCodeHasher;
 
   constructor(private readonly deps: TwoStepDeps) {
     this.#box = new SealedBox(deps.sealingSecret, 'totp secrets');
-    this.#codeKey = createHmac('sha256', deps.sealingSecret).update('courtyard recovery codes v1').digest();
+    this.#codes = new RecoveryCodeHasher(deps.sealingSecret);
   }
 
   now(): Date {
@@ -76,6 +71,7 @@ export class TwoStepService {
       totp: { enrolled: Boolean(totp?.confirmedAt), pending: Boolean(totp && !totp.confirmedAt), confirmedAt: totp?.confirmedAt ?? null },
       recoveryCodesRemaining: totp?.confirmedAt ? await repo.recoveryCodesLeft(principal.userId) : 0,
       required: await this.#required(repo, principal.roles),
+      passkeys: await new PasskeysRepository(ctx.db).countOfUser(principal.userId),
     };
   }
 
@@ -85,10 +81,10 @@ export class TwoStepService {
     if ((await repo.totp(userId))?.confirmedAt) throw new AppError(coreErrors.totp_already_enrolled, 'An authenticator app is enrolled already: turn it off first to enrol another');
     const user = await new IdentityRepository(ctx.db).findUser(userId);
     if (!user) throw new AppError('unauthenticated', 'The account no longer exists');
-    const secret = generateSecret();
+    const secret = newTotpSecret();
     await repo.putPendingTotp(ctx.tenant.id, userId, this.#box.seal(secret, sealContext(ctx.tenant.id, userId)));
     const issuer = ctx.tenant.branding.displayName ?? ctx.tenant.name;
-    return { secret, otpauthUri: generateURI({ issuer, label: user.email, secret, period: PERIOD }) };
+    return { secret, otpauthUri: totpUri(issuer, user.email, secret) };
   }
 
   /** Confirms a pending authenticator with a code from it; answers the recovery codes, shown this once. */
@@ -249,20 +245,18 @@ export class TwoStepService {
   }
 
   async #check(ctx: TenantContext, userId: string, totp: { secretSealed: string; lastStep: number | null }, code: string): Promise<Method | null> {
-    const compact = code.replace(/[\s-]/g, '').toLowerCase();
-    if (/^\d{6}$/.test(compact)) return (await this.#checkTotp(ctx, userId, totp, compact)) ? 'totp' : null;
-    if (compact.length !== 10) return null;
+    const compact = compactCode(code);
+    if (isTotpCode(compact)) return (await this.#checkTotp(ctx, userId, totp, compact)) ? 'totp' : null;
+    if (!isRecoveryCode(compact)) return null;
     return (await new TwoStepRepository(ctx.db).spendRecoveryCode(userId, this.#hashCode(ctx.tenant.id, userId, compact), this.now())) ? 'recovery_code' : null;
   }
 
   /** A TOTP code of a later time step than the last accepted (no replay); `confirmAt` confirms the authenticator with it. */
   async #checkTotp(ctx: TenantContext, userId: string, totp: { secretSealed: string; lastStep: number | null }, code: string, confirmAt?: Date): Promise<boolean> {
-    const token = code.replace(/\s/g, '');
-    if (!/^\d{6}$/.test(token)) return false;
+    if (!isTotpCode(compactCode(code))) return false;
     const secret = this.#box.open<string>(totp.secretSealed, sealContext(ctx.tenant.id, userId));
-    const result = await verify({ secret, token, epoch: Math.floor(this.now().getTime() / 1000), epochTolerance: PERIOD, period: PERIOD, ...(totp.lastStep !== null ? { afterTimeStep: totp.lastStep } : {}) });
-    if (!result.valid || !('timeStep' in result)) return false;
-    return new TwoStepRepository(ctx.db).acceptStep(userId, result.timeStep, confirmAt);
+    const step = await matchTotp(secret, code, this.now(), totp.lastStep);
+    return step !== null && new TwoStepRepository(ctx.db).acceptStep(userId, step, confirmAt);
   }
 
   /** A wrong code of a signed-in user: counted, and recorded (nothing else was written before it, so the refusal commits just that). */
@@ -279,17 +273,13 @@ export class TwoStepService {
   }
 
   async #newRecoveryCodes(ctx: TenantContext, repo: TwoStepRepository, userId: string): Promise<string[]> {
-    const codes = Array.from({ length: RECOVERY_CODES }, () => {
-      const raw = [...randomBytes(10)].map((b) => RECOVERY_ALPHABET[b % 32]).join('');
-      return `${raw.slice(0, 5)}-${raw.slice(5)}`;
-    });
+    const codes = newRecoveryCodes();
     await repo.replaceRecoveryCodes(ctx.tenant.id, userId, codes.map((c) => this.#hashCode(ctx.tenant.id, userId, c.replace('-', ''))));
     return codes;
   }
 
-  /** Keyed, so that a copy of the database alone cannot try codes offline. */
   #hashCode(tenantId: string, userId: string, compact: string): string {
-    return createHmac('sha256', this.#codeKey).update(`${tenantId}:${userId}:${compact}`).digest('hex');
+    return this.#codes.hash(`${tenantId}:${userId}`, compact);
   }
 }
 

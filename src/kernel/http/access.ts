@@ -22,6 +22,12 @@ declare module 'fastify' {
      * 401 and 429), for the OpenAPI document (http/openapi.ts).
      */
     problems?: number[];
+    /**
+     * A control-plane action dangerous enough to need a recent second factor from an operator
+     * who has one (suspending a tenant, reissuing a licence): see control.routes.ts. The data
+     * plane marks such permissions in its modules' manifests instead.
+     */
+    stepUp?: boolean;
   }
 }
 

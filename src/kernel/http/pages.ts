@@ -88,6 +88,13 @@ export function servePages(app: HttpApp, options: PagesOptions): (request: Fasti
     if (!ASSET.test(name) || !type || !(await isFile(path))) return notFound(request, reply);
     return reply.header('cache-control', 'public, max-age=31536000, immutable').type(type).send(await readFile(path));
   });
+  // The portal's service worker (web/public/sw.js): at the root, so that each tenant's portal
+  // (`/t/{slug}/portal/`, or `/portal/` on its host) registers it with a scope of its own.
+  app.get('/sw.js', hidden, async (request, reply) => {
+    const path = `${root}/sw.js`;
+    if (!(await isFile(path))) return notFound(request, reply);
+    return reply.header('cache-control', 'no-cache').header('service-worker-allowed', '/').type('text/javascript; charset=utf-8').send(await readFile(path));
+  });
   app.get('/console', hidden, async (_request, reply) => reply.redirect('/console/'));
   app.get('/console/*', hidden, async (request, reply) => (asksForPage(request) ? sendIndex(root, reply) : notFound(request, reply)));
   // `/t/{slug}/` arrives here as `/` (the tenant path is stripped before routing).

@@ -35,10 +35,19 @@ type Tokens = { accessToken: string; expiresIn: number };
 type SecondStep = { mfaRequired: true; mfaToken: string; methods?: string[] };
 type Answer = { data?: Tokens; error?: unknown; response: Response };
 type LoginAnswer = { data?: Tokens | SecondStep; error?: unknown; response: Response };
+/** A step-up's answer: a new access token, or (a replayed retry of the workspace's) no token. */
+type StepUpAnswer = { data?: Tokens | { replayed: true }; error?: unknown; response: Response };
+type SecondStepAnswer = { data?: Tokens & { recoveryCodes?: string[] }; error?: unknown; response: Response };
 interface AuthCalls {
   login: (email: string, password: string) => Promise<LoginAnswer>;
   refresh: () => Promise<Answer>;
   logout: () => Promise<unknown>;
+  /** The second step of a sign-in, and the enrolment a sign-in may ask for first. */
+  mfa: (mfaToken: string, code: string) => Promise<SecondStepAnswer>;
+  mfaEnrol: (mfaToken: string) => Promise<{ data?: { secret: string; otpauthUri: string } }>;
+  stepUp: (code: string) => Promise<StepUpAnswer>;
+  /** Whether the plane has passkeys (the workspace; operators have authenticator apps only). */
+  passkeys: boolean;
 }
 
 /**
@@ -65,12 +74,20 @@ function authCalls(api: CourtyardClient, plane: Plane): AuthCalls {
       login: (email, password) => api.POST('/control/v1/auth/login', { headers: COOKIE, body: { email, password } }),
       refresh: serialized(() => api.POST('/control/v1/auth/refresh', { headers: COOKIE, body: {} })),
       logout: () => api.POST('/control/v1/auth/logout', { headers: COOKIE, body: {} }),
+      mfa: (mfaToken, code) => api.POST('/control/v1/auth/mfa', { headers: COOKIE, body: { mfaToken, code } }),
+      mfaEnrol: (mfaToken) => api.POST('/control/v1/auth/mfa/enrol', { body: { mfaToken } }),
+      stepUp: (code) => api.POST('/control/v1/auth/step-up', { body: { code } }),
+      passkeys: false,
     };
   }
   return {
     login: (email, password) => api.POST('/api/v1/auth/login', { headers: COOKIE, body: { email, password } }),
     refresh: serialized(() => api.POST('/api/v1/auth/refresh', { headers: COOKIE, body: {} })),
     logout: () => api.POST('/api/v1/auth/logout', { headers: COOKIE, body: {} }),
+    mfa: (mfaToken, code) => api.POST('/api/v1/auth/mfa', { headers: COOKIE, body: { mfaToken, code } }),
+    mfaEnrol: (mfaToken) => api.POST('/api/v1/auth/mfa/enrol', { body: { mfaToken } }),
+    stepUp: (code) => api.POST('/api/v1/auth/step-up', { body: { code } }),
+    passkeys: true,
   };
 }
 
@@ -79,6 +96,8 @@ export type AuthStatus = 'loading' | 'signedOut' | 'signedIn';
 export type SecondStepResult = { code: string | null; recoveryCodes?: string[]; finish?: () => void };
 interface AuthState {
   status: AuthStatus;
+  /** Whether this plane offers passkeys (the workspace does; the console does not). */
+  passkeys: boolean;
   /**
    * Resolves to null when signed in, or to the refusal's problem code: `mfa_code` when the
    * user takes a second step (`secondStep`), `mfa_enrolment_required` when they must first
@@ -160,6 +179,7 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
   const value = useMemo<AuthState>(
     () => ({
       status,
+      passkeys: calls.passkeys,
       async signIn(email, password) {
         mfaToken.current = null;
         const r = await calls.login(email, password);
@@ -178,12 +198,12 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
       },
       async enrolAtSignIn() {
         if (!mfaToken.current) return null;
-        const r = await api.POST('/api/v1/auth/mfa/enrol', { body: { mfaToken: mfaToken.current } });
+        const r = await calls.mfaEnrol(mfaToken.current);
         return r.data ?? null;
       },
       async secondStep(code) {
         if (!mfaToken.current) return { code: 'core.invalid_mfa_token' };
-        const r = await api.POST('/api/v1/auth/mfa', { headers: COOKIE, body: { mfaToken: mfaToken.current, code } });
+        const r = await calls.mfa(mfaToken.current, code);
         if (!r.data) return { code: asProblem(r.error, r.response).code };
         mfaToken.current = null;
         const tokens = r.data;
@@ -206,7 +226,7 @@ export function SessionProvider({ plane, api, onSignedOut, children }: { plane: 
         return tokensOf(await passkeyCalls(api).stepUp());
       },
       async stepUp(code) {
-        const r = await api.POST('/api/v1/auth/step-up', { body: { code } });
+        const r = await calls.stepUp(code);
         if (!r.data) return asProblem(r.error, r.response).code;
         // A replayed retry answers no token: the code was spent, so ask for a new one.
         if (!('accessToken' in r.data)) return 'core.invalid_code';

@@ -6,6 +6,8 @@ import { PlainAlert, PlainInput, PlainSubmit } from './PlainForm.js';
 const REFUSALS: Record<string, MessageId> = {
   'core.invalid_code': 'signIn.mfa.wrongCode',
   'core.invalid_mfa_token': 'signIn.mfa.expired',
+  'control.invalid_code': 'signIn.mfa.wrongCode',
+  'control.invalid_mfa_token': 'signIn.mfa.expired',
   'core.passkey_verification_failed': 'signIn.passkey.refused',
   passkey_cancelled: 'signIn.passkey.cancelled',
   rate_limited: 'signIn.tooManyAttempts',

@@ -77,7 +77,7 @@ export function ConfirmAction({ label, title, description, confirmLabel, variant
               <div>
                 <label htmlFor={codeId} className="block text-sm font-medium text-slate-700">{t('stepUp.code')}</label>
                 <input id={codeId} value={stepUp} onChange={(e) => setStepUp(e.target.value)} autoComplete="one-time-code" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm outline-none focus-visible:ring-2 focus-visible:ring-brand" />
-                {typeof window.PublicKeyCredential === 'function' ? (
+                {auth.passkeys && typeof window.PublicKeyCredential === 'function' ? (
                   <Button variant="secondary" className="mt-2" isDisabled={busy} onPress={() => void confirm(true)}>{t('stepUp.usePasskey')}</Button>
                 ) : null}
               </div>

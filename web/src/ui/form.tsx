@@ -4,6 +4,7 @@ import type { Problem } from '@courtyard/sdk';
 import { asProblem } from '../api/problem.js';
 import { useT } from '../i18n/intl.js';
 import { Button } from './Button.js';
+import { StepUpField } from './StepUpField.js';
 
 /** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; plain-http hosts have none). */
 export function newIdempotencyKey(): string {
@@ -37,11 +38,13 @@ export function useApiForm<T extends FieldValues>(options: { defaultValues: Defa
   const t = useT();
   const form = useForm<T>({ defaultValues: options.defaultValues, mode: 'onTouched' });
   const [formError, setFormError] = useState<string | null>(null);
+  const [stepUp, setStepUp] = useState(false);
   const key = useRef<string | null>(null);
 
   function onSubmit<R>(send: (values: T, headers: Record<string, string>) => Promise<Answer<R>>, onDone: (data: R) => void) {
     return form.handleSubmit(async (values) => {
       setFormError(null);
+      setStepUp(false);
       const headers: Record<string, string> = {};
       if (options.idempotent) headers['idempotency-key'] = key.current ??= newIdempotencyKey();
       let answer: Answer<R>;
@@ -53,17 +56,19 @@ export function useApiForm<T extends FieldValues>(options: { defaultValues: Defa
       }
       if (answer.response.status < 500) key.current = null;
       if (answer.response.ok) return onDone(answer.data as R);
-      const placed = placeProblem(asProblem(answer.error, answer.response), (field) => form.getValues(field as Path<T>) !== undefined);
+      const problem = asProblem(answer.error, answer.response);
+      if (problem.code === 'mfa_required') setStepUp(true);
+      const placed = placeProblem(problem, (field) => form.getValues(field as Path<T>) !== undefined);
       for (const e of placed.fields) form.setError(e.field as Path<T>, { type: 'server', message: e.message });
       if (placed.fields[0]) form.setFocus(placed.fields[0].field as Path<T>);
       if (placed.message) setFormError(placed.message);
     });
   }
-  return { form, formError, onSubmit };
+  return { form, formError, onSubmit, stepUp };
 }
 
 /** The frame of a form: the refusal that belongs to no field, the fields, and the submit button (`Save` unless told). */
-export function ApiForm<T extends FieldValues>({ form, formError, onSubmit, submitLabel, children }: { form: UseFormReturn<T>; formError: string | null; onSubmit: (event?: BaseSyntheticEvent) => Promise<void>; submitLabel?: string; children: ReactNode }) {
+export function ApiForm<T extends FieldValues>({ form, formError, onSubmit, submitLabel, stepUp, children }: { form: UseFormReturn<T>; formError: string | null; onSubmit: (event?: BaseSyntheticEvent) => Promise<void>; submitLabel?: string; stepUp?: boolean; children: ReactNode }) {
   const t = useT();
   return (
     <form onSubmit={(event) => void onSubmit(event)} noValidate className="max-w-xl space-y-4">
@@ -73,6 +78,7 @@ export function ApiForm<T extends FieldValues>({ form, formError, onSubmit, subm
         </p>
       ) : null}
       {children}
+      {stepUp ? <StepUpField onDone={() => void onSubmit()} /> : null}
       <Button type="submit" isDisabled={form.formState.isSubmitting}>
         {submitLabel ?? t('form.save')}
       </Button>

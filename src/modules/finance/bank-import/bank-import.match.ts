@@ -149,7 +149,7 @@ export function propose(line: { amount: number; currency: string; reference: str
   }
   for (const m of text.matchAll(EMAIL)) {
     const member = dir.byEmail(m[0]);
-    if (member) hits.push({ member, rule: 'member_email', reason: `the text names ${member.email}` });
+    if (member) hits.push({ member, rule: 'member_email', reason: "the text names the member's e-mail address" });
   }
   const named = dir.namedIn(normalizeName(text));
   // Two members of one name: the name tells them apart no more, so it proposes neither alone.

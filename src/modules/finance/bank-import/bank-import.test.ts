@@ -22,7 +22,7 @@ interface Line {
   direction: string;
   amount: number;
   duplicateOf: string | null;
-  proposal: { memberId: string | null; confidence: number; rule: string | null; allocations: { chargeId: string; amount: number }[] | null; candidates: { memberId: string }[] } | null;
+  proposal: { memberId: string | null; confidence: number; rule: string | null; allocations: { chargeId: string; amount: number }[] | null; candidates: { memberId: string }[]; reasons: string[] } | null;
 }
 
 describe('reading amounts and dates as banks write them', () => {
@@ -133,6 +133,8 @@ describe('bank statement import', () => {
     expect(line(12).proposal!.candidates.map((c) => c.memberId).sort()).toEqual(smiths.map((s) => s.id).sort());
     // An e-mail address, and one of the member's charges owes exactly the amount.
     expect(line(10).proposal).toMatchObject({ memberId: grace.id, rule: 'member_email', confidence: 0.85, allocations: [{ chargeId: graceCharges[1]!.id, amount: 5_000 }] });
+    // The reason names no address: a role that hides members' e-mail reads these reasons too.
+    expect(line(10).proposal!.reasons[0]).toBe("the text names the member's e-mail address");
 
     const again = await ok(oak.api('GET', `/finance/bank-imports/${imported.id}`), 200);
     expect(again.lines).toEqual(imported.lines);

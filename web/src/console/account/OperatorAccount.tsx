@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
 import { useT } from '../../i18n/intl.js';
@@ -40,7 +41,7 @@ function NameForm({ me, rename }: { me: Operator; rename: (name: string) => Retu
   );
 }
 
-/** The signed-in operator's own account in the console: name, password and sessions (as the workspace's /account). */
+/** The signed-in operator's own account in the console: name, password, two-step sign-in and sessions (as the workspace's /account). */
 export function OperatorAccount() {
   const t = useT();
   const api = useApi();
@@ -50,6 +51,11 @@ export function OperatorAccount() {
     <Page title={t('account.title')}>
       {me.data ? <NameForm me={me.data} rename={calls.rename} /> : null}
       <PasswordForm change={calls.changePassword} />
+      <Section title={t('account.twoStep.title')}>
+        <p className="text-sm">
+          <Link to="/account/two-step" className="text-brand underline">{t('account.twoStep.link')}</Link>
+        </p>
+      </Section>
       <Sessions list={calls.sessions} end={calls.endSession} />
     </Page>
   );

@@ -8,4 +8,11 @@ export const operatorAccountRoute = createRoute({
   component: lazyRouteComponent(() => import('./OperatorAccount.js'), 'OperatorAccount'),
 });
 
-export const operatorAccountRoutes = [operatorAccountRoute];
+/** The operator's two-step sign-in (an authenticator app and recovery codes). */
+export const operatorTwoStepRoute = createRoute({
+  getParentRoute: () => consoleRoot,
+  path: '/account/two-step',
+  component: lazyRouteComponent(() => import('./TwoStep.js'), 'OperatorTwoStep'),
+});
+
+export const operatorAccountRoutes = [operatorAccountRoute, operatorTwoStepRoute];

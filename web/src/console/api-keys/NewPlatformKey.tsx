@@ -18,7 +18,7 @@ export function NewPlatformKey() {
   const queries = useQueryClient();
   // The key is answered once, by the creation: it lives in this page's state only.
   const [made, setMade] = useState<{ answer: unknown } | null>(null);
-  const { form, formError, onSubmit } = useApiForm<{ name: string; expiry: string }>({ defaultValues: { name: '', expiry: '90' }, idempotent: true });
+  const { form, formError, onSubmit, stepUp } = useApiForm<{ name: string; expiry: string }>({ defaultValues: { name: '', expiry: '90' }, idempotent: true });
   const submit = onSubmit(
     (v, headers) => api.POST('/control/v1/api-keys', { headers, body: { name: v.name.trim(), permissions: OPERATOR_PERMISSIONS, expiresAt: expiryOf(v.expiry) } }),
     (answer) => {
@@ -30,7 +30,7 @@ export function NewPlatformKey() {
   if (made) return <ApiKeyCreated made={made.answer} onDismiss={back} listLink={<Link to="/api-keys" className="text-brand underline">{t('console.apiKeys.title')}</Link>} />;
   return (
     <Page title={t('api-keys.new')} actions={<Link to="/api-keys">{t('console.apiKeys.title')}</Link>}>
-      <ApiForm form={form} formError={formError} onSubmit={submit}>
+      <ApiForm form={form} formError={formError} onSubmit={submit} stepUp={stepUp}>
         <TextInput control={form.control} name="name" label={t('api-keys.name')} autoComplete="off" rules={{ required: t('form.required') }} />
         <SelectInput control={form.control} name="expiry" label={t('api-keys.expiry')} options={EXPIRY_CHOICES.map((id) => ({ id, label: t(`api-keys.expiry.${id}`) }))} />
         <p className="text-sm text-slate-600">{t('console.apiKeys.permission')}</p>
