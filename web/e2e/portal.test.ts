@@ -215,6 +215,9 @@ describe('the member portal', () => {
     const { page, problems } = await openPage(browser, PHONE);
     await page.goto(`/t/${poplar.slug}/portal/`);
     await expectPageShape(page, 'Sign in to your member portal');
+    // Installable from the first page: the tenant's manifest and the worker under the portal's scope.
+    expect(await page.locator('link[rel="manifest"]').getAttribute('href')).toBe(`/t/${poplar.slug}/api/v1/portal/manifest`);
+    await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.scope ?? null), { timeout: 10_000 }).toBe(`${server().url}/t/${poplar.slug}/portal/`);
     await page.getByRole('link', { name: 'Forgot password?' }).click();
     await expectPageShape(page, 'Forgot your password?');
     expect(new URL(page.url()).pathname).toBe(`/t/${poplar.slug}/portal/forgot-password`);

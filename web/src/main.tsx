@@ -7,6 +7,7 @@ import { useT } from './i18n/intl.js';
 import { Loading, SessionFrame } from './ui/SessionFrame.js';
 import { recoveryPageOf } from './ui/PlainForm.js';
 import { SignInPage } from './ui/SignInPage.js';
+import { installPortal, OfflineNotice } from './ui/pwa.js';
 import './styles.css';
 
 /**
@@ -16,6 +17,9 @@ import './styles.css';
  * of a page that was signed in (api/session-hint). A page loads only the application it is in.
  */
 const plane = planeOf(location.pathname);
+// The portal is an installable app: its manifest and its service worker, from the first page on
+// (signed out too, so that it opens offline and says so).
+if (plane.kind === 'portal') installPortal(plane.basepath, plane.slug ? `/t/${plane.slug}` : '');
 type App = ComponentType<{ plane: Plane }>;
 let loading: Promise<App> | undefined;
 const loadApp = () =>
@@ -61,6 +65,7 @@ function Gate() {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SessionFrame plane={plane}>
+      {plane.kind === 'portal' ? <OfflineNotice /> : null}
       {recovery ? <Recovery /> : <Gate />}
     </SessionFrame>
   </StrictMode>,
