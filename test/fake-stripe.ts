@@ -42,6 +42,12 @@ export class FakeStripe {
           const given = (req.headers.authorization ?? '').replace(/^Bearer /, '');
           return send(401, { error: { message: `Invalid API Key provided: ${given.slice(0, 8)}********${given.slice(-4)}`, type: 'invalid_request_error' } });
         }
+        // Retrieving a session, as Stripe's API answers it (the end-to-end tests build the webhook's event from it).
+        const retrieve = /^\/v1\/checkout\/sessions\/(cs_[A-Za-z0-9_]+)$/.exec(req.url ?? '');
+        if (req.method === 'GET' && retrieve) {
+          const session = this.sessions.get(retrieve[1]!);
+          return session ? send(200, session) : send(404, { error: { message: `No such checkout.session: '${retrieve[1]}'`, type: 'invalid_request_error', code: 'resource_missing' } });
+        }
         if (req.method !== 'POST' || req.url !== '/v1/checkout/sessions') return send(404, { error: { message: `Unrecognized request URL (${req.method}: ${req.url}).`, type: 'invalid_request_error' } });
         if (req.headers['content-type'] !== 'application/x-www-form-urlencoded') return send(400, { error: { message: 'Invalid request: expected a form-encoded body', type: 'invalid_request_error' } });
         send(200, this.#createSession(form));

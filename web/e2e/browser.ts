@@ -15,11 +15,12 @@ export async function connect(): Promise<Browser> {
 }
 
 /**
- * A fresh browser context (no cookies, no storage) and a page in it. Errors in the page and
+ * A fresh browser context (no cookies, no storage) and a page in it, at a desktop's size unless
+ * told (the portal's journeys run at a phone's, 390×844). Errors in the page and
  * Content-Security-Policy refusals fail the test: the pages must run under their own policy.
  */
-export async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: server().url, viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ baseURL: server().url, viewport, locale: 'en-GB' });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -8,13 +8,14 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, isolatedDatabase, testConfig } from '../..
 import { PlatformUsersRepository } from '../../src/control/auth/platform-users.repository.js';
 import { hashPassword } from '../../src/kernel/security/passwords.js';
 import { createPlatform } from '../../src/platform.js';
+import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../test/fake-stripe.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** `mailDir`: where the server writes its e-mail as .eml files (it has no SMTP server). */
-    e2e: { url: string; wsEndpoint: string; adminEmail: string; adminPassword: string; mailDir: string; secondOperator: { email: string; password: string } };
+    e2e: { url: string; wsEndpoint: string; adminEmail: string; adminPassword: string; mailDir: string; secondOperator: { email: string; password: string }; stripe: { url: string; secretKey: string; webhookSecret: string } };
   }
 }
 
@@ -27,8 +28,11 @@ export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) throw new Error(`The end-to-end tests drive Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   execFileSync(process.execPath, ['scripts/web.mjs', 'ensure'], { stdio: 'inherit' });
 
+  // Card payments talk to a stand-in of Stripe's API on this machine (test/fake-stripe.ts).
+  const stripe = new FakeStripe();
+  await stripe.start();
   const database = await isolatedDatabase();
-  const config = testConfig(database.overrides);
+  const config = testConfig({ ...database.overrides, stripeApiUrl: stripe.url });
   const platform = await createPlatform(config, { inMemory: database.inMemory, workers: true });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = platform.app.server.address() as AddressInfo;
@@ -48,13 +52,23 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     await platform.close();
     await database.dispose();
+    await stripe.stop();
     throw error;
   }
-  project.provide('e2e', { url: `http://127.0.0.1:${port}`, wsEndpoint: browser.wsEndpoint(), adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD, mailDir: join(config.dataDir, 'mail'), secondOperator });
+  project.provide('e2e', {
+    url: `http://127.0.0.1:${port}`,
+    wsEndpoint: browser.wsEndpoint(),
+    adminEmail: ADMIN_EMAIL,
+    adminPassword: ADMIN_PASSWORD,
+    mailDir: join(config.dataDir, 'mail'),
+    secondOperator,
+    stripe: { url: stripe.url, secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET },
+  });
 
   return async () => {
     await browser.close();
     await platform.close();
     await database.dispose();
+    await stripe.stop();
   };
 }

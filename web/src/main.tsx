@@ -7,30 +7,46 @@ import { useT } from './i18n/intl.js';
 import { Loading, SessionFrame } from './ui/SessionFrame.js';
 import { recoveryPageOf } from './ui/PlainForm.js';
 import { SignInPage } from './ui/SignInPage.js';
+import { installPortal, OfflineNotice } from './ui/pwa.js';
 import './styles.css';
 
 /**
  * The first chunk is only what the sign-in page needs (React, messages, the session, a plain
- * form): the console or the workspace (router, queries, tables, react-aria's widgets) is a chunk
- * of its own, loaded once signed in, as soon as the sign-in form is sent, or at once on a reload
+ * form): the console, the workspace or the member portal (router, queries, tables, react-aria's
+ * widgets) is a chunk of its own, loaded once signed in, as soon as the sign-in form is sent, or at once on a reload
  * of a page that was signed in (api/session-hint). A page loads only the application it is in.
  */
 const plane = planeOf(location.pathname);
+// The portal is an installable app: its manifest and its service worker, from the first page on
+// (signed out too, so that it opens offline and says so).
+if (plane.kind === 'portal') installPortal(plane.basepath, plane.slug ? `/t/${plane.slug}` : '');
 type App = ComponentType<{ plane: Plane }>;
 let loading: Promise<App> | undefined;
 const loadApp = () =>
-  (loading ??= plane.kind === 'console' ? import('./console/ConsoleApp.js').then((m) => m.ConsoleApp) : import('./workspace/WorkspaceApp.js').then((m) => m.WorkspaceApp));
+  (loading ??=
+    plane.kind === 'console'
+      ? import('./console/ConsoleApp.js').then((m) => m.ConsoleApp)
+      : plane.kind === 'portal'
+        ? import('./portal/PortalApp.js').then((m) => m.PortalApp)
+        : import('./workspace/WorkspaceApp.js').then((m) => m.WorkspaceApp));
 // A reload of a signed-in page: fetch the application while the session is being resumed.
 if (wasSignedIn(plane)) void loadApp();
 
-// Forgot and reset password (ui/RecoveryPages) are pages of their own, signed in or not, and a
-// chunk of their own: few visitors need them.
+// Forgot and reset password (ui/RecoveryPages) and accepting an invitation (portal/) are pages of
+// their own, signed in or not, and chunks of their own: few visitors need them.
 const recovery = recoveryPageOf(plane, location.pathname);
 const ForgotPasswordPage = lazy(() => import('./ui/RecoveryPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./ui/RecoveryPages.js').then((m) => ({ default: m.ResetPasswordPage })));
+const AcceptInvitationPage = lazy(() => import('./portal/AcceptInvitationPage.js').then((m) => ({ default: m.AcceptInvitationPage })));
 function Recovery() {
-  return <Suspense fallback={<Loading />}>{recovery === 'forgot-password' ? <ForgotPasswordPage plane={plane} /> : <ResetPasswordPage plane={plane} />}</Suspense>;
+  const Page = recovery === 'forgot-password' ? ForgotPasswordPage : recovery === 'accept-invitation' ? AcceptInvitationPage : ResetPasswordPage;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Page plane={plane} />
+    </Suspense>
+  );
 }
+const SIGN_IN = { console: 'console.signIn', workspace: 'workspace.signIn', portal: 'portal.signIn' } as const;
 
 function Gate() {
   const t = useT();
@@ -42,13 +58,14 @@ function Gate() {
   }, [signedIn]);
   if (auth.status === 'loading') return <Loading />;
   // Signing out unmounts the application: its router and queries go with the session.
-  if (auth.status === 'signedOut') return <SignInPage heading={t(plane.kind === 'console' ? 'console.signIn' : 'workspace.signIn')} onSubmit={() => void loadApp()} />;
+  if (auth.status === 'signedOut') return <SignInPage heading={t(SIGN_IN[plane.kind])} onSubmit={() => void loadApp()} />;
   return App ? <App plane={plane} /> : <Loading />;
 }
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SessionFrame plane={plane}>
+      {plane.kind === 'portal' ? <OfflineNotice /> : null}
       {recovery ? <Recovery /> : <Gate />}
     </SessionFrame>
   </StrictMode>,

@@ -18,7 +18,7 @@ const COOKIE = { 'x-token-transport': 'cookie' } as const;
 
 /** The API client of this page, with the access token and the tenant path of the plane. */
 export function createApi(plane: Plane): CourtyardClient {
-  const prefix = plane.kind === 'workspace' && plane.slug ? `/t/${plane.slug}` : '';
+  const prefix = plane.kind !== 'console' && plane.slug ? `/t/${plane.slug}` : '';
   const client = createCourtyardClient({ baseUrl: `${location.origin}${prefix}`, accessToken: () => accessToken });
   // A token that stopped working (session revoked, user disabled) ends the session on the page.
   client.use({

@@ -16,10 +16,11 @@ import apiKeys from '../modules/api-keys/en.json';
 import mail from '../modules/mail/en.json';
 import settings from '../modules/settings/en.json';
 import account from '../workspace/account/en.json';
+import portal from '../portal/en.json';
 
 /**
  * The English catalogue: the shell's messages (`en.json` here) and each area's own `en.json`
  * beside its pages, ids prefixed with the area (`members.new`). Another language is one file
  * with the same ids (see LOCALES in intl.tsx).
  */
-export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...tenantAudit, ...webhooks, ...apiKeys, ...mail, ...settings, ...account };
+export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...tenantAudit, ...webhooks, ...apiKeys, ...mail, ...settings, ...account, ...portal };

@@ -80,13 +80,19 @@ export function PlainAlert({ children }: { children: ReactNode }) {
 
 export const linkStyle = 'text-sm text-brand underline-offset-2 outline-none hover:underline focus-visible:ring-2 focus-visible:ring-brand';
 
-/** The pages of account recovery, at these paths under the console's or the workspace's base path. */
-export type RecoveryPage = 'forgot-password' | 'reset-password';
+/**
+ * The pages of account recovery, at these paths under the console's, the workspace's or the
+ * portal's base path; and accepting an invitation (the invitation e-mail's link, workspace and
+ * portal only).
+ */
+export type RecoveryPage = 'forgot-password' | 'reset-password' | 'accept-invitation';
 
 export const recoveryHref = (plane: Plane, page: RecoveryPage | null): string => `${plane.basepath.replace(/\/$/, '')}/${page ?? ''}`;
 
 /** Which recovery page an address is, if any: they are shown whether or not someone is signed in. */
 export function recoveryPageOf(plane: Plane, pathname: string): RecoveryPage | null {
   const rest = pathname.slice(plane.basepath.replace(/\/$/, '').length).replace(/\/$/, '');
-  return rest === '/forgot-password' ? 'forgot-password' : rest === '/reset-password' ? 'reset-password' : null;
+  if (rest === '/forgot-password') return 'forgot-password';
+  if (rest === '/reset-password') return 'reset-password';
+  return rest === '/accept-invitation' && plane.kind !== 'console' ? 'accept-invitation' : null;
 }

@@ -46,7 +46,7 @@ export function SignInPage({ heading, onSubmit }: { heading: string; onSubmit?: 
     setDiscovery(r?.data ?? null);
   }
   // Passkeys are the workspace's (tenant users), not the console's.
-  const passkeys = planeOf(location.pathname).kind === 'workspace' && typeof window.PublicKeyCredential === 'function';
+  const passkeys = planeOf(location.pathname).kind !== 'console' && typeof window.PublicKeyCredential === 'function';
   const errorOf = (field: Field) => (touched[field] && !values[field].trim() ? t('form.required') : null);
 
   async function submit(event: FormEvent) {

@@ -5,7 +5,7 @@ import { todayIn } from '../ui/dates.js';
 
 /** What `/api/v1/me` tells the pages (its response has no schema in the document yet). */
 export interface Me {
-  user: { id: string; name: string; email: string; locale: string | null };
+  user: { id: string; name: string; email: string; locale: string | null; memberId?: string | null };
   permissions: string[];
   /** Fields the user's roles hide, by resource (`members`: `email`, `phone`, `notes`); absent from older servers. */
   hiddenFields?: Record<string, string[]>;

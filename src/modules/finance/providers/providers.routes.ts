@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { EventDefinition } from '../../../kernel/events/event.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
+import { IdParams } from '../../../kernel/http/schemas.js';
 import type { FinanceOptions } from '../options.js';
 import { CheckoutSession, CreateCheckoutSession, PutStripeSettings, StripeSettings, WebhookReceipt } from './providers.schemas.js';
 import { CardPayments } from './providers.service.js';
@@ -40,6 +41,12 @@ export function providerRoutes(app: HttpApp, options: FinanceOptions): void {
     reply.code(201);
     return session;
   });
+
+  // The portal's return page: pending until the webhook has recorded the payment.
+  app.get('/finance/checkout-sessions/:id', {
+    config: { access: { module, permission: 'finance.read', own: 'finance.read.own' } },
+    schema: { operationId: 'finance.checkoutSessions.get', tags, summary: 'One checkout session and its outcome: open until the provider\'s webhook records the payment (completed, with paymentId), or expired/failed (a portal member sees their own)', params: IdParams, response: { 200: CheckoutSession } },
+  }, (req) => cards.getCheckout(req.ctx, req.params.id));
 
   // Stripe signs the exact bytes it sends, so this route alone keeps the body raw: its JSON
   // parser lives in a scope of its own, and every other route parses JSON as before.

@@ -207,6 +207,19 @@ export class CardPayments {
     return this.#session((await repo.findSession(id))!, charges);
   }
 
+  /**
+   * One checkout session and what became of it: the portal's return page reads it until the
+   * provider's webhook has recorded the payment (`completed`, with `paymentId`), so it never
+   * says "paid" on the provider's redirect alone. A portal member sees only their own.
+   */
+  async getCheckout(ctx: TenantContext, id: string): Promise<CheckoutSession> {
+    const own = readScope(ctx, 'finance.read');
+    const repo = new ProviderRepository(ctx.db);
+    const row = await repo.findSession(id);
+    if (!row || (own && row.memberId !== own.memberId)) throw notFound('The checkout session');
+    return this.#session(row, await repo.sessionCharges(id));
+  }
+
   async #chosenCharges(ctx: TenantContext, memberId: string, ids: string[]): Promise<Charge[]> {
     const found = new Map((await chargesByIds(ctx, ids)).map((c) => [c.id, c]));
     const chosen = ids.map((id, i) => {

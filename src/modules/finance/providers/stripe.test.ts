@@ -254,6 +254,31 @@ describe('the Stripe webhook', () => {
     expect(paid.json().errors).toEqual([{ field: 'chargeIds.0', message: 'owes nothing' }]);
   });
 
+  it("shows a member their own checkout pending until the webhook records it, and never a neighbour's", async () => {
+    const ivy = await member('Ivy', 'Pending');
+    const jon = await member('Jon', 'Nextdoor');
+    await charge(ivy.id, 6_000, '2025-01-01');
+    await charge(jon.id, 8_000, '2025-01-01');
+    const ivyToken = await userOf('member', 'ivy@portal.test', ivy.id);
+    const jonToken = await userOf('member', 'jon@portal.test', jon.id);
+    const opened = await ok(openCheckout({ memberId: ivy.id }, ivyToken));
+    const read = (token: string) => t.call('GET', `/api/v1/finance/checkout-sessions/${opened.id}`, { token, tenant: 'oak' });
+
+    // Back from Stripe's page before the webhook: still open, no payment.
+    expect((await read(ivyToken)).json()).toMatchObject({ id: opened.id, memberId: ivy.id, status: 'open', paymentId: null, amount: 6_000 });
+    const theirs = await read(jonToken);
+    expect(theirs.statusCode).toBe(404);
+    expect(theirs.body).not.toContain('Pending');
+    expect((await t.call('GET', `/api/v1/finance/checkout-sessions/${opened.id}`, { token: staffToken, tenant: 'oak' })).statusCode).toBe(200);
+
+    const delivered = await deliver(JSON.stringify(stripe.completed(opened.providerSessionId)));
+    expect(delivered.json()).toMatchObject({ outcome: 'recorded' });
+    expect((await read(ivyToken)).json()).toMatchObject({ status: 'completed', paymentId: delivered.json().paymentId });
+    expect((await read(jonToken)).statusCode).toBe(404);
+    // Another tenant's staff find nothing by the id.
+    expect((await t.call('GET', `/api/v1/finance/checkout-sessions/${opened.id}`, { token: elm.token, tenant: 'elm' })).statusCode).toBe(404);
+  });
+
   it('records a whole-balance checkout oldest due first', async () => {
     const hal = await member('Hal', 'Balance');
     const older = await charge(hal.id, 2_500, '2025-01-01');

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { planeOf } from '../api/plane.js';
+import { useApi } from '../api/session.js';
+import { useLocale, useT } from '../i18n/intl.js';
+import { formatMoney } from '../ui/money.js';
+import { openCheckout } from './checkout.js';
+
+const REFUSALS: Record<string, 'portal.pay.disabled' | 'portal.pay.nothing' | 'portal.pay.failed'> = {
+  'finance.card_payments_disabled': 'portal.pay.disabled',
+  'finance.nothing_owed': 'portal.pay.nothing',
+};
+
+/** "Pay €120.00 by card": the member's whole balance through the tenant's Stripe Checkout. */
+export function PayByCard({ memberId, amount, currency }: { memberId: string; amount: number; currency: string }) {
+  const t = useT();
+  const api = useApi();
+  const { locale } = useLocale();
+  const [key] = useState(() => crypto.randomUUID());
+  const [state, setState] = useState<'idle' | 'busy'>('idle');
+  const [refusal, setRefusal] = useState<string | null>(null);
+  async function pay() {
+    setState('busy');
+    setRefusal(null);
+    const opened = await openCheckout(api, planeOf(location.pathname), memberId, key);
+    if ('url' in opened) return location.assign(opened.url);
+    setState('idle');
+    setRefusal(t(opened.code === 'network' ? 'form.networkError' : (REFUSALS[opened.code] ?? 'portal.pay.failed')));
+  }
+  return (
+    <div className="space-y-2">
+      <button
+        type="button"
+        disabled={state === 'busy'}
+        onClick={() => void pay()}
+        className="w-full rounded-md bg-brand px-3 py-2 text-sm font-medium text-white outline-none hover:brightness-110 focus-visible:ring-2 focus-visible:ring-brand focus-visible:ring-offset-2 disabled:opacity-50"
+      >
+        {t('portal.pay.button', { amount: formatMoney({ amount, currency }, locale) })}
+      </button>
+      {refusal ? <p role="alert" className="text-sm text-red-700">{refusal}</p> : null}
+    </div>
+  );
+}

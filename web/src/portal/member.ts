@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+
+/** The member whose portal this is (from `/api/v1/me`): every page reads their records. */
+export interface PortalMember {
+  memberId: string;
+  name: string;
+  /** The login also holds staff permissions (a manager who is a member too). */
+  staff: boolean;
+}
+export const MemberContext = createContext<PortalMember | null>(null);
+
+export function useMember(): PortalMember {
+  const member = useContext(MemberContext);
+  if (!member) throw new Error('useMember outside the portal');
+  return member;
+}
