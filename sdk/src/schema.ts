@@ -656,6 +656,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/finance/checkout-sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One checkout session and its outcome: open until the provider's webhook records the payment (completed, with paymentId), or expired/failed (a portal member sees their own) */
+        get: operations["finance.checkoutSessions.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/finance/journal": {
         parameters: {
             query?: never;
@@ -6891,6 +6908,93 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `finance.entry_unbalanced`, `finance.provider_refused`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "finance.checkoutSessions.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Minor units. */
+                        amount: number;
+                        charges: {
+                            amount: number;
+                            /** Format: uuid */
+                            chargeId: string;
+                        }[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        currency: string;
+                        expiresAt: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        memberId: string;
+                        paymentId: string | null;
+                        /** @enum {string} */
+                        provider: "stripe";
+                        providerSessionId: string;
+                        /**
+                         * @description balance: settles the member’s charges oldest due first; charges: the chosen ones.
+                         * @enum {unknown}
+                         */
+                        scope: "balance" | "charges";
+                        /** @enum {unknown} */
+                        status: "open" | "completed" | "expired" | "failed";
+                        /** @description Where to send the payer: the provider’s hosted checkout page. */
+                        url: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,4 @@
-import type { operations } from '@courtyard/sdk';
-import type { CourtyardClient } from '@courtyard/sdk';
+import type { CourtyardClient, operations } from '@courtyard/sdk';
 import type { Plane } from '../api/plane.js';
 
 export type CheckoutSession = operations['finance.checkoutSessions.create']['responses'][201]['content']['application/json'];
@@ -29,12 +28,5 @@ export async function openCheckout(api: CourtyardClient, plane: Plane, memberId:
   return { url: answer.data.url };
 }
 
-type Answer<T> = { data?: T; error?: unknown; response: Response };
-type LooseGet = (path: string, init: { params: { path: Record<string, string> } }) => Promise<Answer<CheckoutSession>>;
-
-/**
- * One checkout session and its outcome. The route (finance.checkoutSessions.get) is newer than
- * the generated SDK here, so it is typed by hand until the SDK is generated again.
- */
-export const readCheckout = (api: CourtyardClient, id: string): Promise<Answer<CheckoutSession>> =>
-  (api.GET as unknown as LooseGet)('/api/v1/finance/checkout-sessions/{id}', { params: { path: { id } } });
+/** One checkout session and its outcome: open until the webhook records the payment. */
+export const readCheckout = (api: CourtyardClient, id: string) => api.GET('/api/v1/finance/checkout-sessions/{id}', { params: { path: { id } } });
