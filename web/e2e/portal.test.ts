@@ -242,6 +242,46 @@ describe('the member portal', () => {
     expect(await page.getByRole('link', { name: 'Go to sign in' }).getAttribute('href')).toBe('/portal/');
     expect(problems).toEqual([]);
   });
+  it('installs as an app, opens offline and says so, and keeps nothing private on the device after sign-out', async () => {
+    const { context, page, problems } = await openPage(browser, PHONE);
+    await page.goto(`/t/${poplar.slug}/portal/`);
+    await expectPageShape(page, 'Sign in to your member portal');
+    // What a browser checks before it offers to install: the manifest's fields and icons, and a worker in control.
+    const manifest = await page.evaluate(async () => {
+      const href = document.querySelector('link[rel="manifest"]')!.getAttribute('href')!;
+      const body = (await (await fetch(href)).json()) as { name: string; start_url: string; scope: string; display: string; icons: { src: string; sizes: string; type: string }[] };
+      const icons = await Promise.all(body.icons.map(async (i) => ({ sizes: i.sizes, status: (await fetch(i.src)).status, type: i.type })));
+      return { ...body, icons };
+    });
+    expect(manifest).toMatchObject({ name: 'Poplar Estate', start_url: `/t/${poplar.slug}/portal/`, scope: `/t/${poplar.slug}/portal/`, display: 'standalone' });
+    expect(manifest.icons).toEqual(expect.arrayContaining([{ sizes: '192x192', status: 200, type: 'image/png' }, { sizes: '512x512', status: 200, type: 'image/png' }]));
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+
+    await page.getByLabel('Email').fill(quentin.email);
+    await page.getByLabel('Password').fill('aspens tremble before the storm');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByTestId('balance').textContent()).toBe('You owe €345.00');
+    await page.getByRole('link', { name: 'Money' }).click();
+    await expect.poll(() => page.getByTestId('activity').textContent()).toContain('Secret levy of Quaking House');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expectPageShape(page, 'Sign in to your member portal');
+    // The worker kept the shell and its files, never an answer of the API.
+    const kept = await page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname)))).flat());
+    expect(kept).toContain(`/t/${poplar.slug}/portal/`);
+    expect(kept.filter((path) => path.startsWith('/assets/')).length).toBeGreaterThan(0);
+    expect(kept.filter((path) => path.includes('/api/'))).toEqual([]);
+    expect(problems).toEqual([]);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect.poll(() => page.getByText('You are offline').count()).toBe(1);
+    await expectPageShape(page, 'Sign in to your member portal');
+    await expectAccessible(page, 'portal offline');
+    expect(await page.locator('body').textContent()).not.toContain('€345.00');
+    await context.setOffline(false);
+    await expect.poll(() => page.getByText('You are offline').count()).toBe(0);
+  });
+
   it('takes a card payment through Stripe Checkout, pending until the signed webhook records it', async () => {
     await enableCards();
     const { context, page, problems } = await openPage(browser, PHONE);
