@@ -6,7 +6,7 @@ import { generate } from 'otplib';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
-import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
+import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 import { enrolManager, managerApi } from './finance-setup.js';
 
 /**
@@ -163,6 +163,7 @@ describe('the member portal', () => {
     // Nothing overflows a phone's width.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page, 'portal home');
+    await screenshot(page, 'portal-home');
 
     await page.getByRole('link', { name: 'Money' }).click();
     await expectPageShape(page, 'My money');
@@ -170,6 +171,7 @@ describe('the member portal', () => {
     expect(await page.getByTestId('activity').textContent()).toContain('Balance €120.00');
     await expect.poll(() => page.getByTestId('statements').getByRole('button').count()).toBe(1);
     await expectAccessible(page, 'portal money');
+    await screenshot(page, 'portal-money');
     const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statements').getByRole('button').click()]);
     expect(pdf.suggestedFilename()).toBe(`statement-${year}-01-01-${today}.pdf`);
     expect((await pdfBytes(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
