@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -17,7 +18,8 @@ export default defineConfig({
         },
       },
       // Logic of the web pages that needs no browser (money formatting, problem mapping).
-      { test: { name: 'web', include: ['web/src/**/*.test.ts'] } },
+      // The SDK resolves as the web build resolves it (web/vite.config.ts): pages' modules import it.
+      { resolve: { alias: { '@courtyard/sdk': fileURLToPath(new URL('./sdk/src/index.ts', import.meta.url)) } }, test: { name: 'web', include: ['web/src/**/*.test.ts'] } },
       {
         // Journeys in Chromium against one real Courtyard, shared by every file (see web/e2e/global-setup.ts).
         test: {
