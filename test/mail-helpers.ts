@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -18,7 +18,11 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-export async function startSmtp(): Promise<TestSmtp> {
+/**
+ * `saveTo`: also write each message there as `<n>.eml`, for readers in other processes (the
+ * end-to-end files run in workers; the server lives in their global setup).
+ */
+export async function startSmtp(options: { saveTo?: string } = {}): Promise<TestSmtp> {
   const state: TestSmtp = {
     url: '',
     received: [],
@@ -48,7 +52,11 @@ export async function startSmtp(): Promise<TestSmtp> {
               raw,
               parsed,
             });
-            callback();
+            if (!options.saveTo) return callback();
+            const file = join(options.saveTo, `${String(state.received.length).padStart(6, '0')}.eml`);
+            return mkdir(options.saveTo, { recursive: true })
+              .then(() => writeFile(file, raw))
+              .then(() => callback(), (error: Error) => callback(error));
           })
           .catch((error: Error) => callback(error));
       });

@@ -9,12 +9,13 @@ import { PlatformUsersRepository } from '../../src/control/auth/platform-users.r
 import { hashPassword } from '../../src/kernel/security/passwords.js';
 import { createPlatform } from '../../src/platform.js';
 import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../test/fake-stripe.js';
+import { startSmtp } from '../../test/mail-helpers.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** `mailDir`: where the server writes its e-mail as .eml files (it has no SMTP server). */
+    /** `mailDir`: where the test's SMTP server, which the Courtyard under test sends all its e-mail to, keeps each message as an .eml file. */
     e2e: { url: string; wsEndpoint: string; adminEmail: string; adminPassword: string; mailDir: string; secondOperator: { email: string; password: string }; stripe: { url: string; secretKey: string; webhookSecret: string } };
   }
 }
@@ -32,7 +33,11 @@ export default async function setup(project: TestProject) {
   const stripe = new FakeStripe();
   await stripe.start();
   const database = await isolatedDatabase();
-  const config = testConfig({ ...database.overrides, stripeApiUrl: stripe.url });
+  // E-mail leaves through SMTP to a real SMTP server (the `smtp-server` package), which keeps
+  // each message as a file the test files read: the journeys open the links people get.
+  const mailDir = join(testConfig(database.overrides).dataDir, 'smtp-inbox');
+  const smtp = await startSmtp({ saveTo: mailDir });
+  const config = testConfig({ ...database.overrides, stripeApiUrl: stripe.url, smtpUrl: smtp.url });
   const platform = await createPlatform(config, { inMemory: database.inMemory, workers: true });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = platform.app.server.address() as AddressInfo;
@@ -53,6 +58,7 @@ export default async function setup(project: TestProject) {
     await platform.close();
     await database.dispose();
     await stripe.stop();
+    await smtp.close();
     throw error;
   }
   project.provide('e2e', {
@@ -60,7 +66,7 @@ export default async function setup(project: TestProject) {
     wsEndpoint: browser.wsEndpoint(),
     adminEmail: ADMIN_EMAIL,
     adminPassword: ADMIN_PASSWORD,
-    mailDir: join(config.dataDir, 'mail'),
+    mailDir,
     secondOperator,
     stripe: { url: stripe.url, secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET },
   });
@@ -70,5 +76,6 @@ export default async function setup(project: TestProject) {
     await platform.close();
     await database.dispose();
     await stripe.stop();
+    await smtp.close();
   };
 }
