@@ -5,13 +5,12 @@ import { useLocale, useT } from '../i18n/intl.js';
 import { formatMoney } from '../ui/money.js';
 import { openCheckout } from './checkout.js';
 
-const REFUSALS: Record<string, 'portal.pay.disabled' | 'portal.pay.nothing' | 'portal.pay.failed' | 'portal.choose.stale'> = {
+const REFUSALS: Record<string, 'portal.pay.disabled' | 'portal.pay.nothing'> = {
   'finance.card_payments_disabled': 'portal.pay.disabled',
   'finance.nothing_owed': 'portal.pay.nothing',
-  // A chosen charge was settled or voided since the page was read.
-  'finance.charge_owes_nothing': 'portal.choose.stale',
-  not_found: 'portal.choose.stale',
 };
+// A chosen charge was settled, voided or taken back since the page was read.
+const STALE_CHOICE = new Set(['finance.charge_owes_nothing', 'not_found']);
 
 /**
  * "Pay €120.00 by card": the member's whole balance, or the charges they chose (`chargeIds`),
@@ -31,7 +30,7 @@ export function PayByCard({ memberId, amount, currency, chargeIds, label = 'port
     const opened = await openCheckout(api, planeOf(location.pathname), memberId, key, chargeIds);
     if ('url' in opened) return location.assign(opened.url);
     setState('idle');
-    setRefusal(t(opened.code === 'network' ? 'form.networkError' : (REFUSALS[opened.code] ?? 'portal.pay.failed')));
+    setRefusal(t(opened.code === 'network' ? 'form.networkError' : chargeIds && STALE_CHOICE.has(opened.code) ? 'portal.choose.stale' : (REFUSALS[opened.code] ?? 'portal.pay.failed')));
   }
   return (
     <div className="space-y-2">
