@@ -86,6 +86,8 @@ describe('route table', () => {
       'POST /api/v1/finance/providers/stripe/webhook',
       // The member portal's web app manifest: the tenant's name, colour and icons, as its pages show them.
       'GET /api/v1/portal/manifest',
+      // The portal's signed-out pages: the tenant's display name, logo, colour and default language, nothing private.
+      'GET /api/v1/portal/branding',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
       'POST /control/v1/auth/password-reset', 'POST /control/v1/auth/password-reset/confirm',
       // An operator's second step, and the enrolment a `required` platform asks for: the mfaToken is the credential.

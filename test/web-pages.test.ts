@@ -63,6 +63,24 @@ describe('web pages', () => {
     expect(onHost).toMatchObject({ name: 'Oak Grove Residents', short_name: 'Oak', start_url: '/portal/', scope: '/portal/', theme_color: '#0f766e' });
   });
 
+  it("answers the signed-out portal pages' branding: name, logo, colour and default language, nothing private", async () => {
+    const plain = await t.call('GET', '/t/oak/api/v1/portal/branding');
+    expect(plain.statusCode, plain.body).toBe(200);
+    expect(Object.keys(plain.json()).sort()).toEqual(['defaultLocale', 'displayName', 'logoUrl', 'primaryColor']);
+    expect(plain.json()).toMatchObject({ logoUrl: null, defaultLocale: 'en' });
+    const owner = await t.login('oak', 'owner@oak.test');
+    const as = { tenant: 'oak', token: owner.accessToken };
+    const branded = await t.call('PATCH', '/api/v1/settings/branding', { ...as, body: { displayName: 'Oak Grove Residents', primaryColor: '#0f766e', logoUrl: 'https://cdn.oak.test/logo.png', supportEmail: 'office@oak.test' } });
+    expect(branded.statusCode, branded.body).toBe(200);
+    expect((await t.call('PATCH', '/api/v1/settings/regional', { ...as, body: { defaultLocale: 'es', timeZone: 'Europe/Madrid' } })).statusCode).toBe(200);
+    const onHost = await t.call('GET', '/api/v1/portal/branding', { headers: { host: 'oak.courtyard.test' } });
+    expect(onHost.json()).toEqual({ displayName: 'Oak Grove Residents', logoUrl: 'https://cdn.oak.test/logo.png', primaryColor: '#0f766e', defaultLocale: 'es' });
+    expect(onHost.body).not.toContain('office@oak.test');
+    expect(onHost.body).not.toContain('Madrid');
+    expect((await t.call('PATCH', '/api/v1/settings/regional', { ...as, body: { defaultLocale: 'en', timeZone: 'UTC' } })).statusCode).toBe(200);
+    expect((await t.call('GET', '/t/nowhere/api/v1/portal/branding')).statusCode).toBe(404);
+  });
+
   it('serves the console and its deep links', async () => {
     expectPage(await t.call('GET', '/console/', { headers: html }));
     expectPage(await t.call('GET', '/console/tenants/new?q=oak', { headers: html }));

@@ -56,7 +56,7 @@ describe('the tenant administration pages', () => {
 
     await page.goto(`/t/${pine.slug}/members/${memberId}`);
     await expectPageShape(page, 'Grace Hopper');
-    await page.getByRole('button', { name: 'Invite to the portal' }).click();
+    await page.getByRole('button', { name: 'Invite to portal' }).click();
     await expect.poll(() => page.getByRole('alertdialog').count()).toBe(1);
     await expectAccessible(page, 'invite dialog');
     await page.getByRole('button', { name: 'Send invitation' }).click();

@@ -7,6 +7,7 @@ import { useT } from './i18n/intl.js';
 import { Loading, SessionFrame } from './ui/SessionFrame.js';
 import { recoveryPageOf } from './ui/PlainForm.js';
 import { SignInPage } from './ui/SignInPage.js';
+import { TenantBrand } from './ui/brand.js';
 import { installPortal, OfflineNotice } from './ui/pwa.js';
 import './styles.css';
 
@@ -66,7 +67,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SessionFrame plane={plane}>
       {plane.kind === 'portal' ? <OfflineNotice /> : null}
-      {recovery ? <Recovery /> : <Gate />}
+      {/* A member's signed-out pages wear the tenant's branding; the workspace's and console's stay plain. */}
+      {plane.kind === 'portal' || recovery === 'accept-invitation' ? <TenantBrand plane={plane}>{recovery ? <Recovery /> : <Gate />}</TenantBrand> : recovery ? <Recovery /> : <Gate />}
     </SessionFrame>
   </StrictMode>,
 );

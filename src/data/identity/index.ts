@@ -15,6 +15,7 @@ import { passkeysRoutes } from './passkeys.routes.js';
 import { PasskeysRepository } from './passkeys.repository.js';
 import { PasskeysService } from './passkeys.service.js';
 import { settingsRoutes } from './settings.routes.js';
+import { portalBrandingRoutes } from './portal-branding.routes.js';
 import { webManifestRoutes } from './web-manifest.routes.js';
 import { ssoRoutes, type SsoRouteDeps } from './sso.routes.js';
 import { SsoService } from './sso.service.js';
@@ -87,6 +88,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       passkeysRoutes(app, passkeys, twoStep, service, deps.refreshTtl);
       settingsRoutes(app, deps.settings, twoStep);
       webManifestRoutes(app);
+      portalBrandingRoutes(app);
       apiKeysRoutes(app, apiKeys);
       ssoRoutes(app, sso, service, { refreshTtl: deps.refreshTtl, tenantUrl: deps.tenantUrl, baseDomain: deps.baseDomain });
       rolesRoutes(app, roles);

@@ -29,13 +29,19 @@ export function browserLocale(): string | undefined {
   return shippedLocale(localStorage.getItem(STORAGE_KEY)) ?? shippedLocale(navigator.language);
 }
 
+/** The language chosen in this browser before (the sign-in page's or the top bar's choice), if any. */
+export function chosenLocale(): string | undefined {
+  return shippedLocale(localStorage.getItem(STORAGE_KEY));
+}
+
 function initialLocale(): string {
   return browserLocale() ?? 'en';
 }
 
 interface LocaleState {
   locale: string;
-  setLocale: (locale: string) => void;
+  /** `remember` false: for this page only (a tenant's default before sign-in), not as the browser's choice. */
+  setLocale: (locale: string, remember?: boolean) => void;
 }
 const LocaleContext = createContext<LocaleState>({ locale: 'en', setLocale: () => undefined });
 export const useLocale = () => useContext(LocaleContext);
@@ -44,7 +50,7 @@ export const useLocale = () => useContext(LocaleContext);
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<{ locale: string; messages: Catalogue }>(() => ({ locale: 'en', messages: en }));
   const latest = useRef('en');
-  const setLocale = useCallback((tag: string) => {
+  const setLocale = useCallback((tag: string, remember = true) => {
     const locale = shippedLocale(tag);
     const entry = locale ? LOCALES[locale] : undefined;
     if (!locale || !entry) return;
@@ -52,7 +58,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     latest.current = locale;
     void entry.load().then((messages) => {
       if (latest.current !== locale) return;
-      localStorage.setItem(STORAGE_KEY, locale);
+      if (remember) localStorage.setItem(STORAGE_KEY, locale);
       document.documentElement.lang = locale;
       setState({ locale, messages });
     });

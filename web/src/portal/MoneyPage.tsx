@@ -9,6 +9,7 @@ import { linkStyle } from '../ui/PlainForm.js';
 import { useMyBalance, useMyStatement, useMyStatements, type StatementRecord } from './api.js';
 import { BalanceFigures } from './HomePage.js';
 import { useMember } from './member.js';
+import { ChooseCharges } from './ChooseCharges.js';
 import { PayByCard } from './PayByCard.js';
 import { Card, QueryState, today } from './parts.js';
 
@@ -29,6 +30,7 @@ export function MoneyPage() {
         {balance.data ? <BalanceFigures balance={balance.data} /> : null}
         {owed.length === 1 ? <PayByCard memberId={member.memberId} amount={owed[0]!.balance} currency={owed[0]!.currency} /> : null}
       </Card>
+      {balance.data ? <ChooseCharges memberId={member.memberId} charges={balance.data.openCharges} /> : null}
       <Activity memberId={member.memberId} />
       <Statements />
     </>

@@ -12,14 +12,17 @@ export const rememberCheckout = (id: string) => sessionStorage.setItem(KEY, id);
 export const rememberedCheckout = (): string | null => sessionStorage.getItem(KEY);
 export const forgetCheckout = () => sessionStorage.removeItem(KEY);
 
-/** Opens a card checkout for the member's whole balance; answers the provider's page, or the refusal's code. */
-export async function openCheckout(api: CourtyardClient, plane: Plane, memberId: string, idempotencyKey: string): Promise<{ url: string } | { code: string }> {
+/**
+ * Opens a card checkout for the member's whole balance, or for the open charges they chose;
+ * answers the provider's page, or the refusal's code.
+ */
+export async function openCheckout(api: CourtyardClient, plane: Plane, memberId: string, idempotencyKey: string, chargeIds?: string[]): Promise<{ url: string } | { code: string }> {
   const base = `${location.origin}${plane.basepath.replace(/\/$/, '')}`;
   const answer = await api
     .POST('/api/v1/finance/checkout-sessions', {
       // A double tap or a retry opens one session: the server answers it with the first one.
       headers: { 'idempotency-key': idempotencyKey },
-      body: { memberId, successUrl: `${base}/payment`, cancelUrl: `${base}/money` },
+      body: { memberId, ...(chargeIds ? { chargeIds } : {}), successUrl: `${base}/payment`, cancelUrl: `${base}/money` },
     })
     .catch(() => null);
   if (!answer) return { code: 'network' };

@@ -1,5 +1,6 @@
 import { useId, type ReactNode, type RefObject } from 'react';
 import type { Plane } from '../api/plane.js';
+import { BrandHeader } from './brand.js';
 
 /**
  * The pieces of the pages shown before anyone signs in (sign-in, forgot and reset password):
@@ -63,6 +64,7 @@ export function PlainPage({ heading, children }: { heading: string; children: Re
   return (
     <div className="flex min-h-screen items-center justify-center p-4">
       <main className="w-full max-w-sm space-y-6 rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <BrandHeader />
         <h1 className="text-xl font-semibold">{heading}</h1>
         {children}
       </main>

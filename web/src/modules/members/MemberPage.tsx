@@ -1,20 +1,20 @@
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ApiError, unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
 import { useLocale, useT } from '../../i18n/intl.js';
 import { Button, buttonLink } from '../../ui/Button.js';
-import { ConfirmAction } from '../../ui/confirm.js';
 import { DetailList, Section } from '../../ui/DetailList.js';
 import { saveFile } from '../../ui/download.js';
 import { formatMoney } from '../../ui/money.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
 import { formatDay, formatMoment } from './format.js';
+import { PortalAccess } from './PortalAccess.js';
 import { memberRoute } from './routes.js';
 import { SimpleTable } from './SimpleTable.js';
-import { statusLabel, typeLabel, type Member } from './types.js';
+import { statusLabel, typeLabel } from './types.js';
 
 const LIMIT = 20;
 
@@ -130,51 +130,6 @@ function Money({ memberId }: { memberId: string }) {
   );
 }
 
-/**
- * The member's access to the portal: the user linked to them, or an invitation to create one
- * (a user with the member role, linked to them, invited by e-mail to choose a password).
- */
-function Portal({ member }: { member: Member }) {
-  const t = useT();
-  const api = useApi();
-  const me = useMe();
-  const queries = useQueryClient();
-  const canSee = may(me.data, 'core', 'users.read');
-  const canInvite = may(me.data, 'core', 'users.write');
-  // The users API has no filter by member: a tenant's users are few, one page finds the link.
-  const users = useQuery({ queryKey: ['users', 'all'], enabled: canSee, queryFn: async () => unwrap(await api.GET('/api/v1/users', { params: { query: { limit: 200 } } })) });
-  if (!canSee) return null;
-  const linked = users.data?.data.find((u) => u.memberId === member.id);
-  return (
-    <Section title={t('members.portal')}>
-      {linked ? (
-        <p className="text-sm">
-          {t('members.portalUser')}{' '}
-          <Link to="/users/$userId" params={{ userId: linked.id }} className="font-medium text-brand underline">{linked.email}</Link>
-          {' · '}
-          {t(linked.status === 'disabled' ? 'members.portalDisabled' : linked.lastLoginAt ? 'members.portalActive' : 'members.portalNeverSignedIn')}
-        </p>
-      ) : users.data ? (
-        <div className="space-y-2">
-          <p className="text-sm text-slate-600">{member.email ? t('members.portalNone') : t('members.portalNoEmail')}</p>
-          {canInvite ? (
-            <ConfirmAction
-              label={t('members.invite')}
-              title={t('members.invite.title')}
-              description={t('members.invite.description', { email: member.email ?? '' })}
-              confirmLabel={t('members.invite.confirm')}
-              variant="primary"
-              isDisabled={!member.email}
-              run={(headers) => api.POST('/api/v1/users', { headers, body: { email: member.email ?? '', name: `${member.firstName} ${member.lastName}`, roles: ['member'], memberId: member.id } })}
-              onDone={() => void queries.invalidateQueries({ queryKey: ['users'] })}
-            />
-          ) : null}
-        </div>
-      ) : null}
-    </Section>
-  );
-}
-
 export function MemberPage() {
   const t = useT();
   const { locale } = useLocale();
@@ -215,7 +170,7 @@ export function MemberPage() {
           <Money memberId={m.id} />
         </>
       ) : null}
-      <Portal member={m} />
+      <PortalAccess member={m} />
     </Page>
   );
 }

@@ -1,0 +1,57 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { Plane } from '../api/plane.js';
+import { chosenLocale, useLocale } from '../i18n/intl.js';
+
+/** What `GET /api/v1/portal/branding` gives the pages before sign-in (public: nothing private). */
+export interface SignedOutBrand {
+  displayName: string;
+  logoUrl: string | null;
+  primaryColor: string | null;
+  defaultLocale: string;
+}
+
+const BrandContext = createContext<SignedOutBrand | null>(null);
+export const useSignedOutBrand = () => useContext(BrandContext);
+
+/**
+ * The tenant's branding on the member's signed-out pages (the portal's sign-in, forgot and reset
+ * password, accepting an invitation): its name and logo above the page's heading, its colour,
+ * and its default language unless one was chosen in this browser before. Read with a plain
+ * fetch, typed here: the route is newer than the SDK's generated types. A failure leaves the
+ * pages plain, as they were before the route existed.
+ */
+export function TenantBrand({ plane, children }: { plane: Plane; children: ReactNode }) {
+  const { setLocale } = useLocale();
+  const [brand, setBrand] = useState<SignedOutBrand | null>(null);
+  useEffect(() => {
+    if (plane.kind === 'console') return;
+    let live = true;
+    fetch(`${plane.slug ? `/t/${plane.slug}` : ''}/api/v1/portal/branding`, { headers: { accept: 'application/json' } })
+      .then(async (answer) => (answer.ok ? ((await answer.json()) as SignedOutBrand) : null))
+      .then((found) => {
+        if (!live || !found) return;
+        setBrand(found);
+        // Through the CSSOM: the pages' CSP allows no inline style sheet.
+        if (found.primaryColor) document.documentElement.style.setProperty('--color-brand', found.primaryColor);
+        document.title = found.displayName;
+        if (!chosenLocale()) setLocale(found.defaultLocale, false);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [plane, setLocale]);
+  return <BrandContext.Provider value={brand}>{children}</BrandContext.Provider>;
+}
+
+/** The tenant's logo and name at the top of a signed-out page, when the page is branded. */
+export function BrandHeader() {
+  const brand = useSignedOutBrand();
+  if (!brand) return null;
+  return (
+    <div className="flex items-center gap-2" data-testid="brand">
+      {brand.logoUrl ? <img src={brand.logoUrl} alt="" className="h-10 w-10 rounded object-contain" /> : null}
+      <p className="text-base font-semibold text-slate-900">{brand.displayName}</p>
+    </div>
+  );
+}
