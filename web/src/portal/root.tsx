@@ -7,6 +7,7 @@ import { linkStyle, PlainPage } from '../ui/PlainForm.js';
 import { SignInPage } from '../ui/SignInPage.js';
 import { useMe, type Me } from '../workspace/me.js';
 import { isPortalUser } from './landing.js';
+import { usePrefetchBalance } from './api.js';
 import { MemberContext } from './member.js';
 import { Link, Outlet } from './router.js';
 
@@ -61,6 +62,7 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
 function SignedIn() {
   const t = useT();
   const me = useMe();
+  usePrefetchBalance();
   const color = me.data?.branding.primaryColor;
   useEffect(() => {
     // The tenant's colour, set through the CSSOM (the pages' CSP allows no inline style sheet).
