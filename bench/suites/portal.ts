@@ -130,8 +130,8 @@ async function measure(f: PortalFixture, baseUrl: string, log: (line: string) =>
       balanceShownMs: { cold, again: times('again'), coldFast3g: times('coldFast3g'), goal: GOAL_MS, met: cold.medianMs <= GOAL_MS },
       jsGzipBytes: { firstLoad: jsGzipBytes, budget: BUDGET, met: jsGzipBytes <= BUDGET, files: runs.cold[0]!.files },
       notes: [
-        'The server sends its files uncompressed (no gzip in Courtyard itself): over the shaped network the JavaScript travels at its full size, about three times its gzip; behind a compressing proxy the loads are shorter.',
-        'Measured while other sessions were using the same 2 cores: the times are upper bounds; a quiet machine may rerun it.',
+        "Scripts and style sheets travel as the build's gzip copies (src/kernel/http/pages.ts); the page and the API's answers are not compressed.",
+        'Measured while other sessions were using the same 2 cores (see the load average in machine): the times are upper bounds; a quiet machine may rerun it.',
       ],
     };
     const lines = [
