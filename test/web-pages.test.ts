@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,7 @@ beforeAll(async () => {
   await mkdir(join(web, 'assets'));
   await writeFile(join(web, 'index.html'), INDEX);
   await writeFile(join(web, 'assets', 'index-abc123.js'), 'console.log("courtyard")');
+  await writeFile(join(web, 'assets', 'index-abc123.js.gz'), gzipSync('console.log("courtyard")'));
   await writeFile(join(web, 'sw.js'), 'self.addEventListener("fetch", () => undefined)');
   t = await startPlatform({ platform: { webRoot: web } });
   await t.createTenant('oak');
@@ -111,11 +113,27 @@ describe('web pages', () => {
     expect(asset.statusCode).toBe(200);
     expect(asset.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['content-encoding']).toBeUndefined();
+    expect(asset.body).toBe('console.log("courtyard")');
     for (const bad of ['/assets/../index.html', '/assets/%2e%2e%2findex.html', '/assets/missing.js', '/assets/index-abc123.exe']) {
       const res = await t.call('GET', bad);
       expect(res.statusCode, bad).toBe(404);
       expect(res.json().code).toBe('route_not_found');
     }
+  });
+
+  it('sends the gzip copy the build wrote to a browser that accepts gzip, and only to one', async () => {
+    const gzipped = await t.call('GET', '/assets/index-abc123.js', { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(gzipped.statusCode).toBe(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers['vary']).toBe('accept-encoding');
+    expect(gunzipSync(gzipped.rawPayload).toString()).toBe('console.log("courtyard")');
+    for (const refuses of ['br', 'gzip;q=0', 'identity']) {
+      const plain = await t.call('GET', '/assets/index-abc123.js', { headers: { 'accept-encoding': refuses } });
+      expect(plain.headers['content-encoding'], refuses).toBeUndefined();
+      expect(plain.body).toBe('console.log("courtyard")');
+    }
+    expect((await t.call('GET', '/assets/index-abc123.js.gz')).statusCode).toBe(404);
   });
 
   it('answers unknown API paths with a problem even when a browser asks for HTML', async () => {

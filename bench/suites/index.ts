@@ -4,6 +4,7 @@ import { financeSuite } from './finance.js';
 import { footprintSuite } from './footprint.js';
 import { membersSuite } from './members.js';
 import { membersTenantsSuite } from './members.tenants.js';
+import { portalSuite } from './portal.js';
 import { webhooksSuite } from './webhooks.js';
 import { webSuite } from './web.js';
 
@@ -23,5 +24,6 @@ export const suites: Record<string, AnySuite> = {
   estate: estateSuite,
   finance: financeSuite,
   web: webSuite,
+  portal: portalSuite,
   footprint: footprintSuite,
 };

@@ -181,7 +181,7 @@ export async function seedMembers(env: SuiteEnv, options: SeedOptions = {}): Pro
     `SELECT (SELECT count(*) FROM control.tenants WHERE status = 'active')::int AS tenants,
             (SELECT count(*) FROM members)::int AS members,
             (SELECT count(DISTINCT tenant_id) FROM control.licences)::int AS licences,
-            (SELECT count(*) FROM users)::int AS users`,
+            (SELECT count(*) FROM users WHERE member_id IS NULL)::int AS users`,
   );
   const c = counts.rows[0]!;
   if (c.tenants !== params.tenants || c.members !== params.tenants * params.membersPerTenant || c.licences !== params.tenants || c.users !== params.tenants) {

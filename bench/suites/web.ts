@@ -39,7 +39,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Every JavaScript file a page fetched, with its gzip size (compressed here, as a server with gzip would send it). */
-function watchScripts(page: Page) {
+export function watchScripts(page: Page) {
   const files = new Map<string, number>();
   const pending: Promise<void>[] = [];
   page.on('response', (response: Response) => {

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { planeOf, type Plane } from './api/plane.js';
 import { useAuth } from './api/session.js';
 import { wasSignedIn } from './api/session-hint.js';
-import { useT } from './i18n/intl.js';
+import { loadMessages, useT } from './i18n/intl.js';
 import { Loading, SessionFrame } from './ui/SessionFrame.js';
 import { recoveryPageOf } from './ui/PlainForm.js';
 import { SignInPage } from './ui/SignInPage.js';
@@ -23,13 +23,16 @@ const plane = planeOf(location.pathname);
 if (plane.kind === 'portal') installPortal(plane.basepath, plane.slug ? `/t/${plane.slug}` : '');
 type App = ComponentType<{ plane: Plane }>;
 let loading: Promise<App> | undefined;
+// Each application comes with its part of the catalogue (i18n/intl.tsx): the portal's messages, or the staff's.
 const loadApp = () =>
-  (loading ??=
+  (loading ??= Promise.all([
     plane.kind === 'console'
       ? import('./console/ConsoleApp.js').then((m) => m.ConsoleApp)
       : plane.kind === 'portal'
         ? import('./portal/PortalApp.js').then((m) => m.PortalApp)
-        : import('./workspace/WorkspaceApp.js').then((m) => m.WorkspaceApp));
+        : import('./workspace/WorkspaceApp.js').then((m) => m.WorkspaceApp),
+    loadMessages(plane.kind === 'portal' ? 'portal' : 'staff'),
+  ]).then(([app]) => app));
 // A reload of a signed-in page: fetch the application while the session is being resumed.
 if (wasSignedIn(plane)) void loadApp();
 
@@ -38,7 +41,7 @@ if (wasSignedIn(plane)) void loadApp();
 const recovery = recoveryPageOf(plane, location.pathname);
 const ForgotPasswordPage = lazy(() => import('./ui/RecoveryPages.js').then((m) => ({ default: m.ForgotPasswordPage })));
 const ResetPasswordPage = lazy(() => import('./ui/RecoveryPages.js').then((m) => ({ default: m.ResetPasswordPage })));
-const AcceptInvitationPage = lazy(() => import('./portal/AcceptInvitationPage.js').then((m) => ({ default: m.AcceptInvitationPage })));
+const AcceptInvitationPage = lazy(() => Promise.all([import('./portal/AcceptInvitationPage.js'), loadMessages('portal')]).then(([m]) => ({ default: m.AcceptInvitationPage })));
 function Recovery() {
   const Page = recovery === 'forgot-password' ? ForgotPasswordPage : recovery === 'accept-invitation' ? AcceptInvitationPage : ResetPasswordPage;
   return (

@@ -12,6 +12,20 @@ import { rememberSignedIn } from './session-hint.js';
  * another tenant's workspace finds no session. See docs/web.md.
  */
 let accessToken: string | undefined;
+
+/**
+ * The member the session's access token names (its `mid` claim), read without checking the
+ * signature: a hint to start a member's reads early, never a grant (the server checks the token
+ * on every request, and /me stays the authority).
+ */
+export function tokenMemberId(): string | undefined {
+  try {
+    const claims = JSON.parse(atob(accessToken!.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))) as { mid?: unknown };
+    return typeof claims.mid === 'string' ? claims.mid : undefined;
+  } catch {
+    return undefined;
+  }
+}
 let onUnauthenticated: () => void = () => undefined;
 
 const COOKIE = { 'x-token-transport': 'cookie' } as const;

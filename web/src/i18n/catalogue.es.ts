@@ -1,23 +1,7 @@
 import common from './es.json';
-import tenants from '../console/tenants/es.json';
-import plans from '../console/plans/es.json';
-import jobs from '../console/jobs/es.json';
-import audit from '../console/audit/es.json';
-import tenantAudit from '../modules/audit/es.json';
-import dashboard from '../modules/dashboard/es.json';
-import members from '../modules/members/es.json';
-import properties from '../modules/properties/es.json';
-import leases from '../modules/leases/es.json';
-import finance from '../modules/finance/es.json';
-import users from '../modules/users/es.json';
-import roles from '../modules/roles/es.json';
-import webhooks from '../modules/webhooks/es.json';
-import apiKeys from '../modules/api-keys/es.json';
-import mail from '../modules/mail/es.json';
-import settings from '../modules/settings/es.json';
-import account from '../workspace/account/es.json';
 import portal from '../portal/es.json';
 import type { en } from './catalogue.js';
+import { staffEs } from './staff.es.js';
 
-/** The Spanish catalogue: each area's `es.json` beside its `en.json`, the same ids (catalogue.test.ts checks it). Loaded as a chunk of its own when chosen. */
-export const es = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...settings, ...account, ...portal } satisfies Record<keyof typeof en, string>;
+/** The Spanish catalogue: each area's `es.json` beside its `en.json`, the same ids (catalogue.test.ts checks it). The pages load it in the same parts as the English one. */
+export const es = { ...common, ...staffEs, ...portal } satisfies Record<keyof typeof en, string>;

@@ -1,26 +1,12 @@
 import common from './en.json';
-import tenants from '../console/tenants/en.json';
-import plans from '../console/plans/en.json';
-import jobs from '../console/jobs/en.json';
-import audit from '../console/audit/en.json';
-import tenantAudit from '../modules/audit/en.json';
-import dashboard from '../modules/dashboard/en.json';
-import members from '../modules/members/en.json';
-import properties from '../modules/properties/en.json';
-import leases from '../modules/leases/en.json';
-import finance from '../modules/finance/en.json';
-import users from '../modules/users/en.json';
-import roles from '../modules/roles/en.json';
-import webhooks from '../modules/webhooks/en.json';
-import apiKeys from '../modules/api-keys/en.json';
-import mail from '../modules/mail/en.json';
-import settings from '../modules/settings/en.json';
-import account from '../workspace/account/en.json';
 import portal from '../portal/en.json';
+import { staffEn } from './staff.en.js';
 
 /**
  * The English catalogue: the shell's messages (`en.json` here) and each area's own `en.json`
  * beside its pages, ids prefixed with the area (`members.new`). Another language is one file
- * with the same ids (see LOCALES in intl.tsx).
+ * with the same ids (see LOCALES in intl.tsx). The pages never load it whole: the first chunk
+ * has the shell's messages, and the portal's or the staff's (staff.en.ts) come with their
+ * application (intl.tsx's PACKS); this file is the reference for the types and the tests.
  */
-export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...tenantAudit, ...webhooks, ...apiKeys, ...mail, ...settings, ...account, ...portal };
+export const en = { ...common, ...staffEn, ...portal };

@@ -1,21 +1,35 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider, useIntl, type PrimitiveType } from 'react-intl';
-import { en } from './catalogue.js';
+import type { en } from './catalogue.js';
+import common from './en.json';
 
 /** Every string a page shows has an id in the catalogue; English is the reference. */
 export type MessageId = keyof typeof en;
-type Catalogue = Record<MessageId, string>;
+type Messages = Partial<Record<MessageId, string>>;
 
 /**
- * The languages shipped, each named in itself. A language other than English is a catalogue
- * with the same ids, loaded when chosen (it becomes a chunk of its own). The server accepts
- * the same list for a user's `locale` (src/kernel/i18n).
+ * The parts of a catalogue that come later than the shell's own messages: the portal's, and the
+ * staff's (console and workspace). main.tsx loads the one its application needs beside its
+ * chunk, so the first chunk carries only the sign-in page's messages and the portal never
+ * downloads the staff's.
  */
-export const LOCALES: Record<string, { name: string; load: () => Promise<Catalogue> }> = {
-  en: { name: 'English', load: async () => en },
-  es: { name: 'Español', load: () => import('./catalogue.es.js').then((m) => m.es) },
+export type Pack = 'portal' | 'staff';
+const PARTS: Record<string, Record<'common' | Pack, () => Promise<Messages>>> = {
+  en: {
+    common: async () => common,
+    portal: () => import('../portal/en.json').then((m) => m.default),
+    staff: () => import('./staff.en.js').then((m) => m.staffEn),
+  },
+  es: {
+    common: () => import('./es.json').then((m) => m.default),
+    portal: () => import('../portal/es.json').then((m) => m.default),
+    staff: () => import('./staff.es.js').then((m) => m.staffEs),
+  },
 };
+
+/** The languages shipped, each named in itself. The server accepts the same list for a user's `locale` (src/kernel/i18n). */
+export const LOCALES: Record<string, { name: string }> = { en: { name: 'English' }, es: { name: 'Español' } };
 const STORAGE_KEY = 'courtyard.locale';
 
 /** The shipped language a BCP 47 tag asks for (`es-MX` is `es`), or undefined. */
@@ -34,9 +48,50 @@ export function chosenLocale(): string | undefined {
   return shippedLocale(localStorage.getItem(STORAGE_KEY));
 }
 
-function initialLocale(): string {
-  return browserLocale() ?? 'en';
+// One store for the page: the language and the packs shown, and their messages merged.
+interface Catalogue {
+  locale: string;
+  packs: readonly Pack[];
+  messages: Messages;
 }
+let current: Catalogue = { locale: 'en', packs: [], messages: common };
+const listeners = new Set<() => void>();
+/** What was asked for last, applied or not, so that a pack and a language asked for together both stay. */
+let wanted: Omit<Catalogue, 'messages'> = { locale: 'en', packs: [] };
+let asked = 0;
+let pending: Promise<void> = Promise.resolve();
+
+/** Loads the parts and applies them; settles once this ask, or a later one, is applied (parts load at their own pace: only the last ask wins). */
+function ask(locale: string, packs: readonly Pack[], chosen = false): Promise<void> {
+  wanted = { locale, packs };
+  const ticket = ++asked;
+  const parts = PARTS[locale]!;
+  const loaded = Promise.all((['common', ...packs] as const).map((part) => parts[part]())).then((messages) => {
+    if (ticket !== asked) return;
+    if (chosen) localStorage.setItem(STORAGE_KEY, locale);
+    document.documentElement.lang = locale;
+    current = { locale, packs, messages: Object.assign({}, ...messages) as Messages };
+    for (const listener of listeners) listener();
+  });
+  pending = loaded;
+  return loaded.then(() => (ticket === asked ? undefined : pending));
+}
+
+/** Adds a pack's messages, in the page's language; settles once they are shown. */
+export function loadMessages(pack: Pack): Promise<void> {
+  return wanted.packs.includes(pack) ? pending : ask(wanted.locale, [...wanted.packs, pack]);
+}
+
+function setLocale(tag: string, remember = true) {
+  const locale = shippedLocale(tag);
+  if (!locale) return;
+  if (locale !== wanted.locale) void ask(locale, wanted.packs, remember);
+  else if (remember) localStorage.setItem(STORAGE_KEY, locale);
+}
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
 
 interface LocaleState {
   locale: string;
@@ -48,26 +103,12 @@ export const useLocale = () => useContext(LocaleContext);
 
 /** react-intl for messages, numbers and dates; react-aria for widgets' own strings and calendars. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<{ locale: string; messages: Catalogue }>(() => ({ locale: 'en', messages: en }));
-  const latest = useRef('en');
-  const setLocale = useCallback((tag: string, remember = true) => {
-    const locale = shippedLocale(tag);
-    const entry = locale ? LOCALES[locale] : undefined;
-    if (!locale || !entry) return;
-    // Catalogues load at their own pace: only the language asked for last is applied.
-    latest.current = locale;
-    void entry.load().then((messages) => {
-      if (latest.current !== locale) return;
-      if (remember) localStorage.setItem(STORAGE_KEY, locale);
-      document.documentElement.lang = locale;
-      setState({ locale, messages });
-    });
-  }, []);
+  const state = useSyncExternalStore(subscribe, () => current);
   useEffect(() => {
-    const first = initialLocale();
-    if (first !== 'en') setLocale(first);
-  }, [setLocale]);
-  const value = useMemo(() => ({ locale: state.locale, setLocale }), [state.locale, setLocale]);
+    const first = browserLocale();
+    if (first && first !== 'en') setLocale(first);
+  }, []);
+  const value = useMemo(() => ({ locale: state.locale, setLocale }), [state.locale]);
   return (
     <LocaleContext.Provider value={value}>
       <IntlProvider locale={state.locale} defaultLocale="en" messages={state.messages}>

@@ -1,4 +1,3 @@
-import { Link } from '@tanstack/react-router';
 import { useLocale, useT, type MessageId } from '../i18n/intl.js';
 import { formatDay } from '../modules/members/format.js';
 import { formatMoney } from '../ui/money.js';
@@ -6,6 +5,7 @@ import { linkStyle } from '../ui/PlainForm.js';
 import { useMyBalance, useMyLeases, useMyUnits, type MemberBalance } from './api.js';
 import { useMember } from './member.js';
 import { Card, QueryState } from './parts.js';
+import { Link } from './router.js';
 
 const roleLabel = (role: string): MessageId => `portal.role.${role as 'owner'}`;
 const leaseStatusLabel = (status: string): MessageId => `portal.leaseStatus.${status as 'active'}`;

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useApi } from '../api/session.js';
 import { useLocale, useT } from '../i18n/intl.js';
 import { formatDay } from '../modules/members/format.js';
@@ -12,6 +11,7 @@ import { useMember } from './member.js';
 import { ChooseCharges } from './ChooseCharges.js';
 import { PayByCard } from './PayByCard.js';
 import { Card, QueryState, today } from './parts.js';
+import { Link, useNavigate, useSearchParams } from './router.js';
 
 const buttonStyle = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 outline-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand disabled:opacity-50';
 
@@ -37,12 +37,18 @@ export function MoneyPage() {
   );
 }
 
+/** `?year=2026`: which year's charges and payments the page lists (the current one by default). */
+function yearOf(raw: string | null): number | undefined {
+  const year = Number(raw);
+  return raw && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined;
+}
+
 /** A year's lines (`?year=`), from the statement figures: opening balance, every line with the balance after it, closing balance. */
 function Activity({ memberId }: { memberId: string }) {
   const t = useT();
   const { locale } = useLocale();
   const navigate = useNavigate();
-  const { year: chosen } = useSearch({ strict: false }) as { year?: number };
+  const chosen = yearOf(useSearchParams().get('year'));
   const now = today();
   const thisYear = Number(now.slice(0, 4));
   const year = chosen ?? thisYear;
@@ -53,11 +59,11 @@ function Activity({ memberId }: { memberId: string }) {
   return (
     <Card title={t('portal.activity.title', { year: String(year) })} testId="activity">
       <div className="flex items-center gap-3 text-sm">
-        <button type="button" className={buttonStyle} onClick={() => void navigate({ to: '/money', search: { year: year - 1 } })}>
+        <button type="button" className={buttonStyle} onClick={() => navigate('/money', { search: { year: year - 1 } })}>
           {t('portal.activity.previous', { year: String(year - 1) })}
         </button>
         {year < thisYear ? (
-          <button type="button" className={buttonStyle} onClick={() => void navigate({ to: '/money', search: year + 1 === thisYear ? {} : { year: year + 1 } })}>
+          <button type="button" className={buttonStyle} onClick={() => navigate('/money', { search: year + 1 === thisYear ? {} : { year: year + 1 } })}>
             {t('portal.activity.next', { year: String(year + 1) })}
           </button>
         ) : null}

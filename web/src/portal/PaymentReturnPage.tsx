@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
 import { unwrap } from '../api/problem.js';
 import { useApi } from '../api/session.js';
 import { useLocale, useT } from '../i18n/intl.js';
@@ -8,6 +7,7 @@ import { formatMoney } from '../ui/money.js';
 import { linkStyle } from '../ui/PlainForm.js';
 import { forgetCheckout, readCheckout, rememberedCheckout } from './checkout.js';
 import { Card } from './parts.js';
+import { Link } from './router.js';
 
 /** How long the page waits for the provider's webhook before it says the payment is still on its way. */
 const PATIENCE_MS = 120_000;

@@ -1,15 +1,16 @@
-import { useState } from 'react';
-import { RouterProvider } from '@tanstack/react-router';
 import type { Plane } from '../api/plane.js';
 import { AppFrame } from '../ui/AppFrame.js';
-import { createPortalRouter } from './routes.js';
+import { PortalRoot } from './root.js';
+import { PortalRouter } from './router.js';
+import { portalPages } from './routes.js';
 
 /** A tenant's member portal (`/t/{slug}/portal/`, or `/portal/` on the tenant's host): for its residents, owners and renters. */
 export function PortalApp({ plane }: { plane: Plane }) {
-  const [router] = useState(() => createPortalRouter(plane));
   return (
     <AppFrame plane={plane}>
-      <RouterProvider router={router} />
+      <PortalRouter basepath={plane.basepath} pages={portalPages}>
+        <PortalRoot />
+      </PortalRouter>
     </AppFrame>
   );
 }

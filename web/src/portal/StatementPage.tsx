@@ -1,4 +1,3 @@
-import { Link, useParams } from '@tanstack/react-router';
 import { ApiError } from '../api/problem.js';
 import { useLocale, useT } from '../i18n/intl.js';
 import { formatDay } from '../modules/members/format.js';
@@ -7,12 +6,13 @@ import { linkStyle } from '../ui/PlainForm.js';
 import { useStatementRecord } from './api.js';
 import { PdfButton } from './MoneyPage.js';
 import { Card, QueryState } from './parts.js';
+import { Link, useParams } from './router.js';
 
 /** One statement (the monthly statement e-mail links here): its figures and its PDF. */
 export function StatementPage() {
   const t = useT();
   const { locale } = useLocale();
-  const { id } = useParams({ strict: false }) as { id: string };
+  const id = useParams().id ?? '';
   const record = useStatementRecord(id);
   const missing = record.error instanceof ApiError && record.error.problem.status === 404;
   const s = record.data;

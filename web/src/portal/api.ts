@@ -1,7 +1,8 @@
-import type { operations } from '@courtyard/sdk';
-import { useQuery } from '@tanstack/react-query';
+import type { CourtyardClient, operations } from '@courtyard/sdk';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { unwrap } from '../api/problem.js';
-import { useApi } from '../api/session.js';
+import { tokenMemberId, useApi } from '../api/session.js';
 
 /**
  * The portal's reads: each is a route a member's login reaches through its `own` permission, so
@@ -25,9 +26,27 @@ export function useMyLeases() {
   return useQuery({ queryKey: ['portal', 'leases'], queryFn: async () => unwrap(await api.GET('/api/v1/leases', { params: { query: { limit: 20 } } })) as LeasePage });
 }
 
+const balanceQuery = (api: CourtyardClient, memberId: string) => ({
+  queryKey: ['portal', 'balance', memberId],
+  queryFn: async () => unwrap(await api.GET('/api/v1/finance/members/{id}/balance', { params: { path: { id: memberId } } })) as MemberBalance,
+});
+
 export function useMyBalance(memberId: string) {
+  return useQuery(balanceQuery(useApi(), memberId));
+}
+
+/**
+ * Asks for the balance (home's and money's first figure) beside /me rather than after it: the
+ * member is read from the session's token. If that hint were wrong, the answer would sit unused
+ * under another member's key, since the pages ask by the member /me names.
+ */
+export function usePrefetchBalance() {
   const api = useApi();
-  return useQuery({ queryKey: ['portal', 'balance', memberId], queryFn: async () => unwrap(await api.GET('/api/v1/finance/members/{id}/balance', { params: { path: { id: memberId } } })) as MemberBalance });
+  const queries = useQueryClient();
+  useEffect(() => {
+    const memberId = tokenMemberId();
+    if (memberId) void queries.prefetchQuery(balanceQuery(api, memberId));
+  }, [api, queries]);
 }
 
 /** Every charge, payment, credit and fee of a period, with the running balance (the statement's figures). */

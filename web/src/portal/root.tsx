@@ -1,5 +1,4 @@
 import { useEffect, type ReactNode } from 'react';
-import { createRootRoute, Link, Outlet } from '@tanstack/react-router';
 import { planeOf, tenantHomes } from '../api/plane.js';
 import { useAuth } from '../api/session.js';
 import { useT } from '../i18n/intl.js';
@@ -8,9 +7,12 @@ import { linkStyle, PlainPage } from '../ui/PlainForm.js';
 import { SignInPage } from '../ui/SignInPage.js';
 import { useMe, type Me } from '../workspace/me.js';
 import { isPortalUser } from './landing.js';
+import { usePrefetchBalance } from './api.js';
 import { MemberContext } from './member.js';
+import { Link, Outlet } from './router.js';
 
 const navLink = 'flex-1 rounded-md px-3 py-2 text-center text-sm font-medium text-slate-700 outline-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand';
+const navActive = 'bg-slate-100 text-slate-950';
 
 /**
  * The portal's frame, phone first: the tenant's name and logo on top, the page, and the
@@ -42,12 +44,12 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
       <nav aria-label={t('portal.nav')} className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white">
         <ul className="mx-auto flex max-w-2xl gap-2 p-2">
           <li className="flex flex-1">
-            <Link to="/" className={navLink} activeOptions={{ exact: true }} activeProps={{ className: 'bg-slate-100 text-slate-950', 'aria-current': 'page' }}>
+            <Link to="/" className={navLink} exact activeClassName={navActive}>
               {t('portal.home')}
             </Link>
           </li>
           <li className="flex flex-1">
-            <Link to="/money" className={navLink} activeProps={{ className: 'bg-slate-100 text-slate-950', 'aria-current': 'page' }}>
+            <Link to="/money" className={navLink} activeClassName={navActive}>
               {t('portal.money')}
             </Link>
           </li>
@@ -60,6 +62,7 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
 function SignedIn() {
   const t = useT();
   const me = useMe();
+  usePrefetchBalance();
   const color = me.data?.branding.primaryColor;
   useEffect(() => {
     // The tenant's colour, set through the CSSOM (the pages' CSP allows no inline style sheet).
@@ -84,14 +87,14 @@ function SignedIn() {
   return (
     <MemberContext.Provider value={{ memberId, name: me.data.user.name, staff: !isPortalUser(memberId, me.data.permissions) }}>
       <PortalShell me={me.data}>
-        <Outlet />
+        <Outlet notFound={NotFound} />
       </PortalShell>
     </MemberContext.Provider>
   );
 }
 
 /** Every portal page: signed in to this tenant, or the portal's own sign-in page (whatever the address). */
-function PortalRoot() {
+export function PortalRoot() {
   const t = useT();
   const auth = useAuth();
   if (auth.status === 'loading') return <Loading />;
@@ -111,5 +114,3 @@ function NotFound() {
     </section>
   );
 }
-
-export const portalRoot = createRootRoute({ component: PortalRoot, notFoundComponent: NotFound });
