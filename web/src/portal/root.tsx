@@ -82,7 +82,7 @@ function SignedIn() {
     );
   }
   return (
-    <MemberContext.Provider value={{ memberId, name: me.data.user.name, staff: !isPortalUser(memberId, me.data.permissions) }}>
+    <MemberContext.Provider value={{ memberId, name: me.data.user.name, staff: !isPortalUser(memberId, me.data.permissions), timeZone: me.data.tenant.timeZone ?? 'UTC' }}>
       <PortalShell me={me.data}>
         <Outlet />
       </PortalShell>
