@@ -37,7 +37,7 @@ export function TimeZoneInput<T extends FieldValues>({ control, name, label, rul
       render={({ field, fieldState }) => (
         <ComboBox
           className="block"
-          items={items}
+          defaultItems={items}
           inputValue={(field.value as string | undefined) ?? ''}
           onInputChange={field.onChange}
           onSelectionChange={(key) => (key === null ? undefined : field.onChange(String(key)))}
