@@ -194,4 +194,21 @@ describe('the member portal in Spanish', () => {
     await expectNoEnglish(page, 'portal forgot password');
     expect(problems).toEqual([]);
   });
+
+  it("shows the portal in the member's saved language on a browser that asks for English", async () => {
+    const rocio = createCourtyardClient({ baseUrl: server().url, tenant: almez.slug });
+    const token = accessTokenOf(await must(rocio.POST('/api/v1/auth/login', { body: { email, password } })));
+    const signedIn = createCourtyardClient({ baseUrl: server().url, tenant: almez.slug, accessToken: () => token });
+    await must(signedIn.PATCH('/api/v1/me', { body: { locale: 'es' } }));
+
+    const { page, problems } = await openPage(browser, PHONE);
+    await page.goto(`/t/${almez.slug}/portal/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'Le damos la bienvenida, Rocío Almendro');
+    await expect.poll(() => page.getByTestId('balance').textContent()).toBe('Todo pagado: 0,00\u00a0€');
+    await expectNoEnglish(page, 'portal home, saved language');
+    expect(problems).toEqual([]);
+  });
 });

@@ -6,6 +6,7 @@ import { useT } from '../i18n/intl.js';
 import { Loading } from '../ui/AppFrame.js';
 import { linkStyle, PlainPage } from '../ui/PlainForm.js';
 import { SignInPage } from '../ui/SignInPage.js';
+import { useUserLocale } from '../workspace/locale.js';
 import { useMe, type Me } from '../workspace/me.js';
 import { isPortalUser } from './landing.js';
 import { MemberContext } from './member.js';
@@ -60,6 +61,8 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
 function SignedIn() {
   const t = useT();
   const me = useMe();
+  // The member's saved language, on any browser (and the tenant's default where the browser asks for none we ship).
+  useUserLocale(me.data);
   const color = me.data?.branding.primaryColor;
   useEffect(() => {
     // The tenant's colour, set through the CSSOM (the pages' CSP allows no inline style sheet).
