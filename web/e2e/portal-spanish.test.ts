@@ -117,6 +117,8 @@ describe('the member portal in Spanish', () => {
     let mail: ParsedMail | undefined;
     await expect.poll(async () => (mail = await mailTo(email)), { timeout: 20_000 }).toBeTruthy();
     expect(mail!.subject).toBe('Le invitan a Almez Estate');
+    // The expiry is written the Spanish way, in the community's zone: "… caduca el 9 de diciembre de 2026 a las 14:05 Europe/Madrid".
+    expect(mail!.text).toMatch(/caduca el \d{1,2} de [a-z]+ de \d{4}.* Europe\/Madrid/);
     const link = new URL(/(https?:\/\/\S+\/accept-invitation#token=[A-Za-z0-9_%-]+)/.exec(mail!.text ?? '')![1]!);
 
     const { context, page, problems } = await openPage(browser, PHONE, SPANISH);

@@ -3,13 +3,8 @@ import { Controller, type FieldValues } from 'react-hook-form';
 import { Button as AriaButton, ComboBox, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
 import { ChevronDown } from 'lucide-react';
 import { useT } from '../i18n/intl.js';
+import { utcOffset } from './dates.js';
 import { errorStyle, inputStyle, labelStyle, messageOf, type FieldProps } from './field-styles.js';
-
-/** "UTC+13:00", "UTC−10:00", "UTC" for a zone's offset at `at` (it changes with summer time). */
-export function utcOffset(zone: string, at: Date): string {
-  const name = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  return name === 'GMT' ? 'UTC' : name.replace('GMT', 'UTC').replace('-', '−');
-}
 
 /** The runtime's IANA zones (what the server accepts too), UTC first. */
 function zones(at: Date): { id: string; offset: string; search: string }[] {

@@ -41,3 +41,9 @@ export function todayIn(timeZone: string | undefined, now: Date = new Date()): s
 
 /** The viewer's own zone, as the browser reports it. */
 export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** "UTC+13:00", "UTC−10:00", "UTC" for a zone's offset at `at` (it changes with summer time). */
+export function utcOffset(zone: string, at: Date): string {
+  const name = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  return name === 'GMT' ? 'UTC' : name.replace('GMT', 'UTC').replace('-', '−');
+}
