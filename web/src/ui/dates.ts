@@ -45,5 +45,7 @@ export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOption
 /** "UTC+13:00", "UTC−10:00", "UTC" for a zone's offset at `at` (it changes with summer time). */
 export function utcOffset(zone: string, at: Date): string {
   const name = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  return name === 'GMT' ? 'UTC' : name.replace('GMT', 'UTC').replace('-', '−');
+  // "GMT+13:00"; UTC itself is "GMT" or "GMT+00:00" depending on the ICU.
+  const offset = name.replace(/^(GMT|UTC)/, '');
+  return offset === '' || offset === '+00:00' ? 'UTC' : `UTC${offset.replace('-', '−')}`;
 }
