@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
+import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
 import { englishTexts, expectNoEnglish } from './no-english.js';
 
 /**
@@ -75,7 +75,7 @@ describe('the workspace in Spanish', () => {
 });
 
 describe('the console in Spanish', () => {
-  it("signs in from a Spanish browser with no English message on the page, and a refusal's detail in Spanish", async () => {
+  it("signs in from a Spanish browser, refused and then let in, with no English message on its pages", async () => {
     const { page, problems } = await openPage(browser, undefined, { locale: 'es-ES' });
     await page.goto('/console/');
     await expectPageShape(page, 'Inicie sesión en la consola de Courtyard');
@@ -86,6 +86,17 @@ describe('the console in Spanish', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toBeTruthy();
     await expectNoEnglish(page, 'the refused console sign-in');
     await expectAccessible(page, 'console sign-in in Spanish');
+
+    await page.getByLabel('Correo electrónico').fill(server().adminEmail);
+    await page.getByLabel('Contraseña').fill(server().adminPassword);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await expectPageShape(page, 'Organizaciones');
+    const nav = page.getByRole('navigation', { name: 'Módulos' });
+    for (const [link, heading] of [['Planes', 'Planes'], ['Tareas', 'Tareas'], ['Registro de auditoría', 'Registro de auditoría'], ['Organizaciones', 'Organizaciones']] as const) {
+      await nav.getByRole('link', { name: link }).click();
+      await expectPageShape(page, heading);
+      await expectNoEnglish(page, `the console's ${heading}`);
+    }
     expect(problems).toEqual([]);
   });
 });
