@@ -19,8 +19,8 @@ export async function connect(): Promise<Browser> {
  * told (the portal's journeys run at a phone's, 390×844). Errors in the page and
  * Content-Security-Policy refusals fail the test: the pages must run under their own policy.
  */
-export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ baseURL: server().url, viewport, locale: 'en-GB' });
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }, options: { locale?: string; timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ baseURL: server().url, viewport, locale: 'en-GB', ...options });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

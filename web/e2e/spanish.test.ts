@@ -1,41 +1,12 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
+import { connect, createMember, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
+import { englishTexts, expectNoEnglish } from './no-english.js';
 
 /**
  * Switching the workspace to Español: the main pages show no string of the English catalogue
  * (one that Spanish writes differently), and the choice is the user's, on any browser.
  */
-
-const src = new URL('../src/', import.meta.url).pathname;
-const catalogues = (dir: string, name: string): Record<string, string> =>
-  Object.assign(
-    {},
-    ...readdirSync(dir).map((entry) => {
-      const path = join(dir, entry);
-      return statSync(path).isDirectory() ? catalogues(path, name) : entry === name ? (JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>) : {};
-    }),
-  );
-const en = catalogues(src, 'en.json');
-const es = catalogues(src, 'es.json');
-// The English texts a Spanish page must not show: whole messages without values, that Spanish
-// writes otherwise. 'Manager' is also the name createTenant gives the first user: data, not a message.
-const DATA = new Set(['Manager']);
-const english = new Set(Object.entries(en).filter(([id, text]) => !text.includes('{') && es[id] !== text && !DATA.has(text)).map(([, text]) => text));
-
-/** Every text the page shows or names (text nodes, labels, placeholders) that is an English message. */
-async function englishOn(page: Page): Promise<string[]> {
-  const shown = await page.evaluate(() => {
-    const texts: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.textContent ?? '');
-    for (const el of Array.from(document.querySelectorAll('[aria-label], [placeholder], [title]'))) for (const a of ['aria-label', 'placeholder', 'title']) texts.push(el.getAttribute(a) ?? '');
-    return texts.map((t) => t.trim()).filter(Boolean);
-  });
-  return [...new Set(shown.filter((text) => english.has(text)))];
-}
 
 let browser: Browser;
 let olmo: { slug: string; email: string };
@@ -57,7 +28,7 @@ async function signIn(page: Page, heading: string) {
 
 describe('the workspace in Spanish', () => {
   it('shows no English message on the main pages once Español is chosen, and keeps the choice for the user', async () => {
-    expect(english.size).toBeGreaterThan(500);
+    expect(englishTexts('es').size).toBeGreaterThan(500);
     const { page, problems } = await openPage(browser);
     await signIn(page, 'Welcome to Olmo Estate');
 
@@ -67,24 +38,23 @@ describe('the workspace in Spanish', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     const nav = page.getByRole('navigation', { name: 'Módulos' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Miembros', 'Propiedades', 'Arrendamientos', 'Finanzas', 'Usuarios', 'Roles', 'Registro de auditoría', 'Webhooks', 'Correo', 'Configuración', 'Claves de API', 'Inicio de sesión único']);
-    expect(await englishOn(page)).toEqual([]);
+    await expectNoEnglish(page, 'the dashboard');
 
     for (const [link, heading] of [['Miembros', 'Miembros'], ['Propiedades', 'Propiedades'], ['Finanzas', 'Finanzas'], ['Usuarios', 'Usuarios'], ['Roles', 'Roles']] as const) {
       await nav.getByRole('link', { name: link }).click();
       await expectPageShape(page, heading);
-      await expect.poll(() => page.getByText('Cargando…').count()).toBe(0);
-      expect(await englishOn(page), heading).toEqual([]);
+      await expectNoEnglish(page, heading);
       await expectAccessible(page, `${heading} in Spanish`);
     }
 
     await page.goto(`/t/${olmo.slug}/members/${memberId}`);
     await expectPageShape(page, 'Lucía Fresno');
     await expect.poll(() => page.getByRole('heading', { name: 'Saldo' }).count()).toBe(1);
-    expect(await englishOn(page)).toEqual([]);
+    await expectNoEnglish(page, 'a member');
 
     await page.goto(`/t/${olmo.slug}/account`);
     await expectPageShape(page, 'Mi cuenta');
-    expect(await englishOn(page)).toEqual([]);
+    await expectNoEnglish(page, 'my account');
     expect(problems).toEqual([]);
 
     // Another browser (English, nothing stored): after sign-in the user's saved language wins.
@@ -101,5 +71,32 @@ describe('the workspace in Spanish', () => {
     await other.page.getByRole('option', { name: 'English' }).click();
     await expectPageShape(other.page, 'Welcome to Olmo Estate');
     expect(other.problems).toEqual([]);
+  });
+});
+
+describe('the console in Spanish', () => {
+  it("signs in from a Spanish browser, refused and then let in, with no English message on its pages", async () => {
+    const { page, problems } = await openPage(browser, undefined, { locale: 'es-ES' });
+    await page.goto('/console/');
+    await expectPageShape(page, 'Inicie sesión en la consola de Courtyard');
+    await expectNoEnglish(page, 'the console sign-in');
+    await page.getByLabel('Correo electrónico').fill('nobody@example.test');
+    await page.getByLabel('Contraseña').fill('not the password at all');
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBeTruthy();
+    await expectNoEnglish(page, 'the refused console sign-in');
+    await expectAccessible(page, 'console sign-in in Spanish');
+
+    await page.getByLabel('Correo electrónico').fill(server().adminEmail);
+    await page.getByLabel('Contraseña').fill(server().adminPassword);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await expectPageShape(page, 'Organizaciones');
+    const nav = page.getByRole('navigation', { name: 'Módulos' });
+    for (const [link, heading] of [['Planes', 'Planes'], ['Tareas', 'Tareas'], ['Registro de auditoría', 'Registro de auditoría'], ['Organizaciones', 'Organizaciones']] as const) {
+      await nav.getByRole('link', { name: link }).click();
+      await expectPageShape(page, heading);
+      await expectNoEnglish(page, `the console's ${heading}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

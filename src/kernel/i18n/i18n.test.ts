@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { details, vocabulary } from '../http/messages/es.js';
+import { ajv, details, vocabulary } from '../http/messages/es.js';
 import { placeholdersOf, translateMessage } from '../http/messages/translate.js';
 import { formatMoney, formatMoment } from './format.js';
 import { localeOf, shippedLocale } from './locale.js';
@@ -30,7 +30,7 @@ describe('localeOf', () => {
 
 describe('the Spanish problem messages', () => {
   it('name the same values on both sides, and each key reads back as its translation', () => {
-    for (const [en, es] of Object.entries(details)) {
+    for (const [en, es] of Object.entries({ ...details, ...ajv })) {
       expect(placeholdersOf(es).sort(), en).toEqual(placeholdersOf(en).sort());
       expect(es, en).not.toBe('');
       // Filled with sample values, the English text is recognised and put in Spanish.

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../api/session.js';
 import { useLocale, useT } from '../i18n/intl.js';
 import { formatDay } from '../modules/members/format.js';
+import { todayIn } from '../ui/dates.js';
 import { saveFile } from '../ui/download.js';
 import { formatMoney } from '../ui/money.js';
 import { linkStyle } from '../ui/PlainForm.js';
@@ -10,7 +11,7 @@ import { BalanceFigures } from './HomePage.js';
 import { useMember } from './member.js';
 import { ChooseCharges } from './ChooseCharges.js';
 import { PayByCard } from './PayByCard.js';
-import { Card, QueryState, today } from './parts.js';
+import { Card, QueryState } from './parts.js';
 import { Link, useNavigate, useSearchParams } from './router.js';
 
 const buttonStyle = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 outline-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand disabled:opacity-50';
@@ -49,7 +50,7 @@ function Activity({ memberId }: { memberId: string }) {
   const { locale } = useLocale();
   const navigate = useNavigate();
   const chosen = yearOf(useSearchParams().get('year'));
-  const now = today();
+  const now = todayIn(useMember().timeZone);
   const thisYear = Number(now.slice(0, 4));
   const year = chosen ?? thisYear;
   const period = { from: `${year}-01-01`, to: year === thisYear ? now : `${year}-12-31` };

@@ -6,6 +6,8 @@ export interface PortalMember {
   name: string;
   /** The login also holds staff permissions (a manager who is a member too). */
   staff: boolean;
+  /** The tenant's zone: "today" (this year's activity, what is due) is a day on its calendar. */
+  timeZone: string;
 }
 export const MemberContext = createContext<PortalMember | null>(null);
 

@@ -19,5 +19,3 @@ export function QueryState({ loading, failed, empty, emptyText }: { loading: boo
   if (empty) return <p className="text-sm text-slate-600">{emptyText}</p>;
   return null;
 }
-
-export const today = () => new Date().toISOString().slice(0, 10);

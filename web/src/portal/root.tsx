@@ -5,6 +5,7 @@ import { useT } from '../i18n/intl.js';
 import { Loading } from '../ui/AppFrame.js';
 import { linkStyle, PlainPage } from '../ui/PlainForm.js';
 import { SignInPage } from '../ui/SignInPage.js';
+import { useUserLocale } from '../workspace/locale.js';
 import { useMe, type Me } from '../workspace/me.js';
 import { isPortalUser } from './landing.js';
 import { usePrefetchBalance } from './api.js';
@@ -63,6 +64,8 @@ function SignedIn() {
   const t = useT();
   const me = useMe();
   usePrefetchBalance();
+  // The member's saved language, on any browser (and the tenant's default where the browser asks for none we ship).
+  useUserLocale(me.data);
   const color = me.data?.branding.primaryColor;
   useEffect(() => {
     // The tenant's colour, set through the CSSOM (the pages' CSP allows no inline style sheet).
@@ -85,7 +88,7 @@ function SignedIn() {
     );
   }
   return (
-    <MemberContext.Provider value={{ memberId, name: me.data.user.name, staff: !isPortalUser(memberId, me.data.permissions) }}>
+    <MemberContext.Provider value={{ memberId, name: me.data.user.name, staff: !isPortalUser(memberId, me.data.permissions), timeZone: me.data.tenant.timeZone ?? 'UTC' }}>
       <PortalShell me={me.data}>
         <Outlet notFound={NotFound} />
       </PortalShell>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCalendarDate, formatTimestamp, todayIn } from './dates.js';
+import { formatCalendarDate, formatTimestamp, todayIn, utcOffset } from './dates.js';
 
 describe('todayIn', () => {
   it("is the date where the tenant is: a day apart at UTC+13 and UTC−10", () => {
@@ -25,5 +25,16 @@ describe('formatCalendarDate', () => {
   it('shows the day named, whatever the zone', () => {
     expect(formatCalendarDate('2027-03-01', 'en')).toBe('Mar 1, 2027');
     expect(formatCalendarDate(undefined, 'en')).toBe('—');
+  });
+});
+
+describe('utcOffset', () => {
+  it("is the zone's offset at the moment, summer time included", () => {
+    expect(utcOffset('Pacific/Tongatapu', new Date('2026-06-01T00:00:00Z'))).toBe('UTC+13:00');
+    expect(utcOffset('Pacific/Honolulu', new Date('2026-06-01T00:00:00Z'))).toBe('UTC−10:00');
+    expect(utcOffset('Europe/Madrid', new Date('2026-01-15T00:00:00Z'))).toBe('UTC+01:00');
+    expect(utcOffset('Europe/Madrid', new Date('2026-07-15T00:00:00Z'))).toBe('UTC+02:00');
+    expect(utcOffset('Asia/Kolkata', new Date('2026-07-15T00:00:00Z'))).toBe('UTC+05:30');
+    expect(utcOffset('UTC', new Date())).toBe('UTC');
   });
 });

@@ -41,3 +41,11 @@ export function todayIn(timeZone: string | undefined, now: Date = new Date()): s
 
 /** The viewer's own zone, as the browser reports it. */
 export const viewerTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** "UTC+13:00", "UTC−10:00", "UTC" for a zone's offset at `at` (it changes with summer time). */
+export function utcOffset(zone: string, at: Date): string {
+  const name = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  // "GMT+13:00"; UTC itself is "GMT" or "GMT+00:00" depending on the ICU.
+  const offset = name.replace(/^(GMT|UTC)/, '');
+  return offset === '' || offset === '+00:00' ? 'UTC' : `UTC${offset.replace('-', '−')}`;
+}

@@ -1,3 +1,7 @@
+import { modules } from './es.modules.js';
+import { platform } from './es.platform.js';
+import { titles } from './es.titles.js';
+
 /**
  * Problem `detail` texts and field error messages in Spanish (usted), keyed by the English
  * text the code throws. `{name}` stands for a value the English text carries (an id, a date, a
@@ -6,6 +10,9 @@
  * are identifiers clients branch on. messages.test.ts checks both sides name the same values.
  */
 export const details: Record<string, string> = {
+  ...titles,
+  ...platform,
+  ...modules,
   // The kernel's own.
   'The request has invalid fields': 'La solicitud tiene campos no válidos',
   'The path is not valid': 'La ruta no es válida',
@@ -158,7 +165,10 @@ export const details: Record<string, string> = {
   'only owners have a share of the unit': 'solo los propietarios tienen una cuota de la unidad',
   'is more than the {amount} outstanding': 'es más que los {amount} pendientes',
   'is more than the {amount} the charge owes': 'es más que los {amount} que adeuda el cargo',
-  // ajv's own messages, for fields the schema refuses.
+};
+
+/** ajv's own messages, for fields the schema refuses (they are not in our source). */
+export const ajv: Record<string, string> = {
   'must be {type}': 'debe ser {type}',
   'must NOT have fewer than {n} characters': 'debe tener al menos {n} caracteres',
   'must NOT have more than {n} characters': 'debe tener como máximo {n} caracteres',

@@ -31,7 +31,7 @@ function compile(details: Record<string, string>, vocabulary: Catalogue['vocabul
   return { exact, shapes, vocabulary };
 }
 
-const catalogues: Partial<Record<Locale, Catalogue>> = { es: compile(es.details, es.vocabulary) };
+const catalogues: Partial<Record<Locale, Catalogue>> = { es: compile({ ...es.details, ...es.ajv }, es.vocabulary) };
 
 function translate(text: string, catalogue: Catalogue, depth: number): string | undefined {
   const exact = catalogue.exact.get(text);

@@ -3,14 +3,15 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../../api/session.js';
 import { useT } from '../../i18n/intl.js';
 import { Section } from '../../ui/DetailList.js';
-import { SelectInput, TextInput } from '../../ui/fields.js';
+import { SelectInput } from '../../ui/fields.js';
+import { TimeZoneInput } from '../../ui/TimeZoneInput.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
 import type { Regional } from './regional.js';
 
 /**
  * The tenant's time zone (its calendar: "today", due dates, late fees, lease endings and monthly
- * runs follow it) and the language of its users who chose none. The zone is an IANA name; the
- * server checks it.
+ * runs follow it) and the language of its users who chose none. The zone is an IANA name, picked
+ * from the browser's list; the server checks it.
  */
 export function RegionalSettings({ initial, canWrite }: { initial: Regional; canWrite: boolean }) {
   const t = useT();
@@ -37,7 +38,7 @@ export function RegionalSettings({ initial, canWrite }: { initial: Regional; can
       {canWrite ? (
         <div className="max-w-xl">
           <ApiForm form={form} formError={formError} onSubmit={submit} submitLabel={t('settings.regional.save')}>
-            <TextInput control={form.control} name="timeZone" label={t('settings.timeZone')} autoComplete="off" rules={{ required: true }} description={t('settings.timeZone.help')} />
+            <TimeZoneInput control={form.control} name="timeZone" label={t('settings.timeZone')} rules={{ required: true }} description={t('settings.timeZone.help')} />
             <SelectInput control={form.control} name="defaultLocale" label={t('settings.defaultLocale')} options={[{ id: 'en', label: 'English' }, { id: 'es', label: 'Español' }]} />
           </ApiForm>
         </div>

@@ -1,0 +1,218 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import type { Browser, Download } from 'playwright-core';
+import { generate } from 'otplib';
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
+import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
+import { enrolManager, managerApi } from './finance-setup.js';
+import { expectNoEnglish } from './no-english.js';
+
+/**
+ * The member portal's journeys for a Spanish-speaking member, on a phone: a community whose
+ * default language is Spanish invites her; the e-mail, the accept page, home, money with its
+ * running balance, the statement PDF, a card payment and its return page are all in Spanish,
+ * with money and dates written the Spanish way, and no page shows an English message.
+ */
+
+const PHONE = { width: 390, height: 844 };
+const SPANISH = { locale: 'es-ES' };
+let browser: Browser;
+let almez: { slug: string; email: string };
+let manager: CourtyardClient;
+const today = new Date().toISOString().slice(0, 10);
+const year = today.slice(0, 4);
+const email = 'rocio@almez.test';
+const password = 'los almendros florecen en enero';
+let memberId: string;
+
+async function must<T>(answer: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await answer;
+  if (!response.ok || data === undefined) throw new Error(`${response.status}: ${JSON.stringify(error)}`);
+  return data;
+}
+
+/** The newest e-mail to `to` (the server writes each message as an .eml file). */
+async function mailTo(to: string): Promise<ParsedMail | undefined> {
+  const dir = server().mailDir;
+  for (const file of (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'))) {
+    const mail = await simpleParser(await readFile(join(dir, file)));
+    if (mail.to && [mail.to].flat().some((a) => a.value.some((v) => v.address === to))) return mail;
+  }
+  return undefined;
+}
+
+/** The text a PDF shows: its content streams inflated, the hex strings pdfkit writes decoded (WinAnsi: € is 0x80). */
+async function pdfText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('latin1');
+  const texts: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content = '';
+    try {
+      content = inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const hex of content.matchAll(/<([0-9a-fA-F]+)>/g)) texts.push(Buffer.from(hex[1]!, 'hex').toString('latin1'));
+  }
+  return texts.join('').replaceAll('\x80', '€');
+}
+
+/** Card payments on, with the stand-in's keys (finance.approve: a fresh second factor). */
+async function enableCards() {
+  const secret = await enrolManager(almez);
+  const api = createCourtyardClient({ baseUrl: server().url, tenant: almez.slug });
+  const signedIn = await must(api.POST('/api/v1/auth/login', { body: { email: almez.email, password: TENANT_PASSWORD } }));
+  if (!('mfaToken' in signedIn)) throw new Error('the manager has two-step sign-in: a code is asked');
+  const tokens = await must(api.POST('/api/v1/auth/mfa', { body: { mfaToken: signedIn.mfaToken, code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }) } }));
+  const token = accessTokenOf(tokens);
+  const stepped = createCourtyardClient({ baseUrl: server().url, tenant: almez.slug, accessToken: () => token });
+  const { secretKey, webhookSecret } = server().stripe;
+  await must(stepped.PUT('/api/v1/finance/providers/stripe', { body: { secretKey, webhookSecret, enabled: true } }));
+}
+
+/** Stripe's signed "checkout.session.completed" for a session of the stand-in, to the tenant's webhook URL. */
+async function stripePaid(providerSessionId: string): Promise<Response> {
+  const { url, secretKey, webhookSecret } = server().stripe;
+  const session = (await (await fetch(`${url}/v1/checkout/sessions/${providerSessionId}`, { headers: { authorization: `Bearer ${secretKey}` } })).json()) as Record<string, unknown>;
+  const payload = JSON.stringify({
+    id: `evt_almez_${Date.now()}`,
+    object: 'event',
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    data: { object: { ...session, customer_details: { email, name: 'Rocío Almendro' }, payment_intent: `pi_almez_${Date.now()}`, payment_status: 'paid', status: 'complete' } },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type: 'checkout.session.completed',
+  });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
+  return fetch(`${server().url}/t/${almez.slug}/api/v1/finance/providers/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+}
+
+beforeAll(async () => {
+  browser = await connect();
+  almez = await createTenant('almez');
+  manager = await managerApi(almez);
+  await must(manager.PATCH('/api/v1/settings/regional', { body: { timeZone: 'Europe/Madrid', defaultLocale: 'es' } }));
+  const member = await must(manager.POST('/api/v1/members', { body: { firstName: 'Rocío', lastName: 'Almendro', type: 'owner', email } }));
+  memberId = member.id;
+  const block = await must(manager.POST('/api/v1/properties', { body: { name: 'Casa del Almez', kind: 'residential' } }));
+  const unit = await must(manager.POST('/api/v1/properties/{id}/units', { params: { path: { id: block.id } }, body: { label: 'A-3', kind: 'apartment' } }));
+  await must(manager.POST('/api/v1/units/{id}/occupants', { params: { path: { id: unit.id } }, body: { memberId, role: 'owner', startDate: `${year}-01-01`, ownershipShare: '1' } }));
+  await must(manager.POST('/api/v1/finance/charges', { body: { memberId, unitId: unit.id, kind: 'levy', description: 'Cuota de comunidad', amount: 123_450, currency: 'EUR', dueDate: today } }));
+  await must(manager.POST('/api/v1/finance/statements', { body: { memberId, from: `${year}-01-01`, to: today } }));
+  await enableCards();
+});
+afterAll(() => browser?.close());
+
+describe('the member portal in Spanish', () => {
+  it('takes a Spanish-speaking member from the e-mail through home, money, her statement and a card payment, with no English on any page', async () => {
+    await must(manager.POST('/api/v1/users', { body: { email, name: 'Rocío Almendro', roles: ['member'], memberId } }));
+    let mail: ParsedMail | undefined;
+    await expect.poll(async () => (mail = await mailTo(email)), { timeout: 20_000 }).toBeTruthy();
+    expect(mail!.subject).toBe('Le invitan a Almez Estate');
+    // The expiry is written the Spanish way, in the community's zone: "… caduca el 9 de diciembre de 2026 a las 14:05 Europe/Madrid".
+    expect(mail!.text).toMatch(/caduca el \d{1,2} de [a-z]+ de \d{4}.* Europe\/Madrid/);
+    const link = new URL(/(https?:\/\/\S+\/accept-invitation#token=[A-Za-z0-9_%-]+)/.exec(mail!.text ?? '')![1]!);
+
+    const { context, page, problems } = await openPage(browser, PHONE, SPANISH);
+    let checkoutUrl: URL | undefined;
+    await context.route('https://checkout.stripe.com/**', (route) => {
+      checkoutUrl = new URL(route.request().url());
+      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="es"><title>Checkout</title><main><h1>Stripe Checkout (sustituto)</h1></main></html>' });
+    });
+    await page.goto(`/t/${almez.slug}${link.pathname}${link.hash}`);
+    await expectPageShape(page, 'Acepte su invitación');
+    await expectNoEnglish(page, 'accept invitation');
+    await page.getByLabel('Correo electrónico').fill(email);
+    await page.getByLabel('Elija una contraseña').fill('password1234');
+    await page.getByRole('button', { name: 'Establecer mi contraseña' }).click();
+    await expect.poll(() => page.getByText('Es una de las contraseñas más comunes: elija otra').count()).toBe(1);
+    await expectNoEnglish(page, 'accept invitation, refused');
+    await page.getByLabel('Elija una contraseña').fill(password);
+    await page.getByRole('button', { name: 'Establecer mi contraseña' }).click();
+
+    await expectPageShape(page, 'Le damos la bienvenida, Rocío Almendro');
+    await expect.poll(() => page.getByTestId('balance').textContent()).toBe('Usted debe 1234,50\u00a0€');
+    expect(await page.getByTestId('homes').textContent()).toContain('A-3');
+    expect(await page.getByTestId('due-next').textContent()).toMatch(/Cuota de comunidad: 1234,50\u00a0€, vence el \d+ \S+ \d{4}/);
+    await expectNoEnglish(page, 'portal home');
+    await expectAccessible(page, 'portal home in Spanish');
+
+    await page.getByRole('link', { name: 'Dinero' }).click();
+    await expectPageShape(page, 'Mi dinero');
+    await expect.poll(() => page.getByTestId('activity').textContent()).toContain('Cuota de comunidad');
+    expect(await page.getByTestId('activity').textContent()).toContain('Saldo 1234,50\u00a0€');
+    await expect.poll(() => page.getByTestId('statements').getByRole('button').count()).toBe(1);
+    await expectNoEnglish(page, 'portal money');
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('statements').getByRole('button').click()]);
+    const text = await pdfText(pdf);
+    expect(text).toContain('Cuota de comunidad');
+    expect(text).toContain('1234,50');
+    for (const english of ['Statement', 'Opening balance', 'Closing balance', 'Description', 'Charges']) expect(text).not.toContain(english);
+
+    await page.getByTestId('statements').getByRole('link').click();
+    await expect.poll(() => page.getByText('Saldo final (EUR)').count()).toBe(1);
+    await expectNoEnglish(page, 'portal statement');
+
+    await page.goto(`/t/${almez.slug}/portal/money`);
+    await expectPageShape(page, 'Mi dinero');
+    await page.getByRole('button', { name: 'Pagar 1234,50\u00a0€ con tarjeta' }).click();
+    // The checkout is made at the stand-in first: on a busy machine that takes more than a poll's second.
+    await expect.poll(() => checkoutUrl, { timeout: 15_000 }).toBeTruthy();
+    await expectPageShape(page, 'Stripe Checkout (sustituto)');
+    const providerSessionId = checkoutUrl!.pathname.split('/').at(-1)!;
+
+    await page.goto(`/t/${almez.slug}/portal/payment`);
+    await expectPageShape(page, 'Pago con tarjeta');
+    await expect.poll(() => page.getByTestId('payment-status').textContent()).toContain('está confirmando su pago de 1234,50\u00a0€');
+    await expectNoEnglish(page, 'portal payment, pending');
+    expect((await stripePaid(providerSessionId)).status).toBe(200);
+    await expect.poll(() => page.getByTestId('payment-status').textContent(), { timeout: 10_000 }).toContain('Pago de 1234,50\u00a0€ recibido');
+    await expectNoEnglish(page, 'portal payment, received');
+    await expectAccessible(page, 'portal payment in Spanish');
+    await page.getByRole('link', { name: 'Todo mi dinero' }).click();
+    await expect.poll(() => page.getByTestId('balance').first().textContent()).toBe('Todo pagado: 0,00\u00a0€');
+    await expectNoEnglish(page, 'portal money, paid');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    expect(problems).toEqual([]);
+  });
+
+  it('greets a signed-out Spanish browser in Spanish on the sign-in and forgot-password pages', async () => {
+    const { page, problems } = await openPage(browser, PHONE, SPANISH);
+    await page.goto(`/t/${almez.slug}/portal/`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('es');
+    await expectNoEnglish(page, 'portal sign-in');
+    await page.getByLabel('Correo electrónico').fill(email);
+    await page.getByLabel('Contraseña').fill('not her password at all');
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    await expectNoEnglish(page, 'portal sign-in, refused');
+    await page.getByRole('link', { name: '¿Olvidó su contraseña?' }).click();
+    await expectNoEnglish(page, 'portal forgot password');
+    expect(problems).toEqual([]);
+  });
+
+  it("shows the portal in the member's saved language on a browser that asks for English", async () => {
+    const rocio = createCourtyardClient({ baseUrl: server().url, tenant: almez.slug });
+    const token = accessTokenOf(await must(rocio.POST('/api/v1/auth/login', { body: { email, password } })));
+    const signedIn = createCourtyardClient({ baseUrl: server().url, tenant: almez.slug, accessToken: () => token });
+    await must(signedIn.PATCH('/api/v1/me', { body: { locale: 'es' } }));
+
+    const { page, problems } = await openPage(browser, PHONE);
+    await page.goto(`/t/${almez.slug}/portal/`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'Le damos la bienvenida, Rocío Almendro');
+    await expect.poll(() => page.getByTestId('balance').textContent()).toBe('Todo pagado: 0,00\u00a0€');
+    await expectNoEnglish(page, 'portal home, saved language');
+    expect(problems).toEqual([]);
+  });
+});
