@@ -14,7 +14,7 @@ const navLink = 'flex-1 rounded-md px-3 py-2 text-center text-sm font-medium tex
 
 /**
  * The portal's frame, phone first: the tenant's name and logo on top, the page, and the
- * navigation as a bar at the bottom of the screen (at the side's reach of a thumb); on a wide
+ * navigation (Home, Money, Me) as a bar at the bottom of the screen (at the side's reach of a thumb); on a wide
  * screen the same column, centred.
  */
 function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
@@ -49,6 +49,11 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
           <li className="flex flex-1">
             <Link to="/money" className={navLink} activeProps={{ className: 'bg-slate-100 text-slate-950', 'aria-current': 'page' }}>
               {t('portal.money')}
+            </Link>
+          </li>
+          <li className="flex flex-1">
+            <Link to="/details" className={navLink} activeProps={{ className: 'bg-slate-100 text-slate-950', 'aria-current': 'page' }}>
+              {t('portal.me')}
             </Link>
           </li>
         </ul>

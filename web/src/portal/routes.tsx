@@ -1,9 +1,11 @@
 import { createRoute, createRouter } from '@tanstack/react-router';
 import type { Plane } from '../api/plane.js';
+import { DetailsPage } from './DetailsPage.js';
 import { HomePage } from './HomePage.js';
 import { MoneyPage } from './MoneyPage.js';
 import { PaymentReturnPage } from './PaymentReturnPage.js';
 import { portalRoot } from './root.js';
+import { SecurityPage } from './SecurityPage.js';
 import { StatementPage } from './StatementPage.js';
 
 const home = createRoute({ getParentRoute: () => portalRoot, path: '/', component: HomePage });
@@ -23,6 +25,10 @@ const statement = createRoute({ getParentRoute: () => portalRoot, path: '/statem
 // Stripe Checkout's success URL: pending until the webhook has recorded the payment.
 const payment = createRoute({ getParentRoute: () => portalRoot, path: '/payment', component: PaymentReturnPage });
 
+// My details: contact details, language, notification preferences; Security: two-step sign-in and passkeys.
+const details = createRoute({ getParentRoute: () => portalRoot, path: '/details', component: DetailsPage });
+const security = createRoute({ getParentRoute: () => portalRoot, path: '/security', component: SecurityPage });
+
 export function createPortalRouter(plane: Plane) {
-  return createRouter({ routeTree: portalRoot.addChildren([home, money, statement, payment]), basepath: plane.basepath });
+  return createRouter({ routeTree: portalRoot.addChildren([home, money, statement, payment, details, security]), basepath: plane.basepath });
 }
