@@ -425,7 +425,7 @@ describe('cross-tenant isolation through the API', () => {
       // SSO's callback is a redirect (here back to the sign-in page: birch started no sign-in).
       // Birch's owner is no member, so has no member details of its own (the portal's walk, test/cross-member.test.ts, reads them).
       expect(res.statusCode, `${key}: ${res.body}`).toBe(route === '/api/v1/auth/sso/callback' ? 302 : route === '/api/v1/members/me' ? 404 : 200);
-      expectNothingOf(a, res);
+      expectNothingOf(a, res, route);
     }
 
     // Each list holds exactly the caller's own rows.
