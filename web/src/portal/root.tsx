@@ -6,6 +6,7 @@ import { useT } from '../i18n/intl.js';
 import { Loading } from '../ui/AppFrame.js';
 import { linkStyle, PlainPage } from '../ui/PlainForm.js';
 import { SignInPage } from '../ui/SignInPage.js';
+import { useUserLocale } from '../workspace/locale.js';
 import { useMe, type Me } from '../workspace/me.js';
 import { isPortalUser } from './landing.js';
 import { MemberContext } from './member.js';
@@ -65,6 +66,8 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
 function SignedIn() {
   const t = useT();
   const me = useMe();
+  // The language saved on the user (My details), on whatever browser they sign in.
+  useUserLocale(me.data);
   const color = me.data?.branding.primaryColor;
   useEffect(() => {
     // The tenant's colour, set through the CSSOM (the pages' CSP allows no inline style sheet).
