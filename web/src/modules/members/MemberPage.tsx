@@ -183,7 +183,7 @@ export function MemberPage() {
   const { memberId } = memberRoute.useParams();
   const member = useQuery({ queryKey: ['member', memberId], queryFn: async () => unwrap(await api.GET('/api/v1/members/{id}', { params: { path: { id: memberId } } })) });
   if (member.error) return <Page title={t('page.notFound')}>{member.error instanceof ApiError ? member.error.problem.detail : t('list.failed')}</Page>;
-  const m = member.data;
+  const m: Member | undefined = member.data;
   if (!m) return <Page title={t('list.loading')}>{null}</Page>;
   const canEdit = may(me.data, 'members', 'members.write');
   return (
@@ -201,6 +201,7 @@ export function MemberPage() {
           items={[
             { term: t('members.email'), value: m.email },
             { term: t('members.phone'), value: m.phone },
+            ...(m.address !== undefined ? [{ term: t('members.address'), value: m.address ? <span className="whitespace-pre-line">{m.address}</span> : null }] : []),
             { term: t('members.type'), value: t(typeLabel(m.type)) },
             { term: t('members.status'), value: t(statusLabel(m.status)) },
             { term: t('members.createdAt'), value: formatMoment(m.createdAt, locale) },
