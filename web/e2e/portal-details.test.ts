@@ -126,7 +126,7 @@ describe("the portal's My details and Security", () => {
     await expect.poll(() => setting.getByRole('checkbox', { name: 'Phone' }).isChecked()).toBe(true);
     expect(await setting.getByRole('checkbox', { name: 'E-mail' }).isChecked()).toBe(false);
     await setting.getByRole('checkbox', { name: 'E-mail' }).check();
-    await setting.getByRole('button', { name: 'Save' }).click();
+    await setting.getByRole('button', { name: 'Save what members may change' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Saved: members may change the details ticked.');
     await expectAccessible(page, 'settings with members\' own details');
 
