@@ -122,7 +122,7 @@ describe('users and roles', () => {
     const user = await createUser(t, oak, 'promoted@oak.test', ['member']);
     const before = await t.login('oak', 'promoted@oak.test');
     // A member holds only the portal's own-record permissions.
-    expect((await t.call('GET', '/api/v1/me', { token: before.accessToken, tenant: 'oak' })).json().permissions).toEqual(['finance.read.own', 'leases.read.own', 'occupancy.read.own', 'properties.read.own']);
+    expect((await t.call('GET', '/api/v1/me', { token: before.accessToken, tenant: 'oak' })).json().permissions).toEqual(['finance.read.own', 'leases.read.own', 'members.read.own', 'members.write.own', 'occupancy.read.own', 'properties.read.own']);
     expectProblem(await t.call('GET', '/api/v1/members', { token: before.accessToken, tenant: 'oak' }), 403, 'permission_denied');
 
     const patched = await t.call('PATCH', `/api/v1/users/${user.id}`, { token: oak.token, tenant: 'oak', body: { roles: ['staff'] } });

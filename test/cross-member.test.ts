@@ -114,6 +114,11 @@ describe('member scope through the API', () => {
         const res = await t.call('POST', r.url, { token: ann.token, tenant: 'oak', body: { memberId: ben.memberId, successUrl: 'https://oak.example/ok', cancelUrl: 'https://oak.example/cancel' } });
         expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(404);
         expectNothingOfBen(res, r.url);
+      } else if (r.method === 'PATCH') {
+        // Her own details (PATCH /members/me): there is no id to aim at Ben; she changes her own phone.
+        const res = await t.call('PATCH', r.url, { token: ann.token, tenant: 'oak', body: { phone: '+44 1111' } });
+        expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(200);
+        expectNothingOfBen(res, r.url);
       } else {
         const res = await t.call(r.method as never, r.url, { token: ann.token, tenant: 'oak' });
         expect(res.statusCode, `${r.method} ${r.url}: ${res.body}`).toBe(200);
@@ -123,7 +128,7 @@ describe('member scope through the API', () => {
   });
 
   it('refuses a member every staff route of the estate and the audit log, reads and writes alike', async () => {
-    const estate = routes().filter((r) => ['properties', 'occupancy', 'leases', 'finance', 'audit'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !(r.access as { public?: boolean }).public && !portalRoutes().includes(r));
+    const estate = routes().filter((r) => ['members', 'properties', 'occupancy', 'leases', 'finance', 'audit'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !(r.access as { public?: boolean }).public && !portalRoutes().includes(r));
     expect(estate.length).toBeGreaterThan(10);
     for (const r of estate) {
       const url = r.url.replace(/:[A-Za-z_]+/g, ann.unitId);
@@ -150,6 +155,27 @@ describe('member scope through the API', () => {
     const renamed = await t.call('PATCH', '/api/v1/me', { token: ann.token, tenant: 'oak', body: { locale: 'en-GB' } });
     expect(renamed.statusCode).toBe(200);
     expectNothingOfBen(renamed, '/api/v1/me');
+  });
+
+  it("lets a member read and change only her own member details and notification preferences", async () => {
+    const asAnn = (method: 'GET' | 'PATCH' | 'PUT', url: string, body?: unknown) => t.call(method, url, { token: ann.token, tenant: 'oak', ...(body ? { body } : {}) });
+    const asBen = (method: 'GET' | 'PUT', url: string, body?: unknown) => t.call(method, url, { token: ben.token, tenant: 'oak', ...(body ? { body } : {}) });
+    expect((await ok(asBen('GET', '/api/v1/members/me'), 200)).firstName).toBe('Benedikt');
+    const mine = await ok(asAnn('GET', '/api/v1/members/me'), 200);
+    expect(mine.id).toBe(ann.memberId);
+    expectNothingOfBen(await asAnn('GET', '/api/v1/members/me'), '/api/v1/members/me');
+    for (const [method, url] of [['GET', `/api/v1/members/${ben.memberId}`], ['PATCH', `/api/v1/members/${ben.memberId}`]] as const) {
+      const res = await asAnn(method, url, method === 'PATCH' ? { phone: '+44 2222' } : undefined);
+      expect(res.statusCode, res.body).toBe(403);
+      expect(res.json().code).toBe('permission_denied');
+    }
+    // The staff-only setting of what members may change.
+    expect((await asAnn('PATCH', '/api/v1/settings/member-self-service', { editableFields: ['firstName', 'lastName'] })).statusCode).toBe(403);
+    expect((await ok(asBen('GET', '/api/v1/members/me'), 200)).phone).toBeNull();
+
+    const bensPrefs = await ok(asBen('GET', '/api/v1/me/notification-preferences'), 200);
+    await ok(asBen('PUT', '/api/v1/me/notification-preferences', { ...bensPrefs, meetings: { email: false, sms: true } }), 200);
+    expect((await ok(asAnn('GET', '/api/v1/me/notification-preferences'), 200)).meetings).toEqual({ email: true, sms: false });
   });
 
   it("refuses a member the tenant's API keys: none made, none seen, none revoked", async () => {

@@ -423,8 +423,9 @@ describe('cross-tenant isolation through the API', () => {
       const [method, route] = key.split(' ') as [string, string];
       const res = await asBirch(method, route);
       // SSO's callback is a redirect (here back to the sign-in page: birch started no sign-in).
-      expect(res.statusCode, `${key}: ${res.body}`).toBe(route === '/api/v1/auth/sso/callback' ? 302 : 200);
-      expectNothingOf(a, res);
+      // Birch's owner is no member, so has no member details of its own (the portal's walk, test/cross-member.test.ts, reads them).
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(route === '/api/v1/auth/sso/callback' ? 302 : route === '/api/v1/members/me' ? 404 : 200);
+      expectNothingOf(a, res, route);
     }
 
     // Each list holds exactly the caller's own rows.
@@ -677,6 +678,30 @@ describe('cross-tenant isolation through the API', () => {
     expect(read.json()).toEqual({ timeZone: 'Pacific/Honolulu', defaultLocale: 'en' });
     expect((await t.call('GET', '/api/v1/settings/regional', alderOpts)).json()).toEqual({ timeZone: 'Pacific/Tongatapu', defaultLocale: 'es' });
     expect((await asBirch('GET', '/api/v1/me')).json().tenant).toMatchObject({ timeZone: 'Pacific/Honolulu', defaultLocale: 'en' });
+  });
+
+  it("changes the member self-service setting, a member's own details and notification preferences in the caller's tenant only", async () => {
+    const alderOpts = { token: alder.token, tenant: 'alder' };
+    const alderPrefs = (await t.call('GET', '/api/v1/me/notification-preferences', alderOpts)).json();
+    const setting = await asBirch('PATCH', '/api/v1/settings/member-self-service', { body: { editableFields: ['phone', 'address', 'email'] } });
+    expect(setting.json()).toEqual({ editableFields: ['email', 'phone', 'address'] });
+    expect((await asBirch('GET', '/api/v1/settings/member-self-service')).json()).toEqual({ editableFields: ['email', 'phone', 'address'] });
+    expect((await t.call('GET', '/api/v1/settings/member-self-service', alderOpts)).json()).toEqual({ editableFields: ['phone', 'address'] });
+
+    const prefs = await asBirch('PUT', '/api/v1/me/notification-preferences', { body: { ...alderPrefs, billing: { email: false, sms: true } } });
+    expect(prefs.statusCode, prefs.body).toBe(200);
+    expect((await t.call('GET', '/api/v1/me/notification-preferences', alderOpts)).json()).toEqual(alderPrefs);
+
+    const portal = await t.call('POST', '/api/v1/users', { token: birch.token, tenant: 'birch', body: { email: 'own-details@birch.test', name: 'Own Details', password: TENANT_PASSWORD, roles: ['member'], memberId: b.memberIds[0] } });
+    expect(portal.statusCode, portal.body).toBe(201);
+    const token = (await t.login('birch', 'own-details@birch.test')).accessToken;
+    const own = await asBirch('PATCH', '/api/v1/members/me', { token, body: { phone: '+31 20 555 0199' } });
+    expect(own.json()).toMatchObject({ id: b.memberIds[0], phone: '+31 20 555 0199' });
+    expectNothingOf(a, own);
+    expectNothingOf(a, await asBirch('GET', '/api/v1/members/me', { token }));
+    // Alder's members keep their phones; birch's token is no key to alder's portal.
+    expect((await t.call('GET', `/api/v1/members/${a.memberIds[0]}`, alderOpts)).json().phone).toBe('+31 20 555 0101');
+    expect((await t.call('PATCH', '/api/v1/members/me', { token, tenant: 'alder', body: { phone: '+1 555' } })).json().code).toBe('tenant_mismatch');
   });
 
   it("refuses another tenant's users and refresh tokens at sign-in, refresh and sign-out", async () => {

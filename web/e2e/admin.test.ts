@@ -40,11 +40,13 @@ describe('the tenant administration pages', () => {
     await expectPageShape(page, 'Edit Grace Hopper');
     await expectAccessible(page, 'edit member form');
     await page.getByLabel('Email').fill('grace@pine.test');
+    await page.getByLabel('Mailing address').fill('1 Compiler Lane\nArlington');
     await page.getByRole('button', { name: /Status/ }).click();
     await page.getByRole('option', { name: 'Active', exact: true }).click();
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expectPageShape(page, 'Grace Hopper');
     await expect.poll(() => page.getByText('grace@pine.test').count()).toBeGreaterThan(0);
+    expect(await page.getByText('1 Compiler Lane').count()).toBe(1);
 
     // The list's filters live in the URL.
     await page.goto(`/t/${pine.slug}/members?status=active&type=owner&sort=-name`);

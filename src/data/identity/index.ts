@@ -11,6 +11,7 @@ import { IdentityService, type IdentityDeps } from './identity.service.js';
 import { seedIdentity } from './identity.seed.js';
 import { rolesRoutes } from './roles.routes.js';
 import { RolesService } from './roles.service.js';
+import { notificationPreferencesRoutes } from './notification-preferences.routes.js';
 import { passkeysRoutes } from './passkeys.routes.js';
 import { PasskeysRepository } from './passkeys.repository.js';
 import { PasskeysService } from './passkeys.service.js';
@@ -24,6 +25,7 @@ import { TwoStepRepository } from './two-step.repository.js';
 import { TwoStepService, type TwoStepDeps } from './two-step.service.js';
 import type { TenantSettingsStore } from '../../kernel/tenant-directory.js';
 
+export { NOTIFICATION_CATEGORIES, NOTIFICATION_CHANNELS, usersWantingNotification, wantsNotification, type NotificationCategory, type NotificationChannel } from './notification-preferences.js';
 export { rolePermissions } from './identity.reads.js';
 export { seedIdentity, syncSystemRoles } from './identity.seed.js';
 export { type UserInvitedData } from './identity.service.js';
@@ -84,6 +86,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
       service ??= new IdentityService({ ...deps, modules: deps.modules(), twoStep });
       identityRoutes(app, service, deps.refreshTtl);
       accountRoutes(app, account, service);
+      notificationPreferencesRoutes(app);
       twoStepRoutes(app, twoStep, service, deps.refreshTtl);
       passkeysRoutes(app, passkeys, twoStep, service, deps.refreshTtl);
       settingsRoutes(app, deps.settings, twoStep);

@@ -6,7 +6,7 @@ import { newId } from '../../kernel/ids.js';
 import type { CountMembersQuery, CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
 import type { MembersTables } from './members.tables.js';
 
-const columns = ['id', 'firstName', 'lastName', 'email', 'phone', 'type', 'status', 'notes', 'createdAt', 'updatedAt'] as const;
+const columns = ['id', 'firstName', 'lastName', 'email', 'phone', 'address', 'type', 'status', 'notes', 'createdAt', 'updatedAt'] as const;
 
 type Tables = MembersTables & KernelTables;
 
@@ -86,8 +86,8 @@ export class MembersRepository {
         ON CONFLICT (tenant_id) DO UPDATE SET members = t.members
         RETURNING t.members
       )
-      INSERT INTO members (tenant_id, id, first_name, last_name, email, phone, type, status, notes)
-      SELECT ${tenantId}::uuid, ${newId()}::uuid, ${input.firstName}, ${input.lastName}, ${input.email?.toLowerCase() ?? null}, ${input.phone ?? null},
+      INSERT INTO members (tenant_id, id, first_name, last_name, email, phone, address, type, status, notes)
+      SELECT ${tenantId}::uuid, ${newId()}::uuid, ${input.firstName}, ${input.lastName}, ${input.email?.toLowerCase() ?? null}, ${input.phone ?? null}, ${input.address ?? null},
              ${input.type}, ${input.status ?? 'active'}, ${input.notes ?? ''}
         FROM tally
        WHERE ${limit}::bigint IS NULL OR tally.members < ${limit}::bigint
@@ -97,10 +97,10 @@ export class MembersRepository {
 
   async update(id: string, patch: UpdateMember): Promise<Member | undefined> {
     // Kysely leaves out the fields that are undefined: the patch changes only what it names.
-    const { firstName, lastName, email, phone, type, status, notes } = patch;
+    const { firstName, lastName, email, phone, address, type, status, notes } = patch;
     return this.db
       .updateTable('members')
-      .set({ firstName, lastName, email: email === undefined ? undefined : (email?.toLowerCase() ?? null), phone, type, status, notes, updatedAt: new Date() })
+      .set({ firstName, lastName, email: email === undefined ? undefined : (email?.toLowerCase() ?? null), phone, address, type, status, notes, updatedAt: new Date() })
       .where('id', '=', id)
       .returning(columns)
       .executeTakeFirst();

@@ -7,14 +7,17 @@ export const MEMBER_STATUSES = ['prospective', 'active', 'inactive', 'former'] a
 // Typed as strings, so that a response writes them as strings (an untyped enum goes through JSON.stringify).
 const MemberType = Type.Enum(MEMBER_TYPES, { type: 'string' });
 const MemberStatus = Type.Enum(MEMBER_STATUSES, { type: 'string' });
-const Name = Type.String({ minLength: 1, maxLength: 120 });
-const Phone = Type.String({ pattern: '^\\+?[0-9 ()./-]{3,32}$', description: 'Digits with optional +, spaces, dots, dashes and parentheses.' });
+export const Name = Type.String({ minLength: 1, maxLength: 120 });
+export const Phone = Type.String({ pattern: '^\\+?[0-9 ()./-]{3,32}$', description: 'Digits with optional +, spaces, dots, dashes and parentheses.' });
+/** A postal address, its lines as the member writes them. */
+export const Address = Type.String({ minLength: 1, maxLength: 500 });
 const Notes = Type.String({ maxLength: 10_000 });
 
 /** Fields a custom role may hide (`fieldRestrictions.members.hidden`): left out of what such a user reads, refused in what they write. */
 export const MEMBER_RESTRICTABLE_FIELDS = [
   { key: 'email', description: 'E-mail address' },
   { key: 'phone', description: 'Phone number' },
+  { key: 'address', description: 'Mailing address' },
   { key: 'notes', description: 'Notes' },
 ] as const;
 
@@ -26,6 +29,7 @@ export const Member = Type.Object({
   lastName: Type.String(),
   email: Type.Optional(Nullable(Type.String(hideable))),
   phone: Type.Optional(Nullable(Type.String(hideable))),
+  address: Type.Optional(Nullable(Type.String(hideable))),
   type: MemberType,
   status: MemberStatus,
   notes: Type.Optional(Type.String(hideable)),
@@ -40,6 +44,7 @@ export const CreateMember = Type.Object(
     lastName: Name,
     email: Type.Optional(Type.Union([Email, Type.Null()])),
     phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+    address: Type.Optional(Type.Union([Address, Type.Null()])),
     type: MemberType,
     status: Type.Optional(MemberStatus),
     notes: Type.Optional(Notes),

@@ -11,10 +11,16 @@ export interface MembersTables {
     lastName: string;
     email: string | null;
     phone: string | null;
+    address: string | null;
     type: Member['type'];
     status: Generated<Member['status']>;
     notes: Generated<string>;
     createdAt: Timestamptz;
+    updatedAt: Timestamptz;
+  };
+  memberSelfService: {
+    tenantId: TenantKey;
+    editableFields: string[];
     updatedAt: Timestamptz;
   };
   memberTallies: {

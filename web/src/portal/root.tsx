@@ -17,7 +17,7 @@ const navActive = 'bg-slate-100 text-slate-950';
 
 /**
  * The portal's frame, phone first: the tenant's name and logo on top, the page, and the
- * navigation as a bar at the bottom of the screen (at the side's reach of a thumb); on a wide
+ * navigation (Home, Money, Me) as a bar at the bottom of the screen (at the side's reach of a thumb); on a wide
  * screen the same column, centred.
  */
 function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
@@ -54,6 +54,11 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
               {t('portal.money')}
             </Link>
           </li>
+          <li className="flex flex-1">
+            <Link to="/details" className={navLink} activeClassName={navActive}>
+              {t('portal.me')}
+            </Link>
+          </li>
         </ul>
       </nav>
     </div>
@@ -64,7 +69,7 @@ function SignedIn() {
   const t = useT();
   const me = useMe();
   usePrefetchBalance();
-  // The member's saved language, on any browser (and the tenant's default where the browser asks for none we ship).
+  // The language saved on the user (My details), on whatever browser they sign in.
   useUserLocale(me.data);
   const color = me.data?.branding.primaryColor;
   useEffect(() => {

@@ -1,7 +1,9 @@
 import type { PortalPage } from './router.js';
+import { DetailsPage } from './DetailsPage.js';
 import { HomePage } from './HomePage.js';
 import { MoneyPage } from './MoneyPage.js';
 import { PaymentReturnPage } from './PaymentReturnPage.js';
+import { SecurityPage } from './SecurityPage.js';
 import { StatementPage } from './StatementPage.js';
 
 export const portalPages: PortalPage[] = [
@@ -12,4 +14,7 @@ export const portalPages: PortalPage[] = [
   { path: '/statements/$id', component: StatementPage },
   // Stripe Checkout's success URL: pending until the webhook has recorded the payment.
   { path: '/payment', component: PaymentReturnPage },
+  // My details: contact details, language, notification preferences; Security: two-step sign-in and passkeys.
+  { path: '/details', component: DetailsPage },
+  { path: '/security', component: SecurityPage },
 ];

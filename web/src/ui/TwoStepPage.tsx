@@ -47,9 +47,10 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 
 /**
  * Two-step sign-in of the signed-in user (a tenant's user or an operator): enrol an
- * authenticator app, see the recovery codes once, turn it off.
+ * authenticator app, see the recovery codes once, turn it off. `title` and `children` let a
+ * page of wider scope (the portal's Security: passkeys too) be built around it.
  */
-export function TwoStepPage({ calls, actions, text }: { calls: TwoStepCalls; actions?: ReactNode; text: string }) {
+export function TwoStepPage({ calls, actions, text, title, children }: { calls: TwoStepCalls; actions?: ReactNode; text: string; title?: string; children?: ReactNode }) {
   const t = useT();
   const queries = useQueryClient();
   const status = useQuery({ queryKey: [calls.key, 'mfa'], queryFn: async () => unwrap(await calls.status()) });
@@ -69,7 +70,7 @@ export function TwoStepPage({ calls, actions, text }: { calls: TwoStepCalls; act
 
   const s = status.data;
   return (
-    <Page title={t('account.twoStep.title')} actions={actions}>
+    <Page title={title ?? t('account.twoStep.title')} actions={actions}>
       <p className="mb-4 max-w-2xl text-sm text-slate-600">{text}</p>
       {notice ? <p role="status" className="mb-3 text-sm text-green-800">{notice}</p> : null}
       {codes ? <RecoveryCodes codes={codes} /> : null}
@@ -123,6 +124,7 @@ export function TwoStepPage({ calls, actions, text }: { calls: TwoStepCalls; act
           )}
         </Section>
       ) : null}
+      {children}
     </Page>
   );
 }

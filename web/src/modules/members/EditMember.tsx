@@ -5,6 +5,7 @@ import { useApi } from '../../api/session.js';
 import { useT } from '../../i18n/intl.js';
 import { SelectInput, TextInput } from '../../ui/fields.js';
 import { ApiForm, useApiForm } from '../../ui/form.js';
+import { TextAreaInput } from '../../ui/more-fields.js';
 import { Page } from '../../ui/Page.js';
 import { editMemberRoute } from './routes.js';
 import { MEMBER_STATUSES, MEMBER_TYPES, statusLabel, type Member, type MemberStatus, type MemberType } from './types.js';
@@ -14,6 +15,7 @@ interface Values {
   lastName: string;
   email: string;
   phone: string;
+  address: string;
   type: MemberType;
   status: MemberStatus;
 }
@@ -25,17 +27,17 @@ function EditForm({ member }: { member: Member }) {
   const navigate = useNavigate();
   const queries = useQueryClient();
   const { form, formError, onSubmit } = useApiForm<Values>({
-    defaultValues: { firstName: member.firstName, lastName: member.lastName, email: member.email ?? '', phone: member.phone ?? '', type: member.type, status: member.status },
+    defaultValues: { firstName: member.firstName, lastName: member.lastName, email: member.email ?? '', phone: member.phone ?? '', address: member.address ?? '', type: member.type, status: member.status },
   });
   // A field the user's roles hide is left out of the member (and so of the form and the change).
-  const shows = (field: 'email' | 'phone') => field in member;
+  const shows = (field: 'email' | 'phone' | 'address') => field in member;
   const submit = onSubmit(
     // An emptied email or phone is removed (null), not sent as an empty string.
-    (v) =>
-      api.PATCH('/api/v1/members/{id}', {
-        params: { path: { id: member.id } },
-        body: { firstName: v.firstName.trim(), lastName: v.lastName.trim(), ...(shows('email') ? { email: v.email.trim() || null } : {}), ...(shows('phone') ? { phone: v.phone.trim() || null } : {}), type: v.type, status: v.status },
-      }),
+    (v) => {
+      // Built apart from the call: `address` is newer than the SDK's types of the body.
+      const body = { firstName: v.firstName.trim(), lastName: v.lastName.trim(), ...(shows('email') ? { email: v.email.trim() || null } : {}), ...(shows('phone') ? { phone: v.phone.trim() || null } : {}), ...(shows('address') ? { address: v.address.trim() || null } : {}), type: v.type, status: v.status };
+      return api.PATCH('/api/v1/members/{id}', { params: { path: { id: member.id } }, body });
+    },
     (saved) => {
       queries.setQueryData(['member', member.id], saved);
       void queries.invalidateQueries({ queryKey: ['members'] });
@@ -49,6 +51,7 @@ function EditForm({ member }: { member: Member }) {
       <TextInput control={form.control} name="lastName" label={t('members.lastName')} autoComplete="off" rules={required} />
       {shows('email') ? <TextInput control={form.control} name="email" type="email" label={t('members.email')} autoComplete="off" /> : null}
       {shows('phone') ? <TextInput control={form.control} name="phone" type="tel" label={t('members.phone')} autoComplete="off" /> : null}
+      {shows('address') ? <TextAreaInput control={form.control} name="address" label={t('members.address')} rows={3} /> : null}
       <SelectInput control={form.control} name="type" label={t('members.type')} options={MEMBER_TYPES.map((m) => ({ id: m.id, label: t(m.label) }))} rules={required} />
       <SelectInput control={form.control} name="status" label={t('members.status')} options={MEMBER_STATUSES.map((s) => ({ id: s, label: t(statusLabel(s)) }))} rules={required} />
     </ApiForm>

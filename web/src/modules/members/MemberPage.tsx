@@ -14,7 +14,7 @@ import { formatDay, formatMoment } from './format.js';
 import { PortalAccess } from './PortalAccess.js';
 import { memberRoute } from './routes.js';
 import { SimpleTable } from './SimpleTable.js';
-import { statusLabel, typeLabel } from './types.js';
+import { statusLabel, typeLabel, type Member } from './types.js';
 
 const LIMIT = 20;
 
@@ -138,7 +138,7 @@ export function MemberPage() {
   const { memberId } = memberRoute.useParams();
   const member = useQuery({ queryKey: ['member', memberId], queryFn: async () => unwrap(await api.GET('/api/v1/members/{id}', { params: { path: { id: memberId } } })) });
   if (member.error) return <Page title={t('page.notFound')}>{member.error instanceof ApiError ? member.error.problem.detail : t('list.failed')}</Page>;
-  const m = member.data;
+  const m: Member | undefined = member.data;
   if (!m) return <Page title={t('list.loading')}>{null}</Page>;
   const canEdit = may(me.data, 'members', 'members.write');
   return (
@@ -156,6 +156,7 @@ export function MemberPage() {
           items={[
             { term: t('members.email'), value: m.email },
             { term: t('members.phone'), value: m.phone },
+            ...(m.address !== undefined ? [{ term: t('members.address'), value: m.address ? <span className="whitespace-pre-line">{m.address}</span> : null }] : []),
             { term: t('members.type'), value: t(typeLabel(m.type)) },
             { term: t('members.status'), value: t(statusLabel(m.status)) },
             { term: t('members.createdAt'), value: formatMoment(m.createdAt, locale) },

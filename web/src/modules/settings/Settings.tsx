@@ -10,6 +10,7 @@ import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
 import { brandingChange, previewOf } from './branding.js';
+import { MemberSelfServiceSettings } from './MemberSelfServiceSettings.js';
 import { RegionalSettings } from './RegionalSettings.js';
 import { TwoStepSettings } from './TwoStepSettings.js';
 
@@ -100,6 +101,7 @@ export function Settings() {
       <Section title={t('settings.branding')}>{body}</Section>
       {me.data ? <RegionalSettings initial={{ timeZone: me.data.tenant.timeZone ?? 'UTC', defaultLocale: me.data.tenant.defaultLocale ?? 'en' }} canWrite={may(me.data, 'core', 'settings.write')} /> : null}
       {me.data ? <TwoStepSettings canWrite={may(me.data, 'core', 'settings.write')} /> : null}
+      {may(me.data, 'members', 'settings.read') ? <MemberSelfServiceSettings canWrite={may(me.data, 'members', 'settings.write')} /> : null}
     </Page>
   );
 }
