@@ -1282,6 +1282,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notification preferences: each category by e-mail and by SMS (e-mail on and SMS off until you choose) */
+        get: operations["me.notificationPreferences.get"];
+        /** Set your notification preferences (every category and channel) */
+        put: operations["me.notificationPreferences.set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/passkeys": {
         parameters: {
             query?: never;
@@ -1456,6 +1474,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own member details, and which of them you may change */
+        get: operations["members.me.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your own contact details (only those the tenant lets members change) */
+        patch: operations["members.me.update"];
+        trace?: never;
+    };
     "/api/v1/occupancies/{id}": {
         parameters: {
             query?: never;
@@ -1483,6 +1519,23 @@ export interface paths {
         };
         /** The permission catalogue of the modules the tenant has, and the fields a role may hide */
         get: operations["permissions.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's name, logo, colour and default language, for the portal's pages before sign-in */
+        get: operations["portal.branding"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1667,6 +1720,24 @@ export interface paths {
         head?: never;
         /** Change the tenant's branding (null removes a field) */
         patch: operations["settings.branding.update"];
+        trace?: never;
+    };
+    "/api/v1/settings/member-self-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which contact details members may change themselves in the portal */
+        get: operations["settings.memberSelfService.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Choose which contact details members may change themselves */
+        patch: operations["settings.memberSelfService.update"];
         trace?: never;
     };
     "/api/v1/settings/regional": {
@@ -11706,6 +11777,186 @@ export interface operations {
             };
         };
     };
+    "me.notificationPreferences.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description For each category (`billing`: statements and payment receipts; `announcements`; `maintenance`; `meetings`), whether to send it by e-mail and by SMS. Mandatory messages (password resets, invitations) are always sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        announcements: {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                        billing: {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                        maintenance: {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                        meetings: {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`, `core.sso_failed`, `core.passkey_verification_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`, `core.sso_required`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "me.notificationPreferences.set": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description For each category (`billing`: statements and payment receipts; `announcements`; `maintenance`; `meetings`), whether to send it by e-mail and by SMS. Mandatory messages (password resets, invitations) are always sent. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    announcements: {
+                        email: boolean;
+                        sms: boolean;
+                    };
+                    billing: {
+                        email: boolean;
+                        sms: boolean;
+                    };
+                    maintenance: {
+                        email: boolean;
+                        sms: boolean;
+                    };
+                    meetings: {
+                        email: boolean;
+                        sms: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description For each category (`billing`: statements and payment receipts; `announcements`; `maintenance`; `meetings`), whether to send it by e-mail and by SMS. Mandatory messages (password resets, invitations) are always sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        announcements: {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                        billing: {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                        maintenance: {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                        meetings: {
+                            email: boolean;
+                            sms: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `core.invalid_mfa_token`, `core.sso_failed`, `core.passkey_verification_failed`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `core.permission_not_held`, `core.sso_required`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `core.user_has_password`, `core.user_disabled`, `core.system_role_immutable`, `core.role_key_taken`, `core.role_in_use`, `core.own_access`, `core.totp_already_enrolled`, `core.totp_not_enrolled`, `core.passkey_already_registered`, `core.passkey_unavailable`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`, `core.passkey_registration_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "me.passkeys.list": {
         parameters: {
             query?: never;
@@ -12308,6 +12559,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
+                            /** @description Left out when every role of yours hides it. */
+                            address?: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             /** @description Left out when every role of yours hides it. */
@@ -12349,7 +12602,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12358,7 +12611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12382,6 +12635,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    address?: string | null;
                     email?: string | null;
                     firstName: string;
                     lastName: string;
@@ -12402,6 +12656,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Left out when every role of yours hides it. */
+                        address?: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Left out when every role of yours hides it. */
@@ -12441,7 +12697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12450,7 +12706,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12497,6 +12753,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Left out when every role of yours hides it. */
+                        address?: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Left out when every role of yours hides it. */
@@ -12536,7 +12794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12545,7 +12803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12595,7 +12853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12604,7 +12862,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12648,6 +12906,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    address?: string | null;
                     email?: string | null;
                     firstName?: string;
                     lastName?: string;
@@ -12668,6 +12927,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Left out when every role of yours hides it. */
+                        address?: string | null;
                         /** Format: date-time */
                         createdAt: string;
                         /** @description Left out when every role of yours hides it. */
@@ -12707,7 +12968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12716,7 +12977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12885,7 +13146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12894,8 +13155,163 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "members.me.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string | null;
+                        /** @description The contact details members may change themselves in the portal (by default `phone` and `address`) */
+                        editableFields: ("firstName" | "lastName" | "email" | "phone" | "address")[];
+                        email: string | null;
+                        firstName: string;
+                        /** Format: uuid */
+                        id: string;
+                        lastName: string;
+                        phone: string | null;
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "members.me.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Only the fields in `editableFields`; null clears one. Any other is refused (`members.field_not_editable`). */
+        requestBody: {
+            content: {
+                "application/json": {
+                    address?: string | null;
+                    email?: string | null;
+                    firstName?: string;
+                    lastName?: string;
+                    phone?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        address: string | null;
+                        /** @description The contact details members may change themselves in the portal (by default `phone` and `address`) */
+                        editableFields: ("firstName" | "lastName" | "email" | "phone" | "address")[];
+                        email: string | null;
+                        firstName: string;
+                        /** Format: uuid */
+                        id: string;
+                        lastName: string;
+                        phone: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13150,6 +13566,45 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "portal.branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description The language of the pages before anyone signs in.
+                         * @enum {unknown}
+                         */
+                        defaultLocale: "en" | "es";
+                        /** @description The tenant's display name, or its name when none is set. */
+                        displayName: string;
+                        logoUrl: string | null;
+                        primaryColor: string | null;
+                    };
                 };
             };
             /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `core.sso_provider_not_found`. */
@@ -14863,6 +15318,143 @@ export interface operations {
                 };
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`, `core.passkey_registration_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "settings.memberSelfService.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The contact details members may change themselves in the portal (by default `phone` and `address`) */
+                        editableFields: ("firstName" | "lastName" | "email" | "phone" | "address")[];
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "settings.memberSelfService.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The contact details members may change themselves in the portal (by default `phone` and `address`) */
+                    editableFields: ("firstName" | "lastName" | "email" | "phone" | "address")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The contact details members may change themselves in the portal (by default `phone` and `address`) */
+                        editableFields: ("firstName" | "lastName" | "email" | "phone" | "address")[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `members.field_not_editable`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`); of this module: `members.not_a_member`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -30,7 +30,10 @@ function ContactCard({ details }: { details: MyDetails }) {
       setSaved(false);
       const patch: MyDetailsPatch = {};
       // A name cannot be emptied; an empty phone, e-mail or address is removed.
-      for (const f of details.editableFields) patch[f] = f === 'firstName' || f === 'lastName' ? v[f].trim() : v[f].trim() || null;
+      for (const f of details.editableFields) {
+        if (f === 'firstName' || f === 'lastName') patch[f] = v[f].trim();
+        else patch[f] = v[f].trim() || null;
+      }
       return detailsCalls(api).updateDetails(patch);
     },
     (next) => {

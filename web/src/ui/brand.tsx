@@ -1,14 +1,10 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { operations } from '@courtyard/sdk';
 import type { Plane } from '../api/plane.js';
 import { chosenLocale, useLocale } from '../i18n/intl.js';
 
 /** What `GET /api/v1/portal/branding` gives the pages before sign-in (public: nothing private). */
-export interface SignedOutBrand {
-  displayName: string;
-  logoUrl: string | null;
-  primaryColor: string | null;
-  defaultLocale: string;
-}
+export type SignedOutBrand = operations['portal.branding']['responses'][200]['content']['application/json'];
 
 const BrandContext = createContext<SignedOutBrand | null>(null);
 export const useSignedOutBrand = () => useContext(BrandContext);
@@ -17,8 +13,7 @@ export const useSignedOutBrand = () => useContext(BrandContext);
  * The tenant's branding on the member's signed-out pages (the portal's sign-in, forgot and reset
  * password, accepting an invitation): its name and logo above the page's heading, its colour,
  * and its default language unless one was chosen in this browser before. Read with a plain
- * fetch, typed here: the route is newer than the SDK's generated types. A failure leaves the
- * pages plain, as they were before the route existed.
+ * fetch (there is no session yet to call through). A failure leaves the pages plain.
  */
 export function TenantBrand({ plane, children }: { plane: Plane; children: ReactNode }) {
   const { setLocale } = useLocale();

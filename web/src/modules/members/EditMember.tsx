@@ -32,12 +32,13 @@ function EditForm({ member }: { member: Member }) {
   // A field the user's roles hide is left out of the member (and so of the form and the change).
   const shows = (field: 'email' | 'phone' | 'address') => field in member;
   const submit = onSubmit(
-    // An emptied email or phone is removed (null), not sent as an empty string.
-    (v) => {
-      // Built apart from the call: `address` is newer than the SDK's types of the body.
-      const body = { firstName: v.firstName.trim(), lastName: v.lastName.trim(), ...(shows('email') ? { email: v.email.trim() || null } : {}), ...(shows('phone') ? { phone: v.phone.trim() || null } : {}), ...(shows('address') ? { address: v.address.trim() || null } : {}), type: v.type, status: v.status };
-      return api.PATCH('/api/v1/members/{id}', { params: { path: { id: member.id } }, body });
-    },
+    // An emptied email, phone or address is removed (null), not sent as an empty string; a field
+    // this user may not see is not sent at all.
+    (v) =>
+      api.PATCH('/api/v1/members/{id}', {
+        params: { path: { id: member.id } },
+        body: { firstName: v.firstName.trim(), lastName: v.lastName.trim(), ...(shows('email') ? { email: v.email.trim() || null } : {}), ...(shows('phone') ? { phone: v.phone.trim() || null } : {}), ...(shows('address') ? { address: v.address.trim() || null } : {}), type: v.type, status: v.status },
+      }),
     (saved) => {
       queries.setQueryData(['member', member.id], saved);
       void queries.invalidateQueries({ queryKey: ['members'] });

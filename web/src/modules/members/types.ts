@@ -3,7 +3,7 @@ import type { MessageId } from '../../i18n/intl.js';
 import { listSearch } from '../../ui/paging.js';
 
 /** A member; `address` is newer than the SDK's generated types (the lead regenerates them at merge). */
-export type Member = operations['members.get']['responses'][200]['content']['application/json'] & { address?: string | null };
+export type Member = operations['members.get']['responses'][200]['content']['application/json'];
 export type MemberType = Member['type'];
 
 export const MEMBER_TYPES: { id: MemberType; label: MessageId }[] = [
