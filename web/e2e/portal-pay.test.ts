@@ -1,6 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { generate } from 'otplib';
 import Stripe from 'stripe';
@@ -8,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
 import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
 import { enrolManager, managerApi } from './finance-setup.js';
+import { invitationLinkTo } from './mailbox.js';
 
 /**
  * From the workspace's "Invite to portal" to a paid charge, at a phone's size for the member:
@@ -33,17 +31,6 @@ async function must<T>(answer: Promise<{ data?: T; error?: unknown; response: Re
   const { data, error, response } = await answer;
   if (!response.ok || data === undefined) throw new Error(`${response.status}: ${JSON.stringify(error)}`);
   return data;
-}
-
-/** The invitation link of the e-mail to `to`, from the messages the server wrote as .eml files. */
-async function invitationMailedTo(to: string): Promise<URL | undefined> {
-  const dir = server().mailDir;
-  for (const file of (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'))) {
-    const mail = await simpleParser(await readFile(join(dir, file)));
-    const link = /(https?:\/\/\S+\/accept-invitation#token=[A-Za-z0-9_%-]+)/.exec(mail.text ?? '')?.[1];
-    if (link && mail.to && [mail.to].flat().some((a) => a.value.some((v) => v.address === to))) return new URL(link);
-  }
-  return undefined;
 }
 
 /** Card payments on with the stand-in's keys: finance.approve, so with a fresh second factor. */
@@ -123,9 +110,7 @@ describe('paying chosen charges from a workspace invitation', () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: `Invitation sent to ${member.email}` }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Resend invitation' }).count()).toBe(1);
     await expectAccessible(page, 'member page, invited');
-    let found: URL | undefined;
-    await expect.poll(async () => (found = await invitationMailedTo(member.email)), { timeout: 20_000 }).toBeTruthy();
-    link = found!;
+    link = await invitationLinkTo(member.email);
     expect(problems).toEqual([]);
   });
 

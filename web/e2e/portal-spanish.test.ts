@@ -1,7 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Browser, Download } from 'playwright-core';
 import { generate } from 'otplib';
 import Stripe from 'stripe';
@@ -10,6 +7,7 @@ import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index
 import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
 import { enrolManager, managerApi } from './finance-setup.js';
 import { expectNoEnglish } from './no-english.js';
+import { mailTo } from './mailbox.js';
 
 /**
  * The member portal's journeys for a Spanish-speaking member, on a phone: a community whose
@@ -33,16 +31,6 @@ async function must<T>(answer: Promise<{ data?: T; error?: unknown; response: Re
   const { data, error, response } = await answer;
   if (!response.ok || data === undefined) throw new Error(`${response.status}: ${JSON.stringify(error)}`);
   return data;
-}
-
-/** The newest e-mail to `to` (the server writes each message as an .eml file). */
-async function mailTo(to: string): Promise<ParsedMail | undefined> {
-  const dir = server().mailDir;
-  for (const file of (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'))) {
-    const mail = await simpleParser(await readFile(join(dir, file)));
-    if (mail.to && [mail.to].flat().some((a) => a.value.some((v) => v.address === to))) return mail;
-  }
-  return undefined;
 }
 
 /** The text a PDF shows: its content streams inflated, the hex strings pdfkit writes decoded (WinAnsi: € is 0x80). */
@@ -114,12 +102,11 @@ afterAll(() => browser?.close());
 describe('the member portal in Spanish', () => {
   it('takes a Spanish-speaking member from the e-mail through home, money, her statement and a card payment, with no English on any page', async () => {
     await must(manager.POST('/api/v1/users', { body: { email, name: 'Rocío Almendro', roles: ['member'], memberId } }));
-    let mail: ParsedMail | undefined;
-    await expect.poll(async () => (mail = await mailTo(email)), { timeout: 20_000 }).toBeTruthy();
-    expect(mail!.subject).toBe('Le invitan a Almez Estate');
+    const mail = await mailTo(email);
+    expect(mail.subject).toBe('Le invitan a Almez Estate');
     // The expiry is written the Spanish way, in the community's zone: "… caduca el 9 de diciembre de 2026 a las 14:05 Europe/Madrid".
-    expect(mail!.text).toMatch(/caduca el \d{1,2} de [a-z]+ de \d{4}.* Europe\/Madrid/);
-    const link = new URL(/(https?:\/\/\S+\/accept-invitation#token=[A-Za-z0-9_%-]+)/.exec(mail!.text ?? '')![1]!);
+    expect(mail.text).toMatch(/caduca el \d{1,2} de [a-z]+ de \d{4}.* Europe\/Madrid/);
+    const link = new URL(/(https?:\/\/\S+\/accept-invitation#token=[A-Za-z0-9_%-]+)/.exec(mail.text ?? '')![1]!);
 
     const { context, page, problems } = await openPage(browser, PHONE, SPANISH);
     let checkoutUrl: URL | undefined;

@@ -1,6 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import type { Browser, Download, Page } from 'playwright-core';
 import { generate } from 'otplib';
 import Stripe from 'stripe';
@@ -8,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
 import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 import { enrolManager, managerApi } from './finance-setup.js';
+import { invitationLinkTo } from './mailbox.js';
 
 /**
  * The member portal, at a phone's size: a member invited by the manager opens the e-mail's link,
@@ -50,23 +48,9 @@ async function resident(first: string, last: string, unitLabel: string, charge: 
   return { memberId: member.id, email, unit: unitLabel, charge: charge.description, statementId: statement.id };
 }
 
-/** The invitation link of the newest e-mail to `to` (the server writes each message as an .eml file). */
-async function invitationMailedTo(to: string): Promise<URL | undefined> {
-  const dir = server().mailDir;
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'));
-  for (const file of files) {
-    const mail = await simpleParser(await readFile(join(dir, file)));
-    const link = /(https?:\/\/\S+\/accept-invitation#token=[A-Za-z0-9_%-]+)/.exec(mail.text ?? '')?.[1];
-    if (link && mail.to && [mail.to].flat().some((a) => a.value.some((v) => v.address === to))) return new URL(link);
-  }
-  return undefined;
-}
-
 async function invite(who: Resident, name: string): Promise<URL> {
   await must(manager.POST('/api/v1/users', { body: { email: who.email, name, roles: ['member'], memberId: who.memberId } }));
-  let link: URL | undefined;
-  await expect.poll(async () => (link = await invitationMailedTo(who.email)), { timeout: 20_000 }).toBeTruthy();
-  return link!;
+  return invitationLinkTo(who.email);
 }
 
 async function pdfBytes(download: Download): Promise<Buffer> {

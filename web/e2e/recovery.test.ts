@@ -1,9 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { simpleParser } from 'mailparser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, server } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage } from './browser.js';
+import { foundInMailTo } from './mailbox.js';
 
 let browser: Browser;
 let holly: { slug: string; email: string };
@@ -12,18 +10,6 @@ beforeAll(async () => {
   holly = await createTenant('holly');
 });
 afterAll(() => browser?.close());
-
-/** The reset token of the newest e-mail to `to`: the server has no SMTP server here and writes each message as an .eml file. */
-async function resetTokenMailedTo(to: string): Promise<string | undefined> {
-  const dir = server().mailDir;
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.eml'));
-  for (const file of files) {
-    const mail = await simpleParser(await readFile(join(dir, file)));
-    const token = /reset-password#token=([A-Za-z0-9_%-]+)/.exec(mail.text ?? '')?.[1];
-    if (token && mail.to && [mail.to].flat().some((a) => a.value.some((v) => v.address === to))) return decodeURIComponent(token);
-  }
-  return undefined;
-}
 
 describe('a forgotten password', () => {
   it('gets a workspace user back in alone: forgot, the e-mail, a new password, sign in, and the account page', async () => {
@@ -39,9 +25,8 @@ describe('a forgotten password', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('is on its way');
 
     // The worker renders and "sends" the message; its link names the tenant's reset page.
-    let token: string | undefined;
-    await expect.poll(async () => (token = await resetTokenMailedTo(holly.email)), { timeout: 20_000 }).toBeTruthy();
-    await page.goto(`/t/${holly.slug}/reset-password#token=${encodeURIComponent(token!)}`);
+    const token = decodeURIComponent(await foundInMailTo(holly.email, /reset-password#token=([A-Za-z0-9_%-]+)/));
+    await page.goto(`/t/${holly.slug}/reset-password#token=${encodeURIComponent(token)}`);
     await expectPageShape(page, 'Choose a new password');
     await expectAccessible(page, 'reset password');
 
