@@ -124,8 +124,8 @@ describe("the portal's My details and Security", () => {
     await expectPageShape(page, 'Settings');
     const setting = page.getByTestId('member-self-service');
     await expect.poll(() => setting.getByRole('checkbox', { name: 'Phone' }).isChecked()).toBe(true);
-    expect(await setting.getByRole('checkbox', { name: 'E-mail' }).isChecked()).toBe(false);
-    await setting.getByRole('checkbox', { name: 'E-mail' }).check();
+    expect(await setting.getByRole('checkbox', { name: 'Email' }).isChecked()).toBe(false);
+    await setting.getByRole('checkbox', { name: 'Email' }).check();
     await setting.getByRole('button', { name: 'Save what members may change' }).click();
     await expect.poll(() => page.getByRole('status').allTextContents()).toContain('Saved: members may change the details ticked.');
     await expectAccessible(page, 'settings with members\' own details');

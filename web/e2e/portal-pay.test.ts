@@ -115,7 +115,8 @@ describe('paying chosen charges from a workspace invitation', () => {
   });
 
   it("shows the member the tenant's branded pages in its language, then their portal once they accept", async () => {
-    const { context, page, problems } = await openPage(browser, PHONE);
+    // A browser that asks for a language Courtyard does not ship (French) is given the tenant's.
+    const { context, page, problems } = await openPage(browser, PHONE, { locale: 'fr-FR' });
     await withLogo(context);
     // Before sign-in: the tenant's name, logo and colour, in its default language (Spanish).
     await page.goto(`/t/${sequoia.slug}/portal/`);

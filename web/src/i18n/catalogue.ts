@@ -1,5 +1,5 @@
 import common from './en.json';
-import portal from '../portal/en.json';
+import { portalEn } from './portal.en.js';
 import { staffEn } from './staff.en.js';
 
 /**
@@ -9,4 +9,4 @@ import { staffEn } from './staff.en.js';
  * has the shell's messages, and the portal's or the staff's (staff.en.ts) come with their
  * application (intl.tsx's PACKS); this file is the reference for the types and the tests.
  */
-export const en = { ...common, ...staffEn, ...portal };
+export const en = { ...common, ...staffEn, ...portalEn };

@@ -18,12 +18,12 @@ export type Pack = 'portal' | 'staff';
 const PARTS: Record<string, Record<'common' | Pack, () => Promise<Messages>>> = {
   en: {
     common: async () => common,
-    portal: () => import('../portal/en.json').then((m) => m.default),
+    portal: () => import('./portal.en.js').then((m) => m.portalEn),
     staff: () => import('./staff.en.js').then((m) => m.staffEn),
   },
   es: {
     common: () => import('./es.json').then((m) => m.default),
-    portal: () => import('../portal/es.json').then((m) => m.default),
+    portal: () => import('./portal.es.js').then((m) => m.portalEs),
     staff: () => import('./staff.es.js').then((m) => m.staffEs),
   },
 };
@@ -41,11 +41,6 @@ export function shippedLocale(tag: string | null | undefined): string | undefine
 /** The language this browser asked for: one chosen here before, else the browser's own, if shipped. */
 export function browserLocale(): string | undefined {
   return shippedLocale(localStorage.getItem(STORAGE_KEY)) ?? shippedLocale(navigator.language);
-}
-
-/** The language chosen in this browser before (the sign-in page's or the top bar's choice), if any. */
-export function chosenLocale(): string | undefined {
-  return shippedLocale(localStorage.getItem(STORAGE_KEY));
 }
 
 // One store for the page: the language and the packs shown, and their messages merged.

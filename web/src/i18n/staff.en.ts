@@ -15,6 +15,7 @@ import apiKeys from '../modules/api-keys/en.json';
 import mail from '../modules/mail/en.json';
 import settings from '../modules/settings/en.json';
 import account from '../workspace/account/en.json';
+import security from '../ui/security/en.json';
 
 /** The staff's messages (console and workspace areas): loaded with the console's or the workspace's chunk, never by the portal. */
-export const staffEn = { ...tenants, ...plans, ...jobs, ...audit, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...settings, ...account };
+export const staffEn = { ...tenants, ...plans, ...jobs, ...audit, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...settings, ...account, ...security };

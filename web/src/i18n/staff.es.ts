@@ -15,6 +15,7 @@ import apiKeys from '../modules/api-keys/es.json';
 import mail from '../modules/mail/es.json';
 import settings from '../modules/settings/es.json';
 import account from '../workspace/account/es.json';
+import security from '../ui/security/es.json';
 
 /** The staff's messages in Spanish (see staff.en.ts). */
-export const staffEs = { ...tenants, ...plans, ...jobs, ...audit, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...settings, ...account };
+export const staffEs = { ...tenants, ...plans, ...jobs, ...audit, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...settings, ...account, ...security };

@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { operations } from '@courtyard/sdk';
 import type { Plane } from '../api/plane.js';
-import { chosenLocale, useLocale } from '../i18n/intl.js';
+import { browserLocale, useLocale } from '../i18n/intl.js';
 
 /** What `GET /api/v1/portal/branding` gives the pages before sign-in (public: nothing private). */
 export type SignedOutBrand = operations['portal.branding']['responses'][200]['content']['application/json'];
@@ -12,7 +12,7 @@ export const useSignedOutBrand = () => useContext(BrandContext);
 /**
  * The tenant's branding on the member's signed-out pages (the portal's sign-in, forgot and reset
  * password, accepting an invitation): its name and logo above the page's heading, its colour,
- * and its default language unless one was chosen in this browser before. Read with a plain
+ * and its default language when the browser asks for none we ship. Read with a plain
  * fetch (there is no session yet to call through). A failure leaves the pages plain.
  */
 export function TenantBrand({ plane, children }: { plane: Plane; children: ReactNode }) {
@@ -29,7 +29,8 @@ export function TenantBrand({ plane, children }: { plane: Plane; children: React
         // Through the CSSOM: the pages' CSP allows no inline style sheet.
         if (found.primaryColor) document.documentElement.style.setProperty('--color-brand', found.primaryColor);
         document.title = found.displayName;
-        if (!chosenLocale()) setLocale(found.defaultLocale, false);
+        // As the server chooses (src/kernel/i18n): the browser's language when we ship it, else the tenant's.
+        if (!browserLocale()) setLocale(found.defaultLocale, false);
       })
       .catch(() => undefined);
     return () => {

@@ -6,7 +6,8 @@ import { useT, type MessageId } from '../../i18n/intl.js';
 import { Section } from '../../ui/DetailList.js';
 import { detailsCalls, SELF_EDITABLE_FIELDS, type SelfEditableField } from '../../portal/details-api.js';
 
-const fieldLabel = (field: SelfEditableField): MessageId => `portal.details.${field}`;
+// The members' own field names: the portal's messages are not loaded in the workspace.
+const fieldLabel = (field: SelfEditableField): MessageId => `members.${field}`;
 
 /** Which of their own contact details members may change in the portal (docs/portal.md, My details). */
 export function MemberSelfServiceSettings({ canWrite }: { canWrite: boolean }) {
