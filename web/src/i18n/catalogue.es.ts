@@ -14,10 +14,11 @@ import roles from '../modules/roles/es.json';
 import webhooks from '../modules/webhooks/es.json';
 import apiKeys from '../modules/api-keys/es.json';
 import mail from '../modules/mail/es.json';
+import documents from '../modules/documents/es.json';
 import settings from '../modules/settings/es.json';
 import account from '../workspace/account/es.json';
 import portal from '../portal/es.json';
 import type { en } from './catalogue.js';
 
 /** The Spanish catalogue: each area's `es.json` beside its `en.json`, the same ids (catalogue.test.ts checks it). Loaded as a chunk of its own when chosen. */
-export const es = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...settings, ...account, ...portal } satisfies Record<keyof typeof en, string>;
+export const es = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...settings, ...account, ...portal } satisfies Record<keyof typeof en, string>;

@@ -14,6 +14,7 @@ import roles from '../modules/roles/en.json';
 import webhooks from '../modules/webhooks/en.json';
 import apiKeys from '../modules/api-keys/en.json';
 import mail from '../modules/mail/en.json';
+import documents from '../modules/documents/en.json';
 import settings from '../modules/settings/en.json';
 import account from '../workspace/account/en.json';
 import portal from '../portal/en.json';
@@ -23,4 +24,4 @@ import portal from '../portal/en.json';
  * beside its pages, ids prefixed with the area (`members.new`). Another language is one file
  * with the same ids (see LOCALES in intl.tsx).
  */
-export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...tenantAudit, ...webhooks, ...apiKeys, ...mail, ...settings, ...account, ...portal };
+export const en = { ...common, ...tenants, ...plans, ...jobs, ...audit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...tenantAudit, ...webhooks, ...apiKeys, ...mail, ...documents, ...settings, ...account, ...portal };

@@ -51,6 +51,11 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
               {t('portal.money')}
             </Link>
           </li>
+          <li className="flex flex-1">
+            <Link to="/documents" className={navLink} activeProps={{ className: 'bg-slate-100 text-slate-950', 'aria-current': 'page' }}>
+              {t('portal.documents')}
+            </Link>
+          </li>
         </ul>
       </nav>
     </div>

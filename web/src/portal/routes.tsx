@@ -1,5 +1,6 @@
 import { createRoute, createRouter } from '@tanstack/react-router';
 import type { Plane } from '../api/plane.js';
+import { DocumentsPage } from './DocumentsPage.js';
 import { HomePage } from './HomePage.js';
 import { MoneyPage } from './MoneyPage.js';
 import { PaymentReturnPage } from './PaymentReturnPage.js';
@@ -20,9 +21,11 @@ const money = createRoute({
 // The monthly statement e-mail links here (finance/statements: `{tenant}/portal/statements/{id}`).
 const statement = createRoute({ getParentRoute: () => portalRoot, path: '/statements/$id', component: StatementPage });
 
+const documents = createRoute({ getParentRoute: () => portalRoot, path: '/documents', component: DocumentsPage });
+
 // Stripe Checkout's success URL: pending until the webhook has recorded the payment.
 const payment = createRoute({ getParentRoute: () => portalRoot, path: '/payment', component: PaymentReturnPage });
 
 export function createPortalRouter(plane: Plane) {
-  return createRouter({ routeTree: portalRoot.addChildren([home, money, statement, payment]), basepath: plane.basepath });
+  return createRouter({ routeTree: portalRoot.addChildren([home, money, documents, statement, payment]), basepath: plane.basepath });
 }
