@@ -107,7 +107,7 @@ export function DocumentPage() {
           ]} />
           {canWrite ? (
             <Section title={t('documents.sharing')}>
-              <AudienceForm key={d.audience} id={d.id} audience={d.audience} />
+              <AudienceForm key={d.id} id={d.id} audience={d.audience} />
             </Section>
           ) : null}
         </>
