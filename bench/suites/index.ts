@@ -1,4 +1,5 @@
 import type { Suite } from '../lib/types.js';
+import { documentsSuite } from './documents.js';
 import { estateSuite } from './estate.js';
 import { financeSuite } from './finance.js';
 import { footprintSuite } from './footprint.js';
@@ -23,5 +24,6 @@ export const suites: Record<string, AnySuite> = {
   estate: estateSuite,
   finance: financeSuite,
   web: webSuite,
+  documents: documentsSuite,
   footprint: footprintSuite,
 };
