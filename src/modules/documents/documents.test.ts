@@ -101,6 +101,45 @@ describe('the document library', () => {
     expect(await stored()).toEqual(before);
   });
 
+  it('leaves nothing behind of an upload whose body fails half-way', async () => {
+    const doc = await ok(oak.api('POST', '/documents', { title: 'Cut off' }));
+    const before = await stored();
+    async function* broken() {
+      yield Buffer.alloc(64 * 1024, 'a');
+      throw new Error('the connection dropped');
+    }
+    await upload(doc.id, Readable.from(broken()), 'cut.txt').catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await ok(oak.api('GET', `/documents/${doc.id}/versions`), 200)).data).toEqual([]);
+    expect(await stored()).toEqual(before);
+  });
+
+  it('answers a retried upload (same Idempotency-Key) with the first version, keeping one object', async () => {
+    const doc = await ok(oak.api('POST', '/documents', { title: 'Retried' }));
+    const before = (await stored()).length;
+    const send = () => t.call('POST', `/api/v1/documents/${doc.id}/versions`, { token: oak.token, tenant: 'oak', body: PDF, headers: { 'content-type': 'application/pdf', 'x-file-name': 'retry.pdf', 'idempotency-key': `retry-${doc.id}` } });
+    const first = await ok(send());
+    expect(await ok(send())).toEqual(first);
+    expect((await ok(oak.api('GET', `/documents/${doc.id}/versions`), 200)).data).toHaveLength(1);
+    expect((await stored()).length).toBe(before + 1);
+  });
+
+  it("refuses an upload past the plan's storage limit, keeping nothing", async () => {
+    const operator = await t.platformToken();
+    const plan = await t.call('POST', '/control/v1/plans', {
+      token: operator,
+      body: { key: 'tiny-storage', name: 'Tiny storage', modules: ['members', 'properties', 'occupancy', 'documents'], limits: { members: null, users: null, storageMb: 1 }, price: { amountMinor: 0, currency: 'EUR', interval: 'month' } },
+    });
+    expect(plan.statusCode, plan.body).toBe(201);
+    const yew = await t.createTenant('yew', { plan: 'tiny-storage' });
+    const as = { token: yew.token, tenant: 'yew' };
+    const doc = (await t.call('POST', '/api/v1/documents', { ...as, body: { title: 'Too much' } })).json();
+    const big = Buffer.alloc(1_100_000, 'b');
+    expectProblem(await t.call('POST', `/api/v1/documents/${doc.id}/versions`, { ...as, body: big, headers: { 'content-type': 'text/plain', 'x-file-name': 'big.txt' } }), 403, 'plan_limit_reached');
+    expect(await readdir(join(t.config.dataDir, 'files', 'tenants', yew.id, 'documents')).catch(() => [])).toEqual([]);
+    expect((await t.call('GET', '/api/v1/documents/usage', as)).json()).toMatchObject({ bytes: 0, limitBytes: 1_048_576 });
+  });
+
   it('streams a large upload to storage (50 MB from a generator)', async () => {
     const doc = await ok(oak.api('POST', '/documents', { title: 'Big scan' }));
     const chunk = Buffer.alloc(1 << 20, 'a');
