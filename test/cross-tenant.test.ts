@@ -84,7 +84,7 @@ beforeAll(async () => {
 let alderDocs: { folderIds: string[]; documentIds: string[]; link: string };
 async function seedDocuments(tenant: TestTenant, seeded: Seeded, estate: Estate) {
   const opts = { token: tenant.token, tenant: tenant.slug };
-  const folder = (await t.call('POST', '/api/v1/documents/folders', { ...opts, body: { name: `Secret folder of ${tenant.slug}` } })).json();
+  const folder = (await t.call('POST', '/api/v1/document-folders', { ...opts, body: { name: `Secret folder of ${tenant.slug}` } })).json();
   const doc = (await t.call('POST', '/api/v1/documents', { ...opts, body: { title: `Secret minutes of ${tenant.slug}`, tags: [`${tenant.slug}-secret-tag`], folderId: folder.id, audience: `unit:${estate.unitIds[0]}` } })).json();
   const version = await t.call('POST', `/api/v1/documents/${doc.id}/versions`, { ...opts, body: `Secret contents of ${tenant.slug}`, headers: { 'content-type': 'text/plain', 'x-file-name': `secret-${tenant.slug}.txt` } });
   expect(version.statusCode, version.body).toBe(201);
@@ -281,7 +281,7 @@ async function snapshot(tenant: TestTenant) {
   const apiKeys = (await t.call('GET', '/api/v1/api-keys?limit=200', opts)).json();
   const sso = (await t.call('GET', '/api/v1/sso/providers', opts)).json();
   const documents = (await t.call('GET', '/api/v1/documents?limit=200', opts)).json();
-  const folders = (await t.call('GET', '/api/v1/documents/folders', opts)).json();
+  const folders = (await t.call('GET', '/api/v1/document-folders', opts)).json();
   const passkeys = await t.platform.router.tenantTransaction((await t.platform.directory.byIdOrSlug(tenant.slug))!, async (db) => (await sql`SELECT id, counter, last_used_at FROM passkeys ORDER BY id`.execute(db)).rows);
   return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys, documents, folders };
 }
@@ -394,7 +394,7 @@ const paramRouteBodies: Record<string, unknown> = {
   'GET /api/v1/finance/bank-imports/:id': undefined,
   'HEAD /api/v1/finance/bank-imports/:id': undefined,
   // A line id of no import, and birch's own member: only the import is foreign.
-  'DELETE /api/v1/documents/folders/:id': undefined,
+  'DELETE /api/v1/document-folders/:id': undefined,
   'GET /api/v1/documents/:id': undefined,
   'HEAD /api/v1/documents/:id': undefined,
   'PATCH /api/v1/documents/:id': { title: 'Hijacked by birch', audience: 'members' },
@@ -404,8 +404,8 @@ const paramRouteBodies: Record<string, unknown> = {
   'POST /api/v1/documents/:id/versions': '%PDF-1.4 hijacked by birch',
   'POST /api/v1/documents/:id/link': undefined,
   // A foreign id is no signed link (403); alder's own link is tried on birch below.
-  'GET /api/v1/documents/files/:token': undefined,
-  'HEAD /api/v1/documents/files/:token': undefined,
+  'GET /api/v1/document-files/:token': undefined,
+  'HEAD /api/v1/document-files/:token': undefined,
   'POST /api/v1/finance/bank-imports/:id/confirm': () => ({ lines: [{ lineId: '01a20000-0000-7000-8000-000000000000', memberId: b.memberIds[0] }] }),
 };
 const probeBody = (key: string): unknown => {
@@ -496,7 +496,7 @@ describe('cross-tenant isolation through the API', () => {
   it("refuses documents that name another tenant's folder, unit, property or member, and its download links", async () => {
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
     const attempts: [string, string, unknown][] = [
-      ['POST', '/api/v1/documents/folders', { name: 'Hijack', parentId: alderDocs.folderIds[0] }],
+      ['POST', '/api/v1/document-folders', { name: 'Hijack', parentId: alderDocs.folderIds[0] }],
       ['POST', '/api/v1/documents', { title: 'Hijack', folderId: alderDocs.folderIds[0] }],
       ['POST', '/api/v1/documents', { title: 'Hijack', audience: `unit:${alderEstate.unitIds[0]}` }],
       ['POST', '/api/v1/documents', { title: 'Hijack', audience: `property:${alderEstate.propertyIds[0]}` }],
@@ -508,7 +508,7 @@ describe('cross-tenant isolation through the API', () => {
       expectNothingOf({ ...a, secrets: a.secrets.filter((secret) => !JSON.stringify(body).includes(secret)) }, res, url);
     }
     for (const method of ['GET', 'HEAD']) {
-      const res = await asBirch(method, '/api/v1/documents/files/:token', { fill: alderDocs.link.split('/').pop() });
+      const res = await asBirch(method, '/api/v1/document-files/:token', { fill: alderDocs.link.split('/').pop() });
       expect(res.statusCode, res.body).toBe(403);
       expectNothingOf(a, res, `/api/v1${alderDocs.link}`);
     }

@@ -87,7 +87,7 @@ describe('route table', () => {
       // The member portal's web app manifest: the tenant's name, colour and icons, as its pages show them.
       'GET /api/v1/portal/manifest',
       // A document's download: the signed link (document, version, tenant, 5 minutes) is the credential.
-      'GET /api/v1/documents/files/:token',
+      'GET /api/v1/document-files/:token',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
       'POST /control/v1/auth/password-reset', 'POST /control/v1/auth/password-reset/confirm',
       // An operator's second step, and the enrolment a `required` platform asks for: the mfaToken is the credential.

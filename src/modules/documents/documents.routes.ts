@@ -26,12 +26,12 @@ export interface DocumentsDeps {
 }
 
 export function documentsRoutes(app: HttpApp, deps: DocumentsDeps): void {
-  app.get('/documents/folders', {
+  app.get('/document-folders', {
     config: { access: read },
     schema: { operationId: 'documents.folders.list', tags, summary: 'Every folder, each with its parent (a tree the client draws)', response: { 200: Type.Object({ data: Type.Array(Folder) }) } },
   }, (req) => listFolders(req.ctx));
 
-  app.post('/documents/folders', {
+  app.post('/document-folders', {
     config: { access: write },
     schema: { operationId: 'documents.folders.create', tags, summary: 'Add a folder, at the top or inside another', body: CreateFolder, response: { 201: Folder } },
   }, async (req, reply) => {
@@ -39,7 +39,7 @@ export function documentsRoutes(app: HttpApp, deps: DocumentsDeps): void {
     return createFolder(req.ctx, req.body);
   });
 
-  app.delete('/documents/folders/:id', {
+  app.delete('/document-folders/:id', {
     config: { access: write },
     schema: { operationId: 'documents.folders.delete', tags, summary: 'Remove an empty folder', params: IdParams, response: { 204: Type.Null() } },
   }, async (req, reply) => {
@@ -87,7 +87,7 @@ export function documentsRoutes(app: HttpApp, deps: DocumentsDeps): void {
   }, (req) => downloadLink(req.ctx, deps.links, req.params.id, req.query.version));
 
   // The link is the credential: a browser following it sends no bearer token.
-  app.get('/documents/files/:token', {
+  app.get('/document-files/:token', {
     config: { access: { module, public: true } },
     schema: { operationId: 'documents.download', tags, summary: 'Download the file a signed link names', params: TokenParams, response: { 200: { content: { 'application/octet-stream': { schema: Type.String({ format: 'binary' }) } } } } },
   }, async (req, reply) => {

@@ -127,7 +127,7 @@ export async function downloadLink(ctx: TenantContext, signer: LinkSigner, id: s
   const wanted = version ?? doc.currentVersion;
   if (wanted < 1 || !(await repo(ctx).version(id, wanted))) throw notFound('The version');
   const { token, expiresAt } = signer.sign({ tenantId: ctx.tenant.id, documentId: id, version: wanted });
-  return { url: `/documents/files/${token}`, expiresAt };
+  return { url: `/document-files/${token}`, expiresAt };
 }
 
 /** The file a signed link names: its stream (null for HEAD), type and name. */

@@ -47,8 +47,8 @@ afterAll(() => t?.close());
 
 describe('the document library', () => {
   it('keeps every version, with its size, hash, sniffed type and sanitised name', async () => {
-    const folder = await ok(oak.api('POST', '/documents/folders', { name: 'Rules' }));
-    const inner = await ok(oak.api('POST', '/documents/folders', { name: '2026', parentId: folder.id }));
+    const folder = await ok(oak.api('POST', '/document-folders', { name: 'Rules' }));
+    const inner = await ok(oak.api('POST', '/document-folders', { name: '2026', parentId: folder.id }));
     const doc = await ok(oak.api('POST', '/documents', { title: 'House rules', category: 'rules', tags: ['rules', 'pets'], effectiveDate: '2026-01-01', folderId: inner.id }));
     expect(doc).toMatchObject({ currentVersion: 0, current: null, audience: 'staff' });
 
@@ -71,7 +71,7 @@ describe('the document library', () => {
     expect(file.headers['content-disposition']).toContain('filename="houserules.pdf"');
 
     expect((await ok(oak.api('GET', '/documents/usage'), 200))).toMatchObject({ bytes: PDF.length + PNG.length, versions: 2, documents: 1 });
-    expectProblem(await oak.api('DELETE', `/documents/folders/${inner.id}`), 409, 'documents.folder_not_empty');
+    expectProblem(await oak.api('DELETE', `/document-folders/${inner.id}`), 409, 'documents.folder_not_empty');
   });
 
   it('searches by title and tag, a page at a time', async () => {
@@ -189,8 +189,8 @@ describe('download links', () => {
     const bytes = Buffer.from(payload, 'base64url');
     bytes.writeUInt32BE(2, 16);
     const tampered = bytes.toString('base64url');
-    expectProblem(await follow(`/documents/files/${tampered}.${mac}`), 403, 'documents.link_invalid');
-    expectProblem(await follow(`/documents/files/${payload}.${mac.slice(1)}x`), 403, 'documents.link_invalid');
+    expectProblem(await follow(`/document-files/${tampered}.${mac}`), 403, 'documents.link_invalid');
+    expectProblem(await follow(`/document-files/${payload}.${mac.slice(1)}x`), 403, 'documents.link_invalid');
     // Another tenant's host does not serve it either.
     await estate(t, { slug: 'elm' });
     expectProblem(await t.call('GET', `/api/v1${url}`, { tenant: 'elm' }), 403, 'documents.link_invalid');

@@ -47,11 +47,11 @@ export async function listDocuments(api: CourtyardClient, query: { q?: string; t
 }
 
 export async function listFolders(api: CourtyardClient) {
-  return (unwrap(await loose(api).GET('/api/v1/documents/folders')) as { data: Folder[] }).data;
+  return (unwrap(await loose(api).GET('/api/v1/document-folders')) as { data: Folder[] }).data;
 }
 
 export async function createFolder(api: CourtyardClient, body: { name: string; parentId?: string | null }) {
-  return unwrap(await loose(api).POST('/api/v1/documents/folders', { body })) as Folder;
+  return unwrap(await loose(api).POST('/api/v1/document-folders', { body })) as Folder;
 }
 
 export async function createDocument(api: CourtyardClient, body: { title: string; folderId?: string | null; category?: string | null; tags?: string[] }) {
