@@ -27,6 +27,9 @@ export class S3ObjectStorage implements ObjectStorage {
       region: options.region,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
+      // A streamed body would otherwise go aws-chunked with a trailing checksum, which several
+      // S3-compatible services (s3rver, older MinIO) store framing and all.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
       ...(options.accessKeyId && options.secretAccessKey ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } } : {}),
     });
   }
