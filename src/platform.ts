@@ -44,7 +44,7 @@ import { fingerprintKey, idempotencyModule } from './data/idempotency/index.js';
 import { identityModule, syncSystemRoles, TenantSessions } from './data/identity/index.js';
 import { JobRuntime, type RuntimeOptions } from './kernel/jobs/runtime.js';
 import { ModuleHost } from './kernel/modules/module-host.js';
-import { installPipeline } from './data/pipeline.js';
+import { installPipeline, requestTenant } from './data/pipeline.js';
 import type { RolePermissionCache } from './data/role-cache.js';
 import { notifiedCaches } from './notified-caches.js';
 import { ApiKeyAdmission } from './data/api-key-admission.js';
@@ -52,6 +52,7 @@ import { PlatformApiKeys } from './control/auth/platform-api-keys.js';
 import { ApiRateLimit } from './kernel/security/api-rate-limit.js';
 import { hostNamesTenant, stripTenantPath } from './data/tenant-resolution.js';
 import { financeModule } from './modules/finance/index.js';
+import { documentsModule } from './modules/documents/index.js';
 import { objectStorageFor } from './kernel/storage/object-storage.js';
 import { leasesModule } from './modules/leases/index.js';
 import { auditModule } from './modules/audit/index.js';
@@ -250,6 +251,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         mail: mail.queue,
         tenantInfo: async (id) => (await directory.byIdOrSlug(id)) ?? undefined,
       }),
+      documentsModule({ storage, tenantOf: requestTenant, linkSecret: secrets.tokenSecret, maxUploadBytes: config.maxUploadBytes, now: options.clock }),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate, endpointConcurrency: config.webhooksEndpointConcurrency, sealingSecret: secrets.tokenSecret, retentionDays: config.webhookRetentionDays }),
       ...(options.extraModules ?? []),
     ], { control: controlErrors });

@@ -25,6 +25,8 @@ interface Person {
   leaseIds: string[];
   /** Charges, payments and statements. */
   moneyIds: string[];
+  /** Documents shared with their unit (Ben's list holds a staff-only one too: neither is Ann's). */
+  documentIds: string[];
 }
 let ann: Person;
 let ben: Person;
@@ -56,9 +58,19 @@ beforeAll(async () => {
   const annStatement = await ok(oak.api('POST', '/finance/statements', { memberId: annMember.id, from: '2026-01-01', to: '2026-01-31' }));
   const benStatement = await ok(oak.api('POST', '/finance/statements', { memberId: benMember.id, from: '2026-01-01', to: '2026-01-31' }));
 
-  ann = { memberId: annMember.id, token: await portalUser(annMember.id, 'ann@oak.test'), unitId: annUnit.id, propertyId: annBlock.id, occupancyIds: [annOwner.id, annResident.id], leaseIds: [], moneyIds: [annCharge.id, annStatement.id] };
-  ben = { memberId: benMember.id, token: await portalUser(benMember.id, 'ben@oak.test'), unitId: benUnit.id, propertyId: benBlock.id, occupancyIds: benOccupancies, leaseIds: [lease.id], moneyIds: [benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id] };
-  bens.push('Secret rent of Beechwood', 'BEN-SECRET-PAYMENT', benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id, benMember.id, 'Benedikt', 'Quillfeather', 'Private note of Ben', benBlock.id, 'Beechwood Secret Court', 'Private note of the Beechwood block', benUnit.id, 'BEN-SECRET-7', 'Private note of unit 7', lease.id, 'Private lease note of Ben', '123456', ...benOccupancies);
+  // Documents: one shared with each home, one with staff only.
+  const docFor = async (title: string, audience: string) => {
+    const doc = await ok(oak.api('POST', '/documents', { title, audience }));
+    await ok(t.call('POST', `/api/v1/documents/${doc.id}/versions`, { token: oak.token, tenant: 'oak', body: `${title} contents`, headers: { 'content-type': 'text/plain', 'x-file-name': 'notes.txt' } }));
+    return doc.id as string;
+  };
+  const annDoc = await docFor('Acorn House notice', `unit:${annUnit.id}`);
+  const benDoc = await docFor('Beechwood secret notice', `unit:${benUnit.id}`);
+  const staffDoc = await docFor('Secret staff rota', 'staff');
+
+  ann = { memberId: annMember.id, token: await portalUser(annMember.id, 'ann@oak.test'), unitId: annUnit.id, propertyId: annBlock.id, occupancyIds: [annOwner.id, annResident.id], leaseIds: [], moneyIds: [annCharge.id, annStatement.id], documentIds: [annDoc] };
+  ben = { memberId: benMember.id, token: await portalUser(benMember.id, 'ben@oak.test'), unitId: benUnit.id, propertyId: benBlock.id, occupancyIds: benOccupancies, leaseIds: [lease.id], moneyIds: [benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id], documentIds: [benDoc, staffDoc] };
+  bens.push('Beechwood secret notice', 'Secret staff rota', benDoc, staffDoc, 'BEN-SECRET-PAYMENT', benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id, benMember.id, 'Benedikt', 'Quillfeather', 'Private note of Ben', benBlock.id, 'Beechwood Secret Court', 'Private note of the Beechwood block', benUnit.id, 'BEN-SECRET-7', 'Private note of unit 7', lease.id, 'Private lease note of Ben', '123456', ...benOccupancies);
 });
 afterAll(() => t?.close());
 
@@ -93,14 +105,17 @@ describe('member scope through the API', () => {
     expect((await as(ann).api('GET', `/finance/statements/${ann.moneyIds[1]}/pdf`)).statusCode).toBe(200);
     expect((await ok(as(ann).api('GET', `/finance/members/${ann.memberId}/balance`), 200))).toBeTruthy();
     expect((await ok(as(ben).api('GET', '/finance/payments'), 200)).data.map((p: { id: string }) => p.id)).toEqual([ben.moneyIds[1]]);
+    expect((await ok(as(ann).api('GET', '/documents'), 200)).data.map((d: { id: string }) => d.id)).toEqual(ann.documentIds);
+    const link = await ok(as(ann).api('POST', `/documents/${ann.documentIds[0]}/link`), 200);
+    expect((await t.call('GET', `/api/v1${link.url}`, { tenant: 'oak' })).body).toBe('Acorn House notice contents');
   });
 
   it("answers every portal route aimed at a neighbour's records with 404, and lists none of them", async () => {
     const portal = portalRoutes();
     expect(portal.map((r) => `${r.method} ${r.url}`)).toEqual(
-      expect.arrayContaining(['GET /api/v1/units', 'GET /api/v1/units/:id', 'GET /api/v1/properties/:id', 'GET /api/v1/leases/:id', 'GET /api/v1/units/:id/occupants', 'GET /api/v1/members/:id/units']),
+      expect.arrayContaining(['GET /api/v1/units', 'GET /api/v1/units/:id', 'GET /api/v1/properties/:id', 'GET /api/v1/leases/:id', 'GET /api/v1/units/:id/occupants', 'GET /api/v1/members/:id/units', 'GET /api/v1/documents/:id', 'POST /api/v1/documents/:id/link']),
     );
-    const foreign = [ben.memberId, ben.unitId, ben.propertyId, ...ben.occupancyIds, ...ben.leaseIds, ...ben.moneyIds];
+    const foreign = [ben.memberId, ben.unitId, ben.propertyId, ...ben.occupancyIds, ...ben.leaseIds, ...ben.moneyIds, ...ben.documentIds];
     for (const r of portal) {
       if (r.url.includes('/:')) {
         for (const id of foreign) {
@@ -128,7 +143,7 @@ describe('member scope through the API', () => {
   });
 
   it('refuses a member every staff route of the estate and the audit log, reads and writes alike', async () => {
-    const estate = routes().filter((r) => ['members', 'properties', 'occupancy', 'leases', 'finance', 'audit'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !(r.access as { public?: boolean }).public && !portalRoutes().includes(r));
+    const estate = routes().filter((r) => ['members', 'properties', 'occupancy', 'leases', 'finance', 'audit', 'documents'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !(r.access as { public?: boolean }).public && !portalRoutes().includes(r));
     expect(estate.length).toBeGreaterThan(10);
     for (const r of estate) {
       const url = r.url.replace(/:[A-Za-z_]+/g, ann.unitId);

@@ -77,7 +77,21 @@ beforeAll(async () => {
   alderSso = await seedSso(alder, a, 'Alder secret IdP');
   birchSso = await seedSso(birch, b, 'Birch IdP');
   alderPasskey = await seedPasskey(alder, a);
+  alderDocs = await seedDocuments(alder, a, alderEstate);
 });
+
+/** A folder and a document shared with a unit, with a version (its bytes a secret too). */
+let alderDocs: { folderIds: string[]; documentIds: string[]; link: string };
+async function seedDocuments(tenant: TestTenant, seeded: Seeded, estate: Estate) {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const folder = (await t.call('POST', '/api/v1/document-folders', { ...opts, body: { name: `Secret folder of ${tenant.slug}` } })).json();
+  const doc = (await t.call('POST', '/api/v1/documents', { ...opts, body: { title: `Secret minutes of ${tenant.slug}`, tags: [`${tenant.slug}-secret-tag`], folderId: folder.id, audience: `unit:${estate.unitIds[0]}` } })).json();
+  const version = await t.call('POST', `/api/v1/documents/${doc.id}/versions`, { ...opts, body: `Secret contents of ${tenant.slug}`, headers: { 'content-type': 'text/plain', 'x-file-name': `secret-${tenant.slug}.txt` } });
+  expect(version.statusCode, version.body).toBe(201);
+  const link = (await t.call('POST', `/api/v1/documents/${doc.id}/link`, opts)).json().url as string;
+  seeded.secrets.push(`Secret folder of ${tenant.slug}`, `Secret minutes of ${tenant.slug}`, `${tenant.slug}-secret-tag`, `Secret contents of ${tenant.slug}`, `secret-${tenant.slug}.txt`, version.json().sha256, folder.id, doc.id);
+  return { folderIds: [folder.id], documentIds: [doc.id], link };
+}
 
 /** A single sign-on provider (nothing is fetched from its issuer until someone signs in), its secret among the secrets. */
 let alderSso: { ids: string[] };
@@ -266,8 +280,10 @@ async function snapshot(tenant: TestTenant) {
   for (const u of units.data as { id: string }[]) occupants.push((await t.call('GET', `/api/v1/units/${u.id}/occupants?history=true`, opts)).json());
   const apiKeys = (await t.call('GET', '/api/v1/api-keys?limit=200', opts)).json();
   const sso = (await t.call('GET', '/api/v1/sso/providers', opts)).json();
+  const documents = (await t.call('GET', '/api/v1/documents?limit=200', opts)).json();
+  const folders = (await t.call('GET', '/api/v1/document-folders', opts)).json();
   const passkeys = await t.platform.router.tenantTransaction((await t.platform.directory.byIdOrSlug(tenant.slug))!, async (db) => (await sql`SELECT id, counter, last_used_at FROM passkeys ORDER BY id`.execute(db)).rows);
-  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys };
+  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys, documents, folders };
 }
 
 const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
@@ -378,6 +394,18 @@ const paramRouteBodies: Record<string, unknown> = {
   'GET /api/v1/finance/bank-imports/:id': undefined,
   'HEAD /api/v1/finance/bank-imports/:id': undefined,
   // A line id of no import, and birch's own member: only the import is foreign.
+  'DELETE /api/v1/document-folders/:id': undefined,
+  'GET /api/v1/documents/:id': undefined,
+  'HEAD /api/v1/documents/:id': undefined,
+  'PATCH /api/v1/documents/:id': { title: 'Hijacked by birch', audience: 'members' },
+  'GET /api/v1/documents/:id/versions': undefined,
+  'HEAD /api/v1/documents/:id/versions': undefined,
+  // A file of birch's own: only the document is foreign (what the parser stored is removed).
+  'POST /api/v1/documents/:id/versions': '%PDF-1.4 hijacked by birch',
+  'POST /api/v1/documents/:id/link': undefined,
+  // A foreign id is no signed link (403); alder's own link is tried on birch below.
+  'GET /api/v1/document-files/:token': undefined,
+  'HEAD /api/v1/document-files/:token': undefined,
   'POST /api/v1/finance/bank-imports/:id/confirm': () => ({ lines: [{ lineId: '01a20000-0000-7000-8000-000000000000', memberId: b.memberIds[0] }] }),
 };
 const probeBody = (key: string): unknown => {
@@ -397,7 +425,7 @@ describe('cross-tenant isolation through the API', () => {
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
     const alderSessions = (await t.call('GET', '/api/v1/me/sessions', { token: alder.token, tenant: 'alder' })).json().data.map((x: { id: string }) => x.id);
     expect(alderSessions.length).toBeGreaterThan(0);
-    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, alderPasskey.id, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), alder.id];
+    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, alderPasskey.id, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), ...alderDocs.folderIds, ...alderDocs.documentIds, alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -464,6 +492,30 @@ describe('cross-tenant isolation through the API', () => {
       expect([200, 404], `${url}: ${res.body}`).toContain(res.statusCode);
       expectNothingOf(a, res, url);
     }
+  });
+
+  it("refuses documents that name another tenant's folder, unit, property or member, and its download links", async () => {
+    const before = { a: await snapshot(alder), b: await snapshot(birch) };
+    const attempts: [string, string, unknown][] = [
+      ['POST', '/api/v1/document-folders', { name: 'Hijack', parentId: alderDocs.folderIds[0] }],
+      ['POST', '/api/v1/documents', { title: 'Hijack', folderId: alderDocs.folderIds[0] }],
+      ['POST', '/api/v1/documents', { title: 'Hijack', audience: `unit:${alderEstate.unitIds[0]}` }],
+      ['POST', '/api/v1/documents', { title: 'Hijack', audience: `property:${alderEstate.propertyIds[0]}` }],
+      ['POST', '/api/v1/documents', { title: 'Hijack', audience: `member:${a.memberIds[0]}` }],
+    ];
+    for (const [method, url, body] of attempts) {
+      const res = await asBirch(method, url, { body });
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(400);
+      expectNothingOf({ ...a, secrets: a.secrets.filter((secret) => !JSON.stringify(body).includes(secret)) }, res, url);
+    }
+    for (const method of ['GET', 'HEAD']) {
+      const res = await asBirch(method, '/api/v1/document-files/:token', { fill: alderDocs.link.split('/').pop() });
+      expect(res.statusCode, res.body).toBe(403);
+      expectNothingOf(a, res, `/api/v1${alderDocs.link}`);
+    }
+    expect((await t.call('GET', `/api/v1${alderDocs.link}`, { tenant: 'alder' })).body).toBe('Secret contents of alder');
+    expect(await snapshot(alder)).toEqual(before.a);
+    expect(await snapshot(birch)).toEqual(before.b);
   });
 
   it("refuses money that names another tenant's member, charge, property or schedule, and shows none of its money", async () => {

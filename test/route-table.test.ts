@@ -88,6 +88,8 @@ describe('route table', () => {
       'GET /api/v1/portal/manifest',
       // The portal's signed-out pages: the tenant's display name, logo, colour and default language, nothing private.
       'GET /api/v1/portal/branding',
+      // A document's download: the signed link (document, version, tenant, 5 minutes) is the credential.
+      'GET /api/v1/document-files/:token',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
       'POST /control/v1/auth/password-reset', 'POST /control/v1/auth/password-reset/confirm',
       // An operator's second step, and the enrolment a `required` platform asks for: the mfaToken is the credential.

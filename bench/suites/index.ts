@@ -1,4 +1,5 @@
 import type { Suite } from '../lib/types.js';
+import { documentsSuite } from './documents.js';
 import { estateSuite } from './estate.js';
 import { financeSuite } from './finance.js';
 import { footprintSuite } from './footprint.js';
@@ -25,5 +26,6 @@ export const suites: Record<string, AnySuite> = {
   finance: financeSuite,
   web: webSuite,
   portal: portalSuite,
+  documents: documentsSuite,
   footprint: footprintSuite,
 };

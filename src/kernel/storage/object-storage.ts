@@ -1,6 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /**
  * Where files the platform makes (statement PDFs; documents later) are kept: a local directory
@@ -12,6 +15,49 @@ export interface ObjectStorage {
   put(key: string, body: Buffer, contentType: string): Promise<void>;
   /** The object's bytes, or null when there is no such object. */
   get(key: string): Promise<Buffer | null>;
+  /**
+   * Stores a stream without holding it in memory; it lands whole or not at all (a stream that
+   * errors half-way leaves no object). Returns its size and SHA-256 (hex).
+   */
+  putStream(key: string, body: Readable, contentType: string): Promise<StoredObject>;
+  /** The object's bytes as a stream, or null when there is no such object. */
+  getStream(key: string): Promise<Readable | null>;
+  /** Removes the object; nothing happens when there is none. */
+  delete(key: string): Promise<void>;
+}
+
+export interface StoredObject {
+  size: number;
+  sha256: string;
+}
+
+/** Counts and hashes the bytes passing through, for `putStream`'s answer. */
+export function measuring(): Transform & { result(): StoredObject } {
+  const hash = createHash('sha256');
+  let size = 0;
+  const t = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return Object.assign(t, { result: () => ({ size, sha256: hash.digest('hex') }) });
+}
+
+/** Writes `body` to a file beside `path`, then renames it into place; the file aside is removed on failure. */
+export async function writeAside(path: string, body: Readable): Promise<StoredObject> {
+  await mkdir(dirname(path), { recursive: true });
+  const aside = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  const measure = measuring();
+  try {
+    await pipeline(body, measure, createWriteStream(aside));
+    await rename(aside, path);
+  } catch (error) {
+    await rm(aside, { force: true });
+    throw error;
+  }
+  return measure.result();
 }
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,500}$/;
@@ -50,6 +96,25 @@ export class LocalObjectStorage implements ObjectStorage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+  }
+
+  async putStream(key: string, body: Readable): Promise<StoredObject> {
+    return writeAside(this.#path(key), body);
+  }
+
+  async getStream(key: string): Promise<Readable | null> {
+    const path = this.#path(key);
+    try {
+      await stat(path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    return createReadStream(path);
+  }
+
+  async delete(key: string): Promise<void> {
+    await rm(this.#path(key), { force: true });
   }
 }
 

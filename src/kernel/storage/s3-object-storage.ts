@@ -1,5 +1,10 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { checkKey, type ObjectStorage } from './object-storage.js';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { checkKey, writeAside, type ObjectStorage, type StoredObject } from './object-storage.js';
 
 export interface S3Options {
   bucket: string;
@@ -22,6 +27,9 @@ export class S3ObjectStorage implements ObjectStorage {
       region: options.region,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       forcePathStyle: options.forcePathStyle ?? Boolean(options.endpoint),
+      // A streamed body would otherwise go aws-chunked with a trailing checksum, which several
+      // S3-compatible services (s3rver, older MinIO) store framing and all.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
       ...(options.accessKeyId && options.secretAccessKey ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } } : {}),
     });
   }
@@ -38,6 +46,37 @@ export class S3ObjectStorage implements ObjectStorage {
       if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
       throw error;
     }
+  }
+
+  /**
+   * PutObject needs the length up front, which a request stream does not give: the bytes are
+   * spooled to a temporary file (disk, not memory), then sent from it. No extra dependency
+   * (lib-storage's multipart upload) for what the upload limit keeps to one part's size.
+   */
+  async putStream(key: string, body: Readable, contentType: string): Promise<StoredObject> {
+    const dir = await mkdtemp(join(tmpdir(), 'courtyard-upload-'));
+    try {
+      const file = join(dir, 'object');
+      const stored = await writeAside(file, body);
+      await this.#client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: checkKey(key), Body: createReadStream(file), ContentLength: stored.size, ContentType: contentType }));
+      return stored;
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async getStream(key: string): Promise<Readable | null> {
+    try {
+      const object = await this.#client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: checkKey(key) }));
+      return object.Body as Readable;
+    } catch (error) {
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.#client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key: checkKey(key) }));
   }
 
   close(): void {

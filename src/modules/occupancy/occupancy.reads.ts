@@ -26,3 +26,11 @@ export async function ownersOn(db: Db, unitIds: readonly string[], onDate: IsoDa
      GROUP BY o.unit_id`.execute(tablesOf<OccupancyTables>(db));
   return new Map(result.rows.map(({ unitId, ...owners }) => [unitId, owners]));
 }
+
+/** The units `memberId` occupies on `onDate`, each with the role held there (a unit held in two roles comes twice). */
+export async function occupiedBy(db: Db, memberId: string, onDate: IsoDate): Promise<{ unitId: string; role: string }[]> {
+  return tablesOf<OccupancyTables>(db).selectFrom('occupancies').select(['unitId', 'role'])
+    .where('memberId', '=', memberId).where('startDate', '<=', onDate)
+    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>=', onDate)]))
+    .execute();
+}

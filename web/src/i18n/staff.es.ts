@@ -13,9 +13,10 @@ import roles from '../modules/roles/es.json';
 import webhooks from '../modules/webhooks/es.json';
 import apiKeys from '../modules/api-keys/es.json';
 import mail from '../modules/mail/es.json';
+import documents from '../modules/documents/es.json';
 import settings from '../modules/settings/es.json';
 import account from '../workspace/account/es.json';
-import security from '../ui/security/es.json';
+import security from '../ui/account/es.json';
 
 /** The staff's messages in Spanish (see staff.en.ts). */
-export const staffEs = { ...tenants, ...plans, ...jobs, ...audit, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...settings, ...account, ...security };
+export const staffEs = { ...tenants, ...plans, ...jobs, ...audit, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...settings, ...account, ...security };

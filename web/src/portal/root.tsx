@@ -55,6 +55,11 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
             </Link>
           </li>
           <li className="flex flex-1">
+            <Link to="/documents" className={navLink} activeClassName={navActive}>
+              {t('portal.documents')}
+            </Link>
+          </li>
+          <li className="flex flex-1">
             <Link to="/details" className={navLink} activeClassName={navActive}>
               {t('portal.me')}
             </Link>

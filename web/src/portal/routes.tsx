@@ -1,5 +1,6 @@
 import type { PortalPage } from './router.js';
 import { DetailsPage } from './DetailsPage.js';
+import { DocumentsPage } from './DocumentsPage.js';
 import { HomePage } from './HomePage.js';
 import { MoneyPage } from './MoneyPage.js';
 import { PaymentReturnPage } from './PaymentReturnPage.js';
@@ -17,4 +18,6 @@ export const portalPages: PortalPage[] = [
   // My details: contact details, language, notification preferences; Security: two-step sign-in and passkeys.
   { path: '/details', component: DetailsPage },
   { path: '/security', component: SecurityPage },
+  // The documents shared with the member.
+  { path: '/documents', component: DocumentsPage },
 ];

@@ -10,6 +10,7 @@ export const WORKSPACE_MODULES: { module: string; permission: string; to: string
   { module: 'properties', permission: 'properties.read', to: '/properties', label: 'nav.properties' },
   { module: 'leases', permission: 'leases.read', to: '/leases', label: 'nav.leases' },
   { module: 'finance', permission: 'finance.read', to: '/finance', label: 'nav.finance' },
+  { module: 'documents', permission: 'documents.read', to: '/documents', label: 'nav.documents' },
   { module: 'core', permission: 'users.read', to: '/users', label: 'nav.users' },
   { module: 'core', permission: 'roles.read', to: '/roles', label: 'nav.roles' },
   { module: 'audit', permission: 'audit.read', to: '/audit', label: 'nav.audit' },

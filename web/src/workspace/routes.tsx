@@ -5,6 +5,7 @@ import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { financeRoutes } from '../modules/finance/routes.js';
 import { leasesRoutes } from '../modules/leases/routes.js';
 import { mailRoutes } from '../modules/mail/routes.js';
+import { documentsRoutes } from '../modules/documents/routes.js';
 import { membersRoutes } from '../modules/members/routes.js';
 import { propertiesRoutes } from '../modules/properties/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
@@ -23,6 +24,7 @@ export function createWorkspaceRouter(plane: Plane) {
     ...propertiesRoutes,
     ...leasesRoutes,
     ...financeRoutes,
+    ...documentsRoutes,
     ...usersRoutes,
     ...rolesRoutes,
     ...auditRoutes,
