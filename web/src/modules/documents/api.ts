@@ -1,82 +1,55 @@
-import type { CourtyardClient } from '@courtyard/sdk';
+import type { CourtyardClient, operations } from '@courtyard/sdk';
 import { unwrap } from '../../api/problem.js';
 
+type Json<Op extends keyof operations, Status extends number = 200> = operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer T } }> ? T : never;
+
 /** A version of a document, as `GET /documents/{id}/versions` lists it. */
-export interface DocumentVersion {
-  version: number;
-  size: number;
-  sha256: string;
-  contentType: string;
-  fileName: string;
-  uploadedBy: string | null;
-  uploadedAt: string;
-}
+export type DocumentVersion = Json<'documents.versions.list'>['data'][number];
+export type LibraryDocument = Json<'documents.get'>;
+export type Folder = Json<'documents.folders.list'>['data'][number];
+type DocumentPatch = NonNullable<operations['documents.update']['requestBody']>['content']['application/json'];
 
-export interface LibraryDocument {
-  id: string;
-  folderId: string | null;
-  title: string;
-  category: string | null;
-  tags: string[];
-  effectiveDate: string | null;
-  audience: string;
-  currentVersion: number;
-  current: DocumentVersion | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Folder {
-  id: string;
-  parentId: string | null;
-  name: string;
-}
-
-type Answer = { data?: unknown; error?: unknown; response: Response };
-type Call = (path: string, init?: Record<string, unknown>) => Promise<Answer>;
-
-/**
- * The documents routes through the page's client (its token, language and sign-out on 401),
- * typed by hand here: the generated SDK gains them when it is next generated from the OpenAPI
- * document, and these calls can then move onto its types.
- */
-const loose = (api: CourtyardClient) => api as unknown as { GET: Call; POST: Call; PATCH: Call };
+const byId = (id: string) => ({ params: { path: { id } } });
 
 export async function listDocuments(api: CourtyardClient, query: { q?: string; tag?: string; folderId?: string; cursor?: string; limit?: number }) {
-  return unwrap(await loose(api).GET('/api/v1/documents', { params: { query: { limit: 50, ...query } } })) as { data: LibraryDocument[]; nextCursor: string | null };
+  return unwrap(await api.GET('/api/v1/documents', { params: { query: { limit: 50, ...query } } }));
 }
 
 export async function listFolders(api: CourtyardClient) {
-  return (unwrap(await loose(api).GET('/api/v1/document-folders')) as { data: Folder[] }).data;
+  return unwrap(await api.GET('/api/v1/document-folders')).data;
 }
 
 export async function createFolder(api: CourtyardClient, body: { name: string; parentId?: string | null }) {
-  return unwrap(await loose(api).POST('/api/v1/document-folders', { body })) as Folder;
+  return unwrap(await api.POST('/api/v1/document-folders', { body }));
 }
 
 export async function createDocument(api: CourtyardClient, body: { title: string; folderId?: string | null; category?: string | null; tags?: string[] }) {
-  return unwrap(await loose(api).POST('/api/v1/documents', { body })) as LibraryDocument;
+  return unwrap(await api.POST('/api/v1/documents', { body }));
 }
 
 export async function getDocument(api: CourtyardClient, id: string) {
-  return unwrap(await loose(api).GET(`/api/v1/documents/${encodeURIComponent(id)}`)) as LibraryDocument;
+  return unwrap(await api.GET('/api/v1/documents/{id}', byId(id)));
 }
 
-export async function updateDocument(api: CourtyardClient, id: string, body: Partial<Pick<LibraryDocument, 'title' | 'audience' | 'category' | 'tags' | 'effectiveDate' | 'folderId'>>) {
-  return unwrap(await loose(api).PATCH(`/api/v1/documents/${encodeURIComponent(id)}`, { body })) as LibraryDocument;
+export async function updateDocument(api: CourtyardClient, id: string, body: DocumentPatch) {
+  return unwrap(await api.PATCH('/api/v1/documents/{id}', { ...byId(id), body }));
 }
 
 export async function listVersions(api: CourtyardClient, id: string) {
-  return (unwrap(await loose(api).GET(`/api/v1/documents/${encodeURIComponent(id)}/versions`)) as { data: DocumentVersion[] }).data;
+  return unwrap(await api.GET('/api/v1/documents/{id}/versions', byId(id))).data;
 }
 
 /** Uploads `file` as the document's next version: the raw bytes as the body, streamed by the server to storage. */
 export async function uploadVersion(api: CourtyardClient, id: string, file: File) {
-  return unwrap(await loose(api).POST(`/api/v1/documents/${encodeURIComponent(id)}/versions`, {
-    body: file,
-    bodySerializer: (body: unknown) => body,
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
-  })) as DocumentVersion;
+  // The route takes raw bytes, which the OpenAPI document does not describe as a body: sent as is.
+  return unwrap(
+    await api.POST('/api/v1/documents/{id}/versions', {
+      ...byId(id),
+      body: file as never,
+      bodySerializer: (body: unknown) => body as BodyInit,
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name) },
+    }),
+  );
 }
 
 /**
@@ -84,8 +57,8 @@ export async function uploadVersion(api: CourtyardClient, id: string, file: File
  * the file streams to disk instead of through the page's memory.
  */
 export async function download(api: CourtyardClient, id: string, version?: number): Promise<void> {
-  const answer = await loose(api).POST(`/api/v1/documents/${encodeURIComponent(id)}/link`, { params: { query: version ? { version } : {} } });
-  const { url } = unwrap(answer) as { url: string };
+  const answer = await api.POST('/api/v1/documents/{id}/link', { params: { path: { id }, query: version ? { version } : {} } });
+  const { url } = unwrap(answer);
   const requested = answer.response.url;
   const link = document.createElement('a');
   link.href = `${requested.slice(0, requested.indexOf('/api/v1/') + '/api/v1'.length)}${url}`;
