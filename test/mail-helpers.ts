@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -54,8 +54,10 @@ export async function startSmtp(options: { saveTo?: string } = {}): Promise<Test
             });
             if (!options.saveTo) return callback();
             const file = join(options.saveTo, `${String(state.received.length).padStart(6, '0')}.eml`);
+            // Written aside, then renamed: a reader never parses half a message.
             return mkdir(options.saveTo, { recursive: true })
-              .then(() => writeFile(file, raw))
+              .then(() => writeFile(`${file}.part`, raw))
+              .then(() => rename(`${file}.part`, file))
               .then(() => callback(), (error: Error) => callback(error));
           })
           .catch((error: Error) => callback(error));

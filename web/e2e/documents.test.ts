@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
 import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
+import { must } from './card-payments.js';
 
 /**
  * The document library end to end: the manager uploads a document in the workspace and shares it
@@ -15,12 +16,6 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 let browser: Browser;
 let cypress: { slug: string; email: string };
 let manager: CourtyardClient;
-
-async function must<T>(answer: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await answer;
-  if (!response.ok || data === undefined) throw new Error(`${response.status}: ${JSON.stringify(error)}`);
-  return data;
-}
 
 /** A member living in their own unit, with a portal login. */
 async function resident(first: string, unitLabel: string): Promise<string> {

@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { generate } from 'otplib';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
-import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
-import { enrolManager, managerApi } from './finance-setup.js';
+import type { CourtyardClient } from '../../sdk/src/index.js';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
+import { managerApi } from './finance-setup.js';
 import { invitationLinkTo } from './mailbox.js';
+import { enableCards, must, stripePaid } from './card-payments.js';
 
 /**
  * From the workspace's "Invite to portal" to a paid charge, at a phone's size for the member:
@@ -26,44 +25,6 @@ let sequoia: { slug: string; email: string };
 let manager: CourtyardClient;
 let member: { id: string; email: string };
 let liftCharge: string;
-
-async function must<T>(answer: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await answer;
-  if (!response.ok || data === undefined) throw new Error(`${response.status}: ${JSON.stringify(error)}`);
-  return data;
-}
-
-/** Card payments on with the stand-in's keys: finance.approve, so with a fresh second factor. */
-async function enableCards() {
-  const secret = await enrolManager(sequoia);
-  const api = createCourtyardClient({ baseUrl: server().url, tenant: sequoia.slug });
-  const signedIn = await must(api.POST('/api/v1/auth/login', { body: { email: sequoia.email, password: TENANT_PASSWORD } }));
-  if (!('mfaToken' in signedIn)) throw new Error('the manager has two-step sign-in: a code is asked');
-  const tokens = await must(api.POST('/api/v1/auth/mfa', { body: { mfaToken: signedIn.mfaToken, code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }) } }));
-  const token = accessTokenOf(tokens);
-  const stepped = createCourtyardClient({ baseUrl: server().url, tenant: sequoia.slug, accessToken: () => token });
-  const { secretKey, webhookSecret } = server().stripe;
-  await must(stepped.PUT('/api/v1/finance/providers/stripe', { body: { secretKey, webhookSecret, enabled: true } }));
-}
-
-/** Stripe's signed "checkout.session.completed" for a session of the stand-in, delivered to the tenant's webhook URL. */
-async function stripePaid(providerSessionId: string): Promise<Response> {
-  const { url, secretKey, webhookSecret } = server().stripe;
-  const session = (await (await fetch(`${url}/v1/checkout/sessions/${providerSessionId}`, { headers: { authorization: `Bearer ${secretKey}` } })).json()) as Record<string, unknown>;
-  const payload = JSON.stringify({
-    id: `evt_sequoia_${Date.now()}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    data: { object: { ...session, customer_details: { email: member.email, name: 'Rhea Redwood' }, payment_intent: `pi_sequoia_${Date.now()}`, payment_status: 'paid', status: 'complete' } },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'checkout.session.completed',
-  });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
-  return fetch(`${server().url}/t/${sequoia.slug}/api/v1/finance/providers/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
-}
 
 async function withLogo(context: BrowserContext) {
   await context.route(LOGO, (route) => route.fulfill({ contentType: 'image/png', body: PNG }));
@@ -92,7 +53,7 @@ beforeAll(async () => {
   await must(manager.POST('/api/v1/finance/charges', { body: { memberId: member.id, kind: 'levy', description: 'Garden levy', amount: 8_000, currency: 'EUR', dueDate: today } }));
   liftCharge = (await must(manager.POST('/api/v1/finance/charges', { body: { memberId: member.id, kind: 'levy', description: 'Lift repair', amount: 4_500, currency: 'EUR', dueDate: today } }))).id;
   await must(manager.POST('/api/v1/users', { body: { email: CLERK, name: 'Office Clerk', password: TENANT_PASSWORD, roles: ['manager'] } }));
-  await enableCards();
+  await enableCards(sequoia);
 });
 afterAll(() => browser?.close());
 
@@ -181,7 +142,7 @@ describe('paying chosen charges from a workspace invitation', () => {
     await expectPageShape(page, 'Card payment');
     await expect.poll(() => page.getByTestId('payment-status').textContent()).toContain('Your payment of €45.00 is being confirmed');
     await expectAccessible(page, 'payment pending');
-    const delivered = await stripePaid(providerSessionId);
+    const delivered = await stripePaid(sequoia, providerSessionId, { email: member.email, name: 'Rhea Redwood' });
     expect(delivered.status).toBe(200);
     const receipt = (await delivered.json()) as { outcome: string; paymentId: string };
     expect(receipt.outcome).toBe('recorded');

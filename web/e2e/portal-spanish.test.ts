@@ -1,13 +1,12 @@
 import { inflateSync } from 'node:zlib';
 import type { Browser, Download } from 'playwright-core';
-import { generate } from 'otplib';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
-import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
-import { enrolManager, managerApi } from './finance-setup.js';
+import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server } from './browser.js';
+import { managerApi } from './finance-setup.js';
 import { expectNoEnglish } from './no-english.js';
 import { mailTo } from './mailbox.js';
+import { enableCards, must, stripePaid } from './card-payments.js';
 
 /**
  * The member portal's journeys for a Spanish-speaking member, on a phone: a community whose
@@ -27,12 +26,6 @@ const email = 'rocio@almez.test';
 const password = 'los almendros florecen en enero';
 let memberId: string;
 
-async function must<T>(answer: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await answer;
-  if (!response.ok || data === undefined) throw new Error(`${response.status}: ${JSON.stringify(error)}`);
-  return data;
-}
-
 /** The text a PDF shows: its content streams inflated, the hex strings pdfkit writes decoded (WinAnsi: € is 0x80). */
 async function pdfText(download: Download): Promise<string> {
   const chunks: Buffer[] = [];
@@ -51,38 +44,6 @@ async function pdfText(download: Download): Promise<string> {
   return texts.join('').replaceAll('\x80', '€');
 }
 
-/** Card payments on, with the stand-in's keys (finance.approve: a fresh second factor). */
-async function enableCards() {
-  const secret = await enrolManager(almez);
-  const api = createCourtyardClient({ baseUrl: server().url, tenant: almez.slug });
-  const signedIn = await must(api.POST('/api/v1/auth/login', { body: { email: almez.email, password: TENANT_PASSWORD } }));
-  if (!('mfaToken' in signedIn)) throw new Error('the manager has two-step sign-in: a code is asked');
-  const tokens = await must(api.POST('/api/v1/auth/mfa', { body: { mfaToken: signedIn.mfaToken, code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }) } }));
-  const token = accessTokenOf(tokens);
-  const stepped = createCourtyardClient({ baseUrl: server().url, tenant: almez.slug, accessToken: () => token });
-  const { secretKey, webhookSecret } = server().stripe;
-  await must(stepped.PUT('/api/v1/finance/providers/stripe', { body: { secretKey, webhookSecret, enabled: true } }));
-}
-
-/** Stripe's signed "checkout.session.completed" for a session of the stand-in, to the tenant's webhook URL. */
-async function stripePaid(providerSessionId: string): Promise<Response> {
-  const { url, secretKey, webhookSecret } = server().stripe;
-  const session = (await (await fetch(`${url}/v1/checkout/sessions/${providerSessionId}`, { headers: { authorization: `Bearer ${secretKey}` } })).json()) as Record<string, unknown>;
-  const payload = JSON.stringify({
-    id: `evt_almez_${Date.now()}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    data: { object: { ...session, customer_details: { email, name: 'Rocío Almendro' }, payment_intent: `pi_almez_${Date.now()}`, payment_status: 'paid', status: 'complete' } },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'checkout.session.completed',
-  });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
-  return fetch(`${server().url}/t/${almez.slug}/api/v1/finance/providers/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
-}
-
 beforeAll(async () => {
   browser = await connect();
   almez = await createTenant('almez');
@@ -95,7 +56,7 @@ beforeAll(async () => {
   await must(manager.POST('/api/v1/units/{id}/occupants', { params: { path: { id: unit.id } }, body: { memberId, role: 'owner', startDate: `${year}-01-01`, ownershipShare: '1' } }));
   await must(manager.POST('/api/v1/finance/charges', { body: { memberId, unitId: unit.id, kind: 'levy', description: 'Cuota de comunidad', amount: 123_450, currency: 'EUR', dueDate: today } }));
   await must(manager.POST('/api/v1/finance/statements', { body: { memberId, from: `${year}-01-01`, to: today } }));
-  await enableCards();
+  await enableCards(almez);
 });
 afterAll(() => browser?.close());
 
@@ -160,7 +121,7 @@ describe('the member portal in Spanish', () => {
     await expectPageShape(page, 'Pago con tarjeta');
     await expect.poll(() => page.getByTestId('payment-status').textContent()).toContain('está confirmando su pago de 1234,50\u00a0€');
     await expectNoEnglish(page, 'portal payment, pending');
-    expect((await stripePaid(providerSessionId)).status).toBe(200);
+    expect((await stripePaid(almez, providerSessionId, { email, name: 'Rocío Almendro' })).status).toBe(200);
     await expect.poll(() => page.getByTestId('payment-status').textContent(), { timeout: 10_000 }).toContain('Pago de 1234,50\u00a0€ recibido');
     await expectNoEnglish(page, 'portal payment, received');
     await expectAccessible(page, 'portal payment in Spanish');

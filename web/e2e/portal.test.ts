@@ -1,11 +1,10 @@
 import type { Browser, Download, Page } from 'playwright-core';
-import { generate } from 'otplib';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
-import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
-import { enrolManager, managerApi } from './finance-setup.js';
+import type { CourtyardClient } from '../../sdk/src/index.js';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server } from './browser.js';
+import { managerApi } from './finance-setup.js';
 import { invitationLinkTo } from './mailbox.js';
+import { enableCards, must, stripePaid } from './card-payments.js';
 
 /**
  * The member portal, at a phone's size: a member invited by the manager opens the e-mail's link,
@@ -29,12 +28,6 @@ interface Resident {
 }
 let petra: Resident;
 let quentin: Resident;
-
-async function must<T>(answer: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await answer;
-  if (!response.ok || data === undefined) throw new Error(`${response.status}: ${JSON.stringify(error)}`);
-  return data;
-}
 
 /** A member with a home, a charge and a statement of this year, set up by the manager through the API. */
 async function resident(first: string, last: string, unitLabel: string, charge: { description: string; amount: number }): Promise<Resident> {
@@ -73,39 +66,6 @@ async function accept(page: Page, link: URL, email: string, password: string) {
 async function landed(page: Page, heading: string) {
   await expect.poll(() => new URL(page.url()).pathname, { timeout: 10_000 }).toBe(`/t/${poplar.slug}/portal/`);
   await expectPageShape(page, heading);
-}
-
-/** Switches card payments on with the stand-in's keys: finance.approve, so with a fresh second factor. */
-async function enableCards() {
-  const secret = await enrolManager(poplar);
-  const api = createCourtyardClient({ baseUrl: server().url, tenant: poplar.slug });
-  const signedIn = await must(api.POST('/api/v1/auth/login', { body: { email: poplar.email, password: TENANT_PASSWORD } }));
-  if (!('mfaToken' in signedIn)) throw new Error('the manager has two-step sign-in: a code is asked');
-  // The enrolment spent this window's code: the next window's is accepted (one step of drift).
-  const tokens = await must(api.POST('/api/v1/auth/mfa', { body: { mfaToken: signedIn.mfaToken, code: await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }) } }));
-  const token = accessTokenOf(tokens);
-  const stepped = createCourtyardClient({ baseUrl: server().url, tenant: poplar.slug, accessToken: () => token });
-  const { secretKey, webhookSecret } = server().stripe;
-  await must(stepped.PUT('/api/v1/finance/providers/stripe', { body: { secretKey, webhookSecret, enabled: true } }));
-}
-
-/** Stripe's "checkout.session.completed" for a session of the stand-in, signed and delivered to the tenant's webhook URL. */
-async function stripePaid(providerSessionId: string): Promise<Response> {
-  const { url, secretKey, webhookSecret } = server().stripe;
-  const session = (await (await fetch(`${url}/v1/checkout/sessions/${providerSessionId}`, { headers: { authorization: `Bearer ${secretKey}` } })).json()) as Record<string, unknown>;
-  const payload = JSON.stringify({
-    id: `evt_portal_${Date.now()}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    data: { object: { ...session, customer_details: { email: petra.email, name: 'Petra Pappel' }, payment_intent: `pi_portal_${Date.now()}`, payment_status: 'paid', status: 'complete' } },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'checkout.session.completed',
-  });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
-  return fetch(`${server().url}/t/${poplar.slug}/api/v1/finance/providers/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
 }
 
 beforeAll(async () => {
@@ -269,7 +229,7 @@ describe('the member portal', () => {
   });
 
   it('takes a card payment through Stripe Checkout, pending until the signed webhook records it', async () => {
-    await enableCards();
+    await enableCards(poplar);
     const { context, page, problems } = await openPage(browser, PHONE);
     // The stand-in answers Stripe's API, not its hosted page: the browser gets a page of its own there.
     let checkoutUrl: URL | undefined;
@@ -293,7 +253,7 @@ describe('the member portal', () => {
     await expect.poll(() => page.getByTestId('payment-status').textContent()).toContain('Your payment of €120.00 is being confirmed');
     await expectAccessible(page, 'portal payment pending');
 
-    const delivered = await stripePaid(providerSessionId);
+    const delivered = await stripePaid(poplar, providerSessionId, { email: petra.email, name: 'Petra Pappel' });
     expect(delivered.status).toBe(200);
     expect(await delivered.json()).toMatchObject({ outcome: 'recorded' });
     await expect.poll(() => page.getByTestId('payment-status').textContent(), { timeout: 10_000 }).toContain('Payment of €120.00 received');
