@@ -44,11 +44,14 @@ describe('the tenant workspace', () => {
     await page.keyboard.type('Lovelace');
     await tabTo(page, 'Email');
     await page.keyboard.type('ada@oak.test');
+    await tabTo(page, 'Mailing address');
+    await page.keyboard.type('12 Analytical Row');
     await tabTo(page, 'Save');
     await page.keyboard.press('Enter');
     await expectPageShape(page, 'Ada Lovelace');
     expect(new URL(page.url()).pathname).toMatch(/^\/t\/oak\/members\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.getByRole('heading', { name: 'Balance' }).count()).toBe(1);
+    expect(await page.getByText('12 Analytical Row').count()).toBe(1);
     await expectAccessible(page, 'member page');
 
     // The list finds her as you type; the search is in the URL and survives a reload.
