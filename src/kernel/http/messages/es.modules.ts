@@ -140,4 +140,16 @@ export const modules: Record<string, string> = {
   'is not a valid template: {reason}': 'no es una plantilla válida: {reason}',
   'may not use partials ({{> name}})': 'no puede usar parciales ({{> name}})',
   'may not print values unescaped ({{{{name}}}} or {{& {name}}}): use {{{name}}}': 'no puede imprimir valores sin escapar ({{{{name}}}} o {{& {name}}}): use {{{name}}}',
+  // Documents.
+  'names no such {kind}': 'no existe ese registro ({kind})',
+  'names no such folder': 'no existe esa carpeta',
+  'Move or remove its documents and folders first': 'Mueva o elimine antes sus documentos y carpetas',
+  'Send the file as the request body': 'Envíe el archivo como cuerpo de la solicitud',
+  'The {plan} plan allows {limit} MB of documents; upgrade the plan to store more': 'El plan {plan} permite {limit} MB de documentos; mejore el plan para guardar más',
+  'Accepted are PDF, PNG, JPEG, GIF, WebP, Word (.docx) and Excel (.xlsx) documents, plain text and CSV': 'Se aceptan documentos PDF, PNG, JPEG, GIF, WebP, Word (.docx) y Excel (.xlsx), texto sin formato y CSV',
+  'A file may be at most {limit} bytes': 'Un archivo puede tener como máximo {limit} bytes',
+  // A member's own details.
+  'Your login is not linked to a member, so it has no member details': 'Su acceso no está vinculado a ningún miembro, así que no tiene datos de miembro',
+  'You may not change {fields} yourself; ask the office': 'No puede cambiar {fields} usted mismo; pídalo a la administración',
+  'is not one members may change themselves': 'no es un dato que los miembros puedan cambiar por sí mismos',
 };

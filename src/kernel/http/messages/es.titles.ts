@@ -86,4 +86,14 @@ export const titles: Record<string, string> = {
   'The unit has occupancy or lease history': 'La unidad tiene historial de ocupación o de arrendamiento',
   'The tenant has as many webhook endpoints as it may': 'La organización ya tiene todos los endpoints de webhook que puede tener',
   'The webhook endpoint is disabled': 'El endpoint de webhook está desactivado',
+  // Documents.
+  'This kind of file is not accepted': 'Este tipo de archivo no se acepta',
+  'The file is larger than uploads may be': 'El archivo es más grande de lo que se puede subir',
+  'The file is empty': 'El archivo está vacío',
+  'The download link has expired': 'El enlace de descarga ha caducado',
+  'The download link is not valid': 'El enlace de descarga no es válido',
+  'The folder is not empty': 'La carpeta no está vacía',
+  // A member's own details.
+  'Members may not change this detail themselves': 'Los miembros no pueden cambiar este dato por sí mismos',
+  'Your login is not linked to a member': 'Su acceso no está vinculado a ningún miembro',
 };
