@@ -28,11 +28,11 @@ describe('the API keys page', () => {
     await expectAccessible(page, 'API keys list');
     await page.getByRole('link', { name: 'New API key' }).click();
     await expectPageShape(page, 'New API key');
-    await expect.poll(() => page.getByRole('checkbox', { name: 'members.read' }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'members.read', exact: true }).count()).toBe(1);
     await expectAccessible(page, 'new API key form');
     await page.getByLabel('Name').fill('Accounting export');
-    await page.locator('label', { hasText: 'members.read' }).click();
-    expect(await page.getByRole('checkbox', { name: 'members.read' }).isChecked()).toBe(true);
+    await page.locator('label', { hasText: /^members\.read$/ }).click();
+    expect(await page.getByRole('checkbox', { name: 'members.read', exact: true }).isChecked()).toBe(true);
     await page.getByRole('button', { name: /Expires/ }).click();
     await page.getByRole('option', { name: 'In 30 days' }).click();
     await page.getByRole('button', { name: 'Save' }).click();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { must } from './card-payments.js';
 
@@ -70,6 +70,7 @@ describe('the document library', () => {
     await page.getByRole('button', { name: 'Save sharing' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Sharing saved.');
     await expectAccessible(page, 'document sharing');
+    await screenshot(page, 'document');
 
     // A second version, dropped on the upload area.
     const dropped = await page.evaluateHandle(() => {

@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 
 /**
@@ -63,6 +63,7 @@ describe("the portal's My details and Security", () => {
     await expect.poll(() => contact.getByRole('status').textContent()).toBe('Saved.');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await expectAccessible(page, 'my details');
+    await screenshot(page, 'portal-details');
 
     // A kind of notification turned off stays off.
     const notifications = page.getByTestId('notifications');
