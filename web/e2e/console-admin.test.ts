@@ -154,7 +154,7 @@ describe('the platform console: plans, audit log and jobs', () => {
     await page.getByRole('banner').getByRole('link', { name: 'My account' }).click();
     await expectPageShape(page, 'My account');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/console/account');
-    expect(await page.getByText(`Email: ${server().adminEmail}`).count()).toBe(1);
+    await expect.poll(() => page.getByText(`Email: ${server().adminEmail}`).count()).toBe(1);
     await expect.poll(() => page.getByTestId('current-session').count()).toBe(1);
     await expectAccessible(page, 'operator account');
 
