@@ -28,6 +28,8 @@ export default defineConfig({
           globalSetup: ['web/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+          // A page waits on the server: vitest's 1 s for expect.poll failed journeys on a loaded 2-core machine.
+          expect: { poll: { timeout: 10_000 } },
           pool: 'forks',
         },
       },
