@@ -122,7 +122,7 @@ describe('users and roles', () => {
     const user = await createUser(t, oak, 'promoted@oak.test', ['member']);
     const before = await t.login('oak', 'promoted@oak.test');
     // A member holds only the portal's own-record permissions.
-    expect((await t.call('GET', '/api/v1/me', { token: before.accessToken, tenant: 'oak' })).json().permissions).toEqual(['documents.read.own', 'finance.read.own', 'leases.read.own', 'members.read.own', 'members.write.own', 'occupancy.read.own', 'properties.read.own']);
+    expect((await t.call('GET', '/api/v1/me', { token: before.accessToken, tenant: 'oak' })).json().permissions).toEqual(['communications.read.own', 'documents.read.own', 'finance.read.own', 'leases.read.own', 'members.read.own', 'members.write.own', 'occupancy.read.own', 'properties.read.own']);
     expectProblem(await t.call('GET', '/api/v1/members', { token: before.accessToken, tenant: 'oak' }), 403, 'permission_denied');
 
     const patched = await t.call('PATCH', `/api/v1/users/${user.id}`, { token: oak.token, tenant: 'oak', body: { roles: ['staff'] } });
@@ -223,7 +223,7 @@ describe('the signed-in user', () => {
     expect(me.roles).toEqual(['owner']);
     expect(me.permissions).toEqual([...me.permissions].sort());
     expect(me.permissions).toEqual(expect.arrayContaining(['users.read', 'users.write', 'roles.read', 'members.read', 'members.write']));
-    expect([...me.modules].sort()).toEqual(['audit', 'core', 'documents', 'finance', 'leases', 'mail', 'members', 'occupancy', 'properties', 'webhooks']);
+    expect([...me.modules].sort()).toEqual(['audit', 'communications', 'core', 'documents', 'finance', 'leases', 'mail', 'members', 'occupancy', 'properties', 'webhooks']);
     expect(me.tenant).toEqual({ id: oak.id, slug: 'oak', name: 'Tenant oak', timeZone: 'UTC', defaultLocale: 'en' });
     expect(me.branding).toMatchObject({ displayName: 'Oak Estate', primaryColor: '#225522' });
     expect(me.licence).toMatchObject({ plan: 'standard', state: 'valid', limits: { members: 5000, users: 50, storageMb: 20480 } });
