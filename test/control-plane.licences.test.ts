@@ -36,7 +36,7 @@ describe('licences', () => {
     const claims = JSON.parse(new TextDecoder().decode(payload));
     expect(claims).toEqual(licence.claims);
     const now = Date.now() / 1000;
-    expect([...claims.modules].sort()).toEqual(['documents', 'finance', 'leases', 'members', 'occupancy', 'properties', 'webhooks']);
+    expect([...claims.modules].sort()).toEqual(['communications', 'documents', 'finance', 'leases', 'members', 'occupancy', 'properties', 'webhooks']);
     expect(claims).toMatchObject({ iss: 'courtyard', sub: oak.id, tenant: 'oak', plan: 'standard', limits: { members: 5000, users: 50, storageMb: 20480 }, grace: 14 * 86_400 });
     expect(claims.exp).toBeGreaterThan(now + 300 * 86_400);
     expect(new Date(licence.expiresAt).getTime()).toBe(claims.exp * 1000);
@@ -53,7 +53,7 @@ describe('licences', () => {
     expiresAt.setMilliseconds(0);
     const removed = await control('POST', '/tenants/oak/licence', { removeModules: ['finance', 'leases'], limits: { users: 7 }, expiresAt: expiresAt.toISOString(), graceDays: 3 });
     expect(removed.statusCode).toBe(201);
-    expect([...removed.json().claims.modules].sort()).toEqual(['documents', 'members', 'occupancy', 'properties', 'webhooks']);
+    expect([...removed.json().claims.modules].sort()).toEqual(['communications', 'documents', 'members', 'occupancy', 'properties', 'webhooks']);
     expect(removed.json().claims).toMatchObject({ limits: { members: 5000, users: 7, storageMb: 20480 }, exp: expiresAt.getTime() / 1000, grace: 3 * 86_400 });
     expect((await control('GET', '/tenants/oak/licence')).json().id).toBe(removed.json().id);
 
@@ -63,7 +63,7 @@ describe('licences', () => {
 
     const added = await control('POST', '/tenants/oak/licence', { addModules: ['leases', 'finance'] });
     expect(added.statusCode).toBe(201);
-    expect([...added.json().claims.modules].sort()).toEqual(['documents', 'finance', 'leases', 'members', 'occupancy', 'properties', 'webhooks']);
+    expect([...added.json().claims.modules].sort()).toEqual(['communications', 'documents', 'finance', 'leases', 'members', 'occupancy', 'properties', 'webhooks']);
     expect((await t.call('GET', '/api/v1/leases', { token: oak.token, tenant: 'oak' })).statusCode).toBe(200);
 
     // A module cannot be licensed without the modules it needs.

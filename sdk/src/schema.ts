@@ -16557,9 +16557,9 @@ export interface operations {
     };
     "communications.news": {
         parameters: {
-            query?: {
+            query: {
                 cursor?: string;
-                limit?: number;
+                limit: number;
             };
             header?: never;
             path?: never;

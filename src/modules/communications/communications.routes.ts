@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { IdParams } from '../../kernel/http/schemas.js';
+import { IdParams, PageQuery } from '../../kernel/http/schemas.js';
 import {
   Announcement, AnnouncementPage, CreateAnnouncement, CreateSegment, ListAnnouncementsQuery, MemberContactStatus, NewsPage, Preview, PreviewBody,
   RecipientPage, RecipientsQuery, Segment, SendAnnouncement, Settings, TokenParams, UpdateAnnouncement, UpdateSegment,
@@ -12,7 +12,7 @@ const tags = ['communications'];
 const read = { module, permission: 'communications.read' };
 const write = { module, permission: 'communications.write' };
 const own = { module, permission: 'communications.read', own: 'communications.read.own' };
-const NewsQuery = Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })), cursor: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false });
+const NewsQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 export function communicationsRoutes(app: HttpApp, service: CommunicationsService): void {

@@ -267,8 +267,8 @@ export class CommunicationsService {
   }
 
   async recipients(ctx: TenantContext, id: string, query: RecipientsQuery & { limit: number }) {
-    await this.#find(ctx, id);
     const after = decodeCursor(query.cursor, ['uuid', 'string']);
+    await this.#find(ctx, id);
     const rows = await new AnnouncementsRepository(ctx.db).recipients(id, query.limit, { channel: query.channel, status: query.status }, after ? [after[0], after[1]] : null);
     const page = pageOf(rows, query.limit, (r) => [r.memberId, r.channel]);
     const names = await memberNames(ctx.db, [...new Set(page.data.map((r) => r.memberId))]);
@@ -290,10 +290,10 @@ export class CommunicationsService {
   }
 
   async news(ctx: TenantContext, query: { limit: number; cursor?: string }) {
+    const before = decodeCursor(query.cursor, ['uuid'])?.[0] ?? null;
     // Staff who are no member have an empty feed: they read announcements in the workspace.
     const memberId = principalOf(ctx).memberId;
     if (!memberId) return { data: [], nextCursor: null };
-    const before = decodeCursor(query.cursor, ['uuid'])?.[0] ?? null;
     const page = pageOf(await new AnnouncementsRepository(ctx.db).feed(memberId, query.limit, before), query.limit, (a) => [a.id]);
     return {
       data: page.data.map((a) => ({ id: a.id, title: a.title, html: renderMarkdown(a.body), category: a.category as Category, sentAt: a.sentAt!, read: a.status === 'read', documentIds: a.documentIds })),

@@ -37,7 +37,8 @@ export function communicationsModule(options: CommunicationsOptions): ModuleMani
     key: 'communications',
     name: 'Communications',
     description: 'Announcements to saved segments of members: the portal\'s news feed, e-mail and SMS, with opt-outs, bounces and delivery totals.',
-    dependencies: ['core', 'members', 'properties', 'occupancy', 'leases', 'finance', 'documents', 'mail'],
+    // Finance, leases and documents are read when a segment or an attachment names them; a tenant without them simply has none.
+    dependencies: ['core', 'members', 'properties', 'occupancy'],
     includedIn: 'all',
     permissions: [
       { key: 'communications.read', description: 'See announcements, segments and who received what' },
