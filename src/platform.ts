@@ -41,7 +41,7 @@ import { ControlTenantSettings } from './control/tenants/tenant-settings.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
 import { fingerprintKey, idempotencyModule } from './data/idempotency/index.js';
-import { identityModule, syncSystemRoles, TenantSessions } from './data/identity/index.js';
+import { identityModule, memberAccounts, syncSystemRoles, TenantSessions } from './data/identity/index.js';
 import { JobRuntime, type RuntimeOptions } from './kernel/jobs/runtime.js';
 import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline, requestTenant } from './data/pipeline.js';
@@ -53,6 +53,8 @@ import { ApiRateLimit } from './kernel/security/api-rate-limit.js';
 import { hostNamesTenant, stripTenantPath } from './data/tenant-resolution.js';
 import { financeModule } from './modules/finance/index.js';
 import { documentsModule } from './modules/documents/index.js';
+import { communicationsModule } from './modules/communications/index.js';
+import { createSmsSender } from './kernel/sms/sms.js';
 import { objectStorageFor } from './kernel/storage/object-storage.js';
 import { leasesModule } from './modules/leases/index.js';
 import { auditModule } from './modules/audit/index.js';
@@ -252,6 +254,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         tenantInfo: async (id) => (await directory.byIdOrSlug(id)) ?? undefined,
       }),
       documentsModule({ storage, tenantOf: requestTenant, linkSecret: secrets.tokenSecret, maxUploadBytes: config.maxUploadBytes, now: options.clock }),
+      communicationsModule({ mail: mail.queue, sms: createSmsSender({ ...config, log }), twilioAuthToken: config.twilioAuthToken ?? null, accounts: memberAccounts, linkSecret: secrets.tokenSecret, tenantUrl: tenantUrlFor(config.baseDomain, config.port), now: options.clock }),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate, endpointConcurrency: config.webhooksEndpointConcurrency, sealingSecret: secrets.tokenSecret, retentionDays: config.webhookRetentionDays }),
       ...(options.extraModules ?? []),
     ], { control: controlErrors });

@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estate, ok, type Estate } from './fixture.js';
 import { startPlatform, type TestPlatform } from './helpers.js';
+import { jobContext, takeEvents } from './mail-helpers.js';
 import { enrolTotp, totpCode } from './mfa-helpers.js';
 import { assertion, attestation, newPasskey } from './passkey-helpers.js';
 
@@ -27,6 +28,8 @@ interface Person {
   moneyIds: string[];
   /** Documents shared with their unit (Ben's list holds a staff-only one too: neither is Ann's). */
   documentIds: string[];
+  /** Announcements sent to them alone. */
+  newsIds: string[];
 }
 let ann: Person;
 let ben: Person;
@@ -68,9 +71,20 @@ beforeAll(async () => {
   const benDoc = await docFor('Beechwood secret notice', `unit:${benUnit.id}`);
   const staffDoc = await docFor('Secret staff rota', 'staff');
 
-  ann = { memberId: annMember.id, token: await portalUser(annMember.id, 'ann@oak.test'), unitId: annUnit.id, propertyId: annBlock.id, occupancyIds: [annOwner.id, annResident.id], leaseIds: [], moneyIds: [annCharge.id, annStatement.id], documentIds: [annDoc] };
-  ben = { memberId: benMember.id, token: await portalUser(benMember.id, 'ben@oak.test'), unitId: benUnit.id, propertyId: benBlock.id, occupancyIds: benOccupancies, leaseIds: [lease.id], moneyIds: [benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id], documentIds: [benDoc, staffDoc] };
-  bens.push('Beechwood secret notice', 'Secret staff rota', benDoc, staffDoc, 'BEN-SECRET-PAYMENT', benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id, benMember.id, 'Benedikt', 'Quillfeather', 'Private note of Ben', benBlock.id, 'Beechwood Secret Court', 'Private note of the Beechwood block', benUnit.id, 'BEN-SECRET-7', 'Private note of unit 7', lease.id, 'Private lease note of Ben', '123456', ...benOccupancies);
+  // Announcements: one to each home (delivered: the news feeds hold them).
+  const announce = async (title: string, memberId: string) => {
+    const a = await ok(oak.api('POST', '/announcements', { title, body: `${title} body`, criteria: { memberIds: [memberId] }, channels: [] }));
+    await ok(oak.api('POST', `/announcements/${a.id}/send`, {}), 200);
+    return a.id as string;
+  };
+  const annNews = await announce('Acorn House news', annMember.id);
+  const benNews = await announce('Beechwood secret news', benMember.id);
+  const deliver = t.platform.modules.get('communications')!.subscribers!.find((s) => s.name === 'communications.deliver')!;
+  for (const event of await takeEvents(t.platform, oak.id, ['communications.announcement.released'])) await deliver.handle(event, jobContext(t.platform));
+
+  ann = { memberId: annMember.id, token: await portalUser(annMember.id, 'ann@oak.test'), unitId: annUnit.id, propertyId: annBlock.id, occupancyIds: [annOwner.id, annResident.id], leaseIds: [], moneyIds: [annCharge.id, annStatement.id], documentIds: [annDoc], newsIds: [annNews] };
+  ben = { memberId: benMember.id, token: await portalUser(benMember.id, 'ben@oak.test'), unitId: benUnit.id, propertyId: benBlock.id, occupancyIds: benOccupancies, leaseIds: [lease.id], moneyIds: [benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id], documentIds: [benDoc, staffDoc], newsIds: [benNews] };
+  bens.push('Beechwood secret news', benNews, 'Beechwood secret notice', 'Secret staff rota', benDoc, staffDoc, 'BEN-SECRET-PAYMENT', benCharge.id, (benPayment.payment?.id ?? benPayment.id), benStatement.id, benMember.id, 'Benedikt', 'Quillfeather', 'Private note of Ben', benBlock.id, 'Beechwood Secret Court', 'Private note of the Beechwood block', benUnit.id, 'BEN-SECRET-7', 'Private note of unit 7', lease.id, 'Private lease note of Ben', '123456', ...benOccupancies);
 });
 afterAll(() => t?.close());
 
@@ -106,6 +120,7 @@ describe('member scope through the API', () => {
     expect((await ok(as(ann).api('GET', `/finance/members/${ann.memberId}/balance`), 200))).toBeTruthy();
     expect((await ok(as(ben).api('GET', '/finance/payments'), 200)).data.map((p: { id: string }) => p.id)).toEqual([ben.moneyIds[1]]);
     expect((await ok(as(ann).api('GET', '/documents'), 200)).data.map((d: { id: string }) => d.id)).toEqual(ann.documentIds);
+    expect((await ok(as(ann).api('GET', '/news'), 200)).data.map((n: { id: string }) => n.id)).toEqual(ann.newsIds);
     const link = await ok(as(ann).api('POST', `/documents/${ann.documentIds[0]}/link`), 200);
     expect((await t.call('GET', `/api/v1${link.url}`, { tenant: 'oak' })).body).toBe('Acorn House notice contents');
   });
@@ -115,7 +130,7 @@ describe('member scope through the API', () => {
     expect(portal.map((r) => `${r.method} ${r.url}`)).toEqual(
       expect.arrayContaining(['GET /api/v1/units', 'GET /api/v1/units/:id', 'GET /api/v1/properties/:id', 'GET /api/v1/leases/:id', 'GET /api/v1/units/:id/occupants', 'GET /api/v1/members/:id/units', 'GET /api/v1/documents/:id', 'POST /api/v1/documents/:id/link']),
     );
-    const foreign = [ben.memberId, ben.unitId, ben.propertyId, ...ben.occupancyIds, ...ben.leaseIds, ...ben.moneyIds, ...ben.documentIds];
+    const foreign = [ben.memberId, ben.unitId, ben.propertyId, ...ben.occupancyIds, ...ben.leaseIds, ...ben.moneyIds, ...ben.documentIds, ...ben.newsIds];
     for (const r of portal) {
       if (r.url.includes('/:')) {
         for (const id of foreign) {
@@ -143,7 +158,7 @@ describe('member scope through the API', () => {
   });
 
   it('refuses a member every staff route of the estate and the audit log, reads and writes alike', async () => {
-    const estate = routes().filter((r) => ['members', 'properties', 'occupancy', 'leases', 'finance', 'audit', 'documents'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !(r.access as { public?: boolean }).public && !portalRoutes().includes(r));
+    const estate = routes().filter((r) => ['members', 'properties', 'occupancy', 'leases', 'finance', 'audit', 'documents', 'communications'].includes((r.access as { module?: string } | undefined)?.module ?? '') && r.method !== 'HEAD' && !(r.access as { public?: boolean }).public && !portalRoutes().includes(r));
     expect(estate.length).toBeGreaterThan(10);
     for (const r of estate) {
       const url = r.url.replace(/:[A-Za-z_]+/g, ann.unitId);

@@ -6,7 +6,7 @@ import { checkIsolation } from '../src/kernel/db/isolation-check.js';
 import { APP_ROLE, TENANT_SETTING } from '../src/kernel/db/roles.js';
 import { toAppError } from '../src/kernel/http/problem.js';
 import { startPlatform, TENANT_PASSWORD, type TestPlatform, type TestTenant } from './helpers.js';
-import { readMailFile, relayMail } from './mail-helpers.js';
+import { jobContext, readMailFile, relayMail, takeEvents } from './mail-helpers.js';
 import { enrolTotp, steppedUp, totpCode } from './mfa-helpers.js';
 import { assertion, attestation, newPasskey, type SoftPasskey } from './passkey-helpers.js';
 
@@ -78,7 +78,24 @@ beforeAll(async () => {
   birchSso = await seedSso(birch, b, 'Birch IdP');
   alderPasskey = await seedPasskey(alder, a);
   alderDocs = await seedDocuments(alder, a, alderEstate);
+  alderNews = await seedAnnouncements(alder, a, alderEstate);
 });
+
+/** A saved segment and an announcement sent to it (delivered: its recipients exist), its title a secret. */
+let alderNews: { ids: string[] };
+async function seedAnnouncements(tenant: TestTenant, seeded: Seeded, estate: Estate) {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const segment = (await t.call('POST', '/api/v1/segments', { ...opts, body: { name: `Secret segment of ${tenant.slug}`, criteria: { propertyIds: [estate.propertyIds[0]] } } })).json();
+  const made = await t.call('POST', '/api/v1/announcements', { ...opts, body: { title: `Secret notice of ${tenant.slug}`, body: `Secret words of ${tenant.slug}`, segmentId: segment.id, channels: [] } });
+  expect(made.statusCode, made.body).toBe(201);
+  const draft = await t.call('POST', '/api/v1/announcements', { ...opts, body: { title: `Secret draft of ${tenant.slug}`, body: 'Draft', segmentId: segment.id } });
+  expect((await t.call('POST', `/api/v1/announcements/${made.json().id}/send`, { ...opts, body: {} })).statusCode).toBe(200);
+  const tenantId = (await t.platform.directory.byIdOrSlug(tenant.slug))!.id;
+  const deliver = t.platform.modules.get('communications')!.subscribers!.find((s) => s.name === 'communications.deliver')!;
+  for (const event of await takeEvents(t.platform, tenantId, ['communications.announcement.released'])) await deliver.handle(event, jobContext(t.platform));
+  seeded.secrets.push(`Secret segment of ${tenant.slug}`, `Secret notice of ${tenant.slug}`, `Secret words of ${tenant.slug}`, `Secret draft of ${tenant.slug}`, segment.id, made.json().id, draft.json().id);
+  return { ids: [segment.id as string, made.json().id as string, draft.json().id as string] };
+}
 
 /** A folder and a document shared with a unit, with a version (its bytes a secret too). */
 let alderDocs: { folderIds: string[]; documentIds: string[]; link: string };
@@ -282,8 +299,12 @@ async function snapshot(tenant: TestTenant) {
   const sso = (await t.call('GET', '/api/v1/sso/providers', opts)).json();
   const documents = (await t.call('GET', '/api/v1/documents?limit=200', opts)).json();
   const folders = (await t.call('GET', '/api/v1/document-folders', opts)).json();
+  const segments = (await t.call('GET', '/api/v1/segments', opts)).json();
+  const announcements = (await t.call('GET', '/api/v1/announcements?limit=200', opts)).json();
+  const recipients = [];
+  for (const x of announcements.data as { id: string }[]) recipients.push((await t.call('GET', `/api/v1/announcements/${x.id}/recipients?limit=200`, opts)).json());
   const passkeys = await t.platform.router.tenantTransaction((await t.platform.directory.byIdOrSlug(tenant.slug))!, async (db) => (await sql`SELECT id, counter, last_used_at FROM passkeys ORDER BY id`.execute(db)).rows);
-  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys, documents, folders };
+  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys, documents, folders, segments, announcements, recipients };
 }
 
 const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
@@ -406,6 +427,25 @@ const paramRouteBodies: Record<string, unknown> = {
   // A foreign id is no signed link (403); alder's own link is tried on birch below.
   'GET /api/v1/document-files/:token': undefined,
   'HEAD /api/v1/document-files/:token': undefined,
+  'PATCH /api/v1/segments/:id': { name: 'Hijacked by birch' },
+  'DELETE /api/v1/segments/:id': undefined,
+  'GET /api/v1/announcements/:id': undefined,
+  'HEAD /api/v1/announcements/:id': undefined,
+  'PATCH /api/v1/announcements/:id': { title: 'Hijacked by birch' },
+  'DELETE /api/v1/announcements/:id': undefined,
+  'POST /api/v1/announcements/:id/send': {},
+  'POST /api/v1/announcements/:id/unschedule': undefined,
+  'GET /api/v1/announcements/:id/recipients': undefined,
+  'HEAD /api/v1/announcements/:id/recipients': undefined,
+  'POST /api/v1/news/:id/read': undefined,
+  'GET /api/v1/members/:id/contact-status': undefined,
+  'HEAD /api/v1/members/:id/contact-status': undefined,
+  // A foreign id is no signed link (403); links are signed per tenant (communications.test.ts).
+  'GET /api/v1/communications/unsubscribe/:token': undefined,
+  'HEAD /api/v1/communications/unsubscribe/:token': undefined,
+  'POST /api/v1/communications/unsubscribe/:token': undefined,
+  'GET /api/v1/communications/open/:token': undefined,
+  'HEAD /api/v1/communications/open/:token': undefined,
   'POST /api/v1/finance/bank-imports/:id/confirm': () => ({ lines: [{ lineId: '01a20000-0000-7000-8000-000000000000', memberId: b.memberIds[0] }] }),
 };
 const probeBody = (key: string): unknown => {
@@ -425,7 +465,7 @@ describe('cross-tenant isolation through the API', () => {
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
     const alderSessions = (await t.call('GET', '/api/v1/me/sessions', { token: alder.token, tenant: 'alder' })).json().data.map((x: { id: string }) => x.id);
     expect(alderSessions.length).toBeGreaterThan(0);
-    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, alderPasskey.id, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), ...alderDocs.folderIds, ...alderDocs.documentIds, alder.id];
+    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, alderPasskey.id, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), ...alderDocs.folderIds, ...alderDocs.documentIds, ...alderNews.ids, alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -514,6 +554,36 @@ describe('cross-tenant isolation through the API', () => {
       expectNothingOf(a, res, `/api/v1${alderDocs.link}`);
     }
     expect((await t.call('GET', `/api/v1${alderDocs.link}`, { tenant: 'alder' })).body).toBe('Secret contents of alder');
+    expect(await snapshot(alder)).toEqual(before.a);
+    expect(await snapshot(birch)).toEqual(before.b);
+  });
+
+  it("refuses announcements and segments that name another tenant's property, unit, member, segment or document", async () => {
+    const before = { a: await snapshot(alder), b: await snapshot(birch) };
+    const attempts: [string, unknown, number][] = [
+      ['/api/v1/segments', { name: 'Hijack', criteria: { propertyIds: [alderEstate.propertyIds[0]] } }, 400],
+      ['/api/v1/segments', { name: 'Hijack', criteria: { unitIds: [alderEstate.unitIds[0]] } }, 400],
+      ['/api/v1/segments', { name: 'Hijack', criteria: { memberIds: [a.memberIds[0]] } }, 400],
+      ['/api/v1/announcements/preview', { criteria: { memberIds: [a.memberIds[0]] } }, 400],
+      ['/api/v1/announcements/preview', { segmentId: alderNews.ids[0] }, 400],
+      ['/api/v1/announcements', { title: 'Hijack', body: 'x', segmentId: alderNews.ids[0] }, 400],
+      ['/api/v1/announcements', { title: 'Hijack', body: 'x', criteria: {}, documentIds: alderDocs.documentIds }, 422],
+    ];
+    for (const [url, body, status] of attempts) {
+      const res = await asBirch('POST', url, { body });
+      expect(res.statusCode, `POST ${url}: ${res.body}`).toBe(status);
+      expectNothingOf({ ...a, secrets: a.secrets.filter((secret) => !JSON.stringify(body).includes(secret)) }, res, url);
+    }
+    // Twilio's callbacks to birch name alder's text and alder's member's number: unsigned, they are refused.
+    for (const url of ['/api/v1/communications/sms/status', '/api/v1/communications/sms/inbound']) {
+      const res = await asBirch('POST', url, { body: { MessageSid: `SM${'b'.repeat(32)}`, MessageStatus: 'failed', From: '+15005550006', Body: 'STOP' } });
+      expect(res.statusCode, `POST ${url}: ${res.body}`).toBe(403);
+      expectNothingOf(a, res, url);
+    }
+    // Birch's own settings are birch's.
+    const settings = await asBirch('PUT', '/api/v1/communications/settings', { body: { openTracking: false, quietHours: { start: '21:00', end: '08:00' } } });
+    expect(settings.statusCode, settings.body).toBe(200);
+    expect((await t.call('GET', '/api/v1/communications/settings', { token: alder.token, tenant: 'alder' })).json()).toEqual({ openTracking: true, quietHours: null });
     expect(await snapshot(alder)).toEqual(before.a);
     expect(await snapshot(birch)).toEqual(before.b);
   });

@@ -89,7 +89,7 @@ describe('templates', () => {
 
   it('lists every kind with its variables, and refuses templates that do not parse, print HTML unescaped or use partials', async () => {
     const list = (await oak.api('GET', '/mail/templates')).json();
-    expect(list.data.map((d: { kind: string }) => d.kind)).toEqual(['invitation', 'password_reset', 'notification']);
+    expect(list.data.map((d: { kind: string }) => d.kind)).toEqual(['invitation', 'password_reset', 'notification', 'announcement']);
     expect(list.data[0].variables).toHaveProperty('acceptUrl');
     expect(list.data[0].variables).toHaveProperty('tenant.name');
 
@@ -107,6 +107,10 @@ describe('templates', () => {
       expect(res.json().code).toBe('validation_failed');
       expect(res.json().errors[0].field).toBe(field);
     }
+    // An announcement's body is HTML we made safe (rendered Markdown): its template may print that, and only that, unescaped.
+    expect((await oak.api('PUT', '/mail/templates/announcement', { ...base, html: '<h1>{{title}}</h1>{{{bodyHtml}}}' })).statusCode).toBe(200);
+    expect((await oak.api('PUT', '/mail/templates/announcement', { ...base, html: '<h1>{{{title}}}</h1>' })).json().errors[0].field).toBe('/html');
+    expect((await oak.api('DELETE', '/mail/templates/announcement')).statusCode).toBeLessThan(300);
     // Unescaped output is fine in the text part, where nothing is HTML.
     expect((await oak.api('PUT', '/mail/templates/notification', { ...base, text: '{{{body}}}' })).statusCode).toBe(200);
     expect((await oak.api('DELETE', '/mail/templates/notification')).statusCode).toBe(204);

@@ -90,6 +90,11 @@ describe('route table', () => {
       'GET /api/v1/portal/branding',
       // A document's download: the signed link (document, version, tenant, 5 minutes) is the credential.
       'GET /api/v1/document-files/:token',
+      // An announcement e-mail's links: the signed token (announcement, member, tenant) is the
+      // credential. The unsubscribe page changes nothing; its POST is RFC 8058's one click.
+      'GET /api/v1/communications/unsubscribe/:token', 'POST /api/v1/communications/unsubscribe/:token', 'GET /api/v1/communications/open/:token',
+      // Twilio's status callbacks and incoming texts: X-Twilio-Signature (the account's auth token over the URL and parameters) is the credential.
+      'POST /api/v1/communications/sms/status', 'POST /api/v1/communications/sms/inbound',
       'POST /control/v1/auth/login', 'POST /control/v1/auth/refresh', 'POST /control/v1/auth/logout', 'GET /control/v1/resolve',
       'POST /control/v1/auth/password-reset', 'POST /control/v1/auth/password-reset/confirm',
       // An operator's second step, and the enrolment a `required` platform asks for: the mfaToken is the credential.

@@ -7,6 +7,8 @@ import type { SsoTables } from '../src/data/identity/sso.tables.js';
 import type { KernelTables } from '../src/kernel/db/kernel.tables.js';
 import { tablesOf, type Db } from '../src/kernel/db/tables.js';
 import type { AuditTables } from '../src/modules/audit/audit.tables.js';
+import type { CommunicationsTables } from '../src/modules/communications/communications.tables.js';
+import type { DocumentsTables } from '../src/modules/documents/documents.tables.js';
 import type { FinanceTables } from '../src/modules/finance/finance.tables.js';
 import type { LeasesTables } from '../src/modules/leases/leases.tables.js';
 import type { MailTables } from '../src/modules/mail/mail.tables.js';
@@ -43,6 +45,8 @@ export type TestTables = KernelTables &
   FinanceTables &
   MailTables &
   WebhooksTables &
+  DocumentsTables &
+  CommunicationsTables &
   MigrationLedgerTables;
 
 export type TestDb = Kysely<TestTables>;

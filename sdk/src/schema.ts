@@ -4,6 +4,111 @@
  */
 
 export interface paths {
+    "/api/v1/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Announcements, newest first, each with its delivery totals */
+        get: operations["communications.announcements.list"];
+        put?: never;
+        /** Draft an announcement */
+        post: operations["communications.announcements.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One announcement with its delivery totals */
+        get: operations["communications.announcements.get"];
+        put?: never;
+        post?: never;
+        /** Discard a draft */
+        delete: operations["communications.announcements.delete"];
+        options?: never;
+        head?: never;
+        /** Change a draft */
+        patch: operations["communications.announcements.update"];
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who an announcement went to, per channel, with each delivery's status */
+        get: operations["communications.recipients.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft now, or schedule it (`at`); workers deliver it, once per member and channel */
+        post: operations["communications.announcements.send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/{id}/unschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a scheduled announcement back to draft */
+        post: operations["communications.announcements.unschedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/announcements/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Who an audience reaches today, by channel, with the SMS parts it costs: nothing is saved or sent */
+        post: operations["communications.preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -391,6 +496,93 @@ export interface paths {
         put?: never;
         /** Step up with a passkey: options for the browser, listing your passkeys */
         post: operations["auth.stepUp.passkey.options"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/open/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open pixel: records the first time the e-mail was shown, when the tenant keeps open tracking on */
+        get: operations["communications.open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open tracking and SMS quiet hours */
+        get: operations["communications.settings.get"];
+        /** Turn open tracking on or off; set SMS quiet hours */
+        put: operations["communications.settings.set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/sms/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A text to the tenant's number (Twilio's webhook, form-encoded, signed): STOP opts the sender out of SMS, START back in */
+        post: operations["communications.sms.inbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/sms/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio's status callback for a text (form-encoded, signed) */
+        post: operations["communications.sms.status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/communications/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The page an unsubscribe link opens: one button that confirms (a GET changes nothing: link scanners follow links) */
+        get: operations["communications.unsubscribe.page"];
+        put?: never;
+        /** One-click unsubscribe (RFC 8058): the member gets no more e-mail of the announcement's category (urgent notices still reach them) */
+        post: operations["communications.unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1580,6 +1772,23 @@ export interface paths {
         patch: operations["members.update"];
         trace?: never;
     };
+    "/api/v1/members/{id}/contact-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's bounced addresses and opt-outs */
+        get: operations["communications.members.contactStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/{id}/units": {
         parameters: {
             query?: never;
@@ -1630,6 +1839,40 @@ export interface paths {
         head?: never;
         /** Change your own contact details (only those the tenant lets members change) */
         patch: operations["members.me.update"];
+        trace?: never;
+    };
+    "/api/v1/news": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A member's news feed: the announcements sent to them, newest first */
+        get: operations["communications.news"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/news/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an announcement read in the portal */
+        post: operations["communications.news.read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/occupancies/{id}": {
@@ -1842,6 +2085,42 @@ export interface paths {
         head?: never;
         /** Change a custom role (system roles cannot be changed: `core.system_role_immutable`); its holders' next requests follow it */
         patch: operations["roles.update"];
+        trace?: never;
+    };
+    "/api/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Saved segments, by name */
+        get: operations["communications.segments.list"];
+        put?: never;
+        /** Save a segment: who an announcement goes to */
+        post: operations["communications.segments.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/segments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a segment no announcement names */
+        delete: operations["communications.segments.delete"];
+        options?: never;
+        head?: never;
+        /** Rename a segment or change its criteria */
+        patch: operations["communications.segments.update"];
         trace?: never;
     };
     "/api/v1/settings/branding": {
@@ -2850,6 +3129,1332 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    "communications.announcements.list": {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+                /** @description Matches the title. */
+                q?: string;
+                status?: "draft" | "scheduled" | "sending" | "sent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Markdown */
+                            body: string;
+                            /** @enum {string} */
+                            category: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                            /** @description Besides the portal's news feed (always): e-mail and/or SMS, to each member who has the address and wants the category by that channel (urgent notices override opt-outs) */
+                            channels: ("email" | "sms")[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                            criteria: {
+                                arrearsOver?: {
+                                    /** @description Minor units: members who owe more than this, net of their credit */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                /**
+                                 * Format: date
+                                 * @description Renters whose lease in force ends before this day
+                                 */
+                                leaseEndingBefore?: string;
+                                /** @description These members, by id */
+                                memberIds?: string[];
+                                /** @description Members of one of these types */
+                                memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                                /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                                propertyIds?: string[];
+                                /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                                roles?: ("owner" | "resident" | "renter" | "household")[];
+                                /** @description Members who live in or own one of these units now */
+                                unitIds?: string[];
+                            };
+                            /** @description Attached documents of the library */
+                            documentIds: string[];
+                            /** @description The body rendered: safe HTML (no raw HTML, no script links) */
+                            html: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            scheduledAt: string | null;
+                            /** Format: uuid */
+                            segmentId: string | null;
+                            /** Format: date-time */
+                            sentAt: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "scheduled" | "sending" | "sent";
+                            title: string;
+                            /** @description Once sent: per channel, recipients by status */
+                            totals: {
+                                email: {
+                                    bounced: number;
+                                    delivered: number;
+                                    failed: number;
+                                    /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                    opened: number;
+                                    queued: number;
+                                    sent: number;
+                                    skipped: number;
+                                };
+                                portal: {
+                                    bounced: number;
+                                    delivered: number;
+                                    failed: number;
+                                    /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                    opened: number;
+                                    queued: number;
+                                    sent: number;
+                                    skipped: number;
+                                };
+                                sms: {
+                                    bounced: number;
+                                    delivered: number;
+                                    failed: number;
+                                    /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                    opened: number;
+                                    queued: number;
+                                    sent: number;
+                                    skipped: number;
+                                };
+                            } | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.announcements.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Markdown */
+                    body: string;
+                    /**
+                     * @description Default `general`. `urgent` reaches members who opted out of the others
+                     * @enum {string}
+                     */
+                    category?: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                    /** @description Besides the portal's news feed (always): e-mail and/or SMS, to each member who has the address and wants the category by that channel (urgent notices override opt-outs) */
+                    channels?: ("email" | "sms")[];
+                    /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                    criteria?: {
+                        arrearsOver?: {
+                            /** @description Minor units: members who owe more than this, net of their credit */
+                            amount: number;
+                            currency: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description Renters whose lease in force ends before this day
+                         */
+                        leaseEndingBefore?: string;
+                        /** @description These members, by id */
+                        memberIds?: string[];
+                        /** @description Members of one of these types */
+                        memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                        /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                        propertyIds?: string[];
+                        /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                        roles?: ("owner" | "resident" | "renter" | "household")[];
+                        /** @description Members who live in or own one of these units now */
+                        unitIds?: string[];
+                    };
+                    documentIds?: string[];
+                    /**
+                     * Format: uuid
+                     * @description A saved segment (its criteria are copied when the announcement goes out)
+                     */
+                    segmentId?: string | null;
+                    title: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                        /** @enum {string} */
+                        category: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                        /** @description Besides the portal's news feed (always): e-mail and/or SMS, to each member who has the address and wants the category by that channel (urgent notices override opt-outs) */
+                        channels: ("email" | "sms")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                        criteria: {
+                            arrearsOver?: {
+                                /** @description Minor units: members who owe more than this, net of their credit */
+                                amount: number;
+                                currency: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Renters whose lease in force ends before this day
+                             */
+                            leaseEndingBefore?: string;
+                            /** @description These members, by id */
+                            memberIds?: string[];
+                            /** @description Members of one of these types */
+                            memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                            /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                            propertyIds?: string[];
+                            /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                            roles?: ("owner" | "resident" | "renter" | "household")[];
+                            /** @description Members who live in or own one of these units now */
+                            unitIds?: string[];
+                        };
+                        /** @description Attached documents of the library */
+                        documentIds: string[];
+                        /** @description The body rendered: safe HTML (no raw HTML, no script links) */
+                        html: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        scheduledAt: string | null;
+                        /** Format: uuid */
+                        segmentId: string | null;
+                        /** Format: date-time */
+                        sentAt: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "scheduled" | "sending" | "sent";
+                        title: string;
+                        /** @description Once sent: per channel, recipients by status */
+                        totals: {
+                            email: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            portal: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            sms: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.announcements.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                        /** @enum {string} */
+                        category: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                        /** @description Besides the portal's news feed (always): e-mail and/or SMS, to each member who has the address and wants the category by that channel (urgent notices override opt-outs) */
+                        channels: ("email" | "sms")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                        criteria: {
+                            arrearsOver?: {
+                                /** @description Minor units: members who owe more than this, net of their credit */
+                                amount: number;
+                                currency: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Renters whose lease in force ends before this day
+                             */
+                            leaseEndingBefore?: string;
+                            /** @description These members, by id */
+                            memberIds?: string[];
+                            /** @description Members of one of these types */
+                            memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                            /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                            propertyIds?: string[];
+                            /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                            roles?: ("owner" | "resident" | "renter" | "household")[];
+                            /** @description Members who live in or own one of these units now */
+                            unitIds?: string[];
+                        };
+                        /** @description Attached documents of the library */
+                        documentIds: string[];
+                        /** @description The body rendered: safe HTML (no raw HTML, no script links) */
+                        html: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        scheduledAt: string | null;
+                        /** Format: uuid */
+                        segmentId: string | null;
+                        /** Format: date-time */
+                        sentAt: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "scheduled" | "sending" | "sent";
+                        title: string;
+                        /** @description Once sent: per channel, recipients by status */
+                        totals: {
+                            email: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            portal: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            sms: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.announcements.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.announcements.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Markdown */
+                    body?: string;
+                    /**
+                     * @description Default `general`. `urgent` reaches members who opted out of the others
+                     * @enum {string}
+                     */
+                    category?: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                    /** @description Besides the portal's news feed (always): e-mail and/or SMS, to each member who has the address and wants the category by that channel (urgent notices override opt-outs) */
+                    channels?: ("email" | "sms")[];
+                    /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                    criteria?: {
+                        arrearsOver?: {
+                            /** @description Minor units: members who owe more than this, net of their credit */
+                            amount: number;
+                            currency: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description Renters whose lease in force ends before this day
+                         */
+                        leaseEndingBefore?: string;
+                        /** @description These members, by id */
+                        memberIds?: string[];
+                        /** @description Members of one of these types */
+                        memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                        /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                        propertyIds?: string[];
+                        /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                        roles?: ("owner" | "resident" | "renter" | "household")[];
+                        /** @description Members who live in or own one of these units now */
+                        unitIds?: string[];
+                    };
+                    documentIds?: string[];
+                    /**
+                     * Format: uuid
+                     * @description A saved segment (its criteria are copied when the announcement goes out)
+                     */
+                    segmentId?: string | null;
+                    title?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                        /** @enum {string} */
+                        category: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                        /** @description Besides the portal's news feed (always): e-mail and/or SMS, to each member who has the address and wants the category by that channel (urgent notices override opt-outs) */
+                        channels: ("email" | "sms")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                        criteria: {
+                            arrearsOver?: {
+                                /** @description Minor units: members who owe more than this, net of their credit */
+                                amount: number;
+                                currency: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Renters whose lease in force ends before this day
+                             */
+                            leaseEndingBefore?: string;
+                            /** @description These members, by id */
+                            memberIds?: string[];
+                            /** @description Members of one of these types */
+                            memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                            /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                            propertyIds?: string[];
+                            /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                            roles?: ("owner" | "resident" | "renter" | "household")[];
+                            /** @description Members who live in or own one of these units now */
+                            unitIds?: string[];
+                        };
+                        /** @description Attached documents of the library */
+                        documentIds: string[];
+                        /** @description The body rendered: safe HTML (no raw HTML, no script links) */
+                        html: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        scheduledAt: string | null;
+                        /** Format: uuid */
+                        segmentId: string | null;
+                        /** Format: date-time */
+                        sentAt: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "scheduled" | "sending" | "sent";
+                        title: string;
+                        /** @description Once sent: per channel, recipients by status */
+                        totals: {
+                            email: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            portal: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            sms: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.recipients.list": {
+        parameters: {
+            query: {
+                channel?: "portal" | "email" | "sms";
+                cursor?: string;
+                limit: number;
+                status?: "queued" | "sent" | "delivered" | "bounced" | "failed" | "skipped" | "read";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            address: string | null;
+                            /** @enum {string} */
+                            channel: "portal" | "email" | "sms";
+                            /** Format: uuid */
+                            memberId: string;
+                            name: string;
+                            /** Format: date-time */
+                            openedAt: string | null;
+                            /** @description Why it was skipped, bounced or failed */
+                            reason: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "sent" | "delivered" | "bounced" | "failed" | "skipped" | "read";
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.announcements.send": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description When to send it; now when left out
+                     */
+                    at?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                        /** @enum {string} */
+                        category: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                        /** @description Besides the portal's news feed (always): e-mail and/or SMS, to each member who has the address and wants the category by that channel (urgent notices override opt-outs) */
+                        channels: ("email" | "sms")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                        criteria: {
+                            arrearsOver?: {
+                                /** @description Minor units: members who owe more than this, net of their credit */
+                                amount: number;
+                                currency: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Renters whose lease in force ends before this day
+                             */
+                            leaseEndingBefore?: string;
+                            /** @description These members, by id */
+                            memberIds?: string[];
+                            /** @description Members of one of these types */
+                            memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                            /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                            propertyIds?: string[];
+                            /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                            roles?: ("owner" | "resident" | "renter" | "household")[];
+                            /** @description Members who live in or own one of these units now */
+                            unitIds?: string[];
+                        };
+                        /** @description Attached documents of the library */
+                        documentIds: string[];
+                        /** @description The body rendered: safe HTML (no raw HTML, no script links) */
+                        html: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        scheduledAt: string | null;
+                        /** Format: uuid */
+                        segmentId: string | null;
+                        /** Format: date-time */
+                        sentAt: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "scheduled" | "sending" | "sent";
+                        title: string;
+                        /** @description Once sent: per channel, recipients by status */
+                        totals: {
+                            email: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            portal: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            sms: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.announcements.unschedule": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Markdown */
+                        body: string;
+                        /** @enum {string} */
+                        category: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                        /** @description Besides the portal's news feed (always): e-mail and/or SMS, to each member who has the address and wants the category by that channel (urgent notices override opt-outs) */
+                        channels: ("email" | "sms")[];
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                        criteria: {
+                            arrearsOver?: {
+                                /** @description Minor units: members who owe more than this, net of their credit */
+                                amount: number;
+                                currency: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Renters whose lease in force ends before this day
+                             */
+                            leaseEndingBefore?: string;
+                            /** @description These members, by id */
+                            memberIds?: string[];
+                            /** @description Members of one of these types */
+                            memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                            /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                            propertyIds?: string[];
+                            /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                            roles?: ("owner" | "resident" | "renter" | "household")[];
+                            /** @description Members who live in or own one of these units now */
+                            unitIds?: string[];
+                        };
+                        /** @description Attached documents of the library */
+                        documentIds: string[];
+                        /** @description The body rendered: safe HTML (no raw HTML, no script links) */
+                        html: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        scheduledAt: string | null;
+                        /** Format: uuid */
+                        segmentId: string | null;
+                        /** Format: date-time */
+                        sentAt: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "scheduled" | "sending" | "sent";
+                        title: string;
+                        /** @description Once sent: per channel, recipients by status */
+                        totals: {
+                            email: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            portal: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                            sms: {
+                                bounced: number;
+                                delivered: number;
+                                failed: number;
+                                /** @description E-mail: opened (when the tenant keeps open tracking on); portal: read */
+                                opened: number;
+                                queued: number;
+                                sent: number;
+                                skipped: number;
+                            };
+                        } | null;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.preview": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    body?: string;
+                    /** @enum {string} */
+                    category?: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                    /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                    criteria?: {
+                        arrearsOver?: {
+                            /** @description Minor units: members who owe more than this, net of their credit */
+                            amount: number;
+                            currency: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description Renters whose lease in force ends before this day
+                         */
+                        leaseEndingBefore?: string;
+                        /** @description These members, by id */
+                        memberIds?: string[];
+                        /** @description Members of one of these types */
+                        memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                        /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                        propertyIds?: string[];
+                        /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                        roles?: ("owner" | "resident" | "renter" | "household")[];
+                        /** @description Members who live in or own one of these units now */
+                        unitIds?: string[];
+                    };
+                    /**
+                     * Format: uuid
+                     * @description A saved segment (its criteria are copied when the announcement goes out)
+                     */
+                    segmentId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        email: {
+                            bounced: number;
+                            noAddress: number;
+                            optedOut: number;
+                            recipients: number;
+                        };
+                        /** @description Members in the audience (each sees it in the portal) */
+                        members: number;
+                        /** @description The first recipients by name */
+                        sample: {
+                            email: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            phone: string | null;
+                        }[];
+                        sms: {
+                            /** @description `GSM-7` or `UCS-2`: which the text needs */
+                            encoding: string;
+                            noAddress: number;
+                            optedOut: number;
+                            /** @description Parts (segments) each SMS is billed as */
+                            parts: number;
+                            recipients: number;
+                            /** @description Parts for every recipient: what the provider bills */
+                            totalParts: number;
+                        };
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "apiKeys.list": {
         parameters: {
             query: {
@@ -4876,6 +6481,418 @@ export interface operations {
                 };
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`, `core.passkey_registration_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/gif": string;
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.settings.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description E-mail carries a tracking pixel that records when it was first opened (a privacy-respecting one: no third party, only the first open is kept) */
+                        openTracking: boolean;
+                        /** @description SMS are held from start to end, in the tenant's time zone (urgent notices too) */
+                        quietHours: {
+                            end: string;
+                            start: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.settings.set": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description E-mail carries a tracking pixel that records when it was first opened (a privacy-respecting one: no third party, only the first open is kept) */
+                    openTracking: boolean;
+                    /** @description SMS are held from start to end, in the tenant's time zone (urgent notices too) */
+                    quietHours: {
+                        end: string;
+                        start: string;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description E-mail carries a tracking pixel that records when it was first opened (a privacy-respecting one: no third party, only the first open is kept) */
+                        openTracking: boolean;
+                        /** @description SMS are held from start to end, in the tenant's time zone (urgent notices too) */
+                        quietHours: {
+                            end: string;
+                            start: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.sms.inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.sms.status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.unsubscribe.page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11856,7 +13873,7 @@ export interface operations {
         parameters: {
             query: {
                 cursor?: string;
-                kind?: "invitation" | "password_reset" | "notification";
+                kind?: "invitation" | "password_reset" | "notification" | "announcement";
                 limit: number;
                 /** @description Matches the recipient’s address or name, the subject or the template (kind). */
                 q?: string;
@@ -14151,6 +16168,78 @@ export interface operations {
             };
         };
     };
+    "communications.members.contactStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bounced: {
+                            address: string;
+                            /** Format: date-time */
+                            bouncedAt: string;
+                            reason: string;
+                        }[];
+                        optOuts: {
+                            category: string;
+                            channel: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            source: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "members.units.list": {
         parameters: {
             query: {
@@ -14456,6 +16545,156 @@ export interface operations {
                 };
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.news": {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @enum {string} */
+                            category: "general" | "urgent" | "maintenance" | "finance" | "meeting";
+                            documentIds: string[];
+                            html: string;
+                            /** Format: uuid */
+                            id: string;
+                            read: boolean;
+                            /** Format: date-time */
+                            sentAt: string;
+                            title: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.news.read": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -16302,6 +18541,439 @@ export interface operations {
                 };
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`, `core.passkey_registration_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.segments.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                            criteria: {
+                                arrearsOver?: {
+                                    /** @description Minor units: members who owe more than this, net of their credit */
+                                    amount: number;
+                                    currency: string;
+                                };
+                                /**
+                                 * Format: date
+                                 * @description Renters whose lease in force ends before this day
+                                 */
+                                leaseEndingBefore?: string;
+                                /** @description These members, by id */
+                                memberIds?: string[];
+                                /** @description Members of one of these types */
+                                memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                                /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                                propertyIds?: string[];
+                                /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                                roles?: ("owner" | "resident" | "renter" | "household")[];
+                                /** @description Members who live in or own one of these units now */
+                                unitIds?: string[];
+                            };
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.segments.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                    criteria: {
+                        arrearsOver?: {
+                            /** @description Minor units: members who owe more than this, net of their credit */
+                            amount: number;
+                            currency: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description Renters whose lease in force ends before this day
+                         */
+                        leaseEndingBefore?: string;
+                        /** @description These members, by id */
+                        memberIds?: string[];
+                        /** @description Members of one of these types */
+                        memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                        /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                        propertyIds?: string[];
+                        /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                        roles?: ("owner" | "resident" | "renter" | "household")[];
+                        /** @description Members who live in or own one of these units now */
+                        unitIds?: string[];
+                    };
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                        criteria: {
+                            arrearsOver?: {
+                                /** @description Minor units: members who owe more than this, net of their credit */
+                                amount: number;
+                                currency: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Renters whose lease in force ends before this day
+                             */
+                            leaseEndingBefore?: string;
+                            /** @description These members, by id */
+                            memberIds?: string[];
+                            /** @description Members of one of these types */
+                            memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                            /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                            propertyIds?: string[];
+                            /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                            roles?: ("owner" | "resident" | "renter" | "household")[];
+                            /** @description Members who live in or own one of these units now */
+                            unitIds?: string[];
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.segments.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "communications.segments.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                    criteria?: {
+                        arrearsOver?: {
+                            /** @description Minor units: members who owe more than this, net of their credit */
+                            amount: number;
+                            currency: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description Renters whose lease in force ends before this day
+                         */
+                        leaseEndingBefore?: string;
+                        /** @description These members, by id */
+                        memberIds?: string[];
+                        /** @description Members of one of these types */
+                        memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                        /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                        propertyIds?: string[];
+                        /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                        roles?: ("owner" | "resident" | "renter" | "household")[];
+                        /** @description Members who live in or own one of these units now */
+                        unitIds?: string[];
+                    };
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** @description Who a segment holds: active members meeting every condition given (any of the values within one). No condition: every active member. */
+                        criteria: {
+                            arrearsOver?: {
+                                /** @description Minor units: members who owe more than this, net of their credit */
+                                amount: number;
+                                currency: string;
+                            };
+                            /**
+                             * Format: date
+                             * @description Renters whose lease in force ends before this day
+                             */
+                            leaseEndingBefore?: string;
+                            /** @description These members, by id */
+                            memberIds?: string[];
+                            /** @description Members of one of these types */
+                            memberTypes?: ("resident" | "owner" | "renter" | "household" | "other")[];
+                            /** @description Members who live in or own a unit of one of these properties (blocks) now, sub-properties included */
+                            propertyIds?: string[];
+                            /** @description Members who hold one of these roles in a unit now (in the units above, when units or properties are given) */
+                            roles?: ("owner" | "resident" | "renter" | "household")[];
+                            /** @description Members who live in or own one of these units now */
+                            unitIds?: string[];
+                        };
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `communications.link_invalid`, `communications.signature_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `communications.not_draft`, `communications.not_scheduled`, `communications.segment_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `communications.in_the_past`, `communications.no_audience`, `communications.unknown_documents`. */
             422: {
                 headers: {
                     [name: string]: unknown;

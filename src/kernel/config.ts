@@ -61,6 +61,19 @@ const domain = (raw: string) => {
   return v;
 };
 
+/** A Twilio SID: two letters naming the kind (`AC` account, `MG` Messaging Service) and 32 hex digits. */
+const twilioSid = (prefix: string) => (raw: string) => {
+  const v = raw.trim();
+  if (!new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(v)) throw new Error(`expected ${prefix} followed by 32 hexadecimal digits`);
+  return v;
+};
+/** A phone number in E.164: `+`, a country code and the number, 7 to 15 digits in all. */
+const e164 = (raw: string) => {
+  const v = raw.trim();
+  if (!/^\+[1-9]\d{6,14}$/.test(v)) throw new Error(`"${raw}" is not a phone number in E.164 form (+ and 7 to 15 digits, e.g. +14155550100)`);
+  return v;
+};
+
 /** `key=value,key2=value2` with URL-encoded values, as the OpenTelemetry specification writes headers. */
 const otlpHeaders = (raw: string) => {
   const headers: Record<string, string> = {};
@@ -108,6 +121,11 @@ export const settings = {
   apiRatePerTenant: { env: 'COURTYARD_API_RATE_PER_TENANT', description: "Requests to `/api/v1` allowed per tenant per minute, all its users and API keys together (the operators together on `/control/v1`); past it 429 with `Retry-After`. A plan can set its own. 0: no limit.", default: 3000, parse: integer(0, 100_000_000) },
   smtpUrl: { env: 'SMTP_URL', description: 'SMTP server for outgoing e-mail, e.g. `smtp://user:password@mail.example.com:587` (`smtps:` for implicit TLS). Unset: messages are written as `.eml` files under `COURTYARD_DATA_DIR/mail` and logged.', parse: url('smtp:', 'smtps:') },
   mailFrom: { env: 'COURTYARD_MAIL_FROM', description: 'Sender address of outgoing e-mail; the display name is the tenant\'s, replies go to its support address.', default: 'no-reply@courtyard.local', parse: email },
+  twilioAccountSid: { env: 'TWILIO_ACCOUNT_SID', description: 'Twilio account (`AC…`) that sends SMS, with `TWILIO_AUTH_TOKEN` and `TWILIO_FROM` or `TWILIO_MESSAGING_SERVICE_SID`. Unset: each SMS is written as a `.json` file under `COURTYARD_DATA_DIR/sms` and logged (docs/sms.md).', parse: twilioSid('AC') },
+  twilioAuthToken: { env: 'TWILIO_AUTH_TOKEN', description: "Auth token of that account: signs in to Twilio's API and checks the `X-Twilio-Signature` of the status callbacks and incoming messages Twilio posts. A secret.", parse: text },
+  twilioFrom: { env: 'TWILIO_FROM', description: 'Number of the account SMS are sent from, in E.164 (`+14155550100`).', parse: e164 },
+  twilioMessagingServiceSid: { env: 'TWILIO_MESSAGING_SERVICE_SID', description: "Twilio Messaging Service (`MG…`) that sends SMS instead, choosing a number of its sender pool. With `TWILIO_FROM` too, Twilio sends from that number, which must be in the pool.", parse: twilioSid('MG') },
+  twilioApiUrl: { env: 'TWILIO_API_URL', description: 'Base URL of the Twilio REST API that SMS are sent through. Change it only to point tests at a local stand-in.', default: 'https://api.twilio.com', parse: url('http:', 'https:') },
   invitationTtl: { env: 'COURTYARD_INVITATION_TTL', description: 'Seconds an invitation link stays valid.', default: 604_800, parse: integer(300, 2_592_000) },
   webhooksAllowPrivate: { env: 'COURTYARD_WEBHOOKS_ALLOW_PRIVATE', description: 'Let webhook endpoints point at loopback, private, link-local, CGNAT and metadata addresses (refused otherwise, at registration and after name resolution at every delivery). For development and closed networks only.', default: false, parse: boolean },
   webhooksEndpointConcurrency: { env: 'COURTYARD_WEBHOOKS_ENDPOINT_CONCURRENCY', description: 'Webhook attempts in flight to one endpoint at once from one process (and the kept-alive connections to it). An attempt that finds no free slot within a second goes back to the queue, so a slow receiver holds no more than this of the delivery workers.', default: 8, parse: integer(1, 256) },

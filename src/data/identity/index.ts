@@ -27,6 +27,7 @@ import type { TenantSettingsStore } from '../../kernel/tenant-directory.js';
 
 export { NOTIFICATION_CATEGORIES, NOTIFICATION_CHANNELS, usersWantingNotification, wantsNotification, type NotificationCategory, type NotificationChannel } from './notification-preferences.js';
 export { rolePermissions } from './identity.reads.js';
+export { memberAccounts } from './member-accounts.js';
 export { seedIdentity, syncSystemRoles } from './identity.seed.js';
 export { type UserInvitedData } from './identity.service.js';
 export { TenantSessions } from './tenant-sessions.js';

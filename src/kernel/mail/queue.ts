@@ -1,7 +1,7 @@
 import type { TenantContext } from '../context.js';
 
 /** The kinds of message there are templates for. */
-export const MAIL_KINDS = ['invitation', 'password_reset', 'notification'] as const;
+export const MAIL_KINDS = ['invitation', 'password_reset', 'notification', 'announcement'] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 
 /** Values a template may show. Strings are HTML-escaped in the HTML part. */

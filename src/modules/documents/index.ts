@@ -43,3 +43,4 @@ export function documentsModule(options: DocumentsOptions): ModuleManifest {
     routes: (app) => documentsRoutes(app, { storage: options.storage, links, maxUploadBytes: options.maxUploadBytes, tenantOf: options.tenantOf }),
   });
 }
+export { existingDocuments } from './documents.reads.js';

@@ -9,6 +9,7 @@ import { reportsRoom } from './reports/index.js';
 import { statementsRoom } from './statements/index.js';
 
 export type { FinanceOptions } from './options.js';
+export { membersInArrears } from './ledger/index.js';
 
 /**
  * The `finance` module: a double-entry ledger per tenant, charges, billing runs, payments

@@ -49,3 +49,12 @@ export async function existingLeases(db: Db, ids: readonly string[]): Promise<Se
   const rows = await tablesOf<LeasesTables>(db).selectFrom('leases').select('id').where('id', '=', anyUuid(ids)).execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** The renters of leases in force on `today` that end before `before`: a communications segment's condition. */
+export async function rentersWithLeaseEndingBefore(db: Db, today: IsoDate, before: IsoDate): Promise<string[]> {
+  const result = await sql<{ memberId: string }>`
+    SELECT DISTINCT r.member_id FROM leases l JOIN lease_renters r ON r.tenant_id = l.tenant_id AND r.lease_id = l.id
+     WHERE l.activated_at IS NOT NULL AND l.status IN ('active', 'ending')
+       AND l.start_date <= ${today}::date AND l.end_date IS NOT NULL AND l.end_date >= ${today}::date AND l.end_date < ${before}::date`.execute(tablesOf<LeasesTables>(db));
+  return result.rows.map((r) => r.memberId);
+}

@@ -5,10 +5,10 @@ import { retentionJob } from '../../kernel/jobs/retention.js';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import { MailRepository } from './mail.repository.js';
 import { mailRoutes } from './mail.routes.js';
-import { MAIL_QUEUED, MailService, type MailDeps, type MailQueuedData } from './mail.service.js';
+import { MAIL_BOUNCED, MAIL_QUEUED, MAIL_SENT, MailService, type MailDeps, type MailQueuedData } from './mail.service.js';
 import { mailErrors } from './mail.errors.js';
 
-export { MAIL_QUEUED, type MailQueuedData } from './mail.service.js';
+export { MAIL_BOUNCED, MAIL_QUEUED, MAIL_SENT, type MailOutcomeData, type MailQueuedData } from './mail.service.js';
 
 /**
  * A tenant's web address for links in messages: `https://{slug}.{base domain}`, or on a
@@ -45,6 +45,18 @@ export function createMailModule(deps: MailDeps): { module: ModuleManifest; queu
         version: 1,
         description: 'An e-mail was queued; a worker renders and sends it.',
         data: Type.Object({ messageId: Type.String({ format: 'uuid' }), kind: Type.String() }),
+      },
+      {
+        type: MAIL_SENT,
+        version: 1,
+        description: 'A message sent to many (an announcement) was accepted by the SMTP server.',
+        data: Type.Object({ messageId: Type.String({ format: 'uuid' }), kind: Type.String(), reason: Type.Null() }),
+      },
+      {
+        type: MAIL_BOUNCED,
+        version: 1,
+        description: 'A message sent to many (an announcement) was refused for good: the address bounced.',
+        data: Type.Object({ messageId: Type.String({ format: 'uuid' }), kind: Type.String(), reason: Type.String() }),
       },
     ],
     jobs: [retentionJob({ name: 'mail.prune', cron: '50 2 * * *', days: deps.retentionDays, prune: (db, cutoff, limit) => new MailRepository(db).pruneFinished(cutoff, limit) })],

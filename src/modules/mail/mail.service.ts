@@ -35,6 +35,22 @@ export interface MailQueuedData {
   kind: string;
 }
 
+/** What a bulk message's delivery came to (mail.sent, mail.bounced): for the module that sent it. */
+export const MAIL_SENT = 'mail.sent';
+export const MAIL_BOUNCED = 'mail.bounced';
+export interface MailOutcomeData {
+  messageId: string;
+  kind: string;
+  /** The server's refusal, for a bounce. */
+  reason: string | null;
+}
+
+/** RFC 8058 one-click unsubscribe, and RFC 2076's bulk precedence, for a message sent to many. */
+function bulkHeaders(data: Record<string, unknown>): Record<string, string> {
+  const url = typeof data.unsubscribeUrl === 'string' && /^https?:\/\//.test(data.unsubscribeUrl) ? data.unsubscribeUrl : null;
+  return { Precedence: 'bulk', ...(url ? { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}) };
+}
+
 const sealContext = (tenantId: string, messageId: string) => `mail_messages:${tenantId}:${messageId}`;
 
 const messageView = (m: MessageRow) => ({
@@ -108,8 +124,12 @@ export class MailService implements MailQueue {
       return;
     }
     const { message, template } = claimed;
-    const fail = (reason: string, subject: string | null = null) =>
-      ctx.tenantTransaction(tenantId, (db) => new MailRepository(db).markFailed(tenantId, message.id, reason, subject, ctx.now()));
+    const bulk = isMailKind(message.kind) && KINDS[message.kind].bulk === true;
+    const fail = (reason: string, subject: string | null = null, permanent = true) =>
+      ctx.tenantTransaction(tenantId, async (db) => {
+        await new MailRepository(db).markFailed(tenantId, message.id, reason, subject, ctx.now());
+        if (bulk && permanent) await emit({ db, tenant }, MAIL_BOUNCED, { messageId: message.id, kind: message.kind, reason } satisfies MailOutcomeData);
+      });
 
     let rendered: RenderedMail;
     try {
@@ -134,13 +154,16 @@ export class MailService implements MailQueue {
         subject: rendered.subject,
         text: rendered.text,
         html: rendered.html,
-        headers: { 'Auto-Submitted': 'auto-generated', 'X-Courtyard-Kind': message.kind },
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Courtyard-Kind': message.kind, ...(bulk ? bulkHeaders(message.data) : {}) },
       });
-      await ctx.tenantTransaction(tenantId, (db) => new MailRepository(db).markSent(tenantId, message.id, rendered.subject, sent.response, ctx.now()));
+      await ctx.tenantTransaction(tenantId, async (db) => {
+        await new MailRepository(db).markSent(tenantId, message.id, rendered.subject, sent.response, ctx.now());
+        if (bulk) await emit({ db, tenant }, MAIL_SENT, { messageId: message.id, kind: message.kind, reason: null } satisfies MailOutcomeData);
+      });
       ctx.log.info({ tenant: tenant.slug, mail: message.id, kind: message.kind, attempt: message.attempts }, 'mail sent');
     } catch (error) {
       if (!(error instanceof MailDeliveryError)) throw error;
-      await fail(error.message, rendered.subject);
+      await fail(error.message, rendered.subject, error.permanent);
       ctx.log.warn({ tenant: tenant.slug, mail: message.id, attempt: message.attempts, permanent: error.permanent, reason: error.message }, 'mail not sent');
       if (!error.permanent) throw error;
     }
@@ -200,7 +223,7 @@ export class MailService implements MailQueue {
 
   async saveTemplate(ctx: TenantContext, kind: string, parts: TemplateParts) {
     const k = this.#kind(kind);
-    validateTemplate(parts);
+    validateTemplate(parts, k);
     const row = await new MailRepository(ctx.db).saveTemplate(ctx.tenant.id, k, parts, ctx.principal?.userId ?? null);
     return this.#templateView(k, row);
   }

@@ -23,6 +23,10 @@ interface KindDefinition {
   /** The variables the kind adds to the common ones, with what they hold. */
   variables: Record<string, string>;
   defaults: TemplateParts;
+  /** Sent to many at once: carries List-Unsubscribe (RFC 8058) to `unsubscribeUrl`, and reports whether it was sent or bounced (mail.sent, mail.bounced). */
+  bulk?: boolean;
+  /** Variables that hold HTML made safe by us (sanitised), which a tenant's template may print unescaped. */
+  safeHtml?: string[];
   /** Values computed when rendering, from the message's data and secrets, written for `locale` in the tenant's zone. */
   derive(input: { data: MailData; secrets: Record<string, string>; tenantUrl: string; locale: Locale; timeZone?: string }): Record<string, string>;
 }
@@ -131,6 +135,29 @@ export const KINDS: Record<MailKind, KindDefinition> = {
       body: String(data.body ?? ''),
       actionUrl: httpUrl(data.actionUrl),
       actionLabel: String(data.actionLabel ?? (locale === 'es' ? es.openLabel : 'Open')),
+    }),
+  },
+  announcement: {
+    description: 'An announcement of the communications module: its title and body, an unsubscribe link and, when the tenant keeps it on, an open pixel. Sent with List-Unsubscribe (RFC 8058).',
+    variables: { title: 'The announcement’s title', bodyText: 'Its body as text', bodyHtml: 'Its body as safe HTML (rendered from Markdown)', unsubscribeUrl: 'The one-click unsubscribe link', openUrl: 'The open pixel (may be empty)' },
+    bulk: true,
+    safeHtml: ['bodyHtml'],
+    defaults: {
+      subject: '{{title}}',
+      text: ['{{title}}', '', '{{bodyText}}', supportLine.trimStart(), '', '--', 'To receive no more of these by e-mail: {{unsubscribeUrl}}', ''].join('\n'),
+      html: [
+        '<h1 style="font-size:20px;margin:0 0 16px">{{title}}</h1>',
+        '{{{bodyHtml}}}',
+        '<p style="margin-top:28px;font-size:13px;color:#7b8794"><a href="{{unsubscribeUrl}}" style="color:#7b8794">Unsubscribe</a> from these e-mails.</p>',
+        '{{#openUrl}}<img src="{{openUrl}}" width="1" height="1" alt="" style="display:block;border:0">{{/openUrl}}',
+      ].join('\n'),
+    },
+    derive: ({ data }) => ({
+      title: String(data.title ?? ''),
+      bodyText: String(data.bodyText ?? ''),
+      bodyHtml: String(data.bodyHtml ?? ''),
+      unsubscribeUrl: httpUrl(data.unsubscribeUrl),
+      openUrl: httpUrl(data.openUrl),
     }),
   },
 };
@@ -244,11 +271,12 @@ function* walk(tokens: Token[]): Generator<Token> {
 }
 
 /** Refuses a template that does not parse, uses partials, or (in HTML) prints a value unescaped. */
-export function validateTemplate(parts: TemplateParts): void {
+export function validateTemplate(parts: TemplateParts, kind: MailKind): void {
+  const safe = new Set(KINDS[kind].safeHtml ?? []);
   for (const [field, template] of Object.entries(parts) as [keyof TemplateParts, string][]) {
     for (const token of walk(tokensOf(template, `/${field}`))) {
       if (token[0] === '>') throw fieldError(`/${field}`, 'may not use partials ({{> name}})');
-      if (token[0] === '&' && field === 'html') throw fieldError(`/${field}`, `may not print values unescaped ({{{${token[1]}}}} or {{& ${token[1]}}}): use {{${token[1]}}}`);
+      if (token[0] === '&' && field === 'html' && !safe.has(String(token[1]))) throw fieldError(`/${field}`, `may not print values unescaped ({{{${token[1]}}}} or {{& ${token[1]}}}): use {{${token[1]}}}`);
     }
   }
 }

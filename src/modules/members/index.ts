@@ -33,4 +33,4 @@ export const membersModule = defineModule({
     membersRoutes(app);
   },
 });
-export { existingMembers, memberContacts, memberNames, membersNamed, type MemberContact, type MemberName } from './members.reads.js';
+export { activeAddressees, existingMembers, memberContacts, memberNames, membersNamed, membersWithPhone, type MemberAddressee, type MemberContact, type MemberName } from './members.reads.js';

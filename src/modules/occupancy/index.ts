@@ -35,4 +35,4 @@ export const occupancyModule = defineModule({
 export { addLeaseOccupancies, endLeaseOccupancies } from './occupancy.leases.js';
 export type { LeaseTerm } from './occupancy.repository.js';
 export { refreshUnits } from './occupancy.status.js';
-export { occupiedBy, ownersOn, type UnitOwners } from './occupancy.reads.js';
+export { occupantsOf, occupiedBy, ownersOn, type UnitOwners } from './occupancy.reads.js';

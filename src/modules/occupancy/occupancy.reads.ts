@@ -34,3 +34,17 @@ export async function occupiedBy(db: Db, memberId: string, onDate: IsoDate): Pro
     .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>=', onDate)]))
     .execute();
 }
+
+/**
+ * The members holding one of `roles` (any role when null) in one of `unitIds` (any unit when
+ * null) on `onDate`: a communications segment's occupancy conditions.
+ */
+export async function occupantsOf(db: Db, where: { unitIds: readonly string[] | null; roles: readonly string[] | null }, onDate: IsoDate): Promise<string[]> {
+  if (where.unitIds?.length === 0 || where.roles?.length === 0) return [];
+  let q = tablesOf<OccupancyTables>(db).selectFrom('occupancies').select('memberId').distinct()
+    .where('startDate', '<=', onDate)
+    .where((eb) => eb.or([eb('endDate', 'is', null), eb('endDate', '>=', onDate)]));
+  if (where.unitIds) q = q.where('unitId', '=', anyUuid(where.unitIds));
+  if (where.roles) q = q.where('role', 'in', where.roles as OccupancyTables['occupancies']['role'][]);
+  return (await q.execute()).map((r) => r.memberId);
+}

@@ -96,4 +96,13 @@ export const titles: Record<string, string> = {
   // A member's own details.
   'Members may not change this detail themselves': 'Los miembros no pueden cambiar este dato por sí mismos',
   'Your login is not linked to a member': 'Su acceso no está vinculado a ningún miembro',
+  // Communications.
+  'The announcement is no longer a draft': 'El aviso ya no es un borrador',
+  'The announcement is not scheduled': 'El aviso no está programado',
+  'The time to send is in the past': 'La hora de envío ya ha pasado',
+  'The announcement has no audience': 'El aviso no tiene destinatarios',
+  'The segment is used by an announcement': 'Un aviso usa este segmento',
+  'An attachment is not in the library': 'Un adjunto no está en la biblioteca',
+  'The link is not valid': 'El enlace no es válido',
+  'The request is not signed by the SMS provider': 'La solicitud no está firmada por el proveedor de SMS',
 };

@@ -81,4 +81,15 @@ export class BalancesRepository {
        GROUP BY currency ORDER BY currency`.execute(this.db);
     return result.rows.map((r) => ({ currency: r.currency, receivable: exact(r.receivable), credit: exact(r.credit) }));
   }
+
+  /** Members whose receivable less credit in `currency` on `asOf` is more than `over` minor units. */
+  async membersOwing(currency: string, over: bigint, asOf: IsoDate, accounts: { receivable: string; memberCredit: string }): Promise<string[]> {
+    const result = await sql<{ memberId: string }>`
+      SELECT member_id FROM finance_lines
+       WHERE member_id IS NOT NULL AND currency = ${currency} AND entry_date <= ${asOf}::date
+         AND account_id IN (${accounts.receivable}, ${accounts.memberCredit})
+       GROUP BY member_id
+      HAVING sum(amount) > ${over.toString()}::numeric`.execute(this.db);
+    return result.rows.map((r) => r.memberId);
+  }
 }

@@ -51,6 +51,15 @@ export async function memberBalance(scope: TenantScope, memberId: string, asOf: 
   return totals.map(({ currency, receivable, credit }) => ({ currency, receivable: safeTotal(receivable, 'receivable'), credit: safeTotal(credit, 'credit'), balance: safeTotal(receivable - credit, 'balance') }));
 }
 
+/**
+ * The members who owe more than `over` minor units in `currency` on `asOf`, net of their
+ * unapplied credit: an arrears list for the communications module's segments.
+ */
+export async function membersInArrears(scope: TenantScope, currency: string, over: number, asOf: IsoDate): Promise<string[]> {
+  const accounts = await systemAccounts(scope);
+  return new BalancesRepository(scope.db).membersOwing(currency, BigInt(over), asOf, { receivable: accounts.receivable, memberCredit: accounts.member_credit });
+}
+
 /** An account's lines between two dates with the running balance, opening from everything before. */
 export async function accountLedger(scope: TenantScope, accountId: string, from: IsoDate, to: IsoDate) {
   const balances = new BalancesRepository(scope.db);

@@ -10,7 +10,7 @@ export const ledgerRoom = (options: FinanceOptions): FinanceRoom => ({
   routes: (app) => ledgerRoutes(app, options),
 });
 
-export { memberBalance } from './balances.js';
+export { memberBalance, membersInArrears } from './balances.js';
 export { chargesByIds, openCharges, postCharge, postCharges, voidCharge, writeOffCharge, type ChargeToPost } from './charges.js';
 export type { Charge } from './ledger.types.js';
 export { lockMember, lockMembers, systemAccounts, type SystemAccount } from './journal.js';

@@ -56,6 +56,16 @@ export const defaults: Record<MailKind, TemplateParts> = {
       `{{#actionUrl}}${button('actionUrl', '{{actionLabel}}')}{{/actionUrl}}`,
     ].join('\n'),
   },
+  announcement: {
+    subject: '{{title}}',
+    text: ['{{title}}', '', '{{bodyText}}', supportLine.trimStart(), '', '--', 'Para no recibir más avisos como este por correo: {{unsubscribeUrl}}', ''].join('\n'),
+    html: [
+      '<h1 style="font-size:20px;margin:0 0 16px">{{title}}</h1>',
+      '{{{bodyHtml}}}',
+      '<p style="margin-top:28px;font-size:13px;color:#7b8794"><a href="{{unsubscribeUrl}}" style="color:#7b8794">Darse de baja</a> de estos correos.</p>',
+      '{{#openUrl}}<img src="{{openUrl}}" width="1" height="1" alt="" style="display:block;border:0">{{/openUrl}}',
+    ].join('\n'),
+  },
 };
 
 /** The label of a notice's link when its module gives none. */

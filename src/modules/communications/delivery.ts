@@ -1,0 +1,108 @@
+import type { TenantScope } from '../../kernel/context.js';
+import { todayIn } from '../../kernel/dates.js';
+import type { Db } from '../../kernel/db/tables.js';
+import { emitAll } from '../../kernel/events/outbox.js';
+import { newId } from '../../kernel/ids.js';
+import type { JobContext } from '../../kernel/jobs/job.js';
+import type { MailQueue } from '../../kernel/mail/queue.js';
+import type { MemberAccounts } from '../../kernel/member-accounts.js';
+import { AnnouncementsRepository, type NewRecipient } from './announcements.repository.js';
+import { audienceOf } from './audience.js';
+import type { MessageLinks } from './communications.links.js';
+import type { Category } from './communications.schemas.js';
+import type { CommunicationsService } from './communications.service.js';
+import { ConsentRepository } from './consent.repository.js';
+import { markdownText, renderMarkdown } from './markdown.js';
+
+/** Members handed to the mail queue per transaction: a crash loses at most one batch's work, redone by the retry. */
+const BATCH = 500;
+
+/** The event each queued SMS emits; the module's subscriber sends it. */
+export const SMS_QUEUED = 'communications.sms.queued';
+export interface SmsQueuedData {
+  announcementId: string;
+  memberId: string;
+}
+
+export interface DeliveryDeps {
+  service: CommunicationsService;
+  mail: MailQueue;
+  accounts: MemberAccounts;
+  links: MessageLinks;
+}
+
+/**
+ * Delivers a released announcement: resolves its audience, then per batch of members records
+ * one recipient row per channel and queues that channel's message in the same transaction. A
+ * row that exists already is not added again, and its message not queued again: a retry after a
+ * crash sends nothing twice. Scheduled ones wait in the queue until their time.
+ */
+export async function release(deps: DeliveryDeps, tenantId: string, announcementId: string, ctx: JobContext): Promise<void> {
+  const tenant = await ctx.tenant(tenantId);
+  const now = ctx.now();
+  const announcement = await ctx.tenantTransaction(tenantId, async (db) => {
+    const repo = new AnnouncementsRepository(db);
+    const a = await repo.find(announcementId, true);
+    if (!a) return null;
+    if (a.status === 'scheduled') {
+      if (!a.scheduledAt || a.scheduledAt.getTime() > now.getTime()) {
+        // Not yet (or rescheduled): wait until its time. The singleton key keeps one wait per time.
+        await ctx.queue.send('communications.release', { tenantId, announcementId }, { startAfter: a.scheduledAt ?? now, singletonKey: `${announcementId}:${a.scheduledAt?.toISOString()}`, tenantId });
+        return null;
+      }
+      return repo.update(announcementId, { status: 'sending' });
+    }
+    return a.status === 'sending' ? a : null;
+  });
+  if (!announcement) return;
+
+  const members = await ctx.tenantTransaction(tenantId, (db) => audienceOf({ db, tenant }, announcement.criteria, todayIn(tenant.timeZone, now)));
+  const settings = await ctx.tenantTransaction(tenantId, (db) => deps.service.settings({ db, tenant }));
+  const category = announcement.category as Category;
+  const bodyHtml = renderMarkdown(announcement.body);
+  const bodyText = markdownText(announcement.body);
+
+  for (let i = 0; i < members.length; i += BATCH) {
+    const batch = members.slice(i, i + BATCH);
+    await ctx.tenantTransaction(tenantId, async (db) => {
+      const scope: TenantScope = { db, tenant };
+      const rows: NewRecipient[] = batch.map((m) => ({ memberId: m.id, channel: 'portal', address: null, status: 'delivered', reason: null }));
+      for (const channel of announcement.channels as ('email' | 'sms')[]) {
+        for (const p of await deps.service.plan(scope, batch, category, channel)) rows.push({ memberId: p.memberId, channel, address: p.address, status: p.status, reason: p.reason });
+      }
+      const repo = new AnnouncementsRepository(db);
+      const added = await repo.addRecipients(tenantId, announcementId, rows);
+      const names = new Map(batch.map((m) => [m.id, `${m.firstName} ${m.lastName}`.trim()]));
+      const locales = await deps.accounts.locales(db, added.filter((r) => r.channel === 'email' && r.status === 'queued').map((r) => r.memberId));
+      const texts: SmsQueuedData[] = [];
+      for (const r of added) {
+        if (r.status !== 'queued') continue;
+        if (r.channel === 'email') {
+          const link = (kind: 'unsubscribe' | 'open') => deps.service.linkUrl(tenant, kind, deps.links.sign(tenantId, { kind, announcementId, memberId: r.memberId }));
+          const { id } = await deps.mail.queue(scope, {
+            kind: 'announcement',
+            to: { email: r.address!, name: names.get(r.memberId) ?? '' },
+            data: { title: announcement.title, bodyHtml, bodyText, unsubscribeUrl: link('unsubscribe'), openUrl: settings.openTracking ? link('open') : '' },
+            locale: locales.get(r.memberId),
+          });
+          await repo.setMessage(announcementId, r.memberId, 'email', id);
+        } else if (r.channel === 'sms') {
+          await repo.setMessage(announcementId, r.memberId, 'sms', newId());
+          texts.push({ announcementId, memberId: r.memberId });
+        }
+      }
+      await emitAll(scope, SMS_QUEUED, texts);
+    });
+  }
+  await ctx.tenantTransaction(tenantId, (db) => new AnnouncementsRepository(db).update(announcementId, { status: 'sent', sentAt: now }));
+  ctx.log.info({ tenant: tenant.slug, announcement: announcementId, members: members.length }, 'announcement handed to delivery');
+}
+
+/** The mail module's word on a bulk message: the recipient moves on; a bounce marks the address. */
+export async function mailOutcome(tenantId: string, messageId: string, outcome: 'sent' | 'bounced', reason: string | null, ctx: JobContext): Promise<void> {
+  await ctx.tenantTransaction(tenantId, async (db: Db) => {
+    const recipient = await new AnnouncementsRepository(db).statusByMessage(messageId, outcome, reason);
+    if (recipient && outcome === 'bounced' && recipient.address) await new ConsentRepository(db).recordBounce(tenantId, recipient.address, recipient.memberId, reason ?? 'refused', ctx.now());
+  });
+}
+
