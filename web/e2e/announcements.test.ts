@@ -69,8 +69,8 @@ describe('announcements', () => {
     await page.getByLabel('Category').selectOption({ label: 'Maintenance' });
     expect(await page.getByRole('checkbox', { name: 'E-mail' }).isChecked()).toBe(true);
     await page.getByRole('radio', { name: 'Criteria' }).check();
-    await expect.poll(() => page.getByRole('checkbox', { name: 'North Block' }).count()).toBe(1);
-    await page.getByRole('checkbox', { name: 'North Block' }).check();
+    await expect.poll(() => page.getByRole('checkbox', { name: 'North Block', exact: true }).count()).toBe(1);
+    await page.getByRole('checkbox', { name: 'North Block', exact: true }).check();
     await page.getByRole('group', { name: 'Roles in the unit' }).getByRole('checkbox', { name: 'Owner' }).check();
     await page.getByRole('checkbox', { name: 'Save these criteria as a segment' }).check();
     await page.getByLabel('Segment name').fill('North Block owners');
@@ -90,6 +90,8 @@ describe('announcements', () => {
     await expect.poll(() => dialog.getByTestId('send-count').textContent()).toContain('2 members');
     await expectAccessible(page, 'send dialog');
     await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+    // Saving the segment, the draft and sending it are three requests: on a busy machine, more than a second.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 15_000 }).toBe(TITLE);
     await expectPageShape(page, TITLE);
     await expect.poll(() => page.getByTestId('announcement-status').textContent(), { timeout: 30_000 }).toBe('Sent');
     // The body's heading sits under the page's h1 and the section's h2.

@@ -111,8 +111,8 @@ export function NewsPage() {
   return (
     <>
       <h1 className="text-xl font-semibold">{t('portal.news.title')}</h1>
-      <p className="text-sm text-slate-600">
-        {t('portal.news.text')}{' '}
+      <p className="text-sm text-slate-600">{t('portal.news.text')}</p>
+      <p>
         <Link to="/details" className={linkStyle}>{t('portal.news.preferences')}</Link>
       </p>
       <QueryState loading={news.isPending} failed={news.isError} empty={news.isSuccess && items.length === 0} emptyText={t('portal.news.none')} />

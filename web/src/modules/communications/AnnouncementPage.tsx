@@ -25,6 +25,8 @@ import { SendControls } from './SendControls.js';
 const column = createColumnHelper<Recipient>();
 const select = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30';
 const failure = (error: unknown, fallback: string) => (error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : error ? fallback : null);
+/** Still moving: being sent, waiting for its time, or with deliveries queued (the page follows it every 3 s). */
+const moving = (a: Announcement | undefined) => Boolean(a && (a.status === 'sending' || a.status === 'scheduled' || (a.totals && (a.totals.portal.queued + a.totals.email.queued + a.totals.sms.queued > 0))));
 const TOTALS = ['queued', 'sent', 'delivered', 'bounced', 'failed', 'skipped', 'opened'] as const;
 
 /** The criteria in words: each condition given, the places by name. */
@@ -91,7 +93,7 @@ function Recipients({ a }: { a: Announcement }) {
   const navigate = useNavigate();
   const search = announcementRoute.useSearch();
   const me = useMe();
-  const live = a.status === 'sending' || a.status === 'scheduled';
+  const live = moving(a);
   const list = useQuery({
     queryKey: ['communications', 'recipients', a.id, search],
     queryFn: () => calls(api).recipients(a.id, search),
@@ -193,7 +195,7 @@ export function AnnouncementPage() {
   const announcement = useQuery({
     queryKey: ['communications', 'announcement', announcementId],
     queryFn: () => calls(api).get(announcementId),
-    refetchInterval: (q) => (q.state.data?.status === 'sending' || q.state.data?.status === 'scheduled' ? 3000 : false),
+    refetchInterval: (q) => (moving(q.state.data) ? 3000 : false),
   });
   const a = announcement.data;
   const timeZone = me.data?.tenant.timeZone ?? 'UTC';

@@ -1,101 +1,58 @@
-import type { CourtyardClient } from '@courtyard/sdk';
+import type { CourtyardClient, operations } from '@courtyard/sdk';
 import { unwrap } from '../../api/problem.js';
 
-/** The communications module's routes (docs: src/modules/communications/communications.routes.ts). */
+/** The communications module's routes, through the page's client with the SDK's generated types. */
 
-export const CATEGORIES = ['general', 'urgent', 'maintenance', 'finance', 'meeting'] as const;
-export type Category = (typeof CATEGORIES)[number];
-export const SEND_CHANNELS = ['email', 'sms'] as const;
-export type SendChannel = (typeof SEND_CHANNELS)[number];
-export const OCCUPANCY_ROLES = ['owner', 'resident', 'renter', 'household'] as const;
-export const MEMBER_TYPES = ['resident', 'owner', 'renter', 'household', 'other'] as const;
-export const STATUSES = ['draft', 'scheduled', 'sending', 'sent'] as const;
-export type Status = (typeof STATUSES)[number];
-export const RECIPIENT_CHANNELS = ['portal', 'email', 'sms'] as const;
-export type RecipientChannel = (typeof RECIPIENT_CHANNELS)[number];
-export const RECIPIENT_STATUSES = ['queued', 'sent', 'delivered', 'bounced', 'failed', 'skipped', 'read'] as const;
-export type RecipientStatus = (typeof RECIPIENT_STATUSES)[number];
+type Json<Op extends keyof operations, Status extends number = 200> = operations[Op]['responses'] extends Record<Status, { content: { 'application/json': infer T } }> ? T : never;
+type Body<Op extends keyof operations> = NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer T } } ? T : never;
 
-export interface SegmentCriteria {
-  propertyIds?: string[];
-  unitIds?: string[];
-  roles?: (typeof OCCUPANCY_ROLES)[number][];
-  memberTypes?: (typeof MEMBER_TYPES)[number][];
-  arrearsOver?: { amount: number; currency: string };
-  leaseEndingBefore?: string;
-  memberIds?: string[];
-}
-export interface Segment { id: string; name: string; criteria: SegmentCriteria; createdAt: string; updatedAt: string }
-export interface Preview {
-  members: number;
-  email: { recipients: number; optedOut: number; noAddress: number; bounced: number };
-  sms: { recipients: number; optedOut: number; noAddress: number; encoding: string; parts: number; totalParts: number };
-  sample: { id: string; name: string; email: string | null; phone: string | null }[];
-}
-export interface Totals { queued: number; sent: number; delivered: number; bounced: number; failed: number; skipped: number; opened: number }
-export interface Announcement {
-  id: string;
-  title: string;
-  body: string;
-  html: string;
-  category: Category;
-  channels: SendChannel[];
-  segmentId: string | null;
-  criteria: SegmentCriteria;
-  documentIds: string[];
-  status: Status;
-  scheduledAt: string | null;
-  sentAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  totals: { portal: Totals; email: Totals; sms: Totals } | null;
-}
-export interface AnnouncementDraft {
-  title: string;
-  body: string;
-  category?: Category;
-  channels?: SendChannel[];
-  segmentId?: string | null;
-  criteria?: SegmentCriteria;
-  documentIds?: string[];
-}
-export interface Recipient { memberId: string; name: string; channel: RecipientChannel; address: string | null; status: RecipientStatus; reason: string | null; openedAt: string | null; updatedAt: string }
-export interface ContactStatus {
-  bounced: { address: string; reason: string; bouncedAt: string }[];
-  optOuts: { channel: string; category: string; source: string; createdAt: string }[];
-}
-export interface CommunicationsSettings { openTracking: boolean; quietHours: { start: string; end: string } | null }
-export interface NewsItem { id: string; title: string; html: string; category: Category; sentAt: string; read: boolean; documentIds: string[] }
-interface PageOf<T> { data: T[]; nextCursor: string | null }
+export type Segment = Json<'communications.segments.list'>['data'][number];
+export type SegmentCriteria = Segment['criteria'];
+export type Preview = Json<'communications.preview'>;
+export type PreviewBody = Body<'communications.preview'>;
+export type Announcement = Json<'communications.announcements.get'>;
+export type AnnouncementDraft = Body<'communications.announcements.create'>;
+export type Totals = NonNullable<Announcement['totals']>['portal'];
+export type Recipient = Json<'communications.recipients.list'>['data'][number];
+export type ContactStatus = Json<'communications.members.contactStatus'>;
+export type CommunicationsSettings = Json<'communications.settings.get'>;
+export type NewsItem = Json<'communications.news'>['data'][number];
+export type Category = Announcement['category'];
+export type SendChannel = Announcement['channels'][number];
+export type Status = Announcement['status'];
+export type RecipientChannel = Recipient['channel'];
+export type RecipientStatus = Recipient['status'];
+
+export const CATEGORIES = ['general', 'urgent', 'maintenance', 'finance', 'meeting'] as const satisfies readonly Category[];
+export const SEND_CHANNELS = ['email', 'sms'] as const satisfies readonly SendChannel[];
+export const OCCUPANCY_ROLES = ['owner', 'resident', 'renter', 'household'] as const satisfies readonly NonNullable<SegmentCriteria['roles']>[number][];
+export const MEMBER_TYPES = ['resident', 'owner', 'renter', 'household', 'other'] as const satisfies readonly NonNullable<SegmentCriteria['memberTypes']>[number][];
+export const STATUSES = ['draft', 'scheduled', 'sending', 'sent'] as const satisfies readonly Status[];
+export const RECIPIENT_CHANNELS = ['portal', 'email', 'sms'] as const satisfies readonly RecipientChannel[];
+export const RECIPIENT_STATUSES = ['queued', 'sent', 'delivered', 'bounced', 'failed', 'skipped', 'read'] as const satisfies readonly RecipientStatus[];
 
 export type Answer<T = unknown> = { data?: T; error?: unknown; response: Response };
-type Call = (path: string, init?: Record<string, unknown>) => Promise<Answer>;
 
-/**
- * The routes through the page's client (its token, language and sign-out on 401), typed by hand
- * here until the SDK is generated with them; the calls then move onto its types.
- */
-const loose = (api: CourtyardClient) => api as unknown as { GET: Call; POST: Call; PATCH: Call; PUT: Call; DELETE: Call };
 const byId = (id: string) => ({ params: { path: { id } } });
 
 export const calls = (api: CourtyardClient) => ({
-  segments: async () => (unwrap(await loose(api).GET('/api/v1/segments')) as { data: Segment[] }).data,
-  createSegment: (body: { name: string; criteria: SegmentCriteria }, headers: Record<string, string> = {}) => loose(api).POST('/api/v1/segments', { body, headers }) as Promise<Answer<Segment>>,
-  preview: async (body: { segmentId?: string | null; criteria?: SegmentCriteria; category?: Category; body?: string }) => unwrap(await loose(api).POST('/api/v1/announcements/preview', { body })) as Preview,
-  list: async (query: { q?: string; status?: Status; cursor?: string; limit?: number }) => unwrap(await loose(api).GET('/api/v1/announcements', { params: { query: { limit: 50, ...query } } })) as PageOf<Announcement>,
-  get: async (id: string) => unwrap(await loose(api).GET('/api/v1/announcements/{id}', byId(id))) as Announcement,
-  create: (body: AnnouncementDraft, headers: Record<string, string> = {}) => loose(api).POST('/api/v1/announcements', { body, headers }) as Promise<Answer<Announcement>>,
-  update: (id: string, body: Partial<AnnouncementDraft>) => loose(api).PATCH('/api/v1/announcements/{id}', { ...byId(id), body }) as Promise<Answer<Announcement>>,
-  remove: (id: string, headers: Record<string, string> = {}) => loose(api).DELETE('/api/v1/announcements/{id}', { ...byId(id), headers }),
-  send: (id: string, at: string | undefined, headers: Record<string, string> = {}) => loose(api).POST('/api/v1/announcements/{id}/send', { ...byId(id), body: at ? { at } : {}, headers }) as Promise<Answer<Announcement>>,
-  unschedule: (id: string, headers: Record<string, string> = {}) => loose(api).POST('/api/v1/announcements/{id}/unschedule', { ...byId(id), headers }) as Promise<Answer<Announcement>>,
+  segments: async () => unwrap(await api.GET('/api/v1/segments')).data,
+  createSegment: (body: { name: string; criteria: SegmentCriteria }, headers: Record<string, string> = {}) => api.POST('/api/v1/segments', { body, headers }),
+  preview: async (body: PreviewBody) => unwrap(await api.POST('/api/v1/announcements/preview', { body })),
+  list: async (query: { q?: string; status?: Status; cursor?: string; limit?: number }) => unwrap(await api.GET('/api/v1/announcements', { params: { query: { limit: 50, ...query } } })),
+  get: async (id: string) => unwrap(await api.GET('/api/v1/announcements/{id}', byId(id))),
+  create: (body: AnnouncementDraft, headers: Record<string, string> = {}) => api.POST('/api/v1/announcements', { body, headers }),
+  update: (id: string, body: Partial<AnnouncementDraft>) => api.PATCH('/api/v1/announcements/{id}', { ...byId(id), body }),
+  remove: (id: string, headers: Record<string, string> = {}) => api.DELETE('/api/v1/announcements/{id}', { ...byId(id), headers }),
+  send: (id: string, at: string | undefined, headers: Record<string, string> = {}) => api.POST('/api/v1/announcements/{id}/send', { ...byId(id), body: at ? { at } : {}, headers }),
+  unschedule: (id: string, headers: Record<string, string> = {}) => api.POST('/api/v1/announcements/{id}/unschedule', { ...byId(id), headers }),
   recipients: async (id: string, query: { channel?: RecipientChannel; status?: RecipientStatus; cursor?: string; limit?: number }) =>
-    unwrap(await loose(api).GET('/api/v1/announcements/{id}/recipients', { params: { path: { id }, query: { limit: 100, ...query } } })) as PageOf<Recipient>,
-  contactStatus: async (memberId: string) => unwrap(await loose(api).GET('/api/v1/members/{id}/contact-status', byId(memberId))) as ContactStatus,
-  settings: async () => unwrap(await loose(api).GET('/api/v1/communications/settings')) as CommunicationsSettings,
-  saveSettings: (body: CommunicationsSettings) => loose(api).PUT('/api/v1/communications/settings', { body }) as Promise<Answer<CommunicationsSettings>>,
-  news: async (query: { cursor?: string; limit?: number } = {}) => unwrap(await loose(api).GET('/api/v1/news', { params: { query: { limit: 20, ...query } } })) as PageOf<NewsItem>,
-  markRead: (id: string) => loose(api).POST('/api/v1/news/{id}/read', byId(id)),
+    unwrap(await api.GET('/api/v1/announcements/{id}/recipients', { params: { path: { id }, query: { limit: 100, ...query } } })),
+  contactStatus: async (memberId: string) => unwrap(await api.GET('/api/v1/members/{id}/contact-status', byId(memberId))),
+  settings: async () => unwrap(await api.GET('/api/v1/communications/settings')),
+  saveSettings: (body: CommunicationsSettings) => api.PUT('/api/v1/communications/settings', { body }),
+  news: async (query: { cursor?: string; limit?: number } = {}) => unwrap(await api.GET('/api/v1/news', { params: { query: { limit: 20, ...query } } })),
+  markRead: (id: string) => api.POST('/api/v1/news/{id}/read', byId(id)),
 });
 
 /** The criteria without empty conditions (an empty list is refused: `minItems: 1`). */
