@@ -170,7 +170,7 @@ function ComposeForm({ existing }: { existing?: Announcement }) {
       </div>
       <AudienceFields value={draft.audience} onChange={(audience) => set({ audience })} />
       {may(me.data, 'documents', 'documents.read') ? <Attachments value={draft.documentIds} onChange={(documentIds) => set({ documentIds })} /> : null}
-      <Section title={t('communications.preview')} actions={<Button variant="secondary" onPress={runPreview}>{t('communications.preview.run')}</Button>}>
+      <Section title={t('communications.preview.title')} actions={<Button variant="secondary" onPress={runPreview}>{t('communications.preview.run')}</Button>}>
         <div aria-live="polite">
           {preview.isFetching ? <p className="text-sm text-slate-600">{t('list.loading')}</p> : null}
           {preview.error ? <p role="alert" className="text-sm text-red-700">{preview.error instanceof ApiError ? preview.error.problem.detail : t('list.failed')}</p> : null}
