@@ -5,6 +5,7 @@ import { connect, createTenant, expectAccessible, expectPageShape, openPage, scr
 import { must } from './card-payments.js';
 import { managerApi } from './finance-setup.js';
 import { mailTo } from './mailbox.js';
+import { expectNoEnglish } from './no-english.js';
 
 /**
  * Announcements end to end (tenant `magnolia`): the manager writes one to the owners of one
@@ -173,5 +174,25 @@ describe('announcements', () => {
     await expect.poll(() => other.page.getByText('No announcements yet.').count()).toBe(1);
     expect(await other.page.getByText(TITLE).count()).toBe(0);
     expect(other.problems).toEqual([]);
+  });
+
+  it('read in Spanish on a phone: the bar of five still fits, and News has no English message', async () => {
+    const { page, problems } = await openPage(browser, PHONE, { locale: 'es-ES' });
+    await page.goto(`/t/${magnolia.slug}/portal/`);
+    await page.getByLabel('Correo electrónico').fill(emailOf('Nora'));
+    await page.getByLabel('Contraseña').fill(TENANT_PASSWORD);
+    await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+    await expectPageShape(page, 'Le damos la bienvenida, Nora Magnolia');
+    const bar = page.getByRole('navigation', { name: 'Portal' });
+    expect(await bar.getByRole('link').allTextContents()).toEqual(['Inicio', 'Dinero', 'Noticias', 'Documentos', 'Yo']);
+    await bar.getByRole('link', { name: 'Noticias' }).click();
+    await expectPageShape(page, 'Noticias');
+    const item = page.getByTestId('news-item').filter({ hasText: TITLE });
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain('Mantenimiento');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await expectNoEnglish(page, 'portal news');
+    await expectAccessible(page, 'portal news in Spanish');
+    expect(problems).toEqual([]);
   });
 });
