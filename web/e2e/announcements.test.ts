@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 import { must } from './card-payments.js';
 import { managerApi } from './finance-setup.js';
 import { mailTo } from './mailbox.js';
@@ -112,6 +112,15 @@ describe('announcements', () => {
     // The e-mail reached an owner of the block.
     const mail = await mailTo(emailOf('Nora'), (m) => (m.text ?? '').includes('out of service'));
     expect(mail.subject).toContain(TITLE);
+
+    // Nora unsubscribes in one click (RFC 8058); her page then says so, under Contact status.
+    const token = /communications\/unsubscribe\/([A-Za-z0-9_.-]+)/.exec(mail.text ?? '')![1]!;
+    const unsubscribed = await fetch(`${server().url}/t/${magnolia.slug}/api/v1/communications/unsubscribe/${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(unsubscribed.status).toBe(200);
+    await page.getByRole('link', { name: 'Nora Magnolia' }).click();
+    await expectPageShape(page, 'Nora Magnolia');
+    await expect.poll(() => page.getByTestId('contact-status').textContent()).toContain('Maintenance by E-mail, through the unsubscribe link');
+    await expectAccessible(page, 'member with an opt-out');
 
     // The list finds it by its title and status, both in the URL.
     await page.goto(`/t/${magnolia.slug}/announcements?q=lift&status=sent`);
