@@ -4,6 +4,7 @@ import { formatMoney } from '../ui/money.js';
 import { linkStyle } from '../ui/PlainForm.js';
 import { useMyBalance, useMyLeases, useMyUnits, type MemberBalance } from './api.js';
 import { useMember } from './member.js';
+import { newsDate, useMyNews } from './NewsPage.js';
 import { Card, QueryState } from './parts.js';
 import { Link } from './router.js';
 
@@ -17,6 +18,7 @@ export function HomePage() {
   return (
     <>
       <h1 className="text-xl font-semibold">{t('portal.home.title', { name: member.name })}</h1>
+      {member.news ? <LatestNews /> : null}
       <BalanceCard memberId={member.memberId} />
       <HomesCard memberId={member.memberId} />
       <LeaseCard />
@@ -37,6 +39,25 @@ export function BalanceFigures({ balance }: { balance: MemberBalance }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The newest announcement the member has not read yet, when there is one. */
+function LatestNews() {
+  const t = useT();
+  const { locale } = useLocale();
+  const member = useMember();
+  const news = useMyNews();
+  const latest = news.data?.data.find((n) => !n.read);
+  if (!latest) return null;
+  return (
+    <Card title={t('portal.news.latest')} testId="latest-news">
+      <p className="text-xs text-slate-600">{newsDate(latest.sentAt, locale, member.timeZone)}</p>
+      <p className="font-medium">{latest.title}</p>
+      <Link to="/news" search={{ open: latest.id }} className={linkStyle}>
+        {t('portal.news.read')}
+      </Link>
+    </Card>
   );
 }
 

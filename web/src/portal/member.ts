@@ -8,6 +8,8 @@ export interface PortalMember {
   staff: boolean;
   /** The tenant's zone: "today" (this year's activity, what is due) is a day on its calendar. */
   timeZone: string;
+  /** The tenant has the communications module: the member has a news feed. */
+  news: boolean;
 }
 export const MemberContext = createContext<PortalMember | null>(null);
 

@@ -12,12 +12,15 @@ import { usePrefetchBalance } from './api.js';
 import { MemberContext } from './member.js';
 import { Link, Outlet } from './router.js';
 
-const navLink = 'flex-1 rounded-md px-3 py-2 text-center text-sm font-medium text-slate-700 outline-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand';
+/** The communications module's news feed: licensed, and the member's role lets them read it. */
+const hasNews = (me: Me) => me.modules.includes('communications') && me.permissions.some((p) => p === 'communications.read.own' || p === 'communications.read');
+// Five items share a 390 px phone's width: little padding, and a smaller type below the small breakpoint.
+const navLink = 'flex-1 rounded-md px-1 py-2 text-center text-[13px] sm:px-3 sm:text-sm font-medium text-slate-700 outline-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand';
 const navActive = 'bg-slate-100 text-slate-950';
 
 /**
  * The portal's frame, phone first: the tenant's name and logo on top, the page, and the
- * navigation (Home, Money, Me) as a bar at the bottom of the screen (at the side's reach of a thumb); on a wide
+ * navigation (Home, Money, News, Documents, Me) as a bar at the bottom of the screen (at the side's reach of a thumb); on a wide
  * screen the same column, centred.
  */
 function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
@@ -43,7 +46,7 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
         {children}
       </main>
       <nav aria-label={t('portal.nav')} className="fixed inset-x-0 bottom-0 border-t border-slate-200 bg-white">
-        <ul className="mx-auto flex max-w-2xl gap-2 p-2">
+        <ul className="mx-auto flex max-w-2xl gap-1 p-2 sm:gap-2">
           <li className="flex flex-1">
             <Link to="/" className={navLink} exact activeClassName={navActive}>
               {t('portal.home')}
@@ -54,6 +57,13 @@ function PortalShell({ me, children }: { me: Me; children: ReactNode }) {
               {t('portal.money')}
             </Link>
           </li>
+          {hasNews(me) ? (
+            <li className="flex flex-1">
+              <Link to="/news" className={navLink} activeClassName={navActive}>
+                {t('portal.news')}
+              </Link>
+            </li>
+          ) : null}
           <li className="flex flex-1">
             <Link to="/documents" className={navLink} activeClassName={navActive}>
               {t('portal.documents')}
@@ -98,7 +108,7 @@ function SignedIn() {
     );
   }
   return (
-    <MemberContext.Provider value={{ memberId, name: me.data.user.name, staff: !isPortalUser(memberId, me.data.permissions), timeZone: me.data.tenant.timeZone ?? 'UTC' }}>
+    <MemberContext.Provider value={{ memberId, name: me.data.user.name, staff: !isPortalUser(memberId, me.data.permissions), timeZone: me.data.tenant.timeZone ?? 'UTC', news: hasNews(me.data) }}>
       <PortalShell me={me.data}>
         <Outlet notFound={NotFound} />
       </PortalShell>

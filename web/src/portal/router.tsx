@@ -96,6 +96,7 @@ export const useNavigate = () => useRouter().navigate;
 interface LinkProps {
   to: string;
   params?: Record<string, string>;
+  search?: Search;
   className?: string;
   /** Added, with `aria-current="page"`, while the link's page (or, unless `exact`, a page under it) is shown. */
   activeClassName?: string;
@@ -104,16 +105,16 @@ interface LinkProps {
 }
 
 /** A link to a portal page: a plain link for a new tab or window, a move in this page otherwise. */
-export function Link({ to, params, className, activeClassName, exact, children }: LinkProps) {
+export function Link({ to, params, search, className, activeClassName, exact, children }: LinkProps) {
   const router = useRouter();
   const active = activeClassName !== undefined && (router.path === to || (!exact && router.path.startsWith(`${to.replace(/\/$/, '')}/`)));
   const follow = (event: MouseEvent<HTMLAnchorElement>) => {
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    router.navigate(to, { params });
+    router.navigate(to, { params, search });
   };
   return (
-    <a href={hrefOf(router.basepath, to, params)} onClick={follow} className={active ? `${className ?? ''} ${activeClassName}` : className} aria-current={active ? 'page' : undefined}>
+    <a href={hrefOf(router.basepath, to, params, search)} onClick={follow} className={active ? `${className ?? ''} ${activeClassName}` : className} aria-current={active ? 'page' : undefined}>
       {children}
     </a>
   );

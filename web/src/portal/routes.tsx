@@ -3,6 +3,7 @@ import { DetailsPage } from './DetailsPage.js';
 import { DocumentsPage } from './DocumentsPage.js';
 import { HomePage } from './HomePage.js';
 import { MoneyPage } from './MoneyPage.js';
+import { NewsPage } from './NewsPage.js';
 import { PaymentReturnPage } from './PaymentReturnPage.js';
 import { SecurityPage } from './SecurityPage.js';
 import { StatementPage } from './StatementPage.js';
@@ -20,4 +21,6 @@ export const portalPages: PortalPage[] = [
   { path: '/security', component: SecurityPage },
   // The documents shared with the member.
   { path: '/documents', component: DocumentsPage },
+  // The announcements sent to the member (`?open={id}` opens one: the home page's latest links there).
+  { path: '/news', component: NewsPage },
 ];

@@ -49,3 +49,44 @@ export function utcOffset(zone: string, at: Date): string {
   const offset = name.replace(/^(GMT|UTC)/, '');
   return offset === '' || offset === '+00:00' ? 'UTC' : `UTC${offset.replace('-', '−')}`;
 }
+
+const WALL = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** How far `timeZone`'s wall clock is ahead of UTC at the instant `ms` (milliseconds). */
+function zoneOffset(timeZone: string, ms: number): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(new Date(ms))
+      .map((p) => [p.type, p.value]),
+  );
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour) % 24, Number(parts.minute), Number(parts.second));
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The instant a wall-clock time (`YYYY-MM-DDTHH:MM`, a `datetime-local` input's value) names in
+ * `timeZone`: "send at 09:00" means 09:00 where the tenant is, whatever the browser's zone. A time
+ * a change of clocks skips is read with the offset before the change; null for a malformed one.
+ */
+export function instantIn(local: string, timeZone: string): Date | null {
+  const m = WALL.exec(local);
+  if (!m) return null;
+  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  try {
+    const first = wall - zoneOffset(timeZone, wall);
+    const second = wall - zoneOffset(timeZone, first);
+    return new Date(second === first ? first : Math.max(first, second));
+  } catch {
+    return new Date(wall);
+  }
+}
+
+/** The wall-clock time in `timeZone` at an instant, as a `datetime-local` input's value (`YYYY-MM-DDTHH:MM`). */
+export function wallTimeIn(at: Date, timeZone: string): string {
+  try {
+    return new Date(at.getTime() + zoneOffset(timeZone, at.getTime())).toISOString().slice(0, 16);
+  } catch {
+    return at.toISOString().slice(0, 16);
+  }
+}

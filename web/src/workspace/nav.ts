@@ -11,6 +11,7 @@ export const WORKSPACE_MODULES: { module: string; permission: string; to: string
   { module: 'leases', permission: 'leases.read', to: '/leases', label: 'nav.leases' },
   { module: 'finance', permission: 'finance.read', to: '/finance', label: 'nav.finance' },
   { module: 'documents', permission: 'documents.read', to: '/documents', label: 'nav.documents' },
+  { module: 'communications', permission: 'communications.read', to: '/announcements', label: 'nav.announcements' },
   { module: 'core', permission: 'users.read', to: '/users', label: 'nav.users' },
   { module: 'core', permission: 'roles.read', to: '/roles', label: 'nav.roles' },
   { module: 'audit', permission: 'audit.read', to: '/audit', label: 'nav.audit' },

@@ -6,6 +6,7 @@ import { financeRoutes } from '../modules/finance/routes.js';
 import { leasesRoutes } from '../modules/leases/routes.js';
 import { mailRoutes } from '../modules/mail/routes.js';
 import { documentsRoutes } from '../modules/documents/routes.js';
+import { communicationsRoutes } from '../modules/communications/routes.js';
 import { membersRoutes } from '../modules/members/routes.js';
 import { propertiesRoutes } from '../modules/properties/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
@@ -25,6 +26,7 @@ export function createWorkspaceRouter(plane: Plane) {
     ...leasesRoutes,
     ...financeRoutes,
     ...documentsRoutes,
+    ...communicationsRoutes,
     ...usersRoutes,
     ...rolesRoutes,
     ...auditRoutes,

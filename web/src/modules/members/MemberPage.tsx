@@ -10,6 +10,7 @@ import { saveFile } from '../../ui/download.js';
 import { formatMoney } from '../../ui/money.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
+import { ContactStatus } from '../communications/ContactStatus.js';
 import { formatDay, formatMoment } from './format.js';
 import { PortalAccess } from './PortalAccess.js';
 import { memberRoute } from './routes.js';
@@ -163,6 +164,7 @@ export function MemberPage() {
           ]}
         />
       </Section>
+      {may(me.data, 'communications', 'communications.read') ? <ContactStatus memberId={m.id} /> : null}
       {may(me.data, 'occupancy', 'occupancy.read') ? <Units memberId={m.id} /> : null}
       {may(me.data, 'leases', 'leases.read') ? <Leases memberId={m.id} /> : null}
       {may(me.data, 'finance', 'finance.read') ? (

@@ -10,6 +10,7 @@ import { ApiForm, useApiForm } from '../../ui/form.js';
 import { Page } from '../../ui/Page.js';
 import { may, useMe } from '../../workspace/me.js';
 import { brandingChange, previewOf } from './branding.js';
+import { CommunicationsSettings } from '../communications/CommunicationsSettings.js';
 import { MemberSelfServiceSettings } from './MemberSelfServiceSettings.js';
 import { RegionalSettings } from './RegionalSettings.js';
 import { TwoStepSettings } from './TwoStepSettings.js';
@@ -102,6 +103,7 @@ export function Settings() {
       {me.data ? <RegionalSettings initial={{ timeZone: me.data.tenant.timeZone ?? 'UTC', defaultLocale: me.data.tenant.defaultLocale ?? 'en' }} canWrite={may(me.data, 'core', 'settings.write')} /> : null}
       {me.data ? <TwoStepSettings canWrite={may(me.data, 'core', 'settings.write')} /> : null}
       {may(me.data, 'members', 'settings.read') ? <MemberSelfServiceSettings canWrite={may(me.data, 'members', 'settings.write')} /> : null}
+      {may(me.data, 'communications', 'communications.read') ? <CommunicationsSettings canWrite={may(me.data, 'communications', 'communications.write')} timeZone={me.data?.tenant.timeZone ?? 'UTC'} /> : null}
     </Page>
   );
 }
