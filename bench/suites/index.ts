@@ -1,4 +1,5 @@
 import type { Suite } from '../lib/types.js';
+import { communicationsSuite } from './communications.js';
 import { documentsSuite } from './documents.js';
 import { estateSuite } from './estate.js';
 import { financeSuite } from './finance.js';
@@ -27,5 +28,6 @@ export const suites: Record<string, AnySuite> = {
   web: webSuite,
   portal: portalSuite,
   documents: documentsSuite,
+  communications: communicationsSuite,
   footprint: footprintSuite,
 };
