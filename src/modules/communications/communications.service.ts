@@ -106,12 +106,11 @@ export class CommunicationsService {
     const ids = members.map((m) => m.id);
     const preference = PREFERENCE_OF[category];
     const consent = new ConsentRepository(scope.db);
-    const [optedOut, choices, bounced] = await Promise.all([
-      // A STOP (SMS, every category) holds even for an urgent notice: carriers require it, and Twilio would refuse the text.
-      preference || channel === 'sms' ? consent.optedOut(ids, channel, preference ?? '*') : Promise.resolve(new Set<string>()),
-      preference ? this.deps.accounts.choices(scope.db, ids, preference, channel) : Promise.resolve(new Map<string, boolean>()),
-      channel === 'email' ? consent.bounced(members.flatMap((m) => (m.email ? [m.email] : []))) : Promise.resolve(new Set<string>()),
-    ]);
+    // One after another: they share the transaction's connection (pg queues concurrent queries on one client, and pg 9 refuses them).
+    // A STOP (SMS, every category) holds even for an urgent notice: carriers require it, and Twilio would refuse the text.
+    const optedOut = preference || channel === 'sms' ? await consent.optedOut(ids, channel, preference ?? '*') : new Set<string>();
+    const choices = preference ? await this.deps.accounts.choices(scope.db, ids, preference, channel) : new Map<string, boolean>();
+    const bounced = channel === 'email' ? await consent.bounced(members.flatMap((m) => (m.email ? [m.email] : []))) : new Set<string>();
     return members.map((m): ChannelPlan => {
       const address = channel === 'email' ? m.email : m.phone;
       const skip = (reason: ChannelPlan['reason']): ChannelPlan => ({ memberId: m.id, address, status: 'skipped', reason });
