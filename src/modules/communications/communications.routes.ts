@@ -6,6 +6,7 @@ import {
   RecipientPage, RecipientsQuery, Segment, SendAnnouncement, Settings, TokenParams, UpdateAnnouncement, UpdateSegment,
 } from './communications.schemas.js';
 import type { CommunicationsService } from './communications.service.js';
+import type { ConsentService } from './consent.service.js';
 
 const module = 'communications';
 const tags = ['communications'];
@@ -15,7 +16,7 @@ const own = { module, permission: 'communications.read', own: 'communications.re
 const NewsQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
-export function communicationsRoutes(app: HttpApp, service: CommunicationsService): void {
+export function communicationsRoutes(app: HttpApp, service: CommunicationsService, consent: ConsentService): void {
   app.get('/segments', {
     config: { access: read },
     schema: { operationId: 'communications.segments.list', tags, summary: 'Saved segments, by name', response: { 200: Type.Object({ data: Type.Array(Segment) }) } },
@@ -112,17 +113,17 @@ export function communicationsRoutes(app: HttpApp, service: CommunicationsServic
   app.get('/members/:id/contact-status', {
     config: { access: read },
     schema: { operationId: 'communications.members.contactStatus', tags, summary: 'A member\'s bounced addresses and opt-outs', params: IdParams, response: { 200: MemberContactStatus } },
-  }, (req) => service.contactStatus(req.ctx, req.params.id));
+  }, (req) => consent.contactStatus(req.ctx, req.params.id));
 
   app.get('/communications/settings', {
     config: { access: read },
     schema: { operationId: 'communications.settings.get', tags, summary: 'Open tracking and SMS quiet hours', response: { 200: Settings } },
-  }, (req) => service.settings(req.ctx));
+  }, (req) => consent.settings(req.ctx));
 
   app.put('/communications/settings', {
     config: { access: write },
     schema: { operationId: 'communications.settings.set', tags, summary: 'Turn open tracking on or off; set SMS quiet hours', body: Settings, response: { 200: Settings } },
-  }, (req) => service.saveSettings(req.ctx, req.body));
+  }, (req) => consent.saveSettings(req.ctx, req.body));
 
   // The links an e-mail carries are the credential: a mail client following them signs in to nothing.
   app.register(async (scope) => {
@@ -135,7 +136,7 @@ export function communicationsRoutes(app: HttpApp, service: CommunicationsServic
       schema: { operationId: 'communications.unsubscribe.page', tags, summary: 'The page an unsubscribe link opens: one button that confirms (a GET changes nothing: link scanners follow links)', params: TokenParams, response: { 200: { content: { 'text/html': { schema: Type.String() } } } } },
     }, async (req, reply) => {
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      return service.unsubscribePage(req.ctx, req.params.token);
+      return consent.unsubscribePage(req.ctx, req.params.token);
     });
 
     links.post('/communications/unsubscribe/:token', {
@@ -143,7 +144,7 @@ export function communicationsRoutes(app: HttpApp, service: CommunicationsServic
       schema: { operationId: 'communications.unsubscribe', tags, summary: 'One-click unsubscribe (RFC 8058): the member gets no more e-mail of the announcement\'s category (urgent notices still reach them)', params: TokenParams, response: { 200: { content: { 'text/html': { schema: Type.String() } } } } },
     }, async (req, reply) => {
       reply.type('text/html; charset=utf-8').header('cache-control', 'no-store');
-      return service.unsubscribe(req.ctx, req.params.token);
+      return consent.unsubscribe(req.ctx, req.params.token);
     });
 
     // Twilio's callbacks: its signature (X-Twilio-Signature, the account's auth token) is the credential.
@@ -152,7 +153,7 @@ export function communicationsRoutes(app: HttpApp, service: CommunicationsServic
       config: { access: { module, public: true } },
       schema: { operationId: 'communications.sms.status', tags, summary: 'Twilio\'s status callback for a text (form-encoded, signed)', body: twilio, response: { 204: Type.Null() } },
     }, async (req, reply) => {
-      await service.smsStatus(req.ctx, req.body as Record<string, string>, req.headers['x-twilio-signature'] as string | undefined);
+      await consent.smsStatus(req.ctx, req.body as Record<string, string>, req.headers['x-twilio-signature'] as string | undefined);
       reply.code(204);
       return null;
     });
@@ -161,7 +162,7 @@ export function communicationsRoutes(app: HttpApp, service: CommunicationsServic
       config: { access: { module, public: true } },
       schema: { operationId: 'communications.sms.inbound', tags, summary: 'A text to the tenant\'s number (Twilio\'s webhook, form-encoded, signed): STOP opts the sender out of SMS, START back in', body: twilio, response: { 200: { content: { 'text/xml': { schema: Type.String() } } } } },
     }, async (req, reply) => {
-      await service.smsInbound(req.ctx, req.body as Record<string, string>, req.headers['x-twilio-signature'] as string | undefined);
+      await consent.smsInbound(req.ctx, req.body as Record<string, string>, req.headers['x-twilio-signature'] as string | undefined);
       // An empty TwiML answer: Twilio has already confirmed STOP and START to the sender.
       reply.type('text/xml');
       return '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -171,7 +172,7 @@ export function communicationsRoutes(app: HttpApp, service: CommunicationsServic
       config: { access: { module, public: true } },
       schema: { operationId: 'communications.open', tags, summary: 'The open pixel: records the first time the e-mail was shown, when the tenant keeps open tracking on', params: TokenParams, response: { 200: { content: { 'image/gif': { schema: Type.String({ format: 'binary' }) } } } } },
     }, async (req, reply) => {
-      await service.opened(req.ctx, req.params.token);
+      await consent.opened(req.ctx, req.params.token);
       reply.type('image/gif').header('cache-control', 'no-store, private');
       return GIF as unknown as string;
     });

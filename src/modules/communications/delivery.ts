@@ -11,6 +11,7 @@ import { audienceOf } from './audience.js';
 import type { MessageLinks } from './communications.links.js';
 import type { Category } from './communications.schemas.js';
 import type { CommunicationsService } from './communications.service.js';
+import type { ConsentService } from './consent.service.js';
 import { ConsentRepository } from './consent.repository.js';
 import { markdownText, renderMarkdown } from './markdown.js';
 
@@ -26,6 +27,7 @@ export interface SmsQueuedData {
 
 export interface DeliveryDeps {
   service: CommunicationsService;
+  consent: ConsentService;
   mail: MailQueue;
   accounts: MemberAccounts;
   links: MessageLinks;
@@ -57,7 +59,7 @@ export async function release(deps: DeliveryDeps, tenantId: string, announcement
   if (!announcement) return;
 
   const members = await ctx.tenantTransaction(tenantId, (db) => audienceOf({ db, tenant }, announcement.criteria, todayIn(tenant.timeZone, now)));
-  const settings = await ctx.tenantTransaction(tenantId, (db) => deps.service.settings({ db, tenant }));
+  const settings = await ctx.tenantTransaction(tenantId, (db) => deps.consent.settings({ db, tenant }));
   const category = announcement.category as Category;
   const bodyHtml = renderMarkdown(announcement.body);
   const bodyText = markdownText(announcement.body);
@@ -78,7 +80,7 @@ export async function release(deps: DeliveryDeps, tenantId: string, announcement
       for (const r of added) {
         if (r.status !== 'queued') continue;
         if (r.channel === 'email') {
-          const link = (kind: 'unsubscribe' | 'open') => deps.service.linkUrl(tenant, kind, deps.links.sign(tenantId, { kind, announcementId, memberId: r.memberId }));
+          const link = (kind: 'unsubscribe' | 'open') => deps.consent.linkUrl(tenant, kind, deps.links.sign(tenantId, { kind, announcementId, memberId: r.memberId }));
           const { id } = await deps.mail.queue(scope, {
             kind: 'announcement',
             to: { email: r.address!, name: names.get(r.memberId) ?? '' },

@@ -9,6 +9,7 @@ import { communicationsErrors } from './communications.errors.js';
 import { MessageLinks } from './communications.links.js';
 import { communicationsRoutes } from './communications.routes.js';
 import { ANNOUNCEMENT_RELEASED, CommunicationsService, type AnnouncementReleasedData } from './communications.service.js';
+import { ConsentService } from './consent.service.js';
 import { mailOutcome, release, SMS_QUEUED, type SmsQueuedData } from './delivery.js';
 import { sendSms } from './sms-delivery.js';
 
@@ -30,9 +31,10 @@ const SmsQueued = Type.Object({ announcementId: Type.String({ format: 'uuid' }),
 /** The `communications` module: announcements to segments, by the portal's news feed, e-mail and SMS. */
 export function communicationsModule(options: CommunicationsOptions): ModuleManifest {
   const links = new MessageLinks(options.linkSecret);
-  const service = new CommunicationsService({ accounts: options.accounts, links, tenantUrl: options.tenantUrl, twilioAuthToken: options.twilioAuthToken, now: options.now });
-  const delivery = { service, mail: options.mail, accounts: options.accounts, links };
-  const sms = { service, sender: options.sms };
+  const service = new CommunicationsService({ accounts: options.accounts, now: options.now });
+  const consent = new ConsentService({ links, tenantUrl: options.tenantUrl, twilioAuthToken: options.twilioAuthToken, now: options.now });
+  const delivery = { service, consent, mail: options.mail, accounts: options.accounts, links };
+  const sms = { consent, sender: options.sms };
   return defineModule({
     key: 'communications',
     name: 'Communications',
@@ -102,6 +104,6 @@ export function communicationsModule(options: CommunicationsOptions): ModuleMani
         },
       },
     ],
-    routes: (app) => communicationsRoutes(app, service),
+    routes: (app) => communicationsRoutes(app, service, consent),
   });
 }

@@ -2,10 +2,11 @@ import type { JobContext } from '../../kernel/jobs/job.js';
 import { SmsDeliveryError, type SmsSender } from '../../kernel/sms/sms.js';
 import { AnnouncementsRepository } from './announcements.repository.js';
 import { ConsentRepository } from './consent.repository.js';
-import { smsText, type CommunicationsService } from './communications.service.js';
+import { smsText } from './communications.service.js';
+import type { ConsentService } from './consent.service.js';
 
 export interface SmsDeliveryDeps {
-  service: CommunicationsService;
+  consent: ConsentService;
   sender: SmsSender;
 }
 
@@ -36,7 +37,7 @@ export function quietFor(now: Date, timeZone: string, quiet: { start: string; en
 export async function sendSms(deps: SmsDeliveryDeps, tenantId: string, announcementId: string, memberId: string, ctx: JobContext): Promise<void> {
   const tenant = await ctx.tenant(tenantId);
   const claimed = await ctx.tenantTransaction(tenantId, async (db) => {
-    const wait = quietFor(ctx.now(), tenant.timeZone, (await deps.service.settings({ db, tenant })).quietHours);
+    const wait = quietFor(ctx.now(), tenant.timeZone, (await deps.consent.settings({ db, tenant })).quietHours);
     if (wait > 0) {
       await ctx.queue.send('communications.sms', { tenantId, announcementId, memberId }, { startAfter: new Date(ctx.now().getTime() + wait * 60_000), tenantId });
       return null;
@@ -51,7 +52,7 @@ export async function sendSms(deps: SmsDeliveryDeps, tenantId: string, announcem
     return a ? { ...row, text: smsText(tenant.name, a) } : null;
   });
   if (!claimed?.address || !claimed.messageId) return;
-  const callback = deps.service.smsCallbackUrl(tenant);
+  const callback = deps.consent.smsCallbackUrl(tenant);
   const record = (status: string, providerId: string | null, reason: string | null) =>
     ctx.tenantTransaction(tenantId, (db) => new AnnouncementsRepository(db).recordSms(announcementId, memberId, { status, providerId, reason }, ctx.now()));
   try {
