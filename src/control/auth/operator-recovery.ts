@@ -1,4 +1,5 @@
 import type { Db } from '../../kernel/db/tables.js';
+import { escapeHtml } from '../../kernel/http/html.js';
 import { AppError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { formatMoment } from '../../kernel/i18n/format.js';
@@ -69,7 +70,6 @@ export function operatorResetJob(deps: OperatorResetDeps): JobDefinition<{ email
   };
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Spends an operator's reset token, sets the password and ends every session; returns whose it was. */
 export async function confirmOperatorReset(db: Db, token: string, password: string): Promise<string> {

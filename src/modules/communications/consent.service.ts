@@ -1,5 +1,6 @@
 import type { TenantContext, TenantInfo, TenantScope } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
+import { escapeHtml } from '../../kernel/http/html.js';
 import { parseInbound, parseStatusCallback, verifyTwilioSignature } from '../../kernel/sms/twilio-signature.js';
 import { memberNames, membersWithPhone } from '../members/index.js';
 import { AnnouncementsRepository } from './announcements.repository.js';
@@ -110,6 +111,5 @@ export class ConsentService {
   }
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const page = (tenant: string, title: string, body: string) =>
   `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(tenant)}</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><h1>${escapeHtml(title)}</h1>${body}</body></html>`;
