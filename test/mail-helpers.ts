@@ -20,9 +20,10 @@ export interface TestSmtp {
 
 /**
  * `saveTo`: also write each message there as `<n>.eml`, for readers in other processes (the
- * end-to-end files run in workers; the server lives in their global setup).
+ * end-to-end files run in workers; the server lives in their global setup). `bounce`: refuse
+ * the addresses it matches with 550, as a mailbox that does not exist is refused.
  */
-export async function startSmtp(options: { saveTo?: string } = {}): Promise<TestSmtp> {
+export async function startSmtp(options: { saveTo?: string; bounce?: RegExp } = {}): Promise<TestSmtp> {
   const state: TestSmtp = {
     url: '',
     received: [],
@@ -33,8 +34,8 @@ export async function startSmtp(options: { saveTo?: string } = {}): Promise<Test
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onRcptTo(_address, _session, callback) {
-      const refusal = state.refuseRecipients;
+    onRcptTo(address, _session, callback) {
+      const refusal = options.bounce?.test(address.address) ? { code: 550, message: 'No such mailbox' } : state.refuseRecipients;
       if (!refusal) return callback();
       const error = new Error(refusal.message) as Error & { responseCode: number };
       error.responseCode = refusal.code;

@@ -125,13 +125,20 @@ export class TwilioStandIn {
   readonly #failing = new Map<string, { status: 'failed' | 'undelivered'; errorCode: number }>();
   readonly #pending = new Set<Promise<void>>();
   readonly #callbackDelayMs: number;
+  readonly #reach: (url: string) => string;
   #server: Server | null = null;
   #closed = false;
 
-  constructor(options: { accountSid?: string; authToken?: string; callbackDelayMs?: number } = {}) {
+  /**
+   * `reach`: where to connect for a webhook URL, as a reverse proxy in front of Courtyard would
+   * (the end-to-end server answers tenants' hosts under `/t/{slug}` on 127.0.0.1); the signature
+   * is still computed over the URL as given, which is what Courtyard checks.
+   */
+  constructor(options: { accountSid?: string; authToken?: string; callbackDelayMs?: number; reach?: (url: string) => string } = {}) {
     this.accountSid = options.accountSid ?? `AC${hex(16)}`;
     this.authToken = options.authToken ?? hex(16);
     this.#callbackDelayMs = options.callbackDelayMs ?? 5;
+    this.#reach = options.reach ?? ((url) => url);
   }
 
   /** A stand-in listening on a free port of 127.0.0.1. */
@@ -232,7 +239,7 @@ export class TwilioStandIn {
     const signed = signature === 'none' ? null : standInSignature(signature === 'valid' ? this.authToken : `${this.authToken}x`, url, params);
     const posted: PostedRequest = { url, params, signature: signed, status: null, body: '' };
     try {
-      const res = await fetch(url, {
+      const res = await fetch(this.#reach(url), {
         method: 'POST',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
@@ -287,6 +294,8 @@ export class TwilioStandIn {
       const message = this.messages.find((m) => m.sid === one[1]);
       return message ? answer(200, JSON.stringify(this.#resource(message))) : error(20404);
     }
+    const [listPath, search = ''] = path.split('?');
+    if (method === 'GET' && listPath === `${prefix}.json`) return answer(200, JSON.stringify(this.#list(new URLSearchParams(search))));
     if (method !== 'POST' || path !== `${prefix}.json`) return error(20404);
 
     const to = form.To ?? '';
@@ -321,6 +330,16 @@ export class TwilioStandIn {
     this.messages.push(message);
     answer(201, JSON.stringify(this.#resource(message)));
     this.#track(this.#deliver(message));
+  }
+
+  /** A page of Twilio's message list, newest first, filtered by `To` and `From` as Twilio's is (one page: the stand-in keeps few). */
+  #list(query: URLSearchParams): Record<string, unknown> {
+    const to = query.get('To');
+    const from = query.get('From');
+    const pageSize = Math.min(Number(query.get('PageSize') ?? 50) || 50, 1000);
+    const found = this.messages.filter((m) => (!to || m.to === to) && (!from || m.from === from)).reverse().slice(0, pageSize);
+    const uri = `/2010-04-01/Accounts/${this.accountSid}/Messages.json?${query.toString()}`;
+    return { messages: found.map((m) => this.#resource(m)), end: Math.max(found.length - 1, 0), first_page_uri: uri, next_page_uri: null, page: 0, page_size: pageSize, previous_page_uri: null, start: 0, uri };
   }
 
   #resource(m: StandInMessage): Record<string, unknown> {

@@ -10,13 +10,19 @@ import { hashPassword } from '../../src/kernel/security/passwords.js';
 import { createPlatform } from '../../src/platform.js';
 import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../test/fake-stripe.js';
 import { startSmtp } from '../../test/mail-helpers.js';
+import { TWILIO_NUMBER, TwilioStandIn } from '../../test/twilio-standin.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** `mailDir`: where the test's SMTP server, which the Courtyard under test sends all its e-mail to, keeps each message as an .eml file. */
-    e2e: { url: string; wsEndpoint: string; adminEmail: string; adminPassword: string; mailDir: string; secondOperator: { email: string; password: string }; stripe: { url: string; secretKey: string; webhookSecret: string } };
+    e2e: {
+      url: string; wsEndpoint: string; adminEmail: string; adminPassword: string; mailDir: string; secondOperator: { email: string; password: string };
+      stripe: { url: string; secretKey: string; webhookSecret: string };
+      /** The Twilio stand-in's API (list a number's messages with `GET .../Messages.json?To=`). */
+      twilio: { url: string; accountSid: string; authToken: string };
+    };
   }
 }
 
@@ -35,12 +41,17 @@ export default async function setup(project: TestProject) {
   const database = await isolatedDatabase();
   // E-mail leaves through SMTP to a real SMTP server (the `smtp-server` package), which keeps
   // each message as a file the test files read: the journeys open the links people get.
+  // Addresses at bounce.test do not exist: the SMTP server refuses them, a hard bounce.
   const mailDir = join(testConfig(database.overrides).dataDir, 'smtp-inbox');
-  const smtp = await startSmtp({ saveTo: mailDir });
-  const config = testConfig({ ...database.overrides, stripeApiUrl: stripe.url, smtpUrl: smtp.url });
+  const smtp = await startSmtp({ saveTo: mailDir, bounce: /@bounce\.test$/ });
+  // SMS goes to the Twilio stand-in (test/twilio-standin.ts), whose signed status callbacks
+  // reach the tenant's host as a proxy would pass them on: to this server, under /t/{slug}.
+  let port = 0;
+  const twilio = await TwilioStandIn.start({ reach: (url) => url.replace(/^https?:\/\/([a-z0-9-]+)\.[^/]+/, (_, slug: string) => `http://127.0.0.1:${port}/t/${slug}`) });
+  const config = testConfig({ ...database.overrides, stripeApiUrl: stripe.url, smtpUrl: smtp.url, twilioAccountSid: twilio.accountSid, twilioAuthToken: twilio.authToken, twilioFrom: TWILIO_NUMBER, twilioApiUrl: twilio.url });
   const platform = await createPlatform(config, { inMemory: database.inMemory, workers: true });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
-  const { port } = platform.app.server.address() as AddressInfo;
+  port = (platform.app.server.address() as AddressInfo).port;
   // An operator of its own for the journey that turns on two-step sign-in: the administrator
   // every other console journey signs in as keeps signing in with a password alone.
   const secondOperator = { email: 'second-operator@courtyard.test', password: 'a second pair of hands' };
@@ -59,6 +70,7 @@ export default async function setup(project: TestProject) {
     await database.dispose();
     await stripe.stop();
     await smtp.close();
+    await twilio.close();
     throw error;
   }
   project.provide('e2e', {
@@ -69,6 +81,7 @@ export default async function setup(project: TestProject) {
     mailDir,
     secondOperator,
     stripe: { url: stripe.url, secretKey: SECRET_KEY, webhookSecret: WEBHOOK_SECRET },
+    twilio: { url: twilio.url, accountSid: twilio.accountSid, authToken: twilio.authToken },
   });
 
   return async () => {
@@ -77,5 +90,6 @@ export default async function setup(project: TestProject) {
     await database.dispose();
     await stripe.stop();
     await smtp.close();
+    await twilio.close();
   };
 }

@@ -42,20 +42,25 @@ export interface DeliveryDeps {
 export async function release(deps: DeliveryDeps, tenantId: string, announcementId: string, ctx: JobContext): Promise<void> {
   const tenant = await ctx.tenant(tenantId);
   const now = ctx.now();
-  const announcement = await ctx.tenantTransaction(tenantId, async (db) => {
+  const step = await ctx.tenantTransaction(tenantId, async (db) => {
     const repo = new AnnouncementsRepository(db);
     const a = await repo.find(announcementId, true);
     if (!a) return null;
     if (a.status === 'scheduled') {
-      if (!a.scheduledAt || a.scheduledAt.getTime() > now.getTime()) {
-        // Not yet (or rescheduled): wait until its time. The singleton key keeps one wait per time.
-        await ctx.queue.send('communications.release', { tenantId, announcementId }, { startAfter: a.scheduledAt ?? now, singletonKey: `${announcementId}:${a.scheduledAt?.toISOString()}`, tenantId });
-        return null;
-      }
-      return repo.update(announcementId, { status: 'sending' });
+      // Not yet (or rescheduled): wait until its time, queued once this transaction has ended.
+      if (!a.scheduledAt || a.scheduledAt.getTime() > now.getTime()) return { waitUntil: a.scheduledAt ?? now };
+      return { announcement: await repo.update(announcementId, { status: 'sending' }) };
     }
-    return a.status === 'sending' ? a : null;
+    return a.status === 'sending' ? { announcement: a } : null;
   });
+  if (step?.waitUntil) {
+    // Outside the transaction: the queue writes through its own connection, which on the
+    // embedded database (one connection) would wait for this transaction forever. The
+    // singleton key keeps one wait per time, whatever the retries.
+    await ctx.queue.send('communications.release', { tenantId, announcementId }, { startAfter: step.waitUntil, singletonKey: `${announcementId}:${step.waitUntil.toISOString()}`, tenantId });
+    return;
+  }
+  const announcement = step?.announcement;
   if (!announcement) return;
 
   const members = await ctx.tenantTransaction(tenantId, (db) => audienceOf({ db, tenant }, announcement.criteria, todayIn(tenant.timeZone, now)));

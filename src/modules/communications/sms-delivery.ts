@@ -36,12 +36,15 @@ export function quietFor(now: Date, timeZone: string, quiet: { start: string; en
  */
 export async function sendSms(deps: SmsDeliveryDeps, tenantId: string, announcementId: string, memberId: string, ctx: JobContext): Promise<void> {
   const tenant = await ctx.tenant(tenantId);
+  const quiet = (await ctx.tenantTransaction(tenantId, (db) => deps.consent.settings({ db, tenant }))).quietHours;
+  const wait = quietFor(ctx.now(), tenant.timeZone, quiet);
+  if (wait > 0) {
+    // Queued outside any transaction of ours: the queue's own connection would wait for it on
+    // the embedded database. A second wait queued by a retry sends nothing twice (the claim below).
+    await ctx.queue.send('communications.sms', { tenantId, announcementId, memberId }, { startAfter: new Date(ctx.now().getTime() + wait * 60_000), tenantId });
+    return;
+  }
   const claimed = await ctx.tenantTransaction(tenantId, async (db) => {
-    const wait = quietFor(ctx.now(), tenant.timeZone, (await deps.consent.settings({ db, tenant })).quietHours);
-    if (wait > 0) {
-      await ctx.queue.send('communications.sms', { tenantId, announcementId, memberId }, { startAfter: new Date(ctx.now().getTime() + wait * 60_000), tenantId });
-      return null;
-    }
     const repo = new AnnouncementsRepository(db);
     const row = await repo.claimSms(announcementId, memberId);
     if (!row) {
