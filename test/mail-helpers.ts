@@ -76,7 +76,9 @@ export async function startSmtp(options: { saveTo?: string; bounce?: RegExp } = 
  */
 export function jobContext(platform: Platform, now: () => Date = () => new Date()): JobContext {
   return {
-    queue: { send: async () => null },
+    // The platform's real queue (its workers may be off): a job sent inside a tenant
+    // transaction hangs on PGlite here as it would in production.
+    queue: { send: (name, data, options) => platform.jobs.send(name, data, options) },
     log: platform.log,
     now,
     async tenantTransaction<T>(tenantId: string, fn: (db: Db) => Promise<T>): Promise<T> {

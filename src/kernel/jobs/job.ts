@@ -19,7 +19,11 @@ export interface JobOptions {
   priority?: number;
 }
 
-/** The durable queue (pg-boss), as modules see it. */
+/**
+ * The durable queue (pg-boss), as modules see it. It writes through its own connection: send
+ * after the tenant transaction that justifies a job has ended, never inside it (on the
+ * embedded database, one connection, the send would wait for that transaction forever).
+ */
 export interface JobQueue {
   send(name: string, data: object, options?: JobOptions): Promise<string | null>;
 }
