@@ -86,6 +86,8 @@ export interface EventSubscriber {
    * retry delay). Short work should say so.
    */
   leaseSeconds?: number;
+  /** As JobDefinition.concurrency: runs at once in one process (default 4, one on the embedded database). */
+  concurrency?: number;
   /**
    * Takes events in batches: the relay queues one job per `size` of a pass's events (each
    * tenant's oldest first) rather than one per event, and a run takes the events of up to ten

@@ -150,7 +150,7 @@ export class JobRuntime implements JobQueue {
       const queue = SUBSCRIBER_PREFIX + sub.name;
       const batch = sub.batch;
       if (batch) await this.#work<DomainEvent>(queue, (jobs) => this.#runBatch(queue, jobs, (events, ctx) => batch.handle(events, ctx)), { batchSize: BATCH_JOBS_PER_RUN });
-      else await this.#work<DomainEvent>(queue, ([j]) => this.#run((job, ctx) => sub.handle(job.data as DomainEvent, ctx), j!));
+      else await this.#work<DomainEvent>(queue, ([j]) => this.#run((job, ctx) => sub.handle(job.data as DomainEvent, ctx), j!), { concurrency: sub.concurrency });
     }
     const { main } = this.options;
     // null: (re)connected, so anything may have been missed: look everywhere.

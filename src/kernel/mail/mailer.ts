@@ -56,6 +56,9 @@ const envelopeOf = (mail: OutgoingMail) => ({
   textEncoding: 'quoted-printable' as const,
 });
 
+/** Open connections to the SMTP server at most, per process: as many as the mail workers that share them. */
+export const SMTP_CONNECTIONS = 8;
+
 /** Delivers to an SMTP server given as a URL (`smtp://user:pass@host:587`, `smtps://...`). */
 export class SmtpMailer implements Mailer {
   readonly kind = 'smtp';
@@ -64,8 +67,14 @@ export class SmtpMailer implements Mailer {
   constructor(url: string, timeouts: { connectionMs?: number; socketMs?: number } = {}) {
     // nodemailer reads the URL: host, port, credentials, `smtps:` for implicit TLS, and
     // options in the query (`?tls.rejectUnauthorized=false`, `?requireTLS=true`).
+    // Pooled: a bulk send (an announcement to thousands) reuses a few open connections rather
+    // than a TCP and TLS handshake and a greeting per message; each message still gets its own
+    // answer (a refused recipient fails that message alone).
     this.#transport = nodemailer.createTransport({
       url,
+      pool: true,
+      maxConnections: SMTP_CONNECTIONS,
+      maxMessages: 500,
       connectionTimeout: timeouts.connectionMs ?? 10_000,
       greetingTimeout: timeouts.connectionMs ?? 10_000,
       socketTimeout: timeouts.socketMs ?? 30_000,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { TenantInfo } from '../../kernel/context.js';
+import { SMTP_CONNECTIONS } from '../../kernel/mail/mailer.js';
 import type { MailQueue } from '../../kernel/mail/queue.js';
 import { retentionJob } from '../../kernel/jobs/retention.js';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
@@ -64,6 +65,8 @@ export function createMailModule(deps: MailDeps): { module: ModuleManifest; queu
       {
         name: 'mail.send',
         events: [MAIL_QUEUED],
+        // Each run mostly waits on the SMTP server: as many as its pooled connections.
+        concurrency: SMTP_CONNECTIONS,
         async handle(event, ctx) {
           const data = event.data as Partial<MailQueuedData>;
           if (!event.tenantId || typeof data.messageId !== 'string') {
