@@ -7,7 +7,7 @@ import { managerApi } from './finance-setup.js';
 import { mailTo } from './mailbox.js';
 
 /**
- * The communications issue's "done when", end to end (tenant `juniper`): a manager tells only the
+ * The communications issue's "done when", end to end (tenant `boxwood`): a manager tells only the
  * owners of Block C, by e-mail and SMS, that their water is off tomorrow, with the plumber's
  * notice from the library attached. They schedule it, think better of it and send it now; they
  * see who received it and whose address bounced; an owner reads it, and opens the notice, in the
@@ -20,7 +20,7 @@ const TITLE = 'Water off tomorrow';
 const CARLA_PHONE = '+447700900101';
 const NOTICE = 'Plumber’s notice';
 let browser: Browser;
-let juniper: { slug: string; email: string };
+let boxwood: { slug: string; email: string };
 let manager: CourtyardClient;
 let colm: string;
 
@@ -28,11 +28,11 @@ async function unitIn(block: string, label: string): Promise<string> {
   return (await must(manager.POST('/api/v1/properties/{id}/units', { params: { path: { id: block } }, body: { label, kind: 'apartment' } }))).id;
 }
 
-/** A member in a unit, in a role; with a portal login when they have an address at juniper.test. */
+/** A member in a unit, in a role; with a portal login when they have an address at boxwood.test. */
 async function member(first: string, email: string, unitId: string, role: 'owner' | 'resident', phone?: string): Promise<string> {
-  const m = await must(manager.POST('/api/v1/members', { body: { firstName: first, lastName: 'Juniper', type: role, email, ...(phone ? { phone } : {}) } }));
+  const m = await must(manager.POST('/api/v1/members', { body: { firstName: first, lastName: 'Boxwood', type: role, email, ...(phone ? { phone } : {}) } }));
   await must(manager.POST('/api/v1/units/{id}/occupants', { params: { path: { id: unitId } }, body: { memberId: m.id, role, startDate: '2024-01-01', ...(role === 'owner' ? { ownershipShare: '1' } : {}) } }));
-  if (email.endsWith('@juniper.test')) await must(manager.POST('/api/v1/users', { body: { email, name: `${first} Juniper`, password: TENANT_PASSWORD, roles: ['member'], memberId: m.id } }));
+  if (email.endsWith('@boxwood.test')) await must(manager.POST('/api/v1/users', { body: { email, name: `${first} Boxwood`, password: TENANT_PASSWORD, roles: ['member'], memberId: m.id } }));
   return m.id;
 }
 
@@ -40,8 +40,8 @@ async function member(first: string, email: string, unitId: string, role: 'owner
 async function plumbersNotice(blockC: string): Promise<void> {
   const doc = await must(manager.POST('/api/v1/documents', { body: { title: NOTICE, category: 'maintenance', tags: ['water'] } }));
   await must(manager.PATCH('/api/v1/documents/{id}', { params: { path: { id: doc.id } }, body: { audience: `property:${blockC}` } }));
-  const login = await manager.POST('/api/v1/auth/login', { body: { email: juniper.email, password: TENANT_PASSWORD } });
-  const uploaded = await fetch(`${server().url}/t/${juniper.slug}/api/v1/documents/${doc.id}/versions`, {
+  const login = await manager.POST('/api/v1/auth/login', { body: { email: boxwood.email, password: TENANT_PASSWORD } });
+  const uploaded = await fetch(`${server().url}/t/${boxwood.slug}/api/v1/documents/${doc.id}/versions`, {
     method: 'POST',
     headers: { authorization: `Bearer ${accessTokenOf(login.data)}`, 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent('plumber notice.pdf') },
     body: '%PDF-1.4\n% The mains valve of Block C is closed from 9:00 to 12:00.\n%%EOF\n',
@@ -57,7 +57,7 @@ async function textsTo(number: string): Promise<{ body: string; status: string }
 }
 
 async function signIn(page: Page, path: string, email: string, title: string) {
-  await page.goto(`/t/${juniper.slug}${path}`);
+  await page.goto(`/t/${boxwood.slug}${path}`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(TENANT_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -72,17 +72,17 @@ function tomorrowMorning(): string {
 
 beforeAll(async () => {
   browser = await connect();
-  juniper = await createTenant('juniper');
-  manager = await managerApi(juniper);
+  boxwood = await createTenant('boxwood');
+  manager = await managerApi(boxwood);
   const blockC = (await must(manager.POST('/api/v1/properties', { body: { name: 'Block C', kind: 'residential' } }))).id;
   const blockD = (await must(manager.POST('/api/v1/properties', { body: { name: 'Block D', kind: 'residential' } }))).id;
   const c1 = await unitIn(blockC, 'C-1');
-  await member('Carla', 'carla@juniper.test', c1, 'owner', CARLA_PHONE);
+  await member('Carla', 'carla@boxwood.test', c1, 'owner', CARLA_PHONE);
   // An owner whose address does not exist: the SMTP server refuses it.
   colm = await member('Colm', 'colm@bounce.test', await unitIn(blockC, 'C-2'), 'owner');
   // A resident of Block C who is no owner, and an owner of Block D: neither is told.
-  await member('Ruth', 'ruth@juniper.test', c1, 'resident', '+447700900102');
-  await member('Dora', 'dora@juniper.test', await unitIn(blockD, 'D-1'), 'owner', '+447700900103');
+  await member('Ruth', 'ruth@boxwood.test', c1, 'resident', '+447700900102');
+  await member('Dora', 'dora@boxwood.test', await unitIn(blockD, 'D-1'), 'owner', '+447700900103');
   await plumbersNotice(blockC);
 });
 afterAll(() => browser?.close());
@@ -90,7 +90,7 @@ afterAll(() => browser?.close());
 describe('the water is off tomorrow in Block C', () => {
   it('an owner asks, in the portal, to be told about maintenance by SMS', async () => {
     const { page, problems } = await openPage(browser, PHONE);
-    await signIn(page, '/portal/', 'carla@juniper.test', 'Welcome, Carla Juniper');
+    await signIn(page, '/portal/', 'carla@boxwood.test', 'Welcome, Carla Boxwood');
     await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'Me', exact: true }).click();
     const card = page.getByTestId('notifications');
     await expect.poll(() => card.getByRole('checkbox', { name: 'Maintenance by text message (SMS)' }).count()).toBe(1);
@@ -104,7 +104,7 @@ describe('the water is off tomorrow in Block C', () => {
 
   it('the manager tells only the owners of Block C, by e-mail and SMS, with the notice attached, and sees who got it and who bounced', async () => {
     const { page, problems } = await openPage(browser);
-    await signIn(page, '/announcements/new', juniper.email, 'New announcement');
+    await signIn(page, '/announcements/new', boxwood.email, 'New announcement');
     await page.getByLabel('Title').fill(TITLE);
     await page.getByLabel('Message').fill('The water of **Block C** is off from 9:00 to 12:00 tomorrow: fill a kettle tonight.');
     await page.getByLabel('Category').selectOption({ label: 'Maintenance' });
@@ -152,10 +152,10 @@ describe('the water is off tomorrow in Block C', () => {
     await page.getByLabel('Status').selectOption({ label: 'Bounced' });
     await expect.poll(() => new URL(page.url()).searchParams.get('status')).toBe('bounced');
     await expect.poll(() => page.getByRole('cell', { name: 'colm@bounce.test' }).count()).toBe(1);
-    expect(await page.getByRole('cell', { name: 'Carla Juniper' }).count()).toBe(0);
+    expect(await page.getByRole('cell', { name: 'Carla Boxwood' }).count()).toBe(0);
     await expectAccessible(page, 'delivery with a bounce');
 
-    const mail = await mailTo('carla@juniper.test', (m) => (m.subject ?? '').includes(TITLE));
+    const mail = await mailTo('carla@boxwood.test', (m) => (m.subject ?? '').includes(TITLE));
     expect(mail.text).toContain('fill a kettle');
     const texts = await textsTo(CARLA_PHONE);
     expect(texts).toHaveLength(1);
@@ -164,15 +164,15 @@ describe('the water is off tomorrow in Block C', () => {
     expect(await textsTo('+447700900103')).toEqual([]);
 
     // Staff see the bounce on the member.
-    await page.goto(`/t/${juniper.slug}/members/${colm}`);
-    await expectPageShape(page, 'Colm Juniper');
+    await page.goto(`/t/${boxwood.slug}/members/${colm}`);
+    await expectPageShape(page, 'Colm Boxwood');
     await expect.poll(() => page.getByTestId('contact-status').textContent()).toContain('E-mail bounced: colm@bounce.test');
     expect(problems).toEqual([]);
   });
 
   it('an owner of Block C reads it in the portal and opens the notice; an owner of Block D never sees it', async () => {
     const { page, problems } = await openPage(browser, PHONE);
-    await signIn(page, '/portal/', 'carla@juniper.test', 'Welcome, Carla Juniper');
+    await signIn(page, '/portal/', 'carla@boxwood.test', 'Welcome, Carla Boxwood');
     await page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'News' }).click();
     await expectPageShape(page, 'News');
     const item = page.getByTestId('news-item').filter({ hasText: TITLE });
@@ -188,7 +188,7 @@ describe('the water is off tomorrow in Block C', () => {
     expect(problems).toEqual([]);
 
     const other = await openPage(browser, PHONE);
-    await signIn(other.page, '/portal/', 'dora@juniper.test', 'Welcome, Dora Juniper');
+    await signIn(other.page, '/portal/', 'dora@boxwood.test', 'Welcome, Dora Boxwood');
     await other.page.getByRole('navigation', { name: 'Portal' }).getByRole('link', { name: 'News' }).click();
     await expectPageShape(other.page, 'News');
     await expect.poll(() => other.page.getByText('No announcements yet.').count()).toBe(1);
