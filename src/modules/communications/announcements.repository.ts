@@ -108,6 +108,15 @@ export class AnnouncementsRepository {
       .executeTakeFirst();
   }
 
+  /** Queued e-mail recipients whose messages were handed to SMTP (a row already further on stays). */
+  async sentByMessages(messageIds: readonly string[]): Promise<void> {
+    await this.db.updateTable('announcementRecipients')
+      .set({ status: 'sent', reason: null, updatedAt: new Date() })
+      .where('messageId', 'in', [...messageIds])
+      .where('status', '=', 'queued')
+      .execute();
+  }
+
   async statusByProvider(providerId: string, status: 'sent' | 'delivered' | 'failed', reason: string | null): Promise<void> {
     await this.db.updateTable('announcementRecipients')
       .set({ status, reason, updatedAt: new Date() })

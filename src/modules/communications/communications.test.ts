@@ -22,7 +22,13 @@ async function work() {
   for (;;) {
     const events = await takeEvents(t.platform, oak.id, ['communications.announcement.released', 'mail.queued', 'mail.sent', 'mail.bounced', 'communications.sms.queued']);
     if (events.length === 0) return;
-    for (const event of events) for (const s of subscribers.filter((x) => x.events.includes(event.type))) await s.handle(event, ctx);
+    // As the workers run them: a batch subscriber takes the pass's events together.
+    for (const s of subscribers) {
+      const mine = events.filter((event) => s.events.includes(event.type));
+      if (mine.length === 0) continue;
+      if (s.batch) await s.batch.handle(mine, ctx);
+      else for (const event of mine) await s.handle(event, ctx);
+    }
   }
 }
 

@@ -1,11 +1,13 @@
 import type { TenantScope } from '../../kernel/context.js';
 import { todayIn } from '../../kernel/dates.js';
 import type { Db } from '../../kernel/db/tables.js';
+import type { DomainEvent } from '../../kernel/events/event.js';
 import { emitAll } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
 import type { JobContext } from '../../kernel/jobs/job.js';
 import type { MailQueue } from '../../kernel/mail/queue.js';
 import type { MemberAccounts } from '../../kernel/member-accounts.js';
+import { MAIL_BOUNCED, MAIL_SENT, type MailOutcomeData } from '../mail/index.js';
 import { AnnouncementsRepository, type NewRecipient } from './announcements.repository.js';
 import { audienceOf } from './audience.js';
 import type { MessageLinks } from './communications.links.js';
@@ -105,11 +107,30 @@ export async function release(deps: DeliveryDeps, tenantId: string, announcement
   ctx.log.info({ tenant: tenant.slug, announcement: announcementId, members: members.length }, 'announcement handed to delivery');
 }
 
-/** The mail module's word on a bulk message: the recipient moves on; a bounce marks the address. */
-export async function mailOutcome(tenantId: string, messageId: string, outcome: 'sent' | 'bounced', reason: string | null, ctx: JobContext): Promise<void> {
-  await ctx.tenantTransaction(tenantId, async (db: Db) => {
-    const recipient = await new AnnouncementsRepository(db).statusByMessage(messageId, outcome, reason);
-    if (recipient && outcome === 'bounced' && recipient.address) await new ConsentRepository(db).recordBounce(tenantId, recipient.address, recipient.memberId, reason ?? 'refused', ctx.now());
-  });
+/**
+ * Announcement e-mails' outcomes (`mail.sent`, `mail.bounced`) on their recipient rows, taken in
+ * batches: per tenant one transaction, the sent ones in one statement. A bounce also marks the
+ * address on the member. Redelivered events change nothing (a row only moves forward).
+ */
+export async function mailOutcomes(events: readonly DomainEvent[], ctx: JobContext): Promise<void> {
+  const byTenant = new Map<string, { sent: string[]; bounced: { messageId: string; reason: string }[] }>();
+  for (const event of events) {
+    const data = event.data as Partial<MailOutcomeData>;
+    if (!event.tenantId || data.kind !== 'announcement' || typeof data.messageId !== 'string') continue;
+    let outcomes = byTenant.get(event.tenantId);
+    if (!outcomes) byTenant.set(event.tenantId, (outcomes = { sent: [], bounced: [] }));
+    if (event.type === MAIL_BOUNCED) outcomes.bounced.push({ messageId: data.messageId, reason: data.reason ?? 'refused' });
+    else if (event.type === MAIL_SENT) outcomes.sent.push(data.messageId);
+  }
+  for (const [tenantId, { sent, bounced }] of byTenant) {
+    await ctx.tenantTransaction(tenantId, async (db: Db) => {
+      const repo = new AnnouncementsRepository(db);
+      if (sent.length > 0) await repo.sentByMessages(sent);
+      for (const { messageId, reason } of bounced) {
+        const recipient = await repo.statusByMessage(messageId, 'bounced', reason);
+        if (recipient?.address) await new ConsentRepository(db).recordBounce(tenantId, recipient.address, recipient.memberId, reason, ctx.now());
+      }
+    });
+  }
 }
 

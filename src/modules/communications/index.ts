@@ -4,13 +4,13 @@ import type { MailQueue } from '../../kernel/mail/queue.js';
 import type { MemberAccounts } from '../../kernel/member-accounts.js';
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import type { SmsSender } from '../../kernel/sms/sms.js';
-import { MAIL_BOUNCED, MAIL_SENT, type MailOutcomeData } from '../mail/index.js';
+import { MAIL_BOUNCED, MAIL_SENT } from '../mail/index.js';
 import { communicationsErrors } from './communications.errors.js';
 import { MessageLinks } from './communications.links.js';
 import { communicationsRoutes } from './communications.routes.js';
 import { ANNOUNCEMENT_RELEASED, CommunicationsService, type AnnouncementReleasedData } from './communications.service.js';
 import { ConsentService } from './consent.service.js';
-import { mailOutcome, release, SMS_QUEUED, type SmsQueuedData } from './delivery.js';
+import { mailOutcomes, release, SMS_QUEUED, type SmsQueuedData } from './delivery.js';
 import { sendSms } from './sms-delivery.js';
 
 export interface CommunicationsOptions {
@@ -98,10 +98,10 @@ export function communicationsModule(options: CommunicationsOptions): ModuleMani
       {
         name: 'communications.mail-outcome',
         events: [MAIL_SENT, MAIL_BOUNCED],
-        async handle(event, ctx) {
-          const data = event.data as MailOutcomeData;
-          if (event.tenantId && data.kind === 'announcement') await mailOutcome(event.tenantId, data.messageId, event.type === MAIL_BOUNCED ? 'bounced' : 'sent', data.reason, ctx);
-        },
+        leaseSeconds: 120,
+        handle: (event, ctx) => mailOutcomes([event], ctx),
+        // An announcement to thousands brings thousands of outcomes: a run takes many at once.
+        batch: { size: 200, handle: mailOutcomes },
       },
     ],
     routes: (app) => communicationsRoutes(app, service, consent),
