@@ -1,13 +1,11 @@
-import { join } from 'node:path';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Redis } from 'ioredis';
 import pino, { type Logger } from 'pino';
 import type { RouteOptions } from 'fastify';
 import type { Config } from './kernel/config.js';
-import { openPglite, openPostgres, type Database } from './kernel/db/database.js';
-import { checkIsolation } from './kernel/db/isolation-check.js';
-import { loadMigrations, migrate, pendingMigrations, type Migration } from './kernel/db/migrations.js';
+import type { Database } from './kernel/db/database.js';
+import { loadMigrations, migrate, pendingMigrations } from './kernel/db/migrations.js';
 import { TenantDatabaseRouter } from './kernel/db/router.js';
 import { AppError } from './kernel/errors.js';
 import { isUuid } from './kernel/ids.js';
@@ -41,7 +39,7 @@ import { ControlTenantSettings } from './control/tenants/tenant-settings.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
 import { fingerprintKey, idempotencyModule } from './data/idempotency/index.js';
-import { identityModule, memberAccounts, syncSystemRoles, TenantSessions } from './data/identity/index.js';
+import { identityModule, memberAccounts, TenantSessions } from './data/identity/index.js';
 import { JobRuntime, type RuntimeOptions } from './kernel/jobs/runtime.js';
 import { ModuleHost } from './kernel/modules/module-host.js';
 import { installPipeline, requestTenant } from './data/pipeline.js';
@@ -64,8 +62,8 @@ import { propertiesModule } from './modules/properties/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
 import { createMailModule, tenantUrlFor } from './modules/mail/index.js';
 import { createMailer, type Mailer } from './kernel/mail/mailer.js';
+import { controlMigrationSource, migrateEverything, openMainDatabase } from './platform-database.js';
 import type { ModuleManifest } from './kernel/modules/manifest.js';
-import type { TenantDirectory } from './kernel/tenant-directory.js';
 
 export type Plane = 'all' | 'control' | 'data';
 
@@ -134,40 +132,6 @@ export interface Platform {
 const REGISTRY_CHANNEL = 'courtyard_registry';
 /** Payload of a registry change that concerns every tenant (a tenant's change names its id). */
 const EVERY_TENANT = '*';
-const controlMigrationSource = { owner: 'control', dir: new URL('./control/migrations/', import.meta.url) };
-
-/** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
-export async function openMainDatabase(config: Config, inMemory = false): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolMax);
-  return openPglite(inMemory ? undefined : join(config.dataDir, 'db'), 'courtyard', config.pgliteCacheMb);
-}
-
-/** Migrates the control schema, the shared tenant schema and every dedicated tenant database. */
-async function migrateEverything(main: Database, router: TenantDatabaseRouter, directory: TenantDirectory, tenantMigrations: Migration[], modules: ModuleHost, roles: RolePermissionCache, log: Logger): Promise<string[]> {
-  const problems: string[] = [];
-  const applied = [...(await migrate(main, 'control', await loadMigrations([controlMigrationSource]))), ...(await migrate(main, 'tenant', tenantMigrations))];
-  let rolesSynced = await syncSystemRoles(main.kysely, modules);
-  // PGlite has no autovacuum: without statistics the planner guesses, badly, on large tenants.
-  // Statistics are kept on disk, so a plain restart needs none (the ten-minute ANALYZE keeps
-  // them fresh); new tables and columns do.
-  if (main.kind === 'pglite' && applied.length > 0) await main.session((s) => s.exec('ANALYZE'));
-  problems.push(...(await checkIsolation(main)));
-  for (const t of await directory.dedicatedDatabases()) {
-    await router.withDedicated(t.databaseName, async (db) => {
-      applied.push(...(await migrate(db, 'tenant', tenantMigrations)).map((id) => `${t.slug}: ${id}`));
-      rolesSynced += await syncSystemRoles(db.kysely, modules);
-      problems.push(...(await checkIsolation(db)));
-    });
-  }
-  if (applied.length > 0) log.info({ applied }, 'applied migrations');
-  if (rolesSynced > 0) {
-    log.info({ roles: rolesSynced }, 'brought system roles up to the modules\' default grants');
-    // Instances still running cached the old grants.
-    roles.changed();
-  }
-  return problems;
-}
-
 /**
  * Builds Courtyard: opens and migrates the databases, checks isolation (refusing to serve if
  * it does not hold), creates the first platform administrator, and assembles the HTTP app

@@ -3,9 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import type { Db } from '../src/kernel/db/tables.js';
 import type { DomainEvent } from '../src/kernel/events/event.js';
 import type { EventSubscriber, JobContext } from '../src/kernel/jobs/job.js';
+import { jobContext as tenantJobContext } from '../src/kernel/jobs/job-context.js';
 import type { Platform } from '../src/platform.js';
 import { testDb, type TestDb } from './test-db.js';
 
@@ -75,23 +75,9 @@ export async function startSmtp(options: { saveTo?: string; bounce?: RegExp } = 
  * worker has it. Until the relay runs in tests, handlers are called with this directly.
  */
 export function jobContext(platform: Platform, now: () => Date = () => new Date()): JobContext {
-  return {
-    // The platform's real queue (its workers may be off): a job sent inside a tenant
-    // transaction hangs on PGlite here as it would in production.
-    queue: { send: (name, data, options) => platform.jobs.send(name, data, options) },
-    log: platform.log,
-    now,
-    async tenantTransaction<T>(tenantId: string, fn: (db: Db) => Promise<T>): Promise<T> {
-      const tenant = await platform.directory.byIdOrSlug(tenantId);
-      if (!tenant) throw new Error(`no tenant ${tenantId}`);
-      return platform.router.tenantTransaction(tenant, fn);
-    },
-    async tenant(tenantId: string) {
-      const tenant = await platform.directory.byIdOrSlug(tenantId);
-      if (!tenant) throw new Error(`no tenant ${tenantId}`);
-      return tenant;
-    },
-  };
+  // The platform's real queue (its workers may be off): a job sent inside a tenant
+  // transaction hangs on PGlite here as it would in production.
+  return tenantJobContext({ queue: platform.jobs, directory: platform.directory, router: platform.router, log: platform.log, now });
 }
 
 /** A transaction of the tenant that sees every table (camelCase), for what no route shows. */

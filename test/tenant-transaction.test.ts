@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openMainDatabase } from '../src/platform.js';
+import { openMainDatabase } from '../src/platform-database.js';
 import { openPglite, type Database } from '../src/kernel/db/database.js';
 import { ensureAppRoleSql } from '../src/kernel/db/roles.js';
 import { AppError, persisting } from '../src/kernel/errors.js';

@@ -1,14 +1,13 @@
 import type { FastifyBaseLogger } from 'fastify';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.js';
-import type { Db } from '../db/tables.js';
 import type { TenantDatabaseRouter } from '../db/router.js';
 import type { DomainEvent } from '../events/event.js';
 import { relayOutboxes } from './outbox-relay.js';
 import { JOBS_CHANNEL, QueueAnnouncer } from './queue-announcer.js';
 import { DEAD_LETTER_QUEUE, DEFAULT_LEASE_SECONDS, DEFAULT_RETRY, SUBSCRIBER_PREFIX, TRACEPARENT, type EventBatch } from './subscriber-jobs.js';
 import type { EventSubscriber, Job, JobContext, JobDefinition, JobOptions, JobQueue } from './job.js';
-import type { TenantInfo } from '../context.js';
+import { jobContext } from './job-context.js';
 import { dueAt, localTickCron, tickInstant } from './local-schedule.js';
 import { JobsRepository, type JobFilter, type JobRecord, type QueueCount } from './jobs.repository.js';
 import type { ModuleHost } from '../modules/module-host.js';
@@ -298,22 +297,7 @@ export class JobRuntime implements JobQueue {
   }
 
   context(): JobContext {
-    const { directory, router, log } = this.options;
-    return {
-      queue: this,
-      log,
-      now: this.options.now ?? (() => new Date()),
-      async tenantTransaction<T>(tenantId: string, fn: (db: Db) => Promise<T>): Promise<T> {
-        const tenant = await directory.byIdOrSlug(tenantId);
-        if (!tenant) throw new Error(`no tenant ${tenantId}`);
-        return router.tenantTransaction(tenant, fn);
-      },
-      async tenant(tenantId: string): Promise<TenantInfo> {
-        const tenant = await directory.byIdOrSlug(tenantId);
-        if (!tenant) throw new Error(`no tenant ${tenantId}`);
-        return tenant;
-      },
-    };
+    return jobContext({ queue: this, directory: this.options.directory, router: this.options.router, log: this.options.log, ...(this.options.now ? { now: this.options.now } : {}) });
   }
 
   /** One run of a job, in a span that continues the trace of what caused it. */
