@@ -28,6 +28,8 @@ import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
 import { controlRoutes } from './control/control.routes.js';
 import { OperatorAccount } from './control/auth/operator-account.js';
+import { usageIngestion, usageReceiptsPruneJob } from './control/metering/usage.jobs.js';
+import { UsageService } from './control/metering/usage.service.js';
 import { LICENCE_REISSUE_JOB, licenceReissueJob, licenceRenewalJob } from './control/licences/licence-renewal.js';
 import { LicencesService } from './control/licences/licences.service.js';
 import { offerModules } from './control/plans/module-offers.js';
@@ -38,6 +40,9 @@ import { ControlTenantDirectory } from './control/tenants/tenant-directory.js';
 import { ControlTenantSettings } from './control/tenants/tenant-settings.js';
 import { TenantsService } from './control/tenants/tenants.service.js';
 import { eventsModule } from './data/events/index.js';
+import { meteringModule } from './data/metering/index.js';
+import { billingModule } from './data/billing/index.js';
+import { ApiRequestMeter } from './data/metering/api-requests.js';
 import { fingerprintKey, idempotencyModule } from './data/idempotency/index.js';
 import { identityModule, memberAccounts, TenantSessions } from './data/identity/index.js';
 import { JobRuntime, type RuntimeOptions } from './kernel/jobs/runtime.js';
@@ -148,8 +153,11 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   let jobs: JobRuntime | undefined;
   let mailer: Mailer | undefined;
   let tracing: Tracing | undefined;
+  let apiRequests: ApiRequestMeter | undefined;
   const closeAll = async () => {
     clearInterval(analyzer);
+    // Before the databases close: the last minute's count is reported.
+    await apiRequests?.stop();
     await jobs?.stop();
     await stopListening();
     await router.close();
@@ -170,6 +178,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const signer = secrets.licencePrivateKey ? await LicenceSigner.fromPem(secrets.licencePrivateKey) : null;
     const { throttle, resetLimit } = authLimits(config, redis);
     const directory = new ControlTenantDirectory(main.kysely);
+    const usage = new UsageService(options.clock);
     // Registry changes reach this process's cache at once and every other's by notification:
     // one tenant's change drops that tenant's entries only.
     const onChange = (tenantId?: string) => {
@@ -201,6 +210,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     // Identity reads the module host (for /me and role seeding) that it is itself part of.
     const modules: ModuleHost = new ModuleHost([
       eventsModule,
+      meteringModule,
       idempotencyModule,
       auditModule,
       identityModule({ tokens, sealingSecret: secrets.tokenSecret, clock: options.clock, refreshTtl: config.refreshTokenTtl, sessionLifetime: config.sessionLifetime, throttle, sessions, roles, modules: () => modules, mail: mail.queue, invitationTtl: config.invitationTtl, settings: tenantSettings, resetLimit, tenantUrl: tenantUrlFor(config.baseDomain, config.port), baseDomain: config.baseDomain }),
@@ -219,6 +229,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       }),
       documentsModule({ storage, tenantOf: requestTenant, linkSecret: secrets.tokenSecret, maxUploadBytes: config.maxUploadBytes, now: options.clock }),
       communicationsModule({ mail: mail.queue, sms: createSmsSender({ ...config, log }), twilioAuthToken: config.twilioAuthToken ?? null, accounts: memberAccounts, linkSecret: secrets.tokenSecret, tenantUrl: tenantUrlFor(config.baseDomain, config.port), now: options.clock }),
+      billingModule({ usage: (tenantId, query) => usage.usage(main.kysely, tenantId, query) }),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate, endpointConcurrency: config.webhooksEndpointConcurrency, sealingSecret: secrets.tokenSecret, retentionDays: config.webhookRetentionDays }),
       ...(options.extraModules ?? []),
     ], { control: controlErrors });
@@ -249,7 +260,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
     const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
-    jobs = new JobRuntime({ main, router, directory, modules, log, planeOutboxes: ['control.outbox'], planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange }), operatorResetJob({ db: main.kysely, mailer, from: config.mailFrom, consoleUrl: consoleUrlFor(config.baseDomain, config.port) })], now: options.clock, ...options.polls }, config.databaseUrl);
+    jobs = new JobRuntime({
+      main, router, directory, modules, log,
+      planeOutboxes: ['control.outbox'],
+      planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange }), operatorResetJob({ db: main.kysely, mailer, from: config.mailFrom, consoleUrl: consoleUrlFor(config.baseDomain, config.port) }), usageReceiptsPruneJob(main.kysely)],
+      planeSubscribers: [usageIngestion(main.kysely, usage)],
+      now: options.clock, ...options.polls,
+    }, config.databaseUrl);
     // A module newly offered to a plan reaches its tenants' licences like any plan edit.
     for (const plan of new Set(offered.map((o) => o.plan))) await jobs.send(LICENCE_REISSUE_JOB, { plan });
     if (options.workers) await jobs.work();
@@ -319,13 +336,15 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     if (plane !== 'data') {
       const runtime = jobs;
-      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, account: new OperatorAccount(main.kysely, throttle, sessionCache), apiKeys: new PlatformApiKeys(main.kysely, sessionCache), rateLimit, plans, tenants, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, account: new OperatorAccount(main.kysely, throttle, sessionCache), apiKeys: new PlatformApiKeys(main.kysely, sessionCache), rateLimit, plans, tenants, usage, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
     }
     if (plane !== 'control') {
       await app.register(
         async (scope) => {
           const s = scope as unknown as HttpApp;
-          installPipeline(s, { directory, router, licences: licenceVerifier, tokens, roles, sessions, apiKeys, rateLimit, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret), clock: options.clock });
+          apiRequests = new ApiRequestMeter(router, log);
+          apiRequests.start();
+          installPipeline(s, { directory, router, licences: licenceVerifier, tokens, roles, sessions, apiKeys, rateLimit, modules, baseDomain: config.baseDomain, pinnedTenant: options.pinnedTenant, fingerprintKey: fingerprintKey(secrets.tokenSecret), clock: options.clock, apiRequests });
           for (const m of modules.ordered) m.routes(s);
         },
         { prefix: '/api/v1' },

@@ -28,6 +28,8 @@ import type { ControlContext } from './context.js';
 import { jobView } from './jobs/job-view.js';
 import { Job, JobsQuery, QueueCount } from './jobs/jobs.schemas.js';
 import { AuditChainCheck, AuditEntry, AuditQuery, Branding, CatalogueModule, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
+import { usageRoutes } from './metering/usage.routes.js';
+import type { UsageService } from './metering/usage.service.js';
 import type { PlansService } from './plans/plans.service.js';
 import type { TenantsService } from './tenants/tenants.service.js';
 import { requestLocale } from '../kernel/http/request-locale.js';
@@ -42,6 +44,7 @@ export interface ControlDeps {
   rateLimit: ApiRateLimit;
   plans: PlansService;
   tenants: TenantsService;
+  usage: UsageService;
   modules: ModuleHost;
   directory: TenantDirectory;
   jobs: JobRuntime;
@@ -101,6 +104,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
   platformApiKeyRoutes(app, deps.apiKeys, admin, ctxOf);
   operatorAccountRoutes(app, deps.account, admin);
   operatorTwoStepRoutes(app, deps.auth, admin, open, deps.refreshTtl);
+  usageRoutes(app, deps, admin, ctxOf);
 
   app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator: the token pair, or the second step an operator with two-step sign-in takes (POST /control/v1/auth/mfa)', headers: TokenTransportHeaders, body: LoginBody, response: { 200: Type.Union([TokenPair, OperatorMfaChallenge]) } } },
     async (req, reply) => {

@@ -19,6 +19,7 @@ import { permissionsGranted, type Grant, type RoleGrant, type RolePermissionCach
 import { API_KEY_PREFIX, checkApiKeyRoute, principalKey, type ApiKeyAdmission } from './api-key-admission.js';
 import type { ApiRateLimit } from '../kernel/security/api-rate-limit.js';
 import { resolveTenant } from './tenant-resolution.js';
+import type { ApiRequestMeter } from './metering/api-requests.js';
 import { checkStepUp } from './step-up.js';
 import { logsAt } from '../kernel/observability/logging.js';
 import { tagTenant } from '../kernel/observability/tracing.js';
@@ -45,7 +46,11 @@ export interface PipelineDeps {
   fingerprintKey: Buffer;
   /** The time a step-up's age is judged at (tests move it); default the system clock. */
   clock?: () => Date;
+  /** Counts the requests each tenant is served, for the platform's metering. */
+  apiRequests?: ApiRequestMeter;
 }
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 interface Gated {
   tenant: TenantInfo;
@@ -303,6 +308,12 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     if (!module.alwaysLicensed && !licence.claims.modules.includes(module.key)) {
       throw new AppError('module_not_licensed', `The tenant licence does not include the ${module.name} module`);
     }
+    // A tenant that has not paid reads, and pays: the routes that need no permission (signing
+    // in and out, one's own account) and the billing module's (paying) stay open.
+    if (licence.claims.readOnly && !SAFE_METHODS.has(request.method) && permissionOf(access) !== null && module.key !== 'billing') {
+      throw new AppError('subscription_past_due', 'The subscription is past due: nothing can be changed until the open invoices are paid');
+    }
+    deps.apiRequests?.count(tenant);
 
     setUserLocale(request, principal?.locale);
     if (!admit) gate(principal);

@@ -28,6 +28,7 @@ export const errorCatalogue = {
   tenant_suspended: { status: 403, title: 'The tenant is suspended' },
   tenant_mismatch: { status: 403, title: 'The request names more than one tenant' },
   plan_limit_reached: { status: 403, title: 'The plan limit is reached' },
+  subscription_past_due: { status: 402, title: "The community's subscription is past due", description: 'The tenant has not paid the platform and its licence is read-only: reading works, changes are refused until the open invoices are paid (signing in, one\'s own account and paying still work; see [billing](billing.md))' },
   account_disabled: { status: 403, title: 'The account is disabled' },
   mfa_required: { status: 403, title: 'This action needs a recent second factor', description: 'The action needs a second factor given within the last 15 minutes: `POST /api/v1/auth/step-up` with a code (a user who has no authenticator app enrols one first, see [security](security.md#two-step-sign-in))' },
   mfa_enrolment_required: { status: 403, title: 'Two-step sign-in must be set up first', description: 'At sign-in: the tenant requires two-step sign-in for one of the user\'s roles and the user has not enrolled; the problem carries an `mfaToken` that allows only the enrolment (see [security](security.md#two-step-sign-in))' },

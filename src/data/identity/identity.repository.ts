@@ -52,15 +52,6 @@ export class IdentityRepository {
   }
 
   /** Serialises changes to the number of active users per tenant, so that concurrent requests cannot overshoot a plan limit. */
-  async lockSeats(tenantId: string): Promise<void> {
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`users:${tenantId}`}, 0))`.execute(this.db);
-  }
-
-  async countUsers(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'active').executeTakeFirstOrThrow();
-    return Number(row.n);
-  }
-
   async insertUser(tenantId: string, user: { email: string; name: string; passwordHash: string | null; memberId: string | null; locale?: string | null }): Promise<UserRow> {
     return this.db
       .insertInto('users')

@@ -1,3 +1,4 @@
+import { TalliesRepository } from '../metering/index.js';
 import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
 import { AppError, notFound, persisting } from '../../kernel/errors.js';
 import { coreErrors } from './identity.errors.js';
@@ -135,7 +136,7 @@ export class IdentityService {
    */
   async provisionUser(ctx: TenantContext, input: { email: string; name: string; roles: string[]; providerId: string }): Promise<string> {
     const repo = new IdentityRepository(ctx.db);
-    await this.#claimSeat(ctx, repo);
+    await this.#claimSeat(ctx);
     const roles = await repo.rolesByKey(input.roles.filter((r) => r !== 'owner'));
     const user = await repo.insertUser(ctx.tenant.id, { email: input.email, name: input.name, passwordHash: null, memberId: null });
     await repo.setUserRoles(ctx.tenant.id, user.id, roles.map((r) => r.id));
@@ -225,11 +226,10 @@ export class IdentityService {
   }
 
   /** Refuses one more active user beyond the licence's limit; holds the tenant's seat lock until the transaction ends. */
-  async #claimSeat(ctx: TenantContext, repo: IdentityRepository): Promise<void> {
+  async #claimSeat(ctx: TenantContext): Promise<void> {
     const limit = ctx.licence.claims.limits.users;
     if (limit === null) return;
-    await repo.lockSeats(ctx.tenant.id);
-    if ((await repo.countUsers()) >= limit) {
+    if ((await new TalliesRepository(ctx.db).lock(ctx.tenant.id, 'users')) >= limit) {
       throw new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${limit} active users`, { limit, resource: 'users' });
     }
   }
@@ -240,7 +240,7 @@ export class IdentityService {
     if (input.password) checkPassword(input.password, passwordContext(ctx, input.email));
     // Hashed before the seat lock is taken, so that the lock is held briefly.
     const passwordHash = input.password ? await hashPassword(input.password) : null;
-    await this.#claimSeat(ctx, repo);
+    await this.#claimSeat(ctx);
     if (await repo.findUserByEmail(input.email)) throw new AppError('already_exists', 'A user with this e-mail exists', { errors: [{ field: 'email', message: 'is already taken' }] });
     const roles = await this.#resolveRoles(repo, input.roles);
     this.#checkGrantable(ctx, roles, []);
@@ -325,7 +325,7 @@ export class IdentityService {
     const target = await repo.findUser(id);
     if (patch.password !== undefined && target) checkPassword(patch.password, passwordContext(ctx, target.email));
     // Enabling a disabled user takes a seat like creating one.
-    if (patch.status === 'active' && target?.status === 'disabled') await this.#claimSeat(ctx, repo);
+    if (patch.status === 'active' && target?.status === 'disabled') await this.#claimSeat(ctx);
     const user = await repo.updateUser(id, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.status !== undefined ? { status: patch.status } : {}),

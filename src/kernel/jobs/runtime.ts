@@ -48,6 +48,8 @@ export interface RuntimeOptions {
   planeOutboxes?: string[];
   /** Jobs of a plane rather than of a module (the control plane's licence renewal), scheduled and run like modules' jobs. */
   planeJobs?: JobDefinition[];
+  /** A plane's reactions to events (the control plane's usage ingestion), run like modules' subscribers. */
+  planeSubscribers?: EventSubscriber[];
   /** How often the relay looks at the outboxes when nothing woke it, in ms (a safety net; default 10 s). */
   relayIntervalMs?: number;
   /** How often the due-jobs sweep looks for jobs nothing woke a worker for, in seconds (default 10). */
@@ -100,6 +102,7 @@ export class JobRuntime implements JobQueue {
           });
     this.#boss.on('error', (error) => options.log.error({ err: error }, 'job queue error'));
     for (const job of options.planeJobs ?? []) this.#jobs.set(job.name, job);
+    this.#subscribers.push(...(options.planeSubscribers ?? []));
     for (const m of options.modules.ordered) {
       for (const job of m.jobs ?? []) this.#jobs.set(job.name, job);
       this.#subscribers.push(...(m.subscribers ?? []));

@@ -16,9 +16,14 @@ export const DEFAULT_LEASE_SECONDS = 15 * 60;
  */
 export const TRACEPARENT = 'traceparent';
 
+/** Types under this prefix are the platform's own (usage reports): only a pattern that names them matches. */
+const PLATFORM_PREFIX = 'platform.';
+
 /** Does a subscriber's pattern (`member.created`, `member.*`, `*`) match an event type? */
 export const matches = (pattern: string, type: string): boolean =>
-  pattern === '*' || pattern === type || (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)));
+  pattern === type ||
+  (pattern === '*' && !type.startsWith(PLATFORM_PREFIX)) ||
+  (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)) && (!type.startsWith(PLATFORM_PREFIX) || pattern.startsWith(PLATFORM_PREFIX)));
 
 /** The data of a batch subscriber's job: the events of one relay pass that match it, oldest of each tenant first. */
 export interface EventBatch {

@@ -31,6 +31,11 @@ export interface LicenceClaims {
   exp: number;
   /** Seconds the licence keeps working after `exp`. */
   grace: number;
+  /**
+   * The tenant has not paid (dunning): its data can be read, not changed. Absent on the
+   * licences of tenants in good standing.
+   */
+  readOnly?: true;
 }
 
 export type LicenceState = 'valid' | 'grace';

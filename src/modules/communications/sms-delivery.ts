@@ -1,3 +1,4 @@
+import { recordUsage } from '../../data/metering/index.js';
 import type { JobContext } from '../../kernel/jobs/job.js';
 import { SmsDeliveryError, type SmsSender } from '../../kernel/sms/sms.js';
 import { AnnouncementsRepository } from './announcements.repository.js';
@@ -56,8 +57,12 @@ export async function sendSms(deps: SmsDeliveryDeps, tenantId: string, announcem
   });
   if (!claimed?.address || !claimed.messageId) return;
   const callback = deps.consent.smsCallbackUrl(tenant);
+  // The provider took it: the platform meters it whatever its delivery comes to.
   const record = (status: string, providerId: string | null, reason: string | null) =>
-    ctx.tenantTransaction(tenantId, (db) => new AnnouncementsRepository(db).recordSms(announcementId, memberId, { status, providerId, reason }, ctx.now()));
+    ctx.tenantTransaction(tenantId, async (db) => {
+      await new AnnouncementsRepository(db).recordSms(announcementId, memberId, { status, providerId, reason }, ctx.now());
+      await recordUsage({ db, tenant }, 'sms');
+    });
   try {
     const sent = await deps.sender.send({ id: claimed.messageId, to: claimed.address, body: claimed.text, ...(callback ? { statusCallbackUrl: callback } : {}) });
     await record(sent.status, sent.providerId, null);

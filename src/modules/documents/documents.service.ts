@@ -1,3 +1,4 @@
+import { TalliesRepository } from '../../data/metering/index.js';
 import type { Readable } from 'node:stream';
 import { principalOf, readScope, type TenantContext } from '../../kernel/context.js';
 import { todayIn } from '../../kernel/dates.js';
@@ -114,7 +115,7 @@ export async function addVersion(ctx: TenantContext, id: string, upload: Upload 
   if (!(await repo(ctx).find(id))) throw notFound('The document');
   if (!upload || !objectKey) throw new AppError(documentsErrors.empty_file, 'Send the file as the request body');
   const limitMb = ctx.licence.claims.limits.storageMb;
-  if (limitMb !== null && (await repo(ctx).usage()).bytes + upload.size > limitMb * 1_048_576) {
+  if (limitMb !== null && (await new TalliesRepository(ctx.db).lock(ctx.tenant.id, 'storageBytes')) + upload.size > limitMb * 1_048_576) {
     throw new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${limitMb} MB of documents; upgrade the plan to store more`, { limit: limitMb, resource: 'storageMb' });
   }
   const version = await repo(ctx).addVersion(ctx.tenant.id, { documentId: id, objectKey, size: upload.size, sha256: upload.sha256, contentType: upload.contentType, fileName: upload.fileName, uploadedBy: principalOf(ctx).userId });

@@ -1,3 +1,4 @@
+import { recordUsage } from '../../data/metering/index.js';
 import type { TenantContext, TenantInfo } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { mailErrors } from './mail.errors.js';
@@ -158,6 +159,7 @@ export class MailService implements MailQueue {
       });
       await ctx.tenantTransaction(tenantId, async (db) => {
         await new MailRepository(db).markSent(tenantId, message.id, rendered.subject, sent.response, ctx.now());
+        await recordUsage({ db, tenant }, 'emails');
         if (bulk) await emit({ db, tenant }, MAIL_SENT, { messageId: message.id, kind: message.kind, reason: null } satisfies MailOutcomeData);
       });
       ctx.log.info({ tenant: tenant.slug, mail: message.id, kind: message.kind, attempt: message.attempts }, 'mail sent');

@@ -3,6 +3,7 @@ import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
+import { lockedTally } from '../../data/metering/index.js';
 import type { CountMembersQuery, CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
 import type { MembersTables } from './members.tables.js';
 
@@ -81,16 +82,12 @@ export class MembersRepository {
    */
   async insertWithin(limit: number | null, tenantId: string, input: CreateMember): Promise<Member | undefined> {
     const result = await sql<Member>`
-      WITH tally AS (
-        INSERT INTO member_tallies AS t (tenant_id, members) VALUES (${tenantId}::uuid, 0)
-        ON CONFLICT (tenant_id) DO UPDATE SET members = t.members
-        RETURNING t.members
-      )
+      WITH tally AS (${lockedTally(tenantId, 'members')})
       INSERT INTO members (tenant_id, id, first_name, last_name, email, phone, address, type, status, notes)
       SELECT ${tenantId}::uuid, ${newId()}::uuid, ${input.firstName}, ${input.lastName}, ${input.email?.toLowerCase() ?? null}, ${input.phone ?? null}, ${input.address ?? null},
              ${input.type}, ${input.status ?? 'active'}, ${input.notes ?? ''}
         FROM tally
-       WHERE ${limit}::bigint IS NULL OR tally.members < ${limit}::bigint
+       WHERE ${limit}::bigint IS NULL OR tally.value < ${limit}::bigint
       RETURNING ${sql.join(columns.map((c) => sql.ref(c)))}`.execute(this.db);
     return result.rows[0];
   }

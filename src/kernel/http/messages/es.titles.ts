@@ -17,6 +17,7 @@ export const titles: Record<string, string> = {
   'The tenant is suspended': 'La organización está suspendida',
   'The request names more than one tenant': 'La solicitud nombra más de una organización',
   'The plan limit is reached': 'Se alcanzó el límite del plan',
+  "The community's subscription is past due": 'La suscripción de la comunidad está vencida',
   'This action needs a recent second factor': 'Esta acción necesita un segundo factor reciente',
   'Two-step sign-in must be set up first': 'Primero hay que configurar el inicio de sesión en dos pasos',
   'The password is not acceptable': 'La contraseña no es aceptable',

@@ -1,3 +1,4 @@
+import { recordUsage } from '../../../data/metering/index.js';
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
@@ -86,6 +87,7 @@ export async function postCharges(
   });
   const created = answers.filter((a) => a.created).map((a) => a.charge);
   await emitAll(scope, 'charge.posted', created);
+  await recordUsage(scope, 'charges', created.length);
   const pairs = new Map(created.map((c) => [`${c.memberId}/${c.currency}`, { memberId: c.memberId, currency: c.currency }]));
   const settled = new Map((await settleFromCredit(scope, [...pairs.values()], { accounts, createdBy: options.createdBy ?? null })).charges.map((c) => [c.id, c]));
   return answers.map((a) => ({ ...a, charge: settled.get(a.charge.id) ?? a.charge }));
