@@ -126,6 +126,10 @@ export interface Platform {
   licenceVerifier: LicenceVerifier;
   /** The job queue, its workers (with `workers`) and the outbox relay. */
   jobs: JobRuntime;
+  /** The platform's metering of its tenants. */
+  usage: UsageService;
+  /** The data plane's count of API requests served (none on a control plane alone); `flush` reports it now. */
+  apiRequests: ApiRequestMeter | undefined;
   /** Set when the administrator's password was generated on this start: print it once. */
   generatedAdminPassword?: string;
   systemContext(actor?: string): ControlContext;
@@ -371,6 +375,8 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       roles,
       licenceVerifier,
       jobs,
+      usage,
+      apiRequests,
       ...(bootstrap.generatedPassword ? { generatedAdminPassword: bootstrap.generatedPassword } : {}),
       systemContext: (actor = 'system') => ({ db: main.kysely, actor, log }),
       drain() {

@@ -16,10 +16,10 @@ const KERNEL = 'kernel';
 export function areaOf(file: string): string {
   const module = /^src\/modules\/([^/]+)\//.exec(file);
   if (module) return module[1]!;
-  const dataPart = /^src\/data\/(identity|idempotency|events)\//.exec(file);
-  // The outbox is the kernel's (emit writes it, the job runtime relays it); the data plane's
-  // events migrations create it with the tenant schema.
-  if (dataPart) return dataPart[1] === 'events' ? KERNEL : dataPart[1]!;
+  const dataPart = /^src\/data\/(identity|idempotency|events|metering)\//.exec(file);
+  // The outbox and the tallies are the kernel's (emit writes the one, modules' triggers keep
+  // the other); the data plane's events and metering migrations create them with the tenant schema.
+  if (dataPart) return dataPart[1] === 'events' || dataPart[1] === 'metering' ? KERNEL : dataPart[1]!;
   if (file.startsWith('src/data/')) return 'data';
   if (file.startsWith('src/control/')) return 'control';
   if (file.startsWith('src/kernel/')) return KERNEL;

@@ -1,4 +1,4 @@
-import { TalliesRepository } from '../metering/index.js';
+import { TalliesRepository } from '../../kernel/metering/tallies.repository.js';
 import { principalOf, type TenantContext, type TenantInfo } from '../../kernel/context.js';
 import { AppError, notFound, persisting } from '../../kernel/errors.js';
 import { coreErrors } from './identity.errors.js';

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { TenantInfo } from '../../kernel/context.js';
 import type { TenantDatabaseRouter } from '../../kernel/db/router.js';
-import { recordUsage } from './usage.js';
+import { recordUsage } from '../../kernel/metering/usage.js';
 
 const FLUSH_MS = 60_000;
 

@@ -19,6 +19,3 @@ export const meteringModule = defineModule({
   jobs: [usageSnapshotJob],
   routes: () => undefined,
 });
-
-export { lockedTally, TalliesRepository } from './tallies.repository.js';
-export { recordUsage } from './usage.js';

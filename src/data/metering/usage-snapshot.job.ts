@@ -1,7 +1,7 @@
 import type { JobDefinition } from '../../kernel/jobs/job.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { GAUGES, USAGE_SNAPSHOT, type UsageSnapshotData } from '../../kernel/metering/meters.js';
-import { TalliesRepository } from './tallies.repository.js';
+import { TalliesRepository } from '../../kernel/metering/tallies.repository.js';
 
 export const USAGE_SNAPSHOT_JOB = 'metering.snapshot';
 

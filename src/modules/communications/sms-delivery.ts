@@ -1,4 +1,4 @@
-import { recordUsage } from '../../data/metering/index.js';
+import { recordUsage } from '../../kernel/metering/usage.js';
 import type { JobContext } from '../../kernel/jobs/job.js';
 import { SmsDeliveryError, type SmsSender } from '../../kernel/sms/sms.js';
 import { AnnouncementsRepository } from './announcements.repository.js';

@@ -1,4 +1,4 @@
-import { TalliesRepository } from '../../data/metering/index.js';
+import { TalliesRepository } from '../../kernel/metering/tallies.repository.js';
 import type { Readable } from 'node:stream';
 import { principalOf, readScope, type TenantContext } from '../../kernel/context.js';
 import { todayIn } from '../../kernel/dates.js';

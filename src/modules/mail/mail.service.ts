@@ -1,4 +1,4 @@
-import { recordUsage } from '../../data/metering/index.js';
+import { recordUsage } from '../../kernel/metering/usage.js';
 import type { TenantContext, TenantInfo } from '../../kernel/context.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { mailErrors } from './mail.errors.js';

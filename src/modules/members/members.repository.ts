@@ -3,7 +3,7 @@ import type { KernelTables } from '../../kernel/db/kernel.tables.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
-import { lockedTally } from '../../data/metering/index.js';
+import { lockedTally } from '../../kernel/metering/tallies.repository.js';
 import type { CountMembersQuery, CreateMember, ListMembersQuery, Member, UpdateMember } from './members.schemas.js';
 import type { MembersTables } from './members.tables.js';
 

@@ -1,4 +1,4 @@
-import { recordUsage } from '../../../data/metering/index.js';
+import { recordUsage } from '../../../kernel/metering/usage.js';
 import type { TenantScope } from '../../../kernel/context.js';
 import type { IsoDate } from '../../../kernel/dates.js';
 import { AppError, notFound } from '../../../kernel/errors.js';

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Db } from '../../kernel/db/tables.js';
-import type { GaugeMeter } from '../../kernel/metering/meters.js';
+import type { Db } from '../db/tables.js';
+import type { GaugeMeter } from './meters.js';
 
 /**
  * The statement that locks a tenant's tally of `meter` (creating it at 0) until the transaction

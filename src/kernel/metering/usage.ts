@@ -1,6 +1,6 @@
-import type { TenantContext } from '../../kernel/context.js';
-import { emit } from '../../kernel/events/outbox.js';
-import { USAGE_RECORDED, type CounterMeter, type UsageRecordedData } from '../../kernel/metering/meters.js';
+import type { TenantContext } from '../context.js';
+import { emit } from '../events/outbox.js';
+import { USAGE_RECORDED, type CounterMeter, type UsageRecordedData } from './meters.js';
 
 /**
  * Reports `quantity` of a counted meter to the platform, in the caller's tenant transaction:
