@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { DefaultLocale, Email, TimeZone, Timestamp, Uuid } from '../kernel/http/schemas.js';
+import { MeterKey } from '../kernel/metering/usage.schemas.js';
 import { MIN_PASSWORD_LENGTH } from '../kernel/security/passwords.js';
 import { SLUG_PATTERN } from '../kernel/tenancy.js';
 
@@ -16,7 +17,33 @@ const Price = Type.Object(
   { additionalProperties: false },
 );
 
-export const Plan = Type.Object({ key: Type.String(), name: Type.String(), description: Type.String(), modules: Type.Array(Type.String()), limits: Limits, price: Price, active: Type.Boolean() });
+const Tier = Type.Object(
+  {
+    upTo: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: 'The last quantity the tier covers; null for the last tier (everything above)' }),
+    unitAmountMinor: Type.Integer({ minimum: 0, maximum: 100_000_000 }),
+    flatAmountMinor: Type.Integer({ minimum: 0, maximum: 100_000_000, default: 0, description: 'Charged once when any quantity falls in the tier' }),
+  },
+  { additionalProperties: false },
+);
+const PriceComponent = Type.Object(
+  {
+    meter: MeterKey,
+    included: Type.Integer({ minimum: 0, default: 0, description: 'Usage included in the base price; only what exceeds it is billed' }),
+    per: Type.Integer({ minimum: 1, default: 1, description: 'The usage one billed quantity stands for (1073741824 bytes: per GiB); the last is rounded up' }),
+    mode: Type.Union([Type.Literal('graduated'), Type.Literal('volume')], { default: 'graduated', description: 'graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it' }),
+    tiers: Type.Array(Tier, { minItems: 1, maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+export const Pricing = Type.Object(
+  {
+    trialDays: Type.Integer({ minimum: 0, maximum: 365, default: 0, description: 'Days a new subscription is free before its first period' }),
+    components: Type.Array(PriceComponent, { maxItems: 10, default: [], description: "Metered prices, billed in arrears on the period's usage: a counter's sum, a gauge's peak" }),
+  },
+  { additionalProperties: false, description: 'A change applies to each subscription from its next period' },
+);
+
+export const Plan = Type.Object({ key: Type.String(), name: Type.String(), description: Type.String(), modules: Type.Array(Type.String()), limits: Limits, price: Price, pricing: Pricing, active: Type.Boolean() });
 export const CreatePlan = Type.Object(
   {
     key: Type.String({ pattern: '^[a-z][a-z0-9-]{1,39}$' }),
@@ -25,6 +52,7 @@ export const CreatePlan = Type.Object(
     modules: ModuleKeys,
     limits: Limits,
     price: Price,
+    pricing: Type.Optional(Pricing),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false },
@@ -36,6 +64,7 @@ export const UpdatePlan = Type.Object(
     modules: Type.Optional(ModuleKeys),
     limits: Type.Optional(Type.Partial(Limits)),
     price: Type.Optional(Price),
+    pricing: Type.Optional(Pricing),
     active: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -5,6 +5,7 @@ import type { Placement } from '../kernel/db/router.js';
 import type { ApiKeyColumns } from '../kernel/security/api-key-secrets.js';
 import type { LicenceClaims, LicenceLimits } from '../kernel/security/licence.js';
 import type { RefreshTokenColumns } from '../kernel/security/refresh-tokens.js';
+import type { PlanPricing } from './billing/pricing.js';
 import type { LicenceAdjustments } from './licences/licence-adjustments.js';
 import type { ProvisioningState } from './provisioning/provisioning.steps.js';
 
@@ -88,6 +89,7 @@ export interface ControlTables {
     priceMinor: ColumnType<number | string, number, number>;
     currency: string;
     interval: 'month' | 'year';
+    pricing: ColumnType<PlanPricing, string | undefined, string>;
     active: Generated<boolean>;
     createdAt: Timestamptz;
     updatedAt: Timestamptz;

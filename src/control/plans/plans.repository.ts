@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import type { LicenceLimits } from '../../kernel/security/licence.js';
+import type { PlanPricing } from '../billing/pricing.js';
 import type { ControlTables } from '../control.tables.js';
 
 export interface Plan {
@@ -10,13 +11,15 @@ export interface Plan {
   modules: string[];
   limits: LicenceLimits;
   price: { amountMinor: number; currency: string; interval: 'month' | 'year' };
+  /** Metered components and the trial, beside the base price. */
+  pricing: PlanPricing;
   active: boolean;
 }
 
 /** A plan's fields as the operator sets them: a patch names only those it changes. */
 export type PlanFields = Omit<Plan, 'key'>;
 
-const columns = ['key', 'name', 'description', 'modules', 'limits', 'priceMinor', 'currency', 'interval', 'active'] as const;
+const columns = ['key', 'name', 'description', 'modules', 'limits', 'priceMinor', 'currency', 'interval', 'pricing', 'active'] as const;
 type PlanRow = Pick<Selectable<ControlTables['control.plans']>, (typeof columns)[number]>;
 
 // bigint arrives as a string from node-postgres; prices stay far below 2^53.
@@ -27,6 +30,7 @@ const plan = (r: PlanRow): Plan => ({
   modules: r.modules,
   limits: r.limits,
   price: { amountMinor: Number(r.priceMinor), currency: r.currency, interval: r.interval },
+  pricing: r.pricing,
   active: r.active,
 });
 
@@ -60,6 +64,7 @@ export class PlansRepository {
         priceMinor: p.price.amountMinor,
         currency: p.price.currency,
         interval: p.price.interval,
+        pricing: JSON.stringify(p.pricing),
         active: p.active,
       })
       .onConflict((oc) => oc.column('key').doNothing())
@@ -82,6 +87,7 @@ export class PlansRepository {
         priceMinor: patch.price?.amountMinor,
         currency: patch.price?.currency,
         interval: patch.price?.interval,
+        pricing: patch.pricing && JSON.stringify(patch.pricing),
         active: patch.active,
       })
       .where('key', '=', key)

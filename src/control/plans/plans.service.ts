@@ -3,12 +3,13 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import type { ModuleHost } from '../../kernel/modules/module-host.js';
 import { appendAudit } from '../audit.js';
 import type { ControlContext } from '../context.js';
+import { NO_PRICING, pricingProblems, type PlanPricing } from '../billing/pricing.js';
 import { ModuleOffersRepository } from './module-offers.repository.js';
 import { PlansRepository, type Plan, type PlanFields } from './plans.repository.js';
 
 export type { Plan };
 
-export type PlanInput = Omit<Plan, 'active'> & { active?: boolean };
+export type PlanInput = Omit<Plan, 'active' | 'pricing'> & { active?: boolean; pricing?: PlanPricing };
 
 export class PlansService {
   /**
@@ -39,9 +40,16 @@ export class PlansService {
     if (missing.length > 0) throw new AppError('validation_failed', 'Modules miss their dependencies', { errors: missing.map((m) => ({ field, message: m })) });
   }
 
+  /** A pricing must price known meters once, with tiers in order; and its currency is the base price's. */
+  checkPricing(pricing: PlanPricing | undefined): void {
+    const problems = pricing ? pricingProblems(pricing) : [];
+    if (problems.length > 0) throw new AppError('validation_failed', 'The pricing is not valid', { errors: problems });
+  }
+
   async create(ctx: ControlContext, input: PlanInput): Promise<Plan> {
     this.checkModules(input.modules);
-    const plan = await new PlansRepository(ctx.db).insert({ ...input, modules: [...new Set(input.modules)], active: input.active ?? true });
+    this.checkPricing(input.pricing);
+    const plan = await new PlansRepository(ctx.db).insert({ ...input, modules: [...new Set(input.modules)], pricing: input.pricing ?? NO_PRICING, active: input.active ?? true });
     if (!plan) throw new AppError('already_exists', `Plan "${input.key}" exists`, { errors: [{ field: 'key', message: 'is already taken' }] });
     // The operator chose this plan's modules: the installed ones are not offered to it again.
     await new ModuleOffersRepository(ctx.db).record(this.modules.catalogue().map((m) => ({ plan: input.key, module: m.key })));
@@ -51,6 +59,7 @@ export class PlansService {
 
   async update(ctx: ControlContext, key: string, patch: Partial<PlanFields>): Promise<Plan> {
     if (patch.modules) this.checkModules(patch.modules);
+    this.checkPricing(patch.pricing);
     const current = await this.get(ctx.db, key);
     const plan = await new PlansRepository(ctx.db).update(key, {
       ...patch,

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../../kernel/db/tables.js';
 import { financeDb, type FinanceDb, type FinanceTables } from '../finance.tables.js';
-import type { ProviderName } from './provider.js';
+import type { ProviderName } from '../../../kernel/payments/provider.js';
 
 const settingsColumns = ['provider', 'secretsSealed', 'secretKeyLast4', 'webhookSecretLast4', 'enabled', 'updatedAt'] as const;
 const sessionColumns = ['id', 'provider', 'providerSessionId', 'memberId', 'scope', 'amount', 'currency', 'url', 'status', 'expiresAt', 'paymentId', 'createdAt'] as const;

@@ -13,10 +13,10 @@ import { lockMember } from '../ledger/index.js';
 import type { FinanceOptions } from '../options.js';
 import { recordPayment } from '../ledger/index.js';
 import { recordAudit } from '../../audit/index.js';
-import { ProviderRequestError, WebhookSignatureError, type PaymentProvider, type ProviderCredentials, type ProviderEvent, type ProviderName } from './provider.js';
+import { ProviderRequestError, WebhookSignatureError, type PaymentProvider, type ProviderCredentials, type ProviderEvent, type ProviderName } from '../../../kernel/payments/provider.js';
 import { ProviderRepository, type ProviderRow, type SessionRow } from './providers.repository.js';
 import type { CheckoutSession, CreateCheckoutSession, PutStripeSettings, StripeSettings, WebhookReceipt } from './providers.schemas.js';
-import { StripeProvider } from './stripe.provider.js';
+import { StripeProvider } from '../../../kernel/payments/stripe.provider.js';
 
 export const WEBHOOK_PATH = '/api/v1/finance/providers/stripe/webhook';
 

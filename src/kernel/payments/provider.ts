@@ -1,7 +1,9 @@
 /**
- * What the finance module needs of a card payment provider: a hosted checkout for an amount,
- * and the provider's signed notifications turned into a few normalized events. The module
- * speaks to providers through this interface only; stripe.provider.ts is the one adapter.
+ * What a card payment needs of a provider (a member paying the community's charges, in the
+ * finance module; a community paying the platform's invoices, in the control plane): a hosted
+ * checkout for an amount, and the provider's signed notifications turned into a few normalized
+ * events. Both speak to providers through this interface only; stripe.provider.ts is the one
+ * adapter.
  */
 
 export const PROVIDER_NAMES = ['stripe'] as const;
