@@ -28,8 +28,9 @@ import type { ControlContext } from './control/context.js';
 import { controlErrors } from './control/control.errors.js';
 import { controlRoutes } from './control/control.routes.js';
 import { OperatorAccount } from './control/auth/operator-account.js';
-import { usageIngestion, usageReceiptsPruneJob } from './control/metering/usage.jobs.js';
 import { UsageService } from './control/metering/usage.service.js';
+import { SubscriptionsService } from './control/billing/subscriptions.service.js';
+import { deferredAccount, platformBilling } from './platform-billing.js';
 import { LICENCE_REISSUE_JOB, licenceReissueJob, licenceRenewalJob } from './control/licences/licence-renewal.js';
 import { LicencesService } from './control/licences/licences.service.js';
 import { offerModules } from './control/plans/module-offers.js';
@@ -183,6 +184,9 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const { throttle, resetLimit } = authLimits(config, redis);
     const directory = new ControlTenantDirectory(main.kysely);
     const usage = new UsageService(options.clock);
+    const subscriptions = new SubscriptionsService(options.clock);
+    // The data plane's billing module serves the tenant's account that the control plane keeps.
+    const account = deferredAccount();
     // Registry changes reach this process's cache at once and every other's by notification:
     // one tenant's change drops that tenant's entries only.
     const onChange = (tenantId?: string) => {
@@ -233,7 +237,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       }),
       documentsModule({ storage, tenantOf: requestTenant, linkSecret: secrets.tokenSecret, maxUploadBytes: config.maxUploadBytes, now: options.clock }),
       communicationsModule({ mail: mail.queue, sms: createSmsSender({ ...config, log }), twilioAuthToken: config.twilioAuthToken ?? null, accounts: memberAccounts, linkSecret: secrets.tokenSecret, tenantUrl: tenantUrlFor(config.baseDomain, config.port), now: options.clock }),
-      billingModule({ usage: (tenantId, query) => usage.usage(main.kysely, tenantId, query) }),
+      billingModule(account.account),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate, endpointConcurrency: config.webhooksEndpointConcurrency, sealingSecret: secrets.tokenSecret, retentionDays: config.webhookRetentionDays }),
       ...(options.extraModules ?? []),
     ], { control: controlErrors });
@@ -263,12 +267,14 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
       await caches.stop();
     };
     const workflow = new ProvisioningWorkflow({ router, modules, tenantMigrations, licences, onChange, beforeStep: options.beforeProvisioningStep });
-    const tenants = new TenantsService({ router, plans, licences, workflow, defaultRegion: 'default', onChange });
+    const tenants = new TenantsService({ router, plans, licences, subscriptions, workflow, defaultRegion: 'default', onChange });
+    const billing = platformBilling({ config, main, log, now: options.clock ?? (() => new Date()), onChange, licences, plans, tenants, subscriptions, usage, mailer });
+    account.bind(billing.account);
     jobs = new JobRuntime({
       main, router, directory, modules, log,
       planeOutboxes: ['control.outbox'],
-      planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange }), operatorResetJob({ db: main.kysely, mailer, from: config.mailFrom, consoleUrl: consoleUrlFor(config.baseDomain, config.port) }), usageReceiptsPruneJob(main.kysely)],
-      planeSubscribers: [usageIngestion(main.kysely, usage)],
+      planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange }), operatorResetJob({ db: main.kysely, mailer, from: config.mailFrom, consoleUrl: consoleUrlFor(config.baseDomain, config.port) }), ...billing.jobs],
+      planeSubscribers: billing.subscribers,
       now: options.clock, ...options.polls,
     }, config.databaseUrl);
     // A module newly offered to a plan reaches its tenants' licences like any plan edit.
@@ -340,7 +346,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     if (plane !== 'data') {
       const runtime = jobs;
-      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, account: new OperatorAccount(main.kysely, throttle, sessionCache), apiKeys: new PlatformApiKeys(main.kysely, sessionCache), rateLimit, plans, tenants, usage, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, account: new OperatorAccount(main.kysely, throttle, sessionCache), apiKeys: new PlatformApiKeys(main.kysely, sessionCache), rateLimit, plans, tenants, usage, billing: billing.control, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
     }
     if (plane !== 'control') {
       await app.register(

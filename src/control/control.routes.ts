@@ -28,6 +28,7 @@ import type { ControlContext } from './context.js';
 import { jobView } from './jobs/job-view.js';
 import { Job, JobsQuery, QueueCount } from './jobs/jobs.schemas.js';
 import { AuditChainCheck, AuditEntry, AuditQuery, Branding, CatalogueModule, CreatePlan, CreateTenant, Licence, LicenceOverrides, Plan, Tenant, TenantParams, UpdatePlan } from './control.schemas.js';
+import { billingRoutes, type ControlBilling } from './billing/billing.routes.js';
 import { usageRoutes } from './metering/usage.routes.js';
 import type { UsageService } from './metering/usage.service.js';
 import type { PlansService } from './plans/plans.service.js';
@@ -45,6 +46,7 @@ export interface ControlDeps {
   plans: PlansService;
   tenants: TenantsService;
   usage: UsageService;
+  billing: ControlBilling;
   modules: ModuleHost;
   directory: TenantDirectory;
   jobs: JobRuntime;
@@ -105,6 +107,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
   operatorAccountRoutes(app, deps.account, admin);
   operatorTwoStepRoutes(app, deps.auth, admin, open, deps.refreshTtl);
   usageRoutes(app, deps, admin, ctxOf);
+  billingRoutes(app, deps, admin, open, ctxOf);
 
   app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator: the token pair, or the second step an operator with two-step sign-in takes (POST /control/v1/auth/mfa)', headers: TokenTransportHeaders, body: LoginBody, response: { 200: Type.Union([TokenPair, OperatorMfaChallenge]) } } },
     async (req, reply) => {

@@ -9,6 +9,8 @@ interface Setting<T> {
   env: string;
   description: string;
   default?: T;
+  /** The default as it would be written in the variable, where it is not a plain value. */
+  defaultText?: string;
   parse: (raw: string) => T;
 }
 
@@ -45,6 +47,28 @@ const url = (...protocols: string[]) => (raw: string) => {
   }
   if (!protocols.includes(parsed.protocol)) throw new Error(`expected a ${protocols.join(' or ')} URL`);
   return raw;
+};
+/** When dunning acts, in days after an invoice fell due: `remind=0,7;past_due=3;read_only=14;suspend=30`. */
+export interface DunningSchedule {
+  remind: number[];
+  pastDue: number;
+  readOnly: number;
+  suspend: number;
+}
+const dunning = (raw: string): DunningSchedule => {
+  const parts = new Map(raw.split(';').map((p) => p.split('=').map((x) => x.trim()) as [string, string]));
+  const day = (key: string) => {
+    const v = parts.get(key);
+    if (v === undefined || !/^\d{1,3}$/.test(v)) throw new Error(`${key}= must be a number of days`);
+    return Number(v);
+  };
+  const remind = (parts.get('remind') ?? '').split(',').filter((x) => x.trim() !== '').map((x) => {
+    if (!/^\d{1,3}$/.test(x.trim())) throw new Error('remind= must be days separated by commas');
+    return Number(x);
+  });
+  const schedule = { remind: [...new Set(remind)].sort((a, b) => a - b), pastDue: day('past_due'), readOnly: day('read_only'), suspend: day('suspend') };
+  if (!(schedule.pastDue <= schedule.readOnly && schedule.readOnly <= schedule.suspend)) throw new Error('expected past_due ≤ read_only ≤ suspend');
+  return schedule;
 };
 const email = (raw: string) => {
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw)) throw new Error(`"${raw}" is not an e-mail address`);
@@ -129,6 +153,10 @@ export const settings = {
   invitationTtl: { env: 'COURTYARD_INVITATION_TTL', description: 'Seconds an invitation link stays valid.', default: 604_800, parse: integer(300, 2_592_000) },
   webhooksAllowPrivate: { env: 'COURTYARD_WEBHOOKS_ALLOW_PRIVATE', description: 'Let webhook endpoints point at loopback, private, link-local, CGNAT and metadata addresses (refused otherwise, at registration and after name resolution at every delivery). For development and closed networks only.', default: false, parse: boolean },
   webhooksEndpointConcurrency: { env: 'COURTYARD_WEBHOOKS_ENDPOINT_CONCURRENCY', description: 'Webhook attempts in flight to one endpoint at once from one process (and the kept-alive connections to it). An attempt that finds no free slot within a second goes back to the queue, so a slow receiver holds no more than this of the delivery workers.', default: 8, parse: integer(1, 256) },
+  billingPaymentTermsDays: { env: 'COURTYARD_BILLING_PAYMENT_TERMS_DAYS', description: "Days from a platform invoice's issue to its due date.", default: 14, parse: integer(0, 365) },
+  billingDunning: { env: 'COURTYARD_BILLING_DUNNING', description: "When an unpaid platform invoice's tenant is reminded by e-mail, becomes past due (its licence still works), read-only (changes answer 402) and suspended, in days after the due date: `remind=0,7;past_due=3;read_only=14;suspend=30`. Paying restores the tenant at once.", default: dunning('remind=0,7;past_due=3;read_only=14;suspend=30'), defaultText: 'remind=0,7;past_due=3;read_only=14;suspend=30', parse: dunning },
+  billingStripeSecretKey: { env: 'COURTYARD_BILLING_STRIPE_SECRET_KEY', description: "The operator's own Stripe secret key, which tenants pay the platform's invoices through (Checkout). Unset: invoices are paid by bank transfer only. A secret.", parse: text },
+  billingStripeWebhookSecret: { env: 'COURTYARD_BILLING_STRIPE_WEBHOOK_SECRET', description: 'Signing secret (`whsec_…`) of the Stripe webhook endpoint `/control/v1/billing/stripe/webhook`, which records card payments of invoices. A secret.', parse: text },
   stripeApiUrl: { env: 'COURTYARD_STRIPE_API_URL', description: 'Base URL of the Stripe API that card payments talk to (host, port and protocol are used). Change it only to point tests at a local stand-in.', default: 'https://api.stripe.com', parse: url('http:', 'https:') },
   s3Bucket: { env: 'COURTYARD_S3_BUCKET', description: 'S3 or S3-compatible bucket for the files Courtyard makes (statement PDFs). Unset: they are kept under `COURTYARD_DATA_DIR/files`.', parse: text },
   s3Endpoint: { env: 'COURTYARD_S3_ENDPOINT', description: 'Endpoint of an S3-compatible service (MinIO, R2, Ceph), addressed path-style. Unset: AWS S3.', parse: url('http:', 'https:') },
@@ -179,6 +207,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** The configuration table as Markdown, for the README. */
 export function configMarkdown(): string {
-  const rows = (Object.values(settings) as Setting<unknown>[]).map((s) => `| \`${s.env}\` | ${s.default === undefined ? '—' : `\`${String(s.default)}\``} | ${s.description} |`);
+  const rows = (Object.values(settings) as Setting<unknown>[]).map((s) => `| \`${s.env}\` | ${s.default === undefined ? '—' : `\`${s.defaultText ?? String(s.default)}\``} | ${s.description} |`);
   return ['| variable | default | meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }

@@ -57,9 +57,9 @@ export class SubscriptionsRepository {
       .execute();
   }
 
-  /** The plan changes within [from, to), oldest first. */
+  /** The plan changes recorded within [from, to), oldest first: the first, at `from`, holds the terms the period began with. */
   async changes(tenantId: string, from: Date, to: Date): Promise<{ at: Date; terms: PriceTerms }[]> {
-    const rows = await this.db.selectFrom('control.subscriptionChanges').select(['at', 'terms']).where('tenantId', '=', tenantId).where('at', '>', from).where('at', '<', to).orderBy('at').execute();
+    const rows = await this.db.selectFrom('control.subscriptionChanges').select(['at', 'terms']).where('tenantId', '=', tenantId).where('at', '>=', from).where('at', '<', to).orderBy('at').execute();
     return rows.map((r) => ({ at: new Date(r.at), terms: r.terms }));
   }
 

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import type { LicenceClaims } from '../../kernel/security/licence.js';
 import type { ControlTables } from '../control.tables.js';
@@ -29,9 +29,18 @@ export class LicencesRepository {
     return this.db.selectFrom('control.licences').select(columns).where('tenantId', '=', tenantId).orderBy('issuedAt', 'desc').limit(1).executeTakeFirst();
   }
 
-  /** Active tenants whose current (newest) licence expires before `before`, soonest first. */
+  /**
+   * Active tenants whose current (newest) licence expires before `before`, soonest first; not
+   * those whose subscription is canceled: renewal follows the subscription.
+   */
   expiringForActiveTenants(before: Date, limit: number): Promise<CurrentLicence[]> {
-    return this.#tenantsWithCurrent().where('t.status', '=', 'active').where('current.expiresAt', '<', before).orderBy('current.expiresAt').limit(limit).execute();
+    return this.#tenantsWithCurrent()
+      .where('t.status', '=', 'active')
+      .where('current.expiresAt', '<', before)
+      .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM control.subscriptions s WHERE s.tenant_id = t.id AND s.status = 'canceled')`)
+      .orderBy('current.expiresAt')
+      .limit(limit)
+      .execute();
   }
 
   /**

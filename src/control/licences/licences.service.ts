@@ -6,6 +6,7 @@ import type { ControlContext } from '../context.js';
 import type { PlansService } from '../plans/plans.service.js';
 import { adjustmentsOf, termsOf, type LicenceAdjustments } from './licence-adjustments.js';
 import { LicencesRepository } from './licences.repository.js';
+import { SubscriptionsRepository } from '../billing/subscriptions.repository.js';
 
 const YEAR_MS = 365 * 86_400_000;
 
@@ -58,6 +59,9 @@ export class LicencesService {
     const adjustments = adjustmentsOf(overrides);
     const terms = termsOf(plan, adjustments, this.graceDays);
     this.plans.checkModules(terms.modules);
+    // A tenant that has not paid for long enough reads and does not write (dunning's read-only and suspended stages).
+    const dunning = (await new SubscriptionsRepository(ctx.db).find(tenant.id))?.dunning;
+    const readOnly = dunning === 'read_only' || dunning === 'suspended';
     const now = Math.floor(this.now().getTime() / 1000);
     const exp = overrides.expiresAt ? Math.floor(new Date(overrides.expiresAt).getTime() / 1000) : now + YEAR_MS / 1000;
     const { jws, claims } = await this.signer.sign({
@@ -70,9 +74,10 @@ export class LicencesService {
       nbf: now - 60,
       exp,
       grace: terms.graceDays * 86_400,
+      ...(readOnly ? { readOnly: true as const } : {}),
     });
     const row = await new LicencesRepository(ctx.db).insert({ id: claims.jti, tenantId: tenant.id, jws, claims, overrides: adjustments, expiresAt: new Date(exp * 1000) });
-    await appendAudit(ctx.db, { actor: ctx.actor, action: auditAction, target: tenant.id, data: { licence: claims.jti, plan: plan.key, modules: terms.modules, exp } });
+    await appendAudit(ctx.db, { actor: ctx.actor, action: auditAction, target: tenant.id, data: { licence: claims.jti, plan: plan.key, modules: terms.modules, exp, ...(readOnly ? { readOnly } : {}) } });
     return { id: row.id, jws, claims, overrides: row.overrides, issuedAt: row.issuedAt, expiresAt: row.expiresAt };
   }
 }

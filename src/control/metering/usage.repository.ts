@@ -84,6 +84,15 @@ export class UsageRepository {
     return rows.map((r) => ({ meter: r.meter, bucket: new Date(r.bucket), value: Number(r.value) }));
   }
 
+  /** Each meter's day buckets over [from, to) (whole UTC days): their sum and their peak. */
+  async periodTotals(tenantId: string, from: Date, to: Date): Promise<{ meter: string; sum: number; peak: number }[]> {
+    const { rows } = await sql<{ meter: string; sum: string; peak: string }>`
+      SELECT meter, sum(value) AS sum, max(value) AS peak FROM control.usage
+       WHERE tenant_id = ${tenantId}::uuid AND granularity = 'day' AND bucket >= ${from} AND bucket < ${to}
+       GROUP BY meter`.execute(this.db);
+    return rows.map((r) => ({ meter: r.meter, sum: Number(r.sum), peak: Number(r.peak) }));
+  }
+
   /** Drops receipts older than `cutoff`, at most `limit`; answers how many went. */
   async pruneReceipts(cutoff: Date, limit: number): Promise<number> {
     const result = await sql`

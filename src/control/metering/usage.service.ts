@@ -66,6 +66,12 @@ export class UsageService {
     });
   }
 
+  /** What a period used, per meter, as its invoice prices it: a counter's sum, a gauge's peak. */
+  async periodUsage(db: Db, tenantId: string, from: Date, to: Date): Promise<Partial<Record<Meter, number>>> {
+    const totals = await new UsageRepository(db).periodTotals(tenantId, from, to);
+    return Object.fromEntries(totals.filter((t) => isMeter(t.meter)).map((t) => [t.meter, METERS[t.meter as Meter].kind === 'counter' ? t.sum : t.peak]));
+  }
+
   /** A tenant's usage per meter over a range, bucket by bucket (UTC). */
   async usage(db: Db, tenantId: string, query: UsageQuery): Promise<{ granularity: Granularity; from: Date; to: Date; data: UsageSeries[] }> {
     const granularity = query.granularity ?? 'day';

@@ -12,7 +12,8 @@ import { appendAudit } from '../audit.js';
 import { emitControl } from '../events.js';
 import type { ControlContext } from '../context.js';
 import type { LicenceOverrides, LicencesService } from '../licences/licences.service.js';
-import type { PlansService } from '../plans/plans.service.js';
+import type { Plan, PlansService } from '../plans/plans.service.js';
+import type { SubscriptionsService } from '../billing/subscriptions.service.js';
 import { decidePlacement } from '../provisioning/placement.js';
 import type { ProvisioningState, ProvisioningWorkflow } from '../provisioning/provisioning.workflow.js';
 import { TenantsRepository, type TenantRow } from './tenants.repository.js';
@@ -83,6 +84,8 @@ export class TenantsService {
       router: TenantDatabaseRouter;
       plans: PlansService;
       licences: LicencesService;
+      /** The tenant's subscription to its plan: started with the tenant, changed with its plan. */
+      subscriptions: SubscriptionsService;
       workflow: ProvisioningWorkflow;
       defaultRegion: string;
       /** The registry changed: one tenant (its id), or any number of them (none). */
@@ -144,7 +147,10 @@ export class TenantsService {
         ...(regional.defaultLocale ? { defaultLocale: regional.defaultLocale } : {}),
         adminRequest,
       });
-      if (registered) await appendAudit(trx, { actor: ctx.actor, action: 'tenant.created', target: id, data: { slug, plan: plan.key, placement, reason } });
+      if (registered) {
+        await appendAudit(trx, { actor: ctx.actor, action: 'tenant.created', target: id, data: { slug, plan: plan.key, placement, reason } });
+        await this.deps.subscriptions.start({ ...ctx, db: trx }, id, plan);
+      }
       return registered;
     });
     if (!inserted) throw new AppError('already_exists', `The slug "${slug}" is taken`, { errors: [{ field: 'slug', message: 'is already taken' }] });
@@ -165,8 +171,9 @@ export class TenantsService {
   async update(ctx: ControlContext, idOrSlug: string, given: { name?: string; plan?: string; timeZone?: string; defaultLocale?: string }): Promise<TenantView> {
     const patch = checkRegional(given);
     const tenant = await this.get(ctx, idOrSlug);
+    let plan: Plan | undefined;
     if (patch.plan && patch.plan !== tenant.plan) {
-      const plan = await this.deps.plans.get(ctx.db, patch.plan).catch(() => {
+      plan = await this.deps.plans.get(ctx.db, patch.plan).catch(() => {
         throw new AppError('validation_failed', `No plan "${patch.plan}"`, { errors: [{ field: 'plan', message: `no plan "${patch.plan}"` }] });
       });
       if (!plan.active) throw new AppError('validation_failed', `Plan "${plan.key}" is retired`, { errors: [{ field: 'plan', message: 'is retired' }] });
@@ -175,6 +182,7 @@ export class TenantsService {
       const tctx = { ...ctx, db: trx };
       await new TenantsRepository(trx).update(tenant.id, { name: patch.name, planKey: patch.plan, timeZone: patch.timeZone, defaultLocale: patch.defaultLocale });
       await appendAudit(trx, { actor: ctx.actor, action: 'tenant.updated', target: tenant.id, data: patch });
+      if (plan) await this.deps.subscriptions.changePlan(tctx, tenant.id, plan);
       // A new plan means a new licence with the plan's modules and limits (provisioning issues
       // the first one; an archived tenant gets none, as in issueLicence).
       if (patch.plan && patch.plan !== tenant.plan && (tenant.status === 'active' || tenant.status === 'suspended')) {

@@ -16,6 +16,8 @@ export interface OutgoingMail {
   text: string;
   html: string;
   headers?: Record<string, string>;
+  /** Files sent with it (an invoice's PDF). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface SentMail {
@@ -52,6 +54,7 @@ const envelopeOf = (mail: OutgoingMail) => ({
   text: mail.text,
   html: mail.html,
   headers: mail.headers ?? {},
+  ...(mail.attachments ? { attachments: mail.attachments } : {}),
   // Ours are UTF-8 strings; nodemailer picks quoted-printable or base64 per part.
   textEncoding: 'quoted-printable' as const,
 });

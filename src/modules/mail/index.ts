@@ -15,7 +15,7 @@ export { MAIL_BOUNCED, MAIL_QUEUED, MAIL_SENT, type MailOutcomeData, type MailQu
  * A tenant's web address for links in messages: `https://{slug}.{base domain}`, or on a
  * `localhost` base domain `http://{slug}.localhost:{port}` (development).
  */
-export function tenantUrlFor(baseDomain: string, port: number): (tenant: TenantInfo) => string {
+export function tenantUrlFor(baseDomain: string, port: number): (tenant: Pick<TenantInfo, 'slug'>) => string {
   return (tenant) => (baseDomain === 'localhost' ? `http://${tenant.slug}.localhost:${port}` : `https://${tenant.slug}.${baseDomain}`);
 }
 

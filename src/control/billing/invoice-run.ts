@@ -1,0 +1,151 @@
+import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { Db } from '../../kernel/db/tables.js';
+import { newId } from '../../kernel/ids.js';
+import { emitControl } from '../events.js';
+import type { UsageService } from '../metering/usage.service.js';
+import { PlansRepository, type Plan } from '../plans/plans.repository.js';
+import { TenantsRepository } from '../tenants/tenants.repository.js';
+import { computeInvoice, type TermsSegment } from './invoice-lines.js';
+import { InvoicesRepository, type InvoiceRow } from './invoices.repository.js';
+import { addDays, addInterval } from './periods.js';
+import { SubscriptionsRepository, type SubscriptionRow } from './subscriptions.repository.js';
+import { subscriptionView, termsOf } from './subscriptions.service.js';
+import { TaxRatesRepository } from './tax-rates.repository.js';
+
+export interface InvoiceRunDeps {
+  db: Db;
+  usage: UsageService;
+  /** Days from issue to due. */
+  paymentTermsDays: number;
+}
+
+/** `INV-2026-000042`: the series is the document's kind and the year of issue. */
+export const documentNumber = (prefix: 'INV' | 'CN', issuedAt: Date, n: number) => `${prefix}-${issuedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+
+export const invoiceEventData = (i: InvoiceRow) => ({
+  id: i.id,
+  tenantId: i.tenantId,
+  number: i.number,
+  kind: i.kind,
+  status: i.status,
+  currency: i.currency,
+  totalMinor: Number(i.totalMinor),
+  periodStart: i.periodStart,
+  periodEnd: i.periodEnd,
+  dueAt: i.dueAt,
+});
+
+const PAGE = 200;
+
+/**
+ * The period-end run: each subscription whose period has ended gets its invoice, then its next
+ * period (on the plan's price as it stands now: a price change applies from there). A trial's
+ * end issues nothing and starts the first paid period. Each tenant is one transaction that
+ * locks its subscription, so the run can be repeated, killed and resumed, or run by two workers
+ * at once, and each period is invoiced once (the invoice's natural key holds it too).
+ */
+export class InvoiceRun {
+  constructor(private readonly deps: InvoiceRunDeps) {}
+
+  /** Every due subscription, page by page; one whose invoice fails is logged, skipped and retried next run. Answers the invoices issued. */
+  async run(now: Date, log: Logger): Promise<{ issued: number; renewed: number; failed: number }> {
+    const plans = new Map<string, Plan>();
+    const failed: string[] = [];
+    let issued = 0;
+    let renewed = 0;
+    for (;;) {
+      const due = await new SubscriptionsRepository(this.deps.db).due(now, PAGE, failed);
+      if (due.length === 0) break;
+      for (const tenantId of due) {
+        try {
+          const outcome = await this.deps.db.transaction().execute((trx) => this.#advance(trx, tenantId, now, plans));
+          if (outcome === 'issued') issued++;
+          if (outcome !== 'skipped') renewed++;
+        } catch (error) {
+          failed.push(tenantId);
+          log.error({ err: error, tenant: tenantId }, 'could not invoice the period');
+        }
+      }
+    }
+    if (issued + renewed + failed.length > 0) log.info({ issued, renewed, failed: failed.length }, 'billing periods closed');
+    return { issued, renewed, failed: failed.length };
+  }
+
+  async #plan(db: Db, key: string, cache: Map<string, Plan>): Promise<Plan> {
+    let plan = cache.get(key);
+    if (!plan) {
+      plan = await new PlansRepository(db).find(key);
+      if (!plan) throw new Error(`the subscription's plan ${key} does not exist`);
+      cache.set(key, plan);
+    }
+    return plan;
+  }
+
+  async #advance(db: Db, tenantId: string, now: Date, plans: Map<string, Plan>): Promise<'issued' | 'renewed' | 'skipped'> {
+    const subs = new SubscriptionsRepository(db);
+    const sub = await subs.lock(tenantId);
+    if (!sub || sub.status === 'canceled' || new Date(sub.periodEnd) > now) return 'skipped';
+    const periodEnd = new Date(sub.periodEnd);
+    let outcome: 'issued' | 'renewed' = 'renewed';
+    if (sub.status !== 'trialing') {
+      const invoice = await this.#issue(db, sub, now);
+      if (invoice) {
+        outcome = 'issued';
+        await emitControl(db, 'invoice.issued', tenantId, invoiceEventData(invoice));
+      }
+    }
+    if (sub.cancelAtPeriodEnd) {
+      const row = await subs.update(tenantId, { status: 'canceled', canceledAt: periodEnd });
+      await emitControl(db, 'subscription.canceled', tenantId, subscriptionView(row));
+      return outcome;
+    }
+    const terms = termsOf(await this.#plan(db, sub.planKey, plans));
+    const row = await subs.update(tenantId, {
+      terms,
+      periodStart: periodEnd,
+      periodEnd: addInterval(periodEnd, terms.interval),
+      ...(sub.status === 'trialing' ? { status: 'active' as const } : {}),
+    });
+    await emitControl(db, sub.status === 'trialing' ? 'subscription.trial_ended' : 'subscription.renewed', tenantId, subscriptionView(row));
+    return outcome;
+  }
+
+  /** The period's invoice, unless it exists already (a run that committed it and died before answering). */
+  async #issue(db: Db, sub: SubscriptionRow, now: Date): Promise<InvoiceRow | null> {
+    const invoices = new InvoicesRepository(db);
+    const periodStart = new Date(sub.periodStart);
+    const periodEnd = new Date(sub.periodEnd);
+    if (await invoices.forPeriod(sub.tenantId, periodStart)) return null;
+    const changes = await new SubscriptionsRepository(db).changes(sub.tenantId, periodStart, periodEnd);
+    const segments: TermsSegment[] = changes.length > 0 ? changes.map((c, i) => ({ terms: c.terms, from: c.at, to: changes[i + 1]?.at ?? periodEnd })) : [{ terms: sub.terms, from: periodStart, to: periodEnd }];
+    const usage = await this.deps.usage.periodUsage(db, sub.tenantId, periodStart, periodEnd);
+    const tax = sub.country ? await new TaxRatesRepository(db).find(sub.country) : undefined;
+    const computed = computeInvoice({ periodStart, periodEnd, segments, usage, taxRateBp: tax?.rateBp ?? 0 });
+    const tenant = await new TenantsRepository(db).find(sub.tenantId);
+    const issuedAt = now;
+    const number = documentNumber('INV', issuedAt, await invoices.nextNumber(`INV-${issuedAt.getUTCFullYear()}`));
+    const free = computed.totalMinor === 0;
+    const invoice = await invoices.insert({
+      id: newId(),
+      tenantId: sub.tenantId,
+      number,
+      kind: 'invoice',
+      corrects: null,
+      planKey: sub.planKey,
+      periodStart,
+      periodEnd,
+      status: 'open',
+      currency: computed.currency,
+      lines: computed.lines,
+      subtotalMinor: computed.subtotalMinor,
+      taxRateBp: computed.taxRateBp,
+      taxMinor: computed.taxMinor,
+      totalMinor: computed.totalMinor,
+      billTo: { name: tenant?.name ?? sub.tenantId, slug: tenant?.slug ?? '', country: sub.country, email: sub.billingEmail },
+      issuedAt,
+      dueAt: addDays(issuedAt, this.deps.paymentTermsDays),
+    });
+    // Nothing to pay: settled as it is issued.
+    return free ? ((await invoices.markPaid(invoice.id, { via: 'credit', reference: null, at: issuedAt })) ?? invoice) : invoice;
+  }
+}
