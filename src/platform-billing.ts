@@ -46,7 +46,7 @@ export function platformBilling(input: {
   const stripeKeys = config.billingStripeSecretKey && config.billingStripeWebhookSecret ? { secretKey: config.billingStripeSecretKey, webhookSecret: config.billingStripeWebhookSecret } : null;
   const service = new BillingService({ db, collection, stripe: new StripeProvider({ apiUrl: config.stripeApiUrl, now }), stripeKeys, seller, now });
   return {
-    control: { service, subscriptions: input.subscriptions, collection, run },
+    control: { service, subscriptions: input.subscriptions, collection, run, now },
     account: platformAccount({ db, usage: input.usage, plans: input.plans, tenants: input.tenants, subscriptions: input.subscriptions, billing: service, tenantUrl, log: input.log }),
     jobs: [invoiceRunJob(run), dunningJob(collection), usageReceiptsPruneJob(db)],
     subscribers: [usageIngestion(db, input.usage), billingMailSubscriber({ db, mailer: input.mailer, from: config.mailFrom, seller, tenantUrl })],

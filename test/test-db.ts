@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { BillingTables } from '../src/control/billing/billing.tables.js';
 import type { ControlTables } from '../src/control/control.tables.js';
 import type { IdempotencyTables } from '../src/data/idempotency/idempotency.tables.js';
 import type { IdentityTables } from '../src/data/identity/identity.tables.js';
@@ -33,6 +34,7 @@ interface MigrationLedgerTables {
  */
 export type TestTables = KernelTables &
   ControlTables &
+  BillingTables &
   AuditTables &
   TwoStepTables &
   SsoTables &

@@ -18,6 +18,7 @@ export interface ControlBilling {
   subscriptions: SubscriptionsService;
   collection: Collection;
   run: InvoiceRun;
+  now: () => Date;
 }
 
 const tags = ['billing'];
@@ -82,7 +83,7 @@ export function billingRoutes(app: HttpApp, deps: { billing: ControlBilling; ten
   app.post('/billing/run', {
     config: { access: admin },
     schema: { operationId: 'control.billing.run', tags, summary: 'Close every billing period that has ended now (the hourly job does the same): invoices issued and periods renewed, each once', response: { 200: Type.Object({ issued: Type.Integer(), renewed: Type.Integer(), failed: Type.Integer() }) } },
-  }, async (req) => deps.billing.run.run(new Date(), req.log));
+  }, async (req) => deps.billing.run.run(deps.billing.now(), req.log));
 
   app.get('/invoices', {
     config: { access: admin },
