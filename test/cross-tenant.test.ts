@@ -79,7 +79,21 @@ beforeAll(async () => {
   alderPasskey = await seedPasskey(alder, a);
   alderDocs = await seedDocuments(alder, a, alderEstate);
   alderNews = await seedAnnouncements(alder, a, alderEstate);
+  alderInvoices = await seedInvoice(alder, a);
 });
+
+/** An invoice of the platform to alder: its first period closed early, its billing address a secret. */
+let alderInvoices: { ids: string[] };
+async function seedInvoice(tenant: TestTenant, seeded: Seeded) {
+  const admin = await t.platformToken();
+  const billingEmail = `treasurer@${tenant.slug}-books.test`;
+  expect((await t.call('PATCH', `/control/v1/tenants/${tenant.slug}/subscription`, { token: admin, body: { billingEmail } })).statusCode).toBe(200);
+  await sql`UPDATE control.subscriptions SET period_start = period_start - interval '1 month', period_end = now() - interval '1 minute' WHERE tenant_id = ${tenant.id}`.execute(t.platform.main.kysely);
+  expect((await t.call('POST', '/control/v1/billing/run', { token: admin })).json().issued).toBe(1);
+  const invoices = (await t.call('GET', `/control/v1/invoices?tenant=${tenant.slug}`, { token: admin })).json().data as { id: string; number: string }[];
+  seeded.secrets.push(billingEmail, ...invoices.flatMap((i) => [i.id, i.number]));
+  return { ids: invoices.map((i) => i.id) };
+}
 
 /** A saved segment and an announcement sent to it (delivered: its recipients exist), its title a secret. */
 let alderNews: { ids: string[] };
@@ -446,6 +460,12 @@ const paramRouteBodies: Record<string, unknown> = {
   'POST /api/v1/communications/unsubscribe/:token': undefined,
   'GET /api/v1/communications/open/:token': undefined,
   'HEAD /api/v1/communications/open/:token': undefined,
+  // The platform's invoices to the tenant: another tenant's is not found.
+  'GET /api/v1/billing/invoices/:id': undefined,
+  'HEAD /api/v1/billing/invoices/:id': undefined,
+  'GET /api/v1/billing/invoices/:id/pdf': undefined,
+  'HEAD /api/v1/billing/invoices/:id/pdf': undefined,
+  'POST /api/v1/billing/invoices/:id/checkout': undefined,
   'POST /api/v1/finance/bank-imports/:id/confirm': () => ({ lines: [{ lineId: '01a20000-0000-7000-8000-000000000000', memberId: b.memberIds[0] }] }),
 };
 const probeBody = (key: string): unknown => {
@@ -465,7 +485,7 @@ describe('cross-tenant isolation through the API', () => {
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
     const alderSessions = (await t.call('GET', '/api/v1/me/sessions', { token: alder.token, tenant: 'alder' })).json().data.map((x: { id: string }) => x.id);
     expect(alderSessions.length).toBeGreaterThan(0);
-    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, alderPasskey.id, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), ...alderDocs.folderIds, ...alderDocs.documentIds, ...alderNews.ids, alder.id];
+    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, alderPasskey.id, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), ...alderDocs.folderIds, ...alderDocs.documentIds, ...alderNews.ids, ...alderInvoices.ids, alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -800,6 +820,17 @@ describe('cross-tenant isolation through the API', () => {
     expect(read.json()).toEqual({ timeZone: 'Pacific/Honolulu', defaultLocale: 'en' });
     expect((await t.call('GET', '/api/v1/settings/regional', alderOpts)).json()).toEqual({ timeZone: 'Pacific/Tongatapu', defaultLocale: 'es' });
     expect((await asBirch('GET', '/api/v1/me')).json().tenant).toMatchObject({ timeZone: 'Pacific/Honolulu', defaultLocale: 'en' });
+  });
+
+  it("changes the plan of the caller's tenant only", async () => {
+    const admin = await t.platformToken();
+    const moved = await asBirch('PUT', '/api/v1/billing/subscription', { body: { plan: 'enterprise' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ tenantId: birch.id, plan: 'enterprise' });
+    expectNothingOf(a, moved, '/api/v1/billing/subscription');
+    expect((await t.call('GET', '/control/v1/tenants/alder/subscription', { token: admin })).json().plan).toBe('standard');
+    expect((await t.call('GET', '/control/v1/tenants/alder', { token: admin })).json().plan).toBe('standard');
+    expect((await asBirch('PUT', '/api/v1/billing/subscription', { body: { plan: 'standard' } })).statusCode).toBe(200);
   });
 
   it("changes the member self-service setting, a member's own details and notification preferences in the caller's tenant only", async () => {

@@ -99,6 +99,8 @@ describe('route table', () => {
       'POST /control/v1/auth/password-reset', 'POST /control/v1/auth/password-reset/confirm',
       // An operator's second step, and the enrolment a `required` platform asks for: the mfaToken is the credential.
       'POST /control/v1/auth/mfa', 'POST /control/v1/auth/mfa/enrol',
+      // Stripe's notifications of the operator's account: its webhook signing secret (Stripe-Signature over the raw body) is the credential.
+      'POST /control/v1/billing/stripe/webhook',
       'GET /health/live', 'GET /health/ready', 'GET /health/startup', 'GET /metrics', 'GET /openapi.json',
       // The web application's page and its files: the same for everyone, no data in them.
       'GET /', 'GET /console', 'GET /console/*', 'GET /assets/*', 'GET /sw.js',

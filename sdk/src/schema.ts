@@ -502,6 +502,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's invoices and credit notes to the community, newest first (cursor-paginated) */
+        get: operations["billing.invoices.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice or credit note */
+        get: operations["billing.invoices.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{id}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay what is due on an open invoice by card: the Stripe Checkout page to go to, which returns to the Billing page; the payment shows once Stripe's webhook has recorded it */
+        post: operations["billing.invoices.checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice or credit note as a PDF */
+        get: operations["billing.invoices.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans the community can move to, with their prices and limits */
+        get: operations["billing.plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The community's subscription: plan, status, period, price, and how far collection has gone if an invoice is overdue */
+        get: operations["billing.subscription.get"];
+        /** Move to another plan from today: the period's invoice charges each plan for its days, and the licence (modules, limits) follows at once */
+        put: operations["billing.subscription.changePlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the community has used, per meter, bucket by bucket (hour, day or month, in UTC): what the platform's invoices are priced from */
+        get: operations["billing.usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communications/open/{token}": {
         parameters: {
             query?: never;
@@ -2649,6 +2769,176 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/v1/billing/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Monthly recurring revenue now, by plan, and what was invoiced month by month (credit notes taken off) */
+        get: operations["control.billing.revenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/billing/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close every billing period that has ended now (the hourly job does the same): invoices issued and periods renewed, each once */
+        post: operations["control.billing.run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/billing/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's notifications of the operator's account (checkout.session.*), verified with COURTYARD_BILLING_STRIPE_WEBHOOK_SECRET; a paid checkout of an invoice is recorded once */
+        post: operations["control.billing.stripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/billing/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscriptions being collected (dunning: true), or of one status, most overdue first (at most 500) */
+        get: operations["control.billing.subscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoices and credit notes, newest first (cursor-paginated; by tenant, status and kind) */
+        get: operations["control.invoices.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice or credit note */
+        get: operations["control.invoices.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/invoices/{id}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A Stripe Checkout page for what is due on an open invoice (to send to the tenant); the webhook records the payment */
+        post: operations["control.invoices.checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a credit note against an invoice, for an amount (tax included) or all it has left; the invoice is never edited, and one credited in full is void */
+        post: operations["control.invoices.credit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the payment of an open invoice by bank transfer: the tenant's standing is restored at once when nothing else is overdue */
+        post: operations["control.invoices.markPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice or credit note as a PDF */
+        get: operations["control.invoices.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/control/v1/jobs": {
         parameters: {
             query?: never;
@@ -2924,6 +3214,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/v1/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tax rates per country of a tenant's billing address (a country without one is taxed at 0) */
+        get: operations["control.taxRates.list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/tax-rates/{country}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a country's tax rate; invoices issued from now on carry it */
+        put: operations["control.taxRates.put"];
+        post?: never;
+        /** Remove a country's tax rate */
+        delete: operations["control.taxRates.delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/control/v1/tenants": {
         parameters: {
             query?: never;
@@ -3080,6 +3405,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/control/v1/tenants/{tenant}/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's subscription: plan, status, dunning stage, period and price terms */
+        get: operations["control.tenants.subscription.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set where the tenant's invoices go and which country's tax they carry, or cancel at the period's end (false takes it back). A plan change is PATCH /tenants/{tenant} with `plan` */
+        patch: operations["control.tenants.subscription.update"];
+        trace?: never;
+    };
     "/control/v1/tenants/{tenant}/suspend": {
         parameters: {
             query?: never;
@@ -3091,6 +3434,23 @@ export interface paths {
         put?: never;
         /** Suspend a tenant */
         post: operations["control.tenants.suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/control/v1/tenants/{tenant}/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's metered usage per meter, bucket by bucket (hour, day or month, in UTC) */
+        get: operations["control.tenants.usage"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6482,6 +6842,747 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `core.wrong_password`, `core.unknown_permission`, `core.invalid_code`, `core.passkey_registration_failed`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.invoices.list": {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+                /** @description An invoice is open, paid or void (credited in full); a credit note is issued */
+                status?: "open" | "paid" | "void" | "issued";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Minor units of the currency */
+                            amountDueMinor: number;
+                            billTo: {
+                                country: string | null;
+                                email: string | null;
+                                name: string;
+                                slug: string;
+                            };
+                            corrects: string | null;
+                            /** @description Minor units of the currency */
+                            creditedMinor: number;
+                            currency: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            kind: "invoice" | "credit_note";
+                            lines: {
+                                /** @description Minor units of the currency */
+                                amountMinor: number;
+                                description: string;
+                                /** @description Minor units of the currency */
+                                flatAmountMinor: number;
+                                kind: "base" | "usage";
+                                meter: string | null;
+                                quantity: number;
+                                /** @description Minor units of the currency */
+                                unitAmountMinor: number;
+                                usage: number | null;
+                            }[];
+                            /** @description From a gap-free sequence per kind and year: INV-2026-000001, CN-2026-000001 */
+                            number: string;
+                            paidAt: string | null;
+                            paidVia: ("card" | "bank_transfer" | "credit") | null;
+                            paymentReference: string | null;
+                            periodEnd: string | null;
+                            periodStart: string | null;
+                            plan: string | null;
+                            /** @description An invoice is open, paid or void (credited in full); a credit note is issued */
+                            status: "open" | "paid" | "void" | "issued";
+                            /** @description Minor units of the currency */
+                            subtotalMinor: number;
+                            /** @description Minor units of the currency */
+                            taxMinor: number;
+                            /** @description Tax rate in basis points (2100 = 21 %) */
+                            taxRateBp: number;
+                            /** Format: uuid */
+                            tenantId: string;
+                            /** @description Minor units of the currency */
+                            totalMinor: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.invoices.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Minor units of the currency */
+                        amountDueMinor: number;
+                        billTo: {
+                            country: string | null;
+                            email: string | null;
+                            name: string;
+                            slug: string;
+                        };
+                        corrects: string | null;
+                        /** @description Minor units of the currency */
+                        creditedMinor: number;
+                        currency: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        issuedAt: string;
+                        kind: "invoice" | "credit_note";
+                        lines: {
+                            /** @description Minor units of the currency */
+                            amountMinor: number;
+                            description: string;
+                            /** @description Minor units of the currency */
+                            flatAmountMinor: number;
+                            kind: "base" | "usage";
+                            meter: string | null;
+                            quantity: number;
+                            /** @description Minor units of the currency */
+                            unitAmountMinor: number;
+                            usage: number | null;
+                        }[];
+                        /** @description From a gap-free sequence per kind and year: INV-2026-000001, CN-2026-000001 */
+                        number: string;
+                        paidAt: string | null;
+                        paidVia: ("card" | "bank_transfer" | "credit") | null;
+                        paymentReference: string | null;
+                        periodEnd: string | null;
+                        periodStart: string | null;
+                        plan: string | null;
+                        /** @description An invoice is open, paid or void (credited in full); a credit note is issued */
+                        status: "open" | "paid" | "void" | "issued";
+                        /** @description Minor units of the currency */
+                        subtotalMinor: number;
+                        /** @description Minor units of the currency */
+                        taxMinor: number;
+                        /** @description Tax rate in basis points (2100 = 21 %) */
+                        taxRateBp: number;
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** @description Minor units of the currency */
+                        totalMinor: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.invoices.checkout": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string | null;
+                        url: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.invoices.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            description: string;
+                            key: string;
+                            limits: {
+                                [key: string]: number | null;
+                            };
+                            modules: string[];
+                            name: string;
+                            price: {
+                                /** @description Minor units of the currency */
+                                amountMinor: number;
+                                currency: string;
+                                interval: "month" | "year";
+                            };
+                            pricing: {
+                                components: {
+                                    included: number;
+                                    meter: string;
+                                    mode: "graduated" | "volume";
+                                    per: number;
+                                    tiers: {
+                                        /** @description Minor units of the currency */
+                                        flatAmountMinor: number;
+                                        /** @description Minor units of the currency */
+                                        unitAmountMinor: number;
+                                        upTo: number | null;
+                                    }[];
+                                }[];
+                                trialDays: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.subscription.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        billingEmail: string | null;
+                        cancelAtPeriodEnd: boolean;
+                        canceledAt: string | null;
+                        country: string | null;
+                        dunning: ("reminded" | "grace" | "read_only" | "suspended") | null;
+                        /** Format: date-time */
+                        periodEnd: string;
+                        /** Format: date-time */
+                        periodStart: string;
+                        plan: string;
+                        status: "trialing" | "active" | "past_due" | "canceled";
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** @description The plan's price as it stood when the period began: a price change applies from the next period */
+                        terms: {
+                            /** @description Minor units of the currency */
+                            amountMinor: number;
+                            components: {
+                                included: number;
+                                meter: string;
+                                mode: "graduated" | "volume";
+                                per: number;
+                                tiers: {
+                                    /** @description Minor units of the currency */
+                                    flatAmountMinor: number;
+                                    /** @description Minor units of the currency */
+                                    unitAmountMinor: number;
+                                    upTo: number | null;
+                                }[];
+                            }[];
+                            currency: string;
+                            interval: "month" | "year";
+                            planKey: string;
+                            planName: string;
+                            trialDays: number;
+                        };
+                        trialEndsAt: string | null;
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.subscription.changePlan": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    plan: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        billingEmail: string | null;
+                        cancelAtPeriodEnd: boolean;
+                        canceledAt: string | null;
+                        country: string | null;
+                        dunning: ("reminded" | "grace" | "read_only" | "suspended") | null;
+                        /** Format: date-time */
+                        periodEnd: string;
+                        /** Format: date-time */
+                        periodStart: string;
+                        plan: string;
+                        status: "trialing" | "active" | "past_due" | "canceled";
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** @description The plan's price as it stood when the period began: a price change applies from the next period */
+                        terms: {
+                            /** @description Minor units of the currency */
+                            amountMinor: number;
+                            components: {
+                                included: number;
+                                meter: string;
+                                mode: "graduated" | "volume";
+                                per: number;
+                                tiers: {
+                                    /** @description Minor units of the currency */
+                                    flatAmountMinor: number;
+                                    /** @description Minor units of the currency */
+                                    unitAmountMinor: number;
+                                    upTo: number | null;
+                                }[];
+                            }[];
+                            currency: string;
+                            interval: "month" | "year";
+                            planKey: string;
+                            planName: string;
+                            trialDays: number;
+                        };
+                        trialEndsAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "billing.usage": {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); default: a month back (two days by hour, a year by month) */
+                from?: string;
+                /** @description Bucket size, in UTC */
+                granularity?: "hour" | "day" | "month";
+                /** @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes) */
+                meter?: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                /** @description End of the range (exclusive); default: now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            kind: "gauge" | "counter";
+                            /**
+                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                             * @enum {string}
+                             */
+                            meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                            /** @description The buckets with usage, oldest first; a missing bucket had none reported */
+                            points: {
+                                /** Format: date-time */
+                                at: string;
+                                value: number;
+                            }[];
+                            /** @description A counter's sum over the range; a gauge's highest level in it */
+                            total: number;
+                            unit: string;
+                        }[];
+                        /** Format: date-time */
+                        from: string;
+                        granularity: "hour" | "day" | "month";
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23003,6 +24104,921 @@ export interface operations {
             };
         };
     };
+    "control.billing.revenue": {
+        parameters: {
+            query: {
+                months: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        invoiced: {
+                            amountMinor: number;
+                            currency: string;
+                            /** Format: date-time */
+                            month: string;
+                            planKey: string;
+                        }[];
+                        mrr: {
+                            currency: string;
+                            mrrMinor: number;
+                            planKey: string;
+                            subscriptions: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.billing.run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        failed: number;
+                        issued: number;
+                        renewed: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.billing.stripeWebhook": {
+        parameters: {
+            query?: never;
+            header?: {
+                "stripe-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        outcome: string;
+                        /** @enum {boolean} */
+                        received: true;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.billing.subscriptions": {
+        parameters: {
+            query?: {
+                dunning?: boolean;
+                status?: "trialing" | "active" | "past_due" | "canceled";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            billingEmail: string | null;
+                            cancelAtPeriodEnd: boolean;
+                            canceledAt: string | null;
+                            country: string | null;
+                            dunning: ("reminded" | "grace" | "read_only" | "suspended") | null;
+                            /** Format: date-time */
+                            periodEnd: string;
+                            /** Format: date-time */
+                            periodStart: string;
+                            plan: string;
+                            status: "trialing" | "active" | "past_due" | "canceled";
+                            /** Format: uuid */
+                            tenantId: string;
+                            /** @description The plan's price as it stood when the period began: a price change applies from the next period */
+                            terms: {
+                                /** @description Minor units of the currency */
+                                amountMinor: number;
+                                components: {
+                                    included: number;
+                                    meter: string;
+                                    mode: "graduated" | "volume";
+                                    per: number;
+                                    tiers: {
+                                        /** @description Minor units of the currency */
+                                        flatAmountMinor: number;
+                                        /** @description Minor units of the currency */
+                                        unitAmountMinor: number;
+                                        upTo: number | null;
+                                    }[];
+                                }[];
+                                currency: string;
+                                interval: "month" | "year";
+                                planKey: string;
+                                planName: string;
+                                trialDays: number;
+                            };
+                            trialEndsAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.invoices.list": {
+        parameters: {
+            query: {
+                cursor?: string;
+                kind?: "invoice" | "credit_note";
+                limit: number;
+                /** @description An invoice is open, paid or void (credited in full); a credit note is issued */
+                status?: "open" | "paid" | "void" | "issued";
+                /** @description Tenant id or slug */
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description Minor units of the currency */
+                            amountDueMinor: number;
+                            billTo: {
+                                country: string | null;
+                                email: string | null;
+                                name: string;
+                                slug: string;
+                            };
+                            corrects: string | null;
+                            /** @description Minor units of the currency */
+                            creditedMinor: number;
+                            currency: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            issuedAt: string;
+                            kind: "invoice" | "credit_note";
+                            lines: {
+                                /** @description Minor units of the currency */
+                                amountMinor: number;
+                                description: string;
+                                /** @description Minor units of the currency */
+                                flatAmountMinor: number;
+                                kind: "base" | "usage";
+                                meter: string | null;
+                                quantity: number;
+                                /** @description Minor units of the currency */
+                                unitAmountMinor: number;
+                                usage: number | null;
+                            }[];
+                            /** @description From a gap-free sequence per kind and year: INV-2026-000001, CN-2026-000001 */
+                            number: string;
+                            paidAt: string | null;
+                            paidVia: ("card" | "bank_transfer" | "credit") | null;
+                            paymentReference: string | null;
+                            periodEnd: string | null;
+                            periodStart: string | null;
+                            plan: string | null;
+                            /** @description An invoice is open, paid or void (credited in full); a credit note is issued */
+                            status: "open" | "paid" | "void" | "issued";
+                            /** @description Minor units of the currency */
+                            subtotalMinor: number;
+                            /** @description Minor units of the currency */
+                            taxMinor: number;
+                            /** @description Tax rate in basis points (2100 = 21 %) */
+                            taxRateBp: number;
+                            /** Format: uuid */
+                            tenantId: string;
+                            /** @description Minor units of the currency */
+                            totalMinor: number;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.invoices.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Minor units of the currency */
+                        amountDueMinor: number;
+                        billTo: {
+                            country: string | null;
+                            email: string | null;
+                            name: string;
+                            slug: string;
+                        };
+                        corrects: string | null;
+                        /** @description Minor units of the currency */
+                        creditedMinor: number;
+                        currency: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        issuedAt: string;
+                        kind: "invoice" | "credit_note";
+                        lines: {
+                            /** @description Minor units of the currency */
+                            amountMinor: number;
+                            description: string;
+                            /** @description Minor units of the currency */
+                            flatAmountMinor: number;
+                            kind: "base" | "usage";
+                            meter: string | null;
+                            quantity: number;
+                            /** @description Minor units of the currency */
+                            unitAmountMinor: number;
+                            usage: number | null;
+                        }[];
+                        /** @description From a gap-free sequence per kind and year: INV-2026-000001, CN-2026-000001 */
+                        number: string;
+                        paidAt: string | null;
+                        paidVia: ("card" | "bank_transfer" | "credit") | null;
+                        paymentReference: string | null;
+                        periodEnd: string | null;
+                        periodStart: string | null;
+                        plan: string | null;
+                        /** @description An invoice is open, paid or void (credited in full); a credit note is issued */
+                        status: "open" | "paid" | "void" | "issued";
+                        /** @description Minor units of the currency */
+                        subtotalMinor: number;
+                        /** @description Minor units of the currency */
+                        taxMinor: number;
+                        /** @description Tax rate in basis points (2100 = 21 %) */
+                        taxRateBp: number;
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** @description Minor units of the currency */
+                        totalMinor: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.invoices.checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uri */
+                    cancelUrl: string;
+                    /** Format: uri */
+                    successUrl: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        expiresAt: string | null;
+                        url: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.invoices.credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amountMinor?: number;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Minor units of the currency */
+                        amountDueMinor: number;
+                        billTo: {
+                            country: string | null;
+                            email: string | null;
+                            name: string;
+                            slug: string;
+                        };
+                        corrects: string | null;
+                        /** @description Minor units of the currency */
+                        creditedMinor: number;
+                        currency: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        issuedAt: string;
+                        kind: "invoice" | "credit_note";
+                        lines: {
+                            /** @description Minor units of the currency */
+                            amountMinor: number;
+                            description: string;
+                            /** @description Minor units of the currency */
+                            flatAmountMinor: number;
+                            kind: "base" | "usage";
+                            meter: string | null;
+                            quantity: number;
+                            /** @description Minor units of the currency */
+                            unitAmountMinor: number;
+                            usage: number | null;
+                        }[];
+                        /** @description From a gap-free sequence per kind and year: INV-2026-000001, CN-2026-000001 */
+                        number: string;
+                        paidAt: string | null;
+                        paidVia: ("card" | "bank_transfer" | "credit") | null;
+                        paymentReference: string | null;
+                        periodEnd: string | null;
+                        periodStart: string | null;
+                        plan: string | null;
+                        /** @description An invoice is open, paid or void (credited in full); a credit note is issued */
+                        status: "open" | "paid" | "void" | "issued";
+                        /** @description Minor units of the currency */
+                        subtotalMinor: number;
+                        /** @description Minor units of the currency */
+                        taxMinor: number;
+                        /** @description Tax rate in basis points (2100 = 21 %) */
+                        taxRateBp: number;
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** @description Minor units of the currency */
+                        totalMinor: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.invoices.markPaid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The transfer's reference, as the bank shows it */
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Minor units of the currency */
+                        amountDueMinor: number;
+                        billTo: {
+                            country: string | null;
+                            email: string | null;
+                            name: string;
+                            slug: string;
+                        };
+                        corrects: string | null;
+                        /** @description Minor units of the currency */
+                        creditedMinor: number;
+                        currency: string;
+                        /** Format: date-time */
+                        dueAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        issuedAt: string;
+                        kind: "invoice" | "credit_note";
+                        lines: {
+                            /** @description Minor units of the currency */
+                            amountMinor: number;
+                            description: string;
+                            /** @description Minor units of the currency */
+                            flatAmountMinor: number;
+                            kind: "base" | "usage";
+                            meter: string | null;
+                            quantity: number;
+                            /** @description Minor units of the currency */
+                            unitAmountMinor: number;
+                            usage: number | null;
+                        }[];
+                        /** @description From a gap-free sequence per kind and year: INV-2026-000001, CN-2026-000001 */
+                        number: string;
+                        paidAt: string | null;
+                        paidVia: ("card" | "bank_transfer" | "credit") | null;
+                        paymentReference: string | null;
+                        periodEnd: string | null;
+                        periodStart: string | null;
+                        plan: string | null;
+                        /** @description An invoice is open, paid or void (credited in full); a credit note is issued */
+                        status: "open" | "paid" | "void" | "issued";
+                        /** @description Minor units of the currency */
+                        subtotalMinor: number;
+                        /** @description Minor units of the currency */
+                        taxMinor: number;
+                        /** @description Tax rate in basis points (2100 = 21 %) */
+                        taxRateBp: number;
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** @description Minor units of the currency */
+                        totalMinor: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.invoices.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "control.jobs.list": {
         parameters: {
             query: {
@@ -24073,6 +26089,50 @@ export interface operations {
                                 currency: string;
                                 interval: "month" | "year";
                             };
+                            /** @description A change applies to each subscription from its next period */
+                            pricing: {
+                                /**
+                                 * @description Metered prices, billed in arrears on the period's usage: a counter's sum, a gauge's peak
+                                 * @default []
+                                 */
+                                components: {
+                                    /**
+                                     * @description Usage included in the base price; only what exceeds it is billed
+                                     * @default 0
+                                     */
+                                    included: number;
+                                    /**
+                                     * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                                     * @enum {string}
+                                     */
+                                    meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                                    /**
+                                     * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
+                                     * @default graduated
+                                     */
+                                    mode: "graduated" | "volume";
+                                    /**
+                                     * @description The usage one billed quantity stands for (1073741824 bytes: per GiB); the last is rounded up
+                                     * @default 1
+                                     */
+                                    per: number;
+                                    tiers: {
+                                        /**
+                                         * @description Charged once when any quantity falls in the tier
+                                         * @default 0
+                                         */
+                                        flatAmountMinor: number;
+                                        unitAmountMinor: number;
+                                        /** @description The last quantity the tier covers; null for the last tier (everything above) */
+                                        upTo: number | null;
+                                    }[];
+                                }[];
+                                /**
+                                 * @description Days a new subscription is free before its first period
+                                 * @default 0
+                                 */
+                                trialDays: number;
+                            };
                         }[];
                     };
                 };
@@ -24128,6 +26188,50 @@ export interface operations {
                         currency: string;
                         interval: "month" | "year";
                     };
+                    /** @description A change applies to each subscription from its next period */
+                    pricing?: {
+                        /**
+                         * @description Metered prices, billed in arrears on the period's usage: a counter's sum, a gauge's peak
+                         * @default []
+                         */
+                        components: {
+                            /**
+                             * @description Usage included in the base price; only what exceeds it is billed
+                             * @default 0
+                             */
+                            included: number;
+                            /**
+                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                             * @enum {string}
+                             */
+                            meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                            /**
+                             * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
+                             * @default graduated
+                             */
+                            mode: "graduated" | "volume";
+                            /**
+                             * @description The usage one billed quantity stands for (1073741824 bytes: per GiB); the last is rounded up
+                             * @default 1
+                             */
+                            per: number;
+                            tiers: {
+                                /**
+                                 * @description Charged once when any quantity falls in the tier
+                                 * @default 0
+                                 */
+                                flatAmountMinor: number;
+                                unitAmountMinor: number;
+                                /** @description The last quantity the tier covers; null for the last tier (everything above) */
+                                upTo: number | null;
+                            }[];
+                        }[];
+                        /**
+                         * @description Days a new subscription is free before its first period
+                         * @default 0
+                         */
+                        trialDays: number;
+                    };
                 };
             };
         };
@@ -24158,6 +26262,50 @@ export interface operations {
                             amountMinor: number;
                             currency: string;
                             interval: "month" | "year";
+                        };
+                        /** @description A change applies to each subscription from its next period */
+                        pricing: {
+                            /**
+                             * @description Metered prices, billed in arrears on the period's usage: a counter's sum, a gauge's peak
+                             * @default []
+                             */
+                            components: {
+                                /**
+                                 * @description Usage included in the base price; only what exceeds it is billed
+                                 * @default 0
+                                 */
+                                included: number;
+                                /**
+                                 * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                                 * @enum {string}
+                                 */
+                                meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                                /**
+                                 * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
+                                 * @default graduated
+                                 */
+                                mode: "graduated" | "volume";
+                                /**
+                                 * @description The usage one billed quantity stands for (1073741824 bytes: per GiB); the last is rounded up
+                                 * @default 1
+                                 */
+                                per: number;
+                                tiers: {
+                                    /**
+                                     * @description Charged once when any quantity falls in the tier
+                                     * @default 0
+                                     */
+                                    flatAmountMinor: number;
+                                    unitAmountMinor: number;
+                                    /** @description The last quantity the tier covers; null for the last tier (everything above) */
+                                    upTo: number | null;
+                                }[];
+                            }[];
+                            /**
+                             * @description Days a new subscription is free before its first period
+                             * @default 0
+                             */
+                            trialDays: number;
                         };
                     };
                 };
@@ -24239,6 +26387,50 @@ export interface operations {
                         currency: string;
                         interval: "month" | "year";
                     };
+                    /** @description A change applies to each subscription from its next period */
+                    pricing?: {
+                        /**
+                         * @description Metered prices, billed in arrears on the period's usage: a counter's sum, a gauge's peak
+                         * @default []
+                         */
+                        components: {
+                            /**
+                             * @description Usage included in the base price; only what exceeds it is billed
+                             * @default 0
+                             */
+                            included: number;
+                            /**
+                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                             * @enum {string}
+                             */
+                            meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                            /**
+                             * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
+                             * @default graduated
+                             */
+                            mode: "graduated" | "volume";
+                            /**
+                             * @description The usage one billed quantity stands for (1073741824 bytes: per GiB); the last is rounded up
+                             * @default 1
+                             */
+                            per: number;
+                            tiers: {
+                                /**
+                                 * @description Charged once when any quantity falls in the tier
+                                 * @default 0
+                                 */
+                                flatAmountMinor: number;
+                                unitAmountMinor: number;
+                                /** @description The last quantity the tier covers; null for the last tier (everything above) */
+                                upTo: number | null;
+                            }[];
+                        }[];
+                        /**
+                         * @description Days a new subscription is free before its first period
+                         * @default 0
+                         */
+                        trialDays: number;
+                    };
                 };
             };
         };
@@ -24269,6 +26461,50 @@ export interface operations {
                             amountMinor: number;
                             currency: string;
                             interval: "month" | "year";
+                        };
+                        /** @description A change applies to each subscription from its next period */
+                        pricing: {
+                            /**
+                             * @description Metered prices, billed in arrears on the period's usage: a counter's sum, a gauge's peak
+                             * @default []
+                             */
+                            components: {
+                                /**
+                                 * @description Usage included in the base price; only what exceeds it is billed
+                                 * @default 0
+                                 */
+                                included: number;
+                                /**
+                                 * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                                 * @enum {string}
+                                 */
+                                meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                                /**
+                                 * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
+                                 * @default graduated
+                                 */
+                                mode: "graduated" | "volume";
+                                /**
+                                 * @description The usage one billed quantity stands for (1073741824 bytes: per GiB); the last is rounded up
+                                 * @default 1
+                                 */
+                                per: number;
+                                tiers: {
+                                    /**
+                                     * @description Charged once when any quantity falls in the tier
+                                     * @default 0
+                                     */
+                                    flatAmountMinor: number;
+                                    unitAmountMinor: number;
+                                    /** @description The last quantity the tier covers; null for the last tier (everything above) */
+                                    upTo: number | null;
+                                }[];
+                            }[];
+                            /**
+                             * @description Days a new subscription is free before its first period
+                             * @default 0
+                             */
+                            trialDays: number;
                         };
                     };
                 };
@@ -24368,6 +26604,216 @@ export interface operations {
             };
             /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.taxRates.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            country: string;
+                            name: string;
+                            /** @description Basis points: 2100 is 21 % */
+                            rateBp: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.taxRates.put": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @description Basis points: 2100 is 21 % */
+                    rateBp: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        country: string;
+                        name: string;
+                        /** @description Basis points: 2100 is 21 % */
+                        rateBp: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.taxRates.delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description ISO 3166-1 alpha-2 */
+                country: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25702,6 +28148,226 @@ export interface operations {
             };
         };
     };
+    "control.tenants.subscription.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant id or slug */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        billingEmail: string | null;
+                        cancelAtPeriodEnd: boolean;
+                        canceledAt: string | null;
+                        country: string | null;
+                        dunning: ("reminded" | "grace" | "read_only" | "suspended") | null;
+                        /** Format: date-time */
+                        periodEnd: string;
+                        /** Format: date-time */
+                        periodStart: string;
+                        plan: string;
+                        status: "trialing" | "active" | "past_due" | "canceled";
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** @description The plan's price as it stood when the period began: a price change applies from the next period */
+                        terms: {
+                            /** @description Minor units of the currency */
+                            amountMinor: number;
+                            components: {
+                                included: number;
+                                meter: string;
+                                mode: "graduated" | "volume";
+                                per: number;
+                                tiers: {
+                                    /** @description Minor units of the currency */
+                                    flatAmountMinor: number;
+                                    /** @description Minor units of the currency */
+                                    unitAmountMinor: number;
+                                    upTo: number | null;
+                                }[];
+                            }[];
+                            currency: string;
+                            interval: "month" | "year";
+                            planKey: string;
+                            planName: string;
+                            trialDays: number;
+                        };
+                        trialEndsAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.tenants.subscription.update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Tenant id or slug */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    billingEmail?: string | null;
+                    cancelAtPeriodEnd?: boolean;
+                    country?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        billingEmail: string | null;
+                        cancelAtPeriodEnd: boolean;
+                        canceledAt: string | null;
+                        country: string | null;
+                        dunning: ("reminded" | "grace" | "read_only" | "suspended") | null;
+                        /** Format: date-time */
+                        periodEnd: string;
+                        /** Format: date-time */
+                        periodStart: string;
+                        plan: string;
+                        status: "trialing" | "active" | "past_due" | "canceled";
+                        /** Format: uuid */
+                        tenantId: string;
+                        /** @description The plan's price as it stood when the period began: a price change applies from the next period */
+                        terms: {
+                            /** @description Minor units of the currency */
+                            amountMinor: number;
+                            components: {
+                                included: number;
+                                meter: string;
+                                mode: "graduated" | "volume";
+                                per: number;
+                                tiers: {
+                                    /** @description Minor units of the currency */
+                                    flatAmountMinor: number;
+                                    /** @description Minor units of the currency */
+                                    unitAmountMinor: number;
+                                    upTo: number | null;
+                                }[];
+                            }[];
+                            currency: string;
+                            interval: "month" | "year";
+                            planKey: string;
+                            planName: string;
+                            trialDays: number;
+                        };
+                        trialEndsAt: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `control.tenant_status_forbids`, `control.provisioning_not_failed`, `control.tenant_archived`, `control.totp_already_enrolled`, `control.totp_not_enrolled`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "control.tenants.suspend": {
         parameters: {
             query?: never;
@@ -25811,6 +28477,97 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "control.tenants.usage": {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive); default: a month back (two days by hour, a year by month) */
+                from?: string;
+                /** @description Bucket size, in UTC */
+                granularity?: "hour" | "day" | "month";
+                /** @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes) */
+                meter?: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                /** @description End of the range (exclusive); default: now */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Tenant id or slug */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            kind: "gauge" | "counter";
+                            /**
+                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                             * @enum {string}
+                             */
+                            meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                            /** @description The buckets with usage, oldest first; a missing bucket had none reported */
+                            points: {
+                                /** Format: date-time */
+                                at: string;
+                                value: number;
+                            }[];
+                            /** @description A counter's sum over the range; a gauge's highest level in it */
+                            total: number;
+                            unit: string;
+                        }[];
+                        /** Format: date-time */
+                        from: string;
+                        granularity: "hour" | "day" | "month";
+                        /** Format: date-time */
+                        to: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`); of this module: `control.invalid_mfa_token`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `control.permission_not_held`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

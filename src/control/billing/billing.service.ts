@@ -107,10 +107,10 @@ export class BillingService {
 
   /** A Stripe Checkout for what is due on an open invoice; the webhook records the payment. */
   async checkout(db: Db, id: string, tenantId: string | undefined, urls: { successUrl: string; cancelUrl: string }): Promise<{ url: string; expiresAt: Date | null }> {
+    const invoice = invoiceView(await this.invoice(db, id, tenantId));
     const keys = this.options.stripeKeys;
     if (!keys) throw new AppError('unprocessable', 'Card payments are not set up on this platform (COURTYARD_BILLING_STRIPE_SECRET_KEY): pay by bank transfer');
-    const invoice = invoiceView(await this.invoice(db, id, tenantId));
-    if (invoice.kind !== 'invoice' || invoice.amountDueMinor === 0) throw new AppError('invalid_state', `The invoice is ${invoice.status === 'paid' ? 'paid already' : 'not open'}`);
+    if (invoice.kind !== 'invoice' || invoice.amountDueMinor === 0) throw new AppError('invalid_state', invoice.status === 'paid' ? 'The invoice is paid already' : 'The invoice is not open');
     try {
       const created = await this.options.stripe.createCheckout(keys, {
         sessionId: newId(),

@@ -47,7 +47,7 @@ export class Collection {
       const invoices = new InvoicesRepository(trx);
       const invoice = await invoices.find(invoiceId, true);
       if (!invoice || invoice.kind !== 'invoice') throw new AppError('not_found', 'The invoice was not found');
-      if (invoice.status !== 'open') throw new AppError('invalid_state', `The invoice is ${invoice.status === 'paid' ? 'paid already' : 'void'}`);
+      if (invoice.status !== 'open') throw new AppError('invalid_state', invoice.status === 'paid' ? 'The invoice is paid already' : 'The invoice is void');
       const row = (await invoices.markPaid(invoiceId, { via: payment.via, reference: payment.reference, at: payment.at ?? this.deps.now() }))!;
       await appendAudit(trx, { actor: ctx.actor, action: 'invoice.paid', target: invoice.tenantId, data: { invoice: invoice.number, via: payment.via, reference: payment.reference } });
       await emitControl(trx, 'invoice.paid', invoice.tenantId, { ...invoiceEventData(row), paidVia: payment.via });

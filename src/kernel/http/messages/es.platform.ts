@@ -3,6 +3,33 @@
  * resolution and of the platform's own endpoints, in Spanish. Keyed as es.ts is.
  */
 export const platform: Record<string, string> = {
+  // Metering and the platform's billing.
+  'The range is empty': 'El intervalo está vacío',
+  'must be before to': 'debe ser anterior a to',
+  'The range is too long': 'El intervalo es demasiado largo',
+  'at most {days} days by {granularity}': 'como mucho {days} días por {granularity}',
+  'The pricing is not valid': 'El precio no es válido',
+  'is not a meter': 'no es un contador de uso',
+  'is priced twice': 'tiene precio dos veces',
+  'needs at least one tier': 'necesita al menos un tramo',
+  'the last tier must be open (null)': 'el último tramo debe quedar abierto (null)',
+  'only the last tier may be open': 'solo el último tramo puede quedar abierto',
+  'must be above the previous tier': 'debe ser mayor que el tramo anterior',
+  'The tenant has no subscription': 'La organización no tiene suscripción',
+  'The subscription is canceled already': 'La suscripción ya está cancelada',
+  'The invoice was not found': 'No se encontró la factura',
+  'The invoice is paid already': 'La factura ya está pagada',
+  'The invoice is not open': 'La factura no está pendiente',
+  'The invoice is void': 'La factura está anulada',
+  'The invoice is credited in full already': 'La factura ya está abonada por completo',
+  'The credit is more than the invoice has left': 'El abono supera lo que queda de la factura',
+  'must be between 1 and {left}': 'debe estar entre 1 y {left}',
+  'Card payments are not set up on this platform (COURTYARD_BILLING_STRIPE_SECRET_KEY): pay by bank transfer': 'Los pagos con tarjeta no están configurados en esta plataforma (COURTYARD_BILLING_STRIPE_SECRET_KEY): pague por transferencia',
+  'Card payments are not set up on this platform': 'Los pagos con tarjeta no están configurados en esta plataforma',
+  'No tax rate for {country}': 'No hay tipo impositivo para {country}',
+  'No plan "{plan}" to move to': 'No hay un plan «{plan}» al que pasar',
+  'is not a plan open to subscribe to': 'no es un plan abierto a suscripciones',
+  'The subscription is past due: nothing can be changed until the open invoices are paid': 'La suscripción está vencida: no se puede cambiar nada hasta que se paguen las facturas pendientes',
   // Operators and their two-step sign-in.
   'Sign in as the operator to do that': 'Inicie sesión como el operador para hacer eso',
   'Sign in as a platform operator first': 'Inicie sesión primero como operador de la plataforma',
