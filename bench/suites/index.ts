@@ -1,4 +1,5 @@
 import type { Suite } from '../lib/types.js';
+import { billingSuite } from './billing.js';
 import { communicationsSuite } from './communications.js';
 import { documentsSuite } from './documents.js';
 import { estateSuite } from './estate.js';
@@ -29,5 +30,6 @@ export const suites: Record<string, AnySuite> = {
   portal: portalSuite,
   documents: documentsSuite,
   communications: communicationsSuite,
+  billing: billingSuite,
   footprint: footprintSuite,
 };

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { createRootRoute, Outlet } from '@tanstack/react-router';
 import { useAuth } from '../api/session.js';
+import { ShellStandingBanner } from '../modules/billing/StandingBanner.js';
 import { useT } from '../i18n/intl.js';
 import { Loading } from '../ui/AppFrame.js';
 import { NotYet } from '../ui/Page.js';
@@ -23,6 +24,7 @@ function SignedIn() {
   const nav = WORKSPACE_MODULES.filter((m) => may(me.data, m.module, m.permission)).map((m) => ({ to: m.to, label: t(m.label) }));
   return (
     <Shell title={me.data.branding.displayName ?? me.data.tenant.name} logoUrl={me.data.branding.logoUrl} nav={nav} account="/account" onLocaleChange={saveLocale}>
+      {may(me.data, 'billing', 'billing.read') ? <ShellStandingBanner /> : null}
       <Outlet />
     </Shell>
   );

@@ -1,6 +1,7 @@
 import { createRouter } from '@tanstack/react-router';
 import type { Plane } from '../api/plane.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { billingRoutes } from '../modules/billing/routes.js';
 import { dashboardRoutes } from '../modules/dashboard/routes.js';
 import { financeRoutes } from '../modules/finance/routes.js';
 import { leasesRoutes } from '../modules/leases/routes.js';
@@ -33,6 +34,7 @@ export function createWorkspaceRouter(plane: Plane) {
     ...webhooksRoutes,
     ...mailRoutes,
     ...settingsRoutes,
+    ...billingRoutes,
     ...apiKeysRoutes,
     ...accountRoutes,
   ]);
