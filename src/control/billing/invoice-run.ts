@@ -36,6 +36,17 @@ export const invoiceEventData = (i: InvoiceRow) => ({
 });
 
 const PAGE = 200;
+/**
+ * Tenants closed at once. Their transactions meet only at the number sequence's row, which each
+ * takes last, just before it commits: the rest of their work overlaps.
+ */
+const PARALLEL = 4;
+
+/** What one run looks up once rather than per tenant. */
+interface RunCache {
+  plans: Map<string, Plan>;
+  taxes: Map<string, number>;
+}
 
 /**
  * The period-end run: each subscription whose period has ended gets its invoice, then its next
@@ -49,69 +60,80 @@ export class InvoiceRun {
 
   /** Every due subscription, page by page; one whose invoice fails is logged, skipped and retried next run. Answers the invoices issued. */
   async run(now: Date, log: Logger): Promise<{ issued: number; renewed: number; failed: number }> {
-    const plans = new Map<string, Plan>();
+    const cache: RunCache = { plans: new Map(), taxes: new Map() };
     const failed: string[] = [];
     let issued = 0;
     let renewed = 0;
+    const close = async (tenantId: string) => {
+      try {
+        const outcome = await this.deps.db.transaction().execute((trx) => this.#advance(trx, tenantId, now, cache));
+        if (outcome === 'issued') issued++;
+        if (outcome !== 'skipped') renewed++;
+      } catch (error) {
+        failed.push(tenantId);
+        log.error({ err: error, tenant: tenantId }, 'could not invoice the period');
+      }
+    };
     for (;;) {
       const due = await new SubscriptionsRepository(this.deps.db).due(now, PAGE, failed);
       if (due.length === 0) break;
-      for (const tenantId of due) {
-        try {
-          const outcome = await this.deps.db.transaction().execute((trx) => this.#advance(trx, tenantId, now, plans));
-          if (outcome === 'issued') issued++;
-          if (outcome !== 'skipped') renewed++;
-        } catch (error) {
-          failed.push(tenantId);
-          log.error({ err: error, tenant: tenantId }, 'could not invoice the period');
-        }
-      }
+      let next = 0;
+      await Promise.all(Array.from({ length: Math.min(PARALLEL, due.length) }, async () => {
+        while (next < due.length) await close(due[next++]!);
+      }));
     }
     if (issued + renewed + failed.length > 0) log.info({ issued, renewed, failed: failed.length }, 'billing periods closed');
     return { issued, renewed, failed: failed.length };
   }
 
-  async #plan(db: Db, key: string, cache: Map<string, Plan>): Promise<Plan> {
-    let plan = cache.get(key);
+  async #plan(db: Db, key: string, cache: RunCache): Promise<Plan> {
+    let plan = cache.plans.get(key);
     if (!plan) {
       plan = await new PlansRepository(db).find(key);
       if (!plan) throw new Error(`the subscription's plan ${key} does not exist`);
-      cache.set(key, plan);
+      cache.plans.set(key, plan);
     }
     return plan;
   }
 
-  async #advance(db: Db, tenantId: string, now: Date, plans: Map<string, Plan>): Promise<'issued' | 'renewed' | 'skipped'> {
+  async #taxRate(db: Db, country: string | null, cache: RunCache): Promise<number> {
+    if (!country) return 0;
+    let rate = cache.taxes.get(country);
+    if (rate === undefined) {
+      rate = (await new TaxRatesRepository(db).find(country))?.rateBp ?? 0;
+      cache.taxes.set(country, rate);
+    }
+    return rate;
+  }
+
+  /** Closes the tenant's period: its next one begins (or the subscription ends), then the invoice is issued, its number taken last. */
+  async #advance(db: Db, tenantId: string, now: Date, cache: RunCache): Promise<'issued' | 'renewed' | 'skipped'> {
     const subs = new SubscriptionsRepository(db);
     const sub = await subs.lock(tenantId);
     if (!sub || sub.status === 'canceled' || new Date(sub.periodEnd) > now) return 'skipped';
     const periodEnd = new Date(sub.periodEnd);
-    let outcome: 'issued' | 'renewed' = 'renewed';
-    if (sub.status !== 'trialing') {
-      const invoice = await this.#issue(db, sub, now);
-      if (invoice) {
-        outcome = 'issued';
-        await emitControl(db, 'invoice.issued', tenantId, invoiceEventData(invoice));
-      }
-    }
     if (sub.cancelAtPeriodEnd) {
       const row = await subs.update(tenantId, { status: 'canceled', canceledAt: periodEnd });
       await emitControl(db, 'subscription.canceled', tenantId, subscriptionView(row));
-      return outcome;
+    } else {
+      const terms = termsOf(await this.#plan(db, sub.planKey, cache));
+      const row = await subs.update(tenantId, {
+        terms,
+        periodStart: periodEnd,
+        periodEnd: addInterval(periodEnd, terms.interval),
+        ...(sub.status === 'trialing' ? { status: 'active' as const } : {}),
+      });
+      await emitControl(db, sub.status === 'trialing' ? 'subscription.trial_ended' : 'subscription.renewed', tenantId, subscriptionView(row));
     }
-    const terms = termsOf(await this.#plan(db, sub.planKey, plans));
-    const row = await subs.update(tenantId, {
-      terms,
-      periodStart: periodEnd,
-      periodEnd: addInterval(periodEnd, terms.interval),
-      ...(sub.status === 'trialing' ? { status: 'active' as const } : {}),
-    });
-    await emitControl(db, sub.status === 'trialing' ? 'subscription.trial_ended' : 'subscription.renewed', tenantId, subscriptionView(row));
-    return outcome;
+    if (sub.status === 'trialing') return 'renewed';
+    const invoice = await this.#issue(db, sub, now, cache);
+    if (!invoice) return 'renewed';
+    await emitControl(db, 'invoice.issued', tenantId, invoiceEventData(invoice));
+    return 'issued';
   }
 
   /** The period's invoice, unless it exists already (a run that committed it and died before answering). */
-  async #issue(db: Db, sub: SubscriptionRow, now: Date): Promise<InvoiceRow | null> {
+  async #issue(db: Db, sub: SubscriptionRow, now: Date, cache: RunCache): Promise<InvoiceRow | null> {
     const invoices = new InvoicesRepository(db);
     const periodStart = new Date(sub.periodStart);
     const periodEnd = new Date(sub.periodEnd);
@@ -119,8 +141,7 @@ export class InvoiceRun {
     const changes = await new SubscriptionsRepository(db).changes(sub.tenantId, periodStart, periodEnd);
     const segments: TermsSegment[] = changes.length > 0 ? changes.map((c, i) => ({ terms: c.terms, from: c.at, to: changes[i + 1]?.at ?? periodEnd })) : [{ terms: sub.terms, from: periodStart, to: periodEnd }];
     const usage = await this.deps.usage.periodUsage(db, sub.tenantId, periodStart, periodEnd);
-    const tax = sub.country ? await new TaxRatesRepository(db).find(sub.country) : undefined;
-    const computed = computeInvoice({ periodStart, periodEnd, segments, usage, taxRateBp: tax?.rateBp ?? 0 });
+    const computed = computeInvoice({ periodStart, periodEnd, segments, usage, taxRateBp: await this.#taxRate(db, sub.country, cache) });
     const tenant = await new TenantsRepository(db).find(sub.tenantId);
     const issuedAt = now;
     const number = documentNumber('INV', issuedAt, await invoices.nextNumber(`INV-${issuedAt.getUTCFullYear()}`));
