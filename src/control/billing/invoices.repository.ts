@@ -133,7 +133,7 @@ export class InvoicesRepository {
 
   /** Revenue invoiced per month of issue, per plan and currency (credit notes taken off), from `from` on. */
   async revenueByMonth(from: Date): Promise<{ month: Date; planKey: string; currency: string; amountMinor: number }[]> {
-    const { rows } = await sql<{ month: Date; plan_key: string; currency: string; amount: string }>`
+    const { rows } = await sql<{ month: Date; planKey: string; currency: string; amount: string }>`
       SELECT date_trunc('month', i.issued_at, 'UTC') AS month, coalesce(i.plan_key, c.plan_key, '') AS plan_key, i.currency,
              sum(CASE WHEN i.kind = 'invoice' THEN i.subtotal_minor ELSE -i.subtotal_minor END) AS amount
         FROM control.invoices i
@@ -141,6 +141,7 @@ export class InvoicesRepository {
        WHERE i.issued_at >= ${from}
        GROUP BY 1, 2, 3
        ORDER BY 1, 2, 3`.execute(this.db);
-    return rows.map((r) => ({ month: new Date(r.month), planKey: r.plan_key, currency: r.currency, amountMinor: Number(r.amount) }));
+    // The rows come through the CamelCase plugin: plan_key is read as planKey.
+    return rows.map((r) => ({ month: new Date(r.month), planKey: r.planKey, currency: r.currency, amountMinor: Number(r.amount) }));
   }
 }

@@ -73,13 +73,14 @@ export class SubscriptionsRepository {
 
   /** Monthly recurring revenue now, per plan and currency: each live subscription's base price, a year's as a twelfth. */
   async mrr(): Promise<{ planKey: string; currency: string; subscriptions: number; mrrMinor: number }[]> {
-    const { rows } = await sql<{ plan_key: string; currency: string; subscriptions: string; mrr_minor: string }>`
+    const { rows } = await sql<{ planKey: string; currency: string; subscriptions: string; mrrMinor: string }>`
       SELECT plan_key, terms ->> 'currency' AS currency, count(*) AS subscriptions,
              round(sum(CASE WHEN terms ->> 'interval' = 'year' THEN (terms ->> 'amountMinor')::numeric / 12 ELSE (terms ->> 'amountMinor')::numeric END)) AS mrr_minor
         FROM control.subscriptions
        WHERE status IN ('active', 'past_due')
        GROUP BY 1, 2
        ORDER BY 1, 2`.execute(this.db);
-    return rows.map((r) => ({ planKey: r.plan_key, currency: r.currency, subscriptions: Number(r.subscriptions), mrrMinor: Number(r.mrr_minor) }));
+    // The rows come through the CamelCase plugin: plan_key and mrr_minor are read as planKey and mrrMinor.
+    return rows.map((r) => ({ planKey: r.planKey, currency: r.currency, subscriptions: Number(r.subscriptions), mrrMinor: Number(r.mrrMinor) }));
   }
 }
