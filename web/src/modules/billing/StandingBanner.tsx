@@ -9,11 +9,11 @@ export function ReadOnlyBanner({ subscription, link }: { subscription: Pick<Subs
   const t = useT();
   return (
     <div className="mb-6 rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900" data-testid="read-only-banner">
-      <p className="font-semibold">{t(subscription.dunning === 'suspended' ? 'billing.banner.suspended' : 'billing.banner.readOnly')}</p>
+      <p className="font-semibold">{t(subscription.dunning === 'suspended' ? 'billing.account.banner.suspended' : 'billing.account.banner.readOnly')}</p>
       <p className="mt-1">{dunningText(t, subscription.dunning)}</p>
       {link ? (
         <Link to="/billing" search={{ status: 'open' }} className="mt-2 inline-block font-medium text-red-900 underline underline-offset-2 outline-none focus-visible:ring-2 focus-visible:ring-brand">
-          {t('billing.banner.pay')}
+          {t('billing.account.banner.pay')}
         </Link>
       ) : null}
     </div>
