@@ -4,13 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, isolatedDatabase, testConfig } from '../../test/helpers.js';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, isolatedDatabase, TENANT_PASSWORD, testConfig } from '../../test/helpers.js';
 import { PlatformUsersRepository } from '../../src/control/auth/platform-users.repository.js';
 import { hashPassword } from '../../src/kernel/security/passwords.js';
 import { createPlatform } from '../../src/platform.js';
 import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../test/fake-stripe.js';
 import { startSmtp } from '../../test/mail-helpers.js';
 import { TWILIO_NUMBER, TwilioStandIn } from '../../test/twilio-standin.js';
+import { createBilledTenant } from './billed-tenant.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -48,7 +49,8 @@ export default async function setup(project: TestProject) {
   // reach the tenant's host as a proxy would pass them on: to this server, under /t/{slug}.
   let port = 0;
   const twilio = await TwilioStandIn.start({ reach: (url) => url.replace(/^https?:\/\/([a-z0-9-]+)\.[^/]+/, (_, slug: string) => `http://127.0.0.1:${port}/t/${slug}`) });
-  const config = testConfig({ ...database.overrides, stripeApiUrl: stripe.url, smtpUrl: smtp.url, twilioAccountSid: twilio.accountSid, twilioAuthToken: twilio.authToken, twilioFrom: TWILIO_NUMBER, twilioApiUrl: twilio.url });
+  // The platform's own invoices are paid through the same stand-in (the operator's Stripe keys).
+  const config = testConfig({ ...database.overrides, stripeApiUrl: stripe.url, billingStripeSecretKey: SECRET_KEY, billingStripeWebhookSecret: WEBHOOK_SECRET, smtpUrl: smtp.url, twilioAccountSid: twilio.accountSid, twilioAuthToken: twilio.authToken, twilioFrom: TWILIO_NUMBER, twilioApiUrl: twilio.url });
   const platform = await createPlatform(config, { inMemory: database.inMemory, workers: true });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   port = (platform.app.server.address() as AddressInfo).port;
@@ -59,6 +61,8 @@ export default async function setup(project: TestProject) {
 
   let browser: BrowserServer;
   try {
+    // The Billing page's journey pays an invoice: its tenant starts with a period ended and invoiced.
+    await createBilledTenant({ url: `http://127.0.0.1:${port}`, db: platform.main.kysely, admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, ownerPassword: TENANT_PASSWORD });
     // Playwright gives the browser a fresh profile (--user-data-dir) of its own each launch.
     browser = await chromium.launchServer({
       executablePath: CHROMIUM,
