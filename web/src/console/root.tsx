@@ -14,6 +14,8 @@ function ConsoleRoot() {
   const nav = [
     { to: '/tenants', label: t('console.nav.tenants') },
     { to: '/plans', label: t('console.nav.plans') },
+    { to: '/billing', label: t('console.nav.billing') },
+    { to: '/invoices', label: t('console.nav.invoices') },
     { to: '/jobs', label: t('console.nav.jobs') },
     { to: '/audit', label: t('console.nav.audit') },
     { to: '/api-keys', label: t('console.nav.apiKeys') },

@@ -26,31 +26,31 @@ export function DunningSection() {
   const subs = useQuery({ queryKey: ['billing', 'dunning'], queryFn: async () => unwrap(await api.GET('/control/v1/billing/subscriptions', { params: { query: { dunning: true } } })) });
   const rows: Subscription[] = subs.data?.data ?? [];
   return (
-    <Section title={t('billing.dunningTitle')}>
-      <p className="max-w-prose text-sm text-slate-600">{t('billing.dunningHelp')}</p>
+    <Section title={t('billing.console.dunningTitle')}>
+      <p className="max-w-prose text-sm text-slate-600">{t('billing.console.dunningHelp')}</p>
       {subs.error ? <p role="alert" className="text-sm text-red-700">{subs.error instanceof ApiError ? subs.error.problem.detail : t('list.failed')}</p> : null}
       <table className="w-full max-w-4xl text-left text-sm" data-testid="dunning">
-        <caption className="sr-only">{t('billing.dunningTitle')}</caption>
+        <caption className="sr-only">{t('billing.console.dunningTitle')}</caption>
         <thead className="text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.tenant')}</th>
-            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.status')}</th>
-            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.dunning')}</th>
-            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.periodEnd')}</th>
+            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.console.tenant')}</th>
+            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.console.status')}</th>
+            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.console.dunning')}</th>
+            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.console.periodEnd')}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((s) => (
             <tr key={s.tenantId} className="border-t border-slate-100">
               <td className="py-1 pr-4"><TenantLink id={s.tenantId} /></td>
-              <td className="py-1 pr-4">{t(`billing.status.${s.status}`)}</td>
-              <td className="py-1 pr-4">{s.dunning ? t(`billing.dunning.${s.dunning}`) : '—'}</td>
+              <td className="py-1 pr-4">{t(`billing.console.status.${s.status}`)}</td>
+              <td className="py-1 pr-4">{s.dunning ? t(`billing.console.dunning.${s.dunning}`) : '—'}</td>
               <td className="py-1 pr-4">{formatTimestamp(s.periodEnd, locale)}</td>
             </tr>
           ))}
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={4} className="py-3 text-slate-500">{subs.isLoading ? t('list.loading') : t('billing.noDunning')}</td>
+              <td colSpan={4} className="py-3 text-slate-500">{subs.isLoading ? t('list.loading') : t('billing.console.noDunning')}</td>
             </tr>
           ) : null}
         </tbody>

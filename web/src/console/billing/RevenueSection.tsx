@@ -29,17 +29,17 @@ export function RevenueSection() {
   const oneCurrency = mrr.totals.length === 1;
   return (
     <>
-      <Section title={t('billing.mrr')}>
+      <Section title={t('billing.console.mrr')}>
         {failed}
         {revenue.isLoading ? <p className="text-sm text-slate-600">{t('list.loading')}</p> : null}
-        {revenue.data && mrr.rows.length === 0 ? <p className="text-sm text-slate-600">{t('billing.noMrr')}</p> : null}
+        {revenue.data && mrr.rows.length === 0 ? <p className="text-sm text-slate-600">{t('billing.console.noMrr')}</p> : null}
         {mrr.rows.length > 0 ? (
           <>
             <FigureTable
-              caption={t('billing.mrr')}
-              head={[t('billing.plan'), t('billing.subscriptions'), t('billing.mrrAmount')]}
+              caption={t('billing.console.mrr')}
+              head={[t('billing.console.plan'), t('billing.console.subscriptions'), t('billing.console.mrrAmount')]}
               rows={mrr.rows.map((r) => [oneCurrency ? planName(r.planKey) : `${planName(r.planKey)} (${r.currency})`, String(r.subscriptions), money(r.mrrMinor, r.currency)])}
-              foot={oneCurrency ? [t('billing.total'), String(mrr.totals[0]!.subscriptions), money(mrr.totals[0]!.mrrMinor, mrr.totals[0]!.currency)] : undefined}
+              foot={oneCurrency ? [t('billing.console.total'), String(mrr.totals[0]!.subscriptions), money(mrr.totals[0]!.mrrMinor, mrr.totals[0]!.currency)] : undefined}
             />
             {mrr.totals.map((total) => (
               <Chart key={total.currency} height="h-48">
@@ -49,9 +49,9 @@ export function RevenueSection() {
           </>
         ) : null}
       </Section>
-      <Section title={t('billing.invoiced', { months: MONTHS })}>
+      <Section title={t('billing.console.invoiced', { months: MONTHS })}>
         {failed}
-        {revenue.data && invoiced.currencies.length === 0 ? <p className="text-sm text-slate-600">{t('billing.noInvoiced')}</p> : null}
+        {revenue.data && invoiced.currencies.length === 0 ? <p className="text-sm text-slate-600">{t('billing.console.noInvoiced')}</p> : null}
         {invoiced.currencies.map((currency) => (
           <Chart key={currency}>
             <MoneyBars currency={currency} locale={locale} data={invoiced.months.map((m) => ({ name: monthLabel(m.month, locale), amount: m.amounts[currency] ?? 0 }))} />
@@ -59,8 +59,8 @@ export function RevenueSection() {
         ))}
         {invoiced.currencies.length > 0 ? (
           <FigureTable
-            caption={t('billing.invoiced', { months: MONTHS })}
-            head={[t('billing.month'), ...invoiced.currencies.map((c) => t('billing.amountIn', { currency: c }))]}
+            caption={t('billing.console.invoiced', { months: MONTHS })}
+            head={[t('billing.console.month'), ...invoiced.currencies.map((c) => t('billing.console.amountIn', { currency: c }))]}
             rows={invoiced.months.map((m) => [monthLabel(m.month, locale), ...invoiced.currencies.map((c) => money(m.amounts[c] ?? 0, c))])}
           />
         ) : null}

@@ -13,9 +13,9 @@ export function RunBilling() {
   return (
     <div className="flex flex-wrap items-center gap-3">
       <ConfirmAction
-        label={t('billing.run')}
-        title={t('billing.run.title')}
-        description={t('billing.run.description')}
+        label={t('billing.console.run')}
+        title={t('billing.console.run.title')}
+        description={t('billing.console.run.description')}
         variant="primary"
         run={(headers) => api.POST('/control/v1/billing/run', { headers })}
         onDone={(data) => {
@@ -24,7 +24,7 @@ export function RunBilling() {
           void queries.invalidateQueries({ queryKey: ['invoices'] });
         }}
       />
-      <p role="status" className="text-sm text-slate-700">{result ? t('billing.run.done', result) : ''}</p>
+      <p role="status" className="text-sm text-slate-700">{result ? t('billing.console.run.done', result) : ''}</p>
     </div>
   );
 }

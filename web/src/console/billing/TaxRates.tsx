@@ -23,11 +23,11 @@ function SetTaxRate() {
     },
   );
   return (
-    <ApiForm form={form} formError={formError} onSubmit={submit} submitLabel={t('billing.tax.set')}>
+    <ApiForm form={form} formError={formError} onSubmit={submit} submitLabel={t('billing.console.tax.set')}>
       <div className="grid gap-4 sm:grid-cols-3">
-        <TextInput control={form.control} name="country" label={t('billing.tax.country')} autoComplete="off" description={t('billing.tax.countryHelp')} rules={{ required: t('form.required'), validate: (v: string) => (countryCode(v) ? true : t('billing.tax.countryPattern')) }} />
-        <TextInput control={form.control} name="name" label={t('billing.tax.name')} autoComplete="off" description={t('billing.tax.nameHelp')} rules={{ required: t('form.required'), maxLength: { value: 60, message: t('billing.tax.nameLength') } }} />
-        <TextInput control={form.control} name="rate" label={t('billing.tax.rate')} autoComplete="off" description={t('billing.tax.rateHelp')} rules={{ required: t('form.required'), validate: (v: string) => (percentToBp(v) === null ? t('billing.tax.ratePattern') : true) }} />
+        <TextInput control={form.control} name="country" label={t('billing.console.tax.country')} autoComplete="off" description={t('billing.console.tax.countryHelp')} rules={{ required: t('form.required'), validate: (v: string) => (countryCode(v) ? true : t('billing.console.tax.countryPattern')) }} />
+        <TextInput control={form.control} name="name" label={t('billing.console.tax.name')} autoComplete="off" description={t('billing.console.tax.nameHelp')} rules={{ required: t('form.required'), maxLength: { value: 60, message: t('billing.console.tax.nameLength') } }} />
+        <TextInput control={form.control} name="rate" label={t('billing.console.tax.rate')} autoComplete="off" description={t('billing.console.tax.rateHelp')} rules={{ required: t('form.required'), validate: (v: string) => (percentToBp(v) === null ? t('billing.console.tax.ratePattern') : true) }} />
       </div>
     </ApiForm>
   );
@@ -42,17 +42,17 @@ export function TaxRates() {
   const rates = useQuery({ queryKey: ['tax-rates'], queryFn: async () => unwrap(await api.GET('/control/v1/tax-rates')) });
   const rows: TaxRate[] = rates.data?.data ?? [];
   return (
-    <Section title={t('billing.tax')}>
-      <p className="max-w-prose text-sm text-slate-600">{t('billing.tax.help')}</p>
+    <Section title={t('billing.console.tax')}>
+      <p className="max-w-prose text-sm text-slate-600">{t('billing.console.tax.help')}</p>
       {rates.error ? <p role="alert" className="text-sm text-red-700">{rates.error instanceof ApiError ? rates.error.problem.detail : t('list.failed')}</p> : null}
       <table className="w-full max-w-3xl text-left text-sm" data-testid="tax-rates">
-        <caption className="sr-only">{t('billing.tax')}</caption>
+        <caption className="sr-only">{t('billing.console.tax')}</caption>
         <thead className="text-slate-600">
           <tr>
-            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.tax.country')}</th>
-            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.tax.name')}</th>
-            <th scope="col" className="py-1 pr-4 text-right font-medium">{t('billing.tax.rate')}</th>
-            <th scope="col" className="py-1 font-medium"><span className="sr-only">{t('billing.tax.actions')}</span></th>
+            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.console.tax.country')}</th>
+            <th scope="col" className="py-1 pr-4 font-medium">{t('billing.console.tax.name')}</th>
+            <th scope="col" className="py-1 pr-4 text-right font-medium">{t('billing.console.tax.rate')}</th>
+            <th scope="col" className="py-1 font-medium"><span className="sr-only">{t('billing.console.tax.actions')}</span></th>
           </tr>
         </thead>
         <tbody>
@@ -63,10 +63,10 @@ export function TaxRates() {
               <td className="py-1 pr-4 text-right tabular-nums">{formatRate(r.rateBp, locale)}</td>
               <td className="py-1 text-right">
                 <ConfirmAction
-                  label={t('billing.tax.remove', { country: r.country })}
-                  title={t('billing.tax.remove.title', { country: r.country })}
-                  description={t('billing.tax.remove.description')}
-                  confirmLabel={t('billing.tax.removeConfirm')}
+                  label={t('billing.console.tax.remove', { country: r.country })}
+                  title={t('billing.console.tax.remove.title', { country: r.country })}
+                  description={t('billing.console.tax.remove.description')}
+                  confirmLabel={t('billing.console.tax.removeConfirm')}
                   variant="danger"
                   run={(headers) => api.DELETE('/control/v1/tax-rates/{country}', { params: { path: { country: r.country } }, headers })}
                   onDone={() => void queries.invalidateQueries({ queryKey: ['tax-rates'] })}
@@ -76,7 +76,7 @@ export function TaxRates() {
           ))}
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={4} className="py-3 text-slate-500">{rates.isLoading ? t('list.loading') : t('billing.tax.none')}</td>
+              <td colSpan={4} className="py-3 text-slate-500">{rates.isLoading ? t('list.loading') : t('billing.console.tax.none')}</td>
             </tr>
           ) : null}
         </tbody>

@@ -1,0 +1,3 @@
+import type { operations } from '@courtyard/sdk';
+
+export type Invoice = operations['control.invoices.get']['responses'][200]['content']['application/json'];
