@@ -14,6 +14,7 @@ import { Page } from '../../ui/Page.js';
 import { isSettled } from './provisioning.js';
 import { ProvisioningSteps } from './ProvisioningSteps.js';
 import { tenantRoute } from './routes.js';
+import { TenantBilling } from './TenantBilling.js';
 import { TenantBranding } from './TenantBranding.js';
 import { TenantDomains } from './TenantDomains.js';
 import { TenantLicence } from './TenantLicence.js';
@@ -168,6 +169,7 @@ export function TenantPage() {
       </Section>
       {data.status !== 'archived' ? <PlanForm tenant={data} /> : null}
       {live ? <TenantLicence tenant={data} /> : null}
+      {data.status !== 'provisioning' && data.status !== 'failed' ? <TenantBilling tenant={data} /> : null}
       <TenantDomains tenant={data} />
       {data.status !== 'archived' ? <TenantRegional tenant={data} /> : null}
       <TenantBranding tenant={data} />
