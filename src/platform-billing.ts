@@ -42,7 +42,7 @@ export function platformBilling(input: {
   const seller = { name: 'Courtyard', email: config.mailFrom };
   const tenantUrl = tenantUrlFor(config.baseDomain, config.port);
   const collection = new Collection({ db, schedule: config.billingDunning, now, licences: input.licences, onChange: input.onChange });
-  const run = new InvoiceRun({ db, usage: input.usage, paymentTermsDays: config.billingPaymentTermsDays });
+  const run = new InvoiceRun({ db, usage: input.usage, paymentTermsDays: config.billingPaymentTermsDays, licences: input.licences, onChange: input.onChange });
   const stripeKeys = config.billingStripeSecretKey && config.billingStripeWebhookSecret ? { secretKey: config.billingStripeSecretKey, webhookSecret: config.billingStripeWebhookSecret } : null;
   const service = new BillingService({ db, collection, stripe: new StripeProvider({ apiUrl: config.stripeApiUrl, now }), stripeKeys, seller, now });
   return {

@@ -123,9 +123,12 @@ describe('metering', () => {
   it('keeps the plan limits on the tallies: a unit, a user and a member past the limit are refused', async () => {
     const tallies = await elm.tx(async (db) => Object.fromEntries((await sql<{ meter: string; value: string }>`SELECT meter, value FROM tenant_tallies`.execute(db)).rows.map((r) => [r.meter, Number(r.value)])));
     expect(tallies).toMatchObject(await counted(elm).then(({ members, units, users, storageBytes }) => ({ members, units, users, storageBytes })));
-    await ok(t.call('POST', '/control/v1/tenants/elm/licence', { token: admin, body: { limits: { members: 3, users: tallies.users } } }));
+    await ok(t.call('POST', '/control/v1/tenants/elm/licence', { token: admin, body: { limits: { members: 3, units: tallies.units, users: tallies.users } } }));
     expectProblem(await elm.api('POST', '/members', { firstName: 'One', lastName: 'Toomany', type: 'owner' }), 403, 'plan_limit_reached');
     expectProblem(await elm.api('POST', '/users', { email: 'extra@elm.test', name: 'Extra', roles: ['staff'] }), 403, 'plan_limit_reached');
+    expectProblem(await elm.api('POST', `/properties/${elm.propertyId}/units`, { label: 'U-99', kind: 'shop' }), 403, 'plan_limit_reached');
+    const csv = 'property,property_kind,unit,unit_kind\nImported Estate,residential,I-1,apartment\n';
+    expectProblem(await elm.api('POST', '/properties/import?dryRun=false', csv, { headers: { 'content-type': 'text/csv' } }), 403, 'plan_limit_reached');
     await ok(t.call('POST', '/control/v1/tenants/elm/licence', { token: admin, body: {} }));
   });
 });

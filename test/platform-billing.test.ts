@@ -255,6 +255,20 @@ describe("the platform's billing", () => {
     expect(reminders).toHaveLength(2);
   });
 
+  it('ends a subscription canceled at the period end with its last invoice, and its licence with it', async () => {
+    await estate(t, { slug: 'poplar', plan: 'starter' });
+    const sub = await ok(control('PATCH', '/tenants/poplar/subscription', { cancelAtPeriodEnd: true }), 200);
+    expect(sub.cancelAtPeriodEnd).toBe(true);
+    clock = new Date(sub.periodEnd).getTime() + 3_600_000;
+    await run();
+    expect(await subscriptionOf('poplar')).toMatchObject({ status: 'canceled', canceledAt: sub.periodEnd, periodEnd: sub.periodEnd });
+    expect(await invoicesOf('poplar')).toHaveLength(1);
+    expect((await ok(control('GET', '/tenants/poplar/licence'), 200)).expiresAt).toBe(sub.periodEnd);
+    clock += 62 * DAY;
+    await run();
+    expect(await invoicesOf('poplar')).toHaveLength(1);
+  });
+
   it('corrects a finalised invoice with a credit note and never edits it', async () => {
     const [invoice] = await invoicesOf('holly');
     expectProblem(await control('POST', `/invoices/${invoice!.id}/credit-notes`, { amountMinor: invoice!.totalMinor + 1, reason: 'Too much' }), 400, 'validation_failed', 'amountMinor');

@@ -1,7 +1,10 @@
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
+import type { ControlContext } from '../context.js';
 import { emitControl } from '../events.js';
+import { LicencesRepository } from '../licences/licences.repository.js';
+import type { LicencesService } from '../licences/licences.service.js';
 import type { UsageService } from '../metering/usage.service.js';
 import { PlansRepository, type Plan } from '../plans/plans.repository.js';
 import { TenantsRepository } from '../tenants/tenants.repository.js';
@@ -17,6 +20,9 @@ export interface InvoiceRunDeps {
   usage: UsageService;
   /** Days from issue to due. */
   paymentTermsDays: number;
+  /** A canceled subscription's licence is reissued to end with its last period. */
+  licences: LicencesService;
+  onChange: (tenantId: string) => void;
 }
 
 /** `INV-2026-000042`: the series is the document's kind and the year of issue. */
@@ -46,6 +52,8 @@ const PARALLEL = 4;
 interface RunCache {
   plans: Map<string, Plan>;
   taxes: Map<string, number>;
+  /** Tenants whose licence changed: the registry is told once their transaction has committed. */
+  relicensed: Set<string>;
 }
 
 /**
@@ -60,15 +68,16 @@ export class InvoiceRun {
 
   /** Every due subscription, page by page; one whose invoice fails is logged, skipped and retried next run. Answers the invoices issued. */
   async run(now: Date, log: Logger): Promise<{ issued: number; renewed: number; failed: number }> {
-    const cache: RunCache = { plans: new Map(), taxes: new Map() };
+    const cache: RunCache = { plans: new Map(), taxes: new Map(), relicensed: new Set() };
     const failed: string[] = [];
     let issued = 0;
     let renewed = 0;
     const close = async (tenantId: string) => {
       try {
-        const outcome = await this.deps.db.transaction().execute((trx) => this.#advance(trx, tenantId, now, cache));
+        const outcome = await this.deps.db.transaction().execute((trx) => this.#advance({ db: trx, actor: 'system:billing', log }, tenantId, now, cache));
         if (outcome === 'issued') issued++;
         if (outcome !== 'skipped') renewed++;
+        if (cache.relicensed.delete(tenantId)) this.deps.onChange(tenantId);
       } catch (error) {
         failed.push(tenantId);
         log.error({ err: error, tenant: tenantId }, 'could not invoice the period');
@@ -107,7 +116,8 @@ export class InvoiceRun {
   }
 
   /** Closes the tenant's period: its next one begins (or the subscription ends), then the invoice is issued, its number taken last. */
-  async #advance(db: Db, tenantId: string, now: Date, cache: RunCache): Promise<'issued' | 'renewed' | 'skipped'> {
+  async #advance(ctx: ControlContext, tenantId: string, now: Date, cache: RunCache): Promise<'issued' | 'renewed' | 'skipped'> {
+    const db = ctx.db;
     const subs = new SubscriptionsRepository(db);
     const sub = await subs.lock(tenantId);
     if (!sub || sub.status === 'canceled' || new Date(sub.periodEnd) > now) return 'skipped';
@@ -115,6 +125,7 @@ export class InvoiceRun {
     if (sub.cancelAtPeriodEnd) {
       const row = await subs.update(tenantId, { status: 'canceled', canceledAt: periodEnd });
       await emitControl(db, 'subscription.canceled', tenantId, subscriptionView(row));
+      if (await this.#endLicence(ctx, tenantId, periodEnd)) cache.relicensed.add(tenantId);
     } else {
       const terms = termsOf(await this.#plan(db, sub.planKey, cache));
       const row = await subs.update(tenantId, {
@@ -130,6 +141,15 @@ export class InvoiceRun {
     if (!invoice) return 'renewed';
     await emitControl(db, 'invoice.issued', tenantId, invoiceEventData(invoice));
     return 'issued';
+  }
+
+  /** The licence of a subscription that ended lasts no longer than it (its grace still applies): nothing renews it. */
+  async #endLicence(ctx: ControlContext, tenantId: string, end: Date): Promise<boolean> {
+    const current = await new LicencesRepository(ctx.db).current(tenantId);
+    const tenant = await new TenantsRepository(ctx.db).find(tenantId);
+    if (!current || !tenant || current.expiresAt <= end) return false;
+    await this.deps.licences.reissue(ctx, { id: tenantId, slug: tenant.slug, plan: tenant.planKey }, { overrides: current.overrides, expiresAt: end });
+    return true;
   }
 
   /** The period's invoice, unless it exists already (a run that committed it and died before answering). */

@@ -28,3 +28,13 @@ export class TalliesRepository {
     return Object.fromEntries(rows.map((r) => [r.meter, Number(r.value)]));
   }
 }
+
+/**
+ * Refuses to add `adding` of a limited meter beyond the licence's limit (null or absent: none),
+ * holding the tally's lock until the transaction ends so concurrent adds queue and never
+ * overshoot; the tally's trigger then counts what the caller inserts.
+ */
+export async function refuseBeyondLimit(ctx: { db: Db; tenant: { id: string } }, meter: GaugeMeter, limit: number | null | undefined, adding: number, refusal: () => Error): Promise<void> {
+  if (limit === null || limit === undefined || adding <= 0) return;
+  if ((await new TalliesRepository(ctx.db).lock(ctx.tenant.id, meter)) + adding > limit) throw refusal();
+}

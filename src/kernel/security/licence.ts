@@ -9,6 +9,8 @@ import { CACHE_MAX_ENTRIES, Lru } from '../lru.js';
 export interface LicenceLimits {
   /** null: unlimited. */
   members: number | null;
+  /** Absent on plans made before units were limited: unlimited. */
+  units?: number | null;
   users: number | null;
   storageMb: number | null;
   /** Requests per minute per principal, and per tenant; absent or null: the platform's default. */

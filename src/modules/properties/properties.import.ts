@@ -8,6 +8,8 @@ import { PropertiesRepository, type PropertyRow } from './properties.repository.
 import { PROPERTY_KINDS, UNIT_KINDS, type ImportProblem, type ImportReport } from './properties.schemas.js';
 import { exactDecimal, isCountry, isShare } from './properties.values.js';
 import { UnitsRepository, type UnitRow } from './units.repository.js';
+import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
+import { unitLimitReached } from './properties.service.js';
 
 export const IMPORT_COLUMNS = [
   'property',
@@ -385,6 +387,7 @@ export async function importProperties(ctx: TenantContext, text: string, dryRun:
   const parentsFirst = [...changes.newProperties.filter((p) => !underNew(p)), ...changes.newProperties.filter(underNew)];
   for (const batch of chunks(parentsFirst)) await repo.insertProperties(ctx.tenant.id, batch);
   for (const batch of chunks(changes.propertyUpdates)) await repo.updateProperties(batch);
+  await refuseBeyondLimit(ctx, 'units', ctx.licence.claims.limits.units, changes.newUnits.length, () => unitLimitReached(ctx));
   for (const batch of chunks(changes.newUnits)) await unitsRepo.insertUnits(ctx.tenant.id, batch);
   for (const batch of chunks(changes.unitUpdates)) await unitsRepo.updateUnits(batch);
   await emit(ctx, 'properties.imported', { rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged });

@@ -21,6 +21,7 @@ import type {
 } from './properties.schemas.js';
 import { exactDecimal, isCountry, isPerMille, isShare, perMilleToShare } from './properties.values.js';
 import { UnitsRepository, type UnitValues } from './units.repository.js';
+import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
 
 const READ = 'properties.read';
 const ARCHIVE_INSTEAD = 'archive it instead (PATCH {"archived": true})';
@@ -232,6 +233,10 @@ function unitValues(input: Partial<CreateUnit>, errors: FieldError[]): UnitValue
   return values;
 }
 
+/** The plan's unit limit, as a refusal. */
+export const unitLimitReached = (ctx: TenantContext) =>
+  new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${ctx.licence.claims.limits.units} units; upgrade the plan to add more`, { limit: ctx.licence.claims.limits.units, resource: 'units' });
+
 const withoutShares = ({ propertyShares: _, ...unit }: UnitDetail): Unit => unit;
 
 export async function createUnit(ctx: TenantContext, propertyId: string, input: CreateUnit): Promise<UnitDetail> {
@@ -242,6 +247,7 @@ export async function createUnit(ctx: TenantContext, propertyId: string, input: 
   const property = await new PropertiesRepository(ctx.db).lockProperty(propertyId, 'share');
   if (!property) throw notFound('The property');
   if (property.archivedAt) throw new AppError(propertiesErrors.property_archived, `The property "${property.name}" is archived; restore it before adding units`);
+  await refuseBeyondLimit(ctx, 'units', ctx.licence.claims.limits.units, 1, () => unitLimitReached(ctx));
   const label = values.label!;
   const id = await unique(() => repo.insertUnit(ctx.tenant.id, propertyId, { ...values, label, kind: input.kind }), 'units_label_in_property', () => labelTaken(label));
   const unit = (await repo.findUnit(id, null))!;

@@ -37,6 +37,7 @@ export const details: Record<string, string> = {
   'The tenant licence does not include the {module} module': 'La licencia de la organización no incluye el módulo {module}',
   'The {plan} plan allows {limit} members; upgrade the plan to add more': 'El plan {plan} permite {limit} miembros; mejore el plan para añadir más',
   'The {plan} plan allows {limit} active users': 'El plan {plan} permite {limit} usuarios activos',
+  'The {plan} plan allows {limit} units; upgrade the plan to add more': 'El plan {plan} permite {limit} unidades; mejore el plan para añadir más',
   'Another request is using this Idempotency-Key; retry later': 'Otra solicitud está usando esta Idempotency-Key; vuelva a intentarlo más tarde',
   'A request with this Idempotency-Key is still being processed; retry later': 'Una solicitud con esta Idempotency-Key todavía se está procesando; vuelva a intentarlo más tarde',
   'This Idempotency-Key was used for a different request; use a new key for a new request': 'Esta Idempotency-Key se usó para otra solicitud; use una clave nueva para una solicitud nueva',
