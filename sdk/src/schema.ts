@@ -26080,6 +26080,7 @@ export interface operations {
                                 apiRatePerTenant?: number | null;
                                 members: number | null;
                                 storageMb: number | null;
+                                units?: number | null;
                                 users: number | null;
                             };
                             modules: string[];
@@ -26179,6 +26180,7 @@ export interface operations {
                         apiRatePerTenant?: number | null;
                         members: number | null;
                         storageMb: number | null;
+                        units?: number | null;
                         users: number | null;
                     };
                     modules: string[];
@@ -26254,6 +26256,7 @@ export interface operations {
                             apiRatePerTenant?: number | null;
                             members: number | null;
                             storageMb: number | null;
+                            units?: number | null;
                             users: number | null;
                         };
                         modules: string[];
@@ -26378,6 +26381,7 @@ export interface operations {
                         apiRatePerTenant?: number | null;
                         members?: number | null;
                         storageMb?: number | null;
+                        units?: number | null;
                         users?: number | null;
                     };
                     modules?: string[];
@@ -26453,6 +26457,7 @@ export interface operations {
                             apiRatePerTenant?: number | null;
                             members: number | null;
                             storageMb: number | null;
+                            units?: number | null;
                             users: number | null;
                         };
                         modules: string[];
@@ -27741,6 +27746,7 @@ export interface operations {
                                 apiRatePerTenant?: number | null;
                                 members?: number | null;
                                 storageMb?: number | null;
+                                units?: number | null;
                                 users?: number | null;
                             };
                             modules?: string[];
@@ -27811,6 +27817,7 @@ export interface operations {
                         apiRatePerTenant?: number | null;
                         members?: number | null;
                         storageMb?: number | null;
+                        units?: number | null;
                         users?: number | null;
                     };
                     modules?: string[];
@@ -27848,6 +27855,7 @@ export interface operations {
                                 apiRatePerTenant?: number | null;
                                 members?: number | null;
                                 storageMb?: number | null;
+                                units?: number | null;
                                 users?: number | null;
                             };
                             modules?: string[];
