@@ -161,6 +161,12 @@ describe("the console's billing", () => {
     expect(await fact(page, 'Transfer reference')).toBe('TRF-77');
     expect(await page.getByRole('button', { name: 'Mark paid by bank transfer' }).count()).toBe(0);
     await expectAccessible(page, 'invoice paid');
+
+    // A plan's page sums up its pricing (read-only).
+    await page.goto('/console/plans/standard');
+    await expectPageShape(page, 'Standard');
+    await expect.poll(() => page.getByRole('region', { name: 'Pricing' }).locator('p').first().textContent()).toMatch(/ a month · /);
+    await expectAccessible(page, 'plan pricing');
     expect(problems).toEqual([]);
   });
 });

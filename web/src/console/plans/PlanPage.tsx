@@ -6,6 +6,7 @@ import { useApi } from '../../api/session.js';
 import { useT } from '../../i18n/intl.js';
 import { Page } from '../../ui/Page.js';
 import { PlanForm } from './PlanForm.js';
+import { PlanPricing } from './PlanPricing.js';
 import { planRoute } from './routes.js';
 
 /** A plan's page: its fields in the form that changes them (the API serves plans as one list). */
@@ -34,6 +35,7 @@ export function PlanPage() {
           void queries.invalidateQueries({ queryKey: ['audit'] });
         }}
       />
+      <PlanPricing plan={plan} />
     </Page>
   );
 }
