@@ -3,20 +3,23 @@ import { createCourtyardClient } from '../../sdk/src/index.js';
 
 /** The tenant of the Billing page's journey (workspace-billing.test.ts): its owner signs in as `manager@walnut.test`. */
 export const BILLED_TENANT = 'walnut';
+/** The tenant of the console's billing journey (console-billing.test.ts), invoiced the same way. */
+export const CONSOLE_BILLED_TENANT = 'chestnut';
 
 /**
- * Made by the global setup, before any test: tenant walnut on the standard plan, whose first
- * period is moved back so that it ended an hour ago and the invoice run has issued its invoice.
- * The platform's clock is the real one in the end-to-end tests, and no API moves a period: this
- * is the one tenant whose subscription is written in the registry directly.
+ * Made by the global setup, before any test: a tenant on the standard plan, whose first period
+ * is moved back so that it ended an hour ago and the invoice run has issued its invoice. The
+ * platform's clock is the real one in the end-to-end tests, and no API moves a period: these
+ * are the tenants whose subscription is written in the registry directly.
  */
-export async function createBilledTenant(input: { url: string; db: Kysely<unknown>; admin: { email: string; password: string }; ownerPassword: string }): Promise<void> {
+export async function createBilledTenant(input: { url: string; db: Kysely<unknown>; admin: { email: string; password: string }; ownerPassword: string; slug: string; name: string }): Promise<void> {
+  const BILLED_TENANT = input.slug;
   const control = createCourtyardClient({ baseUrl: input.url });
   const login = await control.POST('/control/v1/auth/login', { body: input.admin });
   if (!login.data || !('accessToken' in login.data)) throw new Error(`the operator's sign-in: ${JSON.stringify(login.error)}`);
   const token = login.data.accessToken;
   const operator = createCourtyardClient({ baseUrl: input.url, accessToken: () => token });
-  const created = await operator.POST('/control/v1/tenants', { body: { slug: BILLED_TENANT, name: 'Walnut Estate', plan: 'standard', admin: { email: `manager@${BILLED_TENANT}.test`, name: 'Manager', password: input.ownerPassword } } });
+  const created = await operator.POST('/control/v1/tenants', { body: { slug: BILLED_TENANT, name: input.name, plan: 'standard', admin: { email: `manager@${BILLED_TENANT}.test`, name: 'Manager', password: input.ownerPassword } } });
   if (!created.data) throw new Error(`tenant ${BILLED_TENANT}: ${JSON.stringify(created.error)}`);
   const hour = 3_600_000;
   const end = new Date(Date.now() - hour);

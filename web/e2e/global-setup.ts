@@ -11,7 +11,7 @@ import { createPlatform } from '../../src/platform.js';
 import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../test/fake-stripe.js';
 import { startSmtp } from '../../test/mail-helpers.js';
 import { TWILIO_NUMBER, TwilioStandIn } from '../../test/twilio-standin.js';
-import { createBilledTenant } from './billed-tenant.js';
+import { BILLED_TENANT, CONSOLE_BILLED_TENANT, createBilledTenant } from './billed-tenant.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -61,8 +61,10 @@ export default async function setup(project: TestProject) {
 
   let browser: BrowserServer;
   try {
-    // The Billing page's journey pays an invoice: its tenant starts with a period ended and invoiced.
-    await createBilledTenant({ url: `http://127.0.0.1:${port}`, db: platform.main.kysely, admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, ownerPassword: TENANT_PASSWORD });
+    // The billing journeys (workspace and console) pay an invoice: their tenants start with a period ended and invoiced.
+    for (const [slug, name] of [[BILLED_TENANT, 'Walnut Estate'], [CONSOLE_BILLED_TENANT, 'Chestnut Estate']] as const) {
+      await createBilledTenant({ url: `http://127.0.0.1:${port}`, db: platform.main.kysely, admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, ownerPassword: TENANT_PASSWORD, slug, name });
+    }
     // Playwright gives the browser a fresh profile (--user-data-dir) of its own each launch.
     browser = await chromium.launchServer({
       executablePath: CHROMIUM,
