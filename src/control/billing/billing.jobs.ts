@@ -1,4 +1,5 @@
 import type { Db } from '../../kernel/db/tables.js';
+import { escapeHtml } from '../../kernel/http/html.js';
 import { formatMoney } from '../../kernel/i18n/format.js';
 import { shippedLocale } from '../../kernel/i18n/locale.js';
 import type { EventSubscriber, JobDefinition } from '../../kernel/jobs/job.js';
@@ -77,7 +78,7 @@ export function billingMailSubscriber(deps: BillingMailDeps): EventSubscriber {
         to: { name: invoice.billTo.name, address: invoice.billTo.email },
         subject: fill(words.subject, values),
         text: fill(words.text, values),
-        html: `<pre style="font-family:inherit">${fill(words.text, values).replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</pre>`,
+        html: `<pre style="font-family:inherit">${escapeHtml(fill(words.text, values))}</pre>`,
         headers: { 'Auto-Submitted': 'auto-generated' },
         ...(event.type === 'invoice.issued' ? { attachments: [{ filename: `${invoice.number}.pdf`, content: await renderInvoicePdf(invoice, { seller: deps.seller.name, sellerEmail: deps.seller.email, locale }), contentType: 'application/pdf' }] } : {}),
       });

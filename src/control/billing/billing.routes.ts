@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { Checkout, CheckoutUrls, Invoice, InvoiceStatus, Subscription } from '../../kernel/billing.schemas.js';
 import type { RouteAccess } from '../../kernel/http/access.js';
 import type { HttpApp } from '../../kernel/http/app.js';
+import { rawJsonRoutes } from '../../kernel/http/raw-json.js';
 import { requestLocale } from '../../kernel/http/request-locale.js';
 import { IdParams, Page, PageQuery, Timestamp } from '../../kernel/http/schemas.js';
 import type { ControlContext } from '../context.js';
@@ -141,10 +142,7 @@ export function billingRoutes(app: HttpApp, deps: { billing: ControlBilling; ten
   });
 
   // Stripe signs the exact bytes it sends: this route alone keeps its body raw.
-  app.register(async (scope) => {
-    const raw = scope as unknown as HttpApp;
-    raw.removeAllContentTypeParsers();
-    raw.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  rawJsonRoutes(app, (raw) => {
     raw.post('/billing/stripe/webhook', {
       config: { access: open },
       schema: {

@@ -13,7 +13,7 @@ import type { Collection } from './collection.js';
 import { renderInvoicePdf } from './invoice.pdf.js';
 import { InvoicesRepository, type InvoiceRow } from './invoices.repository.js';
 import { SubscriptionsRepository } from './subscriptions.repository.js';
-import { subscriptionView } from './subscriptions.service.js';
+import { date, subscriptionView } from './subscriptions.service.js';
 import { TaxRatesRepository, type TaxRate } from './tax-rates.repository.js';
 
 export interface InvoiceView {
@@ -42,8 +42,6 @@ export interface InvoiceView {
   paidVia: 'card' | 'bank_transfer' | 'credit' | null;
   paymentReference: string | null;
 }
-
-const date = (d: Date | string | null): Date | null => (d === null ? null : new Date(d));
 
 export const invoiceView = (r: InvoiceRow): InvoiceView => ({
   id: r.id,

@@ -14,6 +14,14 @@ export interface StandingDeps {
   onChange: (tenantId: string) => void;
 }
 
+const STANDING_EVENTS: Record<DunningStage | 'restored', string> = {
+  reminded: 'subscription.reminded',
+  grace: 'subscription.past_due',
+  read_only: 'subscription.read_only',
+  suspended: 'subscription.suspended',
+  restored: 'subscription.restored',
+};
+
 const restricts = (stage: DunningStage | null) => stage === 'read_only' || stage === 'suspended';
 
 /**
@@ -42,7 +50,6 @@ export async function setStanding(ctx: ControlContext, deps: StandingDeps, tenan
     const current = await new LicencesRepository(db).current(tenantId);
     if (current) await deps.licences.reissue(ctx, { id: tenantId, slug: tenant.slug, plan: tenant.planKey }, { overrides: current.overrides, expiresAt: current.expiresAt });
   }
-  const event = stage === null ? 'subscription.restored' : stage === 'reminded' ? 'subscription.reminded' : `subscription.${stage}`;
-  await emitControl(db, event === 'subscription.grace' ? 'subscription.past_due' : event, tenantId, subscriptionView(row));
+  await emitControl(db, STANDING_EVENTS[stage ?? 'restored'], tenantId, subscriptionView(row));
   return true;
 }

@@ -23,7 +23,8 @@ export interface SubscriptionView {
   canceledAt: Date | null;
 }
 
-const date = (d: Date | string | null): Date | null => (d === null ? null : new Date(d));
+/** A nullable timestamp column as a Date. */
+export const date = (d: Date | string | null): Date | null => (d === null ? null : new Date(d));
 
 export const subscriptionView = (r: SubscriptionRow): SubscriptionView => ({
   tenantId: r.tenantId,

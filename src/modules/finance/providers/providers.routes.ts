@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { EventDefinition } from '../../../kernel/events/event.js';
 import type { HttpApp } from '../../../kernel/http/app.js';
+import { rawJsonRoutes } from '../../../kernel/http/raw-json.js';
 import { IdParams } from '../../../kernel/http/schemas.js';
 import type { FinanceOptions } from '../options.js';
 import { CheckoutSession, CreateCheckoutSession, PutStripeSettings, StripeSettings, WebhookReceipt } from './providers.schemas.js';
@@ -50,10 +51,7 @@ export function providerRoutes(app: HttpApp, options: FinanceOptions): void {
 
   // Stripe signs the exact bytes it sends, so this route alone keeps the body raw: its JSON
   // parser lives in a scope of its own, and every other route parses JSON as before.
-  app.register(async (scope) => {
-    const raw = scope as unknown as HttpApp;
-    raw.removeAllContentTypeParsers();
-    raw.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  rawJsonRoutes(app, (raw) => {
     raw.post('/finance/providers/stripe/webhook', {
       // Public: Stripe cannot sign in. The tenant's webhook signing secret is the credential,
       // and the URL (tenant domain or /t/{slug}) names the tenant, as on every data-plane route.
