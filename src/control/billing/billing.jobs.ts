@@ -6,7 +6,7 @@ import type { EventSubscriber, JobDefinition } from '../../kernel/jobs/job.js';
 import type { Mailer } from '../../kernel/mail/mailer.js';
 import { fill } from '../auth/messages/operator-mail.js';
 import { TenantsRepository } from '../tenants/tenants.repository.js';
-import type { Collection } from './collection.js';
+import { daysOverdue, type Collection } from './collection.js';
 import { invoiceMail } from './invoice.messages.js';
 import { renderInvoicePdf } from './invoice.pdf.js';
 import type { InvoiceRun } from './invoice-run.js';
@@ -68,7 +68,7 @@ export function billingMailSubscriber(deps: BillingMailDeps): EventSubscriber {
       const locale = shippedLocale(tenant?.defaultLocale) ?? 'en';
       const words = invoiceMail[locale][event.type === 'invoice.issued' ? 'issued' : 'reminder'];
       const due = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(invoice.dueAt));
-      const days = String(Math.max(0, Math.floor((ctx.now().getTime() - new Date(invoice.dueAt).getTime()) / 86_400_000)));
+      const days = String(Math.max(0, daysOverdue(ctx.now(), invoice.dueAt)));
       const values = { number: invoice.number, total: formatMoney(Number(invoice.totalMinor) - Number(invoice.creditedMinor), invoice.currency, locale), due, days, seller: deps.seller.name, link: `${deps.tenantUrl({ slug: invoice.billTo.slug })}/billing` };
       const messageId = `${event.id}@${deps.from.split('@')[1]}`;
       await deps.mailer.send({

@@ -9,10 +9,10 @@ import { emitControl } from '../events.js';
 import type { DunningStage } from './billing.tables.js';
 import { documentNumber, invoiceEventData } from './invoice-run.js';
 import { InvoicesRepository, type InvoiceRow } from './invoices.repository.js';
+import { DAY_MS } from './periods.js';
 import { proportion } from './pricing.js';
 import { setStanding, type StandingDeps } from './standing.js';
 
-const DAY_MS = 86_400_000;
 const PAGE = 200;
 
 export interface CollectionDeps extends StandingDeps {
@@ -30,7 +30,8 @@ export function standingFor(schedule: DunningSchedule, days: number | null): { s
   return { stage: schedule.remind.some((d) => d <= days) ? 'reminded' : null, status: 'active' };
 }
 
-const daysOverdue = (now: Date, dueAt: Date | string) => Math.floor((now.getTime() - new Date(dueAt).getTime()) / DAY_MS);
+/** Whole days since an invoice fell due (negative before). */
+export const daysOverdue = (now: Date, dueAt: Date | string) => Math.floor((now.getTime() - new Date(dueAt).getTime()) / DAY_MS);
 
 /**
  * Getting the platform's invoices paid: payments (by card, recorded from the provider's

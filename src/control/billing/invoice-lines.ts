@@ -1,8 +1,8 @@
 import { safeTotal } from '../../kernel/money.js';
 import { METERS, type Meter } from '../../kernel/metering/meters.js';
+import { DAY_MS } from './periods.js';
 import { billableQuantity, priceQuantity, proportion, type PriceTerms } from './pricing.js';
 
-const DAY_MS = 86_400_000;
 
 /** Whole days between two instants (periods start and end at the same time of day, in UTC). */
 export const daysBetween = (from: Date, to: Date): number => Math.round((to.getTime() - from.getTime()) / DAY_MS);

@@ -2,7 +2,7 @@
  * Billing periods in UTC whole days: a period starts at a midnight and ends at one, so that
  * the daily usage buckets fall wholly inside or outside it and proration counts whole days.
  */
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export const startOfDay = (at: Date): Date => new Date(Math.floor(at.getTime() / DAY_MS) * DAY_MS);
 export const addDays = (at: Date, days: number): Date => new Date(at.getTime() + days * DAY_MS);
