@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { I18nProvider as AriaI18nProvider } from 'react-aria-components';
 import { IntlProvider, useIntl, type PrimitiveType } from 'react-intl';
 import type { en } from './catalogue.js';
@@ -99,11 +99,16 @@ export const useLocale = () => useContext(LocaleContext);
 /** react-intl for messages, numbers and dates; react-aria for widgets' own strings and calendars. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const state = useSyncExternalStore(subscribe, () => current);
+  const [first] = useState(browserLocale);
+  // A browser that asked for another language sees nothing until its messages are here, never
+  // a flash of English (a page opened straight, such as forgot-password, showed one). A chunk
+  // that fails to load (offline) falls back to English rather than to a blank page.
+  const [ready, setReady] = useState(!first || first === 'en');
   useEffect(() => {
-    const first = browserLocale();
-    if (first && first !== 'en') setLocale(first);
-  }, []);
+    if (first && first !== 'en') void ask(first, wanted.packs, true).catch(() => undefined).finally(() => setReady(true));
+  }, [first]);
   const value = useMemo(() => ({ locale: state.locale, setLocale }), [state.locale]);
+  if (!ready) return null;
   return (
     <LocaleContext.Provider value={value}>
       <IntlProvider locale={state.locale} defaultLocale="en" messages={state.messages}>
