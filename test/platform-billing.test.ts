@@ -152,6 +152,14 @@ describe("the platform's billing", () => {
     expect(paid).toMatchObject({ status: 'paid', amountDueMinor: 0 });
     const payments = await testDb(t.platform.main.kysely).selectFrom('control.invoicePaymentEvents').selectAll().where('invoiceId', '=', first.id).execute();
     expect(payments).toHaveLength(1);
+
+    // A second checkout of the paid invoice, paid too: recorded nowhere but in the audit, once however often Stripe delivers it.
+    const again = JSON.stringify(stripe.completed(session.id as string));
+    expect((await ok(webhook(again, signed(again)), 200)).outcome).toBe('not open');
+    expect((await ok(webhook(again, signed(again)), 200)).outcome).toBe('duplicate');
+    const told = await testDb(t.platform.main.kysely).selectFrom('control.auditLog').select('action').where('action', '=', 'invoice.paid_again').where('target', '=', first.id).execute();
+    expect(told).toHaveLength(1);
+    expect((await invoicesOf('rowan'))[0]).toMatchObject({ status: 'paid', amountDueMinor: 0 });
   });
 
   it('prorates a plan change to the day, and the licence follows the new plan at once', async () => {

@@ -5,6 +5,8 @@ import { createCourtyardClient } from '../../sdk/src/index.js';
 export const BILLED_TENANT = 'walnut';
 /** The tenant of the console's billing journey (console-billing.test.ts), invoiced the same way. */
 export const CONSOLE_BILLED_TENANT = 'chestnut';
+/** The tenant of the read-only journey (workspace-read-only.test.ts): invoiced a month ago, unpaid, and read-only. */
+export const READ_ONLY_TENANT = 'hornbeam';
 
 /**
  * Made by the global setup, before any test: a tenant on the standard plan, whose first period
@@ -12,7 +14,7 @@ export const CONSOLE_BILLED_TENANT = 'chestnut';
  * platform's clock is the real one in the end-to-end tests, and no API moves a period: these
  * are the tenants whose subscription is written in the registry directly.
  */
-export async function createBilledTenant(input: { url: string; db: Kysely<unknown>; admin: { email: string; password: string }; ownerPassword: string; slug: string; name: string }): Promise<void> {
+export async function createBilledTenant(input: { url: string; db: Kysely<unknown>; admin: { email: string; password: string }; ownerPassword: string; slug: string; name: string; now?: () => number }): Promise<void> {
   const BILLED_TENANT = input.slug;
   const control = createCourtyardClient({ baseUrl: input.url });
   const login = await control.POST('/control/v1/auth/login', { body: input.admin });
@@ -22,7 +24,7 @@ export async function createBilledTenant(input: { url: string; db: Kysely<unknow
   const created = await operator.POST('/control/v1/tenants', { body: { slug: BILLED_TENANT, name: input.name, plan: 'standard', admin: { email: `manager@${BILLED_TENANT}.test`, name: 'Manager', password: input.ownerPassword } } });
   if (!created.data) throw new Error(`tenant ${BILLED_TENANT}: ${JSON.stringify(created.error)}`);
   const hour = 3_600_000;
-  const end = new Date(Date.now() - hour);
+  const end = new Date((input.now ?? Date.now)() - hour);
   const start = new Date(end.getTime() - 30 * 24 * hour);
   await sql`UPDATE control.subscriptions SET period_start = ${start.toISOString()}, period_end = ${end.toISOString()} WHERE tenant_id = ${created.data.id}`.execute(input.db);
   const run = await operator.POST('/control/v1/billing/run');

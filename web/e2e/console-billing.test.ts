@@ -26,11 +26,15 @@ describe("the console's billing", () => {
     await signIn(page);
     await expectPageShape(page, 'Billing');
 
-    // Revenue and dunning: the sections and their tables are there; no tenant is behind.
+    // Revenue and dunning: the sections and their tables are there. The only tenant behind is
+    // hornbeam (read-only, until the read-only journey pays: then none is); chestnut's invoice is not due.
     await expect.poll(() => page.getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Monthly recurring revenue', 'Invoiced in the last 12 months', 'Tenants in dunning', 'Tax rates']);
     const dunning = page.getByRole('region', { name: 'Tenants in dunning' });
     await expect.poll(() => dunning.getByRole('table', { name: 'Tenants in dunning' }).getByRole('columnheader').allTextContents()).toEqual(['Tenant', 'Status', 'Dunning stage', 'Period ends']);
-    await expect.poll(() => dunning.getByRole('cell').first().textContent()).toBe('No tenant is behind on payment.');
+    await expect.poll(() => dunning.getByRole('cell').count()).toBeGreaterThan(0);
+    const behind = (await dunning.getByRole('row').allTextContents()).slice(1);
+    if (behind[0] === 'No tenant is behind on payment.') expect(behind).toHaveLength(1);
+    else expect(behind).toEqual([expect.stringMatching(/^Hornbeam Estate.*Read-only/)]);
     const mrr = page.getByRole('region', { name: 'Monthly recurring revenue' });
     await expect.poll(async () => (await mrr.getByRole('table').count()) + (await mrr.getByText('No subscription brings in revenue yet.').count())).toBe(1);
     await expectAccessible(page, 'billing page');

@@ -11,7 +11,8 @@ import { createPlatform } from '../../src/platform.js';
 import { FakeStripe, SECRET_KEY, WEBHOOK_SECRET } from '../../test/fake-stripe.js';
 import { startSmtp } from '../../test/mail-helpers.js';
 import { TWILIO_NUMBER, TwilioStandIn } from '../../test/twilio-standin.js';
-import { BILLED_TENANT, CONSOLE_BILLED_TENANT, createBilledTenant } from './billed-tenant.js';
+import { DUNNING_JOB, INVOICE_RUN_JOB } from '../../src/control/billing/billing.jobs.js';
+import { BILLED_TENANT, CONSOLE_BILLED_TENANT, createBilledTenant, READ_ONLY_TENANT } from './billed-tenant.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -51,7 +52,9 @@ export default async function setup(project: TestProject) {
   const twilio = await TwilioStandIn.start({ reach: (url) => url.replace(/^https?:\/\/([a-z0-9-]+)\.[^/]+/, (_, slug: string) => `http://127.0.0.1:${port}/t/${slug}`) });
   // The platform's own invoices are paid through the same stand-in (the operator's Stripe keys).
   const config = testConfig({ ...database.overrides, stripeApiUrl: stripe.url, billingStripeSecretKey: SECRET_KEY, billingStripeWebhookSecret: WEBHOOK_SECRET, smtpUrl: smtp.url, twilioAccountSid: twilio.accountSid, twilioAuthToken: twilio.authToken, twilioFrom: TWILIO_NUMBER, twilioApiUrl: twilio.url });
-  const platform = await createPlatform(config, { inMemory: database.inMemory, workers: true });
+  // The platform's clock is the real one, but for the read-only tenant's invoice, issued a month ago (below).
+  let clockShift = 0;
+  const platform = await createPlatform(config, { inMemory: database.inMemory, workers: true, clock: () => new Date(Date.now() + clockShift) });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   port = (platform.app.server.address() as AddressInfo).port;
   // An operator of its own for the journey that turns on two-step sign-in: the administrator
@@ -61,6 +64,14 @@ export default async function setup(project: TestProject) {
 
   let browser: BrowserServer;
   try {
+    // The read-only journey's tenant: invoiced 30 days ago, due 16 days ago, unpaid. Today's
+    // dunning makes it read-only (14 days overdue); no other tenant has an invoice yet.
+    const MONTH = 30 * 24 * 3_600_000;
+    clockShift = -MONTH;
+    await createBilledTenant({ url: `http://127.0.0.1:${port}`, db: platform.main.kysely, admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, ownerPassword: TENANT_PASSWORD, slug: READ_ONLY_TENANT, name: 'Hornbeam Estate', now: () => Date.now() - MONTH });
+    clockShift = 0;
+    // Today: the month since has ended too (its invoice issued, not yet due), and dunning has run.
+    for (const job of [INVOICE_RUN_JOB, DUNNING_JOB]) await platform.jobs.definition(job)!.handler({ id: crypto.randomUUID(), name: job, data: {}, retryCount: 0 }, platform.jobs.context());
     // The billing journeys (workspace and console) pay an invoice: their tenants start with a period ended and invoiced.
     for (const [slug, name] of [[BILLED_TENANT, 'Walnut Estate'], [CONSOLE_BILLED_TENANT, 'Chestnut Estate']] as const) {
       await createBilledTenant({ url: `http://127.0.0.1:${port}`, db: platform.main.kysely, admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, ownerPassword: TENANT_PASSWORD, slug, name });

@@ -146,22 +146,22 @@ export class BillingService {
     const invoiceId = event.metadata.courtyard_invoice;
     if (!invoiceId) return { received: true, outcome: 'ignored' };
     const ctx: ControlContext = { db: this.options.db, actor: 'stripe', log };
-    const taken = await this.options.db.transaction().execute(async (trx) => {
-      if (!(await new InvoicesRepository(trx).find(invoiceId))) return 'unknown';
-      return (await new InvoicesRepository(trx).takePaymentEvent(event.eventId, invoiceId)) ? 'taken' : 'again';
-    });
-    if (taken !== 'taken') return { received: true, outcome: taken === 'again' ? 'duplicate' : 'unknown invoice' };
+    if (!(await new InvoicesRepository(this.options.db).find(invoiceId))) return { received: true, outcome: 'unknown invoice' };
     try {
-      await this.options.collection.markPaid(ctx, invoiceId, { via: 'card', reference: event.paymentReference, at: event.paidAt });
-      return { received: true, outcome: 'paid' };
+      // The event is taken with the payment, in one transaction: a crash between them loses neither.
+      const paid = await this.options.collection.markPaid(ctx, invoiceId, { via: 'card', reference: event.paymentReference, at: event.paidAt, eventId: event.eventId });
+      return { received: true, outcome: paid ? 'paid' : 'duplicate' };
     } catch (error) {
-      // Paid twice (by transfer, then by card): the money is in Stripe, for the operator to refund.
-      if (error instanceof AppError && error.code === 'invalid_state') {
-        await appendAudit(this.options.db, { actor: 'stripe', action: 'invoice.paid_again', target: invoiceId, data: { reference: event.paymentReference, amount: event.amount, currency: event.currency } });
-        log.warn({ invoice: invoiceId, reference: event.paymentReference }, 'a card payment arrived for an invoice that is not open: refund it from Stripe');
-        return { received: true, outcome: 'not open' };
-      }
-      throw error;
+      if (!(error instanceof AppError && error.code === 'invalid_state')) throw error;
+      // Paid twice (by transfer, then by card): the money is in Stripe, for the operator to refund. Told once per event.
+      const told = await this.options.db.transaction().execute(async (trx) => {
+        if (!(await new InvoicesRepository(trx).takePaymentEvent(event.eventId, invoiceId))) return false;
+        await appendAudit(trx, { actor: 'stripe', action: 'invoice.paid_again', target: invoiceId, data: { reference: event.paymentReference, amount: event.amount, currency: event.currency } });
+        return true;
+      });
+      if (!told) return { received: true, outcome: 'duplicate' };
+      log.warn({ invoice: invoiceId, reference: event.paymentReference }, 'a card payment arrived for an invoice that is not open: refund it from Stripe');
+      return { received: true, outcome: 'not open' };
     }
   }
 

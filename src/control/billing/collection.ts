@@ -39,13 +39,26 @@ export const daysOverdue = (now: Date, dueAt: Date | string) => Math.floor((now.
  * configured schedule. A tenant's standing always follows its oldest unpaid invoice, so paying
  * restores it at once, in the payment's own transaction.
  */
+interface Payment {
+  via: 'card' | 'bank_transfer';
+  reference: string | null;
+  at?: Date;
+}
+
 export class Collection {
   constructor(private readonly deps: CollectionDeps) {}
 
-  /** Records the payment of an open invoice; a second payment of it is refused (409), never recorded twice. */
-  async markPaid(ctx: ControlContext, invoiceId: string, payment: { via: 'card' | 'bank_transfer'; reference: string | null; at?: Date }): Promise<InvoiceRow> {
+  /**
+   * Records the payment of an open invoice; a second payment of it is refused (409), never
+   * recorded twice. A provider's event (`eventId`) is taken in the same transaction, so a
+   * redelivered event records nothing (null) and a failed one is taken by none.
+   */
+  async markPaid(ctx: ControlContext, invoiceId: string, payment: Payment): Promise<InvoiceRow>;
+  async markPaid(ctx: ControlContext, invoiceId: string, payment: Payment & { eventId: string }): Promise<InvoiceRow | null>;
+  async markPaid(ctx: ControlContext, invoiceId: string, payment: Payment & { eventId?: string }): Promise<InvoiceRow | null> {
     const paid = await ctx.db.transaction().execute(async (trx) => {
       const invoices = new InvoicesRepository(trx);
+      if (payment.eventId !== undefined && !(await invoices.takePaymentEvent(payment.eventId, invoiceId))) return null;
       const invoice = await invoices.find(invoiceId, true);
       if (!invoice || invoice.kind !== 'invoice') throw new AppError('not_found', 'The invoice was not found');
       if (invoice.status !== 'open') throw new AppError('invalid_state', invoice.status === 'paid' ? 'The invoice is paid already' : 'The invoice is void');
@@ -55,7 +68,7 @@ export class Collection {
       await this.#restand({ ...ctx, db: trx }, invoice.tenantId);
       return row;
     });
-    this.deps.onChange(paid.tenantId);
+    if (paid) this.deps.onChange(paid.tenantId);
     return paid;
   }
 
