@@ -69,7 +69,7 @@ async function seed(env: SuiteEnv): Promise<BillingFixture> {
     const tenants = Array.from({ length: env.params.tenants }, (_, i) => ({ id: newId(), slug: `bill-${String(i).padStart(5, '0')}`, members: 50 + ((i * 37) % 2_000), emails: (i * 7_919) % 40_000, country: i % 10 === 0 ? 'ES' : null }));
     for (const batch of chunks(tenants, 1_000)) {
       await db.insertInto('control.tenants').values(batch.map((t) => ({ id: t.id, slug: t.slug, name: `Bench ${t.slug}`, planKey: 'standard', status: 'active' as const, placement: 'pooled' as const, placementReason: 'bench: bulk-seeded', databaseName: null, region: 'default', provisioning }))).execute();
-      await db.insertInto('control.subscriptions').values(batch.map((t) => ({ tenantId: t.id, planKey: 'standard', status: 'active' as const, terms: JSON.stringify(terms), periodStart, periodEnd, trialEndsAt: null, country: t.country }))).execute();
+      await db.insertInto('control.subscriptions').values(batch.map((t) => ({ tenantId: t.id, planKey: 'standard', status: 'active' as const, terms: JSON.stringify(terms), periodStart, periodEnd, trialEndsAt: null, anchorDay: periodStart.getUTCDate(), country: t.country }))).execute();
       const day = new Date(periodStart.getTime() + 10 * DAY);
       const month = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), 1));
       await db

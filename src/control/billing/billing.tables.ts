@@ -34,6 +34,8 @@ export interface BillingTables {
     periodStart: RequiredTimestamptz;
     periodEnd: RequiredTimestamptz;
     trialEndsAt: Date | string | null;
+    /** The day of the month paid periods start on (1–31; a shorter month's last day stands in). */
+    anchorDay: number;
     country: string | null;
     billingEmail: string | null;
     cancelAtPeriodEnd: ColumnType<boolean, boolean | undefined, boolean>;

@@ -131,7 +131,7 @@ export class InvoiceRun {
       const row = await subs.update(tenantId, {
         terms,
         periodStart: periodEnd,
-        periodEnd: addInterval(periodEnd, terms.interval),
+        periodEnd: addInterval(periodEnd, terms.interval, sub.anchorDay),
         ...(sub.status === 'trialing' ? { status: 'active' as const } : {}),
       });
       await emitControl(db, sub.status === 'trialing' ? 'subscription.trial_ended' : 'subscription.renewed', tenantId, subscriptionView(row));

@@ -13,7 +13,7 @@ export class SubscriptionsRepository {
     this.db = tablesOf(db);
   }
 
-  async insert(row: { tenantId: string; planKey: string; status: SubscriptionStatus; terms: PriceTerms; periodStart: Date; periodEnd: Date; trialEndsAt: Date | null }): Promise<SubscriptionRow | undefined> {
+  async insert(row: { tenantId: string; planKey: string; status: SubscriptionStatus; terms: PriceTerms; periodStart: Date; periodEnd: Date; trialEndsAt: Date | null; anchorDay: number }): Promise<SubscriptionRow | undefined> {
     return this.db
       .insertInto('control.subscriptions')
       .values({ ...row, terms: JSON.stringify(row.terms) })

@@ -72,7 +72,9 @@ export class SubscriptionsService {
     const terms = termsOf(plan);
     const trial = terms.trialDays > 0;
     const periodEnd = trial ? addDays(start, terms.trialDays) : addInterval(start, terms.interval);
-    const row = await new SubscriptionsRepository(ctx.db).insert({ tenantId, planKey: plan.key, status: trial ? 'trialing' : 'active', terms, periodStart: start, periodEnd, trialEndsAt: trial ? periodEnd : null });
+    // Paid periods start on the day the first one does: today, or the trial's end.
+    const anchorDay = (trial ? periodEnd : start).getUTCDate();
+    const row = await new SubscriptionsRepository(ctx.db).insert({ tenantId, planKey: plan.key, status: trial ? 'trialing' : 'active', terms, periodStart: start, periodEnd, trialEndsAt: trial ? periodEnd : null, anchorDay });
     if (!row) return this.get(ctx, tenantId);
     await emitControl(ctx.db, 'subscription.created', tenantId, subscriptionView(row));
     return subscriptionView(row);
