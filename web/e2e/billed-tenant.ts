@@ -10,8 +10,8 @@ export const READ_ONLY_TENANT = 'hornbeam';
 
 /**
  * Made by the global setup, before any test: a tenant on the standard plan, whose first period
- * is moved back so that it ended an hour ago and the invoice run has issued its invoice. The
- * platform's clock is the real one in the end-to-end tests, and no API moves a period: these
+ * is moved back so that it ended at the last midnight (UTC) and the invoice run has issued its invoice. The
+ * platform's clock is the real one in the end-to-end tests (but for `now`), and no API moves a period: these
  * are the tenants whose subscription is written in the registry directly.
  */
 export async function createBilledTenant(input: { url: string; db: Kysely<unknown>; admin: { email: string; password: string }; ownerPassword: string; slug: string; name: string; now?: () => number }): Promise<void> {
@@ -23,9 +23,10 @@ export async function createBilledTenant(input: { url: string; db: Kysely<unknow
   const operator = createCourtyardClient({ baseUrl: input.url, accessToken: () => token });
   const created = await operator.POST('/control/v1/tenants', { body: { slug: BILLED_TENANT, name: input.name, plan: 'standard', admin: { email: `manager@${BILLED_TENANT}.test`, name: 'Manager', password: input.ownerPassword } } });
   if (!created.data) throw new Error(`tenant ${BILLED_TENANT}: ${JSON.stringify(created.error)}`);
-  const hour = 3_600_000;
-  const end = new Date((input.now ?? Date.now)() - hour);
-  const start = new Date(end.getTime() - 30 * 24 * hour);
+  // Whole UTC days, as the platform's own periods are: the period ended at the last midnight.
+  const day = 24 * 3_600_000;
+  const end = new Date(Math.floor((input.now ?? Date.now)() / day) * day);
+  const start = new Date(end.getTime() - 30 * day);
   await sql`UPDATE control.subscriptions SET period_start = ${start.toISOString()}, period_end = ${end.toISOString()} WHERE tenant_id = ${created.data.id}`.execute(input.db);
   const run = await operator.POST('/control/v1/billing/run');
   if (!run.data) throw new Error(`the invoice run: ${JSON.stringify(run.error)}`);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, expectAccessible, expectPageShape, openPage, server } from './browser.js';
+import { connect, expectAccessible, expectPageShape, openPage, screenshot, server } from './browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -90,6 +90,8 @@ describe("the console's billing", () => {
     await expect.poll(() => invoiceLink.count()).toBe(1);
     const number = (await invoiceLink.textContent())!;
     await expectAccessible(page, 'tenant billing');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'console-tenant-billing');
 
     // The invoices list, filtered to the tenant from its page: the filters live in the URL.
     await billing.getByRole('link', { name: 'All invoices of this tenant' }).click();
@@ -114,6 +116,8 @@ describe("the console's billing", () => {
     await page.getByRole('button', { name: 'Download PDF' }).click();
     expect((await download).suggestedFilename()).toBe(`${number}.pdf`);
     await expectAccessible(page, 'invoice page');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'console-invoice');
 
     await page.getByRole('button', { name: 'Issue credit note' }).click();
     await expect.poll(() => dialog.getByRole('heading').textContent()).toBe(`Issue a credit note against ${number}?`);

@@ -70,7 +70,7 @@ export default async function setup(project: TestProject) {
     clockShift = -MONTH;
     await createBilledTenant({ url: `http://127.0.0.1:${port}`, db: platform.main.kysely, admin: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, ownerPassword: TENANT_PASSWORD, slug: READ_ONLY_TENANT, name: 'Hornbeam Estate', now: () => Date.now() - MONTH });
     clockShift = 0;
-    // Today: the month since has ended too (its invoice issued, not yet due), and dunning has run.
+    // Today: a period ended since is invoiced too (not yet due), and dunning has run.
     for (const job of [INVOICE_RUN_JOB, DUNNING_JOB]) await platform.jobs.definition(job)!.handler({ id: crypto.randomUUID(), name: job, data: {}, retryCount: 0 }, platform.jobs.context());
     // The billing journeys (workspace and console) pay an invoice: their tenants start with a period ended and invoiced.
     for (const [slug, name] of [[BILLED_TENANT, 'Walnut Estate'], [CONSOLE_BILLED_TENANT, 'Chestnut Estate']] as const) {

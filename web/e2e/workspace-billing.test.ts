@@ -3,7 +3,7 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
 import { BILLED_TENANT } from './billed-tenant.js';
-import { accessTokenOf, connect, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
+import { accessTokenOf, connect, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 import { must } from './card-payments.js';
 
 /**
@@ -120,6 +120,8 @@ describe("the community's Billing page", () => {
     expect(await page.getByTestId('plan-starter').textContent()).toContain('Current plan');
     expect((await must(owner.GET('/api/v1/billing/subscription'))).plan).toBe('starter');
     await expectAccessible(page, 'billing page on the new plan');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'billing');
 
     // Pay: to Stripe Checkout (the stand-in), for what is due.
     await page.getByRole('button', { name: `Pay ${due} for ${invoice!.number} by card` }).click();
