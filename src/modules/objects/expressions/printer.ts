@@ -1,4 +1,5 @@
-import { type Expr, NEGATE_PRECEDENCE, NOT_PRECEDENCE, PRECEDENCE, isComparison } from './ast.js';
+import { type Expr, LIMITS, NEGATE_PRECEDENCE, NOT_PRECEDENCE, PRECEDENCE, isComparison, nodeBeyondDepth } from './ast.js';
+import { ExpressionError } from './errors.js';
 
 const ATOM = 100;
 
@@ -21,9 +22,15 @@ function number(value: number): string {
 /**
  * The canonical text of an expression: lower-case keywords and functions, single quotes, one
  * space around binary operators, and exactly the parentheses precedence needs. Parsing it
- * gives the same tree back (positions aside), which the fuzzer checks.
+ * gives the same tree back (positions aside), which the fuzzer checks. A tree deeper than
+ * the parser allows (built by hand) is refused rather than recursed into.
  */
 export function printExpression(node: Expr): string {
+  if (nodeBeyondDepth(node, LIMITS.depth)) throw new ExpressionError('expression.too_deep', { max: LIMITS.depth }, null);
+  return print(node);
+}
+
+function print(node: Expr): string {
   switch (node.kind) {
     case 'number':
       return number(node.value);
@@ -36,10 +43,10 @@ export function printExpression(node: Expr): string {
     case 'field':
       return node.path.map((s) => s.name).join('.');
     case 'call':
-      return `${node.name}(${node.args.map(printExpression).join(', ')})`;
+      return `${node.name}(${node.args.map(print).join(', ')})`;
     case 'unary': {
       const mine = precedenceOf(node);
-      const inner = printExpression(node.operand);
+      const inner = print(node.operand);
       // A negated negation reads `-(-a)`: `--a` would look like a typo.
       const wrap = precedenceOf(node.operand) < mine || (node.op === '-' && node.operand.kind === 'unary');
       const operand = wrap ? `(${inner})` : inner;
@@ -47,8 +54,8 @@ export function printExpression(node: Expr): string {
     }
     case 'binary': {
       const mine = PRECEDENCE[node.op];
-      const left = printExpression(node.left);
-      const right = printExpression(node.right);
+      const left = print(node.left);
+      const right = print(node.right);
       // Left-associative: the right operand needs parentheses at equal precedence; comparisons
       // do not chain, so a comparison inside a comparison is always parenthesised.
       const comparison = isComparison(node.op);
