@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ExpressionSchema, type FormulaField, compileExpression, dependencies, fieldTypeOf, formulaOrder, isValidFieldKey } from './index.js';
+import { type ExpressionSchema, type FormulaField, compileExpression, dependencies, fieldTypeOf, formulaOrder, isValidFieldKey, rollupSource } from './index.js';
 import { compiled } from './test-fixtures.js';
 
 describe('dependencies', () => {
@@ -97,6 +97,14 @@ describe('formulaOrder', () => {
     const chain = define(Array.from({ length: 2_000 }, (_, i) => ['permit', `f${i}`, i === 1_999 ? '1' : `f${i + 1} + 1`, 'number'] as [string, string, string, string]));
     const result = formulaOrder(chain);
     expect(result.ok && keys(result.order).slice(0, 2)).toEqual(['permit.f1999', 'permit.f1998']);
+  });
+});
+
+describe('rollups', () => {
+  it('are formulas of one aggregate', () => {
+    expect(rollupSource({ fn: 'sum', relation: 'payments', field: 'amount' })).toBe('sum(payments.amount)');
+    expect(rollupSource({ fn: 'count', relation: 'payments' })).toBe('count(payments)');
+    expect(compiled(rollupSource({ fn: 'max', relation: 'payments', field: 'paid_on' })).type).toEqual({ kind: 'date' });
   });
 });
 

@@ -34,3 +34,8 @@ export const FUNCTION_SIGNATURES: Readonly<Record<string, string>> = Object.free
 export function isValidFieldKey(key: string): boolean {
   return /^[a-z][a-z0-9_]{0,62}$/.test(key) && !KEYWORDS.has(key);
 }
+
+/** What a rollup field computes, as the expression that computes it: `sum(payments.amount)`, `count(permits)`. */
+export function rollupSource(rollup: { readonly fn: 'count' | 'sum' | 'min' | 'max'; readonly relation: string; readonly field?: string }): string {
+  return `${rollup.fn}(${rollup.field ? `${rollup.relation}.${rollup.field}` : rollup.relation})`;
+}

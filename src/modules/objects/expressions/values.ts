@@ -88,8 +88,22 @@ const MIN_DAY = daysFromCivil(1, 1, 1);
 const MAX_DAY = daysFromCivil(9999, 12, 31);
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Records of one batch share dates (today(), the same valid_to): parsed once. Bounded, so any input is fine.
+const days = new Map<string, number | null>();
+
 /** The day number of a `YYYY-MM-DD` date from 0001-01-01 to 9999-12-31, or null for anything else. */
 export function dayNumber(text: string): number | null {
+  let day = days.get(text);
+  if (day === undefined) {
+    if (days.size >= 4_096) days.clear();
+    day = parseDay(text);
+    days.set(text, day);
+  }
+  return day;
+}
+
+function parseDay(text: string): number | null {
+  if (text.length !== 10) return null;
   const m = DATE.exec(text);
   if (!m) return null;
   const y = Number(m[1]);
