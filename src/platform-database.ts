@@ -18,10 +18,11 @@ import { syncSystemRoles } from './data/identity/index.js';
 
 export const controlMigrationSource = { owner: 'control', dir: new URL('./control/migrations/', import.meta.url) };
 
-/** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
-export async function openMainDatabase(config: Config, inMemory = false): Promise<Database> {
+/** Opens the main database: server PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise (in memory: empty, or as a dump). */
+export async function openMainDatabase(config: Config, inMemory: boolean | Blob = false): Promise<Database> {
   if (config.databaseUrl) return openPostgres(config.databaseUrl, config.poolMax);
-  return openPglite(inMemory ? undefined : join(config.dataDir, 'db'), 'courtyard', config.pgliteCacheMb);
+  if (inMemory) return openPglite(undefined, 'courtyard', config.pgliteCacheMb, inMemory instanceof Blob ? inMemory : undefined);
+  return openPglite(join(config.dataDir, 'db'), 'courtyard', config.pgliteCacheMb);
 }
 
 /** Migrates the control schema, the shared tenant schema and every dedicated tenant database. */

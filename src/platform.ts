@@ -78,8 +78,8 @@ export interface PlatformOptions {
   /** A data plane pinned to one tenant (slug or id) serves no other. */
   pinnedTenant?: string;
   logger?: Logger;
-  /** Keep the embedded database in memory (tests). */
-  inMemory?: boolean;
+  /** Keep the embedded database in memory (tests): empty, or started as a dump of another (`Database.dump`). */
+  inMemory?: boolean | Blob;
   /** Modules installed beside the built-in ones (tests install probes this way). */
   extraModules?: ModuleManifest[];
   /** Run the job workers and the outbox relay in this process (`courtyard start`, `courtyard worker`). */

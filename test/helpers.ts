@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { loadConfig, type Config } from '../src/kernel/config.js';
 import { createPlatform, type Platform, type PlatformOptions } from '../src/platform.js';
 
@@ -108,6 +109,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   );
 }
 
+let started: Promise<Blob | undefined> | undefined;
+/** The dump of a freshly started platform's database the global setup made on PGlite (test/global-setup.ts), read once per process. */
+const startedDatabase = (): Promise<Blob | undefined> =>
+  (started ??= (async () => {
+    const path = inject('pgliteStart');
+    return path ? new Blob([await readFile(path)]) : undefined;
+  })());
+
 /**
  * Starts a whole Courtyard (both planes) on an isolated database. `persistent` keeps PGlite
  * on disk so that `restart` finds the data again; `database` reuses one (see `restart`).
@@ -117,7 +126,9 @@ export async function startPlatform(options: { config?: Partial<Config>; platfor
   const config = testConfig({ ...db.overrides, ...options.config });
   let platform: Platform;
   try {
-    platform = await createPlatform(config, { inMemory: db.inMemory, ...options.platform });
+    // In memory: as the global setup's freshly started platform left its database, migrated and bootstrapped.
+    const inMemory = options.platform?.inMemory ?? (db.inMemory && ((await startedDatabase()) ?? true));
+    platform = await createPlatform(config, { ...options.platform, inMemory });
   } catch (error) {
     // A database passed in stays with the caller, who may repair it and start again.
     if (!options.database) await db.dispose();

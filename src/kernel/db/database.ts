@@ -63,6 +63,8 @@ export interface Database {
   /** Tells every listener of `channel` (other processes included). */
   notify(channel: string, payload: string): Promise<void>;
   poolStats(): PoolStats;
+  /** PGlite only: the whole database as PGlite's tarball (`dumpDataDir`), which `openPglite` can start another one from. */
+  dump?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -311,10 +313,11 @@ function sharedListener(connectionString: string) {
  */
 const pgliteSettings = (cacheMb: number) => [`shared_buffers=${cacheMb}MB`, 'max_connections=5', 'maintenance_work_mem=16MB', 'temp_buffers=2MB', 'wal_buffers=1MB'];
 
-export async function openPglite(dataDir: string | undefined, name = 'courtyard', cacheMb = 32): Promise<Database> {
+/** `from`: a dump (`Database.dump`) the database starts as, instead of empty. */
+export async function openPglite(dataDir: string | undefined, name = 'courtyard', cacheMb = 32, from?: Blob): Promise<Database> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   // btree_gist backs the exclusion constraints that keep date ranges from overlapping.
-  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { btree_gist }, parsers: exactParsers, postgresqlconf: pgliteSettings(cacheMb) });
+  const pglite = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(from ? { loadDataDir: from } : {}), extensions: { btree_gist }, parsers: exactParsers, postgresqlconf: pgliteSettings(cacheMb) });
   const kysely = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }) });
   const transactions = inFlight();
   let waiting = 0;
@@ -364,6 +367,8 @@ export async function openPglite(dataDir: string | undefined, name = 'courtyard'
       await sql`SELECT pg_notify(${channel}, ${payload})`.execute(kysely);
     },
     poolStats: () => ({ total: 1, idle: waiting === 0 ? 1 : 0, waiting }),
+    // On the connection: no statement runs while PGlite writes its files out.
+    dump: () => kysely.connection().execute(() => pglite.dumpDataDir('none')) as Promise<Blob>,
     async close() {
       await transactions.idle();
       await kysely.destroy();
