@@ -102,6 +102,7 @@ let invoices: { id: string; secret: string };
 describe("the operator's webhooks", () => {
   let invoice: { id: string; number: string };
   let other: { id: string };
+  let quince: Awaited<ReturnType<TestPlatform['createTenant']>>;
   /** The deliveries of the issued invoice to the invoices endpoint. */
   const issuedHits = async () => {
     const issued = (await deliveriesOf(invoices.id)).find((d) => d.eventType === 'invoice.issued')!;
@@ -114,7 +115,7 @@ describe("the operator's webhooks", () => {
     expect(invoices.secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     other = await endpoint('/other', ['tenant.suspended', 'credit_note.*']);
 
-    const quince = await t.createTenant('quince', { plan: 'starter' });
+    quince = await t.createTenant('quince', { plan: 'starter' });
     const sub = await ok(control('GET', '/tenants/quince/subscription'), 200);
     clock = new Date(sub.periodEnd).getTime() + HOUR;
     expect(await ok(control('POST', '/billing/run'), 200)).toMatchObject({ issued: 1 });
@@ -217,9 +218,17 @@ describe("the operator's webhooks", () => {
     expect(actions).toEqual(['webhook_endpoint.deleted', 'webhook_endpoint.updated', 'webhook_endpoint.secret_rotated', 'webhook_endpoint.created']);
   });
 
-  it('lists the control event catalogue that endpoints subscribe to', async () => {
+  it('lists the control event catalogue, and delivers its events only, never a tenant\'s business events', async () => {
     const types = (await ok(control('GET', '/webhooks/event-types'), 200)).data.map((e: { type: string }) => e.type);
     expect(types).toEqual(expect.arrayContaining(['invoice.issued', 'invoice.paid', 'invoice.voided', 'subscription.created', 'tenant.suspended']));
+
+    const everything = await endpoint('/everything', ['*']);
+    await ok(t.call('POST', '/api/v1/members', { token: quince.token, tenant: 'quince', body: { firstName: 'Ada', lastName: 'Quince', type: 'owner' } }), 201);
+    await ok(control('POST', '/tenants/quince/suspend'), 200);
+    await pump();
+    const delivered = hitsOn('/everything').map((h) => (JSON.parse(h.body) as { type: string }).type);
+    expect(delivered).toEqual(['tenant.suspended']);
+    expect((await deliveriesOf(everything.id)).map((d) => d.eventType)).toEqual(['tenant.suspended']);
   });
 });
 
