@@ -31,6 +31,7 @@ import { OperatorAccount } from './control/auth/operator-account.js';
 import { UsageService } from './control/metering/usage.service.js';
 import { SubscriptionsService } from './control/billing/subscriptions.service.js';
 import { deferredAccount, platformBilling } from './platform-billing.js';
+import { operatorWebhooks } from './control/webhooks/operator-webhooks.js';
 import { LICENCE_REISSUE_JOB, licenceReissueJob, licenceRenewalJob } from './control/licences/licence-renewal.js';
 import { LicencesService } from './control/licences/licences.service.js';
 import { offerModules } from './control/plans/module-offers.js';
@@ -159,11 +160,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
   let mailer: Mailer | undefined;
   let tracing: Tracing | undefined;
   let apiRequests: ApiRequestMeter | undefined;
+  let hooks: ReturnType<typeof operatorWebhooks> | undefined;
   const closeAll = async () => {
     clearInterval(analyzer);
     // Before the databases close: the last minute's count is reported.
     await apiRequests?.stop();
     await jobs?.stop();
+    await hooks?.close();
     await stopListening();
     await router.close();
     await main.close();
@@ -270,11 +273,13 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const tenants = new TenantsService({ router, plans, licences, subscriptions, workflow, defaultRegion: 'default', onChange });
     const billing = platformBilling({ config, main, log, now: options.clock ?? (() => new Date()), onChange, licences, plans, tenants, subscriptions, usage, mailer });
     account.bind(billing.account);
+    // The operator's own webhooks: the control plane's events, signed, to the operator's systems.
+    const webhooks = (hooks = operatorWebhooks({ db: main.kysely, sealingSecret: secrets.tokenSecret, allowPrivate: config.webhooksAllowPrivate, endpointConcurrency: config.webhooksEndpointConcurrency, retentionDays: config.webhookRetentionDays, queue: () => jobs!, now: options.clock ?? (() => new Date()) }));
     jobs = new JobRuntime({
       main, router, directory, modules, log,
       planeOutboxes: ['control.outbox'],
-      planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange }), operatorResetJob({ db: main.kysely, mailer, from: config.mailFrom, consoleUrl: consoleUrlFor(config.baseDomain, config.port) }), ...billing.jobs],
-      planeSubscribers: billing.subscribers,
+      planeJobs: [licenceRenewalJob({ db: main.kysely, licences, onChange }), licenceReissueJob({ db: main.kysely, licences, onChange }), operatorResetJob({ db: main.kysely, mailer, from: config.mailFrom, consoleUrl: consoleUrlFor(config.baseDomain, config.port) }), ...billing.jobs, ...webhooks.jobs],
+      planeSubscribers: [...billing.subscribers, ...webhooks.subscribers],
       now: options.clock, ...options.polls,
     }, config.databaseUrl);
     // A module newly offered to a plan reaches its tenants' licences like any plan edit.
@@ -346,7 +351,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
 
     if (plane !== 'data') {
       const runtime = jobs;
-      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, account: new OperatorAccount(main.kysely, throttle, sessionCache), apiKeys: new PlatformApiKeys(main.kysely, sessionCache), rateLimit, plans, tenants, usage, billing: billing.control, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
+      await app.register(async (scope) => controlRoutes(scope as unknown as HttpApp, { tokens, auth, account: new OperatorAccount(main.kysely, throttle, sessionCache), apiKeys: new PlatformApiKeys(main.kysely, sessionCache), rateLimit, plans, tenants, usage, billing: billing.control, webhooks: webhooks.service, modules, directory, jobs: runtime, baseDomain: config.baseDomain, refreshTtl: config.refreshTokenTtl, db: main.kysely }), { prefix: '/control/v1' });
     }
     if (plane !== 'control') {
       await app.register(
@@ -364,25 +369,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
     const routes = routeTable.map(({ method, url, options }) => ({ method, url, access: options.config?.access, operationId: (options.schema as { operationId?: string } | undefined)?.operationId }));
 
     return {
-      config,
-      app,
-      routes,
-      log,
-      main,
-      router,
-      modules,
-      directory,
-      tenants,
-      plans,
-      tokens,
-      sessions,
-      apiKeys,
-      rateLimit,
-      roles,
-      licenceVerifier,
-      jobs,
-      usage,
-      apiRequests,
+      config, app, routes, log, main, router, modules, directory, tenants, plans, tokens, sessions, apiKeys, rateLimit, roles, licenceVerifier, jobs, usage, apiRequests,
       ...(bootstrap.generatedPassword ? { generatedAdminPassword: bootstrap.generatedPassword } : {}),
       systemContext: (actor = 'system') => ({ db: main.kysely, actor, log }),
       drain() {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { BillingTables } from '../src/control/billing/billing.tables.js';
 import type { ControlTables } from '../src/control/control.tables.js';
 import type { UsageTables } from '../src/control/metering/usage.tables.js';
+import type { OperatorWebhooksTables } from '../src/control/webhooks/webhooks.tables.js';
 import type { IdempotencyTables } from '../src/data/idempotency/idempotency.tables.js';
 import type { IdentityTables } from '../src/data/identity/identity.tables.js';
 import type { TwoStepTables } from '../src/data/identity/two-step.tables.js';
@@ -37,6 +38,7 @@ export type TestTables = KernelTables &
   ControlTables &
   BillingTables &
   UsageTables &
+  OperatorWebhooksTables &
   AuditTables &
   TwoStepTables &
   SsoTables &

@@ -33,6 +33,8 @@ import { usageRoutes } from './metering/usage.routes.js';
 import type { UsageService } from './metering/usage.service.js';
 import type { PlansService } from './plans/plans.service.js';
 import type { TenantsService } from './tenants/tenants.service.js';
+import { operatorWebhookRoutes } from './webhooks/webhooks.routes.js';
+import type { OperatorWebhooks } from './webhooks/webhooks.service.js';
 import { requestLocale } from '../kernel/http/request-locale.js';
 
 export interface ControlDeps {
@@ -47,6 +49,8 @@ export interface ControlDeps {
   tenants: TenantsService;
   usage: UsageService;
   billing: ControlBilling;
+  /** The operator's own webhook endpoints (control-plane events). */
+  webhooks: OperatorWebhooks;
   modules: ModuleHost;
   directory: TenantDirectory;
   jobs: JobRuntime;
@@ -108,6 +112,7 @@ export function controlRoutes(app: HttpApp, deps: ControlDeps): void {
   operatorTwoStepRoutes(app, deps.auth, admin, open, deps.refreshTtl);
   usageRoutes(app, deps, admin, ctxOf);
   billingRoutes(app, deps, admin, open, ctxOf);
+  operatorWebhookRoutes(app, deps.webhooks, admin, ctxOf);
 
   app.post('/auth/login', { config: { access: open, problems: [401, 403, 429] }, schema: { operationId: 'control.auth.login', tags, summary: 'Sign in as a platform operator: the token pair, or the second step an operator with two-step sign-in takes (POST /control/v1/auth/mfa)', headers: TokenTransportHeaders, body: LoginBody, response: { 200: Type.Union([TokenPair, OperatorMfaChallenge]) } } },
     async (req, reply) => {

@@ -21,7 +21,7 @@ describe('the platform console', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expectPageShape(page, 'Tenants');
     const nav = page.getByRole('navigation', { name: 'Modules' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tenants', 'Plans', 'Billing', 'Invoices', 'Jobs', 'Audit log', 'API keys']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tenants', 'Plans', 'Billing', 'Invoices', 'Jobs', 'Audit log', 'Webhooks', 'API keys']);
     await expectAccessible(page, 'tenants list');
 
     await page.getByRole('link', { name: 'New tenant' }).click();

@@ -92,7 +92,7 @@ describe('the console in Spanish', () => {
     await page.getByRole('button', { name: 'Iniciar sesión' }).click();
     await expectPageShape(page, 'Organizaciones');
     const nav = page.getByRole('navigation', { name: 'Módulos' });
-    for (const [link, heading] of [['Planes', 'Planes'], ['Tareas', 'Tareas'], ['Registro de auditoría', 'Registro de auditoría'], ['Organizaciones', 'Organizaciones']] as const) {
+    for (const [link, heading] of [['Planes', 'Planes'], ['Tareas', 'Tareas'], ['Registro de auditoría', 'Registro de auditoría'], ['Webhooks', 'Webhooks'], ['Organizaciones', 'Organizaciones']] as const) {
       await nav.getByRole('link', { name: link }).click();
       await expectPageShape(page, heading);
       await expectNoEnglish(page, `the console's ${heading}`);

@@ -4,10 +4,10 @@ import type { JobContext, JobDefinition } from '../../kernel/jobs/job.js';
 import { annotateSpan, TENANT_ID, withSpan } from '../../kernel/observability/tracing.js';
 import { ENDPOINT_DISABLED_EVENT } from './webhooks.events.js';
 import { WebhooksRepository, type DeliveryRow, type EndpointRow } from './webhooks.repository.js';
-import { outcomeOf } from './webhooks.schedule.js';
+import { outcomeOf } from '../../kernel/webhooks/schedule.js';
 import { isSealed, type EndpointSecrets } from './webhooks.secrets.js';
-import type { AttemptResult, WebhookSender } from './webhooks.sender.js';
-import { webhookHeaders, type SigningKeys } from './webhooks.signing.js';
+import type { AttemptResult, WebhookSender } from '../../kernel/webhooks/sender.js';
+import { webhookHeaders, type SigningKeys } from '../../kernel/webhooks/signing.js';
 import type { EndpointSlots } from './webhooks.slots.js';
 
 export const DELIVER_JOB = 'webhooks.deliver';

@@ -7,7 +7,7 @@ import { testDb } from '../../../test/test-db.js';
 import { closeHarnesses, drainOutbox, harness, platformSecrets, startReceiver, type Hit, type Receiver } from '../../../test/webhook-harness.js';
 import type { DomainEvent } from '../../kernel/events/event.js';
 import { newId } from '../../kernel/ids.js';
-import { systemResolver } from './webhooks.ssrf.js';
+import { systemResolver } from '../../kernel/webhooks/ssrf.js';
 
 /**
  * The webhooks module's worker on a real database and a real HTTP receiver on 127.0.0.1. The

@@ -36,15 +36,6 @@ export const webhookEvents: EventDefinition[] = [
 /** Event types never delivered to endpoints. */
 export const INTERNAL_EVENTS: ReadonlySet<string> = new Set([DELIVERY_REQUESTED_EVENT]);
 
-/** Whether an endpoint pattern (`member.created`, `member.*`, `*`) covers an event type. */
-export function matchesPattern(pattern: string, type: string): boolean {
-  if (pattern === '*') return true;
-  if (pattern.endsWith('.*')) return type.startsWith(pattern.slice(0, -1));
-  return pattern === type;
-}
-
-export const matchesAny = (patterns: string[], type: string): boolean => patterns.some((p) => matchesPattern(p, type));
-
 /** The body delivered (Standard Webhooks' recommended shape). Built once, signed and sent as is on every attempt. */
 export function payloadOf(type: string, timestamp: string, data: unknown): string {
   return JSON.stringify({ type, timestamp, data });

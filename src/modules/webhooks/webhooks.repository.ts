@@ -4,7 +4,7 @@ import { containsPattern } from '../../kernel/db/like.js';
 import { anyUuid, tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
 import type { WebhookDelivery, WebhookEndpoint } from './webhooks.schemas.js';
-import type { AttemptResult } from './webhooks.sender.js';
+import type { AttemptResult } from '../../kernel/webhooks/sender.js';
 import type { WebhooksTables } from './webhooks.tables.js';
 
 const endpointColumns = ['id', 'url', 'description', 'events', 'enabled', 'disabledReason', 'secret', 'previousSecret', 'previousSecretExpiresAt', 'failingSince', 'createdAt', 'updatedAt'] as const;

@@ -1,8 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { Page, PageQuery, SearchQuery, Timestamp, Uuid } from '../../kernel/http/schemas.js';
+import { EVENT_PATTERN } from '../../kernel/webhooks/patterns.js';
 
-/** `member.created`, `member.*` or `*`. */
-export const EVENT_PATTERN = '^(\\*|[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)*(\\.\\*)?)$';
 export const DISABLED_REASONS = ['manual', 'gone', 'failing'] as const;
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 

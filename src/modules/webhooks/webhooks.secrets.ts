@@ -1,5 +1,5 @@
 import { SealedBox } from '../../kernel/security/sealed-box.js';
-import { SECRET_PREFIX } from './webhooks.signing.js';
+import { SECRET_PREFIX } from '../../kernel/webhooks/signing.js';
 
 /**
  * Endpoint signing secrets, sealed at rest: a copy of the database (a backup, a replica, a

@@ -1,5 +1,5 @@
 import type { TenantContext } from '../../kernel/context.js';
-import { AppError, fieldError, notFound } from '../../kernel/errors.js';
+import { AppError, notFound } from '../../kernel/errors.js';
 import { webhooksErrors } from './webhooks.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { decodeCursor, pageOf } from '../../kernel/http/pagination.js';
@@ -8,43 +8,11 @@ import { DELIVERY_REQUESTED_EVENT, payloadOf, TEST_EVENT } from './webhooks.even
 import { toDelivery, toEndpoint, WebhooksRepository, type DeliveryRow } from './webhooks.repository.js';
 import type { CreateWebhookEndpoint, ListDeliveriesQuery, ListEndpointsQuery, UpdateWebhookEndpoint, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from './webhooks.schemas.js';
 import type { EndpointSecrets } from './webhooks.secrets.js';
-import { newSecret, ROTATION_OVERLAP_MS } from './webhooks.signing.js';
-import { describeAddressClass, DestinationRefusedError, ipLiteral, resolvePublic, type Resolver } from './webhooks.ssrf.js';
+import { newSecret, ROTATION_OVERLAP_MS } from '../../kernel/webhooks/signing.js';
+import { checkWebhookUrl, type DestinationPolicy } from '../../kernel/webhooks/destinations.js';
 
 /** Endpoints a tenant may register: each event fans out to every one of them. */
 export const MAX_ENDPOINTS = 50;
-
-export interface DestinationPolicy {
-  /** COURTYARD_WEBHOOKS_ALLOW_PRIVATE: loopback, private and link-local destinations are allowed. */
-  allowPrivate: boolean;
-  resolve?: Resolver;
-}
-
-/**
- * Checks a webhook URL as the tenant gives it: http or https, no credentials, and (unless
- * private destinations are allowed) a host whose every address is public. Returns the URL
- * normalised (`http://2130706433/` is `http://127.0.0.1/`, and refused as such).
- */
-export async function checkWebhookUrl(raw: string, policy: DestinationPolicy): Promise<string> {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw fieldError('url', 'is not a valid URL');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fieldError('url', 'must be an http or https URL');
-  if (url.username || url.password) throw fieldError('url', 'must not contain credentials; use the signature to authenticate deliveries');
-  if (!url.hostname) throw fieldError('url', 'has no host');
-  if (!policy.allowPrivate) {
-    try {
-      await resolvePublic(ipLiteral(url) ?? url.hostname, policy.resolve);
-    } catch (error) {
-      if (error instanceof DestinationRefusedError) throw fieldError('url', `points to ${error.address}, ${describeAddressClass(error.addressClass)}: webhooks may not be sent there`);
-      throw fieldError('url', `the host ${url.hostname} could not be resolved`);
-    }
-  }
-  return url.href;
-}
 
 const endpointCursor = (e: WebhookEndpoint) => [e.id];
 const deliveryCursor = (d: WebhookDelivery) => [d.id];

@@ -1,10 +1,11 @@
 import type { DomainEvent } from '../../kernel/events/event.js';
 import type { EventSubscriber, JobContext, JobDefinition } from '../../kernel/jobs/job.js';
 import { deliverJob, DELIVER_JOB, type AttemptRef, type DeliverJobData } from './webhooks.deliver.js';
-import { DELIVERY_REQUESTED_EVENT, INTERNAL_EVENTS, matchesAny, payloadOf, TEST_EVENT } from './webhooks.events.js';
+import { matchesAny } from '../../kernel/webhooks/patterns.js';
+import { DELIVERY_REQUESTED_EVENT, INTERNAL_EVENTS, payloadOf, TEST_EVENT } from './webhooks.events.js';
 import { WebhooksRepository, type NewDelivery } from './webhooks.repository.js';
 import type { EndpointSecrets } from './webhooks.secrets.js';
-import { WebhookSender, type SenderOptions } from './webhooks.sender.js';
+import { WebhookSender, type SenderOptions } from '../../kernel/webhooks/sender.js';
 import { EndpointSlots } from './webhooks.slots.js';
 
 export { DELIVER_JOB, type DeliverJobData } from './webhooks.deliver.js';

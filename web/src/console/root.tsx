@@ -18,6 +18,7 @@ function ConsoleRoot() {
     { to: '/invoices', label: t('console.nav.invoices') },
     { to: '/jobs', label: t('console.nav.jobs') },
     { to: '/audit', label: t('console.nav.audit') },
+    { to: '/webhooks', label: t('console.nav.webhooks') },
     { to: '/api-keys', label: t('console.nav.apiKeys') },
   ];
   return (

@@ -4,6 +4,7 @@ import jobs from '../console/jobs/en.json';
 import audit from '../console/audit/en.json';
 import consoleBilling from '../console/billing/en.json';
 import consoleInvoices from '../console/invoices/en.json';
+import consoleWebhooks from '../console/webhooks/en.json';
 import tenantAudit from '../modules/audit/en.json';
 import dashboard from '../modules/dashboard/en.json';
 import members from '../modules/members/en.json';
@@ -23,4 +24,4 @@ import account from '../workspace/account/en.json';
 import security from '../ui/account/en.json';
 
 /** The staff's messages (console and workspace areas): loaded with the console's or the workspace's chunk, never by the portal. */
-export const staffEn = { ...tenants, ...plans, ...jobs, ...audit, ...consoleBilling, ...consoleInvoices, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...communications, ...settings, ...tenantBilling, ...account, ...security };
+export const staffEn = { ...tenants, ...plans, ...jobs, ...audit, ...consoleBilling, ...consoleInvoices, ...consoleWebhooks, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...communications, ...settings, ...tenantBilling, ...account, ...security };

@@ -4,6 +4,7 @@ import jobs from '../console/jobs/es.json';
 import audit from '../console/audit/es.json';
 import consoleBilling from '../console/billing/es.json';
 import consoleInvoices from '../console/invoices/es.json';
+import consoleWebhooks from '../console/webhooks/es.json';
 import tenantAudit from '../modules/audit/es.json';
 import dashboard from '../modules/dashboard/es.json';
 import members from '../modules/members/es.json';
@@ -23,4 +24,4 @@ import account from '../workspace/account/es.json';
 import security from '../ui/account/es.json';
 
 /** The staff's messages in Spanish (see staff.en.ts). */
-export const staffEs = { ...tenants, ...plans, ...jobs, ...audit, ...consoleBilling, ...consoleInvoices, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...communications, ...settings, ...tenantBilling, ...account, ...security };
+export const staffEs = { ...tenants, ...plans, ...jobs, ...audit, ...consoleBilling, ...consoleInvoices, ...consoleWebhooks, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...communications, ...settings, ...tenantBilling, ...account, ...security };

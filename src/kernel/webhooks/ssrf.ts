@@ -2,8 +2,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
 
 /**
- * Server-side request forgery guard. A webhook URL is the tenant's to choose, so it must not
- * be able to point the platform at itself, its network or its cloud's metadata service.
+ * Server-side request forgery guard. A webhook URL is its owner's to choose (a tenant's, or
+ * the operator's), so it must not be able to point the platform at itself, its network or its
+ * cloud's metadata service.
  * Addresses are classified AFTER name resolution, at registration and again at every
  * connection (see `guardedLookup`), so a name that later resolves elsewhere (DNS rebinding)
  * is refused when it matters: when we connect.

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, request } from 'undici';
-import { annotateSpan, withSpan } from '../../kernel/observability/tracing.js';
-import { classifyAddress, DestinationRefusedError, guardedLookup, ipLiteral, type Resolver } from './webhooks.ssrf.js';
+import { annotateSpan, withSpan } from '../observability/tracing.js';
+import { classifyAddress, DestinationRefusedError, guardedLookup, ipLiteral, type Resolver } from './ssrf.js';
 
 /** Bytes of a receiver's response body that are kept with an attempt. */
 export const RESPONSE_BODY_LIMIT = 1024;

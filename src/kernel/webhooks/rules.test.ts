@@ -1,9 +1,9 @@
 import { Webhook } from 'standardwebhooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { matchesPattern } from './webhooks.events.js';
-import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, outcomeOf, parseRetryAfter, retryDelay, RETRY_SCHEDULE_MS } from './webhooks.schedule.js';
-import { newSecret, sign, signingSecrets, webhookHeaders } from './webhooks.signing.js';
-import { classifyAddress, guardedLookup, resolvePublic } from './webhooks.ssrf.js';
+import { matchesPattern } from './patterns.js';
+import { DISABLE_AFTER_FAILING_MS, MAX_ATTEMPTS, outcomeOf, parseRetryAfter, retryDelay, RETRY_SCHEDULE_MS } from './schedule.js';
+import { newSecret, sign, signingSecrets, webhookHeaders } from './signing.js';
+import { classifyAddress, guardedLookup, resolvePublic } from './ssrf.js';
 
 const T0 = new Date('2026-03-01T12:00:00Z');
 const at = (ms: number) => new Date(T0.getTime() + ms);
