@@ -5,6 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPERATOR_DELIVER_JOB, OPERATOR_FAN_OUT, type DeliverJobData } from '../src/control/webhooks/webhooks.delivery.js';
 import type { DomainEvent } from '../src/kernel/events/event.js';
+import { FAN_OUT_SUBSCRIBER } from '../src/modules/webhooks/index.js';
 import type { JobContext } from '../src/kernel/jobs/job.js';
 import { expectProblem, ok } from './fixture.js';
 import { startPlatform, type TestPlatform } from './helpers.js';
@@ -229,6 +230,10 @@ describe("the operator's webhooks", () => {
     const delivered = hitsOn('/everything').map((h) => (JSON.parse(h.body) as { type: string }).type);
     expect(delivered).toEqual(['tenant.suspended']);
     expect((await deliveriesOf(everything.id)).map((d) => d.eventType)).toEqual(['tenant.suspended']);
+    // Nor the other way round: the tenants' webhooks (a module's `*`) are handed the member, never the platform's events.
+    const tenantSide = (await queued(`event.${FAN_OUT_SUBSCRIBER}`)).flatMap((j) => (j.data as { events: DomainEvent[] }).events.map((e) => e.type));
+    expect(tenantSide).toContain('member.created');
+    expect(tenantSide.filter((type) => /^(tenant|invoice|subscription|credit_note)\./.test(type))).toEqual([]);
   });
 });
 

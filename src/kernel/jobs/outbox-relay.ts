@@ -25,9 +25,10 @@ export interface RelayDeps {
 export async function relayOutboxes(deps: RelayDeps): Promise<number> {
   const { main, router, directory } = deps;
   let moved = 0;
-  for (const table of deps.planeOutboxes) moved += await relayOne(deps, main, (s) => takePlaneOutbox(s, table), true);
-  moved += await relayOne(deps, main, takeTenantOutbox, true);
-  for (const t of await directory.dedicatedDatabases()) moved += await router.withDedicated(t.databaseName, (db) => relayOne(deps, db, takeTenantOutbox, false));
+  // A plane's events (invoices, dunning, tenants provisioned) reach only the subscribers that name them: a module's `*` is for its tenant's business.
+  for (const table of deps.planeOutboxes) moved += await relayOne(deps, main, (s) => takePlaneOutbox(s, table), true, true);
+  moved += await relayOne(deps, main, takeTenantOutbox, true, false);
+  for (const t of await directory.dedicatedDatabases()) moved += await router.withDedicated(t.databaseName, (db) => relayOne(deps, db, takeTenantOutbox, false, false));
   return moved;
 }
 
@@ -37,14 +38,14 @@ export async function relayOutboxes(deps: RelayDeps): Promise<number> {
  * The queues are announced once the transaction has ended: a worker woken earlier would find
  * nothing and wait for its poll.
  */
-async function relayOne(deps: RelayDeps, db: Database, take: (s: Session) => Promise<OutboxRow[]>, jobsInSameDatabase: boolean): Promise<number> {
+async function relayOne(deps: RelayDeps, db: Database, take: (s: Session) => Promise<OutboxRow[]>, jobsInSameDatabase: boolean, plane: boolean): Promise<number> {
   const inserted = new Set<string>();
   try {
     return await db.session(async (s) => {
       await s.exec('BEGIN');
       try {
         const rows = await take(s);
-        const jobs = rows.length > 0 ? subscriberJobs(rows, deps.subscribers) : [];
+        const jobs = rows.length > 0 ? subscriberJobs(rows, deps.subscribers, plane) : [];
         if (jobs.length > 0) {
           for (const job of jobs) inserted.add(job.name);
           await deps.boss.insert(jobs, jobsInSameDatabase ? { db: { executeSql: async (text, values) => ({ rows: await s.rows(text, values) }) } } : {});

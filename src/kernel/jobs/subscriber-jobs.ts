@@ -19,10 +19,14 @@ export const TRACEPARENT = 'traceparent';
 /** Types under this prefix are the platform's own (usage reports): only a pattern that names them matches. */
 const PLATFORM_PREFIX = 'platform.';
 
-/** Does a subscriber's pattern (`member.created`, `member.*`, `*`) match an event type? */
-export const matches = (pattern: string, type: string): boolean =>
+/**
+ * Does a subscriber's pattern (`member.created`, `member.*`, `*`) match an event type? `*`
+ * is the tenant's business: never the platform's usage reports, nor a plane's own events
+ * (`plane`: from the control outbox), which only patterns naming them match.
+ */
+export const matches = (pattern: string, type: string, plane = false): boolean =>
   pattern === type ||
-  (pattern === '*' && !type.startsWith(PLATFORM_PREFIX)) ||
+  (pattern === '*' && !plane && !type.startsWith(PLATFORM_PREFIX)) ||
   (pattern.endsWith('.*') && type.startsWith(pattern.slice(0, -1)) && (!type.startsWith(PLATFORM_PREFIX) || pattern.startsWith(PLATFORM_PREFIX)));
 
 /** The data of a batch subscriber's job: the events of one relay pass that match it, oldest of each tenant first. */
@@ -35,8 +39,9 @@ export interface EventBatch {
  * the batch gets priority -n. A subscriber that takes batches gets one job per `batch.size`
  * of its events instead, in the relay's order (each tenant's oldest first), so that the queue
  * holds a row per batch rather than per event; the job continues the trace of its first event.
+ * `plane`: the rows are a plane outbox's (see `matches`).
  */
-export function subscriberJobs(rows: OutboxRow[], subscribers: readonly EventSubscriber[]): PgBoss.JobInsert[] {
+export function subscriberJobs(rows: OutboxRow[], subscribers: readonly EventSubscriber[], plane = false): PgBoss.JobInsert[] {
   const rank = new Map<string, number>();
   const events = rows.map((row) => {
     const event: DomainEvent = {
@@ -60,7 +65,7 @@ export function subscriberJobs(rows: OutboxRow[], subscribers: readonly EventSub
     deadLetter: DEAD_LETTER_QUEUE,
   });
   return subscribers.flatMap((s): PgBoss.JobInsert[] => {
-    const mine = events.filter(({ event }) => s.events.some((p) => matches(p, event.type)));
+    const mine = events.filter(({ event }) => s.events.some((p) => matches(p, event.type, plane)));
     if (!s.batch) {
       return mine.map(({ event, n, traceparent }) => ({
         ...options(s),

@@ -10,7 +10,6 @@ import { EndpointSlots } from './webhooks.slots.js';
 
 export { DELIVER_JOB, type DeliverJobData } from './webhooks.deliver.js';
 export const FAN_OUT_SUBSCRIBER = 'webhooks.fan-out';
-const PLATFORM_EVENT_PREFIX = 'tenant.';
 
 export interface WorkerOptions extends SenderOptions {
   /** [0, 1), for the schedule's jitter; tests inject one. */
@@ -79,8 +78,8 @@ export function webhookWorkers(options: WorkerOptions, secrets: EndpointSecrets)
     const byTenant = new Map<string, DomainEvent[]>();
     for (const event of events) {
       const tenantId = event.tenantId;
-      // Platform events (tenant.provisioned, tenant.archived, ...) are the control plane's, not the tenant's business.
-      if (!tenantId || event.type === TEST_EVENT || event.type.startsWith(PLATFORM_EVENT_PREFIX)) continue;
+      // The control plane's events (tenant.*, invoice.*, subscription.*) never come here: the relay gives them to the plane's subscribers only.
+      if (!tenantId || event.type === TEST_EVENT) continue;
       if (event.type === DELIVERY_REQUESTED_EVENT) {
         const deliveryId = (event.data as { deliveryId: string }).deliveryId;
         const delivery = await ctx.tenantTransaction(tenantId, (db) => new WebhooksRepository(db).findDelivery(deliveryId));
