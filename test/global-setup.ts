@@ -5,13 +5,6 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startPlatform } from './helpers.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** On PGlite: a file holding a dump of a freshly started platform's database (see helpers.ts `startPlatform`). */
-    pgliteStart: string | null;
-  }
-}
-
 /**
  * With DATABASE_URL the suite runs on that PostgreSQL server: each test file gets a database
  * of its own (see helpers.ts). Here we only check the server answers, and clear databases

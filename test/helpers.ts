@@ -109,6 +109,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
   );
 }
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** On PGlite: a file holding a dump of a freshly started platform's database (test/global-setup.ts). */
+    pgliteStart: string | null;
+  }
+}
+
 let started: Promise<Blob | undefined> | undefined;
 /** The dump of a freshly started platform's database the global setup made on PGlite (test/global-setup.ts), read once per process. */
 const startedDatabase = (): Promise<Blob | undefined> =>

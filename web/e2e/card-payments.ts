@@ -25,21 +25,29 @@ export async function enableCards(tenant: { slug: string; email: string }): Prom
   await must(stepped.PUT('/api/v1/finance/providers/stripe', { body: { secretKey, webhookSecret, enabled: true } }));
 }
 
-/** Stripe's "checkout.session.completed" for a session of the stand-in, signed and delivered to the tenant's webhook URL. */
-export async function stripePaid(tenant: { slug: string }, providerSessionId: string, payer: { email: string; name: string }): Promise<Response> {
+/** Stripe's "checkout.session.completed" for a session of the stand-in, signed, delivered to `webhook` (a path of the server). */
+async function deliverPaid(slug: string, providerSessionId: string, payer: { email: string; name: string }, webhook: string): Promise<Response> {
   const { url, secretKey, webhookSecret } = server().stripe;
   const session = (await (await fetch(`${url}/v1/checkout/sessions/${providerSessionId}`, { headers: { authorization: `Bearer ${secretKey}` } })).json()) as Record<string, unknown>;
   const payload = JSON.stringify({
-    id: `evt_${tenant.slug}_${Date.now()}`,
+    id: `evt_${slug}_${Date.now()}`,
     object: 'event',
     api_version: Stripe.API_VERSION,
     created: Math.floor(Date.now() / 1000),
-    data: { object: { ...session, customer_details: payer, payment_intent: `pi_${tenant.slug}_${Date.now()}`, payment_status: 'paid', status: 'complete' } },
+    data: { object: { ...session, customer_details: payer, payment_intent: `pi_${slug}_${Date.now()}`, payment_status: 'paid', status: 'complete' } },
     livemode: false,
     pending_webhooks: 1,
     request: { id: null, idempotency_key: null },
     type: 'checkout.session.completed',
   });
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
-  return fetch(`${server().url}/t/${tenant.slug}/api/v1/finance/providers/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
+  return fetch(`${server().url}${webhook}`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
 }
+
+/** A member's card payment, paid at the stand-in: its event delivered to the tenant's webhook URL. */
+export const stripePaid = (tenant: { slug: string }, providerSessionId: string, payer: { email: string; name: string }): Promise<Response> =>
+  deliverPaid(tenant.slug, providerSessionId, payer, `/t/${tenant.slug}/api/v1/finance/providers/stripe/webhook`);
+
+/** A platform invoice paid by card at the stand-in (the operator's keys): its event delivered to the operator's billing webhook. */
+export const stripePaidInvoice = (tenant: { slug: string }, providerSessionId: string, payer: { email: string; name: string }): Promise<Response> =>
+  deliverPaid(tenant.slug, providerSessionId, payer, '/control/v1/billing/stripe/webhook');

@@ -1,10 +1,9 @@
 import type { Browser } from 'playwright-core';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
 import { BILLED_TENANT } from './billed-tenant.js';
 import { accessTokenOf, connect, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
-import { must } from './card-payments.js';
+import { must, stripePaidInvoice } from './card-payments.js';
 
 /**
  * The community's owner on the Billing page (tenant walnut, made by the global setup with its
@@ -28,24 +27,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-/** Stripe's "checkout.session.completed" for a session of the stand-in, signed and delivered to the operator's billing webhook. */
-async function stripePaidInvoice(sessionId: string): Promise<Response> {
-  const { url, secretKey, webhookSecret } = server().stripe;
-  const session = (await (await fetch(`${url}/v1/checkout/sessions/${sessionId}`, { headers: { authorization: `Bearer ${secretKey}` } })).json()) as Record<string, unknown>;
-  const payload = JSON.stringify({
-    id: `evt_${BILLED_TENANT}_${Date.now()}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    data: { object: { ...session, customer_details: { email: OWNER, name: 'Manager' }, payment_intent: `pi_${BILLED_TENANT}_${Date.now()}`, payment_status: 'paid', status: 'complete' } },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'checkout.session.completed',
-  });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
-  return fetch(`${server().url}/control/v1/billing/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
-}
 
 describe("the community's Billing page", () => {
   it('shows the plan, usage and invoices, moves to another plan, and pays the open invoice by card', async () => {
@@ -137,7 +118,7 @@ describe("the community's Billing page", () => {
     await expect.poll(() => page.getByTestId('payment-status').textContent()).toContain(`Your payment of ${due} for ${invoice!.number} is being confirmed`);
     expect(await invoices.getByTestId(`invoice-status-${invoice!.number}`).textContent()).toBe('Open');
     await expectAccessible(page, 'payment being confirmed');
-    const delivered = await stripePaidInvoice(sessionId);
+    const delivered = await stripePaidInvoice({ slug: BILLED_TENANT }, sessionId, { email: OWNER, name: 'Manager' });
     expect(delivered.status).toBe(200);
     await expect.poll(() => page.getByTestId('payment-status').textContent(), { timeout: 15_000 }).toBe(`Invoice ${invoice!.number} is paid (${due}). Thank you.`);
     await expect.poll(() => invoices.getByTestId(`invoice-status-${invoice!.number}`).textContent()).toMatch(/^Paid on /);

@@ -1,10 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
 import { READ_ONLY_TENANT } from './billed-tenant.js';
 import { accessTokenOf, connect, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
-import { must } from './card-payments.js';
+import { must, stripePaidInvoice } from './card-payments.js';
 
 /**
  * A community that has not paid (tenant hornbeam, made by the global setup: invoiced a month ago,
@@ -25,23 +24,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function stripePaid(sessionId: string): Promise<Response> {
-  const { url, secretKey, webhookSecret } = server().stripe;
-  const session = (await (await fetch(`${url}/v1/checkout/sessions/${sessionId}`, { headers: { authorization: `Bearer ${secretKey}` } })).json()) as Record<string, unknown>;
-  const payload = JSON.stringify({
-    id: `evt_${READ_ONLY_TENANT}_${Date.now()}`,
-    object: 'event',
-    api_version: Stripe.API_VERSION,
-    created: Math.floor(Date.now() / 1000),
-    data: { object: { ...session, customer_details: { email: OWNER, name: 'Manager' }, payment_intent: `pi_${READ_ONLY_TENANT}_${Date.now()}`, payment_status: 'paid', status: 'complete' } },
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: null, idempotency_key: null },
-    type: 'checkout.session.completed',
-  });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: webhookSecret });
-  return fetch(`${server().url}/control/v1/billing/stripe/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'stripe-signature': signature }, body: payload });
-}
 
 async function addMember(page: Page, first: string, last: string) {
   await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Members' }).click();
@@ -103,7 +85,7 @@ describe('a read-only workspace', () => {
     // Paid: the webhook restores the workspace at once.
     await page.goto(`/t/${READ_ONLY_TENANT}/billing?invoice=${invoice!.id}&paid=1`);
     await expectPageShape(page, 'Billing');
-    expect((await stripePaid(sessionId)).status).toBe(200);
+    expect((await stripePaidInvoice({ slug: READ_ONLY_TENANT }, sessionId, { email: OWNER, name: 'Manager' })).status).toBe(200);
     await expect.poll(() => page.getByTestId('payment-status').textContent(), { timeout: 15_000 }).toBe(`Invoice ${invoice!.number} is paid (${due}). Thank you.`);
     expect((await must(owner.GET('/api/v1/billing/subscription'))).dunning).toBeNull();
     await expect.poll(() => page.getByTestId('standing').textContent()).toBe('In good standing: no invoice is overdue.');
