@@ -130,7 +130,7 @@ function decimal(value: unknown, decimals: number): string | null {
 /** What a write's value becomes in `data`: the normalised value, null, or a field error. */
 export type Parsed = { ok: true; value: unknown } | { ok: false; error: FieldError };
 
-const refuse = (field: string, message: string, code: string): Parsed => ({ ok: false, error: { field, message, code } });
+const refuse = (error: FieldError): Parsed => ({ ok: false, error });
 
 /** Checks one value a write gives a field against its type and its `pattern`/length rules (not required/unique/range: see callers). */
 export function parseValue(field: FieldDef, raw: unknown): Parsed {
@@ -139,62 +139,62 @@ export function parseValue(field: FieldDef, raw: unknown): Parsed {
   switch (field.type) {
     case 'text':
     case 'long_text': {
-      if (typeof raw !== 'string') return refuse(at, 'must be text', 'invalid_type');
+      if (typeof raw !== 'string') return refuse({ field: at, message: 'must be text', code: 'invalid_type' });
       const max = field.type === 'text' ? Math.min(field.config.maxLength ?? TEXT_MAX, TEXT_MAX) : LONG_TEXT_MAX;
-      if (raw.length > max) return refuse(at, `must be at most ${max} characters`, 'too_long');
+      if (raw.length > max) return refuse({ field: at, message: `must be at most ${max} characters`, code: 'too_long' });
       if (raw === '') return { ok: true, value: null };
-      if (field.rules.pattern && !patternOf(field.rules.pattern)?.test(raw)) return refuse(at, 'does not match the pattern of the field', 'pattern');
+      if (field.rules.pattern && !patternOf(field.rules.pattern)?.test(raw)) return refuse({ field: at, message: 'does not match the pattern of the field', code: 'pattern' });
       return { ok: true, value: raw };
     }
     case 'number': {
       const n = decimal(raw, field.config.decimals ?? 6);
-      if (n === null) return refuse(at, `must be a number within ±10^15 with at most ${field.config.decimals ?? 6} decimals`, 'invalid_type');
+      if (n === null) return refuse({ field: at, message: `must be a number within ±10^15 with at most ${field.config.decimals ?? 6} decimals`, code: 'invalid_type' });
       return { ok: true, value: raw };
     }
     case 'currency': {
       const money = raw as { amountMinor?: unknown; currency?: unknown };
       if (typeof raw !== 'object' || Array.isArray(raw) || !Number.isSafeInteger(money.amountMinor) || Object.keys(raw).some((k) => k !== 'amountMinor' && k !== 'currency')) {
-        return refuse(at, 'must be {"amountMinor": an integer, "currency": the field\'s currency}', 'invalid_type');
+        return refuse({ field: at, message: 'must be {"amountMinor": an integer, "currency": the field\'s currency}', code: 'invalid_type' });
       }
-      if (money.currency !== undefined && money.currency !== field.config.currency) return refuse(at, `must be in ${field.config.currency}`, 'wrong_currency');
+      if (money.currency !== undefined && money.currency !== field.config.currency) return refuse({ field: at, message: `must be in ${field.config.currency}`, code: 'wrong_currency' });
       return { ok: true, value: { amountMinor: money.amountMinor, currency: field.config.currency } };
     }
     case 'boolean':
-      return typeof raw === 'boolean' ? { ok: true, value: raw } : refuse(at, 'must be true or false', 'invalid_type');
+      return typeof raw === 'boolean' ? { ok: true, value: raw } : refuse({ field: at, message: 'must be true or false', code: 'invalid_type' });
     case 'date':
-      return typeof raw === 'string' && isDate(raw) ? { ok: true, value: raw } : refuse(at, 'must be a date, YYYY-MM-DD', 'invalid_type');
+      return typeof raw === 'string' && isDate(raw) ? { ok: true, value: raw } : refuse({ field: at, message: 'must be a date, YYYY-MM-DD', code: 'invalid_type' });
     case 'datetime': {
       const value = typeof raw === 'string' ? instant(raw) : null;
-      return value ? { ok: true, value } : refuse(at, 'must be a date and time with its offset, e.g. 2026-05-01T09:30:00+02:00', 'invalid_type');
+      return value ? { ok: true, value } : refuse({ field: at, message: 'must be a date and time with its offset, e.g. 2026-05-01T09:30:00+02:00', code: 'invalid_type' });
     }
     case 'select':
-      if (typeof raw !== 'string') return refuse(at, 'must be the key of one of the field\'s options', 'invalid_type');
-      return field.config.options?.some((o) => o.key === raw) ? { ok: true, value: raw } : refuse(at, `has no option "${raw.slice(0, 60)}"`, 'unknown_option');
+      if (typeof raw !== 'string') return refuse({ field: at, message: 'must be the key of one of the field\'s options', code: 'invalid_type' });
+      return field.config.options?.some((o) => o.key === raw) ? { ok: true, value: raw } : refuse({ field: at, message: `has no option "${raw.slice(0, 60)}"`, code: 'unknown_option' });
     case 'multi_select': {
-      if (!Array.isArray(raw) || raw.some((v) => typeof v !== 'string')) return refuse(at, 'must be a list of keys of the field\'s options', 'invalid_type');
+      if (!Array.isArray(raw) || raw.some((v) => typeof v !== 'string')) return refuse({ field: at, message: 'must be a list of keys of the field\'s options', code: 'invalid_type' });
       const unknown = (raw as string[]).find((v) => !field.config.options?.some((o) => o.key === v));
-      if (unknown !== undefined) return refuse(at, `has no option "${unknown.slice(0, 60)}"`, 'unknown_option');
+      if (unknown !== undefined) return refuse({ field: at, message: `has no option "${unknown.slice(0, 60)}"`, code: 'unknown_option' });
       return { ok: true, value: [...new Set(raw as string[])] };
     }
     case 'email':
-      if (typeof raw !== 'string' || raw.length > 254 || !EMAIL.test(raw)) return refuse(at, 'must be an e-mail address', 'invalid_type');
+      if (typeof raw !== 'string' || raw.length > 254 || !EMAIL.test(raw)) return refuse({ field: at, message: 'must be an e-mail address', code: 'invalid_type' });
       return { ok: true, value: raw.toLowerCase() };
     case 'phone':
-      return typeof raw === 'string' && PHONE.test(raw) ? { ok: true, value: raw } : refuse(at, 'must be a phone number: digits with optional +, spaces, dots, dashes and parentheses', 'invalid_type');
+      return typeof raw === 'string' && PHONE.test(raw) ? { ok: true, value: raw } : refuse({ field: at, message: 'must be a phone number: digits with optional +, spaces, dots, dashes and parentheses', code: 'invalid_type' });
     case 'url': {
       const href = typeof raw === 'string' && raw.length <= URL_MAX ? urlOf(raw) : null;
-      return href && href.length <= URL_MAX ? { ok: true, value: href } : refuse(at, 'must be an http or https URL of at most 2000 characters', 'invalid_type');
+      return href && href.length <= URL_MAX ? { ok: true, value: href } : refuse({ field: at, message: 'must be an http or https URL of at most 2000 characters', code: 'invalid_type' });
     }
     case 'relation':
       if (field.config.many) {
-        if (!Array.isArray(raw) || raw.length > MANY_MAX || !raw.every(isUuid)) return refuse(at, `must be a list of at most ${MANY_MAX} record ids`, 'invalid_type');
+        if (!Array.isArray(raw) || raw.length > MANY_MAX || !raw.every(isUuid)) return refuse({ field: at, message: `must be a list of at most ${MANY_MAX} record ids`, code: 'invalid_type' });
         return { ok: true, value: [...new Set((raw as string[]).map((id) => id.toLowerCase()))] };
       }
-      return isUuid(raw) ? { ok: true, value: raw.toLowerCase() } : refuse(at, 'must be a record id', 'invalid_type');
+      return isUuid(raw) ? { ok: true, value: raw.toLowerCase() } : refuse({ field: at, message: 'must be a record id', code: 'invalid_type' });
     case 'file':
-      return isUuid(raw) ? { ok: true, value: raw.toLowerCase() } : refuse(at, 'must be a document id', 'invalid_type');
+      return isUuid(raw) ? { ok: true, value: raw.toLowerCase() } : refuse({ field: at, message: 'must be a document id', code: 'invalid_type' });
     case 'formula':
-      return refuse(at, 'is computed: it cannot be written', 'read_only');
+      return refuse({ field: at, message: 'is computed: it cannot be written', code: 'read_only' });
   }
 }
 

@@ -8,5 +8,4 @@ export const objectsErrors = defineErrors('objects', {
   version_conflict: { status: 409, title: 'The record has changed since you read it', description: 'An `If-Match` named a version the record no longer has; `currentVersion` is the one it has' },
   api_only_field: { status: 403, title: 'Only the API may write this field', description: 'A person (not an API key) wrote a field whose `apiOnly` rule lets only integrations write it; the field errors name it' },
   field_not_removed: { status: 409, title: 'The field is not removed', description: 'Only a removed field can be purged (its values deleted) or restored' },
-  field_purged: { status: 409, title: 'The field was purged', description: 'A purged field\'s values are gone: it cannot be restored or changed' },
 });

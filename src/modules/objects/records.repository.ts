@@ -133,6 +133,15 @@ export class RecordsRepository {
       ON CONFLICT (tenant_id, field_id, record_id) DO NOTHING`.execute(this.db);
   }
 
+  /** Whether another record holds `value` (as `data` holds it) of a unique field. */
+  async taken(field: FieldDef, value: unknown, recordId: string): Promise<boolean> {
+    const row = indexed(field, value);
+    if (!row) return false;
+    const match = row.kind === 't' ? sql`kind = 't' AND lower(txt) = lower(${row.txt})` : row.kind === 'd' ? sql`kind = 'd' AND ts = ${row.ts}::timestamptz` : sql`kind IN ('n', 'b') AND num = ${row.num}::numeric`;
+    const { rows } = await sql`SELECT 1 FROM object_values WHERE field_id = ${field.id}::uuid AND uniq AND ${match} AND record_id <> ${recordId}::uuid LIMIT 1`.execute(this.db);
+    return rows.length > 0;
+  }
+
   /** Values held by more than one record, for a field about to become unique (at most 10). */
   async duplicates(field: FieldDef): Promise<string[]> {
     const kind = kindOf(field)!;

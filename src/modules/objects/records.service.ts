@@ -10,7 +10,7 @@ import { objectsErrors } from './objects.errors.js';
 import type { ListRecordsQuery, ObjectRecord, RecordBody } from './objects.schemas.js';
 import { checkCursor, cursorOf, parseFilters, parseSort } from './records.query.js';
 import { RecordsRepository, type RecordRow } from './records.repository.js';
-import { checkWrite, existingTargets, recordView, valueRefusal, visibleFields, type CheckedWrite } from './records.values.js';
+import { checkWrite, existingTargets, recordView, refuseTaken, valueRefusal, visibleFields, type CheckedWrite } from './records.values.js';
 
 const actorOf = (ctx: TenantContext) => ctx.principal?.userId ?? null;
 
@@ -60,7 +60,7 @@ async function writeIndex(ctx: TenantContext, object: LoadedObject, row: RecordR
   try {
     await repo.writeValues(ctx.tenant.id, object.definition.id, row.id, fields, row.data);
   } catch (error) {
-    throw valueRefusal(error, object.live);
+    throw valueRefusal(error, write.changed);
   }
   for (const link of write.links) await repo.replaceLinks(ctx.tenant.id, link.field.id, row.id, link.ids);
 }
@@ -70,6 +70,7 @@ const recordLimit = (ctx: TenantContext) =>
 
 async function insertRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody): Promise<RecordRow> {
   const write = await checkWrite(ctx, object, body, true);
+  await refuseTaken(ctx, id, write);
   await refuseBeyondLimit(ctx, 'objectRecords', ctx.licence.claims.limits.objectRecords, 1, () => recordLimit(ctx));
   const row = await new RecordsRepository(ctx.db).insert(ctx.tenant.id, object.definition.id, id, write.patch, actorOf(ctx));
   // Every live scalar field gets its row, nulls included, so that the record sorts on any field.
@@ -93,6 +94,7 @@ export function versionOf(ifMatch: string | undefined): number | undefined {
 
 async function changeRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody, expected: number | undefined): Promise<RecordRow> {
   const write = await checkWrite(ctx, object, body, false);
+  await refuseTaken(ctx, id, write);
   const repo = new RecordsRepository(ctx.db);
   const row = await repo.update(object.definition.id, id, write.patch, actorOf(ctx), expected);
   if (!row) {

@@ -133,23 +133,39 @@ async function checkReferences(ctx: TenantContext, changed: FieldDef[], patch: R
   }
 }
 
-const UUIDS = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const KIND_OF_CONSTRAINT: Record<string, 'n' | 't' | 'd'> = {
+  object_values_unique_num: 'n',
+  object_values_unique_txt: 't',
+  object_values_unique_ts: 'd',
+  object_values_range: 'n',
+  object_values_length: 't',
+  object_values_date_range: 'd',
+};
+
+const valueTaken = (field: FieldDef | undefined) =>
+  new AppError(objectsErrors.value_taken, `Another record has this ${field?.label ?? 'value'} already`, { errors: [{ field: field?.key ?? 'body', message: 'is already taken by another record', code: 'unique' }] });
+
+/** Refuses a write whose unique values other records hold, naming the fields (the unique indexes still decide a race). */
+export async function refuseTaken(ctx: TenantContext, recordId: string, write: CheckedWrite): Promise<void> {
+  const repo = new RecordsRepository(ctx.db);
+  for (const field of write.changed) {
+    if (field.rules.unique && write.patch[field.id] !== null && (await repo.taken(field, write.patch[field.id], recordId))) throw valueTaken(field);
+  }
+}
 
 /**
- * The database's refusal of a value row, as the problem a client can act on: a unique index
- * names the field (its id is in the conflicting key), a range CHECK names it too (the third
- * column of the failing row). Anything else goes on as it was.
+ * The database's refusal of a value row, as the problem a client can act on. Under row-level
+ * security PostgreSQL does not say which key collided (the detail would show row values), so the
+ * constraint's kind and the fields written tell the field.
  */
-export function valueRefusal(error: unknown, fields: readonly FieldDef[]): unknown {
-  const e = error as { code?: string; constraint?: string; detail?: string };
-  if (!e?.constraint?.startsWith('object_values_')) return error;
-  const ids = [...(e.detail ?? '').matchAll(UUIDS)].map((m) => m[0]);
-  if (e.code === '23505') {
-    const field = fields.find((f) => f.id === ids[1]);
-    return new AppError(objectsErrors.value_taken, `Another record has this ${field?.label ?? 'value'} already`, { errors: [{ field: field?.key ?? 'body', message: 'is already taken by another record', code: 'unique' }] });
-  }
+export function valueRefusal(error: unknown, written: readonly FieldDef[]): unknown {
+  const e = error as { code?: string; constraint?: string };
+  const kind = e?.constraint ? KIND_OF_CONSTRAINT[e.constraint] : undefined;
+  if (!kind) return error;
+  const ofKind = written.filter((f) => (kindOf(f) === 'b' ? 'n' : kindOf(f)) === kind);
+  if (e.code === '23505') return valueTaken(ofKind.find((f) => f.rules.unique));
   if (e.code === '23514') {
-    const field = fields.find((f) => f.id === ids[2]);
+    const field = ofKind.find((f) => f.rules.min !== undefined || f.rules.max !== undefined);
     return new AppError('validation_failed', 'The request has invalid fields', { errors: [{ field: field?.key ?? 'body', message: 'is outside the range of the field', code: 'out_of_range' }] });
   }
   return error;
