@@ -64,6 +64,7 @@ import { objectStorageFor } from './kernel/storage/object-storage.js';
 import { leasesModule } from './modules/leases/index.js';
 import { auditModule } from './modules/audit/index.js';
 import { membersModule } from './modules/members/index.js';
+import { objectsModule } from './modules/objects/index.js';
 import { occupancyModule } from './modules/occupancy/index.js';
 import { propertiesModule } from './modules/properties/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
@@ -239,6 +240,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         tenantInfo: async (id) => (await directory.byIdOrSlug(id)) ?? undefined,
       }),
       documentsModule({ storage, tenantOf: requestTenant, linkSecret: secrets.tokenSecret, maxUploadBytes: config.maxUploadBytes, now: options.clock }),
+      objectsModule,
       communicationsModule({ mail: mail.queue, sms: createSmsSender({ ...config, log }), twilioAuthToken: config.twilioAuthToken ?? null, accounts: memberAccounts, linkSecret: secrets.tokenSecret, tenantUrl: tenantUrlFor(config.baseDomain, config.port), now: options.clock }),
       billingModule(account.account),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate, endpointConcurrency: config.webhooksEndpointConcurrency, sealingSecret: secrets.tokenSecret, retentionDays: config.webhookRetentionDays }),

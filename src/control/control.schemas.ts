@@ -8,7 +8,7 @@ const NullableCount = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
 const ApiRate = (whose: string) =>
   Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100_000_000 }), Type.Null()], { description: `Requests to /api/v1 per minute ${whose}; absent or null: the platform's default (COURTYARD_API_RATE_…)` }));
 export const Limits = Type.Object(
-  { members: NullableCount, units: Type.Optional(NullableCount), users: NullableCount, storageMb: NullableCount, apiRatePerPrincipal: ApiRate('per user or API key'), apiRatePerTenant: ApiRate('per tenant, all its users and keys together') },
+  { members: NullableCount, units: Type.Optional(NullableCount), objects: Type.Optional(NullableCount), objectFields: Type.Optional(NullableCount), objectRecords: Type.Optional(NullableCount), users: NullableCount, storageMb: NullableCount, apiRatePerPrincipal: ApiRate('per user or API key'), apiRatePerTenant: ApiRate('per tenant, all its users and keys together') },
   { additionalProperties: false, description: 'Counts: null means unlimited. API rates: null means the platform default.' },
 );
 const ModuleKeys = Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 100 });

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { Timestamp } from '../http/schemas.js';
 import { METER_KEYS, type Meter } from './meters.js';
 
-export const MeterKey = Type.Unsafe<Meter>(Type.String({ enum: METER_KEYS, description: 'A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)' }));
+export const MeterKey = Type.Unsafe<Meter>(Type.String({ enum: METER_KEYS, description: 'A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records)' }));
 
 export const UsageQuery = Type.Object(
   {

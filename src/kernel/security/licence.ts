@@ -11,6 +11,10 @@ export interface LicenceLimits {
   members: number | null;
   /** Absent on plans made before units were limited: unlimited. */
   units?: number | null;
+  /** Custom objects, their fields (all objects' together) and their records; absent: unlimited. */
+  objects?: number | null;
+  objectFields?: number | null;
+  objectRecords?: number | null;
   users: number | null;
   storageMb: number | null;
   /** Requests per minute per principal, and per tenant; absent or null: the platform's default. */

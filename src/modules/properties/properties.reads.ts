@@ -44,6 +44,13 @@ export async function existingUnits(db: Db, ids: readonly string[]): Promise<Set
   return new Set(rows.map((r) => r.id));
 }
 
+/** The properties among `ids` that exist (archived ones included). */
+export async function existingProperties(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await tablesOf<PropertiesTables>(db).selectFrom('properties').select('id').where('id', '=', anyUuid(ids)).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
 /** The units of the property and of every property under it, at any depth (archived ones included). */
 export async function unitsUnder(db: Db, propertyId: string): Promise<string[]> {
   const { rows } = await sql<{ id: string }>`

@@ -1,4 +1,5 @@
 import { modules } from './es.modules.js';
+import { objects } from './es.objects.js';
 import { platform } from './es.platform.js';
 import { titles } from './es.titles.js';
 
@@ -13,6 +14,7 @@ export const details: Record<string, string> = {
   ...titles,
   ...platform,
   ...modules,
+  ...objects,
   // The kernel's own.
   'The request has invalid fields': 'La solicitud tiene campos no válidos',
   'The path is not valid': 'La ruta no es válida',

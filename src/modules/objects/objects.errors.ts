@@ -1,0 +1,11 @@
+import { defineErrors } from '../../kernel/errors.js';
+
+export const objectsErrors = defineErrors('objects', {
+  key_taken: { status: 409, title: 'An object with this key exists already', description: 'A live object (or a standard record kind\'s custom fields) has the key already; an archived object\'s key may be used again' },
+  field_key_taken: { status: 409, title: 'The object has a field with this key already', description: 'Adding or restoring a field whose key a live field of the object has' },
+  value_taken: { status: 409, title: 'Another record has this value already', description: 'A unique field\'s value is another record\'s (texts compared ignoring case); the field errors name the field, with `code` `unique`' },
+  rule_violated_by_data: { status: 409, title: 'Existing records break the new rule', description: 'Making a field unique, or changing its range, when stored values break it: `duplicates` lists values held by more than one record, `violations` counts the records out of range; nothing changed' },
+  version_conflict: { status: 409, title: 'The record has changed since you read it', description: 'An `If-Match` named a version the record no longer has; `currentVersion` is the one it has' },
+  api_only_field: { status: 403, title: 'Only the API may write this field', description: 'A person (not an API key) wrote a field whose `apiOnly` rule lets only integrations write it; the field errors name it' },
+  field_not_removed: { status: 409, title: 'The field is not removed', description: 'Only a removed field can be purged (its values deleted) or restored' },
+});

@@ -1,0 +1,151 @@
+import type { TenantContext } from '../../kernel/context.js';
+import { containsPattern } from '../../kernel/db/like.js';
+import { AppError, notFound } from '../../kernel/errors.js';
+import { emit } from '../../kernel/events/outbox.js';
+import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
+import { newId } from '../../kernel/ids.js';
+import { loadObject, type LoadedObject } from './definitions.service.js';
+import { isStandardTarget, kindOf, type FieldDef } from './fields.js';
+import { objectsErrors } from './objects.errors.js';
+import type { ListRecordsQuery, ObjectRecord, RecordBody } from './objects.schemas.js';
+import { checkCursor, cursorOf, parseFilters, parseSort } from './records.query.js';
+import { RecordsRepository, type RecordRow } from './records.repository.js';
+import { checkWrite, existingTargets, recordView, refuseTaken, valueRefusal, visibleFields, type CheckedWrite } from './records.values.js';
+
+const actorOf = (ctx: TenantContext) => ctx.principal?.userId ?? null;
+
+/** `object.<key>.created|updated|deleted`: the record with every field (webhooks serve integrations, as member events do). */
+const eventType = (object: LoadedObject, what: 'created' | 'updated' | 'deleted') => `object.${object.definition.key}.${what}`;
+
+function decode(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+export async function listRecords(ctx: TenantContext, key: string, query: ListRecordsQuery & { limit: number }) {
+  const object = await loadObject(ctx, key, 'object');
+  const fields = visibleFields(ctx, object);
+  const byKey = new Map(fields.map((f) => [f.key, f]));
+  const filters = parseFilters(query, byKey);
+  const { keys, desc } = parseSort(query.sort, byKey);
+  let after: unknown[] | null = null;
+  if (query.cursor !== undefined) {
+    const values = decode(query.cursor);
+    if (keys.length > 0) after = checkCursor(keys, values);
+    else if (Array.isArray(values) && values.length === 1 && typeof values[0] === 'string' && /^[0-9a-f-]{36}$/i.test(values[0])) after = values;
+    else throw new AppError('invalid_cursor', 'The cursor is not one this list gave out');
+  }
+  const texts = fields.filter((f) => kindOf(f) === 't' && f.type !== 'relation' && f.type !== 'file').map((f) => f.id);
+  const search = query.q ? { fieldIds: texts, pattern: containsPattern(query.q) } : null;
+  const rows = await new RecordsRepository(ctx.db).list(object.definition.id, { filters, keys, desc, after, search, limit: query.limit });
+  const data = rows.slice(0, query.limit);
+  const last = data[data.length - 1];
+  const nextCursor = rows.length > query.limit && last ? (keys.length > 0 ? cursorOf(keys, last) : Buffer.from(JSON.stringify([last.id])).toString('base64url')) : null;
+  return { data: data.map((r) => recordView(r, fields)), nextCursor };
+}
+
+export async function getRecord(ctx: TenantContext, key: string, id: string): Promise<ObjectRecord> {
+  const object = await loadObject(ctx, key, 'object');
+  const row = await new RecordsRepository(ctx.db).find(object.definition.id, id);
+  if (!row) throw notFound(`The ${object.definition.singular} record`);
+  return recordView(row, visibleFields(ctx, object));
+}
+
+/** Writes a record's value rows and links; the database's refusals become the problems a client can act on. */
+async function writeIndex(ctx: TenantContext, object: LoadedObject, row: RecordRow, fields: FieldDef[], write: CheckedWrite): Promise<void> {
+  const repo = new RecordsRepository(ctx.db);
+  try {
+    await repo.writeValues(ctx.tenant.id, object.definition.id, row.id, fields, row.data);
+  } catch (error) {
+    throw valueRefusal(error, write.changed);
+  }
+  for (const link of write.links) await repo.replaceLinks(ctx.tenant.id, link.field.id, row.id, link.ids);
+}
+
+const recordLimit = (ctx: TenantContext) =>
+  new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${ctx.licence.claims.limits.objectRecords} records of custom objects; upgrade the plan to add more`, { limit: ctx.licence.claims.limits.objectRecords, resource: 'objectRecords' });
+
+async function insertRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody): Promise<RecordRow> {
+  const write = await checkWrite(ctx, object, body, true);
+  await refuseTaken(ctx, id, write);
+  await refuseBeyondLimit(ctx, 'objectRecords', ctx.licence.claims.limits.objectRecords, 1, () => recordLimit(ctx));
+  const row = await new RecordsRepository(ctx.db).insert(ctx.tenant.id, object.definition.id, id, write.patch, actorOf(ctx));
+  // Every live scalar field gets its row, nulls included, so that the record sorts on any field.
+  await writeIndex(ctx, object, row, object.live, write);
+  await emit(ctx, eventType(object, 'created'), { object: object.definition.key, ...recordView(row, object.live) });
+  return row;
+}
+
+export async function createRecord(ctx: TenantContext, key: string, body: RecordBody): Promise<ObjectRecord> {
+  const object = await loadObject(ctx, key, 'object');
+  return recordView(await insertRecord(ctx, object, newId(), body), visibleFields(ctx, object));
+}
+
+/** `If-Match: "3"` (or 3, or W/"3") as a version; undefined without one. */
+export function versionOf(ifMatch: string | undefined): number | undefined {
+  if (ifMatch === undefined) return undefined;
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
+  if (!m) throw new AppError('validation_failed', 'The request has invalid fields', { errors: [{ field: 'if-match', message: 'must be a record version, e.g. "3"', in: 'headers' } as never] });
+  return Number(m[1]);
+}
+
+async function changeRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody, expected: number | undefined): Promise<RecordRow> {
+  const write = await checkWrite(ctx, object, body, false);
+  await refuseTaken(ctx, id, write);
+  const repo = new RecordsRepository(ctx.db);
+  const row = await repo.update(object.definition.id, id, write.patch, actorOf(ctx), expected);
+  if (!row) {
+    const current = await repo.find(object.definition.id, id);
+    if (!current) throw notFound(`The ${object.definition.singular} record`);
+    throw new AppError(objectsErrors.version_conflict, `The record is at version ${current.version}, not ${expected}: read it again`, { currentVersion: current.version });
+  }
+  await writeIndex(ctx, object, row, write.changed, write);
+  await emit(ctx, eventType(object, 'updated'), { object: object.definition.key, ...recordView(row, object.live), changed: write.changed.map((f) => f.key) });
+  return row;
+}
+
+export async function updateRecord(ctx: TenantContext, key: string, id: string, body: RecordBody, ifMatch?: string): Promise<ObjectRecord> {
+  const object = await loadObject(ctx, key, 'object');
+  return recordView(await changeRecord(ctx, object, id, body, versionOf(ifMatch)), visibleFields(ctx, object));
+}
+
+export async function deleteRecord(ctx: TenantContext, key: string, id: string): Promise<void> {
+  const object = await loadObject(ctx, key, 'object');
+  if (!(await new RecordsRepository(ctx.db).delete(object.definition.id, id))) throw notFound(`The ${object.definition.singular} record`);
+  await emit(ctx, eventType(object, 'deleted'), { object: object.definition.key, id });
+}
+
+/**
+ * The custom fields of a standard record (a member, a unit, a property, a lease): its extension
+ * record shares its id. Reading a record that has none yet answers its fields as nulls; the
+ * standard record itself must exist (checked through its module's reads).
+ */
+async function extensionOf(ctx: TenantContext, target: string, id: string): Promise<{ object: LoadedObject; row: RecordRow | undefined }> {
+  if (!isStandardTarget(target)) throw notFound('The record kind');
+  const object = await loadObject(ctx, target, 'extension').catch(() => {
+    throw notFound(`Custom fields of ${target}`);
+  });
+  const exists = await existingTargets(ctx, { config: { target } } as FieldDef, [id]);
+  if (!exists.has(id)) throw notFound(`The ${target}`);
+  return { object, row: await new RecordsRepository(ctx.db).find(object.definition.id, id) };
+}
+
+export async function getExtension(ctx: TenantContext, target: string, id: string): Promise<ObjectRecord> {
+  const { object, row } = await extensionOf(ctx, target, id);
+  const now = new Date(0);
+  return recordView(row ?? { id, data: {}, version: 0, createdAt: now, updatedAt: now }, visibleFields(ctx, object));
+}
+
+/** Sets a standard record's custom fields (those named; the others stay), creating its extension record on the first write. */
+export async function putExtension(ctx: TenantContext, target: string, id: string, body: RecordBody, ifMatch?: string): Promise<ObjectRecord> {
+  const { object, row } = await extensionOf(ctx, target, id);
+  const expected = versionOf(ifMatch);
+  if (!row) {
+    if (expected !== undefined && expected !== 0) throw new AppError(objectsErrors.version_conflict, `The record is at version 0, not ${expected}: read it again`, { currentVersion: 0 });
+    return recordView(await insertRecord(ctx, object, id, body), visibleFields(ctx, object));
+  }
+  return recordView(await changeRecord(ctx, object, id, body, expected), visibleFields(ctx, object));
+}
