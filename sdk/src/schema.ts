@@ -1995,6 +1995,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objects/{key}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an object's records: filter and sort on any field, cursor-paginated */
+        get: operations["objects.records.list"];
+        put?: never;
+        /** Add a record */
+        post: operations["objects.records.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/{key}/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One record */
+        get: operations["objects.records.get"];
+        put?: never;
+        post?: never;
+        /** Remove a record */
+        delete: operations["objects.records.delete"];
+        options?: never;
+        head?: never;
+        /** Change a record (the fields named); `If-Match` with its version refuses a change over another */
+        patch: operations["objects.records.update"];
+        trace?: never;
+    };
+    "/api/v1/objects/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The objects the tenant defined, with their fields */
+        get: operations["objects.definitions.list"];
+        put?: never;
+        /** Define an object (or the custom fields of members, units, properties or leases: `extends`) */
+        post: operations["objects.definitions.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One object's definition */
+        get: operations["objects.definitions.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename an object, change its icon or description (its key never changes) */
+        patch: operations["objects.definitions.update"];
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive an object: its records are kept, its key is free again */
+        post: operations["objects.definitions.archive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the definition: what changed, who changed it and when */
+        get: operations["objects.definitions.changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a field (no record is rewritten: existing records hold null) */
+        post: operations["objects.fields.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/fields/{field}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a field: hidden, its values kept until it is purged */
+        delete: operations["objects.fields.remove"];
+        options?: never;
+        head?: never;
+        /** Change a field's label, rules, options or expression (new unique and range rules are checked against stored records) */
+        patch: operations["objects.fields.update"];
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/fields/{field}/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete a removed field's values for good (in the background, in batches) */
+        post: operations["objects.fields.purge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/fields/{field}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Restore a removed field (by id) with its values */
+        post: operations["objects.fields.restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/extensions/{target}/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The custom fields of a member, unit, property or lease */
+        get: operations["objects.extensions.get"];
+        /** Set custom fields of a member, unit, property or lease (those named; the others stay) */
+        put: operations["objects.extensions.put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/occupancies/{id}": {
         parameters: {
             query?: never;
@@ -7511,8 +7705,8 @@ export interface operations {
                 from?: string;
                 /** @description Bucket size, in UTC */
                 granularity?: "hour" | "day" | "month";
-                /** @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes) */
-                meter?: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                /** @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records) */
+                meter?: "members" | "units" | "users" | "storageBytes" | "objects" | "objectFields" | "objectRecords" | "emails" | "sms" | "apiRequests" | "charges";
                 /** @description End of the range (exclusive); default: now */
                 to?: string;
             };
@@ -7532,10 +7726,10 @@ export interface operations {
                         data: {
                             kind: "gauge" | "counter";
                             /**
-                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records)
                              * @enum {string}
                              */
-                            meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                            meter: "members" | "units" | "users" | "storageBytes" | "objects" | "objectFields" | "objectRecords" | "emails" | "sms" | "apiRequests" | "charges";
                             /** @description The buckets with usage, oldest first; a missing bucket had none reported */
                             points: {
                                 /** Format: date-time */
@@ -17806,6 +18000,2126 @@ export interface operations {
             };
         };
     };
+    "objects.records.list": {
+        parameters: {
+            query: {
+                cursor?: string;
+                limit: number;
+                /** @description Matches any text, e-mail, phone, URL or select field containing it */
+                q?: string;
+                /** @description Field keys, comma-separated, `-` for descending (`-valid_to,plate`); `createdAt` (the default) or `-createdAt` */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: ({
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change; send it back as `If-Match` to change only what you read */
+                            version: number;
+                        } & {
+                            [key: string]: unknown;
+                        })[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.records.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        /** @description Values keyed by field key */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The values of the object's fields, keyed by field key, besides id, createdAt, updatedAt and version */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change; send it back as `If-Match` to change only what you read */
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.records.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The values of the object's fields, keyed by field key, besides id, createdAt, updatedAt and version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change; send it back as `If-Match` to change only what you read */
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.records.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.records.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+                /** @description The version the change is based on (`"3"` or `3`): refused with 409 objects.version_conflict when the record has changed since */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        /** @description Values keyed by field key */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The values of the object's fields, keyed by field key, besides id, createdAt, updatedAt and version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change; send it back as `If-Match` to change only what you read */
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.definitions.list": {
+        parameters: {
+            query?: {
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            archivedAt: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            description: string;
+                            fields: {
+                                config: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                label: string;
+                                position: number;
+                                removedAt: string | null;
+                                rules: {
+                                    [key: string]: unknown;
+                                };
+                                type: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            icon: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            /** @enum {string} */
+                            kind: "object" | "extension";
+                            plural: string;
+                            /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                            removedFields: {
+                                config: {
+                                    [key: string]: unknown;
+                                };
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                label: string;
+                                position: number;
+                                removedAt: string | null;
+                                rules: {
+                                    [key: string]: unknown;
+                                };
+                                type: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            singular: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            /** @description Bumped by every change of the object or its fields */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.definitions.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /**
+                     * @description The custom fields of a standard record kind: the key must be the same word
+                     * @enum {string}
+                     */
+                    extends?: "member" | "unit" | "property" | "lease";
+                    fields?: {
+                        config?: {
+                            /** @description currency: the ISO 4217 code of every value (required) */
+                            currency?: string;
+                            /** @description number: digits after the decimal point (default 6) */
+                            decimals?: number;
+                            /** @description formula: the expression (kept; computed once the expression language is wired) */
+                            expression?: string;
+                            /** @description relation: many-to-many (a list of ids) rather than to-one */
+                            many?: boolean;
+                            /** @description text: at most this many characters (500 at most) */
+                            maxLength?: number;
+                            /** @description select and multi_select: the options (required) */
+                            options?: {
+                                color?: string;
+                                key: string;
+                                label: string;
+                            }[];
+                            /** @description relation: member, unit, property, lease, or the key of a custom object (required) */
+                            target?: string;
+                        };
+                        /** @description snake_case, 1 to 40 characters; never changes (the label does) */
+                        key: string;
+                        label: string;
+                        rules?: {
+                            /** @description Only API keys may write the field; people read it only */
+                            apiOnly?: boolean;
+                            /** @description number/currency: the value (currency in minor units); text: the length; date: YYYY-MM-DD; datetime: an instant */
+                            max?: number | string | null;
+                            /** @description number/currency: the value (currency in minor units); text: the length; date: YYYY-MM-DD; datetime: an instant */
+                            min?: number | string | null;
+                            /** @description text: a regular expression the whole value must match */
+                            pattern?: string | null;
+                            required?: boolean;
+                            /** @description Enforced by the database: two records never hold the same value (texts compared ignoring case) */
+                            unique?: boolean;
+                        };
+                        /** @enum {string} */
+                        type: "text" | "long_text" | "number" | "currency" | "boolean" | "date" | "datetime" | "select" | "multi_select" | "email" | "phone" | "url" | "relation" | "file" | "formula";
+                    }[];
+                    /** @description An icon name of the web app */
+                    icon?: string;
+                    /** @description snake_case, 2 to 40 characters; not a reserved word (`members`, `units`, `definitions`, ...) */
+                    key: string;
+                    plural: string;
+                    singular: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.definitions.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.definitions.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /** @description An icon name of the web app */
+                    icon?: string | null;
+                    plural?: string;
+                    singular?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.definitions.archive": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.definitions.changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description created, updated, archived, field_added, field_updated, field_removed, field_restored, field_purged */
+                            action: string;
+                            actor: string | null;
+                            /** Format: date-time */
+                            changedAt: string;
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            fieldId: string | null;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.fields.add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    config?: {
+                        /** @description currency: the ISO 4217 code of every value (required) */
+                        currency?: string;
+                        /** @description number: digits after the decimal point (default 6) */
+                        decimals?: number;
+                        /** @description formula: the expression (kept; computed once the expression language is wired) */
+                        expression?: string;
+                        /** @description relation: many-to-many (a list of ids) rather than to-one */
+                        many?: boolean;
+                        /** @description text: at most this many characters (500 at most) */
+                        maxLength?: number;
+                        /** @description select and multi_select: the options (required) */
+                        options?: {
+                            color?: string;
+                            key: string;
+                            label: string;
+                        }[];
+                        /** @description relation: member, unit, property, lease, or the key of a custom object (required) */
+                        target?: string;
+                    };
+                    /** @description snake_case, 1 to 40 characters; never changes (the label does) */
+                    key: string;
+                    label: string;
+                    rules?: {
+                        /** @description Only API keys may write the field; people read it only */
+                        apiOnly?: boolean;
+                        /** @description number/currency: the value (currency in minor units); text: the length; date: YYYY-MM-DD; datetime: an instant */
+                        max?: number | string | null;
+                        /** @description number/currency: the value (currency in minor units); text: the length; date: YYYY-MM-DD; datetime: an instant */
+                        min?: number | string | null;
+                        /** @description text: a regular expression the whole value must match */
+                        pattern?: string | null;
+                        required?: boolean;
+                        /** @description Enforced by the database: two records never hold the same value (texts compared ignoring case) */
+                        unique?: boolean;
+                    };
+                    /** @enum {string} */
+                    type: "text" | "long_text" | "number" | "currency" | "boolean" | "date" | "datetime" | "select" | "multi_select" | "email" | "phone" | "url" | "relation" | "file" | "formula";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.fields.remove": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A live field's key, or any field's id */
+                field: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.fields.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A live field's key, or any field's id */
+                field: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description formula: the expression */
+                    expression?: string;
+                    label?: string;
+                    /** @description select and multi_select: the options, replaced whole */
+                    options?: {
+                        color?: string;
+                        key: string;
+                        label: string;
+                    }[];
+                    rules?: {
+                        /** @description Only API keys may write the field; people read it only */
+                        apiOnly?: boolean;
+                        /** @description number/currency: the value (currency in minor units); text: the length; date: YYYY-MM-DD; datetime: an instant */
+                        max?: number | string | null;
+                        /** @description number/currency: the value (currency in minor units); text: the length; date: YYYY-MM-DD; datetime: an instant */
+                        min?: number | string | null;
+                        /** @description text: a regular expression the whole value must match */
+                        pattern?: string | null;
+                        required?: boolean;
+                        /** @description Enforced by the database: two records never hold the same value (texts compared ignoring case) */
+                        unique?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.fields.purge": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A live field's key, or any field's id */
+                field: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.fields.restore": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description A live field's key, or any field's id */
+                field: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.extensions.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                /** @description member, unit, property, lease */
+                target: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The values of the object's fields, keyed by field key, besides id, createdAt, updatedAt and version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change; send it back as `If-Match` to change only what you read */
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.extensions.put": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+                /** @description The version the change is based on (`"3"` or `3`): refused with 409 objects.version_conflict when the record has changed since */
+                "if-match"?: string;
+            };
+            path: {
+                id: string;
+                /** @description member, unit, property, lease */
+                target: string;
+            };
+            cookie?: never;
+        };
+        /** @description Values keyed by field key */
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The values of the object's fields, keyed by field key, besides id, createdAt, updatedAt and version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        createdAt: string;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change; send it back as `If-Match` to change only what you read */
+                        version: number;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "occupancies.delete": {
         parameters: {
             query?: never;
@@ -26079,6 +28393,9 @@ export interface operations {
                                 /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
                                 apiRatePerTenant?: number | null;
                                 members: number | null;
+                                objectFields?: number | null;
+                                objectRecords?: number | null;
+                                objects?: number | null;
                                 storageMb: number | null;
                                 units?: number | null;
                                 users: number | null;
@@ -26103,10 +28420,10 @@ export interface operations {
                                      */
                                     included: number;
                                     /**
-                                     * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                                     * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records)
                                      * @enum {string}
                                      */
-                                    meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                                    meter: "members" | "units" | "users" | "storageBytes" | "objects" | "objectFields" | "objectRecords" | "emails" | "sms" | "apiRequests" | "charges";
                                     /**
                                      * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
                                      * @default graduated
@@ -26179,6 +28496,9 @@ export interface operations {
                         /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
                         apiRatePerTenant?: number | null;
                         members: number | null;
+                        objectFields?: number | null;
+                        objectRecords?: number | null;
+                        objects?: number | null;
                         storageMb: number | null;
                         units?: number | null;
                         users: number | null;
@@ -26203,10 +28523,10 @@ export interface operations {
                              */
                             included: number;
                             /**
-                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records)
                              * @enum {string}
                              */
-                            meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                            meter: "members" | "units" | "users" | "storageBytes" | "objects" | "objectFields" | "objectRecords" | "emails" | "sms" | "apiRequests" | "charges";
                             /**
                              * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
                              * @default graduated
@@ -26255,6 +28575,9 @@ export interface operations {
                             /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
                             apiRatePerTenant?: number | null;
                             members: number | null;
+                            objectFields?: number | null;
+                            objectRecords?: number | null;
+                            objects?: number | null;
                             storageMb: number | null;
                             units?: number | null;
                             users: number | null;
@@ -26279,10 +28602,10 @@ export interface operations {
                                  */
                                 included: number;
                                 /**
-                                 * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                                 * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records)
                                  * @enum {string}
                                  */
-                                meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                                meter: "members" | "units" | "users" | "storageBytes" | "objects" | "objectFields" | "objectRecords" | "emails" | "sms" | "apiRequests" | "charges";
                                 /**
                                  * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
                                  * @default graduated
@@ -26380,6 +28703,9 @@ export interface operations {
                         /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
                         apiRatePerTenant?: number | null;
                         members?: number | null;
+                        objectFields?: number | null;
+                        objectRecords?: number | null;
+                        objects?: number | null;
                         storageMb?: number | null;
                         units?: number | null;
                         users?: number | null;
@@ -26404,10 +28730,10 @@ export interface operations {
                              */
                             included: number;
                             /**
-                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records)
                              * @enum {string}
                              */
-                            meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                            meter: "members" | "units" | "users" | "storageBytes" | "objects" | "objectFields" | "objectRecords" | "emails" | "sms" | "apiRequests" | "charges";
                             /**
                              * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
                              * @default graduated
@@ -26456,6 +28782,9 @@ export interface operations {
                             /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
                             apiRatePerTenant?: number | null;
                             members: number | null;
+                            objectFields?: number | null;
+                            objectRecords?: number | null;
+                            objects?: number | null;
                             storageMb: number | null;
                             units?: number | null;
                             users: number | null;
@@ -26480,10 +28809,10 @@ export interface operations {
                                  */
                                 included: number;
                                 /**
-                                 * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                                 * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records)
                                  * @enum {string}
                                  */
-                                meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                                meter: "members" | "units" | "users" | "storageBytes" | "objects" | "objectFields" | "objectRecords" | "emails" | "sms" | "apiRequests" | "charges";
                                 /**
                                  * @description graduated: each tier prices the quantities in it; volume: the tier the whole quantity falls in prices all of it
                                  * @default graduated
@@ -27745,6 +30074,9 @@ export interface operations {
                                 /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
                                 apiRatePerTenant?: number | null;
                                 members?: number | null;
+                                objectFields?: number | null;
+                                objectRecords?: number | null;
+                                objects?: number | null;
                                 storageMb?: number | null;
                                 units?: number | null;
                                 users?: number | null;
@@ -27816,6 +30148,9 @@ export interface operations {
                         /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
                         apiRatePerTenant?: number | null;
                         members?: number | null;
+                        objectFields?: number | null;
+                        objectRecords?: number | null;
+                        objects?: number | null;
                         storageMb?: number | null;
                         units?: number | null;
                         users?: number | null;
@@ -27854,6 +30189,9 @@ export interface operations {
                                 /** @description Requests to /api/v1 per minute per tenant, all its users and keys together; absent or null: the platform's default (COURTYARD_API_RATE_…) */
                                 apiRatePerTenant?: number | null;
                                 members?: number | null;
+                                objectFields?: number | null;
+                                objectRecords?: number | null;
+                                objects?: number | null;
                                 storageMb?: number | null;
                                 units?: number | null;
                                 users?: number | null;
@@ -28501,8 +30839,8 @@ export interface operations {
                 from?: string;
                 /** @description Bucket size, in UTC */
                 granularity?: "hour" | "day" | "month";
-                /** @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes) */
-                meter?: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                /** @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records) */
+                meter?: "members" | "units" | "users" | "storageBytes" | "objects" | "objectFields" | "objectRecords" | "emails" | "sms" | "apiRequests" | "charges";
                 /** @description End of the range (exclusive); default: now */
                 to?: string;
             };
@@ -28525,10 +30863,10 @@ export interface operations {
                         data: {
                             kind: "gauge" | "counter";
                             /**
-                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes)
+                             * @description A meter: counters (e-mails, SMS, API requests, charges) and gauges (members, units, users, stored bytes, custom objects, their fields and records)
                              * @enum {string}
                              */
-                            meter: "members" | "units" | "users" | "storageBytes" | "emails" | "sms" | "apiRequests" | "charges";
+                            meter: "members" | "units" | "users" | "storageBytes" | "objects" | "objectFields" | "objectRecords" | "emails" | "sms" | "apiRequests" | "charges";
                             /** @description The buckets with usage, oldest first; a missing bucket had none reported */
                             points: {
                                 /** Format: date-time */
