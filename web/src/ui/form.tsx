@@ -34,10 +34,10 @@ export function placeProblem(problem: Problem, hasField: (field: string) => bool
  * Idempotency-Key, kept while an attempt's outcome is unknown (a network error, a 5xx) so that
  * a retry cannot do the work twice, and renewed once the server has answered. `hasField` says
  * which names have an input showing errors (by default, any name the form holds a value for);
- * `alwaysDetail` shows the problem's detail above the form even when fields explain it (a 409
- * whose detail names the records in the way).
+ * `showDetail` says which refusals keep the problem's detail above the form even when fields
+ * explain them (a 409 whose detail names the records in the way).
  */
-export function useApiForm<T extends FieldValues>(options: { defaultValues: DefaultValues<T>; idempotent?: boolean; hasField?: (field: string) => boolean; alwaysDetail?: boolean }) {
+export function useApiForm<T extends FieldValues>(options: { defaultValues: DefaultValues<T>; idempotent?: boolean; hasField?: (field: string) => boolean; showDetail?: (problem: Problem) => boolean }) {
   const t = useT();
   const form = useForm<T>({ defaultValues: options.defaultValues, mode: 'onTouched' });
   const [formError, setFormError] = useState<string | null>(null);
@@ -61,7 +61,7 @@ export function useApiForm<T extends FieldValues>(options: { defaultValues: Defa
       if (answer.response.ok) return onDone(answer.data as R);
       const problem = asProblem(answer.error, answer.response);
       if (problem.code === 'mfa_required') setStepUp(true);
-      const placed = placeProblem(problem, options.hasField ?? ((field) => form.getValues(field as Path<T>) !== undefined), options.alwaysDetail);
+      const placed = placeProblem(problem, options.hasField ?? ((field) => form.getValues(field as Path<T>) !== undefined), options.showDetail?.(problem));
       for (const e of placed.fields) form.setError(e.field as Path<T>, { type: 'server', message: e.message });
       if (placed.fields[0]) form.setFocus(placed.fields[0].field as Path<T>);
       if (placed.message) setFormError(placed.message);

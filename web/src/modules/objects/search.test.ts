@@ -98,3 +98,23 @@ describe('Previous', () => {
     expect(previousCursor('permits', undefined)).toBeUndefined();
   });
 });
+
+describe('filter values', async () => {
+  const { filterValueText, filterValueToApi } = await import('./filter-values.js');
+  const fee = field('fee', 'currency', { currency: 'EUR' });
+  const status = field('status', 'select', { options: [{ key: 'active', label: 'Active' }] });
+
+  it('compares money in minor units, typed in major units by locale', () => {
+    expect(filterValueToApi(fee, 'gte', '25,50', 'es')).toBe('2550');
+    expect(filterValueToApi(fee, 'gte', 'lots', 'en')).toBeNull();
+    expect(filterValueText(fee, { field: 'fee', op: 'gte', value: '2550' }, 'en-GB', { yes: 'Yes', no: 'No' })).toBe('€25.50');
+  });
+
+  it('takes is_blank as true or false, and names options and blanks in words', () => {
+    expect(filterValueToApi(status, 'is_blank', 'maybe', 'en')).toBeNull();
+    expect(filterValueToApi(status, 'eq', ' active ', 'en')).toBe('active');
+    expect(filterValueText(status, { field: 'status', op: 'eq', value: 'active' }, 'en', { yes: 'Yes', no: 'No' })).toBe('Active');
+    expect(filterValueText(status, { field: 'status', op: 'is_blank', value: 'true' }, 'en', { yes: 'Yes', no: 'No' })).toBe('Yes');
+    expect(filterValueText(field('to', 'date'), { field: 'to', op: 'lt', value: '2026-06-01' }, 'en-GB', { yes: 'Yes', no: 'No' })).toBe('1 Jun 2026');
+  });
+});

@@ -99,3 +99,10 @@ describe('the field form and the API field spec', () => {
     expect(ruleList(field('fee', 'currency', { currency: 'EUR' }, { required: true, min: 0, max: 25000, apiOnly: true }))).toEqual([{ rule: 'required' }, { rule: 'min', value: '0.00' }, { rule: 'max', value: '250.00' }, { rule: 'apiOnly' }]);
   });
 });
+
+describe('a select emptied with "No value"', () => {
+  it('sends null', async () => {
+    const { NO_OPTION } = await import('./values.js');
+    expect(toApiValue(fields[4]!, NO_OPTION, 'en', 'UTC')).toEqual({ ok: true, value: null });
+  });
+});

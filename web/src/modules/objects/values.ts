@@ -13,6 +13,9 @@ import type { ObjectField, ObjectRecord } from './types.js';
  */
 export type FormValues = Record<string, unknown>;
 
+/** The select's "No value" choice (option keys start with a letter or digit, so none is this). */
+export const NO_OPTION = '_none';
+
 /** A field a person may write here: not computed, and not kept for API keys alone. */
 export const isEditable = (field: ObjectField) => field.type !== 'formula' && !field.rules.apiOnly;
 
@@ -70,7 +73,7 @@ export function toApiValue(field: ObjectField, raw: unknown, locale: string, tim
     }
     default: {
       const text = typeof raw === 'string' ? (field.type === 'long_text' ? raw : raw.trim()) : '';
-      return { ok: true, value: text === '' ? null : text };
+      return { ok: true, value: text === '' || (field.type === 'select' && text === NO_OPTION) ? null : text };
     }
   }
 }
