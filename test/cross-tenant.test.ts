@@ -80,7 +80,40 @@ beforeAll(async () => {
   alderDocs = await seedDocuments(alder, a, alderEstate);
   alderNews = await seedAnnouncements(alder, a, alderEstate);
   alderInvoices = await seedInvoice(alder, a);
+  alderObjects = await seedObjects(alder, a, alderEstate, 'Alder');
+  birchObjects = await seedObjects(birch, b, birchEstate, 'Birch');
 });
+
+/**
+ * A custom object `permit` in each tenant (the same key), with a relation to a unit, a record,
+ * and the custom fields of members set on one member: alder's names and values are secrets.
+ */
+let alderObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[] };
+let birchObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[] };
+async function seedObjects(tenant: TestTenant, seeded: Seeded, estate: Estate, name: string) {
+  const opts = { token: tenant.token, tenant: tenant.slug };
+  const created = async (url: string, body: unknown, method: 'POST' | 'PUT' = 'POST', status = 201) => {
+    const res = await t.call(method, url, { ...opts, body });
+    expect(res.statusCode, `${url}: ${res.body}`).toBe(status);
+    return res.json();
+  };
+  const permit = await created('/api/v1/objects/definitions', {
+    key: 'permit',
+    singular: `${name} secret permit`,
+    plural: `${name} secret permits`,
+    fields: [
+      { key: 'plate', label: `${name} secret plate`, type: 'text', rules: { unique: true } },
+      { key: 'unit', label: 'Unit', type: 'relation', config: { target: 'unit' } },
+      { key: 'fee', label: 'Fee', type: 'number' },
+    ],
+  });
+  const ext = await created('/api/v1/objects/definitions', { key: 'member', extends: 'member', singular: 'Member', plural: 'Members', fields: [{ key: 'bay', label: `${name} secret bay`, type: 'text' }] });
+  const record = await created('/api/v1/objects/permit/records', { plate: `${name.toUpperCase()}-SECRET-PLATE`, unit: estate.unitIds[0], fee: name === 'Alder' ? 7_654_321 : 1_234_567 });
+  await created(`/api/v1/objects/extensions/member/${seeded.memberIds[0]}`, { bay: `${name} secret bay 9` }, 'PUT', 200);
+  const fieldIds = [...permit.fields, ...ext.fields].map((f: { id: string }) => f.id);
+  seeded.secrets.push(`${name} secret permit`, `${name} secret plate`, `${name.toUpperCase()}-SECRET-PLATE`, `${name} secret bay`, String(name === 'Alder' ? 7_654_321 : 1_234_567), permit.id, ext.id, record.id, ...fieldIds);
+  return { definitionIds: [permit.id as string, ext.id as string], fieldIds, recordIds: [record.id as string] };
+}
 
 /** An invoice of the platform to alder: its first period closed early, its billing address a secret. */
 let alderInvoices: { ids: string[] };
@@ -312,13 +345,17 @@ async function snapshot(tenant: TestTenant) {
   const apiKeys = (await t.call('GET', '/api/v1/api-keys?limit=200', opts)).json();
   const sso = (await t.call('GET', '/api/v1/sso/providers', opts)).json();
   const documents = (await t.call('GET', '/api/v1/documents?limit=200', opts)).json();
+  const objects = (await t.call('GET', '/api/v1/objects/definitions?includeArchived=true', opts)).json();
+  const permits = (await t.call('GET', '/api/v1/objects/permit/records?limit=200', opts)).json();
+  const extensions = [];
+  for (const m of members.data as { id: string }[]) extensions.push((await t.call('GET', `/api/v1/objects/extensions/member/${m.id}`, opts)).json());
   const folders = (await t.call('GET', '/api/v1/document-folders', opts)).json();
   const segments = (await t.call('GET', '/api/v1/segments', opts)).json();
   const announcements = (await t.call('GET', '/api/v1/announcements?limit=200', opts)).json();
   const recipients = [];
   for (const x of announcements.data as { id: string }[]) recipients.push((await t.call('GET', `/api/v1/announcements/${x.id}/recipients?limit=200`, opts)).json());
   const passkeys = await t.platform.router.tenantTransaction((await t.platform.directory.byIdOrSlug(tenant.slug))!, async (db) => (await sql`SELECT id, counter, last_used_at FROM passkeys ORDER BY id`.execute(db)).rows);
-  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys, documents, folders, segments, announcements, recipients };
+  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys, documents, folders, segments, announcements, recipients, objects, permits, extensions };
 }
 
 const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
@@ -466,6 +503,28 @@ const paramRouteBodies: Record<string, unknown> = {
   'GET /api/v1/billing/invoices/:id/pdf': undefined,
   'HEAD /api/v1/billing/invoices/:id/pdf': undefined,
   'POST /api/v1/billing/invoices/:id/checkout': undefined,
+  // Object keys and record kinds are words, not ids: a foreign id names no object (404); alder's own are aimed at below.
+  'GET /api/v1/objects/definitions/:key': undefined,
+  'HEAD /api/v1/objects/definitions/:key': undefined,
+  'PATCH /api/v1/objects/definitions/:key': { singular: 'Hijacked by birch' },
+  'POST /api/v1/objects/definitions/:key/archive': undefined,
+  'GET /api/v1/objects/definitions/:key/changes': undefined,
+  'HEAD /api/v1/objects/definitions/:key/changes': undefined,
+  'POST /api/v1/objects/definitions/:key/fields': { key: 'hijack', label: 'Hijacked by birch', type: 'text' },
+  'PATCH /api/v1/objects/definitions/:key/fields/:field': { label: 'Hijacked by birch' },
+  'DELETE /api/v1/objects/definitions/:key/fields/:field': undefined,
+  'POST /api/v1/objects/definitions/:key/fields/:field/restore': undefined,
+  'POST /api/v1/objects/definitions/:key/fields/:field/purge': undefined,
+  'GET /api/v1/objects/extensions/:target/:id': undefined,
+  'HEAD /api/v1/objects/extensions/:target/:id': undefined,
+  'PUT /api/v1/objects/extensions/:target/:id': { bay: 'Hijacked by birch' },
+  'GET /api/v1/objects/:key/records': undefined,
+  'HEAD /api/v1/objects/:key/records': undefined,
+  'POST /api/v1/objects/:key/records': { plate: 'HIJACKED' },
+  'GET /api/v1/objects/:key/records/:id': undefined,
+  'HEAD /api/v1/objects/:key/records/:id': undefined,
+  'PATCH /api/v1/objects/:key/records/:id': { plate: 'HIJACKED', fee: 1 },
+  'DELETE /api/v1/objects/:key/records/:id': undefined,
   'POST /api/v1/finance/bank-imports/:id/confirm': () => ({ lines: [{ lineId: '01a20000-0000-7000-8000-000000000000', memberId: b.memberIds[0] }] }),
 };
 const probeBody = (key: string): unknown => {
@@ -485,7 +544,7 @@ describe('cross-tenant isolation through the API', () => {
     const before = { a: await snapshot(alder), b: await snapshot(birch) };
     const alderSessions = (await t.call('GET', '/api/v1/me/sessions', { token: alder.token, tenant: 'alder' })).json().data.map((x: { id: string }) => x.id);
     expect(alderSessions.length).toBeGreaterThan(0);
-    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, alderPasskey.id, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), ...alderDocs.folderIds, ...alderDocs.documentIds, ...alderNews.ids, ...alderInvoices.ids, alder.id];
+    const foreignIds = [...alderSessions, ...a.memberIds, ...a.userIds, ...a.roleIds, ...alderMail.messageIds, ...alderHooks.endpointIds, ...alderHooks.deliveryIds, ...alderKeys.ids, ...alderSso.ids, alderPasskey.id, ...Object.values(alderEstate).flat(), ...Object.values(alderMoney).flat(), ...alderDocs.folderIds, ...alderDocs.documentIds, ...alderNews.ids, ...alderInvoices.ids, ...Object.values(alderObjects).flat(), alder.id];
     const called = new Set<string>();
     for (const key of paramRoutes) {
       const [method, route] = key.split(' ') as [string, string];
@@ -665,6 +724,55 @@ describe('cross-tenant isolation through the API', () => {
       expectNothingOf(a, res, url);
     }
     expect(await snapshot(alder)).toEqual(before.a);
+  });
+
+  it("keeps a tenant's custom objects to itself: its definitions, fields, records and standard records' custom fields, under the same object key", async () => {
+    const before = { a: await snapshot(alder), b: await snapshot(birch) };
+    const [recordId] = alderObjects.recordIds;
+    const [permitId] = alderObjects.definitionIds;
+    const probes: [string, string, unknown][] = [
+      ['GET', `/api/v1/objects/permit/records/${recordId}`, undefined],
+      ['HEAD', `/api/v1/objects/permit/records/${recordId}`, undefined],
+      ['PATCH', `/api/v1/objects/permit/records/${recordId}`, { fee: 1 }],
+      ['DELETE', `/api/v1/objects/permit/records/${recordId}`, undefined],
+      ['GET', `/api/v1/objects/extensions/member/${a.memberIds[0]}`, undefined],
+      ['PUT', `/api/v1/objects/extensions/member/${a.memberIds[0]}`, { bay: 'Hijacked by birch' }],
+      ...alderObjects.fieldIds.flatMap((id): [string, string, unknown][] => [
+        ['PATCH', `/api/v1/objects/definitions/permit/fields/${id}`, { label: 'Hijacked by birch' }],
+        ['DELETE', `/api/v1/objects/definitions/permit/fields/${id}`, undefined],
+        ['POST', `/api/v1/objects/definitions/permit/fields/${id}/restore`, undefined],
+        ['POST', `/api/v1/objects/definitions/permit/fields/${id}/purge`, undefined],
+      ]),
+      ['GET', `/api/v1/objects/definitions/${permitId}`, undefined],
+    ];
+    for (const [method, url, body] of probes) {
+      const res = await t.call(method as never, url, { token: birch.token, tenant: 'birch', ...(body !== undefined ? { body } : {}) });
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(404);
+      expectNothingOf(a, res, url);
+    }
+    // A record naming alder's unit, or alder's value of a unique field: neither is birch's business.
+    const foreignUnit = await asBirch('POST', '/api/v1/objects/:key/records', { fill: 'permit', body: { plate: 'BIRCH-2', unit: alderEstate.unitIds[0] } });
+    expect(foreignUnit.statusCode, foreignUnit.body).toBe(400);
+    const sameValue = await asBirch('POST', '/api/v1/objects/:key/records', { fill: 'permit', body: { plate: 'ALDER-SECRET-PLATE' } });
+    expect(sameValue.statusCode, sameValue.body).toBe(201);
+    birchObjects.recordIds.push(sameValue.json().id);
+    a.secrets = a.secrets.filter((s) => s !== 'ALDER-SECRET-PLATE');
+    // Lists, filters and searches hold birch's records only.
+    for (const url of ['/api/v1/objects/permit/records?limit=200', `/api/v1/objects/permit/records?filter[unit]=${alderEstate.unitIds[0]}`, '/api/v1/objects/permit/records?q=SECRET', '/api/v1/objects/permit/records?sort=-fee', '/api/v1/objects/definitions?includeArchived=true', '/api/v1/objects/definitions/permit', '/api/v1/objects/definitions/permit/changes']) {
+      const res = await t.call('GET', url, { token: birch.token, tenant: 'birch' });
+      expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
+      expectNothingOf(a, res, url);
+    }
+    const listed = (await asBirch('GET', '/api/v1/objects/:key/records', { fill: 'permit' })).json().data.map((r: { id: string }) => r.id);
+    expect(listed.sort()).toEqual([...birchObjects.recordIds].sort());
+    // An object birch defines is birch's alone.
+    const boat = await asBirch('POST', '/api/v1/objects/definitions', { body: { key: 'boat_slip', singular: 'Birch boat slip', plural: 'Birch boat slips' } });
+    expect(boat.statusCode, boat.body).toBe(201);
+    expectNothingOf(a, boat, '/api/v1/objects/definitions');
+    expect((await t.call('GET', '/api/v1/objects/definitions/boat_slip', { token: alder.token, tenant: 'alder' })).statusCode).toBe(404);
+    expect(await snapshot(alder)).toEqual(before.a);
+    await t.call('DELETE', `/api/v1/objects/permit/records/${sameValue.json().id}`, { token: birch.token, tenant: 'birch' });
+    birchObjects.recordIds.pop();
   });
 
   it("refuses estate records that name another tenant's property, unit or member, and writes nothing", async () => {

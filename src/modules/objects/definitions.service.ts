@@ -32,7 +32,7 @@ export interface LoadedObject {
 export async function loadObject(ctx: TenantContext, key: string, kind?: 'object' | 'extension', lock = false): Promise<LoadedObject> {
   const repo = new DefinitionsRepository(ctx.db);
   const definition = await repo.findLive(key, lock);
-  if (!definition || (kind && definition.kind !== kind)) throw notFound(`The object "${key.slice(0, 64)}"`);
+  if (!definition || (kind && definition.kind !== kind)) throw notFound('The object');
   const live = (await repo.fieldsOf([definition.id])).filter((f) => !f.removedAt);
   return { definition, live, byKey: new Map(live.map((f) => [f.key, f])) };
 }
@@ -71,7 +71,7 @@ export async function listDefinitions(ctx: TenantContext, query: { includeArchiv
 export async function getDefinition(ctx: TenantContext, key: string): Promise<Definition> {
   const repo = new DefinitionsRepository(ctx.db);
   const row = await repo.findLive(key);
-  if (!row) throw notFound(`The object "${key.slice(0, 64)}"`);
+  if (!row) throw notFound('The object');
   return view(row, await repo.fieldsOf([row.id]));
 }
 
@@ -104,7 +104,7 @@ export async function createDefinition(ctx: TenantContext, input: CreateDefiniti
 export async function updateDefinition(ctx: TenantContext, key: string, patch: UpdateDefinition): Promise<Definition> {
   const repo = new DefinitionsRepository(ctx.db);
   const before = await repo.findLive(key, true);
-  if (!before) throw notFound(`The object "${key.slice(0, 64)}"`);
+  if (!before) throw notFound('The object');
   await repo.updateDefinition(before.id, patch);
   await repo.recordChange(ctx.tenant.id, before.id, { action: 'updated', details: { ...patch }, actor: actorOf(ctx) });
   return getDefinition(ctx, key);
@@ -113,7 +113,7 @@ export async function updateDefinition(ctx: TenantContext, key: string, patch: U
 export async function archiveDefinition(ctx: TenantContext, key: string): Promise<Definition> {
   const repo = new DefinitionsRepository(ctx.db);
   const before = await repo.findLive(key, true);
-  if (!before) throw notFound(`The object "${key.slice(0, 64)}"`);
+  if (!before) throw notFound('The object');
   await repo.recordChange(ctx.tenant.id, before.id, { action: 'archived', actor: actorOf(ctx) });
   const row = (await repo.updateDefinition(before.id, { archivedAt: new Date() }))!;
   return view(row, await repo.fieldsOf([row.id]));
@@ -122,14 +122,14 @@ export async function archiveDefinition(ctx: TenantContext, key: string): Promis
 export async function definitionChanges(ctx: TenantContext, key: string) {
   const repo = new DefinitionsRepository(ctx.db);
   const row = await repo.findLive(key);
-  if (!row) throw notFound(`The object "${key.slice(0, 64)}"`);
+  if (!row) throw notFound('The object');
   return { data: await repo.changes(row.id) };
 }
 
 export async function addField(ctx: TenantContext, key: string, spec: FieldSpec): Promise<Definition> {
   const repo = new DefinitionsRepository(ctx.db);
   const object = await repo.findLive(key, true);
-  if (!object) throw notFound(`The object "${key.slice(0, 64)}"`);
+  if (!object) throw notFound('The object');
   const errors: FieldError[] = [];
   const checked = await checkedSpec(ctx, spec, '', errors);
   refuseInvalid(errors);
@@ -147,10 +147,10 @@ export async function addField(ctx: TenantContext, key: string, spec: FieldSpec)
 async function fieldOf(ctx: TenantContext, key: string, ref: string): Promise<{ object: DefinitionRow; field: FieldRow }> {
   const repo = new DefinitionsRepository(ctx.db);
   const object = await repo.findLive(key, true);
-  if (!object) throw notFound(`The object "${key.slice(0, 64)}"`);
+  if (!object) throw notFound('The object');
   const fields = await repo.fieldsOf([object.id]);
   const field = isUuid(ref) ? fields.find((f) => f.id === ref.toLowerCase()) : fields.find((f) => f.key === ref && !f.removedAt);
-  if (!field) throw notFound(`The field "${ref.slice(0, 64)}"`);
+  if (!field) throw notFound('The field');
   return { object, field };
 }
 
@@ -201,7 +201,7 @@ async function applyRules(ctx: TenantContext, field: FieldDef, before: FieldDef)
 
 export async function removeField(ctx: TenantContext, key: string, ref: string): Promise<Definition> {
   const { object, field } = await fieldOf(ctx, key, ref);
-  if (field.removedAt) throw notFound(`The field "${ref.slice(0, 64)}"`);
+  if (field.removedAt) throw notFound('The field');
   const repo = new DefinitionsRepository(ctx.db);
   await repo.updateField(field.id, { removedAt: new Date() });
   await repo.recordChange(ctx.tenant.id, object.id, { action: 'field_removed', fieldId: field.id, details: { key: field.key }, actor: actorOf(ctx) });

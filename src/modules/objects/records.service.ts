@@ -124,7 +124,7 @@ export async function deleteRecord(ctx: TenantContext, key: string, id: string):
  * standard record itself must exist (checked through its module's reads).
  */
 async function extensionOf(ctx: TenantContext, target: string, id: string): Promise<{ object: LoadedObject; row: RecordRow | undefined }> {
-  if (!isStandardTarget(target)) throw notFound(`The record kind "${target.slice(0, 64)}"`);
+  if (!isStandardTarget(target)) throw notFound('The record kind');
   const object = await loadObject(ctx, target, 'extension').catch(() => {
     throw notFound(`Custom fields of ${target}`);
   });
