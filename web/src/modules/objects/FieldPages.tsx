@@ -54,7 +54,7 @@ function RuleInputs({ control, type, many, currency }: { control: Control<FieldF
   const { locale } = useLocale();
   const zone = useMe().data?.tenant.timeZone ?? 'UTC';
   const rules = rulesOf(type, many);
-  const boundKind = type === 'text' ? 'length' : type === 'date' ? 'date' : type === 'datetime' ? 'datetime' : type === 'currency' ? 'amount' : 'number';
+  const boundKind = type === 'text' || type === 'email' || type === 'phone' || type === 'url' ? 'length' : type === 'date' ? 'date' : type === 'datetime' ? 'datetime' : type === 'currency' ? 'amount' : 'number';
   const validBound = (text: unknown) => boundValue(type, String(text ?? ''), currency || 'EUR', locale, zone).ok || t(`objects.bound.invalid.${boundKind}`);
   return (
     <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
