@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ApiError } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
-import { useT } from '../../i18n/intl.js';
+import { useT, type MessageId } from '../../i18n/intl.js';
 import { buttonLink } from '../../ui/Button.js';
 import { Page } from '../../ui/Page.js';
 import { SimpleTable } from '../members/SimpleTable.js';
 import { listRecords, recordsKey, useDefinitions } from './api.js';
-import { ObjectIcon } from './icons.js';
+import { OBJECT_ICONS, ObjectIcon } from './icons.js';
 
 const COUNTED = 100;
 
@@ -31,7 +31,7 @@ export function DataModel() {
         {d.plural}
       </Link>,
       <code key="key" className="text-xs">{d.key}</code>,
-      d.icon ?? '—',
+      d.icon && d.icon in OBJECT_ICONS ? t(`objects.icon.${d.icon}` as MessageId) : (d.icon ?? '—'),
       String(d.fields.length),
       <Link key="records" to="/objects/$objectKey" params={{ objectKey: d.key }} className="text-brand underline-offset-2 hover:underline" aria-label={t('objects.recordsOf', { name: d.plural })}>
         <RecordCount objectKey={d.key} />

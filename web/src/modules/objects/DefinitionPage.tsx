@@ -17,14 +17,17 @@ import { ChangeHistory } from './ChangeHistory.js';
 import { ObjectIcon } from './icons.js';
 import { useIconOptions } from './NewObject.js';
 import { definitionRoute } from './routes.js';
-import type { ObjectDefinition, ObjectField } from './types.js';
+import { isStandardTarget, type ObjectDefinition, type ObjectField } from './types.js';
 
 /** A field's type in words, with its target or currency ("Relation to Unit", "Currency (EUR)"). */
 export function useTypeLabel() {
   const t = useT();
   return (field: Pick<ObjectField, 'type' | 'config'>) => {
     const type = t(`objects.type.${field.type}` as MessageId);
-    if (field.type === 'relation') return t(field.config.many ? 'objects.type.relationManyTo' : 'objects.type.relationTo', { target: field.config.target ?? '' });
+    if (field.type === 'relation') {
+      const target = field.config.target ?? '';
+      return t(field.config.many ? 'objects.type.relationManyTo' : 'objects.type.relationTo', { target: isStandardTarget(target) ? t(`objects.target.${target}`) : target });
+    }
     if (field.type === 'currency') return `${type} (${field.config.currency ?? ''})`;
     return type;
   };

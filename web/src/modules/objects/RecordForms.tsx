@@ -44,8 +44,8 @@ function RecordForm({ definition, record }: { definition: ObjectDefinition; reco
   return (
     <ApiForm form={form} formError={formError} onSubmit={submit}>
       {definition.fields.some((f) => f.rules.required) ? <p className="text-sm text-slate-600">{t('objects.input.requiredNote')}</p> : null}
-      {/* Required fields' labels end with a red "*" (react-aria marks them data-required). */}
-      <div className="space-y-4 [&_[data-required]_label]:after:text-red-700 [&_[data-required]_label]:after:content-['_*']">
+      {/* Required fields' labels end with a red "*" (react-aria marks them data-required), kept out of their accessible names: aria-required says it. */}
+      <div className="space-y-4 [&_[data-required]_label]:after:text-red-700 [&_[data-required]_label]:after:content-['_*'_/_'']">
         {definition.fields.map((f) => <FieldInput key={f.id} control={form.control} field={f} value={record?.[f.key] ?? null} zone={zone} />)}
       </div>
     </ApiForm>

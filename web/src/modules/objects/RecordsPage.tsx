@@ -93,20 +93,20 @@ function RecordsTable({ definition, search, scope }: { definition: ObjectDefinit
   );
 }
 
-/** Table | Board, as links (each view has its own address). */
+/** Table | Board, as links (each view has its own address); the router marks the one this address is with aria-current. */
 function ViewSwitch({ definition, search }: { definition: ObjectDefinition; search: RecordsSearch }) {
   const t = useT();
   const selects = boardFields(definition.fields);
   const by = boardBy(search, selects);
-  const style = 'inline-flex items-center gap-1.5 px-3 py-1.5 text-sm outline-none focus-visible:ring-2 focus-visible:ring-brand aria-[current=page]:bg-slate-900 aria-[current=page]:text-white';
+  const style = 'inline-flex items-center gap-1.5 px-3 py-1.5 text-sm outline-none focus-visible:ring-2 focus-visible:ring-brand data-[shown=true]:bg-slate-900 data-[shown=true]:text-white';
   const { view: _view, by: _by, cursor: _cursor, ...rest } = search;
   return (
     <nav aria-label={t('objects.view')} className="inline-flex overflow-hidden rounded-md border border-slate-300 bg-white">
-      <Link to="/objects/$objectKey" params={{ objectKey: definition.key }} search={rest} className={style} aria-current={search.view !== 'board' ? 'page' : undefined} activeOptions={{ includeSearch: false }}>
+      <Link to="/objects/$objectKey" params={{ objectKey: definition.key }} search={rest} className={style} data-shown={search.view !== 'board'} activeOptions={{ includeSearch: true }}>
         <Table2 aria-hidden size={14} />{t('objects.view.table')}
       </Link>
       {by ? (
-        <Link to="/objects/$objectKey" params={{ objectKey: definition.key }} search={{ ...rest, view: 'board', by: by.key }} className={`${style} border-l border-slate-300`} aria-current={search.view === 'board' ? 'page' : undefined} activeOptions={{ includeSearch: false }}>
+        <Link to="/objects/$objectKey" params={{ objectKey: definition.key }} search={{ ...rest, view: 'board', by: by.key }} className={`${style} border-l border-slate-300`} data-shown={search.view === 'board'} activeOptions={{ includeSearch: true }}>
           <Columns3 aria-hidden size={14} />{t('objects.view.board')}
         </Link>
       ) : null}

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Text } from 'react-aria-components';
+import { ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
 import type { CourtyardClient } from '@courtyard/sdk';
 import { unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
@@ -56,6 +56,7 @@ export function RelationPicker({ label, target, many, value, onChange, isRequire
   const { locale } = useLocale();
   const isCustom = !['member', 'unit', 'property', 'lease', 'document'].includes(target);
   const object = useDefinition(target, isCustom);
+  const chosenId = useId();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   useEffect(() => {
@@ -69,14 +70,22 @@ export function RelationPicker({ label, target, many, value, onChange, isRequire
     placeholderData: keepPreviousData,
   });
   const chosen = Array.isArray(value) ? value : value ? [value] : [];
+  // A choice starts the box afresh (closed, empty, focused): it lists what is not chosen yet.
+  const [round, setRound] = useState(0);
+  const input = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    if (round > 0) input.current?.focus();
+  }, [round]);
   const choose = (id: string) => {
     onChange(many ? [...new Set([...chosen, id])] : id);
     setText('');
+    setRound((r) => r + 1);
   };
   const remove = (id: string) => onChange(many ? chosen.filter((x) => x !== id) : '');
   return (
     <div className="block">
       <ComboBox
+        key={round}
         inputValue={text}
         onInputChange={setText}
         onSelectionChange={(key) => key !== null && choose(String(key))}
@@ -84,25 +93,11 @@ export function RelationPicker({ label, target, many, value, onChange, isRequire
         items={(found.data ?? []).filter((r) => !chosen.includes(r.id))}
         isRequired={isRequired && chosen.length === 0}
         isInvalid={Boolean(error)}
-        menuTrigger="focus"
-        allowsEmptyCollection
+        allowsEmptyCollection={text.trim().length > 0}
         className="block"
       >
         <Label className={labelStyle}>{label}</Label>
-        <Input ref={inputRef} placeholder={t('objects.picker.search')} className={inputStyle} />
-        <Text slot="description" className="mt-1 block text-xs text-slate-500">
-          {chosen.length === 0 ? t('objects.picker.none') : (
-            <span className="flex flex-wrap items-center gap-2">
-              {t('objects.picker.chosen')}
-              {chosen.map((id) => (
-                <span key={id} className="inline-flex items-center gap-1">
-                  <RefLink target={target} id={id} />
-                  <Button variant="secondary" className="!px-1.5 !py-0 text-xs" aria-label={t('objects.picker.removeNamed', { field: label })} onPress={() => remove(id)}>{t('objects.picker.remove')}</Button>
-                </span>
-              ))}
-            </span>
-          )}
-        </Text>
+        <Input ref={(el) => { input.current = el; inputRef?.(el); }} aria-describedby={chosenId} placeholder={t('objects.picker.search')} className={inputStyle} />
         {error ? <span className={errorStyle}>{error}</span> : null}
         <Popover className="min-w-(--trigger-width) rounded-md border border-slate-200 bg-white shadow-lg">
           <ListBox className="max-h-64 overflow-auto p-1 outline-none" renderEmptyState={() => <p className="px-2 py-1 text-sm text-slate-600">{found.isFetching ? t('list.loading') : t('objects.picker.nothing')}</p>}>
@@ -112,6 +107,19 @@ export function RelationPicker({ label, target, many, value, onChange, isRequire
           </ListBox>
         </Popover>
       </ComboBox>
+      <div id={chosenId} className="mt-1 text-xs text-slate-500">
+        {chosen.length === 0 ? t('objects.picker.none') : (
+          <span className="flex flex-wrap items-center gap-2">
+            {t('objects.picker.chosen')}
+            {chosen.map((id) => (
+              <span key={id} className="inline-flex items-center gap-1">
+                <RefLink target={target} id={id} />
+                <Button variant="secondary" className="!px-1.5 !py-0 text-xs" aria-label={t('objects.picker.removeNamed', { field: label })} onPress={() => remove(id)}>{t('objects.picker.remove')}</Button>
+              </span>
+            ))}
+          </span>
+        )}
+      </div>
     </div>
   );
 }
