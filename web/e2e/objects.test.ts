@@ -11,7 +11,9 @@ import { englishOf, expectNoEnglish } from './no-english.js';
  * from and to, a fee in euros, a status), adds two permits through the generated form, is
  * refused a duplicate plate on its field, sorts by "Valid to" with the column header (in the
  * URL, kept on reload), filters by status, and moves a card on the board with the keyboard and
- * by dragging; axe on every page, and the pages in Spanish.
+ * by dragging; then the data model against stored records (a unique rule refused over
+ * duplicates with the server's detail, a field removed and restored, one purged); axe on every
+ * page, and the pages in Spanish.
  */
 
 let browser: Browser;
@@ -196,6 +198,46 @@ describe('custom objects in the workspace', () => {
     await expect.poll(() => column(page, 'Active').getByRole('link').allTextContents()).toEqual(['CD-456']);
     await expectAccessible(page, 'board after moves');
     await screenshot(page, 'objects-board');
+
+    // The data model against stored records: "Valid from" cannot become unique (both permits
+    // start on 1 January), said on the form with the server's detail; a field removed keeps its
+    // data and comes back; one purged asks for its key to be typed.
+    await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Data model' }).click();
+    await arrive(page, 'Data model', 'data model');
+    await page.getByRole('main').getByRole('link', { name: 'Parking permits', exact: true }).click();
+    await arrive(page, 'Parking permits', 'definition page');
+    await page.getByRole('link', { name: 'Edit Valid from' }).click();
+    await arrive(page, 'Edit the field Valid from', 'edit field form');
+    await tick(page, 'Unique');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => page.getByRole('alert').allTextContents()).toContain('Unique is broken by records that share values');
+    expect((await page.getByRole('alert').allTextContents()).join(' ')).toContain('Records share values of "valid_from", which cannot become unique');
+    await expectAccessible(page, 'edit field refused');
+    await page.getByRole('link', { name: 'Parking permits' }).last().click();
+    await arrive(page, 'Parking permits', 'definition page');
+    const feeRow = page.getByRole('table', { name: 'Fields' }).getByRole('row').filter({ hasText: 'fee' });
+    await feeRow.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => page.getByRole('alertdialog').textContent()).toContain('Its data is kept until you purge it');
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Removed fields' }).getByText('Fee', { exact: true }).count()).toBe(1);
+    await page.getByRole('region', { name: 'Removed fields' }).getByRole('button', { name: 'Restore' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Restore' }).click();
+    await expect.poll(() => feeRow.count()).toBe(1);
+    await addField(page, 'Notes', 'Long text (Markdown)');
+    await page.getByRole('table', { name: 'Fields' }).getByRole('row').filter({ hasText: 'notes' }).getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Remove' }).click();
+    await page.getByRole('region', { name: 'Removed fields' }).getByRole('button', { name: 'Purge' }).click();
+    const purge = page.getByRole('alertdialog');
+    expect(await purge.getByRole('button', { name: 'Purge' }).isDisabled()).toBe(true);
+    await purge.getByRole('textbox', { name: 'Type notes to confirm' }).fill('notes');
+    await purge.getByRole('button', { name: 'Purge' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Removed fields' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('table', { name: 'Change history' }).getByRole('row').filter({ hasText: 'Field purged' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'View records' }).click();
+    await arrive(page, 'Parking permits', 'records after the data model changes');
+    await expect.poll(() => page.getByRole('columnheader').allTextContents()).toEqual(['Unit', 'Plate', 'Valid from', 'Valid to', 'Fee', 'Status']);
+    await page.goto(`/t/${tenant.slug}/objects/parking_permit?view=board&by=status`);
+    await arrive(page, 'Parking permits', 'board');
 
     // The pages in Spanish (the tenant's own labels, "Status", "Unit", "Active", are data, not messages).
     await page.getByRole('button', { name: /Language/ }).click();

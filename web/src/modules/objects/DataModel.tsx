@@ -13,10 +13,11 @@ const COUNTED = 100;
 
 /** How many records an object has, up to 100 ("100+" beyond): the API's definitions carry no count. */
 function RecordCount({ objectKey }: { objectKey: string }) {
+  const t = useT();
   const api = useApi();
   const count = useQuery({ queryKey: [...recordsKey(objectKey), 'count'], queryFn: async () => (await listRecords(api, objectKey, { limit: COUNTED, sort: 'createdAt' })) });
   if (!count.data) return <>…</>;
-  return <>{count.data.nextCursor ? `${COUNTED}+` : String(count.data.data.length)}</>;
+  return <>{count.data.nextCursor ? t('objects.recordCountMore', { count: COUNTED }) : t('objects.recordCount', { count: count.data.data.length })}</>;
 }
 
 /** Settings → Data model: the objects the tenant defined, and "New object". */
@@ -33,7 +34,7 @@ export function DataModel() {
       <code key="key" className="text-xs">{d.key}</code>,
       d.icon && d.icon in OBJECT_ICONS ? t(`objects.icon.${d.icon}` as MessageId) : (d.icon ?? '—'),
       String(d.fields.length),
-      <Link key="records" to="/objects/$objectKey" params={{ objectKey: d.key }} className="text-brand underline-offset-2 hover:underline" aria-label={t('objects.recordsOf', { name: d.plural })}>
+      <Link key="records" to="/objects/$objectKey" params={{ objectKey: d.key }} className="text-brand underline-offset-2 hover:underline">
         <RecordCount objectKey={d.key} />
       </Link>,
     ],

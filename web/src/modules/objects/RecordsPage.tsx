@@ -102,7 +102,7 @@ function ViewSwitch({ definition, search }: { definition: ObjectDefinition; sear
   const { view: _view, by: _by, cursor: _cursor, ...rest } = search;
   return (
     <nav aria-label={t('objects.view')} className="inline-flex overflow-hidden rounded-md border border-slate-300 bg-white">
-      <Link to="/objects/$objectKey" params={{ objectKey: definition.key }} search={rest} className={style} data-shown={search.view !== 'board'} activeOptions={{ includeSearch: true }}>
+      <Link to="/objects/$objectKey" params={{ objectKey: definition.key }} search={{ ...rest, view: undefined, by: undefined }} className={style} data-shown={search.view !== 'board'} activeOptions={{ includeSearch: true, explicitUndefined: true }}>
         <Table2 aria-hidden size={14} />{t('objects.view.table')}
       </Link>
       {by ? (
