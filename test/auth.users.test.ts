@@ -223,7 +223,7 @@ describe('the signed-in user', () => {
     expect(me.roles).toEqual(['owner']);
     expect(me.permissions).toEqual([...me.permissions].sort());
     expect(me.permissions).toEqual(expect.arrayContaining(['users.read', 'users.write', 'roles.read', 'members.read', 'members.write']));
-    expect([...me.modules].sort()).toEqual(['audit', 'billing', 'communications', 'core', 'documents', 'finance', 'leases', 'mail', 'members', 'occupancy', 'properties', 'webhooks']);
+    expect([...me.modules].sort()).toEqual(['audit', 'billing', 'communications', 'core', 'documents', 'finance', 'leases', 'mail', 'members', 'objects', 'occupancy', 'properties', 'webhooks']);
     expect(me.tenant).toEqual({ id: oak.id, slug: 'oak', name: 'Tenant oak', timeZone: 'UTC', defaultLocale: 'en' });
     expect(me.branding).toMatchObject({ displayName: 'Oak Estate', primaryColor: '#225522' });
     expect(me.licence).toMatchObject({ plan: 'standard', state: 'valid', limits: { members: 5000, users: 50, storageMb: 20480 } });

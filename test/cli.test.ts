@@ -80,10 +80,10 @@ describe('the courtyard command', () => {
 
   it('shows a licence that verifies, and reissues it without a module', async () => {
     const shown = json(await courtyard(['licence', 'show', 'oak']));
-    expect(shown).toMatchObject({ tenant: 'oak', plan: 'standard', modules: ['communications', 'documents', 'finance', 'leases', 'members', 'occupancy', 'properties', 'webhooks'], verification: 'valid' });
+    expect(shown).toMatchObject({ tenant: 'oak', plan: 'standard', modules: ['communications', 'documents', 'finance', 'leases', 'members', 'objects', 'occupancy', 'properties', 'webhooks'], verification: 'valid' });
     expect(shown.jws.split('.')).toHaveLength(3);
 
-    const issued = json(await courtyard(['licence', 'issue', 'oak', '--remove-modules', 'finance,leases', '--users', '7']));
+    const issued = json(await courtyard(['licence', 'issue', 'oak', '--remove-modules', 'finance,leases,objects', '--users', '7']));
     expect(issued).toMatchObject({ tenant: 'oak', modules: ['communications', 'documents', 'members', 'occupancy', 'properties', 'webhooks'], limits: { users: 7 } });
     expect(issued.jti).not.toBe(shown.jti);
 

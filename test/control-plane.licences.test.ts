@@ -36,7 +36,7 @@ describe('licences', () => {
     const claims = JSON.parse(new TextDecoder().decode(payload));
     expect(claims).toEqual(licence.claims);
     const now = Date.now() / 1000;
-    expect([...claims.modules].sort()).toEqual(['communications', 'documents', 'finance', 'leases', 'members', 'occupancy', 'properties', 'webhooks']);
+    expect([...claims.modules].sort()).toEqual(['communications', 'documents', 'finance', 'leases', 'members', 'objects', 'occupancy', 'properties', 'webhooks']);
     expect(claims).toMatchObject({ iss: 'courtyard', sub: oak.id, tenant: 'oak', plan: 'standard', limits: { members: 5000, users: 50, storageMb: 20480 }, grace: 14 * 86_400 });
     expect(claims.exp).toBeGreaterThan(now + 300 * 86_400);
     expect(new Date(licence.expiresAt).getTime()).toBe(claims.exp * 1000);
@@ -51,7 +51,7 @@ describe('licences', () => {
   it('reissues a licence with overrides, and the data plane follows it', async () => {
     const expiresAt = new Date(Date.now() + 30 * 86_400_000);
     expiresAt.setMilliseconds(0);
-    const removed = await control('POST', '/tenants/oak/licence', { removeModules: ['finance', 'leases'], limits: { users: 7 }, expiresAt: expiresAt.toISOString(), graceDays: 3 });
+    const removed = await control('POST', '/tenants/oak/licence', { removeModules: ['finance', 'leases', 'objects'], limits: { users: 7 }, expiresAt: expiresAt.toISOString(), graceDays: 3 });
     expect(removed.statusCode).toBe(201);
     expect([...removed.json().claims.modules].sort()).toEqual(['communications', 'documents', 'members', 'occupancy', 'properties', 'webhooks']);
     expect(removed.json().claims).toMatchObject({ limits: { members: 5000, users: 7, storageMb: 20480 }, exp: expiresAt.getTime() / 1000, grace: 3 * 86_400 });
@@ -63,7 +63,7 @@ describe('licences', () => {
 
     const added = await control('POST', '/tenants/oak/licence', { addModules: ['leases', 'finance'] });
     expect(added.statusCode).toBe(201);
-    expect([...added.json().claims.modules].sort()).toEqual(['communications', 'documents', 'finance', 'leases', 'members', 'occupancy', 'properties', 'webhooks']);
+    expect([...added.json().claims.modules].sort()).toEqual(['communications', 'documents', 'finance', 'leases', 'members', 'objects', 'occupancy', 'properties', 'webhooks']);
     expect((await t.call('GET', '/api/v1/leases', { token: oak.token, tenant: 'oak' })).statusCode).toBe(200);
 
     // A module cannot be licensed without the modules it needs.

@@ -80,8 +80,8 @@ describe('modules offered to plans by their manifests', () => {
     await restart([noticeboard, polls, ballots]);
     expect(await planModules()).toEqual(plans);
     const offers = (await testDb(t.platform.main.kysely).selectFrom('control.auditLog').select(['target', 'data']).where('action', '=', 'plan.module_offered').execute()).map((r) => `${r.target}/${(r.data as { module: string }).module}`);
-    // Documents and communications came after the plans' migrations: the first start offered them to every plan there was.
-    expect(offers.sort()).toEqual(['starter/documents', 'standard/documents', 'enterprise/documents', 'starter/communications', 'standard/communications', 'enterprise/communications', 'community/polls', 'enterprise/polls', 'standard/noticeboard', 'standard/polls', 'starter/ballots', 'starter/noticeboard', 'starter/polls'].sort());
+    // Documents and communications came after the plans' migrations: the first start offered them to every plan there was; custom objects to the plans it names.
+    expect(offers.sort()).toEqual(['starter/documents', 'standard/documents', 'enterprise/documents', 'starter/communications', 'standard/communications', 'enterprise/communications', 'standard/objects', 'enterprise/objects', 'community/polls', 'enterprise/polls', 'standard/noticeboard', 'standard/polls', 'starter/ballots', 'starter/noticeboard', 'starter/polls'].sort());
   });
 
   it('does not add a module to a plan that lacks its dependencies', async () => {

@@ -99,7 +99,7 @@ describe('licence gate', () => {
     const created = await t.call('POST', '/api/v1/members', { token: ivy.token, tenant: 'ivy', body: { firstName: 'Kept', lastName: 'Safe', type: 'owner' } });
     expect(created.statusCode).toBe(201);
 
-    const removed = await t.call('POST', '/control/v1/tenants/ivy/licence', { token: admin, body: { removeModules: ['members', 'properties', 'occupancy', 'leases', 'finance', 'documents', 'communications'] } });
+    const removed = await t.call('POST', '/control/v1/tenants/ivy/licence', { token: admin, body: { removeModules: ['members', 'properties', 'occupancy', 'leases', 'finance', 'documents', 'communications', 'objects'] } });
     expect(removed.statusCode).toBe(201);
     expect(removed.json().claims.modules).not.toContain('members');
 

@@ -100,49 +100,64 @@ export function parseFilters(query: Record<string, unknown>, fields: ReadonlyMap
   return filters;
 }
 
-/** The condition one filter puts on a record `r`. */
-export function filterSql(f: ParsedFilter): RawBuilder<unknown> {
-  const id = f.field.id;
+/**
+ * The condition one filter puts on the record `id` (of `tenant`): a scalar subquery looking the
+ * value up by primary key. Never a join: the page's order comes from the sort field's index,
+ * read in order until the page is full, whatever the planner guesses of a filter's selectivity.
+ */
+export function filterSql(f: ParsedFilter, at: { tenant: RawBuilder<unknown>; id: RawBuilder<unknown> }): RawBuilder<unknown> {
+  const fid = f.field.id;
   const kind = kindOf(f.field);
+  const record = (expr: RawBuilder<unknown>, otherwise: boolean) => sql`coalesce((SELECT ${expr} FROM object_records d WHERE d.tenant_id = ${at.tenant} AND d.id = ${at.id}), ${otherwise})`;
   if (!kind) {
     if (f.op === 'is_blank') {
-      const blank = sql`(r.data -> ${id}::text IS NULL OR r.data -> ${id}::text IN ('null'::jsonb, '[]'::jsonb, '""'::jsonb))`;
-      return f.values[0] === 'true' ? blank : sql`NOT ${blank}`;
+      const blank = sql`(d.data -> ${fid}::text IS NULL OR d.data -> ${fid}::text IN ('null'::jsonb, '[]'::jsonb, '""'::jsonb))`;
+      return f.values[0] === 'true' ? record(blank, true) : record(sql`NOT ${blank}`, false);
     }
-    if (f.field.type === 'multi_select') return sql`coalesce(r.data -> ${id}::text @> ${JSON.stringify([f.values[0]])}::jsonb, false)`;
-    if (f.field.type === 'relation') return sql`EXISTS (SELECT 1 FROM object_links l WHERE l.tenant_id = r.tenant_id AND l.field_id = ${id}::uuid AND l.from_id = r.id AND l.to_id = ${f.values[0]}::uuid)`;
-    return sql`coalesce(r.data ->> ${id}::text ILIKE ${containsPattern(f.values[0]!)}, false)`;
+    if (f.field.type === 'multi_select') return record(sql`d.data -> ${fid}::text @> ${JSON.stringify([f.values[0]])}::jsonb`, false);
+    if (f.field.type === 'relation') return sql`(SELECT EXISTS (SELECT 1 FROM object_links l WHERE l.tenant_id = ${at.tenant} AND l.field_id = ${fid}::uuid AND l.from_id = ${at.id} AND l.to_id = ${f.values[0]}::uuid))`;
+    return record(sql`d.data ->> ${fid}::text ILIKE ${containsPattern(f.values[0]!)}`, false);
   }
   const c = COLUMN[kind];
   const isNull = sql`(v.${c.value} IS NULL)`;
   const value = c.sortable('v');
   const typed = (x: string) => sql`${x}::${sql.raw(c.cast)}`;
+  const present = sql`${isNull} IS FALSE`;
   let cond: RawBuilder<unknown>;
+  // A record without a value row (none should lack one) holds a blank.
+  let otherwise = false;
   switch (f.op) {
     case 'is_blank':
-      cond = sql`${isNull} = ${f.values[0] === 'true'}`;
+      cond = f.values[0] === 'true' ? sql`${isNull} IS TRUE` : present;
+      otherwise = f.values[0] === 'true';
       break;
     case 'eq':
-      cond = sql`${isNull} = false AND ${value} = ${typed(f.values[0]!)}`;
+      cond = sql`${present} AND ${value} = ${typed(f.values[0]!)}`;
       break;
     case 'ne':
-      cond = sql`NOT (${isNull} = false AND ${value} = ${typed(f.values[0]!)})`;
+      cond = sql`(${isNull} IS TRUE OR ${value} <> ${typed(f.values[0]!)})`;
+      otherwise = true;
       break;
     case 'in':
-      cond = sql`${isNull} = false AND ${value} = ANY(${f.values}::${sql.raw(c.cast)}[])`;
+      cond = sql`${present} AND ${value} = ANY(${f.values}::${sql.raw(c.cast)}[])`;
       break;
     case 'contains':
-      cond = sql`${col('v', kind)} ILIKE ${containsPattern(f.values[0]!)}`;
+      cond = sql`${present} AND ${col('v', kind)} ILIKE ${containsPattern(f.values[0]!)}`;
       break;
     case 'starts_with':
-      cond = sql`${col('v', kind)} ILIKE ${prefixPattern(f.values[0]!)}`;
+      cond = sql`${present} AND ${col('v', kind)} ILIKE ${prefixPattern(f.values[0]!)}`;
       break;
     default: {
       const op = { gt: '>', gte: '>=', lt: '<', lte: '<=' }[f.op];
-      cond = sql`${isNull} = false AND ${value} ${sql.raw(op)} ${typed(f.values[0]!)}`;
+      cond = sql`${present} AND ${value} ${sql.raw(op)} ${typed(f.values[0]!)}`;
     }
   }
-  return sql`EXISTS (SELECT 1 FROM object_values v WHERE v.tenant_id = r.tenant_id AND v.field_id = ${id}::uuid AND v.record_id = r.id AND ${kindIn('v', kind)} AND ${cond})`;
+  return sql`coalesce((SELECT ${cond} FROM object_values v WHERE v.tenant_id = ${at.tenant} AND v.field_id = ${fid}::uuid AND v.record_id = ${at.id}), ${otherwise})`;
+}
+
+/** `q`: any of the text fields contains the text (a scalar subquery per record, as filters are). */
+export function searchSql(search: { fieldIds: string[]; pattern: string }, at: { tenant: RawBuilder<unknown>; id: RawBuilder<unknown> }): RawBuilder<unknown> {
+  return sql`(SELECT EXISTS (SELECT 1 FROM object_values q WHERE q.tenant_id = ${at.tenant} AND q.record_id = ${at.id} AND q.field_id = ANY(${search.fieldIds}::uuid[]) AND q.kind = 't' AND q.txt ILIKE ${search.pattern}))`;
 }
 
 export interface SortKey {
@@ -170,12 +185,29 @@ export function parseSort(sort: string | undefined, fields: ReadonlyMap<string, 
 
 export const sortAlias = (i: number) => `s${i}`;
 
-/** The joins that bring each sort key's value row. */
+/** The value rows of the sort keys after the first, joined to the first's (which drives the page). */
 export const sortJoins = (keys: SortKey[]) =>
   sql.join(
-    keys.map((k, i) => sql`JOIN object_values ${sql.raw(sortAlias(i))} ON ${sql.raw(sortAlias(i))}.tenant_id = r.tenant_id AND ${sql.raw(sortAlias(i))}.record_id = r.id AND ${sql.raw(sortAlias(i))}.field_id = ${k.field.id}::uuid AND ${kindIn(sortAlias(i), k.kind)}`),
+    keys.slice(1).map((k, j) => {
+      const a = sql.raw(sortAlias(j + 1));
+      return sql`JOIN object_values ${a} ON ${a}.tenant_id = s0.tenant_id AND ${a}.field_id = ${k.field.id}::uuid AND ${a}.record_id = s0.record_id AND ${kindIn(sortAlias(j + 1), k.kind)}`;
+    }),
     sql` `,
   );
+
+/** The typed sort columns the outer query orders the page by again. */
+export const sortTyped = (keys: SortKey[]) =>
+  keys.map((k, i) => {
+    const a = sortAlias(i);
+    return sql`(${col(a, k.kind)} IS NULL) AS ${sql.raw(`${a}_null`)}, ${COLUMN[k.kind].sortable(a)} AS ${sql.raw(`${a}_sort`)}`;
+  });
+
+/** ORDER BY over the page's typed sort columns (`p.s0_null`, `p.s0_sort`, ..., `p.page_id`). */
+export function outerOrderSql(keys: SortKey[], desc: boolean): RawBuilder<unknown> {
+  const dir = (d: boolean) => sql.raw(d ? 'DESC' : 'ASC');
+  const parts = keys.flatMap((k, i) => [sql`${sql.raw(`p.${sortAlias(i)}_null`)} ${dir(k.desc)}`, sql`${sql.raw(`p.${sortAlias(i)}_sort`)} ${dir(k.desc)}`]);
+  return sql.join([...parts, sql`p.page_id ${dir(desc)}`], sql`, `);
+}
 
 /** The columns a page's last row gives its cursor: per key, whether blank and the value (as text). */
 export const sortColumns = (keys: SortKey[]) =>
@@ -188,8 +220,7 @@ export const sortColumns = (keys: SortKey[]) =>
 export function orderSql(keys: SortKey[], desc: boolean): RawBuilder<unknown> {
   const dir = (d: boolean) => sql.raw(d ? 'DESC' : 'ASC');
   const parts = keys.flatMap((k, i) => [sql`(${col(sortAlias(i), k.kind)} IS NULL) ${dir(k.desc)}`, sql`${COLUMN[k.kind].sortable(sortAlias(i))} ${dir(k.desc)}`]);
-  const id = keys.length === 1 ? sql.raw(`${sortAlias(0)}.record_id`) : sql.raw('r.id');
-  return sql.join([...parts, sql`${id} ${dir(desc)}`], sql`, `);
+  return sql.join([...parts, sql`s0.record_id ${dir(desc)}`], sql`, `);
 }
 
 /** A cursor's values: per key [blank 0/1, value], then the record id. */
@@ -223,7 +254,7 @@ export function afterSql(keys: SortKey[], desc: boolean, cursor: CursorValues): 
       { left: COLUMN[k.kind].sortable(a), right: sql`${cursor[i * 2 + 1]}::${sql.raw(COLUMN[k.kind].cast)}`, desc: k.desc },
     ];
   });
-  terms.push({ left: keys.length === 1 ? sql.raw(`${sortAlias(0)}.record_id`) : sql.raw('r.id'), right: sql`${cursor[cursor.length - 1]}::uuid`, desc });
+  terms.push({ left: sql.raw('s0.record_id'), right: sql`${cursor[cursor.length - 1]}::uuid`, desc });
   if (terms.every((t) => t.desc === terms[0]!.desc)) {
     return sql`(${sql.join(terms.map((t) => t.left))}) ${sql.raw(terms[0]!.desc ? '<' : '>')} (${sql.join(terms.map((t) => t.right))})`;
   }

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { boundsOf, indexed, kindOf, type FieldDef } from './fields.js';
 import type { ObjectsTables } from './objects.tables.js';
-import { afterSql, filterSql, orderSql, sortColumns, sortJoins, type CursorValues, type ParsedFilter, type SortKey } from './records.query.js';
+import { afterSql, filterSql, orderSql, outerOrderSql, searchSql, sortAlias, sortColumns, sortJoins, sortTyped, type CursorValues, type ParsedFilter, type SortKey } from './records.query.js';
 
 export interface RecordRow {
   id: string;
@@ -100,21 +100,29 @@ export class RecordsRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  /** A page of `limit + 1` records of the object, filtered, sorted and after the cursor; with each key's cursor columns. */
+  /**
+   * A page of `limit + 1` records of the object, filtered, sorted and after the cursor, with each
+   * key's cursor columns. The inner query walks the first sort key's index (or the records' own,
+   * in creation order) and stops once the page is full; filters are looked up per row.
+   */
   async list(objectId: string, query: { filters: ParsedFilter[]; keys: SortKey[]; desc: boolean; after: CursorValues | null; search: { fieldIds: string[]; pattern: string } | null; limit: number }) {
     const { filters, keys, desc, after, search, limit } = query;
-    const conditions: RawBuilder<unknown>[] = [sql`r.object_id = ${objectId}::uuid`, ...filters.map(filterSql)];
-    if (search) {
-      conditions.push(sql`EXISTS (SELECT 1 FROM object_values q WHERE q.tenant_id = r.tenant_id AND q.record_id = r.id AND q.kind = 't' AND q.field_id = ANY(${search.fieldIds}::uuid[]) AND q.txt ILIKE ${search.pattern})`);
-    }
-    if (after) conditions.push(keys.length > 0 ? afterSql(keys, desc, after) : sql`r.id ${sql.raw(desc ? '<' : '>')} ${after[0]}::uuid`);
-    const order = keys.length > 0 ? orderSql(keys, desc) : sql`r.id ${sql.raw(desc ? 'DESC' : 'ASC')}`;
+    const sorted = keys.length > 0;
+    const at = sorted ? { tenant: sql.raw('s0.tenant_id'), id: sql.raw('s0.record_id') } : { tenant: sql.raw('r0.tenant_id'), id: sql.raw('r0.id') };
+    const conditions: RawBuilder<unknown>[] = sorted ? [sql`s0.field_id = ${keys[0]!.field.id}::uuid`, sql.raw(keys[0]!.kind === 'n' || keys[0]!.kind === 'b' ? `s0.kind IN ('n', 'b') AND s0.kind = '${keys[0]!.kind}'` : `s0.kind = '${keys[0]!.kind}'`)] : [sql`r0.object_id = ${objectId}::uuid`];
+    if (after) conditions.push(sorted ? afterSql(keys, desc, after) : sql`r0.id ${sql.raw(desc ? '<' : '>')} ${after[0]}::uuid`);
+    conditions.push(...filters.map((f) => filterSql(f, at)));
+    if (search) conditions.push(searchSql(search, at));
+    const inner = sorted
+      ? sql`SELECT s0.tenant_id, s0.record_id AS page_id, ${sql.join([...sortTyped(keys), ...sortColumns(keys)])}
+              FROM object_values s0 ${sortJoins(keys)}
+             WHERE ${sql.join(conditions, sql` AND `)}
+             ORDER BY ${orderSql(keys, desc)} LIMIT ${limit + 1}`
+      : sql`SELECT r0.tenant_id, r0.id AS page_id FROM object_records r0 WHERE ${sql.join(conditions, sql` AND `)} ORDER BY r0.id ${sql.raw(desc ? 'DESC' : 'ASC')} LIMIT ${limit + 1}`;
     const { rows } = await sql<RecordRow & Record<string, unknown>>`
-      SELECT r.id, r.object_id, r.data, r.version, r.created_at, r.updated_at, r.created_by, r.updated_by${keys.length > 0 ? sql`, ${sql.join(sortColumns(keys))}` : sql``}
-        FROM object_records r ${keys.length > 0 ? sortJoins(keys) : sql``}
-       WHERE ${sql.join(conditions, sql` AND `)}
-       ORDER BY ${order}
-       LIMIT ${limit + 1}`.execute(this.db);
+      SELECT r.id, r.object_id, r.data, r.version, r.created_at, r.updated_at, r.created_by, r.updated_by${sorted ? sql`, ${sql.join(keys.map((_, i) => sql.raw(`p.${sortAlias(i)}_blank, p.${sortAlias(i)}_value`)))}` : sql``}
+        FROM (${inner}) p JOIN object_records r ON r.tenant_id = p.tenant_id AND r.id = p.page_id
+       ORDER BY ${sorted ? outerOrderSql(keys, desc) : sql`p.page_id ${sql.raw(desc ? 'DESC' : 'ASC')}`}`.execute(this.db);
     return rows;
   }
 
