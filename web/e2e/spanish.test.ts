@@ -37,7 +37,7 @@ describe('the workspace in Spanish', () => {
     await expectPageShape(page, 'Bienvenido a Olmo Estate');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     const nav = page.getByRole('navigation', { name: 'Módulos' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Miembros', 'Propiedades', 'Arrendamientos', 'Finanzas', 'Documentos', 'Anuncios', 'Usuarios', 'Roles', 'Registro de auditoría', 'Webhooks', 'Correo', 'Configuración', 'Facturación', 'Claves de API', 'Inicio de sesión único']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Miembros', 'Propiedades', 'Arrendamientos', 'Finanzas', 'Documentos', 'Anuncios', 'Usuarios', 'Roles', 'Registro de auditoría', 'Webhooks', 'Correo', 'Configuración', 'Modelo de datos', 'Facturación', 'Claves de API', 'Inicio de sesión único']);
     await expectNoEnglish(page, 'the dashboard');
 
     for (const [link, heading] of [['Miembros', 'Miembros'], ['Propiedades', 'Propiedades'], ['Finanzas', 'Finanzas'], ['Usuarios', 'Usuarios'], ['Roles', 'Roles']] as const) {

@@ -26,7 +26,7 @@ describe('the tenant workspace', () => {
     await expectPageShape(page, 'Welcome to Oak Estate');
     expect(await page.getByTestId('space-name').textContent()).toBe('Oak Estate');
     const nav = page.getByRole('navigation', { name: 'Modules' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Members', 'Properties', 'Leases', 'Finance', 'Documents', 'Announcements', 'Users', 'Roles', 'Audit log', 'Webhooks', 'Mail', 'Settings', 'Billing', 'API keys', 'Single sign-on']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Members', 'Properties', 'Leases', 'Finance', 'Documents', 'Announcements', 'Users', 'Roles', 'Audit log', 'Webhooks', 'Mail', 'Settings', 'Data model', 'Billing', 'API keys', 'Single sign-on']);
     await expectAccessible(page, 'workspace home');
 
     await tabTo(page, 'Members');

@@ -18,10 +18,11 @@ import apiKeys from '../modules/api-keys/en.json';
 import mail from '../modules/mail/en.json';
 import documents from '../modules/documents/en.json';
 import communications from '../modules/communications/en.json';
+import objects from '../modules/objects/en.json';
 import settings from '../modules/settings/en.json';
 import tenantBilling from '../modules/billing/en.json';
 import account from '../workspace/account/en.json';
 import security from '../ui/account/en.json';
 
 /** The staff's messages (console and workspace areas): loaded with the console's or the workspace's chunk, never by the portal. */
-export const staffEn = { ...tenants, ...plans, ...jobs, ...audit, ...consoleBilling, ...consoleInvoices, ...consoleWebhooks, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...communications, ...settings, ...tenantBilling, ...account, ...security };
+export const staffEn = { ...tenants, ...plans, ...jobs, ...audit, ...consoleBilling, ...consoleInvoices, ...consoleWebhooks, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...communications, ...objects, ...settings, ...tenantBilling, ...account, ...security };

@@ -18,10 +18,11 @@ import apiKeys from '../modules/api-keys/es.json';
 import mail from '../modules/mail/es.json';
 import documents from '../modules/documents/es.json';
 import communications from '../modules/communications/es.json';
+import objects from '../modules/objects/es.json';
 import settings from '../modules/settings/es.json';
 import tenantBilling from '../modules/billing/es.json';
 import account from '../workspace/account/es.json';
 import security from '../ui/account/es.json';
 
 /** The staff's messages in Spanish (see staff.en.ts). */
-export const staffEs = { ...tenants, ...plans, ...jobs, ...audit, ...consoleBilling, ...consoleInvoices, ...consoleWebhooks, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...communications, ...settings, ...tenantBilling, ...account, ...security };
+export const staffEs = { ...tenants, ...plans, ...jobs, ...audit, ...consoleBilling, ...consoleInvoices, ...consoleWebhooks, ...tenantAudit, ...dashboard, ...members, ...properties, ...leases, ...finance, ...users, ...roles, ...webhooks, ...apiKeys, ...mail, ...documents, ...communications, ...objects, ...settings, ...tenantBilling, ...account, ...security };

@@ -12,7 +12,8 @@ export interface Pager {
 /**
  * A list as the API serves it: one page of rows at a time (server-side paging by cursor, no
  * counts), drawn with TanStack Table and only the visible rows in the DOM (TanStack Virtual).
- * The page's search and cursor live in the URL; the caller turns them into the query.
+ * The page's search and cursor live in the URL; the caller turns them into the query. A column
+ * sorted by its header says so with `meta: { ariaSort }`.
  */
 // Each column has its own value type; TanStack Table's own examples type the list with any.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -38,7 +39,7 @@ export function DataTable<T>({ label, columns, rows, isLoading, error, pager }: 
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} scope="col" className="px-3 py-2 font-semibold">
+                  <th key={header.id} scope="col" aria-sort={(header.column.columnDef.meta as { ariaSort?: 'ascending' | 'descending' | 'none' } | undefined)?.ariaSort} className="px-3 py-2 font-semibold">
                     {flexRender(header.column.columnDef.header, header.getContext())}
                   </th>
                 ))}

@@ -16,13 +16,15 @@ export type Answer = { data?: unknown; error?: unknown; response: Response };
  * action that needs a recent second factor (`mfa_required`, docs/security.md) asks for a code
  * (or a passkey) in the dialog, steps up with it and is sent again.
  */
-export function ConfirmAction({ label, title, description, confirmLabel, variant = 'secondary', isDisabled, run, onDone, children }: {
+export function ConfirmAction({ label, title, description, confirmLabel, variant = 'secondary', isDisabled, confirmDisabled, run, onDone, children }: {
   label: string;
   title: string;
   description: ReactNode;
   confirmLabel?: string;
   variant?: 'primary' | 'secondary' | 'danger';
   isDisabled?: boolean;
+  /** The confirm button waits for this to be false (a typed confirmation in `children`). */
+  confirmDisabled?: boolean;
   run: (headers: Record<string, string>) => Promise<Answer>;
   onDone?: (data: unknown) => void;
   children?: ReactNode;
@@ -85,7 +87,7 @@ export function ConfirmAction({ label, title, description, confirmLabel, variant
             {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onPress={() => setOpen(false)}>{t('confirm.cancel')}</Button>
-              <Button variant={variant === 'danger' ? 'danger' : 'primary'} isDisabled={busy} onPress={() => void confirm()}>{confirmLabel ?? label}</Button>
+              <Button variant={variant === 'danger' ? 'danger' : 'primary'} isDisabled={busy || confirmDisabled} onPress={() => void confirm()}>{confirmLabel ?? label}</Button>
             </div>
           </Dialog>
         </Modal>

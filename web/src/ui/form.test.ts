@@ -27,4 +27,9 @@ describe('placeProblem', () => {
       message: null,
     });
   });
+
+  it('keeps the detail above the form when asked, a 409 naming what is in the way', () => {
+    const conflict = { ...problem([{ field: 'slug', message: 'is broken by records that share values' }]), status: 409, detail: 'Records share values of "plate": ab-1' };
+    expect(placeProblem(conflict, has, true)).toEqual({ fields: [{ field: 'slug', message: 'is broken by records that share values' }], message: 'Records share values of "plate": ab-1' });
+  });
 });

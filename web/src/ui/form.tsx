@@ -19,12 +19,12 @@ type Answer<R> = { data?: R; error?: unknown; response: Response };
  * and above the form the problem's detail when no field explains it, with the errors of fields
  * the form does not have.
  */
-export function placeProblem(problem: Problem, hasField: (field: string) => boolean): { fields: { field: string; message: string }[]; message: string | null } {
+export function placeProblem(problem: Problem, hasField: (field: string) => boolean, alwaysDetail = false): { fields: { field: string; message: string }[]; message: string | null } {
   // A field named as a JSON pointer (`/currentPassword`, `/admin/password`: the password checks') is the form's dotted name.
   const errors = (problem.errors ?? []).map((e) => (e.field.startsWith('/') ? { ...e, field: e.field.slice(1).replaceAll('/', '.') } : e));
   const fields = errors.filter((e) => hasField(e.field));
   const unplaced = errors.filter((e) => !hasField(e.field)).map((e) => `${e.field} ${e.message}`);
-  return { fields, message: fields.length === 0 || unplaced.length > 0 ? [problem.detail, ...unplaced].join(' — ') : null };
+  return { fields, message: alwaysDetail || fields.length === 0 || unplaced.length > 0 ? [problem.detail, ...unplaced].join(' — ') : null };
 }
 
 /**
@@ -32,9 +32,12 @@ export function placeProblem(problem: Problem, hasField: (field: string) => bool
  * field `errors` put on the fields they name, anything else said above the form, and the input
  * kept whatever the server answers. With `idempotent`, every submission carries an
  * Idempotency-Key, kept while an attempt's outcome is unknown (a network error, a 5xx) so that
- * a retry cannot do the work twice, and renewed once the server has answered.
+ * a retry cannot do the work twice, and renewed once the server has answered. `hasField` says
+ * which names have an input showing errors (by default, any name the form holds a value for);
+ * `showDetail` says which refusals keep the problem's detail above the form even when fields
+ * explain them (a 409 whose detail names the records in the way).
  */
-export function useApiForm<T extends FieldValues>(options: { defaultValues: DefaultValues<T>; idempotent?: boolean }) {
+export function useApiForm<T extends FieldValues>(options: { defaultValues: DefaultValues<T>; idempotent?: boolean; hasField?: (field: string) => boolean; showDetail?: (problem: Problem) => boolean }) {
   const t = useT();
   const form = useForm<T>({ defaultValues: options.defaultValues, mode: 'onTouched' });
   const [formError, setFormError] = useState<string | null>(null);
@@ -58,7 +61,7 @@ export function useApiForm<T extends FieldValues>(options: { defaultValues: Defa
       if (answer.response.ok) return onDone(answer.data as R);
       const problem = asProblem(answer.error, answer.response);
       if (problem.code === 'mfa_required') setStepUp(true);
-      const placed = placeProblem(problem, (field) => form.getValues(field as Path<T>) !== undefined);
+      const placed = placeProblem(problem, options.hasField ?? ((field) => form.getValues(field as Path<T>) !== undefined), options.showDetail?.(problem));
       for (const e of placed.fields) form.setError(e.field as Path<T>, { type: 'server', message: e.message });
       if (placed.fields[0]) form.setFocus(placed.fields[0].field as Path<T>);
       if (placed.message) setFormError(placed.message);

@@ -18,6 +18,7 @@ export const WORKSPACE_MODULES: { module: string; permission: string; to: string
   { module: 'webhooks', permission: 'webhooks.read', to: '/webhooks', label: 'nav.webhooks' },
   { module: 'mail', permission: 'mail.read', to: '/mail', label: 'nav.mail' },
   { module: 'core', permission: 'settings.read', to: '/settings', label: 'nav.settings' },
+  { module: 'objects', permission: 'objects.manage', to: '/settings/data-model', label: 'nav.dataModel' },
   { module: 'billing', permission: 'billing.read', to: '/billing', label: 'nav.billing' },
   { module: 'core', permission: 'api_keys.manage', to: '/api-keys', label: 'nav.apiKeys' },
   { module: 'core', permission: 'sso.manage', to: '/settings/sso', label: 'nav.sso' },

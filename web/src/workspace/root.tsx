@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { createRootRoute, Outlet } from '@tanstack/react-router';
 import { useAuth } from '../api/session.js';
 import { ShellStandingBanner } from '../modules/billing/StandingBanner.js';
+import { useObjectsNav } from '../modules/objects/nav.js';
 import { useT } from '../i18n/intl.js';
 import { Loading } from '../ui/AppFrame.js';
 import { NotYet } from '../ui/Page.js';
@@ -15,13 +16,17 @@ function SignedIn() {
   const t = useT();
   const me = useMe();
   const saveLocale = useUserLocale(me.data);
+  const objects = useObjectsNav(me.data);
   const color = me.data?.branding.primaryColor;
   useEffect(() => {
     // The tenant's colour, set through the CSSOM (the pages' CSP allows no inline style sheet).
     if (color) document.documentElement.style.setProperty('--color-brand', color);
   }, [color]);
   if (!me.data) return <Loading />;
-  const nav = WORKSPACE_MODULES.filter((m) => may(me.data, m.module, m.permission)).map((m) => ({ to: m.to, label: t(m.label) }));
+  const modules = WORKSPACE_MODULES.filter((m) => may(me.data, m.module, m.permission));
+  // Each custom object's records come after the business modules (before users and roles).
+  const at = modules.findIndex((m) => m.module === 'core');
+  const nav = [...modules.slice(0, at < 0 ? modules.length : at).map((m) => ({ to: m.to, label: t(m.label) })), ...objects, ...(at < 0 ? [] : modules.slice(at)).map((m) => ({ to: m.to, label: t(m.label) }))];
   return (
     <Shell title={me.data.branding.displayName ?? me.data.tenant.name} logoUrl={me.data.branding.logoUrl} nav={nav} account="/account" onLocaleChange={saveLocale}>
       {may(me.data, 'billing', 'billing.read') ? <ShellStandingBanner /> : null}

@@ -9,6 +9,7 @@ import { mailRoutes } from '../modules/mail/routes.js';
 import { documentsRoutes } from '../modules/documents/routes.js';
 import { communicationsRoutes } from '../modules/communications/routes.js';
 import { membersRoutes } from '../modules/members/routes.js';
+import { objectsRoutes } from '../modules/objects/routes.js';
 import { propertiesRoutes } from '../modules/properties/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { usersRoutes } from '../modules/users/routes.js';
@@ -28,6 +29,7 @@ export function createWorkspaceRouter(plane: Plane) {
     ...financeRoutes,
     ...documentsRoutes,
     ...communicationsRoutes,
+    ...objectsRoutes,
     ...usersRoutes,
     ...rolesRoutes,
     ...auditRoutes,
