@@ -49,11 +49,12 @@ const objectLimit = (ctx: TenantContext, what: 'objects' | 'objectFields') => {
 };
 
 /** A field spec checked and its relation target resolved, ready to store. */
-async function checkedSpec(ctx: TenantContext, spec: FieldSpec, at: string, errors: FieldError[]): Promise<FieldSpec & { config: NonNullable<FieldSpec['config']> & { targetObjectId?: string }; rules: ReturnType<typeof checkRules> }> {
+async function checkedSpec(ctx: TenantContext, spec: FieldSpec, at: string, errors: FieldError[], selfKey: string): Promise<FieldSpec & { config: NonNullable<FieldSpec['config']> & { targetObjectId?: string }; rules: ReturnType<typeof checkRules> }> {
   if (RESERVED_FIELD_KEYS.has(spec.key)) errors.push({ field: `${at}key`, message: `"${spec.key}" is reserved`, code: 'reserved' });
   const config = checkConfig(spec, `${at}config`, errors);
   const rules = checkRules(spec.type, config, spec.rules ?? {}, `${at}rules`, errors);
-  if (spec.type === 'relation' && config.target && !isStandardTarget(config.target)) {
+  // A relation to the object itself is resolved by the caller (a new object has no id yet).
+  if (spec.type === 'relation' && config.target && !isStandardTarget(config.target) && config.target !== selfKey) {
     const target = await new DefinitionsRepository(ctx.db).findLive(config.target);
     if (!target || target.kind !== 'object') errors.push({ field: `${at}config.target`, message: `is neither member, unit, property, lease nor the key of a custom object`, code: 'unknown_target' });
     else (config as { targetObjectId?: string }).targetObjectId = target.id;
@@ -84,7 +85,7 @@ export async function createDefinition(ctx: TenantContext, input: CreateDefiniti
   const keys = specs.map((s) => s.key);
   keys.forEach((k, i) => keys.indexOf(k) !== i && errors.push({ field: `fields.${i}.key`, message: 'is the key of another field of the object', code: 'duplicate_key' }));
   const checked = [];
-  for (const [i, spec] of specs.entries()) checked.push(await checkedSpec(ctx, spec, `fields.${i}.`, errors));
+  for (const [i, spec] of specs.entries()) checked.push(await checkedSpec(ctx, spec, `fields.${i}.`, errors, input.key));
   refuseInvalid(errors);
 
   const repo = new DefinitionsRepository(ctx.db);
@@ -131,7 +132,7 @@ export async function addField(ctx: TenantContext, key: string, spec: FieldSpec)
   const object = await repo.findLive(key, true);
   if (!object) throw notFound('The object');
   const errors: FieldError[] = [];
-  const checked = await checkedSpec(ctx, spec, '', errors);
+  const checked = await checkedSpec(ctx, spec, '', errors, object.key);
   refuseInvalid(errors);
   if (checked.type === 'relation' && checked.config.target === object.key) checked.config.targetObjectId = object.id;
   await refuseBeyondLimit(ctx, 'objectFields', ctx.licence.claims.limits.objectFields, 1, () => objectLimit(ctx, 'objectFields'));

@@ -122,7 +122,8 @@ export function instant(value: string): string | null {
 function decimal(value: unknown, decimals: number): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value) || Math.abs(value) >= NUMBER_LIMIT) return null;
   const text = String(value);
-  if (/e/i.test(text)) return Math.abs(value) < 1e-6 && value !== 0 ? null : value.toFixed(0);
+  // Exponent notation: below 10^-6, more decimals than any field keeps.
+  if (/e/i.test(text)) return null;
   const fraction = text.split('.')[1] ?? '';
   return fraction.length <= decimals ? text : null;
 }

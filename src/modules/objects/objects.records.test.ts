@@ -103,12 +103,15 @@ describe('records of a custom object', () => {
   });
 
   it('links many-to-many records of another object and a file of the documents module', async () => {
-    await ok(oak.api('POST', '/objects/definitions', { key: 'vehicle', singular: 'Vehicle', plural: 'Vehicles', fields: [{ key: 'plate', label: 'Plate', type: 'text' }, { key: 'permits', label: 'Permits', type: 'relation', config: { target: 'permit', many: true } }, { key: 'papers', label: 'Papers', type: 'file' }] }));
+    await ok(oak.api('POST', '/objects/definitions', { key: 'vehicle', singular: 'Vehicle', plural: 'Vehicles', fields: [{ key: 'plate', label: 'Plate', type: 'text' }, { key: 'permits', label: 'Permits', type: 'relation', config: { target: 'permit', many: true } }, { key: 'papers', label: 'Papers', type: 'file' }, { key: 'towed_by', label: 'Towed by', type: 'relation', config: { target: 'vehicle' } }] }));
     const p1 = await ok(oak.api('POST', '/objects/permit/records', { plate: 'LINK-1' }));
     const p2 = await ok(oak.api('POST', '/objects/permit/records', { plate: 'LINK-2' }));
     const doc = await ok(oak.api('POST', '/documents', { title: 'Registration' }));
     const car = await ok(oak.api('POST', '/objects/vehicle/records', { plate: 'CAR', permits: [p1.id, p2.id], papers: doc.id }));
     expect(car).toMatchObject({ permits: [p1.id, p2.id], papers: doc.id });
+    // A relation to the object itself.
+    const trailer = await ok(oak.api('POST', '/objects/vehicle/records', { plate: 'TRAILER', towed_by: car.id }));
+    expect((await ok(oak.api('GET', `/objects/vehicle/records?filter[towed_by]=${car.id}`), 200)).data.map((r: { id: string }) => r.id)).toEqual([trailer.id]);
     expect((await ok(oak.api('GET', `/objects/vehicle/records?filter[permits]=${p2.id}`), 200)).data.map((r: { id: string }) => r.id)).toEqual([car.id]);
     expectProblem(await oak.api('POST', '/objects/vehicle/records', { permits: [oak.unitIds[0]] }), 400, 'validation_failed', ['permits']);
     expectProblem(await oak.api('POST', '/objects/vehicle/records', { papers: oak.unitIds[0] }), 400, 'validation_failed', ['papers']);
