@@ -49,7 +49,7 @@ if (onPostgres) {
       await control.call('POST', '/control/v1/tenants/oak/resume', { token: admin });
       expect(await eventually(async () => (await membersOnDataPlane()).statusCode === 200)).toBe(true);
 
-      await control.call('POST', '/control/v1/tenants/oak/licence', { token: admin, body: { removeModules: ['members', 'properties', 'occupancy', 'leases', 'finance', 'documents', 'communications'] } });
+      await control.call('POST', '/control/v1/tenants/oak/licence', { token: admin, body: { removeModules: ['members', 'properties', 'occupancy', 'leases', 'finance', 'documents', 'communications', 'objects'] } });
       expect(await eventually(async () => (await membersOnDataPlane()).statusCode === 403)).toBe(true);
       expect((await membersOnDataPlane()).json().code).toBe('module_not_licensed');
     });
