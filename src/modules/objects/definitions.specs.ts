@@ -2,11 +2,12 @@ import type { FieldError } from '../../kernel/errors.js';
 import { instant, isDate, isStandardTarget, kindOf, patternOf, riskyPattern, TEXT_MAX, type FieldConfig, type FieldRules, type FieldType } from './fields.js';
 import type { FieldRulesInput, FieldSpec } from './objects.schemas.js';
 
-/** Object keys a tenant may not take: the standard record kinds, their plurals and the module's own path words. */
+/** Object keys a tenant may not take: the standard record kinds, their plurals, the module's own path words and the pages' (`/objects/new`). */
 export const RESERVED_OBJECT_KEYS = new Set([
   'member', 'members', 'unit', 'units', 'property', 'properties', 'lease', 'leases', 'user', 'users', 'role', 'roles',
   'definitions', 'extensions', 'openapi', 'objects', 'records', 'fields', 'me', 'settings', 'documents', 'document',
   'charge', 'charges', 'payment', 'payments', 'tenant', 'tenants', 'occupancy', 'occupancies', 'webhook', 'webhooks',
+  'new',
 ]);
 /** Field keys a record's own members take in the API. */
 export const RESERVED_FIELD_KEYS = new Set(['id', 'version']);

@@ -61,6 +61,8 @@ describe('object definitions', () => {
     await ok(oak.api('POST', '/objects/definitions', permit('key_fob')));
     expectProblem(await oak.api('POST', '/objects/definitions', permit('key_fob')), 409, 'objects.key_taken', 'key');
     expectProblem(await oak.api('POST', '/objects/definitions', permit('members')), 400, 'validation_failed', 'key');
+    // The pages' own path word: /objects/new is the new-record form.
+    expectProblem(await oak.api('POST', '/objects/definitions', permit('new')), 400, 'validation_failed', 'key');
     expectProblem(await oak.api('POST', '/objects/definitions', { ...permit('Bad Key') }), 400, 'validation_failed', 'key');
     const bad = await oak.api('POST', '/objects/definitions', {
       key: 'broken',
