@@ -232,13 +232,23 @@ export function cursorOf(keys: SortKey[], row: Record<string, unknown> & { id: s
 
 const invalidCursor = () => new AppError('invalid_cursor', 'The cursor is not one this list gave out');
 
-/** Checks a decoded cursor against the sort's shape, so that no forged value reaches a cast. */
-export function checkCursor(keys: SortKey[], values: unknown): CursorValues {
-  if (!Array.isArray(values) || values.length !== keys.length * 2 + 1 || !isUuid(values[values.length - 1])) throw invalidCursor();
-  keys.forEach((k, i) => {
-    const [blank, value] = [values[i * 2], values[i * 2 + 1]];
+/** Checks a decoded cursor is one of any list's shape (per key a blank flag and a text, then a record id), before the list is known. */
+export function checkCursorShape(values: unknown): CursorValues {
+  if (!Array.isArray(values) || values.length % 2 !== 1 || !isUuid(values[values.length - 1])) throw invalidCursor();
+  for (let i = 0; i < values.length - 1; i += 2) {
+    const [blank, value] = [values[i], values[i + 1]];
     if (blank !== 0 && blank !== 1) throw invalidCursor();
     if (typeof value !== 'string' || value.length > 600 || !isWellFormedText(value)) throw invalidCursor();
+  }
+  return values;
+}
+
+/** Checks a decoded cursor against the sort's shape, so that no forged value reaches a cast. */
+export function checkCursor(keys: SortKey[], decoded: unknown): CursorValues {
+  const values = checkCursorShape(decoded);
+  if (values.length !== keys.length * 2 + 1) throw invalidCursor();
+  keys.forEach((k, i) => {
+    const value = values[i * 2 + 1] as string;
     if ((k.kind === 'n' || k.kind === 'b') && !/^-?\d{1,16}(\.\d{1,20})?$/.test(value)) throw invalidCursor();
     if (k.kind === 'd' && instant(value) === null) throw invalidCursor();
   });

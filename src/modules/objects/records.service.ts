@@ -8,7 +8,7 @@ import { loadObject, type LoadedObject } from './definitions.service.js';
 import { isStandardTarget, kindOf, type FieldDef } from './fields.js';
 import { objectsErrors } from './objects.errors.js';
 import type { ListRecordsQuery, ObjectRecord, RecordBody } from './objects.schemas.js';
-import { checkCursor, cursorOf, parseFilters, parseSort } from './records.query.js';
+import { checkCursor, checkCursorShape, cursorOf, parseFilters, parseSort } from './records.query.js';
 import { RecordsRepository, type RecordRow } from './records.repository.js';
 import { checkWrite, existingTargets, recordView, refuseTaken, valueRefusal, visibleFields, type CheckedWrite } from './records.values.js';
 
@@ -26,16 +26,17 @@ function decode(cursor: string): unknown {
 }
 
 export async function listRecords(ctx: TenantContext, key: string, query: ListRecordsQuery & { limit: number }) {
+  // A forged cursor is refused before anything is looked up, as on every other list.
+  const values = query.cursor === undefined ? undefined : checkCursorShape(decode(query.cursor));
   const object = await loadObject(ctx, key, 'object');
   const fields = visibleFields(ctx, object);
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const filters = parseFilters(query, byKey);
   const { keys, desc } = parseSort(query.sort, byKey);
   let after: unknown[] | null = null;
-  if (query.cursor !== undefined) {
-    const values = decode(query.cursor);
+  if (values !== undefined) {
     if (keys.length > 0) after = checkCursor(keys, values);
-    else if (Array.isArray(values) && values.length === 1 && typeof values[0] === 'string' && /^[0-9a-f-]{36}$/i.test(values[0])) after = values;
+    else if (values.length === 1) after = values;
     else throw new AppError('invalid_cursor', 'The cursor is not one this list gave out');
   }
   const texts = fields.filter((f) => kindOf(f) === 't' && f.type !== 'relation' && f.type !== 'file').map((f) => f.id);
