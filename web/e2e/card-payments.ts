@@ -1,4 +1,5 @@
 import { generate } from 'otplib';
+import type { BrowserContext } from 'playwright-core';
 import Stripe from 'stripe';
 import { createCourtyardClient } from '../../sdk/src/index.js';
 import { accessTokenOf, server, TENANT_PASSWORD } from './browser.js';
@@ -51,3 +52,16 @@ export const stripePaid = (tenant: { slug: string }, providerSessionId: string, 
 /** A platform invoice paid by card at the stand-in (the operator's keys): its event delivered to the operator's billing webhook. */
 export const stripePaidInvoice = (tenant: { slug: string }, providerSessionId: string, payer: { email: string; name: string }): Promise<Response> =>
   deliverPaid(tenant.slug, providerSessionId, payer, '/control/v1/billing/stripe/webhook');
+
+/**
+ * The stand-in answers Stripe's API, not its hosted page: the browser gets a page of its own
+ * at checkout.stripe.com. Answers the id of the last Checkout Session the browser was sent to.
+ */
+export async function standInCheckout(context: BrowserContext, html = '<!doctype html><title>Checkout</title><main><h1>Stripe Checkout stand-in</h1></main>'): Promise<{ sessionId: () => string | undefined }> {
+  let url: URL | undefined;
+  await context.route('https://checkout.stripe.com/**', (route) => {
+    url = new URL(route.request().url());
+    return route.fulfill({ contentType: 'text/html', body: html });
+  });
+  return { sessionId: () => url?.pathname.split('/').at(-1) };
+}

@@ -4,7 +4,7 @@ import type { CourtyardClient } from '../../sdk/src/index.js';
 import { connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { invitationLinkTo } from './mailbox.js';
-import { enableCards, must, stripePaid } from './card-payments.js';
+import { enableCards, must, standInCheckout, stripePaid } from './card-payments.js';
 
 /**
  * From the workspace's "Invite to portal" to a paid charge, at a phone's size for the member:
@@ -110,11 +110,7 @@ describe('paying chosen charges from a workspace invitation', () => {
   it('pays the one charge the member chose, pending until the signed webhook records it', async () => {
     const { context, page, problems } = await openPage(browser, PHONE);
     await withLogo(context);
-    let checkoutUrl: URL | undefined;
-    await context.route('https://checkout.stripe.com/**', (route) => {
-      checkoutUrl = new URL(route.request().url());
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Checkout</title><main><h1>Stripe Checkout stand-in</h1></main>' });
-    });
+    const checkout = await standInCheckout(context);
     await page.goto(`/t/${sequoia.slug}/portal/money`);
     // An English browser: the tenant's default language (Spanish) is for browsers that ask for none we ship.
     await page.getByLabel('Email').fill(member.email);
@@ -133,7 +129,7 @@ describe('paying chosen charges from a workspace invitation', () => {
     await expectAccessible(page, 'money, a charge chosen');
     await page.getByRole('button', { name: 'Pay €45.00 for the chosen charges' }).click();
     await expectPageShape(page, 'Stripe Checkout stand-in');
-    const providerSessionId = checkoutUrl!.pathname.split('/').at(-1)!;
+    const providerSessionId = checkout.sessionId()!;
     const asked = (await (await fetch(`${server().stripe.url}/v1/checkout/sessions/${providerSessionId}`, { headers: { authorization: `Bearer ${server().stripe.secretKey}` } })).json()) as { amount_total: number };
     expect(asked.amount_total).toBe(4_500);
 

@@ -6,7 +6,7 @@ import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape
 import { managerApi } from './finance-setup.js';
 import { expectNoEnglish } from './no-english.js';
 import { mailTo } from './mailbox.js';
-import { enableCards, must, stripePaid } from './card-payments.js';
+import { enableCards, must, standInCheckout, stripePaid } from './card-payments.js';
 
 /**
  * The member portal's journeys for a Spanish-speaking member, on a phone: a community whose
@@ -70,11 +70,7 @@ describe('the member portal in Spanish', () => {
     const link = new URL(/(https?:\/\/\S+\/accept-invitation#token=[A-Za-z0-9_%-]+)/.exec(mail.text ?? '')![1]!);
 
     const { context, page, problems } = await openPage(browser, PHONE, SPANISH);
-    let checkoutUrl: URL | undefined;
-    await context.route('https://checkout.stripe.com/**', (route) => {
-      checkoutUrl = new URL(route.request().url());
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="es"><title>Checkout</title><main><h1>Stripe Checkout (sustituto)</h1></main></html>' });
-    });
+    const checkout = await standInCheckout(context, '<!doctype html><html lang="es"><title>Checkout</title><main><h1>Stripe Checkout (sustituto)</h1></main></html>');
     await page.goto(`/t/${almez.slug}${link.pathname}${link.hash}`);
     await expectPageShape(page, 'Acepte su invitación');
     await expectNoEnglish(page, 'accept invitation');
@@ -113,9 +109,9 @@ describe('the member portal in Spanish', () => {
     await expectPageShape(page, 'Mi dinero');
     await page.getByRole('button', { name: 'Pagar 1234,50\u00a0€ con tarjeta' }).click();
     // The checkout is made at the stand-in first: on a busy machine that takes more than a poll's second.
-    await expect.poll(() => checkoutUrl, { timeout: 15_000 }).toBeTruthy();
+    await expect.poll(() => checkout.sessionId(), { timeout: 15_000 }).toBeTruthy();
     await expectPageShape(page, 'Stripe Checkout (sustituto)');
-    const providerSessionId = checkoutUrl!.pathname.split('/').at(-1)!;
+    const providerSessionId = checkout.sessionId()!;
 
     await page.goto(`/t/${almez.slug}/portal/payment`);
     await expectPageShape(page, 'Pago con tarjeta');

@@ -4,7 +4,7 @@ import type { CourtyardClient } from '../../sdk/src/index.js';
 import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { invitationLinkTo } from './mailbox.js';
-import { enableCards, must, stripePaid } from './card-payments.js';
+import { enableCards, must, standInCheckout, stripePaid } from './card-payments.js';
 
 /**
  * The member portal, at a phone's size: a member invited by the manager opens the e-mail's link,
@@ -231,12 +231,7 @@ describe('the member portal', () => {
   it('takes a card payment through Stripe Checkout, pending until the signed webhook records it', async () => {
     await enableCards(poplar);
     const { context, page, problems } = await openPage(browser, PHONE);
-    // The stand-in answers Stripe's API, not its hosted page: the browser gets a page of its own there.
-    let checkoutUrl: URL | undefined;
-    await context.route('https://checkout.stripe.com/**', (route) => {
-      checkoutUrl = new URL(route.request().url());
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Checkout</title><main><h1>Stripe Checkout stand-in</h1></main>' });
-    });
+    const checkout = await standInCheckout(context);
     await page.goto(`/t/${poplar.slug}/portal/money`);
     await page.getByLabel('Email').fill(petra.email);
     await page.getByLabel('Password').fill('leaves turn in the autumn wind');
@@ -244,7 +239,7 @@ describe('the member portal', () => {
     await expectPageShape(page, 'My money');
     await page.getByRole('button', { name: 'Pay €120.00 by card' }).click();
     await expectPageShape(page, 'Stripe Checkout stand-in');
-    const providerSessionId = checkoutUrl!.pathname.split('/').at(-1)!;
+    const providerSessionId = checkout.sessionId()!;
     expect(providerSessionId).toMatch(/^cs_test_/);
 
     // Back from Stripe before its webhook: pending, never "paid".

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
 import { BILLED_TENANT } from './billed-tenant.js';
 import { accessTokenOf, connect, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
-import { must, stripePaidInvoice } from './card-payments.js';
+import { must, standInCheckout, stripePaidInvoice } from './card-payments.js';
 
 /**
  * The community's owner on the Billing page (tenant walnut, made by the global setup with its
@@ -35,11 +35,7 @@ describe("the community's Billing page", () => {
     const due = new Intl.NumberFormat('en-GB', { style: 'currency', currency: invoice!.currency }).format(invoice!.amountDueMinor / 100);
 
     const { context, page, problems } = await openPage(browser);
-    let checkoutUrl: URL | undefined;
-    await context.route('https://checkout.stripe.com/**', (route) => {
-      checkoutUrl = new URL(route.request().url());
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Checkout</title><main><h1>Stripe Checkout stand-in</h1></main>' });
-    });
+    const checkout = await standInCheckout(context);
     await page.goto(`/t/${BILLED_TENANT}/`);
     await page.getByLabel('Email').fill(OWNER);
     await page.getByLabel('Password').fill(TENANT_PASSWORD);
@@ -107,7 +103,7 @@ describe("the community's Billing page", () => {
     // Pay: to Stripe Checkout (the stand-in), for what is due.
     await page.getByRole('button', { name: `Pay ${due} for ${invoice!.number} by card` }).click();
     await expectPageShape(page, 'Stripe Checkout stand-in');
-    const sessionId = checkoutUrl!.pathname.split('/').at(-1)!;
+    const sessionId = checkout.sessionId()!;
     const asked = (await (await fetch(`${server().stripe.url}/v1/checkout/sessions/${sessionId}`, { headers: { authorization: `Bearer ${server().stripe.secretKey}` } })).json()) as { amount_total: number; success_url: string };
     expect(asked.amount_total).toBe(invoice!.amountDueMinor);
     expect(asked.success_url).toContain(`/billing?invoice=${invoice!.id}&paid=1`);

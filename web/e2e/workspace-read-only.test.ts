@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
 import { READ_ONLY_TENANT } from './billed-tenant.js';
 import { accessTokenOf, connect, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
-import { must, stripePaidInvoice } from './card-payments.js';
+import { must, standInCheckout, stripePaidInvoice } from './card-payments.js';
 
 /**
  * A community that has not paid (tenant hornbeam, made by the global setup: invoiced a month ago,
@@ -46,11 +46,7 @@ describe('a read-only workspace', () => {
     const due = new Intl.NumberFormat('en-GB', { style: 'currency', currency: invoice!.currency }).format(invoice!.amountDueMinor / 100);
 
     const { context, page, problems } = await openPage(browser);
-    let checkoutUrl: URL | undefined;
-    await context.route('https://checkout.stripe.com/**', (route) => {
-      checkoutUrl = new URL(route.request().url());
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Checkout</title><main><h1>Stripe Checkout stand-in</h1></main>' });
-    });
+    const checkout = await standInCheckout(context);
     await page.goto(`/t/${READ_ONLY_TENANT}/`);
     await page.getByLabel('Email').fill(OWNER);
     await page.getByLabel('Password').fill(TENANT_PASSWORD);
@@ -80,7 +76,7 @@ describe('a read-only workspace', () => {
     await expect.poll(() => page.getByTestId('standing').textContent()).toContain('The workspace is read-only because an invoice is unpaid');
     await page.getByRole('button', { name: `Pay ${due} for ${invoice!.number} by card` }).click();
     await expectPageShape(page, 'Stripe Checkout stand-in');
-    const sessionId = checkoutUrl!.pathname.split('/').at(-1)!;
+    const sessionId = checkout.sessionId()!;
 
     // Paid: the webhook restores the workspace at once.
     await page.goto(`/t/${READ_ONLY_TENANT}/billing?invoice=${invoice!.id}&paid=1`);
