@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MAX_OPERATOR_ENDPOINTS } from '../src/control/webhooks/webhooks.service.js';
 import { OPERATOR_DELIVER_JOB, OPERATOR_FAN_OUT, type DeliverJobData } from '../src/control/webhooks/webhooks.delivery.js';
 import type { DomainEvent } from '../src/kernel/events/event.js';
 import { FAN_OUT_SUBSCRIBER } from '../src/modules/webhooks/index.js';
@@ -261,5 +262,16 @@ describe('refusals', () => {
     expectProblem(await control('PATCH', `/webhooks/endpoints/${invoices.id}`, {}), 400, 'validation_failed');
     expectProblem(await control('POST', `/webhooks/deliveries/${randomUUID()}/redeliver`), 404, 'not_found');
     expect((await ok(control('GET', '/webhooks/endpoints?limit=200'), 200)).data).toHaveLength(before);
+  });
+
+  it('refuses an endpoint beyond the platform\'s fifty, and takes one again once another is removed', async () => {
+    const existing = (await ok(control('GET', '/webhooks/endpoints?limit=200'), 200)).data.length;
+    const added: { id: string }[] = [];
+    for (let i = existing; i < MAX_OPERATOR_ENDPOINTS; i++) added.push(await endpoint(`/cap-${i}`, ['tenant.suspended'], { enabled: false }));
+    expectProblem(await control('POST', '/webhooks/endpoints', { url: `${base}/one-too-many`, events: ['*'] }), 422, 'control.webhook_endpoint_limit');
+    expect((await ok(control('GET', '/webhooks/endpoints?limit=200'), 200)).data).toHaveLength(MAX_OPERATOR_ENDPOINTS);
+    expect((await control('DELETE', `/webhooks/endpoints/${added.pop()!.id}`)).statusCode).toBe(204);
+    added.push(await endpoint('/in-its-place', ['tenant.suspended'], { enabled: false }));
+    for (const e of added) expect((await control('DELETE', `/webhooks/endpoints/${e.id}`)).statusCode).toBe(204);
   });
 });

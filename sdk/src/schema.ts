@@ -25731,7 +25731,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25805,7 +25805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26019,7 +26019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26082,7 +26082,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26170,7 +26170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26247,7 +26247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26308,7 +26308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26369,7 +26369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26442,7 +26442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26520,7 +26520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26661,7 +26661,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26714,7 +26714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -27114,7 +27114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -27250,7 +27250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -27386,7 +27386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -27696,7 +27696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -27771,7 +27771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -27938,7 +27938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -28056,7 +28056,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -28126,7 +28126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -28210,7 +28210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -28290,7 +28290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -28427,7 +28427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -28794,7 +28794,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -29010,7 +29010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -29193,7 +29193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -29268,7 +29268,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -29501,7 +29501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -29733,7 +29733,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -29851,7 +29851,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -29981,7 +29981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -30070,7 +30070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -30145,7 +30145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -30369,7 +30369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -30487,7 +30487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -30605,7 +30605,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -30825,7 +30825,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -30943,7 +30943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -31146,7 +31146,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -31309,7 +31309,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -31457,7 +31457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -31560,7 +31560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -31755,7 +31755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -31867,7 +31867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.wrong_password`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `control.unknown_permission`, `control.invalid_code`, `control.webhook_endpoint_limit`, `control.wrong_password`. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -43,6 +43,11 @@ export class OperatorWebhooksRepository {
     return q.execute();
   }
 
+  async countEndpoints(): Promise<number> {
+    const row = await this.db.selectFrom('control.webhookEndpoints').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async enabledEndpoints(): Promise<EndpointRow[]> {
     return this.db.selectFrom('control.webhookEndpoints').select(endpointColumns).where('enabled', '=', true).execute();
   }

@@ -13,6 +13,9 @@ import type { CreateOperatorWebhookEndpoint, OperatorWebhookDelivery, OperatorWe
 import type { OperatorWebhookSecrets } from './webhooks.secrets.js';
 import type { DeliveryStatus } from './webhooks.tables.js';
 
+/** As many as a tenant may have: every event fans out to each, so the cap bounds a burst's work. */
+export const MAX_OPERATOR_ENDPOINTS = 50;
+
 /** Sent by `POST /control/v1/webhooks/endpoints/{id}/test`, to that endpoint only. */
 export const TEST_EVENT = 'webhook.test';
 
@@ -50,6 +53,9 @@ export class OperatorWebhooks {
     const secret = newSecret();
     const events = [...new Set(input.events)];
     const row = await ctx.db.transaction().execute(async (trx) => {
+      if ((await new OperatorWebhooksRepository(trx).countEndpoints()) >= MAX_OPERATOR_ENDPOINTS) {
+        throw new AppError(controlErrors.webhook_endpoint_limit, `The platform may have at most ${MAX_OPERATOR_ENDPOINTS} webhook endpoints`, { limit: MAX_OPERATOR_ENDPOINTS });
+      }
       const created = await new OperatorWebhooksRepository(trx).insertEndpoint({ id, url, events, description: input.description ?? '', enabled: input.enabled ?? true, secret: this.deps.secrets.seal(id, secret) });
       await appendAudit(trx, { actor: ctx.actor, action: 'webhook_endpoint.created', target: id, data: { url, events } });
       return created;
