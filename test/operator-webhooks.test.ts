@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_OPERATOR_ENDPOINTS } from '../src/control/webhooks/webhooks.service.js';
-import { OPERATOR_DELIVER_JOB, OPERATOR_FAN_OUT, type DeliverJobData } from '../src/control/webhooks/webhooks.delivery.js';
+import { OPERATOR_DELIVER_JOB, OPERATOR_FAN_OUT, OPERATOR_PRUNE_JOB, type DeliverJobData } from '../src/control/webhooks/webhooks.delivery.js';
 import type { DomainEvent } from '../src/kernel/events/event.js';
 import { FAN_OUT_SUBSCRIBER } from '../src/modules/webhooks/index.js';
 import type { JobContext } from '../src/kernel/jobs/job.js';
@@ -273,5 +273,17 @@ describe('refusals', () => {
     expect((await control('DELETE', `/webhooks/endpoints/${added.pop()!.id}`)).statusCode).toBe(204);
     added.push(await endpoint('/in-its-place', ['tenant.suspended'], { enabled: false }));
     for (const e of added) expect((await control('DELETE', `/webhooks/endpoints/${e.id}`)).statusCode).toBe(204);
+  });
+
+  it('prunes finished deliveries once they are older than the retention, never a pending one', async () => {
+    const statuses = () => testDb(t.platform.main.kysely).selectFrom('control.webhookDeliveries').select('status').execute();
+    const before = await statuses();
+    expect(before.some((d) => d.status !== 'pending')).toBe(true);
+    const prune = t.platform.jobs.definition(OPERATOR_PRUNE_JOB)!;
+    await prune.handler({ id: randomUUID(), name: OPERATOR_PRUNE_JOB, data: {}, retryCount: 0 }, context());
+    expect(await statuses()).toHaveLength(before.length);
+    const later = { ...context(), now: () => new Date(clock + 400 * 24 * HOUR) };
+    await prune.handler({ id: randomUUID(), name: OPERATOR_PRUNE_JOB, data: {}, retryCount: 0 }, later);
+    expect((await statuses()).map((d) => d.status)).toEqual(before.filter((d) => d.status === 'pending').map((d) => d.status));
   });
 });

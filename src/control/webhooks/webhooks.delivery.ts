@@ -2,6 +2,7 @@ import type { Db } from '../../kernel/db/tables.js';
 import type { DomainEvent } from '../../kernel/events/event.js';
 import { newId } from '../../kernel/ids.js';
 import type { EventSubscriber, JobContext, JobDefinition } from '../../kernel/jobs/job.js';
+import { platformRetentionJob } from '../../kernel/jobs/retention.js';
 import { matchesAny } from '../../kernel/webhooks/patterns.js';
 import { outcomeOf } from '../../kernel/webhooks/schedule.js';
 import type { AttemptResult, WebhookSender } from '../../kernel/webhooks/sender.js';
@@ -22,7 +23,6 @@ export interface DeliverJobData {
 
 /** Past the sender's deadline, how long an attempt's claim holds: room to record it, after which a crashed worker's delivery is taken up again. */
 const CLAIM_MARGIN_MS = 15_000;
-const PRUNE_BATCH = 1_000;
 
 /** The body delivered: built once per (endpoint, event), signed and sent as is on every attempt. */
 export const bodyOf = (event: Pick<DomainEvent, 'id' | 'type' | 'version' | 'occurredAt' | 'tenantId' | 'data'>): string =>
@@ -161,16 +161,5 @@ export function deliverJob(deps: DeliveryDeps): JobDefinition<DeliverJobData> {
 }
 
 /** Daily: finished deliveries (and their attempts) older than the retention are deleted. */
-export function pruneJob(deps: DeliveryDeps): JobDefinition {
-  return {
-    name: OPERATOR_PRUNE_JOB,
-    schedule: { cron: '50 2 * * *', perTenant: false },
-    retry: { limit: 3, delaySeconds: 600 },
-    async handler(_job, ctx) {
-      const cutoff = new Date(ctx.now().getTime() - deps.retentionDays * 86_400_000);
-      let deleted = 0;
-      for (let n = PRUNE_BATCH; n === PRUNE_BATCH; deleted += n) n = await new OperatorWebhooksRepository(deps.db).pruneFinished(cutoff, PRUNE_BATCH);
-      if (deleted > 0) ctx.log.info({ deleted }, 'operator webhook deliveries pruned');
-    },
-  };
-}
+export const pruneJob = (deps: DeliveryDeps): JobDefinition =>
+  platformRetentionJob({ name: OPERATOR_PRUNE_JOB, cron: '50 2 * * *', days: deps.retentionDays, prune: (cutoff, limit) => new OperatorWebhooksRepository(deps.db).pruneFinished(cutoff, limit) });
