@@ -13,7 +13,7 @@ export const METERS = {
   objectFields: { kind: 'gauge', unit: 'fields', description: 'Fields of custom objects and of standard records' },
   objectRecords: { kind: 'gauge', unit: 'records', description: 'Records of custom objects' },
   emails: { kind: 'counter', unit: 'e-mails', description: 'E-mails sent' },
-  sms: { kind: 'counter', unit: 'messages', description: 'SMS messages sent' },
+  sms: { kind: 'counter', unit: 'segments', description: 'SMS segments sent (a text over 160 characters, or 70 with characters outside GSM-7, goes as several)' },
   apiRequests: { kind: 'counter', unit: 'requests', description: 'API requests served' },
   charges: { kind: 'counter', unit: 'charges', description: 'Charges created (billing runs, late fees, by hand)' },
 } as const satisfies Record<string, { kind: 'gauge' | 'counter'; unit: string; description: string }>;

@@ -23,7 +23,7 @@ describe('FileSmsSender', () => {
     expect(sender.kind).toBe('file');
     const id = crypto.randomUUID();
     const sent = await sender.send({ id, to: '+447700900123', body: 'Bins go out on Thursday — not Friday 🗑️', statusCallbackUrl: 'https://oak.example.com/cb' });
-    expect(sent).toEqual({ providerId: `${id}.json`, status: 'sent' });
+    expect(sent).toEqual({ providerId: `${id}.json`, status: 'sent', segments: 1 });
 
     const files = await readdir(join(dir, 'sms'));
     expect(files).toEqual([`${id}.json`]); // nothing left aside

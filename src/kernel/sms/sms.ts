@@ -27,6 +27,8 @@ export interface SentSms {
   /** The provider's id of the message: Twilio's `SM…` sid, or the name of the file written. */
   providerId: string;
   status: SmsStatus;
+  /** How many parts the carrier sends (and the provider charges): Twilio's `num_segments`, else our count. */
+  segments: number;
 }
 
 /**
@@ -94,7 +96,7 @@ export class FileSmsSender implements SmsSender {
     await rename(partial, file);
     // The number and the text stay out of the log, as an e-mail's address does.
     this.log.info({ sms: msg.id, parts: parts.parts, file }, 'no Twilio account: SMS written to a file');
-    return { providerId: name, status: 'sent' };
+    return { providerId: name, status: 'sent', segments: parts.parts };
   }
 }
 

@@ -82,6 +82,7 @@ describe('TwilioSmsSender', () => {
 
     const message = twilio.messages.find((m) => m.sid === sent.providerId)!;
     expect(message).toMatchObject({ to, from: TWILIO_NUMBER, numSegments: 1 });
+    expect(sent.segments).toBe(1);
     // The resource as the stand-in serves it, as Twilio's would look.
     const resource = (await (await fetch(`${twilio.url}/2010-04-01/Accounts/${twilio.accountSid}/Messages/${sent.providerId}.json`, { headers: { authorization: request.headers.authorization! } })).json()) as Record<string, unknown>;
     expect(resource).toMatchObject({ sid: sent.providerId, account_sid: twilio.accountSid, to, from: TWILIO_NUMBER, direction: 'outbound-api', num_segments: '1', api_version: '2010-04-01' });
@@ -91,9 +92,12 @@ describe('TwilioSmsSender', () => {
   it('sends through a Messaging Service instead of a number: Twilio answers accepted, which is queued', async () => {
     const service = `MG${'a'.repeat(32)}`;
     const viaService = new TwilioSmsSender({ accountSid: twilio.accountSid, authToken: twilio.authToken, messagingServiceSid: service, baseUrl: twilio.url });
-    const sent = await viaService.send({ id: id(), to: number(), body: 'Hello' });
+    const sent = await viaService.send({ id: id(), to: number(), body: 'Hello'.repeat(40) });
     expect(sent.status).toBe('queued');
-    expect(twilio.requests.at(-1)!.form).toEqual({ To: expect.any(String), Body: 'Hello', MessagingServiceSid: service });
+    // A service picks the sender later, and answers num_segments "0" meanwhile: the segments are counted from the text.
+    expect(twilio.messages.at(-1)!.numSegments).toBe(0);
+    expect(sent.segments).toBe(2);
+    expect(twilio.requests.at(-1)!.form).toEqual({ To: expect.any(String), Body: 'Hello'.repeat(40), MessagingServiceSid: service });
     expect(twilio.messages.at(-1)).toMatchObject({ from: null, messagingServiceSid: service, status: 'accepted' });
 
     const both = new TwilioSmsSender({ accountSid: twilio.accountSid, authToken: twilio.authToken, from: TWILIO_NUMBER, messagingServiceSid: service, baseUrl: twilio.url });

@@ -1,3 +1,4 @@
+import { smsParts } from './sms-parts.js';
 import { SmsDeliveryError, type OutgoingSms, type SentSms, type SmsSender } from './sms.js';
 import { smsStatusOf } from './twilio-signature.js';
 
@@ -73,13 +74,16 @@ export class TwilioSmsSender implements SmsSender {
     }
 
     if (response.ok) {
-      const resource = parseJson(text) as { sid?: unknown; status?: unknown } | null;
+      const resource = parseJson(text) as { sid?: unknown; status?: unknown; num_segments?: unknown } | null;
       if (!resource || typeof resource.sid !== 'string' || !resource.sid) {
         // Twilio said yes: sending again could deliver the message twice, so this is not retried.
         throw new SmsDeliveryError(`Twilio answered ${response.status} without a message sid`, true);
       }
       // A status we do not know yet (Twilio adds some) is still a message Twilio holds.
-      return { providerId: resource.sid, status: smsStatusOf(typeof resource.status === 'string' ? resource.status : null) ?? 'queued' };
+      // Twilio answers num_segments as a string, "0" while a messaging service has not picked a sender yet.
+      const reported = Number(resource.num_segments);
+      const segments = Number.isInteger(reported) && reported > 0 ? reported : smsParts(msg.body).parts;
+      return { providerId: resource.sid, status: smsStatusOf(typeof resource.status === 'string' ? resource.status : null) ?? 'queued', segments };
     }
 
     const error = (parseJson(text) ?? {}) as TwilioError;

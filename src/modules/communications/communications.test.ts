@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estate, expectProblem, ok, type Estate } from '../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
 import { jobContext, startSmtp, takeEvents, type TestSmtp } from '../../../test/mail-helpers.js';
+import { USAGE_RECORDED } from '../../kernel/metering/meters.js';
 import { standInSignature, TWILIO_NUMBER, TwilioStandIn } from '../../../test/twilio-standin.js';
 
 let smtp: TestSmtp;
@@ -191,6 +192,18 @@ describe('announcements', () => {
       // Out of order: a late "sent" does not undo "delivered".
       expect((await twilioPost('status', { ...status, MessageStatus: 'sent' })).statusCode).toBe(204);
       expect((await ok(oak.api('GET', `/announcements/${sent.id}`), 200)).totals.sms).toMatchObject({ delivered: 1, queued: 0 });
+    });
+
+    it('meters the segments a text goes as, not the texts: one long text is two', async () => {
+      await takeEvents(t.platform, oak.id, [USAGE_RECORDED]);
+      const title = 'Lift service';
+      const body = 'The lift in Block C is serviced on Monday between 8 and 17. Use the stairs or the lift in Block D, and call the office if you need help with shopping or a pram.';
+      await send({ criteria: { memberIds: [owners[0]!] }, category: 'maintenance', channels: ['sms'], title, body });
+      await twilio.settled();
+      const text = twilio.messages.find((m) => m.to === annPhone && m.body.includes(title))!;
+      expect(text.numSegments).toBe(2);
+      const usage = await takeEvents(t.platform, oak.id, [USAGE_RECORDED]);
+      expect(usage.map((e) => e.data)).toEqual([{ meter: 'sms', quantity: 2 }]);
     });
 
     it('stops texting a member who replied STOP, whose urgent notices still reach them by e-mail and the portal', async () => {

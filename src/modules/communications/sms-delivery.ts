@@ -57,15 +57,15 @@ export async function sendSms(deps: SmsDeliveryDeps, tenantId: string, announcem
   });
   if (!claimed?.address || !claimed.messageId) return;
   const callback = deps.consent.smsCallbackUrl(tenant);
-  // The provider took it: the platform meters it whatever its delivery comes to.
-  const record = (status: string, providerId: string | null, reason: string | null) =>
+  // The provider took it: the platform meters its segments (what a carrier charges) whatever its delivery comes to.
+  const record = (status: string, providerId: string | null, reason: string | null, segments: number) =>
     ctx.tenantTransaction(tenantId, async (db) => {
       await new AnnouncementsRepository(db).recordSms(announcementId, memberId, { status, providerId, reason }, ctx.now());
-      await recordUsage({ db, tenant }, 'sms');
+      await recordUsage({ db, tenant }, 'sms', segments);
     });
   try {
     const sent = await deps.sender.send({ id: claimed.messageId, to: claimed.address, body: claimed.text, ...(callback ? { statusCallbackUrl: callback } : {}) });
-    await record(sent.status, sent.providerId, null);
+    await record(sent.status, sent.providerId, null, sent.segments);
   } catch (caught: unknown) {
     if (!(caught instanceof SmsDeliveryError)) throw caught;
     const error = caught;
@@ -77,8 +77,8 @@ export async function sendSms(deps: SmsDeliveryDeps, tenantId: string, announcem
       });
       return;
     }
-    // Not taken: release the claim so that the retry sends it.
-    await record('queued', null, error.message);
+    // Not taken: release the claim so that the retry sends it; nothing was sent, so nothing is metered.
+    await record('queued', null, error.message, 0);
     throw error;
   }
 }
