@@ -3,16 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { startPlatform } from './helpers.js';
+import { isolatedDatabase, startPlatform, type TestDatabase } from './helpers.js';
 
 /**
  * With DATABASE_URL the suite runs on that PostgreSQL server: each test file gets a database
- * of its own (see helpers.ts). Here we only check the server answers, and clear databases
- * an interrupted earlier run left behind.
+ * of its own (see helpers.ts). Here we check the server answers, and clear databases an
+ * interrupted earlier run left behind.
  *
- * On PGlite each test file's platforms run in memory. Migrating and bootstrapping one takes
- * 15–20 s on a busy two-core machine, loading a dump of one 4–5 s: the platform is started
- * once here, and its database dumped for every in-memory platform of the run to start from.
+ * Migrating and bootstrapping a platform takes 15–20 s on a busy two-core machine (PGlite) or
+ * 5–12 s (PostgreSQL), and almost every test file starts one: the platform is started once
+ * here, and every platform of the run starts from its database: PGlite loads a dump of it,
+ * PostgreSQL copies it (CREATE DATABASE ... TEMPLATE).
  */
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
@@ -31,6 +32,7 @@ export default async function setup(project: TestProject) {
   project.provide('pgliteStart', null);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  let template: TestDatabase;
   try {
     const { rows } = await client.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE 'cytest\\_%' AND (SELECT count(*) FROM pg_stat_activity a WHERE a.datname = pg_database.datname) = 0`,
@@ -43,7 +45,13 @@ export default async function setup(project: TestProject) {
     }
     const { rows: v } = await client.query<{ server_version: string }>('SHOW server_version');
     console.log(`Running the suite on PostgreSQL ${v[0]!.server_version}.`);
+    template = await isolatedDatabase();
+    const first = await startPlatform({ database: template });
+    // A template must have no connection open while it is copied: the platform closes its pools.
+    await first.platform.close();
   } finally {
     await client.end();
   }
+  project.provide('pgTemplate', new URL(template.overrides.databaseUrl!).pathname.slice(1));
+  return () => template.dispose();
 }

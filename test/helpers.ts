@@ -61,16 +61,17 @@ export interface TestDatabase {
 
 /**
  * A database of its own for one test file: a new PostgreSQL database when DATABASE_URL is
- * set, or temporary PGlite (in memory, or under the data dir when `persistent`).
+ * set (a copy of `template` when given), or temporary PGlite (in memory, or under the data dir
+ * when `persistent`).
  */
-export async function isolatedDatabase(options: { persistent?: boolean } = {}): Promise<TestDatabase> {
+export async function isolatedDatabase(options: { persistent?: boolean; template?: string } = {}): Promise<TestDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'courtyard-test-'));
   const base = process.env.DATABASE_URL;
   if (!base) return { overrides: { dataDir }, inMemory: !options.persistent, dispose: () => rm(dataDir, { recursive: true, force: true }) };
   const name = testDatabaseName();
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.query(`CREATE DATABASE "${name}"${options.template ? ` TEMPLATE "${options.template}"` : ''}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
@@ -113,6 +114,17 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** On PGlite: a file holding a dump of a freshly started platform's database (test/global-setup.ts). */
     pgliteStart: string | null;
+    /** On PostgreSQL: a database a freshly started platform left, migrated and bootstrapped, to copy (test/global-setup.ts). */
+    pgTemplate: string | null;
+  }
+}
+
+/** What the global setup provided; nothing outside a test worker (a global setup starting its own platform). */
+function provided<K extends 'pgliteStart' | 'pgTemplate'>(key: K): string | null {
+  try {
+    return inject(key);
+  } catch {
+    return null;
   }
 }
 
@@ -120,7 +132,7 @@ let started: Promise<Blob | undefined> | undefined;
 /** The dump of a freshly started platform's database the global setup made on PGlite (test/global-setup.ts), read once per process. */
 const startedDatabase = (): Promise<Blob | undefined> =>
   (started ??= (async () => {
-    const path = inject('pgliteStart');
+    const path = provided('pgliteStart');
     return path ? new Blob([await readFile(path)]) : undefined;
   })());
 
@@ -129,7 +141,9 @@ const startedDatabase = (): Promise<Blob | undefined> =>
  * on disk so that `restart` finds the data again; `database` reuses one (see `restart`).
  */
 export async function startPlatform(options: { config?: Partial<Config>; platform?: PlatformOptions; persistent?: boolean; database?: TestDatabase } = {}): Promise<TestPlatform> {
-  const db = options.database ?? (await isolatedDatabase({ persistent: options.persistent }));
+  // On PostgreSQL a copy of the started database, as PGlite starts from its dump; `persistent` asks for a fresh start.
+  const template = options.persistent ? undefined : (provided('pgTemplate') ?? undefined);
+  const db = options.database ?? (await isolatedDatabase({ persistent: options.persistent, template }));
   const config = testConfig({ ...db.overrides, ...options.config });
   let platform: Platform;
   try {
