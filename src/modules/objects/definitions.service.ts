@@ -228,6 +228,8 @@ export async function restoreField(ctx: TenantContext, key: string, ref: string)
   // Records made while it was removed have no row for it yet.
   await new RecordsRepository(ctx.db).backfill(ctx.tenant.id, object.id, field);
   await repo.recordChange(ctx.tenant.id, object.id, { action: 'field_restored', fieldId: field.id, details: { key: field.key }, actor: actorOf(ctx) });
+  // Records written while it was removed hold no value of it.
+  if (isComputed(field)) await emit(ctx, RECOMPUTE_REQUESTED, { objectId: object.id, fieldId: field.id });
   return getDefinition(ctx, key);
 }
 
