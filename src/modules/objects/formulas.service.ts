@@ -71,12 +71,11 @@ function rollupsOver(model: TenantModel, objectId: string): { owner: TenantObjec
 }
 
 /**
- * After a record of `objectId` was created (`before` null), changed or deleted (`after` null):
- * the records whose rollups read it are computed again, in the caller's transaction: those it
- * pointed at before and points at now (reverse rollups), and those linking to it (many-to-many).
+ * The records whose rollups read a record of `objectId` that is being created (`before` null),
+ * changed or deleted (`after` null): those it pointed at before and points at now (reverse
+ * rollups), and those linking to it (many-to-many). Asked before a delete, whose links go with it.
  */
-export async function propagate(scope: ComputeScope & { tenantId: string }, model: TenantModel, objectId: string, recordId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, depth = 0): Promise<void> {
-  if (depth >= MAX_CASCADE) return;
+export async function affectedBy(scope: ComputeScope, model: TenantModel, objectId: string, recordId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): Promise<Map<TenantObject, Set<string>>> {
   const byOwner = new Map<TenantObject, Set<string>>();
   const add = (owner: TenantObject, id: unknown) => {
     if (typeof id !== 'string') return;
@@ -90,7 +89,18 @@ export async function propagate(scope: ComputeScope & { tenantId: string }, mode
       for (const id of await new ComputedRepository(scope.db).linkingTo(relationId, recordId)) add(owner, id);
     }
   }
-  for (const [owner, ids] of byOwner) await recompute(scope, model, owner, [...ids], depth + 1);
+  return byOwner;
+}
+
+/** Computes the affected records' rollups (and the formulas reading them) again, in the caller's transaction. */
+export async function recomputeAffected(scope: ComputeScope & { tenantId: string }, model: TenantModel, affected: Map<TenantObject, Set<string>>, depth = 0): Promise<void> {
+  for (const [owner, ids] of affected) await recompute(scope, model, owner, [...ids], depth + 1);
+}
+
+/** After a record of `objectId` was created or changed: the rollups reading it follow, in the same transaction. */
+export async function propagate(scope: ComputeScope & { tenantId: string }, model: TenantModel, objectId: string, recordId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null, depth = 0): Promise<void> {
+  if (depth >= MAX_CASCADE) return;
+  await recomputeAffected(scope, model, await affectedBy(scope, model, objectId, recordId, before, after), depth);
 }
 
 /** Computes an object's computed fields again for the records `ids`, stores what changed, and propagates to the rollups reading them. Answers how many changed. */

@@ -169,6 +169,33 @@ describe('rollups', () => {
     expect(rows.map((r) => Number(r.num))).toEqual([800]);
   });
 
+  it('rolls up a many-to-many relation, and reads a related record through a to-one relation', async () => {
+    await ok(oak.api('POST', '/objects/definitions', {
+      key: 'bundle',
+      singular: 'Bundle',
+      plural: 'Bundles',
+      fields: [
+        { key: 'permits', label: 'Permits', type: 'relation', config: { target: 'permit', many: true } },
+        { key: 'total', label: 'Total', type: 'rollup', config: { fn: 'sum', relation: 'permits', field: 'fee' } },
+        { key: 'latest', label: 'Latest end', type: 'rollup', config: { fn: 'max', relation: 'permits', field: 'valid_to' } },
+      ],
+    }));
+    const a = await ok(oak.api('POST', '/objects/permit/records', { plate: 'm-1', fee: eur(1000), valid_from: '2026-01-01', valid_to: '2026-06-30' }));
+    const b = await ok(oak.api('POST', '/objects/permit/records', { plate: 'm-2', fee: eur(500), valid_from: '2026-01-01', valid_to: '2026-03-31' }));
+    const bundle = await ok(oak.api('POST', '/objects/bundle/records', { permits: [a.id, b.id] }));
+    expect(bundle).toMatchObject({ total: eur(1500), latest: '2026-06-30' });
+    // A linked permit changed: the bundle follows, in the same transaction.
+    await ok(oak.api('PATCH', `/objects/permit/records/${b.id}`, { fee: eur(700), valid_to: '2026-12-31' }), 200);
+    expect(await ok(oak.api('GET', `/objects/bundle/records/${bundle.id}`), 200)).toMatchObject({ total: eur(1700), latest: '2026-12-31' });
+    await ok(oak.api('DELETE', `/objects/permit/records/${a.id}`), 204);
+    expect((await ok(oak.api('GET', `/objects/bundle/records/${bundle.id}`), 200)).total).toEqual(eur(700));
+
+    // A payment's formula reads its permit's plate through the to-one relation.
+    await ok(oak.api('POST', '/objects/definitions/permit_payment/fields', { key: 'plate', label: 'Plate', type: 'formula', config: { expression: "upper(permit.plate) & ': ' & text(amount)" } }));
+    const pay = await ok(oak.api('POST', '/objects/permit_payment/records', { permit: b.id, amount: eur(250) }));
+    expect(pay.plate).toBe('M-2: 2.50 EUR');
+  });
+
   it('refuses a rollup whose relation does not point at the object', async () => {
     expectProblem(await oak.api('POST', '/objects/definitions/permit/fields', { key: 'bad', label: 'Bad', type: 'rollup', config: { fn: 'sum', object: 'permit_payment', relation: 'amount', field: 'amount' } }), 400, 'validation_failed', ['config.relation']);
     expectProblem(await oak.api('POST', '/objects/definitions/permit/fields', { key: 'bad', label: 'Bad', type: 'rollup', config: { fn: 'sum', object: 'nothing', relation: 'permit', field: 'amount' } }), 400, 'validation_failed', ['config.object']);

@@ -7,7 +7,7 @@ import { newId } from '../../kernel/ids.js';
 import { loadModel } from './computed.schema.js';
 import { loadObject, type LoadedObject } from './definitions.service.js';
 import { isStandardTarget, kindOf, type FieldDef } from './fields.js';
-import { computeWrite, propagate, scopeOf } from './formulas.service.js';
+import { affectedBy, computeWrite, propagate, recomputeAffected, scopeOf } from './formulas.service.js';
 import { objectsErrors } from './objects.errors.js';
 import type { ListRecordsQuery, ObjectRecord, RecordBody } from './objects.schemas.js';
 import { checkCursor, checkCursorShape, cursorOf, parseFilters, parseSort } from './records.query.js';
@@ -122,8 +122,13 @@ export async function deleteRecord(ctx: TenantContext, key: string, id: string):
   const object = await loadObject(ctx, key, 'object');
   const repo = new RecordsRepository(ctx.db);
   const before = await repo.find(object.definition.id, id, true);
-  if (!before || !(await repo.delete(object.definition.id, id))) throw notFound(`The ${object.definition.singular} record`);
-  await propagate(scopeOf(ctx), await loadModel(ctx.db), object.definition.id, id, before.data, null);
+  if (!before) throw notFound(`The ${object.definition.singular} record`);
+  // The records whose rollups read it, found before its links go with it.
+  const scope = scopeOf(ctx);
+  const model = await loadModel(ctx.db);
+  const affected = await affectedBy(scope, model, object.definition.id, id, before.data, null);
+  if (!(await repo.delete(object.definition.id, id))) throw notFound(`The ${object.definition.singular} record`);
+  await recomputeAffected(scope, model, affected);
   await emit(ctx, eventType(object, 'deleted'), { object: object.definition.key, id });
 }
 
