@@ -88,8 +88,8 @@ beforeAll(async () => {
  * A custom object `permit` in each tenant (the same key), with a relation to a unit, a record,
  * and the custom fields of members set on one member: alder's names and values are secrets.
  */
-let alderObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[] };
-let birchObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[] };
+let alderObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[]; ruleIds: string[] };
+let birchObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[]; ruleIds: string[] };
 async function seedObjects(tenant: TestTenant, seeded: Seeded, estate: Estate, name: string) {
   const opts = { token: tenant.token, tenant: tenant.slug };
   const created = async (url: string, body: unknown, method: 'POST' | 'PUT' = 'POST', status = 201) => {
