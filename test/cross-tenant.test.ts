@@ -88,8 +88,8 @@ beforeAll(async () => {
  * A custom object `permit` in each tenant (the same key), with a relation to a unit, a record,
  * and the custom fields of members set on one member: alder's names and values are secrets.
  */
-let alderObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[] };
-let birchObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[] };
+let alderObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[]; ruleIds: string[] };
+let birchObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[]; ruleIds: string[] };
 async function seedObjects(tenant: TestTenant, seeded: Seeded, estate: Estate, name: string) {
   const opts = { token: tenant.token, tenant: tenant.slug };
   const created = async (url: string, body: unknown, method: 'POST' | 'PUT' = 'POST', status = 201) => {
@@ -110,9 +110,11 @@ async function seedObjects(tenant: TestTenant, seeded: Seeded, estate: Estate, n
   const ext = await created('/api/v1/objects/definitions', { key: 'member', extends: 'member', singular: 'Member', plural: 'Members', fields: [{ key: 'bay', label: `${name} secret bay`, type: 'text' }] });
   const record = await created('/api/v1/objects/permit/records', { plate: `${name.toUpperCase()}-SECRET-PLATE`, unit: estate.unitIds[0], fee: name === 'Alder' ? 7_654_321 : 1_234_567 });
   await created(`/api/v1/objects/extensions/member/${seeded.memberIds[0]}`, { bay: `${name} secret bay 9` }, 'PUT', 200);
+  const ruled = await created('/api/v1/objects/definitions/permit/rules', { expression: 'fee >= 0', message: `${name} secret rule`, fields: ['fee'] });
+  const ruleIds = ruled.rules.map((r: { id: string }) => r.id as string);
   const fieldIds = [...permit.fields, ...ext.fields].map((f: { id: string }) => f.id);
-  seeded.secrets.push(`${name} secret permit`, `${name} secret plate`, `${name.toUpperCase()}-SECRET-PLATE`, `${name} secret bay`, String(name === 'Alder' ? 7_654_321 : 1_234_567), permit.id, ext.id, record.id, ...fieldIds);
-  return { definitionIds: [permit.id as string, ext.id as string], fieldIds, recordIds: [record.id as string] };
+  seeded.secrets.push(`${name} secret permit`, `${name} secret plate`, `${name.toUpperCase()}-SECRET-PLATE`, `${name} secret bay`, `${name} secret rule`, String(name === 'Alder' ? 7_654_321 : 1_234_567), permit.id, ext.id, record.id, ...fieldIds, ...ruleIds);
+  return { definitionIds: [permit.id as string, ext.id as string], fieldIds, recordIds: [record.id as string], ruleIds };
 }
 
 /** An invoice of the platform to alder: its first period closed early, its billing address a secret. */
@@ -515,6 +517,10 @@ const paramRouteBodies: Record<string, unknown> = {
   'DELETE /api/v1/objects/definitions/:key/fields/:field': undefined,
   'POST /api/v1/objects/definitions/:key/fields/:field/restore': undefined,
   'POST /api/v1/objects/definitions/:key/fields/:field/purge': undefined,
+  'POST /api/v1/objects/definitions/:key/expressions/check': { expression: 'plate', purpose: 'formula' },
+  'POST /api/v1/objects/definitions/:key/rules': { expression: 'fee >= 1', message: 'Hijacked by birch' },
+  'PATCH /api/v1/objects/definitions/:key/rules/:rule': { message: 'Hijacked by birch' },
+  'DELETE /api/v1/objects/definitions/:key/rules/:rule': undefined,
   'GET /api/v1/objects/extensions/:target/:id': undefined,
   'HEAD /api/v1/objects/extensions/:target/:id': undefined,
   'PUT /api/v1/objects/extensions/:target/:id': { bay: 'Hijacked by birch' },
@@ -744,6 +750,10 @@ describe('cross-tenant isolation through the API', () => {
         ['POST', `/api/v1/objects/definitions/permit/fields/${id}/purge`, undefined],
       ]),
       ['GET', `/api/v1/objects/definitions/${permitId}`, undefined],
+      ...alderObjects.ruleIds.flatMap((id): [string, string, unknown][] => [
+        ['PATCH', `/api/v1/objects/definitions/permit/rules/${id}`, { message: 'Hijacked by birch' }],
+        ['DELETE', `/api/v1/objects/definitions/permit/rules/${id}`, undefined],
+      ]),
     ];
     for (const [method, url, body] of probes) {
       const res = await t.call(method as never, url, { token: birch.token, tenant: 'birch', ...(body !== undefined ? { body } : {}) });

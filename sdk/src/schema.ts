@@ -2102,6 +2102,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objects/definitions/{key}/expressions/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a formula or rule against the object's fields: its result type, or its errors with their positions (nothing is stored) */
+        post: operations["objects.expressions.check"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/objects/definitions/{key}/fields": {
         parameters: {
             query?: never;
@@ -2169,6 +2186,41 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a cross-field rule: an expression every write must not make false, and the message a refusal gives */
+        post: operations["objects.rules.add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/rules/{rule}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a rule */
+        delete: operations["objects.rules.remove"];
+        options?: never;
+        head?: never;
+        /** Change a rule's expression, message or fields */
+        patch: operations["objects.rules.update"];
         trace?: never;
     };
     "/api/v1/objects/extensions/{target}/{id}": {
@@ -18287,7 +18339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18435,7 +18487,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18535,7 +18587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18615,6 +18667,14 @@ export interface operations {
                                 /** Format: date-time */
                                 updatedAt: string;
                             }[];
+                            /** @description Cross-field rules: every write must not make one false */
+                            rules: {
+                                expression: string;
+                                fields: string[];
+                                /** Format: uuid */
+                                id: string;
+                                message: string;
+                            }[];
                             singular: string;
                             /** Format: date-time */
                             updatedAt: string;
@@ -18687,18 +18747,29 @@ export interface operations {
                             currency?: string;
                             /** @description number: digits after the decimal point (default 6) */
                             decimals?: number;
-                            /** @description formula: the expression (kept; computed once the expression language is wired) */
+                            /** @description formula: the expression, e.g. `days_between(today(), valid_to)` (see the guide, "Formulas and rollups") */
                             expression?: string;
+                            /** @description rollup: the related records' field to sum, min or max (count may go without) */
+                            field?: string;
+                            /**
+                             * @description rollup: the aggregate (required)
+                             * @enum {string}
+                             */
+                            fn?: "count" | "sum" | "min" | "max";
                             /** @description relation: many-to-many (a list of ids) rather than to-one */
                             many?: boolean;
                             /** @description text: at most this many characters (500 at most) */
                             maxLength?: number;
+                            /** @description rollup: the custom object whose records point at this one through their to-one `relation`; absent: `relation` is this object's many-to-many field */
+                            object?: string;
                             /** @description select and multi_select: the options (required) */
                             options?: {
                                 color?: string;
                                 key: string;
                                 label: string;
                             }[];
+                            /** @description rollup: a relation field key (required) */
+                            relation?: string;
                             /** @description relation: member, unit, property, lease, or the key of a custom object (required) */
                             target?: string;
                         };
@@ -18719,7 +18790,7 @@ export interface operations {
                             unique?: boolean;
                         };
                         /** @enum {string} */
-                        type: "text" | "long_text" | "number" | "currency" | "boolean" | "date" | "datetime" | "select" | "multi_select" | "email" | "phone" | "url" | "relation" | "file" | "formula";
+                        type: "text" | "long_text" | "number" | "currency" | "boolean" | "date" | "datetime" | "select" | "multi_select" | "email" | "phone" | "url" | "relation" | "file" | "formula" | "rollup";
                     }[];
                     /** @description An icon name of the web app */
                     icon?: string;
@@ -18788,6 +18859,14 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
                         singular: string;
                         /** Format: date-time */
                         updatedAt: string;
@@ -18841,7 +18920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18919,6 +18998,14 @@ export interface operations {
                             type: string;
                             /** Format: date-time */
                             updatedAt: string;
+                        }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
                         }[];
                         singular: string;
                         /** Format: date-time */
@@ -19047,6 +19134,14 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
                         singular: string;
                         /** Format: date-time */
                         updatedAt: string;
@@ -19100,7 +19195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19182,6 +19277,14 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
                         singular: string;
                         /** Format: date-time */
                         updatedAt: string;
@@ -19235,7 +19338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19317,6 +19420,116 @@ export interface operations {
             };
         };
     };
+    "objects.expressions.check": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    expression: string;
+                    /**
+                     * @description formula (the default): any value a field holds; rule and condition: true or false
+                     * @enum {string}
+                     */
+                    purpose?: "formula" | "rule" | "condition";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        errors: {
+                            code: string;
+                            message: string;
+                            position: {
+                                column: number;
+                                end: number;
+                                line: number;
+                                start: number;
+                            } | null;
+                        }[];
+                        ok: boolean;
+                        /** @description The result's type (null when it does not check) */
+                        type: {
+                            currency?: string | null;
+                            description: string;
+                            kind: string;
+                        } | null;
+                        /** @description Reads today() or now(): recomputed daily */
+                        volatile: boolean;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     "objects.fields.add": {
         parameters: {
             query?: never;
@@ -19337,18 +19550,29 @@ export interface operations {
                         currency?: string;
                         /** @description number: digits after the decimal point (default 6) */
                         decimals?: number;
-                        /** @description formula: the expression (kept; computed once the expression language is wired) */
+                        /** @description formula: the expression, e.g. `days_between(today(), valid_to)` (see the guide, "Formulas and rollups") */
                         expression?: string;
+                        /** @description rollup: the related records' field to sum, min or max (count may go without) */
+                        field?: string;
+                        /**
+                         * @description rollup: the aggregate (required)
+                         * @enum {string}
+                         */
+                        fn?: "count" | "sum" | "min" | "max";
                         /** @description relation: many-to-many (a list of ids) rather than to-one */
                         many?: boolean;
                         /** @description text: at most this many characters (500 at most) */
                         maxLength?: number;
+                        /** @description rollup: the custom object whose records point at this one through their to-one `relation`; absent: `relation` is this object's many-to-many field */
+                        object?: string;
                         /** @description select and multi_select: the options (required) */
                         options?: {
                             color?: string;
                             key: string;
                             label: string;
                         }[];
+                        /** @description rollup: a relation field key (required) */
+                        relation?: string;
                         /** @description relation: member, unit, property, lease, or the key of a custom object (required) */
                         target?: string;
                     };
@@ -19369,7 +19593,7 @@ export interface operations {
                         unique?: boolean;
                     };
                     /** @enum {string} */
-                    type: "text" | "long_text" | "number" | "currency" | "boolean" | "date" | "datetime" | "select" | "multi_select" | "email" | "phone" | "url" | "relation" | "file" | "formula";
+                    type: "text" | "long_text" | "number" | "currency" | "boolean" | "date" | "datetime" | "select" | "multi_select" | "email" | "phone" | "url" | "relation" | "file" | "formula" | "rollup";
                 };
             };
         };
@@ -19431,6 +19655,14 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
                         singular: string;
                         /** Format: date-time */
                         updatedAt: string;
@@ -19484,7 +19716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19568,6 +19800,14 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
                         singular: string;
                         /** Format: date-time */
                         updatedAt: string;
@@ -19621,7 +19861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19732,6 +19972,14 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
                         singular: string;
                         /** Format: date-time */
                         updatedAt: string;
@@ -19785,7 +20033,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19869,6 +20117,14 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
                         singular: string;
                         /** Format: date-time */
                         updatedAt: string;
@@ -19922,7 +20178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20006,6 +20262,14 @@ export interface operations {
                             /** Format: date-time */
                             updatedAt: string;
                         }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
                         singular: string;
                         /** Format: date-time */
                         updatedAt: string;
@@ -20059,7 +20323,460 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.rules.add": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An expression giving true or false, e.g. `valid_to > valid_from`; a write that makes it false is refused (null passes) */
+                    expression: string;
+                    /** @description The fields the refusal's field errors name (none: the rule's own `rules.<id>`) */
+                    fields?: string[];
+                    /** @description What a refused write is told */
+                    message: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.rules.remove": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+                rule: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.rules.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+                rule: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description An expression giving true or false, e.g. `valid_to > valid_from`; a write that makes it false is refused (null passes) */
+                    expression?: string;
+                    /** @description The fields the refusal's field errors name (none: the rule's own `rules.<id>`) */
+                    fields?: string[];
+                    /** @description What a refused write is told */
+                    message?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        archivedAt: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        description: string;
+                        fields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        icon: string | null;
+                        /** Format: uuid */
+                        id: string;
+                        key: string;
+                        /** @enum {string} */
+                        kind: "object" | "extension";
+                        plural: string;
+                        /** @description Removed fields not purged: their values are kept, and a field can be restored */
+                        removedFields: {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: uuid */
+                            id: string;
+                            key: string;
+                            label: string;
+                            position: number;
+                            removedAt: string | null;
+                            rules: {
+                                [key: string]: unknown;
+                            };
+                            type: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        /** @description Cross-field rules: every write must not make one false */
+                        rules: {
+                            expression: string;
+                            fields: string[];
+                            /** Format: uuid */
+                            id: string;
+                            message: string;
+                        }[];
+                        singular: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                        /** @description Bumped by every change of the object or its fields */
+                        version: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20231,7 +20948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`). */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -233,9 +233,39 @@ describe('custom objects in the workspace', () => {
     await purge.getByRole('button', { name: 'Purge' }).click();
     await expect.poll(() => page.getByRole('region', { name: 'Removed fields' }).count()).toBe(0);
     await expect.poll(() => page.getByRole('table', { name: 'Change history' }).getByRole('row').filter({ hasText: 'Field purged' }).count()).toBe(1);
+
+    // A formula, checked by the server as it is typed (the error at its place, then the result's
+    // type), and a cross-field rule with its message.
+    await addField(page, 'Days left', 'Formula', async () => {
+      await page.getByRole('textbox', { name: 'Expression' }).fill('days_between(today(), valid_to');
+      await expect.poll(() => page.getByTestId('expression-check').textContent()).toContain('Line 1, column');
+      await expectAccessible(page, 'add field form (a formula with an error)');
+      await page.getByRole('textbox', { name: 'Expression' }).fill('days_between(today(), valid_to)');
+      await expect.poll(() => page.getByTestId('expression-check').textContent()).toContain('Result: a number');
+    });
+    const rules = page.getByRole('region', { name: 'Rules' });
+    await rules.getByRole('textbox', { name: 'Rule' }).fill('valid_to > valid_from');
+    await expect.poll(() => rules.getByTestId('expression-check').textContent()).toContain('Result: true or false');
+    await rules.getByRole('textbox', { name: 'Message' }).fill('Valid to must be after valid from');
+    await rules.getByRole('button', { name: 'Add rule' }).click();
+    await expect.poll(() => rules.getByRole('listitem').filter({ hasText: 'Valid to must be after valid from' }).count()).toBe(1);
+    await expectAccessible(page, 'definition page with a rule');
+    // The existing permits get their days left in the background.
+    const daysLeft = async () => (await must(api.GET('/api/v1/objects/{key}/records', { params: { path: { key: 'parking_permit' }, query: { limit: 10 } } }))).data.map((r) => r.days_left);
+    await expect.poll(async () => (await daysLeft()).every((d) => typeof d === 'number'), { timeout: 30_000 }).toBe(true);
+
     await page.getByRole('link', { name: 'View records' }).click();
     await arrive(page, 'Parking permits', 'records after the data model changes');
-    await expect.poll(() => page.getByRole('columnheader').allTextContents()).toEqual(['Unit', 'Plate', 'Valid from', 'Valid to', 'Fee', 'Status']);
+    await expect.poll(() => page.getByRole('columnheader').allTextContents()).toEqual(['Unit', 'Plate', 'Valid from', 'Valid to', 'Fee', 'Status', 'Days left']);
+    await page.getByRole('button', { name: 'Days left' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('sort')).toBe('days_left');
+    await expect.poll(() => plates(page)).toEqual(['CD-456', 'AB-123']);
+    // The rule refuses a permit that ends before it starts, with its message on its field.
+    await newPermit(page, { unit: 'Bay 1', plate: 'EF-789', from: '05052026', to: '01012026', fee: '5', status: 'Active' });
+    await expect.poll(() => page.getByText('Valid to must be after valid from').count()).toBe(1);
+    await expectAccessible(page, 'a permit refused by the rule');
+    await page.getByRole('navigation', { name: 'Modules' }).getByRole('link', { name: 'Parking permits' }).click();
+    await arrive(page, 'Parking permits', 'records');
     await page.goto(`/t/${tenant.slug}/objects/parking_permit?view=board&by=status`);
     await arrive(page, 'Parking permits', 'board');
 
@@ -243,7 +273,7 @@ describe('custom objects in the workspace', () => {
     await page.getByRole('button', { name: /Language/ }).click();
     await page.getByRole('option', { name: 'Español' }).click();
     await expectPageShape(page, 'Parking permits');
-    const data = new Set(['Unit', 'Plate', 'Status', 'Active', 'Expired', 'Revoked', 'Fee', 'Valid from', 'Valid to']);
+    const data = new Set(['Unit', 'Plate', 'Status', 'Active', 'Expired', 'Revoked', 'Fee', 'Valid from', 'Valid to', 'Days left', 'valid_to > valid_from', 'Valid to must be after valid from']);
     const es = englishOf('es');
     const english = { ...es, texts: new Set([...es.texts].filter((text) => !data.has(text))) };
     await expectNoEnglish(page, 'the board', english);

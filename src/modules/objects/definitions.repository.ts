@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { tablesOf, type Db } from '../../kernel/db/tables.js';
 import { newId } from '../../kernel/ids.js';
-import type { FieldConfig, FieldRules, FieldType } from './fields.js';
+import type { FieldConfig, FieldRules, FieldType, ObjectRule } from './fields.js';
 import type { ObjectsTables } from './objects.tables.js';
 
 export interface DefinitionRow {
@@ -16,6 +16,7 @@ export interface DefinitionRow {
   createdAt: Date;
   updatedAt: Date;
   archivedAt: Date | null;
+  rules: ObjectRule[];
 }
 
 export interface FieldRow {
@@ -33,7 +34,7 @@ export interface FieldRow {
   purgedAt: Date | null;
 }
 
-const definitionColumns = ['id', 'key', 'kind', 'singular', 'plural', 'icon', 'description', 'version', 'createdAt', 'updatedAt', 'archivedAt'] as const;
+const definitionColumns = ['id', 'key', 'kind', 'singular', 'plural', 'icon', 'description', 'version', 'createdAt', 'updatedAt', 'archivedAt', 'rules'] as const;
 const fieldColumns = ['id', 'objectId', 'key', 'label', 'type', 'config', 'rules', 'position', 'createdAt', 'updatedAt', 'removedAt', 'purgedAt'] as const;
 
 /** SQL of definitions, fields and their change log; runs in the tenant transaction (RLS scopes it). */

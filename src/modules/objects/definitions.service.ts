@@ -3,14 +3,17 @@ import { AppError, notFound, type FieldError } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
 import { DefinitionsRepository, type DefinitionRow, type FieldRow } from './definitions.repository.js';
+import { checkComputedFields } from './computed.definitions.js';
 import { checkConfig, checkRules, isReservedObjectKey, RESERVED_FIELD_KEYS } from './definitions.specs.js';
-import { boundsOf, isStandardTarget, isUuid, kindOf, type FieldDef } from './fields.js';
+import { boundsOf, isComputed, isStandardTarget, isUuid, kindOf, type FieldDef } from './fields.js';
 import { objectsErrors } from './objects.errors.js';
 import type { CreateDefinition, Definition, Field, FieldSpec, UpdateDefinition, UpdateField } from './objects.schemas.js';
 import { RecordsRepository } from './records.repository.js';
 
 /** The event that asks for a removed field's values to be deleted (see objects.jobs.ts). */
 export const FIELD_PURGE_REQUESTED = 'object_field.purge_requested';
+/** The event that asks for an object's formulas and rollups to be computed again for its records (see formulas.jobs.ts). */
+export const RECOMPUTE_REQUESTED = 'object_field.recompute_requested';
 
 const actorOf = (ctx: TenantContext) => ctx.principal?.userId ?? null;
 
@@ -86,6 +89,7 @@ export async function createDefinition(ctx: TenantContext, input: CreateDefiniti
   keys.forEach((k, i) => keys.indexOf(k) !== i && errors.push({ field: `fields.${i}.key`, message: 'is the key of another field of the object', code: 'duplicate_key' }));
   const checked = [];
   for (const [i, spec] of specs.entries()) checked.push(await checkedSpec(ctx, spec, `fields.${i}.`, errors, input.key));
+  await checkComputedFields(ctx, input.key, checked.map((spec, i) => ({ spec, at: `fields.${i}.config`, expressionAt: `fields.${i}.config.expression` })), errors);
   refuseInvalid(errors);
 
   const repo = new DefinitionsRepository(ctx.db);
@@ -133,6 +137,7 @@ export async function addField(ctx: TenantContext, key: string, spec: FieldSpec)
   if (!object) throw notFound('The object');
   const errors: FieldError[] = [];
   const checked = await checkedSpec(ctx, spec, '', errors, object.key);
+  if (errors.length === 0) await checkComputedFields(ctx, object.key, [{ spec: checked, at: 'config', expressionAt: 'config.expression' }], errors);
   refuseInvalid(errors);
   if (checked.type === 'relation' && checked.config.target === object.key) checked.config.targetObjectId = object.id;
   await refuseBeyondLimit(ctx, 'objectFields', ctx.licence.claims.limits.objectFields, 1, () => objectLimit(ctx, 'objectFields'));
@@ -141,6 +146,7 @@ export async function addField(ctx: TenantContext, key: string, spec: FieldSpec)
   // Existing records get a row of nulls (no record is rewritten), so that they sort and filter.
   await new RecordsRepository(ctx.db).backfill(ctx.tenant.id, object.id, field);
   await repo.recordChange(ctx.tenant.id, object.id, { action: 'field_added', fieldId: field.id, details: { key: field.key, type: field.type }, actor: actorOf(ctx) });
+  if (isComputed(field)) await emit(ctx, RECOMPUTE_REQUESTED, { objectId: object.id, fieldId: field.id });
   return getDefinition(ctx, key);
 }
 
@@ -163,11 +169,13 @@ export async function updateField(ctx: TenantContext, key: string, ref: string, 
   const config = { ...field.config, ...(patch.options ? { options: patch.options } : {}), ...(patch.expression ? { expression: patch.expression } : {}) };
   if (patch.options) checkConfig({ type: field.type, config }, 'config', errors);
   const rules = patch.rules ? checkRules(field.type, config, { ...field.rules, ...patch.rules }, 'rules', errors) : field.rules;
+  if (patch.expression && errors.length === 0) await checkComputedFields(ctx, object.key, [{ spec: { key: field.key, type: field.type, config }, at: 'config', expressionAt: 'expression' }], errors);
   refuseInvalid(errors);
   const changed: FieldDef = { ...field, config, rules };
   if (patch.rules && kindOf(field)) await applyRules(ctx, changed, field);
   await new DefinitionsRepository(ctx.db).updateField(field.id, { label: patch.label, config, rules });
   await new DefinitionsRepository(ctx.db).recordChange(ctx.tenant.id, object.id, { action: 'field_updated', fieldId: field.id, details: { key: field.key, ...patch }, actor: actorOf(ctx) });
+  if (patch.expression) await emit(ctx, RECOMPUTE_REQUESTED, { objectId: object.id, fieldId: field.id });
   return getDefinition(ctx, key);
 }
 
@@ -220,6 +228,8 @@ export async function restoreField(ctx: TenantContext, key: string, ref: string)
   // Records made while it was removed have no row for it yet.
   await new RecordsRepository(ctx.db).backfill(ctx.tenant.id, object.id, field);
   await repo.recordChange(ctx.tenant.id, object.id, { action: 'field_restored', fieldId: field.id, details: { key: field.key }, actor: actorOf(ctx) });
+  // Records written while it was removed hold no value of it.
+  if (isComputed(field)) await emit(ctx, RECOMPUTE_REQUESTED, { objectId: object.id, fieldId: field.id });
   return getDefinition(ctx, key);
 }
 

@@ -28,12 +28,13 @@ const CONFIG_OF: Record<FieldType, (keyof FieldConfig)[]> = {
   relation: ['target', 'many'],
   file: [],
   formula: ['expression'],
+  rollup: ['fn', 'object', 'relation', 'field'],
 };
 
 type Rule = keyof FieldRules;
 const RULES_OF = (type: FieldType, config: FieldConfig): Rule[] => {
   const kind = kindOf({ type, config });
-  if (type === 'formula') return [];
+  if (type === 'formula' || type === 'rollup') return [];
   if (!kind || type === 'boolean') return ['required', 'apiOnly'];
   if (type === 'select' || type === 'relation' || type === 'file') return ['required', 'unique', 'apiOnly'];
   if (type === 'text') return ['required', 'unique', 'min', 'max', 'pattern', 'apiOnly'];
@@ -97,6 +98,14 @@ export function checkConfig(spec: Pick<FieldSpec, 'type' | 'config'>, at: string
   if (config.options && new Set(config.options.map((o) => o.key)).size !== config.options.length) errors.push({ field: `${at}.options`, message: 'has the same key more than once', code: 'duplicate_option' });
   if (spec.type === 'relation' && !config.target) errors.push({ field: `${at}.target`, message: 'is required for a relation field', code: 'required' });
   if (spec.type === 'formula' && !config.expression) errors.push({ field: `${at}.expression`, message: 'is required for a formula field', code: 'required' });
+  if (spec.type === 'rollup') {
+    if (!config.fn) errors.push({ field: `${at}.fn`, message: 'is required for a rollup field', code: 'required' });
+    if (!config.relation) errors.push({ field: `${at}.relation`, message: 'is required for a rollup field', code: 'required' });
+    if (config.fn && config.fn !== 'count' && !config.field) errors.push({ field: `${at}.field`, message: 'is required for a sum, min or max', code: 'required' });
+  }
+  // What the module works out itself is never taken from a client.
+  delete config.result;
+  delete config.volatile;
   if (config.target && isStandardTarget(config.target)) delete config.targetObjectId;
   return config;
 }

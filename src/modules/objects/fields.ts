@@ -5,7 +5,7 @@ import type { FieldError } from '../../kernel/errors.js';
  * indexed in `object_values` (see README.md). Pure functions: no database here.
  */
 
-export const FIELD_TYPES = ['text', 'long_text', 'number', 'currency', 'boolean', 'date', 'datetime', 'select', 'multi_select', 'email', 'phone', 'url', 'relation', 'file', 'formula'] as const;
+export const FIELD_TYPES = ['text', 'long_text', 'number', 'currency', 'boolean', 'date', 'datetime', 'select', 'multi_select', 'email', 'phone', 'url', 'relation', 'file', 'formula', 'rollup'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** Standard record kinds a relation may point at, and an extension may extend. */
@@ -34,8 +34,40 @@ export interface FieldConfig {
   targetObjectId?: string;
   /** relation: many-to-many (an array of ids) rather than to-one. */
   many?: boolean;
-  /** formula: the expression's text, kept until the expression language validates and computes it. */
+  /** formula: the expression (see expressions/README.md). */
   expression?: string;
+  /** rollup: the aggregate, over the records of `object` whose to-one `relation` points at this record (or, without `object`, over this record's many-to-many `relation`). */
+  fn?: 'count' | 'sum' | 'min' | 'max';
+  object?: string;
+  relation?: string;
+  /** rollup: the related object's field aggregated (count may go without). */
+  field?: string;
+  /** formula and rollup, set by the module when the expression is checked: what the value is stored as, and whether it reads the clock. */
+  result?: ComputedResult;
+  volatile?: boolean;
+}
+
+/** The type a formula's or rollup's value is stored as (expressions' fieldTypeOf of its result). */
+export interface ComputedResult {
+  type: 'text' | 'number' | 'currency' | 'boolean' | 'date' | 'datetime' | 'select' | 'multi_select';
+  currency?: string | null;
+  options?: string[];
+}
+
+/** A cross-field rule of an object: an expression that must not be false, its message, and the fields its field errors name. */
+export interface ObjectRule {
+  id: string;
+  expression: string;
+  message: string;
+  fields: string[];
+}
+
+export const isComputed = (field: Pick<FieldDef, 'type'>) => field.type === 'formula' || field.type === 'rollup';
+
+/** The type a field's values have: a computed field's result type, or its own. */
+export function valueType(field: Pick<FieldDef, 'type' | 'config'>): FieldType | null {
+  if (!isComputed(field)) return field.type;
+  return field.config.result?.type ?? null;
 }
 
 export interface FieldRules {
@@ -63,7 +95,7 @@ export type ValueKind = 'n' | 'b' | 't' | 'd';
 
 /** The kind of a field's value rows, or null for a field that is not indexed. */
 export function kindOf(field: Pick<FieldDef, 'type' | 'config'>): ValueKind | null {
-  switch (field.type) {
+  switch (valueType(field)) {
     case 'number':
     case 'currency':
       return 'n';
@@ -195,6 +227,7 @@ export function parseValue(field: FieldDef, raw: unknown): Parsed {
     case 'file':
       return isUuid(raw) ? { ok: true, value: raw.toLowerCase() } : refuse({ field: at, message: 'must be a document id', code: 'invalid_type' });
     case 'formula':
+    case 'rollup':
       return refuse({ field: at, message: 'is computed: it cannot be written', code: 'read_only' });
   }
 }
@@ -214,12 +247,14 @@ export function indexed(field: Pick<FieldDef, 'type' | 'config'>, value: unknown
   if (!kind) return null;
   const row = { kind, num: null as string | null, txt: null as string | null, ts: null as string | null };
   if (value === null || value === undefined) return row;
-  if (field.type === 'currency') row.num = String((value as { amountMinor: number }).amountMinor);
-  else if (field.type === 'boolean') row.num = value ? '1' : '0';
+  const type = valueType(field);
+  if (type === 'currency') row.num = String((value as { amountMinor: number }).amountMinor);
+  else if (type === 'boolean') row.num = value ? '1' : '0';
   else if (kind === 'n') row.num = String(value);
-  else if (field.type === 'date') row.ts = `${value as string}T00:00:00Z`;
+  else if (type === 'date') row.ts = `${value as string}T00:00:00Z`;
   else if (kind === 'd') row.ts = value as string;
-  else row.txt = value as string;
+  // A computed text may be longer than an index row holds: it sorts by its first 500 characters.
+  else row.txt = isComputed(field) ? (value as string).slice(0, TEXT_MAX) : (value as string);
   return row;
 }
 

@@ -1,5 +1,6 @@
 import { defineModule } from '../../kernel/modules/manifest.js';
-import { FIELD_PURGE_REQUESTED } from './definitions.service.js';
+import { FIELD_PURGE_REQUESTED, RECOMPUTE_REQUESTED } from './definitions.service.js';
+import { recomputeSubscriber, volatileJob } from './formulas.jobs.js';
 import { purgeSubscriber } from './objects.jobs.js';
 import { objectsErrors } from './objects.errors.js';
 import { objectsRoutes } from './objects.routes.js';
@@ -24,7 +25,9 @@ export const objectsModule = defineModule({
     { type: 'object.{key}.updated', version: 1, description: 'A record of the custom object `{key}` (or a standard record\'s custom fields, `{key}` being member, unit, property or lease) changed; data is the record, `object` and the keys of the `changed` fields.' },
     { type: 'object.{key}.deleted', version: 1, description: 'A record of the custom object `{key}` was removed; data is {object, id}.' },
     { type: FIELD_PURGE_REQUESTED, version: 1, description: 'A removed field was purged: its values are being deleted; data is {objectId, fieldId, key}.' },
+    { type: RECOMPUTE_REQUESTED, version: 1, description: 'A formula or rollup field was added or its expression changed: the object\'s records are being computed again; data is {objectId, fieldId}.' },
   ],
-  subscribers: [purgeSubscriber],
+  subscribers: [purgeSubscriber, recomputeSubscriber],
+  jobs: [volatileJob],
   routes: objectsRoutes,
 });

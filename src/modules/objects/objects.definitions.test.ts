@@ -25,7 +25,7 @@ const permit = (key = 'parking_permit') => ({
     { key: 'valid_from', label: 'Valid from', type: 'date' },
     { key: 'valid_to', label: 'Valid to', type: 'date' },
     { key: 'fee', label: 'Fee', type: 'currency', config: { currency: 'EUR' }, rules: { min: 0, max: 100_000 } },
-    { key: 'days_left', label: 'Days left', type: 'formula', config: { expression: 'valid_to - today()' } },
+    { key: 'days_left', label: 'Days left', type: 'formula', config: { expression: 'days_between(today(), valid_to)' } },
   ],
 });
 
@@ -34,7 +34,7 @@ describe('object definitions', () => {
     const made = await ok(oak.api('POST', '/objects/definitions', permit()));
     expect(made).toMatchObject({ key: 'parking_permit', kind: 'object', version: 1, singular: 'Parking permit', icon: 'car', archivedAt: null, removedFields: [] });
     expect(made.fields.map((f: { key: string }) => f.key)).toEqual(['plate', 'unit', 'valid_from', 'valid_to', 'fee', 'days_left']);
-    expect(made.fields[5]).toMatchObject({ type: 'formula', config: { expression: 'valid_to - today()' } });
+    expect(made.fields[5]).toMatchObject({ type: 'formula', config: { expression: 'days_between(today(), valid_to)' } });
     expect(await ok(oak.api('GET', '/objects/definitions/parking_permit'), 200)).toEqual(made);
 
     const renamed = await ok(oak.api('PATCH', '/objects/definitions/parking_permit', { singular: 'Permit', plural: 'Permits' }), 200);

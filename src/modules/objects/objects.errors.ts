@@ -7,5 +7,6 @@ export const objectsErrors = defineErrors('objects', {
   rule_violated_by_data: { status: 409, title: 'Existing records break the new rule', description: 'Making a field unique, or changing its range, when stored values break it: `duplicates` lists values held by more than one record, `violations` counts the records out of range; nothing changed' },
   version_conflict: { status: 409, title: 'The record has changed since you read it', description: 'An `If-Match` named a version the record no longer has; `currentVersion` is the one it has' },
   api_only_field: { status: 403, title: 'Only the API may write this field', description: 'A person (not an API key) wrote a field whose `apiOnly` rule lets only integrations write it; the field errors name it' },
+  rule_failed: { status: 422, title: 'The record breaks a rule of the object', description: 'A cross-field rule of the object (e.g. `valid_to > valid_from`) is false for the record as written; the field errors carry the rule\'s message on the fields it names, or else on the first field it reads (`code` `rule`)' },
   field_not_removed: { status: 409, title: 'The field is not removed', description: 'Only a removed field can be purged (its values deleted) or restored' },
 });

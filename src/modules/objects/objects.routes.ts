@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { addField, archiveDefinition, createDefinition, definitionChanges, getDefinition, listDefinitions, purgeField, removeField, restoreField, updateDefinition, updateField } from './definitions.service.js';
+import { formulaRoutes } from './formulas.routes.js';
 import {
   CreateDefinition,
   Definition,
@@ -30,6 +31,7 @@ const definitions = ['objects'];
 const records = ['objects'];
 
 export function objectsRoutes(app: HttpApp): void {
+  formulaRoutes(app);
   app.get('/objects/definitions', {
     config: { access: read },
     schema: { operationId: 'objects.definitions.list', tags: definitions, summary: 'The objects the tenant defined, with their fields', querystring: ListDefinitionsQuery, response: { 200: DefinitionList } },

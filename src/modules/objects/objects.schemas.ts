@@ -18,7 +18,11 @@ export const FieldConfig = Type.Object(
     options: Type.Optional(Type.Array(SelectOption, { minItems: 1, maxItems: 200, description: 'select and multi_select: the options (required)' })),
     target: Type.Optional(Type.String({ minLength: 2, maxLength: 40, description: `relation: ${STANDARD_TARGETS.join(', ')}, or the key of a custom object (required)` })),
     many: Type.Optional(Type.Boolean({ description: 'relation: many-to-many (a list of ids) rather than to-one' })),
-    expression: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'formula: the expression (kept; computed once the expression language is wired)' })),
+    expression: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'formula: the expression, e.g. `days_between(today(), valid_to)` (see the guide, "Formulas and rollups")' })),
+    fn: Type.Optional(Type.Enum(['count', 'sum', 'min', 'max'], { type: 'string', description: 'rollup: the aggregate (required)' })),
+    object: Type.Optional(Type.String({ minLength: 2, maxLength: 40, description: 'rollup: the custom object whose records point at this one through their to-one `relation`; absent: `relation` is this object\'s many-to-many field' })),
+    relation: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'rollup: a relation field key (required)' })),
+    field: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'rollup: the related records\' field to sum, min or max (count may go without)' })),
   },
   { additionalProperties: false },
 );
@@ -70,6 +74,7 @@ export const Definition = Type.Object({
   updatedAt: Timestamp,
   archivedAt: Type.Union([Timestamp, Type.Null()]),
   fields: Type.Array(Field),
+  rules: Type.Array(Type.Object({ id: Uuid, expression: Type.String(), message: Type.String(), fields: Type.Array(Type.String()) }), { description: 'Cross-field rules: every write must not make one false' }),
   removedFields: Type.Array(Field, { description: 'Removed fields not purged: their values are kept, and a field can be restored' }),
 });
 export type Definition = Static<typeof Definition>;
@@ -148,3 +153,27 @@ export const ListRecordsQuery = Type.Object(
   },
 );
 export type ListRecordsQuery = Static<typeof ListRecordsQuery> & Record<string, string | number | undefined>;
+
+const RuleExpression = Type.String({ minLength: 1, maxLength: 2000, description: 'An expression giving true or false, e.g. `valid_to > valid_from`; a write that makes it false is refused (null passes)' });
+const RuleMessage = Type.String({ minLength: 1, maxLength: 300, description: 'What a refused write is told' });
+const RuleFields = Type.Array(FieldKey, { maxItems: 20, description: 'The fields the refusal\'s field errors name (none: the rule\'s own `rules.<id>`)' });
+export const RuleSpec = Type.Object({ expression: RuleExpression, message: RuleMessage, fields: Type.Optional(RuleFields) }, { additionalProperties: false });
+export type RuleSpec = Static<typeof RuleSpec>;
+export const UpdateRule = Type.Object({ expression: Type.Optional(RuleExpression), message: Type.Optional(RuleMessage), fields: Type.Optional(RuleFields) }, { additionalProperties: false, minProperties: 1 });
+export type UpdateRule = Static<typeof UpdateRule>;
+export const RuleParams = Type.Object({ key: Type.String({ minLength: 1, maxLength: 64 }), rule: Uuid }, { additionalProperties: false });
+
+export const ExpressionCheck = Type.Object(
+  {
+    expression: Type.String({ maxLength: 4000 }),
+    purpose: Type.Optional(Type.Enum(['formula', 'rule', 'condition'], { type: 'string', description: 'formula (the default): any value a field holds; rule and condition: true or false' })),
+  },
+  { additionalProperties: false },
+);
+export const ExpressionPosition = Type.Object({ start: Type.Integer(), end: Type.Integer(), line: Type.Integer(), column: Type.Integer() });
+export const ExpressionCheckResult = Type.Object({
+  ok: Type.Boolean(),
+  type: Nullable(Type.Object({ kind: Type.String(), currency: Type.Optional(Nullable(Type.String())), description: Type.String() }, { description: 'The result\'s type (null when it does not check)' })),
+  volatile: Type.Boolean({ description: 'Reads today() or now(): recomputed daily' }),
+  errors: Type.Array(Type.Object({ code: Type.String(), message: Type.String(), position: Nullable(ExpressionPosition) })),
+});

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { TenantKey, Timestamptz } from '../../kernel/db/kernel.tables.js';
-import type { FieldConfig, FieldRules, FieldType } from './fields.js';
+import type { FieldConfig, FieldRules, FieldType, ObjectRule } from './fields.js';
 
 type Json<T> = ColumnType<T, string, string>;
 
@@ -19,6 +19,7 @@ export interface ObjectsTables {
     createdAt: Timestamptz;
     updatedAt: Timestamptz;
     archivedAt: Date | null;
+    rules: ColumnType<ObjectRule[], string | undefined, string>;
   };
   objectFields: {
     tenantId: TenantKey;

@@ -81,7 +81,7 @@ export function parseFilters(query: Record<string, unknown>, fields: ReadonlyMap
       // Not in the value index: multi-select and many-to-many by membership, long text by content.
       const fine = (field.type === 'multi_select' && (op === 'eq' || op === 'contains')) || (field.type === 'relation' && op === 'eq' && isUuid(text)) || (field.type === 'long_text' && op === 'contains');
       if (fine && text.length <= 500) filters.push({ field, op, values: [field.type === 'relation' ? text.toLowerCase() : text] });
-      else errors.push({ field: name, message: 'cannot be filtered this way: multi-select and many-to-many fields take eq, long text contains, and formulas nothing yet', code: 'unsupported_filter' });
+      else errors.push({ field: name, message: 'cannot be filtered this way: multi-select and many-to-many fields take eq, long text contains, and formulas giving a list nothing', code: 'unsupported_filter' });
       continue;
     }
     if ((op === 'contains' || op === 'starts_with') && kind !== 't') {
@@ -175,7 +175,7 @@ export function parseSort(sort: string | undefined, fields: ReadonlyMap<string, 
     const desc = part.startsWith('-');
     const field = fields.get(desc ? part.slice(1) : part);
     const kind = field && kindOf(field);
-    if (!field || !kind) errors.push({ field: 'sort', message: `cannot sort by "${part.slice(0, 60)}": not a sortable field (text, number, currency, boolean, date, date-time, e-mail, phone, URL, select, to-one relation, file)`, code: 'unsupported_sort', in: 'querystring' } as FieldError);
+    if (!field || !kind) errors.push({ field: 'sort', message: `cannot sort by "${part.slice(0, 60)}": not a sortable field (text, number, currency, boolean, date, date-time, e-mail, phone, URL, select, to-one relation, file, or a formula or rollup giving one of these)`, code: 'unsupported_sort', in: 'querystring' } as FieldError);
     else keys.push({ field, kind, desc });
   }
   if (sort.split(',').length > 3) errors.push({ field: 'sort', message: 'names more than 3 fields', code: 'unsupported_sort', in: 'querystring' } as FieldError);

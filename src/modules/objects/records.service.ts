@@ -4,8 +4,10 @@ import { AppError, notFound } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
 import { newId } from '../../kernel/ids.js';
+import { loadModel } from './computed.schema.js';
 import { loadObject, type LoadedObject } from './definitions.service.js';
 import { isStandardTarget, kindOf, type FieldDef } from './fields.js';
+import { affectedBy, computeWrite, propagate, recomputeAffected, scopeOf } from './formulas.service.js';
 import { objectsErrors } from './objects.errors.js';
 import type { ListRecordsQuery, ObjectRecord, RecordBody } from './objects.schemas.js';
 import { checkCursor, checkCursorShape, cursorOf, parseFilters, parseSort } from './records.query.js';
@@ -72,10 +74,12 @@ const recordLimit = (ctx: TenantContext) =>
 async function insertRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody): Promise<RecordRow> {
   const write = await checkWrite(ctx, object, body, true);
   await refuseTaken(ctx, id, write);
+  const model = await computeWrite(ctx, object, id, null, write);
   await refuseBeyondLimit(ctx, 'objectRecords', ctx.licence.claims.limits.objectRecords, 1, () => recordLimit(ctx));
   const row = await new RecordsRepository(ctx.db).insert(ctx.tenant.id, object.definition.id, id, write.patch, actorOf(ctx));
   // Every live scalar field gets its row, nulls included, so that the record sorts on any field.
   await writeIndex(ctx, object, row, object.live, write);
+  if (model) await propagate(scopeOf(ctx), model, object.definition.id, id, null, row.data);
   await emit(ctx, eventType(object, 'created'), { object: object.definition.key, ...recordView(row, object.live) });
   return row;
 }
@@ -97,13 +101,14 @@ async function changeRecord(ctx: TenantContext, object: LoadedObject, id: string
   const write = await checkWrite(ctx, object, body, false);
   await refuseTaken(ctx, id, write);
   const repo = new RecordsRepository(ctx.db);
-  const row = await repo.update(object.definition.id, id, write.patch, actorOf(ctx), expected);
-  if (!row) {
-    const current = await repo.find(object.definition.id, id);
-    if (!current) throw notFound(`The ${object.definition.singular} record`);
-    throw new AppError(objectsErrors.version_conflict, `The record is at version ${current.version}, not ${expected}: read it again`, { currentVersion: current.version });
-  }
+  // Locked: its computed values are worked out from the record as this write leaves it.
+  const before = await repo.find(object.definition.id, id, true);
+  if (!before) throw notFound(`The ${object.definition.singular} record`);
+  if (expected !== undefined && before.version !== expected) throw new AppError(objectsErrors.version_conflict, `The record is at version ${before.version}, not ${expected}: read it again`, { currentVersion: before.version });
+  const model = await computeWrite(ctx, object, id, before.data, write);
+  const row = (await repo.update(object.definition.id, id, write.patch, actorOf(ctx), expected))!;
   await writeIndex(ctx, object, row, write.changed, write);
+  if (model) await propagate(scopeOf(ctx), model, object.definition.id, id, before.data, row.data);
   await emit(ctx, eventType(object, 'updated'), { object: object.definition.key, ...recordView(row, object.live), changed: write.changed.map((f) => f.key) });
   return row;
 }
@@ -115,7 +120,15 @@ export async function updateRecord(ctx: TenantContext, key: string, id: string, 
 
 export async function deleteRecord(ctx: TenantContext, key: string, id: string): Promise<void> {
   const object = await loadObject(ctx, key, 'object');
-  if (!(await new RecordsRepository(ctx.db).delete(object.definition.id, id))) throw notFound(`The ${object.definition.singular} record`);
+  const repo = new RecordsRepository(ctx.db);
+  const before = await repo.find(object.definition.id, id, true);
+  if (!before) throw notFound(`The ${object.definition.singular} record`);
+  // The records whose rollups read it, found before its links go with it.
+  const scope = scopeOf(ctx);
+  const model = await loadModel(ctx.db);
+  const affected = await affectedBy(scope, model, object.definition.id, id, before.data, null);
+  if (!(await repo.delete(object.definition.id, id))) throw notFound(`The ${object.definition.singular} record`);
+  await recomputeAffected(scope, model, affected);
   await emit(ctx, eventType(object, 'deleted'), { object: object.definition.key, id });
 }
 

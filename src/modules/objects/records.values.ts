@@ -23,8 +23,7 @@ export function visibleFields(ctx: TenantContext, object: LoadedObject): FieldDe
 /** A record as the API shows it: values by field key (null when absent), besides its own members. */
 export function recordView(row: Pick<RecordRow, 'id' | 'data' | 'version' | 'createdAt' | 'updatedAt'>, fields: readonly FieldDef[]): ObjectRecord {
   const out: ObjectRecord = { id: row.id, createdAt: row.createdAt, updatedAt: row.updatedAt, version: row.version };
-  for (const f of fields) if (f.type !== 'formula') out[f.key] = row.data[f.id] ?? null;
-  for (const f of fields) if (f.type === 'formula') out[f.key] = null;
+  for (const f of fields) out[f.key] = row.data[f.id] ?? null;
   return out;
 }
 

@@ -21,6 +21,12 @@ export const objects: Record<string, string> = {
   'is required for a select field': 'es obligatorio en un campo de selección',
   'is required for a relation field': 'es obligatorio en un campo de relación',
   'is required for a formula field': 'es obligatorio en un campo de fórmula',
+  'is required for a rollup field': 'es obligatorio en un campo acumulado',
+  'is required for a sum, min or max': 'es obligatorio en una suma, un mínimo o un máximo',
+  'is not the key of a custom object': 'no es la clave de un objeto personalizado',
+  'must be a to-one relation of that object pointing at this one': 'debe ser una relación a uno de ese objeto que apunte a este',
+  'The rule': 'la regla',
+  'an object has at most {max} rules': 'un objeto tiene como máximo {max} reglas',
   'has the same key more than once': 'tiene la misma clave más de una vez',
   'is not a valid regular expression': 'no es una expresión regular válida',
   'nests quantifiers or uses a backreference, which can take very long to match: simplify it': 'anida cuantificadores o usa una referencia inversa, lo que puede tardar muchísimo en comprobarse: simplifíquela',
@@ -74,10 +80,10 @@ export const objects: Record<string, string> = {
   // Lists.
   'is not a known parameter: filters are filter[field] or filter[field][operator]': 'no es un parámetro conocido: los filtros son filter[campo] o filter[campo][operador]',
   'has no operator "{op}": use {ops}': 'no tiene el operador "{op}": use {ops}',
-  'cannot be filtered this way: multi-select and many-to-many fields take eq, long text contains, and formulas nothing yet': 'no se puede filtrar así: los campos de selección múltiple y de relación de muchos a muchos admiten eq, el texto largo contains y las fórmulas todavía nada',
+  'cannot be filtered this way: multi-select and many-to-many fields take eq, long text contains, and formulas giving a list nothing': 'no se puede filtrar así: los campos de selección múltiple y de relación de muchos a muchos admiten eq, el texto largo contains y las fórmulas que dan una lista nada',
   '{op} applies to text fields only': '{op} solo se aplica a campos de texto',
   "is not a value of the field's type ({type})": 'no es un valor del tipo del campo ({type})',
-  'cannot sort by "{key}": not a sortable field (text, number, currency, boolean, date, date-time, e-mail, phone, URL, select, to-one relation, file)': 'no se puede ordenar por "{key}": no es un campo ordenable (texto, número, moneda, booleano, fecha, fecha y hora, correo electrónico, teléfono, URL, selección, relación a uno, archivo)',
+  'cannot sort by "{key}": not a sortable field (text, number, currency, boolean, date, date-time, e-mail, phone, URL, select, to-one relation, file, or a formula or rollup giving one of these)': 'no se puede ordenar por "{key}": no es un campo ordenable (texto, número, moneda, booleano, fecha, fecha y hora, correo electrónico, teléfono, URL, selección, relación a uno, archivo, o una fórmula o acumulado que dé uno de ellos)',
   'names more than 3 fields': 'nombra más de 3 campos',
 
   // Titles of the module's codes.
@@ -88,4 +94,5 @@ export const objects: Record<string, string> = {
   'The record has changed since you read it': 'El registro cambió desde que lo leyó',
   'Only the API may write this field': 'Solo la API puede escribir este campo',
   'The field is not removed': 'El campo no está quitado',
+  'The record breaks a rule of the object': 'El registro incumple una regla del objeto',
 };

@@ -15,6 +15,7 @@ import { definitionKey, definitionsKey, useDefinition } from './api.js';
 import { ruleList } from './field-spec.js';
 import { ChangeHistory } from './ChangeHistory.js';
 import { ObjectIcon } from './icons.js';
+import { ObjectRules } from './ObjectRules.js';
 import { useIconOptions } from './NewObject.js';
 import { definitionRoute } from './routes.js';
 import { isStandardTarget, type ObjectDefinition, type ObjectField } from './types.js';
@@ -29,6 +30,7 @@ export function useTypeLabel() {
       return t(field.config.many ? 'objects.type.relationManyTo' : 'objects.type.relationTo', { target: isStandardTarget(target) ? t(`objects.target.${target}`) : target });
     }
     if (field.type === 'currency') return `${type} (${field.config.currency ?? ''})`;
+    if (field.type === 'rollup' && field.config.fn) return t('objects.type.rollupOf', { fn: t(`objects.rollup.fn.${field.config.fn}`), object: field.config.object ?? field.config.relation ?? '' });
     return type;
   };
 }
@@ -163,6 +165,7 @@ function Definition({ definition }: { definition: ObjectDefinition }) {
           </table>
         </div>
       </Section>
+      <ObjectRules definition={definition} onChanged={refresh} />
       {definition.removedFields.length > 0 ? (
         <Section title={t('objects.removedFields')}>
           <p className="max-w-prose text-sm text-slate-600">{t('objects.removedFields.intro')}</p>

@@ -6,7 +6,7 @@ import { SelectInput, TextInput } from '../../ui/fields.js';
 import { CheckboxInput, DateInput, NumberInput, TextAreaInput } from '../../ui/more-fields.js';
 import { CheckboxGroupInput } from '../users/CheckboxGroupInput.js';
 import { RelationPicker } from './RelationPicker.js';
-import type { ObjectField } from './types.js';
+import { isComputed, type ObjectField } from './types.js';
 import { FieldValue } from './Value.js';
 import { NO_OPTION, toApiValue, type FormValues } from './values.js';
 
@@ -42,12 +42,12 @@ export function FieldInput({ control, field, value, zone }: { control: Control<F
   const required = Boolean(field.rules.required);
   const rules = required ? { required: t('form.required') } : undefined;
   const name = field.key;
-  if (field.type === 'formula' || field.rules.apiOnly) {
+  if (isComputed(field) || field.rules.apiOnly) {
     return (
       <div className="block" role="group" aria-label={label}>
         <p className={labelStyle}>{label}</p>
         <p className="mt-1 text-sm"><FieldValue field={field} value={value} /></p>
-        <p className="mt-1 text-xs text-slate-500">{t(field.type === 'formula' ? 'objects.input.computed' : 'objects.input.apiOnly')}</p>
+        <p className="mt-1 text-xs text-slate-500">{t(isComputed(field) ? 'objects.input.computed' : 'objects.input.apiOnly')}</p>
       </div>
     );
   }

@@ -16,6 +16,7 @@ import { NumberInput, TextAreaInput } from '../../ui/more-fields.js';
 import { Page } from '../../ui/Page.js';
 import { useMe } from '../../workspace/me.js';
 import { definitionKey, useDefinitions, useDefinition } from './api.js';
+import { ExpressionCheck } from './ExpressionCheck.js';
 import { useTypeLabel } from './DefinitionPage.js';
 import { boundValue, fieldFormOf, fieldPatchOf, fieldSpecOf, newFieldDefaults, type FieldFormValues } from './field-spec.js';
 import { keyFromName } from './format.js';
@@ -70,6 +71,42 @@ function RuleInputs({ control, type, many, currency }: { control: Control<FieldF
   );
 }
 
+/** A formula's expression, checked by the server as it is typed (its result type, or its errors at their positions). */
+function FormulaInput({ control, objectKey, help }: { control: Control<FieldFormValues>; objectKey: string; help?: string }) {
+  const t = useT();
+  const expression = useWatch({ control, name: 'config.expression' });
+  return (
+    <div className="space-y-1">
+      <TextAreaInput control={control} name="config.expression" label={t('objects.config.expression')} description={help} rows={2} rules={{ required: t('form.required') }} />
+      <ExpressionCheck objectKey={objectKey} expression={expression ?? ''} purpose="formula" />
+    </div>
+  );
+}
+
+const ROLLUP_FNS = ['count', 'sum', 'min', 'max'] as const;
+const AGGREGATABLE = new Set(['number', 'currency', 'date', 'datetime', 'formula', 'rollup']);
+
+/** A rollup: which records (another object's, through its relation pointing at this one), and what of them (a count, or a sum, min or max of a field). */
+function RollupInputs({ control, definition, objects }: { control: Control<FieldFormValues>; definition: ObjectDefinition; objects: readonly ObjectDefinition[] }) {
+  const t = useT();
+  const [object, fn] = useWatch({ control, name: ['config.object', 'config.fn'] });
+  const pointing = (d: ObjectDefinition) => d.fields.filter((f) => f.type === 'relation' && !f.config.many && f.config.target === definition.key);
+  const sources = objects.filter((d) => pointing(d).length > 0);
+  const source = sources.find((d) => d.key === object);
+  const required = { required: t('form.required') };
+  return (
+    <fieldset className="space-y-3 rounded-md border border-slate-200 p-3">
+      <legend className="px-1 text-sm font-semibold">{t('objects.rollup')}</legend>
+      <p className="text-sm text-slate-600">{t('objects.rollup.help', { name: definition.singular })}</p>
+      {sources.length === 0 ? <p className="text-sm text-slate-600">{t('objects.rollup.noSources', { name: definition.singular })}</p> : null}
+      <SelectInput control={control} name="config.object" label={t('objects.rollup.object')} options={sources.map((d) => ({ id: d.key, label: d.plural }))} rules={required} />
+      <SelectInput control={control} name="config.relation" label={t('objects.rollup.relation')} options={(source ? pointing(source) : []).map((f) => ({ id: f.key, label: f.label }))} rules={required} />
+      <SelectInput control={control} name="config.fn" label={t('objects.rollup.fn')} options={ROLLUP_FNS.map((id) => ({ id, label: t(`objects.rollup.fn.${id}`) }))} rules={required} />
+      {fn !== 'count' ? <SelectInput control={control} name="config.field" label={t('objects.rollup.field')} options={(source?.fields ?? []).filter((f) => AGGREGATABLE.has(f.type)).map((f) => ({ id: f.key, label: f.label }))} rules={required} /> : null}
+    </fieldset>
+  );
+}
+
 function AddFieldForm({ definition }: { definition: ObjectDefinition }) {
   const t = useT();
   const api = useApi();
@@ -113,7 +150,8 @@ function AddFieldForm({ definition }: { definition: ObjectDefinition }) {
           <RuleCheckbox control={form.control} name="config.many" label={t('objects.config.many')} description={t('objects.config.many.help')} />
         </>
       ) : null}
-      {type === 'formula' ? <TextAreaInput control={form.control} name="config.expression" label={t('objects.config.expression')} description={t('objects.config.expression.help')} rows={2} rules={required} /> : null}
+      {type === 'formula' ? <FormulaInput control={form.control} objectKey={definition.key} help={t('objects.config.expression.help')} /> : null}
+      {type === 'rollup' ? <RollupInputs control={form.control} definition={definition} objects={objects.data ?? []} /> : null}
       <RuleInputs control={form.control} type={type} many={many} currency={currency} />
     </ApiForm>
   );
@@ -144,7 +182,7 @@ function EditFieldForm({ definition, field }: { definition: ObjectDefinition; fi
       <ApiForm form={form} formError={formError} onSubmit={submit}>
         <TextInput control={form.control} name="label" label={t('objects.field.label')} autoComplete="off" rules={required} />
         {field.type === 'select' || field.type === 'multi_select' ? <TextAreaInput control={form.control} name="config.options" label={t('objects.config.options')} description={t('objects.config.options.editHelp')} rows={5} rules={required} /> : null}
-        {field.type === 'formula' ? <TextAreaInput control={form.control} name="config.expression" label={t('objects.config.expression')} rows={2} rules={required} /> : null}
+        {field.type === 'formula' ? <FormulaInput control={form.control} objectKey={definition.key} /> : null}
         <RuleInputs control={form.control} type={field.type} many={field.config.many ?? false} currency={field.config.currency ?? 'EUR'} />
       </ApiForm>
     </>

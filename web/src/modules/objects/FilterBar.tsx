@@ -4,13 +4,14 @@ import { useLocale, useT, type MessageId } from '../../i18n/intl.js';
 import { Button } from '../../ui/Button.js';
 import { filterValueText, filterValueToApi } from './filter-values.js';
 import type { Filter } from './search.js';
-import { operatorsOf, type ObjectField, type Operator } from './types.js';
+import { operatorsOf, valueField, type ObjectField, type Operator } from './types.js';
 
 const control = 'mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm outline-none focus:border-brand focus:ring-2 focus:ring-brand/30';
 
 /** The value input of a filter, by the field's type: an option, yes/no, a date, a number or text. */
-function ValueInput({ id, field, op, value, onChange }: { id: string; field: ObjectField; op: Operator; value: string; onChange: (v: string) => void }) {
+function ValueInput({ id, field: computed, op, value, onChange }: { id: string; field: ObjectField; op: Operator; value: string; onChange: (v: string) => void }) {
   const t = useT();
+  const field = valueField(computed);
   if (op === 'is_blank' || field.type === 'boolean') {
     return (
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)} className={control}>

@@ -9,7 +9,7 @@ import { formatCalendarDate } from '../../ui/dates.js';
 import { may, useMe, type Me } from '../../workspace/me.js';
 import { getRecord, useDefinition } from './api.js';
 import { displayOf, recordName, refPath, type Display } from './format.js';
-import { isStandardTarget, titleField, type ObjectField, type SelectOption } from './types.js';
+import { isStandardTarget, titleField, valueField, type ObjectField, type SelectOption } from './types.js';
 
 /** A select option as a badge, in the option's colour when it has one (set through the CSSOM, as the CSP wants). */
 export function OptionBadge({ option }: { option: SelectOption }) {
@@ -115,5 +115,5 @@ export function DisplayView({ display }: { display: Display }) {
 export function FieldValue({ field, value }: { field: ObjectField; value: unknown }) {
   const { locale } = useLocale();
   const me = useMe();
-  return <DisplayView display={displayOf(field, value, locale, me.data?.tenant.timeZone)} />;
+  return <DisplayView display={displayOf(valueField(field), value, locale, me.data?.tenant.timeZone)} />;
 }

@@ -12,7 +12,7 @@ export interface FieldFormValues {
   key: string;
   label: string;
   type: FieldType;
-  config: { currency: string; options: string; target: string; many: boolean; maxLength: number | null; decimals: number | null; expression: string };
+  config: { currency: string; options: string; target: string; many: boolean; maxLength: number | null; decimals: number | null; expression: string; fn: 'count' | 'sum' | 'min' | 'max'; object: string; relation: string; field: string };
   /** Bounds as typed: a number, an amount in major units, a length, a date or a wall-clock time. */
   rules: { required: boolean; unique: boolean; apiOnly: boolean; min: string; max: string; pattern: string };
 }
@@ -21,7 +21,7 @@ export const newFieldDefaults = (): FieldFormValues => ({
   key: '',
   label: '',
   type: 'text',
-  config: { currency: 'EUR', options: '', target: '', many: false, maxLength: null, decimals: null, expression: '' },
+  config: { currency: 'EUR', options: '', target: '', many: false, maxLength: null, decimals: null, expression: '', fn: 'sum', object: '', relation: '', field: '' },
   rules: { required: false, unique: false, apiOnly: false, min: '', max: '', pattern: '' },
 });
 
@@ -108,7 +108,7 @@ export interface FieldSpecBody {
   key: string;
   label: string;
   type: FieldType;
-  config?: { maxLength?: number; decimals?: number; currency?: string; options?: SelectOption[]; target?: string; many?: boolean; expression?: string };
+  config?: { maxLength?: number; decimals?: number; currency?: string; options?: SelectOption[]; target?: string; many?: boolean; expression?: string; fn?: 'count' | 'sum' | 'min' | 'max'; object?: string; relation?: string; field?: string };
   rules?: FieldRules;
 }
 
@@ -126,6 +126,12 @@ export function fieldSpecOf(v: FieldFormValues, locale: string, timeZone: string
   if (v.type === 'text' && c.maxLength !== null) config.maxLength = c.maxLength;
   if (v.type === 'number' && c.decimals !== null) config.decimals = c.decimals;
   if (v.type === 'formula') config.expression = c.expression.trim();
+  if (v.type === 'rollup') {
+    config.fn = c.fn;
+    config.object = c.object;
+    config.relation = c.relation;
+    if (c.field) config.field = c.field;
+  }
   const rules = rulesFrom(v, locale, timeZone, false, errors);
   const spec: FieldSpecBody = { key: v.key.trim(), label: v.label.trim(), type: v.type };
   if (Object.keys(config).length > 0) spec.config = config;

@@ -1,14 +1,15 @@
 import { formatCalendarDate } from '../../ui/dates.js';
 import { formatMoney, parseMinorUnits } from '../../ui/money.js';
 import type { Filter } from './search.js';
-import type { ObjectField } from './types.js';
+import { valueField, type ObjectField } from './types.js';
 
 /**
  * A filter's value as a person types it and as the API compares it. Money is typed in major
  * units and compared in minor units (the API's value index holds `amountMinor`); everything
  * else is the same text both ways.
  */
-export function filterValueToApi(field: ObjectField, op: Filter['op'], text: string, locale: string): string | null {
+export function filterValueToApi(computed: ObjectField, op: Filter['op'], text: string, locale: string): string | null {
+  const field = valueField(computed);
   const t = text.trim();
   if (op === 'is_blank') return t === 'true' || t === 'false' ? t : null;
   if (!t) return null;
@@ -22,7 +23,8 @@ export function filterValueToApi(field: ObjectField, op: Filter['op'], text: str
 }
 
 /** A filter's value in words for its chip: an option's label, money and dates by locale; `yes`/`no` are the caller's words. */
-export function filterValueText(field: ObjectField, f: Filter, locale: string, words: { yes: string; no: string }): string {
+export function filterValueText(computed: ObjectField, f: Filter, locale: string, words: { yes: string; no: string }): string {
+  const field = valueField(computed);
   if (f.op === 'is_blank' || field.type === 'boolean') return f.value === 'true' ? words.yes : words.no;
   if (field.type === 'select' || field.type === 'multi_select') return field.config.options?.find((o) => o.key === f.value)?.label ?? f.value;
   if (field.type === 'currency' && /^-?\d+$/.test(f.value)) return formatMoney({ amount: Number(f.value), currency: field.config.currency ?? 'EUR' }, locale);

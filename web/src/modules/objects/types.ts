@@ -6,7 +6,7 @@ import type { operations } from '@courtyard/sdk';
  * own `fields.ts`; a definition is otherwise the SDK's.
  */
 
-export const FIELD_TYPES = ['text', 'long_text', 'number', 'currency', 'boolean', 'date', 'datetime', 'select', 'multi_select', 'email', 'phone', 'url', 'relation', 'file', 'formula'] as const;
+export const FIELD_TYPES = ['text', 'long_text', 'number', 'currency', 'boolean', 'date', 'datetime', 'select', 'multi_select', 'email', 'phone', 'url', 'relation', 'file', 'formula', 'rollup'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /** The standard record kinds a relation may point at, besides another custom object. */
@@ -28,6 +28,14 @@ export interface FieldConfig {
   target?: string;
   many?: boolean;
   expression?: string;
+  /** rollup: the aggregate over the records of `object` whose to-one `relation` points here (or this object's many-to-many `relation`). */
+  fn?: 'count' | 'sum' | 'min' | 'max';
+  object?: string;
+  relation?: string;
+  field?: string;
+  /** formula and rollup: the type their value is stored as, set by the API. */
+  result?: { type: FieldType; currency?: string | null; options?: string[] };
+  volatile?: boolean;
 }
 
 export interface FieldRules {
@@ -52,12 +60,24 @@ export type ObjectRecord = { id: string; createdAt: string; updatedAt: string; v
 /** The SDK's definition with its fields typed (the API answers only the types above). */
 export const asDefinition = (d: ApiDefinition): ObjectDefinition => d as unknown as ObjectDefinition;
 
+export const isComputed = (field: Pick<ObjectField, 'type'>) => field.type === 'formula' || field.type === 'rollup';
+
+/** A field as its values read: a formula or rollup as a field of its result's type (null before the API worked it out). */
+export function valueField<F extends Pick<ObjectField, 'type' | 'config'>>(field: F): F {
+  if (!isComputed(field)) return field;
+  const result = field.config.result;
+  if (!result) return { ...field, type: 'formula' };
+  return { ...field, type: result.type, config: { currency: result.currency ?? undefined, options: result.options?.map((key) => ({ key, label: key })) } };
+}
+
 /** A field in the API's value index: it can be sorted, and filtered with comparisons. */
 export function isIndexed(field: Pick<ObjectField, 'type' | 'config'>): boolean {
+  if (isComputed(field) && field.config.result) return isIndexed(valueField(field));
   switch (field.type) {
     case 'long_text':
     case 'multi_select':
     case 'formula':
+    case 'rollup':
       return false;
     case 'relation':
       return !field.config.many;
@@ -71,8 +91,10 @@ export type Operator = (typeof OPERATORS)[number];
 
 /** The filter operators the API takes on a field of this type (records.query.ts), in the order the filter bar offers them. */
 export function operatorsOf(field: Pick<ObjectField, 'type' | 'config'>): Operator[] {
+  if (isComputed(field) && field.config.result) return field.config.result.type === 'multi_select' ? [] : operatorsOf(valueField(field));
   switch (field.type) {
     case 'formula':
+    case 'rollup':
       return [];
     case 'long_text':
       return ['contains', 'is_blank'];
@@ -99,7 +121,7 @@ type Rule = keyof FieldRules;
 
 /** The rules the API accepts for a field type (definitions.specs.ts' RULES_OF), so that the form offers only these. */
 export function rulesOf(type: FieldType, many = false): Rule[] {
-  if (type === 'formula') return [];
+  if (type === 'formula' || type === 'rollup') return [];
   if (type === 'boolean' || type === 'long_text' || type === 'multi_select' || (type === 'relation' && many)) return ['required', 'apiOnly'];
   if (type === 'select' || type === 'relation' || type === 'file') return ['required', 'unique', 'apiOnly'];
   if (type === 'text') return ['required', 'unique', 'min', 'max', 'pattern', 'apiOnly'];

@@ -17,7 +17,7 @@ export type FormValues = Record<string, unknown>;
 export const NO_OPTION = '_none';
 
 /** A field a person may write here: not computed, and not kept for API keys alone. */
-export const isEditable = (field: ObjectField) => field.type !== 'formula' && !field.rules.apiOnly;
+export const isEditable = (field: ObjectField) => field.type !== 'formula' && field.type !== 'rollup' && !field.rules.apiOnly;
 
 const isMany = (field: ObjectField) => field.type === 'multi_select' || (field.type === 'relation' && field.config.many === true);
 
