@@ -23,6 +23,9 @@ function strip(node: Expr): unknown {
 
 // ---- Well-typed trees, built by type so that most of them check and evaluate.
 
+/** A guard against a hang, not a speed goal: loose enough for a loaded CI machine. */
+const HANG_MS = 1_000;
+
 const at = { start: 0, end: 0 };
 const num = (value: number): Expr => ({ kind: 'number', value, ...at });
 const text = (value: string): Expr => ({ kind: 'text', value, ...at });
@@ -189,7 +192,8 @@ describe('fuzzing the parser', () => {
         } catch (error) {
           if (!(error instanceof ExpressionError)) throw error;
         }
-        expect(performance.now() - started).toBeLessThan(50);
+        // A guard against a hang or a blow-up, not a speed goal (that is expressions/benchmark.ts): loose enough for a loaded machine.
+        expect(performance.now() - started).toBeLessThan(HANG_MS);
       }),
       { numRuns: 1_000 },
     );
