@@ -156,7 +156,7 @@ async function checkAction(action: Action, at: string, trigger: Trigger, object:
       if (action.to !== undefined && to?.type !== 'email' && !isMember) errors.push({ field: `${at}.to`, message: 'must be an e-mail field, or a to-one relation to a member', code: 'not_an_address' });
       for (const key of ['subject', 'body'] as const) {
         for (const name of placeholdersOf(action[key] ?? '')) {
-          if (!object.byKey.has(name) && name !== 'id') errors.push({ field: `${at}.${key}`, message: `shows {{${name}}}, which is not a field of the object`, code: 'unknown_field' });
+          if (!object.byKey.has(name) && name !== 'id') errors.push({ field: `${at}.${key}`, message: `shows the field "${name}", which the object does not have`, code: 'unknown_field' });
         }
       }
       break;
