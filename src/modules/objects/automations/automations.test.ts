@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIn } from '../../../kernel/dates.js';
 import type { DomainEvent } from '../../../kernel/events/event.js';
 import type { EventSubscriber } from '../../../kernel/jobs/job.js';
-import { estate, expectProblem, ok, type Estate } from '../../../../test/fixture.js';
+import { estate, expectProblem, kit, ok, type Estate } from '../../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../../test/helpers.js';
 import { jobContext, readMailFile, relayMail, takeEvents } from '../../../../test/mail-helpers.js';
 
@@ -200,5 +200,21 @@ describe('automations of a custom object', () => {
     await ok(cork.api('PATCH', `${automations}/${reminder.id}`, { enabled: false }), 200);
     await cork.runJob('objects', 'objects.automation-dates', new Date(now.getTime() + 2 * 86_400_000));
     expect((await queuedMail()) - before).toBe(3);
+  });
+
+  it('reads "today" in the tenant\'s time zone: in Auckland a permit is due while it is still the day before in UTC', async () => {
+    const kinsale = await kit(t, await t.createTenant('kinsale', { timeZone: 'Pacific/Auckland' }));
+    await ok(kinsale.api('POST', '/objects/definitions', { key: 'permit', singular: 'Permit', plural: 'Permits', fields: [{ key: 'contact', label: 'Contact', type: 'email' }, { key: 'valid_to', label: 'Valid to', type: 'date' }] }));
+    const reminder = await ok(kinsale.api('POST', automations, { name: 'Remind', trigger: { type: 'date', field: 'valid_to', offsetDays: -14 }, actions: [{ type: 'send_mail', to: 'contact', subject: 'Expiring', body: 'Renew it.' }] }));
+    // Noon UTC tomorrow is already the day after tomorrow in Auckland (UTC+13 in summer, +12 in winter).
+    const at = new Date(`${addDays(todayIn('UTC'), 1)}T12:00:00Z`);
+    const local = todayIn('Pacific/Auckland', at);
+    expect(local).toBe(addDays(todayIn('UTC', at), 1));
+    const due = await ok(kinsale.api('POST', '/objects/permit/records', { contact: 'due@kinsale.test', valid_to: addDays(local, 14) }));
+    await ok(kinsale.api('POST', '/objects/permit/records', { contact: 'later@kinsale.test', valid_to: addDays(local, 15) }));
+    await kinsale.runJob('objects', 'objects.automation-dates', at);
+    const runs = (await ok(kinsale.api('GET', `${automations}/${reminder.id}/runs`), 200)).data;
+    expect(runs.map((r: { trigger: string; status: string }) => [r.trigger, r.status])).toEqual([[`date:${due.id}:${addDays(local, 14)}`, 'succeeded']]);
+    expect((await kinsale.outbox('mail.queued')).length).toBe(1);
   });
 });
