@@ -1,5 +1,5 @@
 import { defineModule, type ModuleManifest } from '../../kernel/modules/manifest.js';
-import { automationDatesJob, automationSubscriber } from './automations/automations.jobs.js';
+import { automationDatesJob, automationPruneJob, automationSubscriber } from './automations/automations.jobs.js';
 import type { AutomationDeps } from './automations/automations.runner.js';
 import { FIELD_PURGE_REQUESTED } from './definitions.service.js';
 import { purgeSubscriber } from './objects.jobs.js';
@@ -29,6 +29,6 @@ export const objectsModule = (deps: AutomationDeps): ModuleManifest => defineMod
     { type: FIELD_PURGE_REQUESTED, version: 1, description: 'A removed field was purged: its values are being deleted; data is {objectId, fieldId, key}.' },
   ],
   subscribers: [purgeSubscriber, automationSubscriber(deps)],
-  jobs: [automationDatesJob(deps)],
+  jobs: [automationDatesJob(deps), automationPruneJob],
   routes: objectsRoutes,
 });

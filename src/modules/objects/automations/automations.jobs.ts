@@ -1,6 +1,7 @@
 import { addDays, dateIn, todayIn } from '../../../kernel/dates.js';
 import type { DomainEvent } from '../../../kernel/events/event.js';
 import type { EventSubscriber, Job, JobContext, JobDefinition } from '../../../kernel/jobs/job.js';
+import { retentionJob } from '../../../kernel/jobs/retention.js';
 import { DefinitionsRepository } from '../definitions.repository.js';
 import { RecordsRepository } from '../records.repository.js';
 import { recordView } from '../records.values.js';
@@ -8,6 +9,13 @@ import { AutomationsRepository } from './automations.repository.js';
 import { claimsOf, runAutomation, type AutomationDeps } from './automations.runner.js';
 
 export const AUTOMATION_DATES_JOB = 'objects.automation-dates';
+
+/**
+ * Runs and the record versions automations wrote are kept 90 days: a redelivery or a retry
+ * comes within hours, and a date trigger looks back DATE_CATCH_UP_DAYS only, so no trigger can
+ * come back for a run this old.
+ */
+export const automationPruneJob = retentionJob({ name: 'objects.automation-prune', cron: '40 3 * * *', days: 90, prune: (db, cutoff, limit) => new AutomationsRepository(db).pruneBefore(cutoff, limit) });
 
 /** Days a date trigger may fire late, should the daily job not have run (a worker down): the run key keeps it once. */
 export const DATE_CATCH_UP_DAYS = 2;

@@ -128,6 +128,19 @@ export class AutomationsRepository {
     return (await this.db.selectFrom('objectAutomationWrites').select('recordId').where('recordId', '=', recordId).where('version', '=', version).executeTakeFirst()) !== undefined;
   }
 
+  /** Deletes at most `limit` runs and writes older than `cutoff`; how many it deleted. */
+  async pruneBefore(cutoff: Date, limit: number): Promise<number> {
+    const runs = await this.db
+      .deleteFrom('objectAutomationRuns')
+      .where('id', 'in', (eb) => eb.selectFrom('objectAutomationRuns').select('id').where('updatedAt', '<', cutoff).limit(limit))
+      .executeTakeFirst();
+    const writes = await this.db
+      .deleteFrom('objectAutomationWrites')
+      .where(sql<boolean>`(record_id, version) IN (SELECT record_id, version FROM object_automation_writes WHERE written_at < ${cutoff} LIMIT ${limit})`)
+      .executeTakeFirst();
+    return Math.max(Number(runs.numDeletedRows), Number(writes.numDeletedRows));
+  }
+
   /** The records of the object whose date (or instant) field lies in [from, to): ids and values. */
   datesIn(objectId: string, fieldId: string, from: Date, to: Date): Promise<{ recordId: string; ts: Date }[]> {
     return this.db

@@ -42,6 +42,8 @@ CREATE TABLE object_automation_runs (
   FOREIGN KEY (tenant_id, automation_id) REFERENCES object_automations (tenant_id, id) ON DELETE CASCADE
 );
 CREATE INDEX object_automation_runs_log ON object_automation_runs (tenant_id, automation_id, id DESC);
+-- Runs are kept 90 days (objects.automation-prune): long after a retry or a late date could need them.
+CREATE INDEX object_automation_runs_age ON object_automation_runs (tenant_id, updated_at);
 
 -- The record versions automations wrote: their events trigger no automation (no loops).
 CREATE TABLE object_automation_writes (
@@ -51,6 +53,7 @@ CREATE TABLE object_automation_writes (
   written_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (tenant_id, record_id, version)
 );
+CREATE INDEX object_automation_writes_age ON object_automation_writes (tenant_id, written_at);
 
 ALTER TABLE object_automations ENABLE ROW LEVEL SECURITY;
 ALTER TABLE object_automations FORCE ROW LEVEL SECURITY;
