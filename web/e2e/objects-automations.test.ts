@@ -4,6 +4,7 @@ import type { CourtyardClient } from '../../sdk/src/index.js';
 import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { mailTo } from './mailbox.js';
+import { englishOf, expectNoEnglish } from './no-english.js';
 
 /**
  * Automations of custom objects (issue 18): a manager of tenant cork opens Parking permits'
@@ -11,7 +12,7 @@ import { mailTo } from './mailbox.js';
  * owner, a member) and "Welcome the owner" (when a permit is added) through the form; a
  * condition the server refuses shows at its field; adding a permit sends the owner the
  * welcome through the real SMTP server (outbox, subscriber, mail worker), and the run log says
- * so. The date trigger needs the daily job at the tenant's midnight: its firing is tested
+ * so; the pages in Spanish. The date trigger needs the daily job at the tenant's midnight: its firing is tested
  * beside the module (src/modules/objects/automations/automations.test.ts).
  */
 
@@ -114,6 +115,21 @@ describe('automations of a custom object', () => {
     await arrive(page, 'Welcome the owner', 'automation page');
     await expect.poll(async () => (await page.getByRole('table', { name: 'Run log' }).getByRole('row').allTextContents()).join(' '), { timeout: 20_000 }).toContain('Done');
     await expectAccessible(page, 'automation page with its run log');
+
+    // The pages in Spanish (the tenant's names, "Owner", "Valid to", are data, not messages).
+    await page.getByRole('button', { name: /Language/ }).click();
+    await page.getByRole('option', { name: 'Español' }).click();
+    await expectPageShape(page, 'Welcome the owner');
+    const data = new Set(['Welcome the owner', 'Remind the owner', 'Owner', 'Valid to', 'Plate', 'Parking permits']);
+    const es = englishOf('es');
+    const english = { ...es, texts: new Set([...es.texts].filter((text) => !data.has(text))) };
+    await expectNoEnglish(page, 'the automation page', english);
+    await page.getByRole('link', { name: 'Volver a las automatizaciones' }).click();
+    await arrive(page, 'Automatizaciones de Parking permits', 'automations in Spanish');
+    await expectNoEnglish(page, 'the automations', english);
+    await page.getByRole('link', { name: 'Nueva automatización' }).click();
+    await arrive(page, 'Nueva automatización', 'new automation form in Spanish');
+    await expectNoEnglish(page, 'the new automation form', english);
     expect(problems).toEqual([]);
   });
 });

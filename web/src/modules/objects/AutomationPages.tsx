@@ -168,7 +168,7 @@ function RunLog({ objectKey, id }: { objectKey: string; id: string }) {
     key: r.id,
     cells: [
       formatTimestamp(r.createdAt, locale),
-      r.recordId ? <Link key="r" to="/objects/$objectKey/$recordId" params={{ objectKey, recordId: r.recordId }} className={link}>#{r.recordId.slice(-8)}</Link> : '—',
+      r.recordId ? <Link key="r" to="/objects/$objectKey/$recordId" params={{ objectKey, recordId: r.recordId }} className={link}>{`#${r.recordId.slice(-8)}`}</Link> : '—',
       status(r.status),
       <ul key="a" className="space-y-1">
         {r.actions.map((a, i) => <li key={i}>{t(`objects.automation.action.${a.type}` as MessageId)}: {status(a.status)}{a.attempts > 1 ? ` (${t('objects.automation.attempts', { count: a.attempts })})` : ''}{a.error ? <span className="block text-xs text-red-700">{a.error}</span> : null}</li>)}
