@@ -240,7 +240,7 @@ export async function createPlatform(config: Config, options: PlatformOptions = 
         tenantInfo: async (id) => (await directory.byIdOrSlug(id)) ?? undefined,
       }),
       documentsModule({ storage, tenantOf: requestTenant, linkSecret: secrets.tokenSecret, maxUploadBytes: config.maxUploadBytes, now: options.clock }),
-      objectsModule,
+      objectsModule({ mail: mail.queue }),
       communicationsModule({ mail: mail.queue, sms: createSmsSender({ ...config, log }), twilioAuthToken: config.twilioAuthToken ?? null, accounts: memberAccounts, linkSecret: secrets.tokenSecret, tenantUrl: tenantUrlFor(config.baseDomain, config.port), now: options.clock }),
       billingModule(account.account),
       webhooksModule({ allowPrivate: config.webhooksAllowPrivate, endpointConcurrency: config.webhooksEndpointConcurrency, sealingSecret: secrets.tokenSecret, retentionDays: config.webhookRetentionDays }),

@@ -88,8 +88,8 @@ beforeAll(async () => {
  * A custom object `permit` in each tenant (the same key), with a relation to a unit, a record,
  * and the custom fields of members set on one member: alder's names and values are secrets.
  */
-let alderObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[]; ruleIds: string[] };
-let birchObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[]; ruleIds: string[] };
+let alderObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[]; ruleIds: string[]; automationIds: string[] };
+let birchObjects: { definitionIds: string[]; fieldIds: string[]; recordIds: string[]; ruleIds: string[]; automationIds: string[] };
 async function seedObjects(tenant: TestTenant, seeded: Seeded, estate: Estate, name: string) {
   const opts = { token: tenant.token, tenant: tenant.slug };
   const created = async (url: string, body: unknown, method: 'POST' | 'PUT' = 'POST', status = 201) => {
@@ -112,9 +112,10 @@ async function seedObjects(tenant: TestTenant, seeded: Seeded, estate: Estate, n
   await created(`/api/v1/objects/extensions/member/${seeded.memberIds[0]}`, { bay: `${name} secret bay 9` }, 'PUT', 200);
   const ruled = await created('/api/v1/objects/definitions/permit/rules', { expression: 'fee >= 0', message: `${name} secret rule`, fields: ['fee'] });
   const ruleIds = ruled.rules.map((r: { id: string }) => r.id as string);
+  const automation = await created('/api/v1/objects/definitions/permit/automations', { name: `${name} secret automation`, trigger: { type: 'created' }, actions: [{ type: 'emit_webhook', event: `${name.toLowerCase()}_secret_event` }] });
   const fieldIds = [...permit.fields, ...ext.fields].map((f: { id: string }) => f.id);
-  seeded.secrets.push(`${name} secret permit`, `${name} secret plate`, `${name.toUpperCase()}-SECRET-PLATE`, `${name} secret bay`, `${name} secret rule`, String(name === 'Alder' ? 7_654_321 : 1_234_567), permit.id, ext.id, record.id, ...fieldIds, ...ruleIds);
-  return { definitionIds: [permit.id as string, ext.id as string], fieldIds, recordIds: [record.id as string], ruleIds };
+  seeded.secrets.push(`${name} secret permit`, `${name} secret plate`, `${name.toUpperCase()}-SECRET-PLATE`, `${name} secret bay`, `${name} secret rule`, String(name === 'Alder' ? 7_654_321 : 1_234_567), permit.id, ext.id, record.id, ...fieldIds, ...ruleIds, `${name} secret automation`, `${name.toLowerCase()}_secret_event`, automation.id);
+  return { definitionIds: [permit.id as string, ext.id as string], fieldIds, recordIds: [record.id as string], ruleIds, automationIds: [automation.id as string] };
 }
 
 /** An invoice of the platform to alder: its first period closed early, its billing address a secret. */
@@ -349,6 +350,7 @@ async function snapshot(tenant: TestTenant) {
   const documents = (await t.call('GET', '/api/v1/documents?limit=200', opts)).json();
   const objects = (await t.call('GET', '/api/v1/objects/definitions?includeArchived=true', opts)).json();
   const permits = (await t.call('GET', '/api/v1/objects/permit/records?limit=200', opts)).json();
+  const automations = (await t.call('GET', '/api/v1/objects/definitions/permit/automations', opts)).json();
   const extensions = [];
   for (const m of members.data as { id: string }[]) extensions.push((await t.call('GET', `/api/v1/objects/extensions/member/${m.id}`, opts)).json());
   const folders = (await t.call('GET', '/api/v1/document-folders', opts)).json();
@@ -357,7 +359,7 @@ async function snapshot(tenant: TestTenant) {
   const recipients = [];
   for (const x of announcements.data as { id: string }[]) recipients.push((await t.call('GET', `/api/v1/announcements/${x.id}/recipients?limit=200`, opts)).json());
   const passkeys = await t.platform.router.tenantTransaction((await t.platform.directory.byIdOrSlug(tenant.slug))!, async (db) => (await sql`SELECT id, counter, last_used_at FROM passkeys ORDER BY id`.execute(db)).rows);
-  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys, documents, folders, segments, announcements, recipients, objects, permits, extensions };
+  return { members, users, roles, webhooks, deliveries, properties, units, leases, occupants, apiKeys, sso, passkeys, documents, folders, segments, announcements, recipients, objects, permits, extensions, automations };
 }
 
 const dataRoutes = () => t.platform.routes.filter((r) => r.url.startsWith('/api/v1/')).map((r) => `${r.method} ${r.url}`);
@@ -511,6 +513,15 @@ const paramRouteBodies: Record<string, unknown> = {
   'PATCH /api/v1/objects/definitions/:key': { singular: 'Hijacked by birch' },
   'POST /api/v1/objects/definitions/:key/archive': undefined,
   'GET /api/v1/objects/definitions/:key/changes': undefined,
+  'GET /api/v1/objects/definitions/:key/automations': undefined,
+  'HEAD /api/v1/objects/definitions/:key/automations': undefined,
+  'POST /api/v1/objects/definitions/:key/automations': { name: 'Hijacked by birch', trigger: { type: 'created' }, actions: [{ type: 'emit_webhook', event: 'hijacked' }] },
+  'GET /api/v1/objects/definitions/:key/automations/:id': undefined,
+  'HEAD /api/v1/objects/definitions/:key/automations/:id': undefined,
+  'PATCH /api/v1/objects/definitions/:key/automations/:id': { name: 'Hijacked by birch', enabled: false },
+  'DELETE /api/v1/objects/definitions/:key/automations/:id': undefined,
+  'GET /api/v1/objects/definitions/:key/automations/:id/runs': undefined,
+  'HEAD /api/v1/objects/definitions/:key/automations/:id/runs': undefined,
   'HEAD /api/v1/objects/definitions/:key/changes': undefined,
   'POST /api/v1/objects/definitions/:key/fields': { key: 'hijack', label: 'Hijacked by birch', type: 'text' },
   'PATCH /api/v1/objects/definitions/:key/fields/:field': { label: 'Hijacked by birch' },
@@ -754,6 +765,12 @@ describe('cross-tenant isolation through the API', () => {
         ['PATCH', `/api/v1/objects/definitions/permit/rules/${id}`, { message: 'Hijacked by birch' }],
         ['DELETE', `/api/v1/objects/definitions/permit/rules/${id}`, undefined],
       ]),
+      ...alderObjects.automationIds.flatMap((id): [string, string, unknown][] => [
+        ['GET', `/api/v1/objects/definitions/permit/automations/${id}`, undefined],
+        ['PATCH', `/api/v1/objects/definitions/permit/automations/${id}`, { name: 'Hijacked by birch', enabled: false }],
+        ['DELETE', `/api/v1/objects/definitions/permit/automations/${id}`, undefined],
+        ['GET', `/api/v1/objects/definitions/permit/automations/${id}/runs`, undefined],
+      ]),
     ];
     for (const [method, url, body] of probes) {
       const res = await t.call(method as never, url, { token: birch.token, tenant: 'birch', ...(body !== undefined ? { body } : {}) });
@@ -768,7 +785,7 @@ describe('cross-tenant isolation through the API', () => {
     birchObjects.recordIds.push(sameValue.json().id);
     a.secrets = a.secrets.filter((s) => s !== 'ALDER-SECRET-PLATE');
     // Lists, filters and searches hold birch's records only.
-    for (const url of ['/api/v1/objects/permit/records?limit=200', `/api/v1/objects/permit/records?filter[unit]=${alderEstate.unitIds[0]}`, '/api/v1/objects/permit/records?q=SECRET', '/api/v1/objects/permit/records?sort=-fee', '/api/v1/objects/definitions?includeArchived=true', '/api/v1/objects/definitions/permit', '/api/v1/objects/definitions/permit/changes']) {
+    for (const url of ['/api/v1/objects/permit/records?limit=200', `/api/v1/objects/permit/records?filter[unit]=${alderEstate.unitIds[0]}`, '/api/v1/objects/permit/records?q=SECRET', '/api/v1/objects/permit/records?sort=-fee', '/api/v1/objects/definitions?includeArchived=true', '/api/v1/objects/definitions/permit', '/api/v1/objects/definitions/permit/changes', '/api/v1/objects/definitions/permit/automations']) {
       const res = await t.call('GET', url, { token: birch.token, tenant: 'birch' });
       expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
       expectNothingOf(a, res, url);

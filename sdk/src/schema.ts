@@ -2085,6 +2085,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objects/definitions/{key}/automations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An object's automations */
+        get: operations["objects.automations.list"];
+        put?: never;
+        /** Add an automation: a trigger, an optional condition and its actions (checked against the object's fields) */
+        post: operations["objects.automations.create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/automations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One automation */
+        get: operations["objects.automations.get"];
+        put?: never;
+        post?: never;
+        /** Remove an automation and its run log */
+        delete: operations["objects.automations.delete"];
+        options?: never;
+        head?: never;
+        /** Change an automation (runs under way keep the actions they began with) */
+        patch: operations["objects.automations.update"];
+        trace?: never;
+    };
+    "/api/v1/objects/definitions/{key}/automations/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An automation's runs, newest first: each action's status, error and attempts */
+        get: operations["objects.automations.runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/objects/definitions/{key}/changes": {
         parameters: {
             query?: never;
@@ -19340,6 +19394,751 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.automations.list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            actions: {
+                                /** @description send_mail: the text; {{field_key}} shows a field */
+                                body?: string;
+                                /** @description emit_webhook: a name the receiver tells events apart by */
+                                event?: string;
+                                /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                                expression?: string;
+                                /** @description set_field: the field to set */
+                                field?: string;
+                                /** @description create_record: the object of the new record */
+                                object?: string;
+                                /** @description create_record: its relation field that points back at the triggering record */
+                                relationField?: string;
+                                /** @description send_mail: the subject; {{field_key}} shows a field */
+                                subject?: string;
+                                /** @description send_mail: an e-mail field, or a relation field to a member (the member's e-mail) */
+                                to?: string;
+                                type: "set_field" | "create_record" | "send_mail" | "emit_webhook";
+                                /** @description set_field: a literal value */
+                                value?: unknown;
+                                /** @description create_record: its other values by field key */
+                                values?: {
+                                    [key: string]: {
+                                        /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                                        expression?: string;
+                                        /** @description A literal, as the records API takes it */
+                                        value?: unknown;
+                                    };
+                                };
+                            }[];
+                            condition: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            enabled: boolean;
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            object: string;
+                            trigger: {
+                                /** @description date: the date or date-time field */
+                                field?: string;
+                                /** @description updated: only when one of these fields changed (any field when absent) */
+                                fields?: string[];
+                                /** @description date: days after the field's date (negative: before; -14 is 14 days before). 0 when absent */
+                                offsetDays?: number;
+                                /** @description created, updated or deleted: when a record is; date: when a date of the record arrives */
+                                type: "created" | "updated" | "deleted" | "date";
+                            };
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.automations.create": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions: {
+                        /** @description send_mail: the text; {{field_key}} shows a field */
+                        body?: string;
+                        /** @description emit_webhook: a name the receiver tells events apart by */
+                        event?: string;
+                        /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                        expression?: string;
+                        /** @description set_field: the field to set */
+                        field?: string;
+                        /** @description create_record: the object of the new record */
+                        object?: string;
+                        /** @description create_record: its relation field that points back at the triggering record */
+                        relationField?: string;
+                        /** @description send_mail: the subject; {{field_key}} shows a field */
+                        subject?: string;
+                        /** @description send_mail: an e-mail field, or a relation field to a member (the member's e-mail) */
+                        to?: string;
+                        type: "set_field" | "create_record" | "send_mail" | "emit_webhook";
+                        /** @description set_field: a literal value */
+                        value?: unknown;
+                        /** @description create_record: its other values by field key */
+                        values?: {
+                            [key: string]: {
+                                /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                                expression?: string;
+                                /** @description A literal, as the records API takes it */
+                                value?: unknown;
+                            };
+                        };
+                    }[];
+                    /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                    condition?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                    name: string;
+                    trigger: {
+                        /** @description date: the date or date-time field */
+                        field?: string;
+                        /** @description updated: only when one of these fields changed (any field when absent) */
+                        fields?: string[];
+                        /** @description date: days after the field's date (negative: before; -14 is 14 days before). 0 when absent */
+                        offsetDays?: number;
+                        /** @description created, updated or deleted: when a record is; date: when a date of the record arrives */
+                        type: "created" | "updated" | "deleted" | "date";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            /** @description send_mail: the text; {{field_key}} shows a field */
+                            body?: string;
+                            /** @description emit_webhook: a name the receiver tells events apart by */
+                            event?: string;
+                            /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                            expression?: string;
+                            /** @description set_field: the field to set */
+                            field?: string;
+                            /** @description create_record: the object of the new record */
+                            object?: string;
+                            /** @description create_record: its relation field that points back at the triggering record */
+                            relationField?: string;
+                            /** @description send_mail: the subject; {{field_key}} shows a field */
+                            subject?: string;
+                            /** @description send_mail: an e-mail field, or a relation field to a member (the member's e-mail) */
+                            to?: string;
+                            type: "set_field" | "create_record" | "send_mail" | "emit_webhook";
+                            /** @description set_field: a literal value */
+                            value?: unknown;
+                            /** @description create_record: its other values by field key */
+                            values?: {
+                                [key: string]: {
+                                    /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                                    expression?: string;
+                                    /** @description A literal, as the records API takes it */
+                                    value?: unknown;
+                                };
+                            };
+                        }[];
+                        condition: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        enabled: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        object: string;
+                        trigger: {
+                            /** @description date: the date or date-time field */
+                            field?: string;
+                            /** @description updated: only when one of these fields changed (any field when absent) */
+                            fields?: string[];
+                            /** @description date: days after the field's date (negative: before; -14 is 14 days before). 0 when absent */
+                            offsetDays?: number;
+                            /** @description created, updated or deleted: when a record is; date: when a date of the record arrives */
+                            type: "created" | "updated" | "deleted" | "date";
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.automations.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            /** @description send_mail: the text; {{field_key}} shows a field */
+                            body?: string;
+                            /** @description emit_webhook: a name the receiver tells events apart by */
+                            event?: string;
+                            /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                            expression?: string;
+                            /** @description set_field: the field to set */
+                            field?: string;
+                            /** @description create_record: the object of the new record */
+                            object?: string;
+                            /** @description create_record: its relation field that points back at the triggering record */
+                            relationField?: string;
+                            /** @description send_mail: the subject; {{field_key}} shows a field */
+                            subject?: string;
+                            /** @description send_mail: an e-mail field, or a relation field to a member (the member's e-mail) */
+                            to?: string;
+                            type: "set_field" | "create_record" | "send_mail" | "emit_webhook";
+                            /** @description set_field: a literal value */
+                            value?: unknown;
+                            /** @description create_record: its other values by field key */
+                            values?: {
+                                [key: string]: {
+                                    /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                                    expression?: string;
+                                    /** @description A literal, as the records API takes it */
+                                    value?: unknown;
+                                };
+                            };
+                        }[];
+                        condition: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        enabled: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        object: string;
+                        trigger: {
+                            /** @description date: the date or date-time field */
+                            field?: string;
+                            /** @description updated: only when one of these fields changed (any field when absent) */
+                            fields?: string[];
+                            /** @description date: days after the field's date (negative: before; -14 is 14 days before). 0 when absent */
+                            offsetDays?: number;
+                            /** @description created, updated or deleted: when a record is; date: when a date of the record arrives */
+                            type: "created" | "updated" | "deleted" | "date";
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.automations.delete": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.automations.update": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    actions?: {
+                        /** @description send_mail: the text; {{field_key}} shows a field */
+                        body?: string;
+                        /** @description emit_webhook: a name the receiver tells events apart by */
+                        event?: string;
+                        /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                        expression?: string;
+                        /** @description set_field: the field to set */
+                        field?: string;
+                        /** @description create_record: the object of the new record */
+                        object?: string;
+                        /** @description create_record: its relation field that points back at the triggering record */
+                        relationField?: string;
+                        /** @description send_mail: the subject; {{field_key}} shows a field */
+                        subject?: string;
+                        /** @description send_mail: an e-mail field, or a relation field to a member (the member's e-mail) */
+                        to?: string;
+                        type: "set_field" | "create_record" | "send_mail" | "emit_webhook";
+                        /** @description set_field: a literal value */
+                        value?: unknown;
+                        /** @description create_record: its other values by field key */
+                        values?: {
+                            [key: string]: {
+                                /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                                expression?: string;
+                                /** @description A literal, as the records API takes it */
+                                value?: unknown;
+                            };
+                        };
+                    }[];
+                    /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                    condition?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                    name?: string;
+                    trigger?: {
+                        /** @description date: the date or date-time field */
+                        field?: string;
+                        /** @description updated: only when one of these fields changed (any field when absent) */
+                        fields?: string[];
+                        /** @description date: days after the field's date (negative: before; -14 is 14 days before). 0 when absent */
+                        offsetDays?: number;
+                        /** @description created, updated or deleted: when a record is; date: when a date of the record arrives */
+                        type: "created" | "updated" | "deleted" | "date";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            /** @description send_mail: the text; {{field_key}} shows a field */
+                            body?: string;
+                            /** @description emit_webhook: a name the receiver tells events apart by */
+                            event?: string;
+                            /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                            expression?: string;
+                            /** @description set_field: the field to set */
+                            field?: string;
+                            /** @description create_record: the object of the new record */
+                            object?: string;
+                            /** @description create_record: its relation field that points back at the triggering record */
+                            relationField?: string;
+                            /** @description send_mail: the subject; {{field_key}} shows a field */
+                            subject?: string;
+                            /** @description send_mail: an e-mail field, or a relation field to a member (the member's e-mail) */
+                            to?: string;
+                            type: "set_field" | "create_record" | "send_mail" | "emit_webhook";
+                            /** @description set_field: a literal value */
+                            value?: unknown;
+                            /** @description create_record: its other values by field key */
+                            values?: {
+                                [key: string]: {
+                                    /** @description An expression of the record's fields (docs/objects.md, "Expressions") */
+                                    expression?: string;
+                                    /** @description A literal, as the records API takes it */
+                                    value?: unknown;
+                                };
+                            };
+                        }[];
+                        condition: string | null;
+                        /** Format: date-time */
+                        createdAt: string;
+                        enabled: boolean;
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        object: string;
+                        trigger: {
+                            /** @description date: the date or date-time field */
+                            field?: string;
+                            /** @description updated: only when one of these fields changed (any field when absent) */
+                            fields?: string[];
+                            /** @description date: days after the field's date (negative: before; -14 is 14 days before). 0 when absent */
+                            offsetDays?: number;
+                            /** @description created, updated or deleted: when a record is; date: when a date of the record arrives */
+                            type: "created" | "updated" | "deleted" | "date";
+                        };
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.automations.runs": {
+        parameters: {
+            query: {
+                limit: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            actions: {
+                                /** Format: date-time */
+                                at: string | null;
+                                attempts: number;
+                                error: string | null;
+                                status: "pending" | "succeeded" | "failed" | "skipped";
+                                type: string;
+                            }[];
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            error: string | null;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            recordId: string | null;
+                            status: "running" | "succeeded" | "failed" | "skipped";
+                            /** @description `event:<event id>` or `date:<record id>:<date>`: a run per automation and trigger */
+                            trigger: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

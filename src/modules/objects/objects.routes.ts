@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
+import { automationsRoutes } from './automations/automations.routes.js';
 import { addField, archiveDefinition, createDefinition, definitionChanges, getDefinition, listDefinitions, purgeField, removeField, restoreField, updateDefinition, updateField } from './definitions.service.js';
 import { formulaRoutes } from './formulas.routes.js';
 import {
@@ -32,6 +33,8 @@ const records = ['objects'];
 
 export function objectsRoutes(app: HttpApp): void {
   formulaRoutes(app);
+  automationsRoutes(app);
+
   app.get('/objects/definitions', {
     config: { access: read },
     schema: { operationId: 'objects.definitions.list', tags: definitions, summary: 'The objects the tenant defined, with their fields', querystring: ListDefinitionsQuery, response: { 200: DefinitionList } },

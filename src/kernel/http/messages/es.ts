@@ -1,3 +1,4 @@
+import { automations } from './es.automations.js';
 import { modules } from './es.modules.js';
 import { objects } from './es.objects.js';
 import { platform } from './es.platform.js';
@@ -15,6 +16,7 @@ export const details: Record<string, string> = {
   ...platform,
   ...modules,
   ...objects,
+  ...automations,
   // The kernel's own.
   'The request has invalid fields': 'La solicitud tiene campos no válidos',
   'The path is not valid': 'La ruta no es válida',

@@ -122,6 +122,7 @@ function Definition({ definition }: { definition: ObjectDefinition }) {
       actions={
         <>
           <Link to="/objects/$objectKey" params={{ objectKey: key }} className="self-center text-sm text-brand underline-offset-2 hover:underline">{t('objects.viewRecords')}</Link>
+          <Link to="/settings/data-model/$objectKey/automations" params={{ objectKey: key }} className="self-center text-sm text-brand underline-offset-2 hover:underline">{t('objects.automations')}</Link>
           <Link to="/settings/data-model/$objectKey/fields/new" params={{ objectKey: key }} className={buttonLink}>{t('objects.field.add')}</Link>
         </>
       }

@@ -28,6 +28,21 @@ export const editFieldRoute = createRoute({
   path: '/settings/data-model/$objectKey/fields/$fieldKey',
   component: lazyRouteComponent(() => import('./FieldPages.js'), 'EditField'),
 });
+export const automationsRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/settings/data-model/$objectKey/automations',
+  component: lazyRouteComponent(() => import('./AutomationPages.js'), 'AutomationsPage'),
+});
+export const newAutomationRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/settings/data-model/$objectKey/automations/new',
+  component: lazyRouteComponent(() => import('./AutomationPages.js'), 'NewAutomation'),
+});
+export const automationRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/settings/data-model/$objectKey/automations/$automationId',
+  component: lazyRouteComponent(() => import('./AutomationPages.js'), 'AutomationPage'),
+});
 
 /** Each object's records: the table or the board (`?view=board&by=status`), a record, its forms. */
 export const recordsRoute = createRoute({
@@ -52,4 +67,4 @@ export const editRecordRoute = createRoute({
   component: lazyRouteComponent(() => import('./RecordForms.js'), 'EditRecord'),
 });
 
-export const objectsRoutes = [dataModelRoute, newObjectRoute, definitionRoute, addFieldRoute, editFieldRoute, recordsRoute, newRecordRoute, recordRoute, editRecordRoute];
+export const objectsRoutes = [dataModelRoute, newObjectRoute, definitionRoute, addFieldRoute, editFieldRoute, automationsRoute, newAutomationRoute, automationRoute, recordsRoute, newRecordRoute, recordRoute, editRecordRoute];

@@ -1,0 +1,117 @@
+import { addDays, dateIn, todayIn } from '../../../kernel/dates.js';
+import type { DomainEvent } from '../../../kernel/events/event.js';
+import type { EventSubscriber, Job, JobContext, JobDefinition } from '../../../kernel/jobs/job.js';
+import { retentionJob } from '../../../kernel/jobs/retention.js';
+import { DefinitionsRepository } from '../definitions.repository.js';
+import { RecordsRepository } from '../records.repository.js';
+import { recordView } from '../records.values.js';
+import { AutomationsRepository } from './automations.repository.js';
+import { claimsOf, runAutomation, type AutomationDeps } from './automations.runner.js';
+
+export const AUTOMATION_DATES_JOB = 'objects.automation-dates';
+
+/**
+ * Runs and the record versions automations wrote are kept 90 days: a redelivery or a retry
+ * comes within hours, and a date trigger looks back DATE_CATCH_UP_DAYS only, so no trigger can
+ * come back for a run this old.
+ */
+export const automationPruneJob = retentionJob({ name: 'objects.automation-prune', cron: '40 3 * * *', days: 90, prune: (db, cutoff, limit) => new AutomationsRepository(db).pruneBefore(cutoff, limit) });
+
+/** Days a date trigger may fire late, should the daily job not have run (a worker down): the run key keeps it once. */
+export const DATE_CATCH_UP_DAYS = 2;
+
+const EVENT = /^object\.([a-z][a-z0-9_]{1,39})\.(created|updated|deleted)$/;
+
+type RecordEventData = { id?: unknown; version?: unknown; changed?: unknown } & Record<string, unknown>;
+
+/** The record's values by field key, as the event carries them (without the envelope's own keys). */
+function valuesOf(data: RecordEventData): Record<string, unknown> {
+  const { object: _object, changed: _changed, ...values } = data;
+  return values;
+}
+
+async function onRecordEvent(event: DomainEvent, job: JobContext, deps: AutomationDeps): Promise<void> {
+  const match = EVENT.exec(event.type);
+  if (!match || !event.tenantId) return;
+  const [, key, what] = match as unknown as [string, string, 'created' | 'updated' | 'deleted'];
+  const data = event.data as RecordEventData;
+  const recordId = typeof data.id === 'string' ? data.id : null;
+  const tenant = await job.tenant(event.tenantId);
+  const claims = claimsOf(tenant, job.now());
+  if (!claims || !recordId) return;
+  const automations = await job.tenantTransaction(tenant.id, async (db) => {
+    const repo = new AutomationsRepository(db);
+    // What automations wrote triggers no automation: an automation can never set off itself, nor another, in a loop.
+    if (what !== 'deleted' && typeof data.version === 'number' && (await repo.wroteVersion(recordId, data.version))) return [];
+    return repo.enabledOf(key, what);
+  });
+  const changed = Array.isArray(data.changed) ? (data.changed as string[]) : [];
+  for (const automation of automations) {
+    const only = automation.trigger.fields;
+    if (what === 'updated' && only && !only.some((f) => changed.includes(f))) continue;
+    await runAutomation(job, deps, tenant, claims, { automation, triggerKey: `event:${event.id}`, recordId, values: what === 'deleted' ? {} : valuesOf(data), cause: event.type });
+  }
+}
+
+/** Runs the automations of `object.<key>.created|updated|deleted` events, once per automation and event. */
+export function automationSubscriber(deps: AutomationDeps): EventSubscriber {
+  return {
+    name: 'objects.automations',
+    events: ['object.*'],
+    leaseSeconds: 300,
+    retry: { limit: 8, delaySeconds: 10 },
+    handle: (event, job) => onRecordEvent(event, job, deps),
+  };
+}
+
+/**
+ * Date triggers, once a day shortly after midnight in the tenant's zone: the records whose date
+ * field plus the offset is today (or up to DATE_CATCH_UP_DAYS before, should a day have been
+ * missed, but never before the automation existed). The run key names the record and the
+ * field's date: a record fires once per date, and again if its date changes.
+ */
+export function automationDatesJob(deps: AutomationDeps): JobDefinition {
+  return {
+    name: AUTOMATION_DATES_JOB,
+    schedule: { cron: '20 0 * * *', perTenant: true, tenantLocal: true },
+    retry: { limit: 3, delaySeconds: 300 },
+    leaseSeconds: 3600,
+    async handler(job: Job<{ tenantId: string }>, ctx) {
+      const tenant = await ctx.tenant(job.data.tenantId);
+      const claims = claimsOf(tenant, ctx.now());
+      if (!claims) return;
+      const today = todayIn(tenant.timeZone, ctx.now());
+      const due = await ctx.tenantTransaction(tenant.id, async (db) => {
+        const repo = new AutomationsRepository(db);
+        const found = [];
+        for (const automation of await repo.enabledDateAutomations()) {
+          const offset = automation.trigger.offsetDays ?? 0;
+          const live = (await new DefinitionsRepository(db).fieldsOf([automation.objectId])).filter((f) => !f.removedAt);
+          const field = live.find((f) => f.key === automation.trigger.field);
+          if (!field) continue;
+          const created = dateIn(tenant.timeZone, automation.createdAt);
+          const first = [addDays(today, -DATE_CATCH_UP_DAYS), created].sort()[1]!;
+          if (first > today) continue;
+          // The field's dates that are due: from first - offset to today - offset; a date-time is read on the tenant's calendar.
+          const [from, to] = [addDays(first, -offset), addDays(today, -offset)];
+          const rows = await repo.datesIn(automation.objectId, field.id, new Date(`${addDays(from, -1)}T00:00:00Z`), new Date(`${addDays(to, 2)}T00:00:00Z`));
+          for (const row of rows) {
+            const date = field.type === 'date' ? row.ts.toISOString().slice(0, 10) : dateIn(tenant.timeZone, row.ts);
+            if (date < from || date > to) continue;
+            const record = await new RecordsRepository(db).find(automation.objectId, row.recordId);
+            if (record) found.push({ automation, recordId: record.id, date, values: recordView(record, live) as Record<string, unknown> });
+          }
+        }
+        return found;
+      });
+      // One record's failure does not hold up the others; the job is retried for it (the others' runs are done).
+      let failure: unknown = null;
+      for (const d of due) {
+        await runAutomation(ctx, deps, tenant, claims, { automation: d.automation, triggerKey: `date:${d.recordId}:${d.date}`, recordId: d.recordId, values: d.values, cause: `date:${d.automation.trigger.field}${(d.automation.trigger.offsetDays ?? 0) >= 0 ? '+' : ''}${d.automation.trigger.offsetDays ?? 0}` }).catch((error: unknown) => {
+          failure ??= error;
+        });
+      }
+      if (failure) throw failure;
+    },
+  };
+}
