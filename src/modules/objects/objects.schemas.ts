@@ -70,6 +70,7 @@ export const Definition = Type.Object({
   updatedAt: Timestamp,
   archivedAt: Type.Union([Timestamp, Type.Null()]),
   fields: Type.Array(Field),
+  recordCount: Type.Optional(Type.Integer({ minimum: 0, description: 'In the list only: how many records the object has (not on extensions)' })),
   removedFields: Type.Array(Field, { description: 'Removed fields not purged: their values are kept, and a field can be restored' }),
 });
 export type Definition = Static<typeof Definition>;
