@@ -53,7 +53,7 @@ describe('custom fields on standard records\' pages', () => {
     await page.goto(`/t/${tenant.slug}/units/${unitId}`);
     await arrive(page, 'Flat 1, Wattle Court', 'unit page with custom fields');
     const section = page.getByRole('region', { name: 'Custom fields' });
-    await expect.poll(() => section.locator('dd').allTextContents()).toEqual(['B-12', 'No']);
+    await expect.poll(() => section.locator('dd').allTextContents()).toEqual(['B-12', '—']);
 
     await section.getByRole('button', { name: 'Edit custom fields' }).click();
     await section.getByRole('textbox', { name: 'Parking bay' }).fill('C-3');
