@@ -268,7 +268,7 @@ async function runSuite(suite: AnySuite): Promise<boolean> {
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         log(`    FAILED: ${message}`);
-        results.push({ ...base, durationSeconds: 0, requests: 0, requestsPerSecond: 0, latencyMs: { mean: 0, p50: 0, p90: 0, p99: 0, max: 0 }, statusCodes: {}, non2xx: 0, errors: 0, timeouts: 0, valid: false, error: message });
+        results.push({ ...base, durationSeconds: 0, requests: 0, requestsPerSecond: 0, latencyMs: { mean: 0, p50: 0, p90: 0, p95: 0, p99: 0, max: 0 }, statusCodes: {}, non2xx: 0, errors: 0, timeouts: 0, valid: false, error: message });
       } finally {
         if (server) {
           // Let requests the load generator abandoned at the end of its window finish first.

@@ -588,7 +588,8 @@ describe('cross-tenant isolation through the API', () => {
       const res = await asBirch(method, route);
       // SSO's callback is a redirect (here back to the sign-in page: birch started no sign-in).
       // Birch's owner is no member, so has no member details of its own (the portal's walk, test/cross-member.test.ts, reads them).
-      expect(res.statusCode, `${key}: ${res.body}`).toBe(route === '/api/v1/auth/sso/callback' ? 302 : route === '/api/v1/members/me' ? 404 : 200);
+      // Labels name their records in the query (probed with alder's ids with the custom objects below).
+      expect(res.statusCode, `${key}: ${res.body}`).toBe(route === '/api/v1/auth/sso/callback' ? 302 : route === '/api/v1/members/me' ? 404 : route === '/api/v1/objects/labels' ? 400 : 200);
       expectNothingOf(a, res, route);
     }
 
@@ -789,6 +790,17 @@ describe('cross-tenant isolation through the API', () => {
       const res = await t.call('GET', url, { token: birch.token, tenant: 'birch' });
       expect(res.statusCode, `${url}: ${res.body}`).toBe(200);
       expectNothingOf(a, res, url);
+    }
+    // Labels in one call: alder's ids name nothing for birch, whatever the target.
+    for (const [target, ids] of [['member', a.memberIds], ['unit', alderEstate.unitIds], ['property', alderEstate.propertyIds], ['lease', alderEstate.leaseIds], ['permit', alderObjects.recordIds]] as const) {
+      for (const method of ['GET', 'HEAD'] as const) {
+        exercised.add(`${method} /api/v1/objects/labels`);
+        const url = `/api/v1/objects/labels?target=${target}&ids=${ids.join(',')}`;
+        const res = await t.call(method, url, { token: birch.token, tenant: 'birch' });
+        expect(res.statusCode, res.body).toBe(200);
+        if (method === 'GET') expect(res.json().data).toEqual([]);
+        expectNothingOf(a, res, url);
+      }
     }
     const listed = (await asBirch('GET', '/api/v1/objects/:key/records', { fill: 'permit' })).json().data.map((r: { id: string }) => r.id);
     expect(listed.sort()).toEqual([...birchObjects.recordIds].sort());

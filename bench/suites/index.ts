@@ -7,6 +7,7 @@ import { financeSuite } from './finance.js';
 import { footprintSuite } from './footprint.js';
 import { membersSuite } from './members.js';
 import { membersTenantsSuite } from './members.tenants.js';
+import { objectsSuite } from './objects.js';
 import { portalSuite } from './portal.js';
 import { webhooksSuite } from './webhooks.js';
 import { webSuite } from './web.js';
@@ -31,5 +32,6 @@ export const suites: Record<string, AnySuite> = {
   documents: documentsSuite,
   communications: communicationsSuite,
   billing: billingSuite,
+  objects: objectsSuite,
   footprint: footprintSuite,
 };

@@ -2295,6 +2295,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objects/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The labels of many related records at once (members, units, properties, leases or a custom object's records), for a page of relations */
+        get: operations["objects.labels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/occupancies/{id}": {
         parameters: {
             query?: never;
@@ -18701,6 +18718,8 @@ export interface operations {
                             /** @enum {string} */
                             kind: "object" | "extension";
                             plural: string;
+                            /** @description In the list only: how many records the object has (not on extensions) */
+                            recordCount?: number;
                             /** @description Removed fields not purged: their values are kept, and a field can be restored */
                             removedFields: {
                                 config: {
@@ -18893,6 +18912,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -19033,6 +19054,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -19168,6 +19191,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -19311,6 +19336,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -20434,6 +20461,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -20579,6 +20608,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -20751,6 +20782,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -20896,6 +20929,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -21041,6 +21076,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -21195,6 +21232,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -21339,6 +21378,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -21494,6 +21535,8 @@ export interface operations {
                         /** @enum {string} */
                         kind: "object" | "extension";
                         plural: string;
+                        /** @description In the list only: how many records the object has (not on extensions) */
+                        recordCount?: number;
                         /** @description Removed fields not purged: their values are kept, and a field can be restored */
                         removedFields: {
                             config: {
@@ -21749,6 +21792,77 @@ export interface operations {
             };
             /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.labels": {
+        parameters: {
+            query: {
+                /** @description Up to 100 record ids, comma-separated */
+                ids: string;
+                /** @description `member`, `unit`, `property`, `lease`, or a custom object's key */
+                target: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Ids that name no record are left out */
+                        data: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description A member's name, a unit's label, a property's name, a lease's unit, a record's title field (empty when it has none) */
+                            label: string;
+                            /** Format: date */
+                            startDate?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

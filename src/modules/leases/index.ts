@@ -33,4 +33,4 @@ export const leasesModule = defineModule({
   jobs: [leasesDaily],
   routes: leasesRoutes,
 });
-export { existingLeases, leasesInForce, rentersWithLeaseEndingBefore, type RentTerms } from './leases.reads.js';
+export { existingLeases, leaseStarts, leasesInForce, rentersWithLeaseEndingBefore, type RentTerms } from './leases.reads.js';

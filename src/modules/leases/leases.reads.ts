@@ -58,3 +58,10 @@ export async function rentersWithLeaseEndingBefore(db: Db, today: IsoDate, befor
        AND l.start_date <= ${today}::date AND l.end_date IS NOT NULL AND l.end_date >= ${today}::date AND l.end_date < ${before}::date`.execute(tablesOf<LeasesTables>(db));
   return result.rows.map((r) => r.memberId);
 }
+
+/** The unit and start of each lease among `ids` that exists: what names a lease in a list (a custom field's link). */
+export async function leaseStarts(db: Db, ids: readonly string[]): Promise<Map<string, { unitId: string; startDate: IsoDate }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tablesOf<LeasesTables>(db).selectFrom('leases').select(['id', 'unitId', 'startDate']).where('id', '=', anyUuid(ids)).execute();
+  return new Map(rows.map(({ id, ...rest }) => [id, rest]));
+}

@@ -9,6 +9,7 @@ import { boundsOf, isComputed, isStandardTarget, isUuid, kindOf, type FieldDef }
 import { objectsErrors } from './objects.errors.js';
 import type { CreateDefinition, Definition, Field, FieldSpec, UpdateDefinition, UpdateField } from './objects.schemas.js';
 import { RecordsRepository } from './records.repository.js';
+import { SummariesRepository } from './summaries.repository.js';
 
 /** The event that asks for a removed field's values to be deleted (see objects.jobs.ts). */
 export const FIELD_PURGE_REQUESTED = 'object_field.purge_requested';
@@ -69,7 +70,8 @@ export async function listDefinitions(ctx: TenantContext, query: { includeArchiv
   const repo = new DefinitionsRepository(ctx.db);
   const rows = await repo.list(query.includeArchived ?? false);
   const fields = await repo.fieldsOf(rows.map((r) => r.id));
-  return { data: rows.map((r) => view(r, fields)) };
+  const counts = await new SummariesRepository(ctx.db).counts(rows.filter((r) => r.kind === 'object').map((r) => r.id));
+  return { data: rows.map((r) => ({ ...view(r, fields), ...(r.kind === 'object' ? { recordCount: counts.get(r.id) ?? 0 } : {}) })) };
 }
 
 export async function getDefinition(ctx: TenantContext, key: string): Promise<Definition> {

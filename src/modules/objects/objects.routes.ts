@@ -22,6 +22,8 @@ import {
   UpdateDefinition,
   UpdateField,
 } from './objects.schemas.js';
+import { LabelsQuery, RecordLabels } from './labels.schemas.js';
+import { recordLabels } from './labels.service.js';
 import { createRecord, deleteRecord, getExtension, getRecord, listRecords, putExtension, updateRecord } from './records.service.js';
 
 const module = 'objects';
@@ -47,6 +49,11 @@ export function objectsRoutes(app: HttpApp): void {
     reply.code(201);
     return createDefinition(req.ctx, req.body);
   });
+
+  app.get('/objects/labels', {
+    config: { access: read },
+    schema: { operationId: 'objects.labels', tags: records, summary: 'The labels of many related records at once (members, units, properties, leases or a custom object\'s records), for a page of relations', querystring: LabelsQuery, response: { 200: RecordLabels } },
+  }, (req) => recordLabels(req.ctx, req.query));
 
   app.get('/objects/definitions/:key', {
     config: { access: read },

@@ -75,6 +75,7 @@ export const Definition = Type.Object({
   archivedAt: Type.Union([Timestamp, Type.Null()]),
   fields: Type.Array(Field),
   rules: Type.Array(Type.Object({ id: Uuid, expression: Type.String(), message: Type.String(), fields: Type.Array(Type.String()) }), { description: 'Cross-field rules: every write must not make one false' }),
+  recordCount: Type.Optional(Type.Integer({ minimum: 0, description: 'In the list only: how many records the object has (not on extensions)' })),
   removedFields: Type.Array(Field, { description: 'Removed fields not purged: their values are kept, and a field can be restored' }),
 });
 export type Definition = Static<typeof Definition>;

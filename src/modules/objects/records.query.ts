@@ -155,9 +155,17 @@ export function filterSql(f: ParsedFilter, at: { tenant: RawBuilder<unknown>; id
   return sql`coalesce((SELECT ${cond} FROM object_values v WHERE v.tenant_id = ${at.tenant} AND v.field_id = ${fid}::uuid AND v.record_id = ${at.id}), ${otherwise})`;
 }
 
-/** `q`: any of the text fields contains the text (a scalar subquery per record, as filters are). */
-export function searchSql(search: { fieldIds: string[]; pattern: string }, at: { tenant: RawBuilder<unknown>; id: RawBuilder<unknown> }): RawBuilder<unknown> {
-  return sql`(SELECT EXISTS (SELECT 1 FROM object_values q WHERE q.tenant_id = ${at.tenant} AND q.record_id = ${at.id} AND q.field_id = ANY(${search.fieldIds}::uuid[]) AND q.kind = 't' AND q.txt ILIKE ${search.pattern}))`;
+/**
+ * `q`: any of the text fields contains the text, read from the record's `data` (which holds
+ * what the value rows hold). `data`: the walked record's own column when the walk is over the
+ * records, else each record is looked up. Not from an index: row-level security keeps the
+ * planner from using a trigram index for ILIKE (not leakproof), see README.md, "Search".
+ */
+export function searchSql(search: { fieldIds: string[]; pattern: string }, at: { tenant: RawBuilder<unknown>; id: RawBuilder<unknown> }, data?: RawBuilder<unknown>): RawBuilder<unknown> {
+  if (search.fieldIds.length === 0) return sql`false`;
+  const matches = (column: RawBuilder<unknown>) => sql`(${sql.join(search.fieldIds.map((id) => sql`${column} ->> ${id}::text ILIKE ${search.pattern}`), sql` OR `)})`;
+  if (data) return sql`coalesce(${matches(data)}, false)`;
+  return sql`coalesce((SELECT ${matches(sql.raw('d.data'))} FROM object_records d WHERE d.tenant_id = ${at.tenant} AND d.id = ${at.id}), false)`;
 }
 
 export interface SortKey {

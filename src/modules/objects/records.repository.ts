@@ -112,7 +112,7 @@ export class RecordsRepository {
     const conditions: RawBuilder<unknown>[] = sorted ? [sql`s0.field_id = ${keys[0]!.field.id}::uuid`, sql.raw(keys[0]!.kind === 'n' || keys[0]!.kind === 'b' ? `s0.kind IN ('n', 'b') AND s0.kind = '${keys[0]!.kind}'` : `s0.kind = '${keys[0]!.kind}'`)] : [sql`r0.object_id = ${objectId}::uuid`];
     if (after) conditions.push(sorted ? afterSql(keys, desc, after) : sql`r0.id ${sql.raw(desc ? '<' : '>')} ${after[0]}::uuid`);
     conditions.push(...filters.map((f) => filterSql(f, at)));
-    if (search) conditions.push(searchSql(search, at));
+    if (search) conditions.push(searchSql(search, at, sorted ? undefined : sql.raw('r0.data')));
     const inner = sorted
       ? sql`SELECT s0.tenant_id, s0.record_id AS page_id, ${sql.join([...sortTyped(keys), ...sortColumns(keys)])}
               FROM object_values s0 ${sortJoins(keys)}

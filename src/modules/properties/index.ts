@@ -36,4 +36,4 @@ export const propertiesModule = defineModule({
 });
 
 export { lockUnits, recordUnitOccupancy, type OccupancyStatus, type UnitOccupancy } from './unit-occupancy.js';
-export { existingProperties, existingUnits, levyUnits, propertyAncestry, unitLabels, unitsIn, unitsLabelled, unitsUnder, type LevyUnit, type UnitLabel } from './properties.reads.js';
+export { existingProperties, existingUnits, levyUnits, propertyAncestry, propertyNames, unitLabels, unitsIn, unitsLabelled, unitsUnder, type LevyUnit, type UnitLabel } from './properties.reads.js';

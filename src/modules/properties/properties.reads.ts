@@ -116,3 +116,10 @@ export async function unitsIn(db: Db, propertyId: string | null, deep: boolean):
 export async function propertyAncestry(db: Db, propertyId: string): Promise<string[]> {
   return new PropertiesRepository(db).ancestry(propertyId);
 }
+
+/** The name of each property among `ids` that exists (archived ones included). */
+export async function propertyNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tablesOf<PropertiesTables>(db).selectFrom('properties').select(['id', 'name']).where('id', '=', anyUuid(ids)).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

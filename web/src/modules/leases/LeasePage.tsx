@@ -16,6 +16,7 @@ import { useNames } from './names.js';
 import { leaseRoute } from './routes.js';
 import { canActivate, canRenew, canTerminate, frequencyLabel, statusLabel, type Lease } from './types.js';
 import { formatTimestamp } from '../../ui/dates.js';
+import { CustomFieldsPanel } from '../objects/CustomFieldsPanel.js';
 
 function Terminate({ lease, onDone }: { lease: Lease; onDone: (l: unknown) => void }) {
   const t = useT();
@@ -128,6 +129,7 @@ export function LeasePage() {
           ]}
         />
       </div>
+      <CustomFieldsPanel target="lease" id={l.id} />
     </Page>
   );
 }

@@ -16,6 +16,7 @@ import { PortalAccess } from './PortalAccess.js';
 import { memberRoute } from './routes.js';
 import { SimpleTable } from './SimpleTable.js';
 import { statusLabel, typeLabel, type Member } from './types.js';
+import { CustomFieldsPanel } from '../objects/CustomFieldsPanel.js';
 
 const LIMIT = 20;
 
@@ -164,6 +165,7 @@ export function MemberPage() {
           ]}
         />
       </Section>
+      <CustomFieldsPanel target="member" id={m.id} />
       {may(me.data, 'communications', 'communications.read') ? <ContactStatus memberId={m.id} /> : null}
       {may(me.data, 'occupancy', 'occupancy.read') ? <Units memberId={m.id} /> : null}
       {may(me.data, 'leases', 'leases.read') ? <Leases memberId={m.id} /> : null}

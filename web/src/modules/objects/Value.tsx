@@ -7,9 +7,9 @@ import { useApi } from '../../api/session.js';
 import { useLocale, useT } from '../../i18n/intl.js';
 import { formatCalendarDate } from '../../ui/dates.js';
 import { may, useMe, type Me } from '../../workspace/me.js';
-import { getRecord, useDefinition } from './api.js';
-import { displayOf, recordName, refPath, type Display } from './format.js';
-import { isStandardTarget, titleField, valueField, type ObjectField, type SelectOption } from './types.js';
+import { displayOf, refPath, type Display } from './format.js';
+import { batchedLabel } from './labels.js';
+import { valueField, type ObjectField, type SelectOption } from './types.js';
 
 /** A select option as a badge, in the option's colour when it has one (set through the CSSOM, as the CSP wants). */
 export function OptionBadge({ option }: { option: SelectOption }) {
@@ -34,39 +34,28 @@ const mayRead = (me: Me | undefined, target: string) => {
   return may(me, module, permission);
 };
 
-async function standardLabel(api: CourtyardClient, target: string, id: string, locale: string, leaseLabel: (start: string) => string): Promise<string> {
-  const path = { params: { path: { id } } };
-  switch (target) {
-    case 'member': {
-      const m = unwrap(await api.GET('/api/v1/members/{id}', path));
-      return `${m.firstName} ${m.lastName}`;
-    }
-    case 'unit':
-      return unwrap(await api.GET('/api/v1/units/{id}', path)).label;
-    case 'property':
-      return unwrap(await api.GET('/api/v1/properties/{id}', path)).name;
-    case 'lease':
-      return leaseLabel(formatCalendarDate(unwrap(await api.GET('/api/v1/leases/{id}', path)).startDate, locale));
-    default:
-      return unwrap(await api.GET('/api/v1/documents/{id}', path)).title;
-  }
+/** A document's title (documents are not among the labels the objects API gives). */
+async function documentTitle(api: CourtyardClient, id: string): Promise<string> {
+  return unwrap(await api.GET('/api/v1/documents/{id}', { params: { path: { id } } })).title;
 }
 
-/** A custom object's record by its title field. */
-function ObjectRefLabel({ target, id }: { target: string; id: string }) {
-  const api = useApi();
-  const definition = useDefinition(target);
-  const record = useQuery({ queryKey: ['objects', 'records', target, 'one', id], queryFn: () => getRecord(api, target, id), staleTime: 60_000 });
-  if (!record.data || !definition.data) return <>{`#${id.slice(-8)}`}</>;
-  return <>{recordName(record.data, titleField(definition.data.fields))}</>;
-}
-
-function StandardRefLabel({ target, id }: { target: string; id: string }) {
+/** A related record's name: a page's links ask for theirs together (labels.ts), a document's on its own. */
+function RefLabel({ target, id }: { target: string; id: string }) {
   const t = useT();
   const api = useApi();
   const { locale } = useLocale();
-  // The API gives a relation's ids only: each label is read once and kept (a page of records shares them).
-  const label = useQuery({ queryKey: ['objects', 'ref', target, id, locale], queryFn: () => standardLabel(api, target, id, locale, (start) => t('objects.leaseFrom', { start })), staleTime: 300_000, retry: false });
+  const label = useQuery({
+    queryKey: ['objects', 'ref', target, id, locale],
+    queryFn: async () => {
+      if (target === 'document') return documentTitle(api, id);
+      const found = await batchedLabel(api, target, id);
+      if (!found) return null;
+      if (found.startDate) return t('objects.leaseFrom', { start: formatCalendarDate(found.startDate, locale) });
+      return found.label || null;
+    },
+    staleTime: 300_000,
+    retry: false,
+  });
   return <>{label.data ?? `#${id.slice(-8)}`}</>;
 }
 
@@ -77,7 +66,7 @@ export function RefLink({ target, id }: { target: string; id: string }) {
   if (!mayRead(me.data, target) || !path) return <span className="font-mono text-xs">{`#${id.slice(-8)}`}</span>;
   return (
     <Link to={path} className="text-brand underline-offset-2 hover:underline">
-      {isStandardTarget(target) || target === 'document' ? <StandardRefLabel target={target} id={id} /> : <ObjectRefLabel target={target} id={id} />}
+      <RefLabel target={target} id={id} />
     </Link>
   );
 }

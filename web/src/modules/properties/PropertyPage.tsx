@@ -18,6 +18,7 @@ import { PropertyFields, propertyBody, propertyValues, type PropertyValues } fro
 import { propertyRoute } from './routes.js';
 import { badge, card, secondaryLink, textLink } from './styles.js';
 import { addressLine, parseUnitStatus, propertyKindLabel, UNIT_STATUSES, unitKindLabel, unitStatusLabel, type Property, type UnitRow } from './types.js';
+import { CustomFieldsPanel } from '../objects/CustomFieldsPanel.js';
 
 const column = createColumnHelper<UnitRow>();
 
@@ -192,6 +193,7 @@ export function PropertyPage() {
           />
         </div>
       )}
+      <CustomFieldsPanel target="property" id={p.id} />
       <Section
         title={t('properties.units')}
         actions={canWrite && !p.archived ? <Button variant={addingUnit ? 'secondary' : 'primary'} onPress={() => setAddingUnit(!addingUnit)}>{addingUnit ? t('confirm.cancel') : t('properties.unit.new')}</Button> : null}

@@ -19,6 +19,7 @@ import { PlainDateField } from './PlainDateField.js';
 import { unitRoute } from './routes.js';
 import { badge, card, simpleTable, td, textLink, th } from './styles.js';
 import { ROLES, roleLabel, unitKindLabel, unitStatusLabel, type Occupancy, type OccupancyRole, type Unit } from './types.js';
+import { CustomFieldsPanel } from '../objects/CustomFieldsPanel.js';
 
 interface OccupantValues {
   memberId: string;
@@ -256,6 +257,7 @@ export function UnitPage() {
           ]}
         />
       </div>
+      <CustomFieldsPanel target="unit" id={u.id} />
       {may(me.data, 'occupancy', 'occupancy.read') ? <Occupants unit={u} canWrite={may(me.data, 'occupancy', 'occupancy.write')} /> : null}
       {may(me.data, 'leases', 'leases.read') ? <Leases unitId={u.id} canCreate={may(me.data, 'leases', 'leases.write') && !u.archived} /> : null}
       {may(me.data, 'finance', 'finance.read') ? <Charges unitId={u.id} /> : null}
