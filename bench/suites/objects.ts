@@ -23,11 +23,7 @@ const TERMS = ['boiler', 'parking', 'intercom', 'drainage', 'nothing-like-it'];
 export interface ObjectsFixture extends MembersFixture {
   /** The tenant holding the object (the first one), and its members' create target. */
   tenant: MembersFixture['tenants'][number];
-  /**
-   * The field the list sorts on: `days_left` (a formula, `days_between(today(), due_on)`) once
-   * formulas are computed and sortable; until then `due_on`, the date it is computed from,
-   * which orders the records the same way.
-   */
+  /** The field the list sorts on: `days_left`, a formula (`days_between(today(), due_on)`). */
   sortField: string;
 }
 
@@ -90,7 +86,8 @@ async function inject(p: Platform, tenant: ObjectsFixture['tenant'], method: 'GE
 /**
  * The definition through the API; the records in bulk inside tenant transactions (row-level
  * security checks every row), `data` and the value rows built with the module's own `indexed`,
- * as the repository writes them. Formulas are not computed here: see `sortField`.
+ * as the repository writes them, with the formula's value computed as the module would (checked
+ * against a record the module computes).
  */
 async function seedObject(p: Platform, fixture: MembersFixture, log: (line: string) => void): Promise<Pick<ObjectsFixture, 'tenant' | 'sortField'>> {
   const tenant = fixture.tenants[0]!;
@@ -100,10 +97,13 @@ async function seedObject(p: Platform, fixture: MembersFixture, log: (line: stri
   const objectId = made.body.id as string;
   const byKey = new Map(fields.map((f) => [f.key, f]));
   const scalar = fields.filter((f) => kindOf(f));
+  const today = Date.parse(new Date().toISOString().slice(0, 10));
   const t0 = process.hrtime.bigint();
   for (const batch of chunks(Array.from({ length: RECORDS }, (_, i) => i), 2_000)) {
     const records = batch.map((i) => {
-      const byKeyValues = values(i, tenant.members);
+      const own = values(i, tenant.members);
+      // The formula's value, as the module computes it on a write (the bench tenant's zone is UTC).
+      const byKeyValues = { ...own, days_left: Math.round((Date.parse(own.due_on as string) - today) / 86_400_000) };
       const data = Object.fromEntries(Object.entries(byKeyValues).filter(([k]) => byKey.has(k)).map(([k, v]) => [byKey.get(k)!.id, v]));
       return { id: newId(), data };
     });
@@ -119,11 +119,11 @@ async function seedObject(p: Platform, fixture: MembersFixture, log: (line: stri
   }
   fixture.seeding.objectRecordsSeconds = seconds(t0);
   log(`  seeded ${RECORDS} records of ${fields.length} fields (${scalar.length} in the value index) in ${fixture.seeding.objectRecordsSeconds!.toFixed(1)} s`);
-  // Sorting on the formula once the module computes it; on the date it is computed from until then.
-  const formula = await inject(p, tenant, 'GET', `/api/v1/objects/${KEY}/records?sort=days_left&limit=1`);
-  const sortField = formula.status === 200 && (formula.body.data as Record<string, unknown>[])[0]?.days_left != null ? 'days_left' : 'due_on';
-  log(`  the list sorts on ${sortField}${sortField === 'due_on' ? ' (days_left is not computed on this build: its stand-in)' : ''}`);
-  return { tenant, sortField };
+  // The seeded formula values must be the module's: a record written through the API computes its own.
+  const probe = await inject(p, tenant, 'POST', `/api/v1/objects/${KEY}/records`, values(RECORDS, tenant.members));
+  const expected = Math.round((Date.parse(values(RECORDS, tenant.members).due_on as string) - today) / 86_400_000);
+  if (probe.status !== 201 || probe.body.days_left !== expected) throw new Error(`days_left is not what the module computes: ${probe.status} ${JSON.stringify(probe.body.days_left)}, expected ${expected}`);
+  return { tenant, sortField: 'days_left' };
 }
 
 // ---------------------------------------------------------------------------------------------
