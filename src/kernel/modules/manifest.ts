@@ -35,6 +35,16 @@ export interface RestrictableFields {
 }
 
 /**
+ * What a module adds to the role catalogue from the tenant's own data (its custom objects):
+ * permissions for one resource each (`objects.permit.read`, held too by whoever holds
+ * `impliedBy`, `objects.read`) and fields a role may hide, read in the tenant's transaction.
+ */
+export interface TenantCatalogue {
+  permissions: (PermissionDefinition & { impliedBy: string })[];
+  restrictableFields: RestrictableFields[];
+}
+
+/**
  * A business module: one folder that owns its key, dependencies, permissions and their
  * default grants, routes and migrations. The data plane's module host reads nothing else.
  */
@@ -47,6 +57,11 @@ export interface ModuleManifest {
   permissions: PermissionDefinition[];
   /** Fields of this module's records that a custom role may hide; the module omits them from reads and refuses writes to them. */
   restrictableFields?: RestrictableFields[];
+  /**
+   * Permissions and restrictable fields the tenant defined through this module (see
+   * TenantCatalogue): identity checks custom roles against them as against the static ones.
+   */
+  tenantCatalogue?(db: Db): Promise<TenantCatalogue>;
   /** Permissions each system role gets when a tenant is provisioned. `owner` gets all. */
   defaultGrants: Partial<Record<SystemRole, string[]>>;
   /** Folder of this module's tenant-schema migrations. */

@@ -2,6 +2,7 @@ import type { TenantContext } from '../../kernel/context.js';
 import { AppError, notFound, type FieldError } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
+import { resourcesHeld } from '../../kernel/security/scoped-permissions.js';
 import { DefinitionsRepository, type DefinitionRow, type FieldRow } from './definitions.repository.js';
 import { checkConfig, checkRules, isReservedObjectKey, RESERVED_FIELD_KEYS } from './definitions.specs.js';
 import { boundsOf, isStandardTarget, isUuid, kindOf, type FieldDef } from './fields.js';
@@ -64,7 +65,9 @@ async function checkedSpec(ctx: TenantContext, spec: FieldSpec, at: string, erro
 
 export async function listDefinitions(ctx: TenantContext, query: { includeArchived?: boolean }) {
   const repo = new DefinitionsRepository(ctx.db);
-  const rows = await repo.list(query.includeArchived ?? false);
+  // A principal holding `objects.<key>.read` for some objects only sees those (extensions need `objects.read`).
+  const held = resourcesHeld(ctx.principal, 'objects.read');
+  const rows = (await repo.list(query.includeArchived ?? false)).filter((r) => held === null || (r.kind === 'object' && held.has(r.key)));
   const fields = await repo.fieldsOf(rows.map((r) => r.id));
   return { data: rows.map((r) => view(r, fields)) };
 }

@@ -1,5 +1,6 @@
 import { defineModule } from '../../kernel/modules/manifest.js';
 import { FIELD_PURGE_REQUESTED } from './definitions.service.js';
+import { objectsCatalogue } from './objects.catalogue.js';
 import { purgeSubscriber } from './objects.jobs.js';
 import { objectsErrors } from './objects.errors.js';
 import { objectsRoutes } from './objects.routes.js';
@@ -16,6 +17,7 @@ export const objectsModule = defineModule({
     { key: 'objects.write', description: 'Add, change and remove records of custom objects, and set standard records\' custom fields' },
     { key: 'objects.manage', description: 'Define objects and their fields and rules (the data model)' },
   ],
+  tenantCatalogue: objectsCatalogue,
   defaultGrants: { manager: ['objects.read', 'objects.write', 'objects.manage'], staff: ['objects.read', 'objects.write'] },
   errors: objectsErrors,
   migrations: new URL('./migrations/', import.meta.url),
