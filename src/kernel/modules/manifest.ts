@@ -45,6 +45,18 @@ export interface TenantCatalogue {
 }
 
 /**
+ * The event a module emits (in the transaction that removes it) when a resource of its tenant
+ * catalogue goes (an archived custom object): identity takes its permissions and hidden fields
+ * out of every custom role, so a resource made later with the same key is not granted by them.
+ */
+export const TENANT_RESOURCE_REMOVED = 'tenant_resource.removed';
+export interface TenantResourceRemoved {
+  module: string;
+  resource: string;
+  permissions: string[];
+}
+
+/**
  * A business module: one folder that owns its key, dependencies, permissions and their
  * default grants, routes and migrations. The data plane's module host reads nothing else.
  */

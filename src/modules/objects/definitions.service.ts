@@ -6,6 +6,7 @@ import { resourcesHeld } from '../../kernel/security/scoped-permissions.js';
 import { DefinitionsRepository, type DefinitionRow, type FieldRow } from './definitions.repository.js';
 import { checkConfig, checkRules, isReservedObjectKey, RESERVED_FIELD_KEYS } from './definitions.specs.js';
 import { boundsOf, isStandardTarget, isUuid, kindOf, type FieldDef } from './fields.js';
+import { objectRemovedFromCatalogue } from './objects.catalogue.js';
 import { objectsErrors } from './objects.errors.js';
 import type { CreateDefinition, Definition, Field, FieldSpec, UpdateDefinition, UpdateField } from './objects.schemas.js';
 import { RecordsRepository } from './records.repository.js';
@@ -119,6 +120,7 @@ export async function archiveDefinition(ctx: TenantContext, key: string): Promis
   const before = await repo.findLive(key, true);
   if (!before) throw notFound('The object');
   await repo.recordChange(ctx.tenant.id, before.id, { action: 'archived', actor: actorOf(ctx) });
+  await objectRemovedFromCatalogue(ctx, before.key);
   const row = (await repo.updateDefinition(before.id, { archivedAt: new Date() }))!;
   return view(row, await repo.fieldsOf([row.id]));
 }

@@ -1,4 +1,4 @@
-import { defineModule } from '../../kernel/modules/manifest.js';
+import { defineModule, TENANT_RESOURCE_REMOVED } from '../../kernel/modules/manifest.js';
 import { FIELD_PURGE_REQUESTED } from './definitions.service.js';
 import { objectsCatalogue } from './objects.catalogue.js';
 import { purgeSubscriber } from './objects.jobs.js';
@@ -25,6 +25,7 @@ export const objectsModule = defineModule({
     { type: 'object.{key}.created', version: 1, description: 'A record of the custom object `{key}` was added (a family: one type per object; subscribe `object.*` or `object.<key>.*`); data is the record, values by field key, and `object`.' },
     { type: 'object.{key}.updated', version: 1, description: 'A record of the custom object `{key}` (or a standard record\'s custom fields, `{key}` being member, unit, property or lease) changed; data is the record, `object` and the keys of the `changed` fields.' },
     { type: 'object.{key}.deleted', version: 1, description: 'A record of the custom object `{key}` was removed; data is {object, id}.' },
+    { type: TENANT_RESOURCE_REMOVED, version: 1, description: 'An object was archived: custom roles lose its per-object permissions and hidden fields; data is {module, resource, permissions}.' },
     { type: FIELD_PURGE_REQUESTED, version: 1, description: 'A removed field was purged: its values are being deleted; data is {objectId, fieldId, key}.' },
   ],
   subscribers: [purgeSubscriber],

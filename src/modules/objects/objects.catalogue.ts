@@ -1,5 +1,7 @@
+import type { TenantContext } from '../../kernel/context.js';
 import type { Db } from '../../kernel/db/tables.js';
-import type { TenantCatalogue } from '../../kernel/modules/manifest.js';
+import { emit } from '../../kernel/events/outbox.js';
+import { TENANT_RESOURCE_REMOVED, type TenantCatalogue, type TenantResourceRemoved } from '../../kernel/modules/manifest.js';
 import { scopedPermission } from '../../kernel/security/scoped-permissions.js';
 import { DefinitionsRepository } from './definitions.repository.js';
 import { resourceOf } from './records.values.js';
@@ -26,4 +28,9 @@ export async function objectsCatalogue(db: Db): Promise<TenantCatalogue> {
       fields: fields.filter((f) => f.objectId === d.id && !f.removedAt).map((f) => ({ key: f.key, description: f.label })),
     })),
   };
+}
+
+/** An object is archived: custom roles lose its permissions and hidden fields (identity's subscriber), so an object made later with its key starts ungranted. */
+export async function objectRemovedFromCatalogue(ctx: TenantContext, key: string): Promise<void> {
+  await emit<TenantResourceRemoved>(ctx, TENANT_RESOURCE_REMOVED, { module: 'objects', resource: resourceOf(key), permissions: [scopedPermission('objects.read', key), scopedPermission('objects.write', key)] });
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estate, expectProblem, ok, type Estate, type SignedInUser } from '../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
+import { jobContext, takeEvents } from '../../../test/mail-helpers.js';
+import { TENANT_RESOURCE_REMOVED } from '../../kernel/modules/manifest.js';
 
 /**
  * Per-object permissions and per-role hidden fields of custom objects: a role granted
@@ -168,5 +170,24 @@ describe('a field hidden from a role', () => {
     // Changing the role again: the removed field is no longer one to hide.
     expectProblem(await oak.api('PATCH', `/roles/${role.id}`, { fieldRestrictions: { 'objects.permit': { hidden: ['gate_code', 'spare'] } } }), 422, 'unprocessable');
     await ok(oak.api('PATCH', `/roles/${role.id}`, { name: 'Permit desk' }), 200);
+  });
+});
+
+describe('an archived object', () => {
+  it('leaves custom roles, which then grant nothing for an object made later with its key', async () => {
+    await ok(oak.api('POST', '/objects/definitions', { key: 'slip', singular: 'Slip', plural: 'Slips', fields: [{ key: 'berth', label: 'Berth', type: 'text' }, { key: 'owner_phone', label: 'Owner phone', type: 'phone' }] }));
+    const role = await ok(oak.api('POST', '/roles', { key: 'harbour', name: 'Harbour', permissions: ['objects.permit.read', 'objects.slip.read', 'objects.slip.write'], fieldRestrictions: { 'objects.slip': { hidden: ['owner_phone'] } } }));
+    const hal = await oak.newUser('hal@oak.test', ['harbour']);
+    await ok(oak.api('GET', '/objects/slip/records', undefined, { token: hal.token }), 200);
+
+    await ok(oak.api('POST', '/objects/definitions/slip/archive'), 200);
+    expectProblem(await oak.api('GET', '/objects/slip/records', undefined, { token: hal.token }), 404, 'not_found');
+    const subscriber = t.platform.modules.get('core')!.subscribers!.find((s) => s.events.includes(TENANT_RESOURCE_REMOVED))!;
+    for (const event of await takeEvents(t.platform, oak.id, [TENANT_RESOURCE_REMOVED])) await subscriber.handle(event, jobContext(t.platform));
+    expect(await ok(oak.api('GET', `/roles/${role.id}`), 200)).toMatchObject({ permissions: ['objects.permit.read'], fieldRestrictions: {} });
+
+    await ok(oak.api('POST', '/objects/definitions', { key: 'slip', singular: 'Slip', plural: 'Slips', fields: [{ key: 'berth', label: 'Berth', type: 'text' }] }));
+    expectProblem(await oak.api('GET', '/objects/slip/records', undefined, { token: hal.token }), 404, 'not_found');
+    await ok(oak.api('GET', '/objects/permit/records', undefined, { token: hal.token }), 200);
   });
 });
