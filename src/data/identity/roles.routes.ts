@@ -32,7 +32,7 @@ const CreateRole = Type.Object({ key: RoleKey, name: Name, description: Type.Opt
 const UpdateRole = Type.Object({ name: Type.Optional(Name), description: Type.Optional(Description), permissions: Type.Optional(Permissions), fieldRestrictions: Type.Optional(FieldRestrictions) }, { additionalProperties: false, minProperties: 1 });
 const Catalogue = Type.Object({
   data: Type.Array(Type.Object({ key: Type.String(), description: Type.String(), module: Type.String(), stepUp: Type.Boolean({ description: 'Its actions ask for a second factor given in the last 15 minutes' }), impliedBy: Type.Optional(Type.String({ description: 'A permission for one record kind the tenant defined (`objects.permit.read`): holding this module-wide permission (`objects.read`) holds it too' })) })),
-  fields: Type.Array(Type.Object({ module: Type.String(), resource: Type.String(), fields: Type.Array(Type.Object({ key: Type.String(), description: Type.String() })) }), { description: 'The fields a role may hide, by resource' }),
+  fields: Type.Array(Type.Object({ module: Type.String(), resource: Type.String(), label: Type.Optional(Type.String({ description: 'The resource\'s name for people (a custom object\'s plural name)' })), fields: Type.Array(Type.Object({ key: Type.String(), description: Type.String() })) }), { description: 'The fields a role may hide, by resource' }),
 });
 
 /** The permission catalogue and the tenant's roles: custom ones made and changed by those who hold `roles.write`. */

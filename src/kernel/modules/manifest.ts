@@ -31,6 +31,8 @@ export interface PermissionDefinition {
 export interface RestrictableFields {
   /** The record kind, as `fieldRestrictions` names it (`members`). */
   resource: string;
+  /** Its name for people, when the resource key is not one (a custom object's plural name). */
+  label?: string;
   fields: { key: string; description: string }[];
 }
 

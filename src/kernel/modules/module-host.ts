@@ -75,7 +75,7 @@ export class ModuleHost {
   }
 
   /** What the tenant's own data adds to the role catalogue, from the installed modules among `modules` (see TenantCatalogue). */
-  async tenantCatalogue(db: Db, modules: ReadonlySet<string>): Promise<{ permissions: (TenantCatalogue['permissions'][number] & { module: string })[]; fields: { module: string; resource: string; fields: { key: string; description: string }[] }[] }> {
+  async tenantCatalogue(db: Db, modules: ReadonlySet<string>): Promise<{ permissions: (TenantCatalogue['permissions'][number] & { module: string })[]; fields: { module: string; resource: string; label?: string; fields: { key: string; description: string }[] }[] }> {
     const permissions = [];
     const fields = [];
     for (const m of this.ordered) {

@@ -25,6 +25,7 @@ export async function objectsCatalogue(db: Db): Promise<TenantCatalogue> {
       ]),
     restrictableFields: definitions.map((d) => ({
       resource: resourceOf(d.key),
+      label: d.plural,
       fields: fields.filter((f) => f.objectId === d.id && !f.removedAt).map((f) => ({ key: f.key, description: f.label })),
     })),
   };

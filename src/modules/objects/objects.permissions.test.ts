@@ -59,7 +59,7 @@ describe('the role catalogue of a tenant with custom objects', () => {
     expect(byKey.get('objects.permit.read')).toMatchObject({ module: 'objects', impliedBy: 'objects.read', stepUp: false });
     expect(byKey.get('objects.fob.write')).toMatchObject({ module: 'objects', impliedBy: 'objects.write' });
     expect(byKey.has('objects.boat.read')).toBe(false);
-    expect(catalogue.fields).toContainEqual({ module: 'objects', resource: 'objects.permit', fields: [{ key: 'plate', description: 'Plate' }, { key: 'fee', description: 'Fee' }, { key: 'gate_code', description: 'Gate code' }] });
+    expect(catalogue.fields).toContainEqual({ module: 'objects', resource: 'objects.permit', label: 'Permits', fields: [{ key: 'plate', description: 'Plate' }, { key: 'fee', description: 'Fee' }, { key: 'gate_code', description: 'Gate code' }] });
   });
 
   it("refuses a role naming an object or a field the tenant does not have, another tenant's included", async () => {
