@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCourtyardClient } from '@courtyard/sdk';
+import { createCourtyardClient } from '../../sdk/src/index.js';
 import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 
 let browser: Browser;

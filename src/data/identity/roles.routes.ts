@@ -9,7 +9,8 @@ const read = { module, permission: 'roles.read' };
 const write = { module, permission: 'roles.write' };
 
 const FieldRestrictions = Type.Record(
-  Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+  // A module's record kind (`members`) or one the tenant defined (`objects.permit`).
+  Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}(\\.[a-z][a-z0-9_]{0,39})?$' }),
   Type.Object({ hidden: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 50, description: 'Fields hidden from a user all of whose roles hide them' }) }, { additionalProperties: false }),
   { description: 'Fields of other modules\' records the role hides, by resource (`GET /permissions` lists them), e.g. `{"members": {"hidden": ["email", "phone"]}}`. A field is visible to a user when any of their roles sees it.' },
 );

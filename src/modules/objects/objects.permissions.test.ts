@@ -47,6 +47,8 @@ beforeAll(async () => {
     permissions: ['objects.permit.read', 'objects.permit.write'],
     fieldRestrictions: { 'objects.permit': { hidden: ['gate_code'] } },
   }));
+  const roles = (await ok(oak.api('GET', '/roles'), 200)).data;
+  expect(roles.find((r: { key: string }) => r.key === 'permit-clerk')).toMatchObject({ permissions: ['objects.permit.read', 'objects.permit.write'], fieldRestrictions: { 'objects.permit': { hidden: ['gate_code'] } } });
   reader = await oak.newUser('reader@oak.test', ['permit-reader']);
   clerk = await oak.newUser('clerk@oak.test', ['permit-clerk']);
 });
