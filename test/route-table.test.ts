@@ -190,6 +190,7 @@ describe('a data-plane route without an access declaration', () => {
   it('stops the data plane from starting when the route names an unknown module or permission', async () => {
     await expectStartRefused((s) => s.get('/ghost', { config: { access: { module: 'ghosts', authenticated: true } } }, async () => ({})), /names unknown module ghosts/);
     await expectStartRefused((s) => s.get('/ghost', { config: { access: { module: 'members', permission: 'members.haunt' } } }, async () => ({})), /names unknown permission members.haunt/);
+    await expectStartRefused((s) => s.get('/ghost/:id', { config: { access: { module: 'objects', permission: 'objects.read', scope: 'key' } } }, async () => ({})), /scopes its permission by key, not one of its path parameters/);
   });
 
   it('lets a route with a declaration start and puts it behind the pipeline', async () => {

@@ -22084,6 +22084,8 @@ export interface operations {
                     "application/json": {
                         data: {
                             description: string;
+                            /** @description A permission for one record kind the tenant defined (`objects.permit.read`): holding this module-wide permission (`objects.read`) holds it too */
+                            impliedBy?: string;
                             key: string;
                             module: string;
                             /** @description Its actions ask for a second factor given in the last 15 minutes */
@@ -22095,6 +22097,8 @@ export interface operations {
                                 description: string;
                                 key: string;
                             }[];
+                            /** @description The resource's name for people (a custom object's plural name) */
+                            label?: string;
                             module: string;
                             resource: string;
                         }[];

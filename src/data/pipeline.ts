@@ -4,9 +4,10 @@ import type { Principal, TenantContext, TenantInfo } from '../kernel/context.js'
 import type { Db } from '../kernel/db/tables.js';
 import type { TenantDatabaseRouter } from '../kernel/db/router.js';
 import { AppError } from '../kernel/errors.js';
-import { isPublic, ownPermissionOf, permissionOf, type RouteAccess } from '../kernel/http/access.js';
+import { isPublic, ownPermissionOf, permissionOf, scopeOf, type RouteAccess } from '../kernel/http/access.js';
 import type { HttpApp } from '../kernel/http/app.js';
 import type { LicenceVerifier, VerifiedLicence } from '../kernel/security/licence.js';
+import { holdsFor, holdsForAny } from '../kernel/security/scoped-permissions.js';
 import { checkSession, type SessionState } from '../kernel/security/session-cache.js';
 import type { AccessClaims, TokenService } from '../kernel/security/tokens.js';
 import { IDEMPOTENCY_KEY_HEADER, IdempotencyKeys, type IdempotencyOptions } from './idempotency/index.js';
@@ -124,13 +125,25 @@ async function admitIn(db: Db, deps: AdmissionDeps, tenant: TenantInfo, claims: 
   return principalFor(claims, state!, granted);
 }
 
-/** The permission gate: the route's permission, or its `own` one for a principal linked to a member. */
-function checkPermission(access: RouteAccess, principal: Principal | null) {
+/**
+ * The permission gate: the route's permission, or its `own` one for a principal linked to a
+ * member, or (a route with a `scope`) the permission for the resource the path names. A
+ * principal holding it for other resources only learns nothing of this one: 404, the answer
+ * for a resource that does not exist.
+ */
+function checkPermission(access: RouteAccess, principal: Principal | null, params: unknown) {
   const permission = permissionOf(access);
-  if (permission && !principal!.permissions.has(permission)) {
-    const own = ownPermissionOf(access);
-    if (!own || !principal!.memberId || !principal!.permissions.has(own)) throw new AppError('permission_denied', `This needs the permission ${permission}`);
+  if (!permission || principal!.permissions.has(permission)) return;
+  const own = ownPermissionOf(access);
+  if (own && principal!.memberId && principal!.permissions.has(own)) return;
+  const scope = scopeOf(access);
+  if (scope && holdsForAny(principal, permission)) {
+    if (scope === '*') return;
+    const resource = (params as Record<string, unknown> | undefined)?.[scope];
+    if (typeof resource === 'string' && holdsFor(principal, permission, resource)) return;
+    throw new AppError('not_found', 'The object was not found');
   }
+  throw new AppError('permission_denied', `This needs the permission ${permission}`);
 }
 
 /**
@@ -236,6 +249,8 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     if (permission && !deps.modules.allPermissions().includes(permission)) throw new Error(`route ${String(route.method)} ${route.url} names unknown permission ${permission}`);
     const own = ownPermissionOf(access);
     if (own && !deps.modules.allPermissions().includes(own)) throw new Error(`route ${String(route.method)} ${route.url} names unknown permission ${own}`);
+    const scope = scopeOf(access);
+    if (scope && scope !== '*' && !route.url.includes(`:${scope}`)) throw new Error(`route ${String(route.method)} ${route.url} scopes its permission by ${scope}, not one of its path parameters`);
     // Public routes (sign-in, refresh) ignore Idempotency-Key: their responses hold tokens.
     const idempotent = !isPublic(access) && [route.method].flat().some((m) => UNSAFE.has(String(m).toUpperCase()));
     if (idempotent) route.schema = withIdempotencyHeader(route.schema);
@@ -274,7 +289,7 @@ export function installPipeline(app: HttpApp, deps: PipelineDeps): void {
     let claims: AccessClaims | null = null;
     // The permission gate, then the step-up gate for a permission that asks for a second factor.
     const gate = (admitted: Principal | null) => {
-      checkPermission(access, admitted);
+      checkPermission(access, admitted, request.params);
       if (admitted) checkStepUp(stepUp, access, admitted, claims, now());
     };
     const token = bearerToken(request);

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
+import { createCourtyardClient } from '../../sdk/src/index.js';
+import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 
 let browser: Browser;
 let alder: { slug: string; email: string };
@@ -64,6 +65,32 @@ describe('the roles pages', () => {
     await expectPageShape(page, 'Roles');
     await expect.poll(() => page.getByRole('link', { name: 'Owner' }).count()).toBe(1);
     expect(await page.getByRole('link', { name: 'Treasurer' }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("gives a custom role one custom object's records and hides one of its fields", async () => {
+    const api = createCourtyardClient({ baseUrl: server().url, tenant: alder.slug });
+    const token = accessTokenOf((await api.POST('/api/v1/auth/login', { body: { email: alder.email, password: TENANT_PASSWORD } })).data);
+    const authed = createCourtyardClient({ baseUrl: server().url, tenant: alder.slug, accessToken: () => token });
+    const made = await authed.POST('/api/v1/objects/definitions', { body: { key: 'permit', singular: 'Permit', plural: 'Permits', fields: [{ key: 'plate', label: 'Plate', type: 'text' }, { key: 'gate_code', label: 'Gate code', type: 'text' }] } });
+    expect(made.response.status).toBe(201);
+
+    const { page, problems } = await openPage(browser);
+    await signIn(page, '/roles/new', 'New role');
+    await expect.poll(() => page.getByRole('checkbox', { name: /objects\.permit\.read$/ }).count()).toBe(1);
+    await expectAccessible(page, 'new role form with custom objects');
+    await page.getByRole('textbox', { name: 'Key' }).fill('permit-desk');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Permit desk');
+    const toggle = (name: RegExp) => page.locator('label').filter({ has: page.getByRole('checkbox', { name }) }).click();
+    await toggle(/objects\.permit\.read$/);
+    await toggle(/^Gate code/);
+    await screenshot(page, 'new-role-objects');
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await expectPageShape(page, 'Permit desk');
+    await expect.poll(() => page.getByText('objects.permit: gate_code').count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: /objects\.permit\.read$/ }).isChecked()).toBe(true);
+    expect(await page.getByRole('checkbox', { name: /objects\.permit\.write$/ }).isChecked()).toBe(false);
     expect(problems).toEqual([]);
   });
 });

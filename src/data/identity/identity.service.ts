@@ -366,7 +366,7 @@ export class IdentityService {
    */
   #checkGrantable(ctx: TenantContext, roles: RoleRow[], held: string[]): void {
     const principal = principalOf(ctx);
-    const lacking = roles.filter((r) => !r.system && !held.includes(r.key)).flatMap((r) => r.permissions.filter((p) => !principal.permissions.has(p)).map((p) => ({ field: 'roles', message: `role "${r.key}" has "${p}", which you do not hold` })));
+    const lacking = roles.filter((r) => !r.system && !held.includes(r.key)).flatMap((r) => r.permissions.filter((p) => !principal.permissions.has(p) && !principal.permissions.has(this.deps.modules.scopeBaseOf(p) ?? p)).map((p) => ({ field: 'roles', message: `role "${r.key}" has "${p}", which you do not hold` })));
     if (lacking.length > 0) throw new AppError(coreErrors.permission_not_held, 'You cannot give a role with permissions you do not hold', { errors: lacking });
   }
 

@@ -11,6 +11,7 @@ import { IdentityService, type IdentityDeps } from './identity.service.js';
 import { seedIdentity } from './identity.seed.js';
 import { rolesRoutes } from './roles.routes.js';
 import { RolesService } from './roles.service.js';
+import { removedResourceSubscriber } from './roles.subscriber.js';
 import { notificationPreferencesRoutes } from './notification-preferences.routes.js';
 import { passkeysRoutes } from './passkeys.routes.js';
 import { PasskeysRepository } from './passkeys.repository.js';
@@ -81,6 +82,7 @@ export function identityModule(deps: Omit<IdentityDeps, 'modules' | 'twoStep'> &
         }),
       },
     ],
+    subscribers: [removedResourceSubscriber(deps.roles)],
     // Every tenant starts with its system roles and its first administrator, an owner.
     provision: async (db, input) => void (await seedIdentity(db, input.tenantId, input, input.admin)),
     routes(app) {

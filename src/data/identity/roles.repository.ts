@@ -73,6 +73,22 @@ export class RolesRepository {
     return Number(result.numDeletedRows) > 0;
   }
 
+  /** Takes a removed resource out of every custom role: its permissions and its hidden fields. The roles changed, by key. */
+  async forgetResource(resource: string, permissions: string[]): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('roles')
+      .set({
+        permissions: sql<string[]>`array(SELECT p FROM unnest(permissions) AS p WHERE p <> ALL(${permissions}::text[]) ORDER BY p)`,
+        fieldRestrictions: sql<string>`field_restrictions - ${resource}::text`,
+        updatedAt: new Date(),
+      })
+      .where('system', '=', false)
+      .where(sql<boolean>`(permissions && ${permissions}::text[] OR field_restrictions -> ${resource}::text IS NOT NULL)`)
+      .returning('key')
+      .execute();
+    return rows.map((r) => r.key);
+  }
+
   async holders(roleId: string): Promise<number> {
     const row = await this.db.selectFrom('userRoles').select(sql<number>`count(*)::int`.as('n')).where('roleId', '=', roleId).executeTakeFirstOrThrow();
     return Number(row.n);

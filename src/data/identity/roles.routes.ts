@@ -9,7 +9,8 @@ const read = { module, permission: 'roles.read' };
 const write = { module, permission: 'roles.write' };
 
 const FieldRestrictions = Type.Record(
-  Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$' }),
+  // A module's record kind (`members`) or one the tenant defined (`objects.permit`).
+  Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}(\\.[a-z][a-z0-9_]{0,39})?$' }),
   Type.Object({ hidden: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 50, description: 'Fields hidden from a user all of whose roles hide them' }) }, { additionalProperties: false }),
   { description: 'Fields of other modules\' records the role hides, by resource (`GET /permissions` lists them), e.g. `{"members": {"hidden": ["email", "phone"]}}`. A field is visible to a user when any of their roles sees it.' },
 );
@@ -31,8 +32,8 @@ const Description = Type.String({ maxLength: 500 });
 const CreateRole = Type.Object({ key: RoleKey, name: Name, description: Type.Optional(Description), permissions: Permissions, fieldRestrictions: Type.Optional(FieldRestrictions) }, { additionalProperties: false });
 const UpdateRole = Type.Object({ name: Type.Optional(Name), description: Type.Optional(Description), permissions: Type.Optional(Permissions), fieldRestrictions: Type.Optional(FieldRestrictions) }, { additionalProperties: false, minProperties: 1 });
 const Catalogue = Type.Object({
-  data: Type.Array(Type.Object({ key: Type.String(), description: Type.String(), module: Type.String(), stepUp: Type.Boolean({ description: 'Its actions ask for a second factor given in the last 15 minutes' }) })),
-  fields: Type.Array(Type.Object({ module: Type.String(), resource: Type.String(), fields: Type.Array(Type.Object({ key: Type.String(), description: Type.String() })) }), { description: 'The fields a role may hide, by resource' }),
+  data: Type.Array(Type.Object({ key: Type.String(), description: Type.String(), module: Type.String(), stepUp: Type.Boolean({ description: 'Its actions ask for a second factor given in the last 15 minutes' }), impliedBy: Type.Optional(Type.String({ description: 'A permission for one record kind the tenant defined (`objects.permit.read`): holding this module-wide permission (`objects.read`) holds it too' })) })),
+  fields: Type.Array(Type.Object({ module: Type.String(), resource: Type.String(), label: Type.Optional(Type.String({ description: 'The resource\'s name for people (a custom object\'s plural name)' })), fields: Type.Array(Type.Object({ key: Type.String(), description: Type.String() })) }), { description: 'The fields a role may hide, by resource' }),
 });
 
 /** The permission catalogue and the tenant's roles: custom ones made and changed by those who hold `roles.write`. */

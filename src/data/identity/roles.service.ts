@@ -27,6 +27,8 @@ export interface RoleBody {
   fieldRestrictions?: FieldRestrictions;
 }
 
+type Catalogue = Awaited<ReturnType<RolesService['catalogue']>>;
+
 const view = (r: FullRoleRow): RoleView => ({ id: r.id, key: r.key, name: r.name, description: r.description, permissions: [...r.permissions].sort(), fieldRestrictions: r.fieldRestrictions as RoleView['fieldRestrictions'], system: r.system, createdAt: r.createdAt, updatedAt: r.updatedAt });
 
 /**
@@ -35,15 +37,23 @@ const view = (r: FullRoleRow): RoleView => ({ id: r.id, key: r.key, name: r.name
  * every process's role cache once it commits, so it shows on the next request.
  */
 export class RolesService {
-  constructor(private readonly deps: { modules: () => Pick<ModuleHost, 'permissionCatalogue' | 'restrictableFields' | 'alwaysLicensed'>; roles: RolePermissionCache }) {}
+  constructor(private readonly deps: { modules: () => Pick<ModuleHost, 'permissionCatalogue' | 'restrictableFields' | 'alwaysLicensed' | 'tenantCatalogue' | 'scopeBaseOf'>; roles: RolePermissionCache }) {}
 
-  /** The permissions of the installed modules the tenant's licence covers, and the fields a role may hide. */
-  catalogue(ctx: TenantContext) {
+  /**
+   * The permissions of the installed modules the tenant's licence covers, and the fields a role
+   * may hide: the manifests' and those the tenant defined (a custom object's `objects.<key>.read`
+   * and its fields), read now from the modules that own them.
+   */
+  async catalogue(ctx: TenantContext) {
     const modules = this.deps.modules();
     const usable = new Set([...modules.alwaysLicensed, ...ctx.licence.claims.modules]);
+    const own = await modules.tenantCatalogue(ctx.db, usable);
     return {
-      data: modules.permissionCatalogue().filter((p) => usable.has(p.module)),
-      fields: modules.restrictableFields().filter((r) => usable.has(r.module)),
+      data: [
+        ...modules.permissionCatalogue().filter((p) => usable.has(p.module)),
+        ...own.permissions.map((p) => ({ key: p.key, description: p.description, module: p.module, stepUp: false, impliedBy: p.impliedBy })),
+      ],
+      fields: [...modules.restrictableFields().filter((r) => usable.has(r.module)), ...own.fields],
     };
   }
 
@@ -59,8 +69,9 @@ export class RolesService {
   }
 
   async create(ctx: TenantContext, body: RoleBody): Promise<RoleView> {
-    const permissions = this.#checkPermissions(ctx, body.permissions);
-    const fieldRestrictions = this.#checkRestrictions(ctx, body.fieldRestrictions ?? {});
+    const catalogue = await this.catalogue(ctx);
+    const permissions = this.#checkPermissions(ctx, catalogue, body.permissions);
+    const fieldRestrictions = this.#checkRestrictions(ctx, catalogue, body.fieldRestrictions ?? {});
     const row = await new RolesRepository(ctx.db).insert(ctx.tenant.id, { key: body.key, name: body.name, description: body.description ?? '', permissions, fieldRestrictions });
     if (!row) throw new AppError(coreErrors.role_key_taken, `The tenant has a role "${body.key}" already`, { errors: [{ field: 'key', message: 'is already taken' }] });
     this.#changed(ctx);
@@ -74,8 +85,9 @@ export class RolesService {
     if (!before) throw notFound('The role');
     if (before.system) throw new AppError(coreErrors.system_role_immutable, `"${before.key}" is a system role: it cannot be changed`);
     this.#checkHoldsAll(ctx, before);
-    const permissions = patch.permissions !== undefined ? this.#checkPermissions(ctx, patch.permissions) : undefined;
-    const fieldRestrictions = patch.fieldRestrictions !== undefined ? this.#checkRestrictions(ctx, patch.fieldRestrictions) : undefined;
+    const catalogue = patch.permissions !== undefined || patch.fieldRestrictions !== undefined ? await this.catalogue(ctx) : undefined;
+    const permissions = patch.permissions !== undefined ? this.#checkPermissions(ctx, catalogue!, patch.permissions) : undefined;
+    const fieldRestrictions = patch.fieldRestrictions !== undefined ? this.#checkRestrictions(ctx, catalogue!, patch.fieldRestrictions) : undefined;
     const row = await repo.update(id, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
@@ -116,19 +128,25 @@ export class RolesService {
 
   /** Refuses changing or deleting a role stronger than the principal: one with permissions they do not hold. */
   #checkHoldsAll(ctx: TenantContext, role: FullRoleRow): void {
-    const principal = principalOf(ctx);
-    const lacking = role.permissions.filter((p) => !principal.permissions.has(p));
+    const lacking = role.permissions.filter((p) => !this.#holds(ctx, p));
     if (lacking.length > 0) throw new AppError(coreErrors.permission_not_held, `The role "${role.key}" has permissions you do not hold (${lacking.join(', ')}): you cannot change or delete it`);
   }
 
-  /** Known permissions the principal holds, sorted and without repeats. */
-  #checkPermissions(ctx: TenantContext, requested: string[]): string[] {
-    const principal = principalOf(ctx);
+  /** Whether the principal holds `permission`: itself, or (one for a tenant's own resource) the module-wide one. */
+  #holds(ctx: TenantContext, permission: string): boolean {
+    const held = principalOf(ctx).permissions;
+    if (held.has(permission)) return true;
+    const base = this.deps.modules().scopeBaseOf(permission);
+    return base !== null && held.has(base);
+  }
+
+  /** Known permissions (the manifests' and the tenant's own, see `catalogue`) the principal holds, sorted and without repeats. */
+  #checkPermissions(ctx: TenantContext, catalogue: Catalogue, requested: string[]): string[] {
     const permissions = [...new Set(requested)].sort();
-    const known = new Set(this.deps.modules().permissionCatalogue().map((p) => p.key));
+    const known = new Set([...this.deps.modules().permissionCatalogue().map((p) => p.key), ...catalogue.data.map((p) => p.key)]);
     const unknown = permissions.filter((p) => !known.has(p));
     if (unknown.length > 0) throw new AppError(coreErrors.unknown_permission, `No such permission: ${unknown.join(', ')}`, { errors: unknown.map((p) => ({ field: 'permissions', message: `no permission "${p}"` })) });
-    const lacking = permissions.filter((p) => !principal.permissions.has(p));
+    const lacking = permissions.filter((p) => !this.#holds(ctx, p));
     if (lacking.length > 0) {
       throw new AppError(coreErrors.permission_not_held, `A role may have only permissions you hold: not ${lacking.join(', ')}`, { errors: lacking.map((p) => ({ field: 'permissions', message: `you do not hold "${p}"` })) });
     }
@@ -139,8 +157,8 @@ export class RolesService {
    * Restrictions on known fields only, each list sorted without repeats and empty ones left out;
    * and a role must hide at least what is hidden from the principal making it (no escalation).
    */
-  #checkRestrictions(ctx: TenantContext, requested: FieldRestrictions): FieldRestrictions {
-    const known = new Map(this.deps.modules().restrictableFields().map((r) => [r.resource, new Set(r.fields.map((f) => f.key))]));
+  #checkRestrictions(ctx: TenantContext, catalogue: Catalogue, requested: FieldRestrictions): FieldRestrictions {
+    const known = new Map([...this.deps.modules().restrictableFields(), ...catalogue.fields].map((r) => [r.resource, new Set(r.fields.map((f) => f.key))]));
     const errors: { field: string; message: string }[] = [];
     const result: Record<string, { hidden: string[] }> = {};
     for (const [resource, { hidden }] of Object.entries(requested)) {

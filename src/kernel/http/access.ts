@@ -11,8 +11,14 @@ export type RouteAccess =
    * An authenticated principal holding `permission`, in a tenant licensed for `module`; or,
    * when `own` is named, a principal linked to a member and holding `own`, whom the service
    * then confines to that member's own records (see `readScope`).
+   *
+   * `scope` admits too a principal holding the permission for one resource only (see
+   * security/scoped-permissions.ts: `objects.permit.read` for `objects.read`): the path
+   * parameter it names is the resource, and a principal holding the permission for other
+   * resources but not this one is answered 404, as if it did not exist. `'*'` (a list over
+   * every resource) admits whoever holds it for any resource; the service shows only theirs.
    */
-  | { module: string; permission: string; own?: string };
+  | { module: string; permission: string; own?: string; scope?: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -33,4 +39,5 @@ declare module 'fastify' {
 
 export const isPublic = (a: RouteAccess): a is { public: true; module: string } => 'public' in a && a.public;
 export const permissionOf = (a: RouteAccess): string | null => ('permission' in a ? a.permission : null);
+export const scopeOf = (a: RouteAccess): string | null => ('scope' in a && a.scope ? a.scope : null);
 export const ownPermissionOf = (a: RouteAccess): string | null => ('own' in a && a.own ? a.own : null);

@@ -31,7 +31,31 @@ export interface PermissionDefinition {
 export interface RestrictableFields {
   /** The record kind, as `fieldRestrictions` names it (`members`). */
   resource: string;
+  /** Its name for people, when the resource key is not one (a custom object's plural name). */
+  label?: string;
   fields: { key: string; description: string }[];
+}
+
+/**
+ * What a module adds to the role catalogue from the tenant's own data (its custom objects):
+ * permissions for one resource each (`objects.permit.read`, held too by whoever holds
+ * `impliedBy`, `objects.read`) and fields a role may hide, read in the tenant's transaction.
+ */
+export interface TenantCatalogue {
+  permissions: (PermissionDefinition & { impliedBy: string })[];
+  restrictableFields: RestrictableFields[];
+}
+
+/**
+ * The event a module emits (in the transaction that removes it) when a resource of its tenant
+ * catalogue goes (an archived custom object): identity takes its permissions and hidden fields
+ * out of every custom role, so a resource made later with the same key is not granted by them.
+ */
+export const TENANT_RESOURCE_REMOVED = 'tenant_resource.removed';
+export interface TenantResourceRemoved {
+  module: string;
+  resource: string;
+  permissions: string[];
 }
 
 /**
@@ -47,6 +71,11 @@ export interface ModuleManifest {
   permissions: PermissionDefinition[];
   /** Fields of this module's records that a custom role may hide; the module omits them from reads and refuses writes to them. */
   restrictableFields?: RestrictableFields[];
+  /**
+   * Permissions and restrictable fields the tenant defined through this module (see
+   * TenantCatalogue): identity checks custom roles against them as against the static ones.
+   */
+  tenantCatalogue?(db: Db): Promise<TenantCatalogue>;
   /** Permissions each system role gets when a tenant is provisioned. `owner` gets all. */
   defaultGrants: Partial<Record<SystemRole, string[]>>;
   /** Folder of this module's tenant-schema migrations. */

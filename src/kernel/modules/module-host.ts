@@ -1,7 +1,7 @@
 import type { Db } from '../db/tables.js';
 import { kernelErrors, type ErrorDefinition } from '../errors.js';
 import type { MigrationSource } from '../db/migrations.js';
-import type { ModuleManifest, ProvisioningInput, SystemRole } from './manifest.js';
+import type { ModuleManifest, ProvisioningInput, SystemRole, TenantCatalogue } from './manifest.js';
 
 /** The installed modules, checked once: unique keys, known dependencies, namespaced permissions and error codes. */
 export class ModuleHost {
@@ -72,6 +72,33 @@ export class ModuleHost {
   /** The fields custom roles may hide, by resource, from every installed module's manifest. */
   restrictableFields(): { module: string; resource: string; fields: { key: string; description: string }[] }[] {
     return this.ordered.flatMap((m) => (m.restrictableFields ?? []).map((r) => ({ module: m.key, ...r })));
+  }
+
+  /** What the tenant's own data adds to the role catalogue, from the installed modules among `modules` (see TenantCatalogue). */
+  async tenantCatalogue(db: Db, modules: ReadonlySet<string>): Promise<{ permissions: (TenantCatalogue['permissions'][number] & { module: string })[]; fields: { module: string; resource: string; label?: string; fields: { key: string; description: string }[] }[] }> {
+    const permissions = [];
+    const fields = [];
+    for (const m of this.ordered) {
+      if (!m.tenantCatalogue || !modules.has(m.key)) continue;
+      const own = await m.tenantCatalogue(db);
+      permissions.push(...own.permissions.map((p) => ({ ...p, module: m.key })));
+      fields.push(...own.restrictableFields.map((r) => ({ module: m.key, ...r })));
+    }
+    return { permissions, fields };
+  }
+
+  /**
+   * The module-wide permission a permission for one tenant-defined resource stands under
+   * (`objects.read` for `objects.permit.read`): one that is not a declared permission, shaped
+   * `<module>.<resource>.<action>`, of a module with a tenant catalogue. Null for any other. A
+   * principal holding the module-wide permission holds it, even for a resource since removed.
+   */
+  scopeBaseOf(permission: string): string | null {
+    const parts = permission.split('.');
+    if (parts.length !== 3 || this.allPermissions().includes(permission)) return null;
+    const base = `${parts[0]}.${parts[2]}`;
+    const owner = this.ordered.find((m) => m.tenantCatalogue && m.permissions.some((p) => p.key === base));
+    return owner ? base : null;
   }
 
   /** The permissions whose routes need a recent second factor (see PermissionDefinition.stepUp). */

@@ -2,10 +2,12 @@ import type { TenantContext } from '../../kernel/context.js';
 import { AppError, notFound, type FieldError } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
+import { resourcesHeld } from '../../kernel/security/scoped-permissions.js';
 import { DefinitionsRepository, type DefinitionRow, type FieldRow } from './definitions.repository.js';
 import { checkComputedFields } from './computed.definitions.js';
 import { checkConfig, checkRules, isReservedObjectKey, RESERVED_FIELD_KEYS } from './definitions.specs.js';
 import { boundsOf, isComputed, isStandardTarget, isUuid, kindOf, type FieldDef } from './fields.js';
+import { objectRemovedFromCatalogue } from './objects.catalogue.js';
 import { objectsErrors } from './objects.errors.js';
 import type { CreateDefinition, Definition, Field, FieldSpec, UpdateDefinition, UpdateField } from './objects.schemas.js';
 import { RecordsRepository } from './records.repository.js';
@@ -68,7 +70,9 @@ async function checkedSpec(ctx: TenantContext, spec: FieldSpec, at: string, erro
 
 export async function listDefinitions(ctx: TenantContext, query: { includeArchived?: boolean }) {
   const repo = new DefinitionsRepository(ctx.db);
-  const rows = await repo.list(query.includeArchived ?? false);
+  // A principal holding `objects.<key>.read` for some objects only sees those (extensions need `objects.read`).
+  const held = resourcesHeld(ctx.principal, 'objects.read');
+  const rows = (await repo.list(query.includeArchived ?? false)).filter((r) => held === null || (r.kind === 'object' && held.has(r.key)));
   const fields = await repo.fieldsOf(rows.map((r) => r.id));
   const counts = await new SummariesRepository(ctx.db).counts(rows.filter((r) => r.kind === 'object').map((r) => r.id));
   return { data: rows.map((r) => ({ ...view(r, fields), ...(r.kind === 'object' ? { recordCount: counts.get(r.id) ?? 0 } : {}) })) };
@@ -122,6 +126,7 @@ export async function archiveDefinition(ctx: TenantContext, key: string): Promis
   const before = await repo.findLive(key, true);
   if (!before) throw notFound('The object');
   await repo.recordChange(ctx.tenant.id, before.id, { action: 'archived', actor: actorOf(ctx) });
+  await objectRemovedFromCatalogue(ctx, before.key);
   const row = (await repo.updateDefinition(before.id, { archivedAt: new Date() }))!;
   return view(row, await repo.fieldsOf([row.id]));
 }

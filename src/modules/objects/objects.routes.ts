@@ -30,6 +30,11 @@ const module = 'objects';
 const read = { module, permission: 'objects.read' };
 const write = { module, permission: 'objects.write' };
 const manage = { module, permission: 'objects.manage' };
+// A role may hold `objects.<key>.read|write` for some objects only (see README.md, "Permissions
+// and hidden fields"): the gate admits it for those, and answers 404 for the others.
+const readOne = { ...read, scope: 'key' };
+const writeOne = { ...write, scope: 'key' };
+const readSome = { ...read, scope: '*' };
 const definitions = ['objects'];
 const records = ['objects'];
 
@@ -38,7 +43,7 @@ export function objectsRoutes(app: HttpApp): void {
   automationsRoutes(app);
 
   app.get('/objects/definitions', {
-    config: { access: read },
+    config: { access: readSome },
     schema: { operationId: 'objects.definitions.list', tags: definitions, summary: 'The objects the tenant defined, with their fields', querystring: ListDefinitionsQuery, response: { 200: DefinitionList } },
   }, (req) => listDefinitions(req.ctx, req.query));
 
@@ -56,7 +61,7 @@ export function objectsRoutes(app: HttpApp): void {
   }, (req) => recordLabels(req.ctx, req.query));
 
   app.get('/objects/definitions/:key', {
-    config: { access: read },
+    config: { access: readOne },
     schema: { operationId: 'objects.definitions.get', tags: definitions, summary: 'One object\'s definition', params: KeyParams, response: { 200: Definition } },
   }, (req) => getDefinition(req.ctx, req.params.key));
 
@@ -71,7 +76,7 @@ export function objectsRoutes(app: HttpApp): void {
   }, (req) => archiveDefinition(req.ctx, req.params.key));
 
   app.get('/objects/definitions/:key/changes', {
-    config: { access: read },
+    config: { access: readOne },
     schema: { operationId: 'objects.definitions.changes', tags: definitions, summary: 'Every version of the definition: what changed, who changed it and when', params: KeyParams, response: { 200: DefinitionChanges } },
   }, (req) => definitionChanges(req.ctx, req.params.key));
 
@@ -117,12 +122,12 @@ export function objectsRoutes(app: HttpApp): void {
   }, (req) => putExtension(req.ctx, req.params.target, req.params.id, req.body as Record<string, unknown>, req.headers['if-match']));
 
   app.get('/objects/:key/records', {
-    config: { access: read },
+    config: { access: readOne },
     schema: { operationId: 'objects.records.list', tags: records, summary: 'List an object\'s records: filter and sort on any field, cursor-paginated', params: KeyParams, querystring: ListRecordsQuery, response: { 200: RecordPage } },
   }, (req) => listRecords(req.ctx, req.params.key, req.query as never));
 
   app.post('/objects/:key/records', {
-    config: { access: write },
+    config: { access: writeOne },
     schema: { operationId: 'objects.records.create', tags: records, summary: 'Add a record', params: KeyParams, body: RecordBody, response: { 201: ObjectRecord } },
   }, async (req, reply) => {
     reply.code(201);
@@ -130,17 +135,17 @@ export function objectsRoutes(app: HttpApp): void {
   });
 
   app.get('/objects/:key/records/:id', {
-    config: { access: read },
+    config: { access: readOne },
     schema: { operationId: 'objects.records.get', tags: records, summary: 'One record', params: RecordParams, response: { 200: ObjectRecord } },
   }, (req) => getRecord(req.ctx, req.params.key, req.params.id));
 
   app.patch('/objects/:key/records/:id', {
-    config: { access: write },
+    config: { access: writeOne },
     schema: { operationId: 'objects.records.update', tags: records, summary: 'Change a record (the fields named); `If-Match` with its version refuses a change over another', params: RecordParams, headers: IfMatchHeaders, body: RecordBody, response: { 200: ObjectRecord } },
   }, (req) => updateRecord(req.ctx, req.params.key, req.params.id, req.body as Record<string, unknown>, req.headers['if-match']));
 
   app.delete('/objects/:key/records/:id', {
-    config: { access: write },
+    config: { access: writeOne },
     schema: { operationId: 'objects.records.delete', tags: records, summary: 'Remove a record', params: RecordParams, response: { 204: Type.Null() } },
   }, async (req, reply) => {
     await deleteRecord(req.ctx, req.params.key, req.params.id);

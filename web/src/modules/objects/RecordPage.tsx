@@ -8,7 +8,8 @@ import { ConfirmAction } from '../../ui/confirm.js';
 import { formatTimestamp } from '../../ui/dates.js';
 import { DetailList, Section } from '../../ui/DetailList.js';
 import { Page } from '../../ui/Page.js';
-import { may, useMe } from '../../workspace/me.js';
+import { useMe } from '../../workspace/me.js';
+import { mayObject } from './access.js';
 import { recordsKey, useDefinition, useRecord } from './api.js';
 import { recordName } from './format.js';
 import { recordRoute } from './routes.js';
@@ -32,7 +33,7 @@ export function RecordPage() {
   const d = definition.data;
   const r = record.data;
   const name = recordName(r, titleField(d.fields));
-  const canWrite = may(me.data, 'objects', 'objects.write');
+  const canWrite = mayObject(me.data, objectKey, 'write');
   return (
     <Page
       title={name}

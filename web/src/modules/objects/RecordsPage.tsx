@@ -10,7 +10,8 @@ import { buttonLink } from '../../ui/Button.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
-import { may, useMe } from '../../workspace/me.js';
+import { useMe } from '../../workspace/me.js';
+import { mayObject } from './access.js';
 import { listRecords, recordsKey, useDefinition } from './api.js';
 import { Board } from './Board.js';
 import { FilterBar } from './FilterBar.js';
@@ -127,7 +128,7 @@ export function RecordsPage() {
   const by = search.view === 'board' ? boardBy(search, boardFields(d.fields)) : undefined;
   const { cursor: _cursor, ...withoutCursor } = search;
   const scope = JSON.stringify([objectKey, withoutCursor]);
-  const canWrite = may(me.data, 'objects', 'objects.write');
+  const canWrite = mayObject(me.data, objectKey, 'write');
   return (
     <Page
       title={d.plural}

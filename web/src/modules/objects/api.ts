@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { CourtyardClient } from '@courtyard/sdk';
 import { unwrap } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
-import { may, useMe } from '../../workspace/me.js';
+import { useMe } from '../../workspace/me.js';
+import { mayReadSomeObject, withoutHiddenFields } from './access.js';
 import { asDefinition, type ObjectRecord } from './types.js';
 
 /** Query keys: definitions under one key, so that a change to the data model refreshes the navigation too. */
@@ -17,7 +18,7 @@ export function useDefinitions() {
   const me = useMe();
   return useQuery({
     queryKey: definitionsKey,
-    enabled: may(me.data, 'objects', 'objects.read'),
+    enabled: mayReadSomeObject(me.data),
     queryFn: async () => unwrap(await api.GET('/api/v1/objects/definitions')).data.map(asDefinition).filter((d) => d.kind === 'object'),
     staleTime: 60_000,
   });
@@ -25,7 +26,14 @@ export function useDefinitions() {
 
 export function useDefinition(key: string, enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: definitionKey(key), enabled, queryFn: async () => asDefinition(unwrap(await api.GET('/api/v1/objects/definitions/{key}', { params: { path: { key } } }))) });
+  const me = useMe();
+  return useQuery({
+    queryKey: definitionKey(key),
+    enabled,
+    queryFn: async () => asDefinition(unwrap(await api.GET('/api/v1/objects/definitions/{key}', { params: { path: { key } } }))),
+    // Fields a role hides are no columns, inputs or filters: the API answers none of their values.
+    select: (d) => withoutHiddenFields(me.data, d),
+  });
 }
 
 /** The list's filters (`filter[...]`) are not in the SDK's query type: the API takes any such parameter. */

@@ -1,4 +1,5 @@
-import { may, type Me } from '../../workspace/me.js';
+import type { Me } from '../../workspace/me.js';
+import { mayReadSomeObject } from './access.js';
 import { useDefinitions } from './api.js';
 
 /**
@@ -7,6 +8,6 @@ import { useDefinitions } from './api.js';
  */
 export function useObjectsNav(me: Me | undefined): { to: string; label: string }[] {
   const definitions = useDefinitions();
-  if (!may(me, 'objects', 'objects.read')) return [];
+  if (!mayReadSomeObject(me)) return [];
   return (definitions.data ?? []).map((d) => ({ to: `/objects/${d.key}`, label: d.plural }));
 }

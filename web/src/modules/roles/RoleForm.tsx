@@ -4,6 +4,7 @@ import { ApiForm, useApiForm } from '../../ui/form.js';
 import { useMe } from '../../workspace/me.js';
 import { CheckboxGroupInput } from '../users/CheckboxGroupInput.js';
 import { useCatalogue, type FieldRestrictions, type Role, type RoleBody } from './api.js';
+import { formKey, ObjectGrants, resourceKey, resourceOfScoped } from './ObjectGrants.js';
 
 interface Values {
   key: string;
@@ -11,7 +12,9 @@ interface Values {
   description: string;
   /** The chosen permissions, by module (one checkbox group each). */
   perms: Record<string, string[]>;
-  /** The hidden fields, by resource (one checkbox group each). */
+  /** The permissions for one of the tenant's own records (a custom object), by resource's form key. */
+  scoped: Record<string, string[]>;
+  /** The hidden fields, by resource's form key (one checkbox group each). */
   hidden: Record<string, string[]>;
 }
 
@@ -20,14 +23,16 @@ type Answer<R> = { data?: R; error?: unknown; response: Response };
 /** What a role's form sends: every group's choices together, and the restrictions that hide anything. */
 function bodyOf(v: Values): RoleBody {
   const fieldRestrictions: FieldRestrictions = {};
-  for (const [resource, hidden] of Object.entries(v.hidden ?? {})) if (hidden?.length) fieldRestrictions[resource] = { hidden };
-  return { key: v.key.trim(), name: v.name.trim(), description: v.description.trim(), permissions: Object.values(v.perms ?? {}).flatMap((p) => p ?? []), fieldRestrictions };
+  for (const [resource, hidden] of Object.entries(v.hidden ?? {})) if (hidden?.length) fieldRestrictions[resourceKey(resource)] = { hidden };
+  const permissions = [...Object.values(v.perms ?? {}), ...Object.values(v.scoped ?? {})].flatMap((p) => p ?? []);
+  return { key: v.key.trim(), name: v.name.trim(), description: v.description.trim(), permissions, fieldRestrictions };
 }
 
 /**
  * A custom role's form: its key (when new), name and description, a permission picker grouped
- * by module, and the member fields it hides. Only permissions the user holds are offered (the
- * API refuses others), and those the role has already.
+ * by module, the fields it hides, and the tenant's custom objects one by one. Only permissions
+ * the user holds are offered (the API refuses others; holding `objects.read` holds each
+ * object's), and those the role has already.
  */
 export function RoleForm({ role, send, onDone, submitLabel }: { role?: Role; send: (body: RoleBody, headers: Record<string, string>) => Promise<Answer<Role>>; onDone: (role: Role) => void; submitLabel?: string }) {
   const t = useT();
@@ -35,7 +40,12 @@ export function RoleForm({ role, send, onDone, submitLabel }: { role?: Role; sen
   const catalogue = useCatalogue();
   const byModule = (keys: string[]) => {
     const groups: Record<string, string[]> = {};
-    for (const p of catalogue.data?.data ?? []) if (keys.includes(p.key)) (groups[p.module] ??= []).push(p.key);
+    for (const p of catalogue.data?.data ?? []) if (!p.impliedBy && keys.includes(p.key)) (groups[p.module] ??= []).push(p.key);
+    return groups;
+  };
+  const byObject = (keys: string[]) => {
+    const groups: Record<string, string[]> = {};
+    for (const p of catalogue.data?.data ?? []) if (p.impliedBy && keys.includes(p.key)) (groups[formKey(resourceOfScoped(p.key))] ??= []).push(p.key);
     return groups;
   };
   const { form, formError, onSubmit } = useApiForm<Values>({
@@ -44,14 +54,17 @@ export function RoleForm({ role, send, onDone, submitLabel }: { role?: Role; sen
       name: role?.name ?? '',
       description: role?.description ?? '',
       perms: byModule(role?.permissions ?? []),
-      hidden: Object.fromEntries(Object.entries(role?.fieldRestrictions ?? {}).map(([r, f]) => [r, f.hidden])),
+      scoped: byObject(role?.permissions ?? []),
+      hidden: Object.fromEntries(Object.entries(role?.fieldRestrictions ?? {}).map(([r, f]) => [formKey(r), f.hidden])),
     },
     idempotent: !role,
   });
   const submit = onSubmit((v, headers) => send(bodyOf(v), headers), onDone);
   const held = new Set([...(me.data?.permissions ?? []), ...(role?.permissions ?? [])]);
+  const mayGive = (p: Catalogue['data'][number]) => held.has(p.key) || (!!p.impliedBy && held.has(p.impliedBy));
   const modules = new Map<string, Catalogue['data']>();
-  for (const p of catalogue.data?.data ?? []) if (held.has(p.key)) modules.set(p.module, [...(modules.get(p.module) ?? []), p]);
+  for (const p of catalogue.data?.data ?? []) if (!p.impliedBy && held.has(p.key)) modules.set(p.module, [...(modules.get(p.module) ?? []), p]);
+  const objectResources = new Set((catalogue.data?.data ?? []).filter((p) => p.impliedBy).map((p) => resourceOfScoped(p.key)));
   const required = { required: t('form.required') };
   if (!catalogue.data) return <p>{t('list.loading')}</p>;
   return (
@@ -74,12 +87,13 @@ export function RoleForm({ role, send, onDone, submitLabel }: { role?: Role; sen
           />
         ))}
       </fieldset>
-      {catalogue.data.fields.map((r) => (
+      <ObjectGrants catalogue={catalogue.data} control={form.control as never} mayGive={mayGive} />
+      {catalogue.data.fields.filter((r) => !objectResources.has(r.resource)).map((r) => (
         <CheckboxGroupInput
           key={r.resource}
           control={form.control}
-          name={`hidden.${r.resource}`}
-          label={t('roles.hidden', { resource: r.resource })}
+          name={`hidden.${formKey(r.resource)}`}
+          label={t('roles.hidden', { resource: r.label ?? r.resource })}
           options={r.fields.map((f) => ({ id: f.key, label: f.description, description: f.key }))}
         />
       ))}

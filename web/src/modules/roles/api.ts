@@ -22,8 +22,8 @@ export const rolesApi = (api: CourtyardClient) => ({
   remove: (id: string, headers: Record<string, string>) => api.DELETE('/api/v1/roles/{id}', { ...byId(id), headers }),
 });
 
-/** The permission catalogue and the restrictable fields (they change only with the installed modules). */
+/** The permission catalogue and the restrictable fields: read again on each form, since the tenant's custom objects add to them. */
 export function useCatalogue() {
   const api = useApi();
-  return useQuery({ queryKey: ['permissions'], queryFn: () => rolesApi(api).catalogue(), staleTime: 300_000 });
+  return useQuery({ queryKey: ['permissions'], queryFn: () => rolesApi(api).catalogue(), staleTime: 0 });
 }
