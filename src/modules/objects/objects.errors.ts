@@ -7,5 +7,7 @@ export const objectsErrors = defineErrors('objects', {
   rule_violated_by_data: { status: 409, title: 'Existing records break the new rule', description: 'Making a field unique, or changing its range, when stored values break it: `duplicates` lists values held by more than one record, `violations` counts the records out of range; nothing changed' },
   version_conflict: { status: 409, title: 'The record has changed since you read it', description: 'An `If-Match` named a version the record no longer has; `currentVersion` is the one it has' },
   api_only_field: { status: 403, title: 'Only the API may write this field', description: 'A person (not an API key) wrote a field whose `apiOnly` rule lets only integrations write it; the field errors name it' },
+  import_rejected: { status: 422, title: 'The import has rows with problems; nothing was imported', description: 'A CSV import (not a dry run) found problems in rows or the header: `errors` lists them, each with its `row` and `column`; nothing was written' },
+  import_too_large: { status: 413, title: 'The file is too large to import', description: 'A CSV import of more than 10,000 rows or 5 MB: split the file' },
   field_not_removed: { status: 409, title: 'The field is not removed', description: 'Only a removed field can be purged (its values deleted) or restored' },
 });

@@ -66,17 +66,30 @@ async function writeIndex(ctx: TenantContext, object: LoadedObject, row: RecordR
   for (const link of write.links) await repo.replaceLinks(ctx.tenant.id, link.field.id, row.id, link.ids);
 }
 
-const recordLimit = (ctx: TenantContext) =>
+export const recordLimit = (ctx: TenantContext) =>
   new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${ctx.licence.claims.limits.objectRecords} records of custom objects; upgrade the plan to add more`, { limit: ctx.licence.claims.limits.objectRecords, resource: 'objectRecords' });
 
 async function insertRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody): Promise<RecordRow> {
   const write = await checkWrite(ctx, object, body, true);
   await refuseTaken(ctx, id, write);
   await refuseBeyondLimit(ctx, 'objectRecords', ctx.licence.claims.limits.objectRecords, 1, () => recordLimit(ctx));
+  const row = await storeRecord(ctx, object, id, write);
+  await emit(ctx, eventType(object, 'created'), createdEvent(object, row));
+  return row;
+}
+
+/** The data of a record's `object.<key>.created` event. */
+export const createdEvent = (object: LoadedObject, row: RecordRow) => ({ object: object.definition.key, ...recordView(row, object.live) });
+
+/**
+ * Stores a new record from a write `checkWrite` and `refuseTaken` accepted, with its value rows
+ * and links; the caller counts it against the plan and emits its event (an import does both
+ * once for all its rows).
+ */
+export async function storeRecord(ctx: TenantContext, object: LoadedObject, id: string, write: CheckedWrite): Promise<RecordRow> {
   const row = await new RecordsRepository(ctx.db).insert(ctx.tenant.id, object.definition.id, id, write.patch, actorOf(ctx));
   // Every live scalar field gets its row, nulls included, so that the record sorts on any field.
   await writeIndex(ctx, object, row, object.live, write);
-  await emit(ctx, eventType(object, 'created'), { object: object.definition.key, ...recordView(row, object.live) });
   return row;
 }
 
@@ -93,7 +106,7 @@ export function versionOf(ifMatch: string | undefined): number | undefined {
   return Number(m[1]);
 }
 
-async function changeRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody, expected: number | undefined): Promise<RecordRow> {
+export async function changeRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody, expected: number | undefined): Promise<RecordRow> {
   const write = await checkWrite(ctx, object, body, false);
   await refuseTaken(ctx, id, write);
   const repo = new RecordsRepository(ctx.db);
