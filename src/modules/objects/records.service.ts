@@ -73,25 +73,15 @@ async function insertRecord(ctx: TenantContext, object: LoadedObject, id: string
   const write = await checkWrite(ctx, object, body, true);
   await refuseTaken(ctx, id, write);
   await refuseBeyondLimit(ctx, 'objectRecords', ctx.licence.claims.limits.objectRecords, 1, () => recordLimit(ctx));
-  const row = await storeRecord(ctx, object, id, write);
+  const row = await new RecordsRepository(ctx.db).insert(ctx.tenant.id, object.definition.id, id, write.patch, actorOf(ctx));
+  // Every live scalar field gets its row, nulls included, so that the record sorts on any field.
+  await writeIndex(ctx, object, row, object.live, write);
   await emit(ctx, eventType(object, 'created'), createdEvent(object, row));
   return row;
 }
 
-/** The data of a record's `object.<key>.created` event. */
+/** The data of a record's `object.<key>.created` event (an import emits them all at once). */
 export const createdEvent = (object: LoadedObject, row: RecordRow) => ({ object: object.definition.key, ...recordView(row, object.live) });
-
-/**
- * Stores a new record from a write `checkWrite` and `refuseTaken` accepted, with its value rows
- * and links; the caller counts it against the plan and emits its event (an import does both
- * once for all its rows).
- */
-export async function storeRecord(ctx: TenantContext, object: LoadedObject, id: string, write: CheckedWrite): Promise<RecordRow> {
-  const row = await new RecordsRepository(ctx.db).insert(ctx.tenant.id, object.definition.id, id, write.patch, actorOf(ctx));
-  // Every live scalar field gets its row, nulls included, so that the record sorts on any field.
-  await writeIndex(ctx, object, row, object.live, write);
-  return row;
-}
 
 export async function createRecord(ctx: TenantContext, key: string, body: RecordBody): Promise<ObjectRecord> {
   const object = await loadObject(ctx, key, 'object');
