@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantContext } from '../../kernel/context.js';
@@ -5,6 +10,7 @@ import { estate, expectProblem, ok, type Estate } from '../../../test/fixture.js
 import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
 import { exportRecords } from './records.export.js';
 
+const run = promisify(execFile);
 let t: TestPlatform;
 let oak: Estate;
 
@@ -180,5 +186,33 @@ describe('CSV export of records', () => {
     expect(header).not.toContain('notes');
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain('HYPERLINK');
+  });
+});
+
+describe('the tenant\'s own OpenAPI document', () => {
+  it('describes each live object with typed schemas and paths, passes the repository\'s OpenAPI lint, and holds the tenant\'s objects only', async () => {
+    const doc = await ok(oak.api('GET', '/objects/openapi.json'), 200);
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/objects/permit/records', '/api/v1/objects/permit/records/{id}', '/api/v1/objects/permit/records/import', '/api/v1/objects/permit/records/export']));
+    const permit = doc.components.schemas.Permit;
+    expect(permit.properties.kind).toMatchObject({ type: ['string', 'null'], enum: ['resident', 'visitor', null] });
+    expect(permit.properties.valid_to).toMatchObject({ format: 'date' });
+    expect(permit.properties.contact).toMatchObject({ format: 'email' });
+    expect(doc.components.schemas.PermitWrite.required).toEqual(['plate']);
+    expect(doc.paths['/api/v1/objects/permit/records'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['filter[fee][gte]', 'filter[kind]', 'filter[valid_to][lte]']));
+
+    const dir = await mkdtemp(join(tmpdir(), 'objects-openapi-'));
+    const file = join(dir, 'openapi.json');
+    await writeFile(file, JSON.stringify(doc));
+    const lint = await run(join(process.cwd(), 'node_modules/.bin/redocly'), ['lint', '--config', join(process.cwd(), 'redocly.yaml'), file], { env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' } }).catch((e: { stdout: string; stderr: string }) => e);
+    expect(lint.stderr + lint.stdout, lint.stderr).toContain('Your API description is valid');
+    await rm(dir, { recursive: true });
+
+    const pine = await estate(t, { slug: 'pine-io' });
+    await ok(pine.api('POST', '/objects/definitions', { key: 'kayak', singular: 'Kayak', plural: 'Kayaks', fields: [{ key: 'hull', label: 'Hull', type: 'text' }] }));
+    const own = (await pine.api('GET', '/objects/openapi.json')).body;
+    expect(own).toContain('/api/v1/objects/kayak/records');
+    expect(own).not.toContain('permit');
+    expect(own).not.toContain('car_owner');
   });
 });
