@@ -254,7 +254,7 @@ export async function importRecords(ctx: TenantContext, key: string, text: strin
   if (problems.length > 0) {
     const bad = new Set(problems.map((p) => p.row)).size;
     // The report's problems are the problem's field errors, each with its row.
-    throw new AppError(objectsErrors.import_rejected, `${bad} ${bad === 1 ? 'row has' : 'rows have'} problems; nothing was imported`, { ...report, errors: problems.map((p) => ({ ...p, field: p.column ?? 'row' })) as FieldError[] });
+    throw new AppError(objectsErrors.import_rejected, `Rows with problems: ${bad}; nothing was imported`, { ...report, errors: problems.map((p) => ({ ...p, field: p.column ?? 'row' })) as FieldError[] });
   }
   if (rows.length === 0) throw new AppError('validation_failed', 'The request has invalid fields', { errors: [{ field: 'body', message: 'has no rows below the header' }] });
   for (const row of planned.filter((p) => p.existingId)) await changeRecord(ctx, object, row.existingId!, row.body, undefined);

@@ -1,5 +1,6 @@
 import { modules } from './es.modules.js';
 import { objects } from './es.objects.js';
+import { objectsIo } from './es.objects-io.js';
 import { platform } from './es.platform.js';
 import { titles } from './es.titles.js';
 
@@ -15,6 +16,7 @@ export const details: Record<string, string> = {
   ...platform,
   ...modules,
   ...objects,
+  ...objectsIo,
   // The kernel's own.
   'The request has invalid fields': 'La solicitud tiene campos no válidos',
   'The path is not valid': 'La ruta no es válida',
