@@ -41,6 +41,11 @@ export const newRecordRoute = createRoute({
   path: '/objects/$objectKey/new',
   component: lazyRouteComponent(() => import('./RecordForms.js'), 'NewRecord'),
 });
+export const importRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/objects/$objectKey/import',
+  component: lazyRouteComponent(() => import('./ImportRecords.js'), 'ImportRecords'),
+});
 export const recordRoute = createRoute({
   getParentRoute: () => workspaceRoot,
   path: '/objects/$objectKey/$recordId',
@@ -52,4 +57,4 @@ export const editRecordRoute = createRoute({
   component: lazyRouteComponent(() => import('./RecordForms.js'), 'EditRecord'),
 });
 
-export const objectsRoutes = [dataModelRoute, newObjectRoute, definitionRoute, addFieldRoute, editFieldRoute, recordsRoute, newRecordRoute, recordRoute, editRecordRoute];
+export const objectsRoutes = [dataModelRoute, newObjectRoute, definitionRoute, addFieldRoute, editFieldRoute, recordsRoute, newRecordRoute, importRoute, recordRoute, editRecordRoute];
