@@ -218,13 +218,14 @@ export async function importRecords(ctx: TenantContext, key: string, text: strin
     if (row.cells.length > header.length && row.cells.slice(header.length).some((c) => c !== '')) rowProblems.push({ row: row.line, column: null, code: 'extra_cells', message: `has ${row.cells.length} cells but the header names ${header.length} columns` });
     const existingId = matchField && typeof body[matchField.key] === 'string' ? existing.get((body[matchField.key] as string).toLowerCase()) : undefined;
     let write: CheckedWrite | undefined;
-    if (rowProblems.length === 0) {
-      try {
-        write = await checkWrite(ctx, object, body, existingId === undefined, false);
-      } catch (error) {
-        rowProblems.push(...problemsOf(row.line, error));
-      }
+    try {
+      // The cells that read are checked by the service even when others did not: every problem at once.
+      write = await checkWrite(ctx, object, body, existingId === undefined, false);
+    } catch (error) {
+      const unread = new Set(rowProblems.map((p) => p.column));
+      rowProblems.push(...problemsOf(row.line, error).filter((p) => !unread.has(p.column)));
     }
+    if (rowProblems.length > 0) write = undefined;
     problems.push(...rowProblems);
     planned.push({ line: row.line, body, ...(existingId ? { existingId } : {}), ...(write ? { write } : {}) });
   }
