@@ -278,6 +278,11 @@ describe('custom objects in the workspace', () => {
     await expectPageShape(page, 'Welcome to Acacia Estate');
     await page.goto(`/t/${tenant.slug}/objects/key_fob`);
     await arrive(page, 'Key fobs', 'key fobs');
+    // The journey above left this user's pages in Spanish: back to English.
+    if ((await page.getByRole('button', { name: /Idioma/ }).count()) > 0) {
+      await page.getByRole('button', { name: /Idioma/ }).click();
+      await page.getByRole('option', { name: 'English' }).click();
+    }
     await page.getByRole('link', { name: 'Import' }).click();
     await arrive(page, 'Import Key fobs', 'import page');
 
@@ -308,6 +313,14 @@ describe('custom objects in the workspace', () => {
     expect(csv.startsWith('\uFEFFid,createdAt,updatedAt,version,code,kind,active')).toBe(true);
     expect(csv).toContain('F-2,garage,false');
     expect(csv).not.toContain('F-1');
+
+    // The import page in Spanish.
+    await page.getByRole('link', { name: 'Import' }).click();
+    await arrive(page, 'Import Key fobs', 'import page');
+    await page.getByRole('button', { name: /Language/ }).click();
+    await page.getByRole('option', { name: 'Español' }).click();
+    await expectPageShape(page, 'Importar Key fobs');
+    await expectNoEnglish(page, 'the import page');
     expect(problems).toEqual([]);
   }, 120_000);
 });

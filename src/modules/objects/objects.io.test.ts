@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TenantContext } from '../../kernel/context.js';
 import { estate, expectProblem, ok, type Estate } from '../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
+import { objectsOpenApi } from './objects.openapi.js';
 import { exportRecords } from './records.export.js';
 
 const run = promisify(execFile);
@@ -175,7 +176,7 @@ describe('CSV export of records', () => {
     expect(values(back.body)).toEqual(values(all.body));
   });
 
-  it('leaves out the fields hidden from the principal\'s roles', async () => {
+  it('leaves out the fields hidden from the principal\'s roles, in the export and the OpenAPI document', async () => {
     // Roles cannot hide a custom field yet (identity accepts `objects.<key>` restrictions in a
     // later change): the export is called with a principal whose roles hide `fee`.
     const { header, rows } = await oak.tx((_db, trx) => {
@@ -186,6 +187,11 @@ describe('CSV export of records', () => {
     expect(header).not.toContain('notes');
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows)).not.toContain('HYPERLINK');
+    // The object's OpenAPI document for that principal: no trace of the hidden fields.
+    const doc = await oak.tx((_db, trx) => objectsOpenApi({ db: trx, tenant: { id: oak.id, slug: oak.slug }, principal: { userId: null, hiddenFields: { 'objects.permit': new Set(['fee']) } } } as unknown as TenantContext));
+    const permit = JSON.stringify({ schema: (doc.components as { schemas: Record<string, unknown> }).schemas.Permit, paths: Object.entries(doc.paths as object).filter(([path]) => path.includes('/permit/')) });
+    expect(permit).not.toContain('fee');
+    expect(permit).toContain('valid_to');
   });
 });
 
