@@ -316,7 +316,9 @@ const exercised = new Set<string>();
 function asBirch(method: string, route: string, options: { fill?: string; body?: unknown; token?: string } = {}) {
   exercised.add(`${method} ${route}`);
   const url = options.fill === undefined ? route : route.replace(/:[A-Za-z_]+/g, options.fill);
-  return t.call(method as never, url, { token: options.token ?? birch.token, tenant: 'birch', ...(options.body !== undefined ? { body: options.body } : {}) });
+  // A text body is a CSV file (the imports take nothing else).
+  const headers = typeof options.body === 'string' ? { headers: { 'content-type': 'text/csv' } } : {};
+  return t.call(method as never, url, { token: options.token ?? birch.token, tenant: 'birch', ...(options.body !== undefined ? { body: options.body } : {}), ...headers });
 }
 
 /** Fails when a response of tenant B carries anything of tenant A. `instance` echoes the caller's own URL and is checked apart; `requestId` is left out. */
@@ -542,6 +544,9 @@ const paramRouteBodies: Record<string, unknown> = {
   'HEAD /api/v1/objects/:key/records/:id': undefined,
   'PATCH /api/v1/objects/:key/records/:id': { plate: 'HIJACKED', fee: 1 },
   'DELETE /api/v1/objects/:key/records/:id': undefined,
+  'POST /api/v1/objects/:key/records/import': 'plate\nHIJACKED\n',
+  'GET /api/v1/objects/:key/records/export': undefined,
+  'HEAD /api/v1/objects/:key/records/export': undefined,
   'POST /api/v1/finance/bank-imports/:id/confirm': () => ({ lines: [{ lineId: '01a20000-0000-7000-8000-000000000000', memberId: b.memberIds[0] }] }),
 };
 const probeBody = (key: string): unknown => {
@@ -802,6 +807,13 @@ describe('cross-tenant isolation through the API', () => {
         expectNothingOf(a, res, url);
       }
     }
+    // Its export and its own OpenAPI document are birch's alone; an import naming alder's unit finds no such unit.
+    for (const res of [await asBirch('GET', '/api/v1/objects/:key/records/export', { fill: 'permit' }), await asBirch('GET', '/api/v1/objects/openapi.json')]) {
+      expect(res.statusCode, res.body).toBe(200);
+      expectNothingOf(a, res);
+    }
+    const dry = await asBirch('POST', '/api/v1/objects/:key/records/import', { fill: 'permit', body: `plate,unit\nBIRCH-3,${alderEstate.unitIds[0]}\n` });
+    expect(dry.json().errors, dry.body).toEqual([expect.objectContaining({ row: 2, column: 'unit', code: 'not_found' })]);
     const listed = (await asBirch('GET', '/api/v1/objects/:key/records', { fill: 'permit' })).json().data.map((r: { id: string }) => r.id);
     expect(listed.sort()).toEqual([...birchObjects.recordIds].sort());
     // An object birch defines is birch's alone.

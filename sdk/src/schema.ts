@@ -2032,6 +2032,40 @@ export interface paths {
         patch: operations["objects.records.update"];
         trace?: never;
     };
+    "/api/v1/objects/{key}/records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The records the list's filters, sort and q match, as CSV (hidden fields left out) */
+        get: operations["objects.records.export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/{key}/records/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import records from CSV: dryRun=true reports what would change; otherwise all or nothing */
+        post: operations["objects.records.import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/objects/definitions": {
         parameters: {
             query?: never;
@@ -2304,6 +2338,23 @@ export interface paths {
         };
         /** The labels of many related records at once (members, units, properties, leases or a custom object's records), for a page of relations */
         get: operations["objects.labels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/objects/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An OpenAPI 3.1 document of the tenant's own objects: a record schema and the record paths of each, as the caller may see them */
+        get: operations["objects.openapi"];
         put?: never;
         post?: never;
         delete?: never;
@@ -18410,7 +18461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18558,7 +18609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18658,7 +18709,190 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.records.export": {
+        parameters: {
+            query?: {
+                /** @description Start the file with a UTF-8 byte order mark, so that Excel reads accents right. */
+                bom?: boolean;
+                /** @description Matches any text, e-mail, phone, URL or select field containing it */
+                q?: string;
+                /** @description Field keys, comma-separated, `-` for descending (`-valid_to,plate`); `createdAt` (the default) or `-createdAt` */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.records.import": {
+        parameters: {
+            query: {
+                /** @description Check the file and tell what would change, writing nothing. */
+                dryRun: boolean;
+                /** @description A unique text field (key): a row whose value a stored record holds updates that record; the others are created. */
+                match?: string;
+            };
+            header?: {
+                /** @description A unique value (a UUID is a good choice) that makes a retry of this request safe: the first completed response is kept for 24 hours per user and returned again, with `Idempotent-Replayed: true`, to a retry with the same key and the same request (where the response shows a secret once, only its status and the id of the resource are kept: the retry gets an `IdempotentReplay` body). The same key with a different request answers 422 `idempotency_key_reused`; while the first request runs, a retry answers 409 `request_in_progress`. Error responses are not kept. See docs/idempotency.md. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The field keys the header's columns name, in order; ignored columns (a record's own members, computed fields) left out. */
+                        columns: string[];
+                        /** @description Records created (or that would be, on a dry run). */
+                        created: number;
+                        dryRun: boolean;
+                        errors: {
+                            /** @description required, pattern, unique, duplicate_in_file, unknown_option, invalid_type, not_found, unknown_column, ... */
+                            code: string;
+                            /** @description The field key (or the header cell, for a column that names no field); null for the row as a whole. */
+                            column: string | null;
+                            message: string;
+                            /** @description Line of the file the row starts on, counting the header as line 1 (the first data row is 2); 1 for a problem of the header or the whole file. */
+                            row: number;
+                        }[];
+                        /** @description Header cells read and not imported: id, createdAt, updatedAt, version and computed fields. */
+                        ignoredColumns: string[];
+                        /** @description Data rows in the file (empty lines not counted). */
+                        rows: number;
+                        /** @description Records updated through the match field (or that would be). */
+                        updated: number;
+                    };
+                };
+            };
+            /** @description The request is not valid (`validation_failed`, `malformed_json`, `invalid_cursor`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request conflicts with the current state (`already_exists`, or a code of the module); of this module: `objects.key_taken`, `objects.field_key_taken`, `objects.value_taken`, `objects.rule_violated_by_data`, `objects.version_conflict`, `objects.field_not_removed`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem; of this module: `objects.import_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18995,7 +19229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19274,7 +19508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19419,7 +19653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19710,7 +19944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -19898,7 +20132,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20079,7 +20313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20345,7 +20579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20544,7 +20778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20691,7 +20925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20865,7 +21099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21012,7 +21246,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21159,7 +21393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21315,7 +21549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21461,7 +21695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21618,7 +21852,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21790,7 +22024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`. */
+            /** @description The request is well-formed but cannot be carried out (`unprocessable`); of this module: `objects.rule_failed`, `objects.import_rejected`. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21841,6 +22075,55 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller may not do this (`permission_denied`, or a tenant licence or state that forbids it); of this module: `objects.api_only_field`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The record, or the tenant, does not exist (`not_found`, `tenant_not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "objects.openapi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An OpenAPI 3.1 document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
                 };
             };
             /** @description Authentication is missing or not valid (`unauthenticated`; signing in: `invalid_credentials`, `invalid_refresh_token`). */

@@ -293,4 +293,64 @@ describe('custom objects in the workspace', () => {
     expect(problems).toEqual([]);
     // A long journey: six fields, three records and every page's axe scan.
   }, 240_000);
+
+  it('imports key fobs from a CSV file chosen on the page: the dry run\'s problems by row first, then the import; exports the filtered list', async () => {
+    await must(api.POST('/api/v1/objects/definitions', { body: { key: 'key_fob', singular: 'Key fob', plural: 'Key fobs', fields: [
+      { key: 'code', label: 'Code', type: 'text', rules: { required: true, unique: true } },
+      { key: 'kind', label: 'Kind', type: 'select', config: { options: [{ key: 'door', label: 'Door' }, { key: 'garage', label: 'Garage' }] } },
+      { key: 'active', label: 'Active', type: 'boolean' },
+    ] } }));
+    const { page, problems } = await openPage(browser);
+    await page.goto(`/t/${tenant.slug}/`);
+    await page.getByLabel('Email').fill(tenant.email);
+    await page.getByLabel('Password').fill(TENANT_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectPageShape(page, 'Welcome to Acacia Estate');
+    await page.goto(`/t/${tenant.slug}/objects/key_fob`);
+    await arrive(page, 'Key fobs', 'key fobs');
+    // The journey above left this user's pages in Spanish: back to English.
+    if ((await page.getByRole('button', { name: /Idioma/ }).count()) > 0) {
+      await page.getByRole('button', { name: /Idioma/ }).click();
+      await page.getByRole('option', { name: 'English' }).click();
+    }
+    await page.getByRole('link', { name: 'Import' }).click();
+    await arrive(page, 'Import Key fobs', 'import page');
+
+    await page.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('Code,Kind,Active\nF-1,Door,yes\nF-1,Window,maybe\n') });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    const report = page.getByRole('table', { name: /problems/ });
+    await expect.poll(() => report.getByRole('row').count(), { timeout: 20_000 }).toBe(3);
+    expect(await report.getByRole('row').filter({ hasText: 'kind' }).textContent()).toContain('3');
+    expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
+    await expectAccessible(page, 'import report with problems');
+
+    await page.getByLabel('CSV file').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('Code,Kind,Active\nF-1,Door,yes\nF-2,garage,no\n') });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.getByRole('button', { name: 'Import 2 rows' }).click();
+    await expect.poll(() => page.getByRole('status').allTextContents(), { timeout: 20_000 }).toContain('Created 2 records.');
+    await expectAccessible(page, 'import done');
+    await page.getByRole('link', { name: 'Back to Key fobs' }).first().click();
+    await arrive(page, 'Key fobs', 'key fobs imported');
+    await expect.poll(() => page.getByRole('region', { name: 'Key fobs' }).getByRole('link', { name: /^F-\d$/ }).allTextContents()).toEqual(['F-1', 'F-2']);
+
+    // Export CSV keeps the page's search.
+    await page.goto(`/t/${tenant.slug}/objects/key_fob?q=F-2`);
+    await arrive(page, 'Key fobs', 'key fobs searched');
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+    const csv = Buffer.concat(chunks).toString('utf8');
+    expect(csv.startsWith('\uFEFFid,createdAt,updatedAt,version,code,kind,active')).toBe(true);
+    expect(csv).toContain('F-2,garage,false');
+    expect(csv).not.toContain('F-1');
+
+    // The import page in Spanish.
+    await page.getByRole('link', { name: 'Import' }).click();
+    await arrive(page, 'Import Key fobs', 'import page');
+    await page.getByRole('button', { name: /Language/ }).click();
+    await page.getByRole('option', { name: 'Español' }).click();
+    await expectPageShape(page, 'Importar Key fobs');
+    await expectNoEnglish(page, 'the import page');
+    expect(problems).toEqual([]);
+  }, 120_000);
 });

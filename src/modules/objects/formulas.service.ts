@@ -29,26 +29,40 @@ export const scopeOf = (ctx: TenantContext): ComputeScope & { tenantId: string }
  * before the write (null when it is created). Answers the tenant model for the write's rollups.
  */
 export async function computeWrite(ctx: TenantContext, object: LoadedObject, id: string, before: Record<string, unknown> | null, write: CheckedWrite): Promise<TenantModel | null> {
-  const model = await loadModel(ctx.db);
-  const own = model.byId.get(object.definition.id);
-  if (!own) return null;
-  const compiled = compiledFields(model, own);
-  const rules = compiledRules(model, own);
-  if (compiled.length === 0 && rules.length === 0) return model;
-  const data = { ...(before ?? {}), ...write.patch };
-  const values = valuesOf(id, data, own.live);
-  const scope = scopeOf(ctx);
-  const related = await preload(scope, model, [values], [...compiled.flatMap((c) => (c.expression ? [c.expression] : [])), ...rules.map((r) => r.expression)]);
-  const context = { now: scope.now, timeZone: scope.timeZone, related };
-  const [patch] = computeAll([{ values, data }], compiled, context);
-  for (const { field } of compiled) {
-    if (!(field.id in patch!)) continue;
-    write.patch[field.id] = patch![field.id];
-    if (!write.changed.includes(field)) write.changed.push(field);
-  }
-  const errors: FieldError[] = failedRules(rules, values, context);
+  const { model, failures } = await computeWrites(ctx, object, [{ id, before, write }]);
+  const errors = failures[0] ?? [];
   if (errors.length > 0) throw new AppError(objectsErrors.rule_failed, errors.map((e) => e.message).join('; '), { errors });
   return model;
+}
+
+/**
+ * The same for many writes of one object at once (an import): the expressions are compiled and
+ * the related records preloaded once. Answers, per write, the field errors of the rules it breaks
+ * (none: it may be stored).
+ */
+export async function computeWrites(ctx: TenantContext, object: LoadedObject, writes: readonly { id: string; before: Record<string, unknown> | null; write: CheckedWrite }[]): Promise<{ model: TenantModel | null; failures: FieldError[][] }> {
+  const model = await loadModel(ctx.db);
+  const own = model.byId.get(object.definition.id);
+  if (!own) return { model: null, failures: writes.map(() => []) };
+  const compiled = compiledFields(model, own);
+  const rules = compiledRules(model, own);
+  if (compiled.length === 0 && rules.length === 0) return { model, failures: writes.map(() => []) };
+  const records = writes.map(({ id, before, write }) => {
+    const data = { ...(before ?? {}), ...write.patch };
+    return { values: valuesOf(id, data, own.live), data };
+  });
+  const scope = scopeOf(ctx);
+  const related = await preload(scope, model, records.map((r) => r.values), [...compiled.flatMap((c) => (c.expression ? [c.expression] : [])), ...rules.map((r) => r.expression)]);
+  const context = { now: scope.now, timeZone: scope.timeZone, related };
+  const patches = computeAll(records, compiled, context);
+  writes.forEach(({ write }, i) => {
+    for (const { field } of compiled) {
+      if (!(field.id in patches[i]!)) continue;
+      write.patch[field.id] = patches[i]![field.id];
+      if (!write.changed.includes(field)) write.changed.push(field);
+    }
+  });
+  return { model, failures: records.map((r) => failedRules(rules, r.values, context)) };
 }
 
 /** Rollups (reverse, or over a many-to-many relation) that read records of `objectId`. */

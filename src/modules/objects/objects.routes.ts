@@ -24,6 +24,7 @@ import {
 } from './objects.schemas.js';
 import { LabelsQuery, RecordLabels } from './labels.schemas.js';
 import { recordLabels } from './labels.service.js';
+import { recordsIoRoutes } from './records.io.routes.js';
 import { createRecord, deleteRecord, getExtension, getRecord, listRecords, putExtension, updateRecord } from './records.service.js';
 
 const module = 'objects';
@@ -120,6 +121,8 @@ export function objectsRoutes(app: HttpApp): void {
     config: { access: write },
     schema: { operationId: 'objects.extensions.put', tags: records, summary: 'Set custom fields of a member, unit, property or lease (those named; the others stay)', params: ExtensionParams, headers: IfMatchHeaders, body: RecordBody, response: { 200: ObjectRecord } },
   }, (req) => putExtension(req.ctx, req.params.target, req.params.id, req.body as Record<string, unknown>, req.headers['if-match']));
+
+  recordsIoRoutes(app);
 
   app.get('/objects/:key/records', {
     config: { access: readOne },

@@ -50,6 +50,18 @@ export class RecordsRepository {
       .executeTakeFirstOrThrow();
   }
 
+  /** Many new records in one statement (an import), in the order given. */
+  async insertMany(tenantId: string, objectId: string, records: readonly { id: string; data: Record<string, unknown> }[], actor: string | null): Promise<RecordRow[]> {
+    if (records.length === 0) return [];
+    const rows = await this.db
+      .insertInto('objectRecords')
+      .values(records.map((r) => ({ tenantId, objectId, id: r.id, data: JSON.stringify(r.data), createdBy: actor, updatedBy: actor })))
+      .returning(columns)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return records.map((r) => byId.get(r.id)!);
+  }
+
   /** Merges `patch` into the record's data and bumps its version; undefined when it is gone or (with `expected`) at another version. */
   update(objectId: string, id: string, patch: Record<string, unknown>, actor: string | null, expected?: number): Promise<RecordRow | undefined> {
     let q = this.db
@@ -74,14 +86,19 @@ export class RecordsRepository {
    * the scalar fields only, a null value as a row of nulls.
    */
   async writeValues(tenantId: string, objectId: string, recordId: string, fields: FieldDef[], data: Record<string, unknown>): Promise<void> {
-    const rows = fields.filter((f) => kindOf(f)).map((f) => valueRow(f, data[f.id] ?? null));
+    await this.writeValuesOf(tenantId, objectId, [{ id: recordId, data }], fields);
+  }
+
+  /** `writeValues` for many records in one statement (an import). */
+  async writeValuesOf(tenantId: string, objectId: string, records: readonly { id: string; data: Record<string, unknown> }[], fields: FieldDef[]): Promise<void> {
+    const rows = records.flatMap((r) => fields.filter((f) => kindOf(f)).map((f) => ({ recordId: r.id, ...valueRow(f, r.data[f.id] ?? null) })));
     if (rows.length === 0) return;
     await sql`
       INSERT INTO object_values (tenant_id, object_id, field_id, record_id, kind, num, txt, ts, uniq, min, max)
-      SELECT ${tenantId}::uuid, ${objectId}::uuid, v.field_id, ${recordId}::uuid, v.kind, v.num, v.txt, v.ts, v.uniq, v.min, v.max
-        FROM unnest(${rows.map((r) => r.fieldId)}::uuid[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.num)}::numeric[], ${rows.map((r) => r.txt)}::text[],
+      SELECT ${tenantId}::uuid, ${objectId}::uuid, v.field_id, v.record_id, v.kind, v.num, v.txt, v.ts, v.uniq, v.min, v.max
+        FROM unnest(${rows.map((r) => r.fieldId)}::uuid[], ${rows.map((r) => r.recordId)}::uuid[], ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.num)}::numeric[], ${rows.map((r) => r.txt)}::text[],
                     ${rows.map((r) => r.ts)}::timestamptz[], ${rows.map((r) => r.uniq)}::boolean[], ${rows.map((r) => r.min)}::numeric[], ${rows.map((r) => r.max)}::numeric[])
-             AS v(field_id, kind, num, txt, ts, uniq, min, max)
+             AS v(field_id, record_id, kind, num, txt, ts, uniq, min, max)
       ON CONFLICT (tenant_id, field_id, record_id) DO UPDATE
          SET kind = EXCLUDED.kind, num = EXCLUDED.num, txt = EXCLUDED.txt, ts = EXCLUDED.ts, uniq = EXCLUDED.uniq, min = EXCLUDED.min, max = EXCLUDED.max`.execute(this.db);
   }

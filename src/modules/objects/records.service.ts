@@ -68,7 +68,7 @@ async function writeIndex(ctx: TenantContext, object: LoadedObject, row: RecordR
   for (const link of write.links) await repo.replaceLinks(ctx.tenant.id, link.field.id, row.id, link.ids);
 }
 
-const recordLimit = (ctx: TenantContext) =>
+export const recordLimit = (ctx: TenantContext) =>
   new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${ctx.licence.claims.limits.objectRecords} records of custom objects; upgrade the plan to add more`, { limit: ctx.licence.claims.limits.objectRecords, resource: 'objectRecords' });
 
 async function insertRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody): Promise<RecordRow> {
@@ -80,9 +80,12 @@ async function insertRecord(ctx: TenantContext, object: LoadedObject, id: string
   // Every live scalar field gets its row, nulls included, so that the record sorts on any field.
   await writeIndex(ctx, object, row, object.live, write);
   if (model) await propagate(scopeOf(ctx), model, object.definition.id, id, null, row.data);
-  await emit(ctx, eventType(object, 'created'), { object: object.definition.key, ...recordView(row, object.live) });
+  await emit(ctx, eventType(object, 'created'), createdEvent(object, row));
   return row;
 }
+
+/** The data of a record's `object.<key>.created` event (an import emits them all at once). */
+export const createdEvent = (object: LoadedObject, row: RecordRow) => ({ object: object.definition.key, ...recordView(row, object.live) });
 
 export async function createRecord(ctx: TenantContext, key: string, body: RecordBody): Promise<ObjectRecord> {
   const object = await loadObject(ctx, key, 'object');
@@ -97,7 +100,7 @@ export function versionOf(ifMatch: string | undefined): number | undefined {
   return Number(m[1]);
 }
 
-async function changeRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody, expected: number | undefined): Promise<RecordRow> {
+export async function changeRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody, expected: number | undefined): Promise<RecordRow> {
   const write = await checkWrite(ctx, object, body, false);
   await refuseTaken(ctx, id, write);
   const repo = new RecordsRepository(ctx.db);

@@ -55,7 +55,7 @@ export interface CheckedWrite {
  * each type, required, ranges (the database checks them too), API-only fields, and that every
  * relation and file points at something that exists. Refuses with field errors, all at once.
  */
-export async function checkWrite(ctx: TenantContext, object: LoadedObject, body: Record<string, unknown>, creating: boolean): Promise<CheckedWrite> {
+export async function checkWrite(ctx: TenantContext, object: LoadedObject, body: Record<string, unknown>, creating: boolean, references = true): Promise<CheckedWrite> {
   const errors: FieldError[] = [];
   const hidden = hiddenFields(ctx.principal, resourceOf(object.definition.key));
   const restricted: FieldError[] = [];
@@ -104,7 +104,8 @@ export async function checkWrite(ctx: TenantContext, object: LoadedObject, body:
   }
   if (restricted.length > 0) throw new AppError('field_restricted', `Your roles do not let you see or change ${restricted.map((e) => e.field).join(', ')}`, { errors: restricted });
   if (apiOnly.length > 0) throw new AppError(objectsErrors.api_only_field, `Only an API key may write ${apiOnly.map((e) => e.field).join(', ')}`, { errors: apiOnly });
-  if (errors.length === 0) await checkReferences(ctx, changed, patch, errors);
+  // An import checks the references of all its rows at once (`references` false).
+  if (errors.length === 0 && references) await checkReferences(ctx, changed, patch, errors);
   if (errors.length > 0) throw new AppError('validation_failed', 'The request has invalid fields', { errors });
   return { patch, changed, links };
 }

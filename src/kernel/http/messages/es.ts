@@ -1,6 +1,7 @@
 import { automations } from './es.automations.js';
 import { modules } from './es.modules.js';
 import { objects } from './es.objects.js';
+import { objectsIo } from './es.objects-io.js';
 import { platform } from './es.platform.js';
 import { titles } from './es.titles.js';
 
@@ -17,6 +18,7 @@ export const details: Record<string, string> = {
   ...modules,
   ...objects,
   ...automations,
+  ...objectsIo,
   // The kernel's own.
   'The request has invalid fields': 'La solicitud tiene campos no válidos',
   'The path is not valid': 'La ruta no es válida',

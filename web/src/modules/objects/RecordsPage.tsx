@@ -1,12 +1,13 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
-import { ArrowDown, ArrowUp, ArrowUpDown, Columns3, Table2 } from 'lucide-react';
+import { ArrowDown, ArrowUp, ArrowUpDown, Columns3, Download, Table2, Upload } from 'lucide-react';
 import { ApiError } from '../../api/problem.js';
 import { useApi } from '../../api/session.js';
 import { useT } from '../../i18n/intl.js';
-import { buttonLink } from '../../ui/Button.js';
+import { Button, buttonLink } from '../../ui/Button.js';
+import { saveFile } from '../../ui/download.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Page } from '../../ui/Page.js';
 import { SearchBox } from '../../ui/SearchBox.js';
@@ -115,6 +116,31 @@ function ViewSwitch({ definition, search }: { definition: ObjectDefinition; sear
   );
 }
 
+const secondaryLink = 'inline-flex items-center gap-1.5 rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-900 ring-1 ring-slate-300 outline-none hover:bg-slate-100 focus-visible:ring-2 focus-visible:ring-brand';
+
+/** Downloads the records the page's filters, sort and search select, as CSV (with a BOM, so that Excel reads accents right). */
+function ExportButton({ objectKey, search }: { objectKey: string; search: RecordsSearch }) {
+  const t = useT();
+  const api = useApi();
+  const [failed, setFailed] = useState(false);
+  const { limit: _limit, cursor: _cursor, ...query } = listQuery(search, LIMIT);
+  return (
+    <>
+      <Button
+        variant="secondary"
+        onPress={() => {
+          setFailed(false);
+          saveFile(api.GET('/api/v1/objects/{key}/records/export', { params: { path: { key: objectKey }, query: { ...query, bom: true } as { bom: boolean } }, parseAs: 'blob' }), `${objectKey}.csv`).catch(() => setFailed(true));
+        }}
+      >
+        <Download aria-hidden size={14} />
+        {t('objects.export')}
+      </Button>
+      {failed ? <span role="alert" className="text-sm text-red-700">{t('objects.exportFailed')}</span> : null}
+    </>
+  );
+}
+
 /** An object's records: the table generated from its definition, or its board by a select field. */
 export function RecordsPage() {
   const t = useT();
@@ -135,6 +161,8 @@ export function RecordsPage() {
       actions={
         <>
           <ViewSwitch definition={d} search={search} />
+          <ExportButton objectKey={objectKey} search={search} />
+          {canWrite ? <Link to="/objects/$objectKey/import" params={{ objectKey }} className={secondaryLink}><Upload aria-hidden size={14} />{t('objects.import')}</Link> : null}
           {canWrite ? <Link to="/objects/$objectKey/new" params={{ objectKey }} className={buttonLink}>{t('objects.newRecord', { name: d.singular })}</Link> : null}
         </>
       }

@@ -56,6 +56,11 @@ export const newRecordRoute = createRoute({
   path: '/objects/$objectKey/new',
   component: lazyRouteComponent(() => import('./RecordForms.js'), 'NewRecord'),
 });
+export const importRoute = createRoute({
+  getParentRoute: () => workspaceRoot,
+  path: '/objects/$objectKey/import',
+  component: lazyRouteComponent(() => import('./ImportRecords.js'), 'ImportRecords'),
+});
 export const recordRoute = createRoute({
   getParentRoute: () => workspaceRoot,
   path: '/objects/$objectKey/$recordId',
@@ -67,4 +72,4 @@ export const editRecordRoute = createRoute({
   component: lazyRouteComponent(() => import('./RecordForms.js'), 'EditRecord'),
 });
 
-export const objectsRoutes = [dataModelRoute, newObjectRoute, definitionRoute, addFieldRoute, editFieldRoute, automationsRoute, newAutomationRoute, automationRoute, recordsRoute, newRecordRoute, recordRoute, editRecordRoute];
+export const objectsRoutes = [dataModelRoute, newObjectRoute, definitionRoute, addFieldRoute, editFieldRoute, automationsRoute, newAutomationRoute, automationRoute, recordsRoute, newRecordRoute, importRoute, recordRoute, editRecordRoute];
