@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { mailTo } from './mailbox.js';
 import { englishOf, expectNoEnglish } from './no-english.js';
@@ -115,6 +115,7 @@ describe('automations of a custom object', () => {
     await arrive(page, 'Welcome the owner', 'automation page');
     await expect.poll(async () => (await page.getByRole('table', { name: 'Run log' }).getByRole('row').allTextContents()).join(' '), { timeout: 20_000 }).toContain('Done');
     await expectAccessible(page, 'automation page with its run log');
+    await screenshot(page, 'objects-automation');
 
     // The pages in Spanish (the tenant's names, "Owner", "Valid to", are data, not messages).
     await page.getByRole('button', { name: /Language/ }).click();

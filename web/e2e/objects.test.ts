@@ -242,6 +242,7 @@ describe('custom objects in the workspace', () => {
       await expectAccessible(page, 'add field form (a formula with an error)');
       await page.getByRole('textbox', { name: 'Expression' }).fill('days_between(today(), valid_to)');
       await expect.poll(() => page.getByTestId('expression-check').textContent()).toContain('Result: a number');
+      await screenshot(page, 'objects-formula');
     });
     const rules = page.getByRole('region', { name: 'Rules' });
     await rules.getByRole('textbox', { name: 'Rule' }).fill('valid_to > valid_from');
@@ -323,6 +324,7 @@ describe('custom objects in the workspace', () => {
     expect(await report.getByRole('row').filter({ hasText: 'kind' }).textContent()).toContain('3');
     expect(await page.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
     await expectAccessible(page, 'import report with problems');
+    await screenshot(page, 'objects-import');
 
     await page.getByLabel('CSV file').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from('Code,Kind,Active\nF-1,Door,yes\nF-2,garage,no\n') });
     await page.getByRole('button', { name: 'Check the file' }).click();

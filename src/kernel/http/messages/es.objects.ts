@@ -95,4 +95,8 @@ export const objects: Record<string, string> = {
   'Only the API may write this field': 'Solo la API puede escribir este campo',
   'The field is not removed': 'El campo no está quitado',
   'The record breaks a rule of the object': 'El registro incumple una regla del objeto',
+  // Labels of related records.
+  'are not record ids: {ids}': 'no son identificadores de registro: {ids}',
+  'must name 1 to {max} record ids, comma-separated': 'debe nombrar de 1 a {max} identificadores de registro, separados por comas',
+  'Reading {kind} labels takes {permission}': 'Leer los nombres de {kind} requiere {permission}',
 };
