@@ -141,14 +141,16 @@ const startedDatabase = (): Promise<Blob | undefined> =>
  * on disk so that `restart` finds the data again; `database` reuses one (see `restart`).
  */
 export async function startPlatform(options: { config?: Partial<Config>; platform?: PlatformOptions; persistent?: boolean; database?: TestDatabase } = {}): Promise<TestPlatform> {
-  // On PostgreSQL a copy of the started database, as PGlite starts from its dump; `persistent` asks for a fresh start.
-  const template = options.persistent ? undefined : (provided('pgTemplate') ?? undefined);
+  // A copy of the started database (PostgreSQL) or its dump (PGlite), unless the test asks for a
+  // fresh start: `persistent`, or an operator of its own, whom only a fresh bootstrap creates.
+  const fresh = options.persistent === true || options.config?.adminEmail !== undefined || options.config?.adminPassword !== undefined;
+  const template = fresh ? undefined : (provided('pgTemplate') ?? undefined);
   const db = options.database ?? (await isolatedDatabase({ persistent: options.persistent, template }));
   const config = testConfig({ ...db.overrides, ...options.config });
   let platform: Platform;
   try {
     // In memory: as the global setup's freshly started platform left its database, migrated and bootstrapped.
-    const inMemory = options.platform?.inMemory ?? (db.inMemory && ((await startedDatabase()) ?? true));
+    const inMemory = options.platform?.inMemory ?? (db.inMemory && ((fresh ? undefined : await startedDatabase()) ?? true));
     platform = await createPlatform(config, { ...options.platform, inMemory });
   } catch (error) {
     // A database passed in stays with the caller, who may repair it and start again.
