@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
-import { must } from './card-payments.js';
+import { connect, createTenant, expectAccessible, expectPageShape, must, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { mailTo } from './mailbox.js';
 import { expectNoEnglish } from './no-english.js';

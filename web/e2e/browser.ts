@@ -92,3 +92,23 @@ export async function createMember(tenant: { slug: string; email: string }, firs
   if (!created.data) throw new Error(`member in ${tenant.slug}: ${JSON.stringify(created.error)}`);
   return created.data.id;
 }
+
+/** An SDK call's data, or the test fails with the problem the API answered. */
+export async function must<T>(answer: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await answer;
+  if (!response.ok || data === undefined) throw new Error(`${response.status}: ${JSON.stringify(error)}`);
+  return data;
+}
+
+/** The page's h1 once its chunk is there, then its shape and an axe scan. */
+export async function arrive(page: Page, title: string, what: string): Promise<void> {
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).allTextContents(), { timeout: 20_000 }).toEqual([title]);
+  await expectPageShape(page, title);
+  await expectAccessible(page, what);
+}
+
+/** A react-aria Select: open it by its label (the button's name ends with it), pick the option. */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`${label}$`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}

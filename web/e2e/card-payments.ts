@@ -2,15 +2,8 @@ import { generate } from 'otplib';
 import type { BrowserContext } from 'playwright-core';
 import Stripe from 'stripe';
 import { createCourtyardClient } from '../../sdk/src/index.js';
-import { accessTokenOf, server, TENANT_PASSWORD } from './browser.js';
+import { accessTokenOf, must, server, TENANT_PASSWORD } from './browser.js';
 import { enrolManager } from './finance-setup.js';
-
-/** An SDK call's data, or the test fails with the problem the API answered. */
-export async function must<T>(answer: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
-  const { data, error, response } = await answer;
-  if (!response.ok || data === undefined) throw new Error(`${response.status}: ${JSON.stringify(error)}`);
-  return data;
-}
 
 /** Switches the tenant's card payments on with the Stripe stand-in's keys: finance.approve, so with a fresh second factor. */
 export async function enableCards(tenant: { slug: string; email: string }): Promise<void> {

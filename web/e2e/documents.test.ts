@@ -1,9 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, must, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
-import { must } from './card-payments.js';
 
 /**
  * The document library end to end: the manager uploads a document in the workspace and shares it

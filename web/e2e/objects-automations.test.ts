@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
+import { arrive, choose, connect, createTenant, expectAccessible, expectPageShape, must, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { mailTo } from './mailbox.js';
 import { englishOf, expectNoEnglish } from './no-english.js';
@@ -22,12 +22,6 @@ let api: CourtyardClient;
 let ownerId: string;
 const OWNER = 'orla.byrne@cork-owners.test';
 
-async function must<T>(answer: Promise<{ data?: T; error?: unknown }>): Promise<T> {
-  const { data, error } = await answer;
-  if (!data) throw new Error(JSON.stringify(error));
-  return data;
-}
-
 beforeAll(async () => {
   browser = await connect();
   tenant = await createTenant('cork');
@@ -47,17 +41,6 @@ beforeAll(async () => {
   }));
 });
 afterAll(() => browser?.close());
-
-async function arrive(page: Page, title: string, what: string) {
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).allTextContents(), { timeout: 20_000 }).toEqual([title]);
-  await expectPageShape(page, title);
-  await expectAccessible(page, what);
-}
-
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('button', { name: new RegExp(`${label}$`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 async function mailAction(page: Page, subject: string, body: string) {
   await choose(page, 'To', 'Owner');

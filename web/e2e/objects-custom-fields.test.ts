@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, TENANT_PASSWORD } from './browser.js';
+import { arrive, connect, createTenant, expectAccessible, expectPageShape, must, openPage, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 
 /**
@@ -17,12 +17,6 @@ let api: CourtyardClient;
 let unitId: string;
 let propertyId: string;
 
-async function must<T>(answer: Promise<{ data?: T; error?: unknown }>): Promise<T> {
-  const { data, error } = await answer;
-  if (!data) throw new Error(JSON.stringify(error));
-  return data;
-}
-
 beforeAll(async () => {
   browser = await connect();
   tenant = await createTenant('wattle');
@@ -34,12 +28,6 @@ beforeAll(async () => {
   await must(api.PUT('/api/v1/objects/extensions/{target}/{id}', { params: { path: { target: 'unit', id: unitId } }, body: { bay: 'B-12' } }));
 });
 afterAll(() => browser?.close());
-
-async function arrive(page: Page, title: string, what: string) {
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).allTextContents(), { timeout: 20_000 }).toEqual([title]);
-  await expectPageShape(page, title);
-  await expectAccessible(page, what);
-}
 
 describe('custom fields on standard records\' pages', () => {
   it('shows a unit\'s custom fields and edits them in place; a property without an extension shows none', async () => {

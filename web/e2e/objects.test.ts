@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
+import { arrive, choose, connect, createTenant, expectAccessible, expectPageShape, must, openPage, screenshot, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { englishOf, expectNoEnglish } from './no-english.js';
 
@@ -20,12 +20,6 @@ let browser: Browser;
 let tenant: { slug: string; email: string };
 let api: CourtyardClient;
 
-async function must<T>(answer: Promise<{ data?: T; error?: unknown }>): Promise<T> {
-  const { data, error } = await answer;
-  if (!data) throw new Error(JSON.stringify(error));
-  return data;
-}
-
 beforeAll(async () => {
   browser = await connect();
   tenant = await createTenant('acacia');
@@ -34,19 +28,6 @@ beforeAll(async () => {
   for (const label of ['Bay 1', 'Bay 2']) await must(api.POST('/api/v1/properties/{id}/units', { params: { path: { id: block.id } }, body: { label, kind: 'parking' } }));
 });
 afterAll(() => browser?.close());
-
-/** The page's h1 once its chunk is there, then the shape and axe. */
-async function arrive(page: Page, title: string, what: string) {
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).allTextContents(), { timeout: 20_000 }).toEqual([title]);
-  await expectPageShape(page, title);
-  await expectAccessible(page, what);
-}
-
-/** A react-aria Select: open it by its label, pick the option. */
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('button', { name: new RegExp(`${label}$`) }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
 
 /** A react-aria date field: its first segment, then the digits (day and month the same, so the locale's order does not matter). */
 async function typeDay(page: Page, label: string, digits: string) {

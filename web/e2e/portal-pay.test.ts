@@ -1,10 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, server, TENANT_PASSWORD } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, must, openPage, server, TENANT_PASSWORD } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { invitationLinkTo } from './mailbox.js';
-import { enableCards, must, standInCheckout, stripePaid } from './card-payments.js';
+import { enableCards, standInCheckout, stripePaid } from './card-payments.js';
 
 /**
  * From the workspace's "Invite to portal" to a paid charge, at a phone's size for the member:

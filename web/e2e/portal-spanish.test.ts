@@ -2,11 +2,11 @@ import { inflateSync } from 'node:zlib';
 import type { Browser, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
-import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, openPage, server } from './browser.js';
+import { accessTokenOf, connect, createTenant, expectAccessible, expectPageShape, must, openPage, server } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { expectNoEnglish } from './no-english.js';
 import { mailTo } from './mailbox.js';
-import { enableCards, must, standInCheckout, stripePaid } from './card-payments.js';
+import { enableCards, standInCheckout, stripePaid } from './card-payments.js';
 
 /**
  * The member portal's journeys for a Spanish-speaking member, on a phone: a community whose

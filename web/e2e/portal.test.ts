@@ -1,10 +1,10 @@
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CourtyardClient } from '../../sdk/src/index.js';
-import { connect, createTenant, expectAccessible, expectPageShape, openPage, screenshot, server } from './browser.js';
+import { connect, createTenant, expectAccessible, expectPageShape, must, openPage, screenshot, server } from './browser.js';
 import { managerApi } from './finance-setup.js';
 import { invitationLinkTo } from './mailbox.js';
-import { enableCards, must, standInCheckout, stripePaid } from './card-payments.js';
+import { enableCards, standInCheckout, stripePaid } from './card-payments.js';
 
 /**
  * The member portal, at a phone's size: a member invited by the manager opens the e-mail's link,

@@ -2,8 +2,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCourtyardClient, type CourtyardClient } from '../../sdk/src/index.js';
 import { READ_ONLY_TENANT } from './billed-tenant.js';
-import { accessTokenOf, connect, expectAccessible, expectPageShape, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
-import { must, standInCheckout, stripePaidInvoice } from './card-payments.js';
+import { accessTokenOf, connect, expectAccessible, expectPageShape, must, openPage, screenshot, server, TENANT_PASSWORD } from './browser.js';
+import { standInCheckout, stripePaidInvoice } from './card-payments.js';
 
 /**
  * A community that has not paid (tenant hornbeam, made by the global setup: invoiced a month ago,
