@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { Type, type TSchema } from 'typebox';
 
@@ -32,4 +33,28 @@ export function csvDownload(reply: FastifyReply, filename: string, header: strin
   // Rows end in CRLF, and any CR or LF inside a cell is quoted: csv-stringify quotes only the
   // record delimiter itself, and spreadsheets end a row at a bare CR or LF too.
   return stringify([header, ...rows.map((r) => r.map(cell))], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+}
+
+/** A CSV file read for an import: its header's cells, and its non-empty rows with the line each starts on. */
+export type CsvFile = { header: string[]; rows: { line: number; cells: string[] }[] } | { error: { line: number; message: string } };
+
+/**
+ * Reads an uploaded CSV file (a UTF-8 BOM allowed, cells trimmed, rows of any length). Line
+ * numbers are the file's as a spreadsheet user counts them: a row's first line, counted on \n
+ * alone (a CR LF inside a quoted cell would otherwise count twice).
+ */
+export function readCsv(text: string): CsvFile {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(normalized, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
+  } catch (error) {
+    const e = error as { message: string; lines?: number };
+    return { error: { line: e.lines ?? 1, message: `The file is not valid CSV: ${e.message}` } };
+  }
+  const [header, ...data] = records;
+  const rows = data
+    .filter(({ record }) => record.some((cell) => cell !== ''))
+    .map(({ record, info }) => ({ line: info.lines - record.reduce((n, cell) => n + cell.split('\n').length - 1, 0), cells: record }));
+  return { header: header?.record ?? [], rows };
 }

@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import type { TenantContext } from '../../kernel/context.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
+import { readCsv } from '../../kernel/http/csv.js';
 import { newId } from '../../kernel/ids.js';
 import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
 import { hiddenFields } from '../../kernel/security/field-restrictions.js';
@@ -118,22 +118,13 @@ const tooLarge = (what: string) => new AppError(objectsErrors.import_too_large, 
 
 function readRows(text: string, problems: RecordImportProblem[]): { header: string[]; rows: Row[] } {
   if (Buffer.byteLength(text) > IMPORT_MAX_BYTES) throw tooLarge('more than 5 MB');
-  // Line numbers are counted on \n alone; a CR LF inside a quoted cell would otherwise count twice.
-  const normalized = text.replace(/\r\n?/g, '\n');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(normalized, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { message: string; lines?: number };
-    problems.push({ row: e.lines ?? 1, column: null, code: 'invalid_csv', message: `The file is not valid CSV: ${e.message}` });
+  const file = readCsv(text);
+  if ('error' in file) {
+    problems.push({ row: file.error.line, column: null, code: 'invalid_csv', message: file.error.message });
     return { header: [], rows: [] };
   }
-  const [header, ...data] = records;
-  if (data.length > IMPORT_MAX_ROWS) throw tooLarge(`${data.length.toLocaleString('en')} rows`);
-  const rows = data
-    .filter(({ record }) => record.some((cell) => cell !== ''))
-    .map(({ record, info }) => ({ line: info.lines - record.reduce((n, cell) => n + cell.split('\n').length - 1, 0), cells: record }));
-  return { header: header?.record ?? [], rows };
+  if (file.rows.length > IMPORT_MAX_ROWS) throw tooLarge(`${file.rows.length.toLocaleString('en')} rows`);
+  return file;
 }
 
 type Column = { field: FieldDef } | { ignored: string } | null;

@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync';
 import type { TenantContext } from '../../kernel/context.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { propertiesErrors } from './properties.errors.js';
 import { emit } from '../../kernel/events/outbox.js';
+import { readCsv } from '../../kernel/http/csv.js';
 import { newId } from '../../kernel/ids.js';
 import { PropertiesRepository, type PropertyRow } from './properties.repository.js';
 import { PROPERTY_KINDS, UNIT_KINDS, type ImportProblem, type ImportReport } from './properties.schemas.js';
@@ -95,22 +95,17 @@ class Problems {
 /** `Postal Code`, `postal-code` and `POSTAL_CODE` all name `postal_code`. */
 const columnName = (header: string) => header.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-function readCsv(text: string, problems: Problems): CsvRow[] {
-  // Line numbers are counted on \n alone; a CR LF inside a quoted cell would otherwise count twice.
-  const normalized = text.replace(/\r\n?/g, '\n');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(normalized, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, info: true }) as unknown as typeof records;
-  } catch (error) {
-    const e = error as { message: string; lines?: number };
-    problems.add(e.lines ?? 1, null, `The file is not valid CSV: ${e.message}`);
+function readRows(text: string, problems: Problems): CsvRow[] {
+  const file = readCsv(text);
+  if ('error' in file) {
+    problems.add(file.error.line, null, file.error.message);
     return [];
   }
-  const [header, ...data] = records;
-  if (!header) return [];
+  const { header, rows: data } = file;
+  if (header.length === 0) return [];
 
   const columns: (Column | null)[] = [];
-  for (const raw of header.record) {
+  for (const raw of header) {
     const name = columnName(raw);
     const known = (IMPORT_COLUMNS as readonly string[]).includes(name) ? (name as Column) : null;
     if (!raw.trim()) problems.add(1, null, `Column ${columns.length + 1} has no name`);
@@ -124,9 +119,7 @@ function readCsv(text: string, problems: Problems): CsvRow[] {
   }
 
   const rows: CsvRow[] = [];
-  for (const { record, info } of data) {
-    if (record.every((cell) => cell === '')) continue;
-    const line = info.lines - record.reduce((n, cell) => n + cell.split('\n').length - 1, 0);
+  for (const { line, cells: record } of data) {
     const extra = record.slice(columns.length).filter((cell) => cell !== '');
     if (extra.length > 0) problems.add(line, null, `has ${record.length} cells but the header names ${columns.length} columns`);
     const cells = new Map<Column, string>();
@@ -358,7 +351,7 @@ export async function importProperties(ctx: TenantContext, text: string, dryRun:
   const repo = new PropertiesRepository(ctx.db);
   const unitsRepo = new UnitsRepository(ctx.db);
   const problems = new Problems();
-  const rows = readCsv(text, problems);
+  const rows = readRows(text, problems);
   const { properties, units } = gather(rows, problems);
   // Imports and moves of this tenant take turns, so the matching stays true until the writes.
   if (!dryRun) await repo.lockTree(ctx.tenant.id);
