@@ -2,6 +2,8 @@ import type { FastifyReply } from 'fastify';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { Type, type TSchema } from 'typebox';
+import type { HttpApp } from './app.js';
+import { strictUtf8Text } from './well-formed.js';
 
 /** The query field of a report that can also be downloaded as CSV. */
 export const FormatQuery = { format: Type.Optional(Type.Enum(['json', 'csv'], { default: 'json', description: '`csv` downloads the report as a spreadsheet.' })) };
@@ -57,4 +59,17 @@ export function readCsv(text: string): CsvFile {
     .filter(({ record }) => record.some((cell) => cell !== ''))
     .map(({ record, info }) => ({ line: info.lines - record.reduce((n, cell) => n + cell.split('\n').length - 1, 0), cells: record }));
   return { header: header?.record ?? [], rows };
+}
+
+/**
+ * Routes that take a CSV body (imports): their parser lives in a scope of its own, where nothing
+ * else is accepted, so every other route keeps refusing non-JSON bodies (415).
+ */
+export function csvBodyRoutes(app: HttpApp, bodyLimit: number, routes: (csv: HttpApp) => void): void {
+  app.register(async (scope) => {
+    const csv = scope as unknown as HttpApp;
+    csv.removeAllContentTypeParsers();
+    csv.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit }, strictUtf8Text);
+    routes(csv);
+  });
 }

@@ -2,8 +2,7 @@ import { Type } from 'typebox';
 import { todayIn } from '../../kernel/dates.js';
 import { AppError } from '../../kernel/errors.js';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { csvDownload } from '../../kernel/http/csv.js';
-import { strictUtf8Text } from '../../kernel/http/well-formed.js';
+import { csvBodyRoutes, csvDownload } from '../../kernel/http/csv.js';
 import { recordAudit } from '../audit/index.js';
 import { KeyParams } from './objects.schemas.js';
 import { objectsOpenApi } from './objects.openapi.js';
@@ -46,12 +45,7 @@ export function recordsIoRoutes(app: HttpApp): void {
     return req.query.bom ? `\uFEFF${text}` : text;
   });
 
-  // The import takes CSV: its parser lives in a scope of its own, where nothing else is
-  // accepted, and every other route keeps refusing non-JSON bodies (415).
-  app.register(async (scope) => {
-    const csv = scope as unknown as HttpApp;
-    csv.removeAllContentTypeParsers();
-    csv.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: BODY_LIMIT }, strictUtf8Text);
+  csvBodyRoutes(app, BODY_LIMIT, (csv) => {
     csv.post('/objects/:key/records/import', {
       config: { access: writeOne, problems: [413] },
       bodyLimit: BODY_LIMIT,

@@ -2,10 +2,9 @@ import { Type } from 'typebox';
 import { AppError } from '../../kernel/errors.js';
 import { todayIn } from '../../kernel/dates.js';
 import type { HttpApp } from '../../kernel/http/app.js';
-import { JsonOrCsv, csvDownload } from '../../kernel/http/csv.js';
+import { csvBodyRoutes, csvDownload, JsonOrCsv } from '../../kernel/http/csv.js';
 import { recordAudit } from '../audit/index.js';
 import { IdParams } from '../../kernel/http/schemas.js';
-import { strictUtf8Text } from '../../kernel/http/well-formed.js';
 import { importProperties } from './properties.import.js';
 import {
   CreateProperty,
@@ -144,12 +143,7 @@ export function propertiesRoutes(app: HttpApp): void {
     return csvDownload(reply, `vacancy-${todayIn(req.ctx.tenant.timeZone)}.csv`, header, rows);
   });
 
-  // The import is the one route that takes CSV: its parser lives in a scope of its own, where
-  // nothing else is accepted, and every other route keeps refusing non-JSON bodies (415).
-  app.register(async (scope) => {
-    const csv = scope as unknown as HttpApp;
-    csv.removeAllContentTypeParsers();
-    csv.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: IMPORT_BODY_LIMIT }, strictUtf8Text);
+  csvBodyRoutes(app, IMPORT_BODY_LIMIT, (csv) => {
     csv.post('/properties/import', {
       config: { access: write },
       bodyLimit: IMPORT_BODY_LIMIT,
