@@ -1,6 +1,7 @@
 import type { TenantContext } from '../../kernel/context.js';
 import type { FieldError } from '../../kernel/errors.js';
-import { compileComputed, describeField, fieldsOf, loadModel, schemaOf, type TenantModel } from './computed.schema.js';
+import { compileComputed, describeField, fieldsOf, schemaOf, type TenantModel } from './computed.schema.js';
+import { loadModel } from './model.cache.js';
 import { fieldTypeOf, formulaOrder, type CheckedExpression, type ExprType, type FormulaField } from './expressions/index.js';
 import { isComputed, type ComputedResult, type FieldConfig, type FieldType } from './fields.js';
 import { expressionErrors } from './rules.service.js';
@@ -48,7 +49,7 @@ function checkRollupShape(model: TenantModel, objectKey: string, item: ComputedS
 export async function checkComputedFields(ctx: TenantContext, objectKey: string, items: readonly ComputedSpec[], errors: FieldError[]): Promise<void> {
   const computed = items.filter((i) => isComputed(i.spec));
   if (computed.length === 0) return;
-  const model = await loadModel(ctx.db);
+  const model = await loadModel(ctx.db, ctx.tenant.id);
   const replaced = new Set(items.map((i) => i.spec.key));
   const existing = (model.byKey.get(objectKey)?.live ?? []).filter((f) => !replaced.has(f.key));
   const overlay = { ...fieldsOf(existing), ...fieldsOf(items.filter((i) => !isComputed(i.spec)).map((i) => i.spec)) };

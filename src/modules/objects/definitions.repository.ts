@@ -58,6 +58,11 @@ export class DefinitionsRepository {
     return q.executeTakeFirst();
   }
 
+  /** The stamp of the tenant's data model as this transaction sees it: a new one with every change of an object, field or rule; undefined before the first. */
+  async modelStamp(): Promise<string | undefined> {
+    return (await this.db.selectFrom('objectModelStamps').select('stamp').executeTakeFirst())?.stamp;
+  }
+
   findById(id: string): Promise<DefinitionRow | undefined> {
     return this.db.selectFrom('objectDefinitions').select(definitionColumns).where('id', '=', id).executeTakeFirst();
   }

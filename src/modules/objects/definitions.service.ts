@@ -5,6 +5,8 @@ import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
 import { resourcesHeld } from '../../kernel/security/scoped-permissions.js';
 import { DefinitionsRepository, type DefinitionRow, type FieldRow } from './definitions.repository.js';
 import { checkComputedFields } from './computed.definitions.js';
+import { tenantObject, type TenantObject } from './computed.schema.js';
+import { loadModel } from './model.cache.js';
 import { checkConfig, checkRules, isReservedObjectKey, RESERVED_FIELD_KEYS } from './definitions.specs.js';
 import { boundsOf, isComputed, isStandardTarget, isUuid, kindOf, type FieldDef } from './fields.js';
 import { objectRemovedFromCatalogue } from './objects.catalogue.js';
@@ -27,20 +29,24 @@ function view(d: DefinitionRow, fields: FieldRow[]): Definition {
   return { ...d, fields: own.filter((f) => !f.removedAt).map(fieldView), removedFields: own.filter((f) => f.removedAt).map(fieldView) };
 }
 
-/** An object as records need it: its live fields by key, and all its fields (removed too) by id. */
-export interface LoadedObject {
-  definition: DefinitionRow;
-  live: FieldDef[];
-  byKey: Map<string, FieldDef>;
-}
+/** An object as records need it: its live fields, in order and by key (frozen when it comes from the cached model). */
+export type LoadedObject = TenantObject;
 
-/** The live object with `key` (any kind unless told), with its live fields; 404 if there is none. */
+/**
+ * The live object with `key` (any kind unless told), with its live fields; 404 if there is none.
+ * `lock` takes its definition's row until the transaction ends (an import: definition changes queue on it).
+ */
 export async function loadObject(ctx: TenantContext, key: string, kind?: 'object' | 'extension', lock = false): Promise<LoadedObject> {
-  const repo = new DefinitionsRepository(ctx.db);
-  const definition = await repo.findLive(key, lock);
-  if (!definition || (kind && definition.kind !== kind)) throw notFound('The object');
-  const live = (await repo.fieldsOf([definition.id])).filter((f) => !f.removedAt);
-  return { definition, live, byKey: new Map(live.map((f) => [f.key, f])) };
+  let object: TenantObject | undefined;
+  if (lock) {
+    const repo = new DefinitionsRepository(ctx.db);
+    const definition = await repo.findLive(key, true);
+    if (definition) object = tenantObject(definition, (await repo.fieldsOf([definition.id])).filter((f) => !f.removedAt));
+  } else {
+    object = (await loadModel(ctx.db, ctx.tenant.id)).byKey.get(key);
+  }
+  if (!object || (kind && object.definition.kind !== kind)) throw notFound('The object');
+  return object;
 }
 
 const refuseInvalid = (errors: FieldError[]) => {

@@ -1,5 +1,5 @@
 import type { EventSubscriber, Job, JobContext, JobDefinition } from '../../kernel/jobs/job.js';
-import { loadModel } from './computed.schema.js';
+import { loadModel } from './model.cache.js';
 import { RECOMPUTE_REQUESTED } from './definitions.service.js';
 import { recomputeBatch } from './formulas.service.js';
 
@@ -44,7 +44,7 @@ export const volatileJob = {
   async handler(job: Job<{ tenantId: string }>, ctx) {
     const { tenantId } = job.data;
     const objects = await ctx.tenantTransaction(tenantId, async (db) => {
-      const model = await loadModel(db);
+      const model = await loadModel(db, tenantId);
       return [...model.byId.values()].filter((o) => o.live.some((f) => f.config.volatile)).map((o) => o.definition.id);
     });
     for (const objectId of objects) await recomputeObject(ctx, tenantId, objectId);

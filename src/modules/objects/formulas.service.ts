@@ -2,7 +2,8 @@ import type { TenantContext } from '../../kernel/context.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { computeAll, preload, valuesOf, type ComputeScope } from './computed.evaluate.js';
 import { ComputedRepository } from './computed.repository.js';
-import { compiledFields, loadModel, type TenantModel, type TenantObject } from './computed.schema.js';
+import { compiledFields, type TenantModel, type TenantObject } from './computed.schema.js';
+import { loadModel } from './model.cache.js';
 import type { LoadedObject } from './definitions.service.js';
 import type { FieldDef } from './fields.js';
 import { objectsErrors } from './objects.errors.js';
@@ -41,7 +42,7 @@ export async function computeWrite(ctx: TenantContext, object: LoadedObject, id:
  * (none: it may be stored).
  */
 export async function computeWrites(ctx: TenantContext, object: LoadedObject, writes: readonly { id: string; before: Record<string, unknown> | null; write: CheckedWrite }[]): Promise<{ model: TenantModel | null; failures: FieldError[][] }> {
-  const model = await loadModel(ctx.db);
+  const model = await loadModel(ctx.db, ctx.tenant.id);
   const own = model.byId.get(object.definition.id);
   if (!own) return { model: null, failures: writes.map(() => []) };
   const compiled = compiledFields(model, own);
@@ -142,7 +143,7 @@ export async function recompute(scope: ComputeScope & { tenantId: string }, mode
 
 /** Computes a batch of an object's records after `afterId` again (a formula added or changed, or the day turned); answers the last id, null when done. */
 export async function recomputeBatch(scope: ComputeScope & { tenantId: string }, objectId: string, afterId: string | null, size: number): Promise<string | null> {
-  const model = await loadModel(scope.db);
+  const model = await loadModel(scope.db, scope.tenantId);
   const object = model.byId.get(objectId);
   if (!object) return null;
   const batch = await new ComputedRepository(scope.db).batch(objectId, afterId, size);

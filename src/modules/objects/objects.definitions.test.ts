@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { estate, expectProblem, ok, type Estate } from '../../../test/fixture.js';
 import { startPlatform, type TestPlatform } from '../../../test/helpers.js';
+import { loadModel } from './model.cache.js';
 import { purgeSubscriber } from './objects.jobs.js';
 import { jobContext, takeEvents } from '../../../test/mail-helpers.js';
 
@@ -117,6 +118,24 @@ describe('object definitions', () => {
     expectProblem(await oak.api('POST', `/objects/definitions/bike_slot/fields/${oldId}/restore`), 404, 'not_found');
     const actions = (await ok(oak.api('GET', '/objects/definitions/bike_slot/changes'), 200)).data.map((c: { action: string }) => c.action);
     expect(actions).toEqual(['created', 'field_removed', 'field_added', 'field_purged']);
+  });
+
+  it('writes records by the data model their own transaction sees: a change rolled back is never used, one committed at once', async () => {
+    const made = await ok(oak.api('POST', '/objects/definitions', { key: 'fob', singular: 'Fob', plural: 'Fobs', fields: [{ key: 'code', label: 'Code', type: 'text' }] }));
+    await ok(oak.api('POST', '/objects/fob/records', { code: 'F-1' }));
+    // A field added in a transaction that reads the model with it (kept, compiled), then rolls back.
+    await expect(
+      oak.tx(async (_db, trx) => {
+        await sql`INSERT INTO object_fields (tenant_id, id, object_id, key, label, type, position) VALUES (${oak.id}::uuid, gen_random_uuid(), ${made.id}::uuid, 'colour', 'Colour', 'text', 9)`.execute(trx);
+        expect((await loadModel(trx, oak.id)).byKey.get('fob')!.byKey.has('colour')).toBe(true);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expectProblem(await oak.api('POST', '/objects/fob/records', { code: 'F-2', colour: 'red' }), 400, 'validation_failed', 'colour');
+    await ok(oak.api('POST', '/objects/definitions/fob/fields', { key: 'colour', label: 'Colour', type: 'text' }));
+    expect((await ok(oak.api('POST', '/objects/fob/records', { code: 'F-2', colour: 'red' }))).colour).toBe('red');
+    await ok(oak.api('DELETE', '/objects/definitions/fob/fields/colour'), 200);
+    expectProblem(await oak.api('POST', '/objects/fob/records', { code: 'F-3', colour: 'red' }), 400, 'validation_failed', 'colour');
   });
 
   it('restores a removed field with its values', async () => {

@@ -76,4 +76,9 @@ export interface ObjectsTables {
     fromId: string;
     toId: string;
   };
+  /** Written by triggers only (migrations/0004_model_stamps.sql). */
+  objectModelStamps: {
+    tenantId: TenantKey;
+    stamp: string;
+  };
 }

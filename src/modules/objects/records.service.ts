@@ -2,9 +2,8 @@ import type { TenantContext } from '../../kernel/context.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { AppError, notFound } from '../../kernel/errors.js';
 import { emit } from '../../kernel/events/outbox.js';
-import { refuseBeyondLimit } from '../../kernel/metering/tallies.repository.js';
 import { newId } from '../../kernel/ids.js';
-import { loadModel } from './computed.schema.js';
+import { loadModel } from './model.cache.js';
 import { loadObject, type LoadedObject } from './definitions.service.js';
 import { isStandardTarget, kindOf, type FieldDef } from './fields.js';
 import { affectedBy, computeWrite, propagate, recomputeAffected, scopeOf } from './formulas.service.js';
@@ -75,12 +74,22 @@ async function insertRecord(ctx: TenantContext, object: LoadedObject, id: string
   const write = await checkWrite(ctx, object, body, true);
   await refuseTaken(ctx, id, write);
   const model = await computeWrite(ctx, object, id, null, write);
-  await refuseBeyondLimit(ctx, 'objectRecords', ctx.licence.claims.limits.objectRecords, 1, () => recordLimit(ctx));
-  const row = await new RecordsRepository(ctx.db).insert(ctx.tenant.id, object.definition.id, id, write.patch, actorOf(ctx));
-  // Every live scalar field gets its row, nulls included, so that the record sorts on any field.
-  await writeIndex(ctx, object, row, object.live, write);
-  if (model) await propagate(scopeOf(ctx), model, object.definition.id, id, null, row.data);
+  const at = new Date();
+  const row: RecordRow = { id, objectId: object.definition.id, data: write.patch, version: 1, createdAt: at, updatedAt: at, createdBy: actorOf(ctx), updatedBy: actorOf(ctx) };
+  // The event before the record (one transaction: both or neither): the insert takes the lock
+  // that queues the tenant's other creates until commit, so it is the create's last statement.
   await emit(ctx, eventType(object, 'created'), createdEvent(object, row));
+  const repo = new RecordsRepository(ctx.db);
+  let inserted: boolean;
+  try {
+    // Every live scalar field gets its value row, nulls included, so that the record sorts on any field.
+    inserted = await repo.insertWithValues(ctx.tenant.id, object.definition.id, { id, data: row.data, at }, object.live, row.createdBy, ctx.licence.claims.limits.objectRecords ?? null);
+  } catch (error) {
+    throw valueRefusal(error, write.changed);
+  }
+  if (!inserted) throw recordLimit(ctx);
+  for (const link of write.links) await repo.replaceLinks(ctx.tenant.id, link.field.id, id, link.ids);
+  if (model) await propagate(scopeOf(ctx), model, object.definition.id, id, null, row.data);
   return row;
 }
 
@@ -128,7 +137,7 @@ export async function deleteRecord(ctx: TenantContext, key: string, id: string):
   if (!before) throw notFound(`The ${object.definition.singular} record`);
   // The records whose rollups read it, found before its links go with it.
   const scope = scopeOf(ctx);
-  const model = await loadModel(ctx.db);
+  const model = await loadModel(ctx.db, ctx.tenant.id);
   const affected = await affectedBy(scope, model, object.definition.id, id, before.data, null);
   if (!(await repo.delete(object.definition.id, id))) throw notFound(`The ${object.definition.singular} record`);
   await recomputeAffected(scope, model, affected);

@@ -2,8 +2,9 @@ import type { TenantContext } from '../../kernel/context.js';
 import { AppError, notFound, type FieldError } from '../../kernel/errors.js';
 import { newId } from '../../kernel/ids.js';
 import { ComputedRepository } from './computed.repository.js';
-import { compile, loadModel, schemaOf, type TenantModel, type TenantObject } from './computed.schema.js';
+import { compile, schemaOf, type TenantModel, type TenantObject } from './computed.schema.js';
 import { DefinitionsRepository } from './definitions.repository.js';
+import { derived, loadModel } from './model.cache.js';
 import { getDefinition } from './definitions.service.js';
 import { describeType, messageIn, tryEvaluate, type CheckedExpression, type CheckOptions, type EvaluationContext, type ExpressionError, type RecordValues } from './expressions/index.js';
 import type { ObjectRule } from './fields.js';
@@ -33,10 +34,12 @@ export interface CompiledRule {
 export function compiledRules(model: TenantModel, object: TenantObject): CompiledRule[] {
   const rules = object.definition.rules ?? [];
   if (rules.length === 0) return [];
-  const schema = schemaOf(model, object.definition.key);
-  return rules.flatMap((rule) => {
-    const result = compile(rule.expression, schema, { purpose: 'rule' });
-    return result.ok ? [{ rule, expression: result.expression }] : [];
+  return derived(model, `rules:${object.definition.id}`, () => {
+    const schema = schemaOf(model, object.definition.key);
+    return rules.flatMap((rule) => {
+      const result = compile(rule.expression, schema, { purpose: 'rule' });
+      return result.ok ? [{ rule, expression: result.expression }] : [];
+    });
   });
 }
 
@@ -60,7 +63,7 @@ async function liveObject(ctx: TenantContext, key: string) {
 
 /** A rule checked against the object: its expression gives true or false, the fields it names are the object's. */
 async function checkedRule(ctx: TenantContext, key: string, rule: ObjectRule): Promise<ObjectRule> {
-  const model = await loadModel(ctx.db);
+  const model = await loadModel(ctx.db, ctx.tenant.id);
   const object = model.byKey.get(key)!;
   const errors: FieldError[] = [];
   const result = compile(rule.expression, schemaOf(model, key), { purpose: 'rule' });
@@ -102,7 +105,7 @@ export async function removeRule(ctx: TenantContext, key: string, id: string): P
 
 /** Checks an expression against the object's fields, for the pages' live validation: its type, or its errors with positions. */
 export async function checkExpressionOf(ctx: TenantContext, key: string, body: { expression: string; purpose?: CheckOptions['purpose'] }) {
-  const model = await loadModel(ctx.db);
+  const model = await loadModel(ctx.db, ctx.tenant.id);
   if (!model.byKey.has(key)) throw notFound('The object');
   const locale = ctx.locale === 'es' ? 'es' : 'en';
   const result = compile(body.expression, schemaOf(model, key), { purpose: body.purpose ?? 'formula' });

@@ -30,37 +30,63 @@ function valuesOf(data: RecordEventData): Record<string, unknown> {
   return values;
 }
 
-async function onRecordEvent(event: DomainEvent, job: JobContext, deps: AutomationDeps): Promise<void> {
+/** A record event an automation reacts to: the object's key, what happened, the record. */
+function recordEventOf(event: DomainEvent) {
   const match = EVENT.exec(event.type);
-  if (!match || !event.tenantId) return;
-  const [, key, what] = match as unknown as [string, string, 'created' | 'updated' | 'deleted'];
   const data = event.data as RecordEventData;
-  const recordId = typeof data.id === 'string' ? data.id : null;
-  const tenant = await job.tenant(event.tenantId);
-  const claims = claimsOf(tenant, job.now());
-  if (!claims || !recordId) return;
-  const automations = await job.tenantTransaction(tenant.id, async (db) => {
-    const repo = new AutomationsRepository(db);
-    // What automations wrote triggers no automation: an automation can never set off itself, nor another, in a loop.
-    if (what !== 'deleted' && typeof data.version === 'number' && (await repo.wroteVersion(recordId, data.version))) return [];
-    return repo.enabledOf(key, what);
-  });
-  const changed = Array.isArray(data.changed) ? (data.changed as string[]) : [];
-  for (const automation of automations) {
-    const only = automation.trigger.fields;
-    if (what === 'updated' && only && !only.some((f) => changed.includes(f))) continue;
-    await runAutomation(job, deps, tenant, claims, { automation, triggerKey: `event:${event.id}`, recordId, values: what === 'deleted' ? {} : valuesOf(data), cause: event.type });
-  }
+  if (!match || !event.tenantId || typeof data.id !== 'string') return null;
+  return { event, tenantId: event.tenantId, key: match[1]!, what: match[2] as 'created' | 'updated' | 'deleted', recordId: data.id, data };
 }
 
-/** Runs the automations of `object.<key>.created|updated|deleted` events, once per automation and event. */
+/**
+ * The automations a batch of record events sets off, each tenant's events in order: one
+ * transaction per tenant finds them all (most events set off none). One automation failing
+ * keeps the others going; the batch then fails and is retried, and the run keys keep what
+ * already ran from running again.
+ */
+async function onRecordEvents(events: readonly DomainEvent[], job: JobContext, deps: AutomationDeps): Promise<void> {
+  const byTenant = new Map<string, NonNullable<ReturnType<typeof recordEventOf>>[]>();
+  for (const e of events.map(recordEventOf)) if (e) byTenant.set(e.tenantId, [...(byTenant.get(e.tenantId) ?? []), e]);
+  const failures: unknown[] = [];
+  for (const [tenantId, mine] of byTenant) {
+    const tenant = await job.tenant(tenantId);
+    const claims = claimsOf(tenant, job.now());
+    if (!claims) continue;
+    const firings = await job.tenantTransaction(tenant.id, async (db) => {
+      const repo = new AutomationsRepository(db);
+      const automations = await repo.enabledOf([...new Set(mine.map((e) => e.key))], [...new Set(mine.map((e) => e.what))]);
+      if (automations.length === 0) return [];
+      // What automations wrote triggers no automation: an automation can never set off itself, nor another, in a loop.
+      const written = await repo.wroteVersions(mine.flatMap((e) => (e.what !== 'deleted' && typeof e.data.version === 'number' ? [{ recordId: e.recordId, version: e.data.version }] : [])));
+      return mine.flatMap((e) => {
+        if (e.what !== 'deleted' && written.has(`${e.recordId}:${String(e.data.version)}`)) return [];
+        const changed = Array.isArray(e.data.changed) ? (e.data.changed as string[]) : [];
+        return automations
+          .filter((a) => a.key === e.key && a.trigger.type === e.what && !(e.what === 'updated' && a.trigger.fields && !a.trigger.fields.some((f) => changed.includes(f))))
+          .map((automation) => ({ automation, triggerKey: `event:${e.event.id}`, recordId: e.recordId, values: e.what === 'deleted' ? {} : valuesOf(e.data), cause: e.event.type }));
+      });
+    });
+    for (const firing of firings) {
+      try {
+        await runAutomation(job, deps, tenant, claims, firing);
+      } catch (error) {
+        failures.push(error);
+      }
+    }
+  }
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, `${failures.length} automations failed`);
+}
+
+/** Runs the automations of `object.<key>.created|updated|deleted` events, once per automation and event, a batch of events at a time. */
 export function automationSubscriber(deps: AutomationDeps): EventSubscriber {
   return {
     name: 'objects.automations',
     events: ['object.*'],
     leaseSeconds: 300,
     retry: { limit: 8, delaySeconds: 10 },
-    handle: (event, job) => onRecordEvent(event, job, deps),
+    batch: { size: 100, handle: (events, job) => onRecordEvents(events, job, deps) },
+    handle: (event, job) => onRecordEvents([event], job, deps),
   };
 }
 

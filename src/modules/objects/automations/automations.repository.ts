@@ -50,17 +50,17 @@ export class AutomationsRepository {
     return this.db.selectFrom('objectAutomations').select(columns).where('objectId', '=', objectId).where('id', '=', id).executeTakeFirst();
   }
 
-  /** The enabled automations of the live object `key`, with the trigger `type`. */
-  enabledOf(key: string, type: Trigger['type']): Promise<(AutomationRow & { key: string })[]> {
+  /** The enabled automations of the live objects `keys` with one of the trigger `types`, in creation order. */
+  enabledOf(keys: readonly string[], types: readonly Trigger['type'][]): Promise<(AutomationRow & { key: string })[]> {
     return this.db
       .selectFrom('objectAutomations as a')
       .innerJoin('objectDefinitions as d', 'd.id', 'a.objectId')
       .select(['a.id', 'a.objectId', 'a.name', 'a.enabled', 'a.trigger', 'a.condition', 'a.actions', 'a.createdAt', 'a.updatedAt', 'd.key'])
-      .where('d.key', '=', key)
+      .where('d.key', 'in', keys)
       .where('d.archivedAt', 'is', null)
       .where('d.kind', '=', 'object')
       .where('a.enabled', '=', true)
-      .where(sql<boolean>`a.trigger->>'type' = ${type}`)
+      .where(sql<string>`a.trigger->>'type'`, 'in', types)
       .orderBy('a.id')
       .execute();
   }
@@ -123,9 +123,13 @@ export class AutomationsRepository {
     await this.db.insertInto('objectAutomationWrites').values({ tenantId, recordId, version }).onConflict((oc) => oc.doNothing()).execute();
   }
 
-  /** Whether an automation wrote this version of the record (its event then triggers nothing). */
-  async wroteVersion(recordId: string, version: number): Promise<boolean> {
-    return (await this.db.selectFrom('objectAutomationWrites').select('recordId').where('recordId', '=', recordId).where('version', '=', version).executeTakeFirst()) !== undefined;
+  /** Which of these record versions an automation wrote, as `recordId:version` (their events trigger nothing). */
+  async wroteVersions(versions: readonly { recordId: string; version: number }[]): Promise<Set<string>> {
+    if (versions.length === 0) return new Set();
+    const { rows } = await sql<{ recordId: string; version: number }>`
+      SELECT w.record_id, w.version FROM object_automation_writes w
+        JOIN unnest(${versions.map((v) => v.recordId)}::uuid[], ${versions.map((v) => v.version)}::int[]) AS v(record_id, version) ON w.record_id = v.record_id AND w.version = v.version`.execute(this.db);
+    return new Set(rows.map((r) => `${r.recordId}:${r.version}`));
   }
 
   /** Deletes at most `limit` runs and writes older than `cutoff`; how many it deleted. */

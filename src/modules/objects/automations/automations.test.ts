@@ -12,10 +12,10 @@ let subscriber: EventSubscriber;
 
 const RECORD_EVENTS = ['object.permit.created', 'object.permit.updated', 'object.permit.deleted', 'object.inspection.created', 'object.inspection.updated'];
 
-/** Hands the tenant's waiting record events to the automations subscriber, as the relay would; returns them. */
+/** Hands the tenant's waiting record events to the automations subscriber in one batch, as the relay would; returns them. */
 async function relay(): Promise<DomainEvent[]> {
   const events = await takeEvents(t.platform, cork.id, RECORD_EVENTS);
-  for (const event of events) await subscriber.handle(event, jobContext(t.platform));
+  if (events.length > 0) await subscriber.batch!.handle(events, jobContext(t.platform));
   return events;
 }
 
@@ -123,41 +123,47 @@ describe('automations of a custom object', () => {
     await ok(cork.api('DELETE', `${automations}/${touched.id}`), 204);
   });
 
-  it('an automation fires once per trigger under retries: a redelivered event, and a crash between actions, send the mail once', async () => {
+  it('an automation fires once per trigger under retries: a redelivered event, and a crash between actions, send the mail once; one failing keeps the batch going', async () => {
     const owner = await cork.newMember({ firstName: 'Orla', lastName: 'Byrne', email: 'orla@cork.test' });
     const taken = await ok(cork.api('POST', '/objects/permit/records', { plate: 'CK-TAKEN', ref: 'R-1' }));
     await relay();
     const welcome = await ok(cork.api('POST', automations, {
       name: 'Welcome the owner',
       trigger: { type: 'created' },
+      condition: "plate != 'CK-4'",
       actions: [
         { type: 'send_mail', to: 'owner', subject: 'Permit {{plate}}', body: 'Your permit {{plate}} is valid to {{valid_to}}.' },
         // Fails while another permit holds the reference (unique): a crash after the mail.
         { type: 'set_field', field: 'ref', value: 'R-1' },
       ],
     }));
-    await ok(cork.api('POST', '/objects/permit/records', { plate: 'CK-3', owner, valid_to: '2027-05-31' }));
-    const [created] = await takeEvents(t.platform, cork.id, RECORD_EVENTS);
-    await expect(subscriber.handle(created!, jobContext(t.platform))).rejects.toThrow();
-    let [run] = await runsOf(welcome.id);
+    const failing = await ok(cork.api('POST', '/objects/permit/records', { plate: 'CK-3', owner, valid_to: '2027-05-31' }));
+    const after = await ok(cork.api('POST', '/objects/permit/records', { plate: 'CK-4', owner }));
+    const batch = await takeEvents(t.platform, cork.id, RECORD_EVENTS);
+    expect(batch).toHaveLength(2);
+    const runOf = async (recordId: string) => (await runsOf(welcome.id)).find((r: { recordId: string }) => r.recordId === recordId);
+    await expect(subscriber.batch!.handle(batch, jobContext(t.platform))).rejects.toThrow();
+    let run = await runOf(failing.id);
     expect(run).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringContaining('action 2 (set_field)') });
     expect(run.actions).toEqual([expect.objectContaining({ status: 'succeeded', attempts: 1 }), expect.objectContaining({ status: 'failed', attempts: 1, error: expect.any(String) })]);
+    // The next event of the batch ran all the same.
+    expect(await runOf(after.id)).toMatchObject({ status: 'skipped' });
     expect(await queuedMail()).toBe(1);
 
     // The retry (the job system's, here by hand) fails again and sends nothing more.
-    await expect(subscriber.handle(created!, jobContext(t.platform))).rejects.toThrow();
+    await expect(subscriber.batch!.handle(batch, jobContext(t.platform))).rejects.toThrow();
     expect(await queuedMail()).toBe(1);
     // The cause goes; the next retry finishes the run without sending the mail again.
     await ok(cork.api('DELETE', `/objects/permit/records/${taken.id}`), 204);
-    await subscriber.handle(created!, jobContext(t.platform));
-    [run] = await runsOf(welcome.id);
+    await subscriber.batch!.handle(batch, jobContext(t.platform));
+    run = await runOf(failing.id);
     expect(run).toMatchObject({ status: 'succeeded', attempts: 3, error: null });
     expect(run.actions).toEqual([expect.objectContaining({ status: 'succeeded', attempts: 1 }), expect.objectContaining({ status: 'succeeded', attempts: 3, error: null })]);
-    // Delivered again after success: nothing.
-    await subscriber.handle(created!, jobContext(t.platform));
+    // Delivered again after success, alone: nothing.
+    await subscriber.handle(batch[0]!, jobContext(t.platform));
     await relay();
     expect(await queuedMail()).toBe(1);
-    expect(await runsOf(welcome.id)).toHaveLength(1);
+    expect(await runsOf(welcome.id)).toHaveLength(2);
 
     const [sent] = await relayMail(t.platform, cork.id);
     const mail = await readMailFile(t.config.dataDir, (sent!.data as { messageId: string }).messageId);
