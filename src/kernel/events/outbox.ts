@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { TenantContext } from '../context.js';
 import type { KernelTables } from '../db/kernel.tables.js';
 import { markOutboxWritten } from '../db/outbox-writes.js';
@@ -20,6 +20,21 @@ export async function emit<T extends object>(ctx: Pick<TenantContext, 'db' | 'te
     .execute();
   markOutboxWritten(ctx.db);
   return event;
+}
+
+/**
+ * `emit` as SQL, for a write that must be a single statement (a module's insert whose lock
+ * should be held as briefly as can be): the insert of the event, for a CTE of that statement,
+ * recording it only when `when` holds (the module's own row was written). Answers the event too.
+ */
+export function emitting<T extends object>(ctx: Pick<TenantContext, 'db' | 'tenant'>, type: string, data: T, when: RawBuilder<unknown>): { event: DomainEvent<T>; insert: RawBuilder<unknown> } {
+  const event: DomainEvent<T> = { id: newId(), type, tenantId: ctx.tenant.id, occurredAt: new Date().toISOString(), version: 1, data };
+  markOutboxWritten(ctx.db);
+  const insert = sql`
+    INSERT INTO outbox (tenant_id, id, type, version, data, occurred_at, traceparent)
+    SELECT ${ctx.tenant.id}::uuid, ${event.id}::uuid, ${type}, 1, ${JSON.stringify(data)}::jsonb, ${event.occurredAt}::timestamptz, ${currentTraceparent()}
+     WHERE ${when}`;
+  return { event, insert };
 }
 
 /**

@@ -3,7 +3,7 @@ import { AppError, type FieldError } from '../../kernel/errors.js';
 import { computeAll, preload, valuesOf, type ComputeScope } from './computed.evaluate.js';
 import { ComputedRepository } from './computed.repository.js';
 import { compiledFields, type TenantModel, type TenantObject } from './computed.schema.js';
-import { loadModel } from './model.cache.js';
+import { derived, loadModel } from './model.cache.js';
 import type { LoadedObject } from './definitions.service.js';
 import type { FieldDef } from './fields.js';
 import { objectsErrors } from './objects.errors.js';
@@ -27,13 +27,11 @@ export const scopeOf = (ctx: TenantContext): ComputeScope & { tenantId: string }
 /**
  * Adds a write's computed values to it (into `patch` and `changed`) and refuses it with 422
  * `objects.rule_failed` when one of the object's rules is false. `before` is the record's data
- * before the write (null when it is created). Answers the tenant model for the write's rollups.
+ * before the write (null when it is created).
  */
-export async function computeWrite(ctx: TenantContext, object: LoadedObject, id: string, before: Record<string, unknown> | null, write: CheckedWrite): Promise<TenantModel | null> {
-  const { model, failures } = await computeWrites(ctx, object, [{ id, before, write }]);
-  const errors = failures[0] ?? [];
+export async function computeWrite(ctx: TenantContext, model: TenantModel, object: LoadedObject, id: string, before: Record<string, unknown> | null, write: CheckedWrite): Promise<void> {
+  const errors = (await computeWrites(ctx, model, object, [{ id, before, write }]))[0] ?? [];
   if (errors.length > 0) throw new AppError(objectsErrors.rule_failed, errors.map((e) => e.message).join('; '), { errors });
-  return model;
 }
 
 /**
@@ -41,13 +39,12 @@ export async function computeWrite(ctx: TenantContext, object: LoadedObject, id:
  * the related records preloaded once. Answers, per write, the field errors of the rules it breaks
  * (none: it may be stored).
  */
-export async function computeWrites(ctx: TenantContext, object: LoadedObject, writes: readonly { id: string; before: Record<string, unknown> | null; write: CheckedWrite }[]): Promise<{ model: TenantModel | null; failures: FieldError[][] }> {
-  const model = await loadModel(ctx.db, ctx.tenant.id);
+export async function computeWrites(ctx: TenantContext, model: TenantModel, object: LoadedObject, writes: readonly { id: string; before: Record<string, unknown> | null; write: CheckedWrite }[]): Promise<FieldError[][]> {
   const own = model.byId.get(object.definition.id);
-  if (!own) return { model: null, failures: writes.map(() => []) };
+  if (!own) return writes.map(() => []);
   const compiled = compiledFields(model, own);
   const rules = compiledRules(model, own);
-  if (compiled.length === 0 && rules.length === 0) return { model, failures: writes.map(() => []) };
+  if (compiled.length === 0 && rules.length === 0) return writes.map(() => []);
   const records = writes.map(({ id, before, write }) => {
     const data = { ...(before ?? {}), ...write.patch };
     return { values: valuesOf(id, data, own.live), data };
@@ -63,11 +60,15 @@ export async function computeWrites(ctx: TenantContext, object: LoadedObject, wr
       if (!write.changed.includes(field)) write.changed.push(field);
     }
   });
-  return { model, failures: records.map((r) => failedRules(rules, r.values, context)) };
+  return records.map((r) => failedRules(rules, r.values, context));
 }
 
 /** Rollups (reverse, or over a many-to-many relation) that read records of `objectId`. */
 function rollupsOver(model: TenantModel, objectId: string): { owner: TenantObject; field: FieldDef; relationId: string; reverse: boolean }[] {
+  return derived(model, `rollups-over:${objectId}`, () => findRollupsOver(model, objectId));
+}
+
+function findRollupsOver(model: TenantModel, objectId: string): { owner: TenantObject; field: FieldDef; relationId: string; reverse: boolean }[] {
   const out = [];
   for (const owner of model.byId.values()) {
     for (const field of owner.live) {

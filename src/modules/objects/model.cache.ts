@@ -20,19 +20,39 @@ import { DefinitionsRepository } from './definitions.repository.js';
 /** Tenants whose model is kept: a model of 20 objects of 20 fields, compiled, is some tens of kB. */
 const MAX_MODELS = 1_000;
 
-const models = new Lru<string, { stamp: string; model: TenantModel }>(MAX_MODELS);
+const models = new Lru<string, { stamp: string | null; model: TenantModel }>(MAX_MODELS);
 const derivations = new WeakMap<TenantModel, Map<string, unknown>>();
 
 /** The tenant's live model as the transaction of `db` sees it (frozen: never change it). */
 export async function loadModel(db: Db, tenantId: string): Promise<TenantModel> {
+  return (await read(db, tenantId)).model;
+}
+
+/**
+ * The model a record's create works from, with no query when it can: the cached one, unverified
+ * (its stamp then guards the create's single statement, which writes nothing if the stamp moved
+ * on: RecordsRepository.insertWithValues), else the one the transaction sees.
+ */
+export async function modelToWrite(db: Db, tenantId: string): Promise<{ model: TenantModel; stamp: string | null; verified: boolean }> {
+  const cached = models.get(tenantId);
+  if (cached) return { ...cached, verified: false };
+  return { ...(await read(db, tenantId)), verified: true };
+}
+
+/** Forgets a tenant's cached model (a create found it stale). */
+export function forgetModel(tenantId: string): void {
+  models.delete(tenantId);
+}
+
+async function read(db: Db, tenantId: string): Promise<{ model: TenantModel; stamp: string | null }> {
   const stamp = await new DefinitionsRepository(db).modelStamp();
   // No stamp: the tenant has never defined an object.
-  if (stamp === undefined) return freeze(await readModel(db));
+  if (stamp === undefined) return { model: freeze(await readModel(db)), stamp: null };
   const cached = models.get(tenantId);
-  if (cached?.stamp === stamp) return cached.model;
+  if (cached?.stamp === stamp) return cached;
   const model = freeze(await readModel(db));
   models.set(tenantId, { stamp, model });
-  return model;
+  return { model, stamp };
 }
 
 /** What `build` makes of the model (an object's compiled formulas), made once per model and `key`. */

@@ -14,6 +14,7 @@ import { emitAll } from '../../kernel/events/outbox.js';
 import { existingDocuments } from '../documents/index.js';
 import { RecordsRepository, type RecordRow } from './records.repository.js';
 import { computeWrites, propagate, scopeOf } from './formulas.service.js';
+import { loadModel } from './model.cache.js';
 import { changeRecord, createdEvent, recordLimit } from './records.service.js';
 import { checkWrite, existingTargets, resourceOf, valueRefusal, type CheckedWrite } from './records.values.js';
 
@@ -228,7 +229,8 @@ export async function importRecords(ctx: TenantContext, key: string, text: strin
   await refuseTakenValues(ctx, checked, problems);
   // New records' formulas are computed (so they sort and filter at once) and the object's rules checked, as a create does.
   const fresh = checked.filter((p) => !p.existingId);
-  const { model, failures } = await computeWrites(ctx, object, fresh.map((p) => ({ id: p.id, before: null, write: p.write })));
+  const model = await loadModel(ctx.db, ctx.tenant.id);
+  const failures = await computeWrites(ctx, model, object, fresh.map((p) => ({ id: p.id, before: null, write: p.write })));
   fresh.forEach((p, i) => problems.push(...failures[i]!.map((e) => ({ row: p.line, column: e.field, code: e.code ?? 'rule', message: e.message }))));
   problems.sort((a, b) => a.row - b.row);
 
@@ -259,7 +261,7 @@ export async function importRecords(ctx: TenantContext, key: string, text: strin
   for (const row of planned.filter((p) => p.existingId)) await changeRecord(ctx, object, row.existingId!, row.body, undefined);
   const stored = await storeRecords(ctx, object, planned.filter((p) => !p.existingId).map((p) => ({ id: p.id, write: p.write! })));
   // Rollups over this object's records (a permit's payments) take the new ones in.
-  if (model) for (const row of stored) await propagate(scopeOf(ctx), model, object.definition.id, row.id, null, row.data);
+  for (const row of stored) await propagate(scopeOf(ctx), model, object.definition.id, row.id, null, row.data);
   await emitAll(ctx, `object.${object.definition.key}.created`, stored.map((row) => createdEvent(object, row)));
   return report;
 }

@@ -54,26 +54,38 @@ export class RecordsRepository {
   }
 
   /**
-   * A new record (version 1, made at `at`) and its value rows in one statement, within the plan's
-   * limit of records (null: none); false when the limit is reached. The tally's lock, which
-   * queues the tenant's concurrent creates until commit, comes with this statement: a create
-   * makes it its last, so that the queue moves as fast as it can.
+   * A new record (version 1, made at `at`), its value rows and its event (`event`, an insert
+   * given the condition that the record was written) in one statement, guarded: nothing is
+   * written when the tenant's model stamp is not `stamp` (the caller worked from a stale model)
+   * or the plan's limit of records (null: none) is reached. The tally's lock, which queues the
+   * tenant's concurrent creates until commit, comes with this statement: a create makes it its
+   * last, so that the queue moves as fast as it can.
    */
-  async insertWithValues(tenantId: string, objectId: string, record: { id: string; data: Record<string, unknown>; at: Date }, fields: FieldDef[], actor: string | null, limit: number | null): Promise<boolean> {
+  async insertWithValues(
+    tenantId: string,
+    objectId: string,
+    record: { id: string; data: Record<string, unknown>; at: Date },
+    fields: readonly FieldDef[],
+    actor: string | null,
+    guard: { limit: number | null; stamp: string | null; event: (written: RawBuilder<unknown>) => RawBuilder<unknown> },
+  ): Promise<'inserted' | 'stale' | 'limit'> {
     const { id, data, at } = record;
-    const { rows } = await sql<{ inserted: string }>`
-      WITH tally AS (${lockedTally(tenantId, 'objectRecords')}),
+    const { rows } = await sql<{ inserted: string; fresh: boolean }>`
+      WITH model AS (SELECT (SELECT stamp FROM object_model_stamps) IS NOT DISTINCT FROM ${guard.stamp}::uuid AS fresh),
+      tally AS (${lockedTally(tenantId, 'objectRecords')}),
       record AS (
         INSERT INTO object_records (tenant_id, object_id, id, data, created_at, updated_at, created_by, updated_by)
         SELECT ${tenantId}::uuid, ${objectId}::uuid, ${id}::uuid, ${JSON.stringify(data)}::jsonb, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz, ${actor}::uuid, ${actor}::uuid
-          FROM tally WHERE ${limit}::bigint IS NULL OR tally.value < ${limit}::bigint
+          FROM tally, model WHERE model.fresh AND (${guard.limit}::bigint IS NULL OR tally.value < ${guard.limit}::bigint)
         RETURNING id),
       value_rows AS (
         INSERT INTO object_values (tenant_id, object_id, field_id, record_id, kind, num, txt, ts, uniq, min, max)
         SELECT ${tenantId}::uuid, ${objectId}::uuid, v.field_id, record.id, v.kind, v.num, v.txt, v.ts, v.uniq, v.min, v.max
-          FROM record, ${valuesOf(valueRowsOf([{ id, data }], fields))})
-      SELECT count(*) AS inserted FROM record`.execute(this.db);
-    return Number(rows[0]!.inserted) === 1;
+          FROM record, ${valuesOf(valueRowsOf([{ id, data }], fields))}),
+      event AS (${guard.event(sql`EXISTS (SELECT 1 FROM record)`)})
+      SELECT (SELECT count(*) FROM record) AS inserted, (SELECT fresh FROM model) AS fresh`.execute(this.db);
+    const { inserted, fresh } = rows[0]!;
+    return Number(inserted) === 1 ? 'inserted' : fresh ? 'limit' : 'stale';
   }
 
   /** Many new records in one statement (an import), in the order given. */

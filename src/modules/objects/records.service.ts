@@ -1,15 +1,16 @@
 import type { TenantContext } from '../../kernel/context.js';
 import { containsPattern } from '../../kernel/db/like.js';
 import { AppError, notFound } from '../../kernel/errors.js';
-import { emit } from '../../kernel/events/outbox.js';
+import { emit, emitting } from '../../kernel/events/outbox.js';
 import { newId } from '../../kernel/ids.js';
-import { loadModel } from './model.cache.js';
+import { forgetModel, loadModel, modelToWrite } from './model.cache.js';
 import { loadObject, type LoadedObject } from './definitions.service.js';
 import { isStandardTarget, kindOf, type FieldDef } from './fields.js';
 import { affectedBy, computeWrite, propagate, recomputeAffected, scopeOf } from './formulas.service.js';
 import { objectsErrors } from './objects.errors.js';
 import type { ListRecordsQuery, ObjectRecord, RecordBody } from './objects.schemas.js';
 import { checkCursor, checkCursorShape, cursorOf, parseFilters, parseSort } from './records.query.js';
+import { DefinitionsRepository } from './definitions.repository.js';
 import { RecordsRepository, type RecordRow } from './records.repository.js';
 import { checkWrite, existingTargets, recordView, refuseTaken, valueRefusal, visibleFields, type CheckedWrite } from './records.values.js';
 
@@ -70,35 +71,71 @@ async function writeIndex(ctx: TenantContext, object: LoadedObject, row: RecordR
 export const recordLimit = (ctx: TenantContext) =>
   new AppError('plan_limit_reached', `The ${ctx.licence.claims.plan} plan allows ${ctx.licence.claims.limits.objectRecords} records of custom objects; upgrade the plan to add more`, { limit: ctx.licence.claims.limits.objectRecords, resource: 'objectRecords' });
 
-async function insertRecord(ctx: TenantContext, object: LoadedObject, id: string, body: RecordBody): Promise<RecordRow> {
-  const write = await checkWrite(ctx, object, body, true);
-  await refuseTaken(ctx, id, write);
-  const model = await computeWrite(ctx, object, id, null, write);
-  const at = new Date();
-  const row: RecordRow = { id, objectId: object.definition.id, data: write.patch, version: 1, createdAt: at, updatedAt: at, createdBy: actorOf(ctx), updatedBy: actorOf(ctx) };
-  // The event before the record (one transaction: both or neither): the insert takes the lock
-  // that queues the tenant's other creates until commit, so it is the create's last statement.
-  await emit(ctx, eventType(object, 'created'), createdEvent(object, row));
+/** Creates a record is tried again when a definition changed under it (the cached model went stale), at most this often. */
+const CREATE_ATTEMPTS = 3;
+
+/**
+ * Creates a record of the object (or extension) `key`, with `id`. Everything up to the write
+ * reads; the write is one statement (the event, the record, its value rows, the plan's limit),
+ * guarded by the model's stamp: a create works from the cached model without asking whether it
+ * is current, and goes again from the model its transaction sees when the statement says it
+ * was not (model.cache.ts).
+ */
+async function insertRecord(ctx: TenantContext, key: string, kind: 'object' | 'extension', id: string, body: RecordBody): Promise<{ object: LoadedObject; row: RecordRow }> {
   const repo = new RecordsRepository(ctx.db);
-  let inserted: boolean;
-  try {
-    // Every live scalar field gets its value row, nulls included, so that the record sorts on any field.
-    inserted = await repo.insertWithValues(ctx.tenant.id, object.definition.id, { id, data: row.data, at }, object.live, row.createdBy, ctx.licence.claims.limits.objectRecords ?? null);
-  } catch (error) {
-    throw valueRefusal(error, write.changed);
+  for (let attempt = 1; ; attempt++) {
+    const { model, stamp, verified } = await modelToWrite(ctx.db, ctx.tenant.id);
+    const object = model.byKey.get(key);
+    const stale = () => {
+      forgetModel(ctx.tenant.id);
+      if (attempt >= CREATE_ATTEMPTS) throw new AppError('conflict', 'The object\'s definition changed while the record was being created: send it again');
+    };
+    if (!object || object.definition.kind !== kind) {
+      if (verified) throw notFound('The object');
+      stale();
+      continue;
+    }
+    let write: CheckedWrite;
+    try {
+      write = await checkWrite(ctx, object, body, true);
+      await refuseTaken(ctx, id, write);
+      await computeWrite(ctx, model, object, id, null, write);
+    } catch (error) {
+      // A refusal by a model that may be stale (a field it does not know yet) stands only once the model is known current.
+      if (verified || (await new DefinitionsRepository(ctx.db).modelStamp()) === (stamp ?? undefined)) throw error;
+      stale();
+      continue;
+    }
+    const at = new Date();
+    const row: RecordRow = { id, objectId: object.definition.id, data: write.patch, version: 1, createdAt: at, updatedAt: at, createdBy: actorOf(ctx), updatedBy: actorOf(ctx) };
+    let outcome: Awaited<ReturnType<RecordsRepository['insertWithValues']>>;
+    try {
+      // Every live scalar field gets its value row, nulls included, so that the record sorts on any field.
+      outcome = await repo.insertWithValues(ctx.tenant.id, object.definition.id, { id, data: row.data, at }, object.live, row.createdBy, {
+        limit: ctx.licence.claims.limits.objectRecords ?? null,
+        stamp,
+        event: (written) => emitting(ctx, eventType(object, 'created'), createdEvent(object, row), written).insert,
+      });
+    } catch (error) {
+      throw valueRefusal(error, write.changed);
+    }
+    if (outcome === 'stale') {
+      stale();
+      continue;
+    }
+    if (outcome === 'limit') throw recordLimit(ctx);
+    for (const link of write.links) await repo.replaceLinks(ctx.tenant.id, link.field.id, id, link.ids);
+    await propagate(scopeOf(ctx), model, object.definition.id, id, null, row.data);
+    return { object, row };
   }
-  if (!inserted) throw recordLimit(ctx);
-  for (const link of write.links) await repo.replaceLinks(ctx.tenant.id, link.field.id, id, link.ids);
-  if (model) await propagate(scopeOf(ctx), model, object.definition.id, id, null, row.data);
-  return row;
 }
 
 /** The data of a record's `object.<key>.created` event (an import emits them all at once). */
 export const createdEvent = (object: LoadedObject, row: RecordRow) => ({ object: object.definition.key, ...recordView(row, object.live) });
 
 export async function createRecord(ctx: TenantContext, key: string, body: RecordBody): Promise<ObjectRecord> {
-  const object = await loadObject(ctx, key, 'object');
-  return recordView(await insertRecord(ctx, object, newId(), body), visibleFields(ctx, object));
+  const { object, row } = await insertRecord(ctx, key, 'object', newId(), body);
+  return recordView(row, visibleFields(ctx, object));
 }
 
 /** `If-Match: "3"` (or 3, or W/"3") as a version; undefined without one. */
@@ -117,10 +154,11 @@ export async function changeRecord(ctx: TenantContext, object: LoadedObject, id:
   const before = await repo.find(object.definition.id, id, true);
   if (!before) throw notFound(`The ${object.definition.singular} record`);
   if (expected !== undefined && before.version !== expected) throw new AppError(objectsErrors.version_conflict, `The record is at version ${before.version}, not ${expected}: read it again`, { currentVersion: before.version });
-  const model = await computeWrite(ctx, object, id, before.data, write);
+  const model = await loadModel(ctx.db, ctx.tenant.id);
+  await computeWrite(ctx, model, object, id, before.data, write);
   const row = (await repo.update(object.definition.id, id, write.patch, actorOf(ctx), expected))!;
   await writeIndex(ctx, object, row, write.changed, write);
-  if (model) await propagate(scopeOf(ctx), model, object.definition.id, id, before.data, row.data);
+  await propagate(scopeOf(ctx), model, object.definition.id, id, before.data, row.data);
   await emit(ctx, eventType(object, 'updated'), { object: object.definition.key, ...recordView(row, object.live), changed: write.changed.map((f) => f.key) });
   return row;
 }
@@ -171,7 +209,8 @@ export async function putExtension(ctx: TenantContext, target: string, id: strin
   const expected = versionOf(ifMatch);
   if (!row) {
     if (expected !== undefined && expected !== 0) throw new AppError(objectsErrors.version_conflict, `The record is at version 0, not ${expected}: read it again`, { currentVersion: 0 });
-    return recordView(await insertRecord(ctx, object, id, body), visibleFields(ctx, object));
+    const created = await insertRecord(ctx, target, 'extension', id, body);
+    return recordView(created.row, visibleFields(ctx, created.object));
   }
   return recordView(await changeRecord(ctx, object, id, body, expected), visibleFields(ctx, object));
 }
