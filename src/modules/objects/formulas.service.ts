@@ -1,6 +1,7 @@
 import type { TenantContext } from '../../kernel/context.js';
 import { AppError, type FieldError } from '../../kernel/errors.js';
 import { computeAll, preload, valuesOf, type ComputeScope } from './computed.evaluate.js';
+import { readersAffected } from './computed.readers.js';
 import { ComputedRepository } from './computed.repository.js';
 import { compiledFields, type TenantModel, type TenantObject } from './computed.schema.js';
 import { derived, loadModel } from './model.cache.js';
@@ -87,9 +88,11 @@ function findRollupsOver(model: TenantModel, objectId: string): { owner: TenantO
 }
 
 /**
- * The records whose rollups read a record of `objectId` that is being created (`before` null),
- * changed or deleted (`after` null): those it pointed at before and points at now (reverse
- * rollups), and those linking to it (many-to-many). Asked before a delete, whose links go with it.
+ * The records whose rollups or formulas read a record of `objectId` that is being created
+ * (`before` null), changed or deleted (`after` null): those it pointed at before and points at
+ * now (reverse rollups), those linking to it (many-to-many), and those whose relations lead to
+ * it (formulas reading through relations, computed.readers.ts). Asked before a delete, whose
+ * links go with it.
  */
 export async function affectedBy(scope: ComputeScope, model: TenantModel, objectId: string, recordId: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): Promise<Map<TenantObject, Set<string>>> {
   const byOwner = new Map<TenantObject, Set<string>>();
@@ -105,6 +108,8 @@ export async function affectedBy(scope: ComputeScope, model: TenantModel, object
       for (const id of await new ComputedRepository(scope.db).linkingTo(relationId, recordId)) add(owner, id);
     }
   }
+  const key = model.byId.get(objectId)?.definition.key;
+  if (key) for (const [owner, ids] of await readersAffected(scope, model, key, recordId, before, after)) for (const id of ids) add(owner, id);
   return byOwner;
 }
 

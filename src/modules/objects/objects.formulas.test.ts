@@ -194,6 +194,12 @@ describe('rollups', () => {
     await ok(oak.api('POST', '/objects/definitions/permit_payment/fields', { key: 'plate', label: 'Plate', type: 'formula', config: { expression: "upper(permit.plate) & ': ' & text(amount)" } }));
     const pay = await ok(oak.api('POST', '/objects/permit_payment/records', { permit: b.id, amount: eur(250) }));
     expect(pay.plate).toBe('M-2: 2.50 EUR');
+    // The permit's plate changes: the payment's formula follows, in the same transaction.
+    await ok(oak.api('PATCH', `/objects/permit/records/${b.id}`, { plate: 'm-22' }), 200);
+    expect((await ok(oak.api('GET', `/objects/permit_payment/records/${pay.id}`), 200)).plate).toBe('M-22: 2.50 EUR');
+    await ok(oak.api('DELETE', `/objects/permit/records/${b.id}`), 204);
+    // Gone: the plate reads as blank (`&` joins a blank as nothing).
+    expect((await ok(oak.api('GET', `/objects/permit_payment/records/${pay.id}`), 200)).plate).toBe(': 2.50 EUR');
   });
 
   it('refuses a rollup whose relation does not point at the object', async () => {
@@ -243,5 +249,16 @@ describe('cross-field rules', () => {
     const put = await ok(oak.api('PUT', `/objects/extensions/unit/${oak.unitIds[0]}`, { area: 70, rooms: 3 }), 200);
     expect(put.per_room).toBe(23.3);
     expectProblem(await oak.api('PUT', `/objects/extensions/unit/${oak.unitIds[0]}`, { rooms: 0 }), 422, 'objects.rule_failed', ['rooms']);
+    // A custom object's formula reads the unit's custom field through its relation, and follows it.
+    await ok(oak.api('POST', '/objects/definitions', {
+      key: 'storage_bay',
+      singular: 'Storage bay',
+      plural: 'Storage bays',
+      fields: [{ key: 'unit', label: 'Unit', type: 'relation', config: { target: 'unit' } }, { key: 'unit_area', label: 'Unit area', type: 'formula', config: { expression: 'unit.area' } }],
+    }));
+    const bay = await ok(oak.api('POST', '/objects/storage_bay/records', { unit: oak.unitIds[0] }));
+    expect(bay.unit_area).toBe(70);
+    await ok(oak.api('PUT', `/objects/extensions/unit/${oak.unitIds[0]}`, { area: 82 }), 200);
+    expect((await ok(oak.api('GET', `/objects/storage_bay/records/${bay.id}`), 200)).unit_area).toBe(82);
   });
 });
