@@ -1,6 +1,6 @@
 import type { Db } from '../../kernel/db/tables.js';
 import { Lru } from '../../kernel/lru.js';
-import { readModel, type TenantModel } from './computed.schema.js';
+import { readModel, type TenantModel, type TenantObject } from './computed.schema.js';
 import { DefinitionsRepository } from './definitions.repository.js';
 
 /**
@@ -22,6 +22,7 @@ const MAX_MODELS = 1_000;
 
 const models = new Lru<string, { stamp: string | null; model: TenantModel }>(MAX_MODELS);
 const derivations = new WeakMap<TenantModel, Map<string, unknown>>();
+const modelOfObjects = new WeakMap<TenantObject, TenantModel>();
 
 /** The tenant's live model as the transaction of `db` sees it (frozen: never change it). */
 export async function loadModel(db: Db, tenantId: string): Promise<TenantModel> {
@@ -63,7 +64,11 @@ export function derived<T>(model: TenantModel, key: string, build: () => T): T {
   return kept.get(key) as T;
 }
 
+/** The model an object was read with (undefined for one read on its own, locked). */
+export const modelOf = (object: TenantObject): TenantModel | undefined => modelOfObjects.get(object);
+
 function freeze(model: TenantModel): TenantModel {
+  for (const object of model.byKey.values()) modelOfObjects.set(object, model);
   for (const object of model.byId.values()) {
     deepFreeze(object.definition);
     object.live.forEach(deepFreeze);

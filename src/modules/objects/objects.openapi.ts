@@ -1,10 +1,10 @@
 import type { TenantContext } from '../../kernel/context.js';
-import { hiddenFields } from '../../kernel/security/field-restrictions.js';
 import { listDefinitions } from './definitions.service.js';
 import { kindOf, LONG_TEXT_MAX, MANY_MAX, TEXT_MAX, URL_MAX, type FieldDef } from './fields.js';
 import type { Definition } from './objects.schemas.js';
 import { isComputed } from './records.csv.js';
-import { resourceOf } from './records.values.js';
+import { loadModel } from './model.cache.js';
+import { visibleFields } from './records.values.js';
 
 /**
  * The tenant's own API: an OpenAPI 3.1 document with a record schema and the record paths of
@@ -167,9 +167,11 @@ export async function objectsOpenApi(ctx: TenantContext): Promise<Json> {
   };
   const paths: Json = {};
   const tags: Json[] = [];
+  const model = await loadModel(ctx.db, ctx.tenant.id);
   for (const definition of definitions) {
-    const hidden = hiddenFields(ctx.principal, resourceOf(definition.key));
-    const fields = (definition.fields as unknown as FieldDef[]).filter((f) => !hidden.has(f.key));
+    const object = model.byKey.get(definition.key);
+    if (!object) continue;
+    const fields = visibleFields(ctx, object);
     const { record, write } = schemasOf(fields, Boolean(ctx.principal?.apiKeyId));
     schemas[pascal(definition.key)] = { ...record, title: definition.singular, ...(definition.description ? { description: definition.description } : {}) };
     schemas[`${pascal(definition.key)}Write`] = { ...write, title: `${definition.singular} (write)` };

@@ -155,6 +155,24 @@ describe('a field hidden from a role', () => {
     expect(ids(await ok(oak.api('GET', '/objects/permit/records?q=ab-1', undefined, opts), 200))).toHaveLength(1);
   });
 
+  it('hides the formulas that read it, which would show it otherwise, and those reading them', async () => {
+    const field = (key: string, expression: string) => ok(oak.api('POST', '/objects/definitions/permit/fields', { key, label: key, type: 'formula', config: { expression } }));
+    await field('gate_length', 'len(gate_code)');
+    await field('gate_shout', "upper(gate_code) & '!'");
+    await field('gate_length_doubled', 'gate_length * 2');
+    await field('plate_shout', 'upper(plate)');
+    const opts = { token: clerk.token };
+    const one = (await ok(oak.api('GET', '/objects/permit/records', undefined, opts), 200)).data[0];
+    expect(one).toHaveProperty('plate_shout');
+    for (const hidden of ['gate_code', 'gate_length', 'gate_shout', 'gate_length_doubled']) expect(one).not.toHaveProperty(hidden);
+    expectProblem(await oak.api('GET', '/objects/permit/records?filter[gate_length]=10', undefined, opts), 400, 'validation_failed');
+    expectProblem(await oak.api('GET', '/objects/permit/records?sort=gate_shout', undefined, opts), 400, 'validation_failed', ['sort']);
+    // A write computes them (formulas added later reach the stored records through a job, not run here).
+    const whole = await ok(oak.api('PATCH', `/objects/permit/records/${one.id}`, { fee: 12 }), 200);
+    expect(whole).toMatchObject({ gate_length: whole.gate_code.length, gate_length_doubled: whole.gate_code.length * 2, gate_shout: `${whole.gate_code.toUpperCase()}!` });
+    for (const key of ['gate_length_doubled', 'gate_length', 'gate_shout', 'plate_shout']) await ok(oak.api('DELETE', `/objects/definitions/permit/fields/${key}`), 200);
+  });
+
   it('shows to a user another of whose roles sees it (allowlist semantics)', async () => {
     const both = await oak.newUser('both@oak.test', ['permit-clerk', 'permit-reader']);
     const one = (await ok(oak.api('GET', '/objects/permit/records', undefined, { token: both.token }), 200)).data[0];

@@ -5,7 +5,9 @@ import { existingDocuments } from '../documents/index.js';
 import { existingLeases } from '../leases/index.js';
 import { existingMembers } from '../members/index.js';
 import { existingProperties, existingUnits } from '../properties/index.js';
+import { compiledFields, type TenantModel } from './computed.schema.js';
 import type { LoadedObject } from './definitions.service.js';
+import { modelOf } from './model.cache.js';
 import { boundsOf, kindOf, parseValue, type FieldDef, type StandardTarget } from './fields.js';
 import { objectsErrors } from './objects.errors.js';
 import type { ObjectRecord } from './objects.schemas.js';
@@ -16,8 +18,31 @@ export const resourceOf = (key: string) => `objects.${key}`;
 
 /** The live fields the principal may see (the others are left out of reads and refused in writes). */
 export function visibleFields(ctx: TenantContext, object: LoadedObject): FieldDef[] {
-  const hidden = hiddenFields(ctx.principal, resourceOf(object.definition.key));
+  const model = modelOf(object);
+  const hidden = model ? hiddenOf(ctx, model, object.definition.key, new Map()) : hiddenFields(ctx.principal, resourceOf(object.definition.key));
   return hidden.size === 0 ? object.live : object.live.filter((f) => !hidden.has(f.key));
+}
+
+/**
+ * The keys of an object's fields hidden from the principal: those its roles hide, and the
+ * formulas and rollups that read a hidden field (of this object or, through relations, of
+ * another), which would otherwise show what it hides.
+ */
+function hiddenOf(ctx: TenantContext, model: TenantModel, key: string, memo: Map<string, ReadonlySet<string>>): ReadonlySet<string> {
+  const own = hiddenFields(ctx.principal, resourceOf(key));
+  const object = model.byKey.get(key);
+  if (!object || Object.keys(ctx.principal?.hiddenFields ?? {}).length === 0) return own;
+  const known = memo.get(key);
+  if (known) return known;
+  const hidden = new Set(own);
+  // Cycles are refused when defined; should one be stored, it stops here.
+  memo.set(key, hidden);
+  // In formula order: a formula comes after those it reads, so one pass sees them hidden first.
+  for (const { field, expression } of compiledFields(model, object)) {
+    const reads = expression?.dependencies.paths ?? [];
+    if (reads.some((p) => p.path.some((k, i) => (p.objects[i] === key ? hidden : hiddenOf(ctx, model, p.objects[i]!, memo)).has(k)))) hidden.add(field.key);
+  }
+  return hidden;
 }
 
 /** A record as the API shows it: values by field key (null when absent), besides its own members. */
