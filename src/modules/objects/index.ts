@@ -1,8 +1,8 @@
 import { defineModule, TENANT_RESOURCE_REMOVED, type ModuleManifest } from '../../kernel/modules/manifest.js';
 import { automationDatesJob, automationPruneJob, automationSubscriber } from './automations/automations.jobs.js';
 import type { AutomationDeps } from './automations/automations.runner.js';
-import { FIELD_PURGE_REQUESTED, RECOMPUTE_REQUESTED } from './definitions.service.js';
-import { recomputeSubscriber, volatileJob } from './formulas.jobs.js';
+import { FIELD_PURGE_REQUESTED, RECOMPUTE_REQUESTED } from './definitions/definitions.service.js';
+import { recomputeSubscriber, volatileJob } from './computed/formulas.jobs.js';
 import { objectsCatalogue } from './objects.catalogue.js';
 import { purgeSubscriber } from './objects.jobs.js';
 import { objectsErrors } from './objects.errors.js';

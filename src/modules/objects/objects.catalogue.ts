@@ -3,8 +3,8 @@ import type { Db } from '../../kernel/db/tables.js';
 import { emit } from '../../kernel/events/outbox.js';
 import { TENANT_RESOURCE_REMOVED, type TenantCatalogue, type TenantResourceRemoved } from '../../kernel/modules/manifest.js';
 import { scopedPermission } from '../../kernel/security/scoped-permissions.js';
-import { DefinitionsRepository } from './definitions.repository.js';
-import { resourceOf } from './records.values.js';
+import { DefinitionsRepository } from './definitions/definitions.repository.js';
+import { resourceOf } from './records/records.values.js';
 
 /**
  * The tenant's live objects in the role catalogue: `objects.<key>.read` and `.write` for each

@@ -1,6 +1,6 @@
 import type { EventSubscriber } from '../../kernel/jobs/job.js';
-import { FIELD_PURGE_REQUESTED } from './definitions.service.js';
-import { RecordsRepository } from './records.repository.js';
+import { FIELD_PURGE_REQUESTED } from './definitions/definitions.service.js';
+import { RecordsRepository } from './records/records.repository.js';
 
 /** Records per transaction: a purge of 100,000 records holds no lock for long. */
 export const PURGE_BATCH = 1000;

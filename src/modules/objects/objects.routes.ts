@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
 import type { HttpApp } from '../../kernel/http/app.js';
 import { automationsRoutes } from './automations/automations.routes.js';
-import { addField, archiveDefinition, createDefinition, definitionChanges, getDefinition, listDefinitions, purgeField, removeField, restoreField, updateDefinition, updateField } from './definitions.service.js';
-import { formulaRoutes } from './formulas.routes.js';
+import { addField, archiveDefinition, createDefinition, definitionChanges, getDefinition, listDefinitions, purgeField, removeField, restoreField, updateDefinition, updateField } from './definitions/definitions.service.js';
+import { formulaRoutes } from './computed/formulas.routes.js';
 import {
   CreateDefinition,
   Definition,
@@ -22,10 +22,10 @@ import {
   UpdateDefinition,
   UpdateField,
 } from './objects.schemas.js';
-import { LabelsQuery, RecordLabels } from './labels.schemas.js';
-import { recordLabels } from './labels.service.js';
-import { recordsIoRoutes } from './records.io.routes.js';
-import { createRecord, deleteRecord, getExtension, getRecord, listRecords, putExtension, updateRecord } from './records.service.js';
+import { LabelsQuery, RecordLabels } from './definitions/labels.schemas.js';
+import { recordLabels } from './definitions/labels.service.js';
+import { recordsIoRoutes } from './io/records.io.routes.js';
+import { createRecord, deleteRecord, getExtension, getRecord, listRecords, putExtension, updateRecord } from './records/records.service.js';
 
 const module = 'objects';
 const read = { module, permission: 'objects.read' };

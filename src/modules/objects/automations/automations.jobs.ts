@@ -2,9 +2,8 @@ import { addDays, dateIn, todayIn } from '../../../kernel/dates.js';
 import type { DomainEvent } from '../../../kernel/events/event.js';
 import type { EventSubscriber, Job, JobContext, JobDefinition } from '../../../kernel/jobs/job.js';
 import { retentionJob } from '../../../kernel/jobs/retention.js';
-import { DefinitionsRepository } from '../definitions.repository.js';
-import { RecordsRepository } from '../records.repository.js';
-import { recordView } from '../records.values.js';
+import { DefinitionsRepository } from '../definitions/index.js';
+import { RecordsRepository, recordView } from '../records/index.js';
 import { AutomationsRepository } from './automations.repository.js';
 import { claimsOf, runAutomation, type AutomationDeps } from './automations.runner.js';
 

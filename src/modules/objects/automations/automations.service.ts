@@ -1,6 +1,6 @@
 import type { TenantContext } from '../../../kernel/context.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
-import { loadObject, type LoadedObject } from '../definitions.service.js';
+import { loadObject, type LoadedObject } from '../definitions/index.js';
 import { AutomationsRepository, type AutomationRow, type RunRow } from './automations.repository.js';
 import type { Automation, AutomationRun, CreateAutomation, UpdateAutomation } from './automations.schemas.js';
 import { checkAutomation } from './automations.specs.js';

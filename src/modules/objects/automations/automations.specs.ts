@@ -1,6 +1,6 @@
 import type { FieldError } from '../../../kernel/errors.js';
-import { describeField } from '../computed.schema.js';
-import type { LoadedObject } from '../definitions.service.js';
+import { describeField } from '../computed/index.js';
+import type { LoadedObject } from '../definitions/index.js';
 import { compileExpression, messageIn, type CheckedExpression, type ExpressionSchema, type FieldType as ExprFieldType, type SourcePosition } from '../expressions/index.js';
 import type { Action, CreateAutomation, Trigger, ValueSpec } from './automations.schemas.js';
 
