@@ -190,6 +190,13 @@ describe('object definitions', () => {
     expectProblem(await oak.api('GET', '/objects/member/records'), 404, 'not_found');
     const events = await oak.outbox('object.member.updated');
     expect(events.at(-1)!.data).toMatchObject({ object: 'member', id: memberId, newsletter: true, changed: ['newsletter'] });
+    // Two first writes at once: each is set, or the later one is refused with 409 to send again (never a 500).
+    const another = await oak.newMember();
+    const racing = await Promise.all([1, 2].map((n) => oak.api('PUT', `/objects/extensions/member/${another}`, { parking_spots: n })));
+    expect(racing.every((r) => r.statusCode === 200 || r.statusCode === 409)).toBe(true);
+    const written = racing.filter((r) => r.statusCode === 200).length;
+    expect(written).toBeGreaterThan(0);
+    expect((await ok(oak.api('GET', `/objects/extensions/member/${another}`), 200)).version).toBe(written);
   });
 
   it('counts objects, fields and records against the plan\'s limits', async () => {

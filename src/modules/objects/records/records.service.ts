@@ -115,6 +115,8 @@ async function insertRecord(ctx: TenantContext, key: string, kind: 'object' | 'e
         event: (written) => emitting(ctx, eventType(object, 'created'), createdEvent(object, row), written).insert,
       });
     } catch (error) {
+      // Two first writes of a standard record's custom fields at once: the second finds its record made.
+      if ((error as { constraint?: string }).constraint === 'object_records_pkey') throw new AppError('conflict', 'The record was created meanwhile: read it and send the change again');
       throw valueRefusal(error, write.changed);
     }
     if (outcome === 'stale') {
