@@ -7,13 +7,15 @@ import { newId } from '../ids.js';
 import { currentTraceparent } from '../observability/tracing.js';
 import type { DomainEvent } from './event.js';
 
+const newEvent = <T extends object>(ctx: Pick<TenantContext, 'tenant'>, type: string, data: T, version: number): DomainEvent<T> => ({ id: newId(), type, tenantId: ctx.tenant.id, occurredAt: new Date().toISOString(), version, data });
+
 /**
  * Records a domain event in the outbox, inside the caller's tenant transaction: it is
  * delivered if and only if the change it describes commits. The trace in scope goes with it,
  * so that the jobs it causes join the trace of the request that caused it.
  */
 export async function emit<T extends object>(ctx: Pick<TenantContext, 'db' | 'tenant'>, type: string, data: T, version = 1): Promise<DomainEvent<T>> {
-  const event: DomainEvent<T> = { id: newId(), type, tenantId: ctx.tenant.id, occurredAt: new Date().toISOString(), version, data };
+  const event = newEvent(ctx, type, data, version);
   await tablesOf<KernelTables>(ctx.db)
     .insertInto('outbox')
     .values({ tenantId: ctx.tenant.id, id: event.id, type, version, data: JSON.stringify(data), occurredAt: event.occurredAt, traceparent: currentTraceparent() })
@@ -28,7 +30,7 @@ export async function emit<T extends object>(ctx: Pick<TenantContext, 'db' | 'te
  * recording it only when `when` holds (the module's own row was written). Answers the event too.
  */
 export function emitting<T extends object>(ctx: Pick<TenantContext, 'db' | 'tenant'>, type: string, data: T, when: RawBuilder<unknown>): { event: DomainEvent<T>; insert: RawBuilder<unknown> } {
-  const event: DomainEvent<T> = { id: newId(), type, tenantId: ctx.tenant.id, occurredAt: new Date().toISOString(), version: 1, data };
+  const event = newEvent(ctx, type, data, 1);
   markOutboxWritten(ctx.db);
   const insert = sql`
     INSERT INTO outbox (tenant_id, id, type, version, data, occurred_at, traceparent)

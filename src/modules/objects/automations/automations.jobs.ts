@@ -45,7 +45,12 @@ function recordEventOf(event: DomainEvent) {
  */
 async function onRecordEvents(events: readonly DomainEvent[], job: JobContext, deps: AutomationDeps): Promise<void> {
   const byTenant = new Map<string, NonNullable<ReturnType<typeof recordEventOf>>[]>();
-  for (const e of events.map(recordEventOf)) if (e) byTenant.set(e.tenantId, [...(byTenant.get(e.tenantId) ?? []), e]);
+  for (const e of events.map(recordEventOf)) {
+    if (!e) continue;
+    const mine = byTenant.get(e.tenantId);
+    if (mine) mine.push(e);
+    else byTenant.set(e.tenantId, [e]);
+  }
   const failures: unknown[] = [];
   for (const [tenantId, mine] of byTenant) {
     const tenant = await job.tenant(tenantId);

@@ -40,6 +40,11 @@ export async function modelToWrite(db: Db, tenantId: string): Promise<{ model: T
   return { ...(await read(db, tenantId)), verified: true };
 }
 
+/** Whether `stamp` (from `modelToWrite`) is still the model's as the transaction of `db` sees it. */
+export async function isCurrent(db: Db, stamp: string | null): Promise<boolean> {
+  return ((await new DefinitionsRepository(db).modelStamp()) ?? null) === stamp;
+}
+
 /** Forgets a tenant's cached model (a create found it stale). */
 export function forgetModel(tenantId: string): void {
   models.delete(tenantId);

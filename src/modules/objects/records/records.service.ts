@@ -3,7 +3,7 @@ import { containsPattern } from '../../../kernel/db/like.js';
 import { AppError, notFound } from '../../../kernel/errors.js';
 import { emit, emitting } from '../../../kernel/events/outbox.js';
 import { newId } from '../../../kernel/ids.js';
-import { forgetModel, loadModel, modelToWrite, loadObject, type LoadedObject, DefinitionsRepository } from '../definitions/index.js';
+import { forgetModel, isCurrent, loadModel, modelOf, modelToWrite, loadObject, type LoadedObject } from '../definitions/index.js';
 import { isStandardTarget, kindOf, type FieldDef } from '../fields.js';
 import { affectedBy, computeWrite, propagate, recomputeAffected, scopeOf } from '../computed/index.js';
 import { objectsErrors } from '../objects.errors.js';
@@ -100,7 +100,7 @@ async function insertRecord(ctx: TenantContext, key: string, kind: 'object' | 'e
       await computeWrite(ctx, model, object, id, null, write);
     } catch (error) {
       // A refusal by a model that may be stale (a field it does not know yet) stands only once the model is known current.
-      if (verified || (await new DefinitionsRepository(ctx.db).modelStamp()) === (stamp ?? undefined)) throw error;
+      if (verified || (await isCurrent(ctx.db, stamp))) throw error;
       stale();
       continue;
     }
@@ -154,7 +154,8 @@ export async function changeRecord(ctx: TenantContext, object: LoadedObject, id:
   const before = await repo.find(object.definition.id, id, true);
   if (!before) throw notFound(`The ${object.definition.singular} record`);
   if (expected !== undefined && before.version !== expected) throw new AppError(objectsErrors.version_conflict, `The record is at version ${before.version}, not ${expected}: read it again`, { currentVersion: before.version });
-  const model = await loadModel(ctx.db, ctx.tenant.id);
+  // The model the object was read with, in this transaction (an import's locked object has none).
+  const model = modelOf(object) ?? (await loadModel(ctx.db, ctx.tenant.id));
   await computeWrite(ctx, model, object, id, before.data, write);
   const row = (await repo.update(object.definition.id, id, write.patch, actorOf(ctx), expected))!;
   await writeIndex(ctx, object, row, write.changed, write);
@@ -175,7 +176,8 @@ export async function deleteRecord(ctx: TenantContext, key: string, id: string):
   if (!before) throw notFound(`The ${object.definition.singular} record`);
   // The records whose rollups read it, found before its links go with it.
   const scope = scopeOf(ctx);
-  const model = await loadModel(ctx.db, ctx.tenant.id);
+  // The model the object was read with, in this transaction.
+  const model = modelOf(object) ?? (await loadModel(ctx.db, ctx.tenant.id));
   const affected = await affectedBy(scope, model, object.definition.id, id, before.data, null);
   if (!(await repo.delete(object.definition.id, id))) throw notFound(`The ${object.definition.singular} record`);
   await recomputeAffected(scope, model, affected);
